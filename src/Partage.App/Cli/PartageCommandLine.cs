@@ -1,0 +1,179 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Identity;
+using Partage.App.Demo;
+using Partage.App.Infrastructure;
+using Partage.App.Infrastructure.Database;
+using Partage.App.Modules.Offices;
+using Partage.App.Modules.Offices.Features;
+using Partage.App.Security;
+using Partage.Kernel;
+using Partage.Persistence;
+
+namespace Partage.App.Cli;
+
+/// <summary>
+/// The command-line verbs of the same executable (`partage VERB`): they use the same
+/// configuration (Database__Provider, ConnectionStrings__Partage) and services as the web server.
+/// </summary>
+public static class PartageCommandLine
+{
+    private static readonly string[] Verbs = ["db", "users", "demo", "--help", "-h", "-?"];
+
+    public static bool Handles(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
+
+    public static Task<int> RunAsync(string[] args) => BuildRoot().Parse(args).InvokeAsync();
+
+    private static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("Partage — plateforme de l'entreprise partagée. Sans verbe : démarre le serveur web.");
+        root.Subcommands.Add(Db());
+        root.Subcommands.Add(Users());
+        root.Subcommands.Add(Demo());
+        return root;
+    }
+
+    private static Command Db()
+    {
+        var migrate = new Command("migrate", "Applique les migrations en attente à la base configurée.");
+        migrate.SetAction((_, ct) => WithServices(async services =>
+        {
+            var applied = await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
+            await services.GetRequiredService<DemoSeeder>().EnsureRolesAsync();
+            Console.WriteLine(applied.Count == 0 ? "La base est à jour." : $"{applied.Count} migration(s) appliquée(s) : {string.Join(", ", applied)}");
+            return 0;
+        }));
+        var backup = new Command("backup", "Copie la base SQLite dans data/backups (PostgreSQL : utilisez pg_dump).");
+        backup.SetAction((_, _) => WithServices(services =>
+        {
+            var options = services.GetRequiredService<DatabaseOptions>();
+            if (options.SqliteFilePath is not { } file || !File.Exists(file))
+            {
+                Console.Error.WriteLine("Aucun fichier SQLite à sauvegarder (pour PostgreSQL, utilisez pg_dump).");
+                return Task.FromResult(1);
+            }
+
+            Console.WriteLine(services.GetRequiredService<DatabaseMigrator>().BackupSqlite(file));
+            return Task.FromResult(0);
+        }));
+        return new Command("db", "Base de données.") { migrate, backup };
+    }
+
+    private static Command Users()
+    {
+        var email = new Option<string>("--email") { Description = "Adresse e-mail (identifiant).", Required = true };
+        var role = new Option<string>("--role") { Description = $"Rôle : {string.Join(", ", Roles.All)}.", Required = true };
+        var password = new Option<string>("--password") { Description = "Mot de passe (10 caractères au moins, majuscule, minuscule, chiffre).", Required = true };
+        var name = new Option<string?>("--name") { Description = "Nom affiché (Prénom Nom pour un gestionnaire)." };
+        var office = new Option<string?>("--office") { Description = "Pour le rôle Manager : ville ou nom du bureau." };
+        var create = new Command("create", "Crée un compte avec un rôle.") { email, role, password, name, office };
+        create.SetAction((parse, ct) => WithServices(async services =>
+        {
+            var roleName = Roles.All.FirstOrDefault(r => string.Equals(r, parse.GetValue(role), StringComparison.OrdinalIgnoreCase));
+            if (roleName is null)
+            {
+                Console.Error.WriteLine($"Rôle inconnu « {parse.GetValue(role)} ». Rôles : {string.Join(", ", Roles.All)}.");
+                return 2;
+            }
+
+            var officeText = parse.GetValue(office);
+            OfficeView? managedOffice = null;
+            if (roleName == Roles.Manager)
+            {
+                var offices = await services.GetRequiredService<IOfficesApi>().ListOfficesAsync(ct);
+                managedOffice = offices.FirstOrDefault(o => string.Equals(o.City, officeText, StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(o.Name, officeText, StringComparison.OrdinalIgnoreCase));
+                if (managedOffice is null)
+                {
+                    Console.Error.WriteLine($"Un gestionnaire doit être rattaché à un bureau existant (--office). Bureaux : {string.Join(", ", offices.Select(o => o.City))}.");
+                    return 2;
+                }
+            }
+
+            await services.GetRequiredService<DemoSeeder>().EnsureRolesAsync();
+            var users = services.GetRequiredService<UserManager<PartageUser>>();
+            var address = parse.GetValue(email)!.Trim();
+            var displayName = parse.GetValue(name) ?? address;
+            var user = new PartageUser { Id = Guid.CreateVersion7(), UserName = address, Email = address, EmailConfirmed = true, DisplayName = displayName };
+            var created = await users.CreateAsync(user, parse.GetValue(password)!);
+            if (!created.Succeeded)
+            {
+                Console.Error.WriteLine(string.Join(Environment.NewLine, created.Errors.Select(e => e.Description)));
+                return 1;
+            }
+
+            await users.AddToRoleAsync(user, roleName);
+            if (managedOffice is not null)
+            {
+                var parts = displayName.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
+                await services.GetRequiredService<CreateActivityManager>().HandleAsync(
+                    managedOffice.Id,
+                    new CreateActivityManagerInput(parts[0], parts.Length > 1 ? parts[1] : parts[0], address, user.Id),
+                    Actor.System,
+                    ct);
+            }
+
+            Console.WriteLine($"Compte créé : {address} ({roleName}{(managedOffice is null ? string.Empty : ", " + managedOffice.Name)}).");
+            return 0;
+        }));
+
+        var tokenEmail = new Option<string>("--email") { Description = "Compte pour lequel émettre le jeton.", Required = true };
+        var token = new Command("token", "Affiche un jeton porteur pour l'API (scripts exécutés sur le serveur).") { tokenEmail };
+        token.SetAction((parse, ct) => WithServices(async services =>
+        {
+            var (value, expiresAt) = await services.GetRequiredService<TokenIssuer>().IssueAsync(parse.GetValue(tokenEmail)!.Trim(), ct);
+            Console.WriteLine(value);
+            Console.Error.WriteLine($"Expire le {expiresAt:yyyy-MM-dd HH:mm} UTC.");
+            return 0;
+        }));
+        return new Command("users", "Comptes et jetons.") { create, token };
+    }
+
+    private static Command Demo()
+    {
+        var members = new Option<int>("--members") { Description = "Nombre de membres à ajouter.", DefaultValueFactory = _ => 300 };
+        var seed = new Option<int>("--seed") { Description = "Graine du générateur (mêmes données pour la même graine).", DefaultValueFactory = _ => 2016 };
+        var seedCommand = new Command("seed", "Charge des données de démonstration réalistes (réseau, comptes, membres, activités).") { members, seed };
+        seedCommand.SetAction((parse, ct) => WithServices(async services =>
+        {
+            var count = parse.GetValue(members);
+            if (count < 0)
+            {
+                Console.Error.WriteLine("--members doit être positif ou nul.");
+                return 2;
+            }
+
+            var started = TimeProvider.System.GetTimestamp();
+            var seeder = services.GetRequiredService<DemoSeeder>();
+            await seeder.SeedAsync(count, parse.GetValue(seed), ct);
+            Console.WriteLine($"{count} membres ajoutés en {TimeProvider.System.GetElapsedTime(started).TotalSeconds:0.0} s.");
+            await seeder.PrintDemoAccountsAsync(Console.Out);
+            return 0;
+        }));
+        return new Command("demo", "Données de démonstration.") { seedCommand };
+    }
+
+    /// <summary>Builds the platform's services without starting the web server, runs the verb in a scope, and reports failures in French.</summary>
+    private static async Task<int> WithServices(Func<IServiceProvider, Task<int>> verb)
+    {
+        var app = PartageHost.Build(PartageHost.CreateBuilder([]));
+        await using var scope = app.Services.CreateAsyncScope();
+        try
+        {
+            return await verb(scope.ServiceProvider);
+        }
+        catch (DomainException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 1;
+        }
+        catch (InputValidationException e)
+        {
+            foreach (var (field, messages) in e.Errors)
+            {
+                await Console.Error.WriteLineAsync($"{field} : {string.Join(" ", messages)}");
+            }
+
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,364 @@
+using System.Globalization;
+using Bogus;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Partage.App.Infrastructure.Database;
+using Partage.App.Modules.Activities;
+using Partage.App.Modules.LegalEntities;
+using Partage.App.Modules.Members;
+using Partage.App.Modules.Members.Features;
+using Partage.App.Modules.Offices;
+using Partage.App.Security;
+using Partage.Kernel;
+using Partage.Persistence;
+
+namespace Partage.App.Demo;
+
+/// <summary>
+/// Fills a database with realistic demo data: the network of offices of the 2016 report, its
+/// activity managers, one account per role, and members drawn from the report's distributions.
+/// The same seed on an empty database gives the same people, numbers and activities.
+/// </summary>
+public sealed class DemoSeeder(
+    PartageDbContext db,
+    UserManager<PartageUser> users,
+    RoleManager<PartageRole> roles,
+    NumberSeries numbers,
+    TimeProvider clock,
+    ILogger<DemoSeeder> logger)
+{
+    public const string Password = "Partage-Demo-2026";
+    public const string Domain = "partage.test";
+
+    public static readonly IReadOnlyList<(string Email, string Role, string Label)> Accounts =
+    [
+        ($"admin@{Domain}", Roles.Admin, "Administration"),
+        ($"finance@{Domain}", Roles.Finance, "Finance"),
+        ($"paie@{Domain}", Roles.Payroll, "Paie"),
+        ($"gouvernance@{Domain}", Roles.Governance, "Gouvernance"),
+        ($"gestionnaire@{Domain}", Roles.Manager, "Gestionnaire d'activité, bureau de Lille"),
+        ($"membre@{Domain}", Roles.Member, "Membre (bureau de Lille)"),
+        ($"employeur@{Domain}", Roles.Employer, "Employeur (gestion de contrats)"),
+    ];
+
+    // Offices and desks of the report's timeline (section "Un groupe coopératif"); opening years
+    // are read off that timeline, day and month are not given and set to 1 September.
+    private static readonly (string City, int Year, OfficeKind Kind, string PostalCode)[] Network =
+    [
+        ("Lille", 2008, OfficeKind.Office, "59000"), ("Paris", 2009, OfficeKind.Office, "75011"),
+        ("Montpellier", 2010, OfficeKind.Office, "34000"), ("Lyon", 2011, OfficeKind.Office, "69007"),
+        ("Strasbourg", 2011, OfficeKind.Office, "67000"), ("Rennes", 2011, OfficeKind.Office, "35000"),
+        ("Toulouse", 2012, OfficeKind.Office, "31000"), ("Marseille", 2012, OfficeKind.Office, "13001"),
+        ("Clermont-Ferrand", 2012, OfficeKind.Office, "63000"), ("Nantes", 2013, OfficeKind.Office, "44000"),
+        ("Amiens", 2016, OfficeKind.Office, "80000"), ("Arras", 2016, OfficeKind.Office, "62000"),
+        ("Béthune", 2016, OfficeKind.Office, "62400"),
+        ("Grenoble", 2014, OfficeKind.Desk, "38000"), ("Dijon", 2014, OfficeKind.Desk, "21000"),
+        ("Saint-Étienne", 2014, OfficeKind.Desk, "42000"), ("Avignon", 2014, OfficeKind.Desk, "84000"),
+        ("Limoges", 2014, OfficeKind.Desk, "87000"), ("Nancy", 2014, OfficeKind.Desk, "54000"),
+        ("Bordeaux", 2016, OfficeKind.Desk, "33000"), ("Gap", 2016, OfficeKind.Desk, "05000"),
+        ("Nice", 2016, OfficeKind.Desk, "06000"),
+    ];
+
+    private static readonly Dictionary<string, string> TradeCodeByReportLabel =
+        Trades.All.ToDictionary(t => t.Label, t => t.Code, StringComparer.Ordinal);
+
+    public async Task<bool> IsEmptyAsync(CancellationToken ct = default) =>
+        !await db.Set<Office>().AnyAsync(ct) && !await db.Users.AnyAsync(ct);
+
+    public async Task EnsureRolesAsync()
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new PartageRole(role));
+            }
+        }
+    }
+
+    /// <summary>Adds the network (once), the demo accounts (once) and <paramref name="memberCount"/> more members.</summary>
+    public async Task SeedAsync(int memberCount, int seed, CancellationToken ct = default)
+    {
+        if (memberCount < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(memberCount), "Le nombre de membres doit être positif ou nul.");
+        }
+
+        await EnsureRolesAsync();
+        var faker = new Faker("fr") { Random = new Randomizer(seed) };
+        var offices = await EnsureNetworkAsync(faker, ct);
+        await EnsureAccountsAsync(offices, ct);
+        await AddMembersAsync(faker, offices, memberCount, ct);
+    }
+
+    public async Task PrintDemoAccountsAsync(TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        if (await users.FindByEmailAsync(Accounts[0].Email) is null)
+        {
+            return;
+        }
+
+        await output.WriteLineAsync($"Comptes de démonstration (mot de passe : {Password}) :");
+        foreach (var (email, _, label) in Accounts)
+        {
+            await output.WriteLineAsync($"  {email,-28} {label}");
+        }
+    }
+
+    private async Task<Dictionary<string, (Office Office, List<ActivityManager> Managers)>> EnsureNetworkAsync(Faker faker, CancellationToken ct)
+    {
+        var existing = await db.Set<Office>().ToListAsync(ct);
+        var managers = await db.Set<ActivityManager>().ToListAsync(ct);
+        var result = new Dictionary<string, (Office, List<ActivityManager>)>(StringComparer.Ordinal);
+        foreach (var (city, year, kind, postalCode) in Network)
+        {
+            var office = existing.FirstOrDefault(o => o.City == city);
+            if (office is null)
+            {
+                office = new Office
+                {
+                    Id = TypedId.New<OfficeId>(),
+                    Name = (kind == OfficeKind.Office ? "Bureau de " : "Permanence de ") + city,
+                    City = city,
+                    Street = faker.Address.StreetAddress(),
+                    PostalCode = postalCode,
+                    OpeningDate = new DateOnly(year, 9, 1),
+                    Kind = kind,
+                };
+                db.Add(office);
+                // 27 managers in 13 offices (report): two per office, three in Lille.
+                var count = kind == OfficeKind.Desk ? 0 : city == "Lille" ? 3 : 2;
+                for (var i = 0; i < count; i++)
+                {
+                    var manager = new ActivityManager
+                    {
+                        Id = TypedId.New<ActivityManagerId>(),
+                        OfficeId = office.Id,
+                        FirstName = faker.Name.FirstName(),
+                        LastName = faker.Name.LastName(),
+                    };
+                    manager.Email = $"{Text.SearchKey(manager.FirstName).Replace(' ', '-')}.{Text.SearchKey(manager.LastName).Replace(' ', '-')}@{Domain}";
+                    db.Add(manager);
+                    managers.Add(manager);
+                }
+            }
+
+            result[city] = (office, managers.Where(m => m.OfficeId == office.Id).ToList());
+        }
+
+        await db.SaveChangesAsync(ct);
+        return result;
+    }
+
+    private async Task EnsureAccountsAsync(Dictionary<string, (Office Office, List<ActivityManager> Managers)> offices, CancellationToken ct)
+    {
+        var lille = offices["Lille"];
+        foreach (var (email, role, label) in Accounts)
+        {
+            if (await users.FindByEmailAsync(email) is not null)
+            {
+                continue;
+            }
+
+            var user = new PartageUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = label };
+            Check(await users.CreateAsync(user, Password));
+            Check(await users.AddToRoleAsync(user, role));
+            if (role == Roles.Manager)
+            {
+                var manager = lille.Managers[0];
+                manager.UserId = user.Id;
+                manager.Email = email;
+                user.DisplayName = manager.FullName;
+                await users.UpdateAsync(user);
+                await db.SaveChangesAsync(ct);
+            }
+            else if (role == Roles.Member)
+            {
+                await CreateDemoMemberAsync(user, lille.Office, ct);
+            }
+        }
+    }
+
+    private async Task CreateDemoMemberAsync(PartageUser user, Office office, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var member = new Member
+        {
+            Id = TypedId.New<MemberId>(),
+            Number = await numbers.NextAsync(CreateMember.Series, ct),
+            UserId = user.Id,
+            FirstName = "Camille",
+            LastName = "Durand",
+            Email = user.Email!,
+            Phone = "06 12 34 56 78",
+            BirthDate = new DateOnly(1988, 4, 12),
+            Gender = Gender.Female,
+            Street = "12 rue des Arts",
+            PostalCode = "59000",
+            City = "Lille",
+            Nir = "288045935012323",
+            Iban = "FR7630006000011234567890189",
+            TradeCode = "musician_singer",
+            OfficeId = office.Id,
+            ManagerId = await db.Set<ActivityManager>().Where(m => m.OfficeId == office.Id && m.UserId != null).Select(m => (ActivityManagerId?)m.Id).FirstOrDefaultAsync(ct),
+            MembershipDate = new DateOnly(2016, 3, 1),
+            Status = MemberStatus.Active,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        member.RefreshSearchKey();
+        user.DisplayName = member.FullName;
+        await users.UpdateAsync(user);
+        db.Add(member);
+        db.Add(NewActivity(member, "Quartet Durand", "Concerts de jazz et ateliers d'éveil musical.", LegalEntitiesReferenceData.Lna, BusinessModules.Shows));
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    private async Task AddMembersAsync(Faker faker, Dictionary<string, (Office Office, List<ActivityManager> Managers)> offices, int count, CancellationToken ct)
+    {
+        var distributions = ReportDistributions.Load();
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var usedEmails = (await db.Set<Member>().Select(m => m.Email).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        const int batchSize = 2000;
+        for (var done = 0; done < count; done += batchSize)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var inBatch = Math.Min(batchSize, count - done);
+            for (var i = 0; i < inBatch; i++)
+            {
+                var member = NewMember(faker, distributions, offices, today, now, usedEmails);
+                member.Number = await numbers.NextAsync(CreateMember.Series, ct);
+                member.RefreshSearchKey();
+                db.Add(member);
+                foreach (var activity in NewActivities(faker, member))
+                {
+                    db.Add(activity);
+                }
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            db.ChangeTracker.Clear();
+            logger.LogInformation("Demo members: {Done}/{Count}", done + inBatch, count);
+        }
+
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+    }
+
+    private static Member NewMember(
+        Faker faker, ReportDistributions d, Dictionary<string, (Office Office, List<ActivityManager> Managers)> offices,
+        DateOnly today, DateTime now, HashSet<string> usedEmails)
+    {
+        var gender = ReportDistributions.Pick(d.Gender, faker.Random.Double()) == "women" ? Gender.Female : Gender.Male;
+        var firstName = faker.Name.FirstName(gender == Gender.Female ? Bogus.DataSets.Name.Gender.Female : Bogus.DataSets.Name.Gender.Male);
+        var lastName = faker.Name.LastName();
+        var (minAge, maxAge) = ReportDistributions.Pick(d.AgeBands, faker.Random.Double()) switch
+        {
+            "<20" => (17, 19),
+            "20-30" => (20, 30),
+            "30-40" => (31, 40),
+            "41-50" => (41, 50),
+            _ => (51, 70),
+        };
+        var birth = today.AddYears(-faker.Random.Int(minAge, maxAge)).AddDays(-faker.Random.Int(0, 364));
+        var office = offices[ReportDistributions.Pick(d.Offices, faker.Random.Double())];
+        var email = UniqueEmail(firstName, lastName, usedEmails);
+        return new Member
+        {
+            Id = TypedId.New<MemberId>(),
+            FirstName = firstName,
+            LastName = lastName,
+            Email = email,
+            Phone = "06 " + faker.Random.ReplaceNumbers("## ## ## ##"),
+            BirthDate = birth,
+            Gender = faker.Random.Double() < 0.03 ? null : gender,
+            Street = faker.Address.StreetAddress(),
+            PostalCode = office.Office.PostalCode,
+            City = office.Office.City,
+            Nir = faker.Random.Double() < 0.9 ? FakeNir(faker, gender, birth) : null,
+            Iban = faker.Random.Double() < 0.85 ? FakeIban(faker) : null,
+            TradeCode = TradeCodeByReportLabel[ReportDistributions.Pick(d.Trades, faker.Random.Double())],
+            OfficeId = office.Office.Id,
+            ManagerId = office.Managers.Count == 0 ? null : faker.PickRandom(office.Managers).Id,
+            MembershipDate = today.AddDays(-faker.Random.Int(0, 8 * 365)),
+            Status = faker.Random.Double() < d.ActiveShare ? MemberStatus.Active : MemberStatus.Inactive,
+            CreatedAt = now,
+        };
+    }
+
+    private static IEnumerable<Activity> NewActivities(Faker faker, Member member)
+    {
+        var trade = Trades.Find(member.TradeCode)!;
+        var (entity, module) = trade.Family == Trades.LivePerformance
+            ? (LegalEntitiesReferenceData.Lna, BusinessModules.Shows)
+            : trade.Code == "audiovisual" ? (LegalEntitiesReferenceData.Scic, BusinessModules.Audiovisual)
+            : faker.Random.Double() < 0.06 ? (LegalEntitiesReferenceData.Ge, BusinessModules.Projects)
+            : (LegalEntitiesReferenceData.Scic, BusinessModules.Projects);
+        var activity = NewActivity(member, $"{trade.Label} — {member.LastName}", faker.Company.CatchPhrase(), entity, module);
+        activity.Status = member.Status == MemberStatus.Active ? ActivityStatus.Active : ActivityStatus.Closed;
+        yield return activity;
+        if (faker.Random.Double() < 0.15)
+        {
+            yield return NewActivity(member, $"Ateliers — {member.LastName}", "Ateliers et formations.", LegalEntitiesReferenceData.Scic, BusinessModules.Projects);
+        }
+    }
+
+    private static Activity NewActivity(Member member, string name, string description, LegalEntityId entity, string module) => new()
+    {
+        Id = TypedId.New<ActivityId>(),
+        MemberId = member.Id,
+        OfficeId = member.OfficeId,
+        LegalEntityId = entity,
+        ModuleCode = module,
+        Name = name.Length > 150 ? name[..150] : name,
+        Description = description,
+        Status = ActivityStatus.Active,
+        ManagerId = member.ManagerId,
+        CreatedAt = member.CreatedAt,
+    };
+
+    private static string UniqueEmail(string firstName, string lastName, HashSet<string> used)
+    {
+        var stem = $"{Text.SearchKey(firstName)}.{Text.SearchKey(lastName)}".Replace(' ', '-').Replace('\'', '-');
+        var email = $"{stem}@{Domain}";
+        for (var n = 2; !used.Add(email); n++)
+        {
+            email = $"{stem}{n}@{Domain}";
+        }
+
+        return email;
+    }
+
+    /// <summary>A NIR consistent with the person's sex and birth month, with a valid key.</summary>
+    private static string FakeNir(Faker faker, Gender gender, DateOnly birth)
+    {
+        var body = string.Create(CultureInfo.InvariantCulture,
+            $"{(gender == Gender.Female ? 2 : 1)}{birth.Year % 100:D2}{birth.Month:D2}{faker.Random.Int(1, 95):D2}{faker.Random.Int(1, 999):D3}{faker.Random.Int(1, 999):D3}");
+        var key = 97 - long.Parse(body, CultureInfo.InvariantCulture) % 97;
+        return body + key.ToString("D2", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A French IBAN with valid check digits over a random bank account.</summary>
+    private static string FakeIban(Faker faker)
+    {
+        var bban = faker.Random.ReplaceNumbers("#######################");
+        var remainder = 0;
+        foreach (var c in bban + "152700")   // "FR00" as digits: F=15, R=27, 00
+        {
+            remainder = (remainder * 10 + (c - '0')) % 97;
+        }
+
+        return $"FR{98 - remainder:D2}{bban}";
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Partage.Persistence;
+
+namespace Partage.App.Infrastructure.Database;
+
+public static class DatabaseSetup
+{
+    public static IServiceCollection AddPartageDatabase(this IServiceCollection services, DatabaseOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton(new PartageModelSource([typeof(DatabaseSetup).Assembly]));
+        services.AddDbContext<PartageDbContext>(builder => Configure(builder, options));
+        services.AddScoped<NumberSeries>();
+        services.AddScoped<DatabaseMigrator>();
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var path = options.SqliteFilePath;
+                if (path is not null)
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                }
+
+                builder.UseSqlite(options.EffectiveConnectionString, o => o.MigrationsAssembly("Partage.Migrations.Sqlite"));
+                break;
+            case DatabaseProvider.Postgres:
+                builder.UseNpgsql(options.EffectiveConnectionString, o => o.MigrationsAssembly("Partage.Migrations.Postgres"));
+                break;
+            default:
+                throw new InvalidOperationException($"Fournisseur de base de données inconnu : {options.Provider}.");
+        }
+
+        builder.UseSnakeCaseNamingConvention();
+    }
+}

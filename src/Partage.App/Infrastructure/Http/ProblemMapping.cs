@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Partage.Kernel;
+
+namespace Partage.App.Infrastructure.Http;
+
+/// <summary>
+/// Turns what handlers throw into RFC 9457 problem bodies: input shape → 400 with the errors per
+/// field, business rule → 409/422 with a stable <c>code</c>, not found or not allowed → 404,
+/// anything else → 500 with a trace id and no detail.
+/// </summary>
+internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!PartageHost.IsApi(httpContext))
+        {
+            return false;   // pages show the French error page instead
+        }
+
+        ProblemDetails problem = exception switch
+        {
+            InputValidationException invalid => new ValidationProblemDetails(invalid.Errors.ToDictionary(e => e.Key, e => e.Value))
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = invalid.Message,
+                Extensions = { ["code"] = "validation.invalid_input" },
+            },
+            DomainException domain => new ProblemDetails
+            {
+                Status = StatusFor(domain.Error.Kind),
+                Title = domain.Error.Message,
+                Detail = domain.Message == domain.Error.Message ? null : domain.Message,
+                Extensions = { ["code"] = domain.Error.Code },
+            },
+            BadHttpRequestException bad => new ProblemDetails
+            {
+                Status = bad.StatusCode,
+                Title = "La requête est mal formée.",
+                Detail = bad.InnerException is JsonException ? "Le corps JSON ne peut pas être lu." : null,
+                Extensions = { ["code"] = "request.malformed" },
+            },
+            _ => new ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Title = "Une erreur inattendue est survenue.",
+                Extensions = { ["code"] = "server.error" },
+            },
+        };
+        if (problem.Status == StatusCodes.Status500InternalServerError)
+        {
+            logger.LogError(exception, "Unhandled exception on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        }
+
+        problem.Extensions["traceId"] = Activity.Current?.Id ?? httpContext.TraceIdentifier;
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    public static int StatusFor(ErrorKind kind) => kind switch
+    {
+        ErrorKind.NotFound => StatusCodes.Status404NotFound,
+        ErrorKind.Conflict => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status422UnprocessableEntity,
+    };
+}
+
+public static class EndpointConventions
+{
+    /// <summary>Documents the problem answers every command endpoint may give.</summary>
+    public static RouteHandlerBuilder ProducesProblems(this RouteHandlerBuilder builder) =>
+        builder.ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+}

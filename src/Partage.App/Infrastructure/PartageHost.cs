@@ -1,0 +1,146 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.AspNetCore.Identity;
+using Partage.App.Demo;
+using Partage.App.Infrastructure.Database;
+using Partage.App.Infrastructure.Http;
+using Partage.App.Modules.Activities;
+using Partage.App.Modules.Audit;
+using Partage.App.Modules.LegalEntities;
+using Partage.App.Modules.Members;
+using Partage.App.Modules.Offices;
+using Partage.App.Security;
+using Partage.Kernel;
+using Partage.Persistence;
+using Scalar.AspNetCore;
+
+namespace Partage.App.Infrastructure;
+
+/// <summary>Composition of the platform: services, middleware and endpoints. Program.cs only calls this.</summary>
+public static class PartageHost
+{
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddPartageDatabase(DatabaseOptions.From(builder.Configuration));
+        services.AddPartageSecurity(builder.Configuration);
+        services.AddAudit().AddLegalEntities().AddOffices().AddMembers().AddActivities();
+        services.AddScoped<DemoSeeder>();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new TypedIdJsonConverterFactory());
+        });
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Partage API";
+            document.Info.Description = "API de la plateforme Partage. Authentification : POST /api/v1/auth/token, puis en-tête Authorization: Bearer <jeton>.";
+            return Task.CompletedTask;
+        }));
+        services.AddRazorPages(o =>
+        {
+            // Pages live beside their module (Modules/*/Pages) and in Ui/Pages; each declares an absolute route.
+            o.RootDirectory = "/";
+            o.Conventions.AuthorizeFolder("/Modules");
+        });
+        services.AddHealthChecks().AddDbContextCheck<PartageDbContext>("database");
+        services.AddHttpLogging(o =>
+        {
+            o.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+            o.CombineLogs = true;
+        });
+        return builder;
+    }
+
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var app = builder.Build();
+        app.UseHttpLogging();
+        app.UseRequestLocalization("fr-FR");
+        app.UseExceptionHandler("/erreur");
+        app.UseWhen(IsApi, api => api.UseStatusCodePages());
+        app.UseWhen(c => !IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/erreur/{0}"));
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/api/reference", o => o.WithTitle("Partage API")).AllowAnonymous();
+
+        var anonymousApi = app.MapGroup("/api/v1").AllowAnonymous().DisableAntiforgery();
+        var api = app.MapGroup("/api/v1").RequireAuthorization(SecuritySetup.ApiPolicy).DisableAntiforgery();
+        anonymousApi.MapPost("/auth/token", IssueToken).WithTags("Authentification").WithName("IssueToken")
+            .WithSummary("Échange e-mail et mot de passe contre un jeton porteur (verrouillage après échecs répétés)");
+        LegalEntitiesModule.MapLegalEntitiesEndpoints(api);
+        OfficesModule.MapOfficesEndpoints(api);
+        MembersModule.MapMembersEndpoints(api, anonymousApi);
+        ActivitiesModule.MapActivitiesEndpoints(api);
+
+        app.MapRazorPages();
+        return app;
+    }
+
+    public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+
+    public sealed record TokenRequest(string? Email, string? Password);
+
+    private static async Task<IResult> IssueToken(TokenRequest request, SignInManager<PartageUser> signIn)
+    {
+        if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
+        {
+            throw new InputValidationException(new Dictionary<string, string[]> { ["Email"] = ["L'e-mail et le mot de passe sont obligatoires."] });
+        }
+
+        signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
+        var result = await signIn.PasswordSignInAsync(request.Email.Trim(), request.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            return Results.Empty;   // the bearer handler has written the token response
+        }
+
+        return Results.Problem(
+            statusCode: StatusCodes.Status401Unauthorized,
+            title: result.IsLockedOut ? "Compte verrouillé après trop d'échecs : réessayez plus tard." : "E-mail ou mot de passe incorrect.",
+            extensions: new Dictionary<string, object?> { ["code"] = result.IsLockedOut ? "auth.locked_out" : "auth.invalid_credentials" });
+    }
+
+    /// <summary>
+    /// At start of the web server: SQLite migrates itself (after a backup); PostgreSQL must already
+    /// be migrated by `partage db migrate`. On an empty database the demo data is loaded.
+    /// </summary>
+    public static async Task PrepareAsync(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        var options = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
+        var migrator = scope.ServiceProvider.GetRequiredService<DatabaseMigrator>();
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            await migrator.MigrateAsync();
+        }
+        else if ((await migrator.PendingAsync()).Count > 0)
+        {
+            throw new InvalidOperationException("La base PostgreSQL n'est pas à jour : lancez `partage db migrate` avant de démarrer.");
+        }
+
+        var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+        await seeder.EnsureRolesAsync();
+        var demo = app.Configuration.GetSection("Demo");
+        if (demo.GetValue("SeedOnFirstStart", true) && await seeder.IsEmptyAsync())
+        {
+            await seeder.SeedAsync(demo.GetValue("Members", 300), demo.GetValue("Seed", 2016));
+        }
+
+        var urls = app.Urls.Count > 0 ? string.Join(", ", app.Urls) : app.Configuration["Urls"] ?? "http://localhost:5080";
+        Console.WriteLine($"Partage écoute sur {urls} (base : {options.Provider}).");
+        await seeder.PrintDemoAccountsAsync(Console.Out);
+    }
+}

@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Net.Mail;
+using Partage.Kernel;
+
+namespace Partage.App.Infrastructure;
+
+/// <summary>
+/// Collects French messages per field while a command's input is checked, then throws one
+/// <see cref="InputValidationException"/> with all of them: a form shows every problem at once.
+/// Field names are the input's property names, so that API clients and forms agree.
+/// </summary>
+public sealed class Validation
+{
+    private readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
+
+    public bool IsValid => errors.Count == 0;
+
+    public void Add(string field, string message)
+    {
+        if (!errors.TryGetValue(field, out var list))
+        {
+            errors[field] = list = [];
+        }
+
+        list.Add(message);
+    }
+
+    /// <summary>Trims; records a message when empty or longer than <paramref name="max"/>. Returns the trimmed text.</summary>
+    public string Required(string field, string label, string? value, int max)
+    {
+        var text = value?.Trim() ?? string.Empty;
+        if (text.Length == 0)
+        {
+            Add(field, $"{label} est obligatoire.");
+        }
+        else if (text.Length > max)
+        {
+            Add(field, $"{label} ne doit pas dépasser {max} caractères.");
+        }
+
+        return text;
+    }
+
+    /// <summary>Trims; null when empty; records a message when too long.</summary>
+    public string? Optional(string field, string label, string? value, int max)
+    {
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        if (text.Length > max)
+        {
+            Add(field, $"{label} ne doit pas dépasser {max} caractères.");
+        }
+
+        return text;
+    }
+
+    public string Email(string field, string? value)
+    {
+        var text = Required(field, "L'adresse e-mail", value, 254).ToLowerInvariant();
+        if (text.Length > 0 && (!MailAddress.TryCreate(text, out var parsed) || parsed.Address != text || !text.Contains('.', StringComparison.Ordinal)))
+        {
+            Add(field, "L'adresse e-mail n'est pas valide.");
+        }
+
+        return text;
+    }
+
+    public T? Parsed<T>(string field, string? value, TryParse<T> parse)
+        where T : class
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (parse(value, out var parsed, out var error))
+        {
+            return parsed;
+        }
+
+        Add(field, error);
+        return null;
+    }
+
+    public DateOnly? Date(string field, string label, string? value, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required)
+            {
+                Add(field, $"{label} est obligatoire.");
+            }
+
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            || DateOnly.TryParseExact(value.Trim(), "dd/MM/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            return date;
+        }
+
+        Add(field, $"{label} doit être une date (AAAA-MM-JJ ou JJ/MM/AAAA).");
+        return null;
+    }
+
+    public TEnum? Enum<TEnum>(string field, string label, string? value, bool required)
+        where TEnum : struct, System.Enum
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required)
+            {
+                Add(field, $"{label} est obligatoire.");
+            }
+
+            return null;
+        }
+
+        if (System.Enum.TryParse<TEnum>(value.Trim(), ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed))
+        {
+            return parsed;
+        }
+
+        Add(field, $"{label} : valeur inconnue « {value} ».");
+        return null;
+    }
+
+    public TId? Id<TId>(string field, string label, string? value, bool required)
+        where TId : struct, ITypedId<TId>
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required)
+            {
+                Add(field, $"{label} est obligatoire.");
+            }
+
+            return null;
+        }
+
+        if (TypedId.TryParse<TId>(value.Trim(), out var id))
+        {
+            return id;
+        }
+
+        Add(field, $"{label} : identifiant invalide.");
+        return null;
+    }
+
+    public void ThrowIfInvalid()
+    {
+        if (!IsValid)
+        {
+            throw new InputValidationException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+        }
+    }
+
+    public delegate bool TryParse<T>(string input, out T? parsed, out string error);
+}

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Partage.App.Infrastructure.Http;
+using Partage.App.Modules.Activities.Features;
+using Partage.App.Modules.Members;
+using Partage.App.Modules.Offices;
+using Partage.App.Security;
+using Partage.Persistence;
+
+namespace Partage.App.Modules.Activities;
+
+/// <summary>What other modules may ask of or tell the Activities module.</summary>
+public interface IActivitiesApi
+{
+    /// <summary>A member moved office: their activities follow, in the caller's unit of work.</summary>
+    Task FollowMemberToOfficeAsync(MemberId member, OfficeId office, CancellationToken ct = default);
+}
+
+internal sealed class ActivitiesApi(PartageDbContext db) : IActivitiesApi
+{
+    public async Task FollowMemberToOfficeAsync(MemberId member, OfficeId office, CancellationToken ct = default)
+    {
+        foreach (var activity in await db.Set<Activity>().Where(a => a.MemberId == member).ToListAsync(ct))
+        {
+            activity.OfficeId = office;
+        }
+    }
+}
+
+public static class ActivitiesModule
+{
+    public static IServiceCollection AddActivities(this IServiceCollection services) =>
+        services.AddScoped<IActivitiesApi, ActivitiesApi>()
+            .AddScoped<ActivityViews>()
+            .AddScoped<CreateActivity>()
+            .AddScoped<UpdateActivity>()
+            .AddScoped<SearchActivities>()
+            .AddScoped<GetActivity>();
+
+    public static void MapActivitiesEndpoints(RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var activities = api.MapGroup("/activities").WithTags("Activités");
+        activities.MapGet("/", async ([AsParameters] ActivitySearch search, SearchActivities handler, ActorAccessor actors, CancellationToken ct) =>
+                await handler.HandleAsync(search, await actors.GetAsync(ct), ct))
+            .WithName("SearchActivities").WithSummary("Activités visibles (recherche, statut, pagination)")
+            .ProducesValidationProblem();
+        activities.MapGet("/{id:guid}", async (Guid id, GetActivity handler, ActorAccessor actors, CancellationToken ct) =>
+                await handler.HandleAsync(new ActivityId(id), await actors.GetAsync(ct), ct))
+            .WithName("GetActivity").WithSummary("Une activité");
+        activities.MapPatch("/{id:guid}", async (Guid id, UpdateActivityInput input, UpdateActivity handler, ActorAccessor actors, CancellationToken ct) =>
+                await handler.HandleAsync(new ActivityId(id), input, await actors.GetAsync(ct), ct))
+            .WithName("UpdateActivity").WithSummary("Modifier une activité (nom, description, statut)")
+            .ProducesProblems();
+        api.MapPost("/members/{memberId:guid}/activities", async (Guid memberId, CreateActivityInput input, CreateActivity handler, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var activity = await handler.HandleAsync(new MemberId(memberId), input, await actors.GetAsync(ct), ct);
+                return Results.Created($"/api/v1/activities/{activity.Id}", activity);
+            })
+            .WithTags("Activités").WithName("CreateActivity").WithSummary("Ouvrir une activité pour un membre")
+            .ProducesProblems();
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Partage.App.Security;
+using Partage.Persistence;
+
+namespace Partage.App.Modules.Audit;
+
+/// <summary>An append-only record of a change: who, what, when, on which resource, before and after.</summary>
+public sealed class AuditEvent
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public DateTime OccurredAt { get; init; }
+
+    public Guid? ActorUserId { get; init; }
+
+    public string ActorName { get; init; } = string.Empty;
+
+    /// <summary>A stable verb, e.g. "members.created", "members.iban_changed".</summary>
+    public string Action { get; init; } = string.Empty;
+
+    public string ResourceType { get; init; } = string.Empty;
+
+    public string ResourceId { get; init; } = string.Empty;
+
+    public string? Before { get; init; }
+
+    public string? After { get; init; }
+}
+
+public interface IAuditLog
+{
+    /// <summary>
+    /// Adds an audit row to the current unit of work: it is written by the handler's own
+    /// SaveChanges, in the same transaction as the change it describes. Sensitive values
+    /// (IBAN, NIR) must be passed masked.
+    /// </summary>
+    void Record(Actor actor, string action, string resourceType, string resourceId, object? before, object? after);
+}
+
+internal sealed class AuditLog(PartageDbContext db, TimeProvider clock) : IAuditLog
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public void Record(Actor actor, string action, string resourceType, string resourceId, object? before, object? after)
+    {
+        db.Set<AuditEvent>().Add(new AuditEvent
+        {
+            OccurredAt = clock.GetUtcNow().UtcDateTime,
+            ActorUserId = actor.UserId,
+            ActorName = actor.Name,
+            Action = action,
+            ResourceType = resourceType,
+            ResourceId = resourceId,
+            Before = before is null ? null : JsonSerializer.Serialize(before, Json),
+            After = after is null ? null : JsonSerializer.Serialize(after, Json),
+        });
+    }
+}
+
+internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<AuditEvent> builder)
+    {
+        builder.ToTable("audit_events");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.ActorName).HasMaxLength(256);
+        builder.Property(e => e.Action).HasMaxLength(100);
+        builder.Property(e => e.ResourceType).HasMaxLength(100);
+        builder.Property(e => e.ResourceId).HasMaxLength(100);
+        builder.HasIndex(e => new { e.ResourceType, e.ResourceId });
+        builder.HasIndex(e => e.OccurredAt);
+    }
+}
+
+public static class AuditModule
+{
+    public static IServiceCollection AddAudit(this IServiceCollection services) =>
+        services.AddScoped<IAuditLog, AuditLog>();
+}

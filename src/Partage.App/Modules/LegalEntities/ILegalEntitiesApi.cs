@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Partage.Persistence;
+
+namespace Partage.App.Modules.LegalEntities;
+
+public sealed record LegalEntitySummary(LegalEntityId Id, string Code, string Name, string Siren, string VatNumber, string City);
+
+public sealed record LicenceView(int Category, string Number, DateOnly ValidUntil);
+
+public sealed record LegalEntityView(
+    LegalEntityId Id, string Code, string Name, string LegalForm, string Siren, string VatNumber,
+    string Street, string PostalCode, string City, string Country,
+    IReadOnlyList<LicenceView> Licences, IReadOnlyList<string> Modules);
+
+public sealed record BusinessModuleView(string Code, string Name);
+
+/// <summary>What other modules may ask about the group's entities and business modules.</summary>
+public interface ILegalEntitiesApi
+{
+    Task<IReadOnlyList<LegalEntityView>> ListAsync(CancellationToken ct = default);
+
+    Task<IReadOnlyList<BusinessModuleView>> ListModulesAsync(CancellationToken ct = default);
+
+    Task<bool> OffersModuleAsync(LegalEntityId entity, string moduleCode, CancellationToken ct = default);
+}
+
+internal sealed class LegalEntitiesApi(PartageDbContext db) : ILegalEntitiesApi
+{
+    public async Task<IReadOnlyList<LegalEntityView>> ListAsync(CancellationToken ct = default)
+    {
+        var entities = await db.Set<LegalEntity>().AsNoTracking().Include(e => e.Licences).OrderBy(e => e.Code).ToListAsync(ct);
+        var offered = await db.Set<OfferedModule>().AsNoTracking().ToListAsync(ct);
+        return entities.Select(e => new LegalEntityView(
+                e.Id, e.Code, e.Name, e.LegalForm, e.Siren, e.VatNumber, e.Street, e.PostalCode, e.City, e.Country,
+                e.Licences.OrderBy(l => l.Category).Select(l => new LicenceView(l.Category, l.Number, l.ValidUntil)).ToList(),
+                offered.Where(o => o.LegalEntityId == e.Id).Select(o => o.ModuleCode).Order(StringComparer.Ordinal).ToList()))
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<BusinessModuleView>> ListModulesAsync(CancellationToken ct = default) =>
+        await db.Set<BusinessModule>().AsNoTracking().OrderBy(m => m.Name).Select(m => new BusinessModuleView(m.Code, m.Name)).ToListAsync(ct);
+
+    public Task<bool> OffersModuleAsync(LegalEntityId entity, string moduleCode, CancellationToken ct = default) =>
+        db.Set<OfferedModule>().AnyAsync(o => o.LegalEntityId == entity && o.ModuleCode == moduleCode, ct);
+}
+
+public static class LegalEntitiesModule
+{
+    public static IServiceCollection AddLegalEntities(this IServiceCollection services) =>
+        services.AddScoped<ILegalEntitiesApi, LegalEntitiesApi>();
+
+    public static void MapLegalEntitiesEndpoints(RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        api.MapGet("/legal-entities", (ILegalEntitiesApi entities, CancellationToken ct) => entities.ListAsync(ct))
+            .WithName("ListLegalEntities").WithTags("Entités").WithSummary("Entités juridiques du groupe, licences et modules");
+        api.MapGet("/business-modules", (ILegalEntitiesApi entities, CancellationToken ct) => entities.ListModulesAsync(ct))
+            .WithName("ListBusinessModules").WithTags("Entités").WithSummary("Modules d'activité");
+    }
+}

@@ -1,0 +1,163 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Partage.App.Infrastructure;
+using Partage.App.Infrastructure.Database;
+using Partage.App.Modules.Audit;
+using Partage.App.Modules.Offices;
+using Partage.App.Security;
+using Partage.Kernel;
+using Partage.Persistence;
+
+namespace Partage.App.Modules.Members.Features;
+
+/// <summary>
+/// The fields of a new member, as typed in a form or sent to the API. Text everywhere: parsing
+/// and checking happen in the handler so that the form and the API give the same messages.
+/// </summary>
+public sealed record NewMemberInput
+{
+    public string? FirstName { get; init; }
+
+    public string? LastName { get; init; }
+
+    public string? Email { get; init; }
+
+    /// <summary>When given, a sign-in account with the Member role is member with it.</summary>
+    public string? Password { get; init; }
+
+    public string? Phone { get; init; }
+
+    public string? BirthDate { get; init; }
+
+    public string? Gender { get; init; }
+
+    public string? Street { get; init; }
+
+    public string? PostalCode { get; init; }
+
+    public string? City { get; init; }
+
+    public string? Country { get; init; }
+
+    public string? Nir { get; init; }
+
+    public string? Iban { get; init; }
+
+    public string? Trade { get; init; }
+
+    public string? OfficeId { get; init; }
+
+    /// <summary>Staff only; by default the office's least busy manager.</summary>
+    public string? ManagerId { get; init; }
+
+    /// <summary>Staff only; by default today.</summary>
+    public string? MembershipDate { get; init; }
+}
+
+/// <summary>
+/// Creates a member: self-registration (anonymous, password required) or creation by staff.
+/// The member number is taken from the gapless series in the same transaction as the member row,
+/// the account and the audit row.
+/// </summary>
+public sealed class CreateMember(
+    PartageDbContext db,
+    NumberSeries numbers,
+    IOfficesApi offices,
+    UserManager<PartageUser> users,
+    IAuditLog audit,
+    TimeProvider clock)
+{
+    public const string Series = "members";
+
+    public async Task<MemberView> HandleAsync(NewMemberInput input, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var selfRegistration = actor.UserId is null && actor != Actor.System;
+        if (!selfRegistration && !MembersAccess.CanCreate(actor))
+        {
+            throw new DomainException(MembersErrors.NotFound);
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var v = new Validation();
+        var member = new Member
+        {
+            Id = TypedId.New<MemberId>(),
+            FirstName = v.Required(nameof(input.FirstName), "Le prénom", input.FirstName, 100),
+            LastName = v.Required(nameof(input.LastName), "Le nom", input.LastName, 100),
+            Email = v.Email(nameof(input.Email), input.Email),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            Status = MemberStatus.Active,
+        };
+        MemberFields.ApplyContact(v, member, input.Phone, input.Street, input.PostalCode, input.City, input.Country ?? "FR", input.Nir, input.Iban, required: true);
+        MemberFields.ApplyCivil(v, member, input.BirthDate, input.Gender, input.Trade, today);
+        if (selfRegistration)
+        {
+            if (string.IsNullOrEmpty(input.Password))
+            {
+                v.Add(nameof(input.Password), "Le mot de passe est obligatoire.");
+            }
+
+            if (!string.IsNullOrEmpty(input.ManagerId) || !string.IsNullOrEmpty(input.MembershipDate))
+            {
+                throw new DomainException(MembersErrors.FieldReservedToStaff);
+            }
+        }
+
+        member.MembershipDate = v.Date(nameof(input.MembershipDate), "La date d'adhésion", input.MembershipDate, required: false) ?? today;
+        var officeId = v.Id<OfficeId>(nameof(input.OfficeId), "Le bureau", input.OfficeId, required: true);
+        var managerId = v.Id<ActivityManagerId>(nameof(input.ManagerId), "Le gestionnaire", input.ManagerId, required: false);
+        v.ThrowIfInvalid();
+
+        await MemberFields.PlaceInOfficeAsync(v, db, offices, member, officeId!.Value, managerId, actor, ct);
+        await MemberFields.CheckUniqueAsync(v, db, member, ct);
+        if (input.Password is { Length: > 0 } && await users.FindByEmailAsync(member.Email) is not null)
+        {
+            v.Add(nameof(input.Email), MembersErrors.DuplicateEmail.Message);
+        }
+
+        v.ThrowIfInvalid();
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        member.Number = await numbers.NextAsync(Series, ct);
+        member.RefreshSearchKey();
+        if (input.Password is { Length: > 0 } password)
+        {
+            member.UserId = await CreateAccountAsync(member, password);
+        }
+
+        db.Add(member);
+        var author = selfRegistration ? actor with { UserId = member.UserId, Name = member.Email } : actor;
+        audit.Record(author, selfRegistration ? "members.registered" : "members.member", "member", member.Id.ToString(), null, MemberFields.AuditSnapshot(member));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            throw new DomainException(MembersErrors.DuplicateEmail);
+        }
+
+        await transaction.CommitAsync(ct);
+        var office = await offices.FindOfficeAsync(member.OfficeId, ct);
+        var manager = member.ManagerId is { } m ? await offices.FindManagerAsync(m, ct) : null;
+        return MemberView.From(member, office?.Name, manager?.FullName);
+    }
+
+    private async Task<Guid> CreateAccountAsync(Member member, string password)
+    {
+        var user = new PartageUser { Id = Guid.CreateVersion7(), UserName = member.Email, Email = member.Email, DisplayName = member.FullName, EmailConfirmed = false };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+        {
+            throw new InputValidationException(new Dictionary<string, string[]>
+            {
+                [result.Errors.Any(e => e.Code.StartsWith("Password", StringComparison.Ordinal)) ? nameof(NewMemberInput.Password) : nameof(NewMemberInput.Email)] =
+                    result.Errors.Select(e => e.Description).ToArray(),
+            });
+        }
+
+        await users.AddToRoleAsync(user, Roles.Member);
+        return user.Id;
+    }
+}

@@ -1,0 +1,144 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Microsoft.EntityFrameworkCore;
+using Partage.App.Infrastructure;
+using Partage.App.Modules.Offices;
+using Partage.App.Security;
+using Partage.Kernel;
+using Partage.Persistence;
+
+namespace Partage.App.Modules.Members.Features;
+
+/// <summary>Filters of the member list. Unknown or malformed filter values are refused, not ignored.</summary>
+public sealed record MemberSearch
+{
+    public string? Q { get; init; }
+
+    public string? OfficeId { get; init; }
+
+    public string? Status { get; init; }
+
+    public string? Trade { get; init; }
+
+    public string? ManagerId { get; init; }
+
+    public int? Page { get; init; }
+
+    public int? PageSize { get; init; }
+}
+
+/// <summary>The member list for staff and managers: search, filters, paging, CSV export, always within the actor's scope.</summary>
+public sealed class SearchMembers(PartageDbContext db, IOfficesApi offices)
+{
+    public async Task<PagedResult<MemberListItem>> HandleAsync(MemberSearch search, Actor actor, CancellationToken ct = default)
+    {
+        var query = Filter(search, actor);
+        var page = await query
+            .OrderBy(m => m.LastName).ThenBy(m => m.FirstName).ThenBy(m => m.Number)
+            .Select(m => new { m.Id, m.Number, m.FirstName, m.LastName, m.Email, m.OfficeId, m.TradeCode, m.Status, m.MembershipDate })
+            .ToPageAsync(new PageRequest(search.Page, search.PageSize), ct);
+        var officeNames = await OfficeNamesAsync(ct);
+        return new PagedResult<MemberListItem>(
+            page.Items.Select(m => new MemberListItem(
+                m.Id, m.Number, m.FirstName, m.LastName, m.Email, m.OfficeId, officeNames.GetValueOrDefault(m.OfficeId),
+                m.TradeCode, Trades.Label(m.TradeCode), m.Status, m.MembershipDate)).ToList(),
+            page.Page, page.PageSize, page.Total);
+    }
+
+    /// <summary>Writes every member matching the filters (no paging) as CSV, semicolon-separated for French spreadsheets. NIR and IBAN are not exported.</summary>
+    public async Task ExportCsvAsync(MemberSearch search, Actor actor, Stream output, CancellationToken ct = default)
+    {
+        var officeNames = await OfficeNamesAsync(ct);
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";" };
+        await using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
+        await using var csv = new CsvWriter(writer, configuration);
+        foreach (var header in new[] { "numero", "nom", "prenom", "email", "telephone", "bureau", "metier", "statut", "date_adhesion", "genre", "annee_naissance", "ville" })
+        {
+            csv.WriteField(header);
+        }
+
+        await csv.NextRecordAsync();
+        await foreach (var m in Filter(search, actor).OrderBy(m => m.Number).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            csv.WriteField(m.Number);
+            csv.WriteField(m.LastName);
+            csv.WriteField(m.FirstName);
+            csv.WriteField(m.Email);
+            csv.WriteField(m.Phone);
+            csv.WriteField(officeNames.GetValueOrDefault(m.OfficeId));
+            csv.WriteField(Trades.Label(m.TradeCode));
+            csv.WriteField(MemberLabels.Status(m.Status));
+            csv.WriteField(m.MembershipDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            csv.WriteField(m.Gender is null ? string.Empty : MemberLabels.Gender(m.Gender));
+            csv.WriteField(m.BirthDate.Year);
+            csv.WriteField(m.City);
+            await csv.NextRecordAsync();
+        }
+    }
+
+    private IQueryable<Member> Filter(MemberSearch search, Actor actor)
+    {
+        var v = new Validation();
+        var office = v.Id<OfficeId>(nameof(search.OfficeId), "Le bureau", search.OfficeId, required: false);
+        var manager = v.Id<ActivityManagerId>(nameof(search.ManagerId), "Le gestionnaire", search.ManagerId, required: false);
+        var status = v.Enum<MemberStatus>(nameof(search.Status), "Le statut", search.Status, required: false);
+        var trade = string.IsNullOrWhiteSpace(search.Trade) ? null : Trades.Find(search.Trade.Trim());
+        if (!string.IsNullOrWhiteSpace(search.Trade) && trade is null)
+        {
+            v.Add(nameof(search.Trade), $"Métier inconnu : « {search.Trade} ».");
+        }
+
+        var text = v.Optional(nameof(search.Q), "La recherche", search.Q, 200);
+        v.ThrowIfInvalid();
+
+        var query = db.Set<Member>().AsNoTracking().Visible(actor);
+        if (text is not null)
+        {
+            var key = Text.SearchKey(text);
+            query = query.Where(m => m.SearchKey.Contains(key));
+        }
+
+        if (office is { } o)
+        {
+            query = query.Where(m => m.OfficeId == o);
+        }
+
+        if (manager is { } mg)
+        {
+            query = query.Where(m => m.ManagerId == mg);
+        }
+
+        if (status is { } s)
+        {
+            query = query.Where(m => m.Status == s);
+        }
+
+        if (trade is not null)
+        {
+            query = query.Where(m => m.TradeCode == trade.Code);
+        }
+
+        return query;
+    }
+
+    private async Task<Dictionary<OfficeId, string>> OfficeNamesAsync(CancellationToken ct) =>
+        (await offices.ListOfficesAsync(ct)).ToDictionary(o => o.Id, o => o.Name);
+}
+
+/// <summary>One member's record, within the actor's scope (404 otherwise).</summary>
+public sealed class GetMember(PartageDbContext db, IOfficesApi offices)
+{
+    public async Task<MemberView> HandleAsync(MemberId id, Actor actor, CancellationToken ct = default)
+    {
+        var member = await db.Set<Member>().AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct);
+        if (member is null || !MembersAccess.CanRead(actor, member))
+        {
+            throw new DomainException(MembersErrors.NotFound);
+        }
+
+        var office = await offices.FindOfficeAsync(member.OfficeId, ct);
+        var manager = member.ManagerId is { } m ? await offices.FindManagerAsync(m, ct) : null;
+        return MemberView.From(member, office?.Name, manager?.FullName);
+    }
+}

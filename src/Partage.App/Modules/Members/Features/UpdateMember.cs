@@ -1,0 +1,134 @@
+using Microsoft.EntityFrameworkCore;
+using Partage.App.Infrastructure;
+using Partage.App.Infrastructure.Database;
+using Partage.App.Modules.Activities;
+using Partage.App.Modules.Audit;
+using Partage.App.Modules.Offices;
+using Partage.App.Security;
+using Partage.Kernel;
+using Partage.Persistence;
+
+namespace Partage.App.Modules.Members.Features;
+
+/// <summary>
+/// A change to a member. A null field is left as it is; an empty phone clears it. NIR and IBAN
+/// are replaced only when a new value is typed (they are never sent back to a form in clear).
+/// </summary>
+public sealed record UpdateMemberInput
+{
+    public string? FirstName { get; init; }
+
+    public string? LastName { get; init; }
+
+    public string? Phone { get; init; }
+
+    public string? BirthDate { get; init; }
+
+    public string? Gender { get; init; }
+
+    public string? Street { get; init; }
+
+    public string? PostalCode { get; init; }
+
+    public string? City { get; init; }
+
+    public string? Country { get; init; }
+
+    public string? Nir { get; init; }
+
+    public string? Iban { get; init; }
+
+    public string? Trade { get; init; }
+
+    public string? OfficeId { get; init; }
+
+    public string? ManagerId { get; init; }
+
+    public string? Status { get; init; }
+
+    public bool TouchesRecord =>
+        FirstName is not null || LastName is not null || BirthDate is not null || Trade is not null
+        || OfficeId is not null || ManagerId is not null || Status is not null;
+}
+
+public sealed class UpdateMember(PartageDbContext db, IOfficesApi offices, IActivitiesApi activities, IAuditLog audit, TimeProvider clock)
+{
+    public async Task<MemberView> HandleAsync(MemberId id, UpdateMemberInput input, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var member = await db.Set<Member>().SingleOrDefaultAsync(m => m.Id == id, ct);
+        if (member is null || !MembersAccess.CanEditContact(actor, member))
+        {
+            throw new DomainException(MembersErrors.NotFound);
+        }
+
+        if (input.TouchesRecord && !MembersAccess.CanEditRecord(actor, member))
+        {
+            throw new DomainException(MembersErrors.FieldReservedToStaff);
+        }
+
+        var before = MemberFields.AuditSnapshot(member);
+        var (nirBefore, ibanBefore) = (member.Nir, member.Iban);
+        var v = new Validation();
+        if (input.FirstName is not null)
+        {
+            member.FirstName = v.Required(nameof(input.FirstName), "Le prénom", input.FirstName, 100);
+        }
+
+        if (input.LastName is not null)
+        {
+            member.LastName = v.Required(nameof(input.LastName), "Le nom", input.LastName, 100);
+        }
+
+        MemberFields.ApplyContact(v, member, input.Phone, input.Street, input.PostalCode, input.City, input.Country, input.Nir, input.Iban, required: false);
+        MemberFields.ApplyCivil(v, member, input.BirthDate, input.Gender, input.Trade, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        if (input.Status is not null)
+        {
+            member.Status = v.Enum<MemberStatus>(nameof(input.Status), "Le statut", input.Status, required: true) ?? member.Status;
+        }
+
+        var officeId = v.Id<OfficeId>(nameof(input.OfficeId), "Le bureau", input.OfficeId, required: false);
+        var managerId = v.Id<ActivityManagerId>(nameof(input.ManagerId), "Le gestionnaire", input.ManagerId, required: false);
+        v.ThrowIfInvalid();
+        var officeBefore = member.OfficeId;
+        if (officeId is not null || managerId is not null)
+        {
+            await MemberFields.PlaceInOfficeAsync(v, db, offices, member, officeId ?? member.OfficeId, managerId, actor, ct);
+        }
+
+        if (member.OfficeId != officeBefore)
+        {
+            await activities.FollowMemberToOfficeAsync(member.Id, member.OfficeId, ct);
+        }
+
+        await MemberFields.CheckUniqueAsync(v, db, member, ct);
+        v.ThrowIfInvalid();
+        member.RefreshSearchKey();
+
+        audit.Record(actor, "members.updated", "member", member.Id.ToString(), before, MemberFields.AuditSnapshot(member));
+        if (member.Iban != ibanBefore)
+        {
+            audit.Record(actor, "members.iban_changed", "member", member.Id.ToString(),
+                new { Iban = ibanBefore is null ? null : Iban.Parse(ibanBefore).Masked }, new { Iban = Iban.Parse(member.Iban!).Masked });
+        }
+
+        if (member.Nir != nirBefore)
+        {
+            audit.Record(actor, "members.nir_changed", "member", member.Id.ToString(),
+                new { Nir = nirBefore is null ? null : Nir.Parse(nirBefore).Masked }, new { Nir = Nir.Parse(member.Nir!).Masked });
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            throw new DomainException(MembersErrors.DuplicateNir);
+        }
+
+        var office = await offices.FindOfficeAsync(member.OfficeId, ct);
+        var manager = member.ManagerId is { } m ? await offices.FindManagerAsync(m, ct) : null;
+        return MemberView.From(member, office?.Name, manager?.FullName);
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Partage.App.Modules.Offices;
+using Partage.App.Security;
+using Partage.Persistence;
+
+namespace Partage.App.Modules.Members;
+
+/// <summary>A member as other modules need to know them.</summary>
+public sealed record MemberRef(MemberId Id, long Number, string FullName, OfficeId OfficeId, ActivityManagerId? ManagerId, MemberStatus Status);
+
+/// <summary>What other modules may ask of the Members module.</summary>
+public interface IMembersApi
+{
+    Task<MemberId?> FindMemberIdByUserAsync(Guid userId, CancellationToken ct = default);
+
+    /// <summary>The member if the actor may see them, else null (callers answer 404).</summary>
+    Task<MemberRef?> FindVisibleAsync(MemberId id, Actor actor, CancellationToken ct = default);
+
+    Task<IReadOnlyDictionary<MemberId, MemberRef>> FindManyAsync(IReadOnlyCollection<MemberId> ids, CancellationToken ct = default);
+}
+
+internal sealed class MembersApi(PartageDbContext db) : IMembersApi
+{
+    public async Task<MemberId?> FindMemberIdByUserAsync(Guid userId, CancellationToken ct = default) =>
+        await db.Set<Member>().AsNoTracking().Where(m => m.UserId == userId).Select(m => (MemberId?)m.Id).SingleOrDefaultAsync(ct);
+
+    public async Task<MemberRef?> FindVisibleAsync(MemberId id, Actor actor, CancellationToken ct = default)
+    {
+        var member = await db.Set<Member>().AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct);
+        return member is not null && MembersAccess.CanRead(actor, member) ? ToRef(member) : null;
+    }
+
+    public async Task<IReadOnlyDictionary<MemberId, MemberRef>> FindManyAsync(IReadOnlyCollection<MemberId> ids, CancellationToken ct = default) =>
+        (await db.Set<Member>().AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync(ct)).ToDictionary(m => m.Id, ToRef);
+
+    private static MemberRef ToRef(Member m) => new(m.Id, m.Number, m.FullName, m.OfficeId, m.ManagerId, m.Status);
+}

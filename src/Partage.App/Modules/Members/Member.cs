@@ -1,0 +1,82 @@
+using Partage.App.Modules.Offices;
+using Partage.Kernel;
+
+namespace Partage.App.Modules.Members;
+
+public readonly record struct MemberId(Guid Value) : ITypedId<MemberId>
+{
+    public static MemberId From(Guid value) => new(value);
+
+    public override string ToString() => Value.ToString();
+}
+
+public enum Gender
+{
+    Female,
+    Male,
+    Other,
+}
+
+public enum MemberStatus
+{
+    Active,
+    Inactive,
+}
+
+/// <summary>A member ("membre, porteur de projet"): a person who runs one or more activities in the cooperative.</summary>
+public sealed class Member
+{
+    public MemberId Id { get; init; }
+
+    /// <summary>Gapless membership number, allocated in the creating transaction.</summary>
+    public long Number { get; set; }
+
+    public Guid? UserId { get; set; }
+
+    public string FirstName { get; set; } = string.Empty;
+
+    public string LastName { get; set; } = string.Empty;
+
+    public string Email { get; set; } = string.Empty;
+
+    public string? Phone { get; set; }
+
+    public DateOnly BirthDate { get; set; }
+
+    /// <summary>Optional, asked only for the cooperative's statistics.</summary>
+    public Gender? Gender { get; set; }
+
+    public string Street { get; set; } = string.Empty;
+
+    public string PostalCode { get; set; } = string.Empty;
+
+    public string City { get; set; } = string.Empty;
+
+    public string Country { get; set; } = "FR";
+
+    /// <summary>Social security number, compact; shown masked.</summary>
+    public string? Nir { get; set; }
+
+    /// <summary>IBAN for wages, compact; shown masked.</summary>
+    public string? Iban { get; set; }
+
+    public string TradeCode { get; set; } = string.Empty;
+
+    public OfficeId OfficeId { get; set; }
+
+    public ActivityManagerId? ManagerId { get; set; }
+
+    public DateOnly MembershipDate { get; set; }
+
+    public MemberStatus Status { get; set; }
+
+    /// <summary>Lower-case, accent-free name, e-mail and number, for search.</summary>
+    public string SearchKey { get; set; } = string.Empty;
+
+    public DateTime CreatedAt { get; init; }
+
+    public string FullName => $"{FirstName} {LastName}";
+
+    public void RefreshSearchKey() =>
+        SearchKey = Text.SearchKey(LastName, FirstName, Email, Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+}

@@ -1,0 +1,56 @@
+using Partage.App.Modules.Offices;
+using Partage.Kernel;
+
+namespace Partage.App.Modules.Members;
+
+/// <summary>A member as screens and the API show it: NIR and IBAN only masked.</summary>
+public sealed record MemberView(
+    MemberId Id,
+    long Number,
+    string FirstName,
+    string LastName,
+    string Email,
+    string? Phone,
+    DateOnly BirthDate,
+    Gender? Gender,
+    string Street,
+    string PostalCode,
+    string City,
+    string Country,
+    string? NirMasked,
+    string? IbanMasked,
+    string TradeCode,
+    string TradeLabel,
+    OfficeId OfficeId,
+    string? OfficeName,
+    ActivityManagerId? ManagerId,
+    string? ManagerName,
+    DateOnly MembershipDate,
+    MemberStatus Status,
+    bool HasAccount)
+{
+    public string FullName => $"{FirstName} {LastName}";
+
+    public static MemberView From(Member m, string? officeName, string? managerName) => new(
+        m.Id, m.Number, m.FirstName, m.LastName, m.Email, m.Phone, m.BirthDate, m.Gender, m.Street, m.PostalCode, m.City, m.Country,
+        m.Nir is null ? null : Nir.Parse(m.Nir).Masked,
+        m.Iban is null ? null : Iban.Parse(m.Iban).Masked,
+        m.TradeCode, Trades.Label(m.TradeCode), m.OfficeId, officeName, m.ManagerId, managerName, m.MembershipDate, m.Status, m.UserId is not null);
+}
+
+public sealed record MemberListItem(
+    MemberId Id, long Number, string FirstName, string LastName, string Email, OfficeId OfficeId, string? OfficeName,
+    string TradeCode, string TradeLabel, MemberStatus Status, DateOnly MembershipDate);
+
+public static class MemberLabels
+{
+    public static string Status(MemberStatus status) => status == MemberStatus.Active ? "Actif" : "Inactif";
+
+    public static string Gender(Gender? gender) => gender switch
+    {
+        Members.Gender.Female => "Femme",
+        Members.Gender.Male => "Homme",
+        Members.Gender.Other => "Autre",
+        _ => "Non renseigné",
+    };
+}

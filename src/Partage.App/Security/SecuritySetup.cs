@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Partage.Kernel;
+using Partage.Persistence;
+
+namespace Partage.App.Security;
+
+public sealed class SecurityOptions
+{
+    public int LockoutMaxFailedAttempts { get; set; } = 5;
+
+    public int LockoutMinutes { get; set; } = 15;
+
+    public int BearerTokenHours { get; set; } = 8;
+}
+
+public static class SecuritySetup
+{
+    public const string ApiPolicy = "Api";
+
+    public static IServiceCollection AddPartageSecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection("Security").Get<SecurityOptions>() ?? new SecurityOptions();
+        if (options.LockoutMaxFailedAttempts < 1 || options.LockoutMinutes < 1 || options.BearerTokenHours < 1)
+        {
+            throw new InvalidOperationException("Security: LockoutMaxFailedAttempts, LockoutMinutes et BearerTokenHours doivent être positifs.");
+        }
+
+        services.AddSingleton(options);
+        services.AddIdentityCore<PartageUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = options.LockoutMaxFailedAttempts;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(options.LockoutMinutes);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<PartageRole>()
+            .AddEntityFrameworkStores<PartageDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<FrenchIdentityErrorDescriber>();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(options.BearerTokenHours))
+            .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
+            {
+                o.LoginPath = "/connexion";
+                o.LogoutPath = "/deconnexion";
+                o.AccessDeniedPath = "/connexion";
+                o.Cookie.Name = "partage";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.SlidingExpiration = true;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            }));
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
+        // Keys in the database: every app node and the command-line verbs share them, so a token
+        // printed by `partage users token` is accepted by the web server.
+        services.AddDataProtection().PersistKeysToDbContext<PartageDbContext>().SetApplicationName("Partage");
+        services.AddHttpContextAccessor();
+        services.AddScoped<ActorAccessor>();
+        services.AddScoped<TokenIssuer>();
+        return services;
+    }
+}
+
+/// <summary>Issues bearer tokens for the API, for a signed-in user or for a script on the server.</summary>
+public sealed class TokenIssuer(
+    UserManager<PartageUser> users,
+    IUserClaimsPrincipalFactory<PartageUser> principals,
+    IOptionsMonitor<BearerTokenOptions> bearerOptions,
+    TimeProvider clock)
+{
+    public async Task<(string Token, DateTimeOffset ExpiresAt)> IssueAsync(string email, CancellationToken ct = default)
+    {
+        var user = await users.FindByEmailAsync(email) ?? throw new DomainException(new ErrorCode("users.not_found", $"Aucun compte pour {email}.", ErrorKind.NotFound));
+        var options = bearerOptions.Get(IdentityConstants.BearerScheme);
+        var principal = await principals.CreateAsync(user);
+        var expiresAt = clock.GetUtcNow() + options.BearerTokenExpiration;
+        var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { ExpiresUtc = expiresAt }, $"{IdentityConstants.BearerScheme}:AccessToken");
+        return (options.BearerTokenProtector.Protect(ticket), expiresAt);
+    }
+}
