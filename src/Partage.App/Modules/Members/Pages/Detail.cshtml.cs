@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc;
+using Partage.App.Modules.Activities;
+using Partage.App.Modules.Activities.Features;
+using Partage.App.Modules.Members.Features;
+using Partage.App.Ui;
+
+namespace Partage.App.Modules.Members.Pages;
+
+public sealed class DetailModel(GetMember handler, SearchActivities activities) : PartagePageModel
+{
+    public MemberView? Member { get; private set; }
+
+    public IReadOnlyList<ActivityView> Activities { get; private set; } = [];
+
+    public bool CanEdit { get; private set; }
+
+    public bool CanOpenActivity { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        await LoadActorAsync();
+        return await LoadAsync(async () =>
+        {
+            Member = await handler.HandleAsync(new MemberId(id), Actor, ct);
+            Activities = (await activities.HandleAsync(new ActivitySearch { MemberId = id.ToString(), PageSize = 100 }, Actor, ct)).Items;
+            CanEdit = Actor.IsAdmin || Actor.IsManagerOf(Member.OfficeId) || Actor.MemberId == Member.Id;
+            CanOpenActivity = Actor.IsAdmin || Actor.IsManagerOf(Member.OfficeId);
+        });
+    }
+}

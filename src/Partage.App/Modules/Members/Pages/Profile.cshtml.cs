@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Mvc;
+using Partage.App.Ui;
+
+namespace Partage.App.Modules.Members.Pages;
+
+/// <summary>A member's own profile is their member page.</summary>
+public sealed class ProfileModel : PartagePageModel
+{
+    public async Task<IActionResult> OnGetAsync()
+    {
+        await LoadActorAsync();
+        return Actor.MemberId is { } id ? Redirect($"/membres/{id}") : NotFound();
+    }
+}

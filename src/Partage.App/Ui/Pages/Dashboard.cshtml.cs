@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Partage.App.Modules.Activities;
+using Partage.App.Modules.Activities.Features;
+using Partage.App.Modules.Members;
+using Partage.App.Modules.Members.Features;
+using Partage.App.Modules.Offices;
+using Partage.App.Security;
+
+namespace Partage.App.Ui.Pages;
+
+[Authorize]
+public sealed class DashboardModel(GetMember getMember, SearchMembers members, SearchActivities activities, IOfficesApi offices) : PartagePageModel
+{
+    public MemberView? Me { get; private set; }
+
+    public OfficeView? ManagedOffice { get; private set; }
+
+    public int? MemberTotal { get; private set; }
+
+    public int? ActiveMemberTotal { get; private set; }
+
+    public int? ActivityTotal { get; private set; }
+
+    public IReadOnlyList<ActivityView>? Activities { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await LoadActorAsync();
+        if (Actor.MemberId is { } self)
+        {
+            Me = await getMember.HandleAsync(self, Actor, ct);
+        }
+
+        if (Actor.ManagedOfficeId is { } office)
+        {
+            ManagedOffice = await offices.FindOfficeAsync(office, ct);
+        }
+
+        if (Actor.IsCooperativeStaff || Actor.IsInRole(Roles.Manager))
+        {
+            MemberTotal = (await members.HandleAsync(new MemberSearch { PageSize = 1 }, Actor, ct)).Total;
+            ActiveMemberTotal = (await members.HandleAsync(new MemberSearch { PageSize = 1, Status = nameof(MemberStatus.Active) }, Actor, ct)).Total;
+        }
+
+        if (Actor.IsCooperativeStaff || Actor.IsInRole(Roles.Manager) || Actor.MemberId is not null)
+        {
+            var page = await activities.HandleAsync(new ActivitySearch { PageSize = 10 }, Actor, ct);
+            ActivityTotal = MemberTotal is null ? null : page.Total;
+            Activities = page.Items;
+        }
+
+        return Page();
+    }
+}

@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Partage.App.Ui.Pages;
+
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel : PartagePageModel
+{
+    public string Title { get; private set; } = "Erreur";
+
+    public string Message { get; private set; } = string.Empty;
+
+    public string? TraceId { get; private set; }
+
+    public void OnGet(int? code) => Describe(code);
+
+    public void OnPost(int? code) => Describe(code);
+
+    private void Describe(int? code)
+    {
+        (Title, Message) = code switch
+        {
+            404 => ("Page introuvable", "Cette page n'existe pas, ou vous n'y avez pas accès."),
+            400 => ("Requête invalide", "La requête n'a pas pu être comprise."),
+            _ => ("Une erreur est survenue", "Une erreur inattendue est survenue. L'équipe a été prévenue ; rien n'a été enregistré."),
+        };
+        if (code is >= 400 and < 500)
+        {
+            Response.StatusCode = code.Value;
+        }
+        else
+        {
+        {
+            Response.StatusCode = StatusCodes.Status500InternalServerError;
+            TraceId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Partage.App.Security;
+using Partage.Kernel;
+
+namespace Partage.App.Ui;
+
+/// <summary>
+/// Base of the pages: the current actor, and one way to run a handler so that a broken rule or
+/// bad input becomes a French message on the form (nothing written), and a refusal a 404.
+/// </summary>
+public abstract class PartagePageModel : PageModel
+{
+    public Actor Actor { get; private set; } = Actor.Anonymous;
+
+    protected async Task LoadActorAsync()
+    {
+        Actor = await HttpContext.RequestServices.GetRequiredService<ActorAccessor>().GetAsync(HttpContext.RequestAborted);
+    }
+
+    /// <summary>Runs <paramref name="action"/>; on invalid input or a broken rule, returns the page with the messages.</summary>
+    protected async Task<IActionResult> TryAsync(Func<Task<IActionResult>> action, string prefix = "Input")
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        try
+        {
+            return await action();
+        }
+        catch (InputValidationException e)
+        {
+            foreach (var (field, messages) in e.Errors)
+            {
+                foreach (var message in messages)
+                {
+                    ModelState.AddModelError($"{prefix}.{field}", message);
+                }
+            }
+        }
+        catch (DomainException e) when (e.Error.Kind == ErrorKind.NotFound)
+        {
+            return NotFound();
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError(string.Empty, e.Message);
+        }
+
+        return Page();
+    }
+
+    /// <summary>Loads data for a page; a refusal or missing resource answers 404.</summary>
+    protected async Task<IActionResult> LoadAsync(Func<Task> load)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        try
+        {
+            await load();
+            return Page();
+        }
+        catch (DomainException e) when (e.Error.Kind == ErrorKind.NotFound)
+        {
+            return NotFound();
+        }
+    }
+}
