@@ -114,7 +114,8 @@ public static class PartageHost
 
     /// <summary>
     /// At start of the web server: SQLite migrates itself (after a backup); PostgreSQL must already
-    /// be migrated by `partage db migrate`. On an empty database the demo data is loaded.
+    /// be migrated by `partage db migrate` unless Database:MigrateOnStart says otherwise. On an
+    /// empty database the demo data is loaded (Demo:SeedOnFirstStart).
     /// </summary>
     public static async Task PrepareAsync(WebApplication app)
     {
@@ -122,7 +123,7 @@ public static class PartageHost
         await using var scope = app.Services.CreateAsyncScope();
         var options = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
         var migrator = scope.ServiceProvider.GetRequiredService<DatabaseMigrator>();
-        if (options.Provider == DatabaseProvider.Sqlite)
+        if (options.MigrateOnStart ?? options.Provider == DatabaseProvider.Sqlite)
         {
             await migrator.MigrateAsync();
         }

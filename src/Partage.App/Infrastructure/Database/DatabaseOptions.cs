@@ -17,6 +17,9 @@ public sealed class DatabaseOptions
 
     public string ConnectionString { get; set; } = string.Empty;
 
+    /// <summary>Apply pending migrations when the web server starts; by default SQLite does and PostgreSQL does not.</summary>
+    public bool? MigrateOnStart { get; set; }
+
     /// <summary>SQLite only: copy the database file before applying migrations at start.</summary>
     public bool BackupBeforeMigrate { get; set; } = true;
 

@@ -13,10 +13,17 @@ public interface IActivitiesApi
 {
     /// <summary>A member moved office: their activities follow, in the caller's unit of work.</summary>
     Task FollowMemberToOfficeAsync(MemberId member, OfficeId office, CancellationToken ct = default);
+
+    /// <summary>A member's activities the actor may see.</summary>
+    Task<IReadOnlyList<ActivityView>> ListForMemberAsync(MemberId member, Actor actor, CancellationToken ct = default);
 }
 
-internal sealed class ActivitiesApi(PartageDbContext db) : IActivitiesApi
+internal sealed class ActivitiesApi(PartageDbContext db, ActivityViews views) : IActivitiesApi
 {
+    public async Task<IReadOnlyList<ActivityView>> ListForMemberAsync(MemberId member, Actor actor, CancellationToken ct = default) =>
+        await views.BuildAsync(
+            await db.Set<Activity>().AsNoTracking().Visible(actor).Where(a => a.MemberId == member).OrderBy(a => a.Name).ToListAsync(ct), ct);
+
     public async Task FollowMemberToOfficeAsync(MemberId member, OfficeId office, CancellationToken ct = default)
     {
         foreach (var activity in await db.Set<Activity>().Where(a => a.MemberId == member).ToListAsync(ct))

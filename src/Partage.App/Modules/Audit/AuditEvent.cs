@@ -41,7 +41,8 @@ public interface IAuditLog
 
 internal sealed class AuditLog(PartageDbContext db, TimeProvider clock) : IAuditLog
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Stored, never rendered as HTML: keep accents and masks readable in the table.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public void Record(Actor actor, string action, string resourceType, string resourceId, object? before, object? after)
     {

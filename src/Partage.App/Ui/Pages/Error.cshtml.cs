@@ -32,7 +32,6 @@ public sealed class ErrorModel : PartagePageModel
         }
         else
         {
-        {
             Response.StatusCode = StatusCodes.Status500InternalServerError;
             TraceId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
         }

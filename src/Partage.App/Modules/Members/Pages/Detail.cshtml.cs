@@ -1,12 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Partage.App.Modules.Activities;
-using Partage.App.Modules.Activities.Features;
 using Partage.App.Modules.Members.Features;
 using Partage.App.Ui;
 
 namespace Partage.App.Modules.Members.Pages;
 
-public sealed class DetailModel(GetMember handler, SearchActivities activities) : PartagePageModel
+public sealed class DetailModel(GetMember handler, IActivitiesApi activities) : PartagePageModel
 {
     public MemberView? Member { get; private set; }
 
@@ -22,7 +21,7 @@ public sealed class DetailModel(GetMember handler, SearchActivities activities) 
         return await LoadAsync(async () =>
         {
             Member = await handler.HandleAsync(new MemberId(id), Actor, ct);
-            Activities = (await activities.HandleAsync(new ActivitySearch { MemberId = id.ToString(), PageSize = 100 }, Actor, ct)).Items;
+            Activities = await activities.ListForMemberAsync(Member.Id, Actor, ct);
             CanEdit = Actor.IsAdmin || Actor.IsManagerOf(Member.OfficeId) || Actor.MemberId == Member.Id;
             CanOpenActivity = Actor.IsAdmin || Actor.IsManagerOf(Member.OfficeId);
         });

@@ -1,0 +1,146 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Partage.Tests.Infrastructure;
+
+namespace Partage.Tests.Http;
+
+public class ApiTests(PartageFactory factory) : IClassFixture<PartageFactory>
+{
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+    [Fact]
+    public async Task Token_GoodPassword_GivesBearerTokenThatOpensTheApi()
+    {
+        await factory.ReadyAsync();
+        using var client = factory.CreateClient();
+        using var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { Email = World.Finance, Password = World.Password });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var token = (await JsonAsync(response)).GetProperty("accessToken").GetString();
+
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        using var offices = await client.GetAsync("/api/v1/offices");
+        Assert.Equal(HttpStatusCode.OK, offices.StatusCode);
+        Assert.Contains("Bureau de Lille", await offices.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Token_RepeatedWrongPasswords_LocksTheAccount()
+    {
+        await factory.ReadyAsync();
+        using var client = factory.CreateClient();
+        for (var i = 0; i < 3; i++)
+        {
+            using var wrong = await client.PostAsJsonAsync("/api/v1/auth/token", new { Email = World.Governance, Password = "mauvais" });
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        using var locked = await client.PostAsJsonAsync("/api/v1/auth/token", new { Email = World.Governance, Password = World.Password });
+        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
+        Assert.Equal("auth.locked_out", (await JsonAsync(locked)).GetProperty("code").GetString());
+        Assert.Contains("réessayez plus tard", (await JsonAsync(locked)).GetProperty("title").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NoToken_Api_Answers401Problem()
+    {
+        await factory.ReadyAsync();
+        using var response = await factory.CreateClient().GetAsync("/api/v1/members");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task CreateMember_InvalidFields_400ValidationProblemWithFrenchMessagesPerField()
+    {
+        var world = await World.OfAsync(factory);
+        using var client = await factory.ClientForAsync(World.Admin);
+        using var response = await client.PostAsJsonAsync("/api/v1/members", World.NewMember(world.Lille, "x@exemple.fr") with { Iban = "FR00 1234", Nir = "123", FirstName = "" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await JsonAsync(response);
+        Assert.Equal("validation.invalid_input", problem.GetProperty("code").GetString());
+        var errors = problem.GetProperty("errors");
+        Assert.Contains("IBAN", errors.GetProperty("Iban")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("15 caractères", errors.GetProperty("Nir")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal("Le prénom est obligatoire.", errors.GetProperty("FirstName")[0].GetString());
+    }
+
+    [Fact]
+    public async Task MalformedJson_400Problem_NotA500()
+    {
+        await factory.ReadyAsync();
+        using var client = await factory.ClientForAsync(World.Admin);
+        using var response = await client.PostAsync("/api/v1/members", new StringContent("{\"firstName\": ", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task BusinessRule_422ProblemWithStableCode()
+    {
+        var world = await World.OfAsync(factory);
+        using var client = await factory.ClientForAsync(World.Admin);
+        using var response = await client.PostAsJsonAsync($"/api/v1/members/{world.ParisMember}/activities",
+            new { Name = "Documentaire", LegalEntityId = "0193a000-0000-7000-8000-000000000002", ModuleCode = "AUDIOVISUEL" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problem = await JsonAsync(response);
+        Assert.Equal("activities.module_not_offered", problem.GetProperty("code").GetString());
+        Assert.Equal("Cette entité ne porte pas ce module d'activité.", problem.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task UnknownFilter_400_AndUnknownId_404Problem()
+    {
+        await factory.ReadyAsync();
+        using var client = await factory.ClientForAsync(World.Admin);
+        using var badFilter = await client.GetAsync("/api/v1/members?status=dormant&officeId=zzz");
+        Assert.Equal(HttpStatusCode.BadRequest, badFilter.StatusCode);
+        var errors = (await JsonAsync(badFilter)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("Status", out _));
+        Assert.True(errors.TryGetProperty("OfficeId", out _));
+
+        using var missing = await client.GetAsync($"/api/v1/members/{Guid.NewGuid()}");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("members.not_found", (await JsonAsync(missing)).GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task MemberList_Paging_TotalsAndPageSizeCapped()
+    {
+        await World.OfAsync(factory);
+        using var client = await factory.ClientForAsync(World.Admin);
+        var page = await JsonAsync(await client.GetAsync("/api/v1/members?pageSize=1&page=2"));
+        Assert.Equal(2, page.GetProperty("page").GetInt32());
+        Assert.Equal(1, page.GetProperty("items").GetArrayLength());
+        Assert.True(page.GetProperty("total").GetInt32() >= 2);
+        var capped = await JsonAsync(await client.GetAsync("/api/v1/members?pageSize=100000"));
+        Assert.Equal(200, capped.GetProperty("pageSize").GetInt32());
+    }
+
+    [Fact]
+    public async Task HealthAndOpenApi_AreServed()
+    {
+        await factory.ReadyAsync();
+        using var client = factory.CreateClient();
+        Assert.Equal("Healthy", await client.GetStringAsync("/health"));
+        var openApi = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
+        Assert.True(openApi.GetProperty("paths").TryGetProperty("/api/v1/members", out _));
+        Assert.True(openApi.GetProperty("paths").TryGetProperty("/api/v1/activities/{id}", out _));
+    }
+
+    [Fact]
+    public async Task Pages_AnonymousOnProtectedPage_RedirectedToSignIn_AndUnknownPage404InFrench()
+    {
+        await factory.ReadyAsync();
+        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var members = await client.GetAsync("/membres");
+        Assert.Equal(HttpStatusCode.Redirect, members.StatusCode);
+        Assert.StartsWith("/connexion", members.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+        using var missing = await client.GetAsync("/nulle-part");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("Page introuvable", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}

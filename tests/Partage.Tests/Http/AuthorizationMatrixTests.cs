@@ -1,0 +1,122 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Partage.App.Modules.LegalEntities;
+using Partage.Tests.Infrastructure;
+
+namespace Partage.Tests.Http;
+
+/// <summary>
+/// Every API endpoint × every role × owner and non-owner resource, with the status each must get.
+/// Refusals of a resource answer 404 (its existence is not disclosed); no token answers 401.
+/// A further test fails when an endpoint exists that this matrix does not cover.
+/// </summary>
+public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<PartageFactory>
+{
+    private const string Anonymous = "(anonyme)";
+
+    private static readonly string[] Everyone =
+    [
+        Anonymous, World.Admin, World.Finance, World.Payroll, World.Governance, World.LilleManager, World.ParisManager,
+        World.LilleMemberEmail, World.Employer,
+    ];
+
+    private static readonly string[] Staff = [World.Admin, World.Finance, World.Payroll, World.Governance];
+
+    /// <summary>(method, route pattern, path, body, who gets which status; anyone else signed in gets 404).</summary>
+    private static IEnumerable<(string Method, string Pattern, Func<World, string> Path, Func<World, object?> Body, Dictionary<string, HttpStatusCode> Allowed, HttpStatusCode Otherwise)> Endpoints()
+    {
+        var ok = HttpStatusCode.OK;
+        var created = HttpStatusCode.Created;
+        Dictionary<string, HttpStatusCode> All(HttpStatusCode code) => Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => code);
+        Dictionary<string, HttpStatusCode> Only(HttpStatusCode code, params string[] who) => who.ToDictionary(e => e, _ => code);
+
+        yield return ("GET", "/api/v1/legal-entities", _ => "/api/v1/legal-entities", _ => null, All(ok), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/business-modules", _ => "/api/v1/business-modules", _ => null, All(ok), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/offices/", _ => "/api/v1/offices", _ => null, All(ok), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/offices/{id:guid}", w => $"/api/v1/offices/{w.Lille}", _ => null, All(ok), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/offices/", _ => "/api/v1/offices",
+            _ => new { Name = $"Bureau {Guid.NewGuid():N}", City = "Metz", Street = "1 place", PostalCode = "57000", OpeningDate = "2026-01-05", Kind = "Desk" },
+            Only(created, World.Admin), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/offices/{id:guid}/managers", w => $"/api/v1/offices/{w.Lille}/managers", _ => null, All(ok), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/offices/{id:guid}/managers", w => $"/api/v1/offices/{w.Paris}/managers",
+            _ => new { FirstName = "Zoé", LastName = "Renfort", Email = $"z{Guid.NewGuid():N}@partage.test" }, Only(created, World.Admin), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/members/", _ => "/api/v1/members", _ => null, All(ok), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/members/export.csv", _ => "/api/v1/members/export.csv", _ => null, All(ok), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/members/me", _ => "/api/v1/members/me", _ => null, Only(ok, World.LilleMemberEmail), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/members/{id:guid}", w => $"/api/v1/members/{w.LilleMember}", _ => null,
+            Only(ok, [.. Staff, World.LilleManager, World.LilleMemberEmail]), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/members/{id:guid}#other", w => $"/api/v1/members/{w.ParisMember}", _ => null,
+            Only(ok, [.. Staff, World.ParisManager]), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/members/", _ => "/api/v1/members",
+            w => World.NewMember(w.Lille, $"m{Guid.NewGuid():N}@exemple.fr") with { Nir = null },
+            // The Paris manager may create members, only not in Lille: the office field is refused.
+            new Dictionary<string, HttpStatusCode> { [World.Admin] = created, [World.LilleManager] = created, [World.ParisManager] = HttpStatusCode.BadRequest },
+            HttpStatusCode.NotFound);
+        yield return ("PATCH", "/api/v1/members/{id:guid}", w => $"/api/v1/members/{w.LilleMember}", _ => new { Phone = "03 20 00 00 00" },
+            Only(ok, World.Admin, World.LilleManager, World.LilleMemberEmail), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/registrations", _ => "/api/v1/registrations",
+            w => World.NewMember(w.Paris, $"r{Guid.NewGuid():N}@exemple.fr", World.Password) with { Nir = null },
+            new Dictionary<string, HttpStatusCode> { [Anonymous] = created }, created);
+        yield return ("GET", "/api/v1/activities/", _ => "/api/v1/activities", _ => null, All(ok), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/activities/{id:guid}", w => $"/api/v1/activities/{w.LilleActivity}", _ => null,
+            Only(ok, [.. Staff, World.LilleManager, World.LilleMemberEmail]), HttpStatusCode.NotFound);
+        yield return ("PATCH", "/api/v1/activities/{id:guid}", w => $"/api/v1/activities/{w.LilleActivity}", _ => new { Description = "Mise à jour" },
+            Only(ok, World.Admin, World.LilleManager), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/members/{memberId:guid}/activities", w => $"/api/v1/members/{w.LilleMember}/activities",
+            _ => new { Name = $"Activité {Guid.NewGuid():N}", LegalEntityId = LegalEntitiesReferenceData.Scic.ToString(), ModuleCode = BusinessModules.Projects },
+            Only(created, World.Admin, World.LilleManager), HttpStatusCode.NotFound);
+    }
+
+    public static TheoryData<string, string> Cases()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var endpoint in Endpoints())
+        {
+            foreach (var who in Everyone)
+            {
+                data.Add(endpoint.Method + " " + endpoint.Pattern, who);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Endpoint_Role_GetsExpectedStatus(string endpoint, string who)
+    {
+        var world = await World.OfAsync(factory);
+        var e = Endpoints().Single(x => x.Method + " " + x.Pattern == endpoint);
+        var isRegistration = e.Pattern == "/api/v1/registrations";
+        var expected = who == Anonymous && !isRegistration ? HttpStatusCode.Unauthorized
+            : e.Allowed.TryGetValue(who, out var allowed) ? allowed
+            : isRegistration ? HttpStatusCode.Created
+            : e.Otherwise;
+        using var client = who == Anonymous ? factory.CreateClient() : await factory.ClientForAsync(who);
+        using var request = new HttpRequestMessage(new HttpMethod(e.Method), e.Path(world));
+        if (e.Body(world) is { } body)
+        {
+            request.Content = JsonContent.Create(body, body.GetType());
+        }
+
+        using var response = await client.SendAsync(request);
+
+        Assert.True(expected == response.StatusCode, $"{endpoint} as {who}: expected {(int)expected}, got {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    [Fact]
+    public async Task Matrix_CoversEveryApiEndpoint()
+    {
+        await factory.ReadyAsync();
+        var covered = Endpoints().Select(e => e.Method + " " + e.Pattern.Split('#')[0]).ToHashSet();
+        var mapped = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(r => r.RoutePattern.RawText?.StartsWith("/api/v1", StringComparison.Ordinal) == true
+                && r.RoutePattern.RawText != "/api/v1/auth/token")
+            .SelectMany(r => r.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Select(m => m + " " + r.RoutePattern.RawText) ?? [])
+            .ToList();
+        Assert.NotEmpty(mapped);
+        Assert.All(mapped, m => Assert.Contains(m, covered));
+    }
+}

@@ -1,0 +1,98 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Partage.App.Demo;
+using Partage.App.Infrastructure.Database;
+using Partage.App.Security;
+
+namespace Partage.Tests.Infrastructure;
+
+/// <summary>
+/// The real application on a test server, over a fresh database migrated from empty, with the
+/// demo network and role accounts (no generated members) and a fake clock at 2026-11-26 10:00 UTC.
+/// </summary>
+public class PartageFactory : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset Now = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
+
+    private readonly TestDatabase database;
+    private bool prepared;
+
+    public PartageFactory()
+        : this(Provider.Sqlite)
+    {
+    }
+
+    protected PartageFactory(Provider provider)
+    {
+        database = TestDatabase.Create(provider);
+    }
+
+    public FakeTimeProvider Clock { get; } = new(Now);
+
+    public Provider Provider => database.Provider;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Database:Provider", database.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Partage", database.ConnectionString);
+        builder.UseSetting("Database:BackupBeforeMigrate", "false");
+        builder.UseSetting("Database:MigrateOnStart", "true");
+        builder.UseSetting("Demo:SeedOnFirstStart", "false");
+        builder.UseSetting("Security:LockoutMaxFailedAttempts", "3");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>Migrates and seeds once; every test entry point calls it.</summary>
+    public async Task<PartageFactory> ReadyAsync()
+    {
+        if (!prepared)
+        {
+            await using var scope = Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(0, 7);
+            prepared = true;
+        }
+
+        return this;
+    }
+
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await ReadyAsync();
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    public async Task<HttpClient> ClientForAsync(string email)
+    {
+        var token = await InScopeAsync(async s => (await s.GetRequiredService<TokenIssuer>().IssueAsync(email)).Token);
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            database.Dispose();
+        }
+    }
+}
+
+public sealed class PostgresFactory : PartageFactory
+{
+    public PostgresFactory()
+        : base(Provider.Postgres)
+    {
+    }
+}
