@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# The one test command: builds the solution, starts a throwaway PostgreSQL cluster, runs every
+# test layer (kernel, slice/HTTP/provider, end-to-end in Chromium) and prints
+# "N passed, N failed, N skipped". Installs PostgreSQL and Chromium with apt-get when missing.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$(pwd)
+RESULTS="$ROOT/artifacts/test-results"
+rm -rf "$RESULTS"
+mkdir -p "$RESULTS"
+
+log() { printf '\n==> %s\n' "$*"; }
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+apt_updated=0
+apt_install() {
+  if [ "$apt_updated" -eq 0 ]; then as_root apt-get update -qq; apt_updated=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+# --- what the suite needs on a fresh Debian machine ---------------------------------------------
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+if [ -z "$(pg_bin)" ] || [ ! -x "$(pg_bin)/initdb" ]; then
+  log "Installing PostgreSQL (Debian package postgresql)"
+  apt_install postgresql
+fi
+if [ ! -x /usr/bin/chromium ]; then
+  log "Installing Chromium (Debian package chromium)"
+  apt_install chromium fonts-dejavu-core
+fi
+PGBIN=$(pg_bin)
+
+# --- a throwaway PostgreSQL cluster, run as a non-root user, on a free port ----------------------
+PGROOT=$(mktemp -d /tmp/partage-pg.XXXXXX)
+PGUSER_OS=postgres
+if ! id "$PGUSER_OS" >/dev/null 2>&1; then PGUSER_OS=nobody; fi
+cleanup() {
+  if [ -f "$PGROOT/data/postmaster.pid" ]; then
+    as_root su "$PGUSER_OS" -s /bin/sh -c "'$PGBIN/pg_ctl' -D '$PGROOT/data' -m immediate stop" >/dev/null 2>&1 || true
+  fi
+  rm -rf "$PGROOT"
+}
+trap cleanup EXIT
+PGPORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo $((20000 + RANDOM % 20000)))
+chown "$PGUSER_OS" "$PGROOT" 2>/dev/null || as_root chown "$PGUSER_OS" "$PGROOT"
+log "Starting PostgreSQL ($PGBIN) on 127.0.0.1:$PGPORT"
+as_root su "$PGUSER_OS" -s /bin/sh -c "'$PGBIN/initdb' -D '$PGROOT/data' -A trust -U postgres -E UTF8 >/dev/null && \
+  '$PGBIN/pg_ctl' -D '$PGROOT/data' -w -l '$PGROOT/log' \
+  -o \"-p $PGPORT -k $PGROOT -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=200\" start >/dev/null"
+export PARTAGE_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres;Pooling=true"
+export PARTAGE_CHROMIUM=/usr/bin/chromium
+export PARTAGE_ARTIFACTS="$ROOT/artifacts"
+
+# --- build once, then every layer -----------------------------------------------------------------
+log "Building"
+dotnet build Partage.slnx -c Release -nologo -clp:ErrorsOnly
+
+status=0
+for project in tests/Partage.Kernel.Tests tests/Partage.Tests tests/Partage.E2E; do
+  name=$(basename "$project")
+  log "Testing $name"
+  dotnet test "$project" -c Release --no-build --nologo \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS" || status=1
+done
+
+# --- one closing line over all layers, read from the TRX files ------------------------------------
+passed=0; failed=0; skipped=0; total=0
+for trx in "$RESULTS"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  num() { local v; v=$(echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"); echo "${v:-0}"; }
+  total=$((total + $(num total)))
+  passed=$((passed + $(num passed)))
+  failed=$((failed + $(num failed) + $(num error) + $(num timeout) + $(num aborted)))
+  skipped=$((skipped + $(num total) - $(num executed)))
+done
+echo
+echo "$passed passed, $failed failed, $skipped skipped"
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$skipped" -ne 0 ] || [ "$total" -eq 0 ]; then
+  exit 1
+fi

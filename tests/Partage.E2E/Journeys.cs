@@ -1,0 +1,97 @@
+using Microsoft.Playwright;
+using Partage.Tests.Infrastructure;
+
+namespace Partage.E2E;
+
+/// <summary>The journeys of the foundation issue, in Chromium, with a screenshot at each end.</summary>
+public class Journeys(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/connexion");
+        await page.GetByLabel("Adresse e-mail").FillAsync(email);
+        await page.GetByLabel("Mot de passe").FillAsync(World.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await page.WaitForURLAsync("**/tableau-de-bord");
+    }
+
+    private static async Task FillRegistrationAsync(IPage page, string email, string iban)
+    {
+        await page.GotoAsync("/inscription");
+        await page.GetByLabel("Prénom").FillAsync("Inès");
+        await page.GetByLabel("Nom", new() { Exact = true }).FillAsync("Lefèvre");
+        await page.GetByLabel("Date de naissance").FillAsync("1992-07-03");
+        await page.GetByLabel("Adresse e-mail").FillAsync(email);
+        await page.GetByLabel("Adresse", new() { Exact = true }).FillAsync("8 rue Solférino");
+        await page.GetByLabel("Code postal").FillAsync("59000");
+        await page.GetByLabel("Ville").FillAsync("Lille");
+        await page.GetByLabel("IBAN (pour le versement des salaires)").FillAsync(iban);
+        await page.GetByLabel("Métier").SelectOptionAsync(new SelectOptionValue { Label = "Graphistes / Web designers" });
+        await page.GetByLabel("Bureau").SelectOptionAsync(new SelectOptionValue { Label = "Bureau de Lille" });
+        await page.GetByLabel("Mot de passe (10 caractères").FillAsync("Inscription2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Créer mon compte" }).ClickAsync();
+    }
+
+    [Fact]
+    public async Task MemberRegisters_ManagerFindsThemAndOpensAnActivity()
+    {
+        await World.OfAsync(browser.App);
+        var member = await browser.NewPageAsync();
+        await FillRegistrationAsync(member, "ines.lefevre@exemple.fr", "FR76 3000 6000 0112 3456 7890 189");
+        await member.WaitForURLAsync("**/tableau-de-bord");
+        await Assertions.Expect(member.GetByRole(AriaRole.Heading, new() { Name = "Bonjour Inès" })).ToBeVisibleAsync();
+        await Assertions.Expect(member.GetByText("Bureau de Lille")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(member, "01-member-dashboard");
+
+        var manager = await browser.NewPageAsync();
+        await SignInAsync(manager, World.LilleManager);
+        await manager.GotoAsync("/membres");
+        await manager.GetByLabel("Rechercher").FillAsync("lefevre");
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).ClickAsync();
+        await BrowserFixture.ScreenshotAsync(manager, "02-manager-finds-member");
+        await manager.GetByRole(AriaRole.Link, new() { Name = "Lefèvre Inès" }).ClickAsync();
+        await Assertions.Expect(manager.GetByText("FR76 •••• •••• 0189")).ToBeVisibleAsync();
+        await manager.GetByRole(AriaRole.Link, new() { Name = "Ouvrir une activité" }).ClickAsync();
+        await manager.GetByLabel("Nom de l'activité").FillAsync("Studio Lefèvre");
+        await manager.GetByLabel("Entité et module").SelectOptionAsync(new SelectOptionValue { Label = "SCIC SMart — Production de projets" });
+        await manager.GetByLabel("Description").FillAsync("Identités visuelles pour compagnies de théâtre.");
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Ouvrir l'activité" }).ClickAsync();
+        await Assertions.Expect(manager.GetByText("L'activité a été ouverte.")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(manager, "03-manager-created-activity");
+
+        await member.GotoAsync("/tableau-de-bord");
+        await Assertions.Expect(member.GetByRole(AriaRole.Link, new() { Name = "Studio Lefèvre" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Member_OpensAnotherMembersActivity_GetsNotFound()
+    {
+        var world = await World.OfAsync(browser.App);
+        var page = await browser.NewPageAsync();
+        await SignInAsync(page, World.LilleMemberEmail);
+        await page.GotoAsync($"/activites/{world.LilleActivity}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Quartet Durand" })).ToBeVisibleAsync();
+
+        var response = await page.GotoAsync($"/activites/{world.ParisActivity}");
+        Assert.Equal(404, response!.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Page introuvable" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Compagnie Martin")).ToHaveCountAsync(0);
+        await BrowserFixture.ScreenshotAsync(page, "04-member-refused-other-activity");
+    }
+
+    [Fact]
+    public async Task Registration_MalformedIban_FrenchMessageAndNothingSaved()
+    {
+        await World.OfAsync(browser.App);
+        var page = await browser.NewPageAsync();
+        await FillRegistrationAsync(page, "iban.faux@exemple.fr", "FR76 3000 6000 0112 3456 7890 188");
+        await Assertions.Expect(page.GetByText("La clé de contrôle de l'IBAN est incorrecte.").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Prénom")).ToHaveValueAsync("Inès");   // what was typed is kept
+        await BrowserFixture.ScreenshotAsync(page, "05-registration-bad-iban");
+
+        var admin = await browser.NewPageAsync();
+        await SignInAsync(admin, World.Admin);
+        await admin.GotoAsync("/membres?q=iban.faux");
+        await Assertions.Expect(admin.GetByText("0 résultat(s)")).ToBeVisibleAsync();
+    }
+}
