@@ -717,6 +717,9 @@ namespace Partage.Migrations.Postgres.Migrations
                     b.HasIndex("Status", "LastName")
                         .HasDatabaseName("ix_members_status_last_name");
 
+                    b.HasIndex("LastName", "FirstName", "Number")
+                        .HasDatabaseName("ix_members_last_name_first_name_number");
+
                     b.HasIndex("OfficeId", "Status", "LastName")
                         .HasDatabaseName("ix_members_office_id_status_last_name");
 

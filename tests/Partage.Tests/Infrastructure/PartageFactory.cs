@@ -35,6 +35,8 @@ public class PartageFactory : WebApplicationFactory<Program>
 
     public Provider Provider => database.Provider;
 
+    public string ConnectionString => database.ConnectionString;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Database:Provider", database.Provider.ToString());

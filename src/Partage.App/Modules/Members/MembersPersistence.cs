@@ -17,6 +17,8 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.HasIndex(m => m.Nir).IsUnique();
         builder.HasIndex(m => new { m.OfficeId, m.Status, m.LastName });
         builder.HasIndex(m => new { m.Status, m.LastName });
+        // The list's sort order: lets a deep page walk the index instead of sorting every member.
+        builder.HasIndex(m => new { m.LastName, m.FirstName, m.Number });
         builder.HasIndex(m => m.ManagerId);
         builder.Property(m => m.FirstName).HasMaxLength(100);
         builder.Property(m => m.LastName).HasMaxLength(100);

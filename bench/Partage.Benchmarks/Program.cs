@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Partage.Benchmarks.MemberListBenchmarks).Assembly).Run(args);

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using Partage.Tests.Infrastructure;
+
+namespace Partage.Tests.Http;
+
+/// <summary>The command-line verbs, run as a separate process of the real executable on the test database.</summary>
+public class CommandLineTests(PartageFactory factory) : IClassFixture<PartageFactory>
+{
+    private static async Task<(int Exit, string Out, string Error)> PartageAsync(string connectionString, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Partage.App.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ConnectionStrings__Partage"] = connectionString;
+        start.Environment["Database__Provider"] = "Sqlite";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
+    }
+
+    private static string TempDatabase() => $"Data Source={Path.Combine(Path.GetTempPath(), $"partage-cli-{Guid.NewGuid():N}.db")};Pooling=False";
+
+    [Fact]
+    public async Task UsersToken_PrintsATokenTheServerAccepts()
+    {
+        await factory.ReadyAsync();
+        var (exit, output, _) = await PartageAsync(factory.ConnectionString, "users", "token", "--email", World.Payroll);
+        Assert.Equal(0, exit);
+
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", output.Trim());
+        using var response = await client.GetAsync("/api/v1/members");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task UsersCreate_ManagerWithOffice_CanSignInAndSeesTheOffice()
+    {
+        await World.OfAsync(factory);
+        var (exit, output, error) = await PartageAsync(factory.ConnectionString,
+            "users", "create", "--email", "nouveau.gestionnaire@partage.test", "--role", "manager", "--password", "Gestion-2026", "--name", "Nina Nouvelle", "--office", "Nantes");
+        Assert.True(exit == 0, error);
+        Assert.Contains("Bureau de Nantes", output, StringComparison.Ordinal);
+
+        using var client = await factory.ClientForAsync("nouveau.gestionnaire@partage.test");
+        var managers = await client.GetStringAsync("/api/v1/members?pageSize=1");
+        Assert.Contains("\"total\":0", managers, StringComparison.Ordinal);   // Nantes has no member yet: scoped, not everyone
+    }
+
+    [Theory]
+    [InlineData("--role", "Astronaut", "Rôle inconnu")]
+    [InlineData("--password", "court", "10 caractères")]
+    public async Task UsersCreate_BadInput_NonZeroExitWithFrenchMessage(string option, string value, string message)
+    {
+        await factory.ReadyAsync();
+        var args = new Dictionary<string, string> { ["--email"] = $"x{Guid.NewGuid():N}@partage.test", ["--role"] = "Finance", ["--password"] = "Motdepasse-2026" };
+        args[option] = value;
+        var (exit, _, error) = await PartageAsync(factory.ConnectionString, ["users", "create", .. args.SelectMany(a => new[] { a.Key, a.Value })]);
+        Assert.NotEqual(0, exit);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DemoSeed_SameSeedOnEmptyDatabases_SameMembers()
+    {
+        var first = TempDatabase();
+        var second = TempDatabase();
+        foreach (var db in new[] { first, second })
+        {
+            Assert.Equal(0, (await PartageAsync(db, "db", "migrate")).Exit);
+            var (exit, output, error) = await PartageAsync(db, "demo", "seed", "--members", "40", "--seed", "11");
+            Assert.True(exit == 0, error);
+            Assert.Contains("40 membres ajoutés", output, StringComparison.Ordinal);
+            Assert.Contains("admin@partage.test", output, StringComparison.Ordinal);
+        }
+
+        var (exitA, csvA, _) = await PartageAsync(first, "db", "backup");
+        Assert.Equal(0, exitA);
+        Assert.True(File.Exists(csvA.Trim()));
+        Assert.Equal(await MemberRowsAsync(first), await MemberRowsAsync(second));
+        Assert.Equal(41, (await MemberRowsAsync(first)).Count);   // 40 generated and the demo member
+    }
+
+    private static async Task<List<string>> MemberRowsAsync(string connectionString)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT number || ';' || last_name || ';' || first_name || ';' || email || ';' || trade_code || ';' || birth_date || ';' || coalesce(nir, '') FROM members ORDER BY number";
+        var rows = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
+    }
+}
