@@ -94,4 +94,37 @@ public class Journeys(BrowserFixture browser) : IClassFixture<BrowserFixture>
         await admin.GotoAsync("/membres?q=iban.faux");
         await Assertions.Expect(admin.GetByText("0 résultat(s)")).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task Admin_OpensAnOffice_AndManagerSuspendsAnActivity()
+    {
+        var world = await World.OfAsync(browser.App);
+        var admin = await browser.NewPageAsync();
+        await SignInAsync(admin, World.Admin);
+        await admin.GotoAsync("/bureaux");
+        async Task OpenMetzAsync()
+        {
+            await admin.Locator("#Office_Name").FillAsync("Bureau de Metz");
+            await admin.Locator("#Office_City").FillAsync("Metz");
+            await admin.Locator("#Office_Street").FillAsync("2 place Saint-Louis");
+            await admin.Locator("#Office_PostalCode").FillAsync("57000");
+            await admin.Locator("#Office_OpeningDate").FillAsync("2026-12-01");
+            await admin.GetByRole(AriaRole.Button, new() { Name = "Ouvrir" }).ClickAsync();
+        }
+
+        await OpenMetzAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Cell, new() { Name = "Bureau de Metz" })).ToBeVisibleAsync();
+        await OpenMetzAsync();
+        await Assertions.Expect(admin.GetByText("Un bureau porte déjà ce nom.")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(admin, "06-admin-offices");
+
+        var manager = await browser.NewPageAsync();
+        await SignInAsync(manager, World.LilleManager);
+        await manager.GotoAsync($"/activites/{world.LilleActivity}");
+        await manager.GetByLabel("Statut").SelectOptionAsync("Suspended");
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Changer le statut" }).ClickAsync();
+        await Assertions.Expect(manager.GetByText("Le statut a été modifié.")).ToBeVisibleAsync();
+        await Assertions.Expect(manager.GetByRole(AriaRole.Definition).Filter(new() { HasText = "Suspendue" })).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(manager, "07-manager-suspends-activity");
+    }
 }

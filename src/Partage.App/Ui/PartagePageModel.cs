@@ -32,7 +32,7 @@ public abstract class PartagePageModel : PageModel
             {
                 foreach (var message in messages)
                 {
-                    ModelState.AddModelError($"{prefix}.{field}", message);
+                    ModelState.AddModelError(prefix.Length == 0 ? field : $"{prefix}.{field}", message);
                 }
             }
         }
