@@ -129,6 +129,7 @@ public class ApiTests(PartageFactory factory) : IClassFixture<PartageFactory>
         var openApi = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
         Assert.True(openApi.GetProperty("paths").TryGetProperty("/api/v1/members", out _));
         Assert.True(openApi.GetProperty("paths").TryGetProperty("/api/v1/activities/{id}", out _));
+        Assert.Equal("bearer", openApi.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString());
     }
 
     [Fact]
