@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Partage.App.Demo;
 using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Database;
+using Partage.App.Modules.Ledger.Features;
 using Partage.App.Modules.Offices;
 using Partage.App.Modules.Offices.Features;
 using Partage.App.Security;
@@ -17,7 +18,7 @@ namespace Partage.App.Cli;
 /// </summary>
 public static class PartageCommandLine
 {
-    private static readonly string[] Verbs = ["db", "users", "demo", "--help", "-h", "-?"];
+    private static readonly string[] Verbs = ["db", "users", "demo", "ledger", "--help", "-h", "-?"];
 
     public static bool Handles(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
 
@@ -29,6 +30,7 @@ public static class PartageCommandLine
         root.Subcommands.Add(Db());
         root.Subcommands.Add(Users());
         root.Subcommands.Add(Demo());
+        root.Subcommands.Add(Ledger());
         return root;
     }
 
@@ -150,6 +152,51 @@ public static class PartageCommandLine
             return 0;
         }));
         return new Command("demo", "Données de démonstration.") { seedCommand };
+    }
+
+    private static Command Ledger()
+    {
+        var entity = new Option<string?>("--entity") { Description = "Code de l'entité (SCIC, LNA, GE) ; toutes par défaut." };
+        var check = new Command("check", "Vérifie que chaque écriture et le livre entier sont équilibrés (code de sortie 1 sinon).") { entity };
+        check.SetAction((parse, ct) => WithServices(async services =>
+        {
+            var result = await services.GetRequiredService<LedgerReports>().CheckAsync(parse.GetValue(entity), ct);
+            Console.WriteLine($"{result.Entries} écritures ; débits {Money.Eur(result.TotalDebitCents).ToDisplayString()}, crédits {Money.Eur(result.TotalCreditCents).ToDisplayString()}.");
+            foreach (var problem in result.Problems)
+            {
+                Console.Error.WriteLine(problem);
+            }
+
+            if (!result.IsBalanced)
+            {
+                Console.Error.WriteLine($"DÉSÉQUILIBRE : {result.UnbalancedEntries} écriture(s) déséquilibrée(s), {result.EntriesWithFewerThanTwoLines} écriture(s) de moins de deux lignes.");
+                return 1;
+            }
+
+            Console.WriteLine("Livre équilibré.");
+            return 0;
+        }));
+
+        var fecEntity = new Option<string>("--entity") { Description = "Code de l'entité (SCIC, LNA, GE).", Required = true };
+        var year = new Option<int>("--year") { Description = "Année de clôture de l'exercice.", Required = true };
+        var output = new Option<string>("--out") { Description = "Dossier où écrire SirenFECAAAAMMJJ.txt.", DefaultValueFactory = _ => "." };
+        var fec = new Command("fec", "Écrit le fichier des écritures comptables (FEC) d'un exercice.") { fecEntity, year, output };
+        fec.SetAction((parse, ct) => WithServices(async services =>
+        {
+            var export = services.GetRequiredService<FecExport>();
+            var file = await export.PrepareAsync(parse.GetValue(fecEntity)!, parse.GetValue(year), Actor.System, ct);
+            var folder = parse.GetValue(output)!;
+            Directory.CreateDirectory(folder);
+            var path = Path.Combine(folder, file.FileName);
+            await using (var stream = File.Create(path))
+            {
+                await export.WriteAsync(file, stream, ct);
+            }
+
+            Console.WriteLine(Path.GetFullPath(path));
+            return 0;
+        }));
+        return new Command("ledger", "Comptabilité.") { check, fec };
     }
 
     /// <summary>Builds the platform's services without starting the web server, runs the verb in a scope, and reports failures in French.</summary>

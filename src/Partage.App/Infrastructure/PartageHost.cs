@@ -6,6 +6,7 @@ using Partage.App.Infrastructure.Database;
 using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Activities;
 using Partage.App.Modules.Audit;
+using Partage.App.Modules.Ledger;
 using Partage.App.Modules.LegalEntities;
 using Partage.App.Modules.Members;
 using Partage.App.Modules.Offices;
@@ -26,7 +27,7 @@ public static class PartageHost
         services.AddSingleton(TimeProvider.System);
         services.AddPartageDatabase(DatabaseOptions.From(builder.Configuration));
         services.AddPartageSecurity(builder.Configuration);
-        services.AddAudit().AddLegalEntities().AddOffices().AddMembers().AddActivities();
+        services.AddAudit().AddLegalEntities().AddOffices().AddMembers().AddActivities().AddLedger();
         services.AddScoped<DemoSeeder>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -91,6 +92,7 @@ public static class PartageHost
         OfficesModule.MapOfficesEndpoints(api);
         MembersModule.MapMembersEndpoints(api, anonymousApi);
         ActivitiesModule.MapActivitiesEndpoints(api);
+        LedgerModule.MapLedgerEndpoints(api);
 
         app.MapRazorPages();
         return app;

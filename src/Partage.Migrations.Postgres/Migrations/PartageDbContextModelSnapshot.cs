@@ -322,6 +322,1572 @@ namespace Partage.Migrations.Postgres.Migrations
                     b.ToTable("audit_events", (string)null);
                 });
 
+            modelBuilder.Entity("Partage.App.Modules.Ledger.ClosedPeriod", b =>
+                {
+                    b.Property<Guid>("LegalEntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("legal_entity_id");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer")
+                        .HasColumnName("month");
+
+                    b.Property<DateTime>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("closed_by");
+
+                    b.HasKey("LegalEntityId", "Year", "Month")
+                        .HasName("pk_ledger_closed_periods");
+
+                    b.ToTable("ledger_closed_periods", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ledger_closed_periods_month", "month BETWEEN 1 AND 12");
+                        });
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Ledger.FeeRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("CapPerDocumentCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cap_per_document_cents");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<long?>("FixedMonthlyCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fixed_monthly_cents");
+
+                    b.Property<Guid>("LegalEntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("legal_entity_id");
+
+                    b.Property<string>("ModuleCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("module_code");
+
+                    b.Property<decimal>("RatePercent")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("numeric(7,4)")
+                        .HasColumnName("rate_percent");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ledger_fee_rules");
+
+                    b.HasIndex("LegalEntityId", "ModuleCode", "ValidFrom")
+                        .HasDatabaseName("ix_ledger_fee_rules_legal_entity_id_module_code_valid_from");
+
+                    b.ToTable("ledger_fee_rules", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("757f83d4-1ce7-3881-e06d-ef0d45bdf255"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            CreatedBy = "référence",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            ModuleCode = "PROJETS",
+                            RatePercent = 6.5m,
+                            ValidFrom = new DateOnly(2026, 1, 1)
+                        },
+                        new
+                        {
+                            Id = new Guid("5b30a3b5-f262-5ab1-66c4-781ca7e39dca"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            CreatedBy = "référence",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            ModuleCode = "AUDIOVISUEL",
+                            RatePercent = 6.5m,
+                            ValidFrom = new DateOnly(2026, 1, 1)
+                        },
+                        new
+                        {
+                            Id = new Guid("cfcb12d3-2113-8cdc-9036-2358dc21dff7"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            CreatedBy = "référence",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            ModuleCode = "GESTION_CONTRATS",
+                            RatePercent = 6.5m,
+                            ValidFrom = new DateOnly(2026, 1, 1)
+                        },
+                        new
+                        {
+                            Id = new Guid("c9321531-c188-1117-6652-04a3de3323a1"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            CreatedBy = "référence",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            ModuleCode = "SPECTACLES",
+                            RatePercent = 6.5m,
+                            ValidFrom = new DateOnly(2026, 1, 1)
+                        },
+                        new
+                        {
+                            Id = new Guid("fcb46d8b-fb09-c035-cf1f-e8e28c69046b"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            CreatedBy = "référence",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            ModuleCode = "PROJETS",
+                            RatePercent = 6.5m,
+                            ValidFrom = new DateOnly(2026, 1, 1)
+                        },
+                        new
+                        {
+                            Id = new Guid("5f62f93c-d05d-227d-35a9-ada941e2fde3"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            CreatedBy = "référence",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            ModuleCode = "SPECTACLES",
+                            RatePercent = 6.5m,
+                            ValidFrom = new DateOnly(2026, 1, 1)
+                        });
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Ledger.FeeShare", b =>
+                {
+                    b.Property<Guid>("FeeRuleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fee_rule_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("AccountNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("account_number");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("label");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("numeric(7,4)")
+                        .HasColumnName("points");
+
+                    b.HasKey("FeeRuleId", "Position")
+                        .HasName("pk_ledger_fee_shares");
+
+                    b.ToTable("ledger_fee_shares", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            FeeRuleId = new Guid("757f83d4-1ce7-3881-e06d-ef0d45bdf255"),
+                            Position = 1,
+                            AccountNumber = "4671",
+                            Label = "Fonds de garantie",
+                            Points = 2m
+                        },
+                        new
+                        {
+                            FeeRuleId = new Guid("757f83d4-1ce7-3881-e06d-ef0d45bdf255"),
+                            Position = 2,
+                            AccountNumber = "7062",
+                            Label = "Fonctionnement",
+                            Points = 4.5m
+                        },
+                        new
+                        {
+                            FeeRuleId = new Guid("5b30a3b5-f262-5ab1-66c4-781ca7e39dca"),
+                            Position = 1,
+                            AccountNumber = "4671",
+                            Label = "Fonds de garantie",
+                            Points = 2m
+                        },
+                        new
+                        {
+                            FeeRuleId = new Guid("5b30a3b5-f262-5ab1-66c4-781ca7e39dca"),
+                            Position = 2,
+                            AccountNumber = "7062",
+                            Label = "Fonctionnement",
+                            Points = 4.5m
+                        },
+                        new
+                        {
+                            FeeRuleId = new Guid("cfcb12d3-2113-8cdc-9036-2358dc21dff7"),
+                            Position = 1,
+                            AccountNumber = "4671",
+                            Label = "Fonds de garantie",
+                            Points = 2m
+                        },
+                        new
+                        {
+                            FeeRuleId = new Guid("cfcb12d3-2113-8cdc-9036-2358dc21dff7"),
+                            Position = 2,
+                            AccountNumber = "7062",
+                            Label = "Fonctionnement",
+                            Points = 4.5m
+                        },
+                        new
+                        {
+                            FeeRuleId = new Guid("c9321531-c188-1117-6652-04a3de3323a1"),
+                            Position = 1,
+                            AccountNumber = "4671",
+                            Label = "Fonds de garantie",
+                            Points = 2m
+                        },
+                        new
+                        {
+                            FeeRuleId = new Guid("c9321531-c188-1117-6652-04a3de3323a1"),
+                            Position = 2,
+                            AccountNumber = "7062",
+                            Label = "Fonctionnement",
+                            Points = 4.5m
+                        },
+                        new
+                        {
+                            FeeRuleId = new Guid("fcb46d8b-fb09-c035-cf1f-e8e28c69046b"),
+                            Position = 1,
+                            AccountNumber = "4671",
+                            Label = "Fonds de garantie",
+                            Points = 2m
+                        },
+                        new
+                        {
+                            FeeRuleId = new Guid("fcb46d8b-fb09-c035-cf1f-e8e28c69046b"),
+                            Position = 2,
+                            AccountNumber = "7062",
+                            Label = "Fonctionnement",
+                            Points = 4.5m
+                        },
+                        new
+                        {
+                            FeeRuleId = new Guid("5f62f93c-d05d-227d-35a9-ada941e2fde3"),
+                            Position = 1,
+                            AccountNumber = "4671",
+                            Label = "Fonds de garantie",
+                            Points = 2m
+                        },
+                        new
+                        {
+                            FeeRuleId = new Guid("5f62f93c-d05d-227d-35a9-ada941e2fde3"),
+                            Position = 2,
+                            AccountNumber = "7062",
+                            Label = "Fonctionnement",
+                            Points = 4.5m
+                        });
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Ledger.FiscalYear", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("ends_on");
+
+                    b.Property<Guid>("LegalEntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("legal_entity_id");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date")
+                        .HasColumnName("starts_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ledger_fiscal_years");
+
+                    b.HasIndex("LegalEntityId", "StartsOn")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ledger_fiscal_years_legal_entity_id_starts_on");
+
+                    b.ToTable("ledger_fiscal_years", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ledger_fiscal_years_dates", "ends_on >= starts_on");
+                        });
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Ledger.Journal", b =>
+                {
+                    b.Property<Guid>("LegalEntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("legal_entity_id");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("label");
+
+                    b.HasKey("LegalEntityId", "Code")
+                        .HasName("pk_ledger_journals");
+
+                    b.ToTable("ledger_journals", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Code = "AN",
+                            Label = "À-nouveaux"
+                        },
+                        new
+                        {
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Code = "VT",
+                            Label = "Ventes"
+                        },
+                        new
+                        {
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Code = "AC",
+                            Label = "Achats"
+                        },
+                        new
+                        {
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Code = "BQ",
+                            Label = "Banque"
+                        },
+                        new
+                        {
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Code = "PA",
+                            Label = "Paie"
+                        },
+                        new
+                        {
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Code = "OD",
+                            Label = "Opérations diverses"
+                        },
+                        new
+                        {
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Code = "AN",
+                            Label = "À-nouveaux"
+                        },
+                        new
+                        {
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Code = "VT",
+                            Label = "Ventes"
+                        },
+                        new
+                        {
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Code = "AC",
+                            Label = "Achats"
+                        },
+                        new
+                        {
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Code = "BQ",
+                            Label = "Banque"
+                        },
+                        new
+                        {
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Code = "PA",
+                            Label = "Paie"
+                        },
+                        new
+                        {
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Code = "OD",
+                            Label = "Opérations diverses"
+                        },
+                        new
+                        {
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Code = "AN",
+                            Label = "À-nouveaux"
+                        },
+                        new
+                        {
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Code = "VT",
+                            Label = "Ventes"
+                        },
+                        new
+                        {
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Code = "AC",
+                            Label = "Achats"
+                        },
+                        new
+                        {
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Code = "BQ",
+                            Label = "Banque"
+                        },
+                        new
+                        {
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Code = "PA",
+                            Label = "Paie"
+                        },
+                        new
+                        {
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Code = "OD",
+                            Label = "Opérations diverses"
+                        });
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Ledger.JournalEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AccountingDate")
+                        .HasColumnType("date")
+                        .HasColumnName("accounting_date");
+
+                    b.Property<Guid>("FiscalYearId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fiscal_year_id");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<string>("JournalCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("journal_code");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("label");
+
+                    b.Property<Guid>("LegalEntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("legal_entity_id");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint")
+                        .HasColumnName("number");
+
+                    b.Property<string>("PieceRef")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("piece_ref");
+
+                    b.Property<DateTime>("PostedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("posted_at");
+
+                    b.Property<string>("PostedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("posted_by");
+
+                    b.Property<Guid?>("ReversesEntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reverses_entry_id");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source_id");
+
+                    b.Property<string>("SourceType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source_type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ledger_entries");
+
+                    b.HasIndex("FiscalYearId")
+                        .HasDatabaseName("ix_ledger_entries_fiscal_year_id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ledger_entries_idempotency_key");
+
+                    b.HasIndex("ReversesEntryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ledger_entries_reverses_entry_id");
+
+                    b.HasIndex("LegalEntityId", "AccountingDate")
+                        .HasDatabaseName("ix_ledger_entries_legal_entity_id_accounting_date");
+
+                    b.HasIndex("SourceType", "SourceId")
+                        .HasDatabaseName("ix_ledger_entries_source_type_source_id");
+
+                    b.HasIndex("LegalEntityId", "JournalCode", "FiscalYearId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ledger_entries_legal_entity_id_journal_code_fiscal_year_id_");
+
+                    b.ToTable("ledger_entries", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ledger_entries_number", "number > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Ledger.LedgerAccount", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AuxiliaryCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("auxiliary_code");
+
+                    b.Property<string>("AuxiliaryLabel")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("auxiliary_label");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("label");
+
+                    b.Property<Guid>("LegalEntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("legal_entity_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("OwnerType")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("owner_type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ledger_accounts");
+
+                    b.HasIndex("OwnerType", "OwnerId")
+                        .HasDatabaseName("ix_ledger_accounts_owner_type_owner_id");
+
+                    b.HasIndex("LegalEntityId", "Number", "AuxiliaryCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ledger_accounts_legal_entity_id_number_auxiliary_code");
+
+                    b.ToTable("ledger_accounts", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ledger_accounts_number", "length(number) >= 3");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("492c622b-7201-fc4a-0ec6-5a749956c7b2"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Capital souscrit - appelé, versé",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "1013"
+                        },
+                        new
+                        {
+                            Id = new Guid("c8d978fc-b71a-2ff9-33a9-838bd0259e33"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Réserves",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "106"
+                        },
+                        new
+                        {
+                            Id = new Guid("ab75688e-d616-5034-3475-75a36e2b17b9"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Report à nouveau (solde créditeur)",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "110"
+                        },
+                        new
+                        {
+                            Id = new Guid("03036ff2-f489-ea4e-2fb1-7ea3239d09f6"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Report à nouveau (solde débiteur)",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "119"
+                        },
+                        new
+                        {
+                            Id = new Guid("a73c0444-41fe-682e-c44a-244df730b02f"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Fournisseurs",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "401"
+                        },
+                        new
+                        {
+                            Id = new Guid("2de2c815-207b-e59f-9809-ef4c959e83ae"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Fournisseurs - factures non parvenues",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "408"
+                        },
+                        new
+                        {
+                            Id = new Guid("fd4395a7-61e9-9caa-4d44-73d02eb70665"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Clients",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "411"
+                        },
+                        new
+                        {
+                            Id = new Guid("152ad4df-e41d-fc1b-04b8-c749bdbe2816"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Clients douteux ou litigieux",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "416"
+                        },
+                        new
+                        {
+                            Id = new Guid("7aa5f255-204e-2d1b-7bcd-81ca82a6e8af"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Clients - avances et acomptes reçus",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "4191"
+                        },
+                        new
+                        {
+                            Id = new Guid("d231c7ee-20db-8fdb-3046-27ebdeb8be7b"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Personnel - rémunérations dues",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "421"
+                        },
+                        new
+                        {
+                            Id = new Guid("870d0847-46a0-d0b3-3c33-270682a2b61b"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Sécurité sociale",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "431"
+                        },
+                        new
+                        {
+                            Id = new Guid("e2016ffc-9980-10a6-2ce7-78ad9ab11456"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Autres organismes sociaux",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "437"
+                        },
+                        new
+                        {
+                            Id = new Guid("0ea04632-216b-86ff-4d84-539530a4d26c"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Prélèvement à la source",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "4421"
+                        },
+                        new
+                        {
+                            Id = new Guid("51d59368-ad26-8972-0f7f-25816a1bc102"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "TVA à décaisser",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "44551"
+                        },
+                        new
+                        {
+                            Id = new Guid("41e74241-3b39-217f-a6ef-1d444d066dbd"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "TVA déductible sur autres biens et services",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "44566"
+                        },
+                        new
+                        {
+                            Id = new Guid("ade31ba0-7d58-e4b0-5605-eb4a7f1a21e2"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "TVA collectée",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "44571"
+                        },
+                        new
+                        {
+                            Id = new Guid("e4b7b0a3-4555-d58d-21fc-12d12fdae862"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Associés - comptes courants",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "455"
+                        },
+                        new
+                        {
+                            Id = new Guid("414dd5b6-edcf-b38d-fb26-c3b15afd0744"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Autres comptes débiteurs ou créditeurs",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "467"
+                        },
+                        new
+                        {
+                            Id = new Guid("9d19c23e-1772-2445-35ae-24d4ce34d6b1"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Fonds de garantie des membres",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "4671"
+                        },
+                        new
+                        {
+                            Id = new Guid("c0e3237a-9b88-f91f-fd09-2795bf57ea65"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Compte d'attente",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "471"
+                        },
+                        new
+                        {
+                            Id = new Guid("7aeadd72-b655-8f3c-5b4d-7bd9e079e85b"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Banque",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "512"
+                        },
+                        new
+                        {
+                            Id = new Guid("bef391e4-f69f-8da5-417c-fed31a8acbbe"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Virements internes",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "580"
+                        },
+                        new
+                        {
+                            Id = new Guid("f64f1046-630c-4f5b-75e5-e696ea8a9084"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Achats non stockés de matières et fournitures",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "606"
+                        },
+                        new
+                        {
+                            Id = new Guid("8749a957-e21e-0dce-06e0-07a3da371cbf"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Honoraires",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "6226"
+                        },
+                        new
+                        {
+                            Id = new Guid("582e9010-39a1-fa0d-e88a-a16da028ab02"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Services bancaires et assimilés",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "627"
+                        },
+                        new
+                        {
+                            Id = new Guid("c717b92d-220d-746b-7f6d-f0396c57f9f0"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Rémunérations du personnel",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "641"
+                        },
+                        new
+                        {
+                            Id = new Guid("8b1ba602-afc6-3659-d21e-a98f7144d244"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Charges de sécurité sociale et de prévoyance",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "645"
+                        },
+                        new
+                        {
+                            Id = new Guid("7b0f58ca-5f23-06d2-315e-5bbb439600b2"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Pertes sur créances irrécouvrables",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "654"
+                        },
+                        new
+                        {
+                            Id = new Guid("0d7d6e54-bb6f-3995-6f6a-24a15f6e2a95"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Dotations aux dépréciations des actifs circulants",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "6817"
+                        },
+                        new
+                        {
+                            Id = new Guid("5b855d4d-2d54-4ed4-252c-3889672d0d36"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Prestations de services",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "706"
+                        },
+                        new
+                        {
+                            Id = new Guid("d05e2485-5410-5127-d426-bc7f543a069d"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Contribution coopérative",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "7062"
+                        },
+                        new
+                        {
+                            Id = new Guid("d7fa6723-ce00-0dc5-7e66-3502ea047902"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Produits des activités annexes",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "708"
+                        },
+                        new
+                        {
+                            Id = new Guid("27accede-e50a-c141-f912-f1e39062b55e"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Locations diverses",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "7083"
+                        },
+                        new
+                        {
+                            Id = new Guid("1d61ce43-6502-687a-29c1-c003dbf51801"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Engagements donnés - contrats signés",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "8011"
+                        },
+                        new
+                        {
+                            Id = new Guid("2dc21ebb-b2cb-a908-ee2c-cdd8e3b682ac"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Contrepartie des engagements donnés",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "8091"
+                        },
+                        new
+                        {
+                            Id = new Guid("60c0202e-ddbc-380c-d654-2629fca8cb01"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Capital souscrit - appelé, versé",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "1013"
+                        },
+                        new
+                        {
+                            Id = new Guid("0150680f-8060-ab62-a6b2-f01a52bd9675"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Réserves",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "106"
+                        },
+                        new
+                        {
+                            Id = new Guid("ba35efbc-a593-93f8-f580-b56e6dcaa812"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Report à nouveau (solde créditeur)",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "110"
+                        },
+                        new
+                        {
+                            Id = new Guid("297b1553-9e6d-f429-1864-54d8242bccc7"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Report à nouveau (solde débiteur)",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "119"
+                        },
+                        new
+                        {
+                            Id = new Guid("f7f6660b-164f-b1c6-1b8a-8c6b90d93805"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Fournisseurs",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "401"
+                        },
+                        new
+                        {
+                            Id = new Guid("0edec302-b423-89d3-9fd0-ff3ecae82c82"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Fournisseurs - factures non parvenues",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "408"
+                        },
+                        new
+                        {
+                            Id = new Guid("bc7bd439-8aa9-df09-bf3e-7eab4998ed41"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Clients",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "411"
+                        },
+                        new
+                        {
+                            Id = new Guid("a3bd5766-cd5f-d34d-c63c-2815442ed06a"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Clients douteux ou litigieux",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "416"
+                        },
+                        new
+                        {
+                            Id = new Guid("3bf18aba-c9ad-7181-9d1d-fe9cbb20b397"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Clients - avances et acomptes reçus",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "4191"
+                        },
+                        new
+                        {
+                            Id = new Guid("be9b733d-7b65-8d1a-669c-0c828da90b33"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Personnel - rémunérations dues",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "421"
+                        },
+                        new
+                        {
+                            Id = new Guid("d92c04ae-1d41-693a-3082-bc904346d65d"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Sécurité sociale",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "431"
+                        },
+                        new
+                        {
+                            Id = new Guid("51eaa158-9e2c-8966-dd0e-69dffa14800f"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Autres organismes sociaux",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "437"
+                        },
+                        new
+                        {
+                            Id = new Guid("2ed2039a-5323-0ba5-7e1c-2085c1007613"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Prélèvement à la source",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "4421"
+                        },
+                        new
+                        {
+                            Id = new Guid("ac8c447a-3f59-96d2-8058-253a22f4d962"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "TVA à décaisser",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "44551"
+                        },
+                        new
+                        {
+                            Id = new Guid("979501a1-7a2c-57d9-21ae-6bcc59327eaf"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "TVA déductible sur autres biens et services",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "44566"
+                        },
+                        new
+                        {
+                            Id = new Guid("5a09d5dd-cd3e-994c-5805-1f18549a277a"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "TVA collectée",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "44571"
+                        },
+                        new
+                        {
+                            Id = new Guid("da352a0c-9af6-2fe2-0bba-39623f1f8ed7"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Associés - comptes courants",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "455"
+                        },
+                        new
+                        {
+                            Id = new Guid("64810a12-808c-dbf2-60cc-4f0a826eb045"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Autres comptes débiteurs ou créditeurs",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "467"
+                        },
+                        new
+                        {
+                            Id = new Guid("01b1133d-3ca5-9587-f6bc-4fb4d1b91a87"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Fonds de garantie des membres",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "4671"
+                        },
+                        new
+                        {
+                            Id = new Guid("afac276b-5ddb-3a46-7191-ad6d9bdd32db"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Compte d'attente",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "471"
+                        },
+                        new
+                        {
+                            Id = new Guid("e2960041-ce95-7fb7-e2a2-c8eaa3ddc82b"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Banque",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "512"
+                        },
+                        new
+                        {
+                            Id = new Guid("98b51399-99e0-2b5b-8278-cde7bdddd4eb"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Virements internes",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "580"
+                        },
+                        new
+                        {
+                            Id = new Guid("bf91ddf7-7377-da63-11c8-cce09d452488"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Achats non stockés de matières et fournitures",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "606"
+                        },
+                        new
+                        {
+                            Id = new Guid("3ed63b53-ca00-5fb4-3f67-e3f439179554"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Honoraires",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "6226"
+                        },
+                        new
+                        {
+                            Id = new Guid("737049a2-4172-094d-0af5-0a53c68466b1"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Services bancaires et assimilés",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "627"
+                        },
+                        new
+                        {
+                            Id = new Guid("715bfa04-1952-e68d-1562-924f4d9da6b7"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Rémunérations du personnel",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "641"
+                        },
+                        new
+                        {
+                            Id = new Guid("0899df95-fbae-772c-c1ed-d722c9291a20"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Charges de sécurité sociale et de prévoyance",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "645"
+                        },
+                        new
+                        {
+                            Id = new Guid("9c04f034-c0c6-60e0-18db-af95aa703b15"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Pertes sur créances irrécouvrables",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "654"
+                        },
+                        new
+                        {
+                            Id = new Guid("ed0fb9ab-d1c9-5e5d-2dda-a9857fc02bb9"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Dotations aux dépréciations des actifs circulants",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "6817"
+                        },
+                        new
+                        {
+                            Id = new Guid("14c03c6b-0d06-b5ff-8410-1c7fa18807a2"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Prestations de services",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "706"
+                        },
+                        new
+                        {
+                            Id = new Guid("ed8040ed-bfb5-e354-3b11-008faba1a639"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Contribution coopérative",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "7062"
+                        },
+                        new
+                        {
+                            Id = new Guid("c8cbc38d-b6e2-6577-18a7-b30829af2cee"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Produits des activités annexes",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "708"
+                        },
+                        new
+                        {
+                            Id = new Guid("c024dbd1-4976-adc1-3cde-758d3fa64c92"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Locations diverses",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "7083"
+                        },
+                        new
+                        {
+                            Id = new Guid("6ae67064-0e15-401a-6310-4503f19c1c13"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Engagements donnés - contrats signés",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "8011"
+                        },
+                        new
+                        {
+                            Id = new Guid("2a7612ea-f554-6b6c-a78e-a4b030083f45"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Contrepartie des engagements donnés",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "8091"
+                        },
+                        new
+                        {
+                            Id = new Guid("916005f8-fa34-3a4e-973b-db0efce2daa0"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Capital souscrit - appelé, versé",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "1013"
+                        },
+                        new
+                        {
+                            Id = new Guid("22e6e70f-367d-f9f7-7731-fc67f2d77b5c"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Réserves",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "106"
+                        },
+                        new
+                        {
+                            Id = new Guid("38754f4a-fc1b-e57a-1f62-6d1bf82f7b24"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Report à nouveau (solde créditeur)",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "110"
+                        },
+                        new
+                        {
+                            Id = new Guid("e5e2ff99-2c90-5ab4-d20c-819e9ca7bc3d"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Report à nouveau (solde débiteur)",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "119"
+                        },
+                        new
+                        {
+                            Id = new Guid("b823cd47-91de-7230-83a6-da16d8fd152b"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Fournisseurs",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "401"
+                        },
+                        new
+                        {
+                            Id = new Guid("c1affa11-a23b-64f4-c9a4-6e3d3a02d7db"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Fournisseurs - factures non parvenues",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "408"
+                        },
+                        new
+                        {
+                            Id = new Guid("d18979cf-6dbe-1824-d1a8-c2e84a4839d8"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Clients",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "411"
+                        },
+                        new
+                        {
+                            Id = new Guid("b99382ec-0604-11c0-3d33-5dbd785c9233"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Clients douteux ou litigieux",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "416"
+                        },
+                        new
+                        {
+                            Id = new Guid("72bac068-a75b-5027-3a53-9c12542b888e"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Clients - avances et acomptes reçus",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "4191"
+                        },
+                        new
+                        {
+                            Id = new Guid("a5850a95-0b0d-9577-a6da-ed68e459d938"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Personnel - rémunérations dues",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "421"
+                        },
+                        new
+                        {
+                            Id = new Guid("f3ed6986-ac97-1064-b9fb-0ebdc41a31d1"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Sécurité sociale",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "431"
+                        },
+                        new
+                        {
+                            Id = new Guid("7be9c49d-f903-015f-54c6-780fbcb3cc42"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Autres organismes sociaux",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "437"
+                        },
+                        new
+                        {
+                            Id = new Guid("4b26e9e3-cf91-8b40-365d-352a6d19a20c"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Prélèvement à la source",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "4421"
+                        },
+                        new
+                        {
+                            Id = new Guid("43cc4ce1-6c53-444e-2122-00bfb9548469"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "TVA à décaisser",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "44551"
+                        },
+                        new
+                        {
+                            Id = new Guid("7d173fe6-218d-766d-26ed-50bf71558d1e"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "TVA déductible sur autres biens et services",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "44566"
+                        },
+                        new
+                        {
+                            Id = new Guid("128bd7ec-cbb7-7cb2-9e14-5f93cfc8697f"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "TVA collectée",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "44571"
+                        },
+                        new
+                        {
+                            Id = new Guid("0142bf85-8cb2-ac11-5724-162bdba7ab68"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Associés - comptes courants",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "455"
+                        },
+                        new
+                        {
+                            Id = new Guid("e866e5a7-56ce-e3c0-d061-fa9fe31e916a"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Autres comptes débiteurs ou créditeurs",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "467"
+                        },
+                        new
+                        {
+                            Id = new Guid("fa1bf243-e19f-b37f-baf0-1f7c3bf533a1"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Fonds de garantie des membres",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "4671"
+                        },
+                        new
+                        {
+                            Id = new Guid("92ae2f6d-4fa5-9164-4719-ab3ab94148fa"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Compte d'attente",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "471"
+                        },
+                        new
+                        {
+                            Id = new Guid("d1eeea15-7137-895c-94db-6d3fde54c945"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Banque",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "512"
+                        },
+                        new
+                        {
+                            Id = new Guid("5d7930a2-2c8f-07b4-5885-f8e21e9740e6"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Virements internes",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "580"
+                        },
+                        new
+                        {
+                            Id = new Guid("763e8cf1-ea36-524a-f935-e277f8430c1c"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Achats non stockés de matières et fournitures",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "606"
+                        },
+                        new
+                        {
+                            Id = new Guid("61159f48-5427-1c92-1236-e10aa0ae8e3e"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Honoraires",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "6226"
+                        },
+                        new
+                        {
+                            Id = new Guid("3738b6c2-08be-c50e-1dff-c0f58bf8849e"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Services bancaires et assimilés",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "627"
+                        },
+                        new
+                        {
+                            Id = new Guid("4c79ba64-db74-de9c-4812-d3d8a5731c3b"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Rémunérations du personnel",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "641"
+                        },
+                        new
+                        {
+                            Id = new Guid("992f2edf-9f4d-d720-c81b-904835235fd6"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Charges de sécurité sociale et de prévoyance",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "645"
+                        },
+                        new
+                        {
+                            Id = new Guid("04917331-449a-b547-8214-3fe001ed165e"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Pertes sur créances irrécouvrables",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "654"
+                        },
+                        new
+                        {
+                            Id = new Guid("1e749683-2728-d75c-c189-4cf3384274b6"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Dotations aux dépréciations des actifs circulants",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "6817"
+                        },
+                        new
+                        {
+                            Id = new Guid("b3dba704-6313-7018-a3ae-a7c86a64b6b1"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Prestations de services",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "706"
+                        },
+                        new
+                        {
+                            Id = new Guid("1ca4ba1e-0c32-a64c-06c7-f9b7e31a53ac"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Contribution coopérative",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "7062"
+                        },
+                        new
+                        {
+                            Id = new Guid("d297b275-ebf9-d4d9-75b2-583e2b30066d"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Produits des activités annexes",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "708"
+                        },
+                        new
+                        {
+                            Id = new Guid("b8b06bff-4d7d-9fd8-37bb-008d14ac6986"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Locations diverses",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "7083"
+                        },
+                        new
+                        {
+                            Id = new Guid("692a8b69-c631-1eca-ff5c-db4faa1f0a4d"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Engagements donnés - contrats signés",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "8011"
+                        },
+                        new
+                        {
+                            Id = new Guid("85ce2ecf-64d2-ae63-05a3-4e641401cf2b"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Contrepartie des engagements donnés",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "8091"
+                        });
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Ledger.LetteredPosting", b =>
+                {
+                    b.Property<Guid>("PostingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("posting_id");
+
+                    b.Property<Guid>("LetteringId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("lettering_id");
+
+                    b.HasKey("PostingId")
+                        .HasName("pk_ledger_lettered_postings");
+
+                    b.HasIndex("LetteringId")
+                        .HasDatabaseName("ix_ledger_lettered_postings_lettering_id");
+
+                    b.ToTable("ledger_lettered_postings", (string)null);
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Ledger.Lettering", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<Guid>("LegalEntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("legal_entity_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ledger_letterings");
+
+                    b.HasIndex("LegalEntityId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ledger_letterings_legal_entity_id_code");
+
+                    b.ToTable("ledger_letterings", (string)null);
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Ledger.Posting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<Guid?>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entry_id");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("label");
+
+                    b.Property<int>("LineNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("line_number");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)")
+                        .HasColumnName("side");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ledger_postings");
+
+                    b.HasIndex("AccountId", "EntryId")
+                        .HasDatabaseName("ix_ledger_postings_account_id_entry_id");
+
+                    b.HasIndex("ActivityId", "EntryId")
+                        .HasDatabaseName("ix_ledger_postings_activity_id_entry_id");
+
+                    b.HasIndex("EntryId", "LineNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_ledger_postings_entry_id_line_number");
+
+                    b.ToTable("ledger_postings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_ledger_postings_amount_positive", "amount > 0");
+
+                            t.HasCheckConstraint("ck_ledger_postings_side", "side IN ('D', 'C')");
+                        });
+                });
+
             modelBuilder.Entity("Partage.App.Modules.LegalEntities.BusinessModule", b =>
                 {
                     b.Property<string>("Code")
@@ -1034,6 +2600,119 @@ namespace Partage.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_activities_office_office_id");
                 });
 
+            modelBuilder.Entity("Partage.App.Modules.Ledger.FeeRule", b =>
+                {
+                    b.HasOne("Partage.App.Modules.LegalEntities.OfferedModule", null)
+                        .WithMany()
+                        .HasForeignKey("LegalEntityId", "ModuleCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_fee_rules_offered_modules_legal_entity_id_module_code");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Ledger.FeeShare", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Ledger.FeeRule", null)
+                        .WithMany("Shares")
+                        .HasForeignKey("FeeRuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_fee_shares_ledger_fee_rules_fee_rule_id");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Ledger.FiscalYear", b =>
+                {
+                    b.HasOne("Partage.App.Modules.LegalEntities.LegalEntity", null)
+                        .WithMany()
+                        .HasForeignKey("LegalEntityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_fiscal_years_legal_entity_legal_entity_id");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Ledger.Journal", b =>
+                {
+                    b.HasOne("Partage.App.Modules.LegalEntities.LegalEntity", null)
+                        .WithMany()
+                        .HasForeignKey("LegalEntityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_journals_legal_entity_legal_entity_id");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Ledger.JournalEntry", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Ledger.FiscalYear", null)
+                        .WithMany()
+                        .HasForeignKey("FiscalYearId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_entries_ledger_fiscal_years_fiscal_year_id");
+
+                    b.HasOne("Partage.App.Modules.Ledger.JournalEntry", null)
+                        .WithMany()
+                        .HasForeignKey("ReversesEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_ledger_entries_ledger_entries_reverses_entry_id");
+
+                    b.HasOne("Partage.App.Modules.Ledger.Journal", null)
+                        .WithMany()
+                        .HasForeignKey("LegalEntityId", "JournalCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_entries_ledger_journals_legal_entity_id_journal_code");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Ledger.LedgerAccount", b =>
+                {
+                    b.HasOne("Partage.App.Modules.LegalEntities.LegalEntity", null)
+                        .WithMany()
+                        .HasForeignKey("LegalEntityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_accounts_legal_entity_legal_entity_id");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Ledger.LetteredPosting", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Ledger.Lettering", null)
+                        .WithMany()
+                        .HasForeignKey("LetteringId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_lettered_postings_lettering_lettering_id");
+
+                    b.HasOne("Partage.App.Modules.Ledger.Posting", null)
+                        .WithMany()
+                        .HasForeignKey("PostingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_lettered_postings_posting_posting_id");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Ledger.Posting", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Ledger.LedgerAccount", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_postings_ledger_accounts_account_id");
+
+                    b.HasOne("Partage.App.Modules.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_ledger_postings_activities_activity_id");
+
+                    b.HasOne("Partage.App.Modules.Ledger.JournalEntry", null)
+                        .WithMany("Postings")
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ledger_postings_ledger_entries_entry_id");
+                });
+
             modelBuilder.Entity("Partage.App.Modules.LegalEntities.OfferedModule", b =>
                 {
                     b.HasOne("Partage.App.Modules.LegalEntities.LegalEntity", null)
@@ -1091,6 +2770,16 @@ namespace Partage.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_activity_managers_office_office_id");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Ledger.FeeRule", b =>
+                {
+                    b.Navigation("Shares");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Ledger.JournalEntry", b =>
+                {
+                    b.Navigation("Postings");
                 });
 
             modelBuilder.Entity("Partage.App.Modules.LegalEntities.LegalEntity", b =>

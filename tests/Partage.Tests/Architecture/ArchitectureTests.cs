@@ -57,6 +57,7 @@ public class ArchitectureTests
         || t.Name.EndsWith("Id", StringComparison.Ordinal)
         || t.Name.EndsWith("Errors", StringComparison.Ordinal)
         || t.Name.EndsWith("Labels", StringComparison.Ordinal)
+        || t.Name.EndsWith("ReferenceData", StringComparison.Ordinal)
         || t.Name is "Trade" or "Trades" or "BusinessModules" or "IAuditLog";
 
     [Fact]

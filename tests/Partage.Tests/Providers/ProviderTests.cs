@@ -63,6 +63,69 @@ public abstract class ProviderTests<TFactory>(TFactory factory) : IClassFixture<
     }
 }
 
+public abstract class LedgerProviderTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : PartageFactory
+{
+    private async Task<Partage.App.Modules.Ledger.EntryView> PostOneAsync(string key) =>
+        await Ledger.Books.PostAsync(factory, Ledger.Books.Lna, Ledger.Books.D(6, 15), key,
+            ("512", Partage.App.Modules.Ledger.Side.Debit, 4_200, null), ("471", Partage.App.Modules.Ledger.Side.Credit, 4_200, null));
+
+    [Theory]
+    [InlineData("UPDATE ledger_postings SET amount = amount + 1")]
+    [InlineData("DELETE FROM ledger_postings")]
+    [InlineData("UPDATE ledger_entries SET label = 'retouche'")]
+    [InlineData("DELETE FROM ledger_entries")]
+    public async Task PostedEntries_UpdateOrDeleteBySql_RefusedByTheDatabase(string sql)
+    {
+        await Ledger.Books.OpenAsync(factory);
+        await PostOneAsync(Guid.NewGuid().ToString("N"));
+        var error = await Record.ExceptionAsync(() => factory.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Database.ExecuteSqlRawAsync(sql)));
+        Assert.NotNull(error);
+        Assert.Contains("immutable", error.Message, StringComparison.Ordinal);
+        var check = await factory.InScopeAsync(s => s.GetRequiredService<Partage.App.Modules.Ledger.Features.LedgerReports>().CheckAsync(null));
+        Assert.True(check.IsBalanced);
+    }
+
+    [Fact]
+    public async Task EntryNumbers_TwentyConcurrentPosters_Gapless()
+    {
+        await Ledger.Books.OpenAsync(factory);
+        var posts = Enumerable.Range(0, 20).Select(_ => Task.Run(() => PostOneAsync(Guid.NewGuid().ToString("N"))));
+        var numbers = (await Task.WhenAll(posts)).Select(e => e.Number).Order().ToList();
+        Assert.Equal(Enumerable.Range((int)numbers[0], 20).Select(n => (long)n), numbers);
+        var all = await factory.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Set<Partage.App.Modules.Ledger.JournalEntry>()
+            .Where(e => e.JournalCode == "OD" && e.LegalEntityId == Ledger.Books.Lna).Select(e => e.Number).OrderBy(n => n).ToListAsync());
+        Assert.Equal(Enumerable.Range(1, all.Count).Select(n => (long)n), all);
+    }
+}
+
+public sealed class SqliteLedgerProviderTests(PartageFactory factory) : LedgerProviderTests<PartageFactory>(factory);
+
+public sealed class PostgresLedgerProviderTests(PostgresFactory factory) : LedgerProviderTests<PostgresFactory>(factory)
+{
+    private readonly PostgresFactory factory = factory;
+
+    [Fact]
+    public async Task UnbalancedEntryWrittenBySql_RefusedAtCommit()
+    {
+        await Ledger.Books.OpenAsync(factory);
+        var entry = await Ledger.Books.PostAsync(factory, Ledger.Books.Lna, Ledger.Books.D(6, 16), Guid.NewGuid().ToString("N"),
+            ("512", Partage.App.Modules.Ledger.Side.Debit, 100, null), ("471", Partage.App.Modules.Ledger.Side.Credit, 100, null));
+        var error = await Record.ExceptionAsync(() => factory.InScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<PartageDbContext>();
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var account = entry.Lines[0].AccountId.Value;
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"INSERT INTO ledger_postings (id, entry_id, line_number, account_id, side, amount) VALUES ({Guid.CreateVersion7()}, {entry.Id.Value}, 3, {account}, 'D', 1)");
+            await tx.CommitAsync();
+            return 0;
+        }));
+        Assert.NotNull(error);
+        Assert.Contains("unbalanced", error.Message, StringComparison.Ordinal);
+    }
+}
+
 public sealed class SqliteProviderTests(PartageFactory factory) : ProviderTests<PartageFactory>(factory);
 
 public sealed class PostgresProviderTests(PostgresFactory factory) : ProviderTests<PostgresFactory>(factory);

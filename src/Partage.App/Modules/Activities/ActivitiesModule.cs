@@ -14,12 +14,21 @@ public interface IActivitiesApi
     /// <summary>A member moved office: their activities follow, in the caller's unit of work.</summary>
     Task FollowMemberToOfficeAsync(MemberId member, OfficeId office, CancellationToken ct = default);
 
+    /// <summary>The activity if the actor may see it, else null (callers answer 404).</summary>
+    Task<ActivityView?> FindVisibleAsync(ActivityId activity, Actor actor, CancellationToken ct = default);
+
     /// <summary>A member's activities the actor may see.</summary>
     Task<IReadOnlyList<ActivityView>> ListForMemberAsync(MemberId member, Actor actor, CancellationToken ct = default);
 }
 
 internal sealed class ActivitiesApi(PartageDbContext db, ActivityViews views) : IActivitiesApi
 {
+    public async Task<ActivityView?> FindVisibleAsync(ActivityId activity, Actor actor, CancellationToken ct = default)
+    {
+        var found = await db.Set<Activity>().AsNoTracking().Visible(actor).SingleOrDefaultAsync(a => a.Id == activity, ct);
+        return found is null ? null : (await views.BuildAsync([found], ct))[0];
+    }
+
     public async Task<IReadOnlyList<ActivityView>> ListForMemberAsync(MemberId member, Actor actor, CancellationToken ct = default) =>
         await views.BuildAsync(
             await db.Set<Activity>().AsNoTracking().Visible(actor).Where(a => a.MemberId == member).OrderBy(a => a.Name).ToListAsync(ct), ct);

@@ -1,0 +1,81 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Partage.App.Infrastructure;
+using Partage.App.Modules.Activities;
+using Partage.App.Security;
+using Partage.Kernel;
+using Partage.Persistence;
+
+namespace Partage.App.Modules.Ledger.Features;
+
+public sealed record ManualLineInput(string? Account, string? Auxiliary, string? Side, string? Amount, string? ActivityId, string? Label);
+
+public sealed record ManualEntryInput(string? Entity, string? Journal, string? Date, string? Label, string? PieceRef, IReadOnlyList<ManualLineInput>? Lines);
+
+/// <summary>
+/// An entry typed by finance staff (miscellaneous operations, opening balances, corrections).
+/// Amounts are decimal euros with at most two decimals; accounts are PCG numbers of the entity.
+/// </summary>
+public sealed class ManualEntry(PartageDbContext db, ILedgerApi ledger, FiscalPeriods periods)
+{
+    public async Task<EntryView> HandleAsync(ManualEntryInput input, string? idempotencyKey, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!LedgerAccess.KeepsTheBooks(actor))
+        {
+            throw new DomainException(LedgerErrors.NotFound);
+        }
+
+        var v = new Validation();
+        var key = v.Required("IdempotencyKey", "L'en-tête Idempotency-Key", idempotencyKey, 150);
+        var date = v.Date(nameof(input.Date), "La date comptable", input.Date, required: true);
+        var journal = v.Required(nameof(input.Journal), "Le journal", input.Journal, 10).ToUpperInvariant();
+        v.Required(nameof(input.Entity), "L'entité", input.Entity, 10);
+        v.ThrowIfInvalid();
+        var entity = await periods.EntityAsync(input.Entity!, ct);
+        var lines = new List<PostingLine>();
+        foreach (var (line, i) in (input.Lines ?? []).Select((l, i) => (l, i)))
+        {
+            var field = $"Lines[{i}]";
+            var number = line.Account?.Trim() ?? string.Empty;
+            var auxiliary = string.IsNullOrWhiteSpace(line.Auxiliary) ? null : line.Auxiliary.Trim();
+            var account = await db.Set<LedgerAccount>().Where(a => a.LegalEntityId == entity && a.Number == number && a.AuxiliaryCode == auxiliary)
+                .Select(a => (AccountId?)a.Id).SingleOrDefaultAsync(ct);
+            if (account is null)
+            {
+                v.Add(field, $"Ligne {i + 1} : compte {number}{(auxiliary is null ? string.Empty : " / " + auxiliary)} inconnu.");
+            }
+
+            var side = line.Side?.Trim().ToUpperInvariant() switch
+            {
+                "D" or "DEBIT" => Side.Debit,
+                "C" or "CREDIT" => Side.Credit,
+                _ => (Side?)null,
+            };
+            if (side is null)
+            {
+                v.Add(field, $"Ligne {i + 1} : le sens est D (débit) ou C (crédit).");
+            }
+
+            Money? amount = null;
+            if (!decimal.TryParse(line.Amount?.Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+                || value * 100 != decimal.Truncate(value * 100))
+            {
+                v.Add(field, $"Ligne {i + 1} : le montant est un nombre positif d'au plus deux décimales.");
+            }
+            else
+            {
+                amount = Money.FromAmount(value, Currency.Eur);
+            }
+
+            var activity = v.Id<ActivityId>(field, $"Ligne {i + 1} : l'activité", line.ActivityId, required: false);
+            if (account is { } a && side is { } s && amount is { } m)
+            {
+                lines.Add(new PostingLine(a, s, m, activity, string.IsNullOrWhiteSpace(line.Label) ? null : line.Label.Trim()));
+            }
+        }
+
+        v.ThrowIfInvalid();
+        return await ledger.PostAsync(new PostEntryRequest(entity, journal, date!.Value, input.Label ?? string.Empty, "manual", key, "manual:" + key, lines, input.PieceRef), actor, ct);
+    }
+}

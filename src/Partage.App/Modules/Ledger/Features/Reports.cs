@@ -1,0 +1,157 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Microsoft.EntityFrameworkCore;
+using Partage.App.Infrastructure;
+using Partage.App.Modules.LegalEntities;
+using Partage.App.Security;
+using Partage.Kernel;
+using Partage.Persistence;
+
+namespace Partage.App.Modules.Ledger.Features;
+
+public sealed record TrialBalanceRow(string Number, string? AuxiliaryCode, string Label, Money Debit, Money Credit)
+{
+    public Money Balance => Debit - Credit;
+}
+
+public sealed record TrialBalance(string Entity, DateOnly From, DateOnly To, IReadOnlyList<TrialBalanceRow> Rows)
+{
+    public Money TotalDebit => Rows.Select(r => r.Debit).Sum(Currency.Eur);
+
+    public Money TotalCredit => Rows.Select(r => r.Credit).Sum(Currency.Eur);
+}
+
+public sealed record AccountDetailLine(DateOnly Date, string Journal, long Number, string Label, string PieceRef, string? AuxiliaryCode, Money Debit, Money Credit, Money RunningBalance);
+
+public sealed record AccountDetail(string Entity, string Number, DateOnly From, DateOnly To, Money Opening, IReadOnlyList<AccountDetailLine> Lines, Money Closing);
+
+public sealed record BookCheck(int Entries, int UnbalancedEntries, int EntriesWithFewerThanTwoLines, long TotalDebitCents, long TotalCreditCents, IReadOnlyList<string> Problems)
+{
+    public bool IsBalanced => UnbalancedEntries == 0 && EntriesWithFewerThanTwoLines == 0 && TotalDebitCents == TotalCreditCents;
+}
+
+/// <summary>Finance reports over any period, per entity: trial balance, account detail (general ledger), and the book check.</summary>
+public sealed class LedgerReports(PartageDbContext db, FiscalPeriods periods)
+{
+    public async Task<TrialBalance> TrialBalanceAsync(string entityCode, string? from, string? to, Actor actor, CancellationToken ct = default)
+    {
+        Authorize(actor);
+        var (entity, start, end) = await RangeAsync(entityCode, from, to, ct);
+        var rows = await (
+                from p in db.Set<Posting>()
+                join e in db.Set<JournalEntry>() on p.EntryId equals e.Id
+                where e.LegalEntityId == entity && e.AccountingDate >= start && e.AccountingDate <= end
+                group p by new { p.AccountId, p.Side } into g
+                select new { g.Key.AccountId, g.Key.Side, Total = g.Sum(x => x.Amount) })
+            .ToListAsync(ct);
+        var ids = rows.Select(r => r.AccountId).Distinct().ToList();
+        var accounts = await db.Set<LedgerAccount>().AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        var balance = rows.GroupBy(r => r.AccountId).Select(g =>
+            {
+                var a = accounts[g.Key];
+                return new TrialBalanceRow(a.Number, a.AuxiliaryCode, a.AuxiliaryLabel ?? a.Label,
+                    Money.Eur(g.Where(r => r.Side == Side.Debit).Sum(r => r.Total)), Money.Eur(g.Where(r => r.Side == Side.Credit).Sum(r => r.Total)));
+            })
+            .OrderBy(r => r.Number, StringComparer.Ordinal).ThenBy(r => r.AuxiliaryCode, StringComparer.Ordinal)
+            .ToList();
+        return new TrialBalance(entityCode.Trim().ToUpperInvariant(), start, end, balance);
+    }
+
+    public async Task<AccountDetail> AccountDetailAsync(string entityCode, string number, string? from, string? to, Actor actor, CancellationToken ct = default)
+    {
+        Authorize(actor);
+        var (entity, start, end) = await RangeAsync(entityCode, from, to, ct);
+        var lines =
+            from p in db.Set<Posting>()
+            join e in db.Set<JournalEntry>() on p.EntryId equals e.Id
+            join a in db.Set<LedgerAccount>() on p.AccountId equals a.Id
+            where e.LegalEntityId == entity && a.Number == number
+            select new { e.AccountingDate, e.JournalCode, e.Number, Label = p.Label ?? e.Label, e.PieceRef, a.AuxiliaryCode, p.LineNumber, p.Side, p.Amount, Signed = p.Side == Side.Debit ? p.Amount : -p.Amount };
+        var opening = await lines.Where(l => l.AccountingDate < start).SumAsync(l => l.Signed, ct);
+        var rows = await lines.Where(l => l.AccountingDate >= start && l.AccountingDate <= end)
+            .OrderBy(l => l.AccountingDate).ThenBy(l => l.JournalCode).ThenBy(l => l.Number).ThenBy(l => l.LineNumber).ToListAsync(ct);
+        var running = opening;
+        var detail = new List<AccountDetailLine>(rows.Count);
+        foreach (var r in rows)
+        {
+            running += r.Signed;
+            detail.Add(new AccountDetailLine(r.AccountingDate, r.JournalCode, r.Number, r.Label, r.PieceRef, r.AuxiliaryCode,
+                Money.Eur(r.Side == Side.Debit ? r.Amount : 0), Money.Eur(r.Side == Side.Credit ? r.Amount : 0), Money.Eur(running)));
+        }
+
+        return new AccountDetail(entityCode.Trim().ToUpperInvariant(), number, start, end, Money.Eur(opening), detail, Money.Eur(running));
+    }
+
+    /// <summary>Every entry balanced with at least two lines, and the whole book balanced, per entity or for all.</summary>
+    public async Task<BookCheck> CheckAsync(string? entityCode, CancellationToken ct = default)
+    {
+        var entity = entityCode is null ? (LegalEntityId?)null : await periods.EntityAsync(entityCode, ct);
+        var perEntry = await (
+                from p in db.Set<Posting>()
+                join e in db.Set<JournalEntry>() on p.EntryId equals e.Id
+                where entity == null || e.LegalEntityId == entity
+                group p by new { e.Id, e.JournalCode, e.Number } into g
+                select new
+                {
+                    g.Key.JournalCode, g.Key.Number, Lines = g.Count(),
+                    Debit = g.Sum(x => x.Side == Side.Debit ? x.Amount : 0), Credit = g.Sum(x => x.Side == Side.Credit ? x.Amount : 0),
+                })
+            .ToListAsync(ct);
+        var entriesWithoutLines = await db.Set<JournalEntry>().CountAsync(e => (entity == null || e.LegalEntityId == entity) && !e.Postings.Any(), ct);
+        var unbalanced = perEntry.Where(e => e.Debit != e.Credit).ToList();
+        var short_ = perEntry.Count(e => e.Lines < 2) + entriesWithoutLines;
+        var problems = unbalanced.Take(50).Select(e => $"{e.JournalCode}-{e.Number} : débit {Money.Eur(e.Debit)} ≠ crédit {Money.Eur(e.Credit)}").ToList();
+        return new BookCheck(perEntry.Count + entriesWithoutLines, unbalanced.Count, short_, perEntry.Sum(e => e.Debit), perEntry.Sum(e => e.Credit), problems);
+    }
+
+    public static async Task WriteCsvAsync(TrialBalance balance, Stream output, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(balance);
+        await using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(true), leaveOpen: true);
+        await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";" });
+        foreach (var h in new[] { "compte", "compte_auxiliaire", "libelle", "debit", "credit", "solde" })
+        {
+            csv.WriteField(h);
+        }
+
+        await csv.NextRecordAsync();
+        foreach (var r in balance.Rows)
+        {
+            csv.WriteField(r.Number);
+            csv.WriteField(r.AuxiliaryCode);
+            csv.WriteField(r.Label);
+            csv.WriteField(FrenchAmount(r.Debit));
+            csv.WriteField(FrenchAmount(r.Credit));
+            csv.WriteField(FrenchAmount(r.Balance));
+            await csv.NextRecordAsync();
+        }
+
+        await writer.FlushAsync(ct);
+    }
+
+    /// <summary>"1234,56": decimal comma, no thousands separator, as French spreadsheets and the FEC read it.</summary>
+    public static string FrenchAmount(Money amount) => amount.Amount.ToString("0.00", CultureInfo.GetCultureInfo("fr-FR"));
+
+    private async Task<(LegalEntityId Entity, DateOnly From, DateOnly To)> RangeAsync(string entityCode, string? from, string? to, CancellationToken ct)
+    {
+        var v = new Validation();
+        var start = v.Date("From", "La date de début", from, required: true);
+        var end = v.Date("To", "La date de fin", to, required: true);
+        if (start > end)
+        {
+            v.Add("To", "La date de fin précède la date de début.");
+        }
+
+        v.ThrowIfInvalid();
+        return (await periods.EntityAsync(entityCode ?? string.Empty, ct), start!.Value, end!.Value);
+    }
+
+    private static void Authorize(Actor actor)
+    {
+        if (!LedgerAccess.KeepsTheBooks(actor))
+        {
+            throw new DomainException(LedgerErrors.NotFound);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using Partage.App.Modules.Activities;
+using Partage.App.Modules.LegalEntities;
+using Partage.App.Security;
+using Partage.Kernel;
+
+namespace Partage.App.Modules.Ledger;
+
+/// <summary>One line of an entry to post.</summary>
+public sealed record PostingLine(AccountId Account, Side Side, Money Amount, ActivityId? Activity = null, string? Label = null);
+
+/// <summary>
+/// An entry to post. <paramref name="IdempotencyKey"/> identifies the business event (for instance
+/// "invoice:{id}:issued"): posting it again returns the first entry and writes nothing.
+/// </summary>
+public sealed record PostEntryRequest(
+    LegalEntityId Entity,
+    string Journal,
+    DateOnly Date,
+    string Label,
+    string SourceType,
+    string SourceId,
+    string IdempotencyKey,
+    IReadOnlyList<PostingLine> Lines,
+    string? PieceRef = null);
+
+public sealed record PostingView(int Line, AccountId AccountId, string AccountNumber, string AccountLabel, string? AuxiliaryCode, Side Side, Money Amount, ActivityId? ActivityId, string? Label);
+
+public sealed record EntryView(
+    EntryId Id, LegalEntityId Entity, string Journal, long Number, DateOnly Date, string Label, string SourceType, string SourceId,
+    string PieceRef, EntryId? ReversesEntryId, DateTime PostedAt, string PostedBy, IReadOnlyList<PostingView> Lines)
+{
+    public Money TotalDebit => Lines.Where(l => l.Side == Side.Debit).Select(l => l.Amount).Sum(Currency.Eur);
+}
+
+/// <summary>An activity's budget: every figure a sum of its postings (docs/adr/0005-ledger.md).</summary>
+public sealed record ActivityBudget(ActivityId Activity, Money Earned, Money Spent, Money InvoicedUnpaid, Money Committed)
+{
+    public Money Balance => Earned - Spent;
+
+    public Money Available => Balance - InvoicedUnpaid - Committed;
+}
+
+public sealed record StatementLine(EntryId Entry, DateOnly Date, string Label, string SourceType, string SourceId, string PieceRef, string AccountNumber, Money Amount, Money RunningBalance);
+
+public sealed record ActivityStatement(ActivityId Activity, DateOnly? From, DateOnly? To, Money OpeningBalance, IReadOnlyList<StatementLine> Lines, Money ClosingBalance);
+
+/// <summary>
+/// The only way money moves: other modules post through this interface, in their own
+/// transaction (the entry commits with the document or not at all).
+/// </summary>
+public interface ILedgerApi
+{
+    Task<EntryView> PostAsync(PostEntryRequest request, Actor actor, CancellationToken ct = default);
+
+    /// <summary>Posts the mirror entry of <paramref name="entry"/> (sides swapped) on <paramref name="date"/>.</summary>
+    Task<EntryView> ReverseAsync(EntryId entry, DateOnly date, string reason, string idempotencyKey, Actor actor, CancellationToken ct = default);
+
+    Task<EntryView?> FindEntryAsync(EntryId entry, CancellationToken ct = default);
+
+    /// <summary>The entity's standard account with this PCG number.</summary>
+    Task<AccountId> AccountAsync(LegalEntityId entity, string number, CancellationToken ct = default);
+
+    /// <summary>The auxiliary account of a third party (a client under 411…), created on first use.</summary>
+    Task<AccountId> AuxiliaryAccountAsync(LegalEntityId entity, string generalNumber, string code, string label, string ownerType, Guid ownerId, CancellationToken ct = default);
+
+    Task<ActivityBudget> BudgetAsync(ActivityId activity, CancellationToken ct = default);
+
+    Task<ActivityStatement> StatementAsync(ActivityId activity, DateOnly? from, DateOnly? to, int? last, CancellationToken ct = default);
+}

@@ -1,0 +1,305 @@
+using Microsoft.EntityFrameworkCore;
+using Partage.App.Infrastructure;
+using Partage.App.Infrastructure.Database;
+using Partage.App.Modules.Activities;
+using Partage.App.Modules.LegalEntities;
+using Partage.App.Security;
+using Partage.Kernel;
+using Partage.Persistence;
+
+namespace Partage.App.Modules.Ledger;
+
+internal sealed class LedgerApi(PartageDbContext db, NumberSeries numbers, TimeProvider clock) : ILedgerApi
+{
+    public Task<EntryView> PostAsync(PostEntryRequest request, Actor actor, CancellationToken ct = default) =>
+        PostCoreAsync(request, reverses: null, actor, ct);
+
+    public async Task<EntryView> ReverseAsync(EntryId entry, DateOnly date, string reason, string idempotencyKey, Actor actor, CancellationToken ct = default)
+    {
+        var original = await db.Set<JournalEntry>().AsNoTracking().Include(e => e.Postings)
+            .SingleOrDefaultAsync(e => e.Id == entry, ct) ?? throw new DomainException(LedgerErrors.EntryNotFound);
+        var replay = await FindByKeyAsync(idempotencyKey, ct);
+        if (replay is not null)
+        {
+            return await ViewAsync(replay, ct);
+        }
+
+        if (original.ReversesEntryId is not null)
+        {
+            throw new DomainException(LedgerErrors.ReversalOfReversal);
+        }
+
+        if (await db.Set<JournalEntry>().AnyAsync(e => e.ReversesEntryId == entry, ct))
+        {
+            throw new DomainException(LedgerErrors.AlreadyReversed);
+        }
+
+        var v = new Validation();
+        var why = v.Required("Reason", "Le motif", reason, 150);
+        v.ThrowIfInvalid();
+        var request = new PostEntryRequest(
+            original.LegalEntityId, original.JournalCode, date,
+            Truncate($"Contre-passation {original.JournalCode}-{original.Number} : {why}", 200),
+            original.SourceType, original.SourceId, idempotencyKey,
+            original.Postings.OrderBy(p => p.LineNumber)
+                .Select(p => new PostingLine(p.AccountId, p.Side == Side.Debit ? Side.Credit : Side.Debit, Money.Eur(p.Amount), p.ActivityId, p.Label))
+                .ToList(),
+            original.PieceRef);
+        return await PostCoreAsync(request, original.Id, actor, ct);
+    }
+
+    public async Task<EntryView?> FindEntryAsync(EntryId entry, CancellationToken ct = default)
+    {
+        var found = await db.Set<JournalEntry>().AsNoTracking().Include(e => e.Postings).SingleOrDefaultAsync(e => e.Id == entry, ct);
+        return found is null ? null : await ViewAsync(found, ct);
+    }
+
+    public async Task<AccountId> AccountAsync(LegalEntityId entity, string number, CancellationToken ct = default) =>
+        await db.Set<LedgerAccount>().Where(a => a.LegalEntityId == entity && a.Number == number && a.AuxiliaryCode == null)
+            .Select(a => (AccountId?)a.Id).SingleOrDefaultAsync(ct)
+        ?? throw new DomainException(LedgerErrors.UnknownAccount, $"Le compte {number} n'existe pas pour cette entité.");
+
+    public async Task<AccountId> AuxiliaryAccountAsync(
+        LegalEntityId entity, string generalNumber, string code, string label, string ownerType, Guid ownerId, CancellationToken ct = default)
+    {
+        bool Matches(LedgerAccount a) => a.LegalEntityId == entity && a.Number == generalNumber && a.AuxiliaryCode == code;
+        var pending = db.Set<LedgerAccount>().Local.FirstOrDefault(Matches);
+        if (pending is not null)
+        {
+            return pending.Id;
+        }
+
+        var existing = await db.Set<LedgerAccount>().Where(a => a.LegalEntityId == entity && a.Number == generalNumber && a.AuxiliaryCode == code)
+            .Select(a => (AccountId?)a.Id).SingleOrDefaultAsync(ct);
+        if (existing is { } id)
+        {
+            return id;
+        }
+
+        var general = await db.Set<LedgerAccount>().AsNoTracking()
+            .SingleOrDefaultAsync(a => a.LegalEntityId == entity && a.Number == generalNumber && a.AuxiliaryCode == null, ct)
+            ?? throw new DomainException(LedgerErrors.UnknownAccount, $"Le compte collectif {generalNumber} n'existe pas pour cette entité.");
+        var account = new LedgerAccount
+        {
+            Id = TypedId.New<AccountId>(), LegalEntityId = entity, Number = general.Number, Label = general.Label,
+            AuxiliaryCode = code, AuxiliaryLabel = Truncate(label, 200), OwnerType = ownerType, OwnerId = ownerId,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.Add(account);
+        return account.Id;
+    }
+
+    public async Task<ActivityBudget> BudgetAsync(ActivityId activity, CancellationToken ct = default)
+    {
+        var sums = await (
+                from p in db.Set<Posting>()
+                where p.ActivityId == activity
+                join a in db.Set<LedgerAccount>() on p.AccountId equals a.Id
+                group p by new { a.Number, p.Side } into g
+                select new { g.Key.Number, g.Key.Side, Total = g.Sum(x => x.Amount) })
+            .ToListAsync(ct);
+        long Net(Func<string, bool> account, Side positive) =>
+            sums.Where(s => account(s.Number)).Sum(s => s.Side == positive ? s.Total : -s.Total);
+        return new ActivityBudget(
+            activity,
+            Earned: Money.Eur(Net(n => n[0] == '7', Side.Credit)),
+            Spent: Money.Eur(Net(n => n[0] == '6', Side.Debit)),
+            InvoicedUnpaid: Money.Eur(Net(n => n.StartsWith(ChartOfAccounts.Clients, StringComparison.Ordinal), Side.Debit)),
+            Committed: Money.Eur(Net(n => n.StartsWith(ChartOfAccounts.CommitmentsGiven, StringComparison.Ordinal), Side.Debit)));
+    }
+
+    public async Task<ActivityStatement> StatementAsync(ActivityId activity, DateOnly? from, DateOnly? to, int? last, CancellationToken ct = default)
+    {
+        // Movements of the budget: postings of the activity on expense (6) and revenue (7) accounts;
+        // a credit raises the balance, a debit lowers it.
+        var movements =
+            from p in db.Set<Posting>()
+            where p.ActivityId == activity
+            join e in db.Set<JournalEntry>() on p.EntryId equals e.Id
+            join a in db.Set<LedgerAccount>() on p.AccountId equals a.Id
+            where a.Number.StartsWith("6") || a.Number.StartsWith("7")
+            select new
+            {
+                e.Id, e.AccountingDate, e.Number, e.Label, e.SourceType, e.SourceId, e.PieceRef, AccountNumber = a.Number,
+                p.LineNumber, Amount = p.Side == Side.Credit ? p.Amount : -p.Amount, PostingLabel = p.Label,
+            };
+        var opening = from is { } f ? await movements.Where(m => m.AccountingDate < f).SumAsync(m => m.Amount, ct) : 0;
+        var inRange = movements.Where(m => (from == null || m.AccountingDate >= from) && (to == null || m.AccountingDate <= to));
+        var total = await inRange.SumAsync(m => m.Amount, ct);
+        var ordered = inRange.OrderByDescending(m => m.AccountingDate).ThenByDescending(m => m.Number).ThenByDescending(m => m.LineNumber);
+        var rows = await (last is { } n ? ordered.Take(Math.Clamp(n, 1, 1000)) : ordered).ToListAsync(ct);
+        var closing = opening + total;
+        var running = closing;
+        var lines = new List<StatementLine>(rows.Count);
+        foreach (var row in rows)
+        {
+            lines.Add(new StatementLine(row.Id, row.AccountingDate, row.PostingLabel ?? row.Label, row.SourceType, row.SourceId, row.PieceRef, row.AccountNumber, Money.Eur(row.Amount), Money.Eur(running)));
+            running -= row.Amount;
+        }
+
+        lines.Reverse();
+        return new ActivityStatement(activity, from, to, Money.Eur(opening), lines, Money.Eur(closing));
+    }
+
+    private async Task<EntryView> PostCoreAsync(PostEntryRequest request, EntryId? reverses, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var v = new Validation();
+        var label = v.Required("Label", "Le libellé", request.Label, 200);
+        var sourceType = v.Required("SourceType", "Le type de document", request.SourceType, 40);
+        var sourceId = v.Required("SourceId", "La référence du document", request.SourceId, 100);
+        var key = v.Required("IdempotencyKey", "La clé d'idempotence", request.IdempotencyKey, 200);
+        var pieceRef = v.Optional("PieceRef", "La pièce", request.PieceRef, 60) ?? Truncate($"{sourceType}-{sourceId}", 60);
+        v.ThrowIfInvalid();
+
+        var replay = await FindByKeyAsync(key, ct);
+        if (replay is not null)
+        {
+            if (replay.SourceType != sourceType || replay.SourceId != sourceId)
+            {
+                throw new DomainException(LedgerErrors.IdempotencyKeyReused);
+            }
+
+            return await ViewAsync(replay, ct);
+        }
+
+        CheckLines(request.Lines);
+        if (!await db.Set<Journal>().AnyAsync(j => j.LegalEntityId == request.Entity && j.Code == request.Journal, ct))
+        {
+            throw new DomainException(LedgerErrors.UnknownJournal, $"Le journal « {request.Journal} » n'existe pas pour cette entité.");
+        }
+
+        var accountIds = request.Lines.Select(l => l.Account).Distinct().ToList();
+        var accounts = await db.Set<LedgerAccount>().AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        foreach (var pending in db.Set<LedgerAccount>().Local.Where(a => accountIds.Contains(a.Id)))
+        {
+            accounts.TryAdd(pending.Id, pending);
+        }
+
+        if (accountIds.Any(id => !accounts.TryGetValue(id, out var a) || a.LegalEntityId != request.Entity))
+        {
+            throw new DomainException(LedgerErrors.UnknownAccount);
+        }
+
+        var fiscalYear = await OpenFiscalYearAsync(request.Entity, request.Date, ct);
+        var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            var number = await numbers.NextAsync($"ledger:{request.Journal}:{fiscalYear.Id}", ct);   // a fiscal year belongs to one entity
+            var entry = new JournalEntry
+            {
+                Id = TypedId.New<EntryId>(),
+                LegalEntityId = request.Entity,
+                JournalCode = request.Journal,
+                FiscalYearId = fiscalYear.Id,
+                Number = number,
+                AccountingDate = request.Date,
+                Label = label,
+                SourceType = sourceType,
+                SourceId = sourceId,
+                PieceRef = pieceRef,
+                IdempotencyKey = key,
+                ReversesEntryId = reverses,
+                PostedAt = clock.GetUtcNow().UtcDateTime,
+                PostedBy = actor.Name,
+                Postings = request.Lines.Select((l, i) => new Posting
+                {
+                    Id = Guid.CreateVersion7(),
+                    LineNumber = i + 1,
+                    AccountId = l.Account,
+                    Side = l.Side,
+                    Amount = l.Amount.Cents,
+                    ActivityId = l.Activity,
+                    Label = l.Label is null ? null : Truncate(l.Label, 200),
+                }).ToList(),
+            };
+            db.Add(entry);
+            if (ownTransaction is not null)
+            {
+                await db.SaveChangesAsync(ct);
+                await ownTransaction.CommitAsync(ct);
+            }
+
+            return View(entry, accounts);
+        }
+        catch (DbUpdateException e) when (ownTransaction is not null && DbErrors.IsUniqueViolation(e))
+        {
+            // A concurrent replay of the same key won the race: answer with its entry.
+            await ownTransaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            var winner = await FindByKeyAsync(key, ct) ?? throw new DomainException(LedgerErrors.AlreadyReversed);
+            return await ViewAsync(winner, ct);
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    private static void CheckLines(IReadOnlyList<PostingLine>? lines)
+    {
+        if (lines is null || lines.Count < 2)
+        {
+            throw new DomainException(LedgerErrors.TooFewLines);
+        }
+
+        if (lines.Any(l => l.Amount.Currency != Currency.Eur))
+        {
+            throw new DomainException(LedgerErrors.NotEuro);
+        }
+
+        if (lines.Any(l => l.Amount.Cents <= 0))
+        {
+            throw new DomainException(LedgerErrors.NonPositiveAmount);
+        }
+
+        var debit = lines.Where(l => l.Side == Side.Debit).Sum(l => l.Amount.Cents);
+        var credit = lines.Where(l => l.Side == Side.Credit).Sum(l => l.Amount.Cents);
+        if (debit != credit)
+        {
+            throw new DomainException(LedgerErrors.Unbalanced,
+                $"L'écriture n'est pas équilibrée : débits {Money.Eur(debit).ToDisplayString()}, crédits {Money.Eur(credit).ToDisplayString()}.");
+        }
+    }
+
+    private async Task<FiscalYear> OpenFiscalYearAsync(LegalEntityId entity, DateOnly date, CancellationToken ct)
+    {
+        var year = await db.Set<FiscalYear>().AsNoTracking()
+            .SingleOrDefaultAsync(f => f.LegalEntityId == entity && f.StartsOn <= date && f.EndsOn >= date, ct)
+            ?? throw new DomainException(LedgerErrors.NoFiscalYear, $"Aucun exercice comptable ouvert ne couvre le {date:dd/MM/yyyy}.");
+        if (year.ClosedAt is not null)
+        {
+            throw new DomainException(LedgerErrors.FiscalYearClosed);
+        }
+
+        if (await db.Set<ClosedPeriod>().AnyAsync(p => p.LegalEntityId == entity && p.Year == date.Year && p.Month == date.Month, ct))
+        {
+            throw new DomainException(LedgerErrors.PeriodClosed,
+                $"La période {date:yyyy-MM} est clôturée : aucune écriture ne peut y être passée.");
+        }
+
+        return year;
+    }
+
+    private Task<JournalEntry?> FindByKeyAsync(string key, CancellationToken ct) =>
+        db.Set<JournalEntry>().AsNoTracking().Include(e => e.Postings).SingleOrDefaultAsync(e => e.IdempotencyKey == key, ct);
+
+    private async Task<EntryView> ViewAsync(JournalEntry entry, CancellationToken ct)
+    {
+        var ids = entry.Postings.Select(p => p.AccountId).Distinct().ToList();
+        var accounts = await db.Set<LedgerAccount>().AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+        return View(entry, accounts);
+    }
+
+    private static EntryView View(JournalEntry e, IReadOnlyDictionary<AccountId, LedgerAccount> accounts) => new(
+        e.Id, e.LegalEntityId, e.JournalCode, e.Number, e.AccountingDate, e.Label, e.SourceType, e.SourceId, e.PieceRef, e.ReversesEntryId,
+        e.PostedAt, e.PostedBy,
+        e.Postings.OrderBy(p => p.LineNumber).Select(p => new PostingView(
+            p.LineNumber, p.AccountId, accounts[p.AccountId].Number, accounts[p.AccountId].AuxiliaryLabel ?? accounts[p.AccountId].Label,
+            accounts[p.AccountId].AuxiliaryCode, p.Side, Money.Eur(p.Amount), p.ActivityId, p.Label)).ToList());
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
+}

@@ -1,0 +1,216 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Partage.App.Infrastructure.Http;
+using Partage.App.Modules.Activities;
+using Partage.App.Modules.Ledger.Features;
+using Partage.App.Security;
+using Partage.Kernel;
+using Partage.Persistence;
+
+namespace Partage.App.Modules.Ledger;
+
+public sealed record ReversalInput(string? Date, string? Reason);
+
+public sealed record NewAccountInput(string? Entity, string? Number, string? Label);
+
+public static class LedgerModule
+{
+    public static IServiceCollection AddLedger(this IServiceCollection services) =>
+        services.AddScoped<ILedgerApi, LedgerApi>()
+            .AddScoped<FiscalPeriods>()
+            .AddScoped<LedgerReports>()
+            .AddScoped<FecExport>()
+            .AddScoped<ManualEntry>()
+            .AddScoped<CooperativeFees>();
+
+    public static void MapLedgerEndpoints(RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var ledger = api.MapGroup("/ledger").WithTags("Comptabilité");
+
+        ledger.MapGet("/accounts", async (string? entity, FiscalPeriods periods, PartageDbContext db, ActorAccessor actors, CancellationToken ct) =>
+            {
+                RequireBooks(await actors.GetAsync(ct));
+                var id = await periods.EntityAsync(entity ?? string.Empty, ct);
+                return await db.Set<LedgerAccount>().AsNoTracking().Where(a => a.LegalEntityId == id)
+                    .OrderBy(a => a.Number).ThenBy(a => a.AuxiliaryCode)
+                    .Select(a => new { a.Id, a.Number, a.Label, a.AuxiliaryCode, a.AuxiliaryLabel }).ToListAsync(ct);
+            })
+            .WithName("ListLedgerAccounts").WithSummary("Plan comptable d'une entité");
+        ledger.MapPost("/accounts", async (NewAccountInput input, FiscalPeriods periods, PartageDbContext db, TimeProvider clock, Audit.IAuditLog audit, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var actor = await actors.GetAsync(ct);
+                RequireBooks(actor);
+                var v = new Infrastructure.Validation();
+                var number = v.Required(nameof(input.Number), "Le numéro de compte", input.Number, 20);
+                var label = v.Required(nameof(input.Label), "Le libellé", input.Label, 200);
+                if (number.Length > 0 && (number.Length < 3 || !number.All(char.IsAsciiDigit) || number[0] is '0' or '9'))
+                {
+                    v.Add(nameof(input.Number), "Un compte du PCG s'écrit avec au moins trois chiffres, de la classe 1 à 8.");
+                }
+
+                v.ThrowIfInvalid();
+                var entity = await periods.EntityAsync(input.Entity ?? string.Empty, ct);
+                if (await db.Set<LedgerAccount>().AnyAsync(a => a.LegalEntityId == entity && a.Number == number && a.AuxiliaryCode == null, ct))
+                {
+                    throw new DomainException(LedgerErrors.DuplicateAccount);
+                }
+
+                var account = new LedgerAccount { Id = TypedId.New<AccountId>(), LegalEntityId = entity, Number = number, Label = label, CreatedAt = clock.GetUtcNow().UtcDateTime };
+                db.Add(account);
+                audit.Record(actor, "ledger.account_added", "ledger_account", account.Id.ToString(), null, new { input.Entity, number, label });
+                await db.SaveChangesAsync(ct);
+                return Results.Created($"/api/v1/ledger/accounts/{account.Id}", new { account.Id, account.Number, account.Label });
+            })
+            .WithName("AddLedgerAccount").WithSummary("Ajouter un compte (finance)").ProducesProblems();
+
+        ledger.MapPost("/entries", async (ManualEntryInput input, [FromHeader(Name = "Idempotency-Key")] string? key, ManualEntry handler, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var entry = await handler.HandleAsync(input, key, await actors.GetAsync(ct), ct);
+                return Results.Created($"/api/v1/ledger/entries/{entry.Id}", entry);
+            })
+            .WithName("PostManualEntry").WithSummary("Passer une écriture (finance ; en-tête Idempotency-Key obligatoire)").ProducesProblems();
+        ledger.MapGet("/entries/{id:guid}", async (Guid id, ILedgerApi api, ActorAccessor actors, CancellationToken ct) =>
+            {
+                RequireBooks(await actors.GetAsync(ct));
+                return await api.FindEntryAsync(new EntryId(id), ct) ?? throw new DomainException(LedgerErrors.EntryNotFound);
+            })
+            .WithName("GetEntry").WithSummary("Une écriture");
+        ledger.MapPost("/entries/{id:guid}/reversal", async (Guid id, ReversalInput input, [FromHeader(Name = "Idempotency-Key")] string? key, ILedgerApi api, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var actor = await actors.GetAsync(ct);
+                RequireBooks(actor);
+                var v = new Infrastructure.Validation();
+                var date = v.Date(nameof(input.Date), "La date de contre-passation", input.Date, required: true);
+                var idempotency = v.Required("IdempotencyKey", "L'en-tête Idempotency-Key", key, 150);
+                v.ThrowIfInvalid();
+                var entry = await api.ReverseAsync(new EntryId(id), date!.Value, input.Reason ?? string.Empty, "reversal:" + idempotency, actor, ct);
+                return Results.Created($"/api/v1/ledger/entries/{entry.Id}", entry);
+            })
+            .WithName("ReverseEntry").WithSummary("Contre-passer une écriture (finance)").ProducesProblems();
+
+        ledger.MapGet("/fiscal-years", async (string? entity, FiscalPeriods periods, ActorAccessor actors, CancellationToken ct) =>
+                await periods.ListAsync(entity, await actors.GetAsync(ct), ct))
+            .WithName("ListFiscalYears").WithSummary("Exercices et mois clôturés");
+        ledger.MapPost("/fiscal-years", async (OpenFiscalYearInput input, FiscalPeriods periods, ActorAccessor actors, CancellationToken ct) =>
+                Results.Created("/api/v1/ledger/fiscal-years", await periods.OpenAsync(input, await actors.GetAsync(ct), ct)))
+            .WithName("OpenFiscalYear").WithSummary("Ouvrir un exercice (finance)").ProducesProblems();
+        ledger.MapPost("/periods/{entity}/{period}/close", async (string entity, string period, FiscalPeriods periods, ActorAccessor actors, CancellationToken ct) =>
+            {
+                await periods.CloseMonthAsync(entity, period, await actors.GetAsync(ct), ct);
+                return Results.NoContent();
+            })
+            .WithName("ClosePeriod").WithSummary("Clôturer un mois (finance)").ProducesProblems();
+
+        ledger.MapGet("/trial-balance", async (string? entity, string? from, string? to, LedgerReports reports, ActorAccessor actors, CancellationToken ct) =>
+                await reports.TrialBalanceAsync(entity ?? string.Empty, from, to, await actors.GetAsync(ct), ct))
+            .WithName("TrialBalance").WithSummary("Balance générale d'une période").ProducesValidationProblem();
+        ledger.MapGet("/trial-balance.csv", async (string? entity, string? from, string? to, LedgerReports reports, ActorAccessor actors, HttpContext http, CancellationToken ct) =>
+            {
+                var balance = await reports.TrialBalanceAsync(entity ?? string.Empty, from, to, await actors.GetAsync(ct), ct);
+                http.Response.ContentType = "text/csv; charset=utf-8";
+                http.Response.Headers.ContentDisposition = $"attachment; filename=balance-{balance.Entity}-{balance.From:yyyyMMdd}-{balance.To:yyyyMMdd}.csv";
+                await LedgerReports.WriteCsvAsync(balance, http.Response.Body, ct);
+            })
+            .WithName("TrialBalanceCsv").WithSummary("Balance générale en CSV");
+        ledger.MapGet("/accounts/{number}/detail", async (string number, string? entity, string? from, string? to, LedgerReports reports, ActorAccessor actors, CancellationToken ct) =>
+                await reports.AccountDetailAsync(entity ?? string.Empty, number, from, to, await actors.GetAsync(ct), ct))
+            .WithName("AccountDetail").WithSummary("Grand livre d'un compte sur une période").ProducesValidationProblem();
+        ledger.MapGet("/check", async (string? entity, LedgerReports reports, ActorAccessor actors, CancellationToken ct) =>
+            {
+                RequireBooks(await actors.GetAsync(ct));
+                return await reports.CheckAsync(entity, ct);
+            })
+            .WithName("CheckBooks").WithSummary("Contrôle d'équilibre de chaque écriture et du livre");
+        ledger.MapGet("/fec", async (string? entity, int? year, FecExport fec, ActorAccessor actors, HttpContext http, CancellationToken ct) =>
+            {
+                var file = await fec.PrepareAsync(entity ?? string.Empty, year ?? 0, await actors.GetAsync(ct), ct);
+                http.Response.ContentType = "text/plain; charset=utf-8";
+                http.Response.Headers.ContentDisposition = $"attachment; filename={file.FileName}";
+                await fec.WriteAsync(file, http.Response.Body, ct);
+            })
+            .WithName("ExportFec").WithSummary("Fichier des écritures comptables (FEC) d'un exercice");
+        ledger.MapGet("/fee-rules", async (CooperativeFees fees, ActorAccessor actors, CancellationToken ct) =>
+            {
+                RequireBooks(await actors.GetAsync(ct));
+                return (await fees.ListAsync(ct)).Select(r => new
+                {
+                    r.Id, r.Entity, r.Module, r.ValidFrom, r.RatePercent, r.CapPerDocumentCents, r.FixedMonthlyCents,
+                    Shares = r.Shares.Select(s => new { s.Label, s.Points, s.Account }),
+                });
+            })
+            .WithName("ListFeeRules").WithSummary("Règles de contribution coopérative datées");
+        ledger.MapPost("/fee-rules", async (NewFeeRuleInput input, CooperativeFees fees, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var rule = await fees.AddAsync(input, await actors.GetAsync(ct), ct);
+                return Results.Created("/api/v1/ledger/fee-rules", new { rule.Id, rule.Entity, rule.Module, rule.ValidFrom, rule.RatePercent });
+            })
+            .WithName("AddFeeRule").WithSummary("Nouvelle règle de contribution à partir d'une date (finance)").ProducesProblems();
+
+        api.MapGet("/activities/{id:guid}/budget", async (Guid id, IActivitiesApi activities, ILedgerApi ledgerApi, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var activity = await activities.FindVisibleAsync(new ActivityId(id), await actors.GetAsync(ct), ct) ?? throw new DomainException(ActivitiesErrors.NotFound);
+                return await ledgerApi.BudgetAsync(activity.Id, ct);
+            })
+            .WithTags("Activités").WithName("GetActivityBudget").WithSummary("Budget d'une activité, calculé depuis ses écritures");
+        api.MapGet("/activities/{id:guid}/statement", async (Guid id, string? from, string? to, int? last, IActivitiesApi activities, ILedgerApi ledgerApi, ActorAccessor actors, CancellationToken ct) =>
+                await StatementAsync(id, from, to, last, activities, ledgerApi, await actors.GetAsync(ct), ct))
+            .WithTags("Activités").WithName("GetActivityStatement").WithSummary("Relevé des mouvements d'une activité").ProducesValidationProblem();
+        api.MapGet("/activities/{id:guid}/statement.csv", async (Guid id, string? from, string? to, IActivitiesApi activities, ILedgerApi ledgerApi, ActorAccessor actors, HttpContext http, CancellationToken ct) =>
+            {
+                var statement = await StatementAsync(id, from, to, null, activities, ledgerApi, await actors.GetAsync(ct), ct);
+                http.Response.ContentType = "text/csv; charset=utf-8";
+                http.Response.Headers.ContentDisposition = $"attachment; filename=releve-{id}.csv";
+                await WriteStatementCsvAsync(statement, http.Response.Body, ct);
+            })
+            .WithTags("Activités").WithName("GetActivityStatementCsv").WithSummary("Relevé des mouvements en CSV");
+    }
+
+    public static async Task<ActivityStatement> StatementAsync(Guid id, string? from, string? to, int? last, IActivitiesApi activities, ILedgerApi ledger, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(activities);
+        ArgumentNullException.ThrowIfNull(ledger);
+        var activity = await activities.FindVisibleAsync(new ActivityId(id), actor, ct) ?? throw new DomainException(ActivitiesErrors.NotFound);
+        var v = new Infrastructure.Validation();
+        var start = v.Date("From", "La date de début", from, required: false);
+        var end = v.Date("To", "La date de fin", to, required: false);
+        v.ThrowIfInvalid();
+        return await ledger.StatementAsync(activity.Id, start, end, last, ct);
+    }
+
+    public static async Task WriteStatementCsvAsync(ActivityStatement statement, Stream output, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        await using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(true), leaveOpen: true);
+        await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";" });
+        foreach (var h in new[] { "date", "libelle", "piece", "compte", "montant", "solde" })
+        {
+            csv.WriteField(h);
+        }
+
+        await csv.NextRecordAsync();
+        foreach (var line in statement.Lines)
+        {
+            csv.WriteField(line.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            csv.WriteField(line.Label);
+            csv.WriteField(line.PieceRef);
+            csv.WriteField(line.AccountNumber);
+            csv.WriteField(LedgerReports.FrenchAmount(line.Amount));
+            csv.WriteField(LedgerReports.FrenchAmount(line.RunningBalance));
+            await csv.NextRecordAsync();
+        }
+
+        await writer.FlushAsync(ct);
+    }
+
+    private static void RequireBooks(Actor actor)
+    {
+        if (!LedgerAccess.KeepsTheBooks(actor))
+        {
+            throw new DomainException(LedgerErrors.NotFound);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using Microsoft.Extensions.DependencyInjection;
+using Partage.App.Modules.Activities;
+using Partage.App.Modules.LegalEntities;
+using Partage.App.Modules.Ledger;
+using Partage.App.Modules.Ledger.Features;
+using Partage.App.Security;
+using Partage.Kernel;
+using Partage.Tests.Infrastructure;
+
+namespace Partage.Tests.Ledger;
+
+/// <summary>Helpers over a factory whose entities have the fiscal year 2026 open.</summary>
+internal static class Books
+{
+    public static readonly LegalEntityId Scic = LegalEntitiesReferenceData.Scic;
+    public static readonly LegalEntityId Lna = LegalEntitiesReferenceData.Lna;
+
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static readonly HashSet<PartageFactory> Opened = [];
+
+    public static async Task<World> OpenAsync(PartageFactory factory)
+    {
+        var world = await World.OfAsync(factory);
+        await Gate.WaitAsync();
+        try
+        {
+            if (Opened.Add(factory))
+            {
+                await factory.InScopeAsync(async s =>
+                {
+                    foreach (var code in new[] { "SCIC", "LNA", "GE" })
+                    {
+                        await s.GetRequiredService<FiscalPeriods>().OpenAsync(new OpenFiscalYearInput(code, "2026-01-01", "2026-12-31"), Actor.System);
+                    }
+
+                    return 0;
+                });
+            }
+        }
+        finally
+        {
+            Gate.Release();
+        }
+
+        return world;
+    }
+
+    public static Task<EntryView> PostAsync(PartageFactory factory, LegalEntityId entity, DateOnly date, string key, params (string Account, Side Side, long Cents, ActivityId? Activity)[] lines) =>
+        factory.InScopeAsync(async s =>
+        {
+            var ledger = s.GetRequiredService<ILedgerApi>();
+            var postings = new List<PostingLine>();
+            foreach (var (account, side, cents, activity) in lines)
+            {
+                postings.Add(new PostingLine(await ledger.AccountAsync(entity, account), side, Money.Eur(cents), activity));
+            }
+
+            return await ledger.PostAsync(new PostEntryRequest(entity, "OD", date, "Écriture de test", "test", key, key, postings), Actor.System);
+        });
+
+    public static Task<ActivityBudget> BudgetAsync(PartageFactory factory, ActivityId activity) =>
+        factory.InScopeAsync(s => s.GetRequiredService<ILedgerApi>().BudgetAsync(activity));
+
+    public static DateOnly D(int month, int day) => new(2026, month, day);
+}
