@@ -146,7 +146,7 @@ public static class PartageCommandLine
 
             var started = TimeProvider.System.GetTimestamp();
             var seeder = services.GetRequiredService<DemoSeeder>();
-            await seeder.SeedAsync(count, parse.GetValue(seed), ct);
+            await seeder.SeedAsync(count, parse.GetValue(seed), ct: ct);
             Console.WriteLine($"{count} membres ajoutés en {TimeProvider.System.GetElapsedTime(started).TotalSeconds:0.0} s.");
             await seeder.PrintDemoAccountsAsync(Console.Out);
             return 0;

@@ -16,7 +16,8 @@ namespace Partage.App.Demo;
 
 /// <summary>
 /// Fills a database with realistic demo data: the network of offices of the 2016 report, its
-/// activity managers, one account per role, and members drawn from the report's distributions.
+/// activity managers, one account per role, members drawn from the report's distributions, and
+/// a year of books (<see cref="DemoBooks"/>).
 /// The same seed on an empty database gives the same people, numbers and activities.
 /// </summary>
 public sealed class DemoSeeder(
@@ -24,6 +25,7 @@ public sealed class DemoSeeder(
     UserManager<PartageUser> users,
     RoleManager<PartageRole> roles,
     NumberSeries numbers,
+    DemoBooks books,
     TimeProvider clock,
     ILogger<DemoSeeder> logger)
 {
@@ -77,7 +79,7 @@ public sealed class DemoSeeder(
     }
 
     /// <summary>Adds the network (once), the demo accounts (once) and <paramref name="memberCount"/> more members.</summary>
-    public async Task SeedAsync(int memberCount, int seed, CancellationToken ct = default)
+    public async Task SeedAsync(int memberCount, int seed, bool withBooks = true, CancellationToken ct = default)
     {
         if (memberCount < 0)
         {
@@ -89,6 +91,10 @@ public sealed class DemoSeeder(
         var offices = await EnsureNetworkAsync(faker, ct);
         await EnsureAccountsAsync(offices, ct);
         await AddMembersAsync(faker, offices, memberCount, ct);
+        if (withBooks)
+        {
+            await books.SeedAsync(faker, ct);
+        }
     }
 
     public async Task PrintDemoAccountsAsync(TextWriter output)

@@ -28,7 +28,7 @@ public static class PartageHost
         services.AddPartageDatabase(DatabaseOptions.From(builder.Configuration));
         services.AddPartageSecurity(builder.Configuration);
         services.AddAudit().AddLegalEntities().AddOffices().AddMembers().AddActivities().AddLedger();
-        services.AddScoped<DemoSeeder>();
+        services.AddScoped<DemoSeeder>().AddScoped<DemoBooks>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.ConfigureHttpJsonOptions(o =>

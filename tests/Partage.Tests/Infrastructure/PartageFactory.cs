@@ -59,7 +59,7 @@ public class PartageFactory : WebApplicationFactory<Program>
         {
             await using var scope = Services.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
-            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(0, 7);
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(0, 7, withBooks: false);
             prepared = true;
         }
 

@@ -10,7 +10,7 @@ using Partage.Tests.Infrastructure;
 namespace Partage.Tests.Ledger;
 
 /// <summary>Helpers over a factory whose entities have the fiscal year 2026 open.</summary>
-internal static class Books
+public static class Books
 {
     public static readonly LegalEntityId Scic = LegalEntitiesReferenceData.Scic;
     public static readonly LegalEntityId Lna = LegalEntitiesReferenceData.Lna;

@@ -23,7 +23,7 @@ public sealed record PostEntryRequest(
     IReadOnlyList<PostingLine> Lines,
     string? PieceRef = null);
 
-public sealed record PostingView(int Line, AccountId AccountId, string AccountNumber, string AccountLabel, string? AuxiliaryCode, Side Side, Money Amount, ActivityId? ActivityId, string? Label);
+public sealed record PostingView(Guid PostingId, int Line, AccountId AccountId, string AccountNumber, string AccountLabel, string? AuxiliaryCode, Side Side, Money Amount, ActivityId? ActivityId, string? Label);
 
 public sealed record EntryView(
     EntryId Id, LegalEntityId Entity, string Journal, long Number, DateOnly Date, string Label, string SourceType, string SourceId,
@@ -62,6 +62,12 @@ public interface ILedgerApi
 
     /// <summary>The auxiliary account of a third party (a client under 411…), created on first use.</summary>
     Task<AccountId> AuxiliaryAccountAsync(LegalEntityId entity, string generalNumber, string code, string label, string ownerType, Guid ownerId, CancellationToken ct = default);
+
+    /// <summary>
+    /// Letters postings of one auxiliary account that cancel out (an invoice and its payments):
+    /// returns the lettering code (AA, AB…) shown in the FEC's EcritureLet.
+    /// </summary>
+    Task<string> LetterAsync(LegalEntityId entity, IReadOnlyList<Guid> postings, DateOnly date, CancellationToken ct = default);
 
     Task<ActivityBudget> BudgetAsync(ActivityId activity, CancellationToken ct = default);
 

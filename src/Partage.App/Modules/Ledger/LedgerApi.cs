@@ -89,6 +89,59 @@ internal sealed class LedgerApi(PartageDbContext db, NumberSeries numbers, TimeP
         return account.Id;
     }
 
+    public async Task<string> LetterAsync(LegalEntityId entity, IReadOnlyList<Guid> postings, DateOnly date, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(postings);
+        var ids = postings.Distinct().ToList();
+        var lines = await (
+                from p in db.Set<Posting>()
+                where ids.Contains(p.Id)
+                join a in db.Set<LedgerAccount>() on p.AccountId equals a.Id
+                select new { p.Id, p.Side, p.Amount, a.LegalEntityId, a.AuxiliaryCode, AccountId = a.Id })
+            .ToListAsync(ct);
+        var alreadyLettered = await db.Set<LetteredPosting>().AnyAsync(l => ids.Contains(l.PostingId), ct);
+        if (ids.Count < 2 || lines.Count != ids.Count || alreadyLettered
+            || lines.Any(l => l.LegalEntityId != entity || l.AuxiliaryCode is null) || lines.Select(l => l.AccountId).Distinct().Count() != 1
+            || lines.Sum(l => l.Side == Side.Debit ? l.Amount : -l.Amount) != 0)
+        {
+            throw new DomainException(LedgerErrors.LetteringInvalid);
+        }
+
+        await using var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var code = LetteringCode(await numbers.NextAsync($"lettering:{entity}", ct));
+        var lettering = new Lettering { Id = Guid.CreateVersion7(), LegalEntityId = entity, Code = code, Date = date, CreatedAt = clock.GetUtcNow().UtcDateTime };
+        db.Add(lettering);
+        db.AddRange(ids.Select(id => new LetteredPosting { LetteringId = lettering.Id, PostingId = id }));
+        if (ownTransaction is not null)
+        {
+            await db.SaveChangesAsync(ct);
+            await ownTransaction.CommitAsync(ct);
+        }
+
+        return code;
+    }
+
+    /// <summary>1 → AA, 2 → AB, … 676 → ZZ, 677 → AAA: the letters accountants use.</summary>
+    internal static string LetteringCode(long n)
+    {
+        var length = 2;
+        var index = n - 1;
+        for (var capacity = 676L; index >= capacity; capacity *= 26)
+        {
+            index -= capacity;
+            length++;
+        }
+
+        var letters = new char[length];
+        for (var i = length - 1; i >= 0; i--)
+        {
+            letters[i] = (char)('A' + index % 26);
+            index /= 26;
+        }
+
+        return new string(letters);
+    }
+
     public async Task<ActivityBudget> BudgetAsync(ActivityId activity, CancellationToken ct = default)
     {
         var sums = await (
@@ -298,7 +351,7 @@ internal sealed class LedgerApi(PartageDbContext db, NumberSeries numbers, TimeP
         e.Id, e.LegalEntityId, e.JournalCode, e.Number, e.AccountingDate, e.Label, e.SourceType, e.SourceId, e.PieceRef, e.ReversesEntryId,
         e.PostedAt, e.PostedBy,
         e.Postings.OrderBy(p => p.LineNumber).Select(p => new PostingView(
-            p.LineNumber, p.AccountId, accounts[p.AccountId].Number, accounts[p.AccountId].AuxiliaryLabel ?? accounts[p.AccountId].Label,
+            p.Id, p.LineNumber, p.AccountId, accounts[p.AccountId].Number, accounts[p.AccountId].AuxiliaryLabel ?? accounts[p.AccountId].Label,
             accounts[p.AccountId].AuxiliaryCode, p.Side, Money.Eur(p.Amount), p.ActivityId, p.Label)).ToList());
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];

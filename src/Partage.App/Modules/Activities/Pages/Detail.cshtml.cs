@@ -1,11 +1,30 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Partage.App.Modules.Activities.Features;
+using Partage.App.Modules.Ledger;
 using Partage.App.Ui;
 
 namespace Partage.App.Modules.Activities.Pages;
 
-public sealed class DetailModel(GetActivity handler, UpdateActivity update) : PartagePageModel
+public sealed class DetailModel(GetActivity handler, UpdateActivity update, ILedgerApi ledger) : PartagePageModel
 {
+    private const int DefaultLines = 50;
+
+    public ActivityBudget? Budget { get; private set; }
+
+    public ActivityStatement? Statement { get; private set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? To { get; set; }
+
+    public bool Limited => string.IsNullOrEmpty(From) && string.IsNullOrEmpty(To) && Statement?.Lines.Count == DefaultLines;
+
+    public string CsvUrl => QueryHelpers.AddQueryString($"/activites/{Activity!.Id}/releve.csv",
+        new Dictionary<string, string?> { ["from"] = From ?? string.Empty, ["to"] = To ?? string.Empty });
+
     public ActivityView? Activity { get; private set; }
 
     public bool CanManage { get; private set; }
@@ -35,5 +54,16 @@ public sealed class DetailModel(GetActivity handler, UpdateActivity update) : Pa
         await LoadActorAsync();
         Activity = await handler.HandleAsync(new ActivityId(id), Actor, ct);
         CanManage = Actor.IsAdmin || Actor.IsManagerOf(Activity.OfficeId);
+        Budget = await ledger.BudgetAsync(Activity.Id, ct);
+        var v = new Infrastructure.Validation();
+        var from = v.Date("From", "La date de début", From, required: false);
+        var to = v.Date("To", "La date de fin", To, required: false);
+        if (!v.IsValid)
+        {
+            ModelState.AddModelError(string.Empty, "Les dates de la période s'écrivent AAAA-MM-JJ.");
+            return;
+        }
+
+        Statement = await ledger.StatementAsync(Activity.Id, from, to, from is null && to is null ? DefaultLines : null, ct);
     }
 }

@@ -1,0 +1,188 @@
+using Microsoft.AspNetCore.Mvc;
+using Partage.App.Modules.Ledger.Features;
+using Partage.App.Ui;
+using Partage.Kernel;
+
+namespace Partage.App.Modules.Ledger.Pages;
+
+/// <summary>The finance staff's page for one entity: fiscal years, month closing, manual entries, trial balance, FEC.</summary>
+public sealed class BooksModel(FiscalPeriods periods, ManualEntry manualEntry, LedgerReports reports, FecExport fec, TimeProvider clock) : PartagePageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string Entity { get; set; } = "SCIC";
+
+    [BindProperty(SupportsGet = true)]
+    public string? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? To { get; set; }
+
+    [BindProperty]
+    public string? Period { get; set; }
+
+    [BindProperty]
+    public string? StartsOn { get; set; }
+
+    [BindProperty]
+    public string? EndsOn { get; set; }
+
+    [BindProperty]
+    public string? IdempotencyKey { get; set; }
+
+    [BindProperty]
+    public string? EntryDate { get; set; }
+
+    [BindProperty]
+    public string Journal { get; set; } = "OD";
+
+    [BindProperty]
+    public string? EntryLabel { get; set; }
+
+    [BindProperty]
+    public string? PieceRef { get; set; }
+
+    [BindProperty]
+    public List<LineForm> Lines { get; set; } = [];
+
+    public string? Notice { get; private set; }
+
+    public IReadOnlyList<FiscalYearView> Years { get; private set; } = [];
+
+    public TrialBalance? Balance { get; private set; }
+
+    public BookCheck? Check { get; private set; }
+
+    public sealed class LineForm
+    {
+        public string? Account { get; set; }
+
+        public string? Side { get; set; }
+
+        public string? Amount { get; set; }
+
+        public string? ActivityId { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await AllowedAsync())
+        {
+            return NotFound();
+        }
+
+        IdempotencyKey = Guid.NewGuid().ToString("N");
+        Notice = Request.Query["fait"].FirstOrDefault();
+        return await ShowAsync(ct);
+    }
+
+    public Task<IActionResult> OnPostCloseMonthAsync(CancellationToken ct) => RunAsync(async () =>
+    {
+        await periods.CloseMonthAsync(Entity, Period ?? string.Empty, Actor, ct);
+        return $"La période {Period} de {Entity} est clôturée.";
+    }, ct);
+
+    public Task<IActionResult> OnPostOpenYearAsync(CancellationToken ct) => RunAsync(async () =>
+    {
+        var year = await periods.OpenAsync(new OpenFiscalYearInput(Entity, StartsOn, EndsOn), Actor, ct);
+        return $"Exercice ouvert du {year.StartsOn:dd/MM/yyyy} au {year.EndsOn:dd/MM/yyyy}.";
+    }, ct);
+
+    public Task<IActionResult> OnPostEntryAsync(CancellationToken ct) => RunAsync(async () =>
+    {
+        var lines = Lines.Where(l => !string.IsNullOrWhiteSpace(l.Account) || !string.IsNullOrWhiteSpace(l.Amount))
+            .Select(l => new ManualLineInput(l.Account, null, l.Side, l.Amount, l.ActivityId, null)).ToList();
+        var entry = await manualEntry.HandleAsync(new ManualEntryInput(Entity, Journal, EntryDate, EntryLabel, PieceRef, lines), IdempotencyKey, Actor, ct);
+        return $"Écriture {entry.Journal}-{entry.Number} passée.";
+    }, ct);
+
+    public async Task<IActionResult> OnGetBalanceCsvAsync(CancellationToken ct)
+    {
+        if (!await AllowedAsync())
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            var balance = await reports.TrialBalanceAsync(Entity, From, To, Actor, ct);
+            var buffer = new MemoryStream();
+            await LedgerReports.WriteCsvAsync(balance, buffer, ct);
+            buffer.Position = 0;
+            return File(buffer, "text/csv; charset=utf-8", $"balance-{balance.Entity}-{balance.From:yyyyMMdd}-{balance.To:yyyyMMdd}.csv");
+        }
+        catch (InputValidationException)
+        {
+            return BadRequest();
+        }
+    }
+
+    public async Task<IActionResult> OnGetFecAsync(int year, CancellationToken ct)
+    {
+        if (!await AllowedAsync())
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            var file = await fec.PrepareAsync(Entity, year, Actor, ct);
+            Response.ContentType = "text/plain; charset=utf-8";
+            Response.Headers.ContentDisposition = $"attachment; filename={file.FileName}";
+            await fec.WriteAsync(file, Response.Body, ct);
+            return new EmptyResult();
+        }
+        catch (DomainException)
+        {
+            return NotFound();
+        }
+    }
+
+    private async Task<bool> AllowedAsync()
+    {
+        await LoadActorAsync();
+        Entity = Entity.Trim().ToUpperInvariant() is "SCIC" or "LNA" or "GE" ? Entity.Trim().ToUpperInvariant() : "SCIC";
+        return LedgerAccess.KeepsTheBooks(Actor);
+    }
+
+    /// <summary>A form's action: on success back to the page with a notice; on refusal the page again, nothing written, the message shown and the typed values kept.</summary>
+    private async Task<IActionResult> RunAsync(Func<Task<string>> action, CancellationToken ct)
+    {
+        if (!await AllowedAsync())
+        {
+            return NotFound();
+        }
+
+        string? notice = null;
+        var result = await TryAsync(async () =>
+        {
+            notice = await action();
+            return Redirect($"/comptabilite?entity={Entity}&fait={Uri.EscapeDataString(notice)}");
+        }, string.Empty);
+        return notice is not null ? result : await ShowAsync(ct);
+    }
+
+    private async Task<IActionResult> ShowAsync(CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        From ??= new DateOnly(today.Year, 1, 1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        To ??= new DateOnly(today.Year, 12, 31).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        EntryDate ??= today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        while (Lines.Count < 4)
+        {
+            Lines.Add(new LineForm { Side = Lines.Count % 2 == 0 ? "D" : "C" });
+        }
+
+        Years = await periods.ListAsync(Entity, Actor, ct);
+        Check = await reports.CheckAsync(Entity, ct);
+        try
+        {
+            Balance = await reports.TrialBalanceAsync(Entity, From, To, Actor, ct);
+        }
+        catch (InputValidationException)
+        {
+            ModelState.AddModelError(string.Empty, "Les dates de la balance s'écrivent AAAA-MM-JJ, la fin après le début.");
+        }
+
+        return Page();
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Mvc;
+using Partage.App.Modules.Activities;
+using Partage.App.Ui;
+using Partage.Kernel;
+
+namespace Partage.App.Modules.Ledger.Pages;
+
+/// <summary>The activity statement as CSV for a signed-in member, manager or staff (same scope as the page).</summary>
+public sealed class StatementCsvModel(IActivitiesApi activities, ILedgerApi ledger) : PartagePageModel
+{
+    public async Task<IActionResult> OnGetAsync(Guid id, string? from, string? to, CancellationToken ct)
+    {
+        await LoadActorAsync();
+        try
+        {
+            var statement = await LedgerModule.StatementAsync(id, from, to, null, activities, ledger, Actor, ct);
+            var buffer = new MemoryStream();
+            await LedgerModule.WriteStatementCsvAsync(statement, buffer, ct);
+            buffer.Position = 0;
+            return File(buffer, "text/csv; charset=utf-8", $"releve-{id}.csv");
+        }
+        catch (DomainException e) when (e.Error.Kind == ErrorKind.NotFound)
+        {
+            return NotFound();
+        }
+        catch (InputValidationException)
+        {
+            return BadRequest();
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using Microsoft.Playwright;
+using Partage.App.Modules.Ledger;
+using Partage.Tests.Infrastructure;
+using Partage.Tests.Ledger;
+
+namespace Partage.E2E;
+
+/// <summary>The ledger issue's journeys: a member reads their budget and statement; finance closes a month and a posting into it is refused.</summary>
+public class LedgerJourneys(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/connexion");
+        await page.GetByLabel("Adresse e-mail").FillAsync(email);
+        await page.GetByLabel("Mot de passe").FillAsync(World.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await page.WaitForURLAsync("**/tableau-de-bord");
+    }
+
+    [Fact]
+    public async Task Member_ReadsBudgetAndStatementOfTheirActivity()
+    {
+        var world = await Books.OpenAsync(browser.App);
+        var a = world.LilleActivity;
+        await Books.PostAsync(browser.App, Books.Lna, Books.D(3, 5), Guid.NewGuid().ToString("N"), ("411", Side.Debit, 150_000, a), ("706", Side.Credit, 150_000, a));
+        await Books.PostAsync(browser.App, Books.Lna, Books.D(3, 20), Guid.NewGuid().ToString("N"), ("641", Side.Debit, 40_000, a), ("421", Side.Credit, 40_000, null));
+
+        var page = await browser.NewPageAsync();
+        await SignInAsync(page, World.LilleMemberEmail);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Quartet Durand" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Budget" })).ToBeVisibleAsync();
+        // 1,500.00 earned − 400.00 spent = 1,100.00; 1,500.00 still to be paid by the client.
+        await Assertions.Expect(page.Locator("[data-figure=available]")).ToHaveTextAsync("-400,00\u00a0€");
+        await Assertions.Expect(page.GetByText("Solde : 1\u202f100,00\u00a0€", new() { Exact = false })).ToBeVisibleAsync();
+        var rows = page.Locator("section[aria-labelledby=statement-title] tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(4);
+        await Assertions.Expect(rows.Nth(2)).ToContainTextAsync("1\u202f100,00\u00a0€");
+        await BrowserFixture.ScreenshotAsync(page, "11-member-budget-statement");
+
+        await page.GetByLabel("Du").FillAsync("2026-03-10");
+        await page.GetByLabel("Au").FillAsync("2026-03-31");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Afficher" }).ClickAsync();
+        await Assertions.Expect(rows).ToHaveCountAsync(3);
+        await Assertions.Expect(rows.First).ToContainTextAsync("1\u202f500,00\u00a0€");   // opening balance of the period
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Télécharger en CSV" }).ClickAsync());
+        var csv = await File.ReadAllTextAsync(await download.PathAsync());
+        Assert.Contains("2026-03-20;", csv, StringComparison.Ordinal);
+        Assert.Contains(";-400,00;1100,00", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Finance_ClosesAMonth_ThenAPostingIntoItIsRefused()
+    {
+        await Books.OpenAsync(browser.App);
+        var page = await browser.NewPageAsync();
+        await SignInAsync(page, World.Finance);
+        await page.GotoAsync("/comptabilite?entity=GE");
+        await page.GetByLabel("Clôturer le mois (AAAA-MM)").FillAsync("2026-04");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Clôturer" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("La période 2026-04 de GE est clôturée.")).ToBeVisibleAsync();
+
+        await page.GetByLabel("Date comptable").FillAsync("2026-04-15");
+        await page.GetByLabel("Libellé").FillAsync("Frais bancaires d'avril");
+        await page.GetByLabel("Compte de la ligne 1").FillAsync("627");
+        await page.GetByLabel("Montant de la ligne 1").FillAsync("12,30");
+        await page.GetByLabel("Compte de la ligne 2").FillAsync("512");
+        await page.GetByLabel("Montant de la ligne 2").FillAsync("12,30");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Passer l'écriture" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("La période 2026-04 est clôturée : aucune écriture ne peut y être passée.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Libellé")).ToHaveValueAsync("Frais bancaires d'avril");
+        await BrowserFixture.ScreenshotAsync(page, "12-finance-closed-month-refused");
+
+        await page.GetByLabel("Date comptable").FillAsync("2026-05-15");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Passer l'écriture" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Écriture OD-1 passée.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Contrôle : chaque écriture et le livre sont équilibrés.", new() { Exact = false })).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "13-finance-books");
+    }
+}
