@@ -90,6 +90,46 @@ public class CommandLineTests(PartageFactory factory) : IClassFixture<PartageFac
         Assert.Equal(41, (await MemberRowsAsync(first)).Count);   // 40 generated and the demo member
     }
 
+    [Fact]
+    public async Task LedgerVerbs_DemoBooks_FecPassesChecks_AndCheckCatchesAnUnbalancedEntry()
+    {
+        var db = TempDatabase();
+        Assert.Equal(0, (await PartageAsync(db, "db", "migrate")).Exit);
+        var (seeded, _, seedError) = await PartageAsync(db, "demo", "seed", "--members", "30", "--seed", "3");
+        Assert.True(seeded == 0, seedError);
+
+        var (checkExit, checkOut, _) = await PartageAsync(db, "ledger", "check");
+        Assert.Equal(0, checkExit);
+        Assert.Contains("Livre équilibré.", checkOut, StringComparison.Ordinal);
+
+        // The process runs on the real clock: the demo books are those of the current year.
+        var year = TimeProvider.System.GetUtcNow().Year;
+        var folder = Path.Combine(Path.GetTempPath(), $"partage-fec-{Guid.NewGuid():N}");
+        var (fecExit, fecOut, fecError) = await PartageAsync(db, "ledger", "fec", "--entity", "LNA", "--year", year.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", folder);
+        Assert.True(fecExit == 0, fecError);
+        var path = fecOut.Trim();
+        Assert.EndsWith($"900000019FEC{year}1231.txt", path, StringComparison.Ordinal);
+        var result = Ledger.FecChecker.Check(Path.GetFileName(path), await File.ReadAllBytesAsync(path));
+        Assert.True(result.Errors.Count == 0, string.Join(Environment.NewLine, result.Errors));
+        Assert.True(result.Entries > 3);
+
+        // SQLite has no commit-time balance trigger: a posting slipped in by hand is caught by the check.
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(db))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO ledger_postings (id, entry_id, line_number, account_id, side, amount)
+                SELECT lower(hex(randomblob(16))), entry_id, 99, account_id, 'D', 1 FROM ledger_postings LIMIT 1
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var (brokenExit, _, brokenError) = await PartageAsync(db, "ledger", "check");
+        Assert.Equal(1, brokenExit);
+        Assert.Contains("DÉSÉQUILIBRE : 1 écriture(s) déséquilibrée(s)", brokenError, StringComparison.Ordinal);
+    }
+
     private static async Task<List<string>> MemberRowsAsync(string connectionString)
     {
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
