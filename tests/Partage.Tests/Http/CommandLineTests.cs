@@ -111,7 +111,7 @@ public class CommandLineTests(PartageFactory factory) : IClassFixture<PartageFac
         Assert.EndsWith($"900000019FEC{year}1231.txt", path, StringComparison.Ordinal);
         var result = Ledger.FecChecker.Check(Path.GetFileName(path), await File.ReadAllBytesAsync(path));
         Assert.True(result.Errors.Count == 0, string.Join(Environment.NewLine, result.Errors));
-        Assert.True(result.Entries > 3);
+        Assert.True(result.Entries >= 1);   // at least the opening balances, whatever the day of the year
 
         // SQLite has no commit-time balance trigger: a posting slipped in by hand is caught by the check.
         await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(db))
