@@ -1,3 +1,10 @@
 using BenchmarkDotNet.Running;
+using Partage.Benchmarks;
 
-BenchmarkSwitcher.FromAssembly(typeof(Partage.Benchmarks.MemberListBenchmarks).Assembly).Run(args);
+if (args.Length > 0 && args[0] == "ledger")
+{
+    return await LedgerLoad.RunAsync(args[1], args.Length > 2 ? long.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5_000_000);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(MemberListBenchmarks).Assembly).Run(args);
+return 0;

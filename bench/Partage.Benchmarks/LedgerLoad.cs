@@ -1,0 +1,245 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using NpgsqlTypes;
+using Partage.App.Demo;
+using Partage.App.Infrastructure;
+using Partage.App.Infrastructure.Database;
+using Partage.App.Modules.Activities;
+using Activity = Partage.App.Modules.Activities.Activity;
+using Partage.App.Modules.Ledger;
+using Partage.App.Modules.Ledger.Features;
+using Partage.App.Modules.LegalEntities;
+using Partage.App.Security;
+using Partage.Kernel;
+using Partage.Persistence;
+
+namespace Partage.Benchmarks;
+
+/// <summary>
+/// The ledger's load script (issue 3), on PostgreSQL: loads 5 million postings, then measures
+/// an activity's budget + last 50 movements, posting throughput through ILedgerApi against
+/// pgbench's TPC-B-like script on the same server, and the FEC export of 1 million lines.
+/// Usage: dotnet run -c Release -- ledger "Host=…;Username=postgres;Database=postgres" [postings]
+/// The bulk load uses COPY with the ledger's triggers disabled (they are re-enabled and
+/// `ledger check` is run over the result): going through the API would take an hour.
+/// </summary>
+public static class LedgerLoad
+{
+    private const string Database = "partage_ledger_load";
+
+    public static async Task<int> RunAsync(string adminConnection, long postings)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(adminConnection) { Database = Database, MaxPoolSize = 50 };
+        await using (var admin = new NpgsqlConnection(adminConnection))
+        {
+            await admin.OpenAsync();
+            await new NpgsqlCommand($"DROP DATABASE IF EXISTS {Database} WITH (FORCE)", admin).ExecuteNonQueryAsync();
+            await new NpgsqlCommand($"CREATE DATABASE {Database}", admin).ExecuteNonQueryAsync();
+        }
+
+        var app = PartageHost.Build(PartageHost.CreateBuilder([
+            "--Database:Provider=Postgres", $"--ConnectionStrings:Partage={builder.ConnectionString}", "--Logging:LogLevel:Default=Warning",
+        ]));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(2_000, 5, withBooks: false);
+            foreach (var code in new[] { "SCIC", "LNA", "GE" })
+            {
+                await scope.ServiceProvider.GetRequiredService<FiscalPeriods>().OpenAsync(new OpenFiscalYearInput(code, "2026-01-01", "2026-12-31"), Actor.System);
+            }
+        }
+
+        var fecPostings = Math.Min(1_000_000, postings / 5);
+        var sw = Stopwatch.StartNew();
+        var activities = await BulkLoadAsync(app, builder.ConnectionString, postings, fecPostings);
+        Console.WriteLine($"bulk load: {postings:N0} postings in {sw.Elapsed.TotalSeconds:0.0} s");
+
+        sw.Restart();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var check = await scope.ServiceProvider.GetRequiredService<LedgerReports>().CheckAsync(null);
+            Console.WriteLine($"ledger check: {check.Entries:N0} entries, balanced = {check.IsBalanced}, {sw.Elapsed.TotalSeconds:0.0} s");
+        }
+
+        await BudgetLatencyAsync(app, activities);
+        var ours = await ThroughputAsync(app, activities, workers: 8, seconds: 20);
+        var pgbench = PgBench(adminConnection);
+        Console.WriteLine($"posting throughput: {ours:0} entries/s through ILedgerApi; pgbench TPC-B-like: {pgbench:0} tps; ratio {ours / pgbench:P0}");
+        Console.WriteLine($"FEC: run `/usr/bin/time -v dotnet src/Partage.App/bin/Release/net10.0/Partage.App.dll ledger fec --entity SCIC --year 2026 --out /tmp/fec` with Database__Provider=Postgres ConnectionStrings__Partage=\"{builder.ConnectionString}\" ({fecPostings:N0} SCIC postings)");
+        await app.DisposeAsync();
+        return 0;
+    }
+
+    private static async Task<List<ActivityId>> BulkLoadAsync(WebApplication app, string connectionString, long postings, long fecPostings)
+    {
+        List<(ActivityId Id, LegalEntityId Entity)> activities;
+        Dictionary<(LegalEntityId, string), AccountId> accounts;
+        Dictionary<LegalEntityId, Guid> years;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PartageDbContext>();
+            activities = (await db.Set<Activity>().AsNoTracking().Select(a => new { a.Id, a.LegalEntityId }).ToListAsync()).Select(a => (a.Id, a.LegalEntityId)).ToList();
+            accounts = await db.Set<LedgerAccount>().AsNoTracking().Where(a => a.AuxiliaryCode == null).ToDictionaryAsync(a => (a.LegalEntityId, a.Number), a => a.Id);
+            years = await db.Set<FiscalYear>().AsNoTracking().ToDictionaryAsync(f => f.LegalEntityId, f => f.Id);
+        }
+
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await new NpgsqlCommand("ALTER TABLE ledger_postings DISABLE TRIGGER USER; ALTER TABLE ledger_entries DISABLE TRIGGER USER", connection).ExecuteNonQueryAsync();
+        var scic = LegalEntitiesReferenceData.Scic;
+        var others = activities.Where(a => a.Entity != scic).ToList();
+        var scicActivities = activities.Where(a => a.Entity == scic).ToList();
+        var postedAt = new DateTime(2026, 11, 26, 0, 0, 0, DateTimeKind.Utc);
+        var numbers = new Dictionary<LegalEntityId, long>();
+        var entries = postings / 2;
+        var random = new Random(42);
+        await using (var entryWriter = await connection.BeginBinaryImportAsync(
+            "COPY ledger_entries (id, legal_entity_id, journal_code, fiscal_year_id, number, accounting_date, label, source_type, source_id, piece_ref, idempotency_key, posted_at, posted_by) FROM STDIN (FORMAT BINARY)"))
+        {
+            await using var postingConnection = new NpgsqlConnection(connectionString);
+            await postingConnection.OpenAsync();
+            await using var postingWriter = await postingConnection.BeginBinaryImportAsync(
+                "COPY ledger_postings (id, entry_id, line_number, account_id, side, amount, activity_id, label) FROM STDIN (FORMAT BINARY)");
+            for (long i = 0; i < entries; i++)
+            {
+                // The first fecPostings / 2 entries go to SCIC (the FEC measured), the rest to LNA and GE.
+                var (activity, entity) = i < fecPostings / 2 ? scicActivities[(int)(i % scicActivities.Count)] : others[(int)(i % others.Count)];
+                var number = numbers[entity] = numbers.GetValueOrDefault(entity) + 1;
+                var id = Guid.CreateVersion7();
+                var date = new DateOnly(2026, 1, 1).AddDays(random.Next(0, 330));
+                var cents = random.NextInt64(100, 500_000);
+                await entryWriter.StartRowAsync();
+                await entryWriter.WriteAsync(id, NpgsqlDbType.Uuid);
+                await entryWriter.WriteAsync(entity.Value, NpgsqlDbType.Uuid);
+                await entryWriter.WriteAsync("PA", NpgsqlDbType.Varchar);
+                await entryWriter.WriteAsync(years[entity], NpgsqlDbType.Uuid);
+                await entryWriter.WriteAsync(number, NpgsqlDbType.Bigint);
+                await entryWriter.WriteAsync(date, NpgsqlDbType.Date);
+                await entryWriter.WriteAsync($"Salaire {number}", NpgsqlDbType.Varchar);
+                await entryWriter.WriteAsync("load", NpgsqlDbType.Varchar);
+                await entryWriter.WriteAsync(number.ToString(CultureInfo.InvariantCulture), NpgsqlDbType.Varchar);
+                await entryWriter.WriteAsync($"B-{number}", NpgsqlDbType.Varchar);
+                await entryWriter.WriteAsync($"load:{id}", NpgsqlDbType.Varchar);
+                await entryWriter.WriteAsync(postedAt, NpgsqlDbType.TimestampTz);
+                await entryWriter.WriteAsync("load", NpgsqlDbType.Varchar);
+                foreach (var (line, account, side, tagged) in new[] { (1, "641", "D", true), (2, "421", "C", false) })
+                {
+                    await postingWriter.StartRowAsync();
+                    await postingWriter.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
+                    await postingWriter.WriteAsync(id, NpgsqlDbType.Uuid);
+                    await postingWriter.WriteAsync(line, NpgsqlDbType.Integer);
+                    await postingWriter.WriteAsync(accounts[(entity, account)].Value, NpgsqlDbType.Uuid);
+                    await postingWriter.WriteAsync(side, NpgsqlDbType.Varchar);
+                    await postingWriter.WriteAsync(cents, NpgsqlDbType.Bigint);
+                    if (tagged)
+                    {
+                        await postingWriter.WriteAsync(activity.Value, NpgsqlDbType.Uuid);
+                    }
+                    else
+                    {
+                        await postingWriter.WriteNullAsync();
+                    }
+
+                    await postingWriter.WriteNullAsync();
+                }
+            }
+
+            await postingWriter.CompleteAsync();
+            await entryWriter.CompleteAsync();
+        }
+
+        await new NpgsqlCommand("ALTER TABLE ledger_postings ENABLE TRIGGER USER; ALTER TABLE ledger_entries ENABLE TRIGGER USER; ANALYZE", connection).ExecuteNonQueryAsync();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var series = scope.ServiceProvider.GetRequiredService<NumberSeries>();
+            foreach (var (entity, last) in numbers)
+            {
+                await series.ResetAsync($"ledger:PA:{years[entity]}", last);
+            }
+        }
+
+        return activities.Select(a => a.Id).ToList();
+    }
+
+    private static async Task BudgetLatencyAsync(WebApplication app, List<ActivityId> activities)
+    {
+        var random = new Random(7);
+        var timings = new List<double>();
+        for (var i = 0; i < 300; i++)
+        {
+            var activity = activities[random.Next(activities.Count)];
+            await using var scope = app.Services.CreateAsyncScope();
+            var ledger = scope.ServiceProvider.GetRequiredService<ILedgerApi>();
+            var start = Stopwatch.GetTimestamp();
+            await ledger.BudgetAsync(activity);
+            await ledger.StatementAsync(activity, null, null, 50);
+            if (i >= 20)
+            {
+                timings.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);   // the first 20 warm up
+            }
+        }
+
+        timings.Sort();
+        Console.WriteLine($"budget + last 50 movements: p50 {timings[timings.Count / 2]:0.0} ms, p95 {timings[timings.Count * 95 / 100]:0.0} ms, max {timings[^1]:0.0} ms ({timings.Count} activities, ~{5_000_000 / activities.Count / 2:N0} postings each)");
+    }
+
+    private static async Task<double> ThroughputAsync(WebApplication app, List<ActivityId> activities, int workers, int seconds)
+    {
+        var lna = LegalEntitiesReferenceData.Lna;
+        AccountId wages, payable;
+        List<ActivityId> lnaActivities;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var ledger = scope.ServiceProvider.GetRequiredService<ILedgerApi>();
+            wages = await ledger.AccountAsync(lna, "641");
+            payable = await ledger.AccountAsync(lna, "421");
+            var ids = activities.ToHashSet();
+            lnaActivities = (await scope.ServiceProvider.GetRequiredService<PartageDbContext>().Set<Activity>().AsNoTracking()
+                .Where(a => a.LegalEntityId == lna).Select(a => a.Id).ToListAsync()).Where(ids.Contains).ToList();
+        }
+
+        var deadline = Stopwatch.GetTimestamp() + (long)(seconds * (double)Stopwatch.Frequency);
+        long posted = 0;
+        var started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
+        {
+            var random = new Random(w);
+            while (Stopwatch.GetTimestamp() < deadline)
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                var ledger = scope.ServiceProvider.GetRequiredService<ILedgerApi>();
+                var key = Guid.NewGuid().ToString("N");
+                var amount = Money.Eur(random.NextInt64(100, 100_000));
+                await ledger.PostAsync(new PostEntryRequest(lna, "OD", new DateOnly(2026, 11, 20), "Charge", "load", key, key,
+                    [new PostingLine(wages, Side.Debit, amount, lnaActivities[random.Next(lnaActivities.Count)]), new PostingLine(payable, Side.Credit, amount)]), Actor.System);
+                Interlocked.Increment(ref posted);
+            }
+        })));
+        return posted / Stopwatch.GetElapsedTime(started).TotalSeconds;
+    }
+
+    /// <summary>pgbench's default TPC-B-like script, same server, same client count, 20 s.</summary>
+    private static double PgBench(string adminConnection)
+    {
+        var b = new NpgsqlConnectionStringBuilder(adminConnection);
+        string Run(string args)
+        {
+            var start = new ProcessStartInfo("pgbench", $"-h {b.Host} -p {b.Port} -U {b.Username} {args}") { RedirectStandardOutput = true, RedirectStandardError = true };
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+            process.WaitForExit();
+            return output;
+        }
+
+        Run("-i -s 10 -q postgres");
+        var result = Run("-c 8 -j 2 -T 20 -n postgres");
+        var line = result.Split('\n').First(l => l.StartsWith("tps = ", StringComparison.Ordinal));
+        Console.WriteLine("pgbench: " + line.Trim());
+        return double.Parse(line.Split(' ')[2], CultureInfo.InvariantCulture);
+    }
+}
