@@ -49,16 +49,48 @@ public class ArchitectureTests
         Assert.True(result.IsSuccessful, $"{module} reaches into another module: {string.Join(", ", result.FailingTypeNames ?? [])}");
     }
 
+    private static readonly HashSet<Type> ApiTypes = ExchangedByApis();
+
+    /// <summary>
+    /// A module's contract: its I*Api interface and every type that interface exchanges
+    /// (parameters, results, and, transitively, their properties), plus ids, enums, error codes,
+    /// labels and reference data.
+    /// </summary>
     private static bool IsContract(Type t) =>
-        (t.IsInterface && t.Name.StartsWith('I') && t.Name.EndsWith("Api", StringComparison.Ordinal))
+        ApiTypes.Contains(t)
         || t.IsEnum
-        || t.Name.EndsWith("View", StringComparison.Ordinal)
-        || t.Name.EndsWith("Ref", StringComparison.Ordinal)
         || t.Name.EndsWith("Id", StringComparison.Ordinal)
         || t.Name.EndsWith("Errors", StringComparison.Ordinal)
         || t.Name.EndsWith("Labels", StringComparison.Ordinal)
         || t.Name.EndsWith("ReferenceData", StringComparison.Ordinal)
-        || t.Name is "Trade" or "Trades" or "BusinessModules" or "IAuditLog";
+        || t.Name is "Trade" or "Trades" or "BusinessModules" or "ChartOfAccounts" or "IAuditLog";
+
+    private static HashSet<Type> ExchangedByApis()
+    {
+        var found = new HashSet<Type>();
+        var pending = new Stack<Type>(App.GetTypes().Where(t => t.IsInterface && t.Name.StartsWith('I') && t.Name.EndsWith("Api", StringComparison.Ordinal)
+            && t.Namespace?.StartsWith("Partage.App.Modules.", StringComparison.Ordinal) == true));
+        while (pending.TryPop(out var type))
+        {
+            if (type.Assembly != App || !found.Add(type))
+            {
+                continue;
+            }
+
+            var members = type.IsInterface
+                ? type.GetMethods().SelectMany(m => m.GetParameters().Select(p => p.ParameterType).Append(m.ReturnType))
+                : type.GetProperties().Select(p => p.PropertyType);
+            foreach (var used in members.SelectMany(Unwrap))
+            {
+                pending.Push(used);
+            }
+        }
+
+        return found;
+    }
+
+    private static IEnumerable<Type> Unwrap(Type type) =>
+        type.IsGenericType ? type.GetGenericArguments().SelectMany(Unwrap) : type.IsArray ? Unwrap(type.GetElementType()!) : [type];
 
     [Fact]
     public void Handlers_NeverUseTheSystemClock()
