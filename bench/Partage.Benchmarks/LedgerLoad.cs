@@ -88,7 +88,8 @@ public static class LedgerLoad
             years = await db.Set<FiscalYear>().AsNoTracking().ToDictionaryAsync(f => f.LegalEntityId, f => f.Id);
         }
 
-        await using var connection = new NpgsqlConnection(connectionString);
+        // A bulk COPY of millions of rows outlasts the default 30 s command timeout.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString);
         await connection.OpenAsync();
         await new NpgsqlCommand("ALTER TABLE ledger_postings DISABLE TRIGGER USER; ALTER TABLE ledger_entries DISABLE TRIGGER USER", connection).ExecuteNonQueryAsync();
         var scic = LegalEntitiesReferenceData.Scic;
@@ -98,28 +99,25 @@ public static class LedgerLoad
         var numbers = new Dictionary<LegalEntityId, long>();
         var entries = postings / 2;
         var random = new Random(42);
+        // Entries first (the postings' foreign key needs them committed), then their postings.
+        var rows = new (Guid Id, LegalEntityId Entity, ActivityId Activity, long Cents)[entries];
         await using (var entryWriter = await connection.BeginBinaryImportAsync(
             "COPY ledger_entries (id, legal_entity_id, journal_code, fiscal_year_id, number, accounting_date, label, source_type, source_id, piece_ref, idempotency_key, posted_at, posted_by) FROM STDIN (FORMAT BINARY)"))
         {
-            await using var postingConnection = new NpgsqlConnection(connectionString);
-            await postingConnection.OpenAsync();
-            await using var postingWriter = await postingConnection.BeginBinaryImportAsync(
-                "COPY ledger_postings (id, entry_id, line_number, account_id, side, amount, activity_id, label) FROM STDIN (FORMAT BINARY)");
             for (long i = 0; i < entries; i++)
             {
                 // The first fecPostings / 2 entries go to SCIC (the FEC measured), the rest to LNA and GE.
                 var (activity, entity) = i < fecPostings / 2 ? scicActivities[(int)(i % scicActivities.Count)] : others[(int)(i % others.Count)];
                 var number = numbers[entity] = numbers.GetValueOrDefault(entity) + 1;
                 var id = Guid.CreateVersion7();
-                var date = new DateOnly(2026, 1, 1).AddDays(random.Next(0, 330));
-                var cents = random.NextInt64(100, 500_000);
+                rows[i] = (id, entity, activity, random.NextInt64(100, 500_000));
                 await entryWriter.StartRowAsync();
                 await entryWriter.WriteAsync(id, NpgsqlDbType.Uuid);
                 await entryWriter.WriteAsync(entity.Value, NpgsqlDbType.Uuid);
                 await entryWriter.WriteAsync("PA", NpgsqlDbType.Varchar);
                 await entryWriter.WriteAsync(years[entity], NpgsqlDbType.Uuid);
                 await entryWriter.WriteAsync(number, NpgsqlDbType.Bigint);
-                await entryWriter.WriteAsync(date, NpgsqlDbType.Date);
+                await entryWriter.WriteAsync(new DateOnly(2026, 1, 1).AddDays(random.Next(0, 330)), NpgsqlDbType.Date);
                 await entryWriter.WriteAsync($"Salaire {number}", NpgsqlDbType.Varchar);
                 await entryWriter.WriteAsync("load", NpgsqlDbType.Varchar);
                 await entryWriter.WriteAsync(number.ToString(CultureInfo.InvariantCulture), NpgsqlDbType.Varchar);
@@ -127,6 +125,16 @@ public static class LedgerLoad
                 await entryWriter.WriteAsync($"load:{id}", NpgsqlDbType.Varchar);
                 await entryWriter.WriteAsync(postedAt, NpgsqlDbType.TimestampTz);
                 await entryWriter.WriteAsync("load", NpgsqlDbType.Varchar);
+            }
+
+            await entryWriter.CompleteAsync();
+        }
+
+        await using (var postingWriter = await connection.BeginBinaryImportAsync(
+            "COPY ledger_postings (id, entry_id, line_number, account_id, side, amount, activity_id, label) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var (id, entity, activity, cents) in rows)
+            {
                 foreach (var (line, account, side, tagged) in new[] { (1, "641", "D", true), (2, "421", "C", false) })
                 {
                     await postingWriter.StartRowAsync();
@@ -150,7 +158,6 @@ public static class LedgerLoad
             }
 
             await postingWriter.CompleteAsync();
-            await entryWriter.CompleteAsync();
         }
 
         await new NpgsqlCommand("ALTER TABLE ledger_postings ENABLE TRIGGER USER; ALTER TABLE ledger_entries ENABLE TRIGGER USER; ANALYZE", connection).ExecuteNonQueryAsync();

@@ -6,15 +6,6 @@ namespace Partage.E2E;
 /// <summary>The journeys of the foundation issue, in Chromium, with a screenshot at each end.</summary>
 public class Journeys(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/connexion");
-        await page.GetByLabel("Adresse e-mail").FillAsync(email);
-        await page.GetByLabel("Mot de passe").FillAsync(World.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync("**/tableau-de-bord");
-    }
-
     private static async Task FillRegistrationAsync(IPage page, string email, string iban)
     {
         await page.GotoAsync("/inscription");
@@ -44,7 +35,7 @@ public class Journeys(BrowserFixture browser) : IClassFixture<BrowserFixture>
         await BrowserFixture.ScreenshotAsync(member, "01-member-dashboard");
 
         var manager = await browser.NewPageAsync();
-        await SignInAsync(manager, World.LilleManager);
+        await BrowserFixture.SignInAsync(manager, World.LilleManager);
         await manager.GotoAsync("/membres");
         await manager.GetByLabel("Rechercher").FillAsync("lefevre");
         await manager.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).ClickAsync();
@@ -68,7 +59,7 @@ public class Journeys(BrowserFixture browser) : IClassFixture<BrowserFixture>
     {
         var world = await World.OfAsync(browser.App);
         var page = await browser.NewPageAsync();
-        await SignInAsync(page, World.LilleMemberEmail);
+        await BrowserFixture.SignInAsync(page, World.LilleMemberEmail);
         await page.GotoAsync($"/activites/{world.LilleActivity}");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Quartet Durand" })).ToBeVisibleAsync();
 
@@ -90,7 +81,7 @@ public class Journeys(BrowserFixture browser) : IClassFixture<BrowserFixture>
         await BrowserFixture.ScreenshotAsync(page, "05-registration-bad-iban");
 
         var admin = await browser.NewPageAsync();
-        await SignInAsync(admin, World.Admin);
+        await BrowserFixture.SignInAsync(admin, World.Admin);
         await admin.GotoAsync("/membres?q=iban.faux");
         await Assertions.Expect(admin.GetByText("0 résultat(s)")).ToBeVisibleAsync();
     }
@@ -100,7 +91,7 @@ public class Journeys(BrowserFixture browser) : IClassFixture<BrowserFixture>
     {
         var world = await World.OfAsync(browser.App);
         var admin = await browser.NewPageAsync();
-        await SignInAsync(admin, World.Admin);
+        await BrowserFixture.SignInAsync(admin, World.Admin);
         await admin.GotoAsync("/bureaux");
         async Task OpenMetzAsync()
         {
@@ -119,7 +110,7 @@ public class Journeys(BrowserFixture browser) : IClassFixture<BrowserFixture>
         await BrowserFixture.ScreenshotAsync(admin, "06-admin-offices");
 
         var manager = await browser.NewPageAsync();
-        await SignInAsync(manager, World.LilleManager);
+        await BrowserFixture.SignInAsync(manager, World.LilleManager);
         await manager.GotoAsync($"/activites/{world.LilleActivity}");
         await manager.GetByLabel("Statut").SelectOptionAsync("Suspended");
         await manager.GetByRole(AriaRole.Button, new() { Name = "Changer le statut" }).ClickAsync();

@@ -8,15 +8,6 @@ namespace Partage.E2E;
 /// <summary>The ledger issue's journeys: a member reads their budget and statement; finance closes a month and a posting into it is refused.</summary>
 public class LedgerJourneys(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/connexion");
-        await page.GetByLabel("Adresse e-mail").FillAsync(email);
-        await page.GetByLabel("Mot de passe").FillAsync(World.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync("**/tableau-de-bord");
-    }
-
     [Fact]
     public async Task Member_ReadsBudgetAndStatementOfTheirActivity()
     {
@@ -26,7 +17,7 @@ public class LedgerJourneys(BrowserFixture browser) : IClassFixture<BrowserFixtu
         await Books.PostAsync(browser.App, Books.Lna, Books.D(3, 20), Guid.NewGuid().ToString("N"), ("641", Side.Debit, 40_000, a), ("421", Side.Credit, 40_000, null));
 
         var page = await browser.NewPageAsync();
-        await SignInAsync(page, World.LilleMemberEmail);
+        await BrowserFixture.SignInAsync(page, World.LilleMemberEmail);
         await page.GetByRole(AriaRole.Link, new() { Name = "Quartet Durand" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Budget" })).ToBeVisibleAsync();
         // 1,500.00 earned − 400.00 spent = 1,100.00; 1,500.00 still to be paid by the client.
@@ -54,7 +45,7 @@ public class LedgerJourneys(BrowserFixture browser) : IClassFixture<BrowserFixtu
     {
         await Books.OpenAsync(browser.App);
         var page = await browser.NewPageAsync();
-        await SignInAsync(page, World.Finance);
+        await BrowserFixture.SignInAsync(page, World.Finance);
         await page.GotoAsync("/comptabilite?entity=GE");
         await page.GetByLabel("Clôturer le mois (AAAA-MM)").FillAsync("2026-04");
         await page.GetByRole(AriaRole.Button, new() { Name = "Clôturer" }).ClickAsync();
