@@ -100,7 +100,7 @@ public static class LedgerLoad
         var entries = postings / 2;
         var random = new Random(42);
         // Entries first (the postings' foreign key needs them committed), then their postings.
-        var rows = new (Guid Id, LegalEntityId Entity, ActivityId Activity, long Cents)[entries];
+        var rows = new (Guid Id, LegalEntityId Entity, ActivityId Activity, long Cents, DateOnly Date)[entries];
         await using (var entryWriter = await connection.BeginBinaryImportAsync(
             "COPY ledger_entries (id, legal_entity_id, journal_code, fiscal_year_id, number, accounting_date, label, source_type, source_id, piece_ref, idempotency_key, posted_at, posted_by) FROM STDIN (FORMAT BINARY)"))
         {
@@ -110,14 +110,15 @@ public static class LedgerLoad
                 var (activity, entity) = i < fecPostings / 2 ? scicActivities[(int)(i % scicActivities.Count)] : others[(int)(i % others.Count)];
                 var number = numbers[entity] = numbers.GetValueOrDefault(entity) + 1;
                 var id = Guid.CreateVersion7();
-                rows[i] = (id, entity, activity, random.NextInt64(100, 500_000));
+                var date = new DateOnly(2026, 1, 1).AddDays(random.Next(0, 330));
+                rows[i] = (id, entity, activity, random.NextInt64(100, 500_000), date);
                 await entryWriter.StartRowAsync();
                 await entryWriter.WriteAsync(id, NpgsqlDbType.Uuid);
                 await entryWriter.WriteAsync(entity.Value, NpgsqlDbType.Uuid);
                 await entryWriter.WriteAsync("PA", NpgsqlDbType.Varchar);
                 await entryWriter.WriteAsync(years[entity], NpgsqlDbType.Uuid);
                 await entryWriter.WriteAsync(number, NpgsqlDbType.Bigint);
-                await entryWriter.WriteAsync(new DateOnly(2026, 1, 1).AddDays(random.Next(0, 330)), NpgsqlDbType.Date);
+                await entryWriter.WriteAsync(date, NpgsqlDbType.Date);
                 await entryWriter.WriteAsync($"Salaire {number}", NpgsqlDbType.Varchar);
                 await entryWriter.WriteAsync("load", NpgsqlDbType.Varchar);
                 await entryWriter.WriteAsync(number.ToString(CultureInfo.InvariantCulture), NpgsqlDbType.Varchar);
@@ -131,9 +132,9 @@ public static class LedgerLoad
         }
 
         await using (var postingWriter = await connection.BeginBinaryImportAsync(
-            "COPY ledger_postings (id, entry_id, line_number, account_id, side, amount, activity_id, label) FROM STDIN (FORMAT BINARY)"))
+            "COPY ledger_postings (id, entry_id, line_number, account_id, side, amount, accounting_date, activity_id, label) FROM STDIN (FORMAT BINARY)"))
         {
-            foreach (var (id, entity, activity, cents) in rows)
+            foreach (var (id, entity, activity, cents, date) in rows)
             {
                 foreach (var (line, account, side, tagged) in new[] { (1, "641", "D", true), (2, "421", "C", false) })
                 {
@@ -144,6 +145,7 @@ public static class LedgerLoad
                     await postingWriter.WriteAsync(accounts[(entity, account)].Value, NpgsqlDbType.Uuid);
                     await postingWriter.WriteAsync(side, NpgsqlDbType.Varchar);
                     await postingWriter.WriteAsync(cents, NpgsqlDbType.Bigint);
+                    await postingWriter.WriteAsync(date, NpgsqlDbType.Date);
                     if (tagged)
                     {
                         await postingWriter.WriteAsync(activity.Value, NpgsqlDbType.Uuid);

@@ -164,23 +164,25 @@ internal sealed class LedgerApi(PartageDbContext db, NumberSeries numbers, TimeP
     public async Task<ActivityStatement> StatementAsync(ActivityId activity, DateOnly? from, DateOnly? to, int? last, CancellationToken ct = default)
     {
         // Movements of the budget: postings of the activity on expense (6) and revenue (7) accounts;
-        // a credit raises the balance, a debit lowers it.
+        // a credit raises the balance, a debit lowers it. Sums and ordering use the posting's own
+        // date (index activity_id, accounting_date); entries are joined only for the page shown.
         var movements =
             from p in db.Set<Posting>()
             where p.ActivityId == activity
-            join e in db.Set<JournalEntry>() on p.EntryId equals e.Id
             join a in db.Set<LedgerAccount>() on p.AccountId equals a.Id
             where a.Number.StartsWith("6") || a.Number.StartsWith("7")
-            select new
-            {
-                e.Id, e.AccountingDate, e.Number, e.Label, e.SourceType, e.SourceId, e.PieceRef, AccountNumber = a.Number,
-                p.LineNumber, Amount = p.Side == Side.Credit ? p.Amount : -p.Amount, PostingLabel = p.Label,
-            };
-        var opening = from is { } f ? await movements.Where(m => m.AccountingDate < f).SumAsync(m => m.Amount, ct) : 0;
-        var inRange = movements.Where(m => (from == null || m.AccountingDate >= from) && (to == null || m.AccountingDate <= to));
+            select new { Posting = p, AccountNumber = a.Number, Amount = p.Side == Side.Credit ? p.Amount : -p.Amount };
+        var opening = from is { } f ? await movements.Where(m => m.Posting.AccountingDate < f).SumAsync(m => m.Amount, ct) : 0;
+        var inRange = movements.Where(m => (from == null || m.Posting.AccountingDate >= from) && (to == null || m.Posting.AccountingDate <= to));
         var total = await inRange.SumAsync(m => m.Amount, ct);
-        var ordered = inRange.OrderByDescending(m => m.AccountingDate).ThenByDescending(m => m.Number).ThenByDescending(m => m.LineNumber);
-        var rows = await (last is { } n ? ordered.Take(Math.Clamp(n, 1, 1000)) : ordered).ToListAsync(ct);
+        var ordered = inRange.OrderByDescending(m => m.Posting.AccountingDate).ThenByDescending(m => m.Posting.EntryId).ThenByDescending(m => m.Posting.LineNumber);
+        var page = last is { } n ? ordered.Take(Math.Clamp(n, 1, 1000)) : ordered;
+        var rows = await (
+                from m in page
+                join e in db.Set<JournalEntry>() on m.Posting.EntryId equals e.Id
+                select new { e.Id, m.Posting.AccountingDate, m.Posting.EntryId, m.Posting.LineNumber, e.Label, e.SourceType, e.SourceId, e.PieceRef, m.AccountNumber, m.Amount, PostingLabel = m.Posting.Label })
+            .OrderByDescending(r => r.AccountingDate).ThenByDescending(r => r.EntryId).ThenByDescending(r => r.LineNumber)
+            .ToListAsync(ct);
         var closing = opening + total;
         var running = closing;
         var lines = new List<StatementLine>(rows.Count);
@@ -263,6 +265,7 @@ internal sealed class LedgerApi(PartageDbContext db, NumberSeries numbers, TimeP
                     Side = l.Side,
                     Amount = l.Amount.Cents,
                     ActivityId = l.Activity,
+                    AccountingDate = request.Date,
                     Label = l.Label is null ? null : Truncate(l.Label, 200),
                 }).ToList(),
             };

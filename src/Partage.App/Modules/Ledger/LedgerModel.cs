@@ -143,6 +143,12 @@ public sealed class Posting
     /// <summary>Cents, always positive; the side says which way.</summary>
     public long Amount { get; init; }
 
+    /// <summary>
+    /// The entry's accounting date, carried on each line (immutable like the rest) so that an
+    /// activity's statement reads its last movements straight off one index.
+    /// </summary>
+    public DateOnly AccountingDate { get; init; }
+
     /// <summary>The activity whose analytical section the posting belongs to (its budget).</summary>
     public ActivityId? ActivityId { get; init; }
 

@@ -107,7 +107,7 @@ internal sealed class PostingConfiguration : IEntityTypeConfiguration<Posting>
         builder.Ignore(p => p.Signed);
         builder.HasIndex(p => new { p.EntryId, p.LineNumber }).IsUnique();
         builder.HasIndex(p => new { p.AccountId, p.EntryId });
-        builder.HasIndex(p => new { p.ActivityId, p.EntryId });
+        builder.HasIndex(p => new { p.ActivityId, p.AccountingDate, p.EntryId, p.LineNumber });
         builder.HasOne<LedgerAccount>().WithMany().HasForeignKey(p => p.AccountId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Activity>().WithMany().HasForeignKey(p => p.ActivityId).OnDelete(DeleteBehavior.Restrict);
     }

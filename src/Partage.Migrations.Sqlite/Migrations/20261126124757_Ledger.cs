@@ -210,6 +210,7 @@ namespace Partage.Migrations.Sqlite.Migrations
                     account_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     side = table.Column<string>(type: "TEXT", maxLength: 1, nullable: false),
                     amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    accounting_date = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     activity_id = table.Column<Guid>(type: "TEXT", nullable: true),
                     label = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
@@ -503,9 +504,9 @@ namespace Partage.Migrations.Sqlite.Migrations
                 columns: new[] { "account_id", "entry_id" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_ledger_postings_activity_id_entry_id",
+                name: "ix_ledger_postings_activity_id_accounting_date_entry_id_line_number",
                 table: "ledger_postings",
-                columns: new[] { "activity_id", "entry_id" });
+                columns: new[] { "activity_id", "accounting_date", "entry_id", "line_number" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_ledger_postings_entry_id_line_number",

@@ -11,7 +11,7 @@ using Partage.Persistence;
 namespace Partage.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PartageDbContext))]
-    [Migration("20261126121358_Ledger")]
+    [Migration("20261126124757_Ledger")]
     partial class Ledger
     {
         /// <inheritdoc />
@@ -1832,6 +1832,10 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("account_id");
 
+                    b.Property<DateOnly>("AccountingDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accounting_date");
+
                     b.Property<Guid?>("ActivityId")
                         .HasColumnType("TEXT")
                         .HasColumnName("activity_id");
@@ -1865,12 +1869,12 @@ namespace Partage.Migrations.Sqlite.Migrations
                     b.HasIndex("AccountId", "EntryId")
                         .HasDatabaseName("ix_ledger_postings_account_id_entry_id");
 
-                    b.HasIndex("ActivityId", "EntryId")
-                        .HasDatabaseName("ix_ledger_postings_activity_id_entry_id");
-
                     b.HasIndex("EntryId", "LineNumber")
                         .IsUnique()
                         .HasDatabaseName("ix_ledger_postings_entry_id_line_number");
+
+                    b.HasIndex("ActivityId", "AccountingDate", "EntryId", "LineNumber")
+                        .HasDatabaseName("ix_ledger_postings_activity_id_accounting_date_entry_id_line_number");
 
                     b.ToTable("ledger_postings", null, t =>
                         {

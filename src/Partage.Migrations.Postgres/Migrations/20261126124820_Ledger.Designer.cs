@@ -12,7 +12,7 @@ using Partage.Persistence;
 namespace Partage.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(PartageDbContext))]
-    [Migration("20261126121424_Ledger")]
+    [Migration("20261126124820_Ledger")]
     partial class Ledger
     {
         /// <inheritdoc />
@@ -1843,6 +1843,10 @@ namespace Partage.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("account_id");
 
+                    b.Property<DateOnly>("AccountingDate")
+                        .HasColumnType("date")
+                        .HasColumnName("accounting_date");
+
                     b.Property<Guid?>("ActivityId")
                         .HasColumnType("uuid")
                         .HasColumnName("activity_id");
@@ -1876,12 +1880,12 @@ namespace Partage.Migrations.Postgres.Migrations
                     b.HasIndex("AccountId", "EntryId")
                         .HasDatabaseName("ix_ledger_postings_account_id_entry_id");
 
-                    b.HasIndex("ActivityId", "EntryId")
-                        .HasDatabaseName("ix_ledger_postings_activity_id_entry_id");
-
                     b.HasIndex("EntryId", "LineNumber")
                         .IsUnique()
                         .HasDatabaseName("ix_ledger_postings_entry_id_line_number");
+
+                    b.HasIndex("ActivityId", "AccountingDate", "EntryId", "LineNumber")
+                        .HasDatabaseName("ix_ledger_postings_activity_id_accounting_date_entry_id_line_n");
 
                     b.ToTable("ledger_postings", null, t =>
                         {

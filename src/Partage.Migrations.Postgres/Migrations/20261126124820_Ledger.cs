@@ -210,6 +210,7 @@ namespace Partage.Migrations.Postgres.Migrations
                     account_id = table.Column<Guid>(type: "uuid", nullable: false),
                     side = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
                     amount = table.Column<long>(type: "bigint", nullable: false),
+                    accounting_date = table.Column<DateOnly>(type: "date", nullable: false),
                     activity_id = table.Column<Guid>(type: "uuid", nullable: true),
                     label = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
@@ -503,9 +504,9 @@ namespace Partage.Migrations.Postgres.Migrations
                 columns: new[] { "account_id", "entry_id" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_ledger_postings_activity_id_entry_id",
+                name: "ix_ledger_postings_activity_id_accounting_date_entry_id_line_n",
                 table: "ledger_postings",
-                columns: new[] { "activity_id", "entry_id" });
+                columns: new[] { "activity_id", "accounting_date", "entry_id", "line_number" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_ledger_postings_entry_id_line_number",
