@@ -29,6 +29,14 @@ if [ ! -x /usr/bin/chromium ]; then
   log "Installing Chromium (Debian package chromium)"
   apt_install chromium fonts-dejavu-core
 fi
+if [ ! -f /usr/share/zoneinfo/Europe/Paris ]; then
+  log "Installing tzdata (dates shown in Europe/Paris)"
+  apt_install tzdata
+fi
+if ! command -v pdftotext >/dev/null 2>&1; then
+  log "Installing poppler-utils (PDF checks)"
+  apt_install poppler-utils
+fi
 PGBIN=$(pg_bin)
 
 # --- a throwaway PostgreSQL cluster, run as a non-root user, on a free port ----------------------

@@ -104,6 +104,7 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
         yield return ("GET", "/api/v1/activities/{id:guid}/budget", w => $"/api/v1/activities/{w.LilleActivity}/budget", _ => null, readers, notFound);
         yield return ("GET", "/api/v1/activities/{id:guid}/statement", w => $"/api/v1/activities/{w.LilleActivity}/statement", _ => null, readers, notFound);
         yield return ("GET", "/api/v1/activities/{id:guid}/statement.csv", w => $"/api/v1/activities/{w.LilleActivity}/statement.csv", _ => null, readers, notFound);
+        yield return ("GET", "/api/v1/activities/{id:guid}/statement.pdf", w => $"/api/v1/activities/{w.LilleActivity}/statement.pdf", _ => null, readers, notFound);
     }
 
     private static int counter;

@@ -119,8 +119,8 @@ public class CommandLineTests(PartageFactory factory) : IClassFixture<PartageFac
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
             command.CommandText = """
-                INSERT INTO ledger_postings (id, entry_id, line_number, account_id, side, amount)
-                SELECT lower(hex(randomblob(16))), entry_id, 99, account_id, 'D', 1 FROM ledger_postings LIMIT 1
+                INSERT INTO ledger_postings (id, entry_id, line_number, account_id, side, amount, accounting_date)
+                SELECT lower(hex(randomblob(16))), entry_id, 99, account_id, 'D', 1, accounting_date FROM ledger_postings LIMIT 1
                 """;
             await command.ExecuteNonQueryAsync();
         }

@@ -62,6 +62,36 @@ public class BudgetAndFeeTests(PartageFactory factory) : IClassFixture<PartageFa
         Assert.Equal(paid.Balance, lastTwo.Lines[^1].RunningBalance);
     }
 
+    [Fact]
+    public async Task StatementPdf_FontsEmbedded_TextReadableByPoppler()
+    {
+        var world = await OpenAsync(factory);
+        var a = world.ParisActivity;
+        await PostAsync(factory, Lna, D(11, 3), Key(), ("411", Side.Debit, 98_765, a), ("706", Side.Credit, 98_765, a));
+        var bytes = await factory.InScopeAsync(s => LedgerModule.StatementPdfAsync(a.Value, "2026-11-01", "2026-11-30",
+            s.GetRequiredService<App.Modules.Activities.IActivitiesApi>(), s.GetRequiredService<ILedgerApi>(), Actor.System, factory.Clock, CancellationToken.None));
+
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
+        var file = Path.Combine(Path.GetTempPath(), $"releve-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(file, bytes);
+        var fonts = Poppler("pdffonts", file).Split('\n').Where(l => l.Contains("DejaVu Sans", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(fonts);
+        Assert.All(fonts, f => Assert.Contains(" yes ", f, StringComparison.Ordinal));   // embedded
+        var text = Poppler("pdftotext", file + " -");
+        Assert.Contains("Relevé des mouvements — Compagnie Martin", text, StringComparison.Ordinal);
+        Assert.Matches(@"987,65\s€", text);   // pdftotext turns the no-break space into a space
+        Assert.Contains("Période : 01/11/2026 au 30/11/2026", text, StringComparison.Ordinal);
+    }
+
+    private static string Poppler(string tool, string arguments)
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(tool, arguments) { RedirectStandardOutput = true })!;
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
+        return output;
+    }
+
     [Theory]
     [InlineData(1_000_000, 65_000, 20_000, 45_000)]   // 10,000.00 → 650.00 = 200.00 + 450.00
     [InlineData(777, 51, 16, 35)]                     // 7.77 × 6.5 % = 0.50505 → 0.51, split 2 : 4.5 without losing the cent

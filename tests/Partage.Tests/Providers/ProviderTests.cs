@@ -117,7 +117,7 @@ public sealed class PostgresLedgerProviderTests(PostgresFactory factory) : Ledge
             await using var tx = await db.Database.BeginTransactionAsync();
             var account = entry.Lines[0].AccountId.Value;
             await db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT INTO ledger_postings (id, entry_id, line_number, account_id, side, amount) VALUES ({Guid.CreateVersion7()}, {entry.Id.Value}, 3, {account}, 'D', 1)");
+                $"INSERT INTO ledger_postings (id, entry_id, line_number, account_id, side, amount, accounting_date) VALUES ({Guid.CreateVersion7()}, {entry.Id.Value}, 3, {account}, 'D', 1, {entry.Date})");
             await tx.CommitAsync();
             return 0;
         }));

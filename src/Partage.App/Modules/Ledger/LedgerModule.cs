@@ -167,6 +167,21 @@ public static class LedgerModule
                 await WriteStatementCsvAsync(statement, http.Response.Body, ct);
             })
             .WithTags("Activités").WithName("GetActivityStatementCsv").WithSummary("Relevé des mouvements en CSV");
+        api.MapGet("/activities/{id:guid}/statement.pdf", async (Guid id, string? from, string? to, IActivitiesApi activities, ILedgerApi ledgerApi, ActorAccessor actors, TimeProvider clock, CancellationToken ct) =>
+                Results.File(await StatementPdfAsync(id, from, to, activities, ledgerApi, await actors.GetAsync(ct), clock, ct), "application/pdf", $"releve-{id}.pdf"))
+            .WithTags("Activités").WithName("GetActivityStatementPdf").WithSummary("Relevé des mouvements en PDF");
+    }
+
+    /// <summary>The statement as PDF for whoever may see the activity.</summary>
+    public static async Task<byte[]> StatementPdfAsync(Guid id, string? from, string? to, IActivitiesApi activities, ILedgerApi ledger, Actor actor, TimeProvider clock, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(activities);
+        ArgumentNullException.ThrowIfNull(clock);
+        var statement = await StatementAsync(id, from, to, null, activities, ledger, actor, ct);
+        var activity = (await activities.FindVisibleAsync(new ActivityId(id), actor, ct))!;
+        using var buffer = new MemoryStream();
+        StatementPdf.Write(statement, activity, clock.GetUtcNow(), buffer);
+        return buffer.ToArray();
     }
 
     public static async Task<ActivityStatement> StatementAsync(Guid id, string? from, string? to, int? last, IActivitiesApi activities, ILedgerApi ledger, Actor actor, CancellationToken ct)

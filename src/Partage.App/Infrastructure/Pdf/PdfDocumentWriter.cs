@@ -1,0 +1,178 @@
+using System.Globalization;
+using PdfSharp.Drawing;
+using PdfSharp.Fonts;
+using PdfSharp.Pdf;
+
+namespace Partage.App.Infrastructure.Pdf;
+
+/// <summary>Serves the embedded DejaVu fonts to PDFsharp, so that PDFs look the same and embed their fonts on any machine.</summary>
+internal sealed class EmbeddedFontResolver : IFontResolver
+{
+    public const string Family = "DejaVu Sans";
+
+    private static readonly Lazy<bool> Registered = new(() =>
+    {
+        GlobalFontSettings.FontResolver = new EmbeddedFontResolver();
+        return true;
+    });
+
+    public static void EnsureRegistered() => _ = Registered.Value;
+
+    public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
+        new(bold ? "DejaVuSans-Bold" : "DejaVuSans");
+
+    public byte[]? GetFont(string faceName)
+    {
+        using var stream = typeof(EmbeddedFontResolver).Assembly.GetManifestResourceStream($"Partage.App.Infrastructure.Pdf.Fonts.{faceName}.ttf")
+            ?? throw new InvalidOperationException($"Font {faceName} is not embedded.");
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+}
+
+/// <summary>
+/// A plain A4 document of titled sections and tables that flows onto new pages, with a footer
+/// (title, page number). Enough for statements and reports; legal documents get their own layout.
+/// </summary>
+public sealed class PdfDocumentWriter : IDisposable
+{
+    private const double Margin = 42;
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+    private readonly PdfDocument document = new();
+    private readonly string footer;
+    private readonly XFont title;
+    private readonly XFont body;
+    private readonly XFont bold;
+    private XGraphics? graphics;
+    private PdfPage? page;
+    private double y;
+
+    public PdfDocumentWriter(string documentTitle, string author)
+    {
+        EmbeddedFontResolver.EnsureRegistered();
+        footer = documentTitle;
+        document.Info.Title = documentTitle;
+        document.Info.Author = author;
+        // Unicode encoding: French amounts use narrow no-break spaces, outside WinAnsi.
+        var unicode = new XPdfFontOptions(PdfFontEncoding.Unicode);
+        title = new XFont(EmbeddedFontResolver.Family, 15, XFontStyleEx.Bold, unicode);
+        body = new XFont(EmbeddedFontResolver.Family, 8.5, XFontStyleEx.Regular, unicode);
+        bold = new XFont(EmbeddedFontResolver.Family, 8.5, XFontStyleEx.Bold, unicode);
+        NewPage();
+    }
+
+    private double Width => page!.Width.Point - 2 * Margin;
+
+    public void Title(string text)
+    {
+        Ensure(30);
+        graphics!.DrawString(text, title, XBrushes.Black, new XPoint(Margin, y + 15));
+        y += 26;
+    }
+
+    public void Line(string text, bool strong = false)
+    {
+        Ensure(14);
+        graphics!.DrawString(text, strong ? bold : body, XBrushes.Black, new XPoint(Margin, y + 10));
+        y += 13;
+    }
+
+    public void Space(double points = 8) => y += points;
+
+    /// <summary>A table: relative column widths, right-aligned columns, a header repeated on each page.</summary>
+    public void Table(IReadOnlyList<string> headers, IReadOnlyList<double> widths, IReadOnlySet<int> rightAligned, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        ArgumentNullException.ThrowIfNull(widths);
+        ArgumentNullException.ThrowIfNull(rightAligned);
+        ArgumentNullException.ThrowIfNull(rows);
+        var total = widths.Sum();
+        void Row(IReadOnlyList<string> cells, XFont font, bool shaded)
+        {
+            Ensure(14);
+            if (shaded)
+            {
+                graphics!.DrawRectangle(new XSolidBrush(XColor.FromArgb(238, 241, 245)), Margin, y, Width, 13);
+            }
+
+            var x = Margin;
+            for (var i = 0; i < cells.Count; i++)
+            {
+                var w = Width * widths[i] / total;
+                var text = Fit(cells[i], font, w - 6);
+                var format = rightAligned.Contains(i) ? XStringFormats.TopRight : XStringFormats.TopLeft;
+                graphics!.DrawString(text, font, XBrushes.Black, new XRect(x + 3, y + 2, w - 6, 12), format);
+                x += w;
+            }
+
+            y += 13;
+        }
+
+        Row(headers, bold, shaded: true);
+        foreach (var cells in rows)
+        {
+            if (y + 14 > page!.Height.Point - Margin - 16)
+            {
+                NewPage();
+                Row(headers, bold, shaded: true);
+            }
+
+            Row(cells, body, shaded: false);
+        }
+    }
+
+    public void Save(Stream output)
+    {
+        DrawFooter();
+        document.Save(output, closeStream: false);
+    }
+
+    public void Dispose()
+    {
+        graphics?.Dispose();
+        document.Dispose();
+    }
+
+    private string Fit(string text, XFont font, double width)
+    {
+        if (graphics!.MeasureString(text, font).Width <= width)
+        {
+            return text;
+        }
+
+        var cut = text;
+        while (cut.Length > 1 && graphics.MeasureString(cut + "…", font).Width > width)
+        {
+            cut = cut[..^1];
+        }
+
+        return cut + "…";
+    }
+
+    private void Ensure(double height)
+    {
+        if (y + height > page!.Height.Point - Margin - 16)
+        {
+            NewPage();
+        }
+    }
+
+    private void NewPage()
+    {
+        if (graphics is not null)
+        {
+            DrawFooter();
+            graphics.Dispose();
+        }
+
+        page = document.AddPage();
+        page.Size = PdfSharp.PageSize.A4;
+        graphics = XGraphics.FromPdfPage(page);
+        y = Margin;
+    }
+
+    private void DrawFooter() =>
+        graphics!.DrawString($"{footer} — page {document.PageCount.ToString(French)}", body, XBrushes.Gray,
+            new XRect(Margin, page!.Height.Point - Margin + 4, Width, 12), XStringFormats.TopRight);
+}
