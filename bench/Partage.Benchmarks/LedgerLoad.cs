@@ -67,7 +67,7 @@ public static class LedgerLoad
         }
 
         await BudgetLatencyAsync(app, activities);
-        var ours = await ThroughputAsync(app, activities, workers: 8, seconds: 20);
+        var ours = await ThroughputAsync(app, activities, workers: int.Parse(Environment.GetEnvironmentVariable("PARTAGE_BENCH_WORKERS") ?? "8", CultureInfo.InvariantCulture), seconds: 20);
         var pgbench = PgBench(adminConnection);
         Console.WriteLine($"posting throughput: {ours:0} entries/s through ILedgerApi; pgbench TPC-B-like: {pgbench:0} tps; ratio {ours / pgbench:P0}");
         Console.WriteLine($"FEC: run `/usr/bin/time -v dotnet src/Partage.App/bin/Release/net10.0/Partage.App.dll ledger fec --entity SCIC --year 2026 --out /tmp/fec` with Database__Provider=Postgres ConnectionStrings__Partage=\"{builder.ConnectionString}\" ({fecPostings:N0} SCIC postings)");
