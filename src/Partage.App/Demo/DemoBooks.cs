@@ -22,6 +22,19 @@ public sealed class DemoBooks(PartageDbContext db, ILedgerApi ledger, Cooperativ
     /// <summary>How many activities get movements: enough to read, few enough to seed in seconds.</summary>
     public const int ActivitiesWithBooks = 120;
 
+    private readonly Dictionary<(LegalEntityId, string), AccountId> accounts = [];
+
+    /// <summary>The entity's standard accounts never change during a seed: each is looked up once.</summary>
+    private async Task<AccountId> AccountAsync(LegalEntityId entity, string number, CancellationToken ct)
+    {
+        if (!accounts.TryGetValue((entity, number), out var id))
+        {
+            accounts[(entity, number)] = id = await ledger.AccountAsync(entity, number, ct);
+        }
+
+        return id;
+    }
+
     public async Task SeedAsync(Faker faker, CancellationToken ct = default)
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -57,16 +70,16 @@ public sealed class DemoBooks(PartageDbContext db, ILedgerApi ledger, Cooperativ
         await ledger.PostAsync(new PostEntryRequest(entity, "AN", date, $"À-nouveaux au {date:dd/MM/yyyy}", "opening", date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"demo:opening:{entity}:{date.Year}",
             [
-                new PostingLine(await ledger.AccountAsync(entity, ChartOfAccounts.Bank, ct), Side.Debit, bank),
-                new PostingLine(await ledger.AccountAsync(entity, ChartOfAccounts.GuaranteeFund, ct), Side.Credit, fund),
-                new PostingLine(await ledger.AccountAsync(entity, "106", ct), Side.Credit, bank - fund),
+                new PostingLine(await AccountAsync(entity, ChartOfAccounts.Bank, ct), Side.Debit, bank),
+                new PostingLine(await AccountAsync(entity, ChartOfAccounts.GuaranteeFund, ct), Side.Credit, fund),
+                new PostingLine(await AccountAsync(entity, "106", ct), Side.Credit, bank - fund),
             ]), Actor.System, ct);
     }
 
     private async Task ActivityYearAsync(Activity activity, int year, DateOnly today, Faker faker, CancellationToken ct)
     {
         var entity = activity.LegalEntityId;
-        var bank = await ledger.AccountAsync(entity, ChartOfAccounts.Bank, ct);
+        var bank = await AccountAsync(entity, ChartOfAccounts.Bank, ct);
         for (var month = 1; month <= 12; month++)
         {
             var invoiceDate = new DateOnly(year, month, faker.Random.Int(1, 25));
@@ -85,8 +98,8 @@ public sealed class DemoBooks(PartageDbContext db, ILedgerApi ledger, Cooperativ
             {
                 new(clientAccount, Side.Debit, net, activity.Id, "Prestation"),
                 new(clientAccount, Side.Debit, vat, null, "TVA"),
-                new(await ledger.AccountAsync(entity, ChartOfAccounts.Services, ct), Side.Credit, net, activity.Id, "Prestation"),
-                new(await ledger.AccountAsync(entity, ChartOfAccounts.VatCollected, ct), Side.Credit, vat),
+                new(await AccountAsync(entity, ChartOfAccounts.Services, ct), Side.Credit, net, activity.Id, "Prestation"),
+                new(await AccountAsync(entity, ChartOfAccounts.VatCollected, ct), Side.Credit, vat),
             };
             lines.AddRange(await fees.LinesAsync(ledger, entity, fee, activity.Id, ct));
             var sale = await ledger.PostAsync(new PostEntryRequest(entity, "VT", invoiceDate, $"Facture {piece}", "demo-invoice", piece, $"demo:sale:{activity.Id}:{month}", lines, piece), Actor.System, ct);
@@ -115,17 +128,17 @@ public sealed class DemoBooks(PartageDbContext db, ILedgerApi ledger, Cooperativ
                 var payslip = $"B-{year}-{activity.Id.Value.ToString()[..4]}-{month:D2}";
                 await ledger.PostAsync(new PostEntryRequest(entity, "PA", wageDay, $"Salaire {payslip}", "demo-payslip", payslip, $"demo:wage:{activity.Id}:{month}",
                 [
-                    new PostingLine(await ledger.AccountAsync(entity, ChartOfAccounts.Wages, ct), Side.Debit, gross, activity.Id, "Salaire brut"),
-                    new PostingLine(await ledger.AccountAsync(entity, ChartOfAccounts.SocialCharges, ct), Side.Debit, employer, activity.Id, "Cotisations patronales"),
-                    new PostingLine(await ledger.AccountAsync(entity, "421", ct), Side.Credit, netWage),
-                    new PostingLine(await ledger.AccountAsync(entity, "431", ct), Side.Credit, employee + employer),
+                    new PostingLine(await AccountAsync(entity, ChartOfAccounts.Wages, ct), Side.Debit, gross, activity.Id, "Salaire brut"),
+                    new PostingLine(await AccountAsync(entity, ChartOfAccounts.SocialCharges, ct), Side.Debit, employer, activity.Id, "Cotisations patronales"),
+                    new PostingLine(await AccountAsync(entity, "421", ct), Side.Credit, netWage),
+                    new PostingLine(await AccountAsync(entity, "431", ct), Side.Credit, employee + employer),
                 ], payslip), Actor.System, ct);
                 var payday = wageDay.AddDays(7);
                 if (payday <= today && payday.Year == year)
                 {
                     await ledger.PostAsync(new PostEntryRequest(entity, "BQ", payday, $"Virement salaire {payslip}", "demo-payslip", payslip, $"demo:wage-paid:{activity.Id}:{month}",
                     [
-                        new PostingLine(await ledger.AccountAsync(entity, "421", ct), Side.Debit, netWage),
+                        new PostingLine(await AccountAsync(entity, "421", ct), Side.Debit, netWage),
                         new PostingLine(bank, Side.Credit, netWage),
                     ], payslip), Actor.System, ct);
                 }
@@ -137,8 +150,8 @@ public sealed class DemoBooks(PartageDbContext db, ILedgerApi ledger, Cooperativ
             var committed = Money.Eur(faker.Random.Long(20_000, 200_000));
             await ledger.PostAsync(new PostEntryRequest(entity, "OD", today, "Contrat signé, à payer", "demo-contract", activity.Id.ToString(), $"demo:commitment:{activity.Id}",
             [
-                new PostingLine(await ledger.AccountAsync(entity, ChartOfAccounts.CommitmentsGiven, ct), Side.Debit, committed, activity.Id, "Contrat signé"),
-                new PostingLine(await ledger.AccountAsync(entity, ChartOfAccounts.CommitmentsCounterpart, ct), Side.Credit, committed),
+                new PostingLine(await AccountAsync(entity, ChartOfAccounts.CommitmentsGiven, ct), Side.Debit, committed, activity.Id, "Contrat signé"),
+                new PostingLine(await AccountAsync(entity, ChartOfAccounts.CommitmentsCounterpart, ct), Side.Credit, committed),
             ]), Actor.System, ct);
         }
     }

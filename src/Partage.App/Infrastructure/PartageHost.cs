@@ -50,6 +50,9 @@ public static class PartageHost
             };
             return Task.CompletedTask;
         }));
+        // French pages: write accented letters as they are instead of &#xE9; entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(o =>
         {
             // Pages live beside their module (Modules/*/Pages) and in Ui/Pages; each declares an absolute route.

@@ -34,13 +34,15 @@ public sealed class ManualEntry(PartageDbContext db, ILedgerApi ledger, FiscalPe
         v.ThrowIfInvalid();
         var entity = await periods.EntityAsync(input.Entity!, ct);
         var lines = new List<PostingLine>();
+        var numbers = (input.Lines ?? []).Select(l => l.Account?.Trim() ?? string.Empty).Distinct().ToList();
+        var known = await db.Set<LedgerAccount>().AsNoTracking().Where(a => a.LegalEntityId == entity && numbers.Contains(a.Number))
+            .Select(a => new { a.Id, a.Number, a.AuxiliaryCode }).ToListAsync(ct);
         foreach (var (line, i) in (input.Lines ?? []).Select((l, i) => (l, i)))
         {
             var field = $"Lines[{i}]";
             var number = line.Account?.Trim() ?? string.Empty;
             var auxiliary = string.IsNullOrWhiteSpace(line.Auxiliary) ? null : line.Auxiliary.Trim();
-            var account = await db.Set<LedgerAccount>().Where(a => a.LegalEntityId == entity && a.Number == number && a.AuxiliaryCode == auxiliary)
-                .Select(a => (AccountId?)a.Id).SingleOrDefaultAsync(ct);
+            var account = known.FirstOrDefault(a => a.Number == number && a.AuxiliaryCode == auxiliary)?.Id;
             if (account is null)
             {
                 v.Add(field, $"Ligne {i + 1} : compte {number}{(auxiliary is null ? string.Empty : " / " + auxiliary)} inconnu.");

@@ -87,22 +87,27 @@ public sealed class LedgerReports(PartageDbContext db, FiscalPeriods periods)
     public async Task<BookCheck> CheckAsync(string? entityCode, CancellationToken ct = default)
     {
         var entity = entityCode is null ? (LegalEntityId?)null : await periods.EntityAsync(entityCode, ct);
-        var perEntry = await (
-                from p in db.Set<Posting>()
-                join e in db.Set<JournalEntry>() on p.EntryId equals e.Id
-                where entity == null || e.LegalEntityId == entity
-                group p by new { e.Id, e.JournalCode, e.Number } into g
-                select new
-                {
-                    g.Key.JournalCode, g.Key.Number, Lines = g.Count(),
-                    Debit = g.Sum(x => x.Side == Side.Debit ? x.Amount : 0), Credit = g.Sum(x => x.Side == Side.Credit ? x.Amount : 0),
-                })
+        var entries = db.Set<JournalEntry>().Where(e => entity == null || e.LegalEntityId == entity);
+        var postings = from p in db.Set<Posting>() join e in entries on p.EntryId equals e.Id select p;
+        // Only the faulty entries leave the database: a large book is checked without loading it.
+        var faulty = await postings
+            .GroupBy(p => p.EntryId)
+            .Select(g => new
+            {
+                EntryId = g.Key, Lines = g.Count(),
+                Debit = g.Sum(x => x.Side == Side.Debit ? x.Amount : 0), Credit = g.Sum(x => x.Side == Side.Credit ? x.Amount : 0),
+            })
+            .Where(g => g.Debit != g.Credit || g.Lines < 2)
             .ToListAsync(ct);
-        var entriesWithoutLines = await db.Set<JournalEntry>().CountAsync(e => (entity == null || e.LegalEntityId == entity) && !e.Postings.Any(), ct);
-        var unbalanced = perEntry.Where(e => e.Debit != e.Credit).ToList();
-        var short_ = perEntry.Count(e => e.Lines < 2) + entriesWithoutLines;
-        var problems = unbalanced.Take(50).Select(e => $"{e.JournalCode}-{e.Number} : débit {Money.Eur(e.Debit)} ≠ crédit {Money.Eur(e.Credit)}").ToList();
-        return new BookCheck(perEntry.Count + entriesWithoutLines, unbalanced.Count, short_, perEntry.Sum(e => e.Debit), perEntry.Sum(e => e.Credit), problems);
+        var named = faulty.Take(50).Select(f => f.EntryId).ToList();
+        var names = await entries.Where(e => named.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => $"{e.JournalCode}-{e.Number}", ct);
+        var withoutLines = await entries.CountAsync(e => !e.Postings.Any(), ct);
+        var totalDebit = await postings.Where(p => p.Side == Side.Debit).SumAsync(p => p.Amount, ct);
+        var totalCredit = await postings.Where(p => p.Side == Side.Credit).SumAsync(p => p.Amount, ct);
+        var unbalanced = faulty.Where(e => e.Debit != e.Credit).ToList();
+        var problems = unbalanced.Where(e => names.ContainsKey(e.EntryId))
+            .Select(e => $"{names[e.EntryId]} : débit {Money.Eur(e.Debit)} ≠ crédit {Money.Eur(e.Credit)}").ToList();
+        return new BookCheck(await entries.CountAsync(ct), unbalanced.Count, faulty.Count(e => e.Lines < 2) + withoutLines, totalDebit, totalCredit, problems);
     }
 
     public static async Task WriteCsvAsync(TrialBalance balance, Stream output, CancellationToken ct)
