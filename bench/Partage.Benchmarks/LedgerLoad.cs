@@ -67,13 +67,41 @@ public static class LedgerLoad
         }
 
         await BudgetLatencyAsync(app, activities);
-        var ours = await ThroughputAsync(app, activities, workers: int.Parse(Environment.GetEnvironmentVariable("PARTAGE_BENCH_WORKERS") ?? "8", CultureInfo.InvariantCulture), seconds: 20);
+        await ThroughputAsync(app, activities, Workers, 5, 1);   // warm-up: tiered JIT, pools
+        var single = await ThroughputAsync(app, activities, Workers, 20, 1);
+        var batched = await ThroughputAsync(app, activities, Workers, 20, Math.Max(Batch, 20));
         var pgbench = PgBench(adminConnection);
-        Console.WriteLine($"posting throughput: {ours:0} entries/s through ILedgerApi; pgbench TPC-B-like: {pgbench:0} tps; ratio {ours / pgbench:P0}");
+        Console.WriteLine($"posting throughput, one entry per transaction (PostAsync): {single:0} entries/s; pgbench TPC-B-like: {pgbench:0} tps; ratio {single / pgbench:P0}");
+        Console.WriteLine($"posting throughput, {Math.Max(Batch, 20)} entries per transaction (PostManyAsync): {batched:0} entries/s; ratio {batched / pgbench:P0}");
         Console.WriteLine($"FEC: run `/usr/bin/time -v dotnet src/Partage.App/bin/Release/net10.0/Partage.App.dll ledger fec --entity SCIC --year 2026 --out /tmp/fec` with Database__Provider=Postgres ConnectionStrings__Partage=\"{builder.ConnectionString}\" ({fecPostings:N0} SCIC postings)");
         await app.DisposeAsync();
         return 0;
     }
+
+    /// <summary>Posting throughput alone, on the database a previous full run left behind.</summary>
+    public static async Task<int> PostOnlyAsync(string adminConnection, int seconds)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(adminConnection) { Database = Database, MaxPoolSize = 50 };
+        var app = PartageHost.Build(PartageHost.CreateBuilder([
+            "--Database:Provider=Postgres", $"--ConnectionStrings:Partage={builder.ConnectionString}", "--Logging:LogLevel:Default=Warning",
+        ]));
+        List<ActivityId> activities;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            activities = await scope.ServiceProvider.GetRequiredService<PartageDbContext>().Set<Activity>().AsNoTracking().Select(a => a.Id).ToListAsync();
+        }
+
+        await ThroughputAsync(app, activities, Workers, 5, Batch);   // warm-up: tiered JIT, pools
+        var ours = await ThroughputAsync(app, activities, Workers, seconds, Batch);
+        Console.WriteLine($"posting throughput: {ours:0} entries/s through ILedgerApi ({Workers} workers, {Batch} entries per transaction, {seconds} s)");
+        await app.DisposeAsync();
+        return 0;
+    }
+
+    private static int Workers => int.Parse(Environment.GetEnvironmentVariable("PARTAGE_BENCH_WORKERS") ?? "8", CultureInfo.InvariantCulture);
+
+    /// <summary>Entries per transaction: 1 posts each with PostAsync, more posts batches with PostManyAsync.</summary>
+    private static int Batch => int.Parse(Environment.GetEnvironmentVariable("PARTAGE_BENCH_BATCH") ?? "1", CultureInfo.InvariantCulture);
 
     private static async Task<List<ActivityId>> BulkLoadAsync(WebApplication app, string connectionString, long postings, long fecPostings)
     {
@@ -197,7 +225,7 @@ public static class LedgerLoad
         Console.WriteLine($"budget + last 50 movements: p50 {timings[timings.Count / 2]:0.0} ms, p95 {timings[timings.Count * 95 / 100]:0.0} ms, max {timings[^1]:0.0} ms ({timings.Count} activities, ~{5_000_000 / activities.Count / 2:N0} postings each)");
     }
 
-    private static async Task<double> ThroughputAsync(WebApplication app, List<ActivityId> activities, int workers, int seconds)
+    private static async Task<double> ThroughputAsync(WebApplication app, List<ActivityId> activities, int workers, int seconds, int batch)
     {
         var lna = LegalEntitiesReferenceData.Lna;
         AccountId wages, payable;
@@ -222,11 +250,23 @@ public static class LedgerLoad
             {
                 await using var scope = app.Services.CreateAsyncScope();
                 var ledger = scope.ServiceProvider.GetRequiredService<ILedgerApi>();
-                var key = Guid.NewGuid().ToString("N");
-                var amount = Money.Eur(random.NextInt64(100, 100_000));
-                await ledger.PostAsync(new PostEntryRequest(lna, "OD", new DateOnly(2026, 11, 20), "Charge", "load", key, key,
-                    [new PostingLine(wages, Side.Debit, amount, lnaActivities[random.Next(lnaActivities.Count)]), new PostingLine(payable, Side.Credit, amount)]), Actor.System);
-                Interlocked.Increment(ref posted);
+                var entries = Enumerable.Range(0, batch).Select(_ =>
+                {
+                    var key = Guid.NewGuid().ToString("N");
+                    var amount = Money.Eur(random.NextInt64(100, 100_000));
+                    return new PostEntryRequest(lna, "OD", new DateOnly(2026, 11, 20), "Charge", "load", key, key,
+                        [new PostingLine(wages, Side.Debit, amount, lnaActivities[random.Next(lnaActivities.Count)]), new PostingLine(payable, Side.Credit, amount)]);
+                }).ToList();
+                if (batch == 1)
+                {
+                    await ledger.PostAsync(entries[0], Actor.System);
+                }
+                else
+                {
+                    await ledger.PostManyAsync(entries, Actor.System);
+                }
+
+                Interlocked.Add(ref posted, batch);
             }
         })));
         return posted / Stopwatch.GetElapsedTime(started).TotalSeconds;

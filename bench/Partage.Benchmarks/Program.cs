@@ -6,5 +6,10 @@ if (args.Length > 0 && args[0] == "ledger")
     return await LedgerLoad.RunAsync(args[1], args.Length > 2 ? long.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5_000_000);
 }
 
+if (args.Length > 0 && args[0] == "ledger-post")
+{
+    return await LedgerLoad.PostOnlyAsync(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(MemberListBenchmarks).Assembly).Run(args);
 return 0;

@@ -107,6 +107,54 @@ public class LedgerRuleTests(PartageFactory factory) : IClassFixture<PartageFact
         Assert.Equal(count, await factory.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Set<JournalEntry>().CountAsync()));
     }
 
+    private Task<IReadOnlyList<EntryView>> PostManyAsync(params (DateOnly Date, string Key, long Debit, long Credit)[] entries) =>
+        factory.InScopeAsync(async s =>
+        {
+            var ledger = s.GetRequiredService<ILedgerApi>();
+            var bank = await ledger.AccountAsync(Scic, "512");
+            var suspense = await ledger.AccountAsync(Scic, "471");
+            return await ledger.PostManyAsync(entries.Select(e => new PostEntryRequest(Scic, "OD", e.Date, "Lot", "test", e.Key, e.Key,
+                [new PostingLine(bank, Side.Debit, Money.Eur(e.Debit)), new PostingLine(suspense, Side.Credit, Money.Eur(e.Credit))])).ToList(), Actor.System);
+        });
+
+    private Task<int> EntryCountAsync() =>
+        factory.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Set<JournalEntry>().CountAsync());
+
+    [Fact]
+    public async Task PostMany_ConsecutiveNumbers_ReplayedKeysAnswerWithTheirEntry()
+    {
+        await OpenAsync(factory);
+        var earlier = await PostAsync(factory, Scic, D(9, 1), Key(), ("512", Side.Debit, 100, null), ("471", Side.Credit, 100, null));
+        var (a, b, c) = (Key(), Key(), Key());
+        var batch = await PostManyAsync((D(9, 2), a, 100, 100), (D(9, 2), b, 200, 200), (D(9, 3), c, 300, 300));
+        Assert.Equal([earlier.Number + 1, earlier.Number + 2, earlier.Number + 3], batch.Select(e => e.Number));
+        Assert.Equal([Money.Eur(100), Money.Eur(200), Money.Eur(300)], batch.Select(e => e.TotalDebit));
+
+        var count = await EntryCountAsync();
+        var d = Key();
+        var again = await PostManyAsync((D(9, 2), b, 200, 200), (D(9, 4), d, 400, 400));
+        Assert.Equal(batch[1].Id, again[0].Id);
+        Assert.Equal(batch[2].Number + 1, again[1].Number);
+        Assert.Equal(count + 1, await EntryCountAsync());
+    }
+
+    [Fact]
+    public async Task PostMany_OneBadEntry_NothingPosted()
+    {
+        await OpenAsync(factory);
+        await factory.InScopeAsync(async s => { await s.GetRequiredService<FiscalPeriods>().CloseMonthAsync("SCIC", "2026-03", Actor.System); return 0; });
+        var count = await EntryCountAsync();
+
+        var unbalanced = await Assert.ThrowsAsync<DomainException>(() => PostManyAsync((D(9, 5), Key(), 100, 100), (D(9, 5), Key(), 100, 99)));
+        Assert.Equal("ledger.unbalanced", unbalanced.Error.Code);
+        var closed = await Assert.ThrowsAsync<DomainException>(() => PostManyAsync((D(9, 5), Key(), 100, 100), (D(3, 5), Key(), 100, 100)));
+        Assert.Equal("ledger.period_closed", closed.Error.Code);
+        var key = Key();
+        var sameKeyTwice = await Assert.ThrowsAsync<DomainException>(() => PostManyAsync((D(9, 5), key, 100, 100), (D(9, 6), key, 100, 100)));
+        Assert.Equal("ledger.idempotency_key_reused", sameKeyTwice.Error.Code);
+        Assert.Equal(count, await EntryCountAsync());
+    }
+
     [Fact]
     public async Task Reverse_RestoresBalances_AndOnlyOnce()
     {

@@ -12,19 +12,23 @@ namespace Partage.App.Infrastructure.Database;
 /// </summary>
 public sealed class NumberSeries(PartageDbContext db)
 {
-    public async Task<long> NextAsync(string series, CancellationToken ct = default)
+    public async Task<long> NextAsync(string series, CancellationToken ct = default) =>
+        await NextBlockAsync(series, 1, ct);
+
+    /// <summary>Takes <paramref name="count"/> consecutive numbers in one statement and returns the last one.</summary>
+    public async Task<long> NextBlockAsync(string series, int count, CancellationToken ct = default)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         if (db.Database.CurrentTransaction is null)
         {
             throw new InvalidOperationException("A legal number must be taken inside the transaction that uses it.");
         }
 
-        await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO number_series (series, last_value) VALUES ({series}, 0) ON CONFLICT (series) DO NOTHING", ct);
-        var next = await db.Database
-            .SqlQuery<long>($"UPDATE number_series SET last_value = last_value + 1 WHERE series = {series} RETURNING last_value AS \"Value\"")
+        // One round trip, on both providers: the upsert creates the series on first use.
+        var last = await db.Database
+            .SqlQuery<long>($"INSERT INTO number_series (series, last_value) VALUES ({series}, {count}) ON CONFLICT (series) DO UPDATE SET last_value = number_series.last_value + {count} RETURNING last_value AS \"Value\"")
             .ToListAsync(ct);
-        return next.Single();
+        return last.Single();
     }
 
     /// <summary>After a bulk load that numbered rows itself: the series continues after <paramref name="lastValue"/>.</summary>

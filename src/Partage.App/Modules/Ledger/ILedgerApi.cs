@@ -52,6 +52,12 @@ public interface ILedgerApi
 {
     Task<EntryView> PostAsync(PostEntryRequest request, Actor actor, CancellationToken ct = default);
 
+    /// <summary>
+    /// Posts several entries in one transaction (a payroll run, a bank statement, the month's fixed
+    /// fees): all or none; each keeps its own idempotency key, and replays answer with their first entry.
+    /// </summary>
+    Task<IReadOnlyList<EntryView>> PostManyAsync(IReadOnlyList<PostEntryRequest> requests, Actor actor, CancellationToken ct = default);
+
     /// <summary>Posts the mirror entry of <paramref name="entry"/> (sides swapped) on <paramref name="date"/>.</summary>
     Task<EntryView> ReverseAsync(EntryId entry, DateOnly date, string reason, string idempotencyKey, Actor actor, CancellationToken ct = default);
 

@@ -9,19 +9,25 @@ using Partage.Persistence;
 
 namespace Partage.App.Modules.Ledger;
 
-internal sealed class LedgerApi(PartageDbContext db, NumberSeries numbers, TimeProvider clock) : ILedgerApi
+internal sealed class LedgerApi(PartageDbContext db, NumberSeries numbers, LedgerCatalog catalog, TimeProvider clock) : ILedgerApi
 {
-    public Task<EntryView> PostAsync(PostEntryRequest request, Actor actor, CancellationToken ct = default) =>
-        PostCoreAsync(request, reverses: null, actor, ct);
+    public async Task<EntryView> PostAsync(PostEntryRequest request, Actor actor, CancellationToken ct = default) =>
+        (await PostCoreAsync([(request, null)], actor, ct))[0];
+
+    public async Task<IReadOnlyList<EntryView>> PostManyAsync(IReadOnlyList<PostEntryRequest> requests, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        return requests.Count == 0 ? [] : await PostCoreAsync(requests.Select(r => (r, (EntryId?)null)).ToList(), actor, ct);
+    }
 
     public async Task<EntryView> ReverseAsync(EntryId entry, DateOnly date, string reason, string idempotencyKey, Actor actor, CancellationToken ct = default)
     {
         var original = await db.Set<JournalEntry>().AsNoTracking().Include(e => e.Postings)
             .SingleOrDefaultAsync(e => e.Id == entry, ct) ?? throw new DomainException(LedgerErrors.EntryNotFound);
-        var replay = await FindByKeyAsync(idempotencyKey, ct);
-        if (replay is not null)
+        var replay = await FindByKeysAsync([idempotencyKey], ct);
+        if (replay.Count > 0)
         {
-            return await ViewAsync(replay, ct);
+            return await ViewAsync(replay.Values.Single(), ct);
         }
 
         if (original.ReversesEntryId is not null)
@@ -45,7 +51,7 @@ internal sealed class LedgerApi(PartageDbContext db, NumberSeries numbers, TimeP
                 .Select(p => new PostingLine(p.AccountId, p.Side == Side.Debit ? Side.Credit : Side.Debit, Money.Eur(p.Amount), p.ActivityId, p.Label))
                 .ToList(),
             original.PieceRef);
-        return await PostCoreAsync(request, original.Id, actor, ct);
+        return (await PostCoreAsync([(request, original.Id)], actor, ct))[0];
     }
 
     public async Task<EntryView?> FindEntryAsync(EntryId entry, CancellationToken ct = default)
@@ -196,103 +202,143 @@ internal sealed class LedgerApi(PartageDbContext db, NumberSeries numbers, TimeP
         return new ActivityStatement(activity, from, to, Money.Eur(opening), lines, Money.Eur(closing));
     }
 
-    private async Task<EntryView> PostCoreAsync(PostEntryRequest request, EntryId? reverses, Actor actor, CancellationToken ct)
+    private async Task<IReadOnlyList<EntryView>> PostCoreAsync(IReadOnlyList<(PostEntryRequest Request, EntryId? Reverses)> items, Actor actor, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var v = new Validation();
-        var label = v.Required("Label", "Le libellé", request.Label, 200);
-        var sourceType = v.Required("SourceType", "Le type de document", request.SourceType, 40);
-        var sourceId = v.Required("SourceId", "La référence du document", request.SourceId, 100);
-        var key = v.Required("IdempotencyKey", "La clé d'idempotence", request.IdempotencyKey, 200);
-        var pieceRef = v.Optional("PieceRef", "La pièce", request.PieceRef, 60) ?? Truncate($"{sourceType}-{sourceId}", 60);
-        v.ThrowIfInvalid();
-
-        var replay = await FindByKeyAsync(key, ct);
-        if (replay is not null)
+        var drafts = items.Select(i => Draft.From(i.Request, i.Reverses)).ToList();
+        if (drafts.Select(d => d.Key).Distinct(StringComparer.Ordinal).Count() != drafts.Count)
         {
-            if (replay.SourceType != sourceType || replay.SourceId != sourceId)
+            throw new DomainException(LedgerErrors.IdempotencyKeyReused, "Deux écritures du lot portent la même clé d'idempotence.");
+        }
+
+        var replays = await FindByKeysAsync(drafts.Select(d => d.Key).ToList(), ct);
+        foreach (var d in drafts.Where(d => replays.ContainsKey(d.Key)))
+        {
+            if (replays[d.Key].SourceType != d.SourceType || replays[d.Key].SourceId != d.SourceId)
             {
                 throw new DomainException(LedgerErrors.IdempotencyKeyReused);
             }
-
-            return await ViewAsync(replay, ct);
         }
 
-        CheckLines(request.Lines);
-        if (!await db.Set<Journal>().AnyAsync(j => j.LegalEntityId == request.Entity && j.Code == request.Journal, ct))
+        var fresh = drafts.Where(d => !replays.ContainsKey(d.Key)).ToList();
+        foreach (var d in fresh)
         {
-            throw new DomainException(LedgerErrors.UnknownJournal, $"Le journal « {request.Journal} » n'existe pas pour cette entité.");
+            CheckLines(d.Request.Lines);
+            if (!await catalog.JournalExistsAsync(db, d.Request.Entity, d.Request.Journal, ct))
+            {
+                throw new DomainException(LedgerErrors.UnknownJournal, $"Le journal « {d.Request.Journal} » n'existe pas pour cette entité.");
+            }
         }
 
-        var accountIds = request.Lines.Select(l => l.Account).Distinct().ToList();
-        var accounts = await db.Set<LedgerAccount>().AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
-        foreach (var pending in db.Set<LedgerAccount>().Local.Where(a => accountIds.Contains(a.Id)))
-        {
-            accounts.TryAdd(pending.Id, pending);
-        }
-
-        if (accountIds.Any(id => !accounts.TryGetValue(id, out var a) || a.LegalEntityId != request.Entity))
+        var accounts = await catalog.AccountsAsync(db, drafts.SelectMany(d => d.Request.Lines ?? []).Select(l => l.Account)
+            .Concat(replays.Values.SelectMany(e => e.Postings).Select(p => p.AccountId)).ToHashSet(), ct);
+        if (fresh.Any(d => d.Request.Lines.Any(l => !accounts.TryGetValue(l.Account, out var a) || a.LegalEntityId != d.Request.Entity)))
         {
             throw new DomainException(LedgerErrors.UnknownAccount);
         }
 
-        var fiscalYear = await OpenFiscalYearAsync(request.Entity, request.Date, ct);
+        var years = new Dictionary<(LegalEntityId, DateOnly), Guid>();
+        foreach (var (entity, date) in fresh.Select(d => (d.Request.Entity, d.Request.Date)).Distinct())
+        {
+            years[(entity, date)] = await OpenFiscalYearAsync(entity, date, ct);
+        }
+
         var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
-            var number = await numbers.NextAsync($"ledger:{request.Journal}:{fiscalYear.Id}", ct);   // a fiscal year belongs to one entity
-            var entry = new JournalEntry
+            var posted = new Dictionary<string, JournalEntry>(StringComparer.Ordinal);
+            foreach (var series in fresh.GroupBy(d => (d.Request.Journal, FiscalYear: years[(d.Request.Entity, d.Request.Date)])))
             {
-                Id = TypedId.New<EntryId>(),
-                LegalEntityId = request.Entity,
-                JournalCode = request.Journal,
-                FiscalYearId = fiscalYear.Id,
-                Number = number,
-                AccountingDate = request.Date,
-                Label = label,
-                SourceType = sourceType,
-                SourceId = sourceId,
-                PieceRef = pieceRef,
-                IdempotencyKey = key,
-                ReversesEntryId = reverses,
-                PostedAt = clock.GetUtcNow().UtcDateTime,
-                PostedBy = actor.Name,
-                Postings = request.Lines.Select((l, i) => new Posting
+                // A fiscal year belongs to one entity, so journal + year names the series. Numbers
+                // follow the order of the batch, which callers give in date order.
+                var count = series.Count();
+                var number = await numbers.NextBlockAsync($"ledger:{series.Key.Journal}:{series.Key.FiscalYear}", count, ct) - count;
+                foreach (var d in series)
                 {
-                    Id = Guid.CreateVersion7(),
-                    LineNumber = i + 1,
-                    AccountId = l.Account,
-                    Side = l.Side,
-                    Amount = l.Amount.Cents,
-                    ActivityId = l.Activity,
-                    AccountingDate = request.Date,
-                    Label = l.Label is null ? null : Truncate(l.Label, 200),
-                }).ToList(),
-            };
-            db.Add(entry);
+                    var entry = d.ToEntry(series.Key.FiscalYear, ++number, clock.GetUtcNow().UtcDateTime, actor);
+                    db.Add(entry);
+                    posted[d.Key] = entry;
+                }
+            }
+
             if (ownTransaction is not null)
             {
+                // The transaction is ours and nothing is retried inside it: a savepoint would be two more round trips.
+                db.Database.AutoSavepointsEnabled = false;
                 await db.SaveChangesAsync(ct);
                 await ownTransaction.CommitAsync(ct);
             }
 
-            return View(entry, accounts);
+            return drafts.Select(d => View(replays.TryGetValue(d.Key, out var e) ? e : posted[d.Key], accounts)).ToList();
         }
         catch (DbUpdateException e) when (ownTransaction is not null && DbErrors.IsUniqueViolation(e))
         {
-            // A concurrent replay of the same key won the race: answer with its entry.
+            // A concurrent post of the same keys won the race: answer with its entries. Otherwise the
+            // unique index that lost is the one allowing a single reversal per entry.
             await ownTransaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            var winner = await FindByKeyAsync(key, ct) ?? throw new DomainException(LedgerErrors.AlreadyReversed);
-            return await ViewAsync(winner, ct);
+            var winners = await FindByKeysAsync(drafts.Select(d => d.Key).ToList(), ct);
+            if (winners.Count != drafts.Count)
+            {
+                throw new DomainException(LedgerErrors.AlreadyReversed);
+            }
+
+            var winnerAccounts = await catalog.AccountsAsync(db, winners.Values.SelectMany(w => w.Postings).Select(p => p.AccountId).ToHashSet(), ct);
+            return drafts.Select(d => View(winners[d.Key], winnerAccounts)).ToList();
         }
         finally
         {
             if (ownTransaction is not null)
             {
+                db.Database.AutoSavepointsEnabled = true;
                 await ownTransaction.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>A request checked for its texts, ready to become an entry.</summary>
+    private sealed record Draft(PostEntryRequest Request, EntryId? Reverses, string Label, string SourceType, string SourceId, string Key, string PieceRef)
+    {
+        public static Draft From(PostEntryRequest request, EntryId? reverses)
+        {
+            ArgumentNullException.ThrowIfNull(request);
+            var v = new Validation();
+            var label = v.Required("Label", "Le libellé", request.Label, 200);
+            var sourceType = v.Required("SourceType", "Le type de document", request.SourceType, 40);
+            var sourceId = v.Required("SourceId", "La référence du document", request.SourceId, 100);
+            var key = v.Required("IdempotencyKey", "La clé d'idempotence", request.IdempotencyKey, 200);
+            var pieceRef = v.Optional("PieceRef", "La pièce", request.PieceRef, 60) ?? Truncate($"{sourceType}-{sourceId}", 60);
+            v.ThrowIfInvalid();
+            return new Draft(request, reverses, label, sourceType, sourceId, key, pieceRef);
+        }
+
+        public JournalEntry ToEntry(Guid fiscalYear, long number, DateTime postedAt, Actor actor) => new()
+        {
+            Id = TypedId.New<EntryId>(),
+            LegalEntityId = Request.Entity,
+            JournalCode = Request.Journal,
+            FiscalYearId = fiscalYear,
+            Number = number,
+            AccountingDate = Request.Date,
+            Label = Label,
+            SourceType = SourceType,
+            SourceId = SourceId,
+            PieceRef = PieceRef,
+            IdempotencyKey = Key,
+            ReversesEntryId = Reverses,
+            PostedAt = postedAt,
+            PostedBy = actor.Name,
+            Postings = Request.Lines.Select((l, i) => new Posting
+            {
+                Id = Guid.CreateVersion7(),
+                LineNumber = i + 1,
+                AccountId = l.Account,
+                Side = l.Side,
+                Amount = l.Amount.Cents,
+                ActivityId = l.Activity,
+                AccountingDate = Request.Date,
+                Label = l.Label is null ? null : Truncate(l.Label, 200),
+            }).ToList(),
+        };
     }
 
     private static void CheckLines(IReadOnlyList<PostingLine>? lines)
@@ -321,36 +367,41 @@ internal sealed class LedgerApi(PartageDbContext db, NumberSeries numbers, TimeP
         }
     }
 
-    private async Task<FiscalYear> OpenFiscalYearAsync(LegalEntityId entity, DateOnly date, CancellationToken ct)
+    /// <summary>The open fiscal year covering <paramref name="date"/>, its closed months checked in the same query.</summary>
+    private async Task<Guid> OpenFiscalYearAsync(LegalEntityId entity, DateOnly date, CancellationToken ct)
     {
         var year = await db.Set<FiscalYear>().AsNoTracking()
-            .SingleOrDefaultAsync(f => f.LegalEntityId == entity && f.StartsOn <= date && f.EndsOn >= date, ct)
+            .Where(f => f.LegalEntityId == entity && f.StartsOn <= date && f.EndsOn >= date)
+            .Select(f => new
+            {
+                f.Id,
+                f.ClosedAt,
+                MonthClosed = db.Set<ClosedPeriod>().Any(p => p.LegalEntityId == entity && p.Year == date.Year && p.Month == date.Month),
+            })
+            .SingleOrDefaultAsync(ct)
             ?? throw new DomainException(LedgerErrors.NoFiscalYear, $"Aucun exercice comptable ouvert ne couvre le {date:dd/MM/yyyy}.");
         if (year.ClosedAt is not null)
         {
             throw new DomainException(LedgerErrors.FiscalYearClosed);
         }
 
-        if (await db.Set<ClosedPeriod>().AnyAsync(p => p.LegalEntityId == entity && p.Year == date.Year && p.Month == date.Month, ct))
+        if (year.MonthClosed)
         {
             throw new DomainException(LedgerErrors.PeriodClosed,
                 $"La période {date:yyyy-MM} est clôturée : aucune écriture ne peut y être passée.");
         }
 
-        return year;
+        return year.Id;
     }
 
-    private Task<JournalEntry?> FindByKeyAsync(string key, CancellationToken ct) =>
-        db.Set<JournalEntry>().AsNoTracking().Include(e => e.Postings).SingleOrDefaultAsync(e => e.IdempotencyKey == key, ct);
+    private async Task<Dictionary<string, JournalEntry>> FindByKeysAsync(List<string> keys, CancellationToken ct) =>
+        await db.Set<JournalEntry>().AsNoTracking().Include(e => e.Postings).Where(e => keys.Contains(e.IdempotencyKey))
+            .ToDictionaryAsync(e => e.IdempotencyKey, StringComparer.Ordinal, ct);
 
-    private async Task<EntryView> ViewAsync(JournalEntry entry, CancellationToken ct)
-    {
-        var ids = entry.Postings.Select(p => p.AccountId).Distinct().ToList();
-        var accounts = await db.Set<LedgerAccount>().AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
-        return View(entry, accounts);
-    }
+    private async Task<EntryView> ViewAsync(JournalEntry entry, CancellationToken ct) =>
+        View(entry, await catalog.AccountsAsync(db, entry.Postings.Select(p => p.AccountId).ToHashSet(), ct));
 
-    private static EntryView View(JournalEntry e, IReadOnlyDictionary<AccountId, LedgerAccount> accounts) => new(
+    private static EntryView View(JournalEntry e, IReadOnlyDictionary<AccountId, LedgerCatalog.AccountFacts> accounts) => new(
         e.Id, e.LegalEntityId, e.JournalCode, e.Number, e.AccountingDate, e.Label, e.SourceType, e.SourceId, e.PieceRef, e.ReversesEntryId,
         e.PostedAt, e.PostedBy,
         e.Postings.OrderBy(p => p.LineNumber).Select(p => new PostingView(

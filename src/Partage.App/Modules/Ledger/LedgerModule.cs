@@ -19,7 +19,8 @@ public sealed record NewAccountInput(string? Entity, string? Number, string? Lab
 public static class LedgerModule
 {
     public static IServiceCollection AddLedger(this IServiceCollection services) =>
-        services.AddScoped<ILedgerApi, LedgerApi>()
+        services.AddSingleton<LedgerCatalog>()
+            .AddScoped<ILedgerApi, LedgerApi>()
             .AddScoped<FiscalPeriods>()
             .AddScoped<LedgerReports>()
             .AddScoped<FecExport>()
