@@ -68,4 +68,63 @@ public class LedgerJourneys(BrowserFixture browser) : IClassFixture<BrowserFixtu
         await Assertions.Expect(page.GetByText("Contrôle : chaque écriture et le livre sont équilibrés.", new() { Exact = false })).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "13-finance-books");
     }
+
+    [Fact]
+    public async Task Finance_AddsAnAccount_ReadsItsDetail_AddsAFeeRuleAndRunsTheMonth()
+    {
+        await Books.OpenAsync(browser.App);
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, World.Finance);
+        await page.GotoAsync("/comptabilite/comptes?entity=LNA");
+        await page.GetByLabel("Numéro (PCG)").FillAsync("0628");
+        await page.GetByLabel("Libellé", new() { Exact = true }).FillAsync("Cotisations diverses");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Un compte du PCG s'écrit avec au moins trois chiffres, de la classe 1 à 8.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Libellé", new() { Exact = true })).ToHaveValueAsync("Cotisations diverses");
+        await page.GetByLabel("Numéro (PCG)").FillAsync("6281");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Compte 6281 — Cotisations diverses ajouté.")).ToBeVisibleAsync();
+
+        // A manual entry on the new account, then its detail from the trial balance.
+        await page.GotoAsync("/comptabilite?entity=LNA");
+        await page.GetByLabel("Date comptable").FillAsync("2026-06-15");
+        await page.GetByLabel("Libellé").FillAsync("Cotisation syndicale");
+        await page.GetByLabel("Compte de la ligne 1").FillAsync("6281");
+        await page.GetByLabel("Montant de la ligne 1").FillAsync("80");
+        await page.GetByLabel("Compte de la ligne 2").FillAsync("512");
+        await page.GetByLabel("Montant de la ligne 2").FillAsync("80");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Passer l'écriture" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "6281", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Compte 6281 — LNA" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("tbody tr").Nth(1)).ToContainTextAsync("Cotisation syndicale");
+        await Assertions.Expect(page.Locator("tbody tr").Last).ToContainTextAsync("80,00\u00a0€");
+        await BrowserFixture.ScreenshotAsync(page, "14-finance-account-detail");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "CSV" }).ClickAsync());
+        Assert.Contains(";Cotisation syndicale;", await File.ReadAllTextAsync(await download.PathAsync()), StringComparison.Ordinal);
+
+        // SCIC's audiovisual activities: none of the other journeys reads their budgets.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Contributions coopératives" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "SCIC", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Contributions coopératives — SCIC" })).ToBeVisibleAsync();
+        await page.GetByLabel("Module").FillAsync("AUDIOVISUEL");
+        await page.GetByLabel("Date d'effet").FillAsync("2026-11-01");
+        await page.GetByLabel("Taux (% du montant HT)").FillAsync("6,5");
+        await page.GetByLabel("Forfait mensuel par activité (€, facultatif)").FillAsync("15");
+        await page.GetByLabel("Libellé de la part 1").FillAsync("Fonds de garantie");
+        await page.GetByLabel("Points de la part 1").FillAsync("2");
+        await page.GetByLabel("Compte de la part 1").FillAsync("4671");
+        await page.GetByLabel("Libellé de la part 2").FillAsync("Fonctionnement");
+        await page.GetByLabel("Points de la part 2").FillAsync("4");
+        await page.GetByLabel("Compte de la part 2").FillAsync("7062");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la règle" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("La somme des parts doit égaler le taux.")).ToBeVisibleAsync();
+        await page.GetByLabel("Points de la part 2").FillAsync("4,5");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la règle" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Règle AUDIOVISUEL à 6,5 % en vigueur à partir du 01/11/2026.")).ToBeVisibleAsync();
+
+        await page.GetByLabel("Mois (AAAA-MM)").FillAsync("2026-11");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Passer les forfaits du mois" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Forfaits de 2026-11 :", new() { Exact = false })).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "15-finance-fee-rules");
+    }
 }

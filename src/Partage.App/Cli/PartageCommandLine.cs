@@ -196,7 +196,15 @@ public static class PartageCommandLine
             Console.WriteLine(Path.GetFullPath(path));
             return 0;
         }));
-        return new Command("ledger", "Comptabilité.") { check, fec };
+        var month = new Option<string>("--month") { Description = "Mois des forfaits (AAAA-MM).", Required = true };
+        var monthlyFees = new Command("monthly-fees", "Passe les forfaits mensuels de contribution coopérative d'un mois (sans effet si déjà passés).") { month };
+        monthlyFees.SetAction((parse, ct) => WithServices(async services =>
+        {
+            var run = await services.GetRequiredService<MonthlyFees>().RunAsync(parse.GetValue(month), Actor.System, ct);
+            Console.WriteLine($"Forfaits de {run.Month} : {run.Activities} activités, {run.Total.ToDisplayString()}.");
+            return 0;
+        }));
+        return new Command("ledger", "Comptabilité.") { check, fec, monthlyFees };
     }
 
     /// <summary>Builds the platform's services without starting the web server, runs the verb in a scope, and reports failures in French.</summary>

@@ -86,6 +86,51 @@ public sealed class Validation
         return null;
     }
 
+    /// <summary>A decimal number typed the French or the English way (comma or point), not negative.</summary>
+    public decimal? Decimal(string field, string label, string? value, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required)
+            {
+                Add(field, $"{label} est obligatoire.");
+            }
+
+            return null;
+        }
+
+        if (decimal.TryParse(value.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+        {
+            return number;
+        }
+
+        Add(field, $"{label} doit être un nombre positif (par exemple 6,5).");
+        return null;
+    }
+
+    /// <summary>An amount in euros with at most two decimals, greater than zero.</summary>
+    public Money? Amount(string field, string label, string? value, bool required)
+    {
+        var before = errors.Count;
+        var number = Decimal(field, label, value, required);
+        if (number is null)
+        {
+            return null;
+        }
+
+        if (number <= 0 || number * 100 != decimal.Truncate(number.Value * 100))
+        {
+            if (errors.Count == before)
+            {
+                Add(field, $"{label} est un montant positif d'au plus deux décimales.");
+            }
+
+            return null;
+        }
+
+        return Money.FromAmount(number.Value, Currency.Eur);
+    }
+
     public DateOnly? Date(string field, string label, string? value, bool required)
     {
         if (string.IsNullOrWhiteSpace(value))

@@ -97,6 +97,7 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
         yield return ("GET", "/api/v1/ledger/accounts/{number}/detail", _ => "/api/v1/ledger/accounts/512/detail?" + year, _ => null, Books(HttpStatusCode.OK), notFound);
         yield return ("GET", "/api/v1/ledger/check", _ => "/api/v1/ledger/check", _ => null, Books(HttpStatusCode.OK), notFound);
         yield return ("GET", "/api/v1/ledger/fec", _ => "/api/v1/ledger/fec?entity=SCIC&year=2026", _ => null, Books(HttpStatusCode.OK), notFound);
+        yield return ("POST", "/api/v1/ledger/monthly-fees/{month}", _ => "/api/v1/ledger/monthly-fees/2026-11", _ => null, Books(HttpStatusCode.OK), notFound);
         yield return ("GET", "/api/v1/ledger/fee-rules", _ => "/api/v1/ledger/fee-rules", _ => null, Books(HttpStatusCode.OK), notFound);
         yield return ("POST", "/api/v1/ledger/fee-rules", _ => "/api/v1/ledger/fee-rules",
             _ => new { Entity = "SCIC", Module = "PROJETS", ValidFrom = "2027-01-01", RatePercent = 6.5m, Shares = new[] { new { Label = "Fonds", Points = 2m, AccountNumber = "4671" }, new { Label = "Fonctionnement", Points = 4.5m, AccountNumber = "7062" } } },
@@ -108,6 +109,7 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
     }
 
     private static int counter;
+    private static int closedMonths;
 
     public static TheoryData<string, string> Cases()
     {
@@ -157,7 +159,10 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
             path = path.Replace("{entry}", entry.Id.ToString(), StringComparison.Ordinal).Replace("{fresh-entry}", entry.Id.ToString(), StringComparison.Ordinal);
         }
 
-        return path.Replace("{month}", $"2026-{Interlocked.Increment(ref counter) % 12 + 1:D2}", StringComparison.Ordinal);
+        // Each close takes a month of its own: GE's months are only closed by this test.
+        return path.Contains("{month}", StringComparison.Ordinal)
+            ? path.Replace("{month}", $"2026-{Interlocked.Increment(ref closedMonths):D2}", StringComparison.Ordinal)
+            : path;
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Activities.Features;
+using Partage.App.Modules.LegalEntities;
 using Partage.App.Modules.Members;
 using Partage.App.Modules.Offices;
 using Partage.App.Security;
@@ -19,6 +20,9 @@ public interface IActivitiesApi
 
     /// <summary>A member's activities the actor may see.</summary>
     Task<IReadOnlyList<ActivityView>> ListForMemberAsync(MemberId member, Actor actor, CancellationToken ct = default);
+
+    /// <summary>The activities of an entity and module that are active and were opened on or before <paramref name="openedBy"/> (jobs of the cooperative, no actor).</summary>
+    Task<IReadOnlyList<ActivityId>> ActiveAsync(LegalEntityId entity, string module, DateOnly openedBy, CancellationToken ct = default);
 }
 
 internal sealed class ActivitiesApi(PartageDbContext db, ActivityViews views) : IActivitiesApi
@@ -32,6 +36,14 @@ internal sealed class ActivitiesApi(PartageDbContext db, ActivityViews views) : 
     public async Task<IReadOnlyList<ActivityView>> ListForMemberAsync(MemberId member, Actor actor, CancellationToken ct = default) =>
         await views.BuildAsync(
             await db.Set<Activity>().AsNoTracking().Visible(actor).Where(a => a.MemberId == member).OrderBy(a => a.Name).ToListAsync(ct), ct);
+
+    public async Task<IReadOnlyList<ActivityId>> ActiveAsync(LegalEntityId entity, string module, DateOnly openedBy, CancellationToken ct = default)
+    {
+        var before = openedBy.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        return await db.Set<Activity>().AsNoTracking()
+            .Where(a => a.LegalEntityId == entity && a.ModuleCode == module && a.Status == ActivityStatus.Active && a.CreatedAt < before)
+            .OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(ct);
+    }
 
     public async Task FollowMemberToOfficeAsync(MemberId member, OfficeId office, CancellationToken ct = default)
     {

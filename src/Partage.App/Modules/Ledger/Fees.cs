@@ -71,11 +71,16 @@ public sealed class CooperativeFees(PartageDbContext db, ILegalEntitiesApi entit
     /// <summary>The fee on <paramref name="baseAmount"/> (excl. VAT) under the rule in force on <paramref name="date"/>.</summary>
     public async Task<FeeComputation> ComputeAsync(LegalEntityId entity, string module, DateOnly date, Money baseAmount, CancellationToken ct = default)
     {
-        var rule = await db.Set<FeeRule>().AsNoTracking().Include(r => r.Shares)
-            .Where(r => r.LegalEntityId == entity && r.ModuleCode == module && r.ValidFrom <= date)
-            .OrderByDescending(r => r.ValidFrom).ThenByDescending(r => r.CreatedAt).FirstOrDefaultAsync(ct)
+        var rule = await RuleInForceAsync(entity, module, date, ct)
             ?? throw new DomainException(new ErrorCode("ledger.no_fee_rule", "Aucune règle de contribution coopérative n'est en vigueur à cette date pour ce module."));
         return Compute(rule, baseAmount);
+    }
+
+    /// <summary>The fixed monthly amount of the rule in force on <paramref name="date"/>, split into its shares; null when the rule has none.</summary>
+    public async Task<FeeComputation?> FixedMonthlyAsync(LegalEntityId entity, string module, DateOnly date, CancellationToken ct = default)
+    {
+        var rule = await RuleInForceAsync(entity, module, date, ct);
+        return rule?.FixedMonthlyCents is > 0 ? Split(rule, Money.ZeroEur, Money.Eur(rule.FixedMonthlyCents.Value)) : null;
     }
 
     /// <summary>
@@ -91,17 +96,27 @@ public sealed class CooperativeFees(PartageDbContext db, ILegalEntitiesApi entit
             total = Money.Eur(cap);
         }
 
+        return Split(rule, baseAmount, total);
+    }
+
+    private static FeeComputation Split(FeeRule rule, Money baseAmount, Money total)
+    {
         var shares = rule.Shares.OrderBy(s => s.Position).ToList();
         var parts = shares.Count == 0 ? [] : total.Allocate(shares.Select(s => s.Points).ToArray());
         return new FeeComputation(rule.Id, rule.RatePercent, baseAmount, total,
             shares.Select((s, i) => new FeeShareAmount(s.Label, s.AccountNumber, parts[i])).ToList());
     }
 
+    private Task<FeeRule?> RuleInForceAsync(LegalEntityId entity, string module, DateOnly date, CancellationToken ct) =>
+        db.Set<FeeRule>().AsNoTracking().Include(r => r.Shares)
+            .Where(r => r.LegalEntityId == entity && r.ModuleCode == module && r.ValidFrom <= date)
+            .OrderByDescending(r => r.ValidFrom).ThenByDescending(r => r.CreatedAt).FirstOrDefaultAsync(ct);
+
     /// <summary>
     /// The posting lines of a fee, to add to the document's own entry: the activity's revenue is
     /// debited by the fee, each share's account credited.
     /// </summary>
-    public async Task<IReadOnlyList<PostingLine>> LinesAsync(ILedgerApi ledger, LegalEntityId entity, FeeComputation fee, ActivityId activity, CancellationToken ct = default)
+    public async Task<IReadOnlyList<PostingLine>> LinesAsync(ILedgerApi ledger, LegalEntityId entity, FeeComputation fee, ActivityId activity, CancellationToken ct = default, string? label = null)
     {
         ArgumentNullException.ThrowIfNull(ledger);
         ArgumentNullException.ThrowIfNull(fee);
@@ -110,7 +125,7 @@ public sealed class CooperativeFees(PartageDbContext db, ILegalEntitiesApi entit
             return [];
         }
 
-        var lines = new List<PostingLine> { new(await ledger.AccountAsync(entity, ChartOfAccounts.Services, ct), Side.Debit, fee.Total, activity, $"Contribution coopérative {fee.RatePercent:0.##} %") };
+        var lines = new List<PostingLine> { new(await ledger.AccountAsync(entity, ChartOfAccounts.Services, ct), Side.Debit, fee.Total, activity, label ?? $"Contribution coopérative {fee.RatePercent:0.##} %") };
         foreach (var share in fee.Shares.Where(s => !s.Amount.IsZero))
         {
             lines.Add(new PostingLine(await ledger.AccountAsync(entity, share.AccountNumber, ct), Side.Credit, share.Amount, null, share.Label));

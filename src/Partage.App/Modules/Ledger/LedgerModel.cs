@@ -36,11 +36,11 @@ public sealed class LedgerAccount
 
     public string Number { get; init; } = string.Empty;
 
-    public string Label { get; set; } = string.Empty;
+    public string Label { get; init; } = string.Empty;
 
     public string? AuxiliaryCode { get; init; }
 
-    public string? AuxiliaryLabel { get; set; }
+    public string? AuxiliaryLabel { get; init; }
 
     /// <summary>What the account belongs to when it is not the entity's own: "client", "fund"…</summary>
     public string? OwnerType { get; init; }

@@ -1,8 +1,7 @@
 using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Activities;
 using Partage.App.Modules.Ledger.Features;
@@ -14,8 +13,6 @@ namespace Partage.App.Modules.Ledger;
 
 public sealed record ReversalInput(string? Date, string? Reason);
 
-public sealed record NewAccountInput(string? Entity, string? Number, string? Label);
-
 public static class LedgerModule
 {
     public static IServiceCollection AddLedger(this IServiceCollection services) =>
@@ -25,46 +22,22 @@ public static class LedgerModule
             .AddScoped<LedgerReports>()
             .AddScoped<FecExport>()
             .AddScoped<ManualEntry>()
-            .AddScoped<CooperativeFees>();
+            .AddScoped<CooperativeFees>()
+            .AddScoped<ChartOfAccountsBook>()
+            .AddScoped<MonthlyFees>();
 
     public static void MapLedgerEndpoints(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
         var ledger = api.MapGroup("/ledger").WithTags("Comptabilité");
 
-        ledger.MapGet("/accounts", async (string? entity, FiscalPeriods periods, PartageDbContext db, ActorAccessor actors, CancellationToken ct) =>
+        ledger.MapGet("/accounts", async (string? entity, string? search, int? page, int? size, ChartOfAccountsBook chart, ActorAccessor actors, CancellationToken ct) =>
+                await chart.ListAsync(entity, search, new PageRequest(page, size), await actors.GetAsync(ct), ct))
+            .WithName("ListLedgerAccounts").WithSummary("Plan comptable d'une entité (comptes généraux, ou recherche dans les comptes auxiliaires)").ProducesProblems();
+        ledger.MapPost("/accounts", async (NewAccountInput input, ChartOfAccountsBook chart, ActorAccessor actors, CancellationToken ct) =>
             {
-                RequireBooks(await actors.GetAsync(ct));
-                var id = await periods.EntityAsync(entity ?? string.Empty, ct);
-                return await db.Set<LedgerAccount>().AsNoTracking().Where(a => a.LegalEntityId == id)
-                    .OrderBy(a => a.Number).ThenBy(a => a.AuxiliaryCode)
-                    .Select(a => new { a.Id, a.Number, a.Label, a.AuxiliaryCode, a.AuxiliaryLabel }).ToListAsync(ct);
-            })
-            .WithName("ListLedgerAccounts").WithSummary("Plan comptable d'une entité");
-        ledger.MapPost("/accounts", async (NewAccountInput input, FiscalPeriods periods, PartageDbContext db, TimeProvider clock, Audit.IAuditLog audit, ActorAccessor actors, CancellationToken ct) =>
-            {
-                var actor = await actors.GetAsync(ct);
-                RequireBooks(actor);
-                var v = new Infrastructure.Validation();
-                var number = v.Required(nameof(input.Number), "Le numéro de compte", input.Number, 20);
-                var label = v.Required(nameof(input.Label), "Le libellé", input.Label, 200);
-                if (number.Length > 0 && (number.Length < 3 || !number.All(char.IsAsciiDigit) || number[0] is '0' or '9'))
-                {
-                    v.Add(nameof(input.Number), "Un compte du PCG s'écrit avec au moins trois chiffres, de la classe 1 à 8.");
-                }
-
-                v.ThrowIfInvalid();
-                var entity = await periods.EntityAsync(input.Entity ?? string.Empty, ct);
-                if (await db.Set<LedgerAccount>().AnyAsync(a => a.LegalEntityId == entity && a.Number == number && a.AuxiliaryCode == null, ct))
-                {
-                    throw new DomainException(LedgerErrors.DuplicateAccount);
-                }
-
-                var account = new LedgerAccount { Id = TypedId.New<AccountId>(), LegalEntityId = entity, Number = number, Label = label, CreatedAt = clock.GetUtcNow().UtcDateTime };
-                db.Add(account);
-                audit.Record(actor, "ledger.account_added", "ledger_account", account.Id.ToString(), null, new { input.Entity, number, label });
-                await db.SaveChangesAsync(ct);
-                return Results.Created($"/api/v1/ledger/accounts/{account.Id}", new { account.Id, account.Number, account.Label });
+                var account = await chart.AddAsync(input, await actors.GetAsync(ct), ct);
+                return Results.Created($"/api/v1/ledger/accounts/{account.Number}/detail?entity={input.Entity}", account);
             })
             .WithName("AddLedgerAccount").WithSummary("Ajouter un compte (finance)").ProducesProblems();
 
@@ -76,14 +49,14 @@ public static class LedgerModule
             .WithName("PostManualEntry").WithSummary("Passer une écriture (finance ; en-tête Idempotency-Key obligatoire)").ProducesProblems();
         ledger.MapGet("/entries/{id:guid}", async (Guid id, ILedgerApi api, ActorAccessor actors, CancellationToken ct) =>
             {
-                RequireBooks(await actors.GetAsync(ct));
+                LedgerAccess.RequireBooks(await actors.GetAsync(ct));
                 return await api.FindEntryAsync(new EntryId(id), ct) ?? throw new DomainException(LedgerErrors.EntryNotFound);
             })
             .WithName("GetEntry").WithSummary("Une écriture");
         ledger.MapPost("/entries/{id:guid}/reversal", async (Guid id, ReversalInput input, [FromHeader(Name = "Idempotency-Key")] string? key, ILedgerApi api, ActorAccessor actors, CancellationToken ct) =>
             {
                 var actor = await actors.GetAsync(ct);
-                RequireBooks(actor);
+                LedgerAccess.RequireBooks(actor);
                 var v = new Infrastructure.Validation();
                 var date = v.Date(nameof(input.Date), "La date de contre-passation", input.Date, required: true);
                 var idempotency = v.Required("IdempotencyKey", "L'en-tête Idempotency-Key", key, 150);
@@ -122,7 +95,7 @@ public static class LedgerModule
             .WithName("AccountDetail").WithSummary("Grand livre d'un compte sur une période").ProducesValidationProblem();
         ledger.MapGet("/check", async (string? entity, LedgerReports reports, ActorAccessor actors, CancellationToken ct) =>
             {
-                RequireBooks(await actors.GetAsync(ct));
+                LedgerAccess.RequireBooks(await actors.GetAsync(ct));
                 return await reports.CheckAsync(entity, ct);
             })
             .WithName("CheckBooks").WithSummary("Contrôle d'équilibre de chaque écriture et du livre");
@@ -134,9 +107,12 @@ public static class LedgerModule
                 await fec.WriteAsync(file, http.Response.Body, ct);
             })
             .WithName("ExportFec").WithSummary("Fichier des écritures comptables (FEC) d'un exercice");
+        ledger.MapPost("/monthly-fees/{month}", async (string month, MonthlyFees monthly, ActorAccessor actors, CancellationToken ct) =>
+                await monthly.RunAsync(month, await actors.GetAsync(ct), ct))
+            .WithName("PostMonthlyFees").WithSummary("Passe les forfaits mensuels de contribution d'un mois (AAAA-MM ; sans effet si déjà passés)").ProducesProblems();
         ledger.MapGet("/fee-rules", async (CooperativeFees fees, ActorAccessor actors, CancellationToken ct) =>
             {
-                RequireBooks(await actors.GetAsync(ct));
+                LedgerAccess.RequireBooks(await actors.GetAsync(ct));
                 return (await fees.ListAsync(ct)).Select(r => new
                 {
                     r.Id, r.Entity, r.Module, r.ValidFrom, r.RatePercent, r.CapPerDocumentCents, r.FixedMonthlyCents,
@@ -197,36 +173,11 @@ public static class LedgerModule
         return await ledger.StatementAsync(activity.Id, start, end, last, ct);
     }
 
-    public static async Task WriteStatementCsvAsync(ActivityStatement statement, Stream output, CancellationToken ct)
+    public static Task WriteStatementCsvAsync(ActivityStatement statement, Stream output, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(statement);
-        await using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(true), leaveOpen: true);
-        await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";" });
-        foreach (var h in new[] { "date", "libelle", "piece", "compte", "montant", "solde" })
-        {
-            csv.WriteField(h);
-        }
-
-        await csv.NextRecordAsync();
-        foreach (var line in statement.Lines)
-        {
-            csv.WriteField(line.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            csv.WriteField(line.Label);
-            csv.WriteField(line.PieceRef);
-            csv.WriteField(line.AccountNumber);
-            csv.WriteField(LedgerReports.FrenchAmount(line.Amount));
-            csv.WriteField(LedgerReports.FrenchAmount(line.RunningBalance));
-            await csv.NextRecordAsync();
-        }
-
-        await writer.FlushAsync(ct);
+        return SpreadsheetCsv.WriteAsync(output, ["date", "libelle", "piece", "compte", "montant", "solde"],
+            statement.Lines.Select(l => new[] { SpreadsheetCsv.Date(l.Date), l.Label, l.PieceRef, l.AccountNumber, SpreadsheetCsv.Amount(l.Amount), SpreadsheetCsv.Amount(l.RunningBalance) }), ct);
     }
 
-    private static void RequireBooks(Actor actor)
-    {
-        if (!LedgerAccess.KeepsTheBooks(actor))
-        {
-            throw new DomainException(LedgerErrors.NotFound);
-        }
-    }
 }

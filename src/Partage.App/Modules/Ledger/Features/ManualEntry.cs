@@ -59,16 +59,7 @@ public sealed class ManualEntry(PartageDbContext db, ILedgerApi ledger, FiscalPe
                 v.Add(field, $"Ligne {i + 1} : le sens est D (débit) ou C (crédit).");
             }
 
-            Money? amount = null;
-            if (!decimal.TryParse(line.Amount?.Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
-                || value * 100 != decimal.Truncate(value * 100))
-            {
-                v.Add(field, $"Ligne {i + 1} : le montant est un nombre positif d'au plus deux décimales.");
-            }
-            else
-            {
-                amount = Money.FromAmount(value, Currency.Eur);
-            }
+            var amount = v.Amount(field, $"Ligne {i + 1} : le montant", line.Amount, required: true);
 
             var activity = v.Id<ActivityId>(field, $"Ligne {i + 1} : l'activité", line.ActivityId, required: false);
             if (account is { } a && side is { } s && amount is { } m)

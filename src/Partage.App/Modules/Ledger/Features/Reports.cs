@@ -62,6 +62,11 @@ public sealed class LedgerReports(PartageDbContext db, FiscalPeriods periods)
     {
         Authorize(actor);
         var (entity, start, end) = await RangeAsync(entityCode, from, to, ct);
+        if (!await db.Set<LedgerAccount>().AnyAsync(a => a.LegalEntityId == entity && a.Number == number, ct))
+        {
+            throw new DomainException(LedgerErrors.UnknownAccount, $"Le compte « {number} » n'existe pas pour {entityCode.Trim().ToUpperInvariant()}.");
+        }
+
         var lines =
             from p in db.Set<Posting>()
             join e in db.Set<JournalEntry>() on p.EntryId equals e.Id
@@ -110,33 +115,23 @@ public sealed class LedgerReports(PartageDbContext db, FiscalPeriods periods)
         return new BookCheck(await entries.CountAsync(ct), unbalanced.Count, faulty.Count(e => e.Lines < 2) + withoutLines, totalDebit, totalCredit, problems);
     }
 
-    public static async Task WriteCsvAsync(TrialBalance balance, Stream output, CancellationToken ct)
+    public static Task WriteCsvAsync(TrialBalance balance, Stream output, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(balance);
-        await using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(true), leaveOpen: true);
-        await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";" });
-        foreach (var h in new[] { "compte", "compte_auxiliaire", "libelle", "debit", "credit", "solde" })
-        {
-            csv.WriteField(h);
-        }
-
-        await csv.NextRecordAsync();
-        foreach (var r in balance.Rows)
-        {
-            csv.WriteField(r.Number);
-            csv.WriteField(r.AuxiliaryCode);
-            csv.WriteField(r.Label);
-            csv.WriteField(FrenchAmount(r.Debit));
-            csv.WriteField(FrenchAmount(r.Credit));
-            csv.WriteField(FrenchAmount(r.Balance));
-            await csv.NextRecordAsync();
-        }
-
-        await writer.FlushAsync(ct);
+        return SpreadsheetCsv.WriteAsync(output, ["compte", "compte_auxiliaire", "libelle", "debit", "credit", "solde"],
+            balance.Rows.Select(r => new[] { r.Number, r.AuxiliaryCode, r.Label, SpreadsheetCsv.Amount(r.Debit), SpreadsheetCsv.Amount(r.Credit), SpreadsheetCsv.Amount(r.Balance) }), ct);
     }
 
-    /// <summary>"1234,56": decimal comma, no thousands separator, as French spreadsheets and the FEC read it.</summary>
-    public static string FrenchAmount(Money amount) => amount.Amount.ToString("0.00", CultureInfo.GetCultureInfo("fr-FR"));
+    public static Task WriteCsvAsync(AccountDetail detail, Stream output, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(detail);
+        string?[] Row(string date, string journal, string label, string? piece, string? auxiliary, Money debit, Money credit, Money balance) =>
+            [date, journal, label, piece, auxiliary, SpreadsheetCsv.Amount(debit), SpreadsheetCsv.Amount(credit), SpreadsheetCsv.Amount(balance)];
+        var zero = Money.ZeroEur;
+        var rows = detail.Lines.Select(l => Row(SpreadsheetCsv.Date(l.Date), $"{l.Journal}-{l.Number}", l.Label, l.PieceRef, l.AuxiliaryCode, l.Debit, l.Credit, l.RunningBalance))
+            .Prepend(Row(SpreadsheetCsv.Date(detail.From), string.Empty, "Solde d'ouverture", null, null, zero, zero, detail.Opening));
+        return SpreadsheetCsv.WriteAsync(output, ["date", "ecriture", "libelle", "piece", "compte_auxiliaire", "debit", "credit", "solde"], rows, ct);
+    }
 
     private async Task<(LegalEntityId Entity, DateOnly From, DateOnly To)> RangeAsync(string entityCode, string? from, string? to, CancellationToken ct)
     {

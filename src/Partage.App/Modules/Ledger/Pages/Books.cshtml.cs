@@ -140,9 +140,13 @@ public sealed class BooksModel(FiscalPeriods periods, ManualEntry manualEntry, L
     private async Task<bool> AllowedAsync()
     {
         await LoadActorAsync();
-        Entity = Entity.Trim().ToUpperInvariant() is "SCIC" or "LNA" or "GE" ? Entity.Trim().ToUpperInvariant() : "SCIC";
+        Entity = EntityCode(Entity);
         return LedgerAccess.KeepsTheBooks(Actor);
     }
+
+    /// <summary>The entity named in the address, SCIC when it names none of the three.</summary>
+    public static string EntityCode(string? entity) =>
+        entity?.Trim().ToUpperInvariant() is "SCIC" or "LNA" or "GE" ? entity.Trim().ToUpperInvariant() : "SCIC";
 
     /// <summary>A form's action: on success back to the page with a notice; on refusal the page again, nothing written, the message shown and the typed values kept.</summary>
     private async Task<IActionResult> RunAsync(Func<Task<string>> action, CancellationToken ct)

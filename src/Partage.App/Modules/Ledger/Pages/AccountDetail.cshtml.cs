@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Mvc;
+using Partage.App.Modules.Ledger.Features;
+using Partage.App.Ui;
+using Partage.Kernel;
+
+namespace Partage.App.Modules.Ledger.Pages;
+
+/// <summary>The detail of one account over a period ("grand livre" of the account), with its CSV.</summary>
+public sealed class AccountDetailModel(LedgerReports reports, TimeProvider clock) : PartagePageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string Entity { get; set; } = "SCIC";
+
+    [BindProperty(SupportsGet = true)]
+    public string? Number { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? To { get; set; }
+
+    public AccountDetail? Detail { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await LoadActorAsync();
+        Defaults();
+        return await LoadAsync(async () =>
+        {
+            try
+            {
+                Detail = await reports.AccountDetailAsync(Entity, Number ?? string.Empty, From, To, Actor, ct);
+            }
+            catch (InputValidationException)
+            {
+                ModelState.AddModelError(string.Empty, "Les dates s'écrivent AAAA-MM-JJ, la fin après le début.");
+            }
+            catch (DomainException e) when (e.Error.Kind != ErrorKind.NotFound)
+            {
+                ModelState.AddModelError(string.Empty, e.Message);
+            }
+        });
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        await LoadActorAsync();
+        Defaults();
+        try
+        {
+            var detail = await reports.AccountDetailAsync(Entity, Number ?? string.Empty, From, To, Actor, ct);
+            var buffer = new MemoryStream();
+            await LedgerReports.WriteCsvAsync(detail, buffer, ct);
+            buffer.Position = 0;
+            return File(buffer, "text/csv; charset=utf-8", $"compte-{detail.Entity}-{detail.Number}-{detail.From:yyyyMMdd}-{detail.To:yyyyMMdd}.csv");
+        }
+        catch (InputValidationException)
+        {
+            return BadRequest();
+        }
+        catch (DomainException e)
+        {
+            return e.Error.Kind == ErrorKind.NotFound ? NotFound() : BadRequest();
+        }
+    }
+
+    private void Defaults()
+    {
+        Entity = BooksModel.EntityCode(Entity);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        From ??= $"{today.Year}-01-01";
+        To ??= $"{today.Year}-12-31";
+    }
+}

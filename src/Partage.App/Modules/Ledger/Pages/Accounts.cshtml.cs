@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Partage.App.Infrastructure;
+using Partage.App.Modules.Ledger.Features;
+using Partage.App.Ui;
+
+namespace Partage.App.Modules.Ledger.Pages;
+
+/// <summary>An entity's chart of accounts: general accounts, search among the auxiliary ones, and a form to add an account.</summary>
+public sealed class AccountsModel(ChartOfAccountsBook chart) : PartagePageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string Entity { get; set; } = "SCIC";
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Search { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int? PageNumber { get; set; }
+
+    [BindProperty]
+    public NewAccountInput Input { get; set; } = new(null, null, null);
+
+    public PagedResult<AccountListItem>? Accounts { get; private set; }
+
+    public string? Notice { get; private set; }
+
+    public string PageUrl(int page) => $"/comptabilite/comptes?entity={Entity}&q={Uri.EscapeDataString(Search ?? string.Empty)}&page={page}";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await LoadActorAsync();
+        Notice = Request.Query["fait"].FirstOrDefault();
+        return await LoadAsync(() => ShowAsync(ct));
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LoadActorAsync();
+        var result = await TryAsync(async () =>
+        {
+            var account = await chart.AddAsync(Input with { Entity = Entity }, Actor, ct);
+            return Redirect($"/comptabilite/comptes?entity={Entity}&fait={Uri.EscapeDataString($"Compte {account.Number} — {account.Label} ajouté.")}");
+        });
+        return result is PageResult ? await LoadAsync(() => ShowAsync(ct)) : result;
+    }
+
+    private async Task ShowAsync(CancellationToken ct)
+    {
+        Entity = BooksModel.EntityCode(Entity);
+        Accounts = await chart.ListAsync(Entity, Search, new PageRequest(PageNumber, 100), Actor, ct);
+    }
+}
