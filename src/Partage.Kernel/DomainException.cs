@@ -24,6 +24,9 @@ public sealed class DomainException : Exception
     }
 
     public ErrorCode Error { get; }
+
+    /// <summary>Where the user finds what the refusal is about (the existing client of a duplicate), if anywhere.</summary>
+    public string? Link { get; init; }
 }
 
 /// <summary>

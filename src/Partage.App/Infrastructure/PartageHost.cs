@@ -6,6 +6,7 @@ using Partage.App.Infrastructure.Database;
 using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Activities;
 using Partage.App.Modules.Audit;
+using Partage.App.Modules.Clients;
 using Partage.App.Modules.Ledger;
 using Partage.App.Modules.LegalEntities;
 using Partage.App.Modules.Members;
@@ -27,7 +28,7 @@ public static class PartageHost
         services.AddSingleton(TimeProvider.System);
         services.AddPartageDatabase(DatabaseOptions.From(builder.Configuration));
         services.AddPartageSecurity(builder.Configuration);
-        services.AddAudit().AddLegalEntities().AddOffices().AddMembers().AddActivities().AddLedger();
+        services.AddAudit().AddLegalEntities().AddOffices().AddMembers().AddActivities().AddLedger().AddClients();
         services.AddScoped<DemoSeeder>().AddScoped<DemoBooks>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -96,6 +97,7 @@ public static class PartageHost
         MembersModule.MapMembersEndpoints(api, anonymousApi);
         ActivitiesModule.MapActivitiesEndpoints(api);
         LedgerModule.MapLedgerEndpoints(api);
+        ClientsModule.MapClientsEndpoints(api);
 
         app.MapRazorPages();
         return app;

@@ -69,6 +69,16 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
             Only(created, World.Admin, World.LilleManager), HttpStatusCode.NotFound);
     }
 
+    private static IEnumerable<(string Method, string Pattern, Func<World, string> Path, Func<World, object?> Body, Dictionary<string, HttpStatusCode> Allowed, HttpStatusCode Otherwise)> ClientEndpoints()
+    {
+        var users = Everyone.Where(e => e is not Anonymous and not World.Employer).ToArray();
+        Dictionary<string, HttpStatusCode> Users(HttpStatusCode code) => users.ToDictionary(e => e, _ => code);
+        yield return ("GET", "/api/v1/clients/", _ => "/api/v1/clients?q=a", _ => null, Users(HttpStatusCode.OK), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/clients/{id:guid}", _ => "/api/v1/clients/{client}", _ => null, Users(HttpStatusCode.OK), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/clients/", _ => "/api/v1/clients", _ => Clients.ClientTests.FrenchCompany(TestIdentifiers.Siren()),
+            Users(HttpStatusCode.Created), HttpStatusCode.NotFound);
+    }
+
     private static IEnumerable<(string Method, string Pattern, Func<World, string> Path, Func<World, object?> Body, Dictionary<string, HttpStatusCode> Allowed, HttpStatusCode Otherwise)> LedgerEndpoints()
     {
         var books = new[] { World.Admin, World.Finance };
@@ -114,7 +124,7 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
     public static TheoryData<string, string> Cases()
     {
         var data = new TheoryData<string, string>();
-        foreach (var endpoint in Endpoints().Concat(LedgerEndpoints()))
+        foreach (var endpoint in Endpoints().Concat(LedgerEndpoints()).Concat(ClientEndpoints()))
         {
             foreach (var who in Everyone)
             {
@@ -130,7 +140,7 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
     public async Task Endpoint_Role_GetsExpectedStatus(string endpoint, string who)
     {
         var world = await Ledger.Books.OpenAsync(factory);
-        var e = Endpoints().Concat(LedgerEndpoints()).Single(x => x.Method + " " + x.Pattern == endpoint);
+        var e = Endpoints().Concat(LedgerEndpoints()).Concat(ClientEndpoints()).Single(x => x.Method + " " + x.Pattern == endpoint);
         var isRegistration = e.Pattern == "/api/v1/registrations";
         var expected = who == Anonymous && !isRegistration ? HttpStatusCode.Unauthorized
             : e.Allowed.TryGetValue(who, out var allowed) ? allowed
@@ -159,6 +169,13 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
             path = path.Replace("{entry}", entry.Id.ToString(), StringComparison.Ordinal).Replace("{fresh-entry}", entry.Id.ToString(), StringComparison.Ordinal);
         }
 
+        if (path.Contains("{client}", StringComparison.Ordinal))
+        {
+            var client = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Clients.Features.CreateClient>()
+                .HandleAsync(Clients.ClientTests.FrenchCompany(TestIdentifiers.Siren()), App.Security.Actor.System));
+            path = path.Replace("{client}", client.Id.ToString(), StringComparison.Ordinal);
+        }
+
         // Each close takes a month of its own: GE's months are only closed by this test.
         return path.Contains("{month}", StringComparison.Ordinal)
             ? path.Replace("{month}", $"2026-{Interlocked.Increment(ref closedMonths):D2}", StringComparison.Ordinal)
@@ -169,7 +186,7 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
     public async Task Matrix_CoversEveryApiEndpoint()
     {
         await factory.ReadyAsync();
-        var covered = Endpoints().Concat(LedgerEndpoints()).Select(e => e.Method + " " + e.Pattern.Split('#')[0]).ToHashSet();
+        var covered = Endpoints().Concat(LedgerEndpoints()).Concat(ClientEndpoints()).Select(e => e.Method + " " + e.Pattern.Split('#')[0]).ToHashSet();
         var mapped = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(r => r.RoutePattern.RawText?.StartsWith("/api/v1", StringComparison.Ordinal) == true
                 && r.RoutePattern.RawText != "/api/v1/auth/token")

@@ -57,6 +57,11 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         }
 
         problem.Extensions["traceId"] = Activity.Current?.Id ?? httpContext.TraceIdentifier;
+        if (exception is DomainException { Link: { } link })
+        {
+            problem.Extensions["link"] = link;
+        }
+
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }

@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Partage.App.Infrastructure;
+using Partage.App.Infrastructure.Http;
+using Partage.App.Modules.Clients.Features;
+using Partage.App.Security;
+using Partage.Kernel;
+using Partage.Persistence;
+
+namespace Partage.App.Modules.Clients;
+
+public sealed record ClientContactView(string Name, string? Role, string? Email, string? Phone);
+
+public sealed record ClientView(
+    ClientId Id, ClientKind Kind, string Name, string? LegalForm, string Country, string? Siren, string? Siret, string? VatNumber,
+    string AddressLine1, string? AddressLine2, string PostalCode, string City, string? ElectronicAddress, string? BillingEmail,
+    IReadOnlyList<ClientContactView> Contacts)
+{
+    public bool IsBusiness => Kind != ClientKind.Person;
+
+    public static ClientView Of(Client c) => new(
+        c.Id, c.Kind, c.Name, c.LegalForm, c.Country, c.Siren, c.Siret, c.VatNumber, c.AddressLine1, c.AddressLine2, c.PostalCode, c.City,
+        c.ElectronicAddress, c.BillingEmail, c.Contacts.Select(x => new ClientContactView(x.Name, x.Role, x.Email, x.Phone)).ToList());
+}
+
+/// <summary>What other modules (invoicing) ask of the Clients module.</summary>
+public interface IClientsApi
+{
+    Task<ClientView?> FindAsync(ClientId client, CancellationToken ct = default);
+}
+
+public static class ClientsErrors
+{
+    public static readonly ErrorCode NotFound = new("clients.not_found", "Ce client n'existe pas.", ErrorKind.NotFound);
+    public static readonly ErrorCode Duplicate = new("clients.duplicate", "Ce client existe déjà (même SIREN ou même numéro de TVA).", ErrorKind.Conflict);
+}
+
+public static class ClientsAccess
+{
+    /// <summary>Clients are shared across the cooperative: members (who invoice them), managers and staff; not employers.</summary>
+    public static bool CanUse(Actor actor) => actor.IsCooperativeStaff || actor.IsInRole(Roles.Manager) || actor.MemberId is not null;
+
+    public static void Require(Actor actor)
+    {
+        if (!CanUse(actor))
+        {
+            throw new DomainException(ClientsErrors.NotFound);
+        }
+    }
+}
+
+internal sealed class ClientsApi(PartageDbContext db) : IClientsApi
+{
+    public async Task<ClientView?> FindAsync(ClientId client, CancellationToken ct = default)
+    {
+        var found = await db.Set<Client>().AsNoTracking().Include(c => c.Contacts).SingleOrDefaultAsync(c => c.Id == client, ct);
+        return found is null ? null : ClientView.Of(found);
+    }
+}
+
+public static class ClientsModule
+{
+    public static IServiceCollection AddClients(this IServiceCollection services) =>
+        services.AddScoped<IClientsApi, ClientsApi>()
+            .AddScoped<CreateClient>()
+            .AddScoped<SearchClients>();
+
+    public static void MapClientsEndpoints(RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var clients = api.MapGroup("/clients").WithTags("Clients");
+        clients.MapGet("/", async (string? q, string? country, int? page, int? size, SearchClients search, ActorAccessor actors, CancellationToken ct) =>
+                await search.HandleAsync(q, country, new PageRequest(page, size), await actors.GetAsync(ct), ct))
+            .WithName("SearchClients").WithSummary("Chercher un client (nom, SIREN, numéro de TVA)").ProducesProblems();
+        clients.MapGet("/{id:guid}", async (Guid id, IClientsApi clientsApi, ActorAccessor actors, CancellationToken ct) =>
+            {
+                ClientsAccess.Require(await actors.GetAsync(ct));
+                return await clientsApi.FindAsync(ClientId.From(id), ct) ?? throw new DomainException(ClientsErrors.NotFound);
+            })
+            .WithName("GetClient").WithSummary("Un client").ProducesProblems();
+        clients.MapPost("/", async (ClientInput input, CreateClient create, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var client = await create.HandleAsync(input, await actors.GetAsync(ct), ct);
+                return Results.Created($"/api/v1/clients/{client.Id}", client);
+            })
+            .WithName("CreateClient").WithSummary("Créer un client (refusé s'il existe déjà : même SIREN ou numéro de TVA)").ProducesProblems();
+    }
+}

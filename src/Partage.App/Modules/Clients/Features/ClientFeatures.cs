@@ -1,0 +1,198 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Partage.App.Infrastructure;
+using Partage.App.Infrastructure.Database;
+using Partage.App.Modules.Audit;
+using Partage.App.Security;
+using Partage.Kernel;
+using Partage.Persistence;
+
+namespace Partage.App.Modules.Clients.Features;
+
+public sealed record ClientContactInput(string? Name, string? Role, string? Email, string? Phone);
+
+public sealed record ClientInput(
+    string? Kind, string? Name, string? LegalForm, string? Country, string? Siren, string? Siret, string? VatNumber,
+    string? AddressLine1, string? AddressLine2, string? PostalCode, string? City, string? ElectronicAddress, string? BillingEmail,
+    IReadOnlyList<ClientContactInput>? Contacts);
+
+public sealed record ClientListItem(ClientId Id, ClientKind Kind, string Name, string Country, string? Siren, string? VatNumber, string City);
+
+public sealed class CreateClient(PartageDbContext db, IAuditLog audit, TimeProvider clock)
+{
+    public async Task<ClientView> HandleAsync(ClientInput input, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ClientsAccess.Require(actor);
+        var client = Check(input);
+        var duplicate = await db.Set<Client>().AsNoTracking()
+            .Where(c => (client.Siren != null && c.Siren == client.Siren) || (client.VatNumber != null && c.VatNumber == client.VatNumber))
+            .Select(c => (ClientId?)c.Id).FirstOrDefaultAsync(ct);
+        if (duplicate is { } existing)
+        {
+            throw Duplicate(existing);
+        }
+
+        client = new Client
+        {
+            Id = TypedId.New<ClientId>(), Kind = client.Kind, Name = client.Name, LegalForm = client.LegalForm, Country = client.Country,
+            Siren = client.Siren, Siret = client.Siret, VatNumber = client.VatNumber, AddressLine1 = client.AddressLine1, AddressLine2 = client.AddressLine2,
+            PostalCode = client.PostalCode, City = client.City, ElectronicAddress = client.ElectronicAddress, BillingEmail = client.BillingEmail,
+            SearchKey = Text.SearchKey(client.Name), CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = actor.Name,
+            Contacts = client.Contacts,
+        };
+        db.Add(client);
+        audit.Record(actor, "clients.created", "client", client.Id.ToString(), null, new { client.Name, client.Kind, client.Country, client.Siren, client.VatNumber });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            // Created at the same moment by someone else: point at theirs.
+            db.ChangeTracker.Clear();
+            var winner = await db.Set<Client>().AsNoTracking().Where(c => c.Siren == client.Siren || c.VatNumber == client.VatNumber).Select(c => c.Id).FirstAsync(ct);
+            throw Duplicate(winner);
+        }
+
+        return ClientView.Of(client);
+    }
+
+    private static DomainException Duplicate(ClientId existing) =>
+        new(ClientsErrors.Duplicate, $"Ce client existe déjà (même SIREN ou même numéro de TVA) : /clients/{existing}") { Link = $"/clients/{existing}" };
+
+    /// <summary>The client described by the input, every field checked; all the problems reported at once.</summary>
+    internal static Client Check(ClientInput input)
+    {
+        var v = new Validation();
+        var kind = v.Enum<ClientKind>(nameof(input.Kind), "Le type de client", input.Kind, required: true);
+        var name = v.Required(nameof(input.Name), "Le nom", input.Name, 200);
+        var legalForm = v.Optional(nameof(input.LegalForm), "La forme juridique", input.LegalForm, 60);
+        var country = (input.Country ?? "FR").Trim().ToUpperInvariant();
+        if (country.Length != 2 || !IsCountry(country))
+        {
+            v.Add(nameof(input.Country), "Le pays s'écrit avec son code ISO à deux lettres (FR, BE, DE…).");
+        }
+
+        Siren? siren = null;
+        if (!string.IsNullOrWhiteSpace(input.Siren))
+        {
+            if (!Siren.TryParse(input.Siren, out siren, out var error))
+            {
+                v.Add(nameof(input.Siren), error);
+            }
+        }
+        else if (country == "FR" && kind is ClientKind.Company or ClientKind.PublicBody)
+        {
+            v.Add(nameof(input.Siren), "Le SIREN d'une entreprise ou d'un organisme public français est obligatoire (mention légale des factures).");
+        }
+
+        Siret? siret = null;
+        if (!string.IsNullOrWhiteSpace(input.Siret))
+        {
+            if (!Siret.TryParse(input.Siret, out siret, out var error))
+            {
+                v.Add(nameof(input.Siret), error);
+            }
+            else if (siren is not null && siret.Siren != siren)
+            {
+                v.Add(nameof(input.Siret), "Le SIRET commence par le SIREN du client.");
+            }
+        }
+
+        if (country != "FR" && (siren is not null || siret is not null))
+        {
+            v.Add(nameof(input.Siren), "SIREN et SIRET sont réservés aux clients établis en France.");
+        }
+
+        var vat = VatNumbers.Normalize(input.VatNumber);
+        if (vat is not null && VatNumbers.Check(vat, country, siren) is { } vatError)
+        {
+            v.Add(nameof(input.VatNumber), vatError);
+        }
+        else if (vat is null && country != "FR" && VatNumbers.IsEuCountry(country) && kind is ClientKind.Company)
+        {
+            v.Add(nameof(input.VatNumber), "Le numéro de TVA intracommunautaire d'une entreprise de l'Union est obligatoire (autoliquidation).");
+        }
+
+        if (kind == ClientKind.Person && (siren is not null || vat is not null))
+        {
+            v.Add(nameof(input.Kind), "Un particulier n'a ni SIREN ni numéro de TVA : choisissez le type entreprise ou association.");
+        }
+
+        var line1 = v.Required(nameof(input.AddressLine1), "L'adresse", input.AddressLine1, 200);
+        var line2 = v.Optional(nameof(input.AddressLine2), "Le complément d'adresse", input.AddressLine2, 200);
+        var postalCode = v.Required(nameof(input.PostalCode), "Le code postal", input.PostalCode, 16);
+        if (country == "FR" && postalCode.Length > 0 && (postalCode.Length != 5 || !postalCode.All(char.IsAsciiDigit)))
+        {
+            v.Add(nameof(input.PostalCode), "Un code postal français compte 5 chiffres.");
+        }
+
+        var city = v.Required(nameof(input.City), "La ville", input.City, 100);
+        var electronic = v.Optional(nameof(input.ElectronicAddress), "L'adresse de facturation électronique", input.ElectronicAddress, 125);
+        if (electronic is not null && !electronic.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.'))
+        {
+            v.Add(nameof(input.ElectronicAddress), "L'adresse de facturation électronique ne contient que lettres, chiffres, « - », « _ » et « . ».");
+        }
+
+        var email = string.IsNullOrWhiteSpace(input.BillingEmail) ? null : v.Email(nameof(input.BillingEmail), input.BillingEmail);
+        var contacts = new List<ClientContact>();
+        foreach (var (contact, i) in (input.Contacts ?? []).Select((c, i) => (c, i)))
+        {
+            var field = $"Contacts[{i}]";
+            var contactName = v.Required($"{field}.Name", "Le nom du contact", contact.Name, 150);
+            var contactEmail = string.IsNullOrWhiteSpace(contact.Email) ? null : v.Email($"{field}.Email", contact.Email);
+            contacts.Add(new ClientContact
+            {
+                Id = Guid.CreateVersion7(), Name = contactName, Role = v.Optional($"{field}.Role", "La fonction", contact.Role, 100),
+                Email = contactEmail, Phone = v.Optional($"{field}.Phone", "Le téléphone", contact.Phone, 30),
+            });
+        }
+
+        v.ThrowIfInvalid();
+        return new Client
+        {
+            Kind = kind!.Value, Name = name, LegalForm = legalForm, Country = country, Siren = siren?.Value, Siret = siret?.Value, VatNumber = vat,
+            AddressLine1 = line1, AddressLine2 = line2, PostalCode = postalCode, City = city,
+            ElectronicAddress = electronic ?? (country == "FR" && siren is not null && kind != ClientKind.Person ? siren.Value : null),
+            BillingEmail = email, Contacts = contacts,
+        };
+    }
+
+    private static bool IsCountry(string code)
+    {
+        try
+        {
+            return new RegionInfo(code).TwoLetterISORegionName == code;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}
+
+public sealed class SearchClients(PartageDbContext db)
+{
+    public async Task<PagedResult<ClientListItem>> HandleAsync(string? search, string? country, PageRequest page, Actor actor, CancellationToken ct = default)
+    {
+        ClientsAccess.Require(actor);
+        var query = db.Set<Client>().AsNoTracking();
+        var term = search?.Trim();
+        if (!string.IsNullOrEmpty(term))
+        {
+            var key = Text.SearchKey(term);
+            var identifier = VatNumbers.Normalize(term) ?? string.Empty;
+            query = query.Where(c => c.SearchKey.Contains(key) || c.Siren == identifier || c.VatNumber == identifier || c.Siret == identifier);
+        }
+
+        if (!string.IsNullOrWhiteSpace(country))
+        {
+            var code = country.Trim().ToUpperInvariant();
+            query = query.Where(c => c.Country == code);
+        }
+
+        return await query.OrderBy(c => c.SearchKey).ThenBy(c => c.Id)
+            .Select(c => new ClientListItem(c.Id, c.Kind, c.Name, c.Country, c.Siren, c.VatNumber, c.City)).ToPageAsync(page, ct);
+    }
+}

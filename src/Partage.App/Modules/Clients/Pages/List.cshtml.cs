@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Partage.App.Infrastructure;
+using Partage.App.Modules.Clients.Features;
+using Partage.App.Ui;
+
+namespace Partage.App.Modules.Clients.Pages;
+
+public sealed class ListModel(SearchClients search) : PartagePageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Country { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int? PageNumber { get; set; }
+
+    public PagedResult<ClientListItem>? Result { get; private set; }
+
+    public string PageUrl(int page) => QueryHelpers.AddQueryString("/clients", new Dictionary<string, string?>
+    {
+        ["q"] = Q ?? string.Empty, ["country"] = Country ?? string.Empty, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    });
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await LoadActorAsync();
+        return await LoadAsync(async () => Result = await search.HandleAsync(Q, Country, new PageRequest(PageNumber, null), Actor, ct));
+    }
+}
