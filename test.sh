@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one test command: builds the solution, starts a throwaway PostgreSQL cluster, runs every
 # test layer (kernel, slice/HTTP/provider, end-to-end in Chromium) and prints
-# "N passed, N failed, N skipped". Installs PostgreSQL and Chromium with apt-get when missing.
+# "N passed, N failed, N skipped". Installs PostgreSQL, Chromium and the e-invoice validators
+# (xmllint, Saxon-HE, qpdf, poppler) with apt-get when missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -36,6 +37,15 @@ fi
 if ! command -v pdftotext >/dev/null 2>&1; then
   log "Installing poppler-utils (PDF checks)"
   apt_install poppler-utils
+fi
+missing=()
+command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+[ -f /usr/share/java/Saxon-HE.jar ] || missing+=(libsaxonhe-java)
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
+if [ ${#missing[@]} -gt 0 ]; then
+  log "Installing the e-invoice validators (${missing[*]}): XSD with xmllint, schematron with Saxon-HE, PDF structure with qpdf"
+  apt_install "${missing[@]}"
 fi
 PGBIN=$(pg_bin)
 

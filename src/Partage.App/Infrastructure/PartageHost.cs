@@ -7,6 +7,7 @@ using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Activities;
 using Partage.App.Modules.Audit;
 using Partage.App.Modules.Clients;
+using Partage.App.Modules.Invoicing;
 using Partage.App.Modules.Ledger;
 using Partage.App.Modules.LegalEntities;
 using Partage.App.Modules.Members;
@@ -28,7 +29,7 @@ public static class PartageHost
         services.AddSingleton(TimeProvider.System);
         services.AddPartageDatabase(DatabaseOptions.From(builder.Configuration));
         services.AddPartageSecurity(builder.Configuration);
-        services.AddAudit().AddLegalEntities().AddOffices().AddMembers().AddActivities().AddLedger().AddClients();
+        services.AddAudit().AddLegalEntities().AddOffices().AddMembers().AddActivities().AddLedger().AddClients().AddInvoicing(builder.Configuration);
         services.AddScoped<DemoSeeder>().AddScoped<DemoBooks>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -98,6 +99,7 @@ public static class PartageHost
         ActivitiesModule.MapActivitiesEndpoints(api);
         LedgerModule.MapLedgerEndpoints(api);
         ClientsModule.MapClientsEndpoints(api);
+        InvoicingEndpoints.MapInvoicingEndpoints(api);
 
         app.MapRazorPages();
         return app;

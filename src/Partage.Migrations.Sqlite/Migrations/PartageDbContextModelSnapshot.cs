@@ -462,6 +462,373 @@ namespace Partage.Migrations.Sqlite.Migrations
                     b.ToTable("client_contacts", (string)null);
                 });
 
+            modelBuilder.Entity("Partage.App.Modules.Invoicing.Invoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activity_id");
+
+                    b.Property<string>("BuyerReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("buyer_reference");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid?>("CreditedInvoiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("credited_invoice_id");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_date");
+
+                    b.Property<long>("GrossCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("gross_cents");
+
+                    b.Property<DateOnly?>("IssueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issue_date");
+
+                    b.Property<DateTime?>("IssuedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("IssuedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("LegalEntityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_entity_id");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("ModuleCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("module_code");
+
+                    b.Property<long>("NetCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("net_cents");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("office_id");
+
+                    b.Property<string>("PartiesJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parties_json");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(25)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_reference");
+
+                    b.Property<int>("PaymentTermsDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("payment_terms_days");
+
+                    b.Property<string>("PurchaseOrder")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purchase_order");
+
+                    b.Property<Guid?>("SaleEntryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sale_entry_id");
+
+                    b.Property<DateOnly>("ServiceFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_from");
+
+                    b.Property<DateOnly>("ServiceTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_to");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("VatCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("vat_cents");
+
+                    b.HasKey("Id")
+                        .HasName("pk_invoices");
+
+                    b.HasIndex("ClientId")
+                        .HasDatabaseName("ix_invoices_client_id");
+
+                    b.HasIndex("CreditedInvoiceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_invoices_credited_invoice_id");
+
+                    b.HasIndex("PaymentReference")
+                        .HasDatabaseName("ix_invoices_payment_reference");
+
+                    b.HasIndex("ActivityId", "Status")
+                        .HasDatabaseName("ix_invoices_activity_id_status");
+
+                    b.HasIndex("LegalEntityId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_invoices_legal_entity_id_number");
+
+                    b.HasIndex("OfficeId", "Status")
+                        .HasDatabaseName("ix_invoices_office_id_status");
+
+                    b.ToTable("invoices", (string)null);
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Invoicing.InvoiceLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<long>("NetCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("net_cents");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(14, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(16, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_price");
+
+                    b.Property<string>("VatCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("vat_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_invoice_lines");
+
+                    b.HasIndex("InvoiceId")
+                        .HasDatabaseName("ix_invoice_lines_invoice_id");
+
+                    b.ToTable("invoice_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Invoicing.InvoicePayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entry_id");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.HasKey("Id")
+                        .HasName("pk_invoice_payments");
+
+                    b.HasIndex("InvoiceId")
+                        .HasDatabaseName("ix_invoice_payments_invoice_id");
+
+                    b.ToTable("invoice_payments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_invoice_payments_amount_positive", "amount_cents > 0");
+                        });
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Invoicing.VatRule", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_from");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("ExemptionText")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("exemption_text");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("label");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_basis");
+
+                    b.Property<decimal>("RatePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rate_percent");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Code", "ValidFrom")
+                        .HasName("pk_vat_rules");
+
+                    b.ToTable("vat_rules", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "FR_20",
+                            ValidFrom = new DateOnly(2014, 1, 1),
+                            Category = "S",
+                            Label = "TVA 20 %",
+                            LegalBasis = "CGI, art. 278",
+                            RatePercent = 20m
+                        },
+                        new
+                        {
+                            Code = "FR_10",
+                            ValidFrom = new DateOnly(2014, 1, 1),
+                            Category = "S",
+                            Label = "TVA 10 %",
+                            LegalBasis = "CGI, art. 279",
+                            RatePercent = 10m
+                        },
+                        new
+                        {
+                            Code = "FR_5_5",
+                            ValidFrom = new DateOnly(2014, 1, 1),
+                            Category = "S",
+                            Label = "TVA 5,5 %",
+                            LegalBasis = "CGI, art. 278-0 bis",
+                            RatePercent = 5.5m
+                        },
+                        new
+                        {
+                            Code = "FR_2_1",
+                            ValidFrom = new DateOnly(2014, 1, 1),
+                            Category = "S",
+                            Label = "TVA 2,1 % (140 premières représentations d'un spectacle)",
+                            LegalBasis = "CGI, art. 281 quater",
+                            RatePercent = 2.1m
+                        },
+                        new
+                        {
+                            Code = "UE_AUTOLIQUIDATION",
+                            ValidFrom = new DateOnly(2010, 1, 1),
+                            Category = "AE",
+                            ExemptionText = "Autoliquidation : TVA due par le preneur (art. 283-2 du CGI, art. 196 de la directive 2006/112/CE)",
+                            Label = "Autoliquidation (client assujetti de l'UE)",
+                            LegalBasis = "CGI, art. 259-1 et 283-2 ; directive 2006/112/CE, art. 44 et 196",
+                            RatePercent = 0m
+                        },
+                        new
+                        {
+                            Code = "HORS_UE_259_1",
+                            ValidFrom = new DateOnly(2010, 1, 1),
+                            Category = "G",
+                            ExemptionText = "TVA non applicable : prestation de services à un preneur établi hors de l'Union européenne (art. 259-1 du CGI)",
+                            Label = "Prestation à un preneur établi hors de l'UE",
+                            LegalBasis = "CGI, art. 259-1",
+                            RatePercent = 0m
+                        });
+                });
+
             modelBuilder.Entity("Partage.App.Modules.Ledger.ClosedPeriod", b =>
                 {
                     b.Property<Guid>("LegalEntityId")
@@ -2754,6 +3121,50 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .HasConstraintName("fk_client_contacts_clients_client_id");
                 });
 
+            modelBuilder.Entity("Partage.App.Modules.Invoicing.Invoice", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_invoices_activities_activity_id");
+
+                    b.HasOne("Partage.App.Modules.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_invoices_clients_client_id");
+
+                    b.HasOne("Partage.App.Modules.LegalEntities.LegalEntity", null)
+                        .WithMany()
+                        .HasForeignKey("LegalEntityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_invoices_legal_entity_legal_entity_id");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Invoicing.InvoiceLine", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Invoicing.Invoice", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_invoice_lines_invoices_invoice_id");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Invoicing.InvoicePayment", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Invoicing.Invoice", null)
+                        .WithMany("Payments")
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_invoice_payments_invoices_invoice_id");
+                });
+
             modelBuilder.Entity("Partage.App.Modules.Ledger.FeeRule", b =>
                 {
                     b.HasOne("Partage.App.Modules.LegalEntities.OfferedModule", null)
@@ -2929,6 +3340,13 @@ namespace Partage.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Partage.App.Modules.Clients.Client", b =>
                 {
                     b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Invoicing.Invoice", b =>
+                {
+                    b.Navigation("Lines");
+
+                    b.Navigation("Payments");
                 });
 
             modelBuilder.Entity("Partage.App.Modules.Ledger.FeeRule", b =>

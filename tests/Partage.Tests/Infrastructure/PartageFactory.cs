@@ -81,6 +81,17 @@ public class PartageFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>The actor a signed-in user is, resolved as a request would (roles, member, managed office).</summary>
+    public Task<Actor> ActorAsync(string email) => InScopeAsync(async s =>
+    {
+        var users = s.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Partage.Persistence.PartageUser>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account {email}.");
+        var roles = (await users.GetRolesAsync(user)).ToHashSet(StringComparer.Ordinal);
+        var member = roles.Contains(Roles.Member) ? await s.GetRequiredService<App.Modules.Members.IMembersApi>().FindMemberIdByUserAsync(user.Id) : null;
+        var office = roles.Contains(Roles.Manager) ? (await s.GetRequiredService<App.Modules.Offices.IOfficesApi>().FindManagerByUserAsync(user.Id))?.OfficeId : null;
+        return new Actor(user.Id, email, roles, member, office);
+    });
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

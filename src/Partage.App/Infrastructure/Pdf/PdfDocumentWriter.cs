@@ -128,6 +128,16 @@ public sealed class PdfDocumentWriter : IDisposable
         document.Save(output, closeStream: false);
     }
 
+    /// <summary>Saves as PDF/A-3B with <paramref name="attachment"/> embedded (Factur-X): see <see cref="PdfA3"/>.</summary>
+    public void SaveAsPdfA3(Stream output, PdfA3.Attachment attachment, string xmpExtension)
+    {
+        DrawFooter();
+        var xmp = PdfA3.Apply(document, attachment, xmpExtension);
+        using var saved = new MemoryStream();
+        document.Save(saved, closeStream: false);
+        PdfA3.ReplaceMetadata(saved.ToArray(), xmp, output);
+    }
+
     public void Dispose()
     {
         graphics?.Dispose();

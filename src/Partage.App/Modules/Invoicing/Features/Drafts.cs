@@ -1,0 +1,190 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Partage.App.Infrastructure;
+using Partage.App.Modules.Activities;
+using Partage.App.Modules.Audit;
+using Partage.App.Modules.Clients;
+using Partage.App.Modules.LegalEntities;
+using Partage.App.Security;
+using Partage.Kernel;
+using Partage.Persistence;
+
+namespace Partage.App.Modules.Invoicing.Features;
+
+public sealed record InvoiceLineInput(string? Description, string? Quantity, string? Unit, string? UnitPrice, string? VatCode);
+
+public sealed record DraftInput(
+    string? ActivityId, string? ClientId, string? ServiceFrom, string? ServiceTo, string? BuyerReference, string? PurchaseOrder, int? PaymentTermsDays,
+    IReadOnlyList<InvoiceLineInput>? Lines);
+
+/// <summary>Writes a draft invoice: checks every field, computes each line's net, applies the VAT treatment the client imposes.</summary>
+public sealed class Drafts(
+    PartageDbContext db, IActivitiesApi activities, IClientsApi clients, ILegalEntitiesApi entities, IAuditLog audit, InvoiceViews views,
+    IOptions<InvoicingOptions> options, TimeProvider clock)
+{
+    private static readonly string[] Units = ["C62", "HUR", "DAY"];
+
+    public async Task<InvoiceView> CreateAsync(DraftInput input, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var v = new Validation();
+        var activityId = v.Id<ActivityId>(nameof(input.ActivityId), "L'activité", input.ActivityId, required: true);
+        v.ThrowIfInvalid();
+        var activity = await activities.FindVisibleAsync(activityId!.Value, actor, ct);
+        if (activity is null || !InvoicingAccess.CanEdit(actor, activity))
+        {
+            throw new DomainException(InvoicingErrors.NotFound);
+        }
+
+        if (activity.Status != ActivityStatus.Active)
+        {
+            throw new DomainException(InvoicingErrors.ActivityInactive);
+        }
+
+        var entity = (await entities.ListAsync(ct)).Single(e => e.Code == activity.LegalEntityCode);
+        var (client, content) = await CheckAsync(input, ct);
+        var invoice = new Invoice
+        {
+            Id = TypedId.New<InvoiceId>(), Kind = InvoiceKind.Invoice, Status = InvoiceStatus.Draft, LegalEntityId = entity.Id, ActivityId = activity.Id,
+            ModuleCode = activity.ModuleCode, MemberId = activity.MemberId, OfficeId = activity.OfficeId, ClientId = client.Id,
+            CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = actor.Name,
+        };
+        Apply(invoice, content);
+        db.Add(invoice);
+        audit.Record(actor, "invoicing.draft_created", "invoice", invoice.Id.ToString(), null, new { ActivityId = activity.Id.Value, ClientId = client.Id.Value, invoice.NetCents });
+        await db.SaveChangesAsync(ct);
+        return await views.OneAsync(invoice.Id, actor, ct);
+    }
+
+    public async Task<InvoiceView> UpdateAsync(InvoiceId id, DraftInput input, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var invoice = await db.Set<Invoice>().Include(i => i.Lines).Visible(actor).SingleOrDefaultAsync(i => i.Id == id, ct)
+            ?? throw new DomainException(InvoicingErrors.NotFound);
+        var activity = await activities.FindVisibleAsync(invoice.ActivityId, actor, ct);
+        if (activity is null || !InvoicingAccess.CanEdit(actor, activity))
+        {
+            throw new DomainException(InvoicingErrors.NotFound);
+        }
+
+        if (invoice.Status != InvoiceStatus.Draft)
+        {
+            throw new DomainException(InvoicingErrors.NotDraft);
+        }
+
+        var (client, content) = await CheckAsync(input with { ActivityId = invoice.ActivityId.ToString() }, ct);
+        db.RemoveRange(invoice.Lines);
+        invoice.Lines.Clear();
+        var before = new { invoice.ClientId, invoice.NetCents };
+        invoice.ClientId = client.Id;
+        Apply(invoice, content);
+        db.AddRange(invoice.Lines);
+        audit.Record(actor, "invoicing.draft_updated", "invoice", invoice.Id.ToString(), before, new { ClientId = client.Id.Value, invoice.NetCents });
+        await db.SaveChangesAsync(ct);
+        return await views.OneAsync(invoice.Id, actor, ct);
+    }
+
+    private sealed record DraftContent(DateOnly From, DateOnly To, string? BuyerReference, string? PurchaseOrder, int Terms, IReadOnlyList<InvoiceLine> Lines, InvoiceTotals Totals);
+
+    private async Task<(ClientView Client, DraftContent Content)> CheckAsync(DraftInput input, CancellationToken ct)
+    {
+        var v = new Validation();
+        var clientId = v.Id<ClientId>(nameof(input.ClientId), "Le client", input.ClientId, required: true);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var from = v.Date(nameof(input.ServiceFrom), "La date de la prestation", input.ServiceFrom, required: true);
+        var to = v.Date(nameof(input.ServiceTo), "La fin de la prestation", input.ServiceTo, required: false) ?? from;
+        if (from is not null && to < from)
+        {
+            v.Add(nameof(input.ServiceTo), "La fin de la prestation précède son début.");
+        }
+
+        var buyerReference = v.Optional(nameof(input.BuyerReference), "La référence du client", input.BuyerReference, 100);
+        var purchaseOrder = v.Optional(nameof(input.PurchaseOrder), "Le bon de commande", input.PurchaseOrder, 100);
+        var terms = input.PaymentTermsDays ?? options.Value.PaymentTermsDays;
+        if (terms is < 0 or > 60)
+        {
+            v.Add(nameof(input.PaymentTermsDays), "Le délai de paiement va de 0 à 60 jours (art. L441-10 du code de commerce).");
+        }
+
+        var client = clientId is { } cid ? await clients.FindAsync(cid, ct) : null;
+        if (clientId is not null && client is null)
+        {
+            v.Add(nameof(input.ClientId), "Ce client n'existe pas.");
+        }
+
+        var imposed = client is null ? null : VatRules.ImposedCode(VatRules.RegimeFor(client));
+        var lines = new List<InvoiceLine>();
+        var rules = new List<(long, VatRule)>();
+        var rows = (input.Lines ?? []).Where(l => !string.IsNullOrWhiteSpace(l.Description) || !string.IsNullOrWhiteSpace(l.Quantity) || !string.IsNullOrWhiteSpace(l.UnitPrice)).ToList();
+        if (rows.Count == 0)
+        {
+            v.Add(nameof(input.Lines), "Ajoutez au moins une ligne (désignation, quantité, prix unitaire).");
+        }
+
+        foreach (var (row, i) in rows.Select((r, i) => (r, i)))
+        {
+            var field = $"Lines[{i}]";
+            var description = v.Required($"{field}.Description", $"Ligne {i + 1} : la désignation", row.Description, 500);
+            var quantity = Number(v, $"{field}.Quantity", $"Ligne {i + 1} : la quantité", row.Quantity);
+            var price = Number(v, $"{field}.UnitPrice", $"Ligne {i + 1} : le prix unitaire HT", row.UnitPrice);
+            var unit = string.IsNullOrWhiteSpace(row.Unit) ? "C62" : row.Unit.Trim().ToUpperInvariant();
+            if (!Units.Contains(unit))
+            {
+                v.Add($"{field}.Unit", $"Ligne {i + 1} : l'unité est C62 (unité), HUR (heure) ou DAY (jour).");
+            }
+
+            var code = imposed ?? (string.IsNullOrWhiteSpace(row.VatCode) ? VatRules.Standard : row.VatCode.Trim());
+            var rule = VatRules.All.FirstOrDefault(r => r.Code == code && r.IsValidOn(from ?? today) && (imposed is not null || r.Category == "S"));
+            if (rule is null)
+            {
+                v.Add($"{field}.VatCode", $"Ligne {i + 1} : ce taux de TVA n'existe pas ou n'est pas en vigueur à cette date.");
+            }
+
+            if (description.Length > 0 && quantity is { } q && price is { } p && rule is not null)
+            {
+                var net = InvoiceCalculator.LineNetCents(q, p);
+                lines.Add(new InvoiceLine { Id = Guid.CreateVersion7(), Position = i + 1, Description = description, Quantity = q, Unit = unit, UnitPrice = p, VatCode = rule.Code, NetCents = net });
+                rules.Add((net, rule));
+            }
+        }
+
+        v.ThrowIfInvalid();
+        return (client!, new DraftContent(from!.Value, to!.Value, buyerReference, purchaseOrder, terms, lines, InvoiceCalculator.Totals(rules)));
+    }
+
+    private static void Apply(Invoice invoice, DraftContent content)
+    {
+        invoice.ServiceFrom = content.From;
+        invoice.ServiceTo = content.To;
+        invoice.BuyerReference = content.BuyerReference;
+        invoice.PurchaseOrder = content.PurchaseOrder;
+        invoice.PaymentTermsDays = content.Terms;
+        invoice.Lines.AddRange(content.Lines.Select(l => new InvoiceLine
+        {
+            Id = l.Id, InvoiceId = invoice.Id, Position = l.Position, Description = l.Description, Quantity = l.Quantity, Unit = l.Unit,
+            UnitPrice = l.UnitPrice, VatCode = l.VatCode, NetCents = l.NetCents,
+        }));
+        invoice.NetCents = content.Totals.Net.Cents;
+        invoice.VatCents = content.Totals.Vat.Cents;
+        invoice.GrossCents = content.Totals.Gross.Cents;
+    }
+
+    /// <summary>A positive quantity or price with at most 4 decimals (BR-FR-DEC: quantities 4, prices more, but cents matter here).</summary>
+    private static decimal? Number(Validation v, string field, string label, string? value)
+    {
+        var number = v.Decimal(field, label, value, required: true);
+        if (number is not { } n)
+        {
+            return null;
+        }
+
+        if (n <= 0 || Rounding.ToDecimals(n, 4) != n || n > 1_000_000_000m)
+        {
+            v.Add(field, $"{label} est un nombre positif d'au plus quatre décimales.");
+            return null;
+        }
+
+        return n;
+    }
+}

@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using Partage.App.Infrastructure;
+using Partage.App.Modules.Audit;
+using Partage.App.Modules.Clients;
+using Partage.App.Modules.Ledger;
+using Partage.App.Security;
+using Partage.Kernel;
+using Partage.Persistence;
+
+namespace Partage.App.Modules.Invoicing.Features;
+
+public sealed record PaymentInput(string? Amount, string? Date, string? Reference);
+
+/// <summary>
+/// A client's payment recorded by finance staff: posted to the bank (512) against the client's
+/// account, split between the activity's share (excl. VAT) and the VAT in the invoice's
+/// proportions; when the invoice is settled, its postings on the client's account are lettered.
+/// </summary>
+public sealed class Payments(PartageDbContext db, ILedgerApi ledger, IClientsApi clients, IAuditLog audit, InvoiceViews views, TimeProvider clock)
+{
+    public async Task<InvoiceView> RecordAsync(InvoiceId id, PaymentInput input, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var invoice = await db.Set<Invoice>().Include(i => i.Payments).Visible(actor).SingleOrDefaultAsync(i => i.Id == id, ct);
+        if (invoice is null || !InvoicingAccess.KeepsAccounts(actor))
+        {
+            throw new DomainException(InvoicingErrors.NotFound);
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var v = new Validation();
+        var amount = v.Amount(nameof(input.Amount), "Le montant", input.Amount, required: true);
+        var date = v.Date(nameof(input.Date), "La date du paiement", input.Date, required: false) ?? today;
+        if (date > today)
+        {
+            v.Add(nameof(input.Date), "La date du paiement ne peut pas être dans le futur.");
+        }
+
+        var reference = v.Optional(nameof(input.Reference), "La référence", input.Reference, 140) ?? "Virement";
+        v.ThrowIfInvalid();
+        if (invoice.Kind != InvoiceKind.Invoice || invoice.Status is not (InvoiceStatus.Issued or InvoiceStatus.PartlyPaid))
+        {
+            throw new DomainException(InvoicingErrors.NotIssued);
+        }
+
+        if (amount!.Value > invoice.Remaining)
+        {
+            throw new DomainException(InvoicingErrors.PaymentTooLarge, $"Le paiement ({amount.Value.ToDisplayString()}) dépasse le reste à payer ({invoice.Remaining.ToDisplayString()}).");
+        }
+
+        var client = await clients.FindAsync(invoice.ClientId, ct) ?? throw new DomainException(InvoicingErrors.NotFound);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var clientAccount = await Issuing.ClientAccountAsync(ledger, invoice.LegalEntityId, client, ct);
+        var shares = amount.Value.Allocate([invoice.NetCents, invoice.VatCents]);
+        var lines = new List<PostingLine> { new(await ledger.AccountAsync(invoice.LegalEntityId, ChartOfAccounts.Bank, ct), Side.Debit, amount.Value) };
+        lines.Add(new PostingLine(clientAccount, Side.Credit, shares[0], invoice.ActivityId, "Règlement HT"));
+        if (!shares[1].IsZero)
+        {
+            lines.Add(new PostingLine(clientAccount, Side.Credit, shares[1], null, "Règlement TVA"));
+        }
+
+        var paymentId = Guid.CreateVersion7();
+        var entry = await ledger.PostAsync(new PostEntryRequest(
+            invoice.LegalEntityId, "BQ", date, $"Règlement {invoice.Number} — {client.Name}", "payment", paymentId.ToString(), $"payment:{paymentId}", lines, invoice.Number), actor, ct);
+        var payment = new InvoicePayment
+        {
+            Id = paymentId, InvoiceId = invoice.Id, Date = date, AmountCents = amount.Value.Cents, Reference = reference, EntryId = entry.Id,
+            RecordedAt = clock.GetUtcNow().UtcDateTime, RecordedBy = actor.Name,
+        };
+        db.Add(payment);   // tracked as new (a key set in advance would read as an existing row); EF adds it to invoice.Payments
+        invoice.Status = invoice.Remaining.IsZero ? InvoiceStatus.Paid : InvoiceStatus.PartlyPaid;
+        audit.Record(actor, "invoicing.payment_recorded", "invoice", invoice.Id.ToString(), null, new { AmountCents = amount.Value.Cents, Date = date, reference });
+        await db.SaveChangesAsync(ct);
+        if (invoice.Status == InvoiceStatus.Paid)
+        {
+            var postings = new List<Guid>();
+            foreach (var entryId in invoice.Payments.Select(p => p.EntryId).Prepend(invoice.SaleEntryId!.Value))
+            {
+                var posted = await ledger.FindEntryAsync(entryId, ct) ?? throw new InvalidOperationException("A payment without its entry.");
+                postings.AddRange(posted.Lines.Where(l => l.AccountId == clientAccount).Select(l => l.PostingId));
+            }
+
+            await ledger.LetterAsync(invoice.LegalEntityId, postings, date, ct);
+            await db.SaveChangesAsync(ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        return await views.OneAsync(invoice.Id, actor, ct);
+    }
+}

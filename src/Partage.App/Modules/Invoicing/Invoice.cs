@@ -1,0 +1,237 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Partage.App.Modules.Activities;
+using Partage.App.Modules.Clients;
+using Partage.App.Modules.LegalEntities;
+using Partage.App.Modules.Ledger;
+using Partage.App.Modules.Members;
+using Partage.App.Modules.Offices;
+using Partage.Kernel;
+
+namespace Partage.App.Modules.Invoicing;
+
+public readonly record struct InvoiceId(Guid Value) : ITypedId<InvoiceId>
+{
+    public static InvoiceId From(Guid value) => new(value);
+
+    public override string ToString() => Value.ToString();
+}
+
+public enum InvoiceKind
+{
+    Invoice,
+    CreditNote,
+}
+
+public enum InvoiceStatus
+{
+    Draft,
+    PendingValidation,
+    Issued,
+    PartlyPaid,
+    Paid,
+    Credited,
+}
+
+/// <summary>
+/// An invoice or credit note of a legal entity, for a member's activity, to a client. A draft can
+/// change; issuing gives it its number in the entity's continuous series, freezes its content and
+/// figures, and posts the sale. It is never deleted: a credit note cancels it.
+/// </summary>
+public sealed class Invoice
+{
+    public InvoiceId Id { get; init; }
+
+    public InvoiceKind Kind { get; init; }
+
+    public InvoiceStatus Status { get; set; }
+
+    public LegalEntityId LegalEntityId { get; init; }
+
+    public ActivityId ActivityId { get; init; }
+
+    public string ModuleCode { get; init; } = string.Empty;
+
+    public MemberId MemberId { get; init; }
+
+    public OfficeId OfficeId { get; init; }
+
+    public ClientId ClientId { get; set; }
+
+    /// <summary>Assigned at issue (BT-1).</summary>
+    public string? Number { get; set; }
+
+    public DateOnly? IssueDate { get; set; }
+
+    public DateOnly? DueDate { get; set; }
+
+    public int PaymentTermsDays { get; set; } = 30;
+
+    /// <summary>Date of the service, or its first day (BG-14).</summary>
+    public DateOnly ServiceFrom { get; set; }
+
+    public DateOnly ServiceTo { get; set; }
+
+    public string? BuyerReference { get; set; }
+
+    public string? PurchaseOrder { get; set; }
+
+    /// <summary>The credit note's invoice (BT-25).</summary>
+    public InvoiceId? CreditedInvoiceId { get; init; }
+
+    public long NetCents { get; set; }
+
+    public long VatCents { get; set; }
+
+    public long GrossCents { get; set; }
+
+    /// <summary>ISO 11649 structured creditor reference printed on the invoice, for matching transfers.</summary>
+    public string? PaymentReference { get; set; }
+
+    /// <summary>Seller and buyer as they were at issue (JSON), so that the document never changes afterwards.</summary>
+    public string? PartiesJson { get; set; }
+
+    public EntryId? SaleEntryId { get; set; }
+
+    public DateTime CreatedAt { get; init; }
+
+    public string CreatedBy { get; init; } = string.Empty;
+
+    public DateTime? IssuedAt { get; set; }
+
+    public string? IssuedBy { get; set; }
+
+    public List<InvoiceLine> Lines { get; init; } = [];
+
+    public List<InvoicePayment> Payments { get; init; } = [];
+
+    public Money Net => Money.Eur(NetCents);
+
+    public Money Vat => Money.Eur(VatCents);
+
+    public Money Gross => Money.Eur(GrossCents);
+
+    public Money Paid => Money.Eur(Payments.Sum(p => p.AmountCents));
+
+    public Money Remaining => Gross - Paid;
+
+    public bool IsDraft => Status is InvoiceStatus.Draft or InvoiceStatus.PendingValidation;
+}
+
+public sealed class InvoiceLine
+{
+    public Guid Id { get; init; }
+
+    public InvoiceId InvoiceId { get; init; }
+
+    public int Position { get; init; }
+
+    public string Description { get; init; } = string.Empty;
+
+    public decimal Quantity { get; init; }
+
+    /// <summary>UN/ECE rec. 20 code: C62 (unit), HUR (hour), DAY.</summary>
+    public string Unit { get; init; } = "C62";
+
+    /// <summary>Net unit price in euros (BT-146), at most 4 decimals.</summary>
+    public decimal UnitPrice { get; init; }
+
+    public string VatCode { get; init; } = string.Empty;
+
+    public long NetCents { get; init; }
+}
+
+public sealed class InvoicePayment
+{
+    public Guid Id { get; init; }
+
+    public InvoiceId InvoiceId { get; init; }
+
+    public DateOnly Date { get; init; }
+
+    public long AmountCents { get; init; }
+
+    public string Reference { get; init; } = string.Empty;
+
+    public EntryId EntryId { get; init; }
+
+    public DateTime RecordedAt { get; init; }
+
+    public string RecordedBy { get; init; } = string.Empty;
+}
+
+public static class InvoiceLabels
+{
+    public static string Status(InvoiceStatus status) => status switch
+    {
+        InvoiceStatus.Draft => "Brouillon",
+        InvoiceStatus.PendingValidation => "À valider",
+        InvoiceStatus.Issued => "Émise",
+        InvoiceStatus.PartlyPaid => "Partiellement payée",
+        InvoiceStatus.Paid => "Payée",
+        _ => "Annulée par avoir",
+    };
+
+    public static string Kind(InvoiceKind kind) => kind == InvoiceKind.Invoice ? "Facture" : "Avoir";
+
+    public static string Unit(string code) => code switch
+    {
+        "HUR" => "heure",
+        "DAY" => "jour",
+        _ => "unité",
+    };
+}
+
+internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
+{
+    public void Configure(EntityTypeBuilder<Invoice> builder)
+    {
+        builder.ToTable("invoices");
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(12);
+        builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(i => i.ModuleCode).HasMaxLength(30);
+        builder.Property(i => i.Number).HasMaxLength(35);
+        builder.Property(i => i.BuyerReference).HasMaxLength(100);
+        builder.Property(i => i.PurchaseOrder).HasMaxLength(100);
+        builder.Property(i => i.PaymentReference).HasMaxLength(25);
+        builder.Property(i => i.CreatedBy).HasMaxLength(200);
+        builder.Property(i => i.IssuedBy).HasMaxLength(200);
+        builder.HasIndex(i => new { i.LegalEntityId, i.Number }).IsUnique();
+        builder.HasIndex(i => i.PaymentReference);
+        builder.HasIndex(i => new { i.ActivityId, i.Status });
+        builder.HasIndex(i => new { i.OfficeId, i.Status });
+        builder.HasIndex(i => i.CreditedInvoiceId).IsUnique();
+        builder.HasOne<Activity>().WithMany().HasForeignKey(i => i.ActivityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Client>().WithMany().HasForeignKey(i => i.ClientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<LegalEntity>().WithMany().HasForeignKey(i => i.LegalEntityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(i => i.Lines).WithOne().HasForeignKey(l => l.InvoiceId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(i => i.Payments).WithOne().HasForeignKey(p => p.InvoiceId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class InvoiceLineConfiguration : IEntityTypeConfiguration<InvoiceLine>
+{
+    public void Configure(EntityTypeBuilder<InvoiceLine> builder)
+    {
+        builder.ToTable("invoice_lines");
+        builder.HasKey(l => l.Id);
+        builder.Property(l => l.Description).HasMaxLength(500);
+        builder.Property(l => l.Unit).HasMaxLength(3);
+        builder.Property(l => l.VatCode).HasMaxLength(20);
+        builder.Property(l => l.Quantity).HasPrecision(14, 4);
+        builder.Property(l => l.UnitPrice).HasPrecision(16, 4);
+    }
+}
+
+internal sealed class InvoicePaymentConfiguration : IEntityTypeConfiguration<InvoicePayment>
+{
+    public void Configure(EntityTypeBuilder<InvoicePayment> builder)
+    {
+        builder.ToTable("invoice_payments");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Reference).HasMaxLength(140);
+        builder.Property(p => p.RecordedBy).HasMaxLength(200);
+        builder.ToTable(t => t.HasCheckConstraint("ck_invoice_payments_amount_positive", "amount_cents > 0"));
+    }
+}

@@ -1,0 +1,183 @@
+using System.Numerics;
+using System.Text.Json;
+using Partage.App.Infrastructure.Http;
+using Partage.App.Modules.Activities;
+using Partage.App.Modules.Clients;
+using Partage.App.Modules.LegalEntities;
+using Partage.App.Security;
+using Partage.Kernel;
+
+namespace Partage.App.Modules.Invoicing;
+
+/// <summary>Invoicing settings (section "Invoicing"); the defaults suit the demo.</summary>
+public sealed class InvoicingOptions
+{
+    /// <summary>A member's invoice whose total incl. VAT is above this waits for the activity manager's validation.</summary>
+    public long ValidationThresholdCents { get; set; } = 500_000;
+
+    public int PaymentTermsDays { get; set; } = 30;
+
+    /// <summary>The account clients pay into (printed on invoices, BT-84).</summary>
+    public string Iban { get; set; } = "FR7630006000011234567890189";
+
+    public string Bic { get; set; } = "AGRIFRPP";
+
+    public string LatePenaltyText { get; set; } =
+        "En cas de retard de paiement : pénalités au taux de refinancement de la BCE majoré de 10 points (art. L441-10 du code de commerce)";
+
+    public string RecoveryIndemnityText { get; set; } =
+        "Indemnité forfaitaire pour frais de recouvrement due en cas de retard : 40 € (art. D441-5 du code de commerce)";
+
+    public string DiscountText { get; set; } = "Pas d'escompte pour paiement anticipé";
+}
+
+/// <summary>A party of an issued invoice, as printed: frozen at issue.</summary>
+public sealed record InvoiceParty(
+    string Name, string? LegalForm, string? Siren, string? Siret, string? VatNumber, string Line1, string? Line2, string PostalCode, string City,
+    string Country, string? ElectronicAddress, string? Email);
+
+public sealed record InvoiceParties(InvoiceParty Seller, InvoiceParty Buyer, bool BuyerIsBusiness)
+{
+    public static InvoiceParties Of(LegalEntityView seller, ClientView buyer) => new(
+        new InvoiceParty(seller.Name, seller.LegalForm, seller.Siren, null, seller.VatNumber, seller.Street, null, seller.PostalCode, seller.City, seller.Country, seller.Siren, null),
+        new InvoiceParty(buyer.Name, buyer.LegalForm, buyer.Siren, buyer.Siret, buyer.VatNumber, buyer.AddressLine1, buyer.AddressLine2, buyer.PostalCode, buyer.City,
+            buyer.Country, buyer.ElectronicAddress, buyer.BillingEmail),
+        buyer.IsBusiness);
+
+    public string ToJson() => JsonSerializer.Serialize(this);
+
+    public static InvoiceParties FromJson(string json) => JsonSerializer.Deserialize<InvoiceParties>(json)
+        ?? throw new InvalidOperationException("An issued invoice without its parties.");
+}
+
+public static class InvoicingErrors
+{
+    public static readonly ErrorCode NotFound = new("invoicing.not_found", "Cette facture n'existe pas.", ErrorKind.NotFound);
+    public static readonly ErrorCode NotDraft = new("invoicing.not_draft", "Une facture émise ne se modifie plus : annulez-la par un avoir.", ErrorKind.Conflict);
+    public static readonly ErrorCode NoLines = new("invoicing.no_lines", "La facture n'a aucune ligne.");
+    public static readonly ErrorCode ClientIncomplete = new("invoicing.client_incomplete", "Le client n'a pas les informations qu'une facture exige.");
+    public static readonly ErrorCode ActivityInactive = new("invoicing.activity_inactive", "On ne facture que pour une activité active.");
+    public static readonly ErrorCode NotPending = new("invoicing.not_pending", "Cette facture n'attend pas de validation.", ErrorKind.Conflict);
+    public static readonly ErrorCode NotIssued = new("invoicing.not_issued", "Seule une facture émise et non soldée reçoit un paiement ou un avoir.", ErrorKind.Conflict);
+    public static readonly ErrorCode PaymentTooLarge = new("invoicing.payment_too_large", "Le paiement dépasse le reste à payer de la facture.");
+    public static readonly ErrorCode CreditAfterPayment = new("invoicing.credit_after_payment", "Cette facture a déjà reçu des paiements : l'avoir total n'est pas possible.", ErrorKind.Conflict);
+}
+
+public static class InvoicingAccess
+{
+    /// <summary>Who may write a draft or ask to issue it: the member of the activity, their office's manager, finance and administration.</summary>
+    public static bool CanEdit(Actor actor, ActivityView activity) =>
+        actor.IsAdmin || actor.IsInRole(Roles.Finance) || actor.IsManagerOf(activity.OfficeId) || actor.MemberId == activity.MemberId;
+
+    /// <summary>Who may validate an invoice above the threshold: the office's manager, finance, administration.</summary>
+    public static bool CanValidate(Actor actor, ActivityView activity) =>
+        actor.IsAdmin || actor.IsInRole(Roles.Finance) || actor.IsManagerOf(activity.OfficeId);
+
+    public static bool KeepsAccounts(Actor actor) => actor.IsAdmin || actor.IsInRole(Roles.Finance);
+
+    public static IQueryable<Invoice> Visible(this IQueryable<Invoice> invoices, Actor actor)
+    {
+        if (actor.IsCooperativeStaff)
+        {
+            return invoices;
+        }
+
+        if (actor.IsInRole(Roles.Manager) && actor.ManagedOfficeId is { } office)
+        {
+            return invoices.Where(i => i.OfficeId == office);
+        }
+
+        return actor.MemberId is { } member ? invoices.Where(i => i.MemberId == member) : invoices.Where(_ => false);
+    }
+}
+
+/// <summary>ISO 11649 structured creditor reference ("RF" + 2 check digits + up to 21 characters).</summary>
+public static class CreditorReference
+{
+    public static string For(string reference)
+    {
+        var body = new string(reference.Where(char.IsAsciiLetterOrDigit).ToArray()).ToUpperInvariant();
+        if (body.Length is 0 or > 21)
+        {
+            throw new ArgumentException("A creditor reference carries 1 to 21 letters or digits.", nameof(reference));
+        }
+
+        return $"RF{98 - Mod97(body + "RF00"):D2}{body}";
+    }
+
+    public static bool IsValid(string? candidate)
+    {
+        var text = new string((candidate ?? string.Empty).Where(char.IsAsciiLetterOrDigit).ToArray()).ToUpperInvariant();
+        return text.Length is >= 5 and <= 25 && text.StartsWith("RF", StringComparison.Ordinal) && char.IsAsciiDigit(text[2]) && char.IsAsciiDigit(text[3])
+            && Mod97(text[4..] + text[..4]) == 1;
+    }
+
+    private static int Mod97(string text)
+    {
+        var digits = string.Concat(text.Select(c => char.IsAsciiDigit(c) ? c.ToString() : (c - 'A' + 10).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        return (int)(BigInteger.Parse(digits, System.Globalization.CultureInfo.InvariantCulture) % 97);
+    }
+}
+
+public static class InvoicingEndpoints
+{
+    public static IServiceCollection AddInvoicing(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<InvoicingOptions>().Bind(configuration.GetSection("Invoicing"));
+        return services.AddScoped<Features.InvoiceViews>()
+            .AddScoped<Features.Drafts>()
+            .AddScoped<Features.Issuing>()
+            .AddScoped<Features.Payments>()
+            .AddScoped<FacturX.InvoiceDocuments>();
+    }
+
+    public static void MapInvoicingEndpoints(RouteGroupBuilder api)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        var invoices = api.MapGroup("/invoices").WithTags("Factures");
+        invoices.MapGet("/", async (string? status, Guid? activity, int? page, int? size, Features.InvoiceViews views, ActorAccessor actors, CancellationToken ct) =>
+                await views.SearchAsync(status, activity is { } a ? ActivityId.From(a) : null, new Infrastructure.PageRequest(page, size), await actors.GetAsync(ct), ct))
+            .WithName("SearchInvoices").WithSummary("Factures et avoirs visibles (statut, activité)");
+        invoices.MapPost("/", async (Features.DraftInput input, Features.Drafts drafts, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var invoice = await drafts.CreateAsync(input, await actors.GetAsync(ct), ct);
+                return Results.Created($"/api/v1/invoices/{invoice.Id}", invoice);
+            })
+            .WithName("CreateInvoiceDraft").WithSummary("Nouveau brouillon de facture").ProducesProblems();
+        invoices.MapGet("/{id:guid}", async (Guid id, Features.InvoiceViews views, ActorAccessor actors, CancellationToken ct) =>
+                await views.OneAsync(InvoiceId.From(id), await actors.GetAsync(ct), ct))
+            .WithName("GetInvoice").WithSummary("Une facture ou un avoir").ProducesProblems();
+        invoices.MapPut("/{id:guid}", async (Guid id, Features.DraftInput input, Features.Drafts drafts, ActorAccessor actors, CancellationToken ct) =>
+                await drafts.UpdateAsync(InvoiceId.From(id), input, await actors.GetAsync(ct), ct))
+            .WithName("UpdateInvoiceDraft").WithSummary("Modifier un brouillon").ProducesProblems();
+        invoices.MapPost("/{id:guid}/issue", async (Guid id, Features.Issuing issuing, ActorAccessor actors, CancellationToken ct) =>
+                await issuing.IssueAsync(InvoiceId.From(id), await actors.GetAsync(ct), ct))
+            .WithName("IssueInvoice").WithSummary("Émettre (ou soumettre à validation au-delà du seuil)").ProducesProblems();
+        invoices.MapPost("/{id:guid}/validate", async (Guid id, Features.Issuing issuing, ActorAccessor actors, CancellationToken ct) =>
+                await issuing.ValidateAsync(InvoiceId.From(id), await actors.GetAsync(ct), ct))
+            .WithName("ValidateInvoice").WithSummary("Valider et émettre une facture en attente (chargé d'accompagnement, finance)").ProducesProblems();
+        invoices.MapPost("/{id:guid}/credit-note", async (Guid id, CreditNoteInput input, Features.Issuing issuing, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var note = await issuing.CreditAsync(InvoiceId.From(id), input.Reason, await actors.GetAsync(ct), ct);
+                return Results.Created($"/api/v1/invoices/{note.Id}", note);
+            })
+            .WithName("CreditInvoice").WithSummary("Annuler une facture émise par un avoir").ProducesProblems();
+        invoices.MapPost("/{id:guid}/payments", async (Guid id, Features.PaymentInput input, Features.Payments payments, ActorAccessor actors, CancellationToken ct) =>
+                await payments.RecordAsync(InvoiceId.From(id), input, await actors.GetAsync(ct), ct))
+            .WithName("RecordInvoicePayment").WithSummary("Enregistrer un paiement (finance)").ProducesProblems();
+        invoices.MapGet("/{id:guid}/factur-x.xml", async (Guid id, FacturX.InvoiceDocuments documents, ActorAccessor actors, CancellationToken ct) =>
+                await documents.FindAsync(InvoiceId.From(id), await actors.GetAsync(ct), ct) is { } doc
+                    ? Results.File(FacturX.CiiWriter.Write(doc), "application/xml", $"{doc.FileStem}.xml")
+                    : Results.Problem(statusCode: 409, title: "Un brouillon n'a pas encore de facture électronique.", extensions: new Dictionary<string, object?> { ["code"] = "invoicing.not_issued" }))
+            .WithName("GetInvoiceCii").WithSummary("XML CII (Factur-X EN 16931) d'une facture émise").ProducesProblems();
+        invoices.MapGet("/{id:guid}/pdf", async (Guid id, FacturX.InvoiceDocuments documents, ActorAccessor actors, TimeProvider clock, CancellationToken ct) =>
+                await documents.FindAsync(InvoiceId.From(id), await actors.GetAsync(ct), ct) is { } doc
+                    ? Results.File(FacturX.FacturXPdf.Write(doc, doc.IssueDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)), "application/pdf", $"{doc.FileStem}.pdf")
+                    : Results.Problem(statusCode: 409, title: "Un brouillon n'a pas encore de facture électronique.", extensions: new Dictionary<string, object?> { ["code"] = "invoicing.not_issued" }))
+            .WithName("GetInvoicePdf").WithSummary("Facture Factur-X (PDF/A-3 avec factur-x.xml)").ProducesProblems();
+        api.MapGet("/vat-rules", () => VatRules.All)
+            .WithTags("Factures").WithName("ListVatRules").WithSummary("Traitements de TVA datés, avec leur base légale");
+    }
+}
+
+public sealed record CreditNoteInput(string? Reason);

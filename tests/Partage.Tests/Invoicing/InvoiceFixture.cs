@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection;
+using Partage.App.Modules.Activities;
+using Partage.App.Modules.Clients;
+using Partage.App.Modules.Clients.Features;
+using Partage.App.Modules.Invoicing;
+using Partage.App.Modules.Invoicing.Features;
+using Partage.App.Security;
+using Partage.Tests.Clients;
+using Partage.Tests.Infrastructure;
+
+namespace Partage.Tests.Invoicing;
+
+/// <summary>Clients and invoices for the invoicing tests, through the module's own services.</summary>
+public static class Sales
+{
+    public static Task<ClientView> FrenchClientAsync(PartageFactory factory) =>
+        factory.InScopeAsync(s => s.GetRequiredService<CreateClient>().HandleAsync(ClientTests.FrenchCompany(TestIdentifiers.Siren()), Actor.System));
+
+    public static Task<ClientView> ClientAsync(PartageFactory factory, ClientInput input) =>
+        factory.InScopeAsync(s => s.GetRequiredService<CreateClient>().HandleAsync(input, Actor.System));
+
+    public static DraftInput Draft(ActivityId activity, ClientId client, params (string Description, string Quantity, string Unit, string Price, string? Vat)[] lines) =>
+        new(activity.ToString(), client.ToString(), "2026-11-02", "2026-11-20", "DOSSIER-42", "BC-2026-118", 30,
+            lines.Select(l => new InvoiceLineInput(l.Description, l.Quantity, l.Unit, l.Price, l.Vat)).ToList());
+
+    public static Task<InvoiceView> DraftAsync(PartageFactory factory, DraftInput input, Actor? actor = null) =>
+        factory.InScopeAsync(s => s.GetRequiredService<Drafts>().CreateAsync(input, actor ?? Actor.System));
+
+    public static Task<InvoiceView> IssueAsync(PartageFactory factory, InvoiceId id, Actor? actor = null) =>
+        factory.InScopeAsync(s => s.GetRequiredService<Issuing>().IssueAsync(id, actor ?? Actor.System));
+
+    public static async Task<InvoiceView> IssuedAsync(PartageFactory factory, DraftInput input) =>
+        await IssueAsync(factory, (await DraftAsync(factory, input)).Id);
+}
