@@ -79,6 +79,27 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
             Users(HttpStatusCode.Created), HttpStatusCode.NotFound);
     }
 
+    private static IEnumerable<(string Method, string Pattern, Func<World, string> Path, Func<World, object?> Body, Dictionary<string, HttpStatusCode> Allowed, HttpStatusCode Otherwise)> InvoiceEndpoints()
+    {
+        var notFound = HttpStatusCode.NotFound;
+        Dictionary<string, HttpStatusCode> Only(HttpStatusCode code, params string[] who) => who.ToDictionary(e => e, _ => code);
+        string[] editors = [World.Admin, World.Finance, World.LilleManager, World.LilleMemberEmail];
+        string[] readers = [.. Staff, World.LilleManager, World.LilleMemberEmail];
+        string[] validators = [World.Admin, World.Finance, World.LilleManager];
+        object Draft(World w) => new { ActivityId = w.LilleActivity.ToString(), ClientId = "{client-id}", ServiceFrom = "2026-11-02", Lines = new[] { new { Description = "Concert", Quantity = "1", UnitPrice = "100" } } };
+        yield return ("GET", "/api/v1/invoices/", _ => "/api/v1/invoices", _ => null, Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => HttpStatusCode.OK), notFound);
+        yield return ("POST", "/api/v1/invoices/", _ => "/api/v1/invoices", Draft, Only(HttpStatusCode.Created, editors), notFound);
+        yield return ("GET", "/api/v1/invoices/{id:guid}", _ => "/api/v1/invoices/{draft}", _ => null, Only(HttpStatusCode.OK, readers), notFound);
+        yield return ("PUT", "/api/v1/invoices/{id:guid}", _ => "/api/v1/invoices/{draft}", Draft, Only(HttpStatusCode.OK, editors), notFound);
+        yield return ("POST", "/api/v1/invoices/{id:guid}/issue", _ => "/api/v1/invoices/{draft}/issue", _ => null, Only(HttpStatusCode.OK, editors), notFound);
+        yield return ("POST", "/api/v1/invoices/{id:guid}/validate", _ => "/api/v1/invoices/{pending}/validate", _ => null, Only(HttpStatusCode.OK, validators), notFound);
+        yield return ("POST", "/api/v1/invoices/{id:guid}/credit-note", _ => "/api/v1/invoices/{issued}/credit-note", _ => new { Reason = "Erreur" }, Only(HttpStatusCode.Created, validators), notFound);
+        yield return ("POST", "/api/v1/invoices/{id:guid}/payments", _ => "/api/v1/invoices/{issued}/payments", _ => new { Amount = "10" }, Only(HttpStatusCode.OK, World.Admin, World.Finance), notFound);
+        yield return ("GET", "/api/v1/invoices/{id:guid}/factur-x.xml", _ => "/api/v1/invoices/{issued}/factur-x.xml", _ => null, Only(HttpStatusCode.OK, readers), notFound);
+        yield return ("GET", "/api/v1/invoices/{id:guid}/pdf", _ => "/api/v1/invoices/{issued}/pdf", _ => null, Only(HttpStatusCode.OK, readers), notFound);
+        yield return ("GET", "/api/v1/vat-rules", _ => "/api/v1/vat-rules", _ => null, Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => HttpStatusCode.OK), notFound);
+    }
+
     private static IEnumerable<(string Method, string Pattern, Func<World, string> Path, Func<World, object?> Body, Dictionary<string, HttpStatusCode> Allowed, HttpStatusCode Otherwise)> LedgerEndpoints()
     {
         var books = new[] { World.Admin, World.Finance };
@@ -124,7 +145,7 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
     public static TheoryData<string, string> Cases()
     {
         var data = new TheoryData<string, string>();
-        foreach (var endpoint in Endpoints().Concat(LedgerEndpoints()).Concat(ClientEndpoints()))
+        foreach (var endpoint in Endpoints().Concat(LedgerEndpoints()).Concat(ClientEndpoints()).Concat(InvoiceEndpoints()))
         {
             foreach (var who in Everyone)
             {
@@ -140,18 +161,24 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
     public async Task Endpoint_Role_GetsExpectedStatus(string endpoint, string who)
     {
         var world = await Ledger.Books.OpenAsync(factory);
-        var e = Endpoints().Concat(LedgerEndpoints()).Concat(ClientEndpoints()).Single(x => x.Method + " " + x.Pattern == endpoint);
+        var e = Endpoints().Concat(LedgerEndpoints()).Concat(ClientEndpoints()).Concat(InvoiceEndpoints()).Single(x => x.Method + " " + x.Pattern == endpoint);
         var isRegistration = e.Pattern == "/api/v1/registrations";
         var expected = who == Anonymous && !isRegistration ? HttpStatusCode.Unauthorized
             : e.Allowed.TryGetValue(who, out var allowed) ? allowed
             : isRegistration ? HttpStatusCode.Created
             : e.Otherwise;
         using var client = who == Anonymous ? factory.CreateClient() : await factory.ClientForAsync(who);
-        using var request = new HttpRequestMessage(new HttpMethod(e.Method), await ResolveAsync(e.Path(world)));
+        using var request = new HttpRequestMessage(new HttpMethod(e.Method), await ResolveAsync(e.Path(world), world));
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
         if (e.Body(world) is { } body)
         {
-            request.Content = JsonContent.Create(body, body.GetType());
+            var json = System.Text.Json.JsonSerializer.Serialize(body, body.GetType());
+            if (json.Contains("{client-id}", StringComparison.Ordinal))
+            {
+                json = json.Replace("{client-id}", (await Invoicing.Sales.FrenchClientAsync(factory)).Id.ToString(), StringComparison.Ordinal);
+            }
+
+            request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
         }
 
         using var response = await client.SendAsync(request);
@@ -160,8 +187,27 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
     }
 
     /// <summary>Fills the placeholders that need data of their own: an entry, an entry to reverse, a month to close.</summary>
-    private async Task<string> ResolveAsync(string path)
+    private async Task<string> ResolveAsync(string path, World world)
     {
+        if (path.Contains("{draft}", StringComparison.Ordinal) || path.Contains("{issued}", StringComparison.Ordinal) || path.Contains("{pending}", StringComparison.Ordinal))
+        {
+            var client = await Invoicing.Sales.FrenchClientAsync(factory);
+            var small = Invoicing.Sales.Draft(world.LilleActivity, client.Id, ("Atelier", "1", "C62", "100", null));
+            App.Modules.Invoicing.InvoiceId id;
+            if (path.Contains("{pending}", StringComparison.Ordinal))
+            {
+                var member = await factory.ActorAsync(World.LilleMemberEmail);
+                var large = await Invoicing.Sales.DraftAsync(factory, Invoicing.Sales.Draft(world.LilleActivity, client.Id, ("Tournée", "1", "C62", "9000", null)), member);
+                id = (await Invoicing.Sales.IssueAsync(factory, large.Id, member)).Id;
+            }
+            else
+            {
+                id = path.Contains("{issued}", StringComparison.Ordinal) ? (await Invoicing.Sales.IssuedAsync(factory, small)).Id : (await Invoicing.Sales.DraftAsync(factory, small)).Id;
+            }
+
+            path = path.Replace("{draft}", id.ToString(), StringComparison.Ordinal).Replace("{issued}", id.ToString(), StringComparison.Ordinal).Replace("{pending}", id.ToString(), StringComparison.Ordinal);
+        }
+
         if (path.Contains("{entry}", StringComparison.Ordinal) || path.Contains("{fresh-entry}", StringComparison.Ordinal))
         {
             var entry = await Ledger.Books.PostAsync(factory, Ledger.Books.Scic, Ledger.Books.D(6, 9), Guid.NewGuid().ToString("N"),
@@ -186,7 +232,7 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
     public async Task Matrix_CoversEveryApiEndpoint()
     {
         await factory.ReadyAsync();
-        var covered = Endpoints().Concat(LedgerEndpoints()).Concat(ClientEndpoints()).Select(e => e.Method + " " + e.Pattern.Split('#')[0]).ToHashSet();
+        var covered = Endpoints().Concat(LedgerEndpoints()).Concat(ClientEndpoints()).Concat(InvoiceEndpoints()).Select(e => e.Method + " " + e.Pattern.Split('#')[0]).ToHashSet();
         var mapped = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(r => r.RoutePattern.RawText?.StartsWith("/api/v1", StringComparison.Ordinal) == true
                 && r.RoutePattern.RawText != "/api/v1/auth/token")

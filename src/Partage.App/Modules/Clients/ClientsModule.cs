@@ -17,6 +17,9 @@ public sealed record ClientView(
 {
     public bool IsBusiness => Kind != ClientKind.Person;
 
+    /// <summary>Established in a member state of the EU (where reverse charge applies to businesses).</summary>
+    public bool IsInEuropeanUnion => VatNumbers.IsEuCountry(Country);
+
     public static ClientView Of(Client c) => new(
         c.Id, c.Kind, c.Name, c.LegalForm, c.Country, c.Siren, c.Siret, c.VatNumber, c.AddressLine1, c.AddressLine2, c.PostalCode, c.City,
         c.ElectronicAddress, c.BillingEmail, c.Contacts.Select(x => new ClientContactView(x.Name, x.Role, x.Email, x.Phone)).ToList());

@@ -73,7 +73,7 @@ public static class VatRules
             return VatRegime.French;   // services to private persons are taxed where the supplier is (CGI art. 259 B … 259 A aside)
         }
 
-        return VatNumbers.IsEuCountry(client.Country)
+        return client.IsInEuropeanUnion
             ? client.VatNumber is null ? VatRegime.French : VatRegime.EuReverseCharge
             : VatRegime.OutsideEu;
     }

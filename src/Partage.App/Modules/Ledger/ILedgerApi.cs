@@ -32,6 +32,8 @@ public sealed record EntryView(
     public Money TotalDebit => Lines.Where(l => l.Side == Side.Debit).Select(l => l.Amount).Sum(Currency.Eur);
 }
 
+public sealed record CooperativeFee(Money Total, IReadOnlyList<PostingLine> Lines);
+
 /// <summary>An activity's budget: every figure a sum of its postings (docs/adr/0005-ledger.md).</summary>
 public sealed record ActivityBudget(ActivityId Activity, Money Earned, Money Spent, Money InvoicedUnpaid, Money Committed)
 {
@@ -76,6 +78,12 @@ public interface ILedgerApi
     Task<string> LetterAsync(LegalEntityId entity, IReadOnlyList<Guid> postings, DateOnly date, CancellationToken ct = default);
 
     Task<ActivityBudget> BudgetAsync(ActivityId activity, CancellationToken ct = default);
+
+    /// <summary>
+    /// The cooperative's fee on a document of <paramref name="baseAmount"/> excl. VAT (rule of the
+    /// entity and module in force on <paramref name="date"/>): its lines, to add to the document's own entry.
+    /// </summary>
+    Task<CooperativeFee> FeeAsync(LegalEntityId entity, string module, DateOnly date, Money baseAmount, ActivityId activity, CancellationToken ct = default);
 
     Task<ActivityStatement> StatementAsync(ActivityId activity, DateOnly? from, DateOnly? to, int? last, CancellationToken ct = default);
 }

@@ -9,8 +9,14 @@ using Partage.Persistence;
 
 namespace Partage.App.Modules.Ledger;
 
-internal sealed class LedgerApi(PartageDbContext db, NumberSeries numbers, LedgerCatalog catalog, TimeProvider clock) : ILedgerApi
+internal sealed class LedgerApi(PartageDbContext db, NumberSeries numbers, LedgerCatalog catalog, CooperativeFees fees, TimeProvider clock) : ILedgerApi
 {
+    public async Task<CooperativeFee> FeeAsync(LegalEntityId entity, string module, DateOnly date, Money baseAmount, ActivityId activity, CancellationToken ct = default)
+    {
+        var fee = await fees.ComputeAsync(entity, module, date, baseAmount, ct);
+        return new CooperativeFee(fee.Total, await fees.LinesAsync(this, entity, fee, activity, ct));
+    }
+
     public async Task<EntryView> PostAsync(PostEntryRequest request, Actor actor, CancellationToken ct = default) =>
         (await PostCoreAsync([(request, null)], actor, ct))[0];
 

@@ -18,7 +18,7 @@ namespace Partage.App.Modules.Invoicing.Features;
 /// manager's validation of large invoices, and the credit note that cancels an invoice.
 /// </summary>
 public sealed class Issuing(
-    PartageDbContext db, NumberSeries numbers, ILedgerApi ledger, CooperativeFees fees, IActivitiesApi activities, IClientsApi clients,
+    PartageDbContext db, NumberSeries numbers, ILedgerApi ledger, IActivitiesApi activities, IClientsApi clients,
     ILegalEntitiesApi entities, IAuditLog audit, InvoiceViews views, IOptions<InvoicingOptions> options, TimeProvider clock)
 {
     /// <summary>Issues the draft, or sends it to the manager when a member's invoice is above the threshold.</summary>
@@ -176,8 +176,8 @@ public sealed class Issuing(
             postings.Add(new PostingLine(await ledger.AccountAsync(invoice.LegalEntityId, ChartOfAccounts.VatCollected, ct), Side.Credit, totals.Vat, null, "TVA collectée"));
         }
 
-        var fee = await fees.ComputeAsync(invoice.LegalEntityId, invoice.ModuleCode, today, totals.Net, ct);
-        postings.AddRange(await fees.LinesAsync(ledger, invoice.LegalEntityId, fee, invoice.ActivityId, ct));
+        var fee = await ledger.FeeAsync(invoice.LegalEntityId, invoice.ModuleCode, today, totals.Net, invoice.ActivityId, ct);
+        postings.AddRange(fee.Lines);
         var sale = await ledger.PostAsync(new PostEntryRequest(
             invoice.LegalEntityId, "VT", today, $"Facture {invoice.Number} — {client.Name}", "invoice", invoice.Id.ToString(), $"invoice:{invoice.Id}:issued",
             postings, invoice.Number), actor, ct);
