@@ -78,6 +78,31 @@ public sealed class PdfDocumentWriter : IDisposable
         y += 13;
     }
 
+    /// <summary>Text wrapped at word boundaries to the page width.</summary>
+    public void Paragraph(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var line = string.Empty;
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = line.Length == 0 ? word : line + " " + word;
+            if (line.Length > 0 && graphics!.MeasureString(candidate, body).Width > Width)
+            {
+                Line(line);
+                line = word;
+            }
+            else
+            {
+                line = candidate;
+            }
+        }
+
+        if (line.Length > 0)
+        {
+            Line(line);
+        }
+    }
+
     public void Space(double points = 8) => y += points;
 
     /// <summary>A table: relative column widths, right-aligned columns, a header repeated on each page.</summary>

@@ -85,7 +85,7 @@ public static class FacturXPdf
                 [b.Category == "S" ? $"TVA {b.RatePercent.ToString("0.##", French)} %" : b.Category == "AE" ? "Autoliquidation" : "Hors UE (art. 259-1 CGI)", b.Basis.ToDisplayString(), b.Vat.ToDisplayString()]));
         foreach (var text in doc.Totals.Breakdown.Select(b => b.ExemptionText).OfType<string>().Distinct())
         {
-            pdf.Line(text);
+            pdf.Paragraph(text);
         }
 
         pdf.Space();
@@ -99,10 +99,10 @@ public static class FacturXPdf
             pdf.Line($"Référence à indiquer sur le virement : {doc.PaymentReference}", strong: true);
         }
 
-        pdf.Line(doc.Options.LatePenaltyText);
-        pdf.Line(doc.Options.RecoveryIndemnityText);
-        pdf.Line(doc.Options.DiscountText);
-        pdf.Line("Facture électronique Factur-X (profil EN 16931) : les données structurées sont jointes à ce PDF (factur-x.xml).");
+        pdf.Paragraph(doc.Options.LatePenaltyText);
+        pdf.Paragraph(doc.Options.RecoveryIndemnityText);
+        pdf.Paragraph(doc.Options.DiscountText);
+        pdf.Paragraph("Facture électronique Factur-X (profil EN 16931) : les données structurées sont jointes à ce PDF (factur-x.xml).");
 
         using var output = new MemoryStream();
         pdf.SaveAsPdfA3(output, new PdfA3.Attachment("factur-x.xml", "text/xml", "Factur-X XML invoice", "Alternative", CiiWriter.Write(doc), issuedAtUtc), XmpExtension);

@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Mvc;
+using Partage.App.Modules.Activities;
+using Partage.App.Modules.Invoicing.FacturX;
+using Partage.App.Modules.Invoicing.Features;
+using Partage.App.Ui;
+using Partage.Kernel;
+
+namespace Partage.App.Modules.Invoicing.Pages;
+
+public sealed class DetailModel(InvoiceViews views, Issuing issuing, Payments payments, InvoiceDocuments documents, IActivitiesApi activities) : PartagePageModel
+{
+    public InvoiceView? Invoice { get; private set; }
+
+    public bool CanEdit { get; private set; }
+
+    public bool CanValidate { get; private set; }
+
+    public bool KeepsAccounts { get; private set; }
+
+    public string? Notice { get; private set; }
+
+    [BindProperty]
+    public PaymentInput Payment { get; set; } = new(null, null, null);
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        await LoadActorAsync();
+        Notice = Request.Query["fait"].FirstOrDefault();
+        return await LoadAsync(() => ShowAsync(id, ct));
+    }
+
+    public Task<IActionResult> OnPostIssueAsync(Guid id, CancellationToken ct) =>
+        RunAsync(id, async () => (await issuing.IssueAsync(InvoiceId.From(id), Actor, ct)) is { Status: InvoiceStatus.PendingValidation }
+            ? ("La facture dépasse le seuil : elle attend la validation de votre chargé d'accompagnement.", id)
+            : ("Facture émise.", id), ct);
+
+    public Task<IActionResult> OnPostValidateAsync(Guid id, CancellationToken ct) =>
+        RunAsync(id, async () => { await issuing.ValidateAsync(InvoiceId.From(id), Actor, ct); return ("Facture validée et émise.", id); }, ct);
+
+    public Task<IActionResult> OnPostPaymentAsync(Guid id, CancellationToken ct) =>
+        RunAsync(id, async () => { var paid = await payments.RecordAsync(InvoiceId.From(id), Payment, Actor, ct); return ($"Paiement enregistré. Reste dû : {paid.Remaining.ToDisplayString()}.", id); }, ct);
+
+    public Task<IActionResult> OnPostCreditAsync(Guid id, CancellationToken ct) =>
+        RunAsync(id, async () => { var note = await issuing.CreditAsync(InvoiceId.From(id), Reason, Actor, ct); return ($"Avoir {note.Number} émis.", note.Id.Value); }, ct);
+
+    public async Task<IActionResult> OnGetPdfAsync(Guid id, CancellationToken ct) =>
+        await DocumentAsync(id, doc => File(FacturXPdf.Write(doc, doc.IssueDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)), "application/pdf", $"{doc.FileStem}.pdf"), ct);
+
+    public async Task<IActionResult> OnGetXmlAsync(Guid id, CancellationToken ct) =>
+        await DocumentAsync(id, doc => File(CiiWriter.Write(doc), "application/xml", $"{doc.FileStem}.xml"), ct);
+
+    private async Task<IActionResult> DocumentAsync(Guid id, Func<InvoiceDocument, IActionResult> file, CancellationToken ct)
+    {
+        await LoadActorAsync();
+        try
+        {
+            return await documents.FindAsync(InvoiceId.From(id), Actor, ct) is { } doc ? file(doc) : NotFound();
+        }
+        catch (DomainException)
+        {
+            return NotFound();
+        }
+    }
+
+    private async Task<IActionResult> RunAsync(Guid id, Func<Task<(string Notice, Guid Target)>> action, CancellationToken ct)
+    {
+        await LoadActorAsync();
+        var result = await TryAsync(async () =>
+        {
+            var (notice, target) = await action();
+            return Redirect($"/factures/{target}?fait={Uri.EscapeDataString(notice)}");
+        }, string.Empty);
+        return result is Microsoft.AspNetCore.Mvc.RazorPages.PageResult ? await LoadAsync(() => ShowAsync(id, ct)) : result;
+    }
+
+    private async Task ShowAsync(Guid id, CancellationToken ct)
+    {
+        Invoice = await views.OneAsync(InvoiceId.From(id), Actor, ct);
+        var activity = await activities.FindVisibleAsync(Invoice.ActivityId, Actor, ct) ?? throw new DomainException(InvoicingErrors.NotFound);
+        CanEdit = InvoicingAccess.CanEdit(Actor, activity);
+        CanValidate = InvoicingAccess.CanValidate(Actor, activity);
+        KeepsAccounts = InvoicingAccess.KeepsAccounts(Actor);
+    }
+}

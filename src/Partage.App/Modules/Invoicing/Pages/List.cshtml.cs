@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using Partage.App.Infrastructure;
+using Partage.App.Modules.Invoicing.Features;
+using Partage.App.Ui;
+
+namespace Partage.App.Modules.Invoicing.Pages;
+
+public sealed class ListModel(InvoiceViews views) : PartagePageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Status { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int? PageNumber { get; set; }
+
+    public PagedResult<InvoiceListItem>? Result { get; private set; }
+
+    public string PageUrl(int page) => QueryHelpers.AddQueryString("/factures", new Dictionary<string, string?>
+    {
+        ["status"] = Status ?? string.Empty, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    });
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await LoadActorAsync();
+        return await LoadAsync(async () => Result = await views.SearchAsync(Status, null, new PageRequest(PageNumber, null), Actor, ct));
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.Playwright;
+using Partage.Tests.Infrastructure;
+using Partage.Tests.Invoicing;
+using Partage.Tests.Ledger;
+
+namespace Partage.E2E;
+
+/// <summary>The invoicing issue's journey: a member creates their client, drafts and issues an invoice, downloads its Factur-X PDF; finance records the payment.</summary>
+public class InvoicingJourneys(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Member_CreatesClient_IssuesInvoice_FactureXValid_FinanceRecordsPayment()
+    {
+        await Books.OpenAsync(browser.App);
+        var siren = TestIdentifiers.Siren();
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, World.LilleMemberEmail);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Clients" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nouveau client" }).ClickAsync();
+        await page.GetByLabel("Nom ou raison sociale").FillAsync("Théâtre de la Verrière");
+        await page.GetByLabel("Forme juridique").FillAsync("Association loi 1901");
+        await page.GetByLabel("Type").SelectOptionAsync("Association");
+        await page.GetByLabel("SIREN").FillAsync(siren[..8] + ((siren[8] - '0' + 1) % 10));
+        await page.GetByLabel("Adresse", new() { Exact = true }).FillAsync("28 rue Alphonse Mercier");
+        await page.GetByLabel("Code postal").FillAsync("59000");
+        await page.GetByLabel("Ville").FillAsync("Lille");
+        await page.GetByLabel("E-mail de facturation").FillAsync("administration@verriere.fr");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Créer le client" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("La clé de contrôle du SIREN est incorrecte.").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Nom ou raison sociale")).ToHaveValueAsync("Théâtre de la Verrière");
+        await page.GetByLabel("SIREN").FillAsync(siren);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Créer le client" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Client créé.")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Factures" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nouvelle facture" }).ClickAsync();
+        await page.GetByLabel("Client", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Théâtre de la Verrière (FR)" });
+        await page.GetByLabel("Date de la prestation").FillAsync("2026-11-14");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le brouillon" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Ajoutez au moins une ligne (désignation, quantité, prix unitaire).").First).ToBeVisibleAsync();
+        await page.GetByLabel("Désignation de la ligne 1").FillAsync("Concert du 14 novembre");
+        await page.GetByLabel("Quantité de la ligne 1").FillAsync("1");
+        await page.GetByLabel("Prix unitaire de la ligne 1").FillAsync("1 200,00".Replace(" ", string.Empty, StringComparison.Ordinal));
+        await page.GetByLabel("TVA de la ligne 1").SelectOptionAsync("FR_2_1");
+        await page.GetByLabel("Désignation de la ligne 2").FillAsync("Régie son");
+        await page.GetByLabel("Quantité de la ligne 2").FillAsync("4");
+        await page.GetByLabel("Unité de la ligne 2").SelectOptionAsync("HUR");
+        await page.GetByLabel("Prix unitaire de la ligne 2").FillAsync("45,50");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le brouillon" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Brouillon de facture" })).ToBeVisibleAsync();
+        // 1,200.00 at 2.1 % (25.20) + 182.00 at 20 % (36.40) = 1,443.60 incl. VAT.
+        await Assertions.Expect(page.Locator("[data-figure=gross]")).ToHaveTextAsync("1\u202f443,60\u00a0€");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Émettre la facture" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Facture émise.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"^Facture [A-Z]+-2026-\d{6}$") })).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "16-member-invoice-issued");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Télécharger la facture Factur-X (PDF)" }).ClickAsync());
+        var pdf = Path.Combine(BrowserFixture.ArtifactsFolder, "16-invoice-factur-x.pdf");
+        await download.SaveAsAsync(pdf);
+        var report = await EInvoiceValidator.ValidatePdfAsync(pdf);
+        Assert.True(report.Passed, report.ToString());
+        var url = page.Url;
+
+        var finance = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(finance, World.Finance);
+        await finance.GotoAsync(url);
+        await finance.GetByLabel("Montant (€)").FillAsync("2000");
+        await finance.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await Assertions.Expect(finance.GetByText("Le paiement (2\u202f000,00\u00a0€) dépasse le reste à payer (1\u202f443,60\u00a0€).")).ToBeVisibleAsync();
+        await finance.GetByLabel("Montant (€)").FillAsync("1443,60");
+        await finance.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await Assertions.Expect(finance.GetByText("Paiement enregistré. Reste dû : 0,00\u00a0€.")).ToBeVisibleAsync();
+        await Assertions.Expect(finance.GetByRole(AriaRole.Heading, new() { Name = "Payée" })).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(finance, "17-finance-invoice-paid");
+    }
+}
