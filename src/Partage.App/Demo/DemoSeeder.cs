@@ -26,6 +26,7 @@ public sealed class DemoSeeder(
     RoleManager<PartageRole> roles,
     NumberSeries numbers,
     DemoBooks books,
+    DemoSales sales,
     TimeProvider clock,
     ILogger<DemoSeeder> logger)
 {
@@ -94,6 +95,7 @@ public sealed class DemoSeeder(
         if (withBooks)
         {
             await books.SeedAsync(faker, ct);
+            await sales.SeedAsync(faker, ct);
         }
     }
 

@@ -30,7 +30,7 @@ public static class PartageHost
         services.AddPartageDatabase(DatabaseOptions.From(builder.Configuration));
         services.AddPartageSecurity(builder.Configuration);
         services.AddAudit().AddLegalEntities().AddOffices().AddMembers().AddActivities().AddLedger().AddClients().AddInvoicing(builder.Configuration);
-        services.AddScoped<DemoSeeder>().AddScoped<DemoBooks>();
+        services.AddScoped<DemoSeeder>().AddScoped<DemoBooks>().AddScoped<DemoSales>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.ConfigureHttpJsonOptions(o =>

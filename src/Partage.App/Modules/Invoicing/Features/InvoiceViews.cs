@@ -26,7 +26,7 @@ public sealed class InvoiceViews(PartageDbContext db, IActivitiesApi activities,
 {
     public async Task<InvoiceView> OneAsync(InvoiceId id, Actor actor, CancellationToken ct = default)
     {
-        var invoice = await db.Set<Invoice>().AsNoTracking().Include(i => i.Lines).Include(i => i.Payments).Visible(actor).SingleOrDefaultAsync(i => i.Id == id, ct)
+        var invoice = await db.Set<Invoice>().AsNoTracking().Include(i => i.Lines).Include(i => i.Payments).AsSplitQuery().Visible(actor).SingleOrDefaultAsync(i => i.Id == id, ct)
             ?? throw new DomainException(InvoicingErrors.NotFound);
         var activity = await activities.FindVisibleAsync(invoice.ActivityId, actor, ct) ?? throw new DomainException(InvoicingErrors.NotFound);
         var client = await clients.FindAsync(invoice.ClientId, ct) ?? throw new DomainException(InvoicingErrors.NotFound);

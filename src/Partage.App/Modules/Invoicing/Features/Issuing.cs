@@ -122,7 +122,7 @@ public sealed class Issuing(
 
     private async Task<(Invoice Invoice, ActivityView Activity)> LoadAsync(InvoiceId id, Actor actor, CancellationToken ct)
     {
-        var invoice = await db.Set<Invoice>().Include(i => i.Lines).Include(i => i.Payments).Visible(actor).SingleOrDefaultAsync(i => i.Id == id, ct)
+        var invoice = await db.Set<Invoice>().Include(i => i.Lines).Include(i => i.Payments).AsSplitQuery().Visible(actor).SingleOrDefaultAsync(i => i.Id == id, ct)
             ?? throw new DomainException(InvoicingErrors.NotFound);
         var activity = await activities.FindVisibleAsync(invoice.ActivityId, actor, ct) ?? throw new DomainException(InvoicingErrors.NotFound);
         return (invoice, activity);
