@@ -75,4 +75,36 @@ public class InvoicingJourneys(BrowserFixture browser) : IClassFixture<BrowserFi
         await Assertions.Expect(finance.GetByRole(AriaRole.Heading, new() { Name = "Payée" })).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(finance, "17-finance-invoice-paid");
     }
+
+    [Fact]
+    public async Task Finance_ImportsStatement_MatchesTheUnknownReceiptByHand()
+    {
+        var world = await Books.OpenAsync(browser.App);
+        var client = await Sales.FrenchClientAsync(browser.App);
+        var invoice = await Sales.IssuedAsync(browser.App, Sales.Draft(world.LilleActivity, client.Id, ("Atelier", "1", "C62", "500", null)));
+        var file = Path.Combine(BrowserFixture.ArtifactsFolder, "18-camt053.xml");
+        await File.WriteAllTextAsync(file, BankStatementTests.Camt("08", "E2E-STATEMENT-1",
+            new BankStatementTests.Credit(600m, Rf: invoice.PaymentReference), new BankStatementTests.Credit(75m, Text: "VIREMENT SANS REFERENCE", Debtor: "M. Inconnu")));
+
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, World.Finance);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Banque" }).ClickAsync();
+        await page.GetByLabel("Entité").SelectOptionAsync("LNA");
+        await page.GetByLabel("Fichier du relevé").SetInputFilesAsync(file);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Importer" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Relevé E2E-STATEMENT-1 : 2 encaissements (675,00\u00a0€), 1 rapprochés, 0 en partie, 1 à identifier", new() { Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("section[aria-labelledby=waiting-title] tbody tr")).ToHaveCountAsync(1);
+
+        await page.GetByLabel("Entité").SelectOptionAsync("LNA");
+        await page.GetByLabel("Fichier du relevé").SetInputFilesAsync(file);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Importer" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Le relevé E2E-STATEMENT-1 a déjà été importé : rien n'a changé.")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "18-finance-bank-statement");
+
+        var other = await Sales.IssuedAsync(browser.App, Sales.Draft(world.LilleActivity, client.Id, ("Atelier", "1", "C62", "100", null)));
+        await page.GetByLabel(new System.Text.RegularExpressions.Regex("^Numéro de facture pour")).FillAsync(other.Number!);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Affecter" }).ClickAsync();
+        await Assertions.Expect(page.GetByText($"Encaissement affecté à la facture {other.Number}.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Aucun encaissement en attente.")).ToBeVisibleAsync();
+    }
 }

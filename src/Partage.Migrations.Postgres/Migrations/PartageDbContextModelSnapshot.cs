@@ -473,6 +473,137 @@ namespace Partage.Migrations.Postgres.Migrations
                     b.ToTable("client_contacts", (string)null);
                 });
 
+            modelBuilder.Entity("Partage.App.Modules.Invoicing.BankStatement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("FileSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("file_sha256");
+
+                    b.Property<string>("Iban")
+                        .IsRequired()
+                        .HasMaxLength(34)
+                        .HasColumnType("character varying(34)")
+                        .HasColumnName("iban");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("imported_by");
+
+                    b.Property<Guid>("LegalEntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("legal_entity_id");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasColumnName("message_id");
+
+                    b.Property<string>("StatementId")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasColumnName("statement_id");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bank_statements");
+
+                    b.HasIndex("LegalEntityId", "StatementId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_bank_statements_legal_entity_id_statement_id");
+
+                    b.ToTable("bank_statements", (string)null);
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Invoicing.BankStatementLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<string>("BankReference")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasColumnName("bank_reference");
+
+                    b.Property<DateOnly>("BookingDate")
+                        .HasColumnType("date")
+                        .HasColumnName("booking_date");
+
+                    b.Property<string>("CreditorReference")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasColumnName("creditor_reference");
+
+                    b.Property<string>("DebtorName")
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)")
+                        .HasColumnName("debtor_name");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Remittance")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("remittance");
+
+                    b.Property<Guid>("StatementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("statement_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("SuspenseEntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("suspense_entry_id");
+
+                    b.Property<long>("UnmatchedCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("unmatched_cents");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bank_statement_lines");
+
+                    b.HasIndex("StatementId")
+                        .HasDatabaseName("ix_bank_statement_lines_statement_id");
+
+                    b.HasIndex("Status", "BookingDate")
+                        .HasDatabaseName("ix_bank_statement_lines_status_booking_date");
+
+                    b.ToTable("bank_statement_lines", (string)null);
+                });
+
             modelBuilder.Entity("Partage.App.Modules.Invoicing.Invoice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3132,6 +3263,26 @@ namespace Partage.Migrations.Postgres.Migrations
                         .HasConstraintName("fk_client_contacts_clients_client_id");
                 });
 
+            modelBuilder.Entity("Partage.App.Modules.Invoicing.BankStatement", b =>
+                {
+                    b.HasOne("Partage.App.Modules.LegalEntities.LegalEntity", null)
+                        .WithMany()
+                        .HasForeignKey("LegalEntityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bank_statements_legal_entity_legal_entity_id");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Invoicing.BankStatementLine", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Invoicing.BankStatement", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bank_statement_lines_bank_statements_statement_id");
+                });
+
             modelBuilder.Entity("Partage.App.Modules.Invoicing.Invoice", b =>
                 {
                     b.HasOne("Partage.App.Modules.Activities.Activity", null)
@@ -3351,6 +3502,11 @@ namespace Partage.Migrations.Postgres.Migrations
             modelBuilder.Entity("Partage.App.Modules.Clients.Client", b =>
                 {
                     b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Invoicing.BankStatement", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Partage.App.Modules.Invoicing.Invoice", b =>

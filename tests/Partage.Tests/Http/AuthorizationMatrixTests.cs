@@ -97,6 +97,10 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
         yield return ("POST", "/api/v1/invoices/{id:guid}/payments", _ => "/api/v1/invoices/{issued}/payments", _ => new { Amount = "10" }, Only(HttpStatusCode.OK, World.Admin, World.Finance), notFound);
         yield return ("GET", "/api/v1/invoices/{id:guid}/factur-x.xml", _ => "/api/v1/invoices/{issued}/factur-x.xml", _ => null, Only(HttpStatusCode.OK, readers), notFound);
         yield return ("GET", "/api/v1/invoices/{id:guid}/pdf", _ => "/api/v1/invoices/{issued}/pdf", _ => null, Only(HttpStatusCode.OK, readers), notFound);
+        yield return ("POST", "/api/v1/bank-statements/", _ => "/api/v1/bank-statements", _ => null, Only(HttpStatusCode.BadRequest, World.Admin, World.Finance), notFound);
+        yield return ("GET", "/api/v1/bank-statements/unmatched", _ => "/api/v1/bank-statements/unmatched", _ => null, Only(HttpStatusCode.OK, World.Admin, World.Finance), notFound);
+        yield return ("POST", "/api/v1/bank-statements/lines/{id:guid}/match", _ => "/api/v1/bank-statements/lines/{bank-line}/match", _ => new { InvoiceNumber = "LNA-1999-000001" },
+            Only(HttpStatusCode.BadRequest, World.Admin, World.Finance), notFound);
         yield return ("GET", "/api/v1/vat-rules", _ => "/api/v1/vat-rules", _ => null, Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => HttpStatusCode.OK), notFound);
     }
 
@@ -213,6 +217,14 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
             var entry = await Ledger.Books.PostAsync(factory, Ledger.Books.Scic, Ledger.Books.D(6, 9), Guid.NewGuid().ToString("N"),
                 ("512", App.Modules.Ledger.Side.Debit, 100, null), ("471", App.Modules.Ledger.Side.Credit, 100, null));
             path = path.Replace("{entry}", entry.Id.ToString(), StringComparison.Ordinal).Replace("{fresh-entry}", entry.Id.ToString(), StringComparison.Ordinal);
+        }
+
+        if (path.Contains("{bank-line}", StringComparison.Ordinal))
+        {
+            var id = $"M-{Guid.NewGuid():N}"[..20];
+            await Invoicing.BankStatementTests.ImportAsync(factory, Invoicing.BankStatementTests.Camt("02", id, new Invoicing.BankStatementTests.Credit(12m, Text: "Inconnu")));
+            var line = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Invoicing.Features.BankStatements>().UnmatchedAsync(new(1, 200), App.Security.Actor.System));
+            path = path.Replace("{bank-line}", line.Items.First(l => l.BankReference.StartsWith(id, StringComparison.Ordinal)).Id.ToString(), StringComparison.Ordinal);
         }
 
         if (path.Contains("{client}", StringComparison.Ordinal))

@@ -60,6 +60,7 @@ public static class InvoicingErrors
     public static readonly ErrorCode NotPending = new("invoicing.not_pending", "Cette facture n'attend pas de validation.", ErrorKind.Conflict);
     public static readonly ErrorCode NotIssued = new("invoicing.not_issued", "Seule une facture émise et non soldée reçoit un paiement ou un avoir.", ErrorKind.Conflict);
     public static readonly ErrorCode PaymentTooLarge = new("invoicing.payment_too_large", "Le paiement dépasse le reste à payer de la facture.");
+    public static readonly ErrorCode LineNotFound = new("invoicing.bank_line_not_found", "Cette ligne de relevé n'existe pas ou est déjà rapprochée.", ErrorKind.NotFound);
     public static readonly ErrorCode CreditAfterPayment = new("invoicing.credit_after_payment", "Cette facture a déjà reçu des paiements : l'avoir total n'est pas possible.", ErrorKind.Conflict);
 }
 
@@ -128,6 +129,7 @@ public static class InvoicingEndpoints
             .AddScoped<Features.Drafts>()
             .AddScoped<Features.Issuing>()
             .AddScoped<Features.Payments>()
+            .AddScoped<Features.BankStatements>()
             .AddScoped<FacturX.InvoiceDocuments>();
     }
 
@@ -175,6 +177,32 @@ public static class InvoicingEndpoints
                     ? Results.File(FacturX.FacturXPdf.Write(doc, doc.IssueDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)), "application/pdf", $"{doc.FileStem}.pdf")
                     : Results.Problem(statusCode: 409, title: "Un brouillon n'a pas encore de facture électronique.", extensions: new Dictionary<string, object?> { ["code"] = "invoicing.not_issued" }))
             .WithName("GetInvoicePdf").WithSummary("Facture Factur-X (PDF/A-3 avec factur-x.xml)").ProducesProblems();
+        var statements = api.MapGroup("/bank-statements").WithTags("Factures");
+        statements.MapPost("/", async (HttpRequest request, Features.BankStatements bank, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var actor = await actors.GetAsync(ct);
+                if (!InvoicingAccess.KeepsAccounts(actor))
+                {
+                    throw new DomainException(InvoicingErrors.NotFound);
+                }
+
+                var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : null;
+                var file = form?.Files.GetFile("file")
+                    ?? throw new InputValidationException(new Dictionary<string, string[]> { ["File"] = ["Joignez le relevé camt.053 (champ « file »)."] });
+                await using var stream = file.OpenReadStream();
+                return await bank.ImportAsync(form["entity"], stream, actor, ct);
+            })
+            .DisableAntiforgery()
+            .WithName("ImportBankStatement").WithSummary("Importer un relevé camt.053 (.001.02 ou .001.08) : rapprochement des paiements (finance)").ProducesProblems();
+        statements.MapGet("/unmatched", async (int? page, int? size, Features.BankStatements bank, ActorAccessor actors, CancellationToken ct) =>
+                await bank.UnmatchedAsync(new Infrastructure.PageRequest(page, size), await actors.GetAsync(ct), ct))
+            .WithName("UnmatchedBankLines").WithSummary("Encaissements à identifier (finance)").ProducesProblems();
+        statements.MapPost("/lines/{id:guid}/match", async (Guid id, Features.MatchInput input, Features.BankStatements bank, ActorAccessor actors, CancellationToken ct) =>
+            {
+                await bank.MatchAsync(id, input, await actors.GetAsync(ct), ct);
+                return Results.NoContent();
+            })
+            .WithName("MatchBankLine").WithSummary("Affecter un encaissement à une facture (finance)").ProducesProblems();
         api.MapGet("/vat-rules", () => VatRules.All)
             .WithTags("Factures").WithName("ListVatRules").WithSummary("Traitements de TVA datés, avec leur base légale");
     }

@@ -48,11 +48,23 @@ public sealed class Payments(PartageDbContext db, ILedgerApi ledger, IClientsApi
             throw new DomainException(InvoicingErrors.PaymentTooLarge, $"Le paiement ({amount.Value.ToDisplayString()}) dépasse le reste à payer ({invoice.Remaining.ToDisplayString()}).");
         }
 
-        var client = await clients.FindAsync(invoice.ClientId, ct) ?? throw new DomainException(InvoicingErrors.NotFound);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await SettleAsync(invoice, amount.Value, date, reference, ChartOfAccounts.Bank, actor, ct);
+        await transaction.CommitAsync(ct);
+        return await views.OneAsync(invoice.Id, actor, ct);
+    }
+
+    /// <summary>
+    /// Records <paramref name="amount"/> paid on a tracked invoice, inside the caller's transaction:
+    /// <paramref name="fromAccount"/> (the bank, or the suspense account an unidentified receipt
+    /// waited on) debited, the client's account credited; letters it when settled.
+    /// </summary>
+    internal async Task SettleAsync(Invoice invoice, Money amount, DateOnly date, string reference, string fromAccount, Actor actor, CancellationToken ct)
+    {
+        var client = await clients.FindAsync(invoice.ClientId, ct) ?? throw new DomainException(InvoicingErrors.NotFound);
         var clientAccount = await Issuing.ClientAccountAsync(ledger, invoice.LegalEntityId, client, ct);
-        var shares = amount.Value.Allocate([invoice.NetCents, invoice.VatCents]);
-        var lines = new List<PostingLine> { new(await ledger.AccountAsync(invoice.LegalEntityId, ChartOfAccounts.Bank, ct), Side.Debit, amount.Value) };
+        var shares = amount.Allocate([invoice.NetCents, invoice.VatCents]);
+        var lines = new List<PostingLine> { new(await ledger.AccountAsync(invoice.LegalEntityId, fromAccount, ct), Side.Debit, amount) };
         lines.Add(new PostingLine(clientAccount, Side.Credit, shares[0], invoice.ActivityId, "Règlement HT"));
         if (!shares[1].IsZero)
         {
@@ -64,12 +76,12 @@ public sealed class Payments(PartageDbContext db, ILedgerApi ledger, IClientsApi
             invoice.LegalEntityId, "BQ", date, $"Règlement {invoice.Number} — {client.Name}", "payment", paymentId.ToString(), $"payment:{paymentId}", lines, invoice.Number), actor, ct);
         var payment = new InvoicePayment
         {
-            Id = paymentId, InvoiceId = invoice.Id, Date = date, AmountCents = amount.Value.Cents, Reference = reference, EntryId = entry.Id,
+            Id = paymentId, InvoiceId = invoice.Id, Date = date, AmountCents = amount.Cents, Reference = Truncate(reference, 140), EntryId = entry.Id,
             RecordedAt = clock.GetUtcNow().UtcDateTime, RecordedBy = actor.Name,
         };
         db.Add(payment);   // tracked as new (a key set in advance would read as an existing row); EF adds it to invoice.Payments
         invoice.Status = invoice.Remaining.IsZero ? InvoiceStatus.Paid : InvoiceStatus.PartlyPaid;
-        audit.Record(actor, "invoicing.payment_recorded", "invoice", invoice.Id.ToString(), null, new { AmountCents = amount.Value.Cents, Date = date, reference });
+        audit.Record(actor, "invoicing.payment_recorded", "invoice", invoice.Id.ToString(), null, new { AmountCents = amount.Cents, Date = date, reference, fromAccount });
         await db.SaveChangesAsync(ct);
         if (invoice.Status == InvoiceStatus.Paid)
         {
@@ -83,8 +95,7 @@ public sealed class Payments(PartageDbContext db, ILedgerApi ledger, IClientsApi
             await ledger.LetterAsync(invoice.LegalEntityId, postings, date, ct);
             await db.SaveChangesAsync(ct);
         }
-
-        await transaction.CommitAsync(ct);
-        return await views.OneAsync(invoice.Id, actor, ct);
     }
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 }

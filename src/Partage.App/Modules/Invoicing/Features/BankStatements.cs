@@ -1,0 +1,208 @@
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Partage.App.Infrastructure;
+using Partage.App.Infrastructure.Database;
+using Partage.App.Modules.Audit;
+using Partage.App.Modules.Ledger;
+using Partage.App.Modules.LegalEntities;
+using Partage.App.Security;
+using Partage.Kernel;
+using Partage.Persistence;
+
+namespace Partage.App.Modules.Invoicing.Features;
+
+public sealed record StatementImport(string StatementId, bool AlreadyImported, int Credits, int Matched, int PartlyMatched, int Unmatched, int Ignored, Money Total);
+
+public sealed record UnmatchedLine(Guid Id, string Entity, DateOnly BookingDate, Money Amount, Money Unmatched, string? DebtorName, string? CreditorReference, string? Remittance, string BankReference);
+
+public sealed record MatchInput(string? InvoiceNumber, string? Amount);
+
+/// <summary>
+/// Bank statements in, invoices settled: each booked credit is matched by the RF reference printed
+/// on the invoice, failing that by the invoice numbers written in the remittance text (one transfer
+/// may pay several invoices, in the order written); what is left — overpayment or unknown payer —
+/// is booked to the suspense account (471) and waits in a queue for finance to match by hand.
+/// The same statement imported twice changes nothing.
+/// </summary>
+public sealed class BankStatements(
+    PartageDbContext db, Payments payments, ILedgerApi ledger, ILegalEntitiesApi entities, IAuditLog audit, IOptions<InvoicingOptions> options, TimeProvider clock)
+{
+    public async Task<StatementImport> ImportAsync(string? entityCode, Stream file, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (!InvoicingAccess.KeepsAccounts(actor))
+        {
+            throw new DomainException(InvoicingErrors.NotFound);
+        }
+
+        var entity = (await entities.ListAsync(ct)).FirstOrDefault(e => string.Equals(e.Code, entityCode?.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw new InputValidationException(new Dictionary<string, string[]> { ["Entity"] = ["Entité inconnue (SCIC, LNA ou GE)."] });
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        buffer.Position = 0;
+        var camt = Camt053.Read(buffer);
+        var expected = options.Value.Iban.Replace(" ", string.Empty, StringComparison.Ordinal);
+        if (!string.Equals(camt.Iban, expected, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InputValidationException(new Dictionary<string, string[]> { ["File"] = [$"Ce relevé concerne le compte {camt.Iban}, pas celui de la coopérative ({expected})."] });
+        }
+
+        var existing = await SummaryAsync(entity.Id, camt.StatementId, camt.IgnoredEntries, ct);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var statement = new BankStatement
+        {
+            Id = Guid.CreateVersion7(), LegalEntityId = entity.Id, StatementId = camt.StatementId, MessageId = camt.MessageId, Version = camt.Version, Iban = camt.Iban,
+            FileSha256 = Convert.ToHexString(SHA256.HashData(buffer.ToArray())), ImportedAt = clock.GetUtcNow().UtcDateTime, ImportedBy = actor.Name,
+        };
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.Add(statement);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            // The same statement imported at the same moment by someone else: theirs stands.
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return await SummaryAsync(entity.Id, camt.StatementId, camt.IgnoredEntries, ct) ?? throw new InvalidOperationException("The statement that won is gone.");
+        }
+
+        foreach (var credit in camt.Credits)
+        {
+            var line = new BankStatementLine
+            {
+                Id = Guid.CreateVersion7(), StatementId = statement.Id, Position = credit.Position, BankReference = credit.BankReference, BookingDate = credit.BookingDate,
+                AmountCents = credit.AmountCents, DebtorName = credit.DebtorName, CreditorReference = credit.CreditorReference, Remittance = credit.Remittance,
+            };
+            db.Add(line);
+            var left = Money.Eur(credit.AmountCents);
+            foreach (var invoice in await CandidatesAsync(entity, credit, ct))
+            {
+                var paid = left < invoice.Remaining ? left : invoice.Remaining;
+                await payments.SettleAsync(invoice, paid, credit.BookingDate, $"{credit.BankReference} {credit.DebtorName}".Trim(), ChartOfAccounts.Bank, actor, ct);
+                left -= paid;
+                if (left.IsZero)
+                {
+                    break;
+                }
+            }
+
+            line.UnmatchedCents = left.Cents;
+            line.Status = left.IsZero ? BankLineStatus.Matched : left.Cents == credit.AmountCents ? BankLineStatus.Unmatched : BankLineStatus.PartlyMatched;
+            if (!left.IsZero)
+            {
+                var suspense = await ledger.PostAsync(new PostEntryRequest(
+                    entity.Id, "BQ", credit.BookingDate, $"Encaissement à identifier — {credit.DebtorName ?? credit.BankReference}", "bank_line", line.Id.ToString(), $"bank-line:{line.Id}:suspense",
+                    [
+                        new PostingLine(await ledger.AccountAsync(entity.Id, ChartOfAccounts.Bank, ct), Side.Debit, left),
+                        new PostingLine(await ledger.AccountAsync(entity.Id, ChartOfAccounts.Suspense, ct), Side.Credit, left),
+                    ], credit.BankReference), actor, ct);
+                line.SuspenseEntryId = suspense.Id;
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+
+        audit.Record(actor, "invoicing.statement_imported", "bank_statement", statement.Id.ToString(), null,
+            new { camt.StatementId, camt.Version, Credits = camt.Credits.Count, statement.FileSha256 });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        var summary = await SummaryAsync(entity.Id, camt.StatementId, camt.IgnoredEntries, ct) ?? throw new InvalidOperationException("The imported statement is gone.");
+        return summary with { AlreadyImported = false };
+    }
+
+    public async Task<PagedResult<UnmatchedLine>> UnmatchedAsync(PageRequest page, Actor actor, CancellationToken ct = default)
+    {
+        if (!InvoicingAccess.KeepsAccounts(actor))
+        {
+            throw new DomainException(InvoicingErrors.NotFound);
+        }
+
+        var codes = (await entities.ListAsync(ct)).ToDictionary(e => e.Id, e => e.Code);
+        var rows = await (
+                from l in db.Set<BankStatementLine>()
+                join s in db.Set<BankStatement>() on l.StatementId equals s.Id
+                where l.UnmatchedCents > 0
+                orderby l.BookingDate, l.Id
+                select new { l.Id, s.LegalEntityId, l.BookingDate, l.AmountCents, l.UnmatchedCents, l.DebtorName, l.CreditorReference, l.Remittance, l.BankReference })
+            .ToPageAsync(page, ct);
+        return new PagedResult<UnmatchedLine>(
+            rows.Items.Select(r => new UnmatchedLine(r.Id, codes[r.LegalEntityId], r.BookingDate, Money.Eur(r.AmountCents), Money.Eur(r.UnmatchedCents), r.DebtorName, r.CreditorReference, r.Remittance, r.BankReference)).ToList(),
+            rows.Page, rows.PageSize, rows.Total);
+    }
+
+    /// <summary>Finance matches (part of) a waiting receipt to an invoice: the amount moves from the suspense account to the client's.</summary>
+    public async Task<UnmatchedLine?> MatchAsync(Guid lineId, MatchInput input, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!InvoicingAccess.KeepsAccounts(actor))
+        {
+            throw new DomainException(InvoicingErrors.NotFound);
+        }
+
+        var line = await db.Set<BankStatementLine>().SingleOrDefaultAsync(l => l.Id == lineId && l.UnmatchedCents > 0, ct) ?? throw new DomainException(InvoicingErrors.LineNotFound);
+        var entity = await db.Set<BankStatement>().Where(s => s.Id == line.StatementId).Select(s => s.LegalEntityId).SingleAsync(ct);
+        var v = new Validation();
+        var number = v.Required(nameof(input.InvoiceNumber), "Le numéro de facture", input.InvoiceNumber, 35);
+        var amount = v.Amount(nameof(input.Amount), "Le montant", input.Amount, required: false);
+        v.ThrowIfInvalid();
+        var invoice = await db.Set<Invoice>().Include(i => i.Payments)
+            .SingleOrDefaultAsync(i => i.LegalEntityId == entity && i.Number == number && i.Kind == InvoiceKind.Invoice, ct);
+        if (invoice is null || invoice.Status is not (InvoiceStatus.Issued or InvoiceStatus.PartlyPaid))
+        {
+            throw new InputValidationException(new Dictionary<string, string[]> { [nameof(input.InvoiceNumber)] = [$"Aucune facture « {number} » à encaisser dans cette entité."] });
+        }
+
+        var paid = amount ?? (line.Unmatched < invoice.Remaining ? line.Unmatched : invoice.Remaining);
+        if (paid > line.Unmatched || paid > invoice.Remaining)
+        {
+            throw new DomainException(InvoicingErrors.PaymentTooLarge,
+                $"Le montant ({paid.ToDisplayString()}) dépasse ce qui reste à affecter ({line.Unmatched.ToDisplayString()}) ou le reste dû de la facture ({invoice.Remaining.ToDisplayString()}).");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await payments.SettleAsync(invoice, paid, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), $"{line.BankReference} (rapprochement manuel)", ChartOfAccounts.Suspense, actor, ct);
+        line.UnmatchedCents -= paid.Cents;
+        line.Status = line.UnmatchedCents == 0 ? BankLineStatus.Matched : BankLineStatus.PartlyMatched;
+        audit.Record(actor, "invoicing.statement_line_matched", "bank_statement_line", line.Id.ToString(), null, new { invoice.Number, AmountCents = paid.Cents });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return line.UnmatchedCents == 0 ? null : (await UnmatchedAsync(new PageRequest(1, PageRequest.MaxSize), actor, ct)).Items.FirstOrDefault(l => l.Id == line.Id);
+    }
+
+    /// <summary>The invoices a credit pays: the one its RF reference names, else those whose numbers its remittance text cites.</summary>
+    private async Task<List<Invoice>> CandidatesAsync(LegalEntityView entity, CamtCredit credit, CancellationToken ct)
+    {
+        var open = db.Set<Invoice>().Include(i => i.Payments)
+            .Where(i => i.LegalEntityId == entity.Id && i.Kind == InvoiceKind.Invoice && (i.Status == InvoiceStatus.Issued || i.Status == InvoiceStatus.PartlyPaid));
+        if (credit.CreditorReference is { } rf && CreditorReference.IsValid(rf))
+        {
+            var byReference = await open.Where(i => i.PaymentReference == rf.ToUpperInvariant()).ToListAsync(ct);
+            if (byReference.Count > 0)
+            {
+                return byReference;
+            }
+        }
+
+        var numbers = Regex.Matches(credit.Remittance ?? string.Empty, $@"\b{Regex.Escape(entity.Code)}-\d{{4}}-\d{{6}}\b", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1))
+            .Select(m => m.Value.ToUpperInvariant()).Distinct().ToList();
+        var found = await open.Where(i => numbers.Contains(i.Number!)).ToListAsync(ct);
+        return numbers.Select(n => found.FirstOrDefault(i => i.Number == n)).OfType<Invoice>().ToList();
+    }
+
+    private async Task<StatementImport?> SummaryAsync(LegalEntityId entity, string statementId, int ignored, CancellationToken ct)
+    {
+        var statement = await db.Set<BankStatement>().AsNoTracking().Include(s => s.Lines).SingleOrDefaultAsync(s => s.LegalEntityId == entity && s.StatementId == statementId, ct);
+        return statement is null ? null : new StatementImport(
+            statement.StatementId, true, statement.Lines.Count, statement.Lines.Count(l => l.Status == BankLineStatus.Matched),
+            statement.Lines.Count(l => l.Status == BankLineStatus.PartlyMatched), statement.Lines.Count(l => l.Status == BankLineStatus.Unmatched), ignored,
+            Money.Eur(statement.Lines.Sum(l => l.AmountCents)));
+    }
+}
