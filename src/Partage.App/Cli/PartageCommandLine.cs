@@ -18,7 +18,7 @@ namespace Partage.App.Cli;
 /// </summary>
 public static class PartageCommandLine
 {
-    private static readonly string[] Verbs = ["db", "users", "demo", "ledger", "--help", "-h", "-?"];
+    private static readonly string[] Verbs = ["db", "users", "demo", "ledger", "invoices", "--help", "-h", "-?"];
 
     public static bool Handles(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
 
@@ -31,6 +31,7 @@ public static class PartageCommandLine
         root.Subcommands.Add(Users());
         root.Subcommands.Add(Demo());
         root.Subcommands.Add(Ledger());
+        root.Subcommands.Add(Invoices());
         return root;
     }
 
@@ -152,6 +153,23 @@ public static class PartageCommandLine
             return 0;
         }));
         return new Command("demo", "Données de démonstration.") { seedCommand };
+    }
+
+    private static Command Invoices()
+    {
+        var entity = new Option<string>("--entity") { Description = "Code de l'entité (SCIC, LNA, GE).", Required = true };
+        var from = new Option<string>("--from") { Description = "Première date d'émission (AAAA-MM-JJ).", Required = true };
+        var to = new Option<string>("--to") { Description = "Dernière date d'émission (AAAA-MM-JJ).", Required = true };
+        var output = new Option<string>("--out") { Description = "Dossier où écrire les PDF.", DefaultValueFactory = _ => "." };
+        var export = new Command("export", "Écrit le PDF Factur-X de chaque facture et avoir émis sur la période (archive légale).") { entity, from, to, output };
+        export.SetAction((parse, ct) => WithServices(async services =>
+        {
+            var files = await services.GetRequiredService<Modules.Invoicing.FacturX.InvoiceArchive>()
+                .ExportAsync(parse.GetValue(entity), parse.GetValue(from), parse.GetValue(to), parse.GetValue(output)!, Actor.System, ct);
+            Console.WriteLine($"{files.Count} documents écrits dans {Path.GetFullPath(parse.GetValue(output)!)}.");
+            return 0;
+        }));
+        return new Command("invoices", "Factures.") { export };
     }
 
     private static Command Ledger()

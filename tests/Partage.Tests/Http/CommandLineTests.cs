@@ -30,6 +30,33 @@ public class CommandLineTests(PartageFactory factory) : IClassFixture<PartageFac
     private static string TempDatabase() => $"Data Source={Path.Combine(Path.GetTempPath(), $"partage-cli-{Guid.NewGuid():N}.db")};Pooling=False";
 
     [Fact]
+    public async Task InvoicesExport_WritesTheFacturXOfEachDocumentIssuedInTheRange()
+    {
+        var world = await Ledger.Books.OpenAsync(factory);
+        var client = await Invoicing.Sales.FrenchClientAsync(factory);
+        var first = await Invoicing.Sales.IssuedAsync(factory, Invoicing.Sales.Draft(world.LilleActivity, client.Id, ("Concert", "1", "C62", "800", null)));
+        await Invoicing.Sales.IssuedAsync(factory, Invoicing.Sales.Draft(world.LilleActivity, client.Id, ("Atelier", "2", "DAY", "300", null)));
+        await factory.InScopeAsync(s => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<App.Modules.Invoicing.Features.Issuing>(s)
+            .CreditAsync(first.Id, "Annulation", App.Security.Actor.System));
+        var folder = Directory.CreateTempSubdirectory("partage-archive-").FullName;
+
+        var (exit, output, error) = await PartageAsync(factory.ConnectionString, "invoices", "export", "--entity", "LNA", "--from", "2026-11-01", "--to", "2026-11-30", "--out", folder);
+        Assert.True(exit == 0, error);
+        var files = Directory.GetFiles(folder, "*.pdf").Select(Path.GetFileName).Order().ToList();
+        Assert.Contains($"facture-{first.Number}.pdf", files);
+        Assert.Contains(files, f => f!.StartsWith("avoir-LNA-2026-", StringComparison.Ordinal));
+        Assert.True(files.Count >= 3, string.Join(", ", files));
+        Assert.Contains($"{files.Count} documents écrits", output, StringComparison.Ordinal);
+        var report = await Invoicing.EInvoiceValidator.ValidatePdfAsync(Path.Combine(folder, $"facture-{first.Number}.pdf"));
+        Assert.True(report.Passed, report.ToString());
+
+        var (badExit, _, badError) = await PartageAsync(factory.ConnectionString, "invoices", "export", "--entity", "XYZ", "--from", "2026-11-01", "--to", "2026-10-01");
+        Assert.NotEqual(0, badExit);
+        Assert.Contains("Entité inconnue", badError, StringComparison.Ordinal);
+        Assert.Contains("La date de fin précède la date de début.", badError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UsersToken_PrintsATokenTheServerAccepts()
     {
         await factory.ReadyAsync();

@@ -97,6 +97,25 @@ public abstract class LedgerProviderTests<TFactory>(TFactory factory) : IClassFi
             .Where(e => e.JournalCode == "OD" && e.LegalEntityId == Ledger.Books.Lna).Select(e => e.Number).OrderBy(n => n).ToListAsync());
         Assert.Equal(Enumerable.Range(1, all.Count).Select(n => (long)n), all);
     }
+
+    [Fact]
+    public async Task InvoiceNumbers_TwentyConcurrentIssuers_GaplessAndChronological()
+    {
+        var world = await Ledger.Books.OpenAsync(factory);
+        var client = await Invoicing.Sales.FrenchClientAsync(factory);
+        var drafts = new List<Partage.App.Modules.Invoicing.InvoiceId>();
+        for (var i = 0; i < 20; i++)
+        {
+            drafts.Add((await Invoicing.Sales.DraftAsync(factory, Invoicing.Sales.Draft(world.LilleActivity, client.Id, ($"Prestation {i}", "1", "C62", "10", null)))).Id);
+        }
+
+        var issued = await Task.WhenAll(drafts.Select(id => Task.Run(() => Invoicing.Sales.IssueAsync(factory, id))));
+        var numbers = issued.Select(i => int.Parse(i.Number![^6..], System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
+        Assert.Equal(Enumerable.Range(numbers[0], 20), numbers);
+        var all = await factory.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Set<Partage.App.Modules.Invoicing.Invoice>()
+            .Where(i => i.LegalEntityId == Ledger.Books.Lna && i.Number != null).Select(i => i.Number!).ToListAsync());
+        Assert.Equal(Enumerable.Range(1, all.Count), all.Select(n => int.Parse(n[^6..], System.Globalization.CultureInfo.InvariantCulture)).Order());
+    }
 }
 
 public sealed class SqliteLedgerProviderTests(PartageFactory factory) : LedgerProviderTests<PartageFactory>(factory);

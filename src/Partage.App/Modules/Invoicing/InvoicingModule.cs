@@ -130,7 +130,8 @@ public static class InvoicingEndpoints
             .AddScoped<Features.Issuing>()
             .AddScoped<Features.Payments>()
             .AddScoped<Features.BankStatements>()
-            .AddScoped<FacturX.InvoiceDocuments>();
+            .AddScoped<FacturX.InvoiceDocuments>()
+            .AddScoped<FacturX.InvoiceArchive>();
     }
 
     public static void MapInvoicingEndpoints(RouteGroupBuilder api)
