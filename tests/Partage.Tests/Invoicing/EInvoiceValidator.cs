@@ -20,7 +20,9 @@ public static class EInvoiceValidator
         public override string ToString() => string.Join(Environment.NewLine, Failures);
     }
 
-    private static readonly string Standards = Path.Combine(RepositoryRoot(), "tests", "standards", "factur-x");
+    public static string StandardsFolder { get; } = Path.Combine(RepositoryRoot(), "tests", "standards", "factur-x");
+
+    private static string Standards => StandardsFolder;
     private const string Saxon = "/usr/share/java/Saxon-HE.jar";
 
     public static async Task<Report> ValidateXmlAsync(string xml)
