@@ -29,6 +29,9 @@ public sealed record ClientView(
 public interface IClientsApi
 {
     Task<ClientView?> FindAsync(ClientId client, CancellationToken ct = default);
+
+    /// <summary>Clients by name, SIREN or VAT number, for a form's picker.</summary>
+    Task<Infrastructure.PagedResult<ClientListItem>> SearchAsync(string? search, Infrastructure.PageRequest page, Actor actor, CancellationToken ct = default);
 }
 
 public static class ClientsErrors
@@ -51,8 +54,11 @@ public static class ClientsAccess
     }
 }
 
-internal sealed class ClientsApi(PartageDbContext db) : IClientsApi
+internal sealed class ClientsApi(PartageDbContext db, SearchClients searchClients) : IClientsApi
 {
+    public Task<Infrastructure.PagedResult<ClientListItem>> SearchAsync(string? search, Infrastructure.PageRequest page, Actor actor, CancellationToken ct = default) =>
+        searchClients.HandleAsync(search, null, page, actor, ct);
+
     public async Task<ClientView?> FindAsync(ClientId client, CancellationToken ct = default)
     {
         var found = await db.Set<Client>().AsNoTracking().Include(c => c.Contacts).SingleOrDefaultAsync(c => c.Id == client, ct);

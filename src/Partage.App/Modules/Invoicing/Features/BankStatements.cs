@@ -74,46 +74,79 @@ public sealed class BankStatements(
             return await SummaryAsync(entity.Id, camt.StatementId, camt.IgnoredEntries, ct) ?? throw new InvalidOperationException("The statement that won is gone.");
         }
 
-        foreach (var credit in camt.Credits)
+        // Open invoices are read once; a statement of 100,000 credits must not cost 100,000 lookups.
+        var open = await db.Set<Invoice>().Include(i => i.Payments).AsSplitQuery()
+            .Where(i => i.LegalEntityId == entity.Id && i.Kind == InvoiceKind.Invoice && (i.Status == InvoiceStatus.Issued || i.Status == InvoiceStatus.PartlyPaid))
+            .ToListAsync(ct);
+        var byReference = open.Where(i => i.PaymentReference is not null).ToDictionary(i => i.PaymentReference!, StringComparer.OrdinalIgnoreCase);
+        var byNumber = open.ToDictionary(i => i.Number!, StringComparer.OrdinalIgnoreCase);
+        var bank = await ledger.AccountAsync(entity.Id, ChartOfAccounts.Bank, ct);
+        var suspenseAccount = await ledger.AccountAsync(entity.Id, ChartOfAccounts.Suspense, ct);
+        var waiting = new List<(BankStatementLine Line, Money Amount)>();
+        var chunkNumber = 0;
+        foreach (var chunk in camt.Credits.Chunk(1_000))
         {
-            var line = new BankStatementLine
+            chunkNumber++;
+            var lines = new List<BankStatementLine>(chunk.Length);
+            foreach (var credit in chunk)
             {
-                Id = Guid.CreateVersion7(), StatementId = statement.Id, Position = credit.Position, BankReference = credit.BankReference, BookingDate = credit.BookingDate,
-                AmountCents = credit.AmountCents, DebtorName = credit.DebtorName, CreditorReference = credit.CreditorReference, Remittance = credit.Remittance,
-            };
-            db.Add(line);
-            var left = Money.Eur(credit.AmountCents);
-            foreach (var invoice in await CandidatesAsync(entity, credit, ct))
-            {
-                var paid = left < invoice.Remaining ? left : invoice.Remaining;
-                await payments.SettleAsync(invoice, paid, credit.BookingDate, $"{credit.BankReference} {credit.DebtorName}".Trim(), ChartOfAccounts.Bank, actor, ct);
-                left -= paid;
-                if (left.IsZero)
+                var line = new BankStatementLine
                 {
-                    break;
+                    Id = Guid.CreateVersion7(), StatementId = statement.Id, Position = credit.Position, BankReference = credit.BankReference, BookingDate = credit.BookingDate,
+                    AmountCents = credit.AmountCents, DebtorName = credit.DebtorName, CreditorReference = credit.CreditorReference, Remittance = credit.Remittance,
+                };
+                lines.Add(line);
+                var left = Money.Eur(credit.AmountCents);
+                foreach (var invoice in Candidates(entity.Code, credit, byReference, byNumber).Where(i => !i.Remaining.IsZero))
+                {
+                    var paid = left < invoice.Remaining ? left : invoice.Remaining;
+                    await payments.SettleAsync(invoice, paid, credit.BookingDate, $"{credit.BankReference} {credit.DebtorName}".Trim(), ChartOfAccounts.Bank, actor, ct);
+                    left -= paid;
+                    if (left.IsZero)
+                    {
+                        break;
+                    }
+                }
+
+                line.UnmatchedCents = left.Cents;
+                line.Status = left.IsZero ? BankLineStatus.Matched : left.Cents == credit.AmountCents ? BankLineStatus.Unmatched : BankLineStatus.PartlyMatched;
+                if (!left.IsZero)
+                {
+                    waiting.Add((line, left));
                 }
             }
 
-            line.UnmatchedCents = left.Cents;
-            line.Status = left.IsZero ? BankLineStatus.Matched : left.Cents == credit.AmountCents ? BankLineStatus.Unmatched : BankLineStatus.PartlyMatched;
-            if (!left.IsZero)
+            // What waits goes to the suspense account: one entry per chunk and booking day (the bank
+            // debited once, 471 credited per receipt, each line labelled with its payer), so that a
+            // statement of 100,000 credits is a hundred entries, not 100,000.
+            foreach (var day in waiting.GroupBy(w => w.Line.BookingDate))
             {
-                var suspense = await ledger.PostAsync(new PostEntryRequest(
-                    entity.Id, "BQ", credit.BookingDate, $"Encaissement à identifier — {credit.DebtorName ?? credit.BankReference}", "bank_line", line.Id.ToString(), $"bank-line:{line.Id}:suspense",
-                    [
-                        new PostingLine(await ledger.AccountAsync(entity.Id, ChartOfAccounts.Bank, ct), Side.Debit, left),
-                        new PostingLine(await ledger.AccountAsync(entity.Id, ChartOfAccounts.Suspense, ct), Side.Credit, left),
-                    ], credit.BankReference), actor, ct);
-                line.SuspenseEntryId = suspense.Id;
+                var total = day.Select(w => w.Amount).Sum(Currency.Eur);
+                var postings = day.Select(w => new PostingLine(suspenseAccount, Side.Credit, w.Amount, null, Cut($"{w.Line.DebtorName ?? w.Line.BankReference} — {w.Line.BankReference}", 200)))
+                    .Prepend(new PostingLine(bank, Side.Debit, total, null, $"Relevé {camt.StatementId}")).ToList();
+                var batch = await ledger.PostAsync(new PostEntryRequest(
+                    entity.Id, "BQ", day.Key, $"Encaissements à identifier — relevé {camt.StatementId} ({chunkNumber})", "bank_statement",
+                    statement.Id.ToString(), $"bank-statement:{statement.Id}:suspense:{chunkNumber}:{day.Key:yyyyMMdd}", postings, Cut(camt.StatementId, 60)), actor, ct);
+                foreach (var (line, _) in day)
+                {
+                    line.SuspenseEntryId = batch.Id;
+                }
             }
 
+            waiting.Clear();
+            db.AddRange(lines);
             await db.SaveChangesAsync(ct);
+            foreach (var tracked in db.ChangeTracker.Entries().Where(e => e.Entity is not (Invoice or InvoicePayment or BankStatement)).ToList())
+            {
+                tracked.State = EntityState.Detached;
+            }
         }
 
         audit.Record(actor, "invoicing.statement_imported", "bank_statement", statement.Id.ToString(), null,
             new { camt.StatementId, camt.Version, Credits = camt.Credits.Count, statement.FileSha256 });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
         var summary = await SummaryAsync(entity.Id, camt.StatementId, camt.IgnoredEntries, ct) ?? throw new InvalidOperationException("The imported statement is gone.");
         return summary with { AlreadyImported = false };
     }
@@ -177,25 +210,20 @@ public sealed class BankStatements(
         return line.UnmatchedCents == 0 ? null : (await UnmatchedAsync(new PageRequest(1, PageRequest.MaxSize), actor, ct)).Items.FirstOrDefault(l => l.Id == line.Id);
     }
 
-    /// <summary>The invoices a credit pays: the one its RF reference names, else those whose numbers its remittance text cites.</summary>
-    private async Task<List<Invoice>> CandidatesAsync(LegalEntityView entity, CamtCredit credit, CancellationToken ct)
+    /// <summary>The invoices a credit pays: the one its RF reference names, else those whose numbers its remittance text cites, in the order cited.</summary>
+    private static IEnumerable<Invoice> Candidates(string entityCode, CamtCredit credit, Dictionary<string, Invoice> byReference, Dictionary<string, Invoice> byNumber)
     {
-        var open = db.Set<Invoice>().Include(i => i.Payments)
-            .Where(i => i.LegalEntityId == entity.Id && i.Kind == InvoiceKind.Invoice && (i.Status == InvoiceStatus.Issued || i.Status == InvoiceStatus.PartlyPaid));
-        if (credit.CreditorReference is { } rf && CreditorReference.IsValid(rf))
+        if (credit.CreditorReference is { } rf && CreditorReference.IsValid(rf) && byReference.TryGetValue(rf, out var referenced))
         {
-            var byReference = await open.Where(i => i.PaymentReference == rf.ToUpperInvariant()).ToListAsync(ct);
-            if (byReference.Count > 0)
-            {
-                return byReference;
-            }
+            return [referenced];
         }
 
-        var numbers = Regex.Matches(credit.Remittance ?? string.Empty, $@"\b{Regex.Escape(entity.Code)}-\d{{4}}-\d{{6}}\b", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1))
-            .Select(m => m.Value.ToUpperInvariant()).Distinct().ToList();
-        var found = await open.Where(i => numbers.Contains(i.Number!)).ToListAsync(ct);
-        return numbers.Select(n => found.FirstOrDefault(i => i.Number == n)).OfType<Invoice>().ToList();
+        return Regex.Matches(credit.Remittance ?? string.Empty, $@"\b{Regex.Escape(entityCode)}-\d{{4}}-\d{{6}}\b", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1))
+            .Select(m => m.Value).Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(n => byNumber.GetValueOrDefault(n)).OfType<Invoice>().ToList();
     }
+
+    private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
 
     private async Task<StatementImport?> SummaryAsync(LegalEntityId entity, string statementId, int ignored, CancellationToken ct)
     {

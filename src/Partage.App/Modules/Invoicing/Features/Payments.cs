@@ -18,6 +18,9 @@ public sealed record PaymentInput(string? Amount, string? Date, string? Referenc
 /// </summary>
 public sealed class Payments(PartageDbContext db, ILedgerApi ledger, IClientsApi clients, IAuditLog audit, InvoiceViews views, TimeProvider clock)
 {
+    private readonly Dictionary<(LegalEntities.LegalEntityId, ClientId), (ClientView Client, AccountId Account)> clientAccounts = [];
+    private readonly Dictionary<(LegalEntities.LegalEntityId, string), AccountId> accounts = [];
+
     public async Task<InvoiceView> RecordAsync(InvoiceId id, PaymentInput input, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -61,10 +64,21 @@ public sealed class Payments(PartageDbContext db, ILedgerApi ledger, IClientsApi
     /// </summary>
     internal async Task SettleAsync(Invoice invoice, Money amount, DateOnly date, string reference, string fromAccount, Actor actor, CancellationToken ct)
     {
-        var client = await clients.FindAsync(invoice.ClientId, ct) ?? throw new DomainException(InvoicingErrors.NotFound);
-        var clientAccount = await Issuing.ClientAccountAsync(ledger, invoice.LegalEntityId, client, ct);
+        // A statement settles many invoices of few clients: clients and accounts are looked up once per unit of work.
+        if (!clientAccounts.TryGetValue((invoice.LegalEntityId, invoice.ClientId), out var known))
+        {
+            var found = await clients.FindAsync(invoice.ClientId, ct) ?? throw new DomainException(InvoicingErrors.NotFound);
+            clientAccounts[(invoice.LegalEntityId, invoice.ClientId)] = known = (found, await Issuing.ClientAccountAsync(ledger, invoice.LegalEntityId, found, ct));
+        }
+
+        var (client, clientAccount) = known;
+        if (!accounts.TryGetValue((invoice.LegalEntityId, fromAccount), out var from))
+        {
+            accounts[(invoice.LegalEntityId, fromAccount)] = from = await ledger.AccountAsync(invoice.LegalEntityId, fromAccount, ct);
+        }
+
         var shares = amount.Allocate([invoice.NetCents, invoice.VatCents]);
-        var lines = new List<PostingLine> { new(await ledger.AccountAsync(invoice.LegalEntityId, fromAccount, ct), Side.Debit, amount) };
+        var lines = new List<PostingLine> { new(from, Side.Debit, amount) };
         lines.Add(new PostingLine(clientAccount, Side.Credit, shares[0], invoice.ActivityId, "Règlement HT"));
         if (!shares[1].IsZero)
         {
@@ -85,8 +99,8 @@ public sealed class Payments(PartageDbContext db, ILedgerApi ledger, IClientsApi
         await db.SaveChangesAsync(ct);
         if (invoice.Status == InvoiceStatus.Paid)
         {
-            var postings = new List<Guid>();
-            foreach (var entryId in invoice.Payments.Select(p => p.EntryId).Prepend(invoice.SaleEntryId!.Value))
+            var postings = entry.Lines.Where(l => l.AccountId == clientAccount).Select(l => l.PostingId).ToList();
+            foreach (var entryId in invoice.Payments.Where(p => p.Id != paymentId).Select(p => p.EntryId).Prepend(invoice.SaleEntryId!.Value))
             {
                 var posted = await ledger.FindEntryAsync(entryId, ct) ?? throw new InvalidOperationException("A payment without its entry.");
                 postings.AddRange(posted.Lines.Where(l => l.AccountId == clientAccount).Select(l => l.PostingId));

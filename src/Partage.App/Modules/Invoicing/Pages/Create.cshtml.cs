@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Partage.App.Infrastructure;
 using Partage.App.Modules.Activities;
+using Partage.App.Modules.Clients;
 using Partage.App.Modules.Clients.Features;
 using Partage.App.Modules.Invoicing.Features;
 using Partage.App.Modules.Members;
@@ -9,7 +10,7 @@ using Partage.App.Ui;
 namespace Partage.App.Modules.Invoicing.Pages;
 
 /// <summary>A new draft: the activity (the member's own, or any the user may invoice for), the client, the lines.</summary>
-public sealed class CreateModel(Drafts drafts, IActivitiesApi activities, SearchClients clients) : PartagePageModel
+public sealed class CreateModel(Drafts drafts, IActivitiesApi activities, IClientsApi clients) : PartagePageModel
 {
     [BindProperty]
     public DraftForm Input { get; set; } = new();
@@ -66,7 +67,7 @@ public sealed class CreateModel(Drafts drafts, IActivitiesApi activities, Search
             Activities = [one];
         }
 
-        Clients = (await clients.HandleAsync(null, null, new PageRequest(1, PageRequest.MaxSize), Actor, ct)).Items;
+        Clients = (await clients.SearchAsync(null, new PageRequest(1, PageRequest.MaxSize), Actor, ct)).Items;
         Input.ServiceFrom ??= DateOnly.FromDateTime(HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         while (Input.Lines.Count < 4)
         {
