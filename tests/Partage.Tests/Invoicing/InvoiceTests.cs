@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Partage.App.Modules.Invoicing;
 using Partage.App.Modules.Invoicing.FacturX;
@@ -54,6 +55,24 @@ public class InvoiceTests(PartageFactory factory) : IClassFixture<PartageFactory
 
         var again = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<Drafts>().UpdateAsync(draft.Id, Sales.Draft(world.LilleActivity, client.Id, ("x", "1", "C62", "1", null)), Actor.System)));
         Assert.Equal(InvoicingErrors.NotDraft, again.Error);
+    }
+
+    [Fact]
+    public async Task IssueTwice_OrCreditACreditNote_OrPayACreditNote_Refused_NothingWritten()
+    {
+        var world = await OpenAsync(factory);
+        var client = await Sales.FrenchClientAsync(factory);
+        var issued = await Sales.IssuedAsync(factory, Sales.Draft(world.LilleActivity, client.Id, ("Concert", "1", "C62", "500", null)));
+        var entries = await factory.InScopeAsync(s => s.GetRequiredService<Partage.Persistence.PartageDbContext>().Set<JournalEntry>().CountAsync());
+
+        var twice = await Assert.ThrowsAsync<DomainException>(() => Sales.IssueAsync(factory, issued.Id));
+        Assert.Equal(InvoicingErrors.NotDraft, twice.Error);
+        var note = await factory.InScopeAsync(s => s.GetRequiredService<Issuing>().CreditAsync(issued.Id, "Annulée", Actor.System));
+        var creditOfCredit = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<Issuing>().CreditAsync(note.Id, "encore", Actor.System)));
+        Assert.Equal(InvoicingErrors.NotIssued, creditOfCredit.Error);
+        var payCredit = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<Payments>().RecordAsync(note.Id, new PaymentInput("10", null, null), Actor.System)));
+        Assert.Equal(InvoicingErrors.NotIssued, payCredit.Error);
+        Assert.Equal(entries + 1, await factory.InScopeAsync(s => s.GetRequiredService<Partage.Persistence.PartageDbContext>().Set<JournalEntry>().CountAsync()));   // the credit note's entry only
     }
 
     [Fact]
