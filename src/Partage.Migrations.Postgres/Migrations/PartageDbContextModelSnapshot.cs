@@ -604,6 +604,59 @@ namespace Partage.Migrations.Postgres.Migrations
                     b.ToTable("bank_statement_lines", (string)null);
                 });
 
+            modelBuilder.Entity("Partage.App.Modules.Invoicing.GuaranteeCover", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<Guid>("CoverEntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cover_entry_id");
+
+                    b.Property<string>("CoveredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("covered_by");
+
+                    b.Property<DateOnly>("CoveredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("covered_on");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("WriteOffEntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("write_off_entry_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_guarantee_covers");
+
+                    b.HasIndex("InvoiceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_guarantee_covers_invoice_id");
+
+                    b.ToTable("guarantee_covers", (string)null);
+                });
+
             modelBuilder.Entity("Partage.App.Modules.Invoicing.Invoice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1848,6 +1901,14 @@ namespace Partage.Migrations.Postgres.Migrations
                         },
                         new
                         {
+                            Id = new Guid("2ac31919-3c8d-f138-1988-3ad5cb22c4b1"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Transferts de charges d'exploitation",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "791"
+                        },
+                        new
+                        {
                             Id = new Guid("1d61ce43-6502-687a-29c1-c003dbf51801"),
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Label = "Engagements donnés - contrats signés",
@@ -2128,6 +2189,14 @@ namespace Partage.Migrations.Postgres.Migrations
                         },
                         new
                         {
+                            Id = new Guid("f37fcddc-6b64-642e-a65c-ae40c9fa3df6"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Transferts de charges d'exploitation",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "791"
+                        },
+                        new
+                        {
                             Id = new Guid("6ae67064-0e15-401a-6310-4503f19c1c13"),
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Label = "Engagements donnés - contrats signés",
@@ -2405,6 +2474,14 @@ namespace Partage.Migrations.Postgres.Migrations
                             Label = "Locations diverses",
                             LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
                             Number = "7083"
+                        },
+                        new
+                        {
+                            Id = new Guid("04fe4199-b866-84c2-0aa2-f357d31b7a62"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Transferts de charges d'exploitation",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "791"
                         },
                         new
                         {
@@ -3281,6 +3358,16 @@ namespace Partage.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_bank_statement_lines_bank_statements_statement_id");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Invoicing.GuaranteeCover", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Invoicing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_guarantee_covers_invoice_invoice_id");
                 });
 
             modelBuilder.Entity("Partage.App.Modules.Invoicing.Invoice", b =>

@@ -593,6 +593,59 @@ namespace Partage.Migrations.Sqlite.Migrations
                     b.ToTable("bank_statement_lines", (string)null);
                 });
 
+            modelBuilder.Entity("Partage.App.Modules.Invoicing.GuaranteeCover", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
+
+                    b.Property<Guid>("CoverEntryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cover_entry_id");
+
+                    b.Property<string>("CoveredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("covered_by");
+
+                    b.Property<DateOnly>("CoveredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("covered_on");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("WriteOffEntryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("write_off_entry_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_guarantee_covers");
+
+                    b.HasIndex("InvoiceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_guarantee_covers_invoice_id");
+
+                    b.ToTable("guarantee_covers", (string)null);
+                });
+
             modelBuilder.Entity("Partage.App.Modules.Invoicing.Invoice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1837,6 +1890,14 @@ namespace Partage.Migrations.Sqlite.Migrations
                         },
                         new
                         {
+                            Id = new Guid("2ac31919-3c8d-f138-1988-3ad5cb22c4b1"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Transferts de charges d'exploitation",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "791"
+                        },
+                        new
+                        {
                             Id = new Guid("1d61ce43-6502-687a-29c1-c003dbf51801"),
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Label = "Engagements donnés - contrats signés",
@@ -2117,6 +2178,14 @@ namespace Partage.Migrations.Sqlite.Migrations
                         },
                         new
                         {
+                            Id = new Guid("f37fcddc-6b64-642e-a65c-ae40c9fa3df6"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Transferts de charges d'exploitation",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "791"
+                        },
+                        new
+                        {
                             Id = new Guid("6ae67064-0e15-401a-6310-4503f19c1c13"),
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Label = "Engagements donnés - contrats signés",
@@ -2394,6 +2463,14 @@ namespace Partage.Migrations.Sqlite.Migrations
                             Label = "Locations diverses",
                             LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
                             Number = "7083"
+                        },
+                        new
+                        {
+                            Id = new Guid("04fe4199-b866-84c2-0aa2-f357d31b7a62"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Transferts de charges d'exploitation",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "791"
                         },
                         new
                         {
@@ -3270,6 +3347,16 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_bank_statement_lines_bank_statements_statement_id");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Invoicing.GuaranteeCover", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Invoicing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_guarantee_covers_invoice_invoice_id");
                 });
 
             modelBuilder.Entity("Partage.App.Modules.Invoicing.Invoice", b =>

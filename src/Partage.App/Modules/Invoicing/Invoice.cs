@@ -31,6 +31,10 @@ public enum InvoiceStatus
     PartlyPaid,
     Paid,
     Credited,
+    /// <summary>Unpaid long after its due date, taken over by the guarantee fund: the activity keeps its money.</summary>
+    Covered,
+    /// <summary>Covered, then given up: the loss and the VAT regularisation are posted, borne by the fund.</summary>
+    WrittenOff,
 }
 
 /// <summary>
@@ -169,6 +173,8 @@ public static class InvoiceLabels
         InvoiceStatus.Issued => "Émise",
         InvoiceStatus.PartlyPaid => "Partiellement payée",
         InvoiceStatus.Paid => "Payée",
+        InvoiceStatus.Covered => "Couverte par le fonds de garantie",
+        InvoiceStatus.WrittenOff => "Passée en perte",
         _ => "Annulée par avoir",
     };
 

@@ -29,6 +29,9 @@ public sealed class InvoicingOptions
         "Indemnité forfaitaire pour frais de recouvrement due en cas de retard : 40 € (art. D441-5 du code de commerce)";
 
     public string DiscountText { get; set; } = "Pas d'escompte pour paiement anticipé";
+
+    /// <summary>Days after the due date from which finance may have the guarantee fund cover an unpaid invoice.</summary>
+    public int GuaranteeFundDelayDays { get; set; } = 30;
 }
 
 /// <summary>A party of an issued invoice, as printed: frozen at issue.</summary>
@@ -60,6 +63,9 @@ public static class InvoicingErrors
     public static readonly ErrorCode NotPending = new("invoicing.not_pending", "Cette facture n'attend pas de validation.", ErrorKind.Conflict);
     public static readonly ErrorCode NotIssued = new("invoicing.not_issued", "Seule une facture émise et non soldée reçoit un paiement ou un avoir.", ErrorKind.Conflict);
     public static readonly ErrorCode PaymentTooLarge = new("invoicing.payment_too_large", "Le paiement dépasse le reste à payer de la facture.");
+    public static readonly ErrorCode CoverTooEarly = new("invoicing.cover_too_early", "Cette facture n'est pas encore assez en retard pour le fonds de garantie.");
+    public static readonly ErrorCode OrderNotConfirmed = new("invoicing.order_not_confirmed", "Le fonds de garantie ne couvre qu'une commande confirmée (bon de commande signé ou devis accepté) : cette facture n'en cite aucun.");
+    public static readonly ErrorCode NotCovered = new("invoicing.not_covered", "Cette facture n'est pas couverte par le fonds de garantie.", ErrorKind.Conflict);
     public static readonly ErrorCode LineNotFound = new("invoicing.bank_line_not_found", "Cette ligne de relevé n'existe pas ou est déjà rapprochée.", ErrorKind.NotFound);
     public static readonly ErrorCode CreditAfterPayment = new("invoicing.credit_after_payment", "Cette facture a déjà reçu des paiements : l'avoir total n'est pas possible.", ErrorKind.Conflict);
 }
@@ -130,6 +136,7 @@ public static class InvoicingEndpoints
             .AddScoped<Features.Issuing>()
             .AddScoped<Features.Payments>()
             .AddScoped<Features.BankStatements>()
+            .AddScoped<GuaranteeFund>()
             .AddScoped<FacturX.InvoiceDocuments>()
             .AddScoped<FacturX.InvoiceArchive>();
     }
@@ -178,6 +185,30 @@ public static class InvoicingEndpoints
                     ? Results.File(FacturX.FacturXPdf.Write(doc, doc.IssueDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)), "application/pdf", $"{doc.FileStem}.pdf")
                     : Results.Problem(statusCode: 409, title: "Un brouillon n'a pas encore de facture électronique.", extensions: new Dictionary<string, object?> { ["code"] = "invoicing.not_issued" }))
             .WithName("GetInvoicePdf").WithSummary("Facture Factur-X (PDF/A-3 avec factur-x.xml)").ProducesProblems();
+        invoices.MapPost("/{id:guid}/cover", async (Guid id, GuaranteeFund fund, ActorAccessor actors, CancellationToken ct) =>
+            {
+                await fund.CoverAsync(InvoiceId.From(id), await actors.GetAsync(ct), ct);
+                return Results.NoContent();
+            })
+            .WithName("CoverInvoice").WithSummary("Faire couvrir une facture impayée par le fonds de garantie (finance)").ProducesProblems();
+        invoices.MapPost("/{id:guid}/write-off", async (Guid id, CreditNoteInput input, GuaranteeFund fund, ActorAccessor actors, CancellationToken ct) =>
+            {
+                await fund.WriteOffAsync(InvoiceId.From(id), input.Reason, await actors.GetAsync(ct), ct);
+                return Results.NoContent();
+            })
+            .WithName("WriteOffInvoice").WithSummary("Passer en perte une facture couverte (finance)").ProducesProblems();
+        api.MapGet("/guarantee-fund", async (GuaranteeFund fund, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var s = await fund.SummaryAsync(await actors.GetAsync(ct), ct);
+                return new
+                {
+                    Entities = s.Entities.Select(e => new { e.Entity, e.Balance, e.Exposure }),
+                    ByClient = s.ByClient.Select(c => new { c.Client, c.Exposure }),
+                    ByOffice = s.ByOffice.Select(o => new { o.Office, o.Exposure }),
+                    s.History,
+                };
+            })
+            .WithTags("Factures").WithName("GuaranteeFund").WithSummary("Fonds de garantie : solde, exposition par client et bureau, historique (finance)").ProducesProblems();
         var statements = api.MapGroup("/bank-statements").WithTags("Factures");
         statements.MapPost("/", async (HttpRequest request, Features.BankStatements bank, ActorAccessor actors, CancellationToken ct) =>
             {

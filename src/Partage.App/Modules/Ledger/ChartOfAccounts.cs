@@ -22,6 +22,9 @@ public static class ChartOfAccounts
     public const string CommitmentsGiven = "8011";
     public const string CommitmentsCounterpart = "8091";
     public const string Suspense = "471";
+    public const string DoubtfulClients = "416";
+    public const string BadDebts = "654";
+    public const string ChargeTransfers = "791";
 
     public static readonly IReadOnlyList<(string Number, string Label)> Standard =
     [
@@ -58,6 +61,7 @@ public static class ChartOfAccounts
         ("7062", "Contribution coopérative"),
         ("708", "Produits des activités annexes"),
         ("7083", "Locations diverses"),
+        ("791", "Transferts de charges d'exploitation"),
         ("8011", "Engagements donnés - contrats signés"),
         ("8091", "Contrepartie des engagements donnés"),
     ];

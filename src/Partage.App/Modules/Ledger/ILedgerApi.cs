@@ -79,6 +79,9 @@ public interface ILedgerApi
 
     Task<ActivityBudget> BudgetAsync(ActivityId activity, CancellationToken ct = default);
 
+    /// <summary>Debits minus credits of an entity's account (all its auxiliary accounts included), over all postings.</summary>
+    Task<Money> BalanceAsync(LegalEntityId entity, string accountNumber, CancellationToken ct = default);
+
     /// <summary>
     /// The cooperative's fee on a document of <paramref name="baseAmount"/> excl. VAT (rule of the
     /// entity and module in force on <paramref name="date"/>): its lines, to add to the document's own entry.

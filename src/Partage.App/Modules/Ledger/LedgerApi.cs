@@ -154,6 +154,14 @@ internal sealed class LedgerApi(PartageDbContext db, NumberSeries numbers, Ledge
         return new string(letters);
     }
 
+    public async Task<Money> BalanceAsync(LegalEntityId entity, string accountNumber, CancellationToken ct = default) =>
+        Money.Eur(await (
+                from p in db.Set<Posting>()
+                join a in db.Set<LedgerAccount>() on p.AccountId equals a.Id
+                where a.LegalEntityId == entity && a.Number == accountNumber
+                select p.Side == Side.Debit ? p.Amount : -p.Amount)
+            .SumAsync(ct));
+
     public async Task<ActivityBudget> BudgetAsync(ActivityId activity, CancellationToken ct = default)
     {
         var sums = await (

@@ -76,7 +76,8 @@ public sealed class BankStatements(
 
         // Open invoices are read once; a statement of 100,000 credits must not cost 100,000 lookups.
         var open = await db.Set<Invoice>().Include(i => i.Payments).AsSplitQuery()
-            .Where(i => i.LegalEntityId == entity.Id && i.Kind == InvoiceKind.Invoice && (i.Status == InvoiceStatus.Issued || i.Status == InvoiceStatus.PartlyPaid))
+            .Where(i => i.LegalEntityId == entity.Id && i.Kind == InvoiceKind.Invoice
+                && (i.Status == InvoiceStatus.Issued || i.Status == InvoiceStatus.PartlyPaid || i.Status == InvoiceStatus.Covered))
             .ToListAsync(ct);
         var byReference = open.Where(i => i.PaymentReference is not null).ToDictionary(i => i.PaymentReference!, StringComparer.OrdinalIgnoreCase);
         var byNumber = open.ToDictionary(i => i.Number!, StringComparer.OrdinalIgnoreCase);
@@ -188,7 +189,7 @@ public sealed class BankStatements(
         v.ThrowIfInvalid();
         var invoice = await db.Set<Invoice>().Include(i => i.Payments)
             .SingleOrDefaultAsync(i => i.LegalEntityId == entity && i.Number == number && i.Kind == InvoiceKind.Invoice, ct);
-        if (invoice is null || invoice.Status is not (InvoiceStatus.Issued or InvoiceStatus.PartlyPaid))
+        if (invoice is null || invoice.Status is not (InvoiceStatus.Issued or InvoiceStatus.PartlyPaid or InvoiceStatus.Covered))
         {
             throw new InputValidationException(new Dictionary<string, string[]> { [nameof(input.InvoiceNumber)] = [$"Aucune facture « {number} » à encaisser dans cette entité."] });
         }

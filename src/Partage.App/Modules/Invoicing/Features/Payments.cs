@@ -16,7 +16,7 @@ public sealed record PaymentInput(string? Amount, string? Date, string? Referenc
 /// account, split between the activity's share (excl. VAT) and the VAT in the invoice's
 /// proportions; when the invoice is settled, its postings on the client's account are lettered.
 /// </summary>
-public sealed class Payments(PartageDbContext db, ILedgerApi ledger, IClientsApi clients, IAuditLog audit, InvoiceViews views, TimeProvider clock)
+public sealed class Payments(PartageDbContext db, ILedgerApi ledger, IClientsApi clients, IAuditLog audit, InvoiceViews views, GuaranteeFund fund, TimeProvider clock)
 {
     private readonly Dictionary<(LegalEntities.LegalEntityId, ClientId), (ClientView Client, AccountId Account)> clientAccounts = [];
     private readonly Dictionary<(LegalEntities.LegalEntityId, string), AccountId> accounts = [];
@@ -41,7 +41,7 @@ public sealed class Payments(PartageDbContext db, ILedgerApi ledger, IClientsApi
 
         var reference = v.Optional(nameof(input.Reference), "La référence", input.Reference, 140) ?? "Virement";
         v.ThrowIfInvalid();
-        if (invoice.Kind != InvoiceKind.Invoice || invoice.Status is not (InvoiceStatus.Issued or InvoiceStatus.PartlyPaid))
+        if (invoice.Kind != InvoiceKind.Invoice || invoice.Status is not (InvoiceStatus.Issued or InvoiceStatus.PartlyPaid or InvoiceStatus.Covered))
         {
             throw new DomainException(InvoicingErrors.NotIssued);
         }
@@ -77,12 +77,21 @@ public sealed class Payments(PartageDbContext db, ILedgerApi ledger, IClientsApi
             accounts[(invoice.LegalEntityId, fromAccount)] = from = await ledger.AccountAsync(invoice.LegalEntityId, fromAccount, ct);
         }
 
+        var covered = invoice.Status == InvoiceStatus.Covered;
         var shares = amount.Allocate([invoice.NetCents, invoice.VatCents]);
         var lines = new List<PostingLine> { new(from, Side.Debit, amount) };
-        lines.Add(new PostingLine(clientAccount, Side.Credit, shares[0], invoice.ActivityId, "Règlement HT"));
-        if (!shares[1].IsZero)
+        if (covered)
         {
-            lines.Add(new PostingLine(clientAccount, Side.Credit, shares[1], null, "Règlement TVA"));
+            // The fund took the receivable over (416): the payment settles it, not the activity's account.
+            lines.Add(new PostingLine(await ledger.AccountAsync(invoice.LegalEntityId, ChartOfAccounts.DoubtfulClients, ct), Side.Credit, amount, null, $"Règlement {invoice.Number}"));
+        }
+        else
+        {
+            lines.Add(new PostingLine(clientAccount, Side.Credit, shares[0], invoice.ActivityId, "Règlement HT"));
+            if (!shares[1].IsZero)
+            {
+                lines.Add(new PostingLine(clientAccount, Side.Credit, shares[1], null, "Règlement TVA"));
+            }
         }
 
         var paymentId = Guid.CreateVersion7();
@@ -94,10 +103,15 @@ public sealed class Payments(PartageDbContext db, ILedgerApi ledger, IClientsApi
             RecordedAt = clock.GetUtcNow().UtcDateTime, RecordedBy = actor.Name,
         };
         db.Add(payment);   // tracked as new (a key set in advance would read as an existing row); EF adds it to invoice.Payments
-        invoice.Status = invoice.Remaining.IsZero ? InvoiceStatus.Paid : InvoiceStatus.PartlyPaid;
+        invoice.Status = invoice.Remaining.IsZero ? InvoiceStatus.Paid : covered ? InvoiceStatus.Covered : InvoiceStatus.PartlyPaid;
+        if (covered)
+        {
+            await fund.RecoveredAsync(invoice, ct);
+        }
+
         audit.Record(actor, "invoicing.payment_recorded", "invoice", invoice.Id.ToString(), null, new { AmountCents = amount.Cents, Date = date, reference, fromAccount });
         await db.SaveChangesAsync(ct);
-        if (invoice.Status == InvoiceStatus.Paid)
+        if (invoice.Status == InvoiceStatus.Paid && !covered)
         {
             var postings = entry.Lines.Where(l => l.AccountId == clientAccount).Select(l => l.PostingId).ToList();
             foreach (var entryId in invoice.Payments.Where(p => p.Id != paymentId).Select(p => p.EntryId).Prepend(invoice.SaleEntryId!.Value))

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Mvc;
+using Partage.App.Ui;
+
+namespace Partage.App.Modules.Invoicing.Pages;
+
+/// <summary>Finance's guarantee-fund page: balance and exposure, invoices it may cover, covers and write-offs.</summary>
+public sealed class FundModel(GuaranteeFund fund) : PartagePageModel
+{
+    public FundSummary? Summary { get; private set; }
+
+    public IReadOnlyList<EligibleInvoice> Eligible { get; private set; } = [];
+
+    public string? Notice { get; private set; }
+
+    [BindProperty]
+    public Guid InvoiceId { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await LoadActorAsync();
+        Notice = Request.Query["fait"].FirstOrDefault();
+        return await LoadAsync(() => ShowAsync(ct));
+    }
+
+    public Task<IActionResult> OnPostCoverAsync(CancellationToken ct) =>
+        RunAsync(async () => { await fund.CoverAsync(Invoicing.InvoiceId.From(InvoiceId), Actor, ct); return "Facture couverte par le fonds de garantie."; }, ct);
+
+    public Task<IActionResult> OnPostWriteOffAsync(CancellationToken ct) =>
+        RunAsync(async () => { await fund.WriteOffAsync(Invoicing.InvoiceId.From(InvoiceId), Reason, Actor, ct); return "Facture passée en perte, prise en charge par le fonds."; }, ct);
+
+    private async Task<IActionResult> RunAsync(Func<Task<string>> action, CancellationToken ct)
+    {
+        await LoadActorAsync();
+        var result = await TryAsync(async () => Redirect($"/fonds-de-garantie?fait={Uri.EscapeDataString(await action())}"), string.Empty);
+        return result is Microsoft.AspNetCore.Mvc.RazorPages.PageResult ? await LoadAsync(() => ShowAsync(ct)) : result;
+    }
+
+    private async Task ShowAsync(CancellationToken ct)
+    {
+        Summary = await fund.SummaryAsync(Actor, ct);
+        Eligible = await fund.EligibleAsync(Actor, ct);
+    }
+}
