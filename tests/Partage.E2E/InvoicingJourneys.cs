@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Partage.Tests.Infrastructure;
 using Partage.Tests.Invoicing;
@@ -106,5 +107,42 @@ public class InvoicingJourneys(BrowserFixture browser) : IClassFixture<BrowserFi
         await page.GetByRole(AriaRole.Button, new() { Name = "Affecter" }).ClickAsync();
         await Assertions.Expect(page.GetByText($"Encaissement affecté à la facture {other.Number}.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Aucun encaissement en attente.")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Member_QuotesAndSends_ClientAcceptsThroughTheLink_MemberInvoicesInOneClick()
+    {
+        await Books.OpenAsync(browser.App);
+        var client = await Sales.FrenchClientAsync(browser.App);
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, World.LilleMemberEmail);
+        await page.GotoAsync("/factures/nouvelle");
+        await page.GetByLabel("Client", new() { Exact = true }).SelectOptionAsync(client.Id.ToString());
+        await page.GetByLabel("Date de la prestation").FillAsync("2026-12-12");
+        await page.GetByLabel("Désignation de la ligne 1").FillAsync("Bal de fin d'année");
+        await page.GetByLabel("Quantité de la ligne 1").FillAsync("1");
+        await page.GetByLabel("Prix unitaire de la ligne 1").FillAsync("900");
+        await page.GetByLabel("ou, valable jusqu'au").FillAsync("2026-12-10");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer comme devis" }).ClickAsync();
+        await Assertions.Expect(page.GetByText(new System.Text.RegularExpressions.Regex(@"Devis DV-LNA-2026-\d{6} enregistré\."))).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Envoyer DV-") }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Devis envoyé au client.")).ToBeVisibleAsync();
+
+        var body = await browser.App.InScopeAsync(s => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            s.GetRequiredService<Partage.Persistence.PartageDbContext>().Set<Partage.App.Infrastructure.Mail.OutboxMessage>(), m => m.To == client.BillingEmail));
+        var link = System.Text.RegularExpressions.Regex.Match(body.Body, @"https?://\S+/devis/reponse/\S+").Value;
+        var clientPage = await browser.NewPageAsync();
+        await clientPage.GotoAsync(new Uri(link).PathAndQuery);
+        await clientPage.GetByRole(AriaRole.Button, new() { Name = "Accepter le devis (bon pour accord)" }).ClickAsync();
+        await Assertions.Expect(clientPage.GetByText("Votre nom est obligatoire.").First).ToBeVisibleAsync();
+        await clientPage.GetByLabel("Votre nom (signataire)").FillAsync("Lucie Martin");
+        await clientPage.GetByRole(AriaRole.Button, new() { Name = "Accepter le devis (bon pour accord)" }).ClickAsync();
+        await Assertions.Expect(clientPage.GetByText(new System.Text.RegularExpressions.Regex(@"est accepté \(bon pour accord de Lucie Martin\)"))).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(clientPage, "20-client-accepts-quote");
+
+        await page.GotoAsync("/devis");
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Facturer DV-") }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Facture émise à partir du devis accepté.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-figure=gross]")).ToHaveTextAsync("1\u202f080,00\u00a0€");
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Partage.App.Demo;
 using Partage.App.Infrastructure.Database;
 using Partage.App.Infrastructure.Http;
+using Partage.App.Infrastructure.Mail;
 using Partage.App.Modules.Activities;
 using Partage.App.Modules.Audit;
 using Partage.App.Modules.Clients;
@@ -29,6 +30,7 @@ public static class PartageHost
         services.AddSingleton(TimeProvider.System);
         services.AddPartageDatabase(DatabaseOptions.From(builder.Configuration));
         services.AddPartageSecurity(builder.Configuration);
+        services.AddPartageMail(builder.Configuration);
         services.AddAudit().AddLegalEntities().AddOffices().AddMembers().AddActivities().AddLedger().AddClients().AddInvoicing(builder.Configuration);
         services.AddScoped<DemoSeeder>().AddScoped<DemoBooks>().AddScoped<DemoSales>();
         services.AddProblemDetails();

@@ -104,6 +104,12 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
         yield return ("GET", "/api/v1/bank-statements/unmatched", _ => "/api/v1/bank-statements/unmatched", _ => null, Only(HttpStatusCode.OK, World.Admin, World.Finance), notFound);
         yield return ("POST", "/api/v1/bank-statements/lines/{id:guid}/match", _ => "/api/v1/bank-statements/lines/{bank-line}/match", _ => new { InvoiceNumber = "LNA-1999-000001" },
             Only(HttpStatusCode.BadRequest, World.Admin, World.Finance), notFound);
+        object Quote(World w) => new { Draft = new { ActivityId = w.LilleActivity.ToString(), ClientId = "{client-id}", ServiceFrom = "2026-11-02", Lines = new[] { new { Description = "Concert", Quantity = "1", UnitPrice = "100" } } } };
+        yield return ("GET", "/api/v1/quotes/", _ => "/api/v1/quotes", _ => null, Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => HttpStatusCode.OK), notFound);
+        yield return ("POST", "/api/v1/quotes/", _ => "/api/v1/quotes", Quote, Only(HttpStatusCode.Created, editors), notFound);
+        yield return ("GET", "/api/v1/quotes/{id:guid}", _ => "/api/v1/quotes/{quote}", _ => null, Only(HttpStatusCode.OK, editors), notFound);
+        yield return ("POST", "/api/v1/quotes/{id:guid}/send", _ => "/api/v1/quotes/{quote}/send", _ => null, Only(HttpStatusCode.OK, editors), notFound);
+        yield return ("POST", "/api/v1/quotes/{id:guid}/invoice", _ => "/api/v1/quotes/{quote}/invoice", _ => null, Only(HttpStatusCode.Conflict, editors), notFound);
         yield return ("GET", "/api/v1/vat-rules", _ => "/api/v1/vat-rules", _ => null, Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => HttpStatusCode.OK), notFound);
     }
 
@@ -220,6 +226,14 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
             var entry = await Ledger.Books.PostAsync(factory, Ledger.Books.Scic, Ledger.Books.D(6, 9), Guid.NewGuid().ToString("N"),
                 ("512", App.Modules.Ledger.Side.Debit, 100, null), ("471", App.Modules.Ledger.Side.Credit, 100, null));
             path = path.Replace("{entry}", entry.Id.ToString(), StringComparison.Ordinal).Replace("{fresh-entry}", entry.Id.ToString(), StringComparison.Ordinal);
+        }
+
+        if (path.Contains("{quote}", StringComparison.Ordinal))
+        {
+            var client = await Invoicing.Sales.FrenchClientAsync(factory);
+            var quote = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Invoicing.Quotes>().CreateAsync(
+                new App.Modules.Invoicing.QuoteInput(Invoicing.Sales.Draft(world.LilleActivity, client.Id, ("Atelier", "1", "C62", "100", null)), null), App.Security.Actor.System));
+            path = path.Replace("{quote}", quote.Id.ToString(), StringComparison.Ordinal);
         }
 
         if (path.Contains("{bank-line}", StringComparison.Ordinal))

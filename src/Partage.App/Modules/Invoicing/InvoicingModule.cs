@@ -66,6 +66,9 @@ public static class InvoicingErrors
     public static readonly ErrorCode CoverTooEarly = new("invoicing.cover_too_early", "Cette facture n'est pas encore assez en retard pour le fonds de garantie.");
     public static readonly ErrorCode OrderNotConfirmed = new("invoicing.order_not_confirmed", "Le fonds de garantie ne couvre qu'une commande confirmée (bon de commande signé ou devis accepté) : cette facture n'en cite aucun.");
     public static readonly ErrorCode NotCovered = new("invoicing.not_covered", "Cette facture n'est pas couverte par le fonds de garantie.", ErrorKind.Conflict);
+    public static readonly ErrorCode QuoteAnswered = new("invoicing.quote_answered", "Ce devis a déjà reçu une réponse.", ErrorKind.Conflict);
+    public static readonly ErrorCode QuoteNotAccepted = new("invoicing.quote_not_accepted", "Seul un devis accepté devient une facture.", ErrorKind.Conflict);
+    public static readonly ErrorCode QuoteLinkInvalid = new("invoicing.quote_link_invalid", "Ce lien n'est pas valable ou a expiré : demandez un nouveau devis.", ErrorKind.NotFound);
     public static readonly ErrorCode LineNotFound = new("invoicing.bank_line_not_found", "Cette ligne de relevé n'existe pas ou est déjà rapprochée.", ErrorKind.NotFound);
     public static readonly ErrorCode CreditAfterPayment = new("invoicing.credit_after_payment", "Cette facture a déjà reçu des paiements : l'avoir total n'est pas possible.", ErrorKind.Conflict);
 }
@@ -137,6 +140,7 @@ public static class InvoicingEndpoints
             .AddScoped<Features.Payments>()
             .AddScoped<Features.BankStatements>()
             .AddScoped<GuaranteeFund>()
+            .AddScoped<Quotes>()
             .AddScoped<FacturX.InvoiceDocuments>()
             .AddScoped<FacturX.InvoiceArchive>();
     }
@@ -197,6 +201,23 @@ public static class InvoicingEndpoints
                 return Results.NoContent();
             })
             .WithName("WriteOffInvoice").WithSummary("Passer en perte une facture couverte (finance)").ProducesProblems();
+        var quotes = api.MapGroup("/quotes").WithTags("Factures");
+        quotes.MapGet("/", async (Quotes q, ActorAccessor actors, CancellationToken ct) => await q.ListAsync(await actors.GetAsync(ct), ct))
+            .WithName("ListQuotes").WithSummary("Devis visibles");
+        quotes.MapPost("/", async (QuoteInput input, Quotes q, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var quote = await q.CreateAsync(input, await actors.GetAsync(ct), ct);
+                return Results.Created($"/api/v1/quotes/{quote.Id}", quote);
+            })
+            .WithName("CreateQuote").WithSummary("Nouveau devis").ProducesProblems();
+        quotes.MapGet("/{id:guid}", async (Guid id, Quotes q, ActorAccessor actors, CancellationToken ct) => await q.FindAsync(id, await actors.GetAsync(ct), ct))
+            .WithName("GetQuote").WithSummary("Un devis").ProducesProblems();
+        quotes.MapPost("/{id:guid}/send", async (Guid id, Quotes q, ActorAccessor actors, CancellationToken ct) =>
+                new { Link = await q.SendAsync(id, await actors.GetAsync(ct), ct) })
+            .WithName("SendQuote").WithSummary("Envoyer le devis au client (e-mail avec lien de réponse signé)").ProducesProblems();
+        quotes.MapPost("/{id:guid}/invoice", async (Guid id, Quotes q, ActorAccessor actors, CancellationToken ct) =>
+                await q.InvoiceAsync(id, await actors.GetAsync(ct), ct))
+            .WithName("InvoiceQuote").WithSummary("Émettre la facture d'un devis accepté").ProducesProblems();
         api.MapGet("/guarantee-fund", async (GuaranteeFund fund, ActorAccessor actors, CancellationToken ct) =>
             {
                 var s = await fund.SummaryAsync(await actors.GetAsync(ct), ct);

@@ -85,9 +85,9 @@ public sealed class Drafts(
         return await views.OneAsync(invoice.Id, actor, ct);
     }
 
-    private sealed record DraftContent(DateOnly From, DateOnly To, string? BuyerReference, string? PurchaseOrder, int Terms, IReadOnlyList<InvoiceLine> Lines, InvoiceTotals Totals);
+    internal sealed record DraftContent(DateOnly From, DateOnly To, string? BuyerReference, string? PurchaseOrder, int Terms, IReadOnlyList<InvoiceLine> Lines, InvoiceTotals Totals);
 
-    private async Task<(ClientView Client, DraftContent Content)> CheckAsync(DraftInput input, CancellationToken ct)
+    internal async Task<(ClientView Client, DraftContent Content)> CheckAsync(DraftInput input, CancellationToken ct)
     {
         var v = new Validation();
         var clientId = v.Id<ClientId>(nameof(input.ClientId), "Le client", input.ClientId, required: true);

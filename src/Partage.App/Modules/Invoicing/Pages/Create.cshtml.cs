@@ -10,7 +10,7 @@ using Partage.App.Ui;
 namespace Partage.App.Modules.Invoicing.Pages;
 
 /// <summary>A new draft: the activity (the member's own, or any the user may invoice for), the client, the lines.</summary>
-public sealed class CreateModel(Drafts drafts, IActivitiesApi activities, IClientsApi clients) : PartagePageModel
+public sealed class CreateModel(Drafts drafts, Quotes quotes, IActivitiesApi activities, IClientsApi clients) : PartagePageModel
 {
     [BindProperty]
     public DraftForm Input { get; set; } = new();
@@ -34,6 +34,8 @@ public sealed class CreateModel(Drafts drafts, IActivitiesApi activities, IClien
         public string? PurchaseOrder { get; set; }
 
         public List<InvoiceLineInput> Lines { get; set; } = [];
+
+        public string? ValidUntil { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(string? activity, string? client, CancellationToken ct)
@@ -52,6 +54,18 @@ public sealed class CreateModel(Drafts drafts, IActivitiesApi activities, IClien
         {
             var draft = await drafts.CreateAsync(new DraftInput(f.ActivityId, f.ClientId, f.ServiceFrom, f.ServiceTo, f.BuyerReference, f.PurchaseOrder, null, f.Lines), Actor, ct);
             return Redirect($"/factures/{draft.Id}");
+        });
+        return result is Microsoft.AspNetCore.Mvc.RazorPages.PageResult ? await ShowAsync(ct) : result;
+    }
+
+    public async Task<IActionResult> OnPostQuoteAsync(CancellationToken ct)
+    {
+        await LoadActorAsync();
+        var f = Input;
+        var result = await TryAsync(async () =>
+        {
+            var quote = await quotes.CreateAsync(new QuoteInput(new DraftInput(f.ActivityId, f.ClientId, f.ServiceFrom, f.ServiceTo, f.BuyerReference, f.PurchaseOrder, null, f.Lines), f.ValidUntil), Actor, ct);
+            return Redirect($"/devis?fait={Uri.EscapeDataString($"Devis {quote.Number} enregistré.")}");
         });
         return result is Microsoft.AspNetCore.Mvc.RazorPages.PageResult ? await ShowAsync(ct) : result;
     }

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Mvc;
+using Partage.App.Ui;
+
+namespace Partage.App.Modules.Invoicing.Pages;
+
+/// <summary>Quotes: the list, sending one, turning an accepted one into an invoice.</summary>
+public sealed class QuotesModel(Quotes quotes) : PartagePageModel
+{
+    public IReadOnlyList<QuoteView> Items { get; private set; } = [];
+
+    public string? Notice { get; private set; }
+
+    [BindProperty]
+    public Guid QuoteId { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await LoadActorAsync();
+        Notice = Request.Query["fait"].FirstOrDefault();
+        Items = await quotes.ListAsync(Actor, ct);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostSendAsync(CancellationToken ct) =>
+        RunAsync(async () => { await quotes.SendAsync(QuoteId, Actor, ct); return "/devis?fait=" + Uri.EscapeDataString("Devis envoyé au client."); }, ct);
+
+    public Task<IActionResult> OnPostInvoiceAsync(CancellationToken ct) =>
+        RunAsync(async () => $"/factures/{(await quotes.InvoiceAsync(QuoteId, Actor, ct)).Id}?fait={Uri.EscapeDataString("Facture émise à partir du devis accepté.")}", ct);
+
+    private async Task<IActionResult> RunAsync(Func<Task<string>> action, CancellationToken ct)
+    {
+        await LoadActorAsync();
+        var result = await TryAsync(async () => Redirect(await action()), string.Empty);
+        if (result is Microsoft.AspNetCore.Mvc.RazorPages.PageResult)
+        {
+            Items = await quotes.ListAsync(Actor, ct);
+        }
+
+        return result;
+    }
+}

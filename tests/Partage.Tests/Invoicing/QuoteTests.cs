@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Partage.App.Infrastructure.Mail;
+using Partage.App.Modules.Invoicing;
+using Partage.App.Security;
+using Partage.Kernel;
+using Partage.Persistence;
+using Partage.Tests.Infrastructure;
+using static Partage.Tests.Ledger.Books;
+
+namespace Partage.Tests.Invoicing;
+
+public class QuoteTests(PartageFactory factory) : IClassFixture<PartageFactory>
+{
+    [Fact]
+    public async Task Quote_SentByMail_AcceptedThroughTheLink_BecomesAnIssuedInvoice()
+    {
+        var world = await OpenAsync(factory);
+        var client = await Sales.FrenchClientAsync(factory);
+        var member = await factory.ActorAsync(World.LilleMemberEmail);
+        var quote = await factory.InScopeAsync(s => s.GetRequiredService<Quotes>().CreateAsync(
+            new QuoteInput(Sales.Draft(world.LilleActivity, client.Id, ("Concert d'ouverture", "1", "C62", "1500", "FR_2_1")), "2026-12-31"), member));
+        Assert.Matches(@"^DV-LNA-2026-\d{6}$", quote.Number);
+        Assert.Equal(Money.Eur(153_150), quote.Gross);
+
+        var link = await factory.InScopeAsync(s => s.GetRequiredService<Quotes>().SendAsync(quote.Id, member));
+        var mail = await factory.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Set<OutboxMessage>().SingleAsync(m => m.Subject.StartsWith($"Devis {quote.Number}")));
+        Assert.Equal(client.BillingEmail, mail.To);
+        Assert.Contains(link, mail.Body, StringComparison.Ordinal);
+        var folder = Directory.CreateTempSubdirectory("partage-mail-").FullName;
+        await factory.InScopeAsync(async s =>
+        {
+            s.GetRequiredService<Microsoft.Extensions.Options.IOptions<MailOptions>>().Value.PickupDirectory = folder;
+            return await s.GetRequiredService<OutboxSender>().SendPendingAsync();
+        });
+        Assert.Contains(Directory.GetFiles(folder, "*.eml"), f => File.ReadAllText(f).Contains(quote.Number, StringComparison.Ordinal));
+
+        var token = link[(link.LastIndexOf('/') + 1)..];
+        var forged = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<Quotes>().RespondAsync(token[..^4] + "AAAA", true, "X", null)));
+        Assert.Equal(InvoicingErrors.QuoteLinkInvalid, forged.Error);
+        var nameless = await Assert.ThrowsAsync<InputValidationException>(() => factory.InScopeAsync(s => s.GetRequiredService<Quotes>().RespondAsync(token, true, " ", "203.0.113.7")));
+        Assert.Contains("Name", nameless.Errors.Keys);
+        var accepted = await factory.InScopeAsync(s => s.GetRequiredService<Quotes>().RespondAsync(token, true, "Lucie Martin", "203.0.113.7"));
+        Assert.Equal(QuoteStatus.Accepted, accepted.Status);
+        Assert.Equal("Lucie Martin", accepted.RespondentName);
+        var again = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<Quotes>().RespondAsync(token, false, "Autre", null)));
+        Assert.Equal(InvoicingErrors.QuoteAnswered, again.Error);
+
+        var invoice = await factory.InScopeAsync(s => s.GetRequiredService<Quotes>().InvoiceAsync(quote.Id, member));
+        Assert.Equal(InvoiceStatus.Issued, invoice.Status);
+        Assert.Equal(quote.Gross, invoice.Totals.Gross);
+        Assert.StartsWith($"Devis {quote.Number} accepté le 26/11/2026 par Lucie Martin", invoice.PurchaseOrder, StringComparison.Ordinal);
+        var twice = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<Quotes>().InvoiceAsync(quote.Id, member)));
+        Assert.Equal(InvoicingErrors.QuoteNotAccepted, twice.Error);
+    }
+
+    [Fact]
+    public async Task Link_OpensThePublicPageWithoutAccount_ForgedLinkIs404()
+    {
+        var world = await OpenAsync(factory);
+        var client = await Sales.FrenchClientAsync(factory);
+        var quote = await factory.InScopeAsync(s => s.GetRequiredService<Quotes>().CreateAsync(
+            new QuoteInput(Sales.Draft(world.LilleActivity, client.Id, ("Atelier", "1", "C62", "300", null)), "2026-11-27"), Actor.System));
+        var link = await factory.InScopeAsync(s => s.GetRequiredService<Quotes>().SendAsync(quote.Id, Actor.System));
+        var token = link[(link.LastIndexOf('/') + 1)..];
+        Assert.NotNull(await factory.InScopeAsync(s => s.GetRequiredService<Quotes>().FromLinkAsync(token)));
+        using var anonymous = factory.CreateClient();
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await anonymous.GetAsync($"/devis/reponse/{token}")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await anonymous.GetAsync($"/devis/reponse/{token}x")).StatusCode);
+    }
+}
