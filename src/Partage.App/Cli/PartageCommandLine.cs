@@ -169,7 +169,14 @@ public static class PartageCommandLine
             Console.WriteLine($"{files.Count} documents écrits dans {Path.GetFullPath(parse.GetValue(output)!)}.");
             return 0;
         }));
-        return new Command("invoices", "Factures.") { export };
+        var dunning = new Command("dunning", "Relance les factures échues selon le calendrier (à lancer chaque jour).");
+        dunning.SetAction((parse, ct) => WithServices(async services =>
+        {
+            var run = await services.GetRequiredService<Modules.Invoicing.Dunning>().RunAsync(Actor.System, ct);
+            Console.WriteLine($"{run.Reminders} rappels, {run.FormalNotices} mises en demeure ; {run.Disputed} factures en litige non relancées.");
+            return 0;
+        }));
+        return new Command("invoices", "Factures.") { export, dunning };
     }
 
     private static Command Ledger()

@@ -663,6 +663,51 @@ namespace Partage.Migrations.Postgres.Migrations
                     b.ToTable("bank_statement_lines", (string)null);
                 });
 
+            modelBuilder.Entity("Partage.App.Modules.Invoicing.DunningStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<bool>("Sent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sent");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("integer")
+                        .HasColumnName("step");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dunning_steps");
+
+                    b.HasIndex("InvoiceId", "Step")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dunning_steps_invoice_id_step");
+
+                    b.ToTable("dunning_steps", (string)null);
+                });
+
             modelBuilder.Entity("Partage.App.Modules.Invoicing.GuaranteeCover", b =>
                 {
                     b.Property<Guid>("Id")
@@ -748,6 +793,15 @@ namespace Partage.Migrations.Postgres.Migrations
                     b.Property<Guid?>("CreditedInvoiceId")
                         .HasColumnType("uuid")
                         .HasColumnName("credited_invoice_id");
+
+                    b.Property<string>("DisputeReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("dispute_reason");
+
+                    b.Property<DateOnly?>("DisputedSince")
+                        .HasColumnType("date")
+                        .HasColumnName("disputed_since");
 
                     b.Property<DateOnly?>("DueDate")
                         .HasColumnType("date")
@@ -3541,6 +3595,16 @@ namespace Partage.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_bank_statement_lines_bank_statements_statement_id");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Invoicing.DunningStep", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Invoicing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dunning_steps_invoice_invoice_id");
                 });
 
             modelBuilder.Entity("Partage.App.Modules.Invoicing.GuaranteeCover", b =>

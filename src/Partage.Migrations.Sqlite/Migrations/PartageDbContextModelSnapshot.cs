@@ -652,6 +652,51 @@ namespace Partage.Migrations.Sqlite.Migrations
                     b.ToTable("bank_statement_lines", (string)null);
                 });
 
+            modelBuilder.Entity("Partage.App.Modules.Invoicing.DunningStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("InvoiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("on");
+
+                    b.Property<bool>("Sent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("step");
+
+                    b.HasKey("Id")
+                        .HasName("pk_dunning_steps");
+
+                    b.HasIndex("InvoiceId", "Step")
+                        .IsUnique()
+                        .HasDatabaseName("ix_dunning_steps_invoice_id_step");
+
+                    b.ToTable("dunning_steps", (string)null);
+                });
+
             modelBuilder.Entity("Partage.App.Modules.Invoicing.GuaranteeCover", b =>
                 {
                     b.Property<Guid>("Id")
@@ -737,6 +782,15 @@ namespace Partage.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("CreditedInvoiceId")
                         .HasColumnType("TEXT")
                         .HasColumnName("credited_invoice_id");
+
+                    b.Property<string>("DisputeReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dispute_reason");
+
+                    b.Property<DateOnly?>("DisputedSince")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("disputed_since");
 
                     b.Property<DateOnly?>("DueDate")
                         .HasColumnType("TEXT")
@@ -3530,6 +3584,16 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_bank_statement_lines_bank_statements_statement_id");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Invoicing.DunningStep", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Invoicing.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_dunning_steps_invoice_invoice_id");
                 });
 
             modelBuilder.Entity("Partage.App.Modules.Invoicing.GuaranteeCover", b =>

@@ -110,6 +110,9 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
         yield return ("GET", "/api/v1/quotes/{id:guid}", _ => "/api/v1/quotes/{quote}", _ => null, Only(HttpStatusCode.OK, editors), notFound);
         yield return ("POST", "/api/v1/quotes/{id:guid}/send", _ => "/api/v1/quotes/{quote}/send", _ => null, Only(HttpStatusCode.OK, editors), notFound);
         yield return ("POST", "/api/v1/quotes/{id:guid}/invoice", _ => "/api/v1/quotes/{quote}/invoice", _ => null, Only(HttpStatusCode.Conflict, editors), notFound);
+        yield return ("POST", "/api/v1/dunning/run", _ => "/api/v1/dunning/run", _ => null, Only(HttpStatusCode.OK, World.Admin, World.Finance), notFound);
+        yield return ("POST", "/api/v1/invoices/{id:guid}/dispute", _ => "/api/v1/invoices/{issued}/dispute", _ => new { Reason = "Litige" },
+            Only(HttpStatusCode.NoContent, World.Admin, World.Finance, World.LilleManager), notFound);
         yield return ("GET", "/api/v1/vat-rules", _ => "/api/v1/vat-rules", _ => null, Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => HttpStatusCode.OK), notFound);
     }
 

@@ -97,6 +97,11 @@ public sealed class Invoice
 
     public EntryId? SaleEntryId { get; set; }
 
+    /// <summary>A dispute recorded with the client: dunning pauses while it lasts.</summary>
+    public DateOnly? DisputedSince { get; set; }
+
+    public string? DisputeReason { get; set; }
+
     public DateTime CreatedAt { get; init; }
 
     public string CreatedBy { get; init; } = string.Empty;
@@ -201,6 +206,7 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         builder.Property(i => i.BuyerReference).HasMaxLength(100);
         builder.Property(i => i.PurchaseOrder).HasMaxLength(100);
         builder.Property(i => i.PaymentReference).HasMaxLength(25);
+        builder.Property(i => i.DisputeReason).HasMaxLength(300);
         builder.Property(i => i.CreatedBy).HasMaxLength(200);
         builder.Property(i => i.IssuedBy).HasMaxLength(200);
         builder.HasIndex(i => new { i.LegalEntityId, i.Number }).IsUnique();

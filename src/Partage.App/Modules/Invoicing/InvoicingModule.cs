@@ -30,6 +30,17 @@ public sealed class InvoicingOptions
 
     public string DiscountText { get; set; } = "Pas d'escompte pour paiement anticipé";
 
+    /// <summary>The dunning schedule as configured; empty means <see cref="DunningSchedule"/>'s default.</summary>
+    public List<DunningStepOption> Dunning { get; set; } = [];
+
+    /// <summary>The schedule in force: reminders at due date + 5 and + 15 days and a formal notice at + 30, unless configured.</summary>
+    public IReadOnlyList<DunningStepOption> DunningSchedule => Dunning.Count > 0 ? Dunning :
+    [
+        new() { DaysAfterDue = 5, Kind = DunningKind.Reminder },
+        new() { DaysAfterDue = 15, Kind = DunningKind.Reminder },
+        new() { DaysAfterDue = 30, Kind = DunningKind.FormalNotice },
+    ];
+
     /// <summary>Days after the due date from which finance may have the guarantee fund cover an unpaid invoice.</summary>
     public int GuaranteeFundDelayDays { get; set; } = 30;
 }
@@ -141,6 +152,7 @@ public static class InvoicingEndpoints
             .AddScoped<Features.BankStatements>()
             .AddScoped<GuaranteeFund>()
             .AddScoped<Quotes>()
+            .AddScoped<Dunning>()
             .AddScoped<FacturX.InvoiceDocuments>()
             .AddScoped<FacturX.InvoiceArchive>();
     }
@@ -201,6 +213,14 @@ public static class InvoicingEndpoints
                 return Results.NoContent();
             })
             .WithName("WriteOffInvoice").WithSummary("Passer en perte une facture couverte (finance)").ProducesProblems();
+        api.MapPost("/dunning/run", async (Dunning dunning, ActorAccessor actors, CancellationToken ct) => await dunning.RunAsync(await actors.GetAsync(ct), ct))
+            .WithTags("Factures").WithName("RunDunning").WithSummary("Relancer les factures échues selon le calendrier (finance)").ProducesProblems();
+        invoices.MapPost("/{id:guid}/dispute", async (Guid id, CreditNoteInput input, Dunning dunning, ActorAccessor actors, CancellationToken ct) =>
+            {
+                await dunning.DisputeAsync(InvoiceId.From(id), input.Reason, await actors.GetAsync(ct), ct);
+                return Results.NoContent();
+            })
+            .WithName("DisputeInvoice").WithSummary("Enregistrer un litige (les relances s'arrêtent) ; sans motif, le clore").ProducesProblems();
         var quotes = api.MapGroup("/quotes").WithTags("Factures");
         quotes.MapGet("/", async (Quotes q, ActorAccessor actors, CancellationToken ct) => await q.ListAsync(await actors.GetAsync(ct), ct))
             .WithName("ListQuotes").WithSummary("Devis visibles");

@@ -7,7 +7,7 @@ using Partage.Kernel;
 
 namespace Partage.App.Modules.Invoicing.Pages;
 
-public sealed class DetailModel(InvoiceViews views, Issuing issuing, Payments payments, InvoiceDocuments documents, IActivitiesApi activities) : PartagePageModel
+public sealed class DetailModel(InvoiceViews views, Issuing issuing, Payments payments, InvoiceDocuments documents, IActivitiesApi activities, Dunning dunning) : PartagePageModel
 {
     public InvoiceView? Invoice { get; private set; }
 
@@ -18,6 +18,11 @@ public sealed class DetailModel(InvoiceViews views, Issuing issuing, Payments pa
     public bool KeepsAccounts { get; private set; }
 
     public string? Notice { get; private set; }
+
+    public IReadOnlyList<DunningLogLine> DunningLog { get; private set; } = [];
+
+    [BindProperty]
+    public string? DisputeReason { get; set; }
 
     [BindProperty]
     public PaymentInput Payment { get; set; } = new(null, null, null);
@@ -45,6 +50,13 @@ public sealed class DetailModel(InvoiceViews views, Issuing issuing, Payments pa
 
     public Task<IActionResult> OnPostCreditAsync(Guid id, CancellationToken ct) =>
         RunAsync(id, async () => { var note = await issuing.CreditAsync(InvoiceId.From(id), Reason, Actor, ct); return ($"Avoir {note.Number} émis.", note.Id.Value); }, ct);
+
+    public Task<IActionResult> OnPostDisputeAsync(Guid id, CancellationToken ct) =>
+        RunAsync(id, async () =>
+        {
+            await dunning.DisputeAsync(InvoiceId.From(id), DisputeReason, Actor, ct);
+            return (string.IsNullOrWhiteSpace(DisputeReason) ? "Litige clos : les relances reprennent." : "Litige enregistré : les relances sont suspendues.", id);
+        }, ct);
 
     public async Task<IActionResult> OnGetPdfAsync(Guid id, CancellationToken ct) =>
         await DocumentAsync(id, doc => File(FacturXPdf.Write(doc, doc.IssueDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)), "application/pdf", $"{doc.FileStem}.pdf"), ct);
@@ -83,5 +95,6 @@ public sealed class DetailModel(InvoiceViews views, Issuing issuing, Payments pa
         CanEdit = InvoicingAccess.CanEdit(Actor, activity);
         CanValidate = InvoicingAccess.CanValidate(Actor, activity);
         KeepsAccounts = InvoicingAccess.KeepsAccounts(Actor);
+        DunningLog = await dunning.LogAsync(Invoice.Id, ct);
     }
 }

@@ -6,7 +6,7 @@ using Partage.App.Ui;
 
 namespace Partage.App.Modules.Invoicing.Pages;
 
-public sealed class ListModel(InvoiceViews views) : PartagePageModel
+public sealed class ListModel(InvoiceViews views, Dunning dunning) : PartagePageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
@@ -20,6 +20,19 @@ public sealed class ListModel(InvoiceViews views) : PartagePageModel
     {
         ["status"] = Status ?? string.Empty, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     });
+
+    public string? Notice { get; private set; }
+
+    public async Task<IActionResult> OnPostDunningAsync(CancellationToken ct)
+    {
+        await LoadActorAsync();
+        return await LoadAsync(async () =>
+        {
+            var run = await dunning.RunAsync(Actor, ct);
+            Notice = $"Relances : {run.Reminders} rappels, {run.FormalNotices} mises en demeure ; {run.Disputed} factures en litige non relancées.";
+            Result = await views.SearchAsync(Status, null, new PageRequest(PageNumber, null), Actor, ct);
+        });
+    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -1,0 +1,199 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.Extensions.Options;
+using Partage.App.Infrastructure.Mail;
+using Partage.App.Infrastructure.Pdf;
+using Partage.App.Modules.Audit;
+using Partage.App.Modules.Clients;
+using Partage.App.Modules.Invoicing.FacturX;
+using Partage.App.Security;
+using Partage.Kernel;
+using Partage.Persistence;
+
+namespace Partage.App.Modules.Invoicing;
+
+public enum DunningKind
+{
+    Reminder,
+    FormalNotice,
+}
+
+/// <summary>One step of the schedule (section "Invoicing:Dunning"): days after the due date, and what is sent.</summary>
+public sealed class DunningStepOption
+{
+    public int DaysAfterDue { get; set; }
+
+    public DunningKind Kind { get; set; }
+}
+
+/// <summary>A dunning step taken for an invoice (the log): sent, or passed over because a later step was due at once.</summary>
+public sealed class DunningStep
+{
+    public Guid Id { get; init; }
+
+    public InvoiceId InvoiceId { get; init; }
+
+    public int Step { get; init; }
+
+    public DunningKind Kind { get; init; }
+
+    public DateOnly On { get; init; }
+
+    public bool Sent { get; init; }
+
+    public string Note { get; init; } = string.Empty;
+}
+
+internal sealed class DunningStepConfiguration : IEntityTypeConfiguration<DunningStep>
+{
+    public void Configure(EntityTypeBuilder<DunningStep> builder)
+    {
+        builder.ToTable("dunning_steps");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(14);
+        builder.Property(d => d.Note).HasMaxLength(300);
+        builder.HasIndex(d => new { d.InvoiceId, d.Step }).IsUnique();
+        builder.HasOne<Invoice>().WithMany().HasForeignKey(d => d.InvoiceId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed record DunningRun(int Reminders, int FormalNotices, int Disputed);
+
+public sealed record DunningLogLine(int Step, DunningKind Kind, DateOnly On, bool Sent, string Note);
+
+/// <summary>
+/// Dunning of overdue invoices by the configured schedule (by default reminders at due date + 5
+/// and + 15 days, a formal notice as PDF at + 30): each step once per invoice, the highest step
+/// reached when several are due at once (the others logged as passed over), nothing while a
+/// dispute is recorded, every step logged. Run daily by `partage invoices dunning` or by finance.
+/// </summary>
+public sealed class Dunning(
+    PartageDbContext db, IClientsApi clients, InvoiceDocuments documents, Outbox outbox, IAuditLog audit, IOptions<InvoicingOptions> options, TimeProvider clock)
+{
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<DunningRun> RunAsync(Actor actor, CancellationToken ct = default)
+    {
+        if (!InvoicingAccess.KeepsAccounts(actor))
+        {
+            throw new DomainException(InvoicingErrors.NotFound);
+        }
+
+        var schedule = options.Value.DunningSchedule.OrderBy(s => s.DaysAfterDue).ToList();
+        if (schedule.Count == 0)
+        {
+            return new DunningRun(0, 0, 0);
+        }
+
+        var firstDue = Today.AddDays(-schedule[0].DaysAfterDue);
+        var overdue = await db.Set<Invoice>().Include(i => i.Payments).AsSplitQuery()
+            .Where(i => i.Kind == InvoiceKind.Invoice && (i.Status == InvoiceStatus.Issued || i.Status == InvoiceStatus.PartlyPaid) && i.DueDate <= firstDue)
+            .OrderBy(i => i.DueDate).ToListAsync(ct);
+        var ids = overdue.Select(i => i.Id).ToList();
+        var done = (await db.Set<DunningStep>().Where(d => ids.Contains(d.InvoiceId)).Select(d => new { d.InvoiceId, d.Step }).ToListAsync(ct))
+            .ToLookup(d => d.InvoiceId, d => d.Step);
+        var (reminders, notices, disputed) = (0, 0, 0);
+        foreach (var invoice in overdue)
+        {
+            if (invoice.DisputedSince is not null)
+            {
+                disputed++;
+                continue;
+            }
+
+            var late = Today.DayNumber - invoice.DueDate!.Value.DayNumber;
+            var reached = schedule.Select((s, i) => (Option: s, Step: i + 1)).Where(x => x.Option.DaysAfterDue <= late && !done[invoice.Id].Contains(x.Step)).ToList();
+            if (reached.Count == 0)
+            {
+                continue;
+            }
+
+            var (option, step) = reached[^1];
+            foreach (var (skipped, number) in reached.Take(reached.Count - 1))
+            {
+                db.Add(new DunningStep { Id = Guid.CreateVersion7(), InvoiceId = invoice.Id, Step = number, Kind = skipped.Kind, On = Today, Sent = false, Note = "Étape dépassée : une étape suivante était due." });
+            }
+
+            var client = await clients.FindAsync(invoice.ClientId, ct);
+            var document = await documents.FindAsync(invoice.Id, Actor.System, ct);
+            if (client?.BillingEmail is null || document is null)
+            {
+                db.Add(new DunningStep { Id = Guid.CreateVersion7(), InvoiceId = invoice.Id, Step = step, Kind = option.Kind, On = Today, Sent = false, Note = "Pas d'e-mail de facturation : relance à faire par courrier." });
+                continue;
+            }
+
+            if (option.Kind == DunningKind.Reminder)
+            {
+                outbox.Enqueue(client.BillingEmail, $"Rappel : facture {invoice.Number} échue depuis {late} jours",
+                    $"""
+                    Bonjour,
+
+                    Sauf erreur de notre part, la facture {invoice.Number} du {invoice.IssueDate:dd/MM/yyyy}, échue le {invoice.DueDate:dd/MM/yyyy}, reste due pour {invoice.Remaining.ToDisplayString()}.
+                    Merci de la régler par virement (IBAN {options.Value.Iban}) en indiquant la référence {invoice.PaymentReference}.
+                    {options.Value.LatePenaltyText}. {options.Value.RecoveryIndemnityText}.
+
+                    {document.Parties.Seller.Name}
+                    """,
+                    $"{document.FileStem}.pdf", FacturXPdf.Write(document, document.IssueDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)));
+                reminders++;
+            }
+            else
+            {
+                outbox.Enqueue(client.BillingEmail, $"Mise en demeure : facture {invoice.Number}",
+                    $"Bonjour,\n\nVeuillez trouver ci-joint notre mise en demeure de payer la facture {invoice.Number} ({invoice.Remaining.ToDisplayString()}).\n\n{document.Parties.Seller.Name}",
+                    $"mise-en-demeure-{invoice.Number}.pdf", FormalNotice(document, invoice, late));
+                notices++;
+            }
+
+            db.Add(new DunningStep { Id = Guid.CreateVersion7(), InvoiceId = invoice.Id, Step = step, Kind = option.Kind, On = Today, Sent = true, Note = $"Envoyé à {client.BillingEmail}" });
+            audit.Record(actor, "invoicing.dunning_step", "invoice", invoice.Id.ToString(), null, new { invoice.Number, Step = step, option.Kind, DaysLate = late });
+        }
+
+        await db.SaveChangesAsync(ct);
+        return new DunningRun(reminders, notices, disputed);
+    }
+
+    /// <summary>Records a dispute (dunning pauses) or, with no reason, its end.</summary>
+    public async Task DisputeAsync(InvoiceId id, string? reason, Actor actor, CancellationToken ct = default)
+    {
+        var invoice = await db.Set<Invoice>().Visible(actor).SingleOrDefaultAsync(i => i.Id == id, ct);
+        if (invoice is null || !(InvoicingAccess.KeepsAccounts(actor) || actor.IsManagerOf(invoice.OfficeId)))
+        {
+            throw new DomainException(InvoicingErrors.NotFound);
+        }
+
+        var text = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (text is { Length: > 300 })
+        {
+            throw new InputValidationException(new Dictionary<string, string[]> { ["Reason"] = ["Le motif du litige fait au plus 300 caractères."] });
+        }
+
+        var before = new { invoice.DisputedSince, invoice.DisputeReason };
+        invoice.DisputedSince = text is null ? null : Today;
+        invoice.DisputeReason = text;
+        audit.Record(actor, text is null ? "invoicing.dispute_closed" : "invoicing.dispute_recorded", "invoice", invoice.Id.ToString(), before, new { invoice.DisputedSince, invoice.DisputeReason });
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<DunningLogLine>> LogAsync(InvoiceId id, CancellationToken ct = default) =>
+        await db.Set<DunningStep>().AsNoTracking().Where(d => d.InvoiceId == id).OrderBy(d => d.Step)
+            .Select(d => new DunningLogLine(d.Step, d.Kind, d.On, d.Sent, d.Note)).ToListAsync(ct);
+
+    private byte[] FormalNotice(InvoiceDocument document, Invoice invoice, int late)
+    {
+        using var pdf = new PdfDocumentWriter($"Mise en demeure — facture {invoice.Number}", document.Parties.Seller.Name);
+        pdf.Title("Mise en demeure de payer");
+        pdf.Line($"{document.Parties.Seller.Name}, {document.Parties.Seller.Line1}, {document.Parties.Seller.PostalCode} {document.Parties.Seller.City} — le {Today:dd/MM/yyyy}");
+        pdf.Space();
+        pdf.Line(document.Parties.Buyer.Name, strong: true);
+        pdf.Line($"{document.Parties.Buyer.Line1}, {document.Parties.Buyer.PostalCode} {document.Parties.Buyer.City}");
+        pdf.Space();
+        pdf.Paragraph($"Malgré nos relances, la facture n° {invoice.Number} du {invoice.IssueDate:dd/MM/yyyy}, échue le {invoice.DueDate:dd/MM/yyyy} (il y a {late} jours), reste impayée pour un montant de {invoice.Remaining.ToDisplayString()}.");
+        pdf.Paragraph($"Nous vous mettons en demeure de régler cette somme sous huit jours à compter de la réception de la présente, par virement sur le compte IBAN {options.Value.Iban} (référence {invoice.PaymentReference}).");
+        pdf.Paragraph($"{options.Value.LatePenaltyText}. {options.Value.RecoveryIndemnityText}.");
+        pdf.Paragraph("À défaut de paiement dans ce délai, nous engagerons sans autre avis les procédures de recouvrement prévues par la loi.");
+        using var output = new MemoryStream();
+        pdf.Save(output);
+        return output.ToArray();
+    }
+}
