@@ -68,10 +68,10 @@ public class InvoicingJourneys(BrowserFixture browser) : IClassFixture<BrowserFi
         await BrowserFixture.SignInAsync(finance, World.Finance);
         await finance.GotoAsync(url);
         await finance.GetByLabel("Montant (€)").FillAsync("2000");
-        await finance.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await finance.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le paiement" }).ClickAsync();
         await Assertions.Expect(finance.GetByText("Le paiement (2\u202f000,00\u00a0€) dépasse le reste à payer (1\u202f443,60\u00a0€).")).ToBeVisibleAsync();
         await finance.GetByLabel("Montant (€)").FillAsync("1443,60");
-        await finance.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await finance.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le paiement" }).ClickAsync();
         await Assertions.Expect(finance.GetByText("Paiement enregistré. Reste dû : 0,00\u00a0€.")).ToBeVisibleAsync();
         await Assertions.Expect(finance.GetByRole(AriaRole.Heading, new() { Name = "Payée" })).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(finance, "17-finance-invoice-paid");
