@@ -75,7 +75,9 @@ public sealed class BankStatements(
         }
 
         // Open invoices are read once; a statement of 100,000 credits must not cost 100,000 lookups.
-        var open = await db.Set<Invoice>().Include(i => i.Payments).AsSplitQuery()
+        // Read untracked: each invoice is attached only while it is settled, so that the change
+        // tracker stays small (every save scans it) however many invoices the statement pays.
+        var open = await db.Set<Invoice>().AsNoTracking().Include(i => i.Payments).AsSplitQuery()
             .Where(i => i.LegalEntityId == entity.Id && i.Kind == InvoiceKind.Invoice
                 && (i.Status == InvoiceStatus.Issued || i.Status == InvoiceStatus.PartlyPaid || i.Status == InvoiceStatus.Covered))
             .ToListAsync(ct);
@@ -101,7 +103,9 @@ public sealed class BankStatements(
                 foreach (var invoice in Candidates(entity.Code, credit, byReference, byNumber).Where(i => !i.Remaining.IsZero))
                 {
                     var paid = left < invoice.Remaining ? left : invoice.Remaining;
+                    db.Attach(invoice);
                     await payments.SettleAsync(invoice, paid, credit.BookingDate, $"{credit.BankReference} {credit.DebtorName}".Trim(), ChartOfAccounts.Bank, actor, ct);
+                    Forget();
                     left -= paid;
                     if (left.IsZero)
                     {
@@ -137,10 +141,7 @@ public sealed class BankStatements(
             waiting.Clear();
             db.AddRange(lines);
             await db.SaveChangesAsync(ct);
-            foreach (var tracked in db.ChangeTracker.Entries().Where(e => e.Entity is not (Invoice or InvoicePayment or BankStatement)).ToList())
-            {
-                tracked.State = EntityState.Detached;
-            }
+            Forget();
         }
 
         audit.Record(actor, "invoicing.statement_imported", "bank_statement", statement.Id.ToString(), null,
@@ -170,6 +171,15 @@ public sealed class BankStatements(
         return new PagedResult<UnmatchedLine>(
             rows.Items.Select(r => new UnmatchedLine(r.Id, codes[r.LegalEntityId], r.BookingDate, Money.Eur(r.AmountCents), Money.Eur(r.UnmatchedCents), r.DebtorName, r.CreditorReference, r.Remittance, r.BankReference)).ToList(),
             rows.Page, rows.PageSize, rows.Total);
+    }
+
+    /// <summary>Everything saved leaves the change tracker (the statement row stays: it is saved last with the audit).</summary>
+    private void Forget()
+    {
+        foreach (var tracked in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Unchanged && e.Entity is not BankStatement).ToList())
+        {
+            tracked.State = EntityState.Detached;
+        }
     }
 
     /// <summary>Finance matches (part of) a waiting receipt to an invoice: the amount moves from the suspense account to the client's.</summary>
