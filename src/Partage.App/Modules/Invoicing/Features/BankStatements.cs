@@ -77,6 +77,8 @@ public sealed class BankStatements(
         // Open invoices are read once; a statement of 100,000 credits must not cost 100,000 lookups.
         // Read untracked: each invoice is attached only while it is settled, so that the change
         // tracker stays small (every save scans it) however many invoices the statement pays.
+        // What the unit of work already holds unchanged (an invoice issued just before) is let go first.
+        Forget();
         var open = await db.Set<Invoice>().AsNoTracking().Include(i => i.Payments).AsSplitQuery()
             .Where(i => i.LegalEntityId == entity.Id && i.Kind == InvoiceKind.Invoice
                 && (i.Status == InvoiceStatus.Issued || i.Status == InvoiceStatus.PartlyPaid || i.Status == InvoiceStatus.Covered))
