@@ -30,6 +30,9 @@ public interface IClientsApi
 {
     Task<ClientView?> FindAsync(ClientId client, CancellationToken ct = default);
 
+    /// <summary>The names of several clients in one query (lists of invoices, covers…).</summary>
+    Task<IReadOnlyDictionary<ClientId, string>> NamesAsync(IReadOnlyCollection<ClientId> ids, CancellationToken ct = default);
+
     /// <summary>Clients by name, SIREN or VAT number, for a form's picker.</summary>
     Task<Infrastructure.PagedResult<ClientListItem>> SearchAsync(string? search, Infrastructure.PageRequest page, Actor actor, CancellationToken ct = default);
 }
@@ -58,6 +61,12 @@ internal sealed class ClientsApi(PartageDbContext db, SearchClients searchClient
 {
     public Task<Infrastructure.PagedResult<ClientListItem>> SearchAsync(string? search, Infrastructure.PageRequest page, Actor actor, CancellationToken ct = default) =>
         searchClients.HandleAsync(search, null, page, actor, ct);
+
+    public async Task<IReadOnlyDictionary<ClientId, string>> NamesAsync(IReadOnlyCollection<ClientId> ids, CancellationToken ct = default)
+    {
+        var wanted = ids.Distinct().ToList();
+        return await db.Set<Client>().AsNoTracking().Where(c => wanted.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+    }
 
     public async Task<ClientView?> FindAsync(ClientId client, CancellationToken ct = default)
     {

@@ -81,14 +81,9 @@ public sealed class GuaranteeFund(
             .Where(i => i.Kind == InvoiceKind.Invoice && (i.Status == InvoiceStatus.Issued || i.Status == InvoiceStatus.PartlyPaid) && i.DueDate <= limit)
             .OrderBy(i => i.DueDate).Take(500).ToListAsync(ct);
         var codes = await CodesAsync(ct);
-        var result = new List<EligibleInvoice>();
-        foreach (var i in rows)
-        {
-            result.Add(new EligibleInvoice(i.Id, i.Number!, codes[i.LegalEntityId], (await clients.FindAsync(i.ClientId, ct))?.Name ?? "?", i.DueDate!.Value,
-                Today.DayNumber - i.DueDate.Value.DayNumber, i.Remaining, i.PurchaseOrder is not null));
-        }
-
-        return result;
+        var names = await clients.NamesAsync(rows.Select(i => i.ClientId).ToList(), ct);
+        return rows.Select(i => new EligibleInvoice(i.Id, i.Number!, codes[i.LegalEntityId], names.GetValueOrDefault(i.ClientId, "?"), i.DueDate!.Value,
+            Today.DayNumber - i.DueDate.Value.DayNumber, i.Remaining, i.PurchaseOrder is not null)).ToList();
     }
 
     public async Task CoverAsync(InvoiceId id, Actor actor, CancellationToken ct = default)
@@ -208,11 +203,7 @@ public sealed class GuaranteeFund(
                 orderby c.CoveredOn descending
                 select new { c, i.Number, i.LegalEntityId, i.ClientId, i.OfficeId, Remaining = i.GrossCents - i.Payments.Sum(p => p.AmountCents) })
             .AsNoTracking().Take(1_000).ToListAsync(ct);
-        var names = new Dictionary<ClientId, string>();
-        foreach (var id in covers.Select(c => c.ClientId).Distinct())
-        {
-            names[id] = (await clients.FindAsync(id, ct))?.Name ?? "?";
-        }
+        var names = await clients.NamesAsync(covers.Select(c => c.ClientId).ToList(), ct);
 
         var officeNames = (await offices.ListOfficesAsync(ct)).ToDictionary(o => o.Id, o => o.Name);
         var open = covers.Where(c => c.c.Status == CoverStatus.Covered).ToList();
@@ -224,9 +215,9 @@ public sealed class GuaranteeFund(
 
         return new FundSummary(
             perEntity,
-            open.GroupBy(c => names[c.ClientId]).Select(g => (g.Key, Money.Eur(g.Sum(c => c.Remaining)))).OrderByDescending(x => x.Item2.Cents).ToList(),
+            open.GroupBy(c => names.GetValueOrDefault(c.ClientId, "?")).Select(g => (g.Key, Money.Eur(g.Sum(c => c.Remaining)))).OrderByDescending(x => x.Item2.Cents).ToList(),
             open.GroupBy(c => officeNames.GetValueOrDefault(c.OfficeId, "?")).Select(g => (g.Key, Money.Eur(g.Sum(c => c.Remaining)))).OrderByDescending(x => x.Item2.Cents).ToList(),
-            covers.Select(c => new CoverView(c.c.InvoiceId, c.Number!, codes[c.LegalEntityId], names[c.ClientId], officeNames.GetValueOrDefault(c.OfficeId, "?"), c.c.CoveredOn,
+            covers.Select(c => new CoverView(c.c.InvoiceId, c.Number!, codes[c.LegalEntityId], names.GetValueOrDefault(c.ClientId, "?"), officeNames.GetValueOrDefault(c.OfficeId, "?"), c.c.CoveredOn,
                 Money.Eur(c.c.AmountCents), c.c.Status, c.c.ClosedOn)).ToList());
     }
 

@@ -62,11 +62,7 @@ public sealed class InvoiceViews(PartageDbContext db, IActivitiesApi activities,
         var rows = await query.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)
             .Select(i => new { i.Id, i.Kind, i.Status, i.Number, i.IssueDate, i.DueDate, i.ClientId, i.ActivityId, i.GrossCents, Paid = i.Payments.Sum(p => p.AmountCents) })
             .ToPageAsync(page, ct);
-        var names = new Dictionary<ClientId, string>();
-        foreach (var id in rows.Items.Select(r => r.ClientId).Distinct())
-        {
-            names[id] = (await clients.FindAsync(id, ct))?.Name ?? "?";
-        }
+        var names = await clients.NamesAsync(rows.Items.Select(r => r.ClientId).ToList(), ct);
 
         var activityNames = new Dictionary<ActivityId, string>();
         foreach (var id in rows.Items.Select(r => r.ActivityId).Distinct())
@@ -75,7 +71,7 @@ public sealed class InvoiceViews(PartageDbContext db, IActivitiesApi activities,
         }
 
         return new PagedResult<InvoiceListItem>(
-            rows.Items.Select(r => new InvoiceListItem(r.Id, r.Kind, r.Status, r.Number, r.IssueDate, r.DueDate, names[r.ClientId], activityNames[r.ActivityId],
+            rows.Items.Select(r => new InvoiceListItem(r.Id, r.Kind, r.Status, r.Number, r.IssueDate, r.DueDate, names.GetValueOrDefault(r.ClientId, "?"), activityNames[r.ActivityId],
                 Money.Eur(r.GrossCents), Money.Eur(r.GrossCents - r.Paid))).ToList(),
             rows.Page, rows.PageSize, rows.Total);
     }
