@@ -1,5 +1,9 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Partage.App.Infrastructure.Mail;
+using Partage.Persistence;
 using Partage.Tests.Infrastructure;
 using Partage.Tests.Invoicing;
 using Partage.Tests.Ledger;
@@ -109,40 +113,97 @@ public class InvoicingJourneys(BrowserFixture browser) : IClassFixture<BrowserFi
         await Assertions.Expect(page.GetByText("Aucun encaissement en attente.")).ToBeVisibleAsync();
     }
 
+    /// <summary>
+    /// The issue's whole loop in one journey: quote, acceptance through the link, invoice in one
+    /// click, PDF, bank statement, paid, the activity's available money up by the net less the fee;
+    /// then an invoice left unpaid, covered by the fund, and the available money unchanged.
+    /// </summary>
     [Fact]
-    public async Task Member_QuotesAndSends_ClientAcceptsThroughTheLink_MemberInvoicesInOneClick()
+    public async Task QuoteToCash_ClientAccepts_InvoicePaidByStatement_BudgetMoves_UnpaidOneCoveredByTheFund()
     {
-        await Books.OpenAsync(browser.App);
+        var world = await Books.OpenAsync(browser.App);
         var client = await Sales.FrenchClientAsync(browser.App);
         var page = await browser.NewPageAsync();
         await BrowserFixture.SignInAsync(page, World.LilleMemberEmail);
+        var availableAtStart = await AvailableAsync(page, world.LilleActivity);
+        var today = DateOnly.FromDateTime(browser.App.Clock.GetUtcNow().UtcDateTime);   // another journey of the class may have moved the clock
+
         await page.GotoAsync("/factures/nouvelle");
         await page.GetByLabel("Client", new() { Exact = true }).SelectOptionAsync(client.Id.ToString());
-        await page.GetByLabel("Date de la prestation").FillAsync("2026-12-12");
+        await page.GetByLabel("Date de la prestation").FillAsync(today.AddDays(16).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByLabel("Désignation de la ligne 1").FillAsync("Bal de fin d'année");
         await page.GetByLabel("Quantité de la ligne 1").FillAsync("1");
         await page.GetByLabel("Prix unitaire de la ligne 1").FillAsync("900");
-        await page.GetByLabel("ou, valable jusqu'au").FillAsync("2026-12-10");
+        await page.GetByLabel("ou, valable jusqu'au").FillAsync(today.AddDays(14).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer comme devis" }).ClickAsync();
-        await Assertions.Expect(page.GetByText(new System.Text.RegularExpressions.Regex(@"Devis DV-LNA-2026-\d{6} enregistré\."))).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Envoyer DV-") }).ClickAsync();
+        await Assertions.Expect(page.GetByText(new Regex(@"Devis DV-LNA-\d{4}-\d{6} enregistré\."))).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Envoyer DV-") }).ClickAsync();
         await Assertions.Expect(page.GetByText("Devis envoyé au client.")).ToBeVisibleAsync();
 
-        var body = await browser.App.InScopeAsync(s => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
-            s.GetRequiredService<Partage.Persistence.PartageDbContext>().Set<Partage.App.Infrastructure.Mail.OutboxMessage>(), m => m.To == client.BillingEmail));
-        var link = System.Text.RegularExpressions.Regex.Match(body.Body, @"https?://\S+/devis/reponse/\S+").Value;
+        var mail = await browser.App.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Set<OutboxMessage>().SingleAsync(m => m.To == client.BillingEmail));
+        var link = Regex.Match(mail.Body, @"https?://\S+/devis/reponse/\S+").Value;
         var clientPage = await browser.NewPageAsync();
         await clientPage.GotoAsync(new Uri(link).PathAndQuery);
         await clientPage.GetByRole(AriaRole.Button, new() { Name = "Accepter le devis (bon pour accord)" }).ClickAsync();
         await Assertions.Expect(clientPage.GetByText("Votre nom est obligatoire.").First).ToBeVisibleAsync();
         await clientPage.GetByLabel("Votre nom (signataire)").FillAsync("Lucie Martin");
         await clientPage.GetByRole(AriaRole.Button, new() { Name = "Accepter le devis (bon pour accord)" }).ClickAsync();
-        await Assertions.Expect(clientPage.GetByText(new System.Text.RegularExpressions.Regex(@"est accepté \(bon pour accord de Lucie Martin\)"))).ToBeVisibleAsync();
+        await Assertions.Expect(clientPage.GetByText(new Regex(@"est accepté \(bon pour accord de Lucie Martin\)"))).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(clientPage, "20-client-accepts-quote");
 
         await page.GotoAsync("/devis");
-        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Facturer DV-") }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Facturer DV-") }).ClickAsync();
         await Assertions.Expect(page.GetByText("Facture émise à partir du devis accepté.")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-figure=gross]")).ToHaveTextAsync("1\u202f080,00\u00a0€");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Télécharger la facture Factur-X (PDF)" }).ClickAsync());
+        var pdf = Path.Combine(BrowserFixture.ArtifactsFolder, "20-quoted-invoice-factur-x.pdf");
+        await download.SaveAsAsync(pdf);
+        var report = await EInvoiceValidator.ValidatePdfAsync(pdf);
+        Assert.True(report.Passed, report.ToString());
+        var invoiceUrl = new Uri(page.Url).GetLeftPart(UriPartial.Path);
+        var reference = await page.Locator("dt:text-is('Référence de paiement') + dd").InnerTextAsync();
+        Assert.StartsWith("RF", reference, StringComparison.Ordinal);
+
+        // The bank's statement pays the invoice by the reference printed on it.
+        var file = Path.Combine(BrowserFixture.ArtifactsFolder, "21-camt053.xml");
+        await File.WriteAllTextAsync(file, BankStatementTests.Camt("02", "E2E-QUOTE-TO-CASH", new BankStatementTests.Credit(1080m, Rf: reference, Debtor: client.Name)));
+        var finance = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(finance, World.Finance);
+        await finance.GotoAsync("/banque");
+        await finance.GetByLabel("Entité").SelectOptionAsync("LNA");
+        await finance.GetByLabel("Fichier du relevé").SetInputFilesAsync(file);
+        await finance.GetByRole(AriaRole.Button, new() { Name = "Importer" }).ClickAsync();
+        await Assertions.Expect(finance.GetByText("Relevé E2E-QUOTE-TO-CASH : 1 encaissements (1\u202f080,00\u00a0€), 1 rapprochés", new() { Exact = false })).ToBeVisibleAsync();
+
+        await page.GotoAsync(invoiceUrl);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Payée" })).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "21-member-invoice-paid-by-statement");
+        // 900.00 excl. VAT less the cooperative's 6.5 % (58.50): 841.50 more to spend.
+        Assert.Equal(availableAtStart + 841.50m, await AvailableAsync(page, world.LilleActivity));
+
+        // Another invoice goes unpaid; 30 days after its due date finance has the fund cover it.
+        var unpaid = await Sales.IssuedAsync(browser.App, Sales.Draft(world.LilleActivity, client.Id, ("Tournée d'automne", "1", "C62", "2000", null)) with { PaymentTermsDays = 0, PurchaseOrder = "BC-2026-77" });
+        var beforeCover = await Books.BudgetAsync(browser.App, world.LilleActivity);
+        browser.App.Clock.Advance(TimeSpan.FromDays(31));   // the sign-in cookies expire with it
+        await BrowserFixture.SignInAsync(finance, World.Finance);
+        await finance.GetByRole(AriaRole.Link, new() { Name = "Fonds de garantie" }).ClickAsync();
+        await finance.GetByRole(AriaRole.Button, new() { Name = $"Couvrir {unpaid.Number}" }).ClickAsync();
+        await Assertions.Expect(finance.GetByText("Facture couverte par le fonds de garantie.")).ToBeVisibleAsync();
+        await Assertions.Expect(finance.Locator("section[aria-labelledby=history-title] tbody tr").First).ToContainTextAsync("couverte");
+        await BrowserFixture.ScreenshotAsync(finance, "19-finance-guarantee-fund");
+
+        var afterCover = await Books.BudgetAsync(browser.App, world.LilleActivity);
+        Assert.Equal(beforeCover.Balance, afterCover.Balance);   // the activity keeps what the sale earned it
+        await BrowserFixture.SignInAsync(page, World.LilleMemberEmail);
+        // What the unpaid sale earned (2,000.00 less 130.00 of fee) is available as if the client had paid.
+        Assert.Equal(availableAtStart + 841.50m + 1_870m, await AvailableAsync(page, world.LilleActivity));
+    }
+
+    private static async Task<decimal> AvailableAsync(IPage page, Partage.App.Modules.Activities.ActivityId activity)
+    {
+        await page.GotoAsync($"/activites/{activity}");
+        var text = await page.Locator("[data-figure=available]").InnerTextAsync();
+        return decimal.Parse(text.Replace("€", string.Empty, StringComparison.Ordinal).Replace("\u202f", string.Empty, StringComparison.Ordinal).Replace("\u00a0", string.Empty, StringComparison.Ordinal).Trim(),
+            System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
     }
 }

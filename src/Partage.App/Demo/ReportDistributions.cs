@@ -19,6 +19,7 @@ internal sealed class ReportDistributions
             .Concat(Weights(other.GetProperty("trade_percent"), other.GetProperty("count").GetDouble()))
             .ToList();
         ActiveShare = service.GetProperty("active_members").GetDouble() / service.GetProperty("members_registered").GetDouble();
+        ClientCountries = Weights(service.GetProperty("clients_by_country"));
     }
 
     public IReadOnlyList<(string Key, double Weight)> Gender { get; }
@@ -32,6 +33,9 @@ internal sealed class ReportDistributions
 
     /// <summary>Active members over registered members (2,627 / 10,918).</summary>
     public double ActiveShare { get; }
+
+    /// <summary>Clients of the project-management service by country (France 3,308 … "Autres" 60).</summary>
+    public IReadOnlyList<(string Key, double Weight)> ClientCountries { get; }
 
     public static ReportDistributions Load()
     {
@@ -56,6 +60,28 @@ internal sealed class ReportDistributions
         }
 
         return weights[^1].Key;
+    }
+
+    /// <summary>
+    /// Splits <paramref name="total"/> seats by the weights, each key getting at least one (a demo
+    /// should show every country of the report), the rest by largest remainder (Hamilton), the
+    /// excess the minimums cause taken from the largest key.
+    /// </summary>
+    public static Dictionary<string, int> Apportion(IReadOnlyList<(string Key, double Weight)> weights, int total)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(total, weights.Count);
+        var sum = weights.Sum(w => w.Weight);
+        var quotas = weights.Select(w => (w.Key, Quota: w.Weight / sum * total)).ToList();
+        var seats = quotas.ToDictionary(q => q.Key, q => Math.Max(1, (int)Math.Floor(q.Quota)), StringComparer.Ordinal);
+        foreach (var (key, _) in quotas.OrderByDescending(q => q.Quota - Math.Floor(q.Quota)).ThenBy(q => q.Key, StringComparer.Ordinal)
+                     .Where(q => q.Quota >= 1).Take(Math.Max(0, total - seats.Values.Sum())))
+        {
+            seats[key]++;
+        }
+
+        var largest = quotas.MaxBy(q => q.Quota).Key;
+        seats[largest] -= seats.Values.Sum() - total;
+        return seats;
     }
 
     private static List<(string, double)> Weights(JsonElement percentages, double scale = 1) =>

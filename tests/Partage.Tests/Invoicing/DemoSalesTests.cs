@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Partage.App.Demo;
+using Partage.App.Modules.Clients;
+using Partage.App.Modules.Invoicing;
+using Partage.App.Modules.Ledger.Features;
+using Partage.Persistence;
+using Partage.Tests.Infrastructure;
+
+namespace Partage.Tests.Invoicing;
+
+public class DemoSalesTests(PartageFactory factory) : IClassFixture<PartageFactory>
+{
+    [Fact]
+    public void Apportion_KeepsTheTotal_GivesEveryCountryOne_AndFollowsTheReport()
+    {
+        var countries = ReportDistributions.Load().ClientCountries;
+        foreach (var total in new[] { 10, 37, 100, 1_000 })
+        {
+            var seats = ReportDistributions.Apportion(countries, total);
+            Assert.Equal(total, seats.Values.Sum());
+            Assert.All(seats.Values, s => Assert.True(s >= 1));
+        }
+
+        var thousand = ReportDistributions.Apportion(countries, 1_000);
+        var sum = countries.Sum(c => c.Weight);
+        foreach (var (key, weight) in countries)
+        {
+            Assert.InRange(thousand[key], Math.Floor(weight / sum * 1_000) - 1, Math.Ceiling(weight / sum * 1_000) + 1);
+        }
+    }
+
+    [Fact]
+    public async Task Seed_ClientsByCountry_InvoicesAtEachDunningStep_OneDisputed_OneCovered_BooksBalanced()
+    {
+        await factory.InScopeAsync(async s => { await s.GetRequiredService<DemoSeeder>().SeedAsync(20, 5); return 0; });
+
+        await factory.InScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<PartageDbContext>();
+            var byCountry = (await db.Set<Client>().Select(c => c.Country).ToListAsync()).CountBy(c => c).ToDictionary(c => c.Key, c => c.Value);
+            Assert.Equal(DemoSales.Clients, byCountry.Values.Sum());
+            Assert.InRange(byCountry["FR"], 80, 90);                                     // 3,308 of 3,810 in the report
+            Assert.Equal("BE", byCountry.Where(c => c.Key != "FR").MaxBy(c => c.Value).Key);   // Belgium second (222)
+            Assert.All(new[] { "DE", "CH", "IT", "ES", "NL", "LU", "SE" }, c => Assert.True(byCountry.ContainsKey(c), c));
+            Assert.Contains(byCountry.Keys, c => c is "GB" or "CA" or "US");
+
+            var invoices = await db.Set<Invoice>().AsNoTracking().Where(i => i.Number != null).ToListAsync();
+            foreach (var series in invoices.GroupBy(i => i.LegalEntityId))   // each entity's series follows the issue dates
+            {
+                Assert.Equal(series.OrderBy(i => i.IssueDate).ThenBy(i => i.IssuedAt).Select(i => i.Number), series.OrderBy(i => i.Number, StringComparer.Ordinal).Select(i => i.Number));
+            }
+
+
+            var steps = (await db.Set<DunningStep>().AsNoTracking().Where(d => d.Sent).ToListAsync()).ToLookup(d => d.InvoiceId);
+            var open = invoices.Where(i => i.Status is InvoiceStatus.Issued or InvoiceStatus.PartlyPaid).ToList();
+            Assert.Contains(open, i => steps[i.Id].Max(d => (int?)d.Step) == 1);
+            Assert.Contains(open, i => steps[i.Id].Max(d => (int?)d.Step) == 2);
+            Assert.Contains(open, i => steps[i.Id].Any(d => d.Step == 3 && d.Kind == DunningKind.FormalNotice));
+            var disputed = Assert.Single(open, i => i.DisputedSince is not null);
+            Assert.Empty(steps[disputed.Id]);
+            Assert.True(PartageFactory.Now.Date.AddDays(-10) >= disputed.DueDate!.Value.ToDateTime(TimeOnly.MinValue), "the disputed invoice is overdue");
+
+            var covered = Assert.Single(invoices, i => i.Status == InvoiceStatus.Covered);
+            Assert.NotNull(covered.PurchaseOrder);
+            Assert.Contains(steps[covered.Id], d => d.Kind == DunningKind.FormalNotice);
+            Assert.Single(await db.Set<GuaranteeCover>().Where(c => c.InvoiceId == covered.Id).ToListAsync());
+            Assert.Contains(invoices, i => i.Status == InvoiceStatus.Paid);
+            Assert.Contains(invoices, i => i.Kind == InvoiceKind.CreditNote);
+            return 0;
+        });
+
+        var check = await factory.InScopeAsync(s => s.GetRequiredService<LedgerReports>().CheckAsync(null));
+        Assert.True(check.IsBalanced, string.Join(Environment.NewLine, check.Problems));
+    }
+}
