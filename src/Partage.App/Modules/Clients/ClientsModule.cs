@@ -33,6 +33,9 @@ public interface IClientsApi
     /// <summary>The names of several clients in one query (lists of invoices, covers…).</summary>
     Task<IReadOnlyDictionary<ClientId, string>> NamesAsync(IReadOnlyCollection<ClientId> ids, CancellationToken ct = default);
 
+    /// <summary>Several clients with their contacts in one query (lists that show more than a name).</summary>
+    Task<IReadOnlyDictionary<ClientId, ClientView>> FindManyAsync(IReadOnlyCollection<ClientId> ids, CancellationToken ct = default);
+
     /// <summary>Clients by name, SIREN or VAT number, for a form's picker.</summary>
     Task<Infrastructure.PagedResult<ClientListItem>> SearchAsync(string? search, Infrastructure.PageRequest page, Actor actor, CancellationToken ct = default);
 }
@@ -66,6 +69,12 @@ internal sealed class ClientsApi(PartageDbContext db, SearchClients searchClient
     {
         var wanted = ids.Distinct().ToList();
         return await db.Set<Client>().AsNoTracking().Where(c => wanted.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+    }
+
+    public async Task<IReadOnlyDictionary<ClientId, ClientView>> FindManyAsync(IReadOnlyCollection<ClientId> ids, CancellationToken ct = default)
+    {
+        var wanted = ids.Distinct().ToList();
+        return await db.Set<Client>().AsNoTracking().Include(c => c.Contacts).Where(c => wanted.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ClientView.Of, ct);
     }
 
     public async Task<ClientView?> FindAsync(ClientId client, CancellationToken ct = default)

@@ -178,13 +178,10 @@ public sealed class Quotes(
         query = actor.IsCooperativeStaff ? query
             : actor.IsInRole(Roles.Manager) && actor.ManagedOfficeId is { } office ? query.Where(q => q.OfficeId == office)
             : actor.MemberId is { } member ? query.Where(q => q.MemberId == member) : query.Where(_ => false);
-        var views = new List<QuoteView>();
-        foreach (var q in await query.OrderByDescending(q => q.CreatedAt).Take(200).ToListAsync(ct))
-        {
-            views.Add(await ViewAsync(q, ct));
-        }
-
-        return views;
+        var rows = await query.OrderByDescending(q => q.CreatedAt).Take(200).ToListAsync(ct);
+        var found = await clients.FindManyAsync(rows.Select(q => q.ClientId).ToList(), ct);
+        var codes = (await entities.ListAsync(ct)).ToDictionary(e => e.Id, e => e.Code);
+        return rows.Select(q => View(q, found.GetValueOrDefault(q.ClientId), codes[q.LegalEntityId])).ToList();
     }
 
     /// <summary>E-mails the quote to the client's billing address with the signed link to answer it; returns the link.</summary>
@@ -293,11 +290,10 @@ public sealed class Quotes(
         return activity is not null && InvoicingAccess.CanEdit(actor, activity) ? quote : throw new DomainException(InvoicingErrors.NotFound);
     }
 
-    private async Task<QuoteView> ViewAsync(Quote q, CancellationToken ct)
-    {
-        var client = await clients.FindAsync(q.ClientId, ct);
-        var code = (await entities.ListAsync(ct)).Single(e => e.Id == q.LegalEntityId).Code;
-        return new QuoteView(q.Id, q.Number, code, q.ActivityId, client?.Name ?? "?", client?.BillingEmail, q.ValidUntil, q.Status, q.Lines, Money.Eur(q.NetCents), Money.Eur(q.VatCents),
+    private async Task<QuoteView> ViewAsync(Quote q, CancellationToken ct) =>
+        View(q, await clients.FindAsync(q.ClientId, ct), (await entities.ListAsync(ct)).Single(e => e.Id == q.LegalEntityId).Code);
+
+    private static QuoteView View(Quote q, ClientView? client, string code) =>
+        new(q.Id, q.Number, code, q.ActivityId, client?.Name ?? "?", client?.BillingEmail, q.ValidUntil, q.Status, q.Lines, Money.Eur(q.NetCents), Money.Eur(q.VatCents),
             Money.Eur(q.GrossCents), q.RespondedAt, q.RespondentName, q.InvoiceId);
-    }
 }
