@@ -155,6 +155,9 @@ public class InvoicingJourneys(BrowserFixture browser) : IClassFixture<BrowserFi
         await page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Facturer DV-") }).ClickAsync();
         await Assertions.Expect(page.GetByText("Facture émise à partir du devis accepté.")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-figure=gross]")).ToHaveTextAsync("1\u202f080,00\u00a0€");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer au client par e-mail" }).ClickAsync();
+        await Assertions.Expect(page.GetByText($"Envoyée à {client.BillingEmail}.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Envoyée" })).ToBeVisibleAsync();
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Télécharger la facture Factur-X (PDF)" }).ClickAsync());
         var pdf = Path.Combine(BrowserFixture.ArtifactsFolder, "20-quoted-invoice-factur-x.pdf");
         await download.SaveAsAsync(pdf);

@@ -19,7 +19,7 @@ namespace Partage.App.Demo;
 /// guarantee fund, two quotes and a bank statement.
 /// </summary>
 public sealed class DemoSales(
-    PartageDbContext db, IServiceProvider services, CreateClient createClient, Drafts drafts, Issuing issuing, Payments payments, Quotes quotes,
+    PartageDbContext db, IServiceProvider services, CreateClient createClient, Drafts drafts, Issuing issuing, Sending sending, Payments payments, Quotes quotes,
     BankStatements bank, GuaranteeFund fund, IOptions<InvoicingOptions> options, TimeProvider clock)
 {
     public const int Invoices = 12;
@@ -94,7 +94,7 @@ public sealed class DemoSales(
             }
             else
             {
-                unpaid.Add(issued);
+                unpaid.Add(await sending.SendAsync(issued.Id, Actor.System, ct));
             }
         }
 
@@ -142,6 +142,7 @@ public sealed class DemoSales(
             {
                 var created = await drafts.CreateAsync(draft, Actor.System, ct);
                 issued = await Backdated<Issuing>(at).IssueAsync(created.Id, Actor.System, ct);
+                issued = await Backdated<Sending>(at).SendAsync(issued.Id, Actor.System, ct);
                 covered = fate == OverdueFate.Covered ? issued : covered;
             }));
             if (fate == OverdueFate.Disputed)

@@ -879,6 +879,15 @@ namespace Partage.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("sale_entry_id");
 
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("SentTo")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("sent_to");
+
                     b.Property<DateOnly>("ServiceFrom")
                         .HasColumnType("date")
                         .HasColumnName("service_from");

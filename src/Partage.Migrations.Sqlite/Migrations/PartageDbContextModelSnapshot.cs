@@ -868,6 +868,15 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("sale_entry_id");
 
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("SentTo")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_to");
+
                     b.Property<DateOnly>("ServiceFrom")
                         .HasColumnType("TEXT")
                         .HasColumnName("service_from");

@@ -92,6 +92,7 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
         yield return ("GET", "/api/v1/invoices/{id:guid}", _ => "/api/v1/invoices/{draft}", _ => null, Only(HttpStatusCode.OK, readers), notFound);
         yield return ("PUT", "/api/v1/invoices/{id:guid}", _ => "/api/v1/invoices/{draft}", Draft, Only(HttpStatusCode.OK, editors), notFound);
         yield return ("POST", "/api/v1/invoices/{id:guid}/issue", _ => "/api/v1/invoices/{draft}/issue", _ => null, Only(HttpStatusCode.OK, editors), notFound);
+        yield return ("POST", "/api/v1/invoices/{id:guid}/send", _ => "/api/v1/invoices/{issued}/send", _ => null, Only(HttpStatusCode.OK, editors), notFound);
         yield return ("POST", "/api/v1/invoices/{id:guid}/validate", _ => "/api/v1/invoices/{pending}/validate", _ => null, Only(HttpStatusCode.OK, validators), notFound);
         yield return ("POST", "/api/v1/invoices/{id:guid}/credit-note", _ => "/api/v1/invoices/{issued}/credit-note", _ => new { Reason = "Erreur" }, Only(HttpStatusCode.Created, validators), notFound);
         yield return ("POST", "/api/v1/invoices/{id:guid}/payments", _ => "/api/v1/invoices/{issued}/payments", _ => new { Amount = "10" }, Only(HttpStatusCode.OK, World.Admin, World.Finance), notFound);

@@ -53,7 +53,8 @@ public class DemoSalesTests(PartageFactory factory) : IClassFixture<PartageFacto
 
 
             var steps = (await db.Set<DunningStep>().AsNoTracking().Where(d => d.Sent).ToListAsync()).ToLookup(d => d.InvoiceId);
-            var open = invoices.Where(i => i.Status is InvoiceStatus.Issued or InvoiceStatus.PartlyPaid).ToList();
+            var open = invoices.Where(i => InvoiceStatuses.AwaitingPayment.Contains(i.Status)).ToList();
+            Assert.Contains(open, i => i.Status == InvoiceStatus.Sent);
             Assert.Contains(open, i => steps[i.Id].Max(d => (int?)d.Step) == 1);
             Assert.Contains(open, i => steps[i.Id].Max(d => (int?)d.Step) == 2);
             Assert.Contains(open, i => steps[i.Id].Any(d => d.Step == 3 && d.Kind == DunningKind.FormalNotice));

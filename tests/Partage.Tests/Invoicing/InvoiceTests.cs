@@ -6,6 +6,7 @@ using Partage.App.Modules.Invoicing.Features;
 using Partage.App.Modules.Ledger;
 using Partage.App.Security;
 using Partage.Kernel;
+using Partage.Tests.Clients;
 using Partage.Tests.Infrastructure;
 using static Partage.Tests.Ledger.Books;
 
@@ -74,6 +75,49 @@ public class InvoiceTests(PartageFactory factory) : IClassFixture<PartageFactory
         Assert.Equal(InvoicingErrors.NotIssued, payCredit.Error);
         Assert.Equal(entries + 1, await factory.InScopeAsync(s => s.GetRequiredService<Partage.Persistence.PartageDbContext>().Set<JournalEntry>().CountAsync()));   // the credit note's entry only
     }
+
+    [Fact]
+    public async Task Send_EmailsTheFacturXPdf_MarksSent_StillPayableAndCreditable_DraftOrNoEmailRefused()
+    {
+        var world = await OpenAsync(factory);
+        var client = await Sales.FrenchClientAsync(factory);
+        var member = await factory.ActorAsync(World.LilleMemberEmail);
+        var draft = await Sales.DraftAsync(factory, Sales.Draft(world.LilleActivity, client.Id, ("Concert", "1", "C62", "500", null)));
+        var early = await Assert.ThrowsAsync<DomainException>(() => SendAsync(draft.Id, member));
+        Assert.Equal(InvoicingErrors.NotSendable, early.Error);
+
+        var issued = await Sales.IssueAsync(factory, draft.Id);
+        var sent = await SendAsync(issued.Id, member);
+        Assert.Equal((InvoiceStatus.Sent, client.BillingEmail), (sent.Status, sent.SentTo));
+        Assert.Equal(PartageFactory.Now.UtcDateTime, sent.SentAt);
+        var mail = await factory.InScopeAsync(s => s.GetRequiredService<Partage.Persistence.PartageDbContext>().Set<App.Infrastructure.Mail.OutboxMessage>()
+            .SingleAsync(m => m.Subject.StartsWith("Facture " + issued.Number)));
+        Assert.Equal(client.BillingEmail, mail.To);
+        Assert.Equal($"facture-{issued.Number}.pdf", mail.AttachmentName);
+        Assert.Contains(issued.PaymentReference!, mail.Body, StringComparison.Ordinal);
+        var pdf = Path.Combine(ArtifactsFolder, mail.AttachmentName!);
+        await File.WriteAllBytesAsync(pdf, mail.Attachment!);
+        var report = await EInvoiceValidator.ValidatePdfAsync(pdf);
+        Assert.True(report.Passed, report.ToString());
+
+        var paid = await factory.InScopeAsync(s => s.GetRequiredService<Payments>().RecordAsync(issued.Id, new PaymentInput("100", null, "Acompte"), Actor.System));
+        Assert.Equal(InvoiceStatus.PartlyPaid, paid.Status);
+        var resent = await SendAsync(issued.Id, member);   // a lost e-mail: sent again, the status stays
+        Assert.Equal(InvoiceStatus.PartlyPaid, resent.Status);
+
+        var other = await Sales.IssuedAsync(factory, Sales.Draft(world.LilleActivity, client.Id, ("Atelier", "1", "C62", "80", null)));
+        await SendAsync(other.Id, member);
+        var note = await factory.InScopeAsync(s => s.GetRequiredService<Issuing>().CreditAsync(other.Id, "Annulé", Actor.System));
+        Assert.Equal(InvoiceStatus.Sent, (await SendAsync(note.Id, member)).Status);
+
+        var silent = await Sales.ClientAsync(factory, ClientTests.FrenchCompany(TestIdentifiers.Siren(), "Compagnie sans e-mail") with { BillingEmail = null });
+        var mute = await Sales.IssuedAsync(factory, Sales.Draft(world.LilleActivity, silent.Id, ("Atelier", "1", "C62", "80", null)));
+        var noEmail = await Assert.ThrowsAsync<DomainException>(() => SendAsync(mute.Id, member));
+        Assert.Equal(InvoicingErrors.ClientIncomplete, noEmail.Error);
+        Assert.Equal(InvoiceStatus.Issued, (await factory.InScopeAsync(s => s.GetRequiredService<InvoiceViews>().OneAsync(mute.Id, Actor.System))).Status);
+    }
+
+    private Task<InvoiceView> SendAsync(InvoiceId id, Actor actor) => factory.InScopeAsync(s => s.GetRequiredService<Sending>().SendAsync(id, actor));
 
     [Fact]
     public async Task Numbers_GaplessAndChronologicalPerEntity()

@@ -87,7 +87,7 @@ public sealed class Dunning(
 
         var firstDue = Today.AddDays(-schedule[0].DaysAfterDue);
         var overdue = await db.Set<Invoice>().Include(i => i.Payments).AsSplitQuery()
-            .Where(i => i.Kind == InvoiceKind.Invoice && (i.Status == InvoiceStatus.Issued || i.Status == InvoiceStatus.PartlyPaid) && i.DueDate <= firstDue)
+            .Where(i => i.Kind == InvoiceKind.Invoice && InvoiceStatuses.AwaitingPayment.Contains(i.Status) && i.DueDate <= firstDue)
             .OrderBy(i => i.DueDate).ToListAsync(ct);
         var ids = overdue.Select(i => i.Id).ToList();
         var done = (await db.Set<DunningStep>().Where(d => ids.Contains(d.InvoiceId)).Select(d => new { d.InvoiceId, d.Step }).ToListAsync(ct))
@@ -134,7 +134,7 @@ public sealed class Dunning(
 
                     {document.Parties.Seller.Name}
                     """,
-                    $"{document.FileStem}.pdf", FacturXPdf.Write(document, document.IssueDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)));
+                    $"{document.FileStem}.pdf", FacturXPdf.Write(document));
                 reminders++;
             }
             else

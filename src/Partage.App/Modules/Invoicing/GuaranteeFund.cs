@@ -78,7 +78,7 @@ public sealed class GuaranteeFund(
         Require(actor);
         var limit = Today.AddDays(-options.Value.GuaranteeFundDelayDays);
         var rows = await db.Set<Invoice>().AsNoTracking().Include(i => i.Payments)
-            .Where(i => i.Kind == InvoiceKind.Invoice && (i.Status == InvoiceStatus.Issued || i.Status == InvoiceStatus.PartlyPaid) && i.DueDate <= limit)
+            .Where(i => i.Kind == InvoiceKind.Invoice && InvoiceStatuses.AwaitingPayment.Contains(i.Status) && i.DueDate <= limit)
             .OrderBy(i => i.DueDate).Take(500).ToListAsync(ct);
         var codes = await CodesAsync(ct);
         var names = await clients.NamesAsync(rows.Select(i => i.ClientId).ToList(), ct);
@@ -90,7 +90,7 @@ public sealed class GuaranteeFund(
     {
         Require(actor);
         var invoice = await db.Set<Invoice>().Include(i => i.Payments).SingleOrDefaultAsync(i => i.Id == id, ct) ?? throw new DomainException(InvoicingErrors.NotFound);
-        if (invoice.Kind != InvoiceKind.Invoice || invoice.Status is not (InvoiceStatus.Issued or InvoiceStatus.PartlyPaid))
+        if (invoice.Kind != InvoiceKind.Invoice || !InvoiceStatuses.AwaitingPayment.Contains(invoice.Status))
         {
             throw new DomainException(InvoicingErrors.NotIssued);
         }

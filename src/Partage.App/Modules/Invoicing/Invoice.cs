@@ -28,6 +28,8 @@ public enum InvoiceStatus
     Draft,
     PendingValidation,
     Issued,
+    /// <summary>Issued and e-mailed to the client with its Factur-X PDF.</summary>
+    Sent,
     PartlyPaid,
     Paid,
     Credited,
@@ -35,6 +37,15 @@ public enum InvoiceStatus
     Covered,
     /// <summary>Covered, then given up: the loss and the VAT regularisation are posted, borne by the fund.</summary>
     WrittenOff,
+}
+
+public static class InvoiceStatuses
+{
+    /// <summary>Issued and waiting for (the rest of) its payment: dunned, payable, eligible to the guarantee fund.</summary>
+    public static readonly InvoiceStatus[] AwaitingPayment = [InvoiceStatus.Issued, InvoiceStatus.Sent, InvoiceStatus.PartlyPaid];
+
+    /// <summary>Those and the covered ones, which a late payment still settles (reimbursing the fund).</summary>
+    public static readonly InvoiceStatus[] Payable = [.. AwaitingPayment, InvoiceStatus.Covered];
 }
 
 /// <summary>
@@ -108,6 +119,11 @@ public sealed class Invoice
 
     public DateTime? IssuedAt { get; set; }
 
+    /// <summary>When the invoice was last e-mailed to the client (with its Factur-X PDF), and to whom.</summary>
+    public DateTime? SentAt { get; set; }
+
+    public string? SentTo { get; set; }
+
     public string? IssuedBy { get; set; }
 
     public List<InvoiceLine> Lines { get; init; } = [];
@@ -176,6 +192,7 @@ public static class InvoiceLabels
         InvoiceStatus.Draft => "Brouillon",
         InvoiceStatus.PendingValidation => "À valider",
         InvoiceStatus.Issued => "Émise",
+        InvoiceStatus.Sent => "Envoyée",
         InvoiceStatus.PartlyPaid => "Partiellement payée",
         InvoiceStatus.Paid => "Payée",
         InvoiceStatus.Covered => "Couverte par le fonds de garantie",
@@ -209,6 +226,7 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         builder.Property(i => i.DisputeReason).HasMaxLength(300);
         builder.Property(i => i.CreatedBy).HasMaxLength(200);
         builder.Property(i => i.IssuedBy).HasMaxLength(200);
+        builder.Property(i => i.SentTo).HasMaxLength(254);
         builder.HasIndex(i => new { i.LegalEntityId, i.Number }).IsUnique();
         builder.HasIndex(i => i.PaymentReference);
         builder.HasIndex(i => new { i.ActivityId, i.Status });

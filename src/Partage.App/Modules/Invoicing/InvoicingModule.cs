@@ -81,6 +81,7 @@ public static class InvoicingErrors
     public static readonly ErrorCode QuoteNotAccepted = new("invoicing.quote_not_accepted", "Seul un devis accepté devient une facture.", ErrorKind.Conflict);
     public static readonly ErrorCode QuoteLinkInvalid = new("invoicing.quote_link_invalid", "Ce lien n'est pas valable ou a expiré : demandez un nouveau devis.", ErrorKind.NotFound);
     public static readonly ErrorCode LineNotFound = new("invoicing.bank_line_not_found", "Cette ligne de relevé n'existe pas ou est déjà rapprochée.", ErrorKind.NotFound);
+    public static readonly ErrorCode NotSendable = new("invoicing.not_sendable", "Seule une facture ou un avoir émis s'envoie au client.", ErrorKind.Conflict);
     public static readonly ErrorCode CreditAfterPayment = new("invoicing.credit_after_payment", "Cette facture a déjà reçu des paiements : l'avoir total n'est pas possible.", ErrorKind.Conflict);
 }
 
@@ -148,6 +149,7 @@ public static class InvoicingEndpoints
         return services.AddScoped<Features.InvoiceViews>()
             .AddScoped<Features.Drafts>()
             .AddScoped<Features.Issuing>()
+            .AddScoped<Features.Sending>()
             .AddScoped<Features.Payments>()
             .AddScoped<Features.BankStatements>()
             .AddScoped<GuaranteeFund>()
@@ -179,6 +181,9 @@ public static class InvoicingEndpoints
         invoices.MapPost("/{id:guid}/issue", async (Guid id, Features.Issuing issuing, ActorAccessor actors, CancellationToken ct) =>
                 await issuing.IssueAsync(InvoiceId.From(id), await actors.GetAsync(ct), ct))
             .WithName("IssueInvoice").WithSummary("Émettre (ou soumettre à validation au-delà du seuil)").ProducesProblems();
+        invoices.MapPost("/{id:guid}/send", async (Guid id, Features.Sending sending, ActorAccessor actors, CancellationToken ct) =>
+                await sending.SendAsync(InvoiceId.From(id), await actors.GetAsync(ct), ct))
+            .WithName("SendInvoice").WithSummary("Envoyer une facture ou un avoir émis au client par e-mail (PDF Factur-X joint)").ProducesProblems();
         invoices.MapPost("/{id:guid}/validate", async (Guid id, Features.Issuing issuing, ActorAccessor actors, CancellationToken ct) =>
                 await issuing.ValidateAsync(InvoiceId.From(id), await actors.GetAsync(ct), ct))
             .WithName("ValidateInvoice").WithSummary("Valider et émettre une facture en attente (chargé d'accompagnement, finance)").ProducesProblems();
@@ -198,7 +203,7 @@ public static class InvoicingEndpoints
             .WithName("GetInvoiceCii").WithSummary("XML CII (Factur-X EN 16931) d'une facture émise").ProducesProblems();
         invoices.MapGet("/{id:guid}/pdf", async (Guid id, FacturX.InvoiceDocuments documents, ActorAccessor actors, TimeProvider clock, CancellationToken ct) =>
                 await documents.FindAsync(InvoiceId.From(id), await actors.GetAsync(ct), ct) is { } doc
-                    ? Results.File(FacturX.FacturXPdf.Write(doc, doc.IssueDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)), "application/pdf", $"{doc.FileStem}.pdf")
+                    ? Results.File(FacturX.FacturXPdf.Write(doc), "application/pdf", $"{doc.FileStem}.pdf")
                     : Results.Problem(statusCode: 409, title: "Un brouillon n'a pas encore de facture électronique.", extensions: new Dictionary<string, object?> { ["code"] = "invoicing.not_issued" }))
             .WithName("GetInvoicePdf").WithSummary("Facture Factur-X (PDF/A-3 avec factur-x.xml)").ProducesProblems();
         invoices.MapPost("/{id:guid}/cover", async (Guid id, GuaranteeFund fund, ActorAccessor actors, CancellationToken ct) =>

@@ -35,6 +35,9 @@ public static class FacturXPdf
         </rdf:Description>
         """;
 
+    /// <summary>The PDF of an issued document, dated by its issue date: the same document always gives the same file (archive, e-mail, download).</summary>
+    public static byte[] Write(InvoiceDocument doc) => Write(doc, doc.IssueDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
+
     public static byte[] Write(InvoiceDocument doc, DateTime issuedAtUtc)
     {
         ArgumentNullException.ThrowIfNull(doc);

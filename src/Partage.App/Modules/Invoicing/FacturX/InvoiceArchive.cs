@@ -41,7 +41,7 @@ public sealed class InvoiceArchive(PartageDbContext db, InvoiceDocuments documen
         {
             var document = await documents.FindAsync(id, actor, ct) ?? throw new InvalidOperationException("An issued invoice without its document.");
             var path = Path.Combine(folder, $"{document.FileStem}.pdf");
-            await File.WriteAllBytesAsync(path, FacturXPdf.Write(document, document.IssueDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)), ct);
+            await File.WriteAllBytesAsync(path, FacturXPdf.Write(document), ct);
             written.Add(path);
         }
 

@@ -81,7 +81,7 @@ public sealed class BankStatements(
         Forget();
         var open = await db.Set<Invoice>().AsNoTracking().Include(i => i.Payments).AsSplitQuery()
             .Where(i => i.LegalEntityId == entity.Id && i.Kind == InvoiceKind.Invoice
-                && (i.Status == InvoiceStatus.Issued || i.Status == InvoiceStatus.PartlyPaid || i.Status == InvoiceStatus.Covered))
+                && InvoiceStatuses.Payable.Contains(i.Status))
             .ToListAsync(ct);
         var byReference = open.Where(i => i.PaymentReference is not null).ToDictionary(i => i.PaymentReference!, StringComparer.OrdinalIgnoreCase);
         var byNumber = open.ToDictionary(i => i.Number!, StringComparer.OrdinalIgnoreCase);
@@ -201,7 +201,7 @@ public sealed class BankStatements(
         v.ThrowIfInvalid();
         var invoice = await db.Set<Invoice>().Include(i => i.Payments)
             .SingleOrDefaultAsync(i => i.LegalEntityId == entity && i.Number == number && i.Kind == InvoiceKind.Invoice, ct);
-        if (invoice is null || invoice.Status is not (InvoiceStatus.Issued or InvoiceStatus.PartlyPaid or InvoiceStatus.Covered))
+        if (invoice is null || !InvoiceStatuses.Payable.Contains(invoice.Status))
         {
             throw new InputValidationException(new Dictionary<string, string[]> { [nameof(input.InvoiceNumber)] = [$"Aucune facture « {number} » à encaisser dans cette entité."] });
         }

@@ -18,7 +18,7 @@ public sealed record InvoiceView(
     ClientId ClientId, string ClientName, DateOnly? IssueDate, DateOnly? DueDate, int PaymentTermsDays, DateOnly ServiceFrom, DateOnly ServiceTo,
     string? BuyerReference, string? PurchaseOrder, IReadOnlyList<InvoiceLineView> Lines, InvoiceTotals Totals, Money Paid, Money Remaining,
     string? PaymentReference, InvoiceId? CreditedInvoiceId, string? CreditedInvoiceNumber, InvoiceId? CreditNoteId,
-    IReadOnlyList<InvoicePaymentView> Payments, VatRegime Regime);
+    IReadOnlyList<InvoicePaymentView> Payments, VatRegime Regime, DateTime? SentAt, string? SentTo);
 
 public sealed record InvoiceListItem(InvoiceId Id, InvoiceKind Kind, InvoiceStatus Status, string? Number, DateOnly? IssueDate, DateOnly? DueDate, string ClientName, string ActivityName, Money Gross, Money Remaining);
 
@@ -43,7 +43,7 @@ public sealed class InvoiceViews(PartageDbContext db, IActivitiesApi activities,
             InvoiceCalculator.Totals(rules.Select(x => (x.l.NetCents, x.Rule))), invoice.Paid, invoice.Remaining, invoice.PaymentReference,
             invoice.CreditedInvoiceId, credited, creditNote,
             invoice.Payments.OrderBy(p => p.Date).Select(p => new InvoicePaymentView(p.Date, Money.Eur(p.AmountCents), p.Reference)).ToList(),
-            VatRules.RegimeFor(client));
+            VatRules.RegimeFor(client), invoice.SentAt, invoice.SentTo);
     }
 
     public async Task<PagedResult<InvoiceListItem>> SearchAsync(string? status, ActivityId? activity, PageRequest page, Actor actor, CancellationToken ct = default)

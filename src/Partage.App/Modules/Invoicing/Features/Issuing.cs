@@ -74,11 +74,12 @@ public sealed class Issuing(
         var v = new Infrastructure.Validation();
         var why = v.Required("Reason", "Le motif de l'avoir", reason, 200);
         v.ThrowIfInvalid();
-        if (invoice.Kind != InvoiceKind.Invoice || invoice.Status != InvoiceStatus.Issued)
+        if (invoice.Kind != InvoiceKind.Invoice || invoice.Status is not (InvoiceStatus.Issued or InvoiceStatus.Sent))
         {
             throw new DomainException(invoice.Payments.Count > 0 ? InvoicingErrors.CreditAfterPayment : InvoicingErrors.NotIssued);
         }
 
+        var before = invoice.Status;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var today = Today;
         var note = new Invoice
@@ -103,7 +104,7 @@ public sealed class Issuing(
         note.SaleEntryId = entry.Id;
         invoice.Status = InvoiceStatus.Credited;
         db.Add(note);
-        audit.Record(actor, "invoicing.credited", "invoice", invoice.Id.ToString(), new { Status = InvoiceStatus.Issued }, new { CreditNote = note.Number, Reason = why });
+        audit.Record(actor, "invoicing.credited", "invoice", invoice.Id.ToString(), new { Status = before }, new { CreditNote = note.Number, Reason = why });
         await db.SaveChangesAsync(ct);
 
         // The invoice and its credit note cancel out on the client's account.

@@ -41,7 +41,7 @@ public sealed class Payments(PartageDbContext db, ILedgerApi ledger, IClientsApi
 
         var reference = v.Optional(nameof(input.Reference), "La référence", input.Reference, 140) ?? "Virement";
         v.ThrowIfInvalid();
-        if (invoice.Kind != InvoiceKind.Invoice || invoice.Status is not (InvoiceStatus.Issued or InvoiceStatus.PartlyPaid or InvoiceStatus.Covered))
+        if (invoice.Kind != InvoiceKind.Invoice || !InvoiceStatuses.Payable.Contains(invoice.Status))
         {
             throw new DomainException(InvoicingErrors.NotIssued);
         }

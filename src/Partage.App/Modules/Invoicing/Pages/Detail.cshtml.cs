@@ -7,7 +7,7 @@ using Partage.Kernel;
 
 namespace Partage.App.Modules.Invoicing.Pages;
 
-public sealed class DetailModel(InvoiceViews views, Issuing issuing, Payments payments, InvoiceDocuments documents, IActivitiesApi activities, Dunning dunning) : PartagePageModel
+public sealed class DetailModel(InvoiceViews views, Issuing issuing, Payments payments, InvoiceDocuments documents, IActivitiesApi activities, Dunning dunning, Sending sending) : PartagePageModel
 {
     public InvoiceView? Invoice { get; private set; }
 
@@ -42,6 +42,9 @@ public sealed class DetailModel(InvoiceViews views, Issuing issuing, Payments pa
             ? ("La facture dépasse le seuil : elle attend la validation de votre chargé d'accompagnement.", id)
             : ("Facture émise.", id), ct);
 
+    public Task<IActionResult> OnPostSendAsync(Guid id, CancellationToken ct) =>
+        RunAsync(id, async () => ($"Envoyée à {(await sending.SendAsync(InvoiceId.From(id), Actor, ct)).SentTo}.", id), ct);
+
     public Task<IActionResult> OnPostValidateAsync(Guid id, CancellationToken ct) =>
         RunAsync(id, async () => { await issuing.ValidateAsync(InvoiceId.From(id), Actor, ct); return ("Facture validée et émise.", id); }, ct);
 
@@ -59,7 +62,7 @@ public sealed class DetailModel(InvoiceViews views, Issuing issuing, Payments pa
         }, ct);
 
     public async Task<IActionResult> OnGetPdfAsync(Guid id, CancellationToken ct) =>
-        await DocumentAsync(id, doc => File(FacturXPdf.Write(doc, doc.IssueDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)), "application/pdf", $"{doc.FileStem}.pdf"), ct);
+        await DocumentAsync(id, doc => File(FacturXPdf.Write(doc), "application/pdf", $"{doc.FileStem}.pdf"), ct);
 
     public async Task<IActionResult> OnGetXmlAsync(Guid id, CancellationToken ct) =>
         await DocumentAsync(id, doc => File(CiiWriter.Write(doc), "application/xml", $"{doc.FileStem}.xml"), ct);
