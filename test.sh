@@ -2,7 +2,8 @@
 # The one test command: builds the solution, starts a throwaway PostgreSQL cluster, runs every
 # test layer (kernel, slice/HTTP/provider, end-to-end in Chromium) and prints
 # "N passed, N failed, N skipped". Installs PostgreSQL, Chromium and the e-invoice validators
-# (xmllint, Saxon-HE, qpdf, poppler) with apt-get when missing.
+# (xmllint, Saxon-HE, qpdf, poppler) with apt-get when missing, and Node with URSSAF's payroll rules
+# (npm packages modele-social and publicodes) for the payroll differential test.
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -47,6 +48,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   log "Installing the e-invoice validators (${missing[*]}): XSD with xmllint, schematron with Saxon-HE, PDF structure with qpdf"
   apt_install "${missing[@]}"
 fi
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  log "Installing Node.js and npm (URSSAF's payroll rules run as the payroll oracle)"
+  apt_install nodejs npm
+fi
+if [ ! -d tests/Partage.Payroll.Tests/Oracle/node_modules/modele-social ]; then
+  log "Installing URSSAF's payroll rules (npm ci: modele-social 11.1.0, publicodes 1.10.3)"
+  (cd tests/Partage.Payroll.Tests/Oracle && npm ci --no-audit --no-fund --loglevel=error)
+fi
 PGBIN=$(pg_bin)
 
 # --- a throwaway PostgreSQL cluster, run as a non-root user, on a free port ----------------------
@@ -75,7 +84,7 @@ log "Building"
 dotnet build Partage.slnx -c Release -nologo -clp:ErrorsOnly
 
 status=0
-for project in tests/Partage.Kernel.Tests tests/Partage.Tests tests/Partage.E2E; do
+for project in tests/Partage.Kernel.Tests tests/Partage.Payroll.Tests tests/Partage.Tests tests/Partage.E2E; do
   name=$(basename "$project")
   log "Testing $name"
   dotnet test "$project" -c Release --no-build --nologo \

@@ -1,0 +1,213 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Partage.Payroll;
+
+/// <summary>The engine's request, field for field the contract of docs/payroll.md (snake_case in JSON).</summary>
+public sealed record PayrollRequest(string? Period, EmployerInput? Employer, EmployeeInput? Employee, ContractInput? Contract, WorkInput? Work, decimal? Gross)
+{
+    /// <summary>A caller's label, echoed in the result (batch files, reference cases).</summary>
+    public string? Id { get; init; }
+}
+
+public sealed record EmployerInput(int? Headcount, decimal? AtMpRate, decimal? MobilityRate, bool AlsaceMoselle, bool CongesSpectacles, string? CollectiveAgreement);
+
+public sealed record EmployeeInput(string? Kind, bool Cadre, string? Dfs);
+
+public sealed record ContractInput(string? Type, DateOnly? Start, DateOnly? End);
+
+public sealed record WorkInput(decimal? Hours, decimal? Days, decimal? Cachets);
+
+/// <summary>One contribution: base × rate rounded to the cent for each share.</summary>
+public sealed record PayslipLine(string Code, string Label, string Section, decimal Base, decimal EmployeeRate, decimal EmployeeAmount, decimal EmployerRate, decimal EmployerAmount);
+
+public sealed record PayslipReduction(string Code, decimal Coefficient, decimal Amount);
+
+public sealed record PayrollResult(
+    string Period, decimal Gross, decimal SocialBase, decimal Ceiling, IReadOnlyList<PayslipLine> Lines, IReadOnlyList<PayslipReduction> Reductions,
+    decimal TotalEmployee, decimal TotalEmployer, decimal TotalReductions, decimal NetBeforeTax, decimal NetSocial, decimal NetTaxable, decimal EmployerCost)
+{
+    public string? Id { get; init; }
+}
+
+public enum EmployeeKind
+{
+    RegimeGeneral,
+    IntermittentTechnician,
+    IntermittentArtist,
+}
+
+public enum ContractType
+{
+    Cdi,
+    Cdd,
+    Cddu,
+}
+
+/// <summary>A request checked and typed: what the engine computes from.</summary>
+public sealed record PayslipInput(
+    int Year, int Month, int Headcount, decimal AtMpRate, decimal MobilityRate, bool AlsaceMoselle, bool CongesSpectacles, string? CollectiveAgreement,
+    EmployeeKind Kind, bool Cadre, string? Dfs, ContractType ContractType, DateOnly Start, DateOnly End, decimal? Hours, decimal? Days, decimal? Cachets, decimal Gross)
+{
+    public DateOnly PeriodStart => new(Year, Month, 1);
+
+    public DateOnly PeriodEnd => PeriodStart.AddMonths(1).AddDays(-1);
+
+    public string Period => $"{Year:D4}-{Month:D2}";
+
+    /// <summary>The date whose parameters apply: the period's first day, or the contract's start when it starts later in the month.</summary>
+    public DateOnly ParametersDate => Start > PeriodStart ? Start : PeriodStart;
+}
+
+/// <summary>Bad requests: every problem at once, each with its field and a French message.</summary>
+public sealed class PayrollInputException(IReadOnlyDictionary<string, string> errors)
+    : Exception(string.Join(" ", errors.Select(e => $"{e.Key} : {e.Value}")))
+{
+    public IReadOnlyDictionary<string, string> Errors { get; } = errors;
+}
+
+public static class PayrollJson
+{
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        WriteIndented = true,
+    };
+
+    /// <summary>Checks a request and types it; throws <see cref="PayrollInputException"/> listing every problem.</summary>
+    public static PayslipInput Check(PayrollRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        int year = 0, month = 0;
+        if (request.Period is null || !DateOnly.TryParseExact(request.Period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
+        {
+            errors["period"] = "La période est obligatoire, au format AAAA-MM (par exemple 2026-11).";
+        }
+        else
+        {
+            (year, month) = (first.Year, first.Month);
+        }
+
+        var employer = request.Employer;
+        if (employer is null)
+        {
+            errors["employer"] = "L'employeur est obligatoire (effectif, taux AT/MP, versement mobilité).";
+        }
+        else
+        {
+            if (employer.Headcount is not (>= 0 and <= 1_000_000))
+            {
+                errors["employer.headcount"] = "L'effectif est un nombre entier positif.";
+            }
+
+            if (employer.AtMpRate is not (>= 0 and < 1))
+            {
+                errors["employer.at_mp_rate"] = "Le taux AT/MP est une fraction entre 0 et 1 (0,01 pour 1 %).";
+            }
+
+            if (employer.MobilityRate is { } mobility && mobility is < 0 or >= 1)
+            {
+                errors["employer.mobility_rate"] = "Le taux de versement mobilité est une fraction entre 0 et 1 (0,032 pour 3,2 %).";
+            }
+
+            if (employer.CollectiveAgreement is { } idcc && idcc is not ("1285" or "3090") && !(idcc.Length == 4 && idcc.All(char.IsAsciiDigit)))
+            {
+                errors["employer.collective_agreement"] = "La convention collective est un code IDCC à 4 chiffres (1285, 3090…).";
+            }
+        }
+
+        var kind = request.Employee?.Kind switch
+        {
+            "regime_general" => EmployeeKind.RegimeGeneral,
+            "intermittent_technician" => EmployeeKind.IntermittentTechnician,
+            "intermittent_artist" => EmployeeKind.IntermittentArtist,
+            _ => (EmployeeKind?)null,
+        };
+        if (kind is null)
+        {
+            errors["employee.kind"] = "Le statut du salarié est regime_general, intermittent_technician ou intermittent_artist.";
+        }
+
+        var dfs = request.Employee?.Dfs;
+        if (dfs is not (null or "dramatic" or "musician"))
+        {
+            errors["employee.dfs"] = "La déduction forfaitaire spécifique est dramatic (artistes dramatiques, lyriques, chorégraphiques…) ou musician (musiciens, choristes, régisseurs), ou absente.";
+        }
+        else if (dfs is not null && kind == EmployeeKind.RegimeGeneral)
+        {
+            errors["employee.dfs"] = "La déduction forfaitaire spécifique du spectacle ne s'applique qu'aux intermittents.";
+        }
+
+        var type = request.Contract?.Type?.ToUpperInvariant() switch
+        {
+            "CDI" => ContractType.Cdi,
+            "CDD" => ContractType.Cdd,
+            "CDDU" => ContractType.Cddu,
+            _ => (ContractType?)null,
+        };
+        if (type is null)
+        {
+            errors["contract.type"] = "Le type de contrat est CDI, CDD ou CDDU.";
+        }
+        else if (kind is EmployeeKind.IntermittentArtist or EmployeeKind.IntermittentTechnician && type == ContractType.Cdi)
+        {
+            errors["contract.type"] = "Un intermittent du spectacle est engagé en CDD d'usage (CDDU) ou en CDD.";
+        }
+
+        if (request.Contract?.Start is not { } start || request.Contract.End is not { } end)
+        {
+            errors["contract"] = "Les dates de début et de fin du contrat sont obligatoires (pour un CDI, la fin de la période).";
+            (start, end) = (default, default);
+        }
+        else if (end < start)
+        {
+            errors["contract.end"] = "La fin du contrat précède son début.";
+        }
+        else if (year != 0 && (end < new DateOnly(year, month, 1) || start > new DateOnly(year, month, 1).AddMonths(1).AddDays(-1)))
+        {
+            errors["contract"] = "Le contrat ne couvre aucun jour de la période.";
+        }
+
+        var work = request.Work;
+        if (work?.Hours is { } hours && hours is <= 0 or > 400)
+        {
+            errors["work.hours"] = "Le nombre d'heures est positif (au plus 400 dans le mois).";
+        }
+
+        if (work?.Days is { } days && days is <= 0 or > 31)
+        {
+            errors["work.days"] = "Le nombre de jours travaillés est entre 1 et 31.";
+        }
+
+        if (work?.Cachets is { } cachets && cachets is <= 0 or > 62)
+        {
+            errors["work.cachets"] = "Le nombre de cachets est positif (au plus 62 dans le mois).";
+        }
+
+        if (kind == EmployeeKind.IntermittentTechnician && work?.Hours is null)
+        {
+            errors["work.hours"] = "Un technicien intermittent est payé à l'heure : indiquez les heures.";
+        }
+
+        if (kind == EmployeeKind.IntermittentArtist && work?.Cachets is null && work?.Hours is null)
+        {
+            errors["work.cachets"] = "Un artiste est payé au cachet ou à l'heure : indiquez les cachets ou les heures.";
+        }
+
+        if (request.Gross is not { } gross || gross < 0 || gross > 1_000_000 || decimal.Truncate(gross * 100) != gross * 100)
+        {
+            errors["gross"] = "Le brut est un montant positif en euros, au centime (au plus 1 000 000).";
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new PayrollInputException(errors);
+        }
+
+        return new PayslipInput(year, month, employer!.Headcount!.Value, employer.AtMpRate!.Value, employer.MobilityRate ?? 0, employer.AlsaceMoselle, employer.CongesSpectacles,
+            employer.CollectiveAgreement, kind!.Value, request.Employee!.Cadre, dfs, type!.Value, start, end, work?.Hours, work?.Days, work?.Cachets, request.Gross!.Value);
+    }
+}

@@ -1,0 +1,270 @@
+namespace Partage.Payroll;
+
+/// <summary>
+/// The parameters in force on one date, read once from the catalog into plain fields, so that
+/// computing a payslip looks nothing up. Names follow the catalog's codes.
+/// </summary>
+public sealed class PayrollRates
+{
+    internal PayrollRates(ParameterCatalog catalog, DateOnly on)
+    {
+        On = on;
+        decimal Get(string code) => catalog.ValueOn(code, on)
+            ?? throw new InvalidOperationException($"Aucune valeur du paramètre de paie « {code} » n'est en vigueur le {on:dd/MM/yyyy}.");
+        decimal? Optional(string code) => catalog.ValueOn(code, on);
+
+        SmicHourly = Get("smic_horaire");
+        MonthlyHours = Get("heures_mensuelles");
+        LegalMonthlyHours = Get("duree_legale_hebdomadaire") * 52 / 12;
+        Pmss = Get("pmss");
+        DailyCeiling = Get("plafond_journalier");
+        HourlyCeiling = Get("plafond_horaire");
+        Maladie = Get("maladie_employeur");
+        MaladieAlsaceMoselle = Get("maladie_salarie_alsace_moselle");
+        VieillessePlafonneeEmployer = Get("vieillesse_plafonnee_employeur");
+        VieillessePlafonneeEmployee = Get("vieillesse_plafonnee_salarie");
+        VieillesseDeplafonneeEmployer = Get("vieillesse_deplafonnee_employeur");
+        VieillesseDeplafonneeEmployee = Get("vieillesse_deplafonnee_salarie");
+        AllocationsFamiliales = Get("allocations_familiales_employeur");
+        Csa = Get("csa_employeur");
+        FnalSmall = Get("fnal_moins_50");
+        FnalLarge = Get("fnal_50_et_plus");
+        DialogueSocial = Get("dialogue_social_employeur");
+        Chomage = Get("chomage_employeur");
+        Ags = Get("ags_employeur");
+        RetraiteT1Employer = Get("retraite_t1_employeur");
+        RetraiteT1Employee = Get("retraite_t1_salarie");
+        RetraiteT2Employer = Get("retraite_t2_employeur");
+        RetraiteT2Employee = Get("retraite_t2_salarie");
+        CegT1Employer = Get("ceg_t1_employeur");
+        CegT1Employee = Get("ceg_t1_salarie");
+        CegT2Employer = Get("ceg_t2_employeur");
+        CegT2Employee = Get("ceg_t2_salarie");
+        CetEmployer = Get("cet_employeur");
+        CetEmployee = Get("cet_salarie");
+        ApecEmployer = Get("apec_employeur");
+        ApecEmployee = Get("apec_salarie");
+        PrevoyanceCadre = Get("prevoyance_cadre_employeur");
+        CsgDeductible = Get("csg_deductible");
+        CsgNonDeductible = Get("csg_non_deductible");
+        Crds = Get("crds");
+        CsgAbatement = Get("csg_abattement");
+        FormationSmall = Get("formation_moins_11");
+        FormationLarge = Get("formation_11_et_plus");
+        CpfCdd = Get("cpf_cdd");
+        TaxeApprentissage = Get("taxe_apprentissage");
+        TaxeApprentissageAlsaceMoselle = Get("taxe_apprentissage_alsace_moselle");
+        TaxeApprentissageSupplementary = Get("taxe_apprentissage_supplementaire");
+        Threshold250 = (int)Get("seuil_250");
+        Peec = Get("peec");
+        ForfaitSocialPrevoyance = Get("forfait_social_prevoyance");
+        Threshold11 = (int)Get("seuil_11");
+        Threshold50 = (int)Get("seuil_50");
+        GeneralReductionTmaxSmall = Optional("reduction_generale_tmax_moins_50");
+        GeneralReductionTmaxLarge = Optional("reduction_generale_tmax_50_et_plus");
+        GeneralReductionSmicMultiple = Get("reduction_generale_smic");
+        BandeauMaladieRate = Optional("bandeau_maladie_taux");
+        BandeauMaladieSmicMultiple = Optional("bandeau_maladie_smic");
+        BandeauFamilleRate = Optional("bandeau_famille_taux");
+        BandeauFamilleSmicMultiple = Optional("bandeau_famille_smic");
+        RgduTmin = Optional("rgdu_tmin");
+        RgduTdeltaSmall = Optional("rgdu_tdelta_moins_50");
+        RgduTdeltaLarge = Optional("rgdu_tdelta_50_et_plus");
+        RgduPower = Optional("rgdu_puissance");
+        RgduSmicMultiple = Optional("rgdu_smic");
+        RgduMutualisedAtRate = Optional("rgdu_at_mutualise");
+        HolidayFundFactor = Optional("caisse_conges_majoration") ?? 1m;
+        ArtistRateFactor = Get("artiste_taux_reduit");
+        ArtistCeilingHoursPerDay = Get("artiste_plafond_heures_par_jour");
+        ChomageIntermittentsEmployer = Get("chomage_intermittents_employeur");
+        ChomageIntermittentsEmployee = Get("chomage_intermittents_salarie");
+        Afdas = Get("afdas");
+        DfsDramatic = Get("dfs_artiste_dramatique");
+        DfsMusician = Get("dfs_musicien");
+        CongesSpectacles = Get("conges_spectacles");
+        RetraiteT1TechnicianEmployer = Get("retraite_t1_technicien_employeur");
+        RetraiteT1TechnicianEmployee = Get("retraite_t1_technicien_salarie");
+        RetraiteT1ArtistEmployer = Get("retraite_t1_artiste_employeur");
+        RetraiteT1ArtistEmployee = Get("retraite_t1_artiste_salarie");
+        RetraiteT2IntermittentEmployer = Get("retraite_t2_intermittent_employeur");
+        RetraiteT2IntermittentEmployee = Get("retraite_t2_intermittent_salarie");
+        RgduForArtists = Get("rgdu_artistes") != 0;
+        TechnicianCeilingMethod = (int)Get("plafond_techniciens_methode");
+        ShortCdduSurcharge = Get("majoration_cddu_courts");
+        Cmb = Get("cmb");
+        PrevoyanceIntermittents = Get("prevoyance_intermittents");
+        Fnas1285 = Get("fnas_1285");
+        Fcap1285 = Get("fcap_1285");
+        Fcap3090 = Get("fcap_3090");
+    }
+
+    public DateOnly On { get; }
+
+    public decimal SmicHourly { get; }
+
+    /// <summary>The conventional monthly hours of a full-time employee as payslips write them (151.67).</summary>
+    public decimal MonthlyHours { get; }
+
+    /// <summary>The same, exactly: 35 × 52 / 12 hours, on which the monthly SMIC is computed.</summary>
+    public decimal LegalMonthlyHours { get; }
+
+    public decimal Pmss { get; }
+
+    public decimal DailyCeiling { get; }
+
+    public decimal HourlyCeiling { get; }
+
+    public decimal Maladie { get; }
+
+    public decimal MaladieAlsaceMoselle { get; }
+
+    public decimal VieillessePlafonneeEmployer { get; }
+
+    public decimal VieillessePlafonneeEmployee { get; }
+
+    public decimal VieillesseDeplafonneeEmployer { get; }
+
+    public decimal VieillesseDeplafonneeEmployee { get; }
+
+    public decimal AllocationsFamiliales { get; }
+
+    public decimal Csa { get; }
+
+    public decimal FnalSmall { get; }
+
+    public decimal FnalLarge { get; }
+
+    public decimal DialogueSocial { get; }
+
+    public decimal Chomage { get; }
+
+    public decimal Ags { get; }
+
+    public decimal RetraiteT1Employer { get; }
+
+    public decimal RetraiteT1Employee { get; }
+
+    public decimal RetraiteT2Employer { get; }
+
+    public decimal RetraiteT2Employee { get; }
+
+    public decimal CegT1Employer { get; }
+
+    public decimal CegT1Employee { get; }
+
+    public decimal CegT2Employer { get; }
+
+    public decimal CegT2Employee { get; }
+
+    public decimal CetEmployer { get; }
+
+    public decimal CetEmployee { get; }
+
+    public decimal ApecEmployer { get; }
+
+    public decimal ApecEmployee { get; }
+
+    public decimal PrevoyanceCadre { get; }
+
+    public decimal CsgDeductible { get; }
+
+    public decimal CsgNonDeductible { get; }
+
+    public decimal Crds { get; }
+
+    public decimal CsgAbatement { get; }
+
+    public decimal FormationSmall { get; }
+
+    public decimal FormationLarge { get; }
+
+    public decimal CpfCdd { get; }
+
+    public decimal TaxeApprentissage { get; }
+
+    public decimal TaxeApprentissageAlsaceMoselle { get; }
+
+    public decimal TaxeApprentissageSupplementary { get; }
+
+    public int Threshold250 { get; }
+
+    public decimal Peec { get; }
+
+    public decimal ForfaitSocialPrevoyance { get; }
+
+    public int Threshold11 { get; }
+
+    public int Threshold50 { get; }
+
+    public decimal? GeneralReductionTmaxSmall { get; }
+
+    public decimal? GeneralReductionTmaxLarge { get; }
+
+    public decimal GeneralReductionSmicMultiple { get; }
+
+    public decimal? BandeauMaladieRate { get; }
+
+    public decimal? BandeauMaladieSmicMultiple { get; }
+
+    public decimal? BandeauFamilleRate { get; }
+
+    public decimal? BandeauFamilleSmicMultiple { get; }
+
+    public decimal? RgduTmin { get; }
+
+    public decimal? RgduTdeltaSmall { get; }
+
+    public decimal? RgduTdeltaLarge { get; }
+
+    public decimal? RgduPower { get; }
+
+    public decimal? RgduSmicMultiple { get; }
+
+    public decimal? RgduMutualisedAtRate { get; }
+
+    public decimal HolidayFundFactor { get; }
+
+    public decimal ArtistRateFactor { get; }
+
+    public decimal ArtistCeilingHoursPerDay { get; }
+
+    public decimal ChomageIntermittentsEmployer { get; }
+
+    public decimal ChomageIntermittentsEmployee { get; }
+
+    public decimal Afdas { get; }
+
+    public decimal DfsDramatic { get; }
+
+    public decimal DfsMusician { get; }
+
+    public decimal CongesSpectacles { get; }
+
+    public decimal RetraiteT1TechnicianEmployer { get; }
+
+    public decimal RetraiteT1TechnicianEmployee { get; }
+
+    public decimal RetraiteT1ArtistEmployer { get; }
+
+    public decimal RetraiteT1ArtistEmployee { get; }
+
+    public decimal RetraiteT2IntermittentEmployer { get; }
+
+    public decimal RetraiteT2IntermittentEmployee { get; }
+
+    public bool RgduForArtists { get; }
+
+    public int TechnicianCeilingMethod { get; }
+
+    public decimal ShortCdduSurcharge { get; }
+
+    public decimal Cmb { get; }
+
+    public decimal PrevoyanceIntermittents { get; }
+
+    public decimal Fnas1285 { get; }
+
+    public decimal Fcap1285 { get; }
+
+    public decimal Fcap3090 { get; }
+}

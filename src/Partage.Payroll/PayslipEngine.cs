@@ -1,0 +1,280 @@
+namespace Partage.Payroll;
+
+/// <summary>
+/// The French payslip, pure: a checked request and the period's resolved parameters in, every
+/// contribution line out, each share rounded to the cent half away from zero. Order and rules:
+/// ../docs/payroll.md (after parameters-2026.md §4). Nothing here reads a clock, a file or a database.
+/// </summary>
+public static class PayslipEngine
+{
+    /// <summary>Checks, resolves the period's parameters and computes: the entry point of the CLI and the API.</summary>
+    public static PayrollResult Compute(PayrollRequest request, ParameterCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var input = PayrollJson.Check(request);
+        return Compute(input, catalog.Resolve(input.ParametersDate)) with { Id = request.Id };
+    }
+
+    public static PayrollResult Compute(PayslipInput input, PayrollRates rates)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(rates);
+        var p = new Payslip(input, rates);
+        return p.Compute();
+    }
+
+    private static decimal Cents(decimal value) => decimal.Round(value, 2, MidpointRounding.AwayFromZero);
+
+    private static decimal Rate(decimal value) => decimal.Round(value, 4, MidpointRounding.AwayFromZero);
+
+    /// <summary>One computation's working state.</summary>
+    private sealed class Payslip(PayslipInput input, PayrollRates r)
+    {
+        private readonly List<PayslipLine> lines = new(32);
+        private decimal employee;
+        private decimal employer;
+
+        private bool Artist => input.Kind == EmployeeKind.IntermittentArtist;
+
+        private bool Intermittent => input.Kind != EmployeeKind.RegimeGeneral;
+
+        public PayrollResult Compute()
+        {
+            var gross = input.Gross;
+            var (from, to) = (input.Start > input.PeriodStart ? input.Start : input.PeriodStart, input.End < input.PeriodEnd ? input.End : input.PeriodEnd);
+            var calendarDays = to.DayNumber - from.DayNumber + 1;
+            var fullMonth = from == input.PeriodStart && to == input.PeriodEnd;
+            var daysWorked = input.Days ?? (input.Cachets is { } c && Artist ? Math.Min(c, calendarDays) : calendarDays);
+            var hours = input.Hours ?? (fullMonth ? r.MonthlyHours : Cents(r.MonthlyHours * Math.Min(calendarDays, 30) / 30m));
+
+            // 151.67 h is how a full-time month is written; its SMIC is the official monthly one, on 35 × 52 / 12 h.
+            var smic = r.SmicHourly * (hours == r.MonthlyHours ? r.LegalMonthlyHours : hours);
+
+            var socialBase = SocialBase(gross, smic);
+            var ceiling = Ceiling(fullMonth, calendarDays, daysWorked, hours);
+            var t1 = Math.Min(socialBase, ceiling);
+            var t2 = Math.Min(Math.Max(socialBase - ceiling, 0), 7 * ceiling);
+            var reduced = Artist ? r.ArtistRateFactor : 1m;
+            decimal Reduced(decimal rate) => Artist ? Rate(rate * reduced) : rate;
+            var small = input.Headcount < r.Threshold50;
+
+            Add("maladie", socialBase, input.AlsaceMoselle ? Reduced(r.MaladieAlsaceMoselle) : 0, Reduced(r.Maladie));
+            Add("vieillesse_plafonnee", t1, Reduced(r.VieillessePlafonneeEmployee), Reduced(r.VieillessePlafonneeEmployer));
+            Add("vieillesse_deplafonnee", socialBase, Reduced(r.VieillesseDeplafonneeEmployee), Reduced(r.VieillesseDeplafonneeEmployer));
+            Add("allocations_familiales", socialBase, 0, Reduced(r.AllocationsFamiliales));
+            var at = Add("accident_travail", socialBase, 0, Reduced(input.AtMpRate));
+            Add("csa", socialBase, 0, r.Csa);
+            var fnal = small ? Add("fnal", t1, 0, Reduced(r.FnalSmall)) : Add("fnal", socialBase, 0, Reduced(r.FnalLarge));
+            Add("dialogue_social", socialBase, 0, r.DialogueSocial);
+
+            // Unemployment insurance, AGS and the holiday fund are due on the pay before the DFS.
+            var unemploymentBase = Math.Min(gross, 4 * ceiling);
+            var shortCddu = input.ContractType == ContractType.Cddu && input.End < input.Start.AddMonths(3);
+            var chomage = Add("chomage", unemploymentBase, 0, r.Chomage + (shortCddu ? r.ShortCdduSurcharge : 0));
+            if (Intermittent)
+            {
+                Add("chomage_intermittents", unemploymentBase, r.ChomageIntermittentsEmployee, r.ChomageIntermittentsEmployer);
+            }
+
+            Add("ags", unemploymentBase, 0, r.Ags);
+
+            var (t1Employee, t1Employer) = input.Kind switch
+            {
+                EmployeeKind.IntermittentArtist when !input.Cadre => (r.RetraiteT1ArtistEmployee, r.RetraiteT1ArtistEmployer),
+                EmployeeKind.RegimeGeneral => (r.RetraiteT1Employee, r.RetraiteT1Employer),
+                _ => (r.RetraiteT1TechnicianEmployee, r.RetraiteT1TechnicianEmployer),
+            };
+            var retirementT1 = Add("retraite_complementaire_t1", t1, t1Employee, t1Employer);
+            var cegT1 = Add("ceg_t1", t1, r.CegT1Employee, r.CegT1Employer);
+            if (t2 > 0)
+            {
+                Add("retraite_complementaire_t2", t2, Intermittent ? r.RetraiteT2IntermittentEmployee : r.RetraiteT2Employee, Intermittent ? r.RetraiteT2IntermittentEmployer : r.RetraiteT2Employer);
+                Add("ceg_t2", t2, r.CegT2Employee, r.CegT2Employer);
+            }
+
+            if (socialBase > ceiling)
+            {
+                Add("cet", Math.Min(socialBase, 8 * ceiling), r.CetEmployee, r.CetEmployer);
+            }
+
+            decimal prevoyance = 0;
+            if (input.Cadre)
+            {
+                Add("apec", Math.Min(socialBase, 4 * ceiling), r.ApecEmployee, r.ApecEmployer);
+                if (!Intermittent)
+                {
+                    prevoyance = Add("prevoyance_cadre", t1, 0, r.PrevoyanceCadre);
+                }
+            }
+
+            if (Intermittent)
+            {
+                Add("prevoyance_intermittents", t1, 0, r.PrevoyanceIntermittents);
+            }
+
+            // CSG/CRDS: 98.25 % of the pay before DFS up to 4 ceilings, all of it above, plus the employer's prévoyance.
+            var csgBase = Cents((1 - r.CsgAbatement) * Math.Min(gross, 4 * ceiling) + Math.Max(gross - 4 * ceiling, 0) + prevoyance);
+            Add("csg_deductible", csgBase, r.CsgDeductible, 0);
+            var csgNonDeductible = Add("csg_non_deductible", csgBase, r.CsgNonDeductible, 0, employeeSide: true);
+            var crds = Add("crds", csgBase, r.Crds, 0, employeeSide: true);
+
+            if (Intermittent)
+            {
+                Add("afdas", socialBase, 0, r.Afdas);
+            }
+            else
+            {
+                Add("formation_professionnelle", socialBase, 0, input.Headcount < r.Threshold11 ? r.FormationSmall : r.FormationLarge);
+                if (input.ContractType == ContractType.Cdd)
+                {
+                    Add("cpf_cdd", socialBase, 0, r.CpfCdd);
+                }
+            }
+
+            // From 250 employees the supplementary apprenticeship contribution is collected with the tax, on the same base.
+            Add("taxe_apprentissage", socialBase, 0, (input.AlsaceMoselle ? r.TaxeApprentissageAlsaceMoselle : r.TaxeApprentissage)
+                + (input.Headcount >= r.Threshold250 ? r.TaxeApprentissageSupplementary : 0));
+            if (input.Headcount >= r.Threshold11 && input.MobilityRate > 0)
+            {
+                Add("versement_mobilite", socialBase, 0, Reduced(input.MobilityRate));
+            }
+
+            if (!small)
+            {
+                Add("peec", socialBase, 0, r.Peec);
+            }
+
+            if (prevoyance > 0 && input.Headcount >= r.Threshold11)
+            {
+                Add("forfait_social", prevoyance, 0, r.ForfaitSocialPrevoyance);
+            }
+
+            if (Intermittent && input.CongesSpectacles)
+            {
+                Add("conges_spectacles", gross, 0, r.CongesSpectacles);
+            }
+
+            if (Intermittent)
+            {
+                Add("cmb", socialBase, 0, r.Cmb);
+            }
+
+            switch (input.CollectiveAgreement)
+            {
+                case "1285":
+                    Add("fnas", gross, 0, r.Fnas1285);
+                    Add("fcap", gross, 0, r.Fcap1285);
+                    break;
+                case "3090":
+                    Add("fcap", Math.Min(gross, ceiling), 0, r.Fcap3090);
+                    break;
+            }
+
+            // The general reduction is set against these contributions only (AT/MP within the mutualised part).
+            var offsettable = lines.Where(l => l.Code is "maladie" or "vieillesse_plafonnee" or "vieillesse_deplafonnee" or "allocations_familiales" or "csa")
+                .Sum(l => l.EmployerAmount) + (r.RgduMutualisedAtRate is { } mutualised ? Math.Min(at, Cents(socialBase * mutualised)) : at) + fnal + chomage + retirementT1 + cegT1;
+            var reductions = Reductions(socialBase, smic, small, offsettable);
+
+            var totalReductions = 0m;
+            foreach (var reduction in reductions)
+            {
+                totalReductions += reduction.Amount;
+            }
+
+            var net = gross - employee;
+            return new PayrollResult(input.Period, gross, socialBase, ceiling, lines, reductions, employee, employer, totalReductions,
+                net, net, net + csgNonDeductible + crds + prevoyance, gross + employer - totalReductions);
+        }
+
+        /// <summary>The pay subject to social contributions: the gross less the artist's DFS, never below the SMIC for the hours worked.</summary>
+        private decimal SocialBase(decimal gross, decimal smic)
+        {
+            if (input.Dfs is null)
+            {
+                return gross;
+            }
+
+            var rate = input.Dfs == "dramatic" ? r.DfsDramatic : r.DfsMusician;
+            var afterDfs = gross - Cents(gross * rate);
+            var floor = input.Hours is null ? 0 : Math.Min(Cents(smic), gross);
+            return Math.Max(afterDfs, floor);
+        }
+
+        /// <summary>
+        /// The social-security ceiling of the period: the monthly ceiling, in thirtieths for a part
+        /// month; for an artist engaged under 5 days, 12 hourly ceilings per day worked; for a
+        /// technician, the method payroll staff set (daily ceiling × days by default).
+        /// </summary>
+        private decimal Ceiling(bool fullMonth, int calendarDays, decimal daysWorked, decimal hours)
+        {
+            var prorated = fullMonth ? r.Pmss : Cents(r.Pmss * Math.Min(calendarDays, 30) / 30m);
+            var engagementDays = input.End.DayNumber - input.Start.DayNumber + 1;
+            return input.Kind switch
+            {
+                EmployeeKind.IntermittentArtist when engagementDays < 5 => r.ArtistCeilingHoursPerDay * r.HourlyCeiling * daysWorked,
+                EmployeeKind.IntermittentTechnician => r.TechnicianCeilingMethod switch
+                {
+                    1 => Math.Min(r.DailyCeiling * daysWorked, r.Pmss),
+                    3 => Math.Min(Cents(r.Pmss * hours / r.MonthlyHours), r.Pmss),
+                    _ => prorated,
+                },
+                _ => prorated,
+            };
+        }
+
+        private List<PayslipReduction> Reductions(decimal pay, decimal smic, bool small, decimal offsettable)
+        {
+            var reductions = new List<PayslipReduction>(3);
+            if (pay <= 0 || (Artist && !r.RgduForArtists))
+            {
+                return reductions;
+            }
+
+            var factor = Intermittent && input.CongesSpectacles ? r.HolidayFundFactor : 1m;
+            if (r.RgduTmin is { } tmin && (small ? r.RgduTdeltaSmall : r.RgduTdeltaLarge) is { } tdelta && r.RgduPower is { } power && r.RgduSmicMultiple is { } multiple)
+            {
+                var coefficient = 0m;
+                if (pay < multiple * smic)
+                {
+                    var ratio = (double)(0.5m * ((multiple * smic / pay) - 1));
+                    var raw = Math.Min(tmin + (tdelta * (decimal)Math.Pow(ratio, (double)power)), tmin + tdelta);
+                    coefficient = Rate(raw * factor);
+                }
+
+                reductions.Add(new PayslipReduction("rgdu", coefficient, Math.Min(Cents(coefficient * pay), offsettable)));
+                return reductions;
+            }
+
+            if ((small ? r.GeneralReductionTmaxSmall : r.GeneralReductionTmaxLarge) is { } tmax)
+            {
+                var limit = r.GeneralReductionSmicMultiple * smic;
+                var coefficient = pay < limit ? Rate(Math.Min(tmax / 0.6m * ((limit / pay) - 1), tmax) * factor) : 0m;
+                reductions.Add(new PayslipReduction("reduction_generale", coefficient, Math.Min(Cents(coefficient * pay), offsettable)));
+            }
+
+            if (r.BandeauMaladieRate is { } maladie && r.BandeauMaladieSmicMultiple is { } maladieLimit && pay <= maladieLimit * smic)
+            {
+                reductions.Add(new PayslipReduction("bandeau_maladie", maladie, Cents(maladie * pay)));
+            }
+
+            if (r.BandeauFamilleRate is { } famille && r.BandeauFamilleSmicMultiple is { } familleLimit && pay <= familleLimit * smic)
+            {
+                reductions.Add(new PayslipReduction("bandeau_famille", famille, Cents(famille * pay)));
+            }
+
+            return reductions;
+        }
+
+        /// <summary>Adds a line; returns its employer amount, or its employee amount when <paramref name="employeeSide"/>.</summary>
+        private decimal Add(string code, decimal @base, decimal employeeRate, decimal employerRate, bool employeeSide = false)
+        {
+            var employeeAmount = Cents(@base * employeeRate);
+            var employerAmount = Cents(@base * employerRate);
+            var (label, section) = PayslipLabels.Of(code);
+            lines.Add(new PayslipLine(code, label, section, Cents(@base), employeeRate, employeeAmount, employerRate, employerAmount));
+            employee += employeeAmount;
+            employer += employerAmount;
+            return employeeSide ? employeeAmount : employerAmount;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+namespace Partage.Payroll;
+
+/// <summary>
+/// The largest gross whose employer cost fits a budget, to the cent. The employer cost never
+/// falls when the gross rises by a cent (each line is a rounded non-decreasing function of the
+/// gross, and the general reduction grows by less than a cent per cent of pay), so a binary
+/// search over cents finds it.
+/// </summary>
+public static class PayslipInverse
+{
+    public static PayrollResult LargestGrossWithin(PayslipInput template, PayrollRates rates, decimal budget)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        if (budget < 0)
+        {
+            throw new PayrollInputException(new Dictionary<string, string> { ["budget"] = "Le budget est un montant positif." });
+        }
+
+        PayrollResult At(long cents) => PayslipEngine.Compute(template with { Gross = cents / 100m }, rates);
+        long low = 0, high = (long)decimal.Floor(budget * 100);   // the employer cost is at least the gross
+        var best = At(low);
+        while (low < high)
+        {
+            var middle = low + ((high - low + 1) / 2);
+            var candidate = At(middle);
+            if (candidate.EmployerCost <= budget)
+            {
+                (low, best) = (middle, candidate);
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return best;
+    }
+}

@@ -1,0 +1,91 @@
+namespace Partage.Payroll.Tests;
+
+/// <summary>The three worked payslips of the payroll research note (docs/payroll.md §worked examples), to the cent.</summary>
+public class WorkedExampleTests
+{
+    internal static PayrollRequest Request(string kind, string type, string start, string end, decimal gross, decimal? hours = null, decimal? days = null, decimal? cachets = null,
+        decimal at = 0.01m, decimal mobility = 0, bool congesSpectacles = false, string? dfs = null, int headcount = 20, bool cadre = false, string? period = null) =>
+        new(period ?? start[..7], new EmployerInput(headcount, at, mobility, false, congesSpectacles, null), new EmployeeInput(kind, cadre, dfs),
+            new ContractInput(type, DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture)),
+            new WorkInput(hours, days, cachets), gross);
+
+    private static PayrollResult Compute(PayrollRequest request) => PayslipEngine.Compute(request, ParameterCatalog.Default);
+
+    private static (decimal Employee, decimal Employer) Line(PayrollResult result, string code)
+    {
+        var line = Assert.Single(result.Lines, l => l.Code == code);
+        return (line.EmployeeAmount, line.EmployerAmount);
+    }
+
+    [Fact]
+    public void A_RegimeGeneralCdd_2500_November2026_Paris()
+    {
+        var result = Compute(Request("regime_general", "CDD", "2026-11-01", "2026-11-30", 2500m, hours: 151.67m, mobility: 0.032m));
+        Assert.Equal((172.50m, 213.75m), Line(result, "vieillesse_plafonnee"));
+        Assert.Equal((10.00m, 52.75m), Line(result, "vieillesse_deplafonnee"));
+        Assert.Equal((78.75m, 118.00m), Line(result, "retraite_complementaire_t1"));
+        Assert.Equal((0m, 25.00m), Line(result, "cpf_cdd"));
+        Assert.Equal((0m, 80.00m), Line(result, "versement_mobilite"));
+        Assert.Equal((167.03m, 0m), Line(result, "csg_deductible"));
+        Assert.Equal(2456.25m, Assert.Single(result.Lines, l => l.Code == "crds").Base);
+        var rgdu = Assert.Single(result.Reductions);
+        Assert.Equal(("rgdu", 0.1839m, 459.75m), (rgdu.Code, rgdu.Coefficient, rgdu.Amount));
+        Assert.Equal((521.01m, 1161.65m), (result.TotalEmployee, result.TotalEmployer));
+        Assert.Equal((1978.99m, 2050.22m, 3201.90m), (result.NetBeforeTax, result.NetTaxable, result.EmployerCost));
+    }
+
+    [Fact]
+    public void B_Technician_OneDayOf8Hours_200()
+    {
+        var result = Compute(Request("intermittent_technician", "CDDU", "2026-11-14", "2026-11-14", 200m, hours: 8m, days: 1, congesSpectacles: true));
+        Assert.Equal(220m, result.Ceiling);   // daily ceiling 220 € × 1 day: the 200 € all in tranche 1
+        Assert.Equal((4.80m, 10.00m), Line(result, "chomage_intermittents"));
+        Assert.Equal((0m, 9.00m), Line(result, "chomage"));   // 4 % + 0.5 % short CDDU surcharge
+        Assert.Equal((7.86m, 7.88m), Line(result, "retraite_complementaire_t1"));
+        Assert.Equal((0m, 4.20m), Line(result, "afdas"));
+        Assert.Equal((0m, 30.80m), Line(result, "conges_spectacles"));
+        Assert.Equal((0m, 0.64m), Line(result, "cmb"));
+        Assert.Equal((0m, 2.40m), Line(result, "prevoyance_intermittents"));
+        Assert.Equal((13.36m, 0m), Line(result, "csg_deductible"));
+        Assert.DoesNotContain(result.Lines, l => l.Code is "formation_professionnelle" or "cpf_cdd");
+        var rgdu = Assert.Single(result.Reductions);
+        Assert.Equal((0.0564m, 11.28m), (rgdu.Coefficient, rgdu.Amount));   // 0.0508 × 100/90 (Congés Spectacles fund)
+        Assert.Equal((48.04m, 118.73m), (result.TotalEmployee, result.TotalEmployer - result.TotalReductions));
+        Assert.Equal((151.96m, 157.66m, 318.73m), (result.NetBeforeTax, result.NetTaxable, result.EmployerCost));
+    }
+
+    [Fact]
+    public void C_Artist_OneCachetOf250_NoDfs()
+    {
+        var result = Compute(Request("intermittent_artist", "CDDU", "2026-11-21", "2026-11-21", 250m, cachets: 1, days: 1, at: 0.01m, congesSpectacles: true));
+        Assert.Equal(360m, result.Ceiling);   // 12 × hourly ceiling 30 € × 1 day
+        Assert.Equal((0m, 22.75m), Line(result, "maladie"));                  // 13 % × 70 %
+        Assert.Equal((12.08m, 14.98m), Line(result, "vieillesse_plafonnee"));  // 4.83 % / 5.99 %
+        Assert.Equal((0.70m, 3.70m), Line(result, "vieillesse_deplafonnee"));  // 0.28 % / 1.48 %
+        Assert.Equal((0m, 9.20m), Line(result, "allocations_familiales"));
+        Assert.Equal((0m, 1.75m), Line(result, "accident_travail"));
+        Assert.Equal((0m, 0.18m), Line(result, "fnal"));
+        Assert.Equal((11.10m, 11.13m), Line(result, "retraite_complementaire_t1"));
+        Assert.Equal((0m, 38.50m), Line(result, "conges_spectacles"));
+        Assert.Equal((16.70m, 0m), Line(result, "csg_deductible"));
+        Assert.Empty(result.Reductions);   // no RGDU with the artists' reduced rates (setting)
+        Assert.Equal((55.86m, 141.34m), (result.TotalEmployee, result.TotalEmployer));
+        Assert.Equal((194.14m, 201.27m, 391.34m), (result.NetBeforeTax, result.NetTaxable, result.EmployerCost));
+    }
+
+    [Fact]
+    public void C_Artist_WithMusiciansDfs_SocialBase210_UnemploymentHolidaysAndCsgOnTheWholePay()
+    {
+        var result = Compute(Request("intermittent_artist", "CDDU", "2026-11-21", "2026-11-21", 250m, cachets: 1, days: 1, congesSpectacles: true, dfs: "musician"));
+        Assert.Equal(210m, result.SocialBase);   // 250 less 16 % (2026)
+        Assert.Equal((0m, 19.11m), Line(result, "maladie"));                  // 210 × 9.10 %
+        Assert.Equal((10.14m, 12.58m), Line(result, "vieillesse_plafonnee"));  // 210 × 4.83 % / 5.99 %
+        Assert.Equal((9.32m, 9.35m), Line(result, "retraite_complementaire_t1"));
+        Assert.Equal((0m, 4.41m), Line(result, "afdas"));
+        Assert.Equal((0m, 0.67m), Line(result, "cmb"));
+        Assert.Equal((6.00m, 12.50m), Line(result, "chomage_intermittents"));   // on 250
+        Assert.Equal((0m, 38.50m), Line(result, "conges_spectacles"));          // on 250
+        Assert.Equal((16.70m, 0m), Line(result, "csg_deductible"));             // on 98.25 % of 250
+        Assert.Equal(result.Gross - result.Lines.Sum(l => l.EmployeeAmount), result.NetBeforeTax);
+    }
+}
