@@ -60,13 +60,6 @@ public sealed record PayslipInput(
     public DateOnly ParametersDate => Start > PeriodStart ? Start : PeriodStart;
 }
 
-/// <summary>Bad requests: every problem at once, each with its field and a French message.</summary>
-public sealed class PayrollInputException(IReadOnlyDictionary<string, string> errors)
-    : Exception(string.Join(" ", errors.Select(e => $"{e.Key} : {e.Value}")))
-{
-    public IReadOnlyDictionary<string, string> Errors { get; } = errors;
-}
-
 public static class PayrollJson
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
@@ -76,7 +69,7 @@ public static class PayrollJson
         WriteIndented = true,
     };
 
-    /// <summary>Checks a request and types it; throws <see cref="PayrollInputException"/> listing every problem.</summary>
+    /// <summary>Checks a request and types it; throws <see cref="Kernel.InputValidationException"/> listing every problem (field → French message).</summary>
     public static PayslipInput Check(PayrollRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -204,7 +197,7 @@ public static class PayrollJson
 
         if (errors.Count > 0)
         {
-            throw new PayrollInputException(errors);
+            throw new Kernel.InputValidationException(errors.ToDictionary(e => e.Key, e => new[] { e.Value }, StringComparer.Ordinal));
         }
 
         return new PayslipInput(year, month, employer!.Headcount!.Value, employer.AtMpRate!.Value, employer.MobilityRate ?? 0, employer.AlsaceMoselle, employer.CongesSpectacles,

@@ -4,7 +4,8 @@ namespace Partage.Payroll;
 /// The largest gross whose employer cost fits a budget, to the cent. The employer cost never
 /// falls when the gross rises by a cent (each line is a rounded non-decreasing function of the
 /// gross, and the general reduction grows by less than a cent per cent of pay), so a binary
-/// search over cents finds it.
+/// search over cents finds it. (In 2025 the general reduction and its two "bandeaux" are rounded
+/// separately, and the cost may dip by a cent: the answer is then right to within that cent.)
 /// </summary>
 public static class PayslipInverse
 {
@@ -13,7 +14,7 @@ public static class PayslipInverse
         ArgumentNullException.ThrowIfNull(template);
         if (budget < 0)
         {
-            throw new PayrollInputException(new Dictionary<string, string> { ["budget"] = "Le budget est un montant positif." });
+            throw new Kernel.InputValidationException(new Dictionary<string, string[]> { ["budget"] = ["Le budget est un montant positif."] });
         }
 
         PayrollResult At(long cents) => PayslipEngine.Compute(template with { Gross = cents / 100m }, rates);

@@ -18,7 +18,7 @@ namespace Partage.App.Cli;
 /// </summary>
 public static class PartageCommandLine
 {
-    private static readonly string[] Verbs = ["db", "users", "demo", "ledger", "invoices", "--help", "-h", "-?"];
+    private static readonly string[] Verbs = ["db", "users", "demo", "ledger", "invoices", "payroll", "--help", "-h", "-?"];
 
     public static bool Handles(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
 
@@ -32,6 +32,7 @@ public static class PartageCommandLine
         root.Subcommands.Add(Demo());
         root.Subcommands.Add(Ledger());
         root.Subcommands.Add(Invoices());
+        root.Subcommands.Add(PayrollVerbs());
         return root;
     }
 
@@ -177,6 +178,58 @@ public static class PartageCommandLine
             return 0;
         }));
         return new Command("invoices", "Factures.") { export, dunning };
+    }
+
+    private static Command PayrollVerbs()
+    {
+        var input = new Option<string>("--in") { Description = "Fichier JSON : une demande de paie ou un tableau de demandes (contrat : docs/payroll.md).", Required = true };
+        var compute = new Command("compute", "Calcule des bulletins avec le moteur de paie ; le résultat JSON s'écrit sur la sortie standard.") { input };
+        compute.SetAction((parse, ct) => WithServices(async services =>
+        {
+            var path = parse.GetValue(input)!;
+            if (!File.Exists(path))
+            {
+                await Console.Error.WriteLineAsync($"Fichier introuvable : {path}");
+                return 1;
+            }
+
+            System.Text.Json.JsonDocument document;
+            try
+            {
+                document = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(path, ct));
+            }
+            catch (System.Text.Json.JsonException e)
+            {
+                await Console.Error.WriteLineAsync($"{path} n'est pas un JSON valide : {e.Message}");
+                return 1;
+            }
+
+            using (document)
+            {
+                var simulations = services.GetRequiredService<Modules.Payroll.PayrollSimulations>();
+                var items = document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Array ? document.RootElement.EnumerateArray().ToList() : [document.RootElement];
+                var results = new List<Partage.Payroll.PayrollResult>();
+                for (var n = 0; n < items.Count; n++)
+                {
+                    try
+                    {
+                        var request = System.Text.Json.JsonSerializer.Deserialize<Partage.Payroll.PayrollRequest>(items[n], Partage.Payroll.PayrollJson.Options)
+                            ?? throw new InputValidationException(new Dictionary<string, string[]> { ["request"] = ["La demande est vide."] });
+                        results.Add(await simulations.ComputeAsync(request, ct));
+                    }
+                    catch (Exception e) when (e is InputValidationException or System.Text.Json.JsonException)
+                    {
+                        await Console.Error.WriteLineAsync($"Demande n° {n + 1} :");
+                        throw e is InputValidationException ? e : new InputValidationException(new Dictionary<string, string[]> { ["request"] = [e.Message] });
+                    }
+                }
+
+                object output = document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Array ? results : results[0];
+                Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(output, Partage.Payroll.PayrollJson.Options));
+                return 0;
+            }
+        }));
+        return new Command("payroll", "Paie.") { compute };
     }
 
     private static Command Ledger()

@@ -13,6 +13,7 @@ using Partage.App.Modules.Ledger;
 using Partage.App.Modules.LegalEntities;
 using Partage.App.Modules.Members;
 using Partage.App.Modules.Offices;
+using Partage.App.Modules.Payroll;
 using Partage.App.Security;
 using Partage.Kernel;
 using Partage.Persistence;
@@ -31,7 +32,7 @@ public static class PartageHost
         services.AddPartageDatabase(DatabaseOptions.From(builder.Configuration));
         services.AddPartageSecurity(builder.Configuration);
         services.AddPartageMail(builder.Configuration);
-        services.AddAudit().AddLegalEntities().AddOffices().AddMembers().AddActivities().AddLedger().AddClients().AddInvoicing(builder.Configuration);
+        services.AddAudit().AddLegalEntities().AddOffices().AddMembers().AddActivities().AddLedger().AddClients().AddInvoicing(builder.Configuration).AddPayroll(builder.Configuration);
         services.AddScoped<DemoSeeder>().AddScoped<DemoBooks>().AddScoped<DemoSales>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -102,6 +103,7 @@ public static class PartageHost
         LedgerModule.MapLedgerEndpoints(api);
         ClientsModule.MapClientsEndpoints(api);
         InvoicingEndpoints.MapInvoicingEndpoints(api);
+        PayrollModule.MapPayrollEndpoints(api, anonymousApi);
 
         app.MapRazorPages();
         return app;

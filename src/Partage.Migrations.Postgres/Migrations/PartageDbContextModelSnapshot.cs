@@ -3363,6 +3363,54 @@ namespace Partage.Migrations.Postgres.Migrations
                     b.ToTable("offices", (string)null);
                 });
 
+            modelBuilder.Entity("Partage.App.Modules.Payroll.PayrollSetting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("source");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 10)
+                        .HasColumnType("numeric(18,10)")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payroll_settings");
+
+                    b.HasIndex("Code", "From")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payroll_settings_code_from");
+
+                    b.ToTable("payroll_settings", (string)null);
+                });
+
             modelBuilder.Entity("Partage.Persistence.PartageRole", b =>
                 {
                     b.Property<Guid>("Id")

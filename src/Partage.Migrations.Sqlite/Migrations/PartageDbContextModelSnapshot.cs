@@ -3352,6 +3352,54 @@ namespace Partage.Migrations.Sqlite.Migrations
                     b.ToTable("offices", (string)null);
                 });
 
+            modelBuilder.Entity("Partage.App.Modules.Payroll.PayrollSetting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payroll_settings");
+
+                    b.HasIndex("Code", "From")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payroll_settings_code_from");
+
+                    b.ToTable("payroll_settings", (string)null);
+                });
+
             modelBuilder.Entity("Partage.Persistence.PartageRole", b =>
                 {
                     b.Property<Guid>("Id")

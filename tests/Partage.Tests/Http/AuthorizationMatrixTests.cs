@@ -156,13 +156,38 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
         yield return ("GET", "/api/v1/activities/{id:guid}/statement.pdf", w => $"/api/v1/activities/{w.LilleActivity}/statement.pdf", _ => null, readers, notFound);
     }
 
+    private static IEnumerable<(string Method, string Pattern, Func<World, string> Path, Func<World, object?> Body, Dictionary<string, HttpStatusCode> Allowed, HttpStatusCode Otherwise)> PayrollEndpoints()
+    {
+        var ok = HttpStatusCode.OK;
+        var payroll = new[] { World.Admin, World.Payroll };
+        object Request() => new
+        {
+            period = "2026-11", employer = new { headcount = 20, at_mp_rate = 0.01m }, employee = new { kind = "regime_general", cadre = false },
+            contract = new { type = "CDD", start = "2026-11-01", end = "2026-11-30" }, work = new { hours = 151.67m }, gross = 2500m,
+        };
+
+        // The engine and the simulator are open to visitors: they compute, they read and write nothing of anyone's.
+        yield return ("POST", "/api/v1/payroll/simulations", _ => "/api/v1/payroll/simulations", _ => Request(), Everyone.ToDictionary(e => e, _ => ok), ok);
+        yield return ("POST", "/api/v1/payroll/simulations/budget", _ => "/api/v1/payroll/simulations/budget", _ => new { request = Request(), budget = 3000m },
+            Everyone.ToDictionary(e => e, _ => ok), ok);
+        yield return ("POST", "/api/v1/payroll/simulations/net", _ => "/api/v1/payroll/simulations/net", _ => new { Amount = "500", Kind = "intermittent_artist" },
+            Everyone.ToDictionary(e => e, _ => ok), ok);
+        yield return ("GET", "/api/v1/payroll/parameters", _ => "/api/v1/payroll/parameters?date=2026-11-26", _ => null, payroll.ToDictionary(e => e, _ => ok), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/payroll/parameters", _ => "/api/v1/payroll/parameters",
+            _ => new { Code = "cmb", From = $"{2040 + Interlocked.Increment(ref counter)}-01-01", Value = "0.0031", Source = "Appel de cotisation CMB" },
+            payroll.ToDictionary(e => e, _ => HttpStatusCode.Created), HttpStatusCode.NotFound);
+    }
+
     private static int counter;
     private static int closedMonths;
+
+    private static IEnumerable<(string Method, string Pattern, Func<World, string> Path, Func<World, object?> Body, Dictionary<string, HttpStatusCode> Allowed, HttpStatusCode Otherwise)> All() =>
+        Endpoints().Concat(LedgerEndpoints()).Concat(ClientEndpoints()).Concat(InvoiceEndpoints()).Concat(PayrollEndpoints());
 
     public static TheoryData<string, string> Cases()
     {
         var data = new TheoryData<string, string>();
-        foreach (var endpoint in Endpoints().Concat(LedgerEndpoints()).Concat(ClientEndpoints()).Concat(InvoiceEndpoints()))
+        foreach (var endpoint in All())
         {
             foreach (var who in Everyone)
             {
@@ -178,11 +203,9 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
     public async Task Endpoint_Role_GetsExpectedStatus(string endpoint, string who)
     {
         var world = await Ledger.Books.OpenAsync(factory);
-        var e = Endpoints().Concat(LedgerEndpoints()).Concat(ClientEndpoints()).Concat(InvoiceEndpoints()).Single(x => x.Method + " " + x.Pattern == endpoint);
-        var isRegistration = e.Pattern == "/api/v1/registrations";
-        var expected = who == Anonymous && !isRegistration ? HttpStatusCode.Unauthorized
-            : e.Allowed.TryGetValue(who, out var allowed) ? allowed
-            : isRegistration ? HttpStatusCode.Created
+        var e = All().Single(x => x.Method + " " + x.Pattern == endpoint);
+        var expected = e.Allowed.TryGetValue(who, out var allowed) ? allowed
+            : who == Anonymous ? HttpStatusCode.Unauthorized
             : e.Otherwise;
         using var client = who == Anonymous ? factory.CreateClient() : await factory.ClientForAsync(who);
         using var request = new HttpRequestMessage(new HttpMethod(e.Method), await ResolveAsync(e.Path(world), world));
@@ -265,7 +288,7 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
     public async Task Matrix_CoversEveryApiEndpoint()
     {
         await factory.ReadyAsync();
-        var covered = Endpoints().Concat(LedgerEndpoints()).Concat(ClientEndpoints()).Concat(InvoiceEndpoints()).Select(e => e.Method + " " + e.Pattern.Split('#')[0]).ToHashSet();
+        var covered = All().Select(e => e.Method + " " + e.Pattern.Split('#')[0]).ToHashSet();
         var mapped = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(r => r.RoutePattern.RawText?.StartsWith("/api/v1", StringComparison.Ordinal) == true
                 && r.RoutePattern.RawText != "/api/v1/auth/token")

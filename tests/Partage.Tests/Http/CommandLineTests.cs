@@ -157,6 +157,27 @@ public class CommandLineTests(PartageFactory factory) : IClassFixture<PartageFac
         Assert.Contains("DÉSÉQUILIBRE : 1 écriture(s) déséquilibrée(s)", brokenError, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task PayrollCompute_FileOfRequests_JsonOnStdout_BadRequestExplainedInFrench()
+    {
+        var db = TempDatabase();
+        Assert.Equal(0, (await PartageAsync(db, "db", "migrate")).Exit);
+        var file = Path.Combine(Path.GetTempPath(), $"partage-payroll-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, """
+            [{"id":"a","period":"2026-11","employer":{"headcount":20,"at_mp_rate":0.01,"mobility_rate":0.032},"employee":{"kind":"regime_general","cadre":false},
+              "contract":{"type":"CDD","start":"2026-11-01","end":"2026-11-30"},"work":{"hours":151.67},"gross":2500.00}]
+            """);
+        var (exit, output, error) = await PartageAsync(db, "payroll", "compute", "--in", file);
+        Assert.True(exit == 0, error);
+        var result = System.Text.Json.JsonDocument.Parse(output).RootElement[0];
+        Assert.Equal(("a", 1978.99m, 3201.90m), (result.GetProperty("id").GetString(), result.GetProperty("net_before_tax").GetDecimal(), result.GetProperty("employer_cost").GetDecimal()));
+
+        await File.WriteAllTextAsync(file, """{"period":"2026-11","gross":2500}""");
+        var (badExit, _, badError) = await PartageAsync(db, "payroll", "compute", "--in", file);
+        Assert.Equal(1, badExit);
+        Assert.Contains("employee.kind : Le statut du salarié", badError, StringComparison.Ordinal);
+    }
+
     private static async Task<List<string>> MemberRowsAsync(string connectionString)
     {
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);

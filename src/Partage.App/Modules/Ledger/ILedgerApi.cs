@@ -88,5 +88,8 @@ public interface ILedgerApi
     /// </summary>
     Task<CooperativeFee> FeeAsync(LegalEntityId entity, string module, DateOnly date, Money baseAmount, ActivityId activity, CancellationToken ct = default);
 
+    /// <summary>The same fee's amount only, for estimates (the simulator): nothing to post.</summary>
+    Task<Money> FeeTotalAsync(LegalEntityId entity, string module, DateOnly date, Money baseAmount, CancellationToken ct = default);
+
     Task<ActivityStatement> StatementAsync(ActivityId activity, DateOnly? from, DateOnly? to, int? last, CancellationToken ct = default);
 }

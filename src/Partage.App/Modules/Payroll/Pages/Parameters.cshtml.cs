@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Partage.App.Ui;
+
+namespace Partage.App.Modules.Payroll.Pages;
+
+/// <summary>Payroll staff: the parameters in force at any date with their sources, and a new dated value for the uncertain ones.</summary>
+public sealed class ParametersModel(PayrollParameters parameters, TimeProvider clock) : PartagePageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Date { get; set; }
+
+    [BindProperty]
+    public SettingForm Input { get; set; } = new();
+
+    public DateOnly On { get; private set; }
+
+    public IReadOnlyList<ParameterView> Parameters { get; private set; } = [];
+
+    public string? Notice { get; private set; }
+
+    public sealed class SettingForm
+    {
+        public string? Code { get; set; }
+
+        public string? From { get; set; }
+
+        public string? Value { get; set; }
+
+        public string? Source { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await LoadActorAsync();
+        Notice = Request.Query["fait"].FirstOrDefault();
+        return await LoadAsync(() => ShowAsync(ct));
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LoadActorAsync();
+        var result = await TryAsync(async () =>
+        {
+            var added = await parameters.AddAsync(new NewSettingInput(Input.Code, Input.From, Input.Value, Input.Source), Actor, ct);
+            var notice = $"{added.Code} = {added.Value} à partir du {added.From:dd/MM/yyyy}.";
+            return Redirect($"/paie/parametres?date={added.From:yyyy-MM-dd}&fait={Uri.EscapeDataString(notice)}");
+        });
+        return result is PageResult ? await LoadAsync(() => ShowAsync(ct)) : result;
+    }
+
+    private async Task ShowAsync(CancellationToken ct)
+    {
+        On = DateOnly.TryParse(Date, System.Globalization.CultureInfo.InvariantCulture, out var on) ? on : DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Parameters = await parameters.InForceAsync(On, Actor, ct);
+    }
+}

@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Partage.Tests.Infrastructure;
+
+namespace Partage.Tests.Payroll;
+
+public class PayrollApiTests(PartageFactory factory) : IClassFixture<PartageFactory>
+{
+    private const string WorkedExampleA = """
+        {"period":"2026-11","employer":{"headcount":20,"at_mp_rate":0.01,"mobility_rate":0.032,"alsace_moselle":false,"conges_spectacles":false,"collective_agreement":null},
+         "employee":{"kind":"regime_general","cadre":false,"dfs":null},"contract":{"type":"CDD","start":"2026-11-01","end":"2026-11-30"},
+         "work":{"hours":151.67,"days":null,"cachets":null},"gross":2500.00}
+        """;
+
+    private const string ArtistCachet = """
+        {"period":"2026-11","employer":{"headcount":20,"at_mp_rate":0.01,"conges_spectacles":true},"employee":{"kind":"intermittent_artist","cadre":false},
+         "contract":{"type":"CDDU","start":"2026-11-21","end":"2026-11-21"},"work":{"days":1,"cachets":1},"gross":250.00}
+        """;
+
+    private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
+
+    private async Task<JsonElement> PostAsync(HttpClient client, string path, string body, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var response = await client.PostAsync(path, Json(body));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"{(int)response.StatusCode} {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    [Fact]
+    public async Task Simulation_Anonymous_TheContractsResult_OneOrMany()
+    {
+        await factory.ReadyAsync();
+        using var visitor = factory.CreateClient();
+        var one = await PostAsync(visitor, "/api/v1/payroll/simulations", WorkedExampleA);
+        Assert.Equal((1978.99m, 2050.22m, 3201.90m), (one.GetProperty("net_before_tax").GetDecimal(), one.GetProperty("net_taxable").GetDecimal(), one.GetProperty("employer_cost").GetDecimal()));
+        Assert.Equal("rgdu", one.GetProperty("reductions")[0].GetProperty("code").GetString());
+        var many = await PostAsync(visitor, "/api/v1/payroll/simulations", $"[{WorkedExampleA},{ArtistCachet}]");
+        Assert.Equal(2, many.GetArrayLength());
+        Assert.Equal(194.14m, many[1].GetProperty("net_before_tax").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Simulation_BadInput_400WithEveryProblem_MalformedJsonToo()
+    {
+        await factory.ReadyAsync();
+        using var visitor = factory.CreateClient();
+        var bad = await PostAsync(visitor, "/api/v1/payroll/simulations", """{"period":"2026-13","gross":-5,"employee":{"kind":"salarié"}}""", HttpStatusCode.BadRequest);
+        var errors = bad.GetProperty("errors");
+        Assert.Contains("AAAA-MM", errors.GetProperty("period")[0].GetString(), StringComparison.Ordinal);
+        Assert.True(errors.TryGetProperty("gross", out _));
+        Assert.True(errors.TryGetProperty("employee.kind", out _));
+        var malformed = await PostAsync(visitor, "/api/v1/payroll/simulations", """{"period": """, HttpStatusCode.BadRequest);
+        Assert.Contains("JSON", malformed.GetProperty("errors").GetProperty("body")[0].GetString(), StringComparison.Ordinal);
+        var wrongType = await PostAsync(visitor, "/api/v1/payroll/simulations", """{"period":"2026-11","gross":"beaucoup"}""", HttpStatusCode.BadRequest);
+        Assert.True(wrongType.TryGetProperty("errors", out _));
+    }
+
+    [Fact]
+    public async Task Budget_LargestGrossWithinTheEmployerCost()
+    {
+        await factory.ReadyAsync();
+        using var visitor = factory.CreateClient();
+        var found = await PostAsync(visitor, "/api/v1/payroll/simulations/budget", $$"""{"request":{{WorkedExampleA}},"budget":3201.90}""");
+        Assert.Equal((2500.00m, 3201.90m), (found.GetProperty("gross").GetDecimal(), found.GetProperty("employer_cost").GetDecimal()));
+        var under = await PostAsync(visitor, "/api/v1/payroll/simulations/budget", $$"""{"request":{{WorkedExampleA}},"budget":3201.89}""");
+        Assert.True(under.GetProperty("gross").GetDecimal() < 2500m);
+        await PostAsync(visitor, "/api/v1/payroll/simulations/budget", $$"""{"request":{{WorkedExampleA}},"budget":-1}""", HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task NetSimulator_ClientPays500_FeeThenEmployerCostThenNet()
+    {
+        await factory.ReadyAsync();
+        using var visitor = factory.CreateClient();
+        var result = await visitor.PostAsJsonAsync("/api/v1/payroll/simulations/net", new { Amount = "500", Kind = "intermittent_artist", Date = "2026-12-05" });
+        var body = JsonDocument.Parse(await result.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(HttpStatusCode.OK, result.StatusCode);
+        decimal Cents(string name) => body.GetProperty(name).GetProperty("amount").GetDecimal();
+        Assert.Equal(32.50m, Cents("fee"));   // 6.5 % of 500
+        Assert.Equal(467.50m, Cents("budget"));
+        Assert.True(Cents("employerCost") <= 467.50m && Cents("employerCost") > 466m, body.ToString());
+        Assert.Equal(Cents("gross") - Cents("employeeContributions"), Cents("net"));
+        using var bad = await visitor.PostAsJsonAsync("/api/v1/payroll/simulations/net", new { Amount = "cinq cents", Days = "40" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = JsonDocument.Parse(await bad.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("Amount", out _) && errors.TryGetProperty("Days", out _), errors.ToString());
+    }
+
+    [Fact]
+    public async Task Settings_PayrollStaffAddADatedValue_UsedFromItsDate_NeverEdited()
+    {
+        using var payroll = await factory.ClientForAsync(World.Payroll);
+        var before = await payroll.GetFromJsonAsync<JsonElement>("/api/v1/payroll/parameters?date=2026-11-26");
+        Assert.Equal(0.154m, Value(before, "conges_spectacles"));
+        Assert.Equal(12.31m, Value(before, "smic_horaire"));
+
+        using var added = await payroll.PostAsJsonAsync("/api/v1/payroll/parameters", new { Code = "conges_spectacles", From = "2026-04-01", Value = "0,155", Source = "Avis Audiens du 2026-03-15" });
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var after = await payroll.GetFromJsonAsync<JsonElement>("/api/v1/payroll/parameters?date=2026-11-26");
+        Assert.Equal(0.155m, Value(after, "conges_spectacles"));
+        Assert.Equal(0.154m, Value(await payroll.GetFromJsonAsync<JsonElement>("/api/v1/payroll/parameters?date=2026-03-31"), "conges_spectacles"));
+        var artist = await PostAsync(factory.CreateClient(), "/api/v1/payroll/simulations", ArtistCachet);
+        Assert.Equal(38.75m, artist.GetProperty("lines").EnumerateArray().Single(l => l.GetProperty("code").GetString() == "conges_spectacles").GetProperty("employer_amount").GetDecimal());
+
+        using var again = await payroll.PostAsJsonAsync("/api/v1/payroll/parameters", new { Code = "conges_spectacles", From = "2026-04-01", Value = "0.156", Source = "Erreur" });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        using var legal = await payroll.PostAsJsonAsync("/api/v1/payroll/parameters", new { Code = "pmss", From = "2027-01-01", Value = "4100", Source = "Arrêté" });
+        Assert.Equal(HttpStatusCode.BadRequest, legal.StatusCode);
+        using var rate = await payroll.PostAsJsonAsync("/api/v1/payroll/parameters", new { Code = "cmb", From = "2027-01-01", Value = "1.5", Source = "Appel CMB" });
+        Assert.Equal(HttpStatusCode.BadRequest, rate.StatusCode);
+        using var member = await factory.ClientForAsync(World.LilleMemberEmail);
+        using var refused = await member.PostAsJsonAsync("/api/v1/payroll/parameters", new { Code = "cmb", From = "2027-01-01", Value = "0.003", Source = "x" });
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+    }
+
+    private static decimal Value(JsonElement parameters, string code) =>
+        parameters.EnumerateArray().Single(p => p.GetProperty("code").GetString() == code).GetProperty("value").GetDecimal();
+}
