@@ -54,6 +54,9 @@ public static class PayslipLabels
     public static (string Label, string Section) Of(string code) =>
         Lines.TryGetValue(code, out var found) ? found : throw new ArgumentOutOfRangeException(nameof(code), code, "Unknown payslip line.");
 
+    /// <summary>The headings in the order of the legal model.</summary>
+    public static IReadOnlyList<string> Sections { get; } = [Health, Accidents, Retirement, Family, Unemployment, Other, CsgCrds];
+
     public static string Section(string section) => section switch
     {
         Health => "Santé",

@@ -43,7 +43,7 @@ public sealed class ParametersModel(PayrollParameters parameters, TimeProvider c
         var result = await TryAsync(async () =>
         {
             var added = await parameters.AddAsync(new NewSettingInput(Input.Code, Input.From, Input.Value, Input.Source), Actor, ct);
-            var notice = $"{added.Code} = {added.Value} à partir du {added.From:dd/MM/yyyy}.";
+            var notice = $"{added.Code} = {added.Value?.ToString("0.##########", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))} à partir du {added.From:dd/MM/yyyy}.";
             return Redirect($"/paie/parametres?date={added.From:yyyy-MM-dd}&fait={Uri.EscapeDataString(notice)}");
         });
         return result is PageResult ? await LoadAsync(() => ShowAsync(ct)) : result;
