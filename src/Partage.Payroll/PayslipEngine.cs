@@ -58,25 +58,26 @@ public static class PayslipEngine
             decimal Reduced(decimal rate) => Artist ? Rate(rate * reduced) : rate;
             var small = input.Headcount < r.Threshold50;
 
-            Add("maladie", socialBase, input.AlsaceMoselle ? Reduced(r.MaladieAlsaceMoselle) : 0, Reduced(r.Maladie));
-            Add("vieillesse_plafonnee", t1, Reduced(r.VieillessePlafonneeEmployee), Reduced(r.VieillessePlafonneeEmployer));
-            Add("vieillesse_deplafonnee", socialBase, Reduced(r.VieillesseDeplafonneeEmployee), Reduced(r.VieillesseDeplafonneeEmployer));
-            Add("allocations_familiales", socialBase, 0, Reduced(r.AllocationsFamiliales));
-            var at = Add("accident_travail", socialBase, 0, Reduced(input.AtMpRate));
-            Add("csa", socialBase, 0, r.Csa);
-            var fnal = small ? Add("fnal", t1, 0, Reduced(r.FnalSmall)) : Add("fnal", socialBase, 0, Reduced(r.FnalLarge));
-            Add("dialogue_social", socialBase, 0, r.DialogueSocial);
+            // Maladie, vieillesse, AF and CSA: what the general reduction may be set against (with AT/MP, FNAL, chômage, Agirc-Arrco T1, CEG T1 below).
+            var offsettable = Add(PayslipLabels.Maladie, socialBase, input.AlsaceMoselle ? Reduced(r.MaladieAlsaceMoselle) : 0, Reduced(r.Maladie));
+            offsettable += Add(PayslipLabels.VieillessePlafonnee, t1, Reduced(r.VieillessePlafonneeEmployee), Reduced(r.VieillessePlafonneeEmployer));
+            offsettable += Add(PayslipLabels.VieillesseDeplafonnee, socialBase, Reduced(r.VieillesseDeplafonneeEmployee), Reduced(r.VieillesseDeplafonneeEmployer));
+            offsettable += Add(PayslipLabels.AllocationsFamiliales, socialBase, 0, Reduced(r.AllocationsFamiliales));
+            var at = Add(PayslipLabels.AccidentTravail, socialBase, 0, Reduced(input.AtMpRate));
+            offsettable += Add(PayslipLabels.Csa, socialBase, 0, r.Csa);
+            var fnal = small ? Add(PayslipLabels.Fnal, t1, 0, Reduced(r.FnalSmall)) : Add(PayslipLabels.Fnal, socialBase, 0, Reduced(r.FnalLarge));
+            Add(PayslipLabels.DialogueSocial, socialBase, 0, r.DialogueSocial);
 
             // Unemployment insurance, AGS and the holiday fund are due on the pay before the DFS.
             var unemploymentBase = Math.Min(gross, 4 * ceiling);
             var shortCddu = input.ContractType == ContractType.Cddu && input.End < input.Start.AddMonths(3);
-            var chomage = Add("chomage", unemploymentBase, 0, r.Chomage + (shortCddu ? r.ShortCdduSurcharge : 0));
+            var chomage = Add(PayslipLabels.Chomage, unemploymentBase, 0, r.Chomage + (shortCddu ? r.ShortCdduSurcharge : 0));
             if (Intermittent)
             {
-                Add("chomage_intermittents", unemploymentBase, r.ChomageIntermittentsEmployee, r.ChomageIntermittentsEmployer);
+                Add(PayslipLabels.ChomageIntermittents, unemploymentBase, r.ChomageIntermittentsEmployee, r.ChomageIntermittentsEmployer);
             }
 
-            Add("ags", unemploymentBase, 0, r.Ags);
+            Add(PayslipLabels.Ags, unemploymentBase, 0, r.Ags);
 
             var (t1Employee, t1Employer) = input.Kind switch
             {
@@ -84,95 +85,94 @@ public static class PayslipEngine
                 EmployeeKind.RegimeGeneral => (r.RetraiteT1Employee, r.RetraiteT1Employer),
                 _ => (r.RetraiteT1TechnicianEmployee, r.RetraiteT1TechnicianEmployer),
             };
-            var retirementT1 = Add("retraite_complementaire_t1", t1, t1Employee, t1Employer);
-            var cegT1 = Add("ceg_t1", t1, r.CegT1Employee, r.CegT1Employer);
+            var retirementT1 = Add(PayslipLabels.RetraiteComplementaireT1, t1, t1Employee, t1Employer);
+            var cegT1 = Add(PayslipLabels.CegT1, t1, r.CegT1Employee, r.CegT1Employer);
             if (t2 > 0)
             {
-                Add("retraite_complementaire_t2", t2, Intermittent ? r.RetraiteT2IntermittentEmployee : r.RetraiteT2Employee, Intermittent ? r.RetraiteT2IntermittentEmployer : r.RetraiteT2Employer);
-                Add("ceg_t2", t2, r.CegT2Employee, r.CegT2Employer);
+                Add(PayslipLabels.RetraiteComplementaireT2, t2, Intermittent ? r.RetraiteT2IntermittentEmployee : r.RetraiteT2Employee, Intermittent ? r.RetraiteT2IntermittentEmployer : r.RetraiteT2Employer);
+                Add(PayslipLabels.CegT2, t2, r.CegT2Employee, r.CegT2Employer);
             }
 
             if (socialBase > ceiling)
             {
-                Add("cet", Math.Min(socialBase, 8 * ceiling), r.CetEmployee, r.CetEmployer);
+                Add(PayslipLabels.Cet, Math.Min(socialBase, 8 * ceiling), r.CetEmployee, r.CetEmployer);
             }
 
             decimal prevoyance = 0;
             if (input.Cadre)
             {
-                Add("apec", Math.Min(socialBase, 4 * ceiling), r.ApecEmployee, r.ApecEmployer);
+                Add(PayslipLabels.Apec, Math.Min(socialBase, 4 * ceiling), r.ApecEmployee, r.ApecEmployer);
                 if (!Intermittent)
                 {
-                    prevoyance = Add("prevoyance_cadre", t1, 0, r.PrevoyanceCadre);
+                    prevoyance = Add(PayslipLabels.PrevoyanceCadre, t1, 0, r.PrevoyanceCadre);
                 }
             }
 
             if (Intermittent)
             {
-                Add("prevoyance_intermittents", t1, 0, r.PrevoyanceIntermittents);
+                Add(PayslipLabels.PrevoyanceIntermittents, t1, 0, r.PrevoyanceIntermittents);
             }
 
             // CSG/CRDS: 98.25 % of the pay before DFS up to 4 ceilings, all of it above, plus the employer's prévoyance.
             var csgBase = Cents((1 - r.CsgAbatement) * Math.Min(gross, 4 * ceiling) + Math.Max(gross - 4 * ceiling, 0) + prevoyance);
-            Add("csg_deductible", csgBase, r.CsgDeductible, 0);
-            var csgNonDeductible = Add("csg_non_deductible", csgBase, r.CsgNonDeductible, 0, employeeSide: true);
-            var crds = Add("crds", csgBase, r.Crds, 0, employeeSide: true);
+            Add(PayslipLabels.CsgDeductible, csgBase, r.CsgDeductible, 0);
+            var csgNonDeductible = Add(PayslipLabels.CsgNonDeductible, csgBase, r.CsgNonDeductible, 0, employeeSide: true);
+            var crds = Add(PayslipLabels.Crds, csgBase, r.Crds, 0, employeeSide: true);
 
             if (Intermittent)
             {
-                Add("afdas", socialBase, 0, r.Afdas);
+                Add(PayslipLabels.Afdas, socialBase, 0, r.Afdas);
             }
             else
             {
-                Add("formation_professionnelle", socialBase, 0, input.Headcount < r.Threshold11 ? r.FormationSmall : r.FormationLarge);
+                Add(PayslipLabels.FormationProfessionnelle, socialBase, 0, input.Headcount < r.Threshold11 ? r.FormationSmall : r.FormationLarge);
                 if (input.ContractType == ContractType.Cdd)
                 {
-                    Add("cpf_cdd", socialBase, 0, r.CpfCdd);
+                    Add(PayslipLabels.CpfCdd, socialBase, 0, r.CpfCdd);
                 }
             }
 
             // From 250 employees the supplementary apprenticeship contribution is collected with the tax, on the same base.
-            Add("taxe_apprentissage", socialBase, 0, (input.AlsaceMoselle ? r.TaxeApprentissageAlsaceMoselle : r.TaxeApprentissage)
+            Add(PayslipLabels.TaxeApprentissage, socialBase, 0, (input.AlsaceMoselle ? r.TaxeApprentissageAlsaceMoselle : r.TaxeApprentissage)
                 + (input.Headcount >= r.Threshold250 ? r.TaxeApprentissageSupplementary : 0));
             if (input.Headcount >= r.Threshold11 && input.MobilityRate > 0)
             {
-                Add("versement_mobilite", socialBase, 0, Reduced(input.MobilityRate));
+                Add(PayslipLabels.VersementMobilite, socialBase, 0, Reduced(input.MobilityRate));
             }
 
             if (!small)
             {
-                Add("peec", socialBase, 0, r.Peec);
+                Add(PayslipLabels.Peec, socialBase, 0, r.Peec);
             }
 
             if (prevoyance > 0 && input.Headcount >= r.Threshold11)
             {
-                Add("forfait_social", prevoyance, 0, r.ForfaitSocialPrevoyance);
+                Add(PayslipLabels.ForfaitSocial, prevoyance, 0, r.ForfaitSocialPrevoyance);
             }
 
             if (Intermittent && input.CongesSpectacles)
             {
-                Add("conges_spectacles", gross, 0, r.CongesSpectacles);
+                Add(PayslipLabels.CongesSpectacles, gross, 0, r.CongesSpectacles);
             }
 
             if (Intermittent)
             {
-                Add("cmb", socialBase, 0, r.Cmb);
+                Add(PayslipLabels.Cmb, socialBase, 0, r.Cmb);
             }
 
             switch (input.CollectiveAgreement)
             {
                 case "1285":
-                    Add("fnas", gross, 0, r.Fnas1285);
-                    Add("fcap", gross, 0, r.Fcap1285);
+                    Add(PayslipLabels.Fnas, gross, 0, r.Fnas1285);
+                    Add(PayslipLabels.Fcap, gross, 0, r.Fcap1285);
                     break;
                 case "3090":
-                    Add("fcap", Math.Min(gross, ceiling), 0, r.Fcap3090);
+                    Add(PayslipLabels.Fcap, Math.Min(gross, ceiling), 0, r.Fcap3090);
                     break;
             }
 
-            // The general reduction is set against these contributions only (AT/MP within the mutualised part).
-            var offsettable = lines.Where(l => l.Code is "maladie" or "vieillesse_plafonnee" or "vieillesse_deplafonnee" or "allocations_familiales" or "csa")
-                .Sum(l => l.EmployerAmount) + (r.RgduMutualisedAtRate is { } mutualised ? Math.Min(at, Cents(socialBase * mutualised)) : at) + fnal + chomage + retirementT1 + cegT1;
+            // The general reduction is set against those contributions only (AT/MP within the mutualised part).
+            offsettable += (r.RgduMutualisedAtRate is { } mutualised ? Math.Min(at, Cents(socialBase * mutualised)) : at) + fnal + chomage + retirementT1 + cegT1;
             var reductions = Reductions(socialBase, smic, small, offsettable);
 
             var totalReductions = 0m;
@@ -266,12 +266,11 @@ public static class PayslipEngine
         }
 
         /// <summary>Adds a line; returns its employer amount, or its employee amount when <paramref name="employeeSide"/>.</summary>
-        private decimal Add(string code, decimal @base, decimal employeeRate, decimal employerRate, bool employeeSide = false)
+        private decimal Add(LineKind kind, decimal @base, decimal employeeRate, decimal employerRate, bool employeeSide = false)
         {
             var employeeAmount = Cents(@base * employeeRate);
             var employerAmount = Cents(@base * employerRate);
-            var (label, section) = PayslipLabels.Of(code);
-            lines.Add(new PayslipLine(code, label, section, Cents(@base), employeeRate, employeeAmount, employerRate, employerAmount));
+            lines.Add(new PayslipLine(kind.Code, kind.Label, kind.Section, Cents(@base), employeeRate, employeeAmount, employerRate, employerAmount));
             employee += employeeAmount;
             employer += employerAmount;
             return employeeSide ? employeeAmount : employerAmount;

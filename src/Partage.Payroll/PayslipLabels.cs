@@ -1,5 +1,8 @@
 namespace Partage.Payroll;
 
+/// <summary>A payslip line's code (the contract's), wording and heading.</summary>
+public sealed record LineKind(string Code, string Label, string Section);
+
 /// <summary>
 /// Each line's wording and its heading on the "bulletin clarifié" (arrêté du 25 février 2016):
 /// santé, accidents du travail, retraite, famille, assurance chômage, autres contributions, CSG/CRDS.
@@ -14,45 +17,71 @@ public static class PayslipLabels
     public const string Other = "autres_contributions";
     public const string CsgCrds = "csg_crds";
 
-    private static readonly Dictionary<string, (string Label, string Section)> Lines = new(StringComparer.Ordinal)
-    {
-        ["maladie"] = ("Sécurité sociale — maladie, maternité, invalidité, décès", Health),
-        ["prevoyance_cadre"] = ("Prévoyance des cadres (décès)", Health),
-        ["prevoyance_intermittents"] = ("Prévoyance des intermittents (Audiens)", Health),
-        ["cmb"] = ("Santé au travail (CMB)", Health),
-        ["accident_travail"] = ("Accidents du travail — maladies professionnelles", Accidents),
-        ["vieillesse_plafonnee"] = ("Sécurité sociale plafonnée", Retirement),
-        ["vieillesse_deplafonnee"] = ("Sécurité sociale déplafonnée", Retirement),
-        ["retraite_complementaire_t1"] = ("Complémentaire Agirc-Arrco tranche 1", Retirement),
-        ["retraite_complementaire_t2"] = ("Complémentaire Agirc-Arrco tranche 2", Retirement),
-        ["ceg_t1"] = ("Contribution d'équilibre général tranche 1", Retirement),
-        ["ceg_t2"] = ("Contribution d'équilibre général tranche 2", Retirement),
-        ["cet"] = ("Contribution d'équilibre technique", Retirement),
-        ["allocations_familiales"] = ("Famille", Family),
-        ["chomage"] = ("Assurance chômage", Unemployment),
-        ["chomage_intermittents"] = ("Assurance chômage — annexes 8 et 10", Unemployment),
-        ["ags"] = ("AGS (garantie des salaires)", Unemployment),
-        ["apec"] = ("APEC", Unemployment),
-        ["csa"] = ("Contribution solidarité autonomie", Other),
-        ["fnal"] = ("FNAL", Other),
-        ["dialogue_social"] = ("Contribution au dialogue social", Other),
-        ["formation_professionnelle"] = ("Formation professionnelle", Other),
-        ["cpf_cdd"] = ("CPF-CDD", Other),
-        ["afdas"] = ("Formation professionnelle des intermittents (Afdas)", Other),
-        ["taxe_apprentissage"] = ("Taxe d'apprentissage", Other),
-        ["versement_mobilite"] = ("Versement mobilité", Other),
-        ["peec"] = ("Participation à l'effort de construction", Other),
-        ["forfait_social"] = ("Forfait social sur la prévoyance", Other),
-        ["conges_spectacles"] = ("Congés Spectacles", Other),
-        ["fnas"] = ("FNAS", Other),
-        ["fcap"] = ("FCAP", Other),
-        ["csg_deductible"] = ("CSG déductible de l'impôt sur le revenu", CsgCrds),
-        ["csg_non_deductible"] = ("CSG non déductible de l'impôt sur le revenu", CsgCrds),
-        ["crds"] = ("CRDS non déductible de l'impôt sur le revenu", CsgCrds),
-    };
+    public static readonly LineKind Maladie = new("maladie", "Sécurité sociale — maladie, maternité, invalidité, décès", Health);
 
-    public static (string Label, string Section) Of(string code) =>
-        Lines.TryGetValue(code, out var found) ? found : throw new ArgumentOutOfRangeException(nameof(code), code, "Unknown payslip line.");
+    public static readonly LineKind PrevoyanceCadre = new("prevoyance_cadre", "Prévoyance des cadres (décès)", Health);
+
+    public static readonly LineKind PrevoyanceIntermittents = new("prevoyance_intermittents", "Prévoyance des intermittents (Audiens)", Health);
+
+    public static readonly LineKind Cmb = new("cmb", "Santé au travail (CMB)", Health);
+
+    public static readonly LineKind AccidentTravail = new("accident_travail", "Accidents du travail — maladies professionnelles", Accidents);
+
+    public static readonly LineKind VieillessePlafonnee = new("vieillesse_plafonnee", "Sécurité sociale plafonnée", Retirement);
+
+    public static readonly LineKind VieillesseDeplafonnee = new("vieillesse_deplafonnee", "Sécurité sociale déplafonnée", Retirement);
+
+    public static readonly LineKind RetraiteComplementaireT1 = new("retraite_complementaire_t1", "Complémentaire Agirc-Arrco tranche 1", Retirement);
+
+    public static readonly LineKind RetraiteComplementaireT2 = new("retraite_complementaire_t2", "Complémentaire Agirc-Arrco tranche 2", Retirement);
+
+    public static readonly LineKind CegT1 = new("ceg_t1", "Contribution d'équilibre général tranche 1", Retirement);
+
+    public static readonly LineKind CegT2 = new("ceg_t2", "Contribution d'équilibre général tranche 2", Retirement);
+
+    public static readonly LineKind Cet = new("cet", "Contribution d'équilibre technique", Retirement);
+
+    public static readonly LineKind AllocationsFamiliales = new("allocations_familiales", "Famille", Family);
+
+    public static readonly LineKind Chomage = new("chomage", "Assurance chômage", Unemployment);
+
+    public static readonly LineKind ChomageIntermittents = new("chomage_intermittents", "Assurance chômage — annexes 8 et 10", Unemployment);
+
+    public static readonly LineKind Ags = new("ags", "AGS (garantie des salaires)", Unemployment);
+
+    public static readonly LineKind Apec = new("apec", "APEC", Unemployment);
+
+    public static readonly LineKind Csa = new("csa", "Contribution solidarité autonomie", Other);
+
+    public static readonly LineKind Fnal = new("fnal", "FNAL", Other);
+
+    public static readonly LineKind DialogueSocial = new("dialogue_social", "Contribution au dialogue social", Other);
+
+    public static readonly LineKind FormationProfessionnelle = new("formation_professionnelle", "Formation professionnelle", Other);
+
+    public static readonly LineKind CpfCdd = new("cpf_cdd", "CPF-CDD", Other);
+
+    public static readonly LineKind Afdas = new("afdas", "Formation professionnelle des intermittents (Afdas)", Other);
+
+    public static readonly LineKind TaxeApprentissage = new("taxe_apprentissage", "Taxe d'apprentissage", Other);
+
+    public static readonly LineKind VersementMobilite = new("versement_mobilite", "Versement mobilité", Other);
+
+    public static readonly LineKind Peec = new("peec", "Participation à l'effort de construction", Other);
+
+    public static readonly LineKind ForfaitSocial = new("forfait_social", "Forfait social sur la prévoyance", Other);
+
+    public static readonly LineKind CongesSpectacles = new("conges_spectacles", "Congés Spectacles", Other);
+
+    public static readonly LineKind Fnas = new("fnas", "FNAS", Other);
+
+    public static readonly LineKind Fcap = new("fcap", "FCAP", Other);
+
+    public static readonly LineKind CsgDeductible = new("csg_deductible", "CSG déductible de l'impôt sur le revenu", CsgCrds);
+
+    public static readonly LineKind CsgNonDeductible = new("csg_non_deductible", "CSG non déductible de l'impôt sur le revenu", CsgCrds);
+
+    public static readonly LineKind Crds = new("crds", "CRDS non déductible de l'impôt sur le revenu", CsgCrds);
 
     /// <summary>The headings in the order of the legal model.</summary>
     public static IReadOnlyList<string> Sections { get; } = [Health, Accidents, Retirement, Family, Unemployment, Other, CsgCrds];
