@@ -3363,6 +3363,228 @@ namespace Partage.Migrations.Postgres.Migrations
                     b.ToTable("offices", (string)null);
                 });
 
+            modelBuilder.Entity("Partage.App.Modules.Payroll.Job", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<int?>("Cachets")
+                        .HasColumnType("integer")
+                        .HasColumnName("cachets");
+
+                    b.Property<bool>("Cadre")
+                        .HasColumnType("boolean")
+                        .HasColumnName("cadre");
+
+                    b.Property<Guid?>("CommitmentEntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("commitment_entry_id");
+
+                    b.Property<DateTime?>("CountersignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("countersigned_at");
+
+                    b.Property<string>("CountersignedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("countersigned_by");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Dfs")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("dfs");
+
+                    b.Property<DateTime?>("DpaeRecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dpae_recorded_at");
+
+                    b.Property<long>("EmployerCostCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("employer_cost_cents");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("date")
+                        .HasColumnName("end");
+
+                    b.Property<long>("GrossCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("gross_cents");
+
+                    b.Property<decimal?>("Hours")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)")
+                        .HasColumnName("hours");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("LegalEntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("legal_entity_id");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("MemberSignatureIp")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("member_signature_ip");
+
+                    b.Property<string>("MemberSignatureName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("member_signature_name");
+
+                    b.Property<DateTime?>("MemberSignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("member_signed_at");
+
+                    b.Property<long>("NetCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("net_cents");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("office_id");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date")
+                        .HasColumnName("start");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TradeCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("trade_code");
+
+                    b.Property<string>("UsageReason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("usage_reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payroll_jobs");
+
+                    b.HasIndex("ActivityId")
+                        .HasDatabaseName("ix_payroll_jobs_activity_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payroll_jobs_number");
+
+                    b.HasIndex("MemberId", "Start")
+                        .HasDatabaseName("ix_payroll_jobs_member_id_start");
+
+                    b.HasIndex("OfficeId", "Status")
+                        .HasDatabaseName("ix_payroll_jobs_office_id_status");
+
+                    b.ToTable("payroll_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Payroll.MinimumRate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("numeric(12,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("CollectiveAgreement")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("collective_agreement");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("TradeCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("trade_code");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("unit");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payroll_minimum_rates");
+
+                    b.HasIndex("CollectiveAgreement", "TradeCode", "Unit", "From")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payroll_minimum_rates_collective_agreement_trade_code_unit_");
+
+                    b.ToTable("payroll_minimum_rates", (string)null);
+                });
+
             modelBuilder.Entity("Partage.App.Modules.Payroll.PayrollSetting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3905,6 +4127,16 @@ namespace Partage.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_activity_managers_office_office_id");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Payroll.Job", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payroll_jobs_activities_activity_id");
                 });
 
             modelBuilder.Entity("Partage.App.Modules.Clients.Client", b =>

@@ -3352,6 +3352,228 @@ namespace Partage.Migrations.Sqlite.Migrations
                     b.ToTable("offices", (string)null);
                 });
 
+            modelBuilder.Entity("Partage.App.Modules.Payroll.Job", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activity_id");
+
+                    b.Property<int?>("Cachets")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cachets");
+
+                    b.Property<bool>("Cadre")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cadre");
+
+                    b.Property<Guid?>("CommitmentEntryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commitment_entry_id");
+
+                    b.Property<DateTime?>("CountersignedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("countersigned_at");
+
+                    b.Property<string>("CountersignedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("countersigned_by");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Dfs")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dfs");
+
+                    b.Property<DateTime?>("DpaeRecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dpae_recorded_at");
+
+                    b.Property<long>("EmployerCostCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("employer_cost_cents");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("end");
+
+                    b.Property<long>("GrossCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("gross_cents");
+
+                    b.Property<decimal?>("Hours")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hours");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("LegalEntityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_entity_id");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("MemberSignatureIp")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("member_signature_ip");
+
+                    b.Property<string>("MemberSignatureName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("member_signature_name");
+
+                    b.Property<DateTime?>("MemberSignedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("member_signed_at");
+
+                    b.Property<long>("NetCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("net_cents");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("office_id");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("place");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("start");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("TradeCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trade_code");
+
+                    b.Property<string>("UsageReason")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("usage_reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payroll_jobs");
+
+                    b.HasIndex("ActivityId")
+                        .HasDatabaseName("ix_payroll_jobs_activity_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payroll_jobs_number");
+
+                    b.HasIndex("MemberId", "Start")
+                        .HasDatabaseName("ix_payroll_jobs_member_id_start");
+
+                    b.HasIndex("OfficeId", "Status")
+                        .HasDatabaseName("ix_payroll_jobs_office_id_status");
+
+                    b.ToTable("payroll_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Payroll.MinimumRate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("CollectiveAgreement")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("collective_agreement");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("TradeCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trade_code");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payroll_minimum_rates");
+
+                    b.HasIndex("CollectiveAgreement", "TradeCode", "Unit", "From")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payroll_minimum_rates_collective_agreement_trade_code_unit_from");
+
+                    b.ToTable("payroll_minimum_rates", (string)null);
+                });
+
             modelBuilder.Entity("Partage.App.Modules.Payroll.PayrollSetting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3894,6 +4116,16 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_activity_managers_office_office_id");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Payroll.Job", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payroll_jobs_activities_activity_id");
                 });
 
             modelBuilder.Entity("Partage.App.Modules.Clients.Client", b =>

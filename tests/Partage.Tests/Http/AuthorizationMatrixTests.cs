@@ -172,6 +172,22 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
             Everyone.ToDictionary(e => e, _ => ok), ok);
         yield return ("POST", "/api/v1/payroll/simulations/net", _ => "/api/v1/payroll/simulations/net", _ => new { Amount = "500", Kind = "intermittent_artist" },
             Everyone.ToDictionary(e => e, _ => ok), ok);
+        Dictionary<string, HttpStatusCode> Only(HttpStatusCode code, params string[] who) => who.ToDictionary(e => e, _ => code);
+        string[] jobReaders = [.. Staff, World.LilleManager, World.LilleMemberEmail];
+        yield return ("GET", "/api/v1/jobs/", _ => "/api/v1/jobs", _ => null, Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => ok), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/jobs/", _ => "/api/v1/jobs", _ => Payroll.Hiring.Artist(default, Payroll.Hiring.NextDay()) with { ActivityId = "{funded-activity}" },
+            Only(HttpStatusCode.Created, World.Admin, World.Payroll, World.LilleManager, World.LilleMemberEmail), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/jobs/{id:guid}", _ => "/api/v1/jobs/{job}", _ => null, Only(ok, jobReaders), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/jobs/{id:guid}/contract.pdf", _ => "/api/v1/jobs/{job}/contract.pdf", _ => null, Only(ok, jobReaders), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/jobs/{id:guid}/signature", _ => "/api/v1/jobs/{job}/signature", _ => new { Name = "Jeanne Durand" },
+            Only(ok, World.LilleMemberEmail), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/jobs/{id:guid}/countersignature", _ => "/api/v1/jobs/{signed-job}/countersignature", _ => null,
+            Only(ok, World.Admin, World.Payroll, World.LilleManager), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/payroll/dpae.csv", _ => "/api/v1/payroll/dpae.csv?from=2026-11-01&to=2026-11-30", _ => null, payroll.ToDictionary(e => e, _ => ok), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/payroll/minimum-rates", _ => "/api/v1/payroll/minimum-rates", _ => null, payroll.ToDictionary(e => e, _ => ok), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/payroll/minimum-rates", _ => "/api/v1/payroll/minimum-rates",
+            _ => new { CollectiveAgreement = "1285", Trade = "*", Unit = "Hour", Amount = "12.50", From = $"{2040 + Interlocked.Increment(ref counter)}-01-01", Source = "Grille" },
+            payroll.ToDictionary(e => e, _ => HttpStatusCode.Created), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/payroll/parameters", _ => "/api/v1/payroll/parameters?date=2026-11-26", _ => null, payroll.ToDictionary(e => e, _ => ok), HttpStatusCode.NotFound);
         yield return ("POST", "/api/v1/payroll/parameters", _ => "/api/v1/payroll/parameters",
             _ => new { Code = "cmb", From = $"{2040 + Interlocked.Increment(ref counter)}-01-01", Value = "0.0031", Source = "Appel de cotisation CMB" },
@@ -213,6 +229,12 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
         if (e.Body(world) is { } body)
         {
             var json = System.Text.Json.JsonSerializer.Serialize(body, body.GetType());
+            if (json.Contains("{funded-activity}", StringComparison.Ordinal))
+            {
+                await Payroll.Hiring.FundAsync(factory, world.LilleActivity, 100_000);
+                json = json.Replace("{funded-activity}", world.LilleActivity.ToString(), StringComparison.Ordinal);
+            }
+
             if (json.Contains("{client-id}", StringComparison.Ordinal))
             {
                 json = json.Replace("{client-id}", (await Invoicing.Sales.FrenchClientAsync(factory)).Id.ToString(), StringComparison.Ordinal);
@@ -253,6 +275,19 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
             var entry = await Ledger.Books.PostAsync(factory, Ledger.Books.Scic, Ledger.Books.D(6, 9), Guid.NewGuid().ToString("N"),
                 ("512", App.Modules.Ledger.Side.Debit, 100, null), ("471", App.Modules.Ledger.Side.Credit, 100, null));
             path = path.Replace("{entry}", entry.Id.ToString(), StringComparison.Ordinal).Replace("{fresh-entry}", entry.Id.ToString(), StringComparison.Ordinal);
+        }
+
+        if (path.Contains("{job}", StringComparison.Ordinal) || path.Contains("{signed-job}", StringComparison.Ordinal))
+        {
+            await Payroll.Hiring.FundAsync(factory, world.LilleActivity, 100_000);
+            var member = await factory.ActorAsync(World.LilleMemberEmail);
+            var job = await Payroll.Hiring.DeclareAsync(factory, Payroll.Hiring.Artist(world.LilleActivity, Payroll.Hiring.NextDay()), member);
+            if (path.Contains("{signed-job}", StringComparison.Ordinal))
+            {
+                await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Payroll.Features.Jobs>().SignAsync(job.Id, "Jeanne Durand", null, member));
+            }
+
+            path = path.Replace("{job}", job.Id.ToString(), StringComparison.Ordinal).Replace("{signed-job}", job.Id.ToString(), StringComparison.Ordinal);
         }
 
         if (path.Contains("{quote}", StringComparison.Ordinal))

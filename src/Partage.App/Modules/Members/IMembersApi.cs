@@ -6,6 +6,11 @@ using Partage.Persistence;
 namespace Partage.App.Modules.Members;
 
 /// <summary>A member as other modules need to know them.</summary>
+/// <summary>What an employer needs of the person it hires (contract, DPAE, payslip, wage transfer).</summary>
+public sealed record EmployeeIdentity(
+    MemberId Id, long Number, string FirstName, string LastName, string Email, DateOnly BirthDate, string Street, string PostalCode, string City, string Country,
+    string? Nir, string? Iban);
+
 public sealed record MemberRef(MemberId Id, long Number, string FullName, OfficeId OfficeId, ActivityManagerId? ManagerId, MemberStatus Status);
 
 /// <summary>What other modules may ask of the Members module.</summary>
@@ -17,6 +22,9 @@ public interface IMembersApi
     Task<MemberRef?> FindVisibleAsync(MemberId id, Actor actor, CancellationToken ct = default);
 
     Task<IReadOnlyDictionary<MemberId, MemberRef>> FindManyAsync(IReadOnlyCollection<MemberId> ids, CancellationToken ct = default);
+
+    /// <summary>The member as an employee, for the cooperative's own payroll (callers have checked the actor's right on the job).</summary>
+    Task<EmployeeIdentity?> EmployeeAsync(MemberId id, CancellationToken ct = default);
 }
 
 internal sealed class MembersApi(PartageDbContext db) : IMembersApi
@@ -32,6 +40,11 @@ internal sealed class MembersApi(PartageDbContext db) : IMembersApi
 
     public async Task<IReadOnlyDictionary<MemberId, MemberRef>> FindManyAsync(IReadOnlyCollection<MemberId> ids, CancellationToken ct = default) =>
         (await db.Set<Member>().AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync(ct)).ToDictionary(m => m.Id, ToRef);
+
+    public async Task<EmployeeIdentity?> EmployeeAsync(MemberId id, CancellationToken ct = default) =>
+        await db.Set<Member>().AsNoTracking().Where(m => m.Id == id)
+            .Select(m => new EmployeeIdentity(m.Id, m.Number, m.FirstName, m.LastName, m.Email, m.BirthDate, m.Street, m.PostalCode, m.City, m.Country, m.Nir, m.Iban))
+            .SingleOrDefaultAsync(ct);
 
     private static MemberRef ToRef(Member m) => new(m.Id, m.Number, m.FullName, m.OfficeId, m.ManagerId, m.Status);
 }

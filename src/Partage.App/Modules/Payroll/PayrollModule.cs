@@ -12,7 +12,14 @@ public static class PayrollErrors
     public static readonly ErrorCode NotFound = new("payroll.not_found", "Cette ressource de paie n'existe pas.", ErrorKind.NotFound);
     public static readonly ErrorCode SettingExists = new("payroll.setting_exists", "Une valeur de ce paramètre existe déjà à cette date : une valeur ne se modifie pas, ajoutez-en une à une autre date.", ErrorKind.Conflict);
     public static readonly ErrorCode NoEntity = new("payroll.no_entity", "Aucune entité de la coopérative ne porte ce type de travail.");
+    public static readonly ErrorCode ChecksFailed = new("payroll.checks_failed", "Le contrat ne peut pas être établi.");
+    public static readonly ErrorCode WrongJobStatus = new("payroll.wrong_job_status", "Cette étape ne s'applique pas au contrat dans son état actuel.", ErrorKind.Conflict);
+    public static readonly ErrorCode TooLate = new("payroll.too_late", "Le contrat se signe avant le début du travail.", ErrorKind.Conflict);
+    public static readonly ErrorCode DpaeIncomplete = new("payroll.dpae_incomplete", "La DPAE exige le numéro de sécurité sociale du membre : complétez sa fiche avant de contre-signer.");
+    public static readonly ErrorCode MinimumExists = new("payroll.minimum_exists", "Un minimum existe déjà pour cette convention, ce métier et cette date : ajoutez-en un à une autre date.", ErrorKind.Conflict);
 }
+
+public sealed record SignatureInput(string? Name);
 
 public static class PayrollAccess
 {
@@ -32,7 +39,11 @@ public static class PayrollModule
 {
     public static IServiceCollection AddPayroll(this IServiceCollection services, IConfiguration configuration) =>
         services.Configure<PayrollEmployerOptions>(configuration.GetSection("Payroll:Employer"))
+            .Configure<Features.PayrollOptions>(configuration.GetSection("Payroll"))
             .AddScoped<PayrollParameters>()
+            .AddScoped<MinimumRates>()
+            .AddScoped<Features.Jobs>()
+            .AddScoped<Features.ContractDocuments>()
             .AddScoped<PayrollSimulations>();
 
     public static void MapPayrollEndpoints(RouteGroupBuilder api, RouteGroupBuilder anonymousApi)
@@ -66,6 +77,51 @@ public static class PayrollModule
             .WithName("SimulateNet").WithSummary("Si le client paie X € HT, quel net pour le membre ? (contribution, coût employeur, cotisations)").ProducesProblems();
 
         var staff = api.MapGroup("/payroll").WithTags("Paie");
+        var jobs = api.MapGroup("/jobs").WithTags("Emploi");
+        jobs.MapGet("/", async (string? status, int? page, int? size, Features.Jobs list, ActorAccessor actors, CancellationToken ct) =>
+                await list.ListAsync(status, new Infrastructure.PageRequest(page, size), await actors.GetAsync(ct), ct))
+            .WithName("ListJobs").WithSummary("Les travaux et contrats que l'utilisateur peut voir (membre : les siens ; chargé d'accompagnement : son bureau)").ProducesProblems();
+        jobs.MapPost("/", async (Features.JobInput input, Features.Jobs declare, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var job = await declare.DeclareAsync(input, await actors.GetAsync(ct), ct);
+                return Results.Created($"/api/v1/jobs/{job.Id}", job);
+            })
+            .WithName("DeclareJob").WithSummary("Déclarer un travail : budget, minimum, licence et chevauchement vérifiés, contrat établi").ProducesProblems();
+        jobs.MapGet("/{id:guid}", async (Guid id, Features.Jobs find, ActorAccessor actors, CancellationToken ct) => await find.FindAsync(JobId.From(id), await actors.GetAsync(ct), ct))
+            .WithName("GetJob").WithSummary("Un travail et son contrat").ProducesProblems();
+        jobs.MapPost("/{id:guid}/signature", async (Guid id, SignatureInput input, HttpContext http, Features.Jobs sign, ActorAccessor actors, CancellationToken ct) =>
+                await sign.SignAsync(JobId.From(id), input.Name, http.Connection.RemoteIpAddress?.ToString(), await actors.GetAsync(ct), ct))
+            .WithName("SignContract").WithSummary("Le membre signe son contrat (avant le début)").ProducesProblems();
+        jobs.MapPost("/{id:guid}/countersignature", async (Guid id, Features.Jobs countersign, ActorAccessor actors, CancellationToken ct) =>
+                await countersign.CountersignAsync(JobId.From(id), await actors.GetAsync(ct), ct))
+            .WithName("CountersignContract").WithSummary("La coopérative contre-signe (service paie ou chargé d'accompagnement) : DPAE enregistrée, coût engagé").ProducesProblems();
+        jobs.MapGet("/{id:guid}/contract.pdf", async (Guid id, Features.ContractDocuments documents, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var (name, content) = await documents.ContractPdfAsync(JobId.From(id), await actors.GetAsync(ct), ct);
+                return Results.File(content, "application/pdf", name);
+            })
+            .WithName("ContractPdf").WithSummary("Le contrat en PDF, avec ses signatures").ProducesProblems();
+        staff.MapGet("/dpae.csv", async (string? from, string? to, Features.ContractDocuments documents, ActorAccessor actors, HttpContext http, CancellationToken ct) =>
+            {
+                var v = new Infrastructure.Validation();
+                var start = v.Date("from", "La date de début", from, required: true);
+                var end = v.Date("to", "La date de fin", to, required: true);
+                v.ThrowIfInvalid();
+                var actor = await actors.GetAsync(ct);
+                PayrollAccess.RequireStaff(actor);
+                http.Response.ContentType = "text/csv; charset=utf-8";
+                http.Response.Headers.ContentDisposition = $"attachment; filename=dpae-{start:yyyyMMdd}-{end:yyyyMMdd}.csv";
+                await documents.DpaeCsvAsync(start!.Value, end!.Value, actor, http.Response.Body, ct);
+            })
+            .WithName("DpaeExport").WithSummary("Les données DPAE des contrats contre-signés sur une période (CSV, service paie)").ProducesProblems();
+        staff.MapGet("/minimum-rates", async (MinimumRates minimums, ActorAccessor actors, CancellationToken ct) => await minimums.ListAsync(await actors.GetAsync(ct), ct))
+            .WithName("MinimumRates").WithSummary("Les minima conventionnels datés (par convention, métier et unité)").ProducesProblems();
+        staff.MapPost("/minimum-rates", async (NewMinimumRateInput input, MinimumRates minimums, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var added = await minimums.AddAsync(input, await actors.GetAsync(ct), ct);
+                return Results.Created("/api/v1/payroll/minimum-rates", added);
+            })
+            .WithName("AddMinimumRate").WithSummary("Nouveau minimum conventionnel à partir d'une date (service paie)").ProducesProblems();
         staff.MapGet("/parameters", async (string? date, PayrollParameters parameters, ActorAccessor actors, TimeProvider clock, CancellationToken ct) =>
             {
                 var on = date is null ? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)

@@ -1,0 +1,129 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Partage.App.Infrastructure.Pdf;
+using Partage.App.Modules.LegalEntities;
+using Partage.App.Modules.Members;
+using Partage.App.Security;
+using Partage.Kernel;
+using Partage.Payroll;
+using Partage.Persistence;
+
+namespace Partage.App.Modules.Payroll.Features;
+
+/// <summary>
+/// The fixed-term contract as PDF, with the clauses the Code du travail requires of a CDD or a CDD
+/// d'usage (art. L1242-12 and L1242-13: reason, dates, job, pay, collective agreement, pension and
+/// prévoyance bodies, trial period, Congés Spectacles fund for intermittents), and the DPAE data
+/// of the contracts countersigned in a period.
+/// </summary>
+public sealed class ContractDocuments(
+    PartageDbContext db, Jobs jobs, IMembersApi members, ILegalEntitiesApi entities, IOptions<PayrollEmployerOptions> employer)
+{
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    public async Task<(string FileName, byte[] Content)> ContractPdfAsync(JobId id, Actor actor, CancellationToken ct = default)
+    {
+        var job = await jobs.LoadAsync(id, actor, ct);
+        var view = (await jobs.ViewsAsync([job], ct))[0];
+        var person = await members.EmployeeAsync(job.MemberId, ct) ?? throw new DomainException(PayrollErrors.NotFound);
+        var entity = (await entities.ListAsync(ct)).Single(e => e.Id == job.LegalEntityId);
+        var intermittent = job.Kind != EmployeeKind.RegimeGeneral;
+        var title = intermittent ? "Contrat de travail à durée déterminée d'usage (CDDU)" : "Contrat de travail à durée déterminée (CDD)";
+        using var pdf = new PdfDocumentWriter($"{title} — {job.Number}", entity.Name);
+        pdf.Title(title);
+        pdf.Line($"Contrat n° {job.Number}", strong: true);
+        pdf.Space();
+        pdf.Paragraph($"Entre {entity.Name} ({entity.LegalForm}), SIREN {entity.Siren}, {entity.Street}, {entity.PostalCode} {entity.City}, ci-après « l'employeur », "
+            + $"et {person.FirstName} {person.LastName}, né(e) le {person.BirthDate:dd/MM/yyyy}, demeurant {person.Street}, {person.PostalCode} {person.City}, "
+            + $"numéro de sécurité sociale {Masked(person.Nir)}, sociétaire n° {person.Number}, ci-après « le salarié ».");
+        pdf.Paragraph($"Article 1 — Motif. {job.UsageReason}.");
+        pdf.Paragraph($"Article 2 — Durée. Le contrat est conclu du {job.Start:dd/MM/yyyy} au {job.End:dd/MM/yyyy} inclus ({job.Days} jour(s)), terme précis ; il prend fin à cette date sans autre formalité."
+            + (intermittent ? " Aucune période d'essai." : $" Période d'essai : {Math.Max(1, Math.Min(job.Days / 7, 14))} jour(s) (art. L1242-10)."));
+        pdf.Paragraph($"Article 3 — Emploi. {view.Trade} ({(job.Cadre ? "cadre" : "non cadre")}) : {job.Description}. Lieu de travail : {job.Place}."
+            + (job.Hours is { } hours ? $" Durée du travail : {hours.ToString("0.##", French)} heure(s)." : string.Empty)
+            + (job.Cachets is { } cachets ? $" Rémunération au cachet : {cachets} cachet(s)." : string.Empty));
+        pdf.Paragraph($"Article 4 — Rémunération. Salaire brut de {view.Gross.ToDisplayString()} pour l'ensemble du contrat"
+            + (job.Dfs is null ? "." : $", avec la déduction forfaitaire spécifique pour frais professionnels ({(job.Dfs == "musician" ? "musiciens" : "artistes dramatiques")}) à laquelle le salarié a consenti.")
+            + " Il est versé par virement au plus tard le 7e jour suivant la fin du contrat, avec le bulletin de paie.");
+        pdf.Paragraph($"Article 5 — Convention collective. {AgreementName(employer.Value.CollectiveAgreement)}.");
+        pdf.Paragraph("Article 6 — Protection sociale. Retraite complémentaire et prévoyance : Audiens (groupe de protection sociale de la culture), 74 rue Jean Bleuzen, 92170 Vanves."
+            + (intermittent ? " Congés payés : Caisse des Congés Spectacles (Audiens), à laquelle l'employeur est affilié ; le salarié y demande ses congés. Santé au travail : CMB." : " Congés payés : indemnité compensatrice versée en fin de contrat."));
+        if (intermittent)
+        {
+            var licence = entity.Licences.Where(l => l.Category == 2).OrderByDescending(l => l.ValidUntil).FirstOrDefault();
+            pdf.Paragraph($"Article 7 — Licence. L'employeur est titulaire de la licence d'entrepreneur de spectacles {licence?.Number ?? "(aucune)"} (catégorie 2), valable jusqu'au {licence?.ValidUntil.ToString("dd/MM/yyyy", French) ?? "—"}.");
+        }
+
+        pdf.Paragraph("La déclaration préalable à l'embauche est effectuée auprès de l'URSSAF avant le début du travail ; le salarié dispose d'un droit d'accès et de rectification des informations le concernant.");
+        pdf.Space();
+        pdf.Line(job.MemberSignedAt is { } signed
+            ? $"Signé en ligne par le salarié : {job.MemberSignatureName}, le {signed.ToString("dd/MM/yyyy 'à' HH:mm", French)} UTC (adresse {job.MemberSignatureIp ?? "inconnue"})."
+            : "Signature du salarié : en attente.");
+        pdf.Line(job.CountersignedAt is { } countersigned
+            ? $"Contre-signé pour l'employeur par {job.CountersignedBy}, le {countersigned.ToString("dd/MM/yyyy 'à' HH:mm", French)} UTC."
+            : "Contre-signature de l'employeur : en attente.");
+        using var output = new MemoryStream();
+        pdf.Save(output);
+        return ($"contrat-{job.Number}.pdf", output.ToArray());
+    }
+
+    /// <summary>
+    /// The DPAE data of the contracts countersigned between two dates, one line per hire, as CSV
+    /// (the fields of the URSSAF DPAE: employer, employee with NIR and birth, hiring date, contract
+    /// type and end, trial period, occupational health service). Sending it is not done here.
+    /// </summary>
+    public async Task DpaeCsvAsync(DateOnly from, DateOnly to, Actor actor, Stream output, CancellationToken ct = default)
+    {
+        PayrollAccess.RequireStaff(actor);
+        var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var hires = await db.Set<Job>().AsNoTracking().Where(j => j.DpaeRecordedAt >= start && j.DpaeRecordedAt < end).OrderBy(j => j.DpaeRecordedAt).ToListAsync(ct);
+        var entityList = (await entities.ListAsync(ct)).ToDictionary(e => e.Id);
+        await using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
+        await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";" });
+        foreach (var header in new[]
+                 {
+                     "contrat", "siren_employeur", "raison_sociale", "adresse_employeur", "nom", "prenom", "nir", "date_naissance", "date_embauche", "heure_embauche",
+                     "nature_contrat", "date_fin", "periode_essai_jours", "sante_travail", "enregistree_le",
+                 })
+        {
+            csv.WriteField(header);
+        }
+
+        await csv.NextRecordAsync();
+        foreach (var job in hires)
+        {
+            var person = await members.EmployeeAsync(job.MemberId, ct);
+            var entity = entityList[job.LegalEntityId];
+            csv.WriteField(job.Number);
+            csv.WriteField(entity.Siren);
+            csv.WriteField(entity.Name);
+            csv.WriteField($"{entity.Street}, {entity.PostalCode} {entity.City}");
+            csv.WriteField(person?.LastName);
+            csv.WriteField(person?.FirstName);
+            csv.WriteField(person?.Nir);
+            csv.WriteField(person?.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            csv.WriteField(job.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            csv.WriteField("09:00");
+            csv.WriteField(job.Kind == EmployeeKind.RegimeGeneral ? "CDD" : "CDDU");
+            csv.WriteField(job.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            csv.WriteField(job.Kind == EmployeeKind.RegimeGeneral ? Math.Max(1, Math.Min(job.Days / 7, 14)) : 0);
+            csv.WriteField(job.Kind == EmployeeKind.RegimeGeneral ? "Service de santé au travail interentreprises" : "CMB");
+            csv.WriteField(job.DpaeRecordedAt?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+            await csv.NextRecordAsync();
+        }
+    }
+
+    private static string Masked(string? nir) => nir is { Length: > 6 } ? $"{nir[..5]} ••• ••• {nir[^2..]}" : "à compléter";
+
+    private static string AgreementName(string? idcc) => idcc switch
+    {
+        "3090" => "Convention collective nationale des entreprises du secteur privé du spectacle vivant (IDCC 3090)",
+        "1285" => "Convention collective nationale des entreprises artistiques et culturelles (IDCC 1285)",
+        null => "Aucune convention collective étendue applicable",
+        _ => $"Convention collective IDCC {idcc}",
+    };
+}

@@ -1,0 +1,132 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Partage.App.Modules.Activities;
+using Partage.App.Modules.LegalEntities;
+using Partage.App.Modules.Members;
+using Partage.App.Modules.Offices;
+using Partage.Kernel;
+using Partage.Payroll;
+
+namespace Partage.App.Modules.Payroll;
+
+public readonly record struct JobId(Guid Value) : ITypedId<JobId>
+{
+    public static JobId From(Guid value) => new(value);
+
+    public override string ToString() => Value.ToString();
+}
+
+/// <summary>Declared → signed by the member → countersigned by the cooperative (DPAE recorded) → … ; or cancelled before it starts.</summary>
+public enum JobStatus
+{
+    Declared,
+    Signed,
+    Countersigned,
+    Cancelled,
+}
+
+/// <summary>
+/// A job a member declares in one of their activities, and the fixed-term contract (CDD or CDD
+/// d'usage) the cooperative signs with them for it. The pay and dates are fixed when declared;
+/// a change is a new job.
+/// </summary>
+public sealed class Job
+{
+    public JobId Id { get; init; }
+
+    public string Number { get; init; } = string.Empty;
+
+    public ActivityId ActivityId { get; init; }
+
+    public MemberId MemberId { get; init; }
+
+    public OfficeId OfficeId { get; init; }
+
+    public LegalEntityId LegalEntityId { get; init; }
+
+    public EmployeeKind Kind { get; init; }
+
+    public bool Cadre { get; init; }
+
+    public string TradeCode { get; init; } = string.Empty;
+
+    public string Description { get; init; } = string.Empty;
+
+    public string Place { get; init; } = string.Empty;
+
+    public DateOnly Start { get; init; }
+
+    public DateOnly End { get; init; }
+
+    public decimal? Hours { get; init; }
+
+    public int? Cachets { get; init; }
+
+    public long GrossCents { get; init; }
+
+    /// <summary>The employer cost computed when declared: what the activity commits to.</summary>
+    public long EmployerCostCents { get; init; }
+
+    public long NetCents { get; init; }
+
+    public string UsageReason { get; init; } = string.Empty;
+
+    /// <summary>"dramatic" or "musician" when the artist consented to the DFS.</summary>
+    public string? Dfs { get; init; }
+
+    public JobStatus Status { get; set; }
+
+    public DateTime? MemberSignedAt { get; set; }
+
+    public string? MemberSignatureName { get; set; }
+
+    public string? MemberSignatureIp { get; set; }
+
+    public DateTime? CountersignedAt { get; set; }
+
+    public string? CountersignedBy { get; set; }
+
+    /// <summary>When the DPAE data was recorded (before the start date, with the countersignature).</summary>
+    public DateTime? DpaeRecordedAt { get; set; }
+
+    public Ledger.EntryId? CommitmentEntryId { get; set; }
+
+    public DateTime CreatedAt { get; init; }
+
+    public string CreatedBy { get; init; } = string.Empty;
+
+    public ContractType ContractType => Kind == EmployeeKind.RegimeGeneral ? ContractType.Cdd : ContractType.Cddu;
+
+    public int Days => End.DayNumber - Start.DayNumber + 1;
+
+    /// <summary>The wage is due the 7th day after the end of the service.</summary>
+    public DateOnly PayDay(int daysAfterEnd) => End.AddDays(daysAfterEnd);
+}
+
+internal sealed class JobConfiguration : IEntityTypeConfiguration<Job>
+{
+    public void Configure(EntityTypeBuilder<Job> builder)
+    {
+        builder.ToTable("payroll_jobs");
+        builder.HasKey(j => j.Id);
+        builder.Property(j => j.Number).HasMaxLength(35);
+        builder.HasIndex(j => j.Number).IsUnique();
+        builder.Property(j => j.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.Property(j => j.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(j => j.TradeCode).HasMaxLength(40);
+        builder.Property(j => j.Description).HasMaxLength(300);
+        builder.Property(j => j.Place).HasMaxLength(200);
+        builder.Property(j => j.Hours).HasPrecision(7, 2);
+        builder.Property(j => j.UsageReason).HasMaxLength(300);
+        builder.Property(j => j.Dfs).HasMaxLength(20);
+        builder.Property(j => j.MemberSignatureName).HasMaxLength(200);
+        builder.Property(j => j.MemberSignatureIp).HasMaxLength(64);
+        builder.Property(j => j.CountersignedBy).HasMaxLength(200);
+        builder.Property(j => j.CreatedBy).HasMaxLength(200);
+        builder.HasOne<Activity>().WithMany().HasForeignKey(j => j.ActivityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(j => new { j.MemberId, j.Start });
+        builder.HasIndex(j => new { j.OfficeId, j.Status });
+        builder.Ignore(j => j.ContractType);
+        builder.Ignore(j => j.Days);
+    }
+}

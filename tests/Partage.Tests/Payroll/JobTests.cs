@@ -1,0 +1,139 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Partage.App.Modules.Activities.Features;
+using Partage.App.Modules.LegalEntities;
+using Partage.App.Modules.Payroll;
+using Partage.App.Modules.Payroll.Features;
+using Partage.App.Security;
+using Partage.Kernel;
+using Partage.Persistence;
+using Partage.Tests.Infrastructure;
+using static Partage.Tests.Ledger.Books;
+
+namespace Partage.Tests.Payroll;
+
+/// <summary>Declaring a job, the checks before a contract exists, the signatures and the DPAE.</summary>
+public class JobTests(PartageFactory factory) : IClassFixture<PartageFactory>
+{
+    private Task<int> JobCountAsync() => factory.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Set<Job>().CountAsync());
+
+    [Fact]
+    public async Task Declare_ChecksPass_NumberedContract_CostFromTheEngine_ThenSignCountersignDpaeAndCommitment()
+    {
+        var world = await OpenAsync(factory);
+        await Hiring.FundAsync(factory, world.LilleActivity, 200_000);
+        var member = await factory.ActorAsync(World.LilleMemberEmail);
+        var start = Hiring.NextDay();
+        var job = await Hiring.DeclareAsync(factory, Hiring.Artist(world.LilleActivity, start, days: 2, gross: "500"), member);
+        Assert.Matches(@"^CT-LNA-2026-\d{6}$", job.Number);
+        Assert.Equal(JobStatus.Declared, job.Status);
+        Assert.True(job.EmployerCost > job.Gross && job.Net < job.Gross, $"{job.EmployerCost} {job.Net}");
+        Assert.Equal(start.AddDays(1 + 7), job.PayDay);
+
+        var other = await factory.ActorAsync(World.ParisMemberEmail);
+        await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<Jobs>().SignAsync(job.Id, "Intrus", null, other)));
+        var early = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<Jobs>().CountersignAsync(job.Id, Actor.System)));
+        Assert.Equal(PayrollErrors.WrongJobStatus, early.Error);
+
+        var before = await BudgetAsync(factory, world.LilleActivity);
+        var signed = await factory.InScopeAsync(s => s.GetRequiredService<Jobs>().SignAsync(job.Id, "Jeanne Durand", "192.0.2.1", member));
+        Assert.Equal((JobStatus.Signed, "Jeanne Durand"), (signed.Status, signed.MemberSignatureName));
+        var manager = await factory.ActorAsync(World.LilleManager);
+        var countersigned = await factory.InScopeAsync(s => s.GetRequiredService<Jobs>().CountersignAsync(job.Id, manager));
+        Assert.Equal(JobStatus.Countersigned, countersigned.Status);
+        Assert.NotNull(countersigned.DpaeRecordedAt);
+        var after = await BudgetAsync(factory, world.LilleActivity);
+        Assert.Equal(before.Committed + job.EmployerCost, after.Committed);
+        Assert.Equal(before.Available - job.EmployerCost, after.Available);
+
+        var (name, pdf) = await factory.InScopeAsync(s => s.GetRequiredService<ContractDocuments>().ContractPdfAsync(job.Id, member));
+        Assert.Equal($"contrat-{job.Number}.pdf", name);
+        var file = Path.Combine(Path.GetTempPath(), name);
+        await File.WriteAllBytesAsync(file, pdf);
+        var text = Ledger.BudgetAndFeeTests.Poppler("pdftotext", file + " -");
+        Assert.Contains("Contrat de travail à durée déterminée d'usage (CDDU)", text, StringComparison.Ordinal);
+        Assert.Contains("Congés Spectacles", text, StringComparison.Ordinal);
+        Assert.Contains("PLATESV-R-2024-000102", text, StringComparison.Ordinal);
+        Assert.Contains("Signé en ligne par le salarié : Jeanne Durand", text, StringComparison.Ordinal);
+        Assert.Contains("Contre-signé pour l'employeur par gestionnaire@partage.test", text, StringComparison.Ordinal);
+
+        using var payroll = await factory.ClientForAsync(World.Payroll);
+        var csv = await payroll.GetStringAsync("/api/v1/payroll/dpae.csv?from=2026-11-26&to=2026-11-26");
+        Assert.Contains(job.Number, csv, StringComparison.Ordinal);
+        Assert.Contains(";CDDU;", csv, StringComparison.Ordinal);
+        using var memberClient = await factory.ClientForAsync(World.LilleMemberEmail);
+        Assert.Equal(HttpStatusCode.NotFound, (await memberClient.GetAsync("/api/v1/payroll/dpae.csv?from=2026-11-26&to=2026-11-26")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Declare_EveryBrokenRuleRefused_NothingWritten()
+    {
+        var world = await OpenAsync(factory);
+        await Hiring.FundAsync(factory, world.LilleActivity, 100_000);
+        var jobs = await JobCountAsync();
+
+        DomainException Refused(Exception e) => Assert.IsType<DomainException>(e);
+        var tooExpensive = Refused(await Record.ExceptionAsync(() => Hiring.DeclareAsync(factory, Hiring.Artist(world.LilleActivity, Hiring.NextDay(), gross: "900000"))));
+        Assert.Equal(PayrollErrors.ChecksFailed, tooExpensive.Error);
+        Assert.Contains("L'activité ne peut pas payer ce travail", tooExpensive.Message, StringComparison.Ordinal);
+
+        var underSmic = Refused(await Record.ExceptionAsync(() => Hiring.DeclareAsync(factory, Hiring.Technician(world.LilleActivity, Hiring.NextDay(), "8", "50"))));
+        Assert.Contains("inférieur au minimum applicable : 98,48", underSmic.Message, StringComparison.Ordinal);   // 8 h × 12.31
+
+        var day = Hiring.NextDay();
+        await Hiring.DeclareAsync(factory, Hiring.Artist(world.LilleActivity, day));
+        var overlap = Refused(await Record.ExceptionAsync(() => Hiring.DeclareAsync(factory, Hiring.Technician(world.LilleActivity, day, "8", "200"))));
+        Assert.Contains("chevauchent le contrat CT-LNA-2026-", overlap.Message, StringComparison.Ordinal);
+
+        // GE carries live performance too but holds no producer's licence: no show contract there.
+        var geShow = await factory.InScopeAsync(s => s.GetRequiredService<CreateActivity>().HandleAsync(world.LilleMember,
+            new CreateActivityInput("Bal folk", "Bals", LegalEntitiesReferenceData.Ge.ToString(), BusinessModules.Shows), Actor.System));
+        await PostAsync(factory, LegalEntitiesReferenceData.Ge, D(11, 20), $"fund-{Guid.NewGuid():N}", ("512", App.Modules.Ledger.Side.Debit, 100_000, null), ("706", App.Modules.Ledger.Side.Credit, 100_000, geShow.Id));
+        var unlicensed = Refused(await Record.ExceptionAsync(() => Hiring.DeclareAsync(factory, Hiring.Artist(geShow.Id, Hiring.NextDay()))));
+        Assert.Contains("ne détient pas de licence d'entrepreneur de spectacles", unlicensed.Message, StringComparison.Ordinal);
+
+        var today = await Record.ExceptionAsync(() => Hiring.DeclareAsync(factory, Hiring.Artist(world.LilleActivity, new DateOnly(2026, 11, 26))));
+        Assert.Contains("Start", Assert.IsType<InputValidationException>(today).Errors.Keys);
+        var twoMonths = await Record.ExceptionAsync(() => Hiring.DeclareAsync(factory, Hiring.Artist(world.LilleActivity, new DateOnly(2026, 12, 30), days: 4)));
+        Assert.Contains("End", Assert.IsType<InputValidationException>(twoMonths).Errors.Keys);
+
+        Assert.Equal(jobs + 1, await JobCountAsync());   // only the job that passed
+    }
+
+    [Fact]
+    public async Task MinimumRates_PayrollStaffSetAConventionalMinimum_AppliedFromItsDate()
+    {
+        var world = await OpenAsync(factory);
+        await Hiring.FundAsync(factory, world.LilleActivity, 100_000);
+        using var payroll = await factory.ClientForAsync(World.Payroll);
+        using var added = await payroll.PostAsJsonAsync("/api/v1/payroll/minimum-rates",
+            new { CollectiveAgreement = "3090", Trade = "musician_singer", Unit = "Cachet", Amount = "180", From = "2026-12-01", Source = "Grille SVP, avenant salaires 2026" });
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        using var duplicate = await payroll.PostAsJsonAsync("/api/v1/payroll/minimum-rates",
+            new { CollectiveAgreement = "3090", Trade = "musician_singer", Unit = "Cachet", Amount = "190", From = "2026-12-01", Source = "Erreur" });
+        Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => Hiring.DeclareAsync(factory, Hiring.Artist(world.LilleActivity, Hiring.NextDay(), days: 2, gross: "300")));
+        Assert.Contains("minimum conventionnel IDCC 3090 de 180,00", refused.Message, StringComparison.Ordinal);
+        var accepted = await Hiring.DeclareAsync(factory, Hiring.Artist(world.LilleActivity, Hiring.NextDay(), days: 2, gross: "360"));
+        Assert.Equal(JobStatus.Declared, accepted.Status);
+    }
+}
+
+/// <summary>Its own class: it moves the clock past a start date.</summary>
+public class JobDeadlineTests(PartageFactory factory) : IClassFixture<PartageFactory>
+{
+    [Fact]
+    public async Task SignatureAfterTheStart_Refused()
+    {
+        var world = await OpenAsync(factory);
+        await Hiring.FundAsync(factory, world.LilleActivity, 100_000);
+        var member = await factory.ActorAsync(World.LilleMemberEmail);
+        var job = await Hiring.DeclareAsync(factory, Hiring.Artist(world.LilleActivity, new DateOnly(2027, 3, 2)), member);
+        factory.Clock.Advance(TimeSpan.FromDays(100));   // 2027-03-06: past the start
+        var late = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<Jobs>().SignAsync(job.Id, "Jeanne Durand", null, member)));
+        Assert.Equal(PayrollErrors.TooLate, late.Error);
+    }
+}
