@@ -96,6 +96,9 @@ public sealed class PayrollRates
         Fnas1285 = Get("fnas_1285");
         Fcap1285 = Get("fcap_1285");
         Fcap3090 = Get("fcap_3090");
+        NeutralGridThresholds = Enumerable.Range(1, 19).Select(n => Get($"pas_neutre_seuil_{n:D2}")).ToArray();
+        NeutralGridRates = Enumerable.Range(0, 20).Select(n => Get($"pas_neutre_taux_{n:D2}")).ToArray();
+        ShortContractAbatement = Get("pas_abattement_contrats_courts");
     }
 
     public DateOnly On { get; }
@@ -267,4 +270,12 @@ public sealed class PayrollRates
     public decimal Fcap1285 { get; }
 
     public decimal Fcap3090 { get; }
+
+    /// <summary>The lower limits of the default-rate brackets (monthly net taxable), ascending; the first bracket starts at 0.</summary>
+    public IReadOnlyList<decimal> NeutralGridThresholds { get; }
+
+    public IReadOnlyList<decimal> NeutralGridRates { get; }
+
+    /// <summary>The share of a monthly SMIC taken off the base of a short CDD's default rate.</summary>
+    public decimal ShortContractAbatement { get; }
 }

@@ -89,3 +89,29 @@ public class WorkedExampleTests
         Assert.Equal(result.Gross - result.Lines.Sum(l => l.EmployeeAmount), result.NetBeforeTax);
     }
 }
+
+public class IncomeTaxWithholdingTests
+{
+    private static readonly PayrollRates November = ParameterCatalog.Default.Resolve(new DateOnly(2026, 11, 1));
+
+    [Theory]
+    [InlineData(1500, 0, 0)]           // under 1,620: 0 %
+    [InlineData(1650, 0.005, 8.25)]    // 1,620 to 1,683: 0.5 %
+    [InlineData(2050.22, 0.035, 71.76)] // worked example (a): 2,042 to 2,151: 3.5 %
+    [InlineData(60000, 0.43, 25800)]
+    public void NeutralGrid_ByBracketOfTheMonthlyNetTaxable(decimal netTaxable, decimal rate, decimal amount)
+    {
+        var withholding = IncomeTaxWithholding.Compute(netTaxable, null, shortContract: false, November);
+        Assert.Equal((rate, amount, true), (withholding.Rate, withholding.Amount, withholding.NeutralRate));
+    }
+
+    [Fact]
+    public void ShortContract_BaseLessHalfASmic_NotifiedRateWins()
+    {
+        var shortJob = IncomeTaxWithholding.Compute(2050.22m, null, shortContract: true, November);
+        Assert.Equal(2050.22m - 933.51m, shortJob.Base);   // half of 12.31 × 35 × 52 / 12 = 933.508…
+        Assert.Equal(0m, shortJob.Rate);
+        var notified = IncomeTaxWithholding.Compute(2050.22m, 0.062m, shortContract: true, November);
+        Assert.Equal((0.062m, 127.11m, false), (notified.Rate, notified.Amount, notified.NeutralRate));
+    }
+}

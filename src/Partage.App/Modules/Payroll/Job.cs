@@ -103,6 +103,24 @@ public sealed class Job
     public DateOnly PayDay(int daysAfterEnd) => End.AddDays(daysAfterEnd);
 }
 
+public static class JobLabels
+{
+    public static string Status(JobStatus status) => status switch
+    {
+        JobStatus.Declared => "Contrat à signer par le membre",
+        JobStatus.Signed => "Contrat à contre-signer",
+        JobStatus.Countersigned => "Contrat signé, DPAE faite",
+        _ => "Annulé",
+    };
+
+    public static string Kind(EmployeeKind kind) => kind switch
+    {
+        EmployeeKind.RegimeGeneral => "Salarié (régime général, CDD)",
+        EmployeeKind.IntermittentTechnician => "Technicien intermittent (CDDU)",
+        _ => "Artiste intermittent (CDDU)",
+    };
+}
+
 internal sealed class JobConfiguration : IEntityTypeConfiguration<Job>
 {
     public void Configure(EntityTypeBuilder<Job> builder)

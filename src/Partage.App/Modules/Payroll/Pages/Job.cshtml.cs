@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Mvc;
+using Partage.App.Modules.Payroll.Features;
+using Partage.App.Ui;
+
+namespace Partage.App.Modules.Payroll.Pages;
+
+/// <summary>A job and its contract: the member signs it, the cooperative countersigns it, anyone concerned downloads it.</summary>
+public sealed class JobModel(Jobs jobs, ContractDocuments documents) : PartagePageModel
+{
+    public JobView? Job { get; private set; }
+
+    public string? Notice { get; private set; }
+
+    [BindProperty]
+    public string? SignatureName { get; set; }
+
+    public bool CanCountersign { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        await LoadActorAsync();
+        Notice = Request.Query["fait"].FirstOrDefault();
+        return await LoadAsync(() => ShowAsync(id, ct));
+    }
+
+    public Task<IActionResult> OnPostSignAsync(Guid id, CancellationToken ct) =>
+        RunAsync(id, async () => (await jobs.SignAsync(JobId.From(id), SignatureName, HttpContext.Connection.RemoteIpAddress?.ToString(), Actor, ct)).Number + " signé.", ct);
+
+    public Task<IActionResult> OnPostCountersignAsync(Guid id, CancellationToken ct) =>
+        RunAsync(id, async () => (await jobs.CountersignAsync(JobId.From(id), Actor, ct)).Number + " contre-signé ; DPAE enregistrée.", ct);
+
+    public async Task<IActionResult> OnGetContractAsync(Guid id, CancellationToken ct)
+    {
+        await LoadActorAsync();
+        try
+        {
+            var (name, content) = await documents.ContractPdfAsync(JobId.From(id), Actor, ct);
+            return File(content, "application/pdf", name);
+        }
+        catch (Kernel.DomainException)
+        {
+            return NotFound();
+        }
+    }
+
+    private async Task<IActionResult> RunAsync(Guid id, Func<Task<string>> action, CancellationToken ct)
+    {
+        await LoadActorAsync();
+        var result = await TryAsync(async () => Redirect($"/travaux/{id}?fait={Uri.EscapeDataString(await action())}"), prefix: string.Empty);
+        return result is Microsoft.AspNetCore.Mvc.RazorPages.PageResult ? await LoadAsync(() => ShowAsync(id, ct)) : result;
+    }
+
+    private async Task ShowAsync(Guid id, CancellationToken ct)
+    {
+        Job = await jobs.FindAsync(JobId.From(id), Actor, ct);
+        CanCountersign = PayrollAccess.KeepsPayroll(Actor) || Actor.IsInRole(Security.Roles.Manager);
+    }
+}

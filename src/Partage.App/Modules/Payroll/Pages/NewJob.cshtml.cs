@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Mvc;
+using Partage.App.Modules.Activities;
+using Partage.App.Modules.Payroll.Features;
+using Partage.App.Ui;
+
+namespace Partage.App.Modules.Payroll.Pages;
+
+/// <summary>A member declares a job in one of their activities; the checks run, and the contract is ready to sign.</summary>
+public sealed class NewJobModel(Jobs jobs, IActivitiesApi activities) : PartagePageModel
+{
+    [BindProperty]
+    public JobForm Input { get; set; } = new();
+
+    public IReadOnlyList<ActivityView> Activities { get; private set; } = [];
+
+    public sealed class JobForm
+    {
+        public string? ActivityId { get; set; }
+
+        public string? Kind { get; set; } = "intermittent_artist";
+
+        public bool Cadre { get; set; }
+
+        public string? Trade { get; set; }
+
+        public string? Description { get; set; }
+
+        public string? Place { get; set; }
+
+        public string? Start { get; set; }
+
+        public string? End { get; set; }
+
+        public string? Hours { get; set; }
+
+        public string? Cachets { get; set; }
+
+        public string? Gross { get; set; }
+
+        public string? UsageReason { get; set; }
+
+        public string? Dfs { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await LoadActorAsync();
+        await LoadActivitiesAsync(ct);
+        Input.ActivityId ??= Request.Query["activite"].FirstOrDefault() ?? Activities.FirstOrDefault()?.Id.ToString();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LoadActorAsync();
+        await LoadActivitiesAsync(ct);
+        return await TryAsync(async () =>
+        {
+            var job = await jobs.DeclareAsync(new JobInput(Input.ActivityId, Input.Kind, Input.Cadre, Input.Trade, Input.Description, Input.Place, Input.Start, Input.End,
+                Input.Hours, Input.Cachets, Input.Gross, Input.UsageReason, string.IsNullOrEmpty(Input.Dfs) ? null : Input.Dfs), Actor, ct);
+            return Redirect($"/travaux/{job.Id}?fait={Uri.EscapeDataString($"Contrat {job.Number} établi : relisez-le et signez-le.")}");
+        });
+    }
+
+    private async Task LoadActivitiesAsync(CancellationToken ct) =>
+        Activities = Actor.MemberId is { } member ? (await activities.ListForMemberAsync(member, Actor, ct)).Where(a => a.Status == ActivityStatus.Active).ToList() : [];
+}
