@@ -18,7 +18,7 @@ namespace Partage.App.Cli;
 /// </summary>
 public static class PartageCommandLine
 {
-    private static readonly string[] Verbs = ["db", "users", "demo", "ledger", "invoices", "payroll", "--help", "-h", "-?"];
+    private static readonly string[] Verbs = ["db", "users", "demo", "ledger", "invoices", "payroll", "payments", "--help", "-h", "-?"];
 
     public static bool Handles(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
 
@@ -33,6 +33,7 @@ public static class PartageCommandLine
         root.Subcommands.Add(Ledger());
         root.Subcommands.Add(Invoices());
         root.Subcommands.Add(PayrollVerbs());
+        root.Subcommands.Add(PaymentVerbs());
         return root;
     }
 
@@ -229,7 +230,32 @@ public static class PartageCommandLine
                 return 0;
             }
         }));
-        return new Command("payroll", "Paie.") { compute };
+        var until = new Option<string>("--until") { Description = "Date jusqu'à laquelle calculer et payer (AAAA-MM-JJ ; aujourd'hui par défaut)." };
+        var run = new Command("run", "Calcule les bulletins des travaux terminés et prépare les lots de virement des salaires dus ; relancer ne paie jamais deux fois.") { until };
+        run.SetAction((parse, ct) => WithServices(async services =>
+        {
+            var text = parse.GetValue(until);
+            var day = text is null ? DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime)
+                : DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed) ? parsed
+                : throw new InputValidationException(new Dictionary<string, string[]> { ["--until"] = ["La date est au format AAAA-MM-JJ."] });
+            var result = await services.GetRequiredService<Modules.Payroll.Features.WagePayments>().RunAsync(day, Actor.System, ct);
+            Console.WriteLine($"{result.Computed} bulletins calculés ({result.AutoValidated} validés automatiquement) ; {result.Batches} lots de virement, {result.Payments} salaires, {result.Total.ToDisplayString()} ; {result.WithoutIban} sans IBAN.");
+            return 0;
+        }));
+        return new Command("payroll", "Paie.") { compute, run };
+    }
+
+    private static Command PaymentVerbs()
+    {
+        var output = new Option<string>("--out") { Description = "Dossier où écrire les fichiers SEPA.", DefaultValueFactory = _ => "." };
+        var export = new Command("export", "Écrit le fichier SEPA (pain.001.001.09) de chaque lot de virement libéré.") { output };
+        export.SetAction((parse, ct) => WithServices(async services =>
+        {
+            var files = await services.GetRequiredService<Modules.Payroll.Features.WagePayments>().ExportAsync(parse.GetValue(output)!, Actor.System, ct);
+            Console.WriteLine($"{files.Count} fichiers écrits dans {Path.GetFullPath(parse.GetValue(output)!)}.");
+            return 0;
+        }));
+        return new Command("payments", "Virements.") { export };
     }
 
     private static Command Ledger()

@@ -3585,6 +3585,71 @@ namespace Partage.Migrations.Postgres.Migrations
                     b.ToTable("payroll_minimum_rates", (string)null);
                 });
 
+            modelBuilder.Entity("Partage.App.Modules.Payroll.PaymentBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("ExecutionDate")
+                        .HasColumnType("date")
+                        .HasColumnName("execution_date");
+
+                    b.Property<Guid>("LegalEntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("legal_entity_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid?>("PaymentEntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payment_entry_id");
+
+                    b.Property<DateTime?>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("released_at");
+
+                    b.Property<string>("ReleasedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("released_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("status");
+
+                    b.Property<long>("TotalCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_cents");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payroll_payment_batches");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payroll_payment_batches_number");
+
+                    b.HasIndex("LegalEntityId", "ExecutionDate")
+                        .HasDatabaseName("ix_payroll_payment_batches_legal_entity_id_execution_date");
+
+                    b.ToTable("payroll_payment_batches", (string)null);
+                });
+
             modelBuilder.Entity("Partage.App.Modules.Payroll.PayrollSetting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3631,6 +3696,152 @@ namespace Partage.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_payroll_settings_code_from");
 
                     b.ToTable("payroll_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Payroll.Payslip", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<long>("EmployeeContributionsCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("employee_contributions_cents");
+
+                    b.Property<long>("EmployerContributionsCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("employer_contributions_cents");
+
+                    b.Property<long>("EmployerCostCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("employer_cost_cents");
+
+                    b.Property<long>("GrossCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("gross_cents");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.Property<Guid>("LegalEntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("legal_entity_id");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<long>("NetBeforeTaxCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("net_before_tax_cents");
+
+                    b.Property<long>("NetPaidCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("net_paid_cents");
+
+                    b.Property<long>("NetTaxableCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("net_taxable_cents");
+
+                    b.Property<bool>("NeutralTaxRate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("neutral_tax_rate");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("office_id");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("date")
+                        .HasColumnName("paid_on");
+
+                    b.Property<Guid?>("PaymentBatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payment_batch_id");
+
+                    b.Property<Guid?>("PayrollEntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payroll_entry_id");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("period");
+
+                    b.Property<long>("ReductionsCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reductions_cents");
+
+                    b.Property<string>("ResultJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("result_json");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("status");
+
+                    b.Property<long>("TaxCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tax_cents");
+
+                    b.Property<decimal>("TaxRate")
+                        .HasPrecision(6, 4)
+                        .HasColumnType("numeric(6,4)")
+                        .HasColumnName("tax_rate");
+
+                    b.Property<DateTime?>("ValidatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("validated_at");
+
+                    b.Property<string>("ValidatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("validated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payroll_payslips");
+
+                    b.HasIndex("JobId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payroll_payslips_job_id");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_payroll_payslips_member_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payroll_payslips_number");
+
+                    b.HasIndex("PaymentBatchId")
+                        .HasDatabaseName("ix_payroll_payslips_payment_batch_id");
+
+                    b.HasIndex("Status", "DueOn")
+                        .HasDatabaseName("ix_payroll_payslips_status_due_on");
+
+                    b.ToTable("payroll_payslips", (string)null);
                 });
 
             modelBuilder.Entity("Partage.Persistence.PartageRole", b =>
@@ -4137,6 +4348,16 @@ namespace Partage.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_payroll_jobs_activities_activity_id");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Payroll.Payslip", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Payroll.Job", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payroll_payslips_payroll_jobs_job_id");
                 });
 
             modelBuilder.Entity("Partage.App.Modules.Clients.Client", b =>

@@ -3574,6 +3574,71 @@ namespace Partage.Migrations.Sqlite.Migrations
                     b.ToTable("payroll_minimum_rates", (string)null);
                 });
 
+            modelBuilder.Entity("Partage.App.Modules.Payroll.PaymentBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("ExecutionDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("execution_date");
+
+                    b.Property<Guid>("LegalEntityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_entity_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid?>("PaymentEntryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_entry_id");
+
+                    b.Property<DateTime?>("ReleasedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("released_at");
+
+                    b.Property<string>("ReleasedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("released_by");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("TotalCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_cents");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payroll_payment_batches");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payroll_payment_batches_number");
+
+                    b.HasIndex("LegalEntityId", "ExecutionDate")
+                        .HasDatabaseName("ix_payroll_payment_batches_legal_entity_id_execution_date");
+
+                    b.ToTable("payroll_payment_batches", (string)null);
+                });
+
             modelBuilder.Entity("Partage.App.Modules.Payroll.PayrollSetting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3620,6 +3685,152 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_payroll_settings_code_from");
 
                     b.ToTable("payroll_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Payroll.Payslip", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activity_id");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("computed_at");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<long>("EmployeeContributionsCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("employee_contributions_cents");
+
+                    b.Property<long>("EmployerContributionsCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("employer_contributions_cents");
+
+                    b.Property<long>("EmployerCostCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("employer_cost_cents");
+
+                    b.Property<long>("GrossCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("gross_cents");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("job_id");
+
+                    b.Property<Guid>("LegalEntityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_entity_id");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("member_id");
+
+                    b.Property<long>("NetBeforeTaxCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("net_before_tax_cents");
+
+                    b.Property<long>("NetPaidCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("net_paid_cents");
+
+                    b.Property<long>("NetTaxableCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("net_taxable_cents");
+
+                    b.Property<bool>("NeutralTaxRate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("neutral_tax_rate");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("office_id");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paid_on");
+
+                    b.Property<Guid?>("PaymentBatchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_batch_id");
+
+                    b.Property<Guid?>("PayrollEntryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payroll_entry_id");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<long>("ReductionsCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reductions_cents");
+
+                    b.Property<string>("ResultJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result_json");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("TaxCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tax_cents");
+
+                    b.Property<decimal>("TaxRate")
+                        .HasPrecision(6, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tax_rate");
+
+                    b.Property<DateTime?>("ValidatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("validated_at");
+
+                    b.Property<string>("ValidatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("validated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payroll_payslips");
+
+                    b.HasIndex("JobId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payroll_payslips_job_id");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_payroll_payslips_member_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payroll_payslips_number");
+
+                    b.HasIndex("PaymentBatchId")
+                        .HasDatabaseName("ix_payroll_payslips_payment_batch_id");
+
+                    b.HasIndex("Status", "DueOn")
+                        .HasDatabaseName("ix_payroll_payslips_status_due_on");
+
+                    b.ToTable("payroll_payslips", (string)null);
                 });
 
             modelBuilder.Entity("Partage.Persistence.PartageRole", b =>
@@ -4126,6 +4337,16 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_payroll_jobs_activities_activity_id");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Payroll.Payslip", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Payroll.Job", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payroll_payslips_payroll_jobs_job_id");
                 });
 
             modelBuilder.Entity("Partage.App.Modules.Clients.Client", b =>

@@ -112,7 +112,7 @@ public static class EInvoiceValidator
         }
     }
 
-    private static async Task<(int Code, string Output)> RunAsync(string tool, params string[] arguments)
+    internal static async Task<(int Code, string Output)> RunAsync(string tool, params string[] arguments)
     {
         var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, StandardOutputEncoding = Encoding.UTF8 };
         foreach (var argument in arguments)
@@ -127,7 +127,7 @@ public static class EInvoiceValidator
         return (process.ExitCode, await stdout + await stderr);
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Partage.slnx")))

@@ -21,6 +21,8 @@ public static class PayrollErrors
 
 public sealed record SignatureInput(string? Name);
 
+public sealed record PayrollRunInput(string? Until);
+
 public static class PayrollAccess
 {
     /// <summary>Payroll staff (and administrators) keep the payroll parameters.</summary>
@@ -44,6 +46,8 @@ public static class PayrollModule
             .AddScoped<MinimumRates>()
             .AddScoped<Features.Jobs>()
             .AddScoped<Features.ContractDocuments>()
+            .AddScoped<Features.Payslips>()
+            .AddScoped<Features.WagePayments>()
             .AddScoped<PayrollSimulations>();
 
     public static void MapPayrollEndpoints(RouteGroupBuilder api, RouteGroupBuilder anonymousApi)
@@ -114,6 +118,55 @@ public static class PayrollModule
                 await documents.DpaeCsvAsync(start!.Value, end!.Value, actor, http.Response.Body, ct);
             })
             .WithName("DpaeExport").WithSummary("Les données DPAE des contrats contre-signés sur une période (CSV, service paie)").ProducesProblems();
+        var payslips = api.MapGroup("/payslips").WithTags("Paie");
+        payslips.MapGet("/", async (string? status, int? page, int? size, Features.Payslips list, ActorAccessor actors, CancellationToken ct) =>
+                await list.ListAsync(status, new Infrastructure.PageRequest(page, size), await actors.GetAsync(ct), ct))
+            .WithName("ListPayslips").WithSummary("Les bulletins que l'utilisateur peut voir (membre : les siens)").ProducesProblems();
+        payslips.MapGet("/{id:guid}", async (Guid id, Features.Payslips find, ActorAccessor actors, CancellationToken ct) => await find.FindAsync(PayslipId.From(id), await actors.GetAsync(ct), ct))
+            .WithName("GetPayslip").WithSummary("Un bulletin").ProducesProblems();
+        payslips.MapGet("/{id:guid}/pdf", async (Guid id, Features.Payslips pdf, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var (name, content) = await pdf.PdfAsync(PayslipId.From(id), await actors.GetAsync(ct), ct);
+                return Results.File(content, "application/pdf", name);
+            })
+            .WithName("PayslipPdf").WithSummary("Le bulletin de paie clarifié en PDF").ProducesProblems();
+        payslips.MapPost("/{id:guid}/validation", async (Guid id, Features.Payslips validate, ActorAccessor actors, CancellationToken ct) =>
+                await validate.ValidateAsync(PayslipId.From(id), await actors.GetAsync(ct), ct))
+            .WithName("ValidatePayslip").WithSummary("Valider un bulletin : écriture de paie passée, engagement levé (service paie)").ProducesProblems();
+        staff.MapPost("/runs", async (PayrollRunInput input, Features.WagePayments payments, ActorAccessor actors, TimeProvider clock, CancellationToken ct) =>
+            {
+                var v = new Infrastructure.Validation();
+                var until = v.Date("until", "La date", input.Until, required: false) ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+                v.ThrowIfInvalid();
+                return await payments.RunAsync(until, await actors.GetAsync(ct), ct);
+            })
+            .WithName("PayrollRun").WithSummary("Calcule les bulletins des travaux terminés et prépare les lots de virement des salaires dus (relançable sans effet)").ProducesProblems();
+        staff.MapGet("/batches", async (Features.WagePayments payments, ActorAccessor actors, CancellationToken ct) => await payments.ListAsync(await actors.GetAsync(ct), ct))
+            .WithName("PaymentBatches").WithSummary("Les lots de virement des salaires").ProducesProblems();
+        staff.MapPost("/batches/{id:guid}/release", async (Guid id, Features.WagePayments payments, ActorAccessor actors, CancellationToken ct) =>
+                await payments.ReleaseAsync(id, await actors.GetAsync(ct), ct))
+            .WithName("ReleaseBatch").WithSummary("Libérer un lot : paiement comptabilisé, fichier SEPA disponible").ProducesProblems();
+        staff.MapGet("/batches/{id:guid}/sepa.xml", async (Guid id, Features.WagePayments payments, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var (name, content) = await payments.SepaFileAsync(id, await actors.GetAsync(ct), ct);
+                return Results.File(content, "application/xml", name);
+            })
+            .WithName("BatchSepaFile").WithSummary("Le virement SEPA (pain.001.001.09) d'un lot libéré").ProducesProblems();
+        staff.MapGet("/contributions", async (string? from, string? to, Features.Payslips summary, ActorAccessor actors, CancellationToken ct) =>
+                await summary.ContributionsAsync(from, to, await actors.GetAsync(ct), ct))
+            .WithName("ContributionsDue").WithSummary("Cotisations dues par organisme sur une période (mois AAAA-MM)").ProducesProblems();
+        staff.MapGet("/contributions.csv", async (string? from, string? to, Features.Payslips summary, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var rows = await summary.ContributionsAsync(from, to, await actors.GetAsync(ct), ct);
+                var csv = new System.Text.StringBuilder("organisme;part_salariale;part_patronale;total\n");
+                foreach (var row in rows)
+                {
+                    csv.Append(CultureInfo.InvariantCulture, $"{row.Body};{row.Employee.Amount:0.00};{row.Employer.Amount:0.00};{row.Total.Amount:0.00}\n");
+                }
+
+                return Results.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"cotisations-{from}-{to}.csv");
+            })
+            .WithName("ContributionsDueCsv").WithSummary("Les mêmes en CSV").ProducesProblems();
         staff.MapGet("/minimum-rates", async (MinimumRates minimums, ActorAccessor actors, CancellationToken ct) => await minimums.ListAsync(await actors.GetAsync(ct), ct))
             .WithName("MinimumRates").WithSummary("Les minima conventionnels datés (par convention, métier et unité)").ProducesProblems();
         staff.MapPost("/minimum-rates", async (NewMinimumRateInput input, MinimumRates minimums, ActorAccessor actors, CancellationToken ct) =>

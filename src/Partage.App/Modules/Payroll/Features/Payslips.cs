@@ -1,0 +1,306 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Partage.App.Infrastructure;
+using Partage.App.Infrastructure.Database;
+using Partage.App.Infrastructure.Pdf;
+using Partage.App.Modules.Audit;
+using Partage.App.Modules.Ledger;
+using Partage.App.Modules.LegalEntities;
+using Partage.App.Modules.Members;
+using Partage.App.Security;
+using Partage.Kernel;
+using Partage.Payroll;
+using Partage.Persistence;
+
+namespace Partage.App.Modules.Payroll.Features;
+
+public sealed record PayslipView(
+    PayslipId Id, string Number, JobId JobId, string JobNumber, string MemberName, string Period, PayslipStatus Status, Money Gross, Money EmployeeContributions,
+    Money EmployerContributions, Money Reductions, Money NetBeforeTax, Money NetTaxable, decimal TaxRate, bool NeutralTaxRate, Money Tax, Money NetPaid, Money EmployerCost,
+    DateOnly DueOn, DateOnly? PaidOn, DateTime? ValidatedAt, string? ValidatedBy);
+
+/// <summary>What a body is owed for a period: the employee and employer shares (the URSSAF employer share after the general reduction).</summary>
+public sealed record ContributionDue(string Body, Money Employee, Money Employer, Money Total);
+
+public sealed record PayrollRun(DateOnly Until, int Computed, int AutoValidated, int Batches, int Payments, Money Total, int WithoutIban);
+
+/// <summary>The bodies contributions are paid to (the period summary, the payroll entry's 431/437 split).</summary>
+public static class ContributionBodies
+{
+    public const string Urssaf = "URSSAF";
+    public const string FranceTravail = "France Travail (annexes 8 et 10)";
+    public const string Pension = "Retraite et prévoyance (Agirc-Arrco, Audiens)";
+    public const string HolidayFund = "Congés Spectacles";
+    public const string Afdas = "Afdas";
+    public const string Health = "Santé au travail (CMB)";
+    public const string Other = "Autres (Action Logement, fonds de branche)";
+
+    public static string Of(string code, bool intermittent) => code switch
+    {
+        "chomage" or "chomage_intermittents" or "ags" when intermittent => FranceTravail,
+        "retraite_complementaire_t1" or "retraite_complementaire_t2" or "ceg_t1" or "ceg_t2" or "cet" or "apec" or "prevoyance_cadre" or "prevoyance_intermittents" => Pension,
+        "conges_spectacles" => HolidayFund,
+        "afdas" => Afdas,
+        "cmb" => Health,
+        "peec" or "fnas" or "fcap" => Other,
+        _ => Urssaf,
+    };
+}
+
+/// <summary>
+/// Payslips: computed by the engine at the end of each countersigned job, validated by payroll
+/// staff (or automatically under their rule), which posts the payroll entry (641/645 by activity
+/// against 421, 431, 437, 4421) and releases the commitment; members download theirs as PDF.
+/// </summary>
+public sealed class Payslips(
+    PartageDbContext db, Jobs jobs, PayrollParameters parameters, ILedgerApi ledger, IMembersApi members, ILegalEntitiesApi entities, NumberSeries numbers,
+    IAuditLog audit, IOptions<PayrollOptions> options, IOptions<PayrollEmployerOptions> employer, TimeProvider clock)
+{
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>Computes the payslip of every countersigned job that ended on or before <paramref name="until"/> and has none; returns how many.</summary>
+    public async Task<(int Computed, int AutoValidated)> ComputeDueAsync(DateOnly until, Actor actor, CancellationToken ct = default)
+    {
+        PayrollAccess.RequireStaff(actor);
+        var done = db.Set<Payslip>().Select(p => p.JobId);
+        var ended = await db.Set<Job>().Where(j => j.Status == JobStatus.Countersigned && j.End <= until && !done.Contains(j.Id)).OrderBy(j => j.End).ThenBy(j => j.Number).ToListAsync(ct);
+        var catalog = await parameters.CatalogAsync(ct);
+        var autoValidated = 0;
+        foreach (var job in ended)
+        {
+            var result = PayslipEngine.Compute(jobs.Request(job.Kind, job.Cadre, job.Start, job.End, job.Hours, job.Cachets, Money.Eur(job.GrossCents).Amount, job.Dfs), catalog);
+            var rates = catalog.Resolve(job.Start);
+            var tax = IncomeTaxWithholding.Compute(result.NetTaxable, null, shortContract: job.End < job.Start.AddMonths(2), rates);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var entity = (await entities.ListAsync(ct)).Single(e => e.Id == job.LegalEntityId);
+            var payslip = new Payslip
+            {
+                Id = TypedId.New<PayslipId>(), Number = $"BP-{entity.Code}-{job.End.Year}-{await numbers.NextAsync($"payslip:{entity.Code}:{job.End.Year}", ct):D6}",
+                JobId = job.Id, MemberId = job.MemberId, ActivityId = job.ActivityId, OfficeId = job.OfficeId, LegalEntityId = job.LegalEntityId, Period = result.Period,
+                ResultJson = JsonSerializer.Serialize(result, PayrollJson.Options), GrossCents = Cents(result.Gross), EmployeeContributionsCents = Cents(result.TotalEmployee),
+                EmployerContributionsCents = Cents(result.TotalEmployer), ReductionsCents = Cents(result.TotalReductions), NetBeforeTaxCents = Cents(result.NetBeforeTax),
+                NetTaxableCents = Cents(result.NetTaxable), TaxRate = tax.Rate, NeutralTaxRate = tax.NeutralRate, TaxCents = Cents(tax.Amount),
+                NetPaidCents = Cents(result.NetBeforeTax - tax.Amount), EmployerCostCents = Cents(result.EmployerCost), DueOn = job.PayDay(options.Value.PayDelayDays),
+                Status = PayslipStatus.Computed, ComputedAt = clock.GetUtcNow().UtcDateTime,
+            };
+            db.Add(payslip);
+            audit.Record(actor, "payroll.payslip_computed", "payslip", payslip.Id.ToString(), null, new { payslip.Number, Job = job.Number, payslip.GrossCents, payslip.NetPaidCents });
+            await db.SaveChangesAsync(ct);
+            if (options.Value.AutoValidateUpToGrossCents is { } limit && payslip.GrossCents <= limit && payslip.EmployerCostCents <= job.EmployerCostCents)
+            {
+                await PostAsync(payslip, job, Actor.System, ct);
+                autoValidated++;
+            }
+
+            await transaction.CommitAsync(ct);
+        }
+
+        return (ended.Count, autoValidated);
+    }
+
+    public async Task<PayslipView> ValidateAsync(PayslipId id, Actor actor, CancellationToken ct = default)
+    {
+        PayrollAccess.RequireStaff(actor);
+        var payslip = await db.Set<Payslip>().SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new DomainException(PayrollErrors.NotFound);
+        if (payslip.Status != PayslipStatus.Computed)
+        {
+            throw new DomainException(PayrollErrors.WrongJobStatus, "Ce bulletin est déjà validé.");
+        }
+
+        var job = await db.Set<Job>().SingleAsync(j => j.Id == payslip.JobId, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await PostAsync(payslip, job, actor, ct);
+        await transaction.CommitAsync(ct);
+        return await FindAsync(id, actor, ct);
+    }
+
+    public async Task<PayslipView> FindAsync(PayslipId id, Actor actor, CancellationToken ct = default) =>
+        (await ViewsAsync(await Visible(actor).Where(p => p.Id == id).ToListAsync(ct), ct)).SingleOrDefault() ?? throw new DomainException(PayrollErrors.NotFound);
+
+    public async Task<PayslipView?> ForJobAsync(JobId job, Actor actor, CancellationToken ct = default) =>
+        (await ViewsAsync(await Visible(actor).Where(p => p.JobId == job).ToListAsync(ct), ct)).SingleOrDefault();
+
+    public async Task<PagedResult<PayslipView>> ListAsync(string? status, PageRequest page, Actor actor, CancellationToken ct = default)
+    {
+        var query = Visible(actor);
+        if (Enum.TryParse<PayslipStatus>(status, ignoreCase: true, out var wanted))
+        {
+            query = query.Where(p => p.Status == wanted);
+        }
+
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderByDescending(p => p.DueOn).ThenByDescending(p => p.Number).Skip(page.Skip).Take(page.Size).ToListAsync(ct);
+        return new PagedResult<PayslipView>(await ViewsAsync(rows, ct), page.Page, page.Size, total);
+    }
+
+    /// <summary>The "bulletin clarifié" as PDF: the legal headings, the net before tax, the tax withheld, the net paid, the net social amount and the employer cost.</summary>
+    public async Task<(string FileName, byte[] Content)> PdfAsync(PayslipId id, Actor actor, CancellationToken ct = default)
+    {
+        var payslip = await Visible(actor).SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new DomainException(PayrollErrors.NotFound);
+        var job = await db.Set<Job>().AsNoTracking().SingleAsync(j => j.Id == payslip.JobId, ct);
+        var person = await members.EmployeeAsync(payslip.MemberId, ct) ?? throw new DomainException(PayrollErrors.NotFound);
+        var entity = (await entities.ListAsync(ct)).Single(e => e.Id == payslip.LegalEntityId);
+        var result = JsonSerializer.Deserialize<PayrollResult>(payslip.ResultJson, PayrollJson.Options)!;
+        string Eur(decimal amount) => Money.Eur(Rounding.ToCents(amount)).ToDisplayString();
+        string Pct(decimal rate) => rate == 0 ? string.Empty : (rate * 100).ToString("0.###", French) + " %";
+
+        using var pdf = new PdfDocumentWriter($"Bulletin de paie {payslip.Number}", entity.Name);
+        pdf.Title("Bulletin de paie");
+        pdf.Line($"{payslip.Number} — période {payslip.Period}, contrat {job.Number} du {job.Start:dd/MM/yyyy} au {job.End:dd/MM/yyyy}", strong: true);
+        pdf.Line($"Employeur : {entity.Name}, SIREN {entity.Siren}, {entity.Street}, {entity.PostalCode} {entity.City}");
+        pdf.Line($"Salarié : {person.FirstName} {person.LastName}, {person.Street}, {person.PostalCode} {person.City} — {JobLabels.Kind(job.Kind)}, {Trades.Label(job.TradeCode)}");
+        pdf.Line($"Convention collective : IDCC {employer.Value.CollectiveAgreement ?? "aucune"} — plafond de sécurité sociale de la période {Eur(result.Ceiling)}");
+        pdf.Space();
+        var rows = new List<IReadOnlyList<string>> { new[] { "Salaire de base", Eur(result.Gross), string.Empty, string.Empty, string.Empty, string.Empty } };
+        foreach (var section in PayslipLabels.Sections)
+        {
+            var lines = result.Lines.Where(l => l.Section == section).ToList();
+            if (lines.Count == 0)
+            {
+                continue;
+            }
+
+            rows.Add([PayslipLabels.Section(section).ToUpperInvariant(), string.Empty, string.Empty, string.Empty, string.Empty, string.Empty]);
+            rows.AddRange(lines.Select(l => (IReadOnlyList<string>)[l.Label, Eur(l.Base), Pct(l.EmployeeRate), l.EmployeeAmount == 0 ? string.Empty : Eur(l.EmployeeAmount), Pct(l.EmployerRate), l.EmployerAmount == 0 ? string.Empty : Eur(l.EmployerAmount)]));
+        }
+
+        rows.Add(["EXONÉRATIONS, ÉCRÊTEMENTS ET ALLÈGEMENTS", string.Empty, string.Empty, string.Empty, string.Empty, string.Empty]);
+        rows.AddRange(result.Reductions.Select(r => (IReadOnlyList<string>)[$"Réduction générale ({r.Code}, coefficient {r.Coefficient.ToString("0.0000", French)})", string.Empty, string.Empty, string.Empty, string.Empty, "-" + Eur(r.Amount)]));
+        rows.Add(["Total des cotisations et contributions", string.Empty, string.Empty, Eur(result.TotalEmployee), string.Empty, Eur(result.TotalEmployer - result.TotalReductions)]);
+        pdf.Table(["Rubrique", "Base", "Taux salarial", "Part salariale", "Taux patronal", "Part patronale"], [170, 60, 55, 60, 55, 65], new HashSet<int> { 1, 2, 3, 4, 5 }, rows);
+        pdf.Space();
+        pdf.Line($"Net à payer avant impôt sur le revenu : {Money.Eur(payslip.NetBeforeTaxCents).ToDisplayString()}", strong: true);
+        pdf.Line($"Impôt sur le revenu prélevé à la source : base {Money.Eur(payslip.NetTaxableCents).ToDisplayString()}, taux {(payslip.TaxRate * 100).ToString("0.0##", French)} % {(payslip.NeutralTaxRate ? "(taux non personnalisé)" : "(taux transmis par l'administration fiscale)")}, montant {Money.Eur(payslip.TaxCents).ToDisplayString()}");
+        pdf.Line($"Net payé : {Money.Eur(payslip.NetPaidCents).ToDisplayString()} — le {payslip.DueOn:dd/MM/yyyy} par virement{(payslip.PaidOn is { } paid ? $" (payé le {paid:dd/MM/yyyy})" : string.Empty)}", strong: true);
+        pdf.Line($"Montant net social : {Eur(result.NetSocial)}");
+        pdf.Line($"Total versé par l'employeur (salaire et cotisations, après allègements) : {Money.Eur(payslip.EmployerCostCents).ToDisplayString()}");
+        pdf.Space();
+        pdf.Paragraph("Dans votre intérêt et pour vous aider à faire valoir vos droits, conservez ce bulletin de paie sans limitation de durée. Rubrique dédiée au bulletin de paie sur le portail www.service-public.fr.");
+        using var output = new MemoryStream();
+        pdf.Save(output);
+        return ($"bulletin-{payslip.Number}.pdf", output.ToArray());
+    }
+
+    /// <summary>Contributions due per body for the payslips of the months <paramref name="from"/> to <paramref name="to"/> (validated or paid).</summary>
+    public async Task<IReadOnlyList<ContributionDue>> ContributionsAsync(string? from, string? to, Actor actor, CancellationToken ct = default)
+    {
+        PayrollAccess.RequireStaff(actor);
+        var v = new Validation();
+        bool Month(string? text) => text is { Length: 7 } && DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+        if (!Month(from))
+        {
+            v.Add("from", "Le premier mois est au format AAAA-MM.");
+        }
+
+        if (!Month(to))
+        {
+            v.Add("to", "Le dernier mois est au format AAAA-MM.");
+        }
+
+        v.ThrowIfInvalid();
+        var rows = await db.Set<Payslip>().AsNoTracking()
+            .Where(p => p.Status != PayslipStatus.Computed && string.Compare(p.Period, from) >= 0 && string.Compare(p.Period, to) <= 0)
+            .Join(db.Set<Job>(), p => p.JobId, j => j.Id, (p, j) => new { p.ResultJson, p.ReductionsCents, j.Kind })
+            .ToListAsync(ct);
+        var sums = new Dictionary<string, (decimal Employee, decimal Employer)>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            var result = JsonSerializer.Deserialize<PayrollResult>(row.ResultJson, PayrollJson.Options)!;
+            foreach (var line in result.Lines)
+            {
+                var body = ContributionBodies.Of(line.Code, row.Kind != EmployeeKind.RegimeGeneral);
+                var (employee, employer) = sums.GetValueOrDefault(body);
+                sums[body] = (employee + line.EmployeeAmount, employer + line.EmployerAmount);
+            }
+
+            var (e, r) = sums.GetValueOrDefault(ContributionBodies.Urssaf);
+            sums[ContributionBodies.Urssaf] = (e, r - (row.ReductionsCents / 100m));
+        }
+
+        return sums.OrderBy(s => s.Key, StringComparer.Ordinal)
+            .Select(s => new ContributionDue(s.Key, Money.Eur(Cents(s.Value.Employee)), Money.Eur(Cents(s.Value.Employer)), Money.Eur(Cents(s.Value.Employee + s.Value.Employer)))).ToList();
+    }
+
+    internal IQueryable<Payslip> Visible(Actor actor)
+    {
+        var payslips = db.Set<Payslip>().AsNoTracking();
+        return actor.IsCooperativeStaff ? payslips
+            : actor.IsInRole(Roles.Manager) && actor.ManagedOfficeId is { } office ? payslips.Where(p => p.OfficeId == office)
+            : actor.MemberId is { } member ? payslips.Where(p => p.MemberId == member)
+            : payslips.Where(_ => false);
+    }
+
+    internal async Task<IReadOnlyList<PayslipView>> ViewsAsync(IReadOnlyList<Payslip> rows, CancellationToken ct)
+    {
+        var people = await members.FindManyAsync(rows.Select(p => p.MemberId).Distinct().ToList(), ct);
+        var jobIds = rows.Select(p => p.JobId).ToList();
+        var numbersByJob = await db.Set<Job>().AsNoTracking().Where(j => jobIds.Contains(j.Id)).ToDictionaryAsync(j => j.Id, j => j.Number, ct);
+        return rows.Select(p => new PayslipView(p.Id, p.Number, p.JobId, numbersByJob[p.JobId], people.GetValueOrDefault(p.MemberId)?.FullName ?? "?", p.Period, p.Status,
+            Money.Eur(p.GrossCents), Money.Eur(p.EmployeeContributionsCents), Money.Eur(p.EmployerContributionsCents), Money.Eur(p.ReductionsCents), Money.Eur(p.NetBeforeTaxCents),
+            Money.Eur(p.NetTaxableCents), p.TaxRate, p.NeutralTaxRate, Money.Eur(p.TaxCents), Money.Eur(p.NetPaidCents), Money.Eur(p.EmployerCostCents), p.DueOn, p.PaidOn,
+            p.ValidatedAt, p.ValidatedBy)).ToList();
+    }
+
+    /// <summary>
+    /// The payroll entry: the employer cost charged to the activity (641 gross, 645 employer
+    /// contributions after reductions) against the net due (421), URSSAF (431), the other bodies
+    /// (437) and the tax withheld (4421); the commitment taken at the countersignature is released.
+    /// </summary>
+    private async Task PostAsync(Payslip payslip, Job job, Actor actor, CancellationToken ct)
+    {
+        var result = JsonSerializer.Deserialize<PayrollResult>(payslip.ResultJson, PayrollJson.Options)!;
+        var intermittent = job.Kind != EmployeeKind.RegimeGeneral;
+        var byBody = result.Lines.GroupBy(l => ContributionBodies.Of(l.Code, intermittent)).ToDictionary(g => g.Key, g => Cents(g.Sum(l => l.EmployeeAmount + l.EmployerAmount)));
+        var urssaf = byBody.GetValueOrDefault(ContributionBodies.Urssaf) - payslip.ReductionsCents;
+        var others = byBody.Where(b => b.Key != ContributionBodies.Urssaf).Sum(b => b.Value);
+        if (urssaf < 0)
+        {
+            (others, urssaf) = (others + urssaf, 0);
+        }
+
+        var entity = job.LegalEntityId;
+        var label = $"Paie {payslip.Number} — {job.Number}";
+        async Task<AccountId> Account(string number) => await ledger.AccountAsync(entity, number, ct);
+        var lines = new List<PostingLine>
+        {
+            new(await Account(ChartOfAccounts.Wages), Side.Debit, Money.Eur(payslip.GrossCents), job.ActivityId, "Salaire brut"),
+            new(await Account(ChartOfAccounts.SocialCharges), Side.Debit, Money.Eur(payslip.EmployerCostCents - payslip.GrossCents), job.ActivityId, "Cotisations patronales après allègements"),
+            new(await Account("421"), Side.Credit, Money.Eur(payslip.NetPaidCents), null, "Net à payer"),
+        };
+        foreach (var (account, cents, text) in new[] { ("431", urssaf, "URSSAF"), ("437", others, "Autres organismes sociaux"), ("4421", payslip.TaxCents, "Prélèvement à la source") })
+        {
+            if (cents > 0)
+            {
+                lines.Add(new PostingLine(await Account(account), Side.Credit, Money.Eur(cents), null, text));
+            }
+        }
+        var requests = new List<PostEntryRequest>
+        {
+            new(entity, "PA", job.End, label, "payslip", payslip.Id.ToString(), $"payslip:{payslip.Id}", lines, payslip.Number),
+        };
+        if (job.CommitmentEntryId is not null)
+        {
+            var committed = Money.Eur(job.EmployerCostCents);
+            requests.Add(new PostEntryRequest(entity, "OD", job.End, $"Fin d'engagement — {job.Number}", "job_commitment_release", job.Id.ToString(), $"job:{job.Id}:commitment-release",
+            [
+                new PostingLine(await Account(ChartOfAccounts.CommitmentsCounterpart), Side.Debit, committed, null, $"Contrat {job.Number}"),
+                new PostingLine(await Account(ChartOfAccounts.CommitmentsGiven), Side.Credit, committed, job.ActivityId, $"Contrat {job.Number}"),
+            ], job.Number));
+        }
+
+        var posted = await ledger.PostManyAsync(requests, actor, ct);
+        payslip.Status = PayslipStatus.Validated;
+        payslip.ValidatedAt = clock.GetUtcNow().UtcDateTime;
+        payslip.ValidatedBy = actor.Name;
+        payslip.PayrollEntryId = posted[0].Id;
+        audit.Record(actor, "payroll.payslip_validated", "payslip", payslip.Id.ToString(), new { Status = PayslipStatus.Computed },
+            new { payslip.Number, EntryId = posted[0].Id.ToString(), payslip.EmployerCostCents, payslip.NetPaidCents });
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static long Cents(decimal amount) => Rounding.ToCents(amount);
+}

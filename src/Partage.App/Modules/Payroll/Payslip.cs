@@ -1,0 +1,158 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Partage.App.Modules.Activities;
+using Partage.App.Modules.LegalEntities;
+using Partage.App.Modules.Members;
+using Partage.App.Modules.Offices;
+using Partage.Kernel;
+
+namespace Partage.App.Modules.Payroll;
+
+public readonly record struct PayslipId(Guid Value) : ITypedId<PayslipId>
+{
+    public static PayslipId From(Guid value) => new(value);
+
+    public override string ToString() => Value.ToString();
+}
+
+public enum PayslipStatus
+{
+    /// <summary>Computed at the end of the service, waiting for payroll staff.</summary>
+    Computed,
+
+    /// <summary>Validated: the payroll entry is posted; the net wage waits for its pay day.</summary>
+    Validated,
+
+    /// <summary>In a payment batch released to the bank.</summary>
+    Paid,
+}
+
+/// <summary>The payslip of a job, computed once by the engine; its figures never change after validation.</summary>
+public sealed class Payslip
+{
+    public PayslipId Id { get; init; }
+
+    public string Number { get; init; } = string.Empty;
+
+    public JobId JobId { get; init; }
+
+    public MemberId MemberId { get; init; }
+
+    public ActivityId ActivityId { get; init; }
+
+    public OfficeId OfficeId { get; init; }
+
+    public LegalEntityId LegalEntityId { get; init; }
+
+    public string Period { get; init; } = string.Empty;
+
+    /// <summary>The engine's whole result (lines, reductions, totals) in the contract's JSON.</summary>
+    public string ResultJson { get; init; } = string.Empty;
+
+    public long GrossCents { get; init; }
+
+    public long EmployeeContributionsCents { get; init; }
+
+    public long EmployerContributionsCents { get; init; }
+
+    public long ReductionsCents { get; init; }
+
+    public long NetBeforeTaxCents { get; init; }
+
+    public long NetTaxableCents { get; init; }
+
+    public decimal TaxRate { get; init; }
+
+    public bool NeutralTaxRate { get; init; }
+
+    public long TaxCents { get; init; }
+
+    public long NetPaidCents { get; init; }
+
+    public long EmployerCostCents { get; init; }
+
+    public DateOnly DueOn { get; init; }
+
+    public PayslipStatus Status { get; set; }
+
+    public DateTime ComputedAt { get; init; }
+
+    public DateTime? ValidatedAt { get; set; }
+
+    public string? ValidatedBy { get; set; }
+
+    public Ledger.EntryId? PayrollEntryId { get; set; }
+
+    public Guid? PaymentBatchId { get; set; }
+
+    public DateOnly? PaidOn { get; set; }
+}
+
+internal sealed class PayslipConfiguration : IEntityTypeConfiguration<Payslip>
+{
+    public void Configure(EntityTypeBuilder<Payslip> builder)
+    {
+        builder.ToTable("payroll_payslips");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Number).HasMaxLength(35);
+        builder.HasIndex(p => p.Number).IsUnique();
+        builder.HasIndex(p => p.JobId).IsUnique();
+        builder.Property(p => p.Period).HasMaxLength(7);
+        builder.Property(p => p.TaxRate).HasPrecision(6, 4);
+        builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(12);
+        builder.Property(p => p.ValidatedBy).HasMaxLength(200);
+        builder.HasOne<Job>().WithMany().HasForeignKey(p => p.JobId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => new { p.Status, p.DueOn });
+        builder.HasIndex(p => p.MemberId);
+        builder.HasIndex(p => p.PaymentBatchId);
+    }
+}
+
+public enum PaymentBatchStatus
+{
+    /// <summary>Built: its payslips are reserved to it; nothing is sent yet.</summary>
+    Built,
+
+    /// <summary>Released to the bank: the payment is posted and the SEPA file may be exported.</summary>
+    Released,
+}
+
+/// <summary>One day's SEPA credit transfer of an entity's due net wages (pain.001.001.09).</summary>
+public sealed class PaymentBatch
+{
+    public Guid Id { get; init; }
+
+    public string Number { get; init; } = string.Empty;
+
+    public LegalEntityId LegalEntityId { get; init; }
+
+    public DateOnly ExecutionDate { get; init; }
+
+    public int Count { get; init; }
+
+    public long TotalCents { get; init; }
+
+    public PaymentBatchStatus Status { get; set; }
+
+    public DateTime CreatedAt { get; init; }
+
+    public DateTime? ReleasedAt { get; set; }
+
+    public string? ReleasedBy { get; set; }
+
+    public Ledger.EntryId? PaymentEntryId { get; set; }
+}
+
+internal sealed class PaymentBatchConfiguration : IEntityTypeConfiguration<PaymentBatch>
+{
+    public void Configure(EntityTypeBuilder<PaymentBatch> builder)
+    {
+        builder.ToTable("payroll_payment_batches");
+        builder.HasKey(b => b.Id);
+        builder.Property(b => b.Number).HasMaxLength(35);
+        builder.HasIndex(b => b.Number).IsUnique();
+        builder.HasIndex(b => new { b.LegalEntityId, b.ExecutionDate });
+        builder.Property(b => b.Status).HasConversion<string>().HasMaxLength(12);
+        builder.Property(b => b.ReleasedBy).HasMaxLength(200);
+    }
+}

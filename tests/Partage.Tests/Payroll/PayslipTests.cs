@@ -1,0 +1,100 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Partage.App.Modules.Ledger;
+using Partage.App.Modules.Payroll;
+using Partage.App.Modules.Payroll.Features;
+using Partage.App.Security;
+using Partage.Kernel;
+using Partage.Payroll;
+using Partage.Tests.Infrastructure;
+using static Partage.Tests.Ledger.Books;
+
+namespace Partage.Tests.Payroll;
+
+/// <summary>From a countersigned job to the wage paid 7 days after its end. One flow: the class's clock only moves forward.</summary>
+public class PayslipTests(PartageFactory factory) : IClassFixture<PartageFactory>
+{
+    private Task<PayrollRun> RunAsync(DateOnly until) => factory.InScopeAsync(s => s.GetRequiredService<WagePayments>().RunAsync(until, Actor.System));
+
+    [Fact]
+    public async Task EndOfService_PayslipComputed_Validated_Posted_PaidOnDaySeven_SepaValid_NeverTwice()
+    {
+        var world = await OpenAsync(factory);
+        await Hiring.FundAsync(factory, world.LilleActivity, 300_000);
+        var job = await Hiring.CountersignedAsync(factory, Hiring.Artist(world.LilleActivity, new DateOnly(2026, 12, 2), days: 2, gross: "500"));
+        var afterCommitment = await BudgetAsync(factory, world.LilleActivity);
+
+        Assert.Equal(0, (await RunAsync(new DateOnly(2026, 12, 2))).Computed);   // the service has not ended
+        factory.Clock.Advance(TimeSpan.FromDays(8));                             // 2026-12-04
+        var run = await RunAsync(new DateOnly(2026, 12, 4));
+        Assert.Equal((1, 0, 0), (run.Computed, run.AutoValidated, run.Batches));   // due on 2026-12-10, and not validated yet
+
+        var member = await factory.ActorAsync(World.LilleMemberEmail);
+        var payslip = await factory.InScopeAsync(s => s.GetRequiredService<Payslips>().ForJobAsync(job.Id, member));
+        Assert.NotNull(payslip);
+        var expected = PayslipEngine.Compute(new PayrollRequest("2026-12", new EmployerInput(300, 0.0123m, 0, false, true, "3090"), new EmployeeInput("intermittent_artist", false, null),
+            new ContractInput("CDDU", new DateOnly(2026, 12, 2), new DateOnly(2026, 12, 3)), new WorkInput(null, 2, 2), 500m), ParameterCatalog.Default);
+        Assert.Equal(Money.Eur(Rounding.ToCents(expected.NetBeforeTax)), payslip.NetBeforeTax);
+        Assert.Equal(Money.Eur(Rounding.ToCents(expected.EmployerCost)), payslip.EmployerCost);
+        Assert.Equal(payslip.NetBeforeTax - payslip.Tax, payslip.NetPaid);
+        Assert.Equal(new DateOnly(2026, 12, 10), payslip.DueOn);
+        var other = await factory.ActorAsync(World.ParisMemberEmail);
+        await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<Payslips>().FindAsync(payslip.Id, other)));
+        await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<Payslips>().ValidateAsync(payslip.Id, member)));
+
+        var payroll = await factory.ActorAsync(World.Payroll);
+        var validated = await factory.InScopeAsync(s => s.GetRequiredService<Payslips>().ValidateAsync(payslip.Id, payroll));
+        Assert.Equal(PayslipStatus.Validated, validated.Status);
+        var afterPayroll = await BudgetAsync(factory, world.LilleActivity);
+        Assert.Equal(afterCommitment.Spent + payslip.EmployerCost, afterPayroll.Spent);         // 641 + 645 by activity
+        Assert.Equal(afterCommitment.Committed - job.EmployerCost, afterPayroll.Committed);     // the commitment released
+        var twice = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<Payslips>().ValidateAsync(payslip.Id, payroll)));
+        Assert.Equal(PayrollErrors.WrongJobStatus, twice.Error);
+
+        var (pdfName, pdf) = await factory.InScopeAsync(s => s.GetRequiredService<Payslips>().PdfAsync(payslip.Id, member));
+        var pdfFile = Path.Combine(Path.GetTempPath(), pdfName);
+        await File.WriteAllBytesAsync(pdfFile, pdf);
+        var text = Ledger.BudgetAndFeeTests.Poppler("pdftotext", pdfFile + " -");
+        foreach (var heading in new[] { "SANTÉ", "ACCIDENTS DU TRAVAIL", "RETRAITE", "FAMILLE", "ASSURANCE CHÔMAGE", "AUTRES CONTRIBUTIONS", "CSG ET CRDS", "EXONÉRATIONS",
+                     "Net à payer avant impôt sur le revenu", "Impôt sur le revenu prélevé à la source", "Net payé", "Montant net social", "Total versé par l'employeur" })
+        {
+            Assert.Contains(heading, text, StringComparison.Ordinal);
+        }
+
+        factory.Clock.Advance(TimeSpan.FromDays(6));   // 2026-12-10, pay day
+        var payday = await RunAsync(new DateOnly(2026, 12, 10));
+        Assert.Equal((1, 1, payslip.NetPaid), (payday.Batches, payday.Payments, payday.Total));
+        Assert.Equal(0, (await RunAsync(new DateOnly(2026, 12, 10))).Batches);   // re-run: nothing new
+        var batch = Assert.Single(await factory.InScopeAsync(s => s.GetRequiredService<WagePayments>().ListAsync(payroll)));
+        await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<WagePayments>().SepaFileAsync(batch.Id, payroll)));   // not released yet
+
+        var released = await factory.InScopeAsync(s => s.GetRequiredService<WagePayments>().ReleaseAsync(batch.Id, payroll));
+        Assert.Equal(PaymentBatchStatus.Released, released.Status);
+        await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<WagePayments>().ReleaseAsync(batch.Id, payroll)));
+        var paid = await factory.InScopeAsync(s => s.GetRequiredService<Payslips>().FindAsync(payslip.Id, member));
+        Assert.Equal((PayslipStatus.Paid, new DateOnly(2026, 12, 10)), (paid.Status, paid.PaidOn));
+        Assert.Equal(0, (await RunAsync(new DateOnly(2026, 12, 31))).Payments);   // paid once
+
+        var folder = Path.Combine(Path.GetTempPath(), $"partage-sepa-{Guid.NewGuid():N}");
+        var files = await factory.InScopeAsync(s => s.GetRequiredService<WagePayments>().ExportAsync(folder, payroll));
+        var file = Assert.Single(files);
+        var problems = await SepaChecker.CheckAsync(file);
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+        var xml = await File.ReadAllTextAsync(file);
+        Assert.Contains($"<InstdAmt Ccy=\"EUR\">{paid.NetPaid.Amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}</InstdAmt>", xml, StringComparison.Ordinal);
+        Assert.Contains("<Cd>SALA</Cd>", xml, StringComparison.Ordinal);
+
+        using var staff = await factory.ClientForAsync(World.Payroll);
+        var summary = JsonDocument.Parse(await staff.GetStringAsync("/api/v1/payroll/contributions?from=2026-12&to=2026-12")).RootElement;
+        var bodies = summary.EnumerateArray().Select(b => b.GetProperty("body").GetString()).ToList();
+        Assert.Contains(ContributionBodies.Urssaf, bodies);
+        Assert.Contains(ContributionBodies.FranceTravail, bodies);
+        Assert.Contains(ContributionBodies.HolidayFund, bodies);
+        var owed = summary.EnumerateArray().Sum(b => b.GetProperty("total").GetProperty("amount").GetDecimal());
+        Assert.Equal((payslip.EmployeeContributions + payslip.EmployerContributions - payslip.Reductions).Amount, owed);
+        var csv = await staff.GetAsync("/api/v1/payroll/contributions.csv?from=2026-12&to=2026-12");
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Contains("Congés Spectacles;", await csv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
