@@ -183,6 +183,16 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
             Only(ok, World.LilleMemberEmail), HttpStatusCode.NotFound);
         yield return ("POST", "/api/v1/jobs/{id:guid}/countersignature", _ => "/api/v1/jobs/{signed-job}/countersignature", _ => null,
             Only(ok, World.Admin, World.Payroll, World.LilleManager), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/payslips/", _ => "/api/v1/payslips", _ => null, Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => ok), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/payslips/{id:guid}", _ => "/api/v1/payslips/{payslip}", _ => null, Only(ok, jobReaders), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/payslips/{id:guid}/pdf", _ => "/api/v1/payslips/{payslip}/pdf", _ => null, Only(ok, jobReaders), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/payslips/{id:guid}/validation", _ => "/api/v1/payslips/{payslip}/validation", _ => null, Only(ok, payroll), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/payroll/runs", _ => "/api/v1/payroll/runs", _ => new { Until = "2026-11-26" }, Only(ok, payroll), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/payroll/batches", _ => "/api/v1/payroll/batches", _ => null, Only(ok, payroll), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/payroll/batches/{id:guid}/release", _ => $"/api/v1/payroll/batches/{Guid.NewGuid()}/release", _ => null, [], HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/payroll/batches/{id:guid}/sepa.xml", _ => $"/api/v1/payroll/batches/{Guid.NewGuid()}/sepa.xml", _ => null, [], HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/payroll/contributions", _ => "/api/v1/payroll/contributions?from=2026-11&to=2026-12", _ => null, Only(ok, payroll), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/payroll/contributions.csv", _ => "/api/v1/payroll/contributions.csv?from=2026-11&to=2026-12", _ => null, Only(ok, payroll), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/payroll/dpae.csv", _ => "/api/v1/payroll/dpae.csv?from=2026-11-01&to=2026-11-30", _ => null, payroll.ToDictionary(e => e, _ => ok), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/payroll/minimum-rates", _ => "/api/v1/payroll/minimum-rates", _ => null, payroll.ToDictionary(e => e, _ => ok), HttpStatusCode.NotFound);
         yield return ("POST", "/api/v1/payroll/minimum-rates", _ => "/api/v1/payroll/minimum-rates",
@@ -288,6 +298,20 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
             }
 
             path = path.Replace("{job}", job.Id.ToString(), StringComparison.Ordinal).Replace("{signed-job}", job.Id.ToString(), StringComparison.Ordinal);
+        }
+
+        if (path.Contains("{payslip}", StringComparison.Ordinal))
+        {
+            // A payslip is computed from a job that has ended: it is written as the run would (the clock of this class stays on 2026-11-26).
+            await Payroll.Hiring.FundAsync(factory, world.LilleActivity, 100_000);
+            await Ledger.Books.OpenYearAsync(factory, 2027);
+            var job = await Payroll.Hiring.CountersignedAsync(factory, Payroll.Hiring.Artist(world.LilleActivity, Payroll.Hiring.NextDay()));
+            var id = await factory.InScopeAsync(async s =>
+            {
+                await s.GetRequiredService<App.Modules.Payroll.Features.Payslips>().ComputeDueAsync(job.End, App.Security.Actor.System);
+                return (await s.GetRequiredService<App.Modules.Payroll.Features.Payslips>().ForJobAsync(job.Id, App.Security.Actor.System))!.Id;
+            });
+            path = path.Replace("{payslip}", id.ToString(), StringComparison.Ordinal);
         }
 
         if (path.Contains("{quote}", StringComparison.Ordinal))

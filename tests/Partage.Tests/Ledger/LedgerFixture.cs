@@ -45,6 +45,33 @@ public static class Books
         return world;
     }
 
+    private static readonly HashSet<(PartageFactory, int)> NextYears = [];
+
+    /// <summary>Opens another fiscal year for every entity, once per factory (jobs far in the future post their payroll there).</summary>
+    public static async Task OpenYearAsync(PartageFactory factory, int year)
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (NextYears.Add((factory, year)))
+            {
+                await factory.InScopeAsync(async s =>
+                {
+                    foreach (var code in new[] { "SCIC", "LNA", "GE" })
+                    {
+                        await s.GetRequiredService<FiscalPeriods>().OpenAsync(new OpenFiscalYearInput(code, $"{year}-01-01", $"{year}-12-31"), Actor.System);
+                    }
+
+                    return 0;
+                });
+            }
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
     public static Task<EntryView> PostAsync(PartageFactory factory, LegalEntityId entity, DateOnly date, string key, params (string Account, Side Side, long Cents, ActivityId? Activity)[] lines) =>
         factory.InScopeAsync(async s =>
         {
