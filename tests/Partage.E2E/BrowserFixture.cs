@@ -67,6 +67,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.WaitForURLAsync("**/tableau-de-bord");
     }
 
+    /// <summary>The "disponible" figure of an activity's budget as its page shows it.</summary>
+    public static async Task<decimal> AvailableAsync(IPage page, Partage.App.Modules.Activities.ActivityId activity)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync($"/activites/{activity}");
+        var text = await page.Locator("[data-figure=available]").InnerTextAsync();
+        return decimal.Parse(text.Replace("€", string.Empty, StringComparison.Ordinal).Replace("\u202f", string.Empty, StringComparison.Ordinal).Replace("\u00a0", string.Empty, StringComparison.Ordinal).Trim(),
+            System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
+    }
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactsFolder, name + ".png"), FullPage = true });
 

@@ -125,7 +125,7 @@ public class InvoicingJourneys(BrowserFixture browser) : IClassFixture<BrowserFi
         var client = await Sales.FrenchClientAsync(browser.App);
         var page = await browser.NewPageAsync();
         await BrowserFixture.SignInAsync(page, World.LilleMemberEmail);
-        var availableAtStart = await AvailableAsync(page, world.LilleActivity);
+        var availableAtStart = await BrowserFixture.AvailableAsync(page, world.LilleActivity);
         var today = DateOnly.FromDateTime(browser.App.Clock.GetUtcNow().UtcDateTime);   // another journey of the class may have moved the clock
 
         await page.GotoAsync("/factures/nouvelle");
@@ -182,7 +182,7 @@ public class InvoicingJourneys(BrowserFixture browser) : IClassFixture<BrowserFi
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Payée" })).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "21-member-invoice-paid-by-statement");
         // 900.00 excl. VAT less the cooperative's 6.5 % (58.50): 841.50 more to spend.
-        Assert.Equal(availableAtStart + 841.50m, await AvailableAsync(page, world.LilleActivity));
+        Assert.Equal(availableAtStart + 841.50m, await BrowserFixture.AvailableAsync(page, world.LilleActivity));
 
         // Another invoice goes unpaid; 30 days after its due date finance has the fund cover it.
         var unpaid = await Sales.IssuedAsync(browser.App, Sales.Draft(world.LilleActivity, client.Id, ("Tournée d'automne", "1", "C62", "2000", null)) with { PaymentTermsDays = 0, PurchaseOrder = "BC-2026-77" });
@@ -199,14 +199,6 @@ public class InvoicingJourneys(BrowserFixture browser) : IClassFixture<BrowserFi
         Assert.Equal(beforeCover.Balance, afterCover.Balance);   // the activity keeps what the sale earned it
         await BrowserFixture.SignInAsync(page, World.LilleMemberEmail);
         // What the unpaid sale earned (2,000.00 less 130.00 of fee) is available as if the client had paid.
-        Assert.Equal(availableAtStart + 841.50m + 1_870m, await AvailableAsync(page, world.LilleActivity));
-    }
-
-    private static async Task<decimal> AvailableAsync(IPage page, Partage.App.Modules.Activities.ActivityId activity)
-    {
-        await page.GotoAsync($"/activites/{activity}");
-        var text = await page.Locator("[data-figure=available]").InnerTextAsync();
-        return decimal.Parse(text.Replace("€", string.Empty, StringComparison.Ordinal).Replace("\u202f", string.Empty, StringComparison.Ordinal).Replace("\u00a0", string.Empty, StringComparison.Ordinal).Trim(),
-            System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
+        Assert.Equal(availableAtStart + 841.50m + 1_870m, await BrowserFixture.AvailableAsync(page, world.LilleActivity));
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Partage.Tests.Infrastructure;
+using Partage.Tests.Ledger;
 
 namespace Partage.E2E;
 
@@ -34,6 +35,7 @@ public class PayrollJourneys(BrowserFixture browser) : IClassFixture<BrowserFixt
         await browser.App.ReadyAsync();
         var page = await browser.NewPageAsync();
         await BrowserFixture.SignInAsync(page, World.Payroll);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Paie", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Paramètres de paie" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-parameter=smic_horaire]")).ToHaveTextAsync("12,31");
         await page.GetByLabel("À la date du").FillAsync("2026-03-01");
@@ -52,4 +54,90 @@ public class PayrollJourneys(BrowserFixture browser) : IClassFixture<BrowserFixt
         await Assertions.Expect(page.Locator("[data-parameter=conges_spectacles]")).ToHaveTextAsync("0,155");
         await BrowserFixture.ScreenshotAsync(page, "23-payroll-parameters");
     }
+
+    /// <summary>
+    /// The issue's journey: a member declares a 2-day job and signs, the manager countersigns, the
+    /// service ends, the payslip appears, the batch is released on day 7, the activity's available
+    /// money dropped by the employer cost, and the SEPA file passes the schema and the EPC rules.
+    /// </summary>
+    [Fact]
+    public async Task Member_DeclaresAndSigns_ManagerCountersigns_PayslipAfterTheService_PaidOnDaySeven()
+    {
+        var world = await Books.OpenAsync(browser.App);
+        await Partage.Tests.Payroll.Hiring.FundAsync(browser.App, world.LilleActivity, 300_000);
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, World.LilleMemberEmail);
+        var availableAtStart = await BrowserFixture.AvailableAsync(page, world.LilleActivity);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Travaux" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Déclarer un travail" }).ClickAsync();
+        await page.GetByLabel("Activité").SelectOptionAsync(world.LilleActivity.ToString());
+        await page.GetByLabel("Statut").SelectOptionAsync("intermittent_artist");
+        await page.GetByLabel("Métier").SelectOptionAsync("musician_singer");
+        await page.GetByLabel("Description du travail").FillAsync("Deux concerts au Splendid");
+        await page.GetByLabel("Lieu").FillAsync("Lille");
+        await page.GetByLabel("Premier jour").FillAsync("2026-12-02");
+        await page.GetByLabel("Dernier jour").FillAsync("2026-12-03");
+        await page.GetByLabel("Salaire brut convenu (€)").FillAsync("500");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Déclarer et établir le contrat" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Le nombre de cachets est obligatoire.").First).ToBeVisibleAsync();
+        await page.GetByLabel("Cachets (artiste)").FillAsync("2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Déclarer et établir le contrat" }).ClickAsync();
+        await Assertions.Expect(page.GetByText(new System.Text.RegularExpressions.Regex(@"Contrat CT-LNA-2026-\d{6} établi"))).ToBeVisibleAsync();
+        var cost = ParseEuros(await page.Locator("[data-figure=cost]").InnerTextAsync());
+        await page.GetByLabel("Votre nom (signature)").FillAsync("Jeanne Durand");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Signer le contrat" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Contrat à contre-signer" })).ToBeVisibleAsync();
+        var jobUrl = new Uri(page.Url).GetLeftPart(UriPartial.Path);
+
+        var manager = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(manager, World.LilleManager);
+        await manager.GotoAsync(jobUrl);
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Contre-signer pour la coopérative" }).ClickAsync();
+        await Assertions.Expect(manager.GetByText(new System.Text.RegularExpressions.Regex("contre-signé ; DPAE enregistrée"))).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(manager, "24-manager-countersigns");
+
+        browser.App.Clock.Advance(TimeSpan.FromDays(8));   // 2026-12-04: the service has ended
+        var payroll = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(payroll, World.Payroll);
+        await payroll.GetByRole(AriaRole.Link, new() { Name = "Paie", Exact = true }).ClickAsync();
+        await payroll.GetByLabel("Jusqu'au").FillAsync("2026-12-04");
+        await payroll.GetByRole(AriaRole.Button, new() { Name = "Lancer la paie" }).ClickAsync();
+        await Assertions.Expect(payroll.GetByText("Paie au 04/12/2026 : 1 bulletins calculés, 0 lots de virement", new() { Exact = false })).ToBeVisibleAsync();
+        await payroll.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Valider BP-LNA-") }).ClickAsync();
+        await Assertions.Expect(payroll.GetByText(new System.Text.RegularExpressions.Regex(@"Bulletin BP-LNA-2026-\d{6} validé\."))).ToBeVisibleAsync();
+
+        await BrowserFixture.SignInAsync(page, World.LilleMemberEmail);
+        await page.GotoAsync(jobUrl);
+        await Assertions.Expect(page.Locator("[data-figure=payment]")).ToHaveTextAsync("paiement prévu le 10/12/2026");
+        var payslip = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Télécharger le bulletin de paie (PDF)" }).ClickAsync());
+        var payslipFile = Path.Combine(BrowserFixture.ArtifactsFolder, "25-payslip.pdf");
+        await payslip.SaveAsAsync(payslipFile);
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString((await File.ReadAllBytesAsync(payslipFile))[..4]), StringComparison.Ordinal);
+
+        browser.App.Clock.Advance(TimeSpan.FromDays(6));   // 2026-12-10: day 7 after the end
+        await BrowserFixture.SignInAsync(payroll, World.Payroll);
+        await payroll.GotoAsync("/paie");
+        await payroll.GetByLabel("Jusqu'au").FillAsync("2026-12-10");
+        await payroll.GetByRole(AriaRole.Button, new() { Name = "Lancer la paie" }).ClickAsync();
+        await Assertions.Expect(payroll.GetByText("1 lots de virement (1 salaires", new() { Exact = false })).ToBeVisibleAsync();
+        await payroll.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Libérer VIR-LNA-") }).ClickAsync();
+        await Assertions.Expect(payroll.GetByText(new System.Text.RegularExpressions.Regex(@"Lot VIR-LNA-2026-\d{6} libéré\."))).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(payroll, "26-payroll-desk");
+        var sepa = await payroll.RunAndWaitForDownloadAsync(() => payroll.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Fichier SEPA VIR-LNA-") }).ClickAsync());
+        var sepaFile = Path.Combine(BrowserFixture.ArtifactsFolder, "26-wages-pain001.xml");
+        await sepa.SaveAsAsync(sepaFile);
+        var problems = await Partage.Tests.Payroll.SepaChecker.CheckAsync(sepaFile);
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+
+        await BrowserFixture.SignInAsync(page, World.LilleMemberEmail);
+        await page.GotoAsync(jobUrl);
+        await Assertions.Expect(page.Locator("[data-figure=payment]")).ToHaveTextAsync("payé le 10/12/2026");
+        await BrowserFixture.ScreenshotAsync(page, "27-member-paid");
+        Assert.Equal(availableAtStart - cost, await BrowserFixture.AvailableAsync(page, world.LilleActivity));
+    }
+
+    private static decimal ParseEuros(string text) =>
+        decimal.Parse(text.Replace("€", string.Empty, StringComparison.Ordinal).Replace("\u202f", string.Empty, StringComparison.Ordinal).Replace("\u00a0", string.Empty, StringComparison.Ordinal).Trim(),
+            System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
 }

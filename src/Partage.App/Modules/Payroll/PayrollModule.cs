@@ -156,16 +156,7 @@ public static class PayrollModule
                 await summary.ContributionsAsync(from, to, await actors.GetAsync(ct), ct))
             .WithName("ContributionsDue").WithSummary("Cotisations dues par organisme sur une période (mois AAAA-MM)").ProducesProblems();
         staff.MapGet("/contributions.csv", async (string? from, string? to, Features.Payslips summary, ActorAccessor actors, CancellationToken ct) =>
-            {
-                var rows = await summary.ContributionsAsync(from, to, await actors.GetAsync(ct), ct);
-                var csv = new System.Text.StringBuilder("organisme;part_salariale;part_patronale;total\n");
-                foreach (var row in rows)
-                {
-                    csv.Append(CultureInfo.InvariantCulture, $"{row.Body};{row.Employee.Amount:0.00};{row.Employer.Amount:0.00};{row.Total.Amount:0.00}\n");
-                }
-
-                return Results.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"cotisations-{from}-{to}.csv");
-            })
+                Results.File(await summary.ContributionsCsvAsync(from, to, await actors.GetAsync(ct), ct), "text/csv; charset=utf-8", $"cotisations-{from}-{to}.csv"))
             .WithName("ContributionsDueCsv").WithSummary("Les mêmes en CSV").ProducesProblems();
         staff.MapGet("/minimum-rates", async (MinimumRates minimums, ActorAccessor actors, CancellationToken ct) => await minimums.ListAsync(await actors.GetAsync(ct), ct))
             .WithName("MinimumRates").WithSummary("Les minima conventionnels datés (par convention, métier et unité)").ProducesProblems();

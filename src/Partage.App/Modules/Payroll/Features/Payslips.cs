@@ -225,6 +225,33 @@ public sealed class Payslips(
             .Select(s => new ContributionDue(s.Key, Money.Eur(Cents(s.Value.Employee)), Money.Eur(Cents(s.Value.Employer)), Money.Eur(Cents(s.Value.Employee + s.Value.Employer)))).ToList();
     }
 
+    /// <summary>The same summary as CSV (semicolons, UTF-8 with BOM for French spreadsheets).</summary>
+    public async Task<byte[]> ContributionsCsvAsync(string? from, string? to, Actor actor, CancellationToken ct = default)
+    {
+        var rows = await ContributionsAsync(from, to, actor, ct);
+        using var output = new MemoryStream();
+        await using (var writer = new StreamWriter(output, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
+        await using (var csv = new CsvHelper.CsvWriter(writer, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";" }))
+        {
+            foreach (var header in new[] { "organisme", "part_salariale", "part_patronale", "total" })
+            {
+                csv.WriteField(header);
+            }
+
+            await csv.NextRecordAsync();
+            foreach (var row in rows)
+            {
+                csv.WriteField(row.Body);
+                csv.WriteField(row.Employee.Amount.ToString("0.00", CultureInfo.InvariantCulture));
+                csv.WriteField(row.Employer.Amount.ToString("0.00", CultureInfo.InvariantCulture));
+                csv.WriteField(row.Total.Amount.ToString("0.00", CultureInfo.InvariantCulture));
+                await csv.NextRecordAsync();
+            }
+        }
+
+        return output.ToArray();
+    }
+
     internal IQueryable<Payslip> Visible(Actor actor)
     {
         var payslips = db.Set<Payslip>().AsNoTracking();

@@ -5,9 +5,11 @@ using Partage.App.Ui;
 namespace Partage.App.Modules.Payroll.Pages;
 
 /// <summary>A job and its contract: the member signs it, the cooperative countersigns it, anyone concerned downloads it.</summary>
-public sealed class JobModel(Jobs jobs, ContractDocuments documents) : PartagePageModel
+public sealed class JobModel(Jobs jobs, ContractDocuments documents, Payslips payslips) : PartagePageModel
 {
     public JobView? Job { get; private set; }
+
+    public PayslipView? Payslip { get; private set; }
 
     public string? Notice { get; private set; }
 
@@ -43,6 +45,26 @@ public sealed class JobModel(Jobs jobs, ContractDocuments documents) : PartagePa
         }
     }
 
+    public async Task<IActionResult> OnGetPayslipAsync(Guid id, CancellationToken ct)
+    {
+        await LoadActorAsync();
+        try
+        {
+            var payslip = await payslips.ForJobAsync(JobId.From(id), Actor, ct);
+            if (payslip is null)
+            {
+                return NotFound();
+            }
+
+            var (name, content) = await payslips.PdfAsync(payslip.Id, Actor, ct);
+            return File(content, "application/pdf", name);
+        }
+        catch (Kernel.DomainException)
+        {
+            return NotFound();
+        }
+    }
+
     private async Task<IActionResult> RunAsync(Guid id, Func<Task<string>> action, CancellationToken ct)
     {
         await LoadActorAsync();
@@ -53,6 +75,7 @@ public sealed class JobModel(Jobs jobs, ContractDocuments documents) : PartagePa
     private async Task ShowAsync(Guid id, CancellationToken ct)
     {
         Job = await jobs.FindAsync(JobId.From(id), Actor, ct);
+        Payslip = await payslips.ForJobAsync(Job.Id, Actor, ct);
         CanCountersign = PayrollAccess.KeepsPayroll(Actor) || Actor.IsInRole(Security.Roles.Manager);
     }
 }

@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Mvc;
+using Partage.App.Infrastructure;
+using Partage.App.Modules.Payroll.Features;
+using Partage.App.Ui;
+
+namespace Partage.App.Modules.Payroll.Pages;
+
+/// <summary>Payroll staff's desk: run the payroll, validate payslips, release wage batches, see contributions due.</summary>
+public sealed class DeskModel(Jobs jobs, Payslips payslips, WagePayments payments, TimeProvider clock) : PartagePageModel
+{
+    [BindProperty]
+    public string? Until { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? To { get; set; }
+
+    public string? Notice { get; private set; }
+
+    public IReadOnlyList<JobView> ToCountersign { get; private set; } = [];
+
+    public IReadOnlyList<PayslipView> ToValidate { get; private set; } = [];
+
+    public IReadOnlyList<PaymentBatchView> Batches { get; private set; } = [];
+
+    public IReadOnlyList<ContributionDue> Contributions { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await LoadActorAsync();
+        Notice = Request.Query["fait"].FirstOrDefault();
+        return await LoadAsync(() => ShowAsync(ct));
+    }
+
+    public Task<IActionResult> OnPostRunAsync(CancellationToken ct) => RunAsync(async () =>
+    {
+        var v = new Validation();
+        var until = v.Date("Until", "La date", Until, required: false) ?? Today;
+        v.ThrowIfInvalid();
+        var run = await payments.RunAsync(until, Actor, ct);
+        return $"Paie au {run.Until:dd/MM/yyyy} : {run.Computed} bulletins calculés, {run.Batches} lots de virement ({run.Payments} salaires, {run.Total.ToDisplayString()}), {run.WithoutIban} sans IBAN.";
+    }, ct);
+
+    public Task<IActionResult> OnPostValidateAsync(Guid id, CancellationToken ct) =>
+        RunAsync(async () => $"Bulletin {(await payslips.ValidateAsync(PayslipId.From(id), Actor, ct)).Number} validé.", ct);
+
+    public Task<IActionResult> OnPostReleaseAsync(Guid id, CancellationToken ct) =>
+        RunAsync(async () => $"Lot {(await payments.ReleaseAsync(id, Actor, ct)).Number} libéré.", ct);
+
+    public async Task<IActionResult> OnGetSepaAsync(Guid id, CancellationToken ct)
+    {
+        await LoadActorAsync();
+        try
+        {
+            var (name, content) = await payments.SepaFileAsync(id, Actor, ct);
+            return File(content, "application/xml", name);
+        }
+        catch (Kernel.DomainException)
+        {
+            return NotFound();
+        }
+    }
+
+    public async Task<IActionResult> OnGetContributionsAsync(CancellationToken ct)
+    {
+        await LoadActorAsync();
+        try
+        {
+            return File(await payslips.ContributionsCsvAsync(From, To, Actor, ct), "text/csv; charset=utf-8", $"cotisations-{From}-{To}.csv");
+        }
+        catch (Kernel.DomainException)
+        {
+            return NotFound();
+        }
+        catch (Kernel.InputValidationException)
+        {
+            return BadRequest();
+        }
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private async Task<IActionResult> RunAsync(Func<Task<string>> action, CancellationToken ct)
+    {
+        await LoadActorAsync();
+        var result = await TryAsync(async () => Redirect($"/paie?fait={Uri.EscapeDataString(await action())}"), prefix: string.Empty);
+        return result is Microsoft.AspNetCore.Mvc.RazorPages.PageResult ? await LoadAsync(() => ShowAsync(ct)) : result;
+    }
+
+    private async Task ShowAsync(CancellationToken ct)
+    {
+        PayrollAccess.RequireStaff(Actor);
+        Until ??= Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        From ??= Today.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        To ??= From;
+        ToCountersign = (await jobs.ListAsync(nameof(JobStatus.Signed), new PageRequest(1, 50), Actor, ct)).Items;
+        ToValidate = (await payslips.ListAsync(nameof(PayslipStatus.Computed), new PageRequest(1, 100), Actor, ct)).Items;
+        Batches = await payments.ListAsync(Actor, ct);
+        Contributions = await payslips.ContributionsAsync(From, To, Actor, ct);
+    }
+}
