@@ -141,20 +141,20 @@ public sealed class DemoSales(
             events.Add((issuedOn, async at =>
             {
                 var created = await drafts.CreateAsync(draft, Actor.System, ct);
-                issued = await Backdated<Issuing>(at).IssueAsync(created.Id, Actor.System, ct);
-                issued = await Backdated<Sending>(at).SendAsync(issued.Id, Actor.System, ct);
+                issued = await services.Backdated<Issuing>(at).IssueAsync(created.Id, Actor.System, ct);
+                issued = await services.Backdated<Sending>(at).SendAsync(issued.Id, Actor.System, ct);
                 covered = fate == OverdueFate.Covered ? issued : covered;
             }));
             if (fate == OverdueFate.Disputed)
             {
-                events.Add((issuedOn.AddDays(PaymentTermsDays + 2), at => Backdated<Dunning>(at).DisputeAsync(issued!.Id, "Le client conteste le nombre d'heures facturées.", Actor.System, ct)));
+                events.Add((issuedOn.AddDays(PaymentTermsDays + 2), at => services.Backdated<Dunning>(at).DisputeAsync(issued!.Id, "Le client conteste le nombre d'heures facturées.", Actor.System, ct)));
             }
 
             dunningDays.UnionWith(options.Value.DunningSchedule.Select(s => issuedOn.AddDays(PaymentTermsDays + s.DaysAfterDue)).Where(d => d <= Today));
         }
 
         // Dunning runs once on each day a step falls due, after that day's other events.
-        events.AddRange(dunningDays.Select(day => (day, (Func<TimeProvider, Task>)(at => Backdated<Dunning>(at).RunAsync(Actor.System, ct)))));
+        events.AddRange(dunningDays.Select(day => (day, (Func<TimeProvider, Task>)(at => services.Backdated<Dunning>(at).RunAsync(Actor.System, ct)))));
         foreach (var (on, act) in events.OrderBy(e => e.On))
         {
             await act(new DemoClock(on));
@@ -183,9 +183,6 @@ public sealed class DemoSales(
         var statement = $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.08\"><BkToCstmrStmt><GrpHdr><MsgId>DEMO</MsgId><CreDtTm>{Today:yyyy-MM-dd}T06:00:00</CreDtTm></GrpHdr><Stmt><Id>DEMO-{Today:yyyyMMdd}</Id><CreDtTm>{Today:yyyy-MM-dd}T06:00:00</CreDtTm><Acct><Id><IBAN>{options.Value.Iban}</IBAN></Id></Acct>{string.Concat(credits)}</Stmt></BkToCstmrStmt></Document>";
         await bank.ImportAsync(entity, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(statement)), Actor.System, ct);
     }
-
-    private T Backdated<T>(TimeProvider at)
-        where T : notnull => ActivatorUtilities.CreateInstance<T>(services, at);
 
     private static DraftInput Draft(Faker faker, ActivityId activity, ClientView client, DateOnly serviceFrom, string? purchaseOrder) =>
         new(activity.ToString(), client.Id.ToString(), Day(serviceFrom), null, null, purchaseOrder, PaymentTermsDays,
@@ -280,10 +277,4 @@ public sealed class DemoSales(
         ["Suède"] = [("SE", "Stockholm", "111 20", "##########01", "AB", "ekonomi")],
         ["Autres"] = [("GB", "London", "EC1A 1BB", null, "Ltd", "accounts"), ("CA", "Montréal", "H2X 1Y4", null, "Inc.", "comptabilite"), ("US", "New York", "10001", null, "LLC", "accounts")],
     };
-
-    /// <summary>A clock stopped on a past day, for replaying the demo's history through the real services.</summary>
-    private sealed class DemoClock(DateOnly day) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => new(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
-    }
 }

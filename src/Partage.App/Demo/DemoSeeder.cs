@@ -17,7 +17,7 @@ namespace Partage.App.Demo;
 /// <summary>
 /// Fills a database with realistic demo data: the network of offices of the 2016 report, its
 /// activity managers, one account per role, members drawn from the report's distributions, and
-/// a year of books (<see cref="DemoBooks"/>).
+/// a year of books (<see cref="DemoBooks"/>), sales (<see cref="DemoSales"/>) and jobs with their pay (<see cref="DemoPayroll"/>).
 /// The same seed on an empty database gives the same people, numbers and activities.
 /// </summary>
 public sealed class DemoSeeder(
@@ -27,6 +27,7 @@ public sealed class DemoSeeder(
     NumberSeries numbers,
     DemoBooks books,
     DemoSales sales,
+    DemoPayroll payroll,
     TimeProvider clock,
     ILogger<DemoSeeder> logger)
 {
@@ -96,6 +97,7 @@ public sealed class DemoSeeder(
         {
             await books.SeedAsync(faker, ct);
             await sales.SeedAsync(faker, ct);
+            await payroll.SeedAsync(ct);
         }
     }
 

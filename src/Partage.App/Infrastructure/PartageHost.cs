@@ -33,7 +33,7 @@ public static class PartageHost
         services.AddPartageSecurity(builder.Configuration);
         services.AddPartageMail(builder.Configuration);
         services.AddAudit().AddLegalEntities().AddOffices().AddMembers().AddActivities().AddLedger().AddClients().AddInvoicing(builder.Configuration).AddPayroll(builder.Configuration);
-        services.AddScoped<DemoSeeder>().AddScoped<DemoBooks>().AddScoped<DemoSales>();
+        services.AddScoped<DemoSeeder>().AddScoped<DemoBooks>().AddScoped<DemoSales>().AddScoped<DemoPayroll>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.ConfigureHttpJsonOptions(o =>

@@ -31,7 +31,7 @@ public class DemoSalesTests(PartageFactory factory) : IClassFixture<PartageFacto
     }
 
     [Fact]
-    public async Task Seed_ClientsByCountry_InvoicesAtEachDunningStep_OneDisputed_OneCovered_BooksBalanced()
+    public async Task Seed_ClientsByCountry_InvoicesAtEachDunningStep_OneDisputed_OneCovered_JobsPaid_BooksBalanced()
     {
         await factory.InScopeAsync(async s => { await s.GetRequiredService<DemoSeeder>().SeedAsync(20, 5); return 0; });
 
@@ -68,6 +68,19 @@ public class DemoSalesTests(PartageFactory factory) : IClassFixture<PartageFacto
             Assert.Single(await db.Set<GuaranteeCover>().Where(c => c.InvoiceId == covered.Id).ToListAsync());
             Assert.Contains(invoices, i => i.Status == InvoiceStatus.Paid);
             Assert.Contains(invoices, i => i.Kind == InvoiceKind.CreditNote);
+            return 0;
+        });
+
+        await factory.InScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<PartageDbContext>();
+            var jobs = await db.Set<App.Modules.Payroll.Job>().AsNoTracking().ToListAsync();
+            Assert.Equal(3, jobs.Select(j => j.Kind).Distinct().Count());   // artists, technicians, régime général
+            var payslips = await db.Set<App.Modules.Payroll.Payslip>().AsNoTracking().ToListAsync();
+            Assert.Contains(payslips, p => p.Status == App.Modules.Payroll.PayslipStatus.Paid);
+            Assert.Contains(payslips, p => p.Status == App.Modules.Payroll.PayslipStatus.Computed);
+            Assert.Contains(jobs, j => j.Status == App.Modules.Payroll.JobStatus.Declared && j.Start > DateOnly.FromDateTime(PartageFactory.Now.UtcDateTime));
+            Assert.True(await db.Set<App.Modules.Payroll.PaymentBatch>().AnyAsync(b => b.Status == App.Modules.Payroll.PaymentBatchStatus.Released));
             return 0;
         });
 

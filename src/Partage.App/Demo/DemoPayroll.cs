@@ -1,0 +1,113 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Partage.App.Modules.Activities;
+using Partage.App.Modules.LegalEntities;
+using Partage.App.Modules.Members;
+using Partage.App.Modules.Payroll;
+using Partage.App.Modules.Payroll.Features;
+using Partage.App.Security;
+using Partage.Persistence;
+
+namespace Partage.App.Demo;
+
+/// <summary>
+/// Demo jobs through the payroll services, replayed on their past dates: artists, technicians and
+/// régime général employees paid 7 days after their jobs (payslips validated, batches released),
+/// one payslip waiting for validation, and the demo member's next job to sign.
+/// </summary>
+public sealed class DemoPayroll(PartageDbContext db, IServiceProvider services, IMembersApi members, ILegalEntitiesApi entities, TimeProvider clock)
+{
+    private sealed record Plan(ActivityId Activity, string Kind, string Trade, string Description, int StartsInDays, int Days, string? Hours, string? Cachets, string Gross);
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task SeedAsync(CancellationToken ct = default)
+    {
+        if (await db.Set<Job>().AnyAsync(ct))
+        {
+            return;
+        }
+
+        var codes = (await entities.ListAsync(ct)).ToDictionary(e => e.Id, e => e.Code);
+        var active = await db.Set<Activity>().AsNoTracking().Where(a => a.Status == ActivityStatus.Active).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
+            .Select(a => new { a.Id, a.MemberId, a.LegalEntityId, a.ModuleCode }).Take(400).ToListAsync(ct);
+        var payable = new List<(ActivityId Id, MemberId Member, string Entity, string Module)>();
+        foreach (var activity in active.DistinctBy(a => a.MemberId))
+        {
+            if (await members.EmployeeAsync(activity.MemberId, ct) is { Nir: not null, Iban: not null })
+            {
+                payable.Add((activity.Id, activity.MemberId, codes[activity.LegalEntityId], activity.ModuleCode));
+            }
+        }
+
+        var shows = payable.Where(a => a.Entity == "LNA" && a.Module == BusinessModules.Shows).Select(a => a.Id).ToList();
+        var projects = payable.Where(a => a.Module == BusinessModules.Projects).Select(a => a.Id).ToList();
+        var plans = new List<Plan>();
+        void Add(List<ActivityId> pool, int index, Func<ActivityId, Plan> plan)
+        {
+            if (index < pool.Count)
+            {
+                plans.Add(plan(pool[index]));
+            }
+        }
+
+        Add(shows, 0, a => new Plan(a, "intermittent_artist", "musician_singer", "Concerts du festival d'automne", -40, 2, null, "2", "520"));
+        Add(shows, 1, a => new Plan(a, "intermittent_artist", "actor", "Lecture-spectacle", -33, 1, null, "1", "260"));
+        Add(shows, 2, a => new Plan(a, "intermittent_technician", "technician", "Régie lumière", -31, 2, "16", null, "420"));
+        Add(projects, 0, a => new Plan(a, "regime_general", "graphic_web_designer", "Identité visuelle d'une saison", -45, 10, "70", null, "1450"));
+        Add(projects, 1, a => new Plan(a, "regime_general", "consultant_trainer", "Formation des bénévoles", -30, 3, "21", null, "600"));
+        Add(shows, 3, a => new Plan(a, "intermittent_technician", "technician", "Montage et démontage", -6, 2, "18", null, "430"));
+        Add(shows, 0, a => new Plan(a, "intermittent_artist", "musician_singer", "Bal du nouvel an", 10, 1, null, "1", "280"));   // the demo member's next contract, to sign
+
+        var jobs = new List<(Plan Plan, JobView Job)>();
+        foreach (var plan in plans.OrderBy(p => p.StartsInDays))
+        {
+            var start = Today.AddDays(plan.StartsInDays);
+            var end = start.AddDays(plan.Days - 1);
+            if (start.AddDays(-5) < new DateOnly(Today.Year, 1, 1) || start.Month != end.Month)
+            {
+                continue;   // before the demo's fiscal year, or across two months
+            }
+
+            var owner = await ActorOfAsync(plan.Activity, ct);
+            var declared = await services.Backdated<Jobs>(new DemoClock(start.AddDays(-5))).DeclareAsync(new JobInput(plan.Activity.ToString(), plan.Kind, false, plan.Trade,
+                plan.Description, "Lille", Day(start), Day(end), plan.Hours, plan.Cachets, plan.Gross, plan.Kind == "regime_general" ? "Accroissement temporaire d'activité (art. L1242-2 2° du code du travail)" : null, null), owner, ct);
+            if (plan.StartsInDays < 10)
+            {
+                await services.Backdated<Jobs>(new DemoClock(start.AddDays(-4))).SignAsync(declared.Id, declared.MemberName, "192.0.2.20", owner, ct);
+                await services.Backdated<Jobs>(new DemoClock(start.AddDays(-3))).CountersignAsync(declared.Id, Actor.System, ct);
+            }
+
+            jobs.Add((plan, declared));
+        }
+
+        // The daily runs of the past: payslips the day after each end (validated, except the last), batches on each pay day (released).
+        var ended = jobs.Where(j => j.Job.End < Today).ToList();
+        foreach (var day in ended.Select(j => j.Job.End.AddDays(1)).Concat(ended.Select(j => j.Job.End.AddDays(7))).Where(d => d <= Today).Distinct().Order())
+        {
+            await services.Backdated<WagePayments>(new DemoClock(day)).RunAsync(day, Actor.System, ct);
+            foreach (var (_, job) in ended.Where(j => j.Job.End.AddDays(1) == day && j.Job.End.AddDays(7) <= Today))
+            {
+                var payslip = await services.GetRequiredService<Payslips>().ForJobAsync(job.Id, Actor.System, ct);
+                if (payslip is { Status: PayslipStatus.Computed })
+                {
+                    await services.GetRequiredService<Payslips>().ValidateAsync(payslip.Id, Actor.System, ct);
+                }
+            }
+
+            var payments = services.Backdated<WagePayments>(new DemoClock(day));
+            foreach (var batch in (await payments.ListAsync(Actor.System, ct)).Where(b => b.Status == PaymentBatchStatus.Built && b.ExecutionDate == day))
+            {
+                await payments.ReleaseAsync(batch.Id, Actor.System, ct);
+            }
+        }
+    }
+
+    private async Task<Actor> ActorOfAsync(ActivityId activity, CancellationToken ct)
+    {
+        var owner = await db.Set<Activity>().AsNoTracking().Where(a => a.Id == activity).Select(a => a.MemberId).SingleAsync(ct);
+        return new Actor(null, "démonstration", new HashSet<string> { Roles.Member }, owner, null);
+    }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
