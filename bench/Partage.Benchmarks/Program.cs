@@ -12,6 +12,11 @@ if (args.Length > 0 && args[0] == "invoicing")
         args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 2_000);
 }
 
+if (args.Length > 0 && args[0] == "payroll")
+{
+    return await PayrollLoad.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20_000);
+}
+
 if (args.Length > 0 && args[0] == "ledger-post")
 {
     return await LedgerLoad.PostOnlyAsync(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20);

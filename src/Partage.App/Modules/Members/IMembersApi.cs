@@ -25,6 +25,9 @@ public interface IMembersApi
 
     /// <summary>The member as an employee, for the cooperative's own payroll (callers have checked the actor's right on the job).</summary>
     Task<EmployeeIdentity?> EmployeeAsync(MemberId id, CancellationToken ct = default);
+
+    /// <summary>The same for many members in one query (a payroll run, a transfer file).</summary>
+    Task<IReadOnlyDictionary<MemberId, EmployeeIdentity>> EmployeesAsync(IReadOnlyCollection<MemberId> ids, CancellationToken ct = default);
 }
 
 internal sealed class MembersApi(PartageDbContext db) : IMembersApi
@@ -45,6 +48,14 @@ internal sealed class MembersApi(PartageDbContext db) : IMembersApi
         await db.Set<Member>().AsNoTracking().Where(m => m.Id == id)
             .Select(m => new EmployeeIdentity(m.Id, m.Number, m.FirstName, m.LastName, m.Email, m.BirthDate, m.Street, m.PostalCode, m.City, m.Country, m.Nir, m.Iban))
             .SingleOrDefaultAsync(ct);
+
+    public async Task<IReadOnlyDictionary<MemberId, EmployeeIdentity>> EmployeesAsync(IReadOnlyCollection<MemberId> ids, CancellationToken ct = default)
+    {
+        var wanted = ids.Distinct().ToList();
+        return await db.Set<Member>().AsNoTracking().Where(m => wanted.Contains(m.Id))
+            .Select(m => new EmployeeIdentity(m.Id, m.Number, m.FirstName, m.LastName, m.Email, m.BirthDate, m.Street, m.PostalCode, m.City, m.Country, m.Nir, m.Iban))
+            .ToDictionaryAsync(e => e.Id, ct);
+    }
 
     private static MemberRef ToRef(Member m) => new(m.Id, m.Number, m.FullName, m.OfficeId, m.ManagerId, m.Status);
 }

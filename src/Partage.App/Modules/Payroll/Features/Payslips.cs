@@ -62,44 +62,51 @@ public sealed class Payslips(
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
-    /// <summary>Computes the payslip of every countersigned job that ended on or before <paramref name="until"/> and has none; returns how many.</summary>
+    private const int Chunk = 500;
+
+    /// <summary>
+    /// Computes the payslip of every countersigned job that ended on or before <paramref name="until"/>
+    /// and has none, by chunks of 500 in one transaction each (numbers taken as a block, the
+    /// automatically validated ones posted together); returns how many were computed and validated.
+    /// </summary>
     public async Task<(int Computed, int AutoValidated)> ComputeDueAsync(DateOnly until, Actor actor, CancellationToken ct = default)
     {
         PayrollAccess.RequireStaff(actor);
-        var done = db.Set<Payslip>().Select(p => p.JobId);
-        var ended = await db.Set<Job>().Where(j => j.Status == JobStatus.Countersigned && j.End <= until && !done.Contains(j.Id)).OrderBy(j => j.End).ThenBy(j => j.Number).ToListAsync(ct);
         var catalog = await parameters.CatalogAsync(ct);
-        var autoValidated = 0;
-        foreach (var job in ended)
+        var codes = (await entities.ListAsync(ct)).ToDictionary(e => e.Id, e => e.Code);
+        var (computed, autoValidated) = (0, 0);
+        while (true)
         {
-            var result = PayslipEngine.Compute(jobs.Request(job.Kind, job.Cadre, job.Start, job.End, job.Hours, job.Cachets, Money.Eur(job.GrossCents).Amount, job.Dfs), catalog);
-            var rates = catalog.Resolve(job.Start);
-            var tax = IncomeTaxWithholding.Compute(result.NetTaxable, null, shortContract: job.End < job.Start.AddMonths(2), rates);
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var entity = (await entities.ListAsync(ct)).Single(e => e.Id == job.LegalEntityId);
-            var payslip = new Payslip
+            var done = db.Set<Payslip>().Select(p => p.JobId);
+            var ended = await db.Set<Job>().AsNoTracking().Where(j => j.Status == JobStatus.Countersigned && j.End <= until && !done.Contains(j.Id))
+                .OrderBy(j => j.End).ThenBy(j => j.Number).Take(Chunk).ToListAsync(ct);
+            if (ended.Count == 0)
             {
-                Id = TypedId.New<PayslipId>(), Number = $"BP-{entity.Code}-{job.End.Year}-{await numbers.NextAsync($"payslip:{entity.Code}:{job.End.Year}", ct):D6}",
-                JobId = job.Id, MemberId = job.MemberId, ActivityId = job.ActivityId, OfficeId = job.OfficeId, LegalEntityId = job.LegalEntityId, Period = result.Period,
-                ResultJson = JsonSerializer.Serialize(result, PayrollJson.Options), GrossCents = Cents(result.Gross), EmployeeContributionsCents = Cents(result.TotalEmployee),
-                EmployerContributionsCents = Cents(result.TotalEmployer), ReductionsCents = Cents(result.TotalReductions), NetBeforeTaxCents = Cents(result.NetBeforeTax),
-                NetTaxableCents = Cents(result.NetTaxable), TaxRate = tax.Rate, NeutralTaxRate = tax.NeutralRate, TaxCents = Cents(tax.Amount),
-                NetPaidCents = Cents(result.NetBeforeTax - tax.Amount), EmployerCostCents = Cents(result.EmployerCost), DueOn = job.PayDay(options.Value.PayDelayDays),
-                Status = PayslipStatus.Computed, ComputedAt = clock.GetUtcNow().UtcDateTime,
-            };
-            db.Add(payslip);
-            audit.Record(actor, "payroll.payslip_computed", "payslip", payslip.Id.ToString(), null, new { payslip.Number, Job = job.Number, payslip.GrossCents, payslip.NetPaidCents });
-            await db.SaveChangesAsync(ct);
-            if (options.Value.AutoValidateUpToGrossCents is { } limit && payslip.GrossCents <= limit && payslip.EmployerCostCents <= job.EmployerCostCents)
-            {
-                await PostAsync(payslip, job, Actor.System, ct);
-                autoValidated++;
+                return (computed, autoValidated);
             }
 
-            await transaction.CommitAsync(ct);
-        }
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var computedNow = new List<(Payslip Payslip, Job Job)>();
+            foreach (var series in ended.GroupBy(j => (j.LegalEntityId, j.End.Year)))
+            {
+                var code = codes[series.Key.LegalEntityId];
+                var next = await numbers.NextBlockAsync($"payslip:{code}:{series.Key.Year}", series.Count(), ct) - series.Count() + 1;
+                foreach (var job in series)
+                {
+                    var payslip = Compute(job, catalog, $"BP-{code}-{series.Key.Year}-{next++:D6}");
+                    db.Add(payslip);
+                    audit.Record(actor, "payroll.payslip_computed", "payslip", payslip.Id.ToString(), null, new { payslip.Number, Job = job.Number, payslip.GrossCents, payslip.NetPaidCents });
+                    computedNow.Add((payslip, job));
+                }
+            }
 
-        return (ended.Count, autoValidated);
+            await db.SaveChangesAsync(ct);
+            var automatic = computedNow.Where(c => options.Value.AutoValidateUpToGrossCents is { } limit && c.Payslip.GrossCents <= limit && c.Payslip.EmployerCostCents <= c.Job.EmployerCostCents).ToList();
+            await PostAsync(automatic, Actor.System, ct);
+            await transaction.CommitAsync(ct);
+            db.ChangeTracker.Clear();
+            (computed, autoValidated) = (computed + ended.Count, autoValidated + automatic.Count);
+        }
     }
 
     public async Task<PayslipView> ValidateAsync(PayslipId id, Actor actor, CancellationToken ct = default)
@@ -111,9 +118,9 @@ public sealed class Payslips(
             throw new DomainException(PayrollErrors.WrongJobStatus, "Ce bulletin est déjà validé.");
         }
 
-        var job = await db.Set<Job>().SingleAsync(j => j.Id == payslip.JobId, ct);
+        var job = await db.Set<Job>().AsNoTracking().SingleAsync(j => j.Id == payslip.JobId, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await PostAsync(payslip, job, actor, ct);
+        await PostAsync([(payslip, job)], actor, ct);
         await transaction.CommitAsync(ct);
         return await FindAsync(id, actor, ct);
     }
@@ -272,12 +279,56 @@ public sealed class Payslips(
             p.ValidatedAt, p.ValidatedBy)).ToList();
     }
 
+    private Payslip Compute(Job job, ParameterCatalog catalog, string number)
+    {
+        var result = PayslipEngine.Compute(jobs.Request(job.Kind, job.Cadre, job.Start, job.End, job.Hours, job.Cachets, Money.Eur(job.GrossCents).Amount, job.Dfs), catalog);
+        var tax = IncomeTaxWithholding.Compute(result.NetTaxable, null, shortContract: job.End < job.Start.AddMonths(2), catalog.Resolve(job.Start));
+        return new Payslip
+        {
+            Id = TypedId.New<PayslipId>(), Number = number, JobId = job.Id, MemberId = job.MemberId, ActivityId = job.ActivityId, OfficeId = job.OfficeId,
+            LegalEntityId = job.LegalEntityId, Period = result.Period, ResultJson = JsonSerializer.Serialize(result, PayrollJson.Options), GrossCents = Cents(result.Gross),
+            EmployeeContributionsCents = Cents(result.TotalEmployee), EmployerContributionsCents = Cents(result.TotalEmployer), ReductionsCents = Cents(result.TotalReductions),
+            NetBeforeTaxCents = Cents(result.NetBeforeTax), NetTaxableCents = Cents(result.NetTaxable), TaxRate = tax.Rate, NeutralTaxRate = tax.NeutralRate,
+            TaxCents = Cents(tax.Amount), NetPaidCents = Cents(result.NetBeforeTax - tax.Amount), EmployerCostCents = Cents(result.EmployerCost),
+            DueOn = job.PayDay(options.Value.PayDelayDays), Status = PayslipStatus.Computed, ComputedAt = clock.GetUtcNow().UtcDateTime,
+        };
+    }
+
     /// <summary>
-    /// The payroll entry: the employer cost charged to the activity (641 gross, 645 employer
-    /// contributions after reductions) against the net due (421), URSSAF (431), the other bodies
-    /// (437) and the tax withheld (4421); the commitment taken at the countersignature is released.
+    /// The payroll entries of validated payslips, posted together (all or none): per payslip the
+    /// employer cost charged to the activity (641 gross, 645 employer contributions after
+    /// reductions) against the net due (421), URSSAF (431), the other bodies (437) and the tax
+    /// withheld (4421), and the release of the commitment taken at the countersignature.
     /// </summary>
-    private async Task PostAsync(Payslip payslip, Job job, Actor actor, CancellationToken ct)
+    private async Task PostAsync(IReadOnlyList<(Payslip Payslip, Job Job)> validated, Actor actor, CancellationToken ct)
+    {
+        if (validated.Count == 0)
+        {
+            return;
+        }
+
+        var requests = new List<PostEntryRequest>();
+        foreach (var (payslip, job) in validated)
+        {
+            requests.AddRange(await EntriesAsync(payslip, job, ct));
+        }
+
+        var posted = (await ledger.PostManyAsync(requests, actor, ct)).Where(e => e.SourceType == "payslip").ToDictionary(e => e.SourceId);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var (payslip, _) in validated)
+        {
+            payslip.Status = PayslipStatus.Validated;
+            payslip.ValidatedAt = now;
+            payslip.ValidatedBy = actor.Name;
+            payslip.PayrollEntryId = posted[payslip.Id.ToString()].Id;
+            audit.Record(actor, "payroll.payslip_validated", "payslip", payslip.Id.ToString(), new { Status = PayslipStatus.Computed },
+                new { payslip.Number, EntryId = payslip.PayrollEntryId.ToString(), payslip.EmployerCostCents, payslip.NetPaidCents });
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<IEnumerable<PostEntryRequest>> EntriesAsync(Payslip payslip, Job job, CancellationToken ct)
     {
         var result = JsonSerializer.Deserialize<PayrollResult>(payslip.ResultJson, PayrollJson.Options)!;
         var intermittent = job.Kind != EmployeeKind.RegimeGeneral;
@@ -290,7 +341,6 @@ public sealed class Payslips(
         }
 
         var entity = job.LegalEntityId;
-        var label = $"Paie {payslip.Number} — {job.Number}";
         async Task<AccountId> Account(string number) => await ledger.AccountAsync(entity, number, ct);
         var lines = new List<PostingLine>
         {
@@ -305,28 +355,19 @@ public sealed class Payslips(
                 lines.Add(new PostingLine(await Account(account), Side.Credit, Money.Eur(cents), null, text));
             }
         }
-        var requests = new List<PostEntryRequest>
-        {
-            new(entity, "PA", job.End, label, "payslip", payslip.Id.ToString(), $"payslip:{payslip.Id}", lines, payslip.Number),
-        };
+
+        var entries = new List<PostEntryRequest> { new(entity, "PA", job.End, $"Paie {payslip.Number} — {job.Number}", "payslip", payslip.Id.ToString(), $"payslip:{payslip.Id}", lines, payslip.Number) };
         if (job.CommitmentEntryId is not null)
         {
             var committed = Money.Eur(job.EmployerCostCents);
-            requests.Add(new PostEntryRequest(entity, "OD", job.End, $"Fin d'engagement — {job.Number}", "job_commitment_release", job.Id.ToString(), $"job:{job.Id}:commitment-release",
+            entries.Add(new PostEntryRequest(entity, "OD", job.End, $"Fin d'engagement — {job.Number}", "job_commitment_release", job.Id.ToString(), $"job:{job.Id}:commitment-release",
             [
                 new PostingLine(await Account(ChartOfAccounts.CommitmentsCounterpart), Side.Debit, committed, null, $"Contrat {job.Number}"),
                 new PostingLine(await Account(ChartOfAccounts.CommitmentsGiven), Side.Credit, committed, job.ActivityId, $"Contrat {job.Number}"),
             ], job.Number));
         }
 
-        var posted = await ledger.PostManyAsync(requests, actor, ct);
-        payslip.Status = PayslipStatus.Validated;
-        payslip.ValidatedAt = clock.GetUtcNow().UtcDateTime;
-        payslip.ValidatedBy = actor.Name;
-        payslip.PayrollEntryId = posted[0].Id;
-        audit.Record(actor, "payroll.payslip_validated", "payslip", payslip.Id.ToString(), new { Status = PayslipStatus.Computed },
-            new { payslip.Number, EntryId = posted[0].Id.ToString(), payslip.EmployerCostCents, payslip.NetPaidCents });
-        await db.SaveChangesAsync(ct);
+        return entries;
     }
 
     private static long Cents(decimal amount) => Rounding.ToCents(amount);

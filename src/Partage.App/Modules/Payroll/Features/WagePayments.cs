@@ -30,15 +30,10 @@ public sealed class WagePayments(
     {
         PayrollAccess.RequireStaff(actor);
         var (computed, autoValidated) = await payslips.ComputeDueAsync(until, actor, ct);
-        var due = await db.Set<Payslip>().Where(p => p.Status == PayslipStatus.Validated && p.PaymentBatchId == null && p.DueOn <= until)
-            .OrderBy(p => p.Number).ToListAsync(ct);
-        var identities = new Dictionary<MemberId, EmployeeIdentity?>();
-        foreach (var member in due.Select(p => p.MemberId).Distinct())
-        {
-            identities[member] = await members.EmployeeAsync(member, ct);
-        }
-
-        var payable = due.Where(p => identities[p.MemberId]?.Iban is not null).ToList();
+        var due = await db.Set<Payslip>().AsNoTracking().Where(p => p.Status == PayslipStatus.Validated && p.PaymentBatchId == null && p.DueOn <= until)
+            .Select(p => new { p.Id, p.MemberId, p.LegalEntityId, p.NetPaidCents }).ToListAsync(ct);
+        var identities = await members.EmployeesAsync(due.Select(p => p.MemberId).ToList(), ct);
+        var payable = due.Where(p => identities.GetValueOrDefault(p.MemberId)?.Iban is not null).ToList();
         var codes = (await entities.ListAsync(ct)).ToDictionary(e => e.Id, e => e.Code);
         var (batches, total) = (0, Money.ZeroEur);
         foreach (var group in payable.GroupBy(p => p.LegalEntityId))
@@ -51,13 +46,19 @@ public sealed class WagePayments(
                 CreatedAt = clock.GetUtcNow().UtcDateTime,
             };
             db.Add(batch);
-            foreach (var payslip in group)
-            {
-                payslip.PaymentBatchId = batch.Id;
-            }
-
             audit.Record(actor, "payroll.batch_built", "payment_batch", batch.Id.ToString(), null, new { batch.Number, batch.Count, batch.TotalCents });
             await db.SaveChangesAsync(ct);
+            foreach (var ids in group.Select(p => p.Id).Chunk(1_000))
+            {
+                // Only payslips still outside any batch join it: a concurrent run cannot pay one twice.
+                var joined = await db.Set<Payslip>().Where(p => ids.Contains(p.Id) && p.PaymentBatchId == null)
+                    .ExecuteUpdateAsync(u => u.SetProperty(p => p.PaymentBatchId, batch.Id), ct);
+                if (joined != ids.Length)
+                {
+                    throw new DomainException(PayrollErrors.WrongJobStatus, "Des salaires ont été mis dans un autre lot pendant la préparation : relancez la paie.");
+                }
+            }
+
             await transaction.CommitAsync(ct);
             (batches, total) = (batches + 1, total + Money.Eur(batch.TotalCents));
         }
@@ -75,7 +76,6 @@ public sealed class WagePayments(
             throw new DomainException(PayrollErrors.WrongJobStatus, "Ce lot de virements est déjà libéré.");
         }
 
-        var included = await db.Set<Payslip>().Where(p => p.PaymentBatchId == id).ToListAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var total = Money.Eur(batch.TotalCents);
         var entry = await ledger.PostAsync(new PostEntryRequest(batch.LegalEntityId, "BQ", batch.ExecutionDate, $"Virement des salaires {batch.Number}", "wage_batch", batch.Id.ToString(),
@@ -84,11 +84,8 @@ public sealed class WagePayments(
                 new PostingLine(await ledger.AccountAsync(batch.LegalEntityId, "421", ct), Side.Debit, total, null, $"{batch.Count} salaires nets"),
                 new PostingLine(await ledger.AccountAsync(batch.LegalEntityId, ChartOfAccounts.Bank, ct), Side.Credit, total, null, batch.Number),
             ], batch.Number), actor, ct);
-        foreach (var payslip in included)
-        {
-            payslip.Status = PayslipStatus.Paid;
-            payslip.PaidOn = batch.ExecutionDate;
-        }
+        await db.Set<Payslip>().Where(p => p.PaymentBatchId == id)
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, PayslipStatus.Paid).SetProperty(p => p.PaidOn, batch.ExecutionDate), ct);
 
         batch.Status = PaymentBatchStatus.Released;
         batch.ReleasedAt = clock.GetUtcNow().UtcDateTime;
@@ -117,12 +114,14 @@ public sealed class WagePayments(
         }
 
         var included = await db.Set<Payslip>().AsNoTracking().Where(p => p.PaymentBatchId == id).OrderBy(p => p.Number).ToListAsync(ct);
-        var jobNumbers = await db.Set<Job>().AsNoTracking().Where(j => included.Select(p => p.JobId).Contains(j.Id)).ToDictionaryAsync(j => j.Id, j => j.Number, ct);
+        var jobIds = included.Select(p => p.JobId).ToList();
+        var jobNumbers = await db.Set<Job>().AsNoTracking().Where(j => jobIds.Contains(j.Id)).ToDictionaryAsync(j => j.Id, j => j.Number, ct);
         var entity = (await entities.ListAsync(ct)).Single(e => e.Id == batch.LegalEntityId);
+        var people = await members.EmployeesAsync(included.Select(p => p.MemberId).ToList(), ct);
         var transfers = new List<SepaTransfer>();
         foreach (var payslip in included)
         {
-            var person = await members.EmployeeAsync(payslip.MemberId, ct) ?? throw new DomainException(PayrollErrors.NotFound);
+            var person = people[payslip.MemberId];
             transfers.Add(new SepaTransfer(payslip.Number, Money.Eur(payslip.NetPaidCents).Amount, $"{person.FirstName} {person.LastName}", person.Iban!,
                 $"Salaire {payslip.Period} contrat {jobNumbers[payslip.JobId]} bulletin {payslip.Number}"));
         }
