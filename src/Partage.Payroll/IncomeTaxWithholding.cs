@@ -17,6 +17,11 @@ public static class IncomeTaxWithholding
             return new Withholding(netTaxable, rate, decimal.Round(netTaxable * rate, 2, MidpointRounding.AwayFromZero), NeutralRate: false);
         }
 
+        if (rates.NeutralGridRates.Count == 0)
+        {
+            throw new InvalidOperationException($"Aucune grille de taux non personnalisé n'est en vigueur le {rates.On:dd/MM/yyyy} : saisissez-la dans les paramètres de paie, ou le taux transmis pour le salarié.");
+        }
+
         var abatement = shortContract ? decimal.Round(rates.ShortContractAbatement * rates.SmicHourly * rates.LegalMonthlyHours, 2, MidpointRounding.AwayFromZero) : 0m;
         var @base = Math.Max(netTaxable - abatement, 0);
         var bracket = 0;

@@ -96,8 +96,11 @@ public sealed class PayrollRates
         Fnas1285 = Get("fnas_1285");
         Fcap1285 = Get("fcap_1285");
         Fcap3090 = Get("fcap_3090");
-        NeutralGridThresholds = Enumerable.Range(1, 19).Select(n => Get($"pas_neutre_seuil_{n:D2}")).ToArray();
-        NeutralGridRates = Enumerable.Range(0, 20).Select(n => Get($"pas_neutre_taux_{n:D2}")).ToArray();
+        var thresholds = Enumerable.Range(1, 19).Select(n => Optional($"pas_neutre_seuil_{n:D2}")).ToArray();
+        var grid = Enumerable.Range(0, 20).Select(n => Optional($"pas_neutre_taux_{n:D2}")).ToArray();
+        (NeutralGridThresholds, NeutralGridRates) = thresholds.All(t => t is not null) && grid.All(r => r is not null)
+            ? (thresholds.Select(t => t!.Value).ToArray(), grid.Select(r => r!.Value).ToArray())
+            : ([], []);
         ShortContractAbatement = Get("pas_abattement_contrats_courts");
     }
 
@@ -271,7 +274,7 @@ public sealed class PayrollRates
 
     public decimal Fcap3090 { get; }
 
-    /// <summary>The lower limits of the default-rate brackets (monthly net taxable), ascending; the first bracket starts at 0.</summary>
+    /// <summary>The lower limits of the default-rate brackets (monthly net taxable), ascending; the first bracket starts at 0. Empty when no grid is in force (before May 2025 here).</summary>
     public IReadOnlyList<decimal> NeutralGridThresholds { get; }
 
     public IReadOnlyList<decimal> NeutralGridRates { get; }
