@@ -32,17 +32,7 @@ public static class InvoicingLoad
 
     public static async Task<int> RunAsync(string adminConnection, int credits, int invoices)
     {
-        var builder = new NpgsqlConnectionStringBuilder(adminConnection) { Database = Database, MaxPoolSize = 50 };
-        await using (var admin = new NpgsqlConnection(adminConnection))
-        {
-            await admin.OpenAsync();
-            await new NpgsqlCommand($"DROP DATABASE IF EXISTS {Database} WITH (FORCE)", admin).ExecuteNonQueryAsync();
-            await new NpgsqlCommand($"CREATE DATABASE {Database}", admin).ExecuteNonQueryAsync();
-        }
-
-        var app = PartageHost.Build(PartageHost.CreateBuilder([
-            "--Database:Provider=Postgres", $"--ConnectionStrings:Partage={builder.ConnectionString}", "--Logging:LogLevel:Default=Warning",
-        ]));
+        var (app, connectionString) = await LoadDatabase.FreshAsync(adminConnection, Database);
         var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         ActivityId activity;
         Partage.App.Modules.Clients.ClientId client;

@@ -33,17 +33,7 @@ public static class LedgerLoad
 
     public static async Task<int> RunAsync(string adminConnection, long postings)
     {
-        var builder = new NpgsqlConnectionStringBuilder(adminConnection) { Database = Database, MaxPoolSize = 50 };
-        await using (var admin = new NpgsqlConnection(adminConnection))
-        {
-            await admin.OpenAsync();
-            await new NpgsqlCommand($"DROP DATABASE IF EXISTS {Database} WITH (FORCE)", admin).ExecuteNonQueryAsync();
-            await new NpgsqlCommand($"CREATE DATABASE {Database}", admin).ExecuteNonQueryAsync();
-        }
-
-        var app = PartageHost.Build(PartageHost.CreateBuilder([
-            "--Database:Provider=Postgres", $"--ConnectionStrings:Partage={builder.ConnectionString}", "--Logging:LogLevel:Default=Warning",
-        ]));
+        var (app, connectionString) = await LoadDatabase.FreshAsync(adminConnection, Database);
         await using (var scope = app.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
@@ -56,7 +46,7 @@ public static class LedgerLoad
 
         var fecPostings = Math.Min(1_000_000, postings / 5);
         var sw = Stopwatch.StartNew();
-        var activities = await BulkLoadAsync(app, builder.ConnectionString, postings, fecPostings);
+        var activities = await BulkLoadAsync(app, connectionString, postings, fecPostings);
         Console.WriteLine($"bulk load: {postings:N0} postings in {sw.Elapsed.TotalSeconds:0.0} s");
 
         sw.Restart();
@@ -73,7 +63,7 @@ public static class LedgerLoad
         var pgbench = PgBench(adminConnection);
         Console.WriteLine($"posting throughput, one entry per transaction (PostAsync): {single:0} entries/s; pgbench TPC-B-like: {pgbench:0} tps; ratio {single / pgbench:P0}");
         Console.WriteLine($"posting throughput, {BatchedSize} entries per transaction (PostManyAsync): {batched:0} entries/s; ratio {batched / pgbench:P0}");
-        Console.WriteLine($"FEC: run `/usr/bin/time -v dotnet src/Partage.App/bin/Release/net10.0/Partage.App.dll ledger fec --entity SCIC --year 2026 --out /tmp/fec` with Database__Provider=Postgres ConnectionStrings__Partage=\"{builder.ConnectionString}\" ({fecPostings:N0} SCIC postings)");
+        Console.WriteLine($"FEC: run `/usr/bin/time -v dotnet src/Partage.App/bin/Release/net10.0/Partage.App.dll ledger fec --entity SCIC --year 2026 --out /tmp/fec` with Database__Provider=Postgres ConnectionStrings__Partage=\"{connectionString}\" ({fecPostings:N0} SCIC postings)");
         await app.DisposeAsync();
         return 0;
     }
@@ -81,9 +71,9 @@ public static class LedgerLoad
     /// <summary>Posting throughput alone, on the database a previous full run left behind.</summary>
     public static async Task<int> PostOnlyAsync(string adminConnection, int seconds)
     {
-        var builder = new NpgsqlConnectionStringBuilder(adminConnection) { Database = Database, MaxPoolSize = 50 };
+        var connectionString = new NpgsqlConnectionStringBuilder(adminConnection) { Database = Database, MaxPoolSize = 50 }.ConnectionString;
         var app = PartageHost.Build(PartageHost.CreateBuilder([
-            "--Database:Provider=Postgres", $"--ConnectionStrings:Partage={builder.ConnectionString}", "--Logging:LogLevel:Default=Warning",
+            "--Database:Provider=Postgres", $"--ConnectionStrings:Partage={connectionString}", "--Logging:LogLevel:Default=Warning",
         ]));
         List<ActivityId> activities;
         await using (var scope = app.Services.CreateAsyncScope())

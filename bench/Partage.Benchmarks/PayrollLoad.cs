@@ -33,18 +33,7 @@ public static class PayrollLoad
 
     public static async Task<int> RunAsync(string adminConnection, int contracts)
     {
-        var builder = new NpgsqlConnectionStringBuilder(adminConnection) { Database = Database, MaxPoolSize = 50 };
-        await using (var admin = new NpgsqlConnection(adminConnection))
-        {
-            await admin.OpenAsync();
-            await new NpgsqlCommand($"DROP DATABASE IF EXISTS {Database} WITH (FORCE)", admin).ExecuteNonQueryAsync();
-            await new NpgsqlCommand($"CREATE DATABASE {Database}", admin).ExecuteNonQueryAsync();
-        }
-
-        var app = PartageHost.Build(PartageHost.CreateBuilder([
-            "--Database:Provider=Postgres", $"--ConnectionStrings:Partage={builder.ConnectionString}", "--Logging:LogLevel:Default=Warning",
-            "--Payroll:AutoValidateUpToGrossCents=100000000",
-        ]));
+        var (app, connectionString) = await LoadDatabase.FreshAsync(adminConnection, Database, "--Payroll:AutoValidateUpToGrossCents=100000000");
         var today = DateOnly.FromDateTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         var start = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
         var end = start.AddDays(1);

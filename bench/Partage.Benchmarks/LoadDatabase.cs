@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Builder;
+using Npgsql;
+using Partage.App.Infrastructure;
+
+namespace Partage.Benchmarks;
+
+/// <summary>A load script's own PostgreSQL database, dropped and created afresh, and the platform built over it.</summary>
+public static class LoadDatabase
+{
+    /// <summary>Returns the platform (not started, not migrated) and the database's connection string.</summary>
+    public static async Task<(WebApplication App, string ConnectionString)> FreshAsync(string adminConnection, string database, params string[] settings)
+    {
+        var connection = new NpgsqlConnectionStringBuilder(adminConnection) { Database = database, MaxPoolSize = 50 }.ConnectionString;
+        await using (var admin = new NpgsqlConnection(adminConnection))
+        {
+            await admin.OpenAsync();
+            await new NpgsqlCommand($"DROP DATABASE IF EXISTS {database} WITH (FORCE)", admin).ExecuteNonQueryAsync();
+            await new NpgsqlCommand($"CREATE DATABASE {database}", admin).ExecuteNonQueryAsync();
+        }
+
+        var app = PartageHost.Build(PartageHost.CreateBuilder([
+            "--Database:Provider=Postgres", $"--ConnectionStrings:Partage={connection}", "--Logging:LogLevel:Default=Warning", .. settings,
+        ]));
+        return (app, connection);
+    }
+}
