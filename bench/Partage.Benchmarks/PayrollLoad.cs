@@ -33,7 +33,7 @@ public static class PayrollLoad
 
     public static async Task<int> RunAsync(string adminConnection, int contracts)
     {
-        var (app, connectionString) = await LoadDatabase.FreshAsync(adminConnection, Database, "--Payroll:AutoValidateUpToGrossCents=100000000");
+        var (app, _) = await LoadDatabase.FreshAsync(adminConnection, Database);
         var today = DateOnly.FromDateTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         var start = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
         var end = start.AddDays(1);
@@ -48,6 +48,8 @@ public static class PayrollLoad
                 await services.GetRequiredService<FiscalPeriods>().OpenAsync(new OpenFiscalYearInput(code, $"{today.Year}-01-01", $"{today.Year}-12-31"), Actor.System);
             }
 
+            await services.GetRequiredService<PayrollParameters>().AddAsync(
+                new NewSettingInput(PayrollParameters.AutoValidationCode, $"{start.Year}-01-01", "1000000", "Règle de charge : tout est validé au calcul"), Actor.System);
             var db = services.GetRequiredService<PartageDbContext>();
             var paid = (await db.Set<Member>().AsNoTracking().Where(m => m.Iban != null && m.Nir != null).Select(m => m.Id).ToListAsync()).ToHashSet();
             var activities = (await db.Set<Activity>().AsNoTracking().Where(a => a.LegalEntityId == LegalEntitiesReferenceData.Lna).ToListAsync()).Where(a => paid.Contains(a.MemberId)).ToList();

@@ -35,6 +35,20 @@ public class WorkedExampleTests
     }
 
     [Fact]
+    public void ShortRegimeGeneralContract_CeilingInThirtieths_TranchesAndCetFollow()
+    {
+        var result = Compute(Request("regime_general", "CDD", "2026-11-16", "2026-11-30", 3000m, hours: 75m));
+        Assert.Equal(2002.50m, result.Ceiling);   // 4,005 × 15 / 30
+        Assert.Equal(2002.50m, Assert.Single(result.Lines, l => l.Code == "vieillesse_plafonnee").Base);
+        Assert.Equal(997.50m, Assert.Single(result.Lines, l => l.Code == "retraite_complementaire_t2").Base);
+        Assert.Contains(result.Lines, l => l.Code == "cet");   // pay above the (prorated) ceiling
+        var fullMonth = Compute(Request("regime_general", "CDI", "2026-10-01", "2026-10-31", 3000m, hours: 151.67m));
+        Assert.Equal(4005m, fullMonth.Ceiling);   // a whole month of 31 days is one monthly ceiling
+        var artistWeek = Compute(Request("intermittent_artist", "CDDU", "2026-11-02", "2026-11-08", 1400m, cachets: 7, days: 7));
+        Assert.Equal(934.50m, artistWeek.Ceiling);   // 5 days or more: thirtieths (7 / 30), not 12 hourly ceilings a day
+    }
+
+    [Fact]
     public void B_Technician_OneDayOf8Hours_200()
     {
         var result = Compute(Request("intermittent_technician", "CDDU", "2026-11-14", "2026-11-14", 200m, hours: 8m, days: 1, congesSpectacles: true));

@@ -3585,6 +3585,52 @@ namespace Partage.Migrations.Postgres.Migrations
                     b.ToTable("payroll_minimum_rates", (string)null);
                 });
 
+            modelBuilder.Entity("Partage.App.Modules.Payroll.NotifiedTaxRate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(6, 4)
+                        .HasColumnType("numeric(6,4)")
+                        .HasColumnName("rate");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payroll_notified_tax_rates");
+
+                    b.HasIndex("MemberId", "From")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payroll_notified_tax_rates_member_id_from");
+
+                    b.ToTable("payroll_notified_tax_rates", (string)null);
+                });
+
             modelBuilder.Entity("Partage.App.Modules.Payroll.PaymentBatch", b =>
                 {
                     b.Property<Guid>("Id")

@@ -3574,6 +3574,52 @@ namespace Partage.Migrations.Sqlite.Migrations
                     b.ToTable("payroll_minimum_rates", (string)null);
                 });
 
+            modelBuilder.Entity("Partage.App.Modules.Payroll.NotifiedTaxRate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("member_id");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(6, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rate");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payroll_notified_tax_rates");
+
+                    b.HasIndex("MemberId", "From")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payroll_notified_tax_rates_member_id_from");
+
+                    b.ToTable("payroll_notified_tax_rates", (string)null);
+                });
+
             modelBuilder.Entity("Partage.App.Modules.Payroll.PaymentBatch", b =>
                 {
                     b.Property<Guid>("Id")

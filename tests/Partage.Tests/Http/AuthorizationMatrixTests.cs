@@ -193,6 +193,10 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
         yield return ("GET", "/api/v1/payroll/batches/{id:guid}/sepa.xml", _ => $"/api/v1/payroll/batches/{Guid.NewGuid()}/sepa.xml", _ => null, [], HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/payroll/contributions", _ => "/api/v1/payroll/contributions?from=2026-11&to=2026-12", _ => null, Only(ok, payroll), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/payroll/contributions.csv", _ => "/api/v1/payroll/contributions.csv?from=2026-11&to=2026-12", _ => null, Only(ok, payroll), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/payroll/tax-rates", w => $"/api/v1/payroll/tax-rates?member={w.LilleMember}", _ => null, Only(ok, payroll), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/payroll/tax-rates", _ => "/api/v1/payroll/tax-rates",
+            w => new { MemberId = w.ParisMember.ToString(), Rate = "0.05", From = $"{2040 + Interlocked.Increment(ref counter)}-01-01", Source = "Retour DSN" },
+            Only(HttpStatusCode.Created, payroll), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/payroll/dpae.csv", _ => "/api/v1/payroll/dpae.csv?from=2026-11-01&to=2026-11-30", _ => null, payroll.ToDictionary(e => e, _ => ok), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/payroll/minimum-rates", _ => "/api/v1/payroll/minimum-rates", _ => null, payroll.ToDictionary(e => e, _ => ok), HttpStatusCode.NotFound);
         yield return ("POST", "/api/v1/payroll/minimum-rates", _ => "/api/v1/payroll/minimum-rates",

@@ -98,3 +98,31 @@ public class PayslipTests(PartageFactory factory) : IClassFixture<PartageFactory
         Assert.Contains("Congés Spectacles;", await csv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
+
+/// <summary>Payroll staff's rules: a notified tax rate instead of the default grid; automatic validation up to a gross.</summary>
+public class PayrollRuleTests(PartageFactory factory) : IClassFixture<PartageFactory>
+{
+    [Fact]
+    public async Task NotifiedRateUsed_AutomaticValidationUnderTheRule()
+    {
+        var world = await OpenAsync(factory);
+        await Hiring.FundAsync(factory, world.LilleActivity, 300_000);
+        var payroll = await factory.ActorAsync(World.Payroll);
+        await factory.InScopeAsync(s => s.GetRequiredService<NotifiedTaxRates>().AddAsync(
+            new NotifiedTaxRateInput(world.LilleMember.ToString(), "0,062", "2026-01-01", "Retour DSN du 2026-01-12"), payroll));
+        await factory.InScopeAsync(s => s.GetRequiredService<PayrollParameters>().AddAsync(
+            new NewSettingInput(PayrollParameters.AutoValidationCode, "2026-01-01", "1000", "Note de service paie n° 3"), payroll));
+        var small = await Hiring.CountersignedAsync(factory, Hiring.Artist(world.LilleActivity, new DateOnly(2026, 12, 2), gross: "300"));
+        var large = await Hiring.CountersignedAsync(factory, Hiring.Artist(world.LilleActivity, new DateOnly(2026, 12, 4), gross: "1500"));
+
+        factory.Clock.Advance(TimeSpan.FromDays(10));
+        var run = await factory.InScopeAsync(s => s.GetRequiredService<WagePayments>().RunAsync(new DateOnly(2026, 12, 5), Actor.System));
+        Assert.Equal((2, 1), (run.Computed, run.AutoValidated));
+        var member = await factory.ActorAsync(World.LilleMemberEmail);
+        var smallSlip = (await factory.InScopeAsync(s => s.GetRequiredService<Payslips>().ForJobAsync(small.Id, member)))!;
+        var largeSlip = (await factory.InScopeAsync(s => s.GetRequiredService<Payslips>().ForJobAsync(large.Id, member)))!;
+        Assert.Equal((PayslipStatus.Validated, PayslipStatus.Computed), (smallSlip.Status, largeSlip.Status));
+        Assert.Equal((0.062m, false), (largeSlip.TaxRate, largeSlip.NeutralTaxRate));
+        Assert.Equal(Money.Eur(Rounding.ToCents(largeSlip.NetTaxable.Amount * 0.062m)), largeSlip.Tax);
+    }
+}

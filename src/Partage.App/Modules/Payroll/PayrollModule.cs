@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Partage.App.Infrastructure.Http;
+using Partage.App.Modules.Members;
 using Partage.App.Security;
 using Partage.Kernel;
 using Partage.Payroll;
@@ -44,6 +45,7 @@ public static class PayrollModule
             .Configure<Features.PayrollOptions>(configuration.GetSection("Payroll"))
             .AddScoped<PayrollParameters>()
             .AddScoped<MinimumRates>()
+            .AddScoped<NotifiedTaxRates>()
             .AddScoped<Features.Jobs>()
             .AddScoped<Features.ContractDocuments>()
             .AddScoped<Features.Payslips>()
@@ -158,6 +160,15 @@ public static class PayrollModule
         staff.MapGet("/contributions.csv", async (string? from, string? to, Features.Payslips summary, ActorAccessor actors, CancellationToken ct) =>
                 Results.File(await summary.ContributionsCsvAsync(from, to, await actors.GetAsync(ct), ct), "text/csv; charset=utf-8", $"cotisations-{from}-{to}.csv"))
             .WithName("ContributionsDueCsv").WithSummary("Les mêmes en CSV").ProducesProblems();
+        staff.MapGet("/tax-rates", async (Guid? member, NotifiedTaxRates rates, ActorAccessor actors, CancellationToken ct) =>
+                await rates.ListAsync(MemberId.From(member ?? Guid.Empty), await actors.GetAsync(ct), ct))
+            .WithName("NotifiedTaxRates").WithSummary("Les taux de prélèvement à la source transmis pour un membre (service paie)").ProducesProblems();
+        staff.MapPost("/tax-rates", async (NotifiedTaxRateInput input, NotifiedTaxRates rates, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var added = await rates.AddAsync(input, await actors.GetAsync(ct), ct);
+                return Results.Created($"/api/v1/payroll/tax-rates?member={added.MemberId}", added);
+            })
+            .WithName("AddNotifiedTaxRate").WithSummary("Taux de prélèvement transmis par l'administration fiscale pour un membre, à partir d'une date").ProducesProblems();
         staff.MapGet("/minimum-rates", async (MinimumRates minimums, ActorAccessor actors, CancellationToken ct) => await minimums.ListAsync(await actors.GetAsync(ct), ct))
             .WithName("MinimumRates").WithSummary("Les minima conventionnels datés (par convention, métier et unité)").ProducesProblems();
         staff.MapPost("/minimum-rates", async (NewMinimumRateInput input, MinimumRates minimums, ActorAccessor actors, CancellationToken ct) =>

@@ -51,6 +51,9 @@ public sealed record ParameterView(string Code, DateOnly From, decimal? Value, s
 /// </summary>
 public sealed class PayrollParameters(PartageDbContext db, IAuditLog audit, TimeProvider clock)
 {
+    /// <summary>Payroll staff's automatic validation rule: the largest gross (euros) validated as computed; 0: none.</summary>
+    public const string AutoValidationCode = "validation_automatique_brut_max";
+
     private ParameterCatalog? catalog;
 
     public static IReadOnlySet<string> SettingCodes { get; } = ParameterCatalog.Shipped.Where(r => r.IsSetting).Select(r => r.Code).ToHashSet(StringComparer.Ordinal);
@@ -92,11 +95,14 @@ public sealed class PayrollParameters(PartageDbContext db, IAuditLog audit, Time
         var source = v.Required("Source", "La source (avis, circulaire, accord)", input.Source, 500);
         if (value is { } given && code.Length > 0)
         {
+            // Amounts in euros (the income tax grid's limits, the automatic validation's ceiling), a method, a switch; the rest are rates.
+            var isAmount = code == AutoValidationCode || code.StartsWith("pas_neutre_seuil_", StringComparison.Ordinal);
             var problem = code switch
             {
                 "plafond_techniciens_methode" when given is not (1 or 2 or 3) => "La méthode est 1 (plafond journalier × jours), 2 (trentièmes) ou 3 (heures).",
                 "rgdu_artistes" when given is not (0 or 1) => "La valeur est 0 (RGDU non appliquée aux artistes) ou 1 (appliquée).",
-                not ("plafond_techniciens_methode" or "rgdu_artistes") when given is < 0 or >= 1 => "Un taux est une fraction entre 0 et 1 (0,154 pour 15,4 %).",
+                _ when isAmount && given < 0 => "Un montant en euros est positif.",
+                not ("plafond_techniciens_methode" or "rgdu_artistes") when !isAmount && given is < 0 or >= 1 => "Un taux est une fraction entre 0 et 1 (0,154 pour 15,4 %).",
                 _ => null,
             };
             if (problem is not null)

@@ -45,13 +45,6 @@ public sealed class PayrollOptions
     /// <summary>Days after the end of the service on which the net wage is paid.</summary>
     public int PayDelayDays { get; set; } = 7;
 
-    /// <summary>
-    /// Payroll staff's rule for automatic validation: a payslip whose gross is at most this amount
-    /// (in cents) and whose employer cost does not exceed the one committed is validated as computed.
-    /// Null: every payslip waits for a person.
-    /// </summary>
-    public long? AutoValidateUpToGrossCents { get; set; }
-
     /// <summary>The account wages are paid from (the SEPA transfer's debtor).</summary>
     public string Iban { get; set; } = "FR7630006000011234567890189";
 

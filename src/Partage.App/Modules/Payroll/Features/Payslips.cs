@@ -55,7 +55,7 @@ public static class ContributionBodies
 /// against 421, 431, 437, 4421) and releases the commitment; members download theirs as PDF.
 /// </summary>
 public sealed class Payslips(
-    PartageDbContext db, Jobs jobs, PayrollParameters parameters, ILedgerApi ledger, IMembersApi members, ILegalEntitiesApi entities, NumberSeries numbers,
+    PartageDbContext db, Jobs jobs, PayrollParameters parameters, NotifiedTaxRates taxRates, ILedgerApi ledger, IMembersApi members, ILegalEntitiesApi entities, NumberSeries numbers,
     IAuditLog audit, IOptions<PayrollOptions> options, IOptions<PayrollEmployerOptions> employer, TimeProvider clock)
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
@@ -85,6 +85,7 @@ public sealed class Payslips(
                 return (computed, autoValidated);
             }
 
+            var notified = await taxRates.ForMembersAsync(ended.Select(j => j.MemberId).Distinct().ToList(), ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var computedNow = new List<(Payslip Payslip, Job Job)>();
             foreach (var series in ended.GroupBy(j => (j.LegalEntityId, j.End.Year)))
@@ -93,7 +94,8 @@ public sealed class Payslips(
                 var next = await numbers.NextBlockAsync($"payslip:{code}:{series.Key.Year}", series.Count(), ct) - series.Count() + 1;
                 foreach (var job in series)
                 {
-                    var payslip = Compute(job, catalog, $"BP-{code}-{series.Key.Year}-{next++:D6}");
+                    var rate = notified.GetValueOrDefault(job.MemberId)?.LastOrDefault(r => r.From <= job.End)?.Rate;
+                    var payslip = Compute(job, catalog, rate, $"BP-{code}-{series.Key.Year}-{next++:D6}");
                     db.Add(payslip);
                     audit.Record(actor, "payroll.payslip_computed", "payslip", payslip.Id.ToString(), null, new { payslip.Number, Job = job.Number, payslip.GrossCents, payslip.NetPaidCents });
                     computedNow.Add((payslip, job));
@@ -101,7 +103,8 @@ public sealed class Payslips(
             }
 
             await db.SaveChangesAsync(ct);
-            var automatic = computedNow.Where(c => options.Value.AutoValidateUpToGrossCents is { } limit && c.Payslip.GrossCents <= limit && c.Payslip.EmployerCostCents <= c.Job.EmployerCostCents).ToList();
+            var automatic = computedNow.Where(c => catalog.ValueOn(PayrollParameters.AutoValidationCode, c.Job.End) is > 0 and var limit
+                && c.Payslip.GrossCents <= Rounding.ToCents(limit) && c.Payslip.EmployerCostCents <= c.Job.EmployerCostCents).ToList();
             await PostAsync(automatic, Actor.System, ct);
             await transaction.CommitAsync(ct);
             db.ChangeTracker.Clear();
@@ -279,10 +282,10 @@ public sealed class Payslips(
             p.ValidatedAt, p.ValidatedBy)).ToList();
     }
 
-    private Payslip Compute(Job job, ParameterCatalog catalog, string number)
+    private Payslip Compute(Job job, ParameterCatalog catalog, decimal? notifiedTaxRate, string number)
     {
         var result = PayslipEngine.Compute(jobs.Request(job.Kind, job.Cadre, job.Start, job.End, job.Hours, job.Cachets, Money.Eur(job.GrossCents).Amount, job.Dfs), catalog);
-        var tax = IncomeTaxWithholding.Compute(result.NetTaxable, null, shortContract: job.End < job.Start.AddMonths(2), catalog.Resolve(job.Start));
+        var tax = IncomeTaxWithholding.Compute(result.NetTaxable, notifiedTaxRate, shortContract: job.End < job.Start.AddMonths(2), catalog.Resolve(job.Start));
         return new Payslip
         {
             Id = TypedId.New<PayslipId>(), Number = number, JobId = job.Id, MemberId = job.MemberId, ActivityId = job.ActivityId, OfficeId = job.OfficeId,
