@@ -181,7 +181,7 @@ public sealed class Payslips(
         rows.Add(["EXONÉRATIONS, ÉCRÊTEMENTS ET ALLÈGEMENTS", string.Empty, string.Empty, string.Empty, string.Empty, string.Empty]);
         rows.AddRange(result.Reductions.Select(r => (IReadOnlyList<string>)[$"Réduction générale ({r.Code}, coefficient {r.Coefficient.ToString("0.0000", French)})", string.Empty, string.Empty, string.Empty, string.Empty, "-" + Eur(r.Amount)]));
         rows.Add(["Total des cotisations et contributions", string.Empty, string.Empty, Eur(result.TotalEmployee), string.Empty, Eur(result.TotalEmployer - result.TotalReductions)]);
-        pdf.Table(["Rubrique", "Base", "Taux salarial", "Part salariale", "Taux patronal", "Part patronale"], [170, 60, 55, 60, 55, 65], new HashSet<int> { 1, 2, 3, 4, 5 }, rows);
+        pdf.Table(["Rubrique", "Base", "Taux sal.", "Part sal.", "Taux pat.", "Part pat."], [185, 58, 50, 58, 50, 64], new HashSet<int> { 1, 2, 3, 4, 5 }, rows);
         pdf.Space();
         pdf.Line($"Net à payer avant impôt sur le revenu : {Money.Eur(payslip.NetBeforeTaxCents).ToDisplayString()}", strong: true);
         pdf.Line($"Impôt sur le revenu prélevé à la source : base {Money.Eur(payslip.NetTaxableCents).ToDisplayString()}, taux {(payslip.TaxRate * 100).ToString("0.0##", French)} % {(payslip.NeutralTaxRate ? "(taux non personnalisé)" : "(taux transmis par l'administration fiscale)")}, montant {Money.Eur(payslip.TaxCents).ToDisplayString()}");
