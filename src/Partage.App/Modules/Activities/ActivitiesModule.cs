@@ -18,6 +18,9 @@ public interface IActivitiesApi
     /// <summary>The activity if the actor may see it, else null (callers answer 404).</summary>
     Task<ActivityView?> FindVisibleAsync(ActivityId activity, Actor actor, CancellationToken ct = default);
 
+    /// <summary>The names of several activities in one query (lists of invoices, jobs…; the caller has already filtered what the actor may see).</summary>
+    Task<IReadOnlyDictionary<ActivityId, string>> NamesAsync(IReadOnlyCollection<ActivityId> ids, CancellationToken ct = default);
+
     /// <summary>A member's activities the actor may see.</summary>
     Task<IReadOnlyList<ActivityView>> ListForMemberAsync(MemberId member, Actor actor, CancellationToken ct = default);
 
@@ -31,6 +34,12 @@ internal sealed class ActivitiesApi(PartageDbContext db, ActivityViews views) : 
     {
         var found = await db.Set<Activity>().AsNoTracking().Visible(actor).SingleOrDefaultAsync(a => a.Id == activity, ct);
         return found is null ? null : (await views.BuildAsync([found], ct))[0];
+    }
+
+    public async Task<IReadOnlyDictionary<ActivityId, string>> NamesAsync(IReadOnlyCollection<ActivityId> ids, CancellationToken ct = default)
+    {
+        var wanted = ids.Distinct().ToList();
+        return await db.Set<Activity>().AsNoTracking().Where(a => wanted.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
     }
 
     public async Task<IReadOnlyList<ActivityView>> ListForMemberAsync(MemberId member, Actor actor, CancellationToken ct = default) =>

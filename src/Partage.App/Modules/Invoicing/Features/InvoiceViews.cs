@@ -64,14 +64,10 @@ public sealed class InvoiceViews(PartageDbContext db, IActivitiesApi activities,
             .ToPageAsync(page, ct);
         var names = await clients.NamesAsync(rows.Items.Select(r => r.ClientId).ToList(), ct);
 
-        var activityNames = new Dictionary<ActivityId, string>();
-        foreach (var id in rows.Items.Select(r => r.ActivityId).Distinct())
-        {
-            activityNames[id] = (await activities.FindVisibleAsync(id, actor, ct))?.Name ?? "?";
-        }
+        var activityNames = await activities.NamesAsync(rows.Items.Select(r => r.ActivityId).ToList(), ct);
 
         return new PagedResult<InvoiceListItem>(
-            rows.Items.Select(r => new InvoiceListItem(r.Id, r.Kind, r.Status, r.Number, r.IssueDate, r.DueDate, names.GetValueOrDefault(r.ClientId, "?"), activityNames[r.ActivityId],
+            rows.Items.Select(r => new InvoiceListItem(r.Id, r.Kind, r.Status, r.Number, r.IssueDate, r.DueDate, names.GetValueOrDefault(r.ClientId, "?"), activityNames.GetValueOrDefault(r.ActivityId, "?"),
                 Money.Eur(r.GrossCents), Money.Eur(r.GrossCents - r.Paid))).ToList(),
             rows.Page, rows.PageSize, rows.Total);
     }

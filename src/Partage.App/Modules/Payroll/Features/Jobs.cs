@@ -276,13 +276,9 @@ public sealed class Jobs(
     {
         var people = await members.FindManyAsync(jobs.Select(j => j.MemberId).Distinct().ToList(), ct);
         var codes = (await entities.ListAsync(ct)).ToDictionary(e => e.Id, e => e.Code);
-        var names = new Dictionary<ActivityId, string>();
-        foreach (var activity in jobs.Select(j => j.ActivityId).Distinct())
-        {
-            names[activity] = (await activities.FindVisibleAsync(activity, Actor.System, ct))?.Name ?? "?";
-        }
+        var names = await activities.NamesAsync(jobs.Select(j => j.ActivityId).ToList(), ct);
 
-        return jobs.Select(j => new JobView(j.Id, j.Number, j.ActivityId, names[j.ActivityId], people.GetValueOrDefault(j.MemberId)?.FullName ?? "?", codes[j.LegalEntityId],
+        return jobs.Select(j => new JobView(j.Id, j.Number, j.ActivityId, names.GetValueOrDefault(j.ActivityId, "?"), people.GetValueOrDefault(j.MemberId)?.FullName ?? "?", codes[j.LegalEntityId],
             j.Kind, j.Cadre, Trades.Label(j.TradeCode), j.Description, j.Place, j.Start, j.End, j.Hours, j.Cachets, Money.Eur(j.GrossCents), Money.Eur(j.EmployerCostCents),
             Money.Eur(j.NetCents), j.UsageReason, j.Status, j.MemberSignedAt, j.MemberSignatureName, j.CountersignedAt, j.CountersignedBy, j.DpaeRecordedAt,
             j.PayDay(options.Value.PayDelayDays))).ToList();
