@@ -213,11 +213,15 @@ public sealed class DemoSales(
             }
         }
 
+        // Bogus's French words may carry accents or punctuation ("florent,"): addresses keep ASCII letters and digits only.
+        string Word(string text) =>
+            new string(text.Normalize(System.Text.NormalizationForm.FormD).Where(char.IsAsciiLetterOrDigit).ToArray()).ToLowerInvariant() is { Length: > 0 } word ? word : "exemple";
+
         ClientInput French(string name, string kind, string legalForm, string city, string postalCode)
         {
             var siren = Siren();
             return new ClientInput(kind, name, legalForm, "FR", siren, null, Kernel.Siren.Parse(siren).VatNumber, faker.Address.StreetAddress(), null, postalCode, city, null,
-                $"compta@{faker.Internet.DomainWord()}.fr", [new ClientContactInput(faker.Name.FullName(), "Administration", null, null)]);
+                $"compta@{Word(faker.Internet.DomainWord())}.fr", [new ClientContactInput(faker.Name.FullName(), "Administration", null, null)]);
         }
 
         ClientInput Foreign(string label, string? name = null)
@@ -225,8 +229,11 @@ public sealed class DemoSales(
             var (country, city, postalCode, vat, legalForm, mail) = ForeignPlaces[label][faker.Random.Int(0, ForeignPlaces[label].Length - 1)];
             return new ClientInput("Company", name ?? $"{faker.PickRandom("Festival", "Kulturcentrum", "Studio", "Théâtre", "Ensemble", "Productions")} {faker.Name.LastName()} {legalForm}",
                 legalForm, country, null, null, vat is null ? null : country + faker.Random.ReplaceNumbers(vat), faker.Address.StreetAddress(), null, postalCode, city, null,
-                $"{mail}@{faker.Internet.DomainWord()}.{country.ToLowerInvariant()}", []);
+                $"{mail}@{Word(faker.Internet.DomainWord())}.{country.ToLowerInvariant()}", []);
         }
+
+        ClientInput Person(string first, string last) => new("Person", $"{first} {last}", null, "FR", null, null, null, faker.Address.StreetAddress(), null,
+            faker.Address.ZipCode("#####"), faker.Address.City(), null, $"{Word(first)}.{Word(last)}@exemple.fr", []);
 
         var named = new List<(string Label, ClientInput Input)>
         {
@@ -256,8 +263,7 @@ public sealed class DemoSales(
                         < 6 => French($"Compagnie {faker.Name.LastName()}", "Association", "Association loi 1901", faker.Address.City(), faker.Address.ZipCode("#####")),
                         < 8 => French($"{faker.Name.LastName()} Productions", "Company", faker.PickRandom("SARL", "SAS", "SCOP"), faker.Address.City(), faker.Address.ZipCode("#####")),
                         8 => French($"Ville de {faker.Address.City()}", "PublicBody", "Collectivité territoriale", faker.Address.City(), faker.Address.ZipCode("#####")),
-                        _ => new ClientInput("Person", faker.Name.FullName(), null, "FR", null, null, null, faker.Address.StreetAddress(), null, faker.Address.ZipCode("#####"), faker.Address.City(), null,
-                            faker.Internet.Email(provider: "exemple.fr"), []),
+                        _ => Person(faker.Name.FirstName(), faker.Name.LastName()),
                     }
                     : Foreign(label);
             }
