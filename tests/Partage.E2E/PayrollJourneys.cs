@@ -52,6 +52,14 @@ public class PayrollJourneys(BrowserFixture browser) : IClassFixture<BrowserFixt
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la valeur" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Valeur enregistrée : conges_spectacles = 0,155 à partir du 01/04/2026.")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-parameter=conges_spectacles]")).ToHaveTextAsync("0,155");
+        await page.GetByLabel("Métier du minimum").SelectOptionAsync("musician_singer");
+        await page.GetByLabel("Minimum (€)").FillAsync("175,50");
+        await page.GetByLabel("À partir du").FillAsync("2027-01-01");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le minimum" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("La source (avenant, grille de salaires) est obligatoire.").First).ToBeVisibleAsync();
+        await page.GetByLabel("Source (avenant, grille de salaires)").FillAsync("Avenant salaires SVP 2027");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le minimum" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "175,50 €" })).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "23-payroll-parameters");
     }
 

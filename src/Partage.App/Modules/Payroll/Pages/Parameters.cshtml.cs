@@ -5,7 +5,7 @@ using Partage.App.Ui;
 namespace Partage.App.Modules.Payroll.Pages;
 
 /// <summary>Payroll staff: the parameters in force at any date with their sources, and a new dated value for the uncertain ones.</summary>
-public sealed class ParametersModel(PayrollParameters parameters, TimeProvider clock) : PartagePageModel
+public sealed class ParametersModel(PayrollParameters parameters, MinimumRates minimums, TimeProvider clock) : PartagePageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Date { get; set; }
@@ -16,6 +16,26 @@ public sealed class ParametersModel(PayrollParameters parameters, TimeProvider c
     public DateOnly On { get; private set; }
 
     public IReadOnlyList<ParameterView> Parameters { get; private set; } = [];
+
+    public IReadOnlyList<MinimumRateView> Minimums { get; private set; } = [];
+
+    [BindProperty]
+    public MinimumForm Minimum { get; set; } = new();
+
+    public sealed class MinimumForm
+    {
+        public string? CollectiveAgreement { get; set; } = "3090";
+
+        public string? Trade { get; set; }
+
+        public string? Unit { get; set; } = "Cachet";
+
+        public string? Amount { get; set; }
+
+        public string? From { get; set; }
+
+        public string? Source { get; set; }
+    }
 
     public string? Notice { get; private set; }
 
@@ -49,9 +69,22 @@ public sealed class ParametersModel(PayrollParameters parameters, TimeProvider c
         return result is PageResult ? await LoadAsync(() => ShowAsync(ct)) : result;
     }
 
+    public async Task<IActionResult> OnPostMinimumAsync(CancellationToken ct)
+    {
+        await LoadActorAsync();
+        var result = await TryAsync(async () =>
+        {
+            var added = await minimums.AddAsync(new NewMinimumRateInput(Minimum.CollectiveAgreement, Minimum.Trade, Minimum.Unit, Minimum.Amount, Minimum.From, Minimum.Source), Actor, ct);
+            var notice = $"minimum IDCC {added.CollectiveAgreement}, {added.Trade} : {added.Amount.ToString("0.00", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))} € par {(added.Unit == MinimumUnit.Cachet ? "cachet" : "heure")} à partir du {added.From:dd/MM/yyyy}.";
+            return Redirect($"/paie/parametres?fait={Uri.EscapeDataString(notice)}");
+        }, prefix: "Minimum");
+        return result is PageResult ? await LoadAsync(() => ShowAsync(ct)) : result;
+    }
+
     private async Task ShowAsync(CancellationToken ct)
     {
         On = DateOnly.TryParse(Date, System.Globalization.CultureInfo.InvariantCulture, out var on) ? on : DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         Parameters = await parameters.InForceAsync(On, Actor, ct);
+        Minimums = await minimums.ListAsync(Actor, ct);
     }
 }
