@@ -72,7 +72,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         ArgumentNullException.ThrowIfNull(page);
         await page.GotoAsync($"/activites/{activity}");
-        var text = await page.Locator("[data-figure=available]").InnerTextAsync();
+        return ParseEuros(await page.Locator("[data-figure=available]").InnerTextAsync());
+    }
+
+    /// <summary>An amount as the pages print it ("1 234,56 €", French separators).</summary>
+    public static decimal ParseEuros(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
         return decimal.Parse(text.Replace("€", string.Empty, StringComparison.Ordinal).Replace("\u202f", string.Empty, StringComparison.Ordinal).Replace("\u00a0", string.Empty, StringComparison.Ordinal).Trim(),
             System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
     }

@@ -92,7 +92,7 @@ public class PayrollJourneys(BrowserFixture browser) : IClassFixture<BrowserFixt
         await page.GetByLabel("Cachets (artiste)").FillAsync("2");
         await page.GetByRole(AriaRole.Button, new() { Name = "Déclarer et établir le contrat" }).ClickAsync();
         await Assertions.Expect(page.GetByText(new System.Text.RegularExpressions.Regex(@"Contrat CT-LNA-2026-\d{6} établi"))).ToBeVisibleAsync();
-        var cost = ParseEuros(await page.Locator("[data-figure=cost]").InnerTextAsync());
+        var cost = BrowserFixture.ParseEuros(await page.Locator("[data-figure=cost]").InnerTextAsync());
         await page.GetByLabel("Votre nom (signature)").FillAsync("Jeanne Durand");
         await page.GetByRole(AriaRole.Button, new() { Name = "Signer le contrat" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Contrat à contre-signer" })).ToBeVisibleAsync();
@@ -144,8 +144,4 @@ public class PayrollJourneys(BrowserFixture browser) : IClassFixture<BrowserFixt
         await BrowserFixture.ScreenshotAsync(page, "27-member-paid");
         Assert.Equal(availableAtStart - cost, await BrowserFixture.AvailableAsync(page, world.LilleActivity));
     }
-
-    private static decimal ParseEuros(string text) =>
-        decimal.Parse(text.Replace("€", string.Empty, StringComparison.Ordinal).Replace("\u202f", string.Empty, StringComparison.Ordinal).Replace("\u00a0", string.Empty, StringComparison.Ordinal).Trim(),
-            System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
 }
