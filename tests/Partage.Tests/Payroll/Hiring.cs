@@ -14,8 +14,21 @@ public static class Hiring
 {
     private static int day;
 
-    /// <summary>A day of its own in December 2026 or after, so that the member's jobs never overlap.</summary>
-    public static DateOnly NextDay() => new DateOnly(2026, 12, 1).AddDays(Interlocked.Increment(ref day));
+    /// <summary>
+    /// A start of its own in December 2026 or after, so that the member's jobs never overlap, and
+    /// whose <paramref name="days"/> stay in one month (a job is declared within a calendar month).
+    /// </summary>
+    public static DateOnly NextDay(int days = 1)
+    {
+        while (true)
+        {
+            var start = new DateOnly(2026, 12, 1).AddDays(Interlocked.Add(ref day, days) - days + 1);
+            if (start.AddDays(days - 1).Month == start.Month)
+            {
+                return start;
+            }
+        }
+    }
 
     /// <summary>Revenue for the activity (7062 is not a sale: 706 "prestations"), so that it can pay a job.</summary>
     public static Task FundAsync(PartageFactory factory, ActivityId activity, long cents) =>

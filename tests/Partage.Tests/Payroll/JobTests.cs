@@ -25,7 +25,7 @@ public class JobTests(PartageFactory factory) : IClassFixture<PartageFactory>
         var world = await OpenAsync(factory);
         await Hiring.FundAsync(factory, world.LilleActivity, 200_000);
         var member = await factory.ActorAsync(World.LilleMemberEmail);
-        var start = Hiring.NextDay();
+        var start = Hiring.NextDay(days: 2);
         var job = await Hiring.DeclareAsync(factory, Hiring.Artist(world.LilleActivity, start, days: 2, gross: "500"), member);
         Assert.Matches(@"^CT-LNA-\d{4}-\d{6}$", job.Number);   // the year of the start: test days run into 2027
         Assert.Equal(JobStatus.Declared, job.Status);
@@ -115,9 +115,9 @@ public class JobTests(PartageFactory factory) : IClassFixture<PartageFactory>
             new { CollectiveAgreement = "3090", Trade = "musician_singer", Unit = "Cachet", Amount = "190", From = "2026-12-01", Source = "Erreur" });
         Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
 
-        var refused = await Assert.ThrowsAsync<DomainException>(() => Hiring.DeclareAsync(factory, Hiring.Artist(world.LilleActivity, Hiring.NextDay(), days: 2, gross: "300")));
+        var refused = await Assert.ThrowsAsync<DomainException>(() => Hiring.DeclareAsync(factory, Hiring.Artist(world.LilleActivity, Hiring.NextDay(days: 2), days: 2, gross: "300")));
         Assert.Contains("minimum conventionnel IDCC 3090 de 180,00", refused.Message, StringComparison.Ordinal);
-        var accepted = await Hiring.DeclareAsync(factory, Hiring.Artist(world.LilleActivity, Hiring.NextDay(), days: 2, gross: "360"));
+        var accepted = await Hiring.DeclareAsync(factory, Hiring.Artist(world.LilleActivity, Hiring.NextDay(days: 2), days: 2, gross: "360"));
         Assert.Equal(JobStatus.Declared, accepted.Status);
     }
 }
