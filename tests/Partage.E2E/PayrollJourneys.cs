@@ -118,7 +118,7 @@ public class PayrollJourneys(BrowserFixture browser) : IClassFixture<BrowserFixt
         await BrowserFixture.SignInAsync(page, World.LilleMemberEmail);
         await page.GotoAsync(jobUrl);
         await Assertions.Expect(page.Locator("[data-figure=payment]")).ToHaveTextAsync("paiement prévu le 10/12/2026");
-        var payslip = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Télécharger le bulletin de paie (PDF)" }).ClickAsync());
+        var payslip = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Télécharger le bulletin de paie 2026-12 (PDF)" }).ClickAsync());
         var payslipFile = Path.Combine(BrowserFixture.ArtifactsFolder, "25-payslip.pdf");
         await payslip.SaveAsAsync(payslipFile);
         Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString((await File.ReadAllBytesAsync(payslipFile))[..4]), StringComparison.Ordinal);

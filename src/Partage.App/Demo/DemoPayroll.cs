@@ -6,13 +6,15 @@ using Partage.App.Modules.Members;
 using Partage.App.Modules.Payroll;
 using Partage.App.Modules.Payroll.Features;
 using Partage.App.Security;
+using Partage.Payroll;
 using Partage.Persistence;
 
 namespace Partage.App.Demo;
 
 /// <summary>
 /// Demo jobs through the payroll services, replayed on their past dates: artists, technicians and
-/// régime général employees paid 7 days after their jobs (payslips validated, batches released),
+/// régime général employees paid 7 days after their jobs or, for a contract over two months, after
+/// each month end (payslips validated, batches released),
 /// one payslip waiting for validation, and the demo member's next job to sign.
 /// </summary>
 public sealed class DemoPayroll(PartageDbContext db, IServiceProvider services, IMembersApi members, ILegalEntitiesApi entities, TimeProvider clock)
@@ -56,6 +58,7 @@ public sealed class DemoPayroll(PartageDbContext db, IServiceProvider services, 
         Add(shows, 2, a => new Plan(a, "intermittent_technician", "technician", "Régie lumière", -31, 2, "16", null, "420"));
         Add(projects, 0, a => new Plan(a, "regime_general", "graphic_web_designer", "Identité visuelle d'une saison", -45, 10, "70", null, "1450"));
         Add(projects, 1, a => new Plan(a, "regime_general", "consultant_trainer", "Formation des bénévoles", -30, 3, "21", null, "600"));
+        Add(projects, 2, a => new Plan(a, "regime_general", "graphic_web_designer", "Refonte d'un site, paie à chaque fin de mois", -70, 60, "150", null, "2000"));
         Add(shows, 3, a => new Plan(a, "intermittent_technician", "technician", "Montage et démontage", -6, 2, "18", null, "430"));
         Add(shows, 0, a => new Plan(a, "intermittent_artist", "musician_singer", "Bal du nouvel an", 10, 1, null, "1", "280"));   // the demo member's next contract, to sign
 
@@ -64,9 +67,9 @@ public sealed class DemoPayroll(PartageDbContext db, IServiceProvider services, 
         {
             var start = Today.AddDays(plan.StartsInDays);
             var end = start.AddDays(plan.Days - 1);
-            if (start.AddDays(-5) < new DateOnly(Today.Year, 1, 1) || start.Month != end.Month)
+            if (start.AddDays(-5) < new DateOnly(Today.Year, 1, 1))
             {
-                continue;   // before the demo's fiscal year, or across two months
+                continue;   // before the demo's fiscal year
             }
 
             var owner = await ActorOfAsync(plan.Activity, ct);
@@ -81,15 +84,15 @@ public sealed class DemoPayroll(PartageDbContext db, IServiceProvider services, 
             jobs.Add((plan, declared));
         }
 
-        // The daily runs of the past: payslips the day after each end (validated, except the last), batches on each pay day (released).
-        var ended = jobs.Where(j => j.Job.End < Today).ToList();
-        foreach (var day in ended.Select(j => j.Job.End.AddDays(1)).Concat(ended.Select(j => j.Job.End.AddDays(7))).Where(d => d <= Today).Distinct().Order())
+        // The daily runs of the past: payslips the day after each month end or end of service
+        // (validated, except those not yet due), batches on each pay day (released).
+        var monthEnds = jobs.SelectMany(j => ContractMonths.Split(j.Job.Start, j.Job.End, null, null, 0)).Select(m => m.To).Where(to => to < Today).ToList();
+        foreach (var day in monthEnds.Select(to => to.AddDays(1)).Concat(monthEnds.Select(to => to.AddDays(7))).Where(d => d <= Today).Distinct().Order())
         {
             await services.Backdated<WagePayments>(new DemoClock(day)).RunAsync(day, Actor.System, ct);
-            foreach (var (_, job) in ended.Where(j => j.Job.End.AddDays(1) == day && j.Job.End.AddDays(7) <= Today))
+            foreach (var (_, job) in jobs)
             {
-                var payslip = await services.GetRequiredService<Payslips>().ForJobAsync(job.Id, Actor.System, ct);
-                if (payslip is { Status: PayslipStatus.Computed })
+                foreach (var payslip in (await services.GetRequiredService<Payslips>().ForJobAsync(job.Id, Actor.System, ct)).Where(p => p.Status == PayslipStatus.Computed && p.DueOn <= Today))
                 {
                     await services.GetRequiredService<Payslips>().ValidateAsync(payslip.Id, Actor.System, ct);
                 }

@@ -3774,6 +3774,14 @@ namespace Partage.Migrations.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("employer_cost_cents");
 
+                    b.Property<bool>("Final")
+                        .HasColumnType("boolean")
+                        .HasColumnName("final");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
                     b.Property<long>("GrossCents")
                         .HasColumnType("bigint")
                         .HasColumnName("gross_cents");
@@ -3858,6 +3866,10 @@ namespace Partage.Migrations.Postgres.Migrations
                         .HasColumnType("numeric(6,4)")
                         .HasColumnName("tax_rate");
 
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
                     b.Property<DateTime?>("ValidatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("validated_at");
@@ -3870,10 +3882,6 @@ namespace Partage.Migrations.Postgres.Migrations
                     b.HasKey("Id")
                         .HasName("pk_payroll_payslips");
 
-                    b.HasIndex("JobId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_payroll_payslips_job_id");
-
                     b.HasIndex("MemberId")
                         .HasDatabaseName("ix_payroll_payslips_member_id");
 
@@ -3883,6 +3891,10 @@ namespace Partage.Migrations.Postgres.Migrations
 
                     b.HasIndex("PaymentBatchId")
                         .HasDatabaseName("ix_payroll_payslips_payment_batch_id");
+
+                    b.HasIndex("JobId", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payroll_payslips_job_id_period");
 
                     b.HasIndex("Status", "DueOn")
                         .HasDatabaseName("ix_payroll_payslips_status_due_on");

@@ -3763,6 +3763,14 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("employer_cost_cents");
 
+                    b.Property<bool>("Final")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("final");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
                     b.Property<long>("GrossCents")
                         .HasColumnType("INTEGER")
                         .HasColumnName("gross_cents");
@@ -3847,6 +3855,10 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("tax_rate");
 
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
                     b.Property<DateTime?>("ValidatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("validated_at");
@@ -3859,10 +3871,6 @@ namespace Partage.Migrations.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_payroll_payslips");
 
-                    b.HasIndex("JobId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_payroll_payslips_job_id");
-
                     b.HasIndex("MemberId")
                         .HasDatabaseName("ix_payroll_payslips_member_id");
 
@@ -3872,6 +3880,10 @@ namespace Partage.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PaymentBatchId")
                         .HasDatabaseName("ix_payroll_payslips_payment_batch_id");
+
+                    b.HasIndex("JobId", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payroll_payslips_job_id_period");
 
                     b.HasIndex("Status", "DueOn")
                         .HasDatabaseName("ix_payroll_payslips_status_due_on");

@@ -313,7 +313,7 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
             var id = await factory.InScopeAsync(async s =>
             {
                 await s.GetRequiredService<App.Modules.Payroll.Features.Payslips>().ComputeDueAsync(job.End, App.Security.Actor.System);
-                return (await s.GetRequiredService<App.Modules.Payroll.Features.Payslips>().ForJobAsync(job.Id, App.Security.Actor.System))!.Id;
+                return (await s.GetRequiredService<App.Modules.Payroll.Features.Payslips>().ForJobAsync(job.Id, App.Security.Actor.System)).Single().Id;
             });
             path = path.Replace("{payslip}", id.ToString(), StringComparison.Ordinal);
         }

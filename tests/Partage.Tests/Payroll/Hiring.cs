@@ -16,7 +16,7 @@ public static class Hiring
 
     /// <summary>
     /// A start of its own in December 2026 or after, so that the member's jobs never overlap, and
-    /// whose <paramref name="days"/> stay in one month (a job is declared within a calendar month).
+    /// whose <paramref name="days"/> stay in one month (one payslip per job, which the tests count on).
     /// </summary>
     public static DateOnly NextDay(int days = 1)
     {

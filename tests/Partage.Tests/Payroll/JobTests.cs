@@ -96,8 +96,10 @@ public class JobTests(PartageFactory factory) : IClassFixture<PartageFactory>
 
         var today = await Record.ExceptionAsync(() => Hiring.DeclareAsync(factory, Hiring.Artist(world.LilleActivity, new DateOnly(2026, 11, 26))));
         Assert.Contains("Start", Assert.IsType<InputValidationException>(today).Errors.Keys);
-        var twoMonths = await Record.ExceptionAsync(() => Hiring.DeclareAsync(factory, Hiring.Artist(world.LilleActivity, new DateOnly(2026, 12, 30), days: 4)));
-        Assert.Contains("End", Assert.IsType<InputValidationException>(twoMonths).Errors.Keys);
+        var overAYear = await Record.ExceptionAsync(() => Hiring.DeclareAsync(factory, Hiring.Artist(world.LilleActivity, new DateOnly(2026, 12, 30), days: 400)));
+        Assert.Contains("au plus 12 mois", Assert.IsType<InputValidationException>(overAYear).Errors["End"][0], StringComparison.Ordinal);
+        var noCachetInAMonth = await Record.ExceptionAsync(() => Hiring.DeclareAsync(factory, Hiring.Artist(world.LilleActivity, new DateOnly(2026, 12, 30), days: 4, cachets: "1")));
+        Assert.Contains("entre 1 et 31 cachets par mois", Assert.IsType<InputValidationException>(noCachetInAMonth).Errors["Cachets"][0], StringComparison.Ordinal);
 
         Assert.Equal(jobs + 1, await JobCountAsync());   // only the job that passed
     }

@@ -31,7 +31,7 @@ public class PayslipTests(PartageFactory factory) : IClassFixture<PartageFactory
         Assert.Equal((1, 0, 0), (run.Computed, run.AutoValidated, run.Batches));   // due on 2026-12-10, and not validated yet
 
         var member = await factory.ActorAsync(World.LilleMemberEmail);
-        var payslip = await factory.InScopeAsync(s => s.GetRequiredService<Payslips>().ForJobAsync(job.Id, member));
+        var payslip = (await factory.InScopeAsync(s => s.GetRequiredService<Payslips>().ForJobAsync(job.Id, member))).Single();
         Assert.NotNull(payslip);
         var expected = PayslipEngine.Compute(new PayrollRequest("2026-12", new EmployerInput(300, 0.0123m, 0, false, true, "3090"), new EmployeeInput("intermittent_artist", false, null),
             new ContractInput("CDDU", new DateOnly(2026, 12, 2), new DateOnly(2026, 12, 3)), new WorkInput(null, 2, 2), 500m), ParameterCatalog.Default);
@@ -119,10 +119,73 @@ public class PayrollRuleTests(PartageFactory factory) : IClassFixture<PartageFac
         var run = await factory.InScopeAsync(s => s.GetRequiredService<WagePayments>().RunAsync(new DateOnly(2026, 12, 5), Actor.System));
         Assert.Equal((2, 1), (run.Computed, run.AutoValidated));
         var member = await factory.ActorAsync(World.LilleMemberEmail);
-        var smallSlip = (await factory.InScopeAsync(s => s.GetRequiredService<Payslips>().ForJobAsync(small.Id, member)))!;
-        var largeSlip = (await factory.InScopeAsync(s => s.GetRequiredService<Payslips>().ForJobAsync(large.Id, member)))!;
+        var smallSlip = (await factory.InScopeAsync(s => s.GetRequiredService<Payslips>().ForJobAsync(small.Id, member))).Single();
+        var largeSlip = (await factory.InScopeAsync(s => s.GetRequiredService<Payslips>().ForJobAsync(large.Id, member))).Single();
         Assert.Equal((PayslipStatus.Validated, PayslipStatus.Computed), (smallSlip.Status, largeSlip.Status));
         Assert.Equal((0.062m, false), (largeSlip.TaxRate, largeSlip.NeutralTaxRate));
         Assert.Equal(Money.Eur(Rounding.ToCents(largeSlip.NetTaxable.Amount * 0.062m)), largeSlip.Tax);
+    }
+}
+
+/// <summary>A contract over three months: a payslip at each month end and at the end of the service, each paid 7 days later.</summary>
+public class LongContractTests(PartageFactory factory) : IClassFixture<PartageFactory>
+{
+    private Task<PayrollRun> RunAsync(DateOnly until) => factory.InScopeAsync(s => s.GetRequiredService<WagePayments>().RunAsync(until, Actor.System));
+
+    [Fact]
+    public async Task PayslipAtEachMonthEnd_AddsUpToTheContract_CommitmentReleasedExactly()
+    {
+        var world = await OpenAsync(factory);
+        await OpenYearAsync(factory, 2027);
+        await Hiring.FundAsync(factory, world.LilleActivity, 1_000_000);
+        var before = await BudgetAsync(factory, world.LilleActivity);
+        var (start, end) = (new DateOnly(2026, 12, 20), new DateOnly(2027, 2, 10));
+        var job = await Hiring.CountersignedAsync(factory, Hiring.Technician(world.LilleActivity, start, "100", "3000") with { End = "2027-02-10" });
+
+        // What was committed is the three months' payslips as the engine computes them.
+        var months = ContractMonths.Split(start, end, 100m, null, 300_000);
+        var expected = months.Select(m => PayslipEngine.Compute(new PayrollRequest(m.Period, new EmployerInput(300, 0.0123m, 0, false, true, "3090"),
+            new EmployeeInput("intermittent_technician", false, null), new ContractInput("CDDU", start, end), new WorkInput(m.Hours, m.Days, null), m.GrossCents / 100m),
+            ParameterCatalog.Default)).ToList();
+        Assert.Equal(Money.Eur(expected.Sum(p => Rounding.ToCents(p.EmployerCost))), job.EmployerCost);
+
+        factory.Clock.Advance(TimeSpan.FromDays(36));   // 2027-01-01
+        Assert.Equal(1, (await RunAsync(new DateOnly(2027, 1, 1))).Computed);   // December only
+        Assert.Equal(0, (await RunAsync(new DateOnly(2027, 1, 1))).Computed);   // re-run: nothing new
+        var member = await factory.ActorAsync(World.LilleMemberEmail);
+        var december = Assert.Single(await factory.InScopeAsync(s => s.GetRequiredService<Payslips>().ForJobAsync(job.Id, member)));
+        Assert.Equal(("2026-12", new DateOnly(2027, 1, 7)), (december.Period, december.DueOn));
+        Assert.Equal(Money.Eur(Rounding.ToCents(expected[0].NetBeforeTax)), december.NetBeforeTax);
+
+        factory.Clock.Advance(TimeSpan.FromDays(41));   // 2027-02-11
+        Assert.Equal(2, (await RunAsync(new DateOnly(2027, 2, 11))).Computed);
+        member = await factory.ActorAsync(World.LilleMemberEmail);
+        var payslips = await factory.InScopeAsync(s => s.GetRequiredService<Payslips>().ForJobAsync(job.Id, member));
+        Assert.Equal(["2026-12", "2027-01", "2027-02"], payslips.Select(p => p.Period));
+        Assert.Equal([new DateOnly(2027, 1, 7), new DateOnly(2027, 2, 7), new DateOnly(2027, 2, 17)], payslips.Select(p => p.DueOn));
+        Assert.Equal(Money.Eur(300_000), payslips.Aggregate(Money.ZeroEur, (sum, p) => sum + p.Gross));
+        Assert.Equal(expected.Select(p => Money.Eur(Rounding.ToCents(p.EmployerCost))), payslips.Select(p => p.EmployerCost));
+
+        // Validated in any order, the releases add up to the commitment: nothing stays committed.
+        var payroll = await factory.ActorAsync(World.Payroll);
+        foreach (var payslip in payslips.Reverse())
+        {
+            await factory.InScopeAsync(s => s.GetRequiredService<Payslips>().ValidateAsync(payslip.Id, payroll));
+        }
+
+        var after = await BudgetAsync(factory, world.LilleActivity);
+        Assert.Equal(before.Committed, after.Committed);
+        Assert.Equal(before.Spent + payslips.Aggregate(Money.ZeroEur, (sum, p) => sum + p.EmployerCost), after.Spent);
+    }
+
+    [Fact]
+    public void CommitmentRelease_EachMonthItsCost_TheLastTheRest()
+    {
+        Payslip Month(long cost, bool final) => new() { EmployerCostCents = cost, Final = final };
+        Assert.Equal(400, Payslips.CommitmentRelease(1_000, 0, Month(400, final: false)));
+        Assert.Equal(200, Payslips.CommitmentRelease(1_000, 800, Month(400, final: false)));   // never more than what is committed
+        Assert.Equal(0, Payslips.CommitmentRelease(1_000, 1_200, Month(400, final: false)));
+        Assert.Equal(350, Payslips.CommitmentRelease(1_000, 650, Month(300, final: true)));    // the last month frees what is left
+        Assert.Equal(0, Payslips.CommitmentRelease(1_000, 1_200, Month(300, final: true)));
     }
 }

@@ -27,7 +27,11 @@ public enum PayslipStatus
     Paid,
 }
 
-/// <summary>The payslip of a job, computed once by the engine; its figures never change after validation.</summary>
+/// <summary>
+/// The payslip of a job's month (one for a job within a month; one per month end and one at the
+/// end of the service for a longer one), computed once by the engine; its figures never change
+/// after validation.
+/// </summary>
 public sealed class Payslip
 {
     public PayslipId Id { get; init; }
@@ -45,6 +49,15 @@ public sealed class Payslip
     public LegalEntityId LegalEntityId { get; init; }
 
     public string Period { get; init; } = string.Empty;
+
+    /// <summary>The first day of the contract in the period.</summary>
+    public DateOnly From { get; init; }
+
+    /// <summary>The last day of the contract in the period: the month end, or the end of the service.</summary>
+    public DateOnly To { get; init; }
+
+    /// <summary>The payslip of the service's last month: once it exists, the job has all its payslips.</summary>
+    public bool Final { get; init; }
 
     /// <summary>The engine's whole result (lines, reductions, totals) in the contract's JSON.</summary>
     public string ResultJson { get; init; } = string.Empty;
@@ -96,7 +109,7 @@ internal sealed class PayslipConfiguration : IEntityTypeConfiguration<Payslip>
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Number).HasMaxLength(35);
         builder.HasIndex(p => p.Number).IsUnique();
-        builder.HasIndex(p => p.JobId).IsUnique();
+        builder.HasIndex(p => new { p.JobId, p.Period }).IsUnique();
         builder.Property(p => p.Period).HasMaxLength(7);
         builder.Property(p => p.TaxRate).HasPrecision(6, 4);
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(12);

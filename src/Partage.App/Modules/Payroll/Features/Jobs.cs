@@ -61,6 +61,9 @@ public sealed class Jobs(
     PartageDbContext db, IActivitiesApi activities, IMembersApi members, ILegalEntitiesApi entities, ILedgerApi ledger, PayrollParameters parameters,
     IOptions<PayrollEmployerOptions> employer, IOptions<PayrollOptions> options, NumberSeries numbers, IAuditLog audit, TimeProvider clock)
 {
+    /// <summary>The longest contract declared at once; paid by month, one payslip at each month end.</summary>
+    public const int MaxMonths = 12;
+
     private const string DefaultUsageReason = "Emploi par nature temporaire dans le secteur du spectacle vivant, où il est d'usage constant de ne pas recourir au CDI (art. L1242-2 3° et D1242-1 6° du code du travail)";
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -125,9 +128,9 @@ public sealed class Jobs(
             {
                 v.Add("End", "La fin précède le début.");
             }
-            else if (s.Year != e.Year || s.Month != e.Month)
+            else if (e >= s.AddMonths(MaxMonths))
             {
-                v.Add("End", "Un travail se déclare dans un mois civil : déclarez un travail par mois.");
+                v.Add("End", $"Un contrat dure au plus {MaxMonths} mois : déclarez un nouveau travail pour la suite.");
             }
 
             if (s <= Today)
@@ -136,14 +139,26 @@ public sealed class Jobs(
             }
         }
 
-        if (hours is { } h && h is <= 0 or > 240)
+        var wholeCachets = cachets is not { } c || (c > 0 && c == decimal.Truncate(c));
+        if (!wholeCachets)
         {
-            v.Add("Hours", "Le nombre d'heures est entre 0 et 240 dans le mois.");
+            v.Add("Cachets", "Le nombre de cachets est un entier positif.");
         }
 
-        if (cachets is { } c && (c <= 0 || c > 31 || c != decimal.Truncate(c)))
+        var months = start is { } from && end is { } to && to >= from && to < from.AddMonths(MaxMonths) && wholeCachets
+            ? ContractMonths.Split(from, to, hours, (int?)cachets, gross?.Cents ?? 0) : [];
+        if (hours is { } h && (h <= 0 || months.Any(m => m.Hours is <= 0 or > 240)))
         {
-            v.Add("Cachets", "Le nombre de cachets est un entier entre 1 et 31.");
+            v.Add("Hours", months.Count > 1
+                ? "Les heures, réparties sur les mois du contrat au prorata des jours, font entre 0 et 240 heures par mois."
+                : "Le nombre d'heures est entre 0 et 240 dans le mois.");
+        }
+
+        if (months.Any(m => m.Cachets is < 1 or > 31))
+        {
+            v.Add("Cachets", months.Count > 1
+                ? "Les cachets, répartis sur les mois du contrat au prorata des jours, font entre 1 et 31 cachets par mois."
+                : "Le nombre de cachets est un entier entre 1 et 31.");
         }
 
         if (gross is { } g && g.Cents <= 0)
@@ -154,9 +169,10 @@ public sealed class Jobs(
         v.ThrowIfInvalid();
         var entity = (await entities.ListAsync(ct)).Single(x => x.Code == activity!.LegalEntityCode);
         var catalog = await parameters.CatalogAsync(ct);
-        var request = Request(kind!.Value, input.Cadre, start!.Value, end!.Value, hours, (int?)cachets, gross!.Value.Amount, input.Dfs is "" ? null : input.Dfs);
-        var payslip = PayslipEngine.Compute(request, catalog);
-        await CheckBeforeContractAsync(activity!, entity, kind.Value, trade!, start.Value, end.Value, hours, (int?)cachets, gross.Value, payslip, catalog, ct);
+        var dfs = input.Dfs is "" ? null : input.Dfs;
+        var payslips = months.Select(m => PayslipEngine.Compute(Request(kind!.Value, input.Cadre, start!.Value, end!.Value, m, dfs), catalog)).ToList();
+        var cost = Money.Eur(payslips.Sum(p => Rounding.ToCents(p.EmployerCost)));
+        await CheckBeforeContractAsync(activity!, entity, kind!.Value, trade!, start!.Value, end!.Value, hours, (int?)cachets, gross!.Value, cost, catalog, ct);
 
         var year = start.Value.Year;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -165,8 +181,8 @@ public sealed class Jobs(
             Id = TypedId.New<JobId>(), Number = $"CT-{entity.Code}-{year}-{await numbers.NextAsync($"contract:{entity.Code}:{year}", ct):D6}",
             ActivityId = activity!.Id, MemberId = activity.MemberId, OfficeId = activity.OfficeId, LegalEntityId = entity.Id, Kind = kind.Value, Cadre = input.Cadre,
             TradeCode = trade!.Code, Description = description, Place = place, Start = start.Value, End = end.Value, Hours = hours, Cachets = (int?)cachets,
-            GrossCents = gross.Value.Cents, EmployerCostCents = Rounding.ToCents(payslip.EmployerCost), NetCents = Rounding.ToCents(payslip.NetBeforeTax),
-            UsageReason = usage!, Dfs = input.Dfs is "" ? null : input.Dfs, Status = JobStatus.Declared, CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = actor.Name,
+            GrossCents = gross.Value.Cents, EmployerCostCents = cost.Cents, NetCents = payslips.Sum(p => Rounding.ToCents(p.NetBeforeTax)),
+            UsageReason = usage!, Dfs = dfs, Status = JobStatus.Declared, CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = actor.Name,
         };
         db.Add(job);
         audit.Record(actor, "payroll.job_declared", "job", job.Id.ToString(), null,
@@ -263,11 +279,15 @@ public sealed class Jobs(
         return new PagedResult<JobView>(await ViewsAsync(rows, ct), page.Page, page.Size, total);
     }
 
-    /// <summary>The data of a job as the engine needs it, with the cooperative as the employer.</summary>
-    internal PayrollRequest Request(EmployeeKind kind, bool cadre, DateOnly start, DateOnly end, decimal? hours, int? cachets, decimal gross, string? dfs) =>
-        new(start.ToString("yyyy-MM", CultureInfo.InvariantCulture), employer.Value.ToInput(),
+    /// <summary>
+    /// One month of a contract as the engine needs it, with the cooperative as the employer: the
+    /// whole contract's dates (the engine prorates the ceiling to the days in the month and knows
+    /// a short contract from them), the month's days, hours, cachets and gross.
+    /// </summary>
+    internal PayrollRequest Request(EmployeeKind kind, bool cadre, DateOnly start, DateOnly end, ContractMonth month, string? dfs) =>
+        new(month.Period, employer.Value.ToInput(),
             new EmployeeInput(kind switch { EmployeeKind.RegimeGeneral => "regime_general", EmployeeKind.IntermittentTechnician => "intermittent_technician", _ => "intermittent_artist" }, cadre, dfs),
-            new ContractInput(kind == EmployeeKind.RegimeGeneral ? "CDD" : "CDDU", start, end), new WorkInput(hours, end.DayNumber - start.DayNumber + 1, cachets), gross);
+            new ContractInput(kind == EmployeeKind.RegimeGeneral ? "CDD" : "CDDU", start, end), new WorkInput(month.Hours, month.Days, month.Cachets), Money.Eur(month.GrossCents).Amount);
 
     internal async Task<Job> LoadAsync(JobId id, Actor actor, CancellationToken ct) =>
         await db.Set<Job>().Visible(actor).SingleOrDefaultAsync(j => j.Id == id, ct) ?? throw new DomainException(PayrollErrors.NotFound);
@@ -295,12 +315,11 @@ public sealed class Jobs(
     /// <summary>The rules a job must meet before its contract exists; every broken one is reported at once.</summary>
     private async Task CheckBeforeContractAsync(
         ActivityView activity, LegalEntityView entity, EmployeeKind kind, Trade trade, DateOnly start, DateOnly end, decimal? hours, int? cachets, Money gross,
-        PayrollResult payslip, ParameterCatalog catalog, CancellationToken ct)
+        Money cost, ParameterCatalog catalog, CancellationToken ct)
     {
         var problems = new List<string>();
         var budget = await ledger.BudgetAsync(activity.Id, ct);
         var canPay = budget.Available + budget.InvoicedUnpaid;
-        var cost = Money.Eur(Rounding.ToCents(payslip.EmployerCost));
         if (cost > canPay)
         {
             problems.Add($"L'activité ne peut pas payer ce travail : coût employeur {cost.ToDisplayString()}, disponible et factures confirmées {canPay.ToDisplayString()}.");

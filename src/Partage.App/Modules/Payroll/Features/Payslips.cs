@@ -65,50 +65,64 @@ public sealed class Payslips(
     private const int Chunk = 500;
 
     /// <summary>
-    /// Computes the payslip of every countersigned job that ended on or before <paramref name="until"/>
-    /// and has none, by chunks of 500 in one transaction each (numbers taken as a block, the
-    /// automatically validated ones posted together); returns how many were computed and validated.
+    /// Computes every payslip due by <paramref name="until"/> and not yet computed: the month of a
+    /// countersigned job that ended by then, and for a longer job each month that ended by then.
+    /// Jobs are taken by chunks of 500 (in number order, so a chunk never comes back), one
+    /// transaction each, numbers taken as a block, the automatically validated ones posted together.
     /// </summary>
     public async Task<(int Computed, int AutoValidated)> ComputeDueAsync(DateOnly until, Actor actor, CancellationToken ct = default)
     {
         PayrollAccess.RequireStaff(actor);
         var catalog = await parameters.CatalogAsync(ct);
         var codes = (await entities.ListAsync(ct)).ToDictionary(e => e.Id, e => e.Code);
-        var (computed, autoValidated) = (0, 0);
+        var (computed, autoValidated, after) = (0, 0, string.Empty);
         while (true)
         {
-            var done = db.Set<Payslip>().Select(p => p.JobId);
-            var ended = await db.Set<Job>().AsNoTracking().Where(j => j.Status == JobStatus.Countersigned && j.End <= until && !done.Contains(j.Id))
-                .OrderBy(j => j.End).ThenBy(j => j.Number).Take(Chunk).ToListAsync(ct);
-            if (ended.Count == 0)
+            var finished = db.Set<Payslip>().Where(p => p.Final).Select(p => p.JobId);
+            var started = await db.Set<Job>().AsNoTracking()
+                .Where(j => j.Status == JobStatus.Countersigned && j.Start <= until && string.Compare(j.Number, after) > 0 && !finished.Contains(j.Id))
+                .OrderBy(j => j.Number).Take(Chunk).ToListAsync(ct);
+            if (started.Count == 0)
             {
                 return (computed, autoValidated);
             }
 
-            var notified = await taxRates.ForMembersAsync(ended.Select(j => j.MemberId).Distinct().ToList(), ct);
+            after = started[^1].Number;
+            var ids = started.Select(j => j.Id).ToList();
+            var existing = (await db.Set<Payslip>().AsNoTracking().Where(p => ids.Contains(p.JobId)).Select(p => new { p.JobId, p.Period }).ToListAsync(ct))
+                .Select(p => (p.JobId, p.Period)).ToHashSet();
+            var due = started.SelectMany(job => ContractMonths.Split(job.Start, job.End, job.Hours, job.Cachets, job.GrossCents)
+                .Where(m => m.To <= until && !existing.Contains((job.Id, m.Period))).Select(m => (Job: job, Month: m))).ToList();
+            if (due.Count == 0)
+            {
+                continue;
+            }
+
+            var notified = await taxRates.ForMembersAsync(due.Select(d => d.Job.MemberId).Distinct().ToList(), ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var computedNow = new List<(Payslip Payslip, Job Job)>();
-            foreach (var series in ended.GroupBy(j => (j.LegalEntityId, j.End.Year)))
+            foreach (var series in due.GroupBy(d => (d.Job.LegalEntityId, d.Month.To.Year)))
             {
                 var code = codes[series.Key.LegalEntityId];
                 var next = await numbers.NextBlockAsync($"payslip:{code}:{series.Key.Year}", series.Count(), ct) - series.Count() + 1;
-                foreach (var job in series)
+                foreach (var (job, month) in series)
                 {
-                    var rate = notified.GetValueOrDefault(job.MemberId)?.LastOrDefault(r => r.From <= job.End)?.Rate;
-                    var payslip = Compute(job, catalog, rate, $"BP-{code}-{series.Key.Year}-{next++:D6}");
+                    var rate = notified.GetValueOrDefault(job.MemberId)?.LastOrDefault(r => r.From <= month.To)?.Rate;
+                    var payslip = Compute(job, month, catalog, rate, $"BP-{code}-{series.Key.Year}-{next++:D6}");
                     db.Add(payslip);
-                    audit.Record(actor, "payroll.payslip_computed", "payslip", payslip.Id.ToString(), null, new { payslip.Number, Job = job.Number, payslip.GrossCents, payslip.NetPaidCents });
+                    audit.Record(actor, "payroll.payslip_computed", "payslip", payslip.Id.ToString(), null,
+                        new { payslip.Number, Job = job.Number, payslip.Period, payslip.GrossCents, payslip.NetPaidCents });
                     computedNow.Add((payslip, job));
                 }
             }
 
             await db.SaveChangesAsync(ct);
-            var automatic = computedNow.Where(c => catalog.ValueOn(PayrollParameters.AutoValidationCode, c.Job.End) is > 0 and var limit
+            var automatic = computedNow.Where(c => catalog.ValueOn(PayrollParameters.AutoValidationCode, c.Payslip.To) is > 0 and var limit
                 && c.Payslip.GrossCents <= Rounding.ToCents(limit) && c.Payslip.EmployerCostCents <= c.Job.EmployerCostCents).ToList();
             await PostAsync(automatic, Actor.System, ct);
             await transaction.CommitAsync(ct);
             db.ChangeTracker.Clear();
-            (computed, autoValidated) = (computed + ended.Count, autoValidated + automatic.Count);
+            (computed, autoValidated) = (computed + due.Count, autoValidated + automatic.Count);
         }
     }
 
@@ -131,8 +145,9 @@ public sealed class Payslips(
     public async Task<PayslipView> FindAsync(PayslipId id, Actor actor, CancellationToken ct = default) =>
         (await ViewsAsync(await Visible(actor).Where(p => p.Id == id).ToListAsync(ct), ct)).SingleOrDefault() ?? throw new DomainException(PayrollErrors.NotFound);
 
-    public async Task<PayslipView?> ForJobAsync(JobId job, Actor actor, CancellationToken ct = default) =>
-        (await ViewsAsync(await Visible(actor).Where(p => p.JobId == job).ToListAsync(ct), ct)).SingleOrDefault();
+    /// <summary>A job's payslips, month by month.</summary>
+    public async Task<IReadOnlyList<PayslipView>> ForJobAsync(JobId job, Actor actor, CancellationToken ct = default) =>
+        await ViewsAsync(await Visible(actor).Where(p => p.JobId == job).OrderBy(p => p.Period).ToListAsync(ct), ct);
 
     public async Task<PagedResult<PayslipView>> ListAsync(string? status, PageRequest page, Actor actor, CancellationToken ct = default)
     {
@@ -160,7 +175,7 @@ public sealed class Payslips(
 
         using var pdf = new PdfDocumentWriter($"Bulletin de paie {payslip.Number}", entity.Name);
         pdf.Title("Bulletin de paie");
-        pdf.Line($"{payslip.Number} — période {payslip.Period}, contrat {job.Number} du {job.Start:dd/MM/yyyy} au {job.End:dd/MM/yyyy}", strong: true);
+        pdf.Line($"{payslip.Number} — période {payslip.Period}, travail du {payslip.From:dd/MM/yyyy} au {payslip.To:dd/MM/yyyy} (contrat {job.Number} du {job.Start:dd/MM/yyyy} au {job.End:dd/MM/yyyy})", strong: true);
         pdf.Line($"Employeur : {entity.Name}, SIREN {entity.Siren}, {entity.Street}, {entity.PostalCode} {entity.City}");
         pdf.Line($"Salarié : {person.FirstName} {person.LastName}, {person.Street}, {person.PostalCode} {person.City} — {JobLabels.Kind(job.Kind)}, {Trades.Label(job.TradeCode)}");
         pdf.Line($"Convention collective : IDCC {employer.Value.CollectiveAgreement ?? "aucune"} — plafond de sécurité sociale de la période {Eur(result.Ceiling)}");
@@ -282,18 +297,18 @@ public sealed class Payslips(
             p.ValidatedAt, p.ValidatedBy)).ToList();
     }
 
-    private Payslip Compute(Job job, ParameterCatalog catalog, decimal? notifiedTaxRate, string number)
+    private Payslip Compute(Job job, ContractMonth month, ParameterCatalog catalog, decimal? notifiedTaxRate, string number)
     {
-        var result = PayslipEngine.Compute(jobs.Request(job.Kind, job.Cadre, job.Start, job.End, job.Hours, job.Cachets, Money.Eur(job.GrossCents).Amount, job.Dfs), catalog);
+        var result = PayslipEngine.Compute(jobs.Request(job.Kind, job.Cadre, job.Start, job.End, month, job.Dfs), catalog);
         var tax = IncomeTaxWithholding.Compute(result.NetTaxable, notifiedTaxRate, shortContract: job.End < job.Start.AddMonths(2), catalog.Resolve(job.Start));
         return new Payslip
         {
             Id = TypedId.New<PayslipId>(), Number = number, JobId = job.Id, MemberId = job.MemberId, ActivityId = job.ActivityId, OfficeId = job.OfficeId,
-            LegalEntityId = job.LegalEntityId, Period = result.Period, ResultJson = JsonSerializer.Serialize(result, PayrollJson.Options), GrossCents = Cents(result.Gross),
+            LegalEntityId = job.LegalEntityId, Period = result.Period, From = month.From, To = month.To, Final = month.To == job.End, ResultJson = JsonSerializer.Serialize(result, PayrollJson.Options), GrossCents = Cents(result.Gross),
             EmployeeContributionsCents = Cents(result.TotalEmployee), EmployerContributionsCents = Cents(result.TotalEmployer), ReductionsCents = Cents(result.TotalReductions),
             NetBeforeTaxCents = Cents(result.NetBeforeTax), NetTaxableCents = Cents(result.NetTaxable), TaxRate = tax.Rate, NeutralTaxRate = tax.NeutralRate,
             TaxCents = Cents(tax.Amount), NetPaidCents = Cents(result.NetBeforeTax - tax.Amount), EmployerCostCents = Cents(result.EmployerCost),
-            DueOn = job.PayDay(options.Value.PayDelayDays), Status = PayslipStatus.Computed, ComputedAt = clock.GetUtcNow().UtcDateTime,
+            DueOn = month.To.AddDays(options.Value.PayDelayDays), Status = PayslipStatus.Computed, ComputedAt = clock.GetUtcNow().UtcDateTime,
         };
     }
 
@@ -310,10 +325,14 @@ public sealed class Payslips(
             return;
         }
 
+        var jobIds = validated.Select(v => v.Job.Id).Distinct().ToList();
+        var costs = (await db.Set<Payslip>().AsNoTracking().Where(p => jobIds.Contains(p.JobId)).Select(p => new { p.JobId, p.Period, p.EmployerCostCents }).ToListAsync(ct))
+            .ToLookup(p => p.JobId);
         var requests = new List<PostEntryRequest>();
         foreach (var (payslip, job) in validated)
         {
-            requests.AddRange(await EntriesAsync(payslip, job, ct));
+            var before = costs[job.Id].Where(p => string.CompareOrdinal(p.Period, payslip.Period) < 0).Sum(p => p.EmployerCostCents);
+            requests.AddRange(await EntriesAsync(payslip, job, CommitmentRelease(job.EmployerCostCents, before, payslip), ct));
         }
 
         var posted = (await ledger.PostManyAsync(requests, actor, ct)).Where(e => e.SourceType == "payslip").ToDictionary(e => e.SourceId);
@@ -331,7 +350,18 @@ public sealed class Payslips(
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task<IEnumerable<PostEntryRequest>> EntriesAsync(Payslip payslip, Job job, CancellationToken ct)
+    /// <summary>
+    /// What a payslip releases of its job's commitment: each month its cost, until the commitment
+    /// is used up, and the last month whatever is left, so that the releases add up to the
+    /// commitment exactly whatever order the months are validated in.
+    /// </summary>
+    internal static long CommitmentRelease(long committed, long costOfEarlierMonths, Payslip payslip)
+    {
+        var releasedBefore = Math.Min(committed, costOfEarlierMonths);
+        return payslip.Final ? committed - releasedBefore : Math.Min(committed, costOfEarlierMonths + payslip.EmployerCostCents) - releasedBefore;
+    }
+
+    private async Task<IEnumerable<PostEntryRequest>> EntriesAsync(Payslip payslip, Job job, long release, CancellationToken ct)
     {
         var result = JsonSerializer.Deserialize<PayrollResult>(payslip.ResultJson, PayrollJson.Options)!;
         var intermittent = job.Kind != EmployeeKind.RegimeGeneral;
@@ -359,11 +389,11 @@ public sealed class Payslips(
             }
         }
 
-        var entries = new List<PostEntryRequest> { new(entity, "PA", job.End, $"Paie {payslip.Number} — {job.Number}", "payslip", payslip.Id.ToString(), $"payslip:{payslip.Id}", lines, payslip.Number) };
-        if (job.CommitmentEntryId is not null)
+        var entries = new List<PostEntryRequest> { new(entity, "PA", payslip.To, $"Paie {payslip.Number} — {job.Number}", "payslip", payslip.Id.ToString(), $"payslip:{payslip.Id}", lines, payslip.Number) };
+        if (job.CommitmentEntryId is not null && release > 0)
         {
-            var committed = Money.Eur(job.EmployerCostCents);
-            entries.Add(new PostEntryRequest(entity, "OD", job.End, $"Fin d'engagement — {job.Number}", "job_commitment_release", job.Id.ToString(), $"job:{job.Id}:commitment-release",
+            var committed = Money.Eur(release);
+            entries.Add(new PostEntryRequest(entity, "OD", payslip.To, $"Fin d'engagement {payslip.Period} — {job.Number}", "job_commitment_release", job.Id.ToString(), $"payslip:{payslip.Id}:commitment-release",
             [
                 new PostingLine(await Account(ChartOfAccounts.CommitmentsCounterpart), Side.Debit, committed, null, $"Contrat {job.Number}"),
                 new PostingLine(await Account(ChartOfAccounts.CommitmentsGiven), Side.Credit, committed, job.ActivityId, $"Contrat {job.Number}"),

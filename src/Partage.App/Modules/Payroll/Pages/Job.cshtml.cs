@@ -9,7 +9,7 @@ public sealed class JobModel(Jobs jobs, ContractDocuments documents, Payslips pa
 {
     public JobView? Job { get; private set; }
 
-    public PayslipView? Payslip { get; private set; }
+    public IReadOnlyList<PayslipView> Payslips { get; private set; } = [];
 
     public string? Notice { get; private set; }
 
@@ -45,18 +45,18 @@ public sealed class JobModel(Jobs jobs, ContractDocuments documents, Payslips pa
         }
     }
 
-    public async Task<IActionResult> OnGetPayslipAsync(Guid id, CancellationToken ct)
+    public async Task<IActionResult> OnGetPayslipAsync(Guid id, Guid payslip, CancellationToken ct)
     {
         await LoadActorAsync();
         try
         {
-            var payslip = await payslips.ForJobAsync(JobId.From(id), Actor, ct);
-            if (payslip is null)
+            var found = await payslips.FindAsync(PayslipId.From(payslip), Actor, ct);
+            if (found.JobId != JobId.From(id))
             {
                 return NotFound();
             }
 
-            var (name, content) = await payslips.PdfAsync(payslip.Id, Actor, ct);
+            var (name, content) = await payslips.PdfAsync(found.Id, Actor, ct);
             return File(content, "application/pdf", name);
         }
         catch (Kernel.DomainException)
@@ -75,7 +75,7 @@ public sealed class JobModel(Jobs jobs, ContractDocuments documents, Payslips pa
     private async Task ShowAsync(Guid id, CancellationToken ct)
     {
         Job = await jobs.FindAsync(JobId.From(id), Actor, ct);
-        Payslip = await payslips.ForJobAsync(Job.Id, Actor, ct);
+        Payslips = await payslips.ForJobAsync(Job.Id, Actor, ct);
         CanCountersign = PayrollAccess.KeepsPayroll(Actor) || Actor.IsInRole(Security.Roles.Manager);
     }
 }
