@@ -64,7 +64,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByLabel("Adresse e-mail").FillAsync(email);
         await page.GetByLabel("Mot de passe").FillAsync(World.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync("**/tableau-de-bord");
+
+        // The page's HTML is what the next steps read: waiting for every subresource's "load" timed out twice under a loaded machine.
+        await page.WaitForURLAsync("**/tableau-de-bord", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
     }
 
     /// <summary>The "disponible" figure of an activity's budget as its page shows it.</summary>

@@ -93,6 +93,7 @@ public class PayrollJourneys(BrowserFixture browser) : IClassFixture<BrowserFixt
         await page.GetByRole(AriaRole.Button, new() { Name = "Déclarer et établir le contrat" }).ClickAsync();
         await Assertions.Expect(page.GetByText(new System.Text.RegularExpressions.Regex(@"Contrat CT-LNA-2026-\d{6} établi"))).ToBeVisibleAsync();
         var cost = BrowserFixture.ParseEuros(await page.Locator("[data-figure=cost]").InnerTextAsync());
+        var contract = (await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync())["Contrat ".Length..];
         await page.GetByLabel("Votre nom (signature)").FillAsync("Jeanne Durand");
         await page.GetByRole(AriaRole.Button, new() { Name = "Signer le contrat" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Contrat à contre-signer" })).ToBeVisibleAsync();
@@ -109,6 +110,16 @@ public class PayrollJourneys(BrowserFixture browser) : IClassFixture<BrowserFixt
         var payroll = await browser.NewPageAsync();
         await BrowserFixture.SignInAsync(payroll, World.Payroll);
         await payroll.GetByRole(AriaRole.Link, new() { Name = "Paie", Exact = true }).ClickAsync();
+
+        // The DPAE recorded at the countersignature, as the URSSAF upload file.
+        await payroll.GetByLabel("Du", new() { Exact = true }).FillAsync("2026-11-26");
+        await payroll.GetByLabel("au", new() { Exact = true }).FillAsync("2026-11-26");
+        var dpae = await payroll.RunAndWaitForDownloadAsync(() => payroll.GetByRole(AriaRole.Button, new() { Name = "Fichier DPAE (XML)" }).ClickAsync());
+        var dpaeFile = Path.Combine(BrowserFixture.ArtifactsFolder, "24-dpae.xml");
+        await dpae.SaveAsAsync(dpaeFile);
+        var declared = System.Xml.Linq.XDocument.Load(dpaeFile).Descendants().Single(e => e.Name.LocalName == "FR_EmployeeGroup.Comment.Text").Value;
+        Assert.Equal(contract, declared);
+
         await payroll.GetByLabel("Jusqu'au").FillAsync("2026-12-04");
         await payroll.GetByRole(AriaRole.Button, new() { Name = "Lancer la paie" }).ClickAsync();
         await Assertions.Expect(payroll.GetByText("Paie au 04/12/2026 : 1 bulletins calculés, 0 lots de virement", new() { Exact = false })).ToBeVisibleAsync();

@@ -198,6 +198,8 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
             w => new { MemberId = w.ParisMember.ToString(), Rate = "0.05", From = $"{2040 + Interlocked.Increment(ref counter)}-01-01", Source = "Retour DSN" },
             Only(HttpStatusCode.Created, payroll), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/payroll/dpae.csv", _ => "/api/v1/payroll/dpae.csv?from=2026-11-01&to=2026-11-30", _ => null, payroll.ToDictionary(e => e, _ => ok), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/payroll/dpae.xml", _ => "/api/v1/payroll/dpae.xml?from=2030-11-01&to=2030-11-30", _ => null,
+            Only(HttpStatusCode.UnprocessableEntity, payroll), HttpStatusCode.NotFound);   // no hire then: a clear refusal for payroll staff, nothing for others
         yield return ("GET", "/api/v1/payroll/minimum-rates", _ => "/api/v1/payroll/minimum-rates", _ => null, payroll.ToDictionary(e => e, _ => ok), HttpStatusCode.NotFound);
         yield return ("POST", "/api/v1/payroll/minimum-rates", _ => "/api/v1/payroll/minimum-rates",
             _ => new { CollectiveAgreement = "1285", Trade = "*", Unit = "Hour", Amount = "12.50", From = $"{2040 + Interlocked.Increment(ref counter)}-01-01", Source = "Grille" },

@@ -65,6 +65,24 @@ public class JobTests(PartageFactory factory) : IClassFixture<PartageFactory>
         Assert.Contains(";CDDU;", csv, StringComparison.Ordinal);
         using var memberClient = await factory.ClientForAsync(World.LilleMemberEmail);
         Assert.Equal(HttpStatusCode.NotFound, (await memberClient.GetAsync("/api/v1/payroll/dpae.csv?from=2026-11-26&to=2026-11-26")).StatusCode);
+
+        // The DPAE upload file: latin-1 XML, the establishment's SIRET, the member's NIR split into number and key, a CDD d'usage declared as a CDD.
+        var upload = await payroll.GetAsync("/api/v1/payroll/dpae.xml?from=2026-11-26&to=2026-11-26&test=true");
+        Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        var bytes = await upload.Content.ReadAsByteArrayAsync();
+        Assert.StartsWith("<?xml version=\"1.0\" encoding=\"iso-8859-1\"?>", System.Text.Encoding.Latin1.GetString(bytes), StringComparison.OrdinalIgnoreCase);
+        var dpae = System.Xml.Linq.XDocument.Load(new MemoryStream(bytes));
+        string Field(string name) => dpae.Descendants().Single(e => e.Name.LocalName == name).Value;
+        var identity = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Members.IMembersApi>().EmployeeAsync(world.LilleMember));
+        Assert.Equal("1", Field("FR_DUE_Upload.Test.Indicator"));
+        Assert.Equal("90000001900015", Field("FR_Organization.SIRET.Identifier"));
+        Assert.Equal((identity!.Nir![..13], identity.Nir[13..]), (Field("FR_NNI.NIR.Identifier"), Field("FR_NNI.NIRKey.Text")));
+        Assert.Equal(identity.BirthDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Field("FR_Birth.Date"));
+        Assert.Equal(("CDD", job.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), job.Number),
+            (Field("FR_Contract.Nature.Code"), Field("FR_Contract.StartContract.Date"), Field("FR_EmployeeGroup.Comment.Text")));
+        var none = await payroll.GetAsync("/api/v1/payroll/dpae.xml?from=2030-01-01&to=2030-01-31");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, none.StatusCode);
+        Assert.Contains("pas de fichier DPAE", await none.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

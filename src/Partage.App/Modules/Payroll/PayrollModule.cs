@@ -17,6 +17,7 @@ public static class PayrollErrors
     public static readonly ErrorCode WrongJobStatus = new("payroll.wrong_job_status", "Cette étape ne s'applique pas au contrat dans son état actuel.", ErrorKind.Conflict);
     public static readonly ErrorCode TooLate = new("payroll.too_late", "Le contrat se signe avant le début du travail.", ErrorKind.Conflict);
     public static readonly ErrorCode DpaeIncomplete = new("payroll.dpae_incomplete", "La DPAE exige le numéro de sécurité sociale du membre : complétez sa fiche avant de contre-signer.");
+    public static readonly ErrorCode DpaeFile = new("payroll.dpae_file", "Le fichier DPAE ne peut pas être établi.");
     public static readonly ErrorCode MinimumExists = new("payroll.minimum_exists", "Un minimum existe déjà pour cette convention, ce métier et cette date : ajoutez-en un à une autre date.", ErrorKind.Conflict);
 }
 
@@ -120,6 +121,17 @@ public static class PayrollModule
                 await documents.DpaeCsvAsync(start!.Value, end!.Value, actor, http.Response.Body, ct);
             })
             .WithName("DpaeExport").WithSummary("Les données DPAE des contrats contre-signés sur une période (CSV, service paie)").ProducesProblems();
+        staff.MapGet("/dpae.xml", async (string? from, string? to, bool? test, Features.ContractDocuments documents, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var v = new Infrastructure.Validation();
+                var start = v.Date("from", "La date de début", from, required: true);
+                var end = v.Date("to", "La date de fin", to, required: true);
+                v.ThrowIfInvalid();
+                using var output = new MemoryStream();
+                await documents.DpaeXmlAsync(start!.Value, end!.Value, test ?? false, await actors.GetAsync(ct), output, ct);
+                return Results.File(output.ToArray(), "application/xml; charset=iso-8859-1", $"dpae-{start:yyyyMMdd}-{end:yyyyMMdd}.xml");
+            })
+            .WithName("DpaeUpload").WithSummary("Le fichier de dépôt DPAE (FR_DUE_Upload, 100 déclarations au plus) des contrats contre-signés sur une période ; test=true pour un dépôt d'essai").ProducesProblems();
         var payslips = api.MapGroup("/payslips").WithTags("Paie");
         payslips.MapGet("/", async (string? status, int? page, int? size, Features.Payslips list, ActorAccessor actors, CancellationToken ct) =>
                 await list.ListAsync(status, new Infrastructure.PageRequest(page, size), await actors.GetAsync(ct), ct))

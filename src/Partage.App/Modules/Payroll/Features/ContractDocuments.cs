@@ -20,7 +20,7 @@ namespace Partage.App.Modules.Payroll.Features;
 /// of the contracts countersigned in a period.
 /// </summary>
 public sealed class ContractDocuments(
-    PartageDbContext db, Jobs jobs, IMembersApi members, ILegalEntitiesApi entities, IOptions<PayrollEmployerOptions> employer)
+    PartageDbContext db, Jobs jobs, IMembersApi members, ILegalEntitiesApi entities, IOptions<PayrollEmployerOptions> employer, IOptions<PayrollOptions> options)
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
@@ -41,7 +41,7 @@ public sealed class ContractDocuments(
             + $"numéro de sécurité sociale {Masked(person.Nir)}, sociétaire n° {person.Number}, ci-après « le salarié ».");
         pdf.Paragraph($"Article 1 — Motif. {job.UsageReason}.");
         pdf.Paragraph($"Article 2 — Durée. Le contrat est conclu du {job.Start:dd/MM/yyyy} au {job.End:dd/MM/yyyy} inclus ({job.Days} jour(s)), terme précis ; il prend fin à cette date sans autre formalité."
-            + (intermittent ? " Aucune période d'essai." : $" Période d'essai : {Math.Max(1, Math.Min(job.Days / 7, 14))} jour(s) (art. L1242-10)."));
+            + (intermittent ? " Aucune période d'essai." : $" Période d'essai : {TrialDays(job)} jour(s) (art. L1242-10)."));
         pdf.Paragraph($"Article 3 — Emploi. {view.Trade} ({(job.Cadre ? "cadre" : "non cadre")}) : {job.Description}. Lieu de travail : {job.Place}."
             + (job.Hours is { } hours ? $" Durée du travail : {hours.ToString("0.##", French)} heure(s)." : string.Empty)
             + (job.Cachets is { } cachets ? $" Rémunération au cachet : {cachets} cachet(s)." : string.Empty));
@@ -72,21 +72,17 @@ public sealed class ContractDocuments(
 
     /// <summary>
     /// The DPAE data of the contracts countersigned between two dates, one line per hire, as CSV
-    /// (the fields of the URSSAF DPAE: employer, employee with NIR and birth, hiring date, contract
-    /// type and end, trial period, occupational health service). Sending it is not done here.
+    /// (employer, employee with NIR and birth date, hiring date and time, contract type and end,
+    /// trial period, occupational health service, when it was recorded).
     /// </summary>
     public async Task DpaeCsvAsync(DateOnly from, DateOnly to, Actor actor, Stream output, CancellationToken ct = default)
     {
-        PayrollAccess.RequireStaff(actor);
-        var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var hires = await db.Set<Job>().AsNoTracking().Where(j => j.DpaeRecordedAt >= start && j.DpaeRecordedAt < end).OrderBy(j => j.DpaeRecordedAt).ToListAsync(ct);
-        var entityList = (await entities.ListAsync(ct)).ToDictionary(e => e.Id);
+        var declarations = await DeclarationsAsync(from, to, actor, ct);
         await using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
         await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";" });
         foreach (var header in new[]
                  {
-                     "contrat", "siren_employeur", "raison_sociale", "adresse_employeur", "nom", "prenom", "nir", "date_naissance", "date_embauche", "heure_embauche",
+                     "contrat", "siret", "raison_sociale", "adresse_employeur", "nom", "prenom", "nir", "date_naissance", "date_embauche", "heure_embauche",
                      "nature_contrat", "date_fin", "periode_essai_jours", "sante_travail", "enregistree_le",
                  })
         {
@@ -94,28 +90,73 @@ public sealed class ContractDocuments(
         }
 
         await csv.NextRecordAsync();
-        foreach (var job in hires)
+        foreach (var d in declarations)
         {
-            var person = await members.EmployeeAsync(job.MemberId, ct);
-            var entity = entityList[job.LegalEntityId];
-            csv.WriteField(job.Number);
-            csv.WriteField(entity.Siren);
-            csv.WriteField(entity.Name);
-            csv.WriteField($"{entity.Street}, {entity.PostalCode} {entity.City}");
-            csv.WriteField(person?.LastName);
-            csv.WriteField(person?.FirstName);
-            csv.WriteField(person?.Nir);
-            csv.WriteField(person?.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            csv.WriteField(job.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            csv.WriteField("09:00");
-            csv.WriteField(job.Kind == EmployeeKind.RegimeGeneral ? "CDD" : "CDDU");
-            csv.WriteField(job.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            csv.WriteField(job.Kind == EmployeeKind.RegimeGeneral ? Math.Max(1, Math.Min(job.Days / 7, 14)) : 0);
-            csv.WriteField(job.Kind == EmployeeKind.RegimeGeneral ? "Service de santé au travail interentreprises" : "CMB");
-            csv.WriteField(job.DpaeRecordedAt?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+            foreach (var field in new[]
+                     {
+                         d.Contract, d.Siret, d.EmployerName, $"{d.Street}, {d.PostalCode} {d.City}", d.LastName, d.FirstName, d.Nir.Value, Iso(d.BirthDate), Iso(d.Start),
+                         d.StartTime.ToString("HH:mm", CultureInfo.InvariantCulture), d.NatureCode, Iso(d.End), d.TrialDays.ToString(CultureInfo.InvariantCulture), d.HealthService,
+                         d.RecordedAt?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+                     })
+            {
+                csv.WriteField(field);
+            }
+
             await csv.NextRecordAsync();
         }
     }
+
+    /// <summary>The same hires as the DPAE upload file URSSAF takes (at most 100 per file).</summary>
+    public async Task DpaeXmlAsync(DateOnly from, DateOnly to, bool test, Actor actor, Stream output, CancellationToken ct = default)
+    {
+        var declarations = await DeclarationsAsync(from, to, actor, ct);
+        if (declarations.Count == 0)
+        {
+            throw new DomainException(PayrollErrors.DpaeFile, $"Aucun contrat contre-signé du {from:dd/MM/yyyy} au {to:dd/MM/yyyy} : pas de fichier DPAE.");
+        }
+
+        if (declarations.Count > DpaeUpload.MaxDeclarations)
+        {
+            throw new DomainException(PayrollErrors.DpaeFile, $"{declarations.Count} embauches sur la période : un fichier DPAE en porte {DpaeUpload.MaxDeclarations} au plus, choisissez une période plus courte.");
+        }
+
+        DpaeUpload.Write(declarations, test, output);
+    }
+
+    private async Task<IReadOnlyList<DpaeDeclaration>> DeclarationsAsync(DateOnly from, DateOnly to, Actor actor, CancellationToken ct)
+    {
+        PayrollAccess.RequireStaff(actor);
+        var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var hires = await db.Set<Job>().AsNoTracking().Where(j => j.DpaeRecordedAt >= start && j.DpaeRecordedAt < end).OrderBy(j => j.DpaeRecordedAt).ToListAsync(ct);
+        var entityList = (await entities.ListAsync(ct)).ToDictionary(e => e.Id);
+        var people = await members.EmployeesAsync(hires.Select(j => j.MemberId).Distinct().ToList(), ct);
+        var missing = hires.Select(j => entityList[j.LegalEntityId].Code).Distinct().Where(code => Establishment(code) is null).ToList();
+        if (missing.Count > 0)
+        {
+            throw new DomainException(PayrollErrors.DpaeFile,
+                $"Les références DPAE de {string.Join(", ", missing)} sont à configurer (Payroll:Establishments:CODE : Nic, Ape, UrssafCode, Phone).");
+        }
+
+        return hires.Select(job =>
+        {
+            var entity = entityList[job.LegalEntityId];
+            var establishment = Establishment(entity.Code)!;
+            var person = people[job.MemberId];
+            var regimeGeneral = job.Kind == EmployeeKind.RegimeGeneral;
+            return new DpaeDeclaration(job.Number, entity.Siren + establishment.Nic, entity.Name, establishment.Ape!, establishment.UrssafCode!, entity.Street, entity.PostalCode,
+                entity.City, establishment.Phone!, person.LastName, person.FirstName, Nir.Parse(person.Nir), person.BirthDate, job.ContractType == ContractType.Cdd ? "CDD" : "CDDU", job.Start, new TimeOnly(9, 0), job.End,
+                regimeGeneral ? TrialDays(job) : 0, regimeGeneral ? "Service de santé au travail interentreprises" : "CMB", job.DpaeRecordedAt);
+        }).ToList();
+    }
+
+    /// <summary>One day per week of contract, at most two weeks (art. L1242-10); none for a CDD d'usage here.</summary>
+    internal static int TrialDays(Job job) => Math.Max(1, Math.Min(job.Days / 7, 14));
+
+    private EstablishmentOptions? Establishment(string code) =>
+        options.Value.Establishments.GetValueOrDefault(code) is { Nic.Length: 5, Ape: { Length: > 0 }, UrssafCode: { Length: > 0 }, Phone: { Length: > 0 } } found ? found : null;
+
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Masked(string? nir) => nir is { Length: > 6 } ? $"{nir[..5]} ••• ••• {nir[^2..]}" : "à compléter";
 

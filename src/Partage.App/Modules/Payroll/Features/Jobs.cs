@@ -49,6 +49,9 @@ public sealed class PayrollOptions
     public string Iban { get; set; } = "FR7630006000011234567890189";
 
     public string Bic { get; set; } = "AGRIFRPP";
+
+    /// <summary>Per legal entity code, the establishment's references the DPAE needs.</summary>
+    public Dictionary<string, EstablishmentOptions> Establishments { get; set; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>

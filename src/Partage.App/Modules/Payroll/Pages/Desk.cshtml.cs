@@ -6,7 +6,7 @@ using Partage.App.Ui;
 namespace Partage.App.Modules.Payroll.Pages;
 
 /// <summary>Payroll staff's desk: run the payroll, validate payslips, release wage batches, see contributions due.</summary>
-public sealed class DeskModel(Jobs jobs, Payslips payslips, WagePayments payments, TimeProvider clock) : PartagePageModel
+public sealed class DeskModel(Jobs jobs, Payslips payslips, WagePayments payments, ContractDocuments documents, TimeProvider clock) : PartagePageModel
 {
     [BindProperty]
     public string? Until { get; set; }
@@ -16,6 +16,12 @@ public sealed class DeskModel(Jobs jobs, Payslips payslips, WagePayments payment
 
     [BindProperty(SupportsGet = true)]
     public string? To { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? DpaeFrom { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? DpaeTo { get; set; }
 
     public string? Notice { get; private set; }
 
@@ -80,6 +86,29 @@ public sealed class DeskModel(Jobs jobs, Payslips payslips, WagePayments payment
         }
     }
 
+    /// <summary>The DPAE of the hires countersigned in the chosen days: the URSSAF upload file, or the same data as CSV.</summary>
+    public async Task<IActionResult> OnGetDpaeAsync(string? format, CancellationToken ct)
+    {
+        await LoadActorAsync();
+        var result = await TryAsync(async () =>
+        {
+            var v = new Validation();
+            var from = v.Date("DpaeFrom", "Le premier jour", DpaeFrom, required: true);
+            var to = v.Date("DpaeTo", "Le dernier jour", DpaeTo, required: true);
+            v.ThrowIfInvalid();
+            using var output = new MemoryStream();
+            if (format == "csv")
+            {
+                await documents.DpaeCsvAsync(from!.Value, to!.Value, Actor, output, ct);
+                return File(output.ToArray(), "text/csv; charset=utf-8", $"dpae-{from:yyyyMMdd}-{to:yyyyMMdd}.csv");
+            }
+
+            await documents.DpaeXmlAsync(from!.Value, to!.Value, test: false, Actor, output, ct);
+            return File(output.ToArray(), "application/xml; charset=iso-8859-1", $"dpae-{from:yyyyMMdd}-{to:yyyyMMdd}.xml");
+        }, prefix: string.Empty);
+        return result is Microsoft.AspNetCore.Mvc.RazorPages.PageResult ? await LoadAsync(() => ShowAsync(ct)) : result;
+    }
+
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     private async Task<IActionResult> RunAsync(Func<Task<string>> action, CancellationToken ct)
@@ -95,6 +124,8 @@ public sealed class DeskModel(Jobs jobs, Payslips payslips, WagePayments payment
         Until ??= Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         From ??= Today.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         To ??= From;
+        DpaeFrom ??= Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        DpaeTo ??= DpaeFrom;
         ToCountersign = (await jobs.ListAsync(nameof(JobStatus.Signed), new PageRequest(1, 50), Actor, ct)).Items;
         ToValidate = (await payslips.ListAsync(nameof(PayslipStatus.Computed), new PageRequest(1, 100), Actor, ct)).Items;
         Batches = await payments.ListAsync(Actor, ct);
