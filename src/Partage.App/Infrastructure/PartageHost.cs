@@ -8,6 +8,7 @@ using Partage.App.Infrastructure.Mail;
 using Partage.App.Modules.Activities;
 using Partage.App.Modules.Audit;
 using Partage.App.Modules.Clients;
+using Partage.App.Modules.Employers;
 using Partage.App.Modules.Invoicing;
 using Partage.App.Modules.Ledger;
 using Partage.App.Modules.LegalEntities;
@@ -32,7 +33,7 @@ public static class PartageHost
         services.AddPartageDatabase(DatabaseOptions.From(builder.Configuration));
         services.AddPartageSecurity(builder.Configuration);
         services.AddPartageMail(builder.Configuration);
-        services.AddAudit().AddLegalEntities().AddOffices().AddMembers().AddActivities().AddLedger().AddClients().AddInvoicing(builder.Configuration).AddPayroll(builder.Configuration);
+        services.AddAudit().AddLegalEntities().AddOffices().AddMembers().AddActivities().AddLedger().AddClients().AddInvoicing(builder.Configuration).AddPayroll(builder.Configuration).AddEmployers();
         services.AddScoped<DemoSeeder>().AddScoped<DemoBooks>().AddScoped<DemoSales>().AddScoped<DemoPayroll>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -104,6 +105,7 @@ public static class PartageHost
         ClientsModule.MapClientsEndpoints(api);
         InvoicingEndpoints.MapInvoicingEndpoints(api);
         PayrollModule.MapPayrollEndpoints(api, anonymousApi);
+        EmployersModule.MapEmployersEndpoints(api);
 
         app.MapRazorPages();
         return app;

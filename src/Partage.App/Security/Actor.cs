@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Partage.App.Modules.Employers;
 using Partage.App.Modules.Members;
 using Partage.App.Modules.Offices;
 
@@ -6,9 +7,9 @@ namespace Partage.App.Security;
 
 /// <summary>
 /// Who is acting, with the resources their role is scoped to: a member acts for their own member
-/// record, a manager for their office. Built once per request from the signed-in principal.
+/// record, a manager for their office, an employer's account for that employer. Built once per request from the signed-in principal.
 /// </summary>
-public sealed record Actor(Guid? UserId, string Name, IReadOnlySet<string> Roles, MemberId? MemberId, OfficeId? ManagedOfficeId)
+public sealed record Actor(Guid? UserId, string Name, IReadOnlySet<string> Roles, MemberId? MemberId, OfficeId? ManagedOfficeId, EmployerId? EmployerId = null)
 {
     /// <summary>The platform itself (command-line verbs, demo seeding): unrestricted.</summary>
     public static readonly Actor System = new(null, "système", new HashSet<string> { Security.Roles.Admin }, null, null);
@@ -27,7 +28,7 @@ public sealed record Actor(Guid? UserId, string Name, IReadOnlySet<string> Roles
 }
 
 /// <summary>Resolves the current <see cref="Actor"/> once per scope (request).</summary>
-public sealed class ActorAccessor(IHttpContextAccessor http, IMembersApi members, IOfficesApi offices)
+public sealed class ActorAccessor(IHttpContextAccessor http, IMembersApi members, IOfficesApi offices, IEmployersApi employers)
 {
     private Actor? actor;
 
@@ -48,6 +49,7 @@ public sealed class ActorAccessor(IHttpContextAccessor http, IMembersApi members
         var roles = principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
         var memberId = roles.Contains(Roles.Member) ? await members.FindMemberIdByUserAsync(userId, ct) : null;
         var officeId = roles.Contains(Roles.Manager) ? (await offices.FindManagerByUserAsync(userId, ct))?.OfficeId : null;
-        return actor = new Actor(userId, principal.Identity.Name ?? string.Empty, roles, memberId, officeId);
+        var employerId = roles.Contains(Roles.Employer) ? await employers.FindEmployerByUserAsync(userId, ct) : null;
+        return actor = new Actor(userId, principal.Identity.Name ?? string.Empty, roles, memberId, officeId, employerId);
     }
 }

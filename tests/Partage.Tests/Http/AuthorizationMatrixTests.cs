@@ -210,11 +210,36 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
             payroll.ToDictionary(e => e, _ => HttpStatusCode.Created), HttpStatusCode.NotFound);
     }
 
+    private static IEnumerable<(string Method, string Pattern, Func<World, string> Path, Func<World, object?> Body, Dictionary<string, HttpStatusCode> Allowed, HttpStatusCode Otherwise)> EmployerEndpoints()
+    {
+        var ok = HttpStatusCode.OK;
+        Dictionary<string, HttpStatusCode> Only(HttpStatusCode code, params string[] who) => who.ToDictionary(e => e, _ => code);
+        string[] service = [World.Admin, World.Payroll];
+        yield return ("GET", "/api/v1/employers/", _ => "/api/v1/employers", _ => null, Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => ok), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/employers/", _ => "/api/v1/employers", w => World.NewEmployer(w.Lille, "Compagnie Nouvelle", TestIdentifiers.Siret(TestIdentifiers.Siren())),
+            Only(HttpStatusCode.Created, service), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/employers/{id:guid}", w => $"/api/v1/employers/{w.LilleEmployer}", _ => null,
+            Only(ok, [.. Staff, World.LilleManager, World.Employer]), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/employers/{id:guid}#other", w => $"/api/v1/employers/{w.ParisEmployer}", _ => null,
+            Only(ok, [.. Staff, World.ParisManager]), HttpStatusCode.NotFound);
+        yield return ("PUT", "/api/v1/employers/{id:guid}", w => $"/api/v1/employers/{w.LilleEmployer}", w => World.NewEmployer(w.Lille, "Festival du Nord", "80012345700015"),
+            Only(ok, service), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/employers/{id:guid}/status", w => $"/api/v1/employers/{w.LilleEmployer}/status", _ => new { Active = true }, Only(ok, service), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/employers/{id:guid}/users", w => $"/api/v1/employers/{w.LilleEmployer}/users", _ => new { Email = World.Employer },
+            Only(HttpStatusCode.NoContent, service), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/employers/{id:guid}/mandates", _ => "/api/v1/employers/{fresh-employer}/mandates",
+            _ => new { Kind = "Complete", SignedOn = "2026-03-15", SignedBy = "Anne Directrice" }, Only(ok, service), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/employers/{id:guid}/mandates/termination", _ => "/api/v1/employers/{mandated-employer}/mandates/termination",
+            _ => new { Reason = "Fin d'activité" }, Only(ok, service), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/employers/{id:guid}/mandates/{mandate:guid}.pdf", _ => "/api/v1/employers/{lille-mandate}.pdf", _ => null,
+            Only(ok, [.. Staff, World.LilleManager, World.Employer]), HttpStatusCode.NotFound);
+    }
+
     private static int counter;
     private static int closedMonths;
 
     private static IEnumerable<(string Method, string Pattern, Func<World, string> Path, Func<World, object?> Body, Dictionary<string, HttpStatusCode> Allowed, HttpStatusCode Otherwise)> All() =>
-        Endpoints().Concat(LedgerEndpoints()).Concat(ClientEndpoints()).Concat(InvoiceEndpoints()).Concat(PayrollEndpoints());
+        Endpoints().Concat(LedgerEndpoints()).Concat(ClientEndpoints()).Concat(InvoiceEndpoints()).Concat(PayrollEndpoints()).Concat(EmployerEndpoints());
 
     public static TheoryData<string, string> Cases()
     {
@@ -318,6 +343,25 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
                 return (await s.GetRequiredService<App.Modules.Payroll.Features.Payslips>().ForJobAsync(job.Id, App.Security.Actor.System)).Single().Id;
             });
             path = path.Replace("{payslip}", id.ToString(), StringComparison.Ordinal);
+        }
+
+        if (path.Contains("{fresh-employer}", StringComparison.Ordinal) || path.Contains("{mandated-employer}", StringComparison.Ordinal))
+        {
+            var employers = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Employers.Features.Employers>().CreateAsync(
+                World.NewEmployer(world.Lille, "Ensemble", TestIdentifiers.Siret(TestIdentifiers.Siren())), App.Security.Actor.System));
+            if (path.Contains("{mandated-employer}", StringComparison.Ordinal))
+            {
+                await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Employers.Features.Employers>().SignMandateAsync(employers.Id,
+                    new App.Modules.Employers.Features.MandateInput("Partial", "2026-01-10", "Jean Président"), App.Security.Actor.System));
+            }
+
+            path = path.Replace("{fresh-employer}", employers.Id.ToString(), StringComparison.Ordinal).Replace("{mandated-employer}", employers.Id.ToString(), StringComparison.Ordinal);
+        }
+
+        if (path.Contains("{lille-mandate}", StringComparison.Ordinal))
+        {
+            var mandate = await Employers.EmployerTests.LilleMandateAsync(factory, world);
+            path = path.Replace("{lille-mandate}", $"{world.LilleEmployer}/mandates/{mandate}", StringComparison.Ordinal);
         }
 
         if (path.Contains("{quote}", StringComparison.Ordinal))

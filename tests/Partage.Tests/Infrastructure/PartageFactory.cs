@@ -89,7 +89,8 @@ public class PartageFactory : WebApplicationFactory<Program>
         var roles = (await users.GetRolesAsync(user)).ToHashSet(StringComparer.Ordinal);
         var member = roles.Contains(Roles.Member) ? await s.GetRequiredService<App.Modules.Members.IMembersApi>().FindMemberIdByUserAsync(user.Id) : null;
         var office = roles.Contains(Roles.Manager) ? (await s.GetRequiredService<App.Modules.Offices.IOfficesApi>().FindManagerByUserAsync(user.Id))?.OfficeId : null;
-        return new Actor(user.Id, email, roles, member, office);
+        var employer = roles.Contains(Roles.Employer) ? await s.GetRequiredService<App.Modules.Employers.IEmployersApi>().FindEmployerByUserAsync(user.Id) : null;
+        return new Actor(user.Id, email, roles, member, office, employer);
     });
 
     protected override void Dispose(bool disposing)

@@ -4,6 +4,8 @@ using Partage.App.Demo;
 using Partage.App.Modules.Activities;
 using Partage.App.Modules.Activities.Features;
 using Partage.App.Modules.LegalEntities;
+using Partage.App.Modules.Employers;
+using Partage.App.Modules.Employers.Features;
 using Partage.App.Modules.Members;
 using Partage.App.Modules.Members.Features;
 using Partage.App.Modules.Offices;
@@ -24,7 +26,9 @@ public sealed record World(
     MemberId LilleMember,
     ActivityId LilleActivity,
     MemberId ParisMember,
-    ActivityId ParisActivity)
+    ActivityId ParisActivity,
+    EmployerId LilleEmployer,
+    EmployerId ParisEmployer)
 {
     public const string Password = DemoSeeder.Password;
     public const string Admin = "admin@partage.test";
@@ -36,6 +40,7 @@ public sealed record World(
     public const string Employer = "employeur@partage.test";
     public const string ParisManager = "gestion.paris@partage.test";
     public const string ParisMemberEmail = "membre.paris@partage.test";
+    public const string ParisEmployerEmail = "employeur.paris@partage.test";
 
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static readonly Dictionary<PartageFactory, World> Built = [];
@@ -76,6 +81,11 @@ public sealed record World(
         Nir = "290057511212353",
     };
 
+    /// <summary>An employer of the contract-management service; <paramref name="siret"/> must be a valid SIRET of its own.</summary>
+    public static EmployerInput NewEmployer(OfficeId office, string name, string siret, string legalForm = "Association", string sector = "LivePerformance") =>
+        new(name, legalForm, sector, siret, "9001Z", "3090", "317 123456789", "Audiens 12345, Congés Spectacles 67890", "0.0123", "12", office.ToString(),
+            "12 rue des Arts", "59000", "Lille", "compta@" + name.ToLowerInvariant().Replace(' ', '-') + ".fr", null);
+
     private static async Task<World> BuildAsync(IServiceProvider s)
     {
         var offices = await s.GetRequiredService<IOfficesApi>().ListOfficesAsync();
@@ -94,6 +104,14 @@ public sealed record World(
 
         var lilleMember = (await s.GetRequiredService<IMembersApi>().FindMemberIdByUserAsync((await users.FindByEmailAsync(LilleMemberEmail))!.Id))!.Value;
         var lilleActivity = (await s.GetRequiredService<IActivitiesApi>().ListForMemberAsync(lilleMember, Actor.System))[0].Id;
-        return new World(lille, paris, lilleMember, lilleActivity, parisMember.Id, parisActivity.Id);
+        var employerUser = new PartageUser { Id = Guid.CreateVersion7(), UserName = ParisEmployerEmail, Email = ParisEmployerEmail, DisplayName = "Théâtre de Paris" };
+        await users.CreateAsync(employerUser, Password);
+        await users.AddToRoleAsync(employerUser, Roles.Employer);
+        var employers = s.GetRequiredService<App.Modules.Employers.Features.Employers>();
+        var lilleEmployer = await employers.CreateAsync(NewEmployer(lille, "Festival du Nord", "80012345700015"), Actor.System);
+        await employers.LinkUserAsync(lilleEmployer.Id, Employer, Actor.System);
+        var parisEmployer = await employers.CreateAsync(NewEmployer(paris, "Theatre de Paris", "80023456900013", "Sas"), Actor.System);
+        await employers.LinkUserAsync(parisEmployer.Id, ParisEmployerEmail, Actor.System);
+        return new World(lille, paris, lilleMember, lilleActivity, parisMember.Id, parisActivity.Id, lilleEmployer.Id, parisEmployer.Id);
     }
 }

@@ -1,0 +1,129 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Partage.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class Employers : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "employers",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    legal_form = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    sector = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    siret = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: false),
+                    ape = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    collective_agreement = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    urssaf_reference = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    fund_references = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    at_mp_rate = table.Column<decimal>(type: "numeric(6,4)", precision: 6, scale: 4, nullable: false),
+                    headcount = table.Column<int>(type: "integer", nullable: false),
+                    office_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    status = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    street = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    postal_code = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    city = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    billing_email = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    exposure_limit_cents = table.Column<long>(type: "bigint", nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    created_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_employers", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_employers_office_office_id",
+                        column: x => x.office_id,
+                        principalTable: "offices",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "employer_mandates",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    employer_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    signed_on = table.Column<DateOnly>(type: "date", nullable: false),
+                    signed_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    terminated_on = table.Column<DateOnly>(type: "date", nullable: true),
+                    termination_reason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    created_by = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_employer_mandates", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_employer_mandates_employers_employer_id",
+                        column: x => x.employer_id,
+                        principalTable: "employers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "employer_users",
+                columns: table => new
+                {
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    employer_id = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_employer_users", x => x.user_id);
+                    table.ForeignKey(
+                        name: "fk_employer_users_employers_employer_id",
+                        column: x => x.employer_id,
+                        principalTable: "employers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_employer_mandates_employer_id_signed_on",
+                table: "employer_mandates",
+                columns: new[] { "employer_id", "signed_on" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_employer_users_employer_id",
+                table: "employer_users",
+                column: "employer_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_employers_office_id_status",
+                table: "employers",
+                columns: new[] { "office_id", "status" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_employers_siret",
+                table: "employers",
+                column: "siret",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "employer_mandates");
+
+            migrationBuilder.DropTable(
+                name: "employer_users");
+
+            migrationBuilder.DropTable(
+                name: "employers");
+        }
+    }
+}
