@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Database;
-using Partage.App.Infrastructure.Pdf;
 using Partage.App.Modules.Audit;
 using Partage.App.Modules.Ledger;
 using Partage.App.Modules.LegalEntities;
@@ -58,8 +57,6 @@ public sealed class Payslips(
     PartageDbContext db, Jobs jobs, PayrollParameters parameters, NotifiedTaxRates taxRates, ILedgerApi ledger, IMembersApi members, ILegalEntitiesApi entities, NumberSeries numbers,
     IAuditLog audit, IOptions<PayrollOptions> options, IOptions<PayrollEmployerOptions> employer, TimeProvider clock)
 {
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
-
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     private const int Chunk = 500;
@@ -162,7 +159,7 @@ public sealed class Payslips(
         return new PagedResult<PayslipView>(await ViewsAsync(rows, ct), page.Page, page.Size, total);
     }
 
-    /// <summary>The "bulletin clarifié" as PDF: the legal headings, the net before tax, the tax withheld, the net paid, the net social amount and the employer cost.</summary>
+    /// <summary>The member's "bulletin clarifié" as PDF (<see cref="PayslipDocument"/>).</summary>
     public async Task<(string FileName, byte[] Content)> PdfAsync(PayslipId id, Actor actor, CancellationToken ct = default)
     {
         var payslip = await Visible(actor).SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new DomainException(PayrollErrors.NotFound);
@@ -170,44 +167,12 @@ public sealed class Payslips(
         var person = await members.EmployeeAsync(payslip.MemberId, ct) ?? throw new DomainException(PayrollErrors.NotFound);
         var entity = (await entities.ListAsync(ct)).Single(e => e.Id == payslip.LegalEntityId);
         var result = JsonSerializer.Deserialize<PayrollResult>(payslip.ResultJson, PayrollJson.Options)!;
-        string Eur(decimal amount) => Money.Eur(Rounding.ToCents(amount)).ToDisplayString();
-        string Pct(decimal rate) => rate == 0 ? string.Empty : (rate * 100).ToString("0.###", French) + " %";
-
-        using var pdf = new PdfDocumentWriter($"Bulletin de paie {payslip.Number}", entity.Name);
-        pdf.Title("Bulletin de paie");
-        pdf.Line($"{payslip.Number} — période {payslip.Period}, travail du {payslip.From:dd/MM/yyyy} au {payslip.To:dd/MM/yyyy} (contrat {job.Number} du {job.Start:dd/MM/yyyy} au {job.End:dd/MM/yyyy})", strong: true);
-        pdf.Line($"Employeur : {entity.Name}, SIREN {entity.Siren}, {entity.Street}, {entity.PostalCode} {entity.City}");
-        pdf.Line($"Salarié : {person.FirstName} {person.LastName}, {person.Street}, {person.PostalCode} {person.City} — {JobLabels.Kind(job.Kind)}, {Trades.Label(job.TradeCode)}");
-        pdf.Line($"Convention collective : IDCC {employer.Value.CollectiveAgreement ?? "aucune"} — plafond de sécurité sociale de la période {Eur(result.Ceiling)}");
-        pdf.Space();
-        var rows = new List<IReadOnlyList<string>> { new[] { "Salaire de base", Eur(result.Gross), string.Empty, string.Empty, string.Empty, string.Empty } };
-        foreach (var section in PayslipLabels.Sections)
-        {
-            var lines = result.Lines.Where(l => l.Section == section).ToList();
-            if (lines.Count == 0)
-            {
-                continue;
-            }
-
-            rows.Add([PayslipLabels.Section(section).ToUpperInvariant(), string.Empty, string.Empty, string.Empty, string.Empty, string.Empty]);
-            rows.AddRange(lines.Select(l => (IReadOnlyList<string>)[l.Label, Eur(l.Base), Pct(l.EmployeeRate), l.EmployeeAmount == 0 ? string.Empty : Eur(l.EmployeeAmount), Pct(l.EmployerRate), l.EmployerAmount == 0 ? string.Empty : Eur(l.EmployerAmount)]));
-        }
-
-        rows.Add(["EXONÉRATIONS, ÉCRÊTEMENTS ET ALLÈGEMENTS", string.Empty, string.Empty, string.Empty, string.Empty, string.Empty]);
-        rows.AddRange(result.Reductions.Select(r => (IReadOnlyList<string>)[$"Réduction générale ({r.Code}, coefficient {r.Coefficient.ToString("0.0000", French)})", string.Empty, string.Empty, string.Empty, string.Empty, "-" + Eur(r.Amount)]));
-        rows.Add(["Total des cotisations et contributions", string.Empty, string.Empty, Eur(result.TotalEmployee), string.Empty, Eur(result.TotalEmployer - result.TotalReductions)]);
-        pdf.Table(["Rubrique", "Base", "Taux sal.", "Part sal.", "Taux pat.", "Part pat."], [185, 58, 50, 58, 50, 64], new HashSet<int> { 1, 2, 3, 4, 5 }, rows);
-        pdf.Space();
-        pdf.Line($"Net à payer avant impôt sur le revenu : {Money.Eur(payslip.NetBeforeTaxCents).ToDisplayString()}", strong: true);
-        pdf.Line($"Impôt sur le revenu prélevé à la source : base {Money.Eur(payslip.NetTaxableCents).ToDisplayString()}, taux {(payslip.TaxRate * 100).ToString("0.0##", French)} % {(payslip.NeutralTaxRate ? "(taux non personnalisé)" : "(taux transmis par l'administration fiscale)")}, montant {Money.Eur(payslip.TaxCents).ToDisplayString()}");
-        pdf.Line($"Net payé : {Money.Eur(payslip.NetPaidCents).ToDisplayString()} — le {payslip.DueOn:dd/MM/yyyy} par virement{(payslip.PaidOn is { } paid ? $" (payé le {paid:dd/MM/yyyy})" : string.Empty)}", strong: true);
-        pdf.Line($"Montant net social : {Eur(result.NetSocial)}");
-        pdf.Line($"Total versé par l'employeur (salaire et cotisations, après allègements) : {Money.Eur(payslip.EmployerCostCents).ToDisplayString()}");
-        pdf.Space();
-        pdf.Paragraph("Dans votre intérêt et pour vous aider à faire valoir vos droits, conservez ce bulletin de paie sans limitation de durée. Rubrique dédiée au bulletin de paie sur le portail www.service-public.fr.");
-        using var output = new MemoryStream();
-        pdf.Save(output);
-        return ($"bulletin-{payslip.Number}.pdf", output.ToArray());
+        var content = PayslipDocument.Write(new PayslipPrint(payslip.Number, payslip.Period, payslip.From, payslip.To, job.Number, job.Start, job.End,
+            entity.Name, $"SIREN {entity.Siren}", $"{entity.Street}, {entity.PostalCode} {entity.City}", $"{person.FirstName} {person.LastName}",
+            $"{person.Street}, {person.PostalCode} {person.City}", $"{JobLabels.Kind(job.Kind)}, {Trades.Label(job.TradeCode)}", employer.Value.CollectiveAgreement, result,
+            Money.Eur(payslip.NetBeforeTaxCents), Money.Eur(payslip.NetTaxableCents), payslip.TaxRate, payslip.NeutralTaxRate, Money.Eur(payslip.TaxCents),
+            Money.Eur(payslip.NetPaidCents), payslip.DueOn, payslip.PaidOn, Money.Eur(payslip.EmployerCostCents), Money.ZeroEur));
+        return ($"bulletin-{payslip.Number}.pdf", content);
     }
 
     /// <summary>Contributions due per body for the payslips of the months <paramref name="from"/> to <paramref name="to"/> (validated or paid).</summary>
