@@ -732,6 +732,310 @@ namespace Partage.Migrations.Postgres.Migrations
                     b.ToTable("employer_mandates", (string)null);
                 });
 
+            modelBuilder.Entity("Partage.App.Modules.Employers.StaffContract", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AllowancesCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("allowances_cents");
+
+                    b.Property<int?>("Cachets")
+                        .HasColumnType("integer")
+                        .HasColumnName("cachets");
+
+                    b.Property<bool>("Cadre")
+                        .HasColumnType("boolean")
+                        .HasColumnName("cadre");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTime>("DpaeRecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dpae_recorded_at");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employer_id");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("date")
+                        .HasColumnName("end");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("event");
+
+                    b.Property<long>("GrossCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("gross_cents");
+
+                    b.Property<decimal?>("Hours")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)")
+                        .HasColumnName("hours");
+
+                    b.Property<string>("Job")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("job");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_member_id");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date")
+                        .HasColumnName("start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_employer_contracts");
+
+                    b.HasIndex("EmployerId")
+                        .HasDatabaseName("ix_employer_contracts_employer_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_employer_contracts_number");
+
+                    b.HasIndex("StaffMemberId", "Start")
+                        .HasDatabaseName("ix_employer_contracts_staff_member_id_start");
+
+                    b.ToTable("employer_contracts", (string)null);
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Employers.StaffMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("date")
+                        .HasColumnName("birth_date");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employer_id");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("first_name");
+
+                    b.Property<string>("Iban")
+                        .IsRequired()
+                        .HasMaxLength(34)
+                        .HasColumnType("character varying(34)")
+                        .HasColumnName("iban");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("last_name");
+
+                    b.Property<string>("Nir")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("nir");
+
+                    b.HasKey("Id")
+                        .HasName("pk_employer_staff");
+
+                    b.HasIndex("EmployerId", "Nir")
+                        .IsUnique()
+                        .HasDatabaseName("ix_employer_staff_employer_id_nir");
+
+                    b.ToTable("employer_staff", (string)null);
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Employers.StaffPayslip", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AllowancesCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("allowances_cents");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contract_id");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<long>("EmployeeContributionsCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("employee_contributions_cents");
+
+                    b.Property<long>("EmployerContributionsCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("employer_contributions_cents");
+
+                    b.Property<long>("EmployerCostCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("employer_cost_cents");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employer_id");
+
+                    b.Property<Guid?>("EntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entry_id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<long>("GrossCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("gross_cents");
+
+                    b.Property<Guid?>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("Mandate")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("mandate");
+
+                    b.Property<long>("NetBeforeTaxCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("net_before_tax_cents");
+
+                    b.Property<long>("NetPaidCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("net_paid_cents");
+
+                    b.Property<long>("NetTaxableCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("net_taxable_cents");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasColumnName("number");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("date")
+                        .HasColumnName("paid_on");
+
+                    b.Property<Guid?>("PaymentBatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payment_batch_id");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("period");
+
+                    b.Property<long>("ReductionsCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reductions_cents");
+
+                    b.Property<string>("ResultJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("result_json");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("status");
+
+                    b.Property<long>("TaxCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tax_cents");
+
+                    b.Property<decimal>("TaxRate")
+                        .HasPrecision(6, 4)
+                        .HasColumnType("numeric(6,4)")
+                        .HasColumnName("tax_rate");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.Property<DateTime?>("ValidatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("validated_at");
+
+                    b.Property<string>("ValidatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("validated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_employer_payslips");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_employer_payslips_number");
+
+                    b.HasIndex("PaymentBatchId")
+                        .HasDatabaseName("ix_employer_payslips_payment_batch_id");
+
+                    b.HasIndex("ContractId", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_employer_payslips_contract_id_period");
+
+                    b.HasIndex("EmployerId", "Period")
+                        .HasDatabaseName("ix_employer_payslips_employer_id_period");
+
+                    b.HasIndex("Status", "DueOn")
+                        .HasDatabaseName("ix_employer_payslips_status_due_on");
+
+                    b.ToTable("employer_payslips", (string)null);
+                });
+
             modelBuilder.Entity("Partage.App.Modules.Invoicing.BankStatement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4353,6 +4657,43 @@ namespace Partage.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_employer_mandates_employers_employer_id");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Employers.StaffContract", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Employers.Employer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_employer_contracts_employers_employer_id");
+
+                    b.HasOne("Partage.App.Modules.Employers.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_employer_contracts_staff_member_staff_member_id");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Employers.StaffMember", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Employers.Employer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_employer_staff_employers_employer_id");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Employers.StaffPayslip", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Employers.StaffContract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_employer_payslips_employer_contracts_contract_id");
                 });
 
             modelBuilder.Entity("Partage.App.Modules.Invoicing.BankStatement", b =>

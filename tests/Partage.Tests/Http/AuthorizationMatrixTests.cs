@@ -231,6 +231,23 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
             _ => new { Kind = "Complete", SignedOn = "2026-03-15", SignedBy = "Anne Directrice" }, Only(ok, service), HttpStatusCode.NotFound);
         yield return ("POST", "/api/v1/employers/{id:guid}/mandates/termination", _ => "/api/v1/employers/{mandated-employer}/mandates/termination",
             _ => new { Reason = "Fin d'activité" }, Only(ok, service), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/employers/{id:guid}/contracts", w => $"/api/v1/employers/{w.LilleEmployer}/contracts", _ => null,
+            Only(ok, [.. Staff, World.LilleManager, World.Employer]), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/employers/{id:guid}/contracts", _ => "/api/v1/employers/{lille-employer-mandated}/contracts",
+            _ => new App.Modules.Employers.Features.StaffContractInput("MATRICE", "Léo", Employers.StaffPayrollTests.Nir(500 + Interlocked.Increment(ref counter)), "1991-02-03",
+                "FR7630006000011234567890189", "intermittent_technician", "non", "Régisseur", null, "2026-12-20", "2026-12-20", "8", null, "200", null),
+            Only(HttpStatusCode.Created, World.Admin, World.Payroll, World.Employer), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/employers/{id:guid}/contracts.csv", w => $"/api/v1/employers/{w.LilleEmployer}/contracts.csv", _ => null,
+            Only(HttpStatusCode.BadRequest, World.Admin, World.Payroll, World.Employer), HttpStatusCode.NotFound);   // no file: a clear 400 for whoever may submit
+        yield return ("GET", "/api/v1/employers/contracts-template.csv", _ => "/api/v1/employers/contracts-template.csv", _ => null,
+            Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => ok), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/employer-payslips/", _ => "/api/v1/employer-payslips", _ => null, Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => ok), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/employer-payslips/{id:guid}", _ => "/api/v1/employer-payslips/{staff-payslip}", _ => null,
+            Only(ok, [.. Staff, World.LilleManager, World.Employer]), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/employer-payslips/{id:guid}/validation", _ => "/api/v1/employer-payslips/{staff-payslip}/validation", _ => null,
+            Only(ok, service), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/employer-payslips/{id:guid}/pdf", _ => "/api/v1/employer-payslips/{staff-payslip}/pdf", _ => null,
+            Only(ok, [.. Staff, World.LilleManager, World.Employer]), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/employers/{id:guid}/mandates/{mandate:guid}.pdf", _ => "/api/v1/employers/{lille-mandate}.pdf", _ => null,
             Only(ok, [.. Staff, World.LilleManager, World.Employer]), HttpStatusCode.NotFound);
     }
@@ -356,6 +373,29 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
             }
 
             path = path.Replace("{fresh-employer}", employers.Id.ToString(), StringComparison.Ordinal).Replace("{mandated-employer}", employers.Id.ToString(), StringComparison.Ordinal);
+        }
+
+        if (path.Contains("{lille-employer-mandated}", StringComparison.Ordinal))
+        {
+            await Employers.EmployerTests.LilleMandateAsync(factory, world);
+            path = path.Replace("{lille-employer-mandated}", world.LilleEmployer.ToString(), StringComparison.Ordinal);
+        }
+
+        if (path.Contains("{staff-payslip}", StringComparison.Ordinal))
+        {
+            await Employers.EmployerTests.LilleMandateAsync(factory, world);
+            await Ledger.Books.OpenYearAsync(factory, 2027);
+            var day = Payroll.Hiring.NextDay().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            var contract = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Employers.Features.StaffContracts>().SubmitAsync(world.LilleEmployer,
+                new App.Modules.Employers.Features.StaffContractInput("MATRICE", "Léa", Employers.StaffPayrollTests.Nir(800 + Interlocked.Increment(ref counter)), "1991-02-03",
+                    "FR7630006000011234567890189", "intermittent_technician", "non", "Régisseuse", null, day, day, "8", null, "200", null), App.Security.Actor.System));
+            var id = await factory.InScopeAsync(async s =>
+            {
+                var staff = s.GetRequiredService<App.Modules.Employers.Features.StaffPayroll>();
+                await staff.ComputeDueAsync(contract.End, App.Security.Actor.System);
+                return (await staff.ListAsync(world.LilleEmployer, "Computed", new App.Infrastructure.PageRequest(1, 100), App.Security.Actor.System)).Items.Single(p => p.ContractId == contract.Id).Id;
+            });
+            path = path.Replace("{staff-payslip}", id.ToString(), StringComparison.Ordinal);
         }
 
         if (path.Contains("{lille-mandate}", StringComparison.Ordinal))

@@ -12,12 +12,36 @@ public interface IEmployersApi
 {
     /// <summary>The employer a platform account acts for (role Employer), if any.</summary>
     Task<EmployerId?> FindEmployerByUserAsync(Guid userId, CancellationToken ct = default);
+
+    /// <summary>The daily payroll run computes the staff's payslips due by then too.</summary>
+    Task<int> ComputeDueAsync(DateOnly until, Actor actor, CancellationToken ct = default);
+
+    /// <summary>The staff's validated net wages (and allowances) due by then and in no batch yet.</summary>
+    Task<IReadOnlyList<DueWage>> DueWagesAsync(DateOnly until, CancellationToken ct = default);
+
+    /// <summary>Puts wages into a payment batch; returns how many joined (those already in a batch do not).</summary>
+    Task<int> JoinBatchAsync(Guid batch, IReadOnlyCollection<Guid> wages, CancellationToken ct = default);
+
+    Task<IReadOnlyList<DueWage>> BatchWagesAsync(Guid batch, CancellationToken ct = default);
+
+    /// <summary>The batch was released: its wages are paid on that day.</summary>
+    Task WagesPaidAsync(Guid batch, DateOnly paidOn, CancellationToken ct = default);
 }
 
-internal sealed class EmployersApi(PartageDbContext db) : IEmployersApi
+internal sealed class EmployersApi(PartageDbContext db, StaffPayroll staff) : IEmployersApi
 {
     public async Task<EmployerId?> FindEmployerByUserAsync(Guid userId, CancellationToken ct = default) =>
         await db.Set<EmployerUser>().AsNoTracking().Where(u => u.UserId == userId).Select(u => (EmployerId?)u.EmployerId).SingleOrDefaultAsync(ct);
+
+    public Task<int> ComputeDueAsync(DateOnly until, Actor actor, CancellationToken ct = default) => staff.ComputeDueAsync(until, actor, ct);
+
+    public Task<IReadOnlyList<DueWage>> DueWagesAsync(DateOnly until, CancellationToken ct = default) => staff.DueWagesAsync(until, ct);
+
+    public Task<int> JoinBatchAsync(Guid batch, IReadOnlyCollection<Guid> wages, CancellationToken ct = default) => staff.JoinBatchAsync(batch, wages, ct);
+
+    public Task<IReadOnlyList<DueWage>> BatchWagesAsync(Guid batch, CancellationToken ct = default) => staff.BatchWagesAsync(batch, ct);
+
+    public Task WagesPaidAsync(Guid batch, DateOnly paidOn, CancellationToken ct = default) => staff.PaidAsync(batch, paidOn, ct);
 }
 
 public sealed record LinkUserInput(string? Email);
@@ -28,7 +52,9 @@ public static class EmployersModule
 {
     public static IServiceCollection AddEmployers(this IServiceCollection services) =>
         services.AddScoped<IEmployersApi, EmployersApi>()
-            .AddScoped<Features.Employers>();
+            .AddScoped<Features.Employers>()
+            .AddScoped<StaffContracts>()
+            .AddScoped<StaffPayroll>();
 
     public static void MapEmployersEndpoints(RouteGroupBuilder api)
     {
@@ -69,5 +95,46 @@ public static class EmployersModule
                 return Results.File(content, "application/pdf", name);
             })
             .WithName("MandatePdf").WithSummary("Le mandat en PDF, avec ses périodes").ProducesProblems();
+
+        employers.MapGet("/{id:guid}/contracts", async (Guid id, int? page, int? size, StaffContracts list, ActorAccessor actors, CancellationToken ct) =>
+                await list.ListAsync(EmployerId.From(id), new PageRequest(page, size), await actors.GetAsync(ct), ct))
+            .WithName("ListStaffContracts").WithSummary("Les contrats du personnel d'un employeur").ProducesProblems();
+        employers.MapPost("/{id:guid}/contracts", async (Guid id, StaffContractInput input, StaffContracts submit, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var contract = await submit.SubmitAsync(EmployerId.From(id), input, await actors.GetAsync(ct), ct);
+                return Results.Created($"/api/v1/employers/{id}/contracts", contract);
+            })
+            .WithName("SubmitStaffContract").WithSummary("Soumettre un contrat (l'employeur ou le service paie) : mandat, DPAE avant le début, SMIC et chevauchements vérifiés").ProducesProblems();
+        employers.MapPost("/{id:guid}/contracts.csv", async (Guid id, HttpRequest request, StaffContracts import, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var actor = await actors.GetAsync(ct);
+                await import.RequireSubmitterAsync(EmployerId.From(id), actor, ct);
+                var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : null;
+                var file = form?.Files.GetFile("file")
+                    ?? throw new Kernel.InputValidationException(new Dictionary<string, string[]> { ["file"] = ["Joignez le fichier CSV des contrats (champ « file »)."] });
+                await using var stream = file.OpenReadStream();
+                var result = await import.ImportCsvAsync(EmployerId.From(id), stream, actor, ct);
+                return Results.Created($"/api/v1/employers/{id}/contracts", result);
+            })
+            .DisableAntiforgery()
+            .WithName("ImportStaffContracts").WithSummary("Importer des contrats en CSV (modèle : contracts-template.csv) : tout ou rien, chaque ligne fautive signalée par son numéro").ProducesProblems();
+        api.MapGet("/employers/contracts-template.csv", () => Results.File(StaffContracts.Template(), "text/csv; charset=utf-8", "modele-contrats.csv"))
+            .WithTags("Gestion de contrats").WithName("StaffContractsTemplate").WithSummary("Le modèle du fichier CSV des contrats");
+
+        var payslips = api.MapGroup("/employer-payslips").WithTags("Gestion de contrats");
+        payslips.MapGet("/", async (Guid? employer, string? status, int? page, int? size, StaffPayroll list, ActorAccessor actors, CancellationToken ct) =>
+                await list.ListAsync(employer is { } e ? EmployerId.From(e) : null, status, new PageRequest(page, size), await actors.GetAsync(ct), ct))
+            .WithName("ListStaffPayslips").WithSummary("Les bulletins du personnel des employeurs (un employeur : les siens)").ProducesProblems();
+        payslips.MapGet("/{id:guid}", async (Guid id, StaffPayroll find, ActorAccessor actors, CancellationToken ct) => await find.FindAsync(id, await actors.GetAsync(ct), ct))
+            .WithName("GetStaffPayslip").WithSummary("Un bulletin du personnel d'un employeur").ProducesProblems();
+        payslips.MapPost("/{id:guid}/validation", async (Guid id, StaffPayroll validate, ActorAccessor actors, CancellationToken ct) =>
+                await validate.ValidateAsync(id, await actors.GetAsync(ct), ct))
+            .WithName("ValidateStaffPayslip").WithSummary("Valider un bulletin (service paie) : l'avance à l'employeur est comptabilisée").ProducesProblems();
+        payslips.MapGet("/{id:guid}/pdf", async (Guid id, StaffPayroll documents, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var (name, content) = await documents.PdfAsync(id, await actors.GetAsync(ct), ct);
+                return Results.File(content, "application/pdf", name);
+            })
+            .WithName("StaffPayslipPdf").WithSummary("Le bulletin de paie en PDF (bulletin clarifié), l'employeur comme employeur").ProducesProblems();
     }
 }

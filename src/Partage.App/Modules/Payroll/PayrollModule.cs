@@ -21,6 +21,32 @@ public static class PayrollErrors
     public static readonly ErrorCode MinimumExists = new("payroll.minimum_exists", "Un minimum existe déjà pour cette convention, ce métier et cette date : ajoutez-en un à une autre date.", ErrorKind.Conflict);
 }
 
+/// <summary>What other modules (the contract-management service) use of payroll: the dated parameters, the payslip document, the pay delay.</summary>
+public interface IPayrollApi
+{
+    Task<ParameterCatalog> CatalogAsync(CancellationToken ct = default);
+
+    byte[] PayslipPdf(PayslipPrint print);
+
+    /// <summary>The credits of a payroll entry for a payslip's contributions and tax: URSSAF (431), other bodies (437), tax withheld (4421).</summary>
+    IReadOnlyList<(string Account, Money Amount, string Label)> ContributionCredits(PayrollResult result, EmployeeKind kind, Money reductions, Money tax);
+
+    /// <summary>Days after the end of the service (or the month) on which the net wage is paid.</summary>
+    int PayDelayDays { get; }
+}
+
+internal sealed class PayrollApi(PayrollParameters parameters, Microsoft.Extensions.Options.IOptions<Features.PayrollOptions> options) : IPayrollApi
+{
+    public Task<ParameterCatalog> CatalogAsync(CancellationToken ct = default) => parameters.CatalogAsync(ct);
+
+    public byte[] PayslipPdf(PayslipPrint print) => PayslipDocument.Write(print);
+
+    public IReadOnlyList<(string Account, Money Amount, string Label)> ContributionCredits(PayrollResult result, EmployeeKind kind, Money reductions, Money tax) =>
+        Features.Payslips.ContributionCredits(result, kind, reductions, tax);
+
+    public int PayDelayDays => options.Value.PayDelayDays;
+}
+
 public sealed record SignatureInput(string? Name);
 
 public sealed record PayrollRunInput(string? Until);
@@ -45,6 +71,7 @@ public static class PayrollModule
         services.Configure<PayrollEmployerOptions>(configuration.GetSection("Payroll:Employer"))
             .Configure<Features.PayrollOptions>(configuration.GetSection("Payroll"))
             .AddScoped<PayrollParameters>()
+            .AddScoped<IPayrollApi, PayrollApi>()
             .AddScoped<MinimumRates>()
             .AddScoped<NotifiedTaxRates>()
             .AddScoped<Features.Jobs>()

@@ -329,15 +329,6 @@ public sealed class Payslips(
     private async Task<IEnumerable<PostEntryRequest>> EntriesAsync(Payslip payslip, Job job, long release, CancellationToken ct)
     {
         var result = JsonSerializer.Deserialize<PayrollResult>(payslip.ResultJson, PayrollJson.Options)!;
-        var intermittent = job.Kind != EmployeeKind.RegimeGeneral;
-        var byBody = result.Lines.GroupBy(l => ContributionBodies.Of(l.Code, intermittent)).ToDictionary(g => g.Key, g => Cents(g.Sum(l => l.EmployeeAmount + l.EmployerAmount)));
-        var urssaf = byBody.GetValueOrDefault(ContributionBodies.Urssaf) - payslip.ReductionsCents;
-        var others = byBody.Where(b => b.Key != ContributionBodies.Urssaf).Sum(b => b.Value);
-        if (urssaf < 0)
-        {
-            (others, urssaf) = (others + urssaf, 0);
-        }
-
         var entity = job.LegalEntityId;
         async Task<AccountId> Account(string number) => await ledger.AccountAsync(entity, number, ct);
         var lines = new List<PostingLine>
@@ -346,12 +337,9 @@ public sealed class Payslips(
             new(await Account(ChartOfAccounts.SocialCharges), Side.Debit, Money.Eur(payslip.EmployerCostCents - payslip.GrossCents), job.ActivityId, "Cotisations patronales après allègements"),
             new(await Account("421"), Side.Credit, Money.Eur(payslip.NetPaidCents), null, "Net à payer"),
         };
-        foreach (var (account, cents, text) in new[] { ("431", urssaf, "URSSAF"), ("437", others, "Autres organismes sociaux"), ("4421", payslip.TaxCents, "Prélèvement à la source") })
+        foreach (var (account, amount, text) in ContributionCredits(result, job.Kind, Money.Eur(payslip.ReductionsCents), Money.Eur(payslip.TaxCents)))
         {
-            if (cents > 0)
-            {
-                lines.Add(new PostingLine(await Account(account), Side.Credit, Money.Eur(cents), null, text));
-            }
+            lines.Add(new PostingLine(await Account(account), Side.Credit, amount, null, text));
         }
 
         var entries = new List<PostEntryRequest> { new(entity, "PA", payslip.To, $"Paie {payslip.Number} — {job.Number}", "payslip", payslip.Id.ToString(), $"payslip:{payslip.Id}", lines, payslip.Number) };
@@ -366,6 +354,26 @@ public sealed class Payslips(
         }
 
         return entries;
+    }
+
+    /// <summary>
+    /// Who a payslip's contributions and tax are owed to, as credits of the payroll entry: URSSAF
+    /// (431, after the general reduction), the other bodies (437) and the tax withheld (4421).
+    /// </summary>
+    public static IReadOnlyList<(string Account, Money Amount, string Label)> ContributionCredits(PayrollResult result, EmployeeKind kind, Money reductions, Money tax)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var intermittent = kind != EmployeeKind.RegimeGeneral;
+        var byBody = result.Lines.GroupBy(l => ContributionBodies.Of(l.Code, intermittent)).ToDictionary(g => g.Key, g => Cents(g.Sum(l => l.EmployeeAmount + l.EmployerAmount)));
+        var urssaf = byBody.GetValueOrDefault(ContributionBodies.Urssaf) - reductions.Cents;
+        var others = byBody.Where(b => b.Key != ContributionBodies.Urssaf).Sum(b => b.Value);
+        if (urssaf < 0)
+        {
+            (others, urssaf) = (others + urssaf, 0);
+        }
+
+        return new[] { ("431", urssaf, "URSSAF"), ("437", others, "Autres organismes sociaux"), ("4421", tax.Cents, "Prélèvement à la source") }
+            .Where(c => c.Item2 > 0).Select(c => (c.Item1, Money.Eur(c.Item2), c.Item3)).ToList();
     }
 
     private static long Cents(decimal amount) => Rounding.ToCents(amount);

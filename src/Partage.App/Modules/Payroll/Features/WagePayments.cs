@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Partage.App.Infrastructure.Database;
 using Partage.App.Modules.Audit;
+using Partage.App.Modules.Employers;
 using Partage.App.Modules.Ledger;
 using Partage.App.Modules.LegalEntities;
 using Partage.App.Modules.Members;
@@ -14,12 +15,13 @@ namespace Partage.App.Modules.Payroll.Features;
 public sealed record PaymentBatchView(Guid Id, string Number, string EntityCode, DateOnly ExecutionDate, int Count, Money Total, PaymentBatchStatus Status, DateTime? ReleasedAt, string? ReleasedBy);
 
 /// <summary>
-/// Net wages are paid on their pay day (end of the service + 7 days): each day's due wages are put
-/// into one SEPA batch per entity; a payslip joins one batch only, so a re-run never pays it twice.
+/// Net wages are paid on their pay day (end of the service + 7 days): each day's due wages — the
+/// members' and the staff of employers under a payroll mandate — are put into one SEPA batch per
+/// entity; a payslip joins one batch only, so a re-run never pays it twice.
 /// Releasing a batch posts the payment (421 against 512) and makes its pain.001 file available.
 /// </summary>
 public sealed class WagePayments(
-    PartageDbContext db, Payslips payslips, IMembersApi members, ILegalEntitiesApi entities, ILedgerApi ledger, NumberSeries numbers, IAuditLog audit,
+    PartageDbContext db, Payslips payslips, IMembersApi members, IEmployersApi employers, ILegalEntitiesApi entities, ILedgerApi ledger, NumberSeries numbers, IAuditLog audit,
     IOptions<PayrollOptions> options, TimeProvider clock)
 {
     /// <summary>
@@ -30,10 +32,12 @@ public sealed class WagePayments(
     {
         PayrollAccess.RequireStaff(actor);
         var (computed, autoValidated) = await payslips.ComputeDueAsync(until, actor, ct);
+        computed += await employers.ComputeDueAsync(until, actor, ct);
         var due = await db.Set<Payslip>().AsNoTracking().Where(p => p.Status == PayslipStatus.Validated && p.PaymentBatchId == null && p.DueOn <= until)
             .Select(p => new { p.Id, p.MemberId, p.LegalEntityId, p.NetPaidCents }).ToListAsync(ct);
         var identities = await members.EmployeesAsync(due.Select(p => p.MemberId).ToList(), ct);
-        var payable = due.Where(p => identities.GetValueOrDefault(p.MemberId)?.Iban is not null).ToList();
+        var payable = due.Where(p => identities.GetValueOrDefault(p.MemberId)?.Iban is not null).Select(p => (Id: p.Id.Value, p.LegalEntityId, p.NetPaidCents, Staff: false))
+            .Concat((await employers.DueWagesAsync(until, ct)).Select(w => (w.Id, w.LegalEntityId, NetPaidCents: w.Amount.Cents, Staff: true))).ToList();
         var codes = (await entities.ListAsync(ct)).ToDictionary(e => e.Id, e => e.Code);
         var (batches, total) = (0, Money.ZeroEur);
         foreach (var group in payable.GroupBy(p => p.LegalEntityId))
@@ -48,22 +52,33 @@ public sealed class WagePayments(
             db.Add(batch);
             audit.Record(actor, "payroll.batch_built", "payment_batch", batch.Id.ToString(), null, new { batch.Number, batch.Count, batch.TotalCents });
             await db.SaveChangesAsync(ct);
-            foreach (var ids in group.Select(p => p.Id).Chunk(1_000))
+            foreach (var ids in group.Where(p => !p.Staff).Select(p => PayslipId.From(p.Id)).Chunk(1_000))
             {
                 // Only payslips still outside any batch join it: a concurrent run cannot pay one twice.
                 var joined = await db.Set<Payslip>().Where(p => ids.Contains(p.Id) && p.PaymentBatchId == null)
                     .ExecuteUpdateAsync(u => u.SetProperty(p => p.PaymentBatchId, batch.Id), ct);
-                if (joined != ids.Length)
-                {
-                    throw new DomainException(PayrollErrors.WrongJobStatus, "Des salaires ont été mis dans un autre lot pendant la préparation : relancez la paie.");
-                }
+                RequireAllJoined(joined, ids.Length);
+            }
+
+            var staff = group.Where(p => p.Staff).Select(p => p.Id).ToList();
+            if (staff.Count > 0)
+            {
+                RequireAllJoined(await employers.JoinBatchAsync(batch.Id, staff, ct), staff.Count);
             }
 
             await transaction.CommitAsync(ct);
             (batches, total) = (batches + 1, total + Money.Eur(batch.TotalCents));
         }
 
-        return new PayrollRun(until, computed, autoValidated, batches, payable.Count, total, due.Count - payable.Count);
+        return new PayrollRun(until, computed, autoValidated, batches, payable.Count, total, due.Count - payable.Count(p => !p.Staff));
+    }
+
+    private static void RequireAllJoined(int joined, int expected)
+    {
+        if (joined != expected)
+        {
+            throw new DomainException(PayrollErrors.WrongJobStatus, "Des salaires ont été mis dans un autre lot pendant la préparation : relancez la paie.");
+        }
     }
 
     /// <summary>Releases a batch to the bank: the payment is posted once (421 against 512) and its payslips are paid on the execution date.</summary>
@@ -86,6 +101,7 @@ public sealed class WagePayments(
             ], batch.Number), actor, ct);
         await db.Set<Payslip>().Where(p => p.PaymentBatchId == id)
             .ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, PayslipStatus.Paid).SetProperty(p => p.PaidOn, batch.ExecutionDate), ct);
+        await employers.WagesPaidAsync(id, batch.ExecutionDate, ct);
 
         batch.Status = PaymentBatchStatus.Released;
         batch.ReleasedAt = clock.GetUtcNow().UtcDateTime;
@@ -126,6 +142,7 @@ public sealed class WagePayments(
                 $"Salaire {payslip.Period} contrat {jobNumbers[payslip.JobId]} bulletin {payslip.Number}"));
         }
 
+        transfers.AddRange((await employers.BatchWagesAsync(id, ct)).Select(w => new SepaTransfer(w.Reference, w.Amount.Amount, w.PayeeName, w.Iban, w.Label)));
         var content = SepaCreditTransfer.Write(new SepaBatch(batch.Number, batch.ReleasedAt ?? batch.CreatedAt, batch.ExecutionDate, entity.Name, entity.City, entity.Country,
             options.Value.Iban, options.Value.Bic, transfers));
         return ($"{batch.Number}.xml", content);

@@ -1,0 +1,292 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Microsoft.EntityFrameworkCore;
+using Partage.App.Infrastructure;
+using Partage.App.Infrastructure.Database;
+using Partage.App.Modules.Audit;
+using Partage.App.Modules.Payroll;
+using Partage.App.Security;
+using Partage.Kernel;
+using Partage.Payroll;
+using Partage.Persistence;
+
+namespace Partage.App.Modules.Employers.Features;
+
+/// <summary>One contract as the employer submits it, with the person hired (found again by social security number).</summary>
+public sealed record StaffContractInput(
+    string? LastName, string? FirstName, string? Nir, string? BirthDate, string? Iban, string? Kind, string? Cadre, string? Job, string? Event,
+    string? Start, string? End, string? Hours, string? Cachets, string? Gross, string? Allowances);
+
+public sealed record StaffContractView(
+    Guid Id, string Number, EmployerId EmployerId, string StaffName, EmployeeKind Kind, bool Cadre, string Job, string Event, DateOnly Start, DateOnly End,
+    decimal? Hours, int? Cachets, Money Gross, Money Allowances, DateTime DpaeRecordedAt);
+
+public sealed record ImportResult(int Imported, IReadOnlyList<StaffContractView> Contracts);
+
+/// <summary>
+/// Contracts employers submit for their staff, online one by one or as a CSV file: each checked
+/// (the mandate covers its dates, the DPAE precedes the start, the SMIC, no overlap, hours and
+/// cachets a month), a file all or nothing with every malformed line reported by its number.
+/// </summary>
+public sealed class StaffContracts(PartageDbContext db, Employers employers, IPayrollApi payroll, NumberSeries numbers, IAuditLog audit, TimeProvider clock)
+{
+    /// <summary>The columns of the upload file, in order (semicolon separated, UTF-8).</summary>
+    public static readonly string[] Columns =
+        ["nom", "prenom", "nir", "date_naissance", "iban", "statut", "cadre", "emploi", "evenement", "debut", "fin", "heures", "cachets", "brut", "frais"];
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<StaffContractView> SubmitAsync(EmployerId employer, StaffContractInput input, Actor actor, CancellationToken ct = default)
+    {
+        var result = await SaveAsync(employer, [input], actor, "form", line => string.Empty, ct);
+        return result.Contracts[0];
+    }
+
+    /// <summary>Imports a CSV file of contracts: every line checked first; one bad line and nothing is imported, each problem reported with its line number.</summary>
+    public async Task<ImportResult> ImportCsvAsync(EmployerId employer, Stream file, Actor actor, CancellationToken ct = default)
+    {
+        await RequireSubmitterAsync(employer, actor, ct);
+        var rows = new List<StaffContractInput>();
+        using (var reader = new StreamReader(file, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
+        using (var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";", MissingFieldFound = null, BadDataFound = null }))
+        {
+            if (!await csv.ReadAsync() || !csv.ReadHeader() || csv.HeaderRecord is not { } header || !Columns.All(c => header.Contains(c, StringComparer.OrdinalIgnoreCase)))
+            {
+                throw new InputValidationException(new Dictionary<string, string[]>(StringComparer.Ordinal)
+                {
+                    ["file"] = [$"La première ligne du fichier nomme les colonnes : {string.Join(";", Columns)} (téléchargez le modèle)."],
+                });
+            }
+
+            while (await csv.ReadAsync())
+            {
+                string? Field(string name) => csv.TryGetField<string>(name, out var value) ? value : null;
+                rows.Add(new StaffContractInput(Field("nom"), Field("prenom"), Field("nir"), Field("date_naissance"), Field("iban"), Field("statut"), Field("cadre"), Field("emploi"),
+                    Field("evenement"), Field("debut"), Field("fin"), Field("heures"), Field("cachets"), Field("brut"), Field("frais")));
+            }
+        }
+
+        if (rows.Count == 0)
+        {
+            throw new InputValidationException(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["file"] = ["Le fichier ne contient aucun contrat."] });
+        }
+
+        // Line 1 is the header: the first contract is on line 2.
+        return await SaveAsync(employer, rows, actor, "csv", index => $"ligne {index + 2} : ", ct);
+    }
+
+    /// <summary>The upload template: the header and one example line.</summary>
+    public static byte[] Template()
+    {
+        var text = string.Join(";", Columns) + "\r\n"
+            + "DURAND;Jeanne;290057511212353;1990-05-17;FR7630006000011234567890189;intermittent_artist;non;Chanteuse;Festival du Nord 2027;2027-01-15;2027-01-16;;2;600,00;45,00\r\n";
+        return [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(text)];
+    }
+
+    public async Task<PagedResult<StaffContractView>> ListAsync(EmployerId employer, PageRequest page, Actor actor, CancellationToken ct = default)
+    {
+        await employers.FindAsync(employer, actor, ct);
+        var query = db.Set<StaffContract>().AsNoTracking().Where(c => c.EmployerId == employer);
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderByDescending(c => c.Start).ThenByDescending(c => c.Number).Skip(page.Skip).Take(page.Size).ToListAsync(ct);
+        return new PagedResult<StaffContractView>(await ViewsAsync(rows, ct), page.Page, page.Size, total);
+    }
+
+    internal async Task<IReadOnlyList<StaffContractView>> ViewsAsync(IReadOnlyList<StaffContract> rows, CancellationToken ct)
+    {
+        var staffIds = rows.Select(c => c.StaffMemberId).Distinct().ToList();
+        var names = await db.Set<StaffMember>().AsNoTracking().Where(s => staffIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.FirstName + " " + s.LastName, ct);
+        return rows.Select(c => new StaffContractView(c.Id, c.Number, c.EmployerId, names[c.StaffMemberId], c.Kind, c.Cadre, c.Job, c.Event, c.Start, c.End, c.Hours, c.Cachets,
+            Money.Eur(c.GrossCents), Money.Eur(c.AllowancesCents), c.DpaeRecordedAt)).ToList();
+    }
+
+    /// <summary>Contracts are submitted by the employer's own accounts or by payroll staff; anyone else is told the employer does not exist.</summary>
+    public async Task<EmployerView> RequireSubmitterAsync(EmployerId employerId, Actor actor, CancellationToken ct = default)
+    {
+        var employer = await employers.FindAsync(employerId, actor, ct);
+        return EmployersAccess.Manages(actor) || actor.EmployerId == employerId ? employer : throw new DomainException(EmployersErrors.NotFound);
+    }
+
+    private async Task<ImportResult> SaveAsync(EmployerId employerId, IReadOnlyList<StaffContractInput> inputs, Actor actor, string source, Func<int, string> where, CancellationToken ct)
+    {
+        var employer = await RequireSubmitterAsync(employerId, actor, ct);
+
+        var catalog = await payroll.CatalogAsync(ct);
+        var mandates = employer.Mandates;
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var checkedRows = new List<(int Index, Checked Row)>();
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            try
+            {
+                var row = Check(inputs[i], catalog);
+                var mandate = mandates.FirstOrDefault(m => m.SignedOn <= row.Start && (m.TerminatedOn is not { } last || row.End <= last));
+                if (mandate is null)
+                {
+                    throw new InputValidationException(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["Start"] = [EmployersErrors.OutsideMandate.Message] });
+                }
+
+                checkedRows.Add((i, row));
+            }
+            catch (InputValidationException e)
+            {
+                foreach (var (field, messages) in e.Errors)
+                {
+                    var key = source == "csv" ? $"ligne {i + 2}" : field;
+                    if (!errors.TryGetValue(key, out var list))
+                    {
+                        errors[key] = list = [];
+                    }
+
+                    list.AddRange(messages.Select(m => source == "csv" ? $"{where(i)}{field} : {m}" : m));
+                }
+            }
+        }
+
+        // Overlaps: within the submission, then against the contracts already recorded.
+        var nirs = checkedRows.Select(r => r.Row.Nir.Value).Distinct().ToList();
+        var known = await db.Set<StaffMember>().Where(s => s.EmployerId == employerId && nirs.Contains(s.Nir)).ToDictionaryAsync(s => s.Nir, ct);
+        var knownIds = known.Values.Select(s => s.Id).ToList();
+        var recorded = await db.Set<StaffContract>().AsNoTracking().Where(c => knownIds.Contains(c.StaffMemberId)).Select(c => new { c.StaffMemberId, c.Start, c.End, c.Number }).ToListAsync(ct);
+        for (var i = 0; i < checkedRows.Count; i++)
+        {
+            var (index, row) = checkedRows[i];
+            var clash = checkedRows.Take(i).Select(other => other.Row).FirstOrDefault(other => other.Nir == row.Nir && other.Start <= row.End && other.End >= row.Start);
+            var recordedClash = known.TryGetValue(row.Nir.Value, out var person) ? recorded.FirstOrDefault(c => c.StaffMemberId == person.Id && c.Start <= row.End && c.End >= row.Start) : null;
+            if (clash is not null || recordedClash is not null)
+            {
+                var key = source == "csv" ? $"ligne {index + 2}" : "Start";
+                errors[key] = [.. errors.GetValueOrDefault(key) ?? [], $"{(source == "csv" ? key + " : " : string.Empty)}ces dates chevauchent {(recordedClash is not null ? "le contrat " + recordedClash.Number : "une autre ligne du fichier")} de la même personne."];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InputValidationException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var saved = new List<StaffContract>();
+        foreach (var (_, row) in checkedRows)
+        {
+            if (!known.TryGetValue(row.Nir.Value, out var person))
+            {
+                person = new StaffMember { Id = Guid.CreateVersion7(), EmployerId = employerId, Nir = row.Nir.Value, CreatedAt = now };
+                db.Add(person);
+                known[row.Nir.Value] = person;
+            }
+
+            (person.FirstName, person.LastName, person.BirthDate, person.Iban) = (row.FirstName, row.LastName, row.BirthDate, row.Iban.Value);
+            var contract = new StaffContract
+            {
+                Id = Guid.CreateVersion7(), Number = $"GC-{row.Start.Year}-{await numbers.NextAsync($"staff-contract:{row.Start.Year}", ct):D6}", EmployerId = employerId,
+                StaffMemberId = person.Id, Kind = row.Kind, Cadre = row.Cadre, Job = row.Job, Event = row.Event, Start = row.Start, End = row.End, Hours = row.Hours,
+                Cachets = row.Cachets, GrossCents = row.Gross.Cents, AllowancesCents = row.Allowances.Cents, DpaeRecordedAt = now, CreatedAt = now, CreatedBy = actor.Name,
+            };
+            db.Add(contract);
+            saved.Add(contract);
+            audit.Record(actor, "employers.contract_submitted", "employer_contract", contract.Id.ToString(), null,
+                new { contract.Number, Employer = employerId.Value, contract.GrossCents, contract.AllowancesCents, Source = source });
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new ImportResult(saved.Count, await ViewsAsync(saved, ct));
+    }
+
+    private sealed record Checked(
+        string LastName, string FirstName, Nir Nir, DateOnly BirthDate, Iban Iban, EmployeeKind Kind, bool Cadre, string Job, string Event,
+        DateOnly Start, DateOnly End, decimal? Hours, int? Cachets, Money Gross, Money Allowances);
+
+    private Checked Check(StaffContractInput input, ParameterCatalog catalog)
+    {
+        var v = new Validation();
+        var lastName = v.Required("LastName", "Le nom", input.LastName, 100);
+        var firstName = v.Required("FirstName", "Le prénom", input.FirstName, 100);
+        var nir = v.Parsed<Nir>("Nir", input.Nir, Nir.TryParse);
+        if (string.IsNullOrWhiteSpace(input.Nir))
+        {
+            v.Add("Nir", "Le numéro de sécurité sociale est obligatoire (DPAE).");
+        }
+
+        var birth = v.Date("BirthDate", "La date de naissance", input.BirthDate, required: true);
+        var iban = v.Parsed<Iban>("Iban", input.Iban, Iban.TryParse);
+        if (string.IsNullOrWhiteSpace(input.Iban))
+        {
+            v.Add("Iban", "L'IBAN est obligatoire : le salaire est payé par virement.");
+        }
+
+        var kind = input.Kind?.Trim() switch
+        {
+            "regime_general" => EmployeeKind.RegimeGeneral,
+            "intermittent_technician" => EmployeeKind.IntermittentTechnician,
+            "intermittent_artist" => EmployeeKind.IntermittentArtist,
+            _ => (EmployeeKind?)null,
+        };
+        if (kind is null)
+        {
+            v.Add("Kind", "Le statut est regime_general, intermittent_technician ou intermittent_artist.");
+        }
+
+        var cadre = input.Cadre?.Trim().ToLowerInvariant() is "oui" or "true" or "1";
+        if (input.Cadre?.Trim().ToLowerInvariant() is not (null or "" or "oui" or "non" or "true" or "false" or "0" or "1"))
+        {
+            v.Add("Cadre", "Cadre : oui ou non.");
+        }
+
+        var job = v.Required("Job", "L'emploi", input.Job, 100);
+        var eventName = v.Optional("Event", "L'événement", input.Event, 200) ?? string.Empty;
+        var start = v.Date("Start", "La date de début", input.Start, required: true);
+        var end = v.Date("End", "La date de fin", input.End, required: true);
+        var hours = v.Decimal("Hours", "Le nombre d'heures", input.Hours, required: kind is EmployeeKind.RegimeGeneral or EmployeeKind.IntermittentTechnician);
+        var cachets = v.Decimal("Cachets", "Le nombre de cachets", input.Cachets, required: kind == EmployeeKind.IntermittentArtist && hours is null);
+        var gross = v.Amount("Gross", "Le salaire brut", input.Gross, required: true);
+        var allowances = string.IsNullOrWhiteSpace(input.Allowances) || input.Allowances.Trim() is "0" or "0,00" or "0.00"
+            ? Money.ZeroEur : v.Amount("Allowances", "Les frais avancés", input.Allowances, required: false) ?? Money.ZeroEur;
+        if (cachets is { } c && (c <= 0 || c != decimal.Truncate(c)))
+        {
+            v.Add("Cachets", "Le nombre de cachets est un entier positif.");
+        }
+
+        if (start is { } s && end is { } e)
+        {
+            if (e < s)
+            {
+                v.Add("End", "La fin précède le début.");
+            }
+            else if (e >= s.AddMonths(12))
+            {
+                v.Add("End", "Un contrat dure au plus 12 mois.");
+            }
+            else if (hours is null or > 0 && cachets is null or > 0)
+            {
+                var months = ContractMonths.Split(s, e, hours, (int?)cachets, gross?.Cents ?? 0);
+                if (months.Any(m => m.Hours is <= 0 or > 240))
+                {
+                    v.Add("Hours", "Les heures font entre 0 et 240 heures par mois.");
+                }
+
+                if (months.Any(m => m.Cachets is < 1 or > 31))
+                {
+                    v.Add("Cachets", "Les cachets font entre 1 et 31 par mois.");
+                }
+            }
+
+            if (s <= Today)
+            {
+                v.Add("Start", "La DPAE précède l'embauche : le début est au plus tôt demain.");
+            }
+
+            if (hours is { } h && gross is { } g && catalog.ValueOn("smic_horaire", s) is { } smic && g.Amount < Rounding.ToCents(smic * h) / 100m)
+            {
+                v.Add("Gross", $"Le brut est inférieur au SMIC pour {h.ToString("0.##", CultureInfo.GetCultureInfo("fr-FR"))} heures ({Money.Eur(Rounding.ToCents(smic * h)).ToDisplayString()}).");
+            }
+        }
+
+        v.ThrowIfInvalid();
+        return new Checked(lastName.ToUpperInvariant(), firstName, nir!, birth!.Value, iban!, kind!.Value, cadre, job, eventName, start!.Value, end!.Value, hours,
+            (int?)cachets, gross!.Value, allowances);
+    }
+}
