@@ -645,6 +645,135 @@ namespace Partage.Migrations.Sqlite.Migrations
                     b.ToTable("employers", (string)null);
                 });
 
+            modelBuilder.Entity("Partage.App.Modules.Employers.EmployerInvoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AllowancesCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("allowances_cents");
+
+                    b.Property<string>("BuyerJson")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("buyer_json");
+
+                    b.Property<long>("ContributionsCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contributions_cents");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_date");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employer_id");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entry_id");
+
+                    b.Property<long>("FeeCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fee_cents");
+
+                    b.Property<decimal>("FeeRatePercent")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fee_rate_percent");
+
+                    b.Property<string>("FeeSharesJson")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fee_shares_json");
+
+                    b.Property<long>("GrossPayrollCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("gross_payroll_cents");
+
+                    b.Property<DateOnly>("IssueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issue_date");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_by");
+
+                    b.Property<string>("Mandate")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mandate");
+
+                    b.Property<long>("NetWagesCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("net_wages_cents");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<long>("PaidCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paid_cents");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paid_on");
+
+                    b.Property<string>("PaymentReference")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_reference");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("TotalCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_cents");
+
+                    b.Property<long>("VatCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("vat_cents");
+
+                    b.HasKey("Id")
+                        .HasName("pk_employer_invoices");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_employer_invoices_number");
+
+                    b.HasIndex("EmployerId", "Period")
+                        .HasDatabaseName("ix_employer_invoices_employer_id_period");
+
+                    b.ToTable("employer_invoices", (string)null);
+                });
+
             modelBuilder.Entity("Partage.App.Modules.Employers.EmployerUser", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -1759,6 +1888,16 @@ namespace Partage.Migrations.Sqlite.Migrations
                             ExemptionText = "TVA non applicable : prestation de services à un preneur établi hors de l'Union européenne (art. 259-1 du CGI)",
                             Label = "Prestation à un preneur établi hors de l'UE",
                             LegalBasis = "CGI, art. 259-1",
+                            RatePercent = 0m
+                        },
+                        new
+                        {
+                            Code = "DEBOURS_267",
+                            ValidFrom = new DateOnly(2010, 1, 1),
+                            Category = "E",
+                            ExemptionText = "Débours : sommes avancées au nom et pour le compte de l'employeur, remboursées à l'euro près, hors base d'imposition (art. 267 II 2° du CGI)",
+                            Label = "Débours (sommes avancées pour le compte du client)",
+                            LegalBasis = "CGI, art. 267 II 2°",
                             RatePercent = 0m
                         });
                 });
@@ -4626,6 +4765,16 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_employers_office_office_id");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Employers.EmployerInvoice", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Employers.Employer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_employer_invoices_employers_employer_id");
                 });
 
             modelBuilder.Entity("Partage.App.Modules.Employers.EmployerUser", b =>

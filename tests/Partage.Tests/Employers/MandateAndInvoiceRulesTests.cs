@@ -1,5 +1,6 @@
 using CsCheck;
 using Partage.App.Modules.Employers;
+using Partage.App.Modules.Ledger;
 using Partage.Kernel;
 
 namespace Partage.Tests.Employers;
@@ -7,7 +8,16 @@ namespace Partage.Tests.Employers;
 /// <summary>The rules of the contract-management service that need no database: mandate periods and the pay-period invoice.</summary>
 public class MandateAndInvoiceRulesTests
 {
-    private static readonly (string, string, decimal)[] Shares = [("Fonds de garantie", "4671", 2m), ("Fonctionnement", "7061", 4.5m)];
+    /// <summary>The fee rule the ledger seeds for the contract-management module: 6.5 %, 2 points to the guarantee fund, 4.5 to running costs.</summary>
+    private static FeeComputation Fee(long grossCents) => CooperativeFees.Compute(new FeeRule
+    {
+        RatePercent = 6.5m,
+        Shares =
+        [
+            new App.Modules.Ledger.FeeShare { Position = 1, Label = "Fonds de garantie", Points = 2m, AccountNumber = "4671" },
+            new App.Modules.Ledger.FeeShare { Position = 2, Label = "Fonctionnement", Points = 4.5m, AccountNumber = "7062" },
+        ],
+    }, Money.Eur(grossCents));
 
     [Fact]
     public void SignedMidMarch_FirstPeriodToTheYearEnd_ThenCalendarYears()
@@ -33,9 +43,9 @@ public class MandateAndInvoiceRulesTests
     [Fact]
     public void GrossPayroll10000_CompleteMandate_Fee650SplitVat130_TotalAdvancesPlus780()
     {
-        var invoice = PayPeriodInvoice.Compute(MandateKind.Complete, Money.Eur(1_000_000), Money.Eur(780_000), Money.Eur(450_000), Money.Eur(12_000), 6.5m, Shares, 0.20m);
-        Assert.Equal(Money.Eur(65_000), invoice.Fee);
-        Assert.Equal([Money.Eur(20_000), Money.Eur(45_000)], invoice.FeeShares.Select(s => s.Amount));
+        var invoice = PayPeriodInvoice.Compute(MandateKind.Complete, Money.Eur(1_000_000), Money.Eur(780_000), Money.Eur(450_000), Money.Eur(12_000), Fee(1_000_000), 0.20m);
+        Assert.Equal(Money.Eur(65_000), invoice.Fee.Total);
+        Assert.Equal([Money.Eur(20_000), Money.Eur(45_000)], invoice.Fee.Shares.Select(s => s.Amount));
         Assert.Equal(Money.Eur(13_000), invoice.Vat);
         Assert.Equal(Money.Eur(780_000 + 450_000 + 12_000 + 78_000), invoice.Total);   // net wages + contributions + costs + 780.00
     }
@@ -43,7 +53,7 @@ public class MandateAndInvoiceRulesTests
     [Fact]
     public void PartialMandate_ContributionsNotInvoiced()
     {
-        var invoice = PayPeriodInvoice.Compute(MandateKind.Partial, Money.Eur(1_000_000), Money.Eur(780_000), Money.Eur(450_000), Money.ZeroEur, 6.5m, Shares, 0.20m);
+        var invoice = PayPeriodInvoice.Compute(MandateKind.Partial, Money.Eur(1_000_000), Money.Eur(780_000), Money.Eur(450_000), Money.ZeroEur, Fee(1_000_000), 0.20m);
         Assert.Equal(Money.ZeroEur, invoice.Contributions);
         Assert.Equal(Money.Eur(780_000 + 78_000), invoice.Total);
     }
@@ -52,9 +62,9 @@ public class MandateAndInvoiceRulesTests
     public void FeeAndSplit_NeverLoseACent() =>
         Gen.Long[0, 100_000_000].Sample(cents =>
         {
-            var invoice = PayPeriodInvoice.Compute(MandateKind.Complete, Money.Eur(cents), Money.ZeroEur, Money.ZeroEur, Money.ZeroEur, 6.5m, Shares, 0.20m);
-            Assert.Equal(Money.Eur(Rounding.ToCents(cents * 0.065m / 100m)), invoice.Fee);
-            Assert.Equal(invoice.Fee, invoice.FeeShares.Aggregate(Money.ZeroEur, (sum, s) => sum + s.Amount));
-            Assert.Equal(Money.Eur(Rounding.ToCents(invoice.Fee.Amount * 0.20m)), invoice.Vat);
+            var invoice = PayPeriodInvoice.Compute(MandateKind.Complete, Money.Eur(cents), Money.ZeroEur, Money.ZeroEur, Money.ZeroEur, Fee(cents), 0.20m);
+            Assert.Equal(Money.Eur(Rounding.ToCents(cents * 0.065m / 100m)), invoice.Fee.Total);
+            Assert.Equal(invoice.Fee.Total, invoice.Fee.Shares.Aggregate(Money.ZeroEur, (sum, s) => sum + s.Amount));
+            Assert.Equal(Money.Eur(Rounding.ToCents(invoice.Fee.Total.Amount * 0.20m)), invoice.Vat);
         });
 }

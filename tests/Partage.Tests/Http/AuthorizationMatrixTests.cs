@@ -248,6 +248,16 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
             Only(ok, service), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/employer-payslips/{id:guid}/pdf", _ => "/api/v1/employer-payslips/{staff-payslip}/pdf", _ => null,
             Only(ok, [.. Staff, World.LilleManager, World.Employer]), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/employers/{id:guid}/invoices", _ => "/api/v1/employers/{invoiceable-employer}/invoices", _ => new { Period = "2026-12" },
+            Only(HttpStatusCode.Created, service), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/employer-invoices/", _ => "/api/v1/employer-invoices", _ => null, Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => ok), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/employer-invoices/exposure", _ => "/api/v1/employer-invoices/exposure", _ => null, Only(ok, Staff), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/employer-invoices/{id:guid}", _ => "/api/v1/employer-invoices/{employer-invoice}", _ => null,
+            Only(ok, [.. Staff, World.LilleManager, World.Employer]), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/employer-invoices/{id:guid}/pdf", _ => "/api/v1/employer-invoices/{employer-invoice}/pdf", _ => null,
+            Only(ok, [.. Staff, World.LilleManager, World.Employer]), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/employer-invoices/{id:guid}/payments", _ => "/api/v1/employer-invoices/{employer-invoice}/payments", _ => new { Amount = "1.00", Date = "2026-11-26" },
+            Only(ok, World.Admin, World.Finance), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/employers/{id:guid}/mandates/{mandate:guid}.pdf", _ => "/api/v1/employers/{lille-mandate}.pdf", _ => null,
             Only(ok, [.. Staff, World.LilleManager, World.Employer]), HttpStatusCode.NotFound);
     }
@@ -381,11 +391,11 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
             path = path.Replace("{lille-employer-mandated}", world.LilleEmployer.ToString(), StringComparison.Ordinal);
         }
 
-        if (path.Contains("{staff-payslip}", StringComparison.Ordinal))
+        if (path.Contains("{staff-payslip}", StringComparison.Ordinal) || path.Contains("{invoiceable-employer}", StringComparison.Ordinal) || path.Contains("{employer-invoice}", StringComparison.Ordinal))
         {
             await Employers.EmployerTests.LilleMandateAsync(factory, world);
             await Ledger.Books.OpenYearAsync(factory, 2027);
-            var day = Payroll.Hiring.NextDay().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            const string day = "2026-12-28";   // each contract for a new person (no overlap), all in the period the invoice row bills
             var contract = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Employers.Features.StaffContracts>().SubmitAsync(world.LilleEmployer,
                 new App.Modules.Employers.Features.StaffContractInput("MATRICE", "Léa", Employers.StaffPayrollTests.Nir(800 + Interlocked.Increment(ref counter)), "1991-02-03",
                     "FR7630006000011234567890189", "intermittent_technician", "non", "Régisseuse", null, day, day, "8", null, "200", null), App.Security.Actor.System));
@@ -393,9 +403,26 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
             {
                 var staff = s.GetRequiredService<App.Modules.Employers.Features.StaffPayroll>();
                 await staff.ComputeDueAsync(contract.End, App.Security.Actor.System);
-                return (await staff.ListAsync(world.LilleEmployer, "Computed", new App.Infrastructure.PageRequest(1, 100), App.Security.Actor.System)).Items.Single(p => p.ContractId == contract.Id).Id;
+                var payslip = (await staff.ListAsync(world.LilleEmployer, "Computed", new App.Infrastructure.PageRequest(1, 100), App.Security.Actor.System)).Items.Single(p => p.ContractId == contract.Id).Id;
+                if (!path.Contains("{staff-payslip}", StringComparison.Ordinal))
+                {
+                    // An invoice takes every payslip of its period, all validated: the other rows leave some computed.
+                    foreach (var waiting in (await staff.ListAsync(world.LilleEmployer, "Computed", new App.Infrastructure.PageRequest(1, 100), App.Security.Actor.System)).Items)
+                    {
+                        await staff.ValidateAsync(waiting.Id, App.Security.Actor.System);
+                    }
+                }
+
+                return payslip;
             });
-            path = path.Replace("{staff-payslip}", id.ToString(), StringComparison.Ordinal);
+            if (path.Contains("{employer-invoice}", StringComparison.Ordinal))
+            {
+                var invoice = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Employers.Features.EmployerInvoices>().IssueAsync(world.LilleEmployer,
+                    new App.Modules.Employers.Features.EmployerInvoiceInput(contract.Start.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)), App.Security.Actor.System));
+                path = path.Replace("{employer-invoice}", invoice.Id.ToString(), StringComparison.Ordinal);
+            }
+
+            path = path.Replace("{staff-payslip}", id.ToString(), StringComparison.Ordinal).Replace("{invoiceable-employer}", world.LilleEmployer.ToString(), StringComparison.Ordinal);
         }
 
         if (path.Contains("{lille-mandate}", StringComparison.Ordinal))

@@ -54,7 +54,8 @@ public static class EmployersModule
         services.AddScoped<IEmployersApi, EmployersApi>()
             .AddScoped<Features.Employers>()
             .AddScoped<StaffContracts>()
-            .AddScoped<StaffPayroll>();
+            .AddScoped<StaffPayroll>()
+            .AddScoped<EmployerInvoices>();
 
     public static void MapEmployersEndpoints(RouteGroupBuilder api)
     {
@@ -136,5 +137,29 @@ public static class EmployersModule
                 return Results.File(content, "application/pdf", name);
             })
             .WithName("StaffPayslipPdf").WithSummary("Le bulletin de paie en PDF (bulletin clarifié), l'employeur comme employeur").ProducesProblems();
+
+        employers.MapPost("/{id:guid}/invoices", async (Guid id, EmployerInvoiceInput input, EmployerInvoices issue, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var invoice = await issue.IssueAsync(EmployerId.From(id), input, await actors.GetAsync(ct), ct);
+                return Results.Created($"/api/v1/employer-invoices/{invoice.Id}", invoice);
+            })
+            .WithName("IssueEmployerInvoice").WithSummary("Émettre la facture unique d'une période de paie (service paie) : salaires nets, cotisations (mandat complet), frais avancés, frais de gestion et TVA").ProducesProblems();
+        var invoices = api.MapGroup("/employer-invoices").WithTags("Gestion de contrats");
+        invoices.MapGet("/", async (Guid? employer, int? page, int? size, EmployerInvoices list, ActorAccessor actors, CancellationToken ct) =>
+                await list.ListAsync(employer is { } e ? EmployerId.From(e) : null, new PageRequest(page, size), await actors.GetAsync(ct), ct))
+            .WithName("ListEmployerInvoices").WithSummary("Les factures de gestion de contrats (un employeur : les siennes)").ProducesProblems();
+        invoices.MapGet("/exposure", async (EmployerInvoices exposure, ActorAccessor actors, CancellationToken ct) => await exposure.ExposureAsync(await actors.GetAsync(ct), ct))
+            .WithName("EmployerExposure").WithSummary("L'exposition par employeur : avancé non facturé, facturé non payé, au-delà du plafond signalé (personnel de la coopérative)").ProducesProblems();
+        invoices.MapGet("/{id:guid}", async (Guid id, EmployerInvoices find, ActorAccessor actors, CancellationToken ct) => await find.FindAsync(id, await actors.GetAsync(ct), ct))
+            .WithName("GetEmployerInvoice").WithSummary("Une facture de gestion de contrats").ProducesProblems();
+        invoices.MapGet("/{id:guid}/pdf", async (Guid id, EmployerInvoices documents, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var (name, content) = await documents.PdfAsync(id, await actors.GetAsync(ct), ct);
+                return Results.File(content, "application/pdf", name);
+            })
+            .WithName("EmployerInvoicePdf").WithSummary("La facture en Factur-X (PDF/A-3, XML CII EN 16931)").ProducesProblems();
+        invoices.MapPost("/{id:guid}/payments", async (Guid id, EmployerPaymentInput input, EmployerInvoices pay, ActorAccessor actors, CancellationToken ct) =>
+                await pay.RecordPaymentAsync(id, input, await actors.GetAsync(ct), ct))
+            .WithName("RecordEmployerPayment").WithSummary("Enregistrer le règlement d'un employeur (finance)").ProducesProblems();
     }
 }

@@ -45,6 +45,9 @@ public static class VatRules
     public const string ReverseCharge = "UE_AUTOLIQUIDATION";
     public const string OutsideEu = "HORS_UE_259_1";
 
+    /// <summary>Sums advanced in the name and on behalf of a principal (payroll under mandate), re-invoiced at cost: outside the VAT base.</summary>
+    public const string Disbursement = "DEBOURS_267";
+
     public static readonly IReadOnlyList<VatRule> All =
     [
         new() { Code = Standard, Category = "S", RatePercent = 20m, ValidFrom = new(2014, 1, 1), Label = "TVA 20 %", LegalBasis = "CGI, art. 278" },
@@ -62,6 +65,12 @@ public static class VatRules
             Code = OutsideEu, Category = "G", RatePercent = 0m, ValidFrom = new(2010, 1, 1), Label = "Prestation à un preneur établi hors de l'UE",
             LegalBasis = "CGI, art. 259-1",
             ExemptionText = "TVA non applicable : prestation de services à un preneur établi hors de l'Union européenne (art. 259-1 du CGI)",
+        },
+        new()
+        {
+            Code = Disbursement, Category = "E", RatePercent = 0m, ValidFrom = new(2010, 1, 1), Label = "Débours (sommes avancées pour le compte du client)",
+            LegalBasis = "CGI, art. 267 II 2°",
+            ExemptionText = "Débours : sommes avancées au nom et pour le compte de l'employeur, remboursées à l'euro près, hors base d'imposition (art. 267 II 2° du CGI)",
         },
     ];
 

@@ -88,6 +88,9 @@ public interface ILedgerApi
     /// </summary>
     Task<CooperativeFee> FeeAsync(LegalEntityId entity, string module, DateOnly date, Money baseAmount, ActivityId activity, CancellationToken ct = default);
 
+    /// <summary>The fee and its shares with their accounts, for a document that posts them itself (the contract-management invoice).</summary>
+    Task<FeeComputation> FeeSplitAsync(LegalEntityId entity, string module, DateOnly date, Money baseAmount, CancellationToken ct = default);
+
     /// <summary>The same fee's amount only, for estimates (the simulator): nothing to post.</summary>
     Task<Money> FeeTotalAsync(LegalEntityId entity, string module, DateOnly date, Money baseAmount, CancellationToken ct = default);
 

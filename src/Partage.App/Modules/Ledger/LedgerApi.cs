@@ -17,6 +17,9 @@ internal sealed class LedgerApi(PartageDbContext db, NumberSeries numbers, Ledge
         return new CooperativeFee(fee.Total, await fees.LinesAsync(this, entity, fee, activity, ct));
     }
 
+    public Task<FeeComputation> FeeSplitAsync(LegalEntityId entity, string module, DateOnly date, Money baseAmount, CancellationToken ct = default) =>
+        fees.ComputeAsync(entity, module, date, baseAmount, ct);
+
     public async Task<Money> FeeTotalAsync(LegalEntityId entity, string module, DateOnly date, Money baseAmount, CancellationToken ct = default) =>
         (await fees.ComputeAsync(entity, module, date, baseAmount, ct)).Total;
 

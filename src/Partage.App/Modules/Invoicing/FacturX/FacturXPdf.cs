@@ -85,7 +85,7 @@ public static class FacturXPdf
         pdf.Table(
             ["TVA", "Base HT", "Montant de TVA"], [40, 20, 20], new HashSet<int> { 1, 2 },
             doc.Totals.Breakdown.Select(b => (IReadOnlyList<string>)
-                [b.Category == "S" ? $"TVA {b.RatePercent.ToString("0.##", French)} %" : b.Category == "AE" ? "Autoliquidation" : "Hors UE (art. 259-1 CGI)", b.Basis.ToDisplayString(), b.Vat.ToDisplayString()]));
+                [b.Category switch { "S" => $"TVA {b.RatePercent.ToString("0.##", French)} %", "AE" => "Autoliquidation", "E" => "Débours, hors base (art. 267 II 2° CGI)", _ => "Hors UE (art. 259-1 CGI)" }, b.Basis.ToDisplayString(), b.Vat.ToDisplayString()]));
         foreach (var text in doc.Totals.Breakdown.Select(b => b.ExemptionText).OfType<string>().Distinct())
         {
             pdf.Paragraph(text);

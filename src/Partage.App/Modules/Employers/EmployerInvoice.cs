@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Partage.App.Modules.Employers;
+
+public enum EmployerInvoiceStatus
+{
+    Issued,
+    Paid,
+}
+
+/// <summary>
+/// The one invoice of an employer's pay period (a calendar month), in its own continuous series
+/// per entity ("SCIC-GC-2026-000001"): net wages, contributions under a complete mandate, costs
+/// advanced, and the management fee with its VAT. Its figures never change once issued.
+/// </summary>
+public sealed class EmployerInvoice
+{
+    public Guid Id { get; init; }
+
+    public string Number { get; init; } = string.Empty;
+
+    public EmployerId EmployerId { get; init; }
+
+    public string Period { get; init; } = string.Empty;
+
+    public MandateKind Mandate { get; init; }
+
+    public DateOnly IssueDate { get; init; }
+
+    public DateOnly DueDate { get; init; }
+
+    public long GrossPayrollCents { get; init; }
+
+    public long NetWagesCents { get; init; }
+
+    public long ContributionsCents { get; init; }
+
+    public long AllowancesCents { get; init; }
+
+    public decimal FeeRatePercent { get; init; }
+
+    public long FeeCents { get; init; }
+
+    /// <summary>The fee's shares as posted: label, account and cents (JSON).</summary>
+    public string FeeSharesJson { get; init; } = "[]";
+
+    public long VatCents { get; init; }
+
+    public long TotalCents { get; init; }
+
+    public string PaymentReference { get; init; } = string.Empty;
+
+    /// <summary>The buyer as printed, frozen at issue (JSON).</summary>
+    public string BuyerJson { get; init; } = string.Empty;
+
+    public Guid EntryId { get; set; }
+
+    public EmployerInvoiceStatus Status { get; set; }
+
+    public long PaidCents { get; set; }
+
+    public DateOnly? PaidOn { get; set; }
+
+    public DateTime IssuedAt { get; init; }
+
+    public string IssuedBy { get; init; } = string.Empty;
+}
+
+internal sealed class EmployerInvoiceConfiguration : IEntityTypeConfiguration<EmployerInvoice>
+{
+    public void Configure(EntityTypeBuilder<EmployerInvoice> builder)
+    {
+        builder.ToTable("employer_invoices");
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.Number).HasMaxLength(35);
+        builder.HasIndex(i => i.Number).IsUnique();
+        builder.HasIndex(i => new { i.EmployerId, i.Period });
+        builder.Property(i => i.Period).HasMaxLength(7);
+        builder.Property(i => i.Mandate).HasConversion<string>().HasMaxLength(10);
+        builder.Property(i => i.FeeRatePercent).HasPrecision(7, 4);
+        builder.Property(i => i.FeeSharesJson).HasMaxLength(1000);
+        builder.Property(i => i.PaymentReference).HasMaxLength(35);
+        builder.Property(i => i.BuyerJson).HasMaxLength(2000);
+        builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(10);
+        builder.Property(i => i.IssuedBy).HasMaxLength(200);
+        builder.HasOne<Employer>().WithMany().HasForeignKey(i => i.EmployerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

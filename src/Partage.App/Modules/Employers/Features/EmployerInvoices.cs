@@ -1,0 +1,251 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Partage.App.Infrastructure;
+using Partage.App.Infrastructure.Database;
+using Partage.App.Modules.Audit;
+using Partage.App.Modules.Invoicing;
+using Partage.App.Modules.Ledger;
+using Partage.App.Modules.LegalEntities;
+using Partage.App.Security;
+using Partage.Kernel;
+using Partage.Persistence;
+
+namespace Partage.App.Modules.Employers.Features;
+
+public sealed record EmployerInvoiceView(
+    Guid Id, string Number, EmployerId EmployerId, string EmployerName, string Period, MandateKind Mandate, DateOnly IssueDate, DateOnly DueDate, Money GrossPayroll,
+    Money NetWages, Money Contributions, Money Allowances, decimal FeeRatePercent, Money Fee, IReadOnlyList<FeeShareAmount> FeeShares, Money Vat, Money Total,
+    string PaymentReference, EmployerInvoiceStatus Status, Money Paid, DateOnly? PaidOn, int Payslips);
+
+public sealed record EmployerInvoiceInput(string? Period);
+
+public sealed record EmployerPaymentInput(string? Amount, string? Date);
+
+/// <summary>What the cooperative has at stake with an employer: advanced and not invoiced, invoiced and not paid.</summary>
+public sealed record EmployerExposure(EmployerId EmployerId, string Name, Money AdvancedNotInvoiced, Money InvoicedUnpaid, Money Total, Money Limit, bool OverLimit);
+
+/// <summary>
+/// The single invoice of a pay period per employer, issued as Factur-X: the advances at cost
+/// (débours, outside the VAT base), the management fee on the gross payroll with its VAT, each
+/// part posted to its own account (the fee split included); the employer's payments; the exposure.
+/// </summary>
+public sealed class EmployerInvoices(
+    PartageDbContext db, StaffPayroll staff, IInvoicingApi invoicing, ILedgerApi ledger, NumberSeries numbers, IAuditLog audit, TimeProvider clock)
+{
+    private const int PaymentTermsDays = 15;
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<EmployerInvoiceView> IssueAsync(EmployerId employerId, EmployerInvoiceInput input, Actor actor, CancellationToken ct = default)
+    {
+        EmployersAccess.RequireManager(actor);
+        var employer = await db.Set<Employer>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == employerId, ct) ?? throw new DomainException(EmployersErrors.NotFound);
+        var v = new Validation();
+        var period = input.Period?.Trim();
+        if (period is not { Length: 7 } || !DateOnly.TryParseExact(period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            v.Add("Period", "La période de paie est un mois, au format AAAA-MM.");
+        }
+
+        v.ThrowIfInvalid();
+        var payslips = await db.Set<StaffPayslip>().Where(p => p.EmployerId == employerId && p.Period == period && p.InvoiceId == null).ToListAsync(ct);
+        if (payslips.Count == 0)
+        {
+            throw new DomainException(EmployersErrors.NothingToInvoice, $"Aucun bulletin de {period} à facturer pour {employer.Name}.");
+        }
+
+        if (payslips.Any(p => p.Status == StaffPayslipStatus.Computed))
+        {
+            throw new DomainException(EmployersErrors.NothingToInvoice, "Des bulletins de la période attendent encore leur validation : validez-les avant de facturer.");
+        }
+
+        var entity = await staff.EntityAsync(ct);
+        var today = Today;
+        var gross = Money.Eur(payslips.Sum(p => p.GrossCents));
+        var complete = payslips.Where(p => p.Mandate == MandateKind.Complete).ToList();
+        var figures = PayPeriodInvoice.Compute(complete.Count > 0 ? MandateKind.Complete : MandateKind.Partial, gross, Money.Eur(payslips.Sum(p => p.NetPaidCents)),
+            Money.Eur(complete.Sum(p => p.EmployerCostCents - p.NetPaidCents)), Money.Eur(payslips.Sum(p => p.AllowancesCents)),
+            await ledger.FeeSplitAsync(entity.Id, BusinessModules.ContractManagement, today, gross, ct), invoicing.StandardVatRate(today));
+        var buyer = new InvoiceParty(employer.Name, Labels.LegalForm(employer.LegalForm), employer.Siret[..9], employer.Siret, null, employer.Street, null, employer.PostalCode,
+            employer.City, "FR", employer.Siret[..9], employer.BillingEmail);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var number = $"{entity.Code}-GC-{today.Year}-{await numbers.NextAsync($"employer-invoice:{entity.Code}", ct):D6}";
+        var invoice = new EmployerInvoice
+        {
+            Id = Guid.CreateVersion7(), Number = number, EmployerId = employerId, Period = period!, Mandate = figures.Kind, IssueDate = today, DueDate = today.AddDays(PaymentTermsDays),
+            GrossPayrollCents = gross.Cents, NetWagesCents = figures.NetWages.Cents, ContributionsCents = figures.Contributions.Cents, AllowancesCents = figures.Allowances.Cents,
+            FeeRatePercent = figures.Fee.RatePercent, FeeCents = figures.Fee.Total.Cents, FeeSharesJson = JsonSerializer.Serialize(figures.Fee.Shares.Select(f => new StoredShare(f.Label, f.AccountNumber, f.Amount.Cents))), VatCents = figures.Vat.Cents,
+            TotalCents = figures.Total.Cents, PaymentReference = invoicing.PaymentReference(number), BuyerJson = JsonSerializer.Serialize(buyer),
+            Status = EmployerInvoiceStatus.Issued, IssuedAt = clock.GetUtcNow().UtcDateTime, IssuedBy = actor.Name,
+        };
+        if (invoicing.TotalWithVat(Lines(invoice)) != figures.Total)
+        {
+            throw new InvalidOperationException($"The EN 16931 total of {number} differs from the pay-period figures.");
+        }
+
+        async Task<AccountId> Account(string account) => await ledger.AccountAsync(entity.Id, account, ct);
+        var client = await ledger.AuxiliaryAccountAsync(entity.Id, ChartOfAccounts.Clients, "E" + employer.Id.Value.ToString("N")[..10].ToUpperInvariant(), employer.Name, "employer", employer.Id.Value, ct);
+        var lines = new List<PostingLine>
+        {
+            new(client, Side.Debit, figures.Total, null, $"Facture {number}"),
+            new(await staff.AdvancesAccountAsync(entity.Id, employer, ct), Side.Credit, figures.Advances, null, $"Avances de paie {period}"),
+        };
+        foreach (var share in figures.Fee.Shares.Where(s => !s.Amount.IsZero))
+        {
+            lines.Add(new PostingLine(await Account(share.AccountNumber), Side.Credit, share.Amount, null, $"Frais de gestion — {share.Label}"));
+        }
+
+        if (!figures.Vat.IsZero)
+        {
+            lines.Add(new PostingLine(await Account(ChartOfAccounts.VatCollected), Side.Credit, figures.Vat, null, "TVA collectée sur les frais de gestion"));
+        }
+
+        var entry = await ledger.PostAsync(new PostEntryRequest(entity.Id, "VT", today, $"Facture {number} — {employer.Name}, paie {period}", "employer_invoice", invoice.Id.ToString(),
+            $"employer-invoice:{invoice.Id}", lines, number), actor, ct);
+        invoice.EntryId = entry.Id.Value;
+        db.Add(invoice);
+        foreach (var payslip in payslips)
+        {
+            payslip.InvoiceId = invoice.Id;
+        }
+
+        audit.Record(actor, "employers.invoice_issued", "employer_invoice", invoice.Id.ToString(), null,
+            new { number, period, invoice.GrossPayrollCents, invoice.FeeCents, invoice.VatCents, invoice.TotalCents, Payslips = payslips.Count });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return await FindAsync(invoice.Id, actor, ct);
+    }
+
+    /// <summary>Finance records the employer's transfer: 512 against the employer's 411; paid once the total is covered.</summary>
+    public async Task<EmployerInvoiceView> RecordPaymentAsync(Guid id, EmployerPaymentInput input, Actor actor, CancellationToken ct = default)
+    {
+        if (!(actor.IsAdmin || actor.IsInRole(Roles.Finance)))
+        {
+            throw new DomainException(EmployersErrors.NotFound);
+        }
+
+        var invoice = await db.Set<EmployerInvoice>().SingleOrDefaultAsync(i => i.Id == id, ct) ?? throw new DomainException(EmployersErrors.NotFound);
+        var v = new Validation();
+        var amount = v.Amount("Amount", "Le montant reçu", input.Amount, required: true);
+        var date = v.Date("Date", "La date du virement", input.Date, required: true);
+        if (amount is { } a && a.Cents > invoice.TotalCents - invoice.PaidCents)
+        {
+            v.Add("Amount", $"Le montant dépasse le reste dû ({Money.Eur(invoice.TotalCents - invoice.PaidCents).ToDisplayString()}).");
+        }
+
+        v.ThrowIfInvalid();
+        var employer = await db.Set<Employer>().AsNoTracking().SingleAsync(e => e.Id == invoice.EmployerId, ct);
+        var entity = (await staff.EntityAsync(ct)).Id;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var client = await ledger.AuxiliaryAccountAsync(entity, ChartOfAccounts.Clients, "E" + employer.Id.Value.ToString("N")[..10].ToUpperInvariant(), employer.Name, "employer", employer.Id.Value, ct);
+        await ledger.PostAsync(new PostEntryRequest(entity, "BQ", date!.Value, $"Règlement {invoice.Number} — {employer.Name}", "employer_invoice_payment", invoice.Id.ToString(),
+            $"employer-invoice:{invoice.Id}:payment:{invoice.PaidCents}",
+            [
+                new PostingLine(await ledger.AccountAsync(entity, ChartOfAccounts.Bank, ct), Side.Debit, amount!.Value, null, invoice.Number),
+                new PostingLine(client, Side.Credit, amount.Value, null, invoice.Number),
+            ], invoice.Number), actor, ct);
+        invoice.PaidCents += amount.Value.Cents;
+        if (invoice.PaidCents == invoice.TotalCents)
+        {
+            (invoice.Status, invoice.PaidOn) = (EmployerInvoiceStatus.Paid, date);
+        }
+
+        audit.Record(actor, "employers.invoice_payment", "employer_invoice", invoice.Id.ToString(), null, new { invoice.Number, AmountCents = amount.Value.Cents, invoice.PaidCents });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return await FindAsync(id, actor, ct);
+    }
+
+    public async Task<EmployerInvoiceView> FindAsync(Guid id, Actor actor, CancellationToken ct = default) =>
+        (await ViewsAsync(await Visible(actor).Where(i => i.Id == id).ToListAsync(ct), ct)).SingleOrDefault() ?? throw new DomainException(EmployersErrors.NotFound);
+
+    public async Task<PagedResult<EmployerInvoiceView>> ListAsync(EmployerId? employer, PageRequest page, Actor actor, CancellationToken ct = default)
+    {
+        var query = Visible(actor);
+        if (employer is { } e)
+        {
+            query = query.Where(i => i.EmployerId == e);
+        }
+
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderByDescending(i => i.IssueDate).ThenByDescending(i => i.Number).Skip(page.Skip).Take(page.Size).ToListAsync(ct);
+        return new PagedResult<EmployerInvoiceView>(await ViewsAsync(rows, ct), page.Page, page.Size, total);
+    }
+
+    /// <summary>The invoice as Factur-X (PDF/A-3 with its CII XML), printed from its frozen figures.</summary>
+    public async Task<(string FileName, byte[] Content)> PdfAsync(Guid id, Actor actor, CancellationToken ct = default)
+    {
+        var invoice = await Visible(actor).SingleOrDefaultAsync(i => i.Id == id, ct) ?? throw new DomainException(EmployersErrors.NotFound);
+        var entity = await staff.EntityAsync(ct);
+        var month = DateOnly.ParseExact(invoice.Period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var content = await invoicing.FacturXAsync(new ExternalInvoice(entity.Id, JsonSerializer.Deserialize<InvoiceParty>(invoice.BuyerJson)!, invoice.Number, invoice.IssueDate,
+            invoice.DueDate, month, month.AddMonths(1).AddDays(-1), Lines(invoice), invoice.PaymentReference, $"Paie {invoice.Period}"), ct);
+        return ($"facture-{invoice.Number}.pdf", content);
+    }
+
+    /// <summary>Per employer: advanced and not yet invoiced, invoiced and not yet paid, against the employer's limit (finance and payroll staff).</summary>
+    public async Task<IReadOnlyList<EmployerExposure>> ExposureAsync(Actor actor, CancellationToken ct = default)
+    {
+        if (!actor.IsCooperativeStaff)
+        {
+            throw new DomainException(EmployersErrors.NotFound);
+        }
+
+        var advanced = (await db.Set<StaffPayslip>().AsNoTracking().Where(p => p.Status != StaffPayslipStatus.Computed && p.InvoiceId == null).ToListAsync(ct))
+            .GroupBy(p => p.EmployerId).ToDictionary(g => g.Key, g => g.Sum(p => p.AdvanceCents));
+        var unpaid = await db.Set<EmployerInvoice>().AsNoTracking().Where(i => i.Status == EmployerInvoiceStatus.Issued)
+            .GroupBy(i => i.EmployerId).Select(g => new { g.Key, Cents = g.Sum(i => i.TotalCents - i.PaidCents) }).ToDictionaryAsync(x => x.Key, x => x.Cents, ct);
+        var list = await db.Set<Employer>().AsNoTracking().OrderBy(e => e.Name).ToListAsync(ct);
+        return list.Where(e => advanced.ContainsKey(e.Id) || unpaid.ContainsKey(e.Id)).Select(e =>
+        {
+            var total = advanced.GetValueOrDefault(e.Id) + unpaid.GetValueOrDefault(e.Id);
+            return new EmployerExposure(e.Id, e.Name, Money.Eur(advanced.GetValueOrDefault(e.Id)), Money.Eur(unpaid.GetValueOrDefault(e.Id)), Money.Eur(total),
+                Money.Eur(e.ExposureLimitCents), total > e.ExposureLimitCents);
+        }).OrderByDescending(x => x.Total.Cents).ToList();
+    }
+
+    /// <summary>The lines printed: the advances at cost (débours), then the fee at the standard VAT rate (a service of the cooperative).</summary>
+    private IReadOnlyList<ExternalInvoiceLine> Lines(EmployerInvoice invoice)
+    {
+        var lines = new List<ExternalInvoiceLine>();
+        void AtCost(string text, long cents)
+        {
+            if (cents > 0)
+            {
+                lines.Add(invoicing.Disbursement(text, Money.Eur(cents)));
+            }
+        }
+
+        AtCost($"Salaires nets versés pour votre compte — paie {invoice.Period}", invoice.NetWagesCents);
+        AtCost($"Cotisations sociales et prélèvement à la source avancés — paie {invoice.Period}", invoice.ContributionsCents);
+        AtCost($"Frais avancés (repas, hébergement) — paie {invoice.Period}", invoice.AllowancesCents);
+        lines.Add(invoicing.StandardRated(
+            $"Frais de gestion {invoice.FeeRatePercent.ToString("0.##", CultureInfo.GetCultureInfo("fr-FR"))} % HT de la masse salariale brute de {Money.Eur(invoice.GrossPayrollCents).ToDisplayString()}",
+            Money.Eur(invoice.FeeCents)));
+        return lines;
+    }
+
+    /// <summary>A fee share as stored on the invoice: cents, not a Money (which has no JSON form).</summary>
+    private sealed record StoredShare(string Label, string Account, long Cents);
+
+    private IQueryable<EmployerInvoice> Visible(Actor actor)
+    {
+        var visible = db.Set<Employer>().Visible(actor).Select(e => e.Id);
+        return db.Set<EmployerInvoice>().AsNoTracking().Where(i => visible.Contains(i.EmployerId));
+    }
+
+    private async Task<IReadOnlyList<EmployerInvoiceView>> ViewsAsync(IReadOnlyList<EmployerInvoice> rows, CancellationToken ct)
+    {
+        var ids = rows.Select(i => i.EmployerId).Distinct().ToList();
+        var names = await db.Set<Employer>().AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
+        var invoiceIds = rows.Select(i => (Guid?)i.Id).ToList();
+        var counts = await db.Set<StaffPayslip>().AsNoTracking().Where(p => invoiceIds.Contains(p.InvoiceId)).GroupBy(p => p.InvoiceId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key!.Value, x => x.Count, ct);
+        return rows.Select(i => new EmployerInvoiceView(i.Id, i.Number, i.EmployerId, names[i.EmployerId], i.Period, i.Mandate, i.IssueDate, i.DueDate, Money.Eur(i.GrossPayrollCents),
+            Money.Eur(i.NetWagesCents), Money.Eur(i.ContributionsCents), Money.Eur(i.AllowancesCents), i.FeeRatePercent, Money.Eur(i.FeeCents),
+            JsonSerializer.Deserialize<List<StoredShare>>(i.FeeSharesJson)!.Select(f => new FeeShareAmount(f.Label, f.Account, Money.Eur(f.Cents))).ToList(), Money.Eur(i.VatCents), Money.Eur(i.TotalCents), i.PaymentReference, i.Status, Money.Eur(i.PaidCents),
+            i.PaidOn, counts.GetValueOrDefault(i.Id))).ToList();
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Partage.App.Modules.Employers;
+using Partage.App.Modules.Employers.Features;
+using Partage.App.Modules.Ledger;
+using Partage.App.Modules.LegalEntities;
+using Partage.App.Modules.Payroll.Features;
+using Partage.App.Security;
+using Partage.Kernel;
+using Partage.Tests.Infrastructure;
+
+namespace Partage.Tests.Employers;
+
+/// <summary>The single invoice of a pay period: 10,000.00 € of gross payroll, worked by hand. The class's clock only moves forward.</summary>
+public class EmployerInvoiceTests(PartageFactory factory) : IClassFixture<PartageFactory>
+{
+    /// <summary>Four technicians at 2,500.00 € gross each for five days in December 2026 from <paramref name="startDay"/>: 10,000.00 € of gross payroll.</summary>
+    private async Task PayrollOfTenThousandAsync(EmployerId employer, int firstNir, int startDay)
+    {
+        var payroll = await factory.ActorAsync(World.Payroll);
+        var lines = Enumerable.Range(firstNir, 4).Select(n =>
+            $"TECH{n};Sam;{StaffPayrollTests.Nir(n)};1991-02-03;FR7630006000011234567890189;intermittent_technician;non;Technicien;Festival;2026-12-{startDay:D2};2026-12-{startDay + 4:D2};40;;2500,00;");
+        await factory.InScopeAsync(s => s.GetRequiredService<StaffContracts>().ImportCsvAsync(employer,
+            new MemoryStream(Encoding.UTF8.GetBytes(string.Join("\n", [string.Join(";", StaffContracts.Columns), .. lines]))), payroll));
+    }
+
+    [Fact]
+    public async Task CompleteMandate_Fee650Split200And450_Vat130_TotalAdvancesPlus780_PostedPartByPart_FacturXValid_ThenPartialMandateWithoutContributions()
+    {
+        var world = await Ledger.Books.OpenAsync(factory);
+        await EmployerTests.LilleMandateAsync(factory, world);   // complete
+        var payroll = await factory.ActorAsync(World.Payroll);
+        var service = (Func<IServiceProvider, EmployerInvoices>)(s => s.GetRequiredService<EmployerInvoices>());
+        await PayrollOfTenThousandAsync(world.LilleEmployer, 100, startDay: 5);
+        factory.Clock.Advance(TimeSpan.FromDays(14));   // 2026-12-10
+        await factory.InScopeAsync(s => s.GetRequiredService<WagePayments>().RunAsync(new DateOnly(2026, 12, 10), Actor.System));
+        var early = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => service(s).IssueAsync(world.LilleEmployer, new EmployerInvoiceInput("2026-12"), payroll)));
+        Assert.Equal(EmployersErrors.NothingToInvoice, early.Error);   // payslips not validated yet
+        var payslips = (await factory.InScopeAsync(s => s.GetRequiredService<StaffPayroll>().ListAsync(world.LilleEmployer, "Computed", new App.Infrastructure.PageRequest(1, 50), payroll))).Items;
+        Assert.Equal(4, payslips.Count);
+        foreach (var p in payslips)
+        {
+            await factory.InScopeAsync(s => s.GetRequiredService<StaffPayroll>().ValidateAsync(p.Id, payroll));
+        }
+
+        var entity = await factory.InScopeAsync(async s => (await s.GetRequiredService<ILegalEntitiesApi>().ListAsync()).First(e => e.Modules.Contains(BusinessModules.ContractManagement)).Id);
+        Task<Money> Balance(string account) => factory.InScopeAsync(s => s.GetRequiredService<ILedgerApi>().BalanceAsync(entity, account));
+        var before = (Fund: await Balance("4671"), Fee: await Balance("7062"), Vat: await Balance("44571"), Advances: await Balance("467"), Clients: await Balance("411"));
+
+        var invoice = await factory.InScopeAsync(s => service(s).IssueAsync(world.LilleEmployer, new EmployerInvoiceInput("2026-12"), payroll));
+        var net = payslips.Aggregate(Money.ZeroEur, (sum, p) => sum + p.NetPaid);
+        var contributions = payslips.Aggregate(Money.ZeroEur, (sum, p) => sum + p.EmployerCost - p.NetPaid);
+        Assert.Equal(Money.Eur(1_000_000), invoice.GrossPayroll);
+        Assert.Equal(Money.Eur(65_000), invoice.Fee);
+        Assert.Equal([Money.Eur(20_000), Money.Eur(45_000)], invoice.FeeShares.Select(s => s.Amount));
+        Assert.Equal(Money.Eur(13_000), invoice.Vat);
+        Assert.Equal((net, contributions), (invoice.NetWages, invoice.Contributions));
+        Assert.Equal(net + contributions + Money.Eur(78_000), invoice.Total);
+        Assert.Matches(@"^SCIC-GC-2026-\d{6}$", invoice.Number);
+
+        // Each part on its own account: the fee split, the VAT, the advances cleared, the employer's receivable.
+        Assert.Equal(Money.Eur(-20_000), await Balance("4671") - before.Fund);
+        Assert.Equal(Money.Eur(-45_000), await Balance("7062") - before.Fee);
+        Assert.Equal(Money.Eur(-13_000), await Balance("44571") - before.Vat);
+        Assert.Equal(Money.ZeroEur - (net + contributions), await Balance("467") - before.Advances);
+        Assert.Equal(invoice.Total, await Balance("411") - before.Clients);
+        var twice = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => service(s).IssueAsync(world.LilleEmployer, new EmployerInvoiceInput("2026-12"), payroll)));
+        Assert.Equal(EmployersErrors.NothingToInvoice, twice.Error);   // each payslip on one invoice only
+
+        var employerActor = await factory.ActorAsync(World.Employer);
+        var (name, pdf) = await factory.InScopeAsync(s => service(s).PdfAsync(invoice.Id, employerActor));
+        var path = Path.Combine(Invoicing.InvoiceTests.ArtifactsFolder, name);
+        await File.WriteAllBytesAsync(path, pdf);
+        var report = await Invoicing.EInvoiceValidator.ValidatePdfAsync(path);
+        Assert.True(report.Passed, report.ToString());
+        var parisEmployer = await factory.ActorAsync(World.ParisEmployerEmail);
+        await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => service(s).FindAsync(invoice.Id, parisEmployer)));
+
+        // Exposure: invoiced and unpaid, then paid by the employer.
+        var finance = await factory.ActorAsync(World.Finance);
+        var exposure = Assert.Single(await factory.InScopeAsync(s => service(s).ExposureAsync(finance)), e => e.EmployerId == world.LilleEmployer);
+        Assert.Equal(invoice.Total, exposure.InvoicedUnpaid);
+        var paid = await factory.InScopeAsync(s => service(s).RecordPaymentAsync(invoice.Id, new EmployerPaymentInput(invoice.Total.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture), "2026-12-10"), finance));
+        Assert.Equal(EmployerInvoiceStatus.Paid, paid.Status);
+        Assert.DoesNotContain(await factory.InScopeAsync(s => service(s).ExposureAsync(finance)), e => e.EmployerId == world.LilleEmployer);
+
+        // A partial mandate: the same payroll, and the contributions are the employer's own business.
+        await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Employers.Features.Employers>().SignMandateAsync(world.ParisEmployer, new MandateInput("Partial", "2026-01-01", "Paul"), payroll));
+        await PayrollOfTenThousandAsync(world.ParisEmployer, 200, startDay: 14);
+        await factory.InScopeAsync(s => s.GetRequiredService<StaffPayroll>().ComputeDueAsync(new DateOnly(2026, 12, 18), payroll));
+        var partialPayslips = (await factory.InScopeAsync(s => s.GetRequiredService<StaffPayroll>().ListAsync(world.ParisEmployer, "Computed", new App.Infrastructure.PageRequest(1, 50), payroll))).Items;
+        foreach (var p in partialPayslips)
+        {
+            await factory.InScopeAsync(s => s.GetRequiredService<StaffPayroll>().ValidateAsync(p.Id, payroll));
+        }
+
+        var partial = await factory.InScopeAsync(s => service(s).IssueAsync(world.ParisEmployer, new EmployerInvoiceInput("2026-12"), payroll));
+        Assert.Equal((MandateKind.Partial, Money.ZeroEur, Money.Eur(65_000), Money.Eur(13_000)), (partial.Mandate, partial.Contributions, partial.Fee, partial.Vat));
+        Assert.Equal(partialPayslips.Aggregate(Money.ZeroEur, (sum, p) => sum + p.NetPaid) + Money.Eur(78_000), partial.Total);
+    }
+}
