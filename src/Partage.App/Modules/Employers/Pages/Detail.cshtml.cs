@@ -1,0 +1,176 @@
+using Microsoft.AspNetCore.Mvc;
+using Partage.App.Infrastructure;
+using Partage.App.Modules.Employers.Features;
+using Partage.App.Security;
+using Partage.App.Ui;
+using Partage.Kernel;
+
+namespace Partage.App.Modules.Employers.Pages;
+
+/// <summary>
+/// One employer: its record and mandates (payroll staff sign and terminate them), its contracts
+/// (submitted online or by CSV by the employer or payroll staff), its payslips (validated by payroll
+/// staff) and its pay-period invoices (issued by payroll staff, payments recorded by finance).
+/// </summary>
+public sealed class DetailModel(Features.Employers employers, StaffContracts contracts, StaffPayroll payslips, EmployerInvoices invoices) : PartagePageModel
+{
+    public EmployerView? Employer { get; private set; }
+
+    public IReadOnlyList<StaffContractView> Contracts { get; private set; } = [];
+
+    public IReadOnlyList<StaffPayslipView> Payslips { get; private set; } = [];
+
+    public IReadOnlyList<EmployerInvoiceView> Invoices { get; private set; } = [];
+
+    public string? Notice { get; private set; }
+
+    [BindProperty]
+    public IFormFile? ContractsFile { get; set; }
+
+    [BindProperty]
+    public StaffContractForm Contract { get; set; } = new();
+
+    [BindProperty]
+    public string? MandateKind { get; set; } = "Complete";
+
+    [BindProperty]
+    public string? SignedOn { get; set; }
+
+    [BindProperty]
+    public string? SignedBy { get; set; }
+
+    [BindProperty]
+    public string? LastDay { get; set; }
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    [BindProperty]
+    public string? Period { get; set; }
+
+    [BindProperty]
+    public string? Amount { get; set; }
+
+    [BindProperty]
+    public string? PaidOn { get; set; }
+
+    public sealed class StaffContractForm
+    {
+        public string? LastName { get; set; }
+
+        public string? FirstName { get; set; }
+
+        public string? Nir { get; set; }
+
+        public string? BirthDate { get; set; }
+
+        public string? Iban { get; set; }
+
+        public string? Kind { get; set; } = "intermittent_artist";
+
+        public string? Job { get; set; }
+
+        public string? Event { get; set; }
+
+        public string? Start { get; set; }
+
+        public string? End { get; set; }
+
+        public string? Hours { get; set; }
+
+        public string? Cachets { get; set; }
+
+        public string? Gross { get; set; }
+
+        public string? Allowances { get; set; }
+    }
+
+    public bool CanSubmit => Employer is { } e && (EmployersAccess.Manages(Actor) || Actor.EmployerId == e.Id);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        await LoadActorAsync();
+        Notice = Request.Query["fait"].FirstOrDefault();
+        return await LoadAsync(() => ShowAsync(id, ct));
+    }
+
+    public Task<IActionResult> OnPostUploadAsync(Guid id, CancellationToken ct) => RunAsync(id, async () =>
+    {
+        if (ContractsFile is null || ContractsFile.Length == 0)
+        {
+            throw new InputValidationException(new Dictionary<string, string[]> { ["file"] = ["Choisissez le fichier CSV des contrats."] });
+        }
+
+        await using var stream = ContractsFile.OpenReadStream();
+        var result = await contracts.ImportCsvAsync(EmployerId.From(id), stream, Actor, ct);
+        return $"{result.Imported} contrats importés ; DPAE enregistrées.";
+    }, ct);
+
+    public Task<IActionResult> OnPostContractAsync(Guid id, CancellationToken ct) => RunAsync(id, async () =>
+    {
+        var c = Contract;
+        var saved = await contracts.SubmitAsync(EmployerId.From(id), new StaffContractInput(c.LastName, c.FirstName, c.Nir, c.BirthDate, c.Iban, c.Kind, null, c.Job, c.Event,
+            c.Start, c.End, c.Hours, c.Cachets, c.Gross, c.Allowances), Actor, ct);
+        return $"Contrat {saved.Number} enregistré ; DPAE enregistrée.";
+    }, ct, prefix: "Contract");
+
+    public Task<IActionResult> OnPostMandateAsync(Guid id, CancellationToken ct) => RunAsync(id, async () =>
+    {
+        await employers.SignMandateAsync(EmployerId.From(id), new MandateInput(MandateKind, SignedOn, SignedBy), Actor, ct);
+        return "Mandat enregistré.";
+    }, ct);
+
+    public Task<IActionResult> OnPostTerminateAsync(Guid id, CancellationToken ct) => RunAsync(id, async () =>
+    {
+        var view = await employers.TerminateMandateAsync(EmployerId.From(id), new TerminationInput(LastDay, Reason), Actor, ct);
+        return $"Mandat résilié au {view.Mandates[^1].TerminatedOn:dd/MM/yyyy}.";
+    }, ct);
+
+    public Task<IActionResult> OnPostValidateAsync(Guid id, Guid payslip, CancellationToken ct) =>
+        RunAsync(id, async () => $"Bulletin {(await payslips.ValidateAsync(payslip, Actor, ct)).Number} validé.", ct);
+
+    public Task<IActionResult> OnPostInvoiceAsync(Guid id, CancellationToken ct) =>
+        RunAsync(id, async () => $"Facture {(await invoices.IssueAsync(EmployerId.From(id), new EmployerInvoiceInput(Period), Actor, ct)).Number} émise.", ct);
+
+    public Task<IActionResult> OnPostPaymentAsync(Guid id, Guid invoice, CancellationToken ct) =>
+        RunAsync(id, async () => $"Règlement enregistré sur {(await invoices.RecordPaymentAsync(invoice, new EmployerPaymentInput(Amount, PaidOn), Actor, ct)).Number}.", ct);
+
+    public Task<IActionResult> OnGetMandatePdfAsync(Guid id, Guid mandate, CancellationToken ct) =>
+        DownloadAsync(() => employers.MandatePdfAsync(EmployerId.From(id), mandate, Actor, ct), "application/pdf");
+
+    public Task<IActionResult> OnGetPayslipPdfAsync(Guid payslip, CancellationToken ct) => DownloadAsync(() => payslips.PdfAsync(payslip, Actor, ct), "application/pdf");
+
+    public Task<IActionResult> OnGetInvoicePdfAsync(Guid invoice, CancellationToken ct) => DownloadAsync(() => invoices.PdfAsync(invoice, Actor, ct), "application/pdf");
+
+    public IActionResult OnGetTemplate() => File(StaffContracts.Template(), "text/csv; charset=utf-8", "modele-contrats.csv");
+
+    private async Task<IActionResult> DownloadAsync(Func<Task<(string Name, byte[] Content)>> download, string type)
+    {
+        await LoadActorAsync();
+        try
+        {
+            var (name, content) = await download();
+            return File(content, type, name);
+        }
+        catch (DomainException)
+        {
+            return NotFound();
+        }
+    }
+
+    private async Task<IActionResult> RunAsync(Guid id, Func<Task<string>> action, CancellationToken ct, string prefix = "")
+    {
+        await LoadActorAsync();
+        var result = await TryAsync(async () => Redirect($"/employeurs/{id}?fait={Uri.EscapeDataString(await action())}"), prefix);
+        return result is Microsoft.AspNetCore.Mvc.RazorPages.PageResult ? await LoadAsync(() => ShowAsync(id, ct)) : result;
+    }
+
+    private async Task ShowAsync(Guid id, CancellationToken ct)
+    {
+        Employer = await employers.FindAsync(EmployerId.From(id), Actor, ct);
+        Contracts = (await contracts.ListAsync(Employer.Id, new PageRequest(1, 100), Actor, ct)).Items;
+        Payslips = (await payslips.ListAsync(Employer.Id, null, new PageRequest(1, 100), Actor, ct)).Items;
+        Invoices = (await invoices.ListAsync(Employer.Id, new PageRequest(1, 50), Actor, ct)).Items;
+        Period ??= Payslips.FirstOrDefault(p => p.InvoiceId is null)?.Period;
+    }
+}
