@@ -66,7 +66,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
 
         // The page's HTML is what the next steps read: waiting for every subresource's "load" timed out twice under a loaded machine.
-        await page.WaitForURLAsync("**/tableau-de-bord", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        try
+        {
+            await page.WaitForURLAsync("**/tableau-de-bord", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        }
+        catch (TimeoutException)
+        {
+            await ScreenshotAsync(page, "debug-signin-" + email);
+            throw new TimeoutException($"sign-in as {email} stayed on {page.Url}: {await page.InnerTextAsync("main")}");
+        }
     }
 
     /// <summary>The "disponible" figure of an activity's budget as its page shows it.</summary>
