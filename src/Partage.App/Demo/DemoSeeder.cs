@@ -17,7 +17,7 @@ namespace Partage.App.Demo;
 /// <summary>
 /// Fills a database with realistic demo data: the network of offices of the 2016 report, its
 /// activity managers, one account per role, members drawn from the report's distributions, and
-/// a year of books (<see cref="DemoBooks"/>), sales (<see cref="DemoSales"/>) and jobs with their pay (<see cref="DemoPayroll"/>).
+/// a year of books (<see cref="DemoBooks"/>), sales (<see cref="DemoSales"/>) jobs with their pay (<see cref="DemoPayroll"/>) and the employers of the contract-management service (<see cref="DemoEmployers"/>).
 /// The same seed on an empty database gives the same people, numbers and activities.
 /// </summary>
 public sealed class DemoSeeder(
@@ -28,6 +28,7 @@ public sealed class DemoSeeder(
     DemoBooks books,
     DemoSales sales,
     DemoPayroll payroll,
+    DemoEmployers employers,
     TimeProvider clock,
     ILogger<DemoSeeder> logger)
 {
@@ -98,6 +99,7 @@ public sealed class DemoSeeder(
             await books.SeedAsync(faker, ct);
             await sales.SeedAsync(faker, ct);
             await payroll.SeedAsync(ct);
+            await employers.SeedAsync(ct);
         }
     }
 

@@ -34,7 +34,7 @@ public static class PartageHost
         services.AddPartageSecurity(builder.Configuration);
         services.AddPartageMail(builder.Configuration);
         services.AddAudit().AddLegalEntities().AddOffices().AddMembers().AddActivities().AddLedger().AddClients().AddInvoicing(builder.Configuration).AddPayroll(builder.Configuration).AddEmployers();
-        services.AddScoped<DemoSeeder>().AddScoped<DemoBooks>().AddScoped<DemoSales>().AddScoped<DemoPayroll>();
+        services.AddScoped<DemoSeeder>().AddScoped<DemoBooks>().AddScoped<DemoSales>().AddScoped<DemoPayroll>().AddScoped<DemoEmployers>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.ConfigureHttpJsonOptions(o =>

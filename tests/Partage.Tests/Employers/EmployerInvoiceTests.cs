@@ -97,5 +97,18 @@ public class EmployerInvoiceTests(PartageFactory factory) : IClassFixture<Partag
         var partial = await factory.InScopeAsync(s => service(s).IssueAsync(world.ParisEmployer, new EmployerInvoiceInput("2026-12"), payroll));
         Assert.Equal((MandateKind.Partial, Money.ZeroEur, Money.Eur(65_000), Money.Eur(13_000)), (partial.Mandate, partial.Contributions, partial.Fee, partial.Vat));
         Assert.Equal(partialPayslips.Aggregate(Money.ZeroEur, (sum, p) => sum + p.NetPaid) + Money.Eur(78_000), partial.Total);
+
+        // The service's report: revenue excl. VAT by year and office, employers by legal form and current mandate.
+        var serviceReport = await factory.InScopeAsync(s => s.GetRequiredService<ServiceReport>().ForYearAsync(2026, finance));
+        var revenue = invoice.Total - invoice.Vat + partial.Total - partial.Vat;
+        Assert.Equal(revenue, Assert.Single(serviceReport.RevenueByYear, r => r.Label == "2026").Amount);
+        Assert.Equal(Money.Eur(130_000), Assert.Single(serviceReport.FeesByYear, r => r.Label == "2026").Amount);
+        Assert.Equal(revenue, serviceReport.RevenueByOffice.Aggregate(Money.ZeroEur, (sum, r) => sum + r.Amount));
+        Assert.Contains(serviceReport.RevenueByOffice, r => r.Label.Contains("Lille", StringComparison.Ordinal) && r.Amount == invoice.Total - invoice.Vat);
+        Assert.Equal(1, Assert.Single(serviceReport.ByMandate, r => r.Label == "partiel").Count);
+        Assert.Contains(serviceReport.ByLegalForm, r => r.Label == "SAS");
+        Assert.Equal(100m, serviceReport.ByStatus.Sum(r => r.Percent));
+        var member = await factory.ActorAsync(World.LilleMemberEmail);
+        await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<ServiceReport>().ForYearAsync(2026, member)));
     }
 }

@@ -218,6 +218,7 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
         yield return ("GET", "/api/v1/employers/", _ => "/api/v1/employers", _ => null, Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => ok), HttpStatusCode.NotFound);
         yield return ("POST", "/api/v1/employers/", _ => "/api/v1/employers", w => World.NewEmployer(w.Lille, "Compagnie Nouvelle", TestIdentifiers.Siret(TestIdentifiers.Siren())),
             Only(HttpStatusCode.Created, service), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/employers/report", _ => "/api/v1/employers/report?year=2026", _ => null, Only(ok, Staff), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/employers/{id:guid}", w => $"/api/v1/employers/{w.LilleEmployer}", _ => null,
             Only(ok, [.. Staff, World.LilleManager, World.Employer]), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/employers/{id:guid}#other", w => $"/api/v1/employers/{w.ParisEmployer}", _ => null,

@@ -82,6 +82,24 @@ public class DemoSalesTests(PartageFactory factory) : IClassFixture<PartageFacto
             Assert.Contains(payslips, p => p.Status == App.Modules.Payroll.PayslipStatus.Computed);
             Assert.Contains(jobs, j => j.Status == App.Modules.Payroll.JobStatus.Declared && j.Start > DateOnly.FromDateTime(PartageFactory.Now.UtcDateTime));
             Assert.True(await db.Set<App.Modules.Payroll.PaymentBatch>().AnyAsync(b => b.Status == App.Modules.Payroll.PaymentBatchStatus.Released));
+            Assert.Contains(payslips, p => p.Period != $"{p.From:yyyy-MM}" || p.From.Month != p.To.Month || !p.Final);   // a contract over two months, paid by month
+            return 0;
+        });
+
+        await factory.InScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<PartageDbContext>();
+            var employers = await db.Set<App.Modules.Employers.Employer>().AsNoTracking().ToListAsync();
+            Assert.Equal(Enum.GetValues<App.Modules.Employers.EmployerLegalForm>().Order(), employers.Select(e => e.LegalForm).Distinct().Order());
+            Assert.Equal(Enum.GetValues<App.Modules.Employers.EmployerSector>().Order(), employers.Select(e => e.Sector).Distinct().Order());
+            Assert.Contains(employers, e => e.Status == App.Modules.Employers.EmployerStatus.Inactive);
+            var mandates = await db.Set<App.Modules.Employers.Mandate>().AsNoTracking().ToListAsync();
+            Assert.Equal(2, mandates.Select(m => m.Kind).Distinct().Count());
+            Assert.Contains(await db.Set<App.Modules.Employers.StaffPayslip>().AsNoTracking().ToListAsync(), p => p.Status == App.Modules.Employers.StaffPayslipStatus.Paid);
+            var invoices = await db.Set<App.Modules.Employers.EmployerInvoice>().AsNoTracking().ToListAsync();
+            Assert.Contains(invoices, i => i.Status == App.Modules.Employers.EmployerInvoiceStatus.Paid);
+            Assert.Contains(invoices, i => i.Mandate == App.Modules.Employers.MandateKind.Partial && i.ContributionsCents == 0);
+            Assert.True(await db.Set<App.Modules.Employers.EmployerUser>().AnyAsync());   // the demo employer account acts for one of them
             return 0;
         });
 

@@ -55,7 +55,8 @@ public static class EmployersModule
             .AddScoped<Features.Employers>()
             .AddScoped<StaffContracts>()
             .AddScoped<StaffPayroll>()
-            .AddScoped<EmployerInvoices>();
+            .AddScoped<EmployerInvoices>()
+            .AddScoped<ServiceReport>();
 
     public static void MapEmployersEndpoints(RouteGroupBuilder api)
     {
@@ -69,6 +70,8 @@ public static class EmployersModule
                 return Results.Created($"/api/v1/employers/{employer.Id}", employer);
             })
             .WithName("CreateEmployer").WithSummary("Inscrire un employeur (service paie)").ProducesProblems();
+        employers.MapGet("/report", async (int? year, ServiceReport report, ActorAccessor actors, CancellationToken ct) => await report.ForYearAsync(year, await actors.GetAsync(ct), ct))
+            .WithName("ContractManagementReport").WithSummary("Le rapport du service : chiffre d'affaires par année et par bureau, employeurs par forme, secteur, mandat, actifs (personnel de la coopérative)").ProducesProblems();
         employers.MapGet("/{id:guid}", async (Guid id, Features.Employers find, ActorAccessor actors, CancellationToken ct) =>
                 await find.FindAsync(EmployerId.From(id), await actors.GetAsync(ct), ct))
             .WithName("GetEmployer").WithSummary("Un employeur et l'historique de ses mandats").ProducesProblems();

@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Partage.App.Modules.Offices;
+using Partage.App.Security;
+using Partage.Kernel;
+using Partage.Persistence;
+
+namespace Partage.App.Modules.Employers.Features;
+
+/// <summary>A row of a breakdown: a label, how many, and its share of the whole in percent (rounded to the unit).</summary>
+public sealed record ShareRow(string Label, int Count, decimal Percent);
+
+public sealed record AmountRow(string Label, Money Amount);
+
+/// <summary>
+/// The contract-management pages of the annual report, from the platform's own data: the service's
+/// revenue by year and by office (invoiced excl. VAT: advances and fees), and the employers by legal
+/// form, sector, mandate type, active or not.
+/// </summary>
+public sealed record ServiceReportView(
+    int Year, IReadOnlyList<AmountRow> RevenueByYear, IReadOnlyList<AmountRow> RevenueByOffice, IReadOnlyList<AmountRow> FeesByYear,
+    IReadOnlyList<ShareRow> ByLegalForm, IReadOnlyList<ShareRow> BySector, IReadOnlyList<ShareRow> ByMandate, IReadOnlyList<ShareRow> ByStatus);
+
+public sealed class ServiceReport(PartageDbContext db, IOfficesApi offices, TimeProvider clock)
+{
+    public async Task<ServiceReportView> ForYearAsync(int? year, Actor actor, CancellationToken ct = default)
+    {
+        if (!actor.IsCooperativeStaff)
+        {
+            throw new DomainException(EmployersErrors.NotFound);
+        }
+
+        var wanted = year ?? clock.GetUtcNow().Year;
+        var invoices = await db.Set<EmployerInvoice>().AsNoTracking()
+            .Join(db.Set<Employer>(), i => i.EmployerId, e => e.Id, (i, e) => new { i.IssueDate, i.TotalCents, i.VatCents, i.FeeCents, e.OfficeId }).ToListAsync(ct);
+        var officeNames = (await offices.ListOfficesAsync(ct)).ToDictionary(o => o.Id, o => o.Name);
+        var byYear = invoices.GroupBy(i => i.IssueDate.Year).OrderBy(g => g.Key)
+            .Select(g => new AmountRow(g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), Money.Eur(g.Sum(i => i.TotalCents - i.VatCents)))).ToList();
+        var fees = invoices.GroupBy(i => i.IssueDate.Year).OrderBy(g => g.Key)
+            .Select(g => new AmountRow(g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), Money.Eur(g.Sum(i => i.FeeCents)))).ToList();
+        var byOffice = invoices.Where(i => i.IssueDate.Year == wanted).GroupBy(i => i.OfficeId)
+            .Select(g => new AmountRow(officeNames.GetValueOrDefault(g.Key, "?"), Money.Eur(g.Sum(i => i.TotalCents - i.VatCents)))).OrderByDescending(r => r.Amount.Cents).ToList();
+
+        var employers = await db.Set<Employer>().AsNoTracking().Select(e => new { e.Id, e.LegalForm, e.Sector, e.Status }).ToListAsync(ct);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var mandates = (await db.Set<Mandate>().AsNoTracking().ToListAsync(ct)).GroupBy(m => m.EmployerId)
+            .Select(g => g.OrderBy(m => m.SignedOn).Last()).Where(m => m.TerminatedOn is not { } last || last >= today).ToList();
+        return new ServiceReportView(wanted, byYear, byOffice, fees,
+            Shares(employers.Select(e => Labels.LegalForm(e.LegalForm))), Shares(employers.Select(e => Labels.Sector(e.Sector))),
+            Shares(mandates.Select(m => Labels.Mandate(m.Kind))), Shares(employers.Select(e => e.Status == EmployerStatus.Active ? "actifs" : "inactifs")));
+    }
+
+    private static IReadOnlyList<ShareRow> Shares(IEnumerable<string> labels)
+    {
+        var counts = labels.GroupBy(l => l).Select(g => (Label: g.Key, Count: g.Count())).OrderByDescending(x => x.Count).ThenBy(x => x.Label, StringComparer.Ordinal).ToList();
+        var total = counts.Sum(c => c.Count);
+        return counts.Select(c => new ShareRow(c.Label, c.Count, Rounding.ToDecimals(100m * c.Count / total, 0))).ToList();
+    }
+}
