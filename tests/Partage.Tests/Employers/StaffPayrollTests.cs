@@ -63,6 +63,12 @@ public class StaffPayrollTests(PartageFactory factory) : IClassFixture<PartageFa
             Line("UN", Nir(1), "2026-12-05", "2026-12-05"), Line("DEUX", Nir(2), "2026-12-05", "2026-12-06", cachets: "2", gross: "640,00")));
         Assert.Equal(HttpStatusCode.Created, good.StatusCode);
         Assert.Equal(2, JsonDocument.Parse(await good.Content.ReadAsStringAsync()).RootElement.GetProperty("imported").GetInt32());
+        using var payrollClient = await factory.ClientForAsync(World.Payroll);
+        var dpae = System.Xml.Linq.XDocument.Parse(Encoding.Latin1.GetString(await payrollClient.GetByteArrayAsync("/api/v1/payroll/dpae.xml?from=2026-11-26&to=2026-11-26")));
+        var declared = dpae.Descendants().Where(e => e.Name.LocalName == "FR_DuesGroup").ToList();
+        Assert.Equal(2, declared.Count(g => g.Descendants().Any(e => e.Name.LocalName == "FR_Organization.SIRET.Identifier" && e.Value == "80012345700015")));
+        Assert.Contains(declared, g => g.Descendants().Any(e => e.Name.LocalName == "FR_NNI.NIR.Identifier" && e.Value == Nir(2)[..13]));
+
         var overlap = await employer.PostAsync($"/api/v1/employers/{world.LilleEmployer}/contracts.csv", Upload(Line("UN", Nir(1), "2026-12-05", "2026-12-05")));
         Assert.Contains("chevauchent le contrat GC-2026-", await overlap.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 

@@ -26,9 +26,12 @@ public interface IEmployersApi
 
     /// <summary>The batch was released: its wages are paid on that day.</summary>
     Task WagesPaidAsync(Guid batch, DateOnly paidOn, CancellationToken ct = default);
+
+    /// <summary>The staff hired between two dates, for the DPAE file the cooperative deposits as the employers' declarant.</summary>
+    Task<IReadOnlyList<Payroll.Features.DpaeDeclaration>> DpaeDeclarationsAsync(DateOnly from, DateOnly to, string declarantPhone, CancellationToken ct = default);
 }
 
-internal sealed class EmployersApi(PartageDbContext db, StaffPayroll staff) : IEmployersApi
+internal sealed class EmployersApi(PartageDbContext db, StaffPayroll staff, StaffContracts contracts) : IEmployersApi
 {
     public async Task<EmployerId?> FindEmployerByUserAsync(Guid userId, CancellationToken ct = default) =>
         await db.Set<EmployerUser>().AsNoTracking().Where(u => u.UserId == userId).Select(u => (EmployerId?)u.EmployerId).SingleOrDefaultAsync(ct);
@@ -42,6 +45,9 @@ internal sealed class EmployersApi(PartageDbContext db, StaffPayroll staff) : IE
     public Task<IReadOnlyList<DueWage>> BatchWagesAsync(Guid batch, CancellationToken ct = default) => staff.BatchWagesAsync(batch, ct);
 
     public Task WagesPaidAsync(Guid batch, DateOnly paidOn, CancellationToken ct = default) => staff.PaidAsync(batch, paidOn, ct);
+
+    public Task<IReadOnlyList<Payroll.Features.DpaeDeclaration>> DpaeDeclarationsAsync(DateOnly from, DateOnly to, string declarantPhone, CancellationToken ct = default) =>
+        contracts.DpaeDeclarationsAsync(from, to, declarantPhone, ct);
 }
 
 public sealed record LinkUserInput(string? Email);

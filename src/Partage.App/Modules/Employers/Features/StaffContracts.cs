@@ -93,6 +93,21 @@ public sealed class StaffContracts(PartageDbContext db, Employers employers, IPa
         return new PagedResult<StaffContractView>(await ViewsAsync(rows, ct), page.Page, page.Size, total);
     }
 
+    /// <summary>The hires recorded between two dates, as the DPAE declares them: the employer is the organisation, the cooperative its declarant (its phone).</summary>
+    internal async Task<IReadOnlyList<Payroll.Features.DpaeDeclaration>> DpaeDeclarationsAsync(DateOnly from, DateOnly to, string declarantPhone, CancellationToken ct)
+    {
+        var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var rows = await db.Set<StaffContract>().AsNoTracking().Where(c => c.DpaeRecordedAt >= start && c.DpaeRecordedAt < end)
+            .Join(db.Set<StaffMember>(), c => c.StaffMemberId, s => s.Id, (c, s) => new { Contract = c, Person = s })
+            .Join(db.Set<Employer>(), x => x.Contract.EmployerId, e => e.Id, (x, e) => new { x.Contract, x.Person, Employer = e })
+            .OrderBy(x => x.Contract.DpaeRecordedAt).ThenBy(x => x.Contract.Number).ToListAsync(ct);
+        return rows.Select(x => new Payroll.Features.DpaeDeclaration(x.Contract.Number, x.Employer.Siret, x.Employer.Name, x.Employer.Ape, x.Employer.UrssafReference.Split(' ')[0],
+            x.Employer.Street, x.Employer.PostalCode, x.Employer.City, declarantPhone, x.Person.LastName, x.Person.FirstName, Nir.Parse(x.Person.Nir), x.Person.BirthDate,
+            x.Contract.Kind == EmployeeKind.RegimeGeneral ? "CDD" : "CDDU", x.Contract.Start, new TimeOnly(9, 0), x.Contract.End, 0,
+            x.Contract.Kind == EmployeeKind.RegimeGeneral ? "Service de santé au travail interentreprises" : "CMB", x.Contract.DpaeRecordedAt)).ToList();
+    }
+
     internal async Task<IReadOnlyList<StaffContractView>> ViewsAsync(IReadOnlyList<StaffContract> rows, CancellationToken ct)
     {
         var staffIds = rows.Select(c => c.StaffMemberId).Distinct().ToList();

@@ -4,6 +4,7 @@ using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Partage.App.Infrastructure.Pdf;
+using Partage.App.Modules.Employers;
 using Partage.App.Modules.LegalEntities;
 using Partage.App.Modules.Members;
 using Partage.App.Security;
@@ -20,7 +21,7 @@ namespace Partage.App.Modules.Payroll.Features;
 /// of the contracts countersigned in a period.
 /// </summary>
 public sealed class ContractDocuments(
-    PartageDbContext db, Jobs jobs, IMembersApi members, ILegalEntitiesApi entities, IOptions<PayrollEmployerOptions> employer, IOptions<PayrollOptions> options)
+    PartageDbContext db, Jobs jobs, IMembersApi members, IEmployersApi employers, ILegalEntitiesApi entities, IOptions<PayrollEmployerOptions> employer, IOptions<PayrollOptions> options)
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
@@ -138,6 +139,9 @@ public sealed class ContractDocuments(
                 $"Les références DPAE de {string.Join(", ", missing)} sont à configurer (Payroll:Establishments:CODE : Nic, Ape, UrssafCode, Phone).");
         }
 
+        // The staff of employers under mandate: the cooperative declares them as their declarant.
+        var declarant = entityList.Values.First(e => e.Modules.Contains(BusinessModules.ContractManagement));
+        var staff = await employers.DpaeDeclarationsAsync(from, to, Establishment(declarant.Code)?.Phone ?? string.Empty, ct);
         return hires.Select(job =>
         {
             var entity = entityList[job.LegalEntityId];
@@ -147,7 +151,7 @@ public sealed class ContractDocuments(
             return new DpaeDeclaration(job.Number, entity.Siren + establishment.Nic, entity.Name, establishment.Ape!, establishment.UrssafCode!, entity.Street, entity.PostalCode,
                 entity.City, establishment.Phone!, person.LastName, person.FirstName, Nir.Parse(person.Nir), person.BirthDate, job.ContractType == ContractType.Cdd ? "CDD" : "CDDU", job.Start, new TimeOnly(9, 0), job.End,
                 regimeGeneral ? TrialDays(job) : 0, regimeGeneral ? "Service de santé au travail interentreprises" : "CMB", job.DpaeRecordedAt);
-        }).ToList();
+        }).Concat(staff).ToList();
     }
 
     /// <summary>One day per week of contract, at most two weeks (art. L1242-10); none for a CDD d'usage here.</summary>
