@@ -72,15 +72,16 @@ public sealed class StaffPayroll(PartageDbContext db, IPayrollApi payroll, ILedg
                     new WorkInput(month.Hours, month.Days, month.Cachets), Money.Eur(month.GrossCents).Amount);
                 var result = PayslipEngine.Compute(request, catalog);
                 var tax = IncomeTaxWithholding.Compute(result.NetTaxable, null, shortContract: contract.End < contract.Start.AddMonths(2), catalog.Resolve(contract.Start));
-                var final = month.To == contract.End;
+                var figures = PayslipFigures.Of(result, tax);
                 var payslip = new StaffPayslip
                 {
                     Id = Guid.CreateVersion7(), Number = $"BG-{series.Key}-{next++:D6}", ContractId = contract.Id, EmployerId = contract.EmployerId, Mandate = mandate.Kind,
-                    Period = month.Period, From = month.From, To = month.To, ResultJson = JsonSerializer.Serialize(result, PayrollJson.Options), GrossCents = Cents(result.Gross),
-                    EmployeeContributionsCents = Cents(result.TotalEmployee), EmployerContributionsCents = Cents(result.TotalEmployer), ReductionsCents = Cents(result.TotalReductions),
-                    NetBeforeTaxCents = Cents(result.NetBeforeTax), NetTaxableCents = Cents(result.NetTaxable), TaxRate = tax.Rate, TaxCents = Cents(tax.Amount),
-                    NetPaidCents = Cents(result.NetBeforeTax - tax.Amount), EmployerCostCents = Cents(result.EmployerCost), AllowancesCents = final ? contract.AllowancesCents : 0,
-                    DueOn = month.To.AddDays(payroll.PayDelayDays), Status = StaffPayslipStatus.Computed, ComputedAt = clock.GetUtcNow().UtcDateTime,
+                    Period = month.Period, From = month.From, To = month.To, ResultJson = JsonSerializer.Serialize(result, PayrollJson.Options), GrossCents = figures.GrossCents,
+                    EmployeeContributionsCents = figures.EmployeeContributionsCents, EmployerContributionsCents = figures.EmployerContributionsCents,
+                    ReductionsCents = figures.ReductionsCents, NetBeforeTaxCents = figures.NetBeforeTaxCents, NetTaxableCents = figures.NetTaxableCents, TaxRate = figures.TaxRate,
+                    TaxCents = figures.TaxCents, NetPaidCents = figures.NetPaidCents, EmployerCostCents = figures.EmployerCostCents,
+                    AllowancesCents = month.To == contract.End ? contract.AllowancesCents : 0, DueOn = month.To.AddDays(payroll.PayDelayDays),
+                    Status = StaffPayslipStatus.Computed, ComputedAt = clock.GetUtcNow().UtcDateTime,
                 };
                 db.Add(payslip);
                 audit.Record(actor, "employers.payslip_computed", "employer_payslip", payslip.Id.ToString(), null, new { payslip.Number, Contract = contract.Number, payslip.GrossCents, payslip.NetPaidCents });
@@ -228,6 +229,4 @@ public sealed class StaffPayroll(PartageDbContext db, IPayrollApi payroll, ILedg
         EmployeeKind.IntermittentTechnician => "Technicien intermittent (CDDU)",
         _ => "Artiste intermittent (CDDU)",
     };
-
-    private static long Cents(decimal amount) => Rounding.ToCents(amount);
 }

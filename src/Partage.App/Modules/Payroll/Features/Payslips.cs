@@ -266,13 +266,15 @@ public sealed class Payslips(
     {
         var result = PayslipEngine.Compute(jobs.Request(job.Kind, job.Cadre, job.Start, job.End, month, job.Dfs), catalog);
         var tax = IncomeTaxWithholding.Compute(result.NetTaxable, notifiedTaxRate, shortContract: job.End < job.Start.AddMonths(2), catalog.Resolve(job.Start));
+        var figures = PayslipFigures.Of(result, tax);
         return new Payslip
         {
             Id = TypedId.New<PayslipId>(), Number = number, JobId = job.Id, MemberId = job.MemberId, ActivityId = job.ActivityId, OfficeId = job.OfficeId,
-            LegalEntityId = job.LegalEntityId, Period = result.Period, From = month.From, To = month.To, Final = month.To == job.End, ResultJson = JsonSerializer.Serialize(result, PayrollJson.Options), GrossCents = Cents(result.Gross),
-            EmployeeContributionsCents = Cents(result.TotalEmployee), EmployerContributionsCents = Cents(result.TotalEmployer), ReductionsCents = Cents(result.TotalReductions),
-            NetBeforeTaxCents = Cents(result.NetBeforeTax), NetTaxableCents = Cents(result.NetTaxable), TaxRate = tax.Rate, NeutralTaxRate = tax.NeutralRate,
-            TaxCents = Cents(tax.Amount), NetPaidCents = Cents(result.NetBeforeTax - tax.Amount), EmployerCostCents = Cents(result.EmployerCost),
+            LegalEntityId = job.LegalEntityId, Period = result.Period, From = month.From, To = month.To, Final = month.To == job.End,
+            ResultJson = JsonSerializer.Serialize(result, PayrollJson.Options), GrossCents = figures.GrossCents, EmployeeContributionsCents = figures.EmployeeContributionsCents,
+            EmployerContributionsCents = figures.EmployerContributionsCents, ReductionsCents = figures.ReductionsCents, NetBeforeTaxCents = figures.NetBeforeTaxCents,
+            NetTaxableCents = figures.NetTaxableCents, TaxRate = figures.TaxRate, NeutralTaxRate = figures.NeutralTaxRate, TaxCents = figures.TaxCents,
+            NetPaidCents = figures.NetPaidCents, EmployerCostCents = figures.EmployerCostCents,
             DueOn = month.To.AddDays(options.Value.PayDelayDays), Status = PayslipStatus.Computed, ComputedAt = clock.GetUtcNow().UtcDateTime,
         };
     }
