@@ -13,7 +13,11 @@ public sealed record PayrollRequest(string? Period, EmployerInput? Employer, Emp
 
 public sealed record EmployerInput(int? Headcount, decimal? AtMpRate, decimal? MobilityRate, bool AlsaceMoselle, bool CongesSpectacles, string? CollectiveAgreement);
 
-public sealed record EmployeeInput(string? Kind, bool Cadre, string? Dfs);
+public sealed record EmployeeInput(string? Kind, bool Cadre, string? Dfs)
+{
+    /// <summary>The DFS this employer already deducted for the employee in the calendar year (euros): the yearly cap counts it.</summary>
+    public decimal? DfsUsedThisYear { get; init; }
+}
 
 public sealed record ContractInput(string? Type, DateOnly? Start, DateOnly? End);
 
@@ -55,6 +59,9 @@ public sealed record PayslipInput(
     public DateOnly PeriodEnd => PeriodStart.AddMonths(1).AddDays(-1);
 
     public string Period => $"{Year:D4}-{Month:D2}";
+
+    /// <summary>The DFS already deducted in the calendar year for this employee.</summary>
+    public decimal DfsUsedThisYear { get; init; }
 
     /// <summary>The date whose parameters apply: the period's first day, or the contract's start when it starts later in the month.</summary>
     public DateOnly ParametersDate => Start > PeriodStart ? Start : PeriodStart;
@@ -129,6 +136,10 @@ public static class PayrollJson
         {
             errors["employee.dfs"] = "La déduction forfaitaire spécifique est dramatic (artistes dramatiques, lyriques, chorégraphiques…) ou musician (musiciens, choristes, régisseurs), ou absente.";
         }
+        else if (request.Employee?.DfsUsedThisYear is < 0)
+        {
+            errors["employee.dfs_used_this_year"] = "La DFS déjà déduite dans l'année est un montant positif ou nul.";
+        }
         else if (dfs is not null && kind == EmployeeKind.RegimeGeneral)
         {
             errors["employee.dfs"] = "La déduction forfaitaire spécifique du spectacle ne s'applique qu'aux intermittents.";
@@ -201,6 +212,9 @@ public static class PayrollJson
         }
 
         return new PayslipInput(year, month, employer!.Headcount!.Value, employer.AtMpRate!.Value, employer.MobilityRate ?? 0, employer.AlsaceMoselle, employer.CongesSpectacles,
-            employer.CollectiveAgreement, kind!.Value, request.Employee!.Cadre, dfs, type!.Value, start, end, work?.Hours, work?.Days, work?.Cachets, request.Gross!.Value);
+            employer.CollectiveAgreement, kind!.Value, request.Employee!.Cadre, dfs, type!.Value, start, end, work?.Hours, work?.Days, work?.Cachets, request.Gross!.Value)
+        {
+            DfsUsedThisYear = request.Employee.DfsUsedThisYear ?? 0,
+        };
     }
 }

@@ -81,6 +81,7 @@ public sealed class PayrollRates
         Afdas = Get("afdas");
         DfsDramatic = Get("dfs_artiste_dramatique");
         DfsMusician = Get("dfs_musicien");
+        DfsYearlyCap = Get("dfs_plafond_annuel");
         CongesSpectacles = Get("conges_spectacles");
         RetraiteT1TechnicianEmployer = Get("retraite_t1_technicien_employeur");
         RetraiteT1TechnicianEmployee = Get("retraite_t1_technicien_salarie");
@@ -243,6 +244,9 @@ public sealed class PayrollRates
     public decimal DfsDramatic { get; }
 
     public decimal DfsMusician { get; }
+
+    /// <summary>The most the DFS may deduct in a calendar year for one employee (euros).</summary>
+    public decimal DfsYearlyCap { get; }
 
     public decimal CongesSpectacles { get; }
 

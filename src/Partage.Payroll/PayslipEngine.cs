@@ -186,7 +186,10 @@ public static class PayslipEngine
                 net, net, net + csgNonDeductible + crds + prevoyance, gross + employer - totalReductions);
         }
 
-        /// <summary>The pay subject to social contributions: the gross less the artist's DFS, never below the SMIC for the hours worked.</summary>
+        /// <summary>
+        /// The pay subject to social contributions: the gross less the artist's DFS, within what is
+        /// left of its yearly cap, never below the SMIC for the hours worked.
+        /// </summary>
         private decimal SocialBase(decimal gross, decimal smic)
         {
             if (input.Dfs is null)
@@ -195,7 +198,8 @@ public static class PayslipEngine
             }
 
             var rate = input.Dfs == "dramatic" ? r.DfsDramatic : r.DfsMusician;
-            var afterDfs = gross - Cents(gross * rate);
+            var deduction = Math.Min(Cents(gross * rate), Math.Max(r.DfsYearlyCap - input.DfsUsedThisYear, 0));
+            var afterDfs = gross - deduction;
             var floor = input.Hours is null ? 0 : Math.Min(Cents(smic), gross);
             return Math.Max(afterDfs, floor);
         }

@@ -189,3 +189,28 @@ public class LongContractTests(PartageFactory factory) : IClassFixture<PartageFa
         Assert.Equal(0, Payslips.CommitmentRelease(1_000, 1_200, Month(300, final: true)));
     }
 }
+
+/// <summary>The DFS's yearly cap across a member's payslips: a second payslip in the year deducts only what the first left.</summary>
+public class DfsYearlyCapTests(PartageFactory factory) : IClassFixture<PartageFactory>
+{
+    [Fact]
+    public async Task SecondPayslipOfTheYear_DeductsWhatIsLeftOfTheCap()
+    {
+        var world = await OpenAsync(factory);
+        await Hiring.FundAsync(factory, world.LilleActivity, 20_000_000);
+        var large = await Hiring.CountersignedAsync(factory, Hiring.Artist(world.LilleActivity, new DateOnly(2026, 12, 2), gross: "40000") with { Dfs = "dramatic" });
+        var small = await Hiring.CountersignedAsync(factory, Hiring.Artist(world.LilleActivity, new DateOnly(2026, 12, 4), gross: "5000") with { Dfs = "dramatic" });
+
+        factory.Clock.Advance(TimeSpan.FromDays(10));
+        Assert.Equal(2, (await factory.InScopeAsync(s => s.GetRequiredService<WagePayments>().RunAsync(new DateOnly(2026, 12, 5), Actor.System))).Computed);
+        Task<decimal> SocialBaseAsync(JobView job) => factory.InScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<Partage.Persistence.PartageDbContext>();
+            var row = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Set<Payslip>(), p => p.JobId == job.Id);
+            return JsonSerializer.Deserialize<PayrollResult>(row.ResultJson, PayrollJson.Options)!.SocialBase;
+        });
+
+        Assert.Equal(40_000m - 7_200m, await SocialBaseAsync(large));   // 18 % of 40,000: 7,200, within the 7,600 cap
+        Assert.Equal(5_000m - 400m, await SocialBaseAsync(small));      // 18 % would be 900: only the 400 left of the cap
+    }
+}

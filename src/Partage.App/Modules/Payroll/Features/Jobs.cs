@@ -287,9 +287,12 @@ public sealed class Jobs(
     /// whole contract's dates (the engine prorates the ceiling to the days in the month and knows
     /// a short contract from them), the month's days, hours, cachets and gross.
     /// </summary>
-    internal PayrollRequest Request(EmployeeKind kind, bool cadre, DateOnly start, DateOnly end, ContractMonth month, string? dfs) =>
+    internal PayrollRequest Request(EmployeeKind kind, bool cadre, DateOnly start, DateOnly end, ContractMonth month, string? dfs, decimal dfsUsedThisYear = 0) =>
         new(month.Period, employer.Value.ToInput(),
-            new EmployeeInput(kind switch { EmployeeKind.RegimeGeneral => "regime_general", EmployeeKind.IntermittentTechnician => "intermittent_technician", _ => "intermittent_artist" }, cadre, dfs),
+            new EmployeeInput(kind switch { EmployeeKind.RegimeGeneral => "regime_general", EmployeeKind.IntermittentTechnician => "intermittent_technician", _ => "intermittent_artist" }, cadre, dfs)
+            {
+                DfsUsedThisYear = dfsUsedThisYear,
+            },
             new ContractInput(kind == EmployeeKind.RegimeGeneral ? "CDD" : "CDDU", start, end), new WorkInput(month.Hours, month.Days, month.Cachets), Money.Eur(month.GrossCents).Amount);
 
     internal async Task<Job> LoadAsync(JobId id, Actor actor, CancellationToken ct) =>

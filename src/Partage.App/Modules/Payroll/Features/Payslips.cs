@@ -96,6 +96,7 @@ public sealed class Payslips(
             }
 
             var notified = await taxRates.ForMembersAsync(due.Select(d => d.Job.MemberId).Distinct().ToList(), ct);
+            var dfsUsed = await DfsUsedAsync(due.Where(d => d.Job.Dfs is not null).Select(d => d.Job.MemberId).Distinct().ToList(), ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var computedNow = new List<(Payslip Payslip, Job Job)>();
             foreach (var series in due.GroupBy(d => (d.Job.LegalEntityId, d.Month.To.Year)))
@@ -105,7 +106,13 @@ public sealed class Payslips(
                 foreach (var (job, month) in series)
                 {
                     var rate = notified.GetValueOrDefault(job.MemberId)?.LastOrDefault(r => r.From <= month.To)?.Rate;
-                    var payslip = Compute(job, month, catalog, rate, $"BP-{code}-{series.Key.Year}-{next++:D6}");
+                    var used = dfsUsed.GetValueOrDefault((job.MemberId, month.To.Year));
+                    var payslip = Compute(job, month, catalog, rate, used, $"BP-{code}-{series.Key.Year}-{next++:D6}");
+                    if (job.Dfs is not null)
+                    {
+                        dfsUsed[(job.MemberId, month.To.Year)] = used + DfsDeducted(payslip);
+                    }
+
                     db.Add(payslip);
                     audit.Record(actor, "payroll.payslip_computed", "payslip", payslip.Id.ToString(), null,
                         new { payslip.Number, Job = job.Number, payslip.Period, payslip.GrossCents, payslip.NetPaidCents });
@@ -262,9 +269,34 @@ public sealed class Payslips(
             p.ValidatedAt, p.ValidatedBy)).ToList();
     }
 
-    private Payslip Compute(Job job, ContractMonth month, ParameterCatalog catalog, decimal? notifiedTaxRate, string number)
+    /// <summary>The DFS already deducted this calendar year for each member with a DFS (gross less social base of their payslips), for the yearly cap.</summary>
+    private async Task<Dictionary<(MemberId, int), decimal>> DfsUsedAsync(IReadOnlyList<MemberId> members, CancellationToken ct)
     {
-        var result = PayslipEngine.Compute(jobs.Request(job.Kind, job.Cadre, job.Start, job.End, month, job.Dfs), catalog);
+        var used = new Dictionary<(MemberId, int), decimal>();
+        if (members.Count == 0)
+        {
+            return used;
+        }
+
+        var withDfs = db.Set<Job>().Where(j => j.Dfs != null).Select(j => j.Id);
+        foreach (var payslip in await db.Set<Payslip>().AsNoTracking().Where(p => members.Contains(p.MemberId) && withDfs.Contains(p.JobId)).ToListAsync(ct))
+        {
+            var key = (payslip.MemberId, payslip.To.Year);
+            used[key] = used.GetValueOrDefault(key) + DfsDeducted(payslip);
+        }
+
+        return used;
+    }
+
+    private static decimal DfsDeducted(Payslip payslip)
+    {
+        var result = JsonSerializer.Deserialize<PayrollResult>(payslip.ResultJson, PayrollJson.Options)!;
+        return result.Gross - result.SocialBase;
+    }
+
+    private Payslip Compute(Job job, ContractMonth month, ParameterCatalog catalog, decimal? notifiedTaxRate, decimal dfsUsedThisYear, string number)
+    {
+        var result = PayslipEngine.Compute(jobs.Request(job.Kind, job.Cadre, job.Start, job.End, month, job.Dfs, dfsUsedThisYear), catalog);
         var tax = IncomeTaxWithholding.Compute(result.NetTaxable, notifiedTaxRate, shortContract: job.End < job.Start.AddMonths(2), catalog.Resolve(job.Start));
         var figures = PayslipFigures.Of(result, tax);
         return new Payslip
