@@ -54,12 +54,27 @@ public class PayrollJourneys(BrowserFixture browser) : IClassFixture<BrowserFixt
         await Assertions.Expect(page.Locator("[data-parameter=conges_spectacles]")).ToHaveTextAsync("0,155");
         await page.GetByLabel("Métier du minimum").SelectOptionAsync("musician_singer");
         await page.GetByLabel("Minimum (€)").FillAsync("175,50");
-        await page.GetByLabel("À partir du").FillAsync("2027-01-01");
+        await page.GetByLabel("À partir du", new() { Exact = true }).FillAsync("2027-01-01");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le minimum" }).ClickAsync();
         await Assertions.Expect(page.GetByText("La source (avenant, grille de salaires) est obligatoire.").First).ToBeVisibleAsync();
         await page.GetByLabel("Source (avenant, grille de salaires)").FillAsync("Avenant salaires SVP 2027");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le minimum" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "175,50 €" })).ToBeVisibleAsync();
+
+        // The rate the tax office notified for a member, named by number.
+        var world = await World.OfAsync(browser.App);
+        var member = await browser.App.InScopeAsync(s => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Partage.App.Modules.Members.IMembersApi>(s)
+            .FindVisibleAsync(world.LilleMember, Partage.App.Security.Actor.System));
+        await page.GetByLabel("N° de membre").FillAsync("999999");
+        await page.GetByLabel("Taux (fraction : 0,062 pour 6,2 %)").FillAsync("0,062");
+        await page.GetByLabel("Applicable à partir du").FillAsync("2026-12-01");
+        await page.GetByLabel("Source (compte rendu DSN)").FillAsync("CR DSN du 12/11/2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le taux" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Aucun membre n'a ce numéro.").First).ToBeVisibleAsync();
+        await page.GetByLabel("N° de membre").FillAsync(member!.Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le taux" }).ClickAsync();
+        await Assertions.Expect(page.GetByText($"taux de prélèvement de 6,2 % pour le membre n° {member.Number}", new() { Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = member.FullName })).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "23-payroll-parameters");
     }
 

@@ -18,6 +18,9 @@ public interface IMembersApi
 {
     Task<MemberId?> FindMemberIdByUserAsync(Guid userId, CancellationToken ct = default);
 
+    /// <summary>The member with this member number (staff forms name members by number).</summary>
+    Task<MemberId?> FindMemberIdByNumberAsync(long number, CancellationToken ct = default);
+
     /// <summary>The member if the actor may see them, else null (callers answer 404).</summary>
     Task<MemberRef?> FindVisibleAsync(MemberId id, Actor actor, CancellationToken ct = default);
 
@@ -34,6 +37,9 @@ internal sealed class MembersApi(PartageDbContext db) : IMembersApi
 {
     public async Task<MemberId?> FindMemberIdByUserAsync(Guid userId, CancellationToken ct = default) =>
         await db.Set<Member>().AsNoTracking().Where(m => m.UserId == userId).Select(m => (MemberId?)m.Id).SingleOrDefaultAsync(ct);
+
+    public async Task<MemberId?> FindMemberIdByNumberAsync(long number, CancellationToken ct = default) =>
+        await db.Set<Member>().AsNoTracking().Where(m => m.Number == number).Select(m => (MemberId?)m.Id).SingleOrDefaultAsync(ct);
 
     public async Task<MemberRef?> FindVisibleAsync(MemberId id, Actor actor, CancellationToken ct = default)
     {

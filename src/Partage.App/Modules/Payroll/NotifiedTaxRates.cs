@@ -40,9 +40,13 @@ internal sealed class NotifiedTaxRateConfiguration : IEntityTypeConfiguration<No
     }
 }
 
+/// <param name="MemberId">The member's id, or their member number.</param>
 public sealed record NotifiedTaxRateInput(string? MemberId, string? Rate, string? From, string? Source);
 
-public sealed record NotifiedTaxRateView(MemberId MemberId, decimal Rate, DateOnly From, string Source, string CreatedBy);
+public sealed record NotifiedTaxRateView(MemberId MemberId, decimal Rate, DateOnly From, string Source, string CreatedBy)
+{
+    public string? MemberName { get; init; }
+}
 
 /// <summary>
 /// The withholding rates the tax office notified for members (entered by payroll staff from the
@@ -54,10 +58,12 @@ public sealed class NotifiedTaxRates(PartageDbContext db, IMembersApi members, I
     {
         PayrollAccess.RequireStaff(actor);
         var v = new Infrastructure.Validation();
-        var member = Guid.TryParse(input.MemberId, out var id) ? await members.EmployeeAsync(MemberId.From(id), ct) : null;
+        var memberId = Guid.TryParse(input.MemberId, out var id) ? MemberId.From(id)
+            : long.TryParse(input.MemberId?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? await members.FindMemberIdByNumberAsync(number, ct) : null;
+        var member = memberId is { } m ? await members.EmployeeAsync(m, ct) : null;
         if (member is null)
         {
-            v.Add("MemberId", "Ce membre n'existe pas.");
+            v.Add("MemberId", "Aucun membre n'a ce numéro.");
         }
 
         var rate = v.Decimal("Rate", "Le taux", input.Rate, required: true);
@@ -86,6 +92,15 @@ public sealed class NotifiedTaxRates(PartageDbContext db, IMembersApi members, I
         PayrollAccess.RequireStaff(actor);
         return (await db.Set<NotifiedTaxRate>().AsNoTracking().Where(r => r.MemberId == member).ToListAsync(ct))
             .OrderBy(r => r.From).Select(r => new NotifiedTaxRateView(r.MemberId, r.Rate, r.From, r.Source, r.CreatedBy)).ToList();
+    }
+
+    /// <summary>The last rates entered, newest first, with the members' names (the parameters page).</summary>
+    public async Task<IReadOnlyList<NotifiedTaxRateView>> RecentAsync(int count, Actor actor, CancellationToken ct = default)
+    {
+        PayrollAccess.RequireStaff(actor);
+        var rows = await db.Set<NotifiedTaxRate>().AsNoTracking().OrderByDescending(r => r.CreatedAt).Take(count).ToListAsync(ct);
+        var names = await members.FindManyAsync(rows.Select(r => r.MemberId).Distinct().ToList(), ct);
+        return rows.Select(r => new NotifiedTaxRateView(r.MemberId, r.Rate, r.From, r.Source, r.CreatedBy) { MemberName = names.GetValueOrDefault(r.MemberId)?.FullName }).ToList();
     }
 
     /// <summary>The rates in force on each member's date, for a payroll run (one query).</summary>

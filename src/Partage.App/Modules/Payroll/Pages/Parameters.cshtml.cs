@@ -5,7 +5,7 @@ using Partage.App.Ui;
 namespace Partage.App.Modules.Payroll.Pages;
 
 /// <summary>Payroll staff: the parameters in force at any date with their sources, and a new dated value for the uncertain ones.</summary>
-public sealed class ParametersModel(PayrollParameters parameters, MinimumRates minimums, TimeProvider clock) : PartagePageModel
+public sealed class ParametersModel(PayrollParameters parameters, MinimumRates minimums, NotifiedTaxRates taxRates, TimeProvider clock) : PartagePageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Date { get; set; }
@@ -38,6 +38,22 @@ public sealed class ParametersModel(PayrollParameters parameters, MinimumRates m
     }
 
     public string? Notice { get; private set; }
+
+    public IReadOnlyList<NotifiedTaxRateView> TaxRates { get; private set; } = [];
+
+    [BindProperty]
+    public TaxRateForm TaxRate { get; set; } = new();
+
+    public sealed class TaxRateForm
+    {
+        public string? MemberNumber { get; set; }
+
+        public string? Rate { get; set; }
+
+        public string? From { get; set; }
+
+        public string? Source { get; set; }
+    }
 
     public sealed class SettingForm
     {
@@ -81,10 +97,23 @@ public sealed class ParametersModel(PayrollParameters parameters, MinimumRates m
         return result is PageResult ? await LoadAsync(() => ShowAsync(ct)) : result;
     }
 
+    public async Task<IActionResult> OnPostTaxRateAsync(CancellationToken ct)
+    {
+        await LoadActorAsync();
+        var result = await TryAsync(async () =>
+        {
+            var added = await taxRates.AddAsync(new NotifiedTaxRateInput(TaxRate.MemberNumber, TaxRate.Rate, TaxRate.From, TaxRate.Source), Actor, ct);
+            var notice = $"taux de prélèvement de {(added.Rate * 100).ToString("0.0##", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))} % pour le membre n° {TaxRate.MemberNumber} à partir du {added.From:dd/MM/yyyy}.";
+            return Redirect($"/paie/parametres?fait={Uri.EscapeDataString(notice)}");
+        }, prefix: "TaxRate");
+        return result is PageResult ? await LoadAsync(() => ShowAsync(ct)) : result;
+    }
+
     private async Task ShowAsync(CancellationToken ct)
     {
         On = DateOnly.TryParse(Date, System.Globalization.CultureInfo.InvariantCulture, out var on) ? on : DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         Parameters = await parameters.InForceAsync(On, Actor, ct);
         Minimums = await minimums.ListAsync(Actor, ct);
+        TaxRates = await taxRates.RecentAsync(20, Actor, ct);
     }
 }
