@@ -111,6 +111,15 @@ public class StaffWagesTests(PartageFactory factory) : IClassFixture<PartageFact
             new MemoryStream(Encoding.UTF8.GetBytes(string.Join("\n", string.Join(";", StaffContracts.Columns),
                 StaffPayrollTests.Line("MARTIN", StaffPayrollTests.Nir(31), "2026-12-02", "2026-12-03", cachets: "2", gross: "600,00", allowances: "45,50")))), employerActor));
         var contract = Assert.Single(imported.Contracts);
+        var (contractName, contractPdf) = await factory.InScopeAsync(s => s.GetRequiredService<StaffContracts>().PdfAsync(world.LilleEmployer, contract.Id, employerActor));
+        var contractFile = Path.Combine(Path.GetTempPath(), contractName);
+        await File.WriteAllBytesAsync(contractFile, contractPdf);
+        var contractText = Ledger.BudgetAndFeeTests.Poppler("pdftotext", contractFile + " -");
+        foreach (var clause in new[] { "Contrat de travail à durée déterminée d'usage (CDDU)", "SIRET 80012345700015", "du 02/12/2026 au 03/12/2026", "Congés Spectacles", "IDCC 3090", "600,00" })
+        {
+            Assert.Contains(clause, contractText, StringComparison.Ordinal);
+        }
+
 
         factory.Clock.Advance(TimeSpan.FromDays(8));   // 2026-12-04
         var run = await factory.InScopeAsync(s => s.GetRequiredService<WagePayments>().RunAsync(new DateOnly(2026, 12, 4), Actor.System));

@@ -238,6 +238,8 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
             _ => new App.Modules.Employers.Features.StaffContractInput("MATRICE", "Léo", Employers.StaffPayrollTests.Nir(500 + Interlocked.Increment(ref counter)), "1991-02-03",
                 "FR7630006000011234567890189", "intermittent_technician", "non", "Régisseur", null, "2026-12-20", "2026-12-20", "8", null, "200", null),
             Only(HttpStatusCode.Created, World.Admin, World.Payroll, World.Employer), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/employers/{id:guid}/contracts/{contract:guid}.pdf", _ => "/api/v1/employers/{lille-staff-contract}.pdf", _ => null,
+            Only(ok, [.. Staff, World.LilleManager, World.Employer]), HttpStatusCode.NotFound);
         yield return ("POST", "/api/v1/employers/{id:guid}/contracts.csv", w => $"/api/v1/employers/{w.LilleEmployer}/contracts.csv", _ => null,
             Only(HttpStatusCode.BadRequest, World.Admin, World.Payroll, World.Employer), HttpStatusCode.NotFound);   // no file: a clear 400 for whoever may submit
         yield return ("GET", "/api/v1/employers/contracts-template.csv", _ => "/api/v1/employers/contracts-template.csv", _ => null,
@@ -392,7 +394,8 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
             path = path.Replace("{lille-employer-mandated}", world.LilleEmployer.ToString(), StringComparison.Ordinal);
         }
 
-        if (path.Contains("{staff-payslip}", StringComparison.Ordinal) || path.Contains("{invoiceable-employer}", StringComparison.Ordinal) || path.Contains("{employer-invoice}", StringComparison.Ordinal))
+        if (path.Contains("{staff-payslip}", StringComparison.Ordinal) || path.Contains("{invoiceable-employer}", StringComparison.Ordinal) || path.Contains("{employer-invoice}", StringComparison.Ordinal)
+            || path.Contains("{lille-staff-contract}", StringComparison.Ordinal))
         {
             await Employers.EmployerTests.LilleMandateAsync(factory, world);
             await Ledger.Books.OpenYearAsync(factory, 2027);
@@ -416,6 +419,7 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
 
                 return payslip;
             });
+            path = path.Replace("{lille-staff-contract}", $"{world.LilleEmployer}/contracts/{contract.Id}", StringComparison.Ordinal);
             if (path.Contains("{employer-invoice}", StringComparison.Ordinal))
             {
                 var invoice = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Employers.Features.EmployerInvoices>().IssueAsync(world.LilleEmployer,

@@ -128,6 +128,12 @@ public static class EmployersModule
             })
             .DisableAntiforgery()
             .WithName("ImportStaffContracts").WithSummary("Importer des contrats en CSV (modèle : contracts-template.csv) : tout ou rien, chaque ligne fautive signalée par son numéro").ProducesProblems();
+        employers.MapGet("/{id:guid}/contracts/{contract:guid}.pdf", async (Guid id, Guid contract, StaffContracts documents, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var (name, content) = await documents.PdfAsync(EmployerId.From(id), contract, await actors.GetAsync(ct), ct);
+                return Results.File(content, "application/pdf", name);
+            })
+            .WithName("StaffContractPdf").WithSummary("Le contrat (CDD ou CDDU) en PDF, avec ses clauses obligatoires").ProducesProblems();
         api.MapGet("/employers/contracts-template.csv", () => Results.File(StaffContracts.Template(), "text/csv; charset=utf-8", "modele-contrats.csv"))
             .WithTags("Gestion de contrats").WithName("StaffContractsTemplate").WithSummary("Le modèle du fichier CSV des contrats");
 

@@ -28,6 +28,8 @@ public interface IPayrollApi
 
     byte[] PayslipPdf(PayslipPrint print);
 
+    byte[] ContractPdf(ContractPrint print, string author);
+
     /// <summary>The credits of a payroll entry for a payslip's contributions and tax: URSSAF (431), other bodies (437), tax withheld (4421).</summary>
     IReadOnlyList<(string Account, Money Amount, string Label)> ContributionCredits(PayrollResult result, EmployeeKind kind, Money reductions, Money tax);
 
@@ -40,6 +42,8 @@ internal sealed class PayrollApi(PayrollParameters parameters, Microsoft.Extensi
     public Task<ParameterCatalog> CatalogAsync(CancellationToken ct = default) => parameters.CatalogAsync(ct);
 
     public byte[] PayslipPdf(PayslipPrint print) => PayslipDocument.Write(print);
+
+    public byte[] ContractPdf(ContractPrint print, string author) => ContractDocument.Write(print, author);
 
     public IReadOnlyList<(string Account, Money Amount, string Label)> ContributionCredits(PayrollResult result, EmployeeKind kind, Money reductions, Money tax) =>
         Features.Payslips.ContributionCredits(result, kind, reductions, tax);

@@ -93,6 +93,30 @@ public sealed class StaffContracts(PartageDbContext db, Employers employers, IPa
         return new PagedResult<StaffContractView>(await ViewsAsync(rows, ct), page.Page, page.Size, total);
     }
 
+    /// <summary>The contract as PDF, the same document as the members' with the employer as employer; the employee signs it with the employer.</summary>
+    public async Task<(string FileName, byte[] Content)> PdfAsync(EmployerId employerId, Guid id, Actor actor, CancellationToken ct = default)
+    {
+        var employer = await employers.FindAsync(employerId, actor, ct);
+        var contract = await db.Set<StaffContract>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == id && c.EmployerId == employerId, ct) ?? throw new DomainException(EmployersErrors.NotFound);
+        var person = await db.Set<StaffMember>().AsNoTracking().SingleAsync(s => s.Id == contract.StaffMemberId, ct);
+        var intermittent = contract.Kind != EmployeeKind.RegimeGeneral;
+        var french = CultureInfo.GetCultureInfo("fr-FR");
+        var content = payroll.ContractPdf(new ContractPrint(contract.Number, intermittent,
+            $"{employer.Name} ({Labels.LegalForm(employer.LegalForm)}), SIRET {employer.Siret}, {employer.Street}, {employer.PostalCode} {employer.City}, dont la paie est gérée par mandat par la coopérative",
+            $"{person.FullName}, né(e) le {person.BirthDate.ToString("dd/MM/yyyy", french)}, numéro de sécurité sociale {Nir.Parse(person.Nir).Masked}",
+            intermittent
+                ? $"Emploi par nature temporaire dans le secteur du spectacle, où il est d'usage constant de ne pas recourir au CDI (art. L1242-2 3° et D1242-1 6° du code du travail){(contract.Event.Length > 0 ? " : " + contract.Event : string.Empty)}"
+                : $"Accroissement temporaire d'activité (art. L1242-2 2° du code du travail){(contract.Event.Length > 0 ? " : " + contract.Event : string.Empty)}",
+            contract.Start, contract.End, Math.Max(1, Math.Min((contract.End.DayNumber - contract.Start.DayNumber + 1) / 7, 14)), contract.Job, contract.Cadre,
+            contract.Event.Length > 0 ? contract.Event : contract.Job, $"{employer.City}", contract.Hours, contract.Cachets, Money.Eur(contract.GrossCents), null,
+            employer.CollectiveAgreement, null,
+            [
+                $"Établi pour l'employeur par {contract.CreatedBy} le {contract.CreatedAt.ToString("dd/MM/yyyy 'à' HH:mm", french)} UTC ; DPAE enregistrée à cette heure.",
+                "Signature du salarié et de l'employeur : à recueillir par l'employeur avant le début du travail.",
+            ]), employer.Name);
+        return ($"contrat-{contract.Number}.pdf", content);
+    }
+
     /// <summary>The hires recorded between two dates, as the DPAE declares them: the employer is the organisation, the cooperative its declarant (its phone).</summary>
     internal async Task<IReadOnlyList<Payroll.Features.DpaeDeclaration>> DpaeDeclarationsAsync(DateOnly from, DateOnly to, string declarantPhone, CancellationToken ct)
     {

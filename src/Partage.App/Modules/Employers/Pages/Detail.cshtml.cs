@@ -138,6 +138,9 @@ public sealed class DetailModel(Features.Employers employers, StaffContracts con
     public Task<IActionResult> OnGetMandatePdfAsync(Guid id, Guid mandate, CancellationToken ct) =>
         DownloadAsync(() => employers.MandatePdfAsync(EmployerId.From(id), mandate, Actor, ct), "application/pdf");
 
+    public Task<IActionResult> OnGetContractPdfAsync(Guid id, Guid contract, CancellationToken ct) =>
+        DownloadAsync(() => contracts.PdfAsync(EmployerId.From(id), contract, Actor, ct), "application/pdf");
+
     public Task<IActionResult> OnGetPayslipPdfAsync(Guid payslip, CancellationToken ct) => DownloadAsync(() => payslips.PdfAsync(payslip, Actor, ct), "application/pdf");
 
     public Task<IActionResult> OnGetInvoicePdfAsync(Guid invoice, CancellationToken ct) => DownloadAsync(() => invoices.PdfAsync(invoice, Actor, ct), "application/pdf");

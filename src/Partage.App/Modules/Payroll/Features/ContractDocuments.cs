@@ -3,7 +3,6 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Partage.App.Infrastructure.Pdf;
 using Partage.App.Modules.Employers;
 using Partage.App.Modules.LegalEntities;
 using Partage.App.Modules.Members;
@@ -32,43 +31,22 @@ public sealed class ContractDocuments(
         var person = await members.EmployeeAsync(job.MemberId, ct) ?? throw new DomainException(PayrollErrors.NotFound);
         var entity = (await entities.ListAsync(ct)).Single(e => e.Id == job.LegalEntityId);
         var intermittent = job.Kind != EmployeeKind.RegimeGeneral;
-        var title = intermittent ? "Contrat de travail à durée déterminée d'usage (CDDU)" : "Contrat de travail à durée déterminée (CDD)";
-        using var pdf = new PdfDocumentWriter($"{title} — {job.Number}", entity.Name);
-        pdf.Title(title);
-        pdf.Line($"Contrat n° {job.Number}", strong: true);
-        pdf.Space();
-        pdf.Paragraph($"Entre {entity.Name} ({entity.LegalForm}), SIREN {entity.Siren}, {entity.Street}, {entity.PostalCode} {entity.City}, ci-après « l'employeur », "
-            + $"et {person.FirstName} {person.LastName}, né(e) le {person.BirthDate:dd/MM/yyyy}, demeurant {person.Street}, {person.PostalCode} {person.City}, "
-            + $"numéro de sécurité sociale {Masked(person.Nir)}, sociétaire n° {person.Number}, ci-après « le salarié ».");
-        pdf.Paragraph($"Article 1 — Motif. {job.UsageReason}.");
-        pdf.Paragraph($"Article 2 — Durée. Le contrat est conclu du {job.Start:dd/MM/yyyy} au {job.End:dd/MM/yyyy} inclus ({job.Days} jour(s)), terme précis ; il prend fin à cette date sans autre formalité."
-            + (intermittent ? " Aucune période d'essai." : $" Période d'essai : {TrialDays(job)} jour(s) (art. L1242-10)."));
-        pdf.Paragraph($"Article 3 — Emploi. {view.Trade} ({(job.Cadre ? "cadre" : "non cadre")}) : {job.Description}. Lieu de travail : {job.Place}."
-            + (job.Hours is { } hours ? $" Durée du travail : {hours.ToString("0.##", French)} heure(s)." : string.Empty)
-            + (job.Cachets is { } cachets ? $" Rémunération au cachet : {cachets} cachet(s)." : string.Empty));
-        pdf.Paragraph($"Article 4 — Rémunération. Salaire brut de {view.Gross.ToDisplayString()} pour l'ensemble du contrat"
-            + (job.Dfs is null ? "." : $", avec la déduction forfaitaire spécifique pour frais professionnels ({(job.Dfs == "musician" ? "musiciens" : "artistes dramatiques")}) à laquelle le salarié a consenti.")
-            + " Il est versé par virement au plus tard le 7e jour suivant la fin du contrat, avec le bulletin de paie.");
-        pdf.Paragraph($"Article 5 — Convention collective. {AgreementName(employer.Value.CollectiveAgreement)}.");
-        pdf.Paragraph("Article 6 — Protection sociale. Retraite complémentaire et prévoyance : Audiens (groupe de protection sociale de la culture), 74 rue Jean Bleuzen, 92170 Vanves."
-            + (intermittent ? " Congés payés : Caisse des Congés Spectacles (Audiens), à laquelle l'employeur est affilié ; le salarié y demande ses congés. Santé au travail : CMB." : " Congés payés : indemnité compensatrice versée en fin de contrat."));
-        if (intermittent)
-        {
-            var licence = entity.Licences.Where(l => l.Category == 2).OrderByDescending(l => l.ValidUntil).FirstOrDefault();
-            pdf.Paragraph($"Article 7 — Licence. L'employeur est titulaire de la licence d'entrepreneur de spectacles {licence?.Number ?? "(aucune)"} (catégorie 2), valable jusqu'au {licence?.ValidUntil.ToString("dd/MM/yyyy", French) ?? "—"}.");
-        }
-
-        pdf.Paragraph("La déclaration préalable à l'embauche est effectuée auprès de l'URSSAF avant le début du travail ; le salarié dispose d'un droit d'accès et de rectification des informations le concernant.");
-        pdf.Space();
-        pdf.Line(job.MemberSignedAt is { } signed
-            ? $"Signé en ligne par le salarié : {job.MemberSignatureName}, le {signed.ToString("dd/MM/yyyy 'à' HH:mm", French)} UTC (adresse {job.MemberSignatureIp ?? "inconnue"})."
-            : "Signature du salarié : en attente.");
-        pdf.Line(job.CountersignedAt is { } countersigned
-            ? $"Contre-signé pour l'employeur par {job.CountersignedBy}, le {countersigned.ToString("dd/MM/yyyy 'à' HH:mm", French)} UTC."
-            : "Contre-signature de l'employeur : en attente.");
-        using var output = new MemoryStream();
-        pdf.Save(output);
-        return ($"contrat-{job.Number}.pdf", output.ToArray());
+        var licence = entity.Licences.Where(l => l.Category == 2).OrderByDescending(l => l.ValidUntil).FirstOrDefault();
+        var content = ContractDocument.Write(new ContractPrint(job.Number, intermittent, $"{entity.Name} ({entity.LegalForm}), SIREN {entity.Siren}, {entity.Street}, {entity.PostalCode} {entity.City}",
+            $"{person.FirstName} {person.LastName}, né(e) le {person.BirthDate:dd/MM/yyyy}, demeurant {person.Street}, {person.PostalCode} {person.City}, "
+            + $"numéro de sécurité sociale {(person.Nir is null ? "à compléter" : Nir.Parse(person.Nir).Masked)}, sociétaire n° {person.Number}",
+            job.UsageReason, job.Start, job.End, TrialDays(job), view.Trade, job.Cadre, job.Description, job.Place, job.Hours, job.Cachets, view.Gross, job.Dfs,
+            employer.Value.CollectiveAgreement,
+            intermittent ? $"L'employeur est titulaire de la licence d'entrepreneur de spectacles {licence?.Number ?? "(aucune)"} (catégorie 2), valable jusqu'au {licence?.ValidUntil.ToString("dd/MM/yyyy", French) ?? "—"}." : null,
+            [
+                job.MemberSignedAt is { } signed
+                    ? $"Signé en ligne par le salarié : {job.MemberSignatureName}, le {signed.ToString("dd/MM/yyyy 'à' HH:mm", French)} UTC (adresse {job.MemberSignatureIp ?? "inconnue"})."
+                    : "Signature du salarié : en attente.",
+                job.CountersignedAt is { } countersigned
+                    ? $"Contre-signé pour l'employeur par {job.CountersignedBy}, le {countersigned.ToString("dd/MM/yyyy 'à' HH:mm", French)} UTC."
+                    : "Contre-signature de l'employeur : en attente.",
+            ]), entity.Name);
+        return ($"contrat-{job.Number}.pdf", content);
     }
 
     /// <summary>
@@ -161,14 +139,4 @@ public sealed class ContractDocuments(
         options.Value.Establishments.GetValueOrDefault(code) is { Nic.Length: 5, Ape: { Length: > 0 }, UrssafCode: { Length: > 0 }, Phone: { Length: > 0 } } found ? found : null;
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Masked(string? nir) => nir is { Length: > 6 } ? $"{nir[..5]} ••• ••• {nir[^2..]}" : "à compléter";
-
-    private static string AgreementName(string? idcc) => idcc switch
-    {
-        "3090" => "Convention collective nationale des entreprises du secteur privé du spectacle vivant (IDCC 3090)",
-        "1285" => "Convention collective nationale des entreprises artistiques et culturelles (IDCC 1285)",
-        null => "Aucune convention collective étendue applicable",
-        _ => $"Convention collective IDCC {idcc}",
-    };
 }

@@ -1,0 +1,66 @@
+using System.Globalization;
+using Partage.App.Infrastructure.Pdf;
+using Partage.Kernel;
+
+namespace Partage.App.Modules.Payroll;
+
+/// <summary>What a fixed-term contract prints, whoever the employer: the cooperative for a member's job, an employer under mandate for its staff.</summary>
+public sealed record ContractPrint(
+    string Number, bool Intermittent, string EmployerParty, string EmployeeParty, string UsageReason, DateOnly Start, DateOnly End, int TrialDays, string Trade, bool Cadre,
+    string Description, string Place, decimal? Hours, int? Cachets, Money Gross, string? Dfs, string? CollectiveAgreement, string? Licence, IReadOnlyList<string> Signatures);
+
+/// <summary>
+/// The CDD or CDD d'usage as PDF, with the clauses the Code du travail requires (art. L1242-12 and
+/// L1242-13: reason, dates, job, pay, collective agreement, pension and prévoyance bodies, trial
+/// period, Congés Spectacles fund for intermittents).
+/// </summary>
+public static class ContractDocument
+{
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    public static byte[] Write(ContractPrint c, string author)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        var title = c.Intermittent ? "Contrat de travail à durée déterminée d'usage (CDDU)" : "Contrat de travail à durée déterminée (CDD)";
+        using var pdf = new PdfDocumentWriter($"{title} — {c.Number}", author);
+        pdf.Title(title);
+        pdf.Line($"Contrat n° {c.Number}", strong: true);
+        pdf.Space();
+        pdf.Paragraph($"Entre {c.EmployerParty}, ci-après « l'employeur », et {c.EmployeeParty}, ci-après « le salarié ».");
+        pdf.Paragraph($"Article 1 — Motif. {c.UsageReason}.");
+        pdf.Paragraph($"Article 2 — Durée. Le contrat est conclu du {c.Start:dd/MM/yyyy} au {c.End:dd/MM/yyyy} inclus ({c.End.DayNumber - c.Start.DayNumber + 1} jour(s)), terme précis ; il prend fin à cette date sans autre formalité."
+            + (c.Intermittent ? " Aucune période d'essai." : $" Période d'essai : {c.TrialDays} jour(s) (art. L1242-10)."));
+        pdf.Paragraph($"Article 3 — Emploi. {c.Trade} ({(c.Cadre ? "cadre" : "non cadre")}) : {c.Description}. Lieu de travail : {c.Place}."
+            + (c.Hours is { } hours ? $" Durée du travail : {hours.ToString("0.##", French)} heure(s)." : string.Empty)
+            + (c.Cachets is { } cachets ? $" Rémunération au cachet : {cachets} cachet(s)." : string.Empty));
+        pdf.Paragraph($"Article 4 — Rémunération. Salaire brut de {c.Gross.ToDisplayString()} pour l'ensemble du contrat"
+            + (c.Dfs is null ? "." : $", avec la déduction forfaitaire spécifique pour frais professionnels ({(c.Dfs == "musician" ? "musiciens" : "artistes dramatiques")}) à laquelle le salarié a consenti.")
+            + " Il est versé par virement au plus tard le 7e jour suivant la fin du contrat (ou de chaque mois pour un contrat plus long), avec le bulletin de paie.");
+        pdf.Paragraph($"Article 5 — Convention collective. {AgreementName(c.CollectiveAgreement)}.");
+        pdf.Paragraph("Article 6 — Protection sociale. Retraite complémentaire et prévoyance : Audiens (groupe de protection sociale de la culture), 74 rue Jean Bleuzen, 92170 Vanves."
+            + (c.Intermittent ? " Congés payés : Caisse des Congés Spectacles (Audiens), à laquelle l'employeur est affilié ; le salarié y demande ses congés. Santé au travail : CMB." : " Congés payés : indemnité compensatrice versée en fin de contrat."));
+        if (c.Licence is not null)
+        {
+            pdf.Paragraph($"Article 7 — Licence. {c.Licence}");
+        }
+
+        pdf.Paragraph("La déclaration préalable à l'embauche est effectuée auprès de l'URSSAF avant le début du travail ; le salarié dispose d'un droit d'accès et de rectification des informations le concernant.");
+        pdf.Space();
+        foreach (var signature in c.Signatures)
+        {
+            pdf.Line(signature);
+        }
+
+        using var output = new MemoryStream();
+        pdf.Save(output);
+        return output.ToArray();
+    }
+
+    private static string AgreementName(string? idcc) => idcc switch
+    {
+        "3090" => "Convention collective nationale des entreprises du secteur privé du spectacle vivant (IDCC 3090)",
+        "1285" => "Convention collective nationale des entreprises artistiques et culturelles (IDCC 1285)",
+        null or "" => "Aucune convention collective étendue applicable",
+        _ => $"Convention collective IDCC {idcc}",
+    };
+}
