@@ -64,6 +64,10 @@ public class EmployerInvoiceTests(PartageFactory factory) : IClassFixture<Partag
         Assert.Equal(Money.Eur(-13_000), await Balance("44571") - before.Vat);
         Assert.Equal(Money.ZeroEur - (net + contributions), await Balance("467") - before.Advances);
         Assert.Equal(invoice.Total, await Balance("411") - before.Clients);
+        var mail = await factory.InScopeAsync(s => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            s.GetRequiredService<Partage.Persistence.PartageDbContext>().Set<App.Infrastructure.Mail.OutboxMessage>(), m => m.AttachmentName == $"facture-{invoice.Number}.pdf"));
+        Assert.Equal("compta@festival-du-nord.fr", mail.To);   // e-mailed with its Factur-X to the billing address
+        Assert.Contains(invoice.PaymentReference, mail.Body, StringComparison.Ordinal);
         var twice = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => service(s).IssueAsync(world.LilleEmployer, new EmployerInvoiceInput("2026-12"), payroll)));
         Assert.Equal(EmployersErrors.NothingToInvoice, twice.Error);   // each payslip on one invoice only
 

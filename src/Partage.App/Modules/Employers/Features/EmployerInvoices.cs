@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Database;
+using Partage.App.Infrastructure.Mail;
 using Partage.App.Modules.Audit;
 using Partage.App.Modules.Invoicing;
 using Partage.App.Modules.Ledger;
@@ -26,12 +27,13 @@ public sealed record EmployerPaymentInput(string? Amount, string? Date);
 public sealed record EmployerExposure(EmployerId EmployerId, string Name, Money AdvancedNotInvoiced, Money InvoicedUnpaid, Money Total, Money Limit, bool OverLimit);
 
 /// <summary>
-/// The single invoice of a pay period per employer, issued as Factur-X: the advances at cost
+/// The single invoice of a pay period per employer, issued as Factur-X and e-mailed to the
+/// employer's billing address through the outbox: the advances at cost
 /// (débours, outside the VAT base), the management fee on the gross payroll with its VAT, each
 /// part posted to its own account (the fee split included); the employer's payments; the exposure.
 /// </summary>
 public sealed class EmployerInvoices(
-    PartageDbContext db, StaffPayroll staff, IInvoicingApi invoicing, ILedgerApi ledger, NumberSeries numbers, IAuditLog audit, TimeProvider clock)
+    PartageDbContext db, StaffPayroll staff, IInvoicingApi invoicing, ILedgerApi ledger, NumberSeries numbers, Outbox outbox, IAuditLog audit, TimeProvider clock)
 {
     private const int PaymentTermsDays = 15;
 
@@ -106,6 +108,18 @@ public sealed class EmployerInvoices(
             $"employer-invoice:{invoice.Id}", lines, number), actor, ct);
         invoice.EntryId = entry.Id.Value;
         db.Add(invoice);
+        outbox.Enqueue(employer.BillingEmail, $"Facture {number} — paie {period} — {figures.Total.ToDisplayString()} TTC",
+            $"""
+            Bonjour,
+
+            Veuillez trouver ci-joint notre facture {number} de la paie {period} (Factur-X : PDF lisible et données structurées) : {figures.Total.ToDisplayString()} TTC,
+            dont salaires nets {figures.NetWages.ToDisplayString()}, cotisations {figures.Contributions.ToDisplayString()}, frais avancés {figures.Allowances.ToDisplayString()},
+            frais de gestion {figures.Fee.Total.ToDisplayString()} HT et TVA {figures.Vat.ToDisplayString()}.
+            À régler avant le {invoice.DueDate:dd/MM/yyyy} par virement en indiquant la référence {invoice.PaymentReference}.
+
+            {entity.Name} — gestion de contrats
+            """,
+            $"facture-{number}.pdf", await FacturXAsync(invoice, entity.Id, ct));
         foreach (var payslip in payslips)
         {
             payslip.InvoiceId = invoice.Id;
@@ -178,11 +192,14 @@ public sealed class EmployerInvoices(
     public async Task<(string FileName, byte[] Content)> PdfAsync(Guid id, Actor actor, CancellationToken ct = default)
     {
         var invoice = await Visible(actor).SingleOrDefaultAsync(i => i.Id == id, ct) ?? throw new DomainException(EmployersErrors.NotFound);
-        var entity = await staff.EntityAsync(ct);
+        return ($"facture-{invoice.Number}.pdf", await FacturXAsync(invoice, (await staff.EntityAsync(ct)).Id, ct));
+    }
+
+    private Task<byte[]> FacturXAsync(EmployerInvoice invoice, LegalEntityId seller, CancellationToken ct)
+    {
         var month = DateOnly.ParseExact(invoice.Period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var content = await invoicing.FacturXAsync(new ExternalInvoice(entity.Id, JsonSerializer.Deserialize<InvoiceParty>(invoice.BuyerJson)!, invoice.Number, invoice.IssueDate,
+        return invoicing.FacturXAsync(new ExternalInvoice(seller, JsonSerializer.Deserialize<InvoiceParty>(invoice.BuyerJson)!, invoice.Number, invoice.IssueDate,
             invoice.DueDate, month, month.AddMonths(1).AddDays(-1), Lines(invoice), invoice.PaymentReference, $"Paie {invoice.Period}"), ct);
-        return ($"facture-{invoice.Number}.pdf", content);
     }
 
     /// <summary>Per employer: advanced and not yet invoiced, invoiced and not yet paid, against the employer's limit (finance and payroll staff).</summary>
