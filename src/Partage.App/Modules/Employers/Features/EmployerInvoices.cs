@@ -88,7 +88,7 @@ public sealed class EmployerInvoices(
         }
 
         async Task<AccountId> Account(string account) => await ledger.AccountAsync(entity.Id, account, ct);
-        var client = await ledger.AuxiliaryAccountAsync(entity.Id, ChartOfAccounts.Clients, "E" + employer.Id.Value.ToString("N")[..10].ToUpperInvariant(), employer.Name, "employer", employer.Id.Value, ct);
+        var client = await staff.EmployerAccountAsync(entity.Id, ChartOfAccounts.Clients, employer, ct);
         var lines = new List<PostingLine>
         {
             new(client, Side.Debit, figures.Total, null, $"Facture {number}"),
@@ -153,7 +153,7 @@ public sealed class EmployerInvoices(
         var employer = await db.Set<Employer>().AsNoTracking().SingleAsync(e => e.Id == invoice.EmployerId, ct);
         var entity = (await staff.EntityAsync(ct)).Id;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var client = await ledger.AuxiliaryAccountAsync(entity, ChartOfAccounts.Clients, "E" + employer.Id.Value.ToString("N")[..10].ToUpperInvariant(), employer.Name, "employer", employer.Id.Value, ct);
+        var client = await staff.EmployerAccountAsync(entity, ChartOfAccounts.Clients, employer, ct);
         await ledger.PostAsync(new PostEntryRequest(entity, "BQ", date!.Value, $"Règlement {invoice.Number} — {employer.Name}", "employer_invoice_payment", invoice.Id.ToString(),
             $"employer-invoice:{invoice.Id}:payment:{invoice.PaidCents}",
             [

@@ -39,7 +39,7 @@ public sealed class StaffContracts(PartageDbContext db, Employers employers, IPa
 
     public async Task<StaffContractView> SubmitAsync(EmployerId employer, StaffContractInput input, Actor actor, CancellationToken ct = default)
     {
-        var result = await SaveAsync(employer, [input], actor, "form", line => string.Empty, ct);
+        var result = await SaveAsync(employer, [input], actor, fromFile: false, ct);
         return result.Contracts[0];
     }
 
@@ -72,8 +72,7 @@ public sealed class StaffContracts(PartageDbContext db, Employers employers, IPa
             throw new InputValidationException(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["file"] = ["Le fichier ne contient aucun contrat."] });
         }
 
-        // Line 1 is the header: the first contract is on line 2.
-        return await SaveAsync(employer, rows, actor, "csv", index => $"ligne {index + 2} : ", ct);
+        return await SaveAsync(employer, rows, actor, fromFile: true, ct);
     }
 
     /// <summary>The upload template: the header and one example line.</summary>
@@ -147,9 +146,12 @@ public sealed class StaffContracts(PartageDbContext db, Employers employers, IPa
         return EmployersAccess.Manages(actor) || actor.EmployerId == employerId ? employer : throw new DomainException(EmployersErrors.NotFound);
     }
 
-    private async Task<ImportResult> SaveAsync(EmployerId employerId, IReadOnlyList<StaffContractInput> inputs, Actor actor, string source, Func<int, string> where, CancellationToken ct)
+    private async Task<ImportResult> SaveAsync(EmployerId employerId, IReadOnlyList<StaffContractInput> inputs, Actor actor, bool fromFile, CancellationToken ct)
     {
         var employer = await RequireSubmitterAsync(employerId, actor, ct);
+
+        // A file's problems are reported by line (line 1 is the header: the first contract is on line 2), a form's by field.
+        static string Line(int index) => $"ligne {index + 2}";
 
         var catalog = await payroll.CatalogAsync(ct);
         var mandates = employer.Mandates;
@@ -172,13 +174,13 @@ public sealed class StaffContracts(PartageDbContext db, Employers employers, IPa
             {
                 foreach (var (field, messages) in e.Errors)
                 {
-                    var key = source == "csv" ? $"ligne {i + 2}" : field;
+                    var key = fromFile ? Line(i) : field;
                     if (!errors.TryGetValue(key, out var list))
                     {
                         errors[key] = list = [];
                     }
 
-                    list.AddRange(messages.Select(m => source == "csv" ? $"{where(i)}{field} : {m}" : m));
+                    list.AddRange(messages.Select(m => fromFile ? $"{key} : {field} : {m}" : m));
                 }
             }
         }
@@ -195,8 +197,8 @@ public sealed class StaffContracts(PartageDbContext db, Employers employers, IPa
             var recordedClash = known.TryGetValue(row.Nir.Value, out var person) ? recorded.FirstOrDefault(c => c.StaffMemberId == person.Id && c.Start <= row.End && c.End >= row.Start) : null;
             if (clash is not null || recordedClash is not null)
             {
-                var key = source == "csv" ? $"ligne {index + 2}" : "Start";
-                errors[key] = [.. errors.GetValueOrDefault(key) ?? [], $"{(source == "csv" ? key + " : " : string.Empty)}ces dates chevauchent {(recordedClash is not null ? "le contrat " + recordedClash.Number : "une autre ligne du fichier")} de la même personne."];
+                var key = fromFile ? Line(index) : "Start";
+                errors[key] = [.. errors.GetValueOrDefault(key) ?? [], $"{(fromFile ? key + " : " : string.Empty)}ces dates chevauchent {(recordedClash is not null ? "le contrat " + recordedClash.Number : "une autre ligne du fichier")} de la même personne."];
             }
         }
 
@@ -208,6 +210,14 @@ public sealed class StaffContracts(PartageDbContext db, Employers employers, IPa
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var saved = new List<StaffContract>();
+
+        // The numbers of a file's contracts taken as one block per year, not one query per line.
+        var next = new Dictionary<int, long>();
+        foreach (var year in checkedRows.GroupBy(r => r.Row.Start.Year))
+        {
+            next[year.Key] = await numbers.NextBlockAsync($"staff-contract:{year.Key}", year.Count(), ct) - year.Count() + 1;
+        }
+
         foreach (var (_, row) in checkedRows)
         {
             if (!known.TryGetValue(row.Nir.Value, out var person))
@@ -220,14 +230,14 @@ public sealed class StaffContracts(PartageDbContext db, Employers employers, IPa
             (person.FirstName, person.LastName, person.BirthDate, person.Iban) = (row.FirstName, row.LastName, row.BirthDate, row.Iban.Value);
             var contract = new StaffContract
             {
-                Id = Guid.CreateVersion7(), Number = $"GC-{row.Start.Year}-{await numbers.NextAsync($"staff-contract:{row.Start.Year}", ct):D6}", EmployerId = employerId,
+                Id = Guid.CreateVersion7(), Number = $"GC-{row.Start.Year}-{next[row.Start.Year]++:D6}", EmployerId = employerId,
                 StaffMemberId = person.Id, Kind = row.Kind, Cadre = row.Cadre, Job = row.Job, Event = row.Event, Start = row.Start, End = row.End, Hours = row.Hours,
                 Cachets = row.Cachets, GrossCents = row.Gross.Cents, AllowancesCents = row.Allowances.Cents, DpaeRecordedAt = now, CreatedAt = now, CreatedBy = actor.Name,
             };
             db.Add(contract);
             saved.Add(contract);
             audit.Record(actor, "employers.contract_submitted", "employer_contract", contract.Id.ToString(), null,
-                new { contract.Number, Employer = employerId.Value, contract.GrossCents, contract.AllowancesCents, Source = source });
+                new { contract.Number, Employer = employerId.Value, contract.GrossCents, contract.AllowancesCents, Source = fromFile ? "csv" : "form" });
         }
 
         await db.SaveChangesAsync(ct);

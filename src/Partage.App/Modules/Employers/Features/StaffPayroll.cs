@@ -171,7 +171,7 @@ public sealed class StaffPayroll(PartageDbContext db, IPayrollApi payroll, ILedg
         var result = JsonSerializer.Deserialize<PayrollResult>(payslip.ResultJson, PayrollJson.Options)!;
         var content = payroll.PayslipPdf(new PayslipPrint(payslip.Number, payslip.Period, payslip.From, payslip.To, contract.Number, contract.Start, contract.End,
             employer.Name, $"SIRET {employer.Siret}, APE {employer.Ape}", $"{employer.Street}, {employer.PostalCode} {employer.City} (paie gérée par mandat)",
-            person.FullName, $"né(e) le {person.BirthDate:dd/MM/yyyy}", $"{Kind(contract.Kind)}, {contract.Job}{(contract.Event.Length > 0 ? " — " + contract.Event : string.Empty)}",
+            person.FullName, $"né(e) le {person.BirthDate:dd/MM/yyyy}", $"{JobLabels.Kind(contract.Kind)}, {contract.Job}{(contract.Event.Length > 0 ? " — " + contract.Event : string.Empty)}",
             employer.CollectiveAgreement, result, Money.Eur(payslip.NetBeforeTaxCents), Money.Eur(payslip.NetTaxableCents), payslip.TaxRate, NeutralTaxRate: true,
             Money.Eur(payslip.TaxCents), Money.Eur(payslip.NetPaidCents), payslip.DueOn, payslip.PaidOn, Money.Eur(payslip.EmployerCostCents), Money.Eur(payslip.AllowancesCents)));
         return ($"bulletin-{payslip.Number}.pdf", content);
@@ -192,8 +192,11 @@ public sealed class StaffPayroll(PartageDbContext db, IPayrollApi payroll, ILedg
             .ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, StaffPayslipStatus.Paid).SetProperty(p => p.PaidOn, paidOn), ct);
 
     /// <summary>The employer's 467 auxiliary account: what the cooperative advanced for it and not yet invoiced.</summary>
-    internal Task<AccountId> AdvancesAccountAsync(LegalEntityId entity, Employer employer, CancellationToken ct) =>
-        ledger.AuxiliaryAccountAsync(entity, "467", "E" + employer.Id.Value.ToString("N")[..10].ToUpperInvariant(), employer.Name, "employer", employer.Id.Value, ct);
+    internal Task<AccountId> AdvancesAccountAsync(LegalEntityId entity, Employer employer, CancellationToken ct) => EmployerAccountAsync(entity, "467", employer, ct);
+
+    /// <summary>The employer's auxiliary account under a general account (467 advances, 411 receivable), created on first use.</summary>
+    internal Task<AccountId> EmployerAccountAsync(LegalEntityId entity, string generalNumber, Employer employer, CancellationToken ct) =>
+        ledger.AuxiliaryAccountAsync(entity, generalNumber, "E" + employer.Id.Value.ToString("N")[..10].ToUpperInvariant(), employer.Name, "employer", employer.Id.Value, ct);
 
     internal IQueryable<StaffPayslip> Visible(Actor actor)
     {
@@ -222,11 +225,4 @@ public sealed class StaffPayroll(PartageDbContext db, IPayrollApi payroll, ILedg
             Money.Eur(p.GrossCents), Money.Eur(p.NetBeforeTaxCents), Money.Eur(p.TaxCents), Money.Eur(p.NetPaidCents), Money.Eur(p.AllowancesCents), Money.Eur(p.EmployerCostCents),
             p.DueOn, p.PaidOn, p.InvoiceId)).ToList();
     }
-
-    private static string Kind(EmployeeKind kind) => kind switch
-    {
-        EmployeeKind.RegimeGeneral => "Salarié (régime général, CDD)",
-        EmployeeKind.IntermittentTechnician => "Technicien intermittent (CDDU)",
-        _ => "Artiste intermittent (CDDU)",
-    };
 }
