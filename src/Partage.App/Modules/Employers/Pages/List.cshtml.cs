@@ -21,7 +21,8 @@ public sealed class ListModel(Features.Employers employers, EmployerInvoices inv
     [BindProperty(SupportsGet = true)]
     public string? Sector { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // Not "page": Razor Pages keeps that route value for the page's own path.
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     [BindProperty]
