@@ -14,14 +14,15 @@ public sealed class ListModel(SearchClients search) : PartagePageModel
     [BindProperty(SupportsGet = true)]
     public string? Country { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // Not "page": Razor Pages keeps that route value for the page's own path.
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int? PageNumber { get; set; }
 
     public PagedResult<ClientListItem>? Result { get; private set; }
 
     public string PageUrl(int page) => QueryHelpers.AddQueryString("/clients", new Dictionary<string, string?>
     {
-        ["q"] = Q ?? string.Empty, ["country"] = Country ?? string.Empty, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["q"] = Q ?? string.Empty, ["country"] = Country ?? string.Empty, ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     });
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)

@@ -21,14 +21,15 @@ public sealed class BankModel(BankStatements bank) : PartagePageModel
     [BindProperty]
     public MatchInput Match { get; set; } = new(null, null);
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // Not "page": Razor Pages keeps that route value for the page's own path.
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int? PageNumber { get; set; }
 
     public PagedResult<UnmatchedLine>? Waiting { get; private set; }
 
     public string? Notice { get; private set; }
 
-    public string PageUrl(int page) => $"/banque?page={page}";
+    public string PageUrl(int page) => $"/banque?p={page}";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -11,14 +11,15 @@ public sealed class ListModel(InvoiceViews views, Dunning dunning) : PartagePage
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // Not "page": Razor Pages keeps that route value for the page's own path.
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int? PageNumber { get; set; }
 
     public PagedResult<InvoiceListItem>? Result { get; private set; }
 
     public string PageUrl(int page) => QueryHelpers.AddQueryString("/factures", new Dictionary<string, string?>
     {
-        ["status"] = Status ?? string.Empty, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["status"] = Status ?? string.Empty, ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     });
 
     public string? Notice { get; private set; }

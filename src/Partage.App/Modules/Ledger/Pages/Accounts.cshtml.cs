@@ -15,7 +15,8 @@ public sealed class AccountsModel(ChartOfAccountsBook chart) : PartagePageModel
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Search { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // Not "page": Razor Pages keeps that route value for the page's own path.
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int? PageNumber { get; set; }
 
     [BindProperty]
@@ -25,7 +26,7 @@ public sealed class AccountsModel(ChartOfAccountsBook chart) : PartagePageModel
 
     public string? Notice { get; private set; }
 
-    public string PageUrl(int page) => $"/comptabilite/comptes?entity={Entity}&q={Uri.EscapeDataString(Search ?? string.Empty)}&page={page}";
+    public string PageUrl(int page) => $"/comptabilite/comptes?entity={Entity}&q={Uri.EscapeDataString(Search ?? string.Empty)}&p={page}";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -11,7 +11,8 @@ public sealed class JobsModel(Jobs jobs) : PartagePageModel
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // Not "page": Razor Pages keeps that route value for the page's own path.
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public PagedResult<JobView> Result { get; private set; } = new([], 1, PageRequest.DefaultSize, 0);
