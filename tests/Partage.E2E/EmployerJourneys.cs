@@ -21,7 +21,8 @@ public class EmployerJourneys(BrowserFixture browser) : IClassFixture<BrowserFix
     /// contracts for an event (a bad file first: refused line by line, nothing imported); the
     /// payslips are computed and validated; the single invoice is issued and its Factur-X PDF
     /// passes the official validation; on day 7 the staff are paid in a SEPA batch that passes the
-    /// pain.001.001.09 schema and the EPC rules.
+    /// pain.001.001.09 schema and the EPC rules. The employer downloads the staff's certificates
+    /// (AEM) and the month's DSN.
     /// </summary>
     [Fact]
     public async Task Employer_UploadsFiveContracts_PayslipsInvoiceFacturX_StaffPaidOnDaySeven()
@@ -78,6 +79,23 @@ public class EmployerJourneys(BrowserFixture browser) : IClassFixture<BrowserFix
         Assert.True(report.Passed, report.ToString());
         var total = BrowserFixture.ParseEuros(await employer.Locator("[data-figure=invoice-total]").InnerTextAsync());
         Assert.True(total > 5 * (560 + 30) * 0.5m, $"invoice total {total}");
+
+        // The certificates and, under the complete mandate, the month's DSN.
+        var aem = await employer.RunAndWaitForDownloadAsync(() => employer.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^AEM GC-2026-") }).First.ClickAsync());
+        var aemFile = Path.Combine(BrowserFixture.ArtifactsFolder, "31-staff-aem.pdf");
+        await aem.SaveAsAsync(aemFile);
+        Assert.Contains("Attestation d'employeur mensuelle (AEM)", Partage.Tests.Ledger.BudgetAndFeeTests.Poppler("pdftotext", aemFile + " -"), StringComparison.Ordinal);
+        await employer.GetByLabel("Mois déclaré (AAAA-MM)").FillAsync("2026-13");
+        await employer.GetByRole(AriaRole.Button, new() { Name = "Télécharger la DSN" }).ClickAsync();
+        await Assertions.Expect(employer.GetByText("Indiquez le mois déclaré au format AAAA-MM", new() { Exact = false })).ToBeVisibleAsync();
+        await employer.GetByLabel("Mois déclaré (AAAA-MM)").FillAsync("2026-12");
+        var dsn = await employer.RunAndWaitForDownloadAsync(() => employer.GetByRole(AriaRole.Button, new() { Name = "Télécharger la DSN" }).ClickAsync());
+        var dsnFile = Path.Combine(BrowserFixture.ArtifactsFolder, "31-employer-dsn.dsn");
+        await dsn.SaveAsAsync(dsnFile);
+        var dsnLines = System.Text.Encoding.Latin1.GetString(await File.ReadAllBytesAsync(dsnFile)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(5, dsnLines.Count(l => l.StartsWith("S21.G00.30.001,", StringComparison.Ordinal)));
+        Assert.Equal($"S90.G00.90.001,'{dsnLines.Length}'", dsnLines[^2]);
+        await BrowserFixture.ScreenshotAsync(employer, "31-employer-declarations");
 
         browser.App.Clock.Advance(TimeSpan.FromDays(6));   // 2026-12-13: day 7 after the end
         await BrowserFixture.SignInAsync(payroll, World.Payroll);

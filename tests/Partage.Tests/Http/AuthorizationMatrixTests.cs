@@ -261,6 +261,11 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
             Only(ok, [.. Staff, World.LilleManager, World.Employer]), HttpStatusCode.NotFound);
         yield return ("POST", "/api/v1/employer-invoices/{id:guid}/payments", _ => "/api/v1/employer-invoices/{employer-invoice}/payments", _ => new { Amount = "1.00", Date = "2026-11-26" },
             Only(ok, World.Admin, World.Finance), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/employers/{id:guid}/contracts/{contract:guid}/certificate.pdf", _ => "/api/v1/employers/{certified-contract}/certificate.pdf", _ => null,
+            Only(ok, [.. Staff, World.LilleManager, World.Employer]), HttpStatusCode.NotFound);
+        // A month of the complete mandate without payslips: the "néant" declaration.
+        yield return ("GET", "/api/v1/employers/{id:guid}/dsn", _ => "/api/v1/employers/{lille-employer-mandated}/dsn?month=2027-02&test=true", _ => null,
+            Only(ok, [.. Staff, World.LilleManager, World.Employer]), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/employers/{id:guid}/mandates/{mandate:guid}.pdf", _ => "/api/v1/employers/{lille-mandate}.pdf", _ => null,
             Only(ok, [.. Staff, World.LilleManager, World.Employer]), HttpStatusCode.NotFound);
     }
@@ -395,7 +400,7 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
         }
 
         if (path.Contains("{staff-payslip}", StringComparison.Ordinal) || path.Contains("{invoiceable-employer}", StringComparison.Ordinal) || path.Contains("{employer-invoice}", StringComparison.Ordinal)
-            || path.Contains("{lille-staff-contract}", StringComparison.Ordinal))
+            || path.Contains("{lille-staff-contract}", StringComparison.Ordinal) || path.Contains("{certified-contract}", StringComparison.Ordinal))
         {
             await Employers.EmployerTests.LilleMandateAsync(factory, world);
             await Ledger.Books.OpenYearAsync(factory, 2027);
@@ -410,7 +415,7 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
                 var payslip = (await staff.ListAsync(world.LilleEmployer, "Computed", new App.Infrastructure.PageRequest(1, 100), App.Security.Actor.System)).Items.Single(p => p.ContractId == contract.Id).Id;
                 if (!path.Contains("{staff-payslip}", StringComparison.Ordinal))
                 {
-                    // An invoice takes every payslip of its period, all validated: the other rows leave some computed.
+                    // An invoice takes every payslip of its period, and a certificate every payslip of its contract, all validated: the other rows leave some computed.
                     foreach (var waiting in (await staff.ListAsync(world.LilleEmployer, "Computed", new App.Infrastructure.PageRequest(1, 100), App.Security.Actor.System)).Items)
                     {
                         await staff.ValidateAsync(waiting.Id, App.Security.Actor.System);
@@ -419,7 +424,8 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
 
                 return payslip;
             });
-            path = path.Replace("{lille-staff-contract}", $"{world.LilleEmployer}/contracts/{contract.Id}", StringComparison.Ordinal);
+            path = path.Replace("{lille-staff-contract}", $"{world.LilleEmployer}/contracts/{contract.Id}", StringComparison.Ordinal)
+                .Replace("{certified-contract}", $"{world.LilleEmployer}/contracts/{contract.Id}", StringComparison.Ordinal);
             if (path.Contains("{employer-invoice}", StringComparison.Ordinal))
             {
                 var invoice = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Employers.Features.EmployerInvoices>().IssueAsync(world.LilleEmployer,

@@ -83,7 +83,7 @@ public class BudgetAndFeeTests(PartageFactory factory) : IClassFixture<PartageFa
         Assert.Contains("Période : 01/11/2026 au 30/11/2026", text, StringComparison.Ordinal);
     }
 
-    internal static string Poppler(string tool, string arguments)
+    public static string Poppler(string tool, string arguments)
     {
         using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(tool, arguments) { RedirectStandardOutput = true })!;
         var output = process.StandardOutput.ReadToEnd();

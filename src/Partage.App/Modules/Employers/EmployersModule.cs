@@ -61,6 +61,7 @@ public static class EmployersModule
             .AddScoped<Features.Employers>()
             .AddScoped<StaffContracts>()
             .AddScoped<StaffPayroll>()
+            .AddScoped<StaffDeclarations>()
             .AddScoped<EmployerInvoices>()
             .AddScoped<ServiceReport>();
 
@@ -134,6 +135,18 @@ public static class EmployersModule
                 return Results.File(content, "application/pdf", name);
             })
             .WithName("StaffContractPdf").WithSummary("Le contrat (CDD ou CDDU) en PDF, avec ses clauses obligatoires").ProducesProblems();
+        employers.MapGet("/{id:guid}/contracts/{contract:guid}/certificate.pdf", async (Guid id, Guid contract, StaffDeclarations documents, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var (name, content) = await documents.CertificatePdfAsync(EmployerId.From(id), contract, await actors.GetAsync(ct), ct);
+                return Results.File(content, "application/pdf", name);
+            })
+            .WithName("StaffCertificatePdf").WithSummary("L'attestation employeur du contrat (AEM d'un intermittent), une fois ses bulletins validés").ProducesProblems();
+        employers.MapGet("/{id:guid}/dsn", async (Guid id, string? month, bool? test, StaffDeclarations declarations, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var dsn = await declarations.DsnAsync(EmployerId.From(id), month, test ?? false, await actors.GetAsync(ct), ct);
+                return Results.File(dsn.Content, dsn.ContentType, dsn.FileName);
+            })
+            .WithName("EmployerDsn").WithSummary("La DSN mensuelle de l'employeur (mandat complet), au format NEODeS, depuis les bulletins validés du mois (month=AAAA-MM, test=true pour un envoi d'essai)").ProducesProblems();
         api.MapGet("/employers/contracts-template.csv", () => Results.File(StaffContracts.Template(), "text/csv; charset=utf-8", "modele-contrats.csv"))
             .WithTags("Gestion de contrats").WithName("StaffContractsTemplate").WithSummary("Le modèle du fichier CSV des contrats");
 

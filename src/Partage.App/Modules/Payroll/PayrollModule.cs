@@ -35,7 +35,15 @@ public interface IPayrollApi
 
     /// <summary>Days after the end of the service (or the month) on which the net wage is paid.</summary>
     int PayDelayDays { get; }
+
+    /// <summary>The monthly DSN file of an employer whose declarations the cooperative makes.</summary>
+    DsnDocument Dsn(DsnSubmission submission);
+
+    /// <summary>An entity's establishment references (NIC, APE, URSSAF, phone), if all are configured.</summary>
+    Features.EstablishmentOptions? Establishment(string entityCode);
 }
+
+public sealed record DsnDocument(string FileName, string ContentType, byte[] Content);
 
 internal sealed class PayrollApi(PayrollParameters parameters, Microsoft.Extensions.Options.IOptions<Features.PayrollOptions> options) : IPayrollApi
 {
@@ -49,6 +57,10 @@ internal sealed class PayrollApi(PayrollParameters parameters, Microsoft.Extensi
         Features.Payslips.ContributionCredits(result, kind, reductions, tax);
 
     public int PayDelayDays => options.Value.PayDelayDays;
+
+    public DsnDocument Dsn(DsnSubmission submission) => new(DsnFile.FileName(submission), DsnFile.ContentType, DsnFile.Write(submission));
+
+    public Features.EstablishmentOptions? Establishment(string entityCode) => options.Value.Establishment(entityCode);
 }
 
 public sealed record SignatureInput(string? Name);

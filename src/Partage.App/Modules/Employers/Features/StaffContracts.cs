@@ -20,7 +20,11 @@ public sealed record StaffContractInput(
 
 public sealed record StaffContractView(
     Guid Id, string Number, EmployerId EmployerId, string StaffName, EmployeeKind Kind, bool Cadre, string Job, string Event, DateOnly Start, DateOnly End,
-    decimal? Hours, int? Cachets, Money Gross, Money Allowances, DateTime DpaeRecordedAt);
+    decimal? Hours, int? Cachets, Money Gross, Money Allowances, DateTime DpaeRecordedAt)
+{
+    /// <summary>Its employment certificate can be made: the last month is paid and every payslip validated.</summary>
+    public bool Certifiable { get; init; }
+}
 
 public sealed record ImportResult(int Imported, IReadOnlyList<StaffContractView> Contracts);
 
@@ -135,8 +139,14 @@ public sealed class StaffContracts(PartageDbContext db, Employers employers, IPa
     {
         var staffIds = rows.Select(c => c.StaffMemberId).Distinct().ToList();
         var names = await db.Set<StaffMember>().AsNoTracking().Where(s => staffIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.FirstName + " " + s.LastName, ct);
+        var contractIds = rows.Select(c => c.Id).ToList();
+        var payslips = (await db.Set<StaffPayslip>().AsNoTracking().Where(p => contractIds.Contains(p.ContractId)).Select(p => new { p.ContractId, p.To, p.Status }).ToListAsync(ct))
+            .ToLookup(p => p.ContractId);
         return rows.Select(c => new StaffContractView(c.Id, c.Number, c.EmployerId, names[c.StaffMemberId], c.Kind, c.Cadre, c.Job, c.Event, c.Start, c.End, c.Hours, c.Cachets,
-            Money.Eur(c.GrossCents), Money.Eur(c.AllowancesCents), c.DpaeRecordedAt)).ToList();
+            Money.Eur(c.GrossCents), Money.Eur(c.AllowancesCents), c.DpaeRecordedAt)
+        {
+            Certifiable = StaffDeclarations.CertificateReady(c.End, payslips[c.Id].Select(p => (p.To, p.Status))),
+        }).ToList();
     }
 
     /// <summary>Contracts are submitted by the employer's own accounts or by payroll staff; anyone else is told the employer does not exist.</summary>

@@ -10,9 +10,10 @@ namespace Partage.App.Modules.Employers.Pages;
 /// <summary>
 /// One employer: its record and mandates (payroll staff sign and terminate them), its contracts
 /// (submitted online or by CSV by the employer or payroll staff), its payslips (validated by payroll
-/// staff) and its pay-period invoices (issued by payroll staff, payments recorded by finance).
+/// staff), its pay-period invoices (issued by payroll staff, payments recorded by finance), its
+/// staff's employment certificates and, under a complete mandate, its monthly DSN.
 /// </summary>
-public sealed class DetailModel(Features.Employers employers, StaffContracts contracts, StaffPayroll payslips, EmployerInvoices invoices) : PartagePageModel
+public sealed class DetailModel(Features.Employers employers, StaffContracts contracts, StaffPayroll payslips, EmployerInvoices invoices, StaffDeclarations declarations) : PartagePageModel
 {
     public EmployerView? Employer { get; private set; }
 
@@ -23,6 +24,9 @@ public sealed class DetailModel(Features.Employers employers, StaffContracts con
     public IReadOnlyList<EmployerInvoiceView> Invoices { get; private set; } = [];
 
     public string? Notice { get; private set; }
+
+    /// <summary>The month the DSN form offers: the one asked for, else the last month with payslips.</summary>
+    public string? DsnMonth { get; private set; }
 
     [BindProperty]
     public IFormFile? ContractsFile { get; set; }
@@ -145,6 +149,21 @@ public sealed class DetailModel(Features.Employers employers, StaffContracts con
 
     public Task<IActionResult> OnGetInvoicePdfAsync(Guid invoice, CancellationToken ct) => DownloadAsync(() => invoices.PdfAsync(invoice, Actor, ct), "application/pdf");
 
+    public Task<IActionResult> OnGetCertificatePdfAsync(Guid id, Guid contract, CancellationToken ct) =>
+        AttemptAsync(id, async () =>
+        {
+            var (name, content) = await declarations.CertificatePdfAsync(EmployerId.From(id), contract, Actor, ct);
+            return File(content, "application/pdf", name);
+        }, ct);
+
+    public Task<IActionResult> OnGetDsnAsync(Guid id, string? month, bool test, CancellationToken ct) =>
+        AttemptAsync(id, async () =>
+        {
+            DsnMonth = month;
+            var dsn = await declarations.DsnAsync(EmployerId.From(id), month, test, Actor, ct);
+            return File(dsn.Content, dsn.ContentType, dsn.FileName);
+        }, ct);
+
     public IActionResult OnGetTemplate() => File(StaffContracts.Template(), "text/csv; charset=utf-8", "modele-contrats.csv");
 
     private async Task<IActionResult> DownloadAsync(Func<Task<(string Name, byte[] Content)>> download, string type)
@@ -161,10 +180,14 @@ public sealed class DetailModel(Features.Employers employers, StaffContracts con
         }
     }
 
-    private async Task<IActionResult> RunAsync(Guid id, Func<Task<string>> action, CancellationToken ct, string prefix = "")
+    private Task<IActionResult> RunAsync(Guid id, Func<Task<string>> action, CancellationToken ct, string prefix = "") =>
+        AttemptAsync(id, async () => Redirect($"/employeurs/{id}?fait={Uri.EscapeDataString(await action())}"), ct, prefix);
+
+    /// <summary>Runs an action; a refusal shows this employer's page again with the message.</summary>
+    private async Task<IActionResult> AttemptAsync(Guid id, Func<Task<IActionResult>> action, CancellationToken ct, string prefix = "")
     {
         await LoadActorAsync();
-        var result = await TryAsync(async () => Redirect($"/employeurs/{id}?fait={Uri.EscapeDataString(await action())}"), prefix);
+        var result = await TryAsync(action, prefix);
         return result is Microsoft.AspNetCore.Mvc.RazorPages.PageResult ? await LoadAsync(() => ShowAsync(id, ct)) : result;
     }
 
@@ -175,5 +198,6 @@ public sealed class DetailModel(Features.Employers employers, StaffContracts con
         Payslips = (await payslips.ListAsync(Employer.Id, null, new PageRequest(1, 100), Actor, ct)).Items;
         Invoices = (await invoices.ListAsync(Employer.Id, new PageRequest(1, 50), Actor, ct)).Items;
         Period ??= Payslips.FirstOrDefault(p => p.InvoiceId is null)?.Period;
+        DsnMonth ??= Payslips.FirstOrDefault()?.Period;
     }
 }

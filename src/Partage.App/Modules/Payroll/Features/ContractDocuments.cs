@@ -135,8 +135,7 @@ public sealed class ContractDocuments(
     /// <summary>One day per week of contract, at most two weeks (art. L1242-10); none for a CDD d'usage here.</summary>
     internal static int TrialDays(Job job) => Math.Max(1, Math.Min(job.Days / 7, 14));
 
-    private EstablishmentOptions? Establishment(string code) =>
-        options.Value.Establishments.GetValueOrDefault(code) is { Nic.Length: 5, Ape: { Length: > 0 }, UrssafCode: { Length: > 0 }, Phone: { Length: > 0 } } found ? found : null;
+    private EstablishmentOptions? Establishment(string code) => options.Value.Establishment(code);
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -17,6 +17,9 @@ public sealed class EstablishmentOptions
     public string? UrssafCode { get; set; }
 
     public string? Phone { get; set; }
+
+    /// <summary>Whether every reference a declaration needs is set.</summary>
+    public bool IsComplete => Nic is { Length: 5 } && !string.IsNullOrWhiteSpace(Ape) && !string.IsNullOrWhiteSpace(UrssafCode) && !string.IsNullOrWhiteSpace(Phone);
 }
 
 /// <summary>One hire as the DPAE declares it.</summary>

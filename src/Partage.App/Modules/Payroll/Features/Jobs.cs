@@ -52,6 +52,9 @@ public sealed class PayrollOptions
 
     /// <summary>Per legal entity code, the establishment's references the DPAE needs.</summary>
     public Dictionary<string, EstablishmentOptions> Establishments { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>An entity's establishment, if every reference a declaration needs is configured.</summary>
+    public EstablishmentOptions? Establishment(string entityCode) => Establishments.GetValueOrDefault(entityCode) is { IsComplete: true } found ? found : null;
 }
 
 /// <summary>

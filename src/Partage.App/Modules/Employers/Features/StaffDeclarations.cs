@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Partage.App.Infrastructure.Database;
+using Partage.Persistence;
+using Partage.App.Infrastructure.Pdf;
+using Partage.App.Modules.Payroll;
+using Partage.App.Security;
+using Partage.Kernel;
+using Partage.Payroll;
+
+namespace Partage.App.Modules.Employers.Features;
+
+/// <summary>
+/// What the cooperative declares and certifies for an employer's staff: under a complete mandate
+/// the monthly DSN (the contributions it advances, declared in the employer's name), under either
+/// mandate the employment certificate at the end of each contract (the AEM of an intermittent, the
+/// employer's certificate for France Travail otherwise).
+/// </summary>
+public sealed class StaffDeclarations(PartageDbContext db, IPayrollApi payroll, StaffPayroll staff, TimeProvider clock)
+{
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    /// <summary>The monthly DSN of an employer under a complete mandate, from the month's validated payslips.</summary>
+    public async Task<DsnDocument> DsnAsync(EmployerId id, string? month, bool test, Actor actor, CancellationToken ct = default)
+    {
+        var employer = await db.Set<Employer>().AsNoTracking().Visible(actor).SingleOrDefaultAsync(e => e.Id == id, ct) ?? throw new DomainException(EmployersErrors.NotFound);
+        if (!DateOnly.TryParseExact($"{month}-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
+        {
+            throw new InputValidationException(new Dictionary<string, string[]> { ["month"] = ["Indiquez le mois déclaré au format AAAA-MM (par exemple 2026-12)."] });
+        }
+
+        var last = first.AddMonths(1).AddDays(-1);
+        var mandates = await db.Set<Mandate>().AsNoTracking().Where(m => m.EmployerId == id && m.Kind == MandateKind.Complete && m.SignedOn <= last).ToListAsync(ct);
+        if (!mandates.Any(m => m.TerminatedOn is not { } end || end >= first))
+        {
+            throw new DomainException(EmployersErrors.NotDeclaredByCooperative);
+        }
+
+        var period = $"{first.Year:D4}-{first.Month:D2}";
+        var payslips = await db.Set<StaffPayslip>().AsNoTracking().Where(p => p.EmployerId == id && p.Period == period && p.Mandate == MandateKind.Complete)
+            .OrderBy(p => p.Number).ToListAsync(ct);
+        var pending = payslips.Count(p => p.Status == StaffPayslipStatus.Computed);
+        if (pending > 0)
+        {
+            throw new DomainException(EmployersErrors.WrongStatus, $"{pending} bulletin(s) de {period} ne sont pas encore validés : validez-les avant de produire la DSN.");
+        }
+
+        var entity = await staff.EntityAsync(ct);
+        var establishment = payroll.Establishment(entity.Code)
+            ?? throw new DomainException(EmployersErrors.DeclarantNotConfigured, $"Les références de déclarant de {entity.Code} sont à configurer (Payroll:Establishments:{entity.Code} : Nic, Ape, UrssafCode, Phone).");
+        var contractIds = payslips.Select(p => p.ContractId).Distinct().ToList();
+        var contracts = await db.Set<StaffContract>().AsNoTracking().Where(c => contractIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var personIds = contracts.Values.Select(c => c.StaffMemberId).Distinct().ToList();
+        var people = await db.Set<StaffMember>().AsNoTracking().Where(s => personIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var individuals = payslips.GroupBy(p => contracts[p.ContractId].StaffMemberId).Select(byPerson =>
+        {
+            var person = people[byPerson.Key];
+            return new DsnIndividual(Nir.Parse(person.Nir), person.LastName, person.FirstName, person.BirthDate, person.Id.ToString("N")[..10].ToUpperInvariant(),
+                byPerson.GroupBy(p => p.ContractId).Select(byContract =>
+                {
+                    var contract = contracts[byContract.Key];
+                    var months = Months(contract);
+                    return new DsnContract(contract.Number, contract.Kind, contract.Cadre, contract.Job, contract.Start, contract.End, byContract.Select(p =>
+                        new DsnPayslip(p.Number, p.From, p.To, p.PaidOn ?? p.DueOn, Result(p), Money.Eur(p.NetTaxableCents), Money.Eur(p.NetPaidCents), p.TaxRate,
+                            Money.Eur(p.TaxCents), months[p.Period].Hours, months[p.Period].Cachets)).ToList());
+                }).ToList());
+        }).OrderBy(i => i.LastName, StringComparer.Ordinal).ThenBy(i => i.FirstName, StringComparer.Ordinal).ToList();
+        return payroll.Dsn(new DsnSubmission(first.Year, first.Month, test, Today,
+            new DsnSender(entity.Siren, establishment.Nic!, entity.Name, entity.Street, entity.PostalCode, entity.City, $"Service paie {entity.Name}", establishment.Phone!),
+            new DsnEmployer(employer.Siret, employer.Ape, employer.Name, employer.Street, employer.PostalCode, employer.City, employer.CollectiveAgreement, employer.Name, employer.BillingEmail),
+            individuals));
+    }
+
+    /// <summary>
+    /// The employment certificate of a contract, once its last payslip is validated: every month's
+    /// work (hours, cachets, counted hours), gross pay and unemployment contributions, the end of the
+    /// contract and its reason.
+    /// </summary>
+    public async Task<(string FileName, byte[] Content)> CertificatePdfAsync(EmployerId id, Guid contractId, Actor actor, CancellationToken ct = default)
+    {
+        var employer = await db.Set<Employer>().AsNoTracking().Visible(actor).SingleOrDefaultAsync(e => e.Id == id, ct) ?? throw new DomainException(EmployersErrors.NotFound);
+        var contract = await db.Set<StaffContract>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == contractId && c.EmployerId == id, ct)
+            ?? throw new DomainException(EmployersErrors.NotFound);
+        var payslips = await db.Set<StaffPayslip>().AsNoTracking().Where(p => p.ContractId == contractId).OrderBy(p => p.From).ToListAsync(ct);
+        if (!CertificateReady(contract.End, payslips.Select(p => (p.To, p.Status))))
+        {
+            throw new DomainException(EmployersErrors.WrongStatus, "L'attestation est établie à la fin du contrat, une fois tous ses bulletins validés.");
+        }
+
+        var person = await db.Set<StaffMember>().AsNoTracking().SingleAsync(s => s.Id == contract.StaffMemberId, ct);
+        var mandate = await db.Set<Mandate>().AsNoTracking().Where(m => m.EmployerId == id && m.SignedOn <= contract.Start).OrderByDescending(m => m.SignedOn).FirstAsync(ct);
+        var entity = await staff.EntityAsync(ct);
+        var months = Months(contract);
+        var intermittent = contract.Kind != EmployeeKind.RegimeGeneral;
+        var catalog = await payroll.CatalogAsync(ct);
+        var hoursPerCachet = catalog.ValueOn("heures_par_cachet", contract.Start)
+            ?? throw new InvalidOperationException("Aucune valeur du paramètre de paie « heures_par_cachet » n'est en vigueur au début du contrat.");
+
+        using var pdf = new PdfDocumentWriter($"Attestation employeur {contract.Number}", entity.Name);
+        pdf.Title(intermittent ? "Attestation d'employeur mensuelle (AEM)" : "Attestation employeur destinée à France Travail");
+        pdf.Line(intermittent ? "Intermittent du spectacle — annexes 8 et 10 de l'assurance chômage, à remettre au salarié et à France Travail" : "Fin de contrat de travail, à remettre au salarié et à France Travail");
+        pdf.Line($"Employeur : {employer.Name}, SIRET {employer.Siret}, APE {employer.Ape}, {employer.Street}, {employer.PostalCode} {employer.City}", strong: true);
+        pdf.Line($"Convention collective : IDCC {employer.CollectiveAgreement} — URSSAF {employer.UrssafReference}{(employer.FundReferences.Length > 0 ? " — caisses : " + employer.FundReferences : string.Empty)}");
+        pdf.Line($"Établie par {entity.Name} (SIREN {entity.Siren}), qui gère la paie de l'employeur par mandat {(mandate.Kind == MandateKind.Complete ? "complet" : "partiel")} signé le {mandate.SignedOn:dd/MM/yyyy}.");
+        pdf.Space();
+        pdf.Line($"Salarié : {person.LastName.ToUpperInvariant()} {person.FirstName}, né(e) le {person.BirthDate:dd/MM/yyyy}, n° de sécurité sociale {Nir.Parse(person.Nir).Formatted}", strong: true);
+        pdf.Line($"Contrat {contract.Number} : {(intermittent ? "CDD d'usage" : "CDD")}, {JobLabels.Kind(contract.Kind)}, {contract.Job}{(contract.Event.Length > 0 ? " — " + contract.Event : string.Empty)}{(contract.Cadre ? ", cadre" : string.Empty)}");
+        pdf.Line($"Du {contract.Start:dd/MM/yyyy} au {contract.End:dd/MM/yyyy} ; dernier jour travaillé et payé : {contract.End:dd/MM/yyyy}");
+        pdf.Line("Motif de fin : fin de contrat à durée déterminée");
+        pdf.Space();
+        var rows = payslips.Select(p =>
+        {
+            var month = months[p.Period];
+            var (unemploymentBase, unemployment) = Unemployment(Result(p));
+            return (Month: month, Counted: month.Hours ?? month.Cachets * hoursPerCachet ?? 0m, Base: unemploymentBase, Contributions: unemployment, Gross: p.GrossCents, Net: p.NetPaidCents);
+        }).ToList();
+        decimal? Hours(IEnumerable<ContractMonth> worked) => worked.Any(m => m.Hours is not null) ? worked.Sum(m => m.Hours) : null;
+        int? Cachets(IEnumerable<ContractMonth> worked) => worked.Any(m => m.Cachets is not null) ? worked.Sum(m => m.Cachets) : null;
+        var table = rows.Select(r => (IReadOnlyList<string>)[r.Month.Period, $"{r.Month.From:dd}–{r.Month.To:dd}/{r.Month.To:MM}", Number(Hours([r.Month])),
+                Cachets([r.Month])?.ToString(French) ?? string.Empty, Number(r.Counted), Money.Eur(r.Gross).ToDisplayString(), Eur(r.Base), Eur(r.Contributions), Money.Eur(r.Net).ToDisplayString()])
+            .Append(["Total", string.Empty, Number(Hours(rows.Select(r => r.Month))), Cachets(rows.Select(r => r.Month))?.ToString(French) ?? string.Empty, Number(rows.Sum(r => r.Counted)),
+                Money.Eur(rows.Sum(r => r.Gross)).ToDisplayString(), Eur(rows.Sum(r => r.Base)), Eur(rows.Sum(r => r.Contributions)), Money.Eur(rows.Sum(r => r.Net)).ToDisplayString()]);
+        pdf.Table(["Mois", "Jours", "Heures", "Cachets", "H. retenues", "Brut", "Base chômage", "Chômage", "Net payé"], [40, 50, 40, 44, 64, 58, 74, 52, 60],
+            new HashSet<int> { 2, 3, 4, 5, 6, 7, 8 }, table);
+        pdf.Space();
+        if (intermittent)
+        {
+            pdf.Paragraph($"Heures retenues pour l'assurance chômage des annexes 8 et 10 : les heures travaillées, un cachet comptant pour {Number(hoursPerCachet)} heures. Contributions chômage : parts salariale et patronale.");
+        }
+
+        pdf.Paragraph($"Fait le {Today:dd/MM/yyyy}, pour l'employeur et par mandat, par {entity.Name}. Le salarié reçoit un exemplaire de cette attestation ; les mêmes données sont transmises par la DSN lorsque la coopérative fait les déclarations de l'employeur.");
+        using var output = new MemoryStream();
+        pdf.Save(output);
+        return ($"attestation-{contract.Number}.pdf", output.ToArray());
+    }
+
+    /// <summary>A contract is certified once its last month has a payslip and every payslip is validated.</summary>
+    internal static bool CertificateReady(DateOnly contractEnd, IEnumerable<(DateOnly To, StaffPayslipStatus Status)> payslips)
+    {
+        var all = payslips.ToList();
+        return all.Any(p => p.To == contractEnd) && all.All(p => p.Status != StaffPayslipStatus.Computed);
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private static IReadOnlyDictionary<string, ContractMonth> Months(StaffContract contract) =>
+        ContractMonths.Split(contract.Start, contract.End, contract.Hours, contract.Cachets, contract.GrossCents).ToDictionary(m => m.Period);
+
+    private static PayrollResult Result(StaffPayslip payslip) => JsonSerializer.Deserialize<PayrollResult>(payslip.ResultJson, PayrollJson.Options)!;
+
+    /// <summary>The unemployment insurance base and contributions (both shares) of a payslip.</summary>
+    private static (decimal Base, decimal Contributions) Unemployment(PayrollResult result)
+    {
+        var lines = result.Lines.Where(l => l.Code == PayslipLabels.Chomage.Code || l.Code == PayslipLabels.ChomageIntermittents.Code).ToList();
+        return (lines.Select(l => l.Base).DefaultIfEmpty(0m).Max(), lines.Sum(l => l.EmployeeAmount + l.EmployerAmount));
+    }
+
+    private static string Number(decimal? value) => value is { } v ? v.ToString("0.##", French) : string.Empty;
+
+    private static string Eur(decimal amount) => Money.Eur(Rounding.ToCents(amount)).ToDisplayString();
+}

@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Partage.App.Modules.Employers.Features;
+using Partage.App.Modules.Payroll;
+using Partage.App.Modules.Payroll.Features;
+using Partage.App.Security;
+using Partage.Kernel;
+using Partage.Payroll;
+using Partage.Tests.Infrastructure;
+
+namespace Partage.Tests.Employers;
+
+/// <summary>The DSN the cooperative makes under a complete mandate, and the employment certificates at the end of the staff's contracts. The class's clock only moves forward.</summary>
+public class StaffDeclarationsTests(PartageFactory factory) : IClassFixture<PartageFactory>
+{
+    [Fact]
+    public async Task DsnOfTheMonth_FromValidatedPayslips_AndCertificatesAtTheEnd()
+    {
+        var world = await Ledger.Books.OpenAsync(factory);
+        await EmployerTests.LilleMandateAsync(factory, world);
+        var employerActor = await factory.ActorAsync(World.Employer);
+        var payroll = await factory.ActorAsync(World.Payroll);
+        var csv = string.Join("\n", string.Join(";", StaffContracts.Columns),
+            StaffPayrollTests.Line("MARTIN", StaffPayrollTests.Nir(61), "2026-12-02", "2026-12-03", cachets: "2", gross: "600,00"),
+            $"PETIT;Sam;{StaffPayrollTests.Nir(62)};1990-05-06;FR7630006000011234567890189;regime_general;non;Technicien;Festival du Nord;2026-12-07;2026-12-11;35;;700,00;");
+        var imported = await factory.InScopeAsync(s => s.GetRequiredService<StaffContracts>().ImportCsvAsync(world.LilleEmployer, new MemoryStream(Encoding.UTF8.GetBytes(csv)), employerActor));
+        var artist = imported.Contracts.Single(c => c.Kind == EmployeeKind.IntermittentArtist);
+        var technician = imported.Contracts.Single(c => c.Kind == EmployeeKind.RegimeGeneral);
+
+        factory.Clock.Advance(TimeSpan.FromDays(16));   // 2026-12-12
+        Assert.Equal(2, (await factory.InScopeAsync(s => s.GetRequiredService<WagePayments>().RunAsync(new DateOnly(2026, 12, 12), Actor.System))).Computed);
+        var waiting = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<StaffDeclarations>().DsnAsync(world.LilleEmployer, "2026-12", false, payroll)));
+        Assert.Contains("bulletin(s) de 2026-12 ne sont pas encore validés", waiting.Message, StringComparison.Ordinal);
+        var early = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<StaffDeclarations>().CertificatePdfAsync(world.LilleEmployer, artist.Id, payroll)));
+        Assert.Contains("une fois tous ses bulletins validés", early.Message, StringComparison.Ordinal);
+        var listed = await factory.InScopeAsync(s => s.GetRequiredService<StaffContracts>().ListAsync(world.LilleEmployer, new App.Infrastructure.PageRequest(1, 50), payroll));
+        Assert.False(listed.Items.Single(c => c.Id == artist.Id).Certifiable);
+
+        var payslips = (await factory.InScopeAsync(s => s.GetRequiredService<StaffPayroll>().ListAsync(world.LilleEmployer, "Computed", new App.Infrastructure.PageRequest(1, 50), payroll))).Items
+            .Where(p => p.ContractId == artist.Id || p.ContractId == technician.Id).ToList();
+        Assert.Equal(2, payslips.Count);
+        foreach (var payslip in payslips)
+        {
+            await factory.InScopeAsync(s => s.GetRequiredService<StaffPayroll>().ValidateAsync(payslip.Id, payroll));
+        }
+
+        // Every payslip of the month is validated (other tests' ones too): the employer downloads its DSN.
+        foreach (var other in (await factory.InScopeAsync(s => s.GetRequiredService<StaffPayroll>().ListAsync(world.LilleEmployer, "Computed", new App.Infrastructure.PageRequest(1, 100), payroll))).Items)
+        {
+            await factory.InScopeAsync(s => s.GetRequiredService<StaffPayroll>().ValidateAsync(other.Id, payroll));
+        }
+
+        using var employer = await factory.ClientForAsync(World.Employer);
+        var response = await employer.GetAsync($"/api/v1/employers/{world.LilleEmployer}/dsn?month=2026-12&test=true");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("iso-8859-1", response.Content.Headers.ContentType?.CharSet);
+        Assert.Equal("dsn-80012345700015-2026-12-essai.dsn", response.Content.Headers.ContentDisposition?.FileName);
+        var lines = Encoding.Latin1.GetString(await response.Content.ReadAsByteArrayAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => (Rubric: l[..14], Value: l[16..^1])).ToList();
+        Assert.Equal("01", lines.Single(l => l.Rubric == "S10.G00.00.005").Value);
+        Assert.Equal("01122026", lines.Single(l => l.Rubric == "S20.G00.05.005").Value);
+        Assert.Equal(("800123457", "00015"), (lines.Single(l => l.Rubric == "S21.G00.06.001").Value, lines.Single(l => l.Rubric == "S21.G00.06.002").Value));
+        var individuals = lines.Where(l => l.Rubric == "S21.G00.30.001").Select(l => l.Value).ToList();
+        Assert.Contains(StaffPayrollTests.Nir(61)[..13], individuals);
+        Assert.Contains(StaffPayrollTests.Nir(62)[..13], individuals);
+        Assert.Contains((Rubric: "S21.G00.40.009", Value: artist.Number), lines);
+        Assert.Contains((Rubric: "S21.G00.40.009", Value: technician.Number), lines);
+        Assert.Equal(lines.Count.ToString(CultureInfo.InvariantCulture), lines.Single(l => l.Rubric == "S90.G00.90.001").Value);
+
+        // What the file declares for these two payslips: their net paid, and their contributions less those declared elsewhere.
+        foreach (var payslip in payslips)
+        {
+            var at = lines.IndexOf((Rubric: "S21.G00.50.003", Value: payslip.Number));
+            Assert.True(at > 0, payslip.Number);
+            Assert.Equal(payslip.NetPaid.Amount.ToString("0.00", CultureInfo.InvariantCulture), lines[at + 1].Value);
+            var end = lines.FindIndex(at + 1, l => l.Rubric is "S21.G00.50.001" or "S21.G00.30.001" or "S21.G00.40.001" or "S90.G00.90.001");
+            var declared = lines.Skip(at).Take(end - at).Where(l => l.Rubric == "S21.G00.81.004").Sum(l => decimal.Parse(l.Value, CultureInfo.InvariantCulture));
+            var result = await factory.InScopeAsync(async s => JsonSerializer.Deserialize<PayrollResult>(
+                (await s.GetRequiredService<Partage.Persistence.PartageDbContext>().Set<App.Modules.Employers.StaffPayslip>().FindAsync(payslip.Id))!.ResultJson, PayrollJson.Options)!);
+            var leftOut = result.Lines.Where(l => DsnFile.NotDeclared.Contains(l.Code)).Sum(l => l.EmployeeAmount + l.EmployerAmount);
+            Assert.Equal(result.TotalEmployee + result.TotalEmployer - result.TotalReductions - leftOut, declared);
+            Assert.Contains((Rubric: "S21.G00.62.002", Value: "031"), lines.Skip(at).Take(end - at));
+        }
+
+        // Certificates: the AEM of the artist (cachets counted 12 hours), the France Travail certificate of the technician.
+        var (aemName, aem) = await factory.InScopeAsync(s => s.GetRequiredService<StaffDeclarations>().CertificatePdfAsync(world.LilleEmployer, artist.Id, employerActor));
+        var aemText = await PdfTextAsync(aemName, aem);
+        foreach (var expected in new[] { "Attestation d'employeur mensuelle (AEM)", "MARTIN Alex", Nir.Parse(StaffPayrollTests.Nir(61)).Formatted, "mandat complet",
+            "CDD d'usage", "Motif de fin : fin de contrat à durée déterminée", "un cachet comptant pour 12 heures", "600,00" })
+        {
+            Assert.Contains(expected, aemText, StringComparison.Ordinal);
+        }
+
+        Assert.Matches(@"2026-12 02–03/12 2 24 600,00 € 600,00 €", aemText);
+        var (rgName, rg) = await factory.InScopeAsync(s => s.GetRequiredService<StaffDeclarations>().CertificatePdfAsync(world.LilleEmployer, technician.Id, payroll));
+        var rgText = await PdfTextAsync(rgName, rg);
+        Assert.Contains("Attestation employeur destinée à France Travail", rgText, StringComparison.Ordinal);
+        Assert.Matches(@"2026-12 07–11/12 35 35 700,00 € 700,00 €", rgText);
+        listed = await factory.InScopeAsync(s => s.GetRequiredService<StaffContracts>().ListAsync(world.LilleEmployer, new App.Infrastructure.PageRequest(1, 50), payroll));
+        Assert.True(listed.Items.Single(c => c.Id == artist.Id).Certifiable);
+
+        // Another employer sees neither; a bad month is a 400; a month with nothing paid is declared "néant".
+        using var paris = await factory.ClientForAsync(World.ParisEmployerEmail);
+        Assert.Equal(HttpStatusCode.NotFound, (await paris.GetAsync($"/api/v1/employers/{world.LilleEmployer}/dsn?month=2026-12")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await paris.GetAsync($"/api/v1/employers/{world.LilleEmployer}/contracts/{artist.Id}/certificate.pdf")).StatusCode);
+        var bad = await employer.GetAsync($"/api/v1/employers/{world.LilleEmployer}/dsn?month=2026-13");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("AAAA-MM", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var nothing = await employer.GetStringAsync($"/api/v1/employers/{world.LilleEmployer}/dsn?month=2027-03");
+        Assert.Contains("S20.G00.05.002,'02'", nothing, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PartialMandate_NoDsnFromTheCooperative()
+    {
+        var world = await World.OfAsync(factory);
+        var created = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Employers.Features.Employers>().CreateAsync(
+            World.NewEmployer(world.Lille, "Compagnie Partielle", TestIdentifiers.Siret(TestIdentifiers.Siren())), Actor.System));
+        await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Employers.Features.Employers>().SignMandateAsync(created.Id, new MandateInput("Partial", "2026-02-01", "Lou"), Actor.System));
+        using var client = await factory.ClientForAsync(World.Payroll);
+        var response = await client.GetAsync($"/api/v1/employers/{created.Id}/dsn?month=2026-12");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Contains("que sous mandat complet", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<string> PdfTextAsync(string name, byte[] pdf)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}-{name}");
+        await File.WriteAllBytesAsync(file, pdf);
+        return System.Text.RegularExpressions.Regex.Replace(Ledger.BudgetAndFeeTests.Poppler("pdftotext", $"-layout {file} -"), @"\s+", " ");
+    }
+}

@@ -1,0 +1,97 @@
+using System.Reflection;
+using System.Text;
+using System.Text.RegularExpressions;
+using Partage.App.Modules.Payroll;
+using Partage.Kernel;
+using Partage.Payroll;
+
+namespace Partage.Tests.Payroll;
+
+/// <summary>The monthly DSN file: every payslip line declared or knowingly left out, the amounts adding up to the payslip's, the NEODeS line format.</summary>
+public partial class DsnFileTests
+{
+    [GeneratedRegex(@"^(S\d{2}\.G\d{2}\.\d{2}\.\d{3}),'([^\r\n]*)'$")]
+    private static partial Regex RubricLine();
+
+    public static TheoryData<string, string, string, decimal?, int?, decimal> Payslips() => new()
+    {
+        { "2026-12", "regime_general", "CDD", 151.67m, null, 2_400m },
+        { "2026-12", "regime_general", "CDD", 151.67m, null, 6_000m },
+        { "2025-06", "regime_general", "CDD", 100m, null, 1_300m },   // 2025: general reduction and reduced rates
+        { "2026-12", "intermittent_technician", "CDDU", 24m, null, 720m },
+        { "2026-12", "intermittent_artist", "CDDU", null, 3, 900m },
+    };
+
+    [Fact]
+    public void EveryPayslipLineKind_IsDeclaredOrKnowinglyLeftOut()
+    {
+        var kinds = typeof(PayslipLabels).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.FieldType == typeof(LineKind))
+            .Select(f => ((LineKind)f.GetValue(null)!).Code).ToList();
+        Assert.True(kinds.Count > 30);
+        Assert.DoesNotContain(kinds, code => !DsnFile.Contributions.ContainsKey(code) && !DsnFile.NotDeclared.Contains(code));
+        Assert.DoesNotContain(kinds, code => DsnFile.Contributions.ContainsKey(code) && DsnFile.NotDeclared.Contains(code));
+    }
+
+    [Theory]
+    [MemberData(nameof(Payslips))]
+    public void DeclaredContributions_AddUpToThePayslip_LessWhatIsLeftOut(string period, string kind, string contract, decimal? hours, int? cachets, decimal gross)
+    {
+        var month = DateOnly.ParseExact(period + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var result = PayslipEngine.Compute(new PayrollRequest(period, new EmployerInput(12, 0.0123m, 0, false, true, "3090"),
+            new EmployeeInput(kind, false, null), new ContractInput(contract, month, month.AddDays(4)), new WorkInput(hours, 5, cachets), gross), ParameterCatalog.Default);
+        var bases = DsnFile.Bases(result);
+        var declared = bases.SelectMany(b => b.Contributions).Sum(c => c.Amount);
+        var leftOut = result.Lines.Where(l => DsnFile.NotDeclared.Contains(l.Code)).Sum(l => l.EmployeeAmount + l.EmployerAmount);
+        Assert.Equal(result.TotalEmployee + result.TotalEmployer - result.TotalReductions - leftOut, declared);
+        Assert.Equal(result.SocialBase, Assert.Single(bases, b => b.Code == "03").Amount);
+        Assert.All(bases, b => Assert.Equal(b.Contributions.Count, b.Contributions.Select(c => c.Code).Distinct().Count()));
+        if (result.TotalReductions > 0)
+        {
+            Assert.Contains(bases.Single(b => b.Code == "03").Contributions, c => c.Code == "018" && c.Amount < 0);
+        }
+    }
+
+    [Fact]
+    public void File_OneRubricALine_Latin1_TotalsCountTheLines()
+    {
+        var result = PayslipEngine.Compute(new PayrollRequest("2026-12", new EmployerInput(12, 0.0123m, 0, false, true, "3090"),
+            new EmployeeInput("intermittent_artist", false, null), new ContractInput("CDDU", new DateOnly(2026, 12, 2), new DateOnly(2026, 12, 3)), new WorkInput(null, 2, 2), 600m),
+            ParameterCatalog.Default);
+        var nir = Nir.Parse(Employers.StaffPayrollTests.Nir(7));
+        var payslip = new DsnPayslip("BG-2026-000001", new DateOnly(2026, 12, 2), new DateOnly(2026, 12, 3), new DateOnly(2026, 12, 10), result,
+            Money.Eur(Rounding.ToCents(result.NetTaxable)), Money.Eur(40_000), 0m, Money.Zero(Currency.Eur), null, 2);
+        var submission = new DsnSubmission(2026, 12, true, new DateOnly(2027, 1, 5),
+            new DsnSender("900000001", "00013", "SCIC Partage", "1 rue de la Coopération", "59000", "Lille", "Service paie", "0320000000"),
+            new DsnEmployer("80012345700015", "9001Z", "Festival du Nord", "2 place d'Armes", "59000", "Lille", "3090", "Festival du Nord", "compta@festival.test"),
+            [new DsnIndividual(nir, "Lefèvre-D'Arc", "Zoé", new DateOnly(1991, 2, 3), "A1", [new DsnContract("GC-2026-000001", EmployeeKind.IntermittentArtist, false, "Musicienne\nsoliste",
+                new DateOnly(2026, 12, 2), new DateOnly(2026, 12, 3), [payslip])])]);
+        var bytes = DsnFile.Write(submission);
+        var text = Encoding.Latin1.GetString(bytes);
+        var lines = text.Split("\r\n")[..^1];
+        Assert.EndsWith("\r\n", text, StringComparison.Ordinal);
+        Assert.All(lines, l => Assert.Matches(RubricLine(), l));
+        var rubrics = lines.Select(l => RubricLine().Match(l)).Select(m => (Rubric: m.Groups[1].Value, Value: m.Groups[2].Value)).ToList();
+        string One(string rubric) => Assert.Single(rubrics, r => r.Rubric == rubric).Value;
+        Assert.Equal(("01", "P26V01", "01122026", "05012027"), (One("S10.G00.00.005"), One("S10.G00.00.006"), One("S20.G00.05.005"), One("S20.G00.05.007")));
+        Assert.Equal(("800123457", "00015"), (One("S21.G00.06.001"), One("S21.G00.06.002")));
+        Assert.Equal((nir.Value[..13], "LEFÈVRE-D'ARC", "01", "03021991"), (One("S21.G00.30.001"), One("S21.G00.30.002"), One("S21.G00.30.005"), One("S21.G00.30.006")));
+        Assert.Equal(("Musicienne soliste", "32", "2"), (One("S21.G00.40.006"), One("S21.G00.40.011"), One("S21.G00.40.013")));
+        Assert.Equal(("400.00", "600.00"), (One("S21.G00.50.004"), rubrics.First(r => r.Rubric == "S21.G00.51.013").Value));
+        Assert.Equal(("03122026", "031"), (One("S21.G00.62.001"), One("S21.G00.62.002")));
+        Assert.Equal((lines.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), "1"), (One("S90.G00.90.001"), One("S90.G00.90.002")));
+        Assert.Contains(bytes, b => b == 0xC8);   // "È" in one Latin-1 byte
+
+        // Blocks in the norm's order; an individual contribution always under a base.
+        var blocks = rubrics.Select(r => r.Rubric[..10]).ToList();
+        Assert.Equal(blocks.Order(StringComparer.Ordinal).Where(b => b.StartsWith("S10", StringComparison.Ordinal) || b.StartsWith("S20", StringComparison.Ordinal)),
+            blocks.Where(b => b.StartsWith("S10", StringComparison.Ordinal) || b.StartsWith("S20", StringComparison.Ordinal)));
+        Assert.Equal("S21.G00.78", blocks[blocks.IndexOf("S21.G00.81") - 1]);
+        var declared = rubrics.Where(r => r.Rubric == "S21.G00.81.004").Sum(r => decimal.Parse(r.Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(DsnFile.Bases(result).SelectMany(b => b.Contributions).Sum(c => c.Amount), declared);
+
+        var empty = Encoding.Latin1.GetString(DsnFile.Write(submission with { Individuals = [], Test = false }));
+        Assert.Contains("S20.G00.05.002,'02'", empty, StringComparison.Ordinal);
+        Assert.Contains("S10.G00.00.005,'02'", empty, StringComparison.Ordinal);
+        Assert.DoesNotContain("S21.G00.30", empty, StringComparison.Ordinal);
+    }
+}
