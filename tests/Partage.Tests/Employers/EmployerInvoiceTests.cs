@@ -102,6 +102,24 @@ public class EmployerInvoiceTests(PartageFactory factory) : IClassFixture<Partag
         Assert.Equal((MandateKind.Partial, Money.ZeroEur, Money.Eur(65_000), Money.Eur(13_000)), (partial.Mandate, partial.Contributions, partial.Fee, partial.Vat));
         Assert.Equal(partialPayslips.Aggregate(Money.ZeroEur, (sum, p) => sum + p.NetPaid) + Money.Eur(78_000), partial.Total);
 
+        // The employer pays by transfer: the bank statement settles its invoice by number and by RF reference;
+        // a transfer naming nothing waits in 471 until finance matches it to the invoice.
+        var entityCode = await factory.InScopeAsync(async s => (await s.GetRequiredService<ILegalEntitiesApi>().ListAsync()).First(e => e.Id == entity).Code);
+        var (clientsBefore, suspenseBefore) = (await Balance("411"), await Balance("471"));
+        var statement = await Invoicing.BankStatementTests.ImportAsync(factory, Invoicing.BankStatementTests.Camt("08", "GC-RELEVE-1",
+            new(1_000m, Text: $"Paie decembre facture {partial.Number}", Debtor: "Theatre de Paris"),
+            new(partial.Total.Amount - 1_100m, Rf: partial.PaymentReference, Debtor: "Theatre de Paris"),
+            new(100m, Text: "Virement", Debtor: "Theatre de Paris")), entityCode);
+        Assert.Equal((2, 1), (statement.Matched, statement.Unmatched));
+        Assert.Equal(clientsBefore - partial.Total + Money.Eur(10_000), await Balance("411"));
+        Assert.Equal(suspenseBefore - Money.Eur(10_000), await Balance("471"));
+        var waiting = Assert.Single((await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Invoicing.Features.BankStatements>().UnmatchedAsync(new App.Infrastructure.PageRequest(1, 100), finance))).Items,
+            l => l.BankReference == "GC-RELEVE-1-3");
+        Assert.Null(await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Invoicing.Features.BankStatements>().MatchAsync(waiting.Id, new App.Modules.Invoicing.Features.MatchInput(partial.Number, null), finance)));
+        var settled = await factory.InScopeAsync(s => service(s).FindAsync(partial.Id, finance));
+        Assert.Equal((EmployerInvoiceStatus.Paid, partial.Total), (settled.Status, settled.Paid));
+        Assert.Equal((clientsBefore - partial.Total, suspenseBefore), (await Balance("411"), await Balance("471")));
+
         // The service's report: revenue excl. VAT by year and office, employers by legal form and current mandate.
         var serviceReport = await factory.InScopeAsync(s => s.GetRequiredService<ServiceReport>().ForYearAsync(2026, finance));
         var revenue = invoice.Total - invoice.Vat + partial.Total - partial.Vat;

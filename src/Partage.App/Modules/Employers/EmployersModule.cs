@@ -3,6 +3,7 @@ using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Employers.Features;
 using Partage.App.Security;
+using Partage.Kernel;
 using Partage.Persistence;
 
 namespace Partage.App.Modules.Employers;
@@ -29,9 +30,19 @@ public interface IEmployersApi
 
     /// <summary>The staff hired between two dates, for the DPAE file the cooperative deposits as the employers' declarant.</summary>
     Task<IReadOnlyList<Payroll.Features.DpaeDeclaration>> DpaeDeclarationsAsync(DateOnly from, DateOnly to, string declarantPhone, CancellationToken ct = default);
+
+    /// <summary>The entity's employer invoices not yet paid in full, for matching bank credits.</summary>
+    Task<IReadOnlyList<EmployerReceivable>> OpenInvoicesAsync(LegalEntities.LegalEntityId entity, CancellationToken ct = default);
+
+    /// <summary>
+    /// A payment received for an employer invoice: <paramref name="from"/> (the bank, or the suspense
+    /// account when finance matches a waiting receipt) debited, the employer's 411 credited. Runs in
+    /// the caller's transaction.
+    /// </summary>
+    Task SettleInvoiceAsync(Guid invoice, Money amount, DateOnly on, string from, string label, Actor actor, CancellationToken ct = default);
 }
 
-internal sealed class EmployersApi(PartageDbContext db, StaffPayroll staff, StaffContracts contracts) : IEmployersApi
+internal sealed class EmployersApi(PartageDbContext db, StaffPayroll staff, StaffContracts contracts, EmployerInvoices invoices) : IEmployersApi
 {
     public async Task<EmployerId?> FindEmployerByUserAsync(Guid userId, CancellationToken ct = default) =>
         await db.Set<EmployerUser>().AsNoTracking().Where(u => u.UserId == userId).Select(u => (EmployerId?)u.EmployerId).SingleOrDefaultAsync(ct);
@@ -48,6 +59,11 @@ internal sealed class EmployersApi(PartageDbContext db, StaffPayroll staff, Staf
 
     public Task<IReadOnlyList<Payroll.Features.DpaeDeclaration>> DpaeDeclarationsAsync(DateOnly from, DateOnly to, string declarantPhone, CancellationToken ct = default) =>
         contracts.DpaeDeclarationsAsync(from, to, declarantPhone, ct);
+
+    public Task<IReadOnlyList<EmployerReceivable>> OpenInvoicesAsync(LegalEntities.LegalEntityId entity, CancellationToken ct = default) => invoices.OpenAsync(entity, ct);
+
+    public Task SettleInvoiceAsync(Guid invoice, Money amount, DateOnly on, string from, string label, Actor actor, CancellationToken ct = default) =>
+        invoices.SettleAsync(invoice, amount, on, from, label, actor, ct);
 }
 
 public sealed record LinkUserInput(string? Email);

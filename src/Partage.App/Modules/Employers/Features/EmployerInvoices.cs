@@ -14,6 +14,9 @@ using Partage.Persistence;
 
 namespace Partage.App.Modules.Employers.Features;
 
+/// <summary>An employer invoice still to be paid, as a bank statement may name it.</summary>
+public sealed record EmployerReceivable(Guid Id, string Number, string PaymentReference, Money Remaining);
+
 public sealed record EmployerInvoiceView(
     Guid Id, string Number, EmployerId EmployerId, string EmployerName, string Period, MandateKind Mandate, DateOnly IssueDate, DateOnly DueDate, Money GrossPayroll,
     Money NetWages, Money Contributions, Money Allowances, decimal FeeRatePercent, Money Fee, IReadOnlyList<FeeShareAmount> FeeShares, Money Vat, Money Total,
@@ -150,26 +153,56 @@ public sealed class EmployerInvoices(
         }
 
         v.ThrowIfInvalid();
-        var employer = await db.Set<Employer>().AsNoTracking().SingleAsync(e => e.Id == invoice.EmployerId, ct);
-        var entity = (await staff.EntityAsync(ct)).Id;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var client = await staff.EmployerAccountAsync(entity, ChartOfAccounts.Clients, employer, ct);
-        await ledger.PostAsync(new PostEntryRequest(entity, "BQ", date!.Value, $"Règlement {invoice.Number} — {employer.Name}", "employer_invoice_payment", invoice.Id.ToString(),
-            $"employer-invoice:{invoice.Id}:payment:{invoice.PaidCents}",
-            [
-                new PostingLine(await ledger.AccountAsync(entity, ChartOfAccounts.Bank, ct), Side.Debit, amount!.Value, null, invoice.Number),
-                new PostingLine(client, Side.Credit, amount.Value, null, invoice.Number),
-            ], invoice.Number), actor, ct);
-        invoice.PaidCents += amount.Value.Cents;
-        if (invoice.PaidCents == invoice.TotalCents)
-        {
-            (invoice.Status, invoice.PaidOn) = (EmployerInvoiceStatus.Paid, date);
-        }
-
-        audit.Record(actor, "employers.invoice_payment", "employer_invoice", invoice.Id.ToString(), null, new { invoice.Number, AmountCents = amount.Value.Cents, invoice.PaidCents });
-        await db.SaveChangesAsync(ct);
+        await SettleAsync(invoice, amount!.Value, date!.Value, ChartOfAccounts.Bank, invoice.Number, actor, ct);
         await transaction.CommitAsync(ct);
         return await FindAsync(id, actor, ct);
+    }
+
+    /// <summary>The entity's invoices not yet paid in full, as a bank statement may name them (by RF reference or number).</summary>
+    internal async Task<IReadOnlyList<EmployerReceivable>> OpenAsync(LegalEntityId entity, CancellationToken ct)
+    {
+        if ((await staff.EntityAsync(ct)).Id != entity)
+        {
+            return [];
+        }
+
+        return (await db.Set<EmployerInvoice>().AsNoTracking().Where(i => i.Status == EmployerInvoiceStatus.Issued).OrderBy(i => i.Number).ToListAsync(ct))
+            .Select(i => new EmployerReceivable(i.Id, i.Number, i.PaymentReference, Money.Eur(i.TotalCents - i.PaidCents))).ToList();
+    }
+
+    /// <summary>A payment received for an invoice, within the caller's transaction (a statement import, a manual match).</summary>
+    internal async Task SettleAsync(Guid id, Money amount, DateOnly on, string from, string label, Actor actor, CancellationToken ct)
+    {
+        var invoice = await db.Set<EmployerInvoice>().SingleOrDefaultAsync(i => i.Id == id, ct) ?? throw new DomainException(EmployersErrors.NotFound);
+        if (amount.Cents <= 0 || amount.Cents > invoice.TotalCents - invoice.PaidCents)
+        {
+            throw new DomainException(EmployersErrors.WrongStatus, $"Le montant dépasse le reste dû de {invoice.Number} ({Money.Eur(invoice.TotalCents - invoice.PaidCents).ToDisplayString()}).");
+        }
+
+        await SettleAsync(invoice, amount, on, from, label, actor, ct);
+    }
+
+    /// <summary>Posts a payment (the bank or the suspense account debited, the employer's 411 credited); the invoice is paid once its total is covered.</summary>
+    private async Task SettleAsync(EmployerInvoice invoice, Money amount, DateOnly on, string from, string label, Actor actor, CancellationToken ct)
+    {
+        var employer = await db.Set<Employer>().AsNoTracking().SingleAsync(e => e.Id == invoice.EmployerId, ct);
+        var entity = (await staff.EntityAsync(ct)).Id;
+        var client = await staff.EmployerAccountAsync(entity, ChartOfAccounts.Clients, employer, ct);
+        await ledger.PostAsync(new PostEntryRequest(entity, "BQ", on, $"Règlement {invoice.Number} — {employer.Name}", "employer_invoice_payment", invoice.Id.ToString(),
+            $"employer-invoice:{invoice.Id}:payment:{invoice.PaidCents}",
+            [
+                new PostingLine(await ledger.AccountAsync(entity, from, ct), Side.Debit, amount, null, label),
+                new PostingLine(client, Side.Credit, amount, null, invoice.Number),
+            ], invoice.Number), actor, ct);
+        invoice.PaidCents += amount.Cents;
+        if (invoice.PaidCents == invoice.TotalCents)
+        {
+            (invoice.Status, invoice.PaidOn) = (EmployerInvoiceStatus.Paid, on);
+        }
+
+        audit.Record(actor, "employers.invoice_payment", "employer_invoice", invoice.Id.ToString(), null, new { invoice.Number, AmountCents = amount.Cents, invoice.PaidCents, From = from });
+        await db.SaveChangesAsync(ct);
     }
 
     public async Task<EmployerInvoiceView> FindAsync(Guid id, Actor actor, CancellationToken ct = default) =>

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Options;
 using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Database;
 using Partage.App.Modules.Audit;
+using Partage.App.Modules.Employers;
+using Partage.App.Modules.Employers.Features;
 using Partage.App.Modules.Ledger;
 using Partage.App.Modules.LegalEntities;
 using Partage.App.Security;
@@ -22,12 +24,13 @@ public sealed record MatchInput(string? InvoiceNumber, string? Amount);
 /// <summary>
 /// Bank statements in, invoices settled: each booked credit is matched by the RF reference printed
 /// on the invoice, failing that by the invoice numbers written in the remittance text (one transfer
-/// may pay several invoices, in the order written); what is left — overpayment or unknown payer —
+/// may pay several invoices, in the order written), the employers' pay-period invoices of the
+/// contract-management service the same way; what is left — overpayment or unknown payer —
 /// is booked to the suspense account (471) and waits in a queue for finance to match by hand.
 /// The same statement imported twice changes nothing.
 /// </summary>
 public sealed class BankStatements(
-    PartageDbContext db, Payments payments, ILedgerApi ledger, ILegalEntitiesApi entities, IAuditLog audit, IOptions<InvoicingOptions> options, TimeProvider clock)
+    PartageDbContext db, Payments payments, ILedgerApi ledger, ILegalEntitiesApi entities, IEmployersApi employers, IAuditLog audit, IOptions<InvoicingOptions> options, TimeProvider clock)
 {
     public async Task<StatementImport> ImportAsync(string? entityCode, Stream file, Actor actor, CancellationToken ct = default)
     {
@@ -85,6 +88,8 @@ public sealed class BankStatements(
             .ToListAsync(ct);
         var byReference = open.Where(i => i.PaymentReference is not null).ToDictionary(i => i.PaymentReference!, StringComparer.OrdinalIgnoreCase);
         var byNumber = open.ToDictionary(i => i.Number!, StringComparer.OrdinalIgnoreCase);
+        var employerInvoices = await employers.OpenInvoicesAsync(entity.Id, ct);
+        var employerDue = employerInvoices.ToDictionary(r => r.Id, r => r.Remaining);
         var bank = await ledger.AccountAsync(entity.Id, ChartOfAccounts.Bank, ct);
         var suspenseAccount = await ledger.AccountAsync(entity.Id, ChartOfAccounts.Suspense, ct);
         var waiting = new List<(BankStatementLine Line, Money Amount)>();
@@ -108,6 +113,19 @@ public sealed class BankStatements(
                     db.Attach(invoice);
                     await payments.SettleAsync(invoice, paid, credit.BookingDate, $"{credit.BankReference} {credit.DebtorName}".Trim(), ChartOfAccounts.Bank, actor, ct);
                     Forget();
+                    left -= paid;
+                    if (left.IsZero)
+                    {
+                        break;
+                    }
+                }
+
+                foreach (var receivable in left.IsZero ? [] : EmployerCandidates(credit, employerInvoices).Where(r => !employerDue[r.Id].IsZero))
+                {
+                    var paid = left < employerDue[receivable.Id] ? left : employerDue[receivable.Id];
+                    await employers.SettleInvoiceAsync(receivable.Id, paid, credit.BookingDate, ChartOfAccounts.Bank, $"{credit.BankReference} {credit.DebtorName}".Trim(), actor, ct);
+                    Forget();
+                    employerDue[receivable.Id] -= paid;
                     left -= paid;
                     if (left.IsZero)
                     {
@@ -201,26 +219,51 @@ public sealed class BankStatements(
         v.ThrowIfInvalid();
         var invoice = await db.Set<Invoice>().Include(i => i.Payments)
             .SingleOrDefaultAsync(i => i.LegalEntityId == entity && i.Number == number && i.Kind == InvoiceKind.Invoice, ct);
-        if (invoice is null || !InvoiceStatuses.Payable.Contains(invoice.Status))
+        var receivable = invoice is not null ? null
+            : (await employers.OpenInvoicesAsync(entity, ct)).FirstOrDefault(r => string.Equals(r.Number, number, StringComparison.OrdinalIgnoreCase));
+        if ((invoice is null || !InvoiceStatuses.Payable.Contains(invoice.Status)) && receivable is null)
         {
             throw new InputValidationException(new Dictionary<string, string[]> { [nameof(input.InvoiceNumber)] = [$"Aucune facture « {number} » à encaisser dans cette entité."] });
         }
 
-        var paid = amount ?? (line.Unmatched < invoice.Remaining ? line.Unmatched : invoice.Remaining);
-        if (paid > line.Unmatched || paid > invoice.Remaining)
+        var remaining = receivable?.Remaining ?? invoice!.Remaining;
+        var paid = amount ?? (line.Unmatched < remaining ? line.Unmatched : remaining);
+        if (paid > line.Unmatched || paid > remaining)
         {
             throw new DomainException(InvoicingErrors.PaymentTooLarge,
-                $"Le montant ({paid.ToDisplayString()}) dépasse ce qui reste à affecter ({line.Unmatched.ToDisplayString()}) ou le reste dû de la facture ({invoice.Remaining.ToDisplayString()}).");
+                $"Le montant ({paid.ToDisplayString()}) dépasse ce qui reste à affecter ({line.Unmatched.ToDisplayString()}) ou le reste dû de la facture ({remaining.ToDisplayString()}).");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await payments.SettleAsync(invoice, paid, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), $"{line.BankReference} (rapprochement manuel)", ChartOfAccounts.Suspense, actor, ct);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var label = $"{line.BankReference} (rapprochement manuel)";
+        if (receivable is not null)
+        {
+            await employers.SettleInvoiceAsync(receivable.Id, paid, today, ChartOfAccounts.Suspense, label, actor, ct);
+        }
+        else
+        {
+            await payments.SettleAsync(invoice!, paid, today, label, ChartOfAccounts.Suspense, actor, ct);
+        }
+
         line.UnmatchedCents -= paid.Cents;
         line.Status = line.UnmatchedCents == 0 ? BankLineStatus.Matched : BankLineStatus.PartlyMatched;
-        audit.Record(actor, "invoicing.statement_line_matched", "bank_statement_line", line.Id.ToString(), null, new { invoice.Number, AmountCents = paid.Cents });
+        audit.Record(actor, "invoicing.statement_line_matched", "bank_statement_line", line.Id.ToString(), null, new { Number = receivable?.Number ?? invoice!.Number, AmountCents = paid.Cents });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return line.UnmatchedCents == 0 ? null : (await UnmatchedAsync(new PageRequest(1, PageRequest.MaxSize), actor, ct)).Items.FirstOrDefault(l => l.Id == line.Id);
+    }
+
+    /// <summary>The employer invoices a credit pays: the one its RF reference names, else those whose numbers its remittance text cites, in the order cited.</summary>
+    private static IEnumerable<EmployerReceivable> EmployerCandidates(CamtCredit credit, IReadOnlyList<EmployerReceivable> open)
+    {
+        if (credit.CreditorReference is { } rf && open.FirstOrDefault(r => string.Equals(r.PaymentReference, rf, StringComparison.OrdinalIgnoreCase)) is { } referenced)
+        {
+            return [referenced];
+        }
+
+        var remittance = credit.Remittance ?? string.Empty;
+        return open.Select(r => (Receivable: r, At: remittance.IndexOf(r.Number, StringComparison.OrdinalIgnoreCase))).Where(x => x.At >= 0).OrderBy(x => x.At).Select(x => x.Receivable).ToList();
     }
 
     /// <summary>The invoices a credit pays: the one its RF reference names, else those whose numbers its remittance text cites, in the order cited.</summary>
