@@ -97,3 +97,12 @@ public static class PayslipLabels
         _ => "CSG et CRDS",
     };
 }
+
+/// <summary>The professions whose artists may consent to the DFS ("déduction forfaitaire spécifique"), as the contracts name them.</summary>
+public static class DfsLabels
+{
+    public const string Refused = "La déduction forfaitaire spécifique ne s'applique qu'à un artiste qui y a consenti (dramatic ou musician).";
+
+    /// <summary>Whether a contract's DFS is acceptable: none, or a known profession for an artist.</summary>
+    public static bool Accepts(string? dfs, EmployeeKind? kind) => dfs is null || (dfs is "dramatic" or "musician" && kind == EmployeeKind.IntermittentArtist);
+}

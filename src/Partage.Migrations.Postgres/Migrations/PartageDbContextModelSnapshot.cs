@@ -890,6 +890,11 @@ namespace Partage.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("created_by");
 
+                    b.Property<string>("Dfs")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("dfs");
+
                     b.Property<DateTime>("DpaeRecordedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("dpae_recorded_at");

@@ -879,6 +879,11 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("created_by");
 
+                    b.Property<string>("Dfs")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dfs");
+
                     b.Property<DateTime>("DpaeRecordedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("dpae_recorded_at");

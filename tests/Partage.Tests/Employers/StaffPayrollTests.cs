@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Partage.App.Modules.Employers;
 using Partage.App.Modules.Employers.Features;
@@ -163,5 +164,44 @@ public class StaffWagesTests(PartageFactory factory) : IClassFixture<PartageFact
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
         Assert.Contains("<Nm>Alex MARTIN</Nm>", Encoding.UTF8.GetString(sepa), StringComparison.Ordinal);
         Assert.Contains($"contrat {contract.Number}", Encoding.UTF8.GetString(sepa), StringComparison.Ordinal);
+    }
+}
+
+/// <summary>An artist's DFS on the staff's payslips, within its yearly cap across the employer's contracts. The class's clock only moves forward.</summary>
+public class StaffDfsTests(PartageFactory factory) : IClassFixture<PartageFactory>
+{
+    [Fact]
+    public async Task MusicianDfs_SocialBaseLowered_CapReachedOnTheSecondContract_RefusedForATechnician()
+    {
+        var world = await Ledger.Books.OpenAsync(factory);
+        await EmployerTests.LilleMandateAsync(factory, world);
+        var employerActor = await factory.ActorAsync(World.Employer);
+        var contracts = (Func<IServiceProvider, StaffContracts>)(s => s.GetRequiredService<StaffContracts>());
+        var refused = await Assert.ThrowsAsync<InputValidationException>(() => factory.InScopeAsync(s => contracts(s).SubmitAsync(world.LilleEmployer,
+            new StaffContractInput("SON", "Lou", StaffPayrollTests.Nir(70), "1991-02-03", "FR7630006000011234567890189", "intermittent_technician", "non", "Sonorisateur", null,
+                "2026-12-02", "2026-12-02", "8", null, "200", null, "musician"), employerActor)));
+        Assert.Equal([DfsLabels.Refused], refused.Errors["Dfs"]);
+
+        var csv = string.Join("\n", string.Join(";", [.. StaffContracts.Columns, .. StaffContracts.OptionalColumns]),
+            StaffPayrollTests.Line("VIOLON", StaffPayrollTests.Nir(71), "2026-12-02", "2026-12-03", cachets: "2", gross: "45000,00") + ";musician",
+            StaffPayrollTests.Line("VIOLON", StaffPayrollTests.Nir(71), "2026-12-08", "2026-12-08", cachets: "1", gross: "5000,00") + ";musician",
+            StaffPayrollTests.Line("ALTO", StaffPayrollTests.Nir(72), "2026-12-02", "2026-12-02", cachets: "1", gross: "500,00") + ";");
+        var imported = await factory.InScopeAsync(s => contracts(s).ImportCsvAsync(world.LilleEmployer, new MemoryStream(Encoding.UTF8.GetBytes(csv)), employerActor));
+        Assert.Equal(["musician", "musician", null], imported.Contracts.OrderBy(c => c.Number).Select(c => c.Dfs));
+
+        factory.Clock.Advance(TimeSpan.FromDays(13));   // 2026-12-09
+        await factory.InScopeAsync(s => s.GetRequiredService<StaffPayroll>().ComputeDueAsync(new DateOnly(2026, 12, 9), Actor.System));
+        var rows = await factory.InScopeAsync(s => s.GetRequiredService<Partage.Persistence.PartageDbContext>().Set<StaffPayslip>().AsNoTracking()
+            .Where(p => p.EmployerId == world.LilleEmployer).ToListAsync());
+        PayrollResult Result(Guid contract) => JsonSerializer.Deserialize<PayrollResult>(rows.Single(p => p.ContractId == contract).ResultJson, PayrollJson.Options)!;
+        var byNumber = imported.Contracts.OrderBy(c => c.Number).ToList();
+        Assert.Equal((45_000m, 37_800m), (Result(byNumber[0].Id).Gross, Result(byNumber[0].Id).SocialBase));   // 16 % in 2026: 7,200 deducted
+        Assert.Equal((5_000m, 4_600m), (Result(byNumber[1].Id).Gross, Result(byNumber[1].Id).SocialBase));     // 800 due, 400 left under the 7,600 cap
+        Assert.Equal(500m, Result(byNumber[2].Id).SocialBase);                                                // no consent, no DFS
+
+        var (name, pdf) = await factory.InScopeAsync(s => contracts(s).PdfAsync(world.LilleEmployer, byNumber[0].Id, employerActor));
+        var file = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}-{name}");
+        await File.WriteAllBytesAsync(file, pdf);
+        Assert.Contains("déduction forfaitaire spécifique", Ledger.BudgetAndFeeTests.Poppler("pdftotext", file + " -").Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
     }
 }

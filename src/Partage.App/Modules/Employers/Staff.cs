@@ -59,6 +59,9 @@ public sealed class StaffContract
     /// <summary>Costs the cooperative advances to the employee for the employer (meals, lodging), paid with the wage and invoiced at cost.</summary>
     public long AllowancesCents { get; init; }
 
+    /// <summary>The DFS an artist consented to (dramatic or musician), if any: the social base is the gross less its rate, within the yearly cap.</summary>
+    public string? Dfs { get; init; }
+
     /// <summary>When the DPAE data was recorded (at submission, before the start).</summary>
     public DateTime DpaeRecordedAt { get; init; }
 
@@ -167,6 +170,7 @@ internal sealed class StaffContractConfiguration : IEntityTypeConfiguration<Staf
         builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(30);
         builder.Property(c => c.Job).HasMaxLength(100);
         builder.Property(c => c.Event).HasMaxLength(200);
+        builder.Property(c => c.Dfs).HasMaxLength(20);
         builder.Property(c => c.Hours).HasPrecision(7, 2);
         builder.Property(c => c.CreatedBy).HasMaxLength(200);
         builder.HasOne<Employer>().WithMany().HasForeignKey(c => c.EmployerId).OnDelete(DeleteBehavior.Restrict);

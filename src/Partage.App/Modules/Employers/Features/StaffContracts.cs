@@ -16,7 +16,7 @@ namespace Partage.App.Modules.Employers.Features;
 /// <summary>One contract as the employer submits it, with the person hired (found again by social security number).</summary>
 public sealed record StaffContractInput(
     string? LastName, string? FirstName, string? Nir, string? BirthDate, string? Iban, string? Kind, string? Cadre, string? Job, string? Event,
-    string? Start, string? End, string? Hours, string? Cachets, string? Gross, string? Allowances);
+    string? Start, string? End, string? Hours, string? Cachets, string? Gross, string? Allowances, string? Dfs = null);
 
 public sealed record StaffContractView(
     Guid Id, string Number, EmployerId EmployerId, string StaffName, EmployeeKind Kind, bool Cadre, string Job, string Event, DateOnly Start, DateOnly End,
@@ -24,6 +24,9 @@ public sealed record StaffContractView(
 {
     /// <summary>Its employment certificate can be made: the last month is paid and every payslip validated.</summary>
     public bool Certifiable { get; init; }
+
+    /// <summary>The DFS the artist consented to (dramatic or musician), if any.</summary>
+    public string? Dfs { get; init; }
 }
 
 public sealed record ImportResult(int Imported, IReadOnlyList<StaffContractView> Contracts);
@@ -38,6 +41,9 @@ public sealed class StaffContracts(PartageDbContext db, Employers employers, IPa
     /// <summary>The columns of the upload file, in order (semicolon separated, UTF-8).</summary>
     public static readonly string[] Columns =
         ["nom", "prenom", "nir", "date_naissance", "iban", "statut", "cadre", "emploi", "evenement", "debut", "fin", "heures", "cachets", "brut", "frais"];
+
+    /// <summary>Columns a file may add: the DFS an artist consented to (dramatic or musician; empty: none).</summary>
+    public static readonly string[] OptionalColumns = ["dfs"];
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -67,7 +73,7 @@ public sealed class StaffContracts(PartageDbContext db, Employers employers, IPa
             {
                 string? Field(string name) => csv.TryGetField<string>(name, out var value) ? value : null;
                 rows.Add(new StaffContractInput(Field("nom"), Field("prenom"), Field("nir"), Field("date_naissance"), Field("iban"), Field("statut"), Field("cadre"), Field("emploi"),
-                    Field("evenement"), Field("debut"), Field("fin"), Field("heures"), Field("cachets"), Field("brut"), Field("frais")));
+                    Field("evenement"), Field("debut"), Field("fin"), Field("heures"), Field("cachets"), Field("brut"), Field("frais"), Field("dfs")));
             }
         }
 
@@ -82,8 +88,8 @@ public sealed class StaffContracts(PartageDbContext db, Employers employers, IPa
     /// <summary>The upload template: the header and one example line.</summary>
     public static byte[] Template()
     {
-        var text = string.Join(";", Columns) + "\r\n"
-            + "DURAND;Jeanne;290057511212353;1990-05-17;FR7630006000011234567890189;intermittent_artist;non;Chanteuse;Festival du Nord 2027;2027-01-15;2027-01-16;;2;600,00;45,00\r\n";
+        var text = string.Join(";", [.. Columns, .. OptionalColumns]) + "\r\n"
+            + "DURAND;Jeanne;290057511212353;1990-05-17;FR7630006000011234567890189;intermittent_artist;non;Chanteuse;Festival du Nord 2027;2027-01-15;2027-01-16;;2;600,00;45,00;\r\n";
         return [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(text)];
     }
 
@@ -111,7 +117,7 @@ public sealed class StaffContracts(PartageDbContext db, Employers employers, IPa
                 ? $"Emploi par nature temporaire dans le secteur du spectacle, où il est d'usage constant de ne pas recourir au CDI (art. L1242-2 3° et D1242-1 6° du code du travail){(contract.Event.Length > 0 ? " : " + contract.Event : string.Empty)}"
                 : $"Accroissement temporaire d'activité (art. L1242-2 2° du code du travail){(contract.Event.Length > 0 ? " : " + contract.Event : string.Empty)}",
             contract.Start, contract.End, Math.Max(1, Math.Min((contract.End.DayNumber - contract.Start.DayNumber + 1) / 7, 14)), contract.Job, contract.Cadre,
-            contract.Event.Length > 0 ? contract.Event : contract.Job, $"{employer.City}", contract.Hours, contract.Cachets, Money.Eur(contract.GrossCents), null,
+            contract.Event.Length > 0 ? contract.Event : contract.Job, $"{employer.City}", contract.Hours, contract.Cachets, Money.Eur(contract.GrossCents), contract.Dfs,
             employer.CollectiveAgreement, null,
             [
                 $"Établi pour l'employeur par {contract.CreatedBy} le {contract.CreatedAt.ToString("dd/MM/yyyy 'à' HH:mm", french)} UTC ; DPAE enregistrée à cette heure.",
@@ -146,6 +152,7 @@ public sealed class StaffContracts(PartageDbContext db, Employers employers, IPa
             Money.Eur(c.GrossCents), Money.Eur(c.AllowancesCents), c.DpaeRecordedAt)
         {
             Certifiable = StaffDeclarations.CertificateReady(c.End, payslips[c.Id].Select(p => (p.To, p.Status))),
+            Dfs = c.Dfs,
         }).ToList();
     }
 
@@ -242,7 +249,7 @@ public sealed class StaffContracts(PartageDbContext db, Employers employers, IPa
             {
                 Id = Guid.CreateVersion7(), Number = $"GC-{row.Start.Year}-{next[row.Start.Year]++:D6}", EmployerId = employerId,
                 StaffMemberId = person.Id, Kind = row.Kind, Cadre = row.Cadre, Job = row.Job, Event = row.Event, Start = row.Start, End = row.End, Hours = row.Hours,
-                Cachets = row.Cachets, GrossCents = row.Gross.Cents, AllowancesCents = row.Allowances.Cents, DpaeRecordedAt = now, CreatedAt = now, CreatedBy = actor.Name,
+                Cachets = row.Cachets, GrossCents = row.Gross.Cents, AllowancesCents = row.Allowances.Cents, Dfs = row.Dfs, DpaeRecordedAt = now, CreatedAt = now, CreatedBy = actor.Name,
             };
             db.Add(contract);
             saved.Add(contract);
@@ -257,7 +264,7 @@ public sealed class StaffContracts(PartageDbContext db, Employers employers, IPa
 
     private sealed record Checked(
         string LastName, string FirstName, Nir Nir, DateOnly BirthDate, Iban Iban, EmployeeKind Kind, bool Cadre, string Job, string Event,
-        DateOnly Start, DateOnly End, decimal? Hours, int? Cachets, Money Gross, Money Allowances);
+        DateOnly Start, DateOnly End, decimal? Hours, int? Cachets, Money Gross, Money Allowances, string? Dfs);
 
     private Checked Check(StaffContractInput input, ParameterCatalog catalog)
     {
@@ -304,6 +311,12 @@ public sealed class StaffContracts(PartageDbContext db, Employers employers, IPa
         var gross = v.Amount("Gross", "Le salaire brut", input.Gross, required: true);
         var allowances = string.IsNullOrWhiteSpace(input.Allowances) || input.Allowances.Trim() is "0" or "0,00" or "0.00"
             ? Money.ZeroEur : v.Amount("Allowances", "Les frais avancés", input.Allowances, required: false) ?? Money.ZeroEur;
+        var dfs = string.IsNullOrWhiteSpace(input.Dfs) ? null : input.Dfs.Trim().ToLowerInvariant();
+        if (!DfsLabels.Accepts(dfs, kind))
+        {
+            v.Add("Dfs", DfsLabels.Refused);
+        }
+
         if (cachets is { } c && (c <= 0 || c != decimal.Truncate(c)))
         {
             v.Add("Cachets", "Le nombre de cachets est un entier positif.");
@@ -346,6 +359,6 @@ public sealed class StaffContracts(PartageDbContext db, Employers employers, IPa
 
         v.ThrowIfInvalid();
         return new Checked(lastName.ToUpperInvariant(), firstName, nir!, birth!.Value, iban!, kind!.Value, cadre, job, eventName, start!.Value, end!.Value, hours,
-            (int?)cachets, gross!.Value, allowances);
+            (int?)cachets, gross!.Value, allowances, dfs);
     }
 }

@@ -57,6 +57,7 @@ public sealed class StaffPayroll(PartageDbContext db, IPayrollApi payroll, ILedg
         var employerIds = due.Select(d => d.Contract.EmployerId).Distinct().ToList();
         var profiles = await db.Set<Employer>().AsNoTracking().Where(e => employerIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
         var mandates = (await db.Set<Mandate>().AsNoTracking().Where(m => employerIds.Contains(m.EmployerId)).ToListAsync(ct)).ToLookup(m => m.EmployerId);
+        var dfsUsed = await DfsUsedAsync(due.Where(d => d.Contract.Dfs is not null).Select(d => d.Contract.StaffMemberId).Distinct().ToList(), ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var series in due.GroupBy(d => d.Month.To.Year))
         {
@@ -67,7 +68,10 @@ public sealed class StaffPayroll(PartageDbContext db, IPayrollApi payroll, ILedg
                 var mandate = mandates[contract.EmployerId].First(m => m.Covers(month.From, month.To));
                 var request = new PayrollRequest(month.Period,
                     new Partage.Payroll.EmployerInput(employer.Headcount, employer.AtMpRate, 0, false, true, employer.CollectiveAgreement),
-                    new EmployeeInput(contract.Kind switch { EmployeeKind.RegimeGeneral => "regime_general", EmployeeKind.IntermittentTechnician => "intermittent_technician", _ => "intermittent_artist" }, contract.Cadre, null),
+                    new EmployeeInput(contract.Kind switch { EmployeeKind.RegimeGeneral => "regime_general", EmployeeKind.IntermittentTechnician => "intermittent_technician", _ => "intermittent_artist" }, contract.Cadre, contract.Dfs)
+                    {
+                        DfsUsedThisYear = contract.Dfs is null ? null : dfsUsed.GetValueOrDefault((contract.StaffMemberId, month.To.Year)),
+                    },
                     new ContractInput(contract.Kind == EmployeeKind.RegimeGeneral ? "CDD" : "CDDU", contract.Start, contract.End),
                     new WorkInput(month.Hours, month.Days, month.Cachets), Money.Eur(month.GrossCents).Amount);
                 var result = PayslipEngine.Compute(request, catalog);
@@ -83,6 +87,11 @@ public sealed class StaffPayroll(PartageDbContext db, IPayrollApi payroll, ILedg
                     AllowancesCents = month.To == contract.End ? contract.AllowancesCents : 0, DueOn = month.To.AddDays(payroll.PayDelayDays),
                     Status = StaffPayslipStatus.Computed, ComputedAt = clock.GetUtcNow().UtcDateTime,
                 };
+                if (contract.Dfs is not null)
+                {
+                    dfsUsed[(contract.StaffMemberId, month.To.Year)] = dfsUsed.GetValueOrDefault((contract.StaffMemberId, month.To.Year)) + result.Gross - result.SocialBase;
+                }
+
                 db.Add(payslip);
                 audit.Record(actor, "employers.payslip_computed", "employer_payslip", payslip.Id.ToString(), null, new { payslip.Number, Contract = contract.Number, payslip.GrossCents, payslip.NetPaidCents });
             }
@@ -137,6 +146,27 @@ public sealed class StaffPayroll(PartageDbContext db, IPayrollApi payroll, ILedg
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return await FindAsync(id, actor, ct);
+    }
+
+    /// <summary>The DFS already deducted per person and calendar year by this service's payslips (gross less social base), which the yearly cap counts.</summary>
+    private async Task<Dictionary<(Guid Person, int Year), decimal>> DfsUsedAsync(IReadOnlyList<Guid> people, CancellationToken ct)
+    {
+        var used = new Dictionary<(Guid, int), decimal>();
+        if (people.Count == 0)
+        {
+            return used;
+        }
+
+        var rows = await db.Set<StaffPayslip>().AsNoTracking()
+            .Join(db.Set<StaffContract>().Where(c => c.Dfs != null && people.Contains(c.StaffMemberId)), p => p.ContractId, c => c.Id, (p, c) => new { c.StaffMemberId, p.To, p.ResultJson })
+            .ToListAsync(ct);
+        foreach (var row in rows)
+        {
+            var result = JsonSerializer.Deserialize<PayrollResult>(row.ResultJson, PayrollJson.Options)!;
+            used[(row.StaffMemberId, row.To.Year)] = used.GetValueOrDefault((row.StaffMemberId, row.To.Year)) + result.Gross - result.SocialBase;
+        }
+
+        return used;
     }
 
     public async Task<StaffPayslipView> FindAsync(Guid id, Actor actor, CancellationToken ct = default) =>

@@ -87,6 +87,8 @@ public sealed class DetailModel(Features.Employers employers, StaffContracts con
         public string? Gross { get; set; }
 
         public string? Allowances { get; set; }
+
+        public string? Dfs { get; set; }
     }
 
     public bool CanSubmit => Employer is { } e && (EmployersAccess.Manages(Actor) || Actor.EmployerId == e.Id);
@@ -114,7 +116,7 @@ public sealed class DetailModel(Features.Employers employers, StaffContracts con
     {
         var c = Contract;
         var saved = await contracts.SubmitAsync(EmployerId.From(id), new StaffContractInput(c.LastName, c.FirstName, c.Nir, c.BirthDate, c.Iban, c.Kind, null, c.Job, c.Event,
-            c.Start, c.End, c.Hours, c.Cachets, c.Gross, c.Allowances), Actor, ct);
+            c.Start, c.End, c.Hours, c.Cachets, c.Gross, c.Allowances, c.Dfs), Actor, ct);
         return $"Contrat {saved.Number} enregistré ; DPAE enregistrée.";
     }, ct, prefix: "Contract");
 

@@ -123,9 +123,9 @@ public sealed class Jobs(
             v.Add("UsageReason", "Le motif du CDD est obligatoire (par exemple : accroissement temporaire d'activité, art. L1242-2 2° du code du travail).");
         }
 
-        if (input.Dfs is not (null or "" or "dramatic" or "musician") || (kind != EmployeeKind.IntermittentArtist && !string.IsNullOrEmpty(input.Dfs)))
+        if (!DfsLabels.Accepts(input.Dfs is "" ? null : input.Dfs, kind))
         {
-            v.Add("Dfs", "La déduction forfaitaire spécifique ne s'applique qu'à un artiste qui y a consenti (dramatic ou musician).");
+            v.Add("Dfs", DfsLabels.Refused);
         }
 
         if (start is { } s && end is { } e)
