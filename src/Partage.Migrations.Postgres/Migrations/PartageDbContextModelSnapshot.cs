@@ -677,6 +677,15 @@ namespace Partage.Migrations.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("contributions_cents");
 
+                    b.Property<string>("CreditReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("credit_reason");
+
+                    b.Property<Guid?>("CreditedInvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("credited_invoice_id");
+
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("date")
                         .HasColumnName("due_date");
@@ -721,6 +730,12 @@ namespace Partage.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("issued_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("kind");
 
                     b.Property<string>("Mandate")
                         .IsRequired()
@@ -774,6 +789,10 @@ namespace Partage.Migrations.Postgres.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_employer_invoices");
+
+                    b.HasIndex("CreditedInvoiceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_employer_invoices_credited_invoice_id");
 
                     b.HasIndex("Number")
                         .IsUnique()

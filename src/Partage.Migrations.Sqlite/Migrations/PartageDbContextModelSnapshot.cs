@@ -666,6 +666,15 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("contributions_cents");
 
+                    b.Property<string>("CreditReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("credit_reason");
+
+                    b.Property<Guid?>("CreditedInvoiceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("credited_invoice_id");
+
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("TEXT")
                         .HasColumnName("due_date");
@@ -710,6 +719,12 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("issued_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
 
                     b.Property<string>("Mandate")
                         .IsRequired()
@@ -763,6 +778,10 @@ namespace Partage.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_employer_invoices");
+
+                    b.HasIndex("CreditedInvoiceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_employer_invoices_credited_invoice_id");
 
                     b.HasIndex("Number")
                         .IsUnique()

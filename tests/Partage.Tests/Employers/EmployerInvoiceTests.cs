@@ -98,7 +98,29 @@ public class EmployerInvoiceTests(PartageFactory factory) : IClassFixture<Partag
             await factory.InScopeAsync(s => s.GetRequiredService<StaffPayroll>().ValidateAsync(p.Id, payroll));
         }
 
+        // Issued in error: cancelled in full by a credit note (same series, entry reversed, payslips free again), then issued anew.
+        async Task<(Money, Money, Money, Money, Money)> Books() => (await Balance("411"), await Balance("467"), await Balance("4671"), await Balance("7062"), await Balance("44571"));
+        var booksBefore = await Books();
+        var wrong = await factory.InScopeAsync(s => service(s).IssueAsync(world.ParisEmployer, new EmployerInvoiceInput("2026-12"), payroll));
+        var noReason = await Assert.ThrowsAsync<InputValidationException>(() => factory.InScopeAsync(s => service(s).CreditAsync(wrong.Id, new EmployerCreditInput(" "), payroll)));
+        Assert.Contains("Reason", noReason.Errors.Keys);
+        var note = await factory.InScopeAsync(s => service(s).CreditAsync(wrong.Id, new EmployerCreditInput("Période erronée"), payroll));
+        Assert.Equal((EmployerInvoiceKind.CreditNote, EmployerInvoiceStatus.Applied, wrong.Number, wrong.Total), (note.Kind, note.Status, note.Related, note.Total));
+        Assert.Equal(wrong.Number[..^6], note.Number[..^6]);   // the same continuous series
+        Assert.Equal(booksBefore, await Books());
+        var cancelled = await factory.InScopeAsync(s => service(s).FindAsync(wrong.Id, payroll));
+        Assert.Equal((EmployerInvoiceStatus.Cancelled, note.Number), (cancelled.Status, cancelled.Related));
+        var creditedTwice = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => service(s).CreditAsync(wrong.Id, new EmployerCreditInput("Encore"), payroll)));
+        Assert.Equal(EmployersErrors.WrongStatus, creditedTwice.Error);
+        var (noteName, notePdf) = await factory.InScopeAsync(s => service(s).PdfAsync(note.Id, payroll));
+        Assert.StartsWith("avoir-", noteName, StringComparison.Ordinal);
+        var notePath = Path.Combine(Invoicing.InvoiceTests.ArtifactsFolder, noteName);
+        await File.WriteAllBytesAsync(notePath, notePdf);
+        var noteReport = await Invoicing.EInvoiceValidator.ValidatePdfAsync(notePath);
+        Assert.True(noteReport.Passed, noteReport.ToString());
+        Assert.Contains($"Annule la facture n° {wrong.Number} du {wrong.IssueDate:dd/MM/yyyy}. Motif : Période erronée", Ledger.BudgetAndFeeTests.Poppler("pdftotext", notePath + " -"), StringComparison.Ordinal);
         var partial = await factory.InScopeAsync(s => service(s).IssueAsync(world.ParisEmployer, new EmployerInvoiceInput("2026-12"), payroll));
+        Assert.Equal(wrong.Total, partial.Total);
         Assert.Equal((MandateKind.Partial, Money.ZeroEur, Money.Eur(65_000), Money.Eur(13_000)), (partial.Mandate, partial.Contributions, partial.Fee, partial.Vat));
         Assert.Equal(partialPayslips.Aggregate(Money.ZeroEur, (sum, p) => sum + p.NetPaid) + Money.Eur(78_000), partial.Total);
 

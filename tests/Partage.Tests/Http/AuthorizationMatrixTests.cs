@@ -259,6 +259,8 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
             Only(ok, [.. Staff, World.LilleManager, World.Employer]), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/employer-invoices/{id:guid}/pdf", _ => "/api/v1/employer-invoices/{employer-invoice}/pdf", _ => null,
             Only(ok, [.. Staff, World.LilleManager, World.Employer]), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/employer-invoices/{id:guid}/credit-note", _ => "/api/v1/employer-invoices/{employer-invoice}/credit-note", _ => new { Reason = "Erreur de période" },
+            Only(HttpStatusCode.Created, service), HttpStatusCode.NotFound);
         yield return ("POST", "/api/v1/employer-invoices/{id:guid}/payments", _ => "/api/v1/employer-invoices/{employer-invoice}/payments", _ => new { Amount = "1.00", Date = "2026-11-26" },
             Only(ok, World.Admin, World.Finance), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/employers/{id:guid}/contracts/{contract:guid}/certificate.pdf", _ => "/api/v1/employers/{certified-contract}/certificate.pdf", _ => null,

@@ -7,18 +7,38 @@ public enum EmployerInvoiceStatus
 {
     Issued,
     Paid,
+
+    /// <summary>An invoice cancelled in full by a credit note before any payment.</summary>
+    Cancelled,
+
+    /// <summary>A credit note: applied to the invoice it cancels, nothing to pay.</summary>
+    Applied,
+}
+
+public enum EmployerInvoiceKind
+{
+    Invoice,
+    CreditNote,
 }
 
 /// <summary>
 /// The one invoice of an employer's pay period (a calendar month), in its own continuous series
 /// per entity ("SCIC-GC-2026-000001"): net wages, contributions under a complete mandate, costs
-/// advanced, and the management fee with its VAT. Its figures never change once issued.
+/// advanced, and the management fee with its VAT. Its figures never change once issued; an unpaid
+/// one is cancelled by a credit note of the same figures in the same series.
 /// </summary>
 public sealed class EmployerInvoice
 {
     public Guid Id { get; init; }
 
     public string Number { get; init; } = string.Empty;
+
+    public EmployerInvoiceKind Kind { get; init; }
+
+    /// <summary>For a credit note, the invoice it cancels, and why.</summary>
+    public Guid? CreditedInvoiceId { get; init; }
+
+    public string? CreditReason { get; init; }
 
     public EmployerId EmployerId { get; init; }
 
@@ -83,6 +103,9 @@ internal sealed class EmployerInvoiceConfiguration : IEntityTypeConfiguration<Em
         builder.Property(i => i.PaymentReference).HasMaxLength(35);
         builder.Property(i => i.BuyerJson).HasMaxLength(2000);
         builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(10);
+        builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(12);
+        builder.Property(i => i.CreditReason).HasMaxLength(300);
+        builder.HasIndex(i => i.CreditedInvoiceId).IsUnique();
         builder.Property(i => i.IssuedBy).HasMaxLength(200);
         builder.HasOne<Employer>().WithMany().HasForeignKey(i => i.EmployerId).OnDelete(DeleteBehavior.Restrict);
     }

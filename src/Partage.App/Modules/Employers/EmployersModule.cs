@@ -205,5 +205,11 @@ public static class EmployersModule
         invoices.MapPost("/{id:guid}/payments", async (Guid id, EmployerPaymentInput input, EmployerInvoices pay, ActorAccessor actors, CancellationToken ct) =>
                 await pay.RecordPaymentAsync(id, input, await actors.GetAsync(ct), ct))
             .WithName("RecordEmployerPayment").WithSummary("Enregistrer le règlement d'un employeur (finance)").ProducesProblems();
+        invoices.MapPost("/{id:guid}/credit-note", async (Guid id, EmployerCreditInput input, EmployerInvoices credit, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var note = await credit.CreditAsync(id, input, await actors.GetAsync(ct), ct);
+                return Results.Created($"/api/v1/employer-invoices/{note.Id}", note);
+            })
+            .WithName("CreditEmployerInvoice").WithSummary("Annuler une facture impayée par un avoir du même montant (service paie) : écriture extournée, bulletins à refacturer").ProducesProblems();
     }
 }

@@ -48,10 +48,14 @@ public sealed class InvoicingOptions
 /// <summary>A line of an invoice another module issues (its net already rounded to the cent), with the code of its VAT treatment.</summary>
 public sealed record ExternalInvoiceLine(string Description, decimal Quantity, string Unit, decimal UnitPrice, string VatCode, Money Net);
 
-/// <summary>An invoice another module issued under its own number series (the contract-management invoices), to be printed as Factur-X like the others.</summary>
+/// <summary>
+/// An invoice another module issued under its own number series (the contract-management invoices),
+/// to be printed as Factur-X like the others; a credit note names the invoice it cancels.
+/// </summary>
 public sealed record ExternalInvoice(
     LegalEntityId Seller, InvoiceParty Buyer, string Number, DateOnly IssueDate, DateOnly DueDate, DateOnly ServiceFrom, DateOnly ServiceTo,
-    IReadOnlyList<ExternalInvoiceLine> Lines, string PaymentReference, string? BuyerReference);
+    IReadOnlyList<ExternalInvoiceLine> Lines, string PaymentReference, string? BuyerReference, string? CreditedNumber = null, DateOnly? CreditedIssueDate = null,
+    string? CreditReason = null);
 
 /// <summary>What other modules use of invoicing: the Factur-X document, the totals by EN 16931, the RF payment reference.</summary>
 public interface IInvoicingApi
@@ -85,8 +89,9 @@ internal sealed class InvoicingApi(ILegalEntitiesApi entities, Microsoft.Extensi
         var parties = new InvoiceParties(
             new InvoiceParty(seller.Name, seller.LegalForm, seller.Siren, null, seller.VatNumber, seller.Street, null, seller.PostalCode, seller.City, seller.Country, seller.Siren, null),
             invoice.Buyer, BuyerIsBusiness: true);
-        var document = new FacturX.InvoiceDocument(InvoiceKind.Invoice, invoice.Number, invoice.IssueDate, invoice.DueDate, invoice.ServiceFrom, invoice.ServiceTo, parties, lines,
-            InvoiceCalculator.Totals(lines.Select(l => (l.Net.Cents, l.Rule))), invoice.PaymentReference, invoice.BuyerReference, null, null, null, options.Value);
+        var document = new FacturX.InvoiceDocument(invoice.CreditedNumber is null ? InvoiceKind.Invoice : InvoiceKind.CreditNote, invoice.Number, invoice.IssueDate, invoice.DueDate,
+            invoice.ServiceFrom, invoice.ServiceTo, parties, lines, InvoiceCalculator.Totals(lines.Select(l => (l.Net.Cents, l.Rule))), invoice.PaymentReference, invoice.BuyerReference,
+            invoice.CreditedNumber is null ? null : invoice.CreditReason, invoice.CreditedNumber, invoice.CreditedIssueDate, options.Value);
         return FacturX.FacturXPdf.Write(document);
     }
 

@@ -20,11 +20,21 @@ public sealed record EmployerReceivable(Guid Id, string Number, string PaymentRe
 public sealed record EmployerInvoiceView(
     Guid Id, string Number, EmployerId EmployerId, string EmployerName, string Period, MandateKind Mandate, DateOnly IssueDate, DateOnly DueDate, Money GrossPayroll,
     Money NetWages, Money Contributions, Money Allowances, decimal FeeRatePercent, Money Fee, IReadOnlyList<FeeShareAmount> FeeShares, Money Vat, Money Total,
-    string PaymentReference, EmployerInvoiceStatus Status, Money Paid, DateOnly? PaidOn, int Payslips);
+    string PaymentReference, EmployerInvoiceStatus Status, Money Paid, DateOnly? PaidOn, int Payslips)
+{
+    public EmployerInvoiceKind Kind { get; init; }
+
+    /// <summary>For a credit note, the number of the invoice it cancels; for a cancelled invoice, the credit note's.</summary>
+    public string? Related { get; init; }
+
+    public string? CreditReason { get; init; }
+}
 
 public sealed record EmployerInvoiceInput(string? Period);
 
 public sealed record EmployerPaymentInput(string? Amount, string? Date);
+
+public sealed record EmployerCreditInput(string? Reason);
 
 /// <summary>What the cooperative has at stake with an employer: advanced and not invoiced, invoiced and not paid.</summary>
 public sealed record EmployerExposure(EmployerId EmployerId, string Name, Money AdvancedNotInvoiced, Money InvoicedUnpaid, Money Total, Money Limit, bool OverLimit);
@@ -76,7 +86,7 @@ public sealed class EmployerInvoices(
             employer.City, "FR", employer.Siret[..9], employer.BillingEmail);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var number = $"{entity.Code}-GC-{today.Year}-{await numbers.NextAsync($"employer-invoice:{entity.Code}", ct):D6}";
+        var number = await NextNumberAsync(entity.Code, today, ct);
         var invoice = new EmployerInvoice
         {
             Id = Guid.CreateVersion7(), Number = number, EmployerId = employerId, Period = period!, Mandate = figures.Kind, IssueDate = today, DueDate = today.AddDays(PaymentTermsDays),
@@ -159,6 +169,58 @@ public sealed class EmployerInvoices(
         return await FindAsync(id, actor, ct);
     }
 
+    /// <summary>
+    /// Payroll staff cancel an unpaid invoice in full by a credit note of the same figures, in the
+    /// same series: its entry reversed, its payslips free to be invoiced again, the credit note
+    /// e-mailed to the employer as Factur-X (type 381, naming the invoice).
+    /// </summary>
+    public async Task<EmployerInvoiceView> CreditAsync(Guid id, EmployerCreditInput input, Actor actor, CancellationToken ct = default)
+    {
+        EmployersAccess.RequireManager(actor);
+        var invoice = await db.Set<EmployerInvoice>().SingleOrDefaultAsync(i => i.Id == id, ct) ?? throw new DomainException(EmployersErrors.NotFound);
+        var v = new Validation();
+        var reason = v.Required("Reason", "Le motif de l'avoir", input.Reason, 300);
+        v.ThrowIfInvalid();
+        if (invoice.Kind != EmployerInvoiceKind.Invoice || invoice.Status != EmployerInvoiceStatus.Issued || invoice.PaidCents != 0)
+        {
+            throw new DomainException(EmployersErrors.WrongStatus, "Seule une facture émise et encore impayée s'annule par un avoir (une facture réglée, même en partie, se rembourse).");
+        }
+
+        var employer = await db.Set<Employer>().AsNoTracking().SingleAsync(e => e.Id == invoice.EmployerId, ct);
+        var entity = await staff.EntityAsync(ct);
+        var today = Today;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var number = await NextNumberAsync(entity.Code, today, ct);
+        var credit = new EmployerInvoice
+        {
+            Id = Guid.CreateVersion7(), Number = number, Kind = EmployerInvoiceKind.CreditNote, CreditedInvoiceId = invoice.Id, CreditReason = reason, EmployerId = invoice.EmployerId,
+            Period = invoice.Period, Mandate = invoice.Mandate, IssueDate = today, DueDate = today, GrossPayrollCents = invoice.GrossPayrollCents, NetWagesCents = invoice.NetWagesCents,
+            ContributionsCents = invoice.ContributionsCents, AllowancesCents = invoice.AllowancesCents, FeeRatePercent = invoice.FeeRatePercent, FeeCents = invoice.FeeCents,
+            FeeSharesJson = invoice.FeeSharesJson, VatCents = invoice.VatCents, TotalCents = invoice.TotalCents, PaymentReference = invoicing.PaymentReference(number),
+            BuyerJson = invoice.BuyerJson, Status = EmployerInvoiceStatus.Applied, IssuedAt = clock.GetUtcNow().UtcDateTime, IssuedBy = actor.Name,
+        };
+        var reversal = await ledger.ReverseAsync(new EntryId(invoice.EntryId), today, $"Avoir {number} annulant {invoice.Number} : {reason}", $"employer-credit-note:{invoice.Id}", actor, ct);
+        credit.EntryId = reversal.Id.Value;
+        invoice.Status = EmployerInvoiceStatus.Cancelled;
+        db.Add(credit);
+        await db.Set<StaffPayslip>().Where(p => p.InvoiceId == invoice.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.InvoiceId, (Guid?)null), ct);
+        outbox.Enqueue(employer.BillingEmail, $"Avoir {number} annulant la facture {invoice.Number} — paie {invoice.Period}",
+            $"""
+            Bonjour,
+
+            Veuillez trouver ci-joint notre avoir {number} (Factur-X), qui annule en totalité la facture {invoice.Number} du {invoice.IssueDate:dd/MM/yyyy}
+            ({Money.Eur(invoice.TotalCents).ToDisplayString()} TTC) : {reason}. Cette facture n'est plus à régler ; la paie {invoice.Period} vous sera facturée à nouveau.
+
+            {entity.Name} — gestion de contrats
+            """,
+            $"avoir-{number}.pdf", await FacturXAsync(credit, entity.Id, ct));
+        audit.Record(actor, "employers.invoice_credited", "employer_invoice", invoice.Id.ToString(), new { Status = EmployerInvoiceStatus.Issued.ToString() },
+            new { Status = invoice.Status.ToString(), CreditNote = number, reason, ReversalEntry = reversal.Id.ToString() });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return await FindAsync(credit.Id, actor, ct);
+    }
+
     /// <summary>The entity's invoices not yet paid in full, as a bank statement may name them (by RF reference or number).</summary>
     internal async Task<IReadOnlyList<EmployerReceivable>> OpenAsync(LegalEntityId entity, CancellationToken ct)
     {
@@ -167,7 +229,7 @@ public sealed class EmployerInvoices(
             return [];
         }
 
-        return (await db.Set<EmployerInvoice>().AsNoTracking().Where(i => i.Status == EmployerInvoiceStatus.Issued).OrderBy(i => i.Number).ToListAsync(ct))
+        return (await db.Set<EmployerInvoice>().AsNoTracking().Where(i => i.Kind == EmployerInvoiceKind.Invoice && i.Status == EmployerInvoiceStatus.Issued).OrderBy(i => i.Number).ToListAsync(ct))
             .Select(i => new EmployerReceivable(i.Id, i.Number, i.PaymentReference, Money.Eur(i.TotalCents - i.PaidCents))).ToList();
     }
 
@@ -225,14 +287,18 @@ public sealed class EmployerInvoices(
     public async Task<(string FileName, byte[] Content)> PdfAsync(Guid id, Actor actor, CancellationToken ct = default)
     {
         var invoice = await Visible(actor).SingleOrDefaultAsync(i => i.Id == id, ct) ?? throw new DomainException(EmployersErrors.NotFound);
-        return ($"facture-{invoice.Number}.pdf", await FacturXAsync(invoice, (await staff.EntityAsync(ct)).Id, ct));
+        return ($"{(invoice.Kind == EmployerInvoiceKind.CreditNote ? "avoir" : "facture")}-{invoice.Number}.pdf", await FacturXAsync(invoice, (await staff.EntityAsync(ct)).Id, ct));
     }
 
-    private Task<byte[]> FacturXAsync(EmployerInvoice invoice, LegalEntityId seller, CancellationToken ct)
+    private async Task<byte[]> FacturXAsync(EmployerInvoice invoice, LegalEntityId seller, CancellationToken ct)
     {
         var month = DateOnly.ParseExact(invoice.Period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return invoicing.FacturXAsync(new ExternalInvoice(seller, JsonSerializer.Deserialize<InvoiceParty>(invoice.BuyerJson)!, invoice.Number, invoice.IssueDate,
-            invoice.DueDate, month, month.AddMonths(1).AddDays(-1), Lines(invoice), invoice.PaymentReference, $"Paie {invoice.Period}"), ct);
+        var credited = invoice.CreditedInvoiceId is { } id
+            ? await db.Set<EmployerInvoice>().AsNoTracking().Where(i => i.Id == id).Select(i => new { i.Number, i.IssueDate }).SingleAsync(ct)
+            : null;
+        return await invoicing.FacturXAsync(new ExternalInvoice(seller, JsonSerializer.Deserialize<InvoiceParty>(invoice.BuyerJson)!, invoice.Number, invoice.IssueDate,
+            invoice.DueDate, month, month.AddMonths(1).AddDays(-1), Lines(invoice), invoice.PaymentReference, $"Paie {invoice.Period}", credited?.Number, credited?.IssueDate,
+            invoice.CreditReason), ct);
     }
 
     /// <summary>Per employer: advanced and not yet invoiced, invoiced and not yet paid, against the employer's limit (finance and payroll staff).</summary>
@@ -277,6 +343,10 @@ public sealed class EmployerInvoices(
         return lines;
     }
 
+    /// <summary>Invoices and credit notes share one continuous series per entity.</summary>
+    private async Task<string> NextNumberAsync(string entityCode, DateOnly today, CancellationToken ct) =>
+        $"{entityCode}-GC-{today.Year}-{await numbers.NextAsync($"employer-invoice:{entityCode}", ct):D6}";
+
     /// <summary>A fee share as stored on the invoice: cents, not a Money (which has no JSON form).</summary>
     private sealed record StoredShare(string Label, string Account, long Cents);
 
@@ -293,9 +363,16 @@ public sealed class EmployerInvoices(
         var invoiceIds = rows.Select(i => (Guid?)i.Id).ToList();
         var counts = await db.Set<StaffPayslip>().AsNoTracking().Where(p => invoiceIds.Contains(p.InvoiceId)).GroupBy(p => p.InvoiceId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key!.Value, x => x.Count, ct);
+        var pairs = await db.Set<EmployerInvoice>().AsNoTracking().Where(c => c.CreditedInvoiceId != null && (invoiceIds.Contains(c.Id) || invoiceIds.Contains(c.CreditedInvoiceId)))
+            .Join(db.Set<EmployerInvoice>(), c => c.CreditedInvoiceId, i => i.Id, (c, i) => new { CreditId = c.Id, CreditNumber = c.Number, InvoiceId = i.Id, InvoiceNumber = i.Number })
+            .ToListAsync(ct);
+        var related = pairs.Select(p => (p.CreditId, p.InvoiceNumber)).Concat(pairs.Select(p => (p.InvoiceId, p.CreditNumber))).ToDictionary(p => p.Item1, p => p.Item2);
         return rows.Select(i => new EmployerInvoiceView(i.Id, i.Number, i.EmployerId, names[i.EmployerId], i.Period, i.Mandate, i.IssueDate, i.DueDate, Money.Eur(i.GrossPayrollCents),
             Money.Eur(i.NetWagesCents), Money.Eur(i.ContributionsCents), Money.Eur(i.AllowancesCents), i.FeeRatePercent, Money.Eur(i.FeeCents),
             JsonSerializer.Deserialize<List<StoredShare>>(i.FeeSharesJson)!.Select(f => new FeeShareAmount(f.Label, f.Account, Money.Eur(f.Cents))).ToList(), Money.Eur(i.VatCents), Money.Eur(i.TotalCents), i.PaymentReference, i.Status, Money.Eur(i.PaidCents),
-            i.PaidOn, counts.GetValueOrDefault(i.Id))).ToList();
+            i.PaidOn, counts.GetValueOrDefault(i.Id))
+        {
+            Kind = i.Kind, Related = related.GetValueOrDefault(i.Id), CreditReason = i.CreditReason,
+        }).ToList();
     }
 }

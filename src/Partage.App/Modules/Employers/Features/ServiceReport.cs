@@ -30,8 +30,10 @@ public sealed class ServiceReport(PartageDbContext db, IOfficesApi offices, Time
         }
 
         var wanted = year ?? clock.GetUtcNow().Year;
-        var invoices = await db.Set<EmployerInvoice>().AsNoTracking()
-            .Join(db.Set<Employer>(), i => i.EmployerId, e => e.Id, (i, e) => new { i.IssueDate, i.TotalCents, i.VatCents, i.FeeCents, e.OfficeId }).ToListAsync(ct);
+        // A credit note takes its invoice's revenue back, in the year it is issued.
+        var invoices = (await db.Set<EmployerInvoice>().AsNoTracking()
+            .Join(db.Set<Employer>(), i => i.EmployerId, e => e.Id, (i, e) => new { i.IssueDate, i.Kind, i.TotalCents, i.VatCents, i.FeeCents, e.OfficeId }).ToListAsync(ct))
+            .Select(i => i.Kind == EmployerInvoiceKind.CreditNote ? i with { TotalCents = -i.TotalCents, VatCents = -i.VatCents, FeeCents = -i.FeeCents } : i).ToList();
         var officeNames = (await offices.ListOfficesAsync(ct)).ToDictionary(o => o.Id, o => o.Name);
         var byYear = invoices.GroupBy(i => i.IssueDate.Year).OrderBy(g => g.Key)
             .Select(g => new AmountRow(g.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), Money.Eur(g.Sum(i => i.TotalCents - i.VatCents)))).ToList();

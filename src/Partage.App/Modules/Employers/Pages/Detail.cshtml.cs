@@ -58,6 +58,9 @@ public sealed class DetailModel(Features.Employers employers, StaffContracts con
     [BindProperty]
     public string? PaidOn { get; set; }
 
+    [BindProperty]
+    public string? CreditReason { get; set; }
+
     public sealed class StaffContractForm
     {
         public string? LastName { get; set; }
@@ -140,6 +143,13 @@ public sealed class DetailModel(Features.Employers employers, StaffContracts con
 
     public Task<IActionResult> OnPostPaymentAsync(Guid id, Guid invoice, CancellationToken ct) =>
         RunAsync(id, async () => $"Règlement enregistré sur {(await invoices.RecordPaymentAsync(invoice, new EmployerPaymentInput(Amount, PaidOn), Actor, ct)).Number}.", ct);
+
+    public Task<IActionResult> OnPostCreditAsync(Guid id, Guid invoice, CancellationToken ct) =>
+        RunAsync(id, async () =>
+        {
+            var note = await invoices.CreditAsync(invoice, new EmployerCreditInput(CreditReason), Actor, ct);
+            return $"Avoir {note.Number} émis : la facture {note.Related} est annulée, ses bulletins sont à refacturer.";
+        }, ct);
 
     public Task<IActionResult> OnGetMandatePdfAsync(Guid id, Guid mandate, CancellationToken ct) =>
         DownloadAsync(() => employers.MandatePdfAsync(EmployerId.From(id), mandate, Actor, ct), "application/pdf");
