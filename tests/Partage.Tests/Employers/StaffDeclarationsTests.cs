@@ -127,7 +127,8 @@ public class StaffDeclarationsTests(PartageFactory factory) : IClassFixture<Part
         Assert.Contains("que sous mandat complet", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
     }
 
-    private static async Task<string> PdfTextAsync(string name, byte[] pdf)
+    /// <summary>A PDF's text as Poppler reads it, its white space collapsed.</summary>
+    internal static async Task<string> PdfTextAsync(string name, byte[] pdf)
     {
         var file = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}-{name}");
         await File.WriteAllBytesAsync(file, pdf);
