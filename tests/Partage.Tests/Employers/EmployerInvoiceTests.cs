@@ -11,8 +11,9 @@ using Partage.Tests.Infrastructure;
 
 namespace Partage.Tests.Employers;
 
-/// <summary>The single invoice of a pay period: 10,000.00 € of gross payroll, worked by hand. The class's clock only moves forward.</summary>
-public class EmployerInvoiceTests(PartageFactory factory) : IClassFixture<PartageFactory>
+/// <summary>The single invoice of a pay period: 10,000.00 € of gross payroll, worked by hand, on SQLite and PostgreSQL. The class's clock only moves forward.</summary>
+public abstract class EmployerInvoiceTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : PartageFactory
 {
     /// <summary>Four technicians at 2,500.00 € gross each for five days in December 2026 from <paramref name="startDay"/>: 10,000.00 € of gross payroll.</summary>
     private async Task PayrollOfTenThousandAsync(EmployerId employer, int firstNir, int startDay)
@@ -156,3 +157,7 @@ public class EmployerInvoiceTests(PartageFactory factory) : IClassFixture<Partag
         await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<ServiceReport>().ForYearAsync(2026, member)));
     }
 }
+
+public sealed class SqliteEmployerInvoiceTests(PartageFactory factory) : EmployerInvoiceTests<PartageFactory>(factory);
+
+public sealed class PostgresEmployerInvoiceTests(PostgresFactory factory) : EmployerInvoiceTests<PostgresFactory>(factory);

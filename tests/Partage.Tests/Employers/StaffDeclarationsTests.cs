@@ -13,8 +13,9 @@ using Partage.Tests.Infrastructure;
 
 namespace Partage.Tests.Employers;
 
-/// <summary>The DSN the cooperative makes under a complete mandate, and the employment certificates at the end of the staff's contracts. The class's clock only moves forward.</summary>
-public class StaffDeclarationsTests(PartageFactory factory) : IClassFixture<PartageFactory>
+/// <summary>The DSN the cooperative makes under a complete mandate, and the employment certificates at the end of the staff's contracts, on SQLite and PostgreSQL. The class's clock only moves forward.</summary>
+public abstract class StaffDeclarationsTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : PartageFactory
 {
     [Fact]
     public async Task DsnOfTheMonth_FromValidatedPayslips_AndCertificatesAtTheEnd()
@@ -87,7 +88,7 @@ public class StaffDeclarationsTests(PartageFactory factory) : IClassFixture<Part
 
         // Certificates: the AEM of the artist (cachets counted 12 hours), the France Travail certificate of the technician.
         var (aemName, aem) = await factory.InScopeAsync(s => s.GetRequiredService<StaffDeclarations>().CertificatePdfAsync(world.LilleEmployer, artist.Id, employerActor));
-        var aemText = await PdfTextAsync(aemName, aem);
+        var aemText = await StaffDocuments.PdfTextAsync(aemName, aem);
         foreach (var expected in new[] { "Attestation d'employeur mensuelle (AEM)", "MARTIN Alex", Nir.Parse(StaffPayrollTests.Nir(61)).Formatted, "mandat complet",
             "CDD d'usage", "Motif de fin : fin de contrat à durée déterminée", "un cachet comptant pour 12 heures", "600,00" })
         {
@@ -96,7 +97,7 @@ public class StaffDeclarationsTests(PartageFactory factory) : IClassFixture<Part
 
         Assert.Matches(@"2026-12 02–03/12 2 24 600,00 € 600,00 €", aemText);
         var (rgName, rg) = await factory.InScopeAsync(s => s.GetRequiredService<StaffDeclarations>().CertificatePdfAsync(world.LilleEmployer, technician.Id, payroll));
-        var rgText = await PdfTextAsync(rgName, rg);
+        var rgText = await StaffDocuments.PdfTextAsync(rgName, rg);
         Assert.Contains("Attestation employeur destinée à France Travail", rgText, StringComparison.Ordinal);
         Assert.Matches(@"2026-12 07–11/12 35 35 700,00 € 700,00 €", rgText);
         listed = await factory.InScopeAsync(s => s.GetRequiredService<StaffContracts>().ListAsync(world.LilleEmployer, new App.Infrastructure.PageRequest(1, 50), payroll));
@@ -126,7 +127,15 @@ public class StaffDeclarationsTests(PartageFactory factory) : IClassFixture<Part
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Contains("que sous mandat complet", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
     }
+}
 
+public sealed class SqliteStaffDeclarationsTests(PartageFactory factory) : StaffDeclarationsTests<PartageFactory>(factory);
+
+public sealed class PostgresStaffDeclarationsTests(PostgresFactory factory) : StaffDeclarationsTests<PostgresFactory>(factory);
+
+/// <summary>Reading back the staff's documents.</summary>
+public static class StaffDocuments
+{
     /// <summary>A PDF's text as Poppler reads it, its white space collapsed.</summary>
     internal static async Task<string> PdfTextAsync(string name, byte[] pdf)
     {

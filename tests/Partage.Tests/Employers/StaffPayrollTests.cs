@@ -200,6 +200,6 @@ public class StaffDfsTests(PartageFactory factory) : IClassFixture<PartageFactor
         Assert.Equal(500m, Result(byNumber[2].Id).SocialBase);                                                // no consent, no DFS
 
         var (name, pdf) = await factory.InScopeAsync(s => contracts(s).PdfAsync(world.LilleEmployer, byNumber[0].Id, employerActor));
-        Assert.Contains("déduction forfaitaire spécifique", await StaffDeclarationsTests.PdfTextAsync(name, pdf), StringComparison.Ordinal);
+        Assert.Contains("déduction forfaitaire spécifique", await StaffDocuments.PdfTextAsync(name, pdf), StringComparison.Ordinal);
     }
 }
