@@ -130,7 +130,7 @@ public abstract class EmployerInvoiceTests<TFactory>(TFactory factory) : IClassF
         var entityCode = await factory.InScopeAsync(async s => (await s.GetRequiredService<ILegalEntitiesApi>().ListAsync()).First(e => e.Id == entity).Code);
         var (clientsBefore, suspenseBefore) = (await Balance("411"), await Balance("471"));
         var statement = await Invoicing.BankStatementTests.ImportAsync(factory, Invoicing.BankStatementTests.Camt("08", "GC-RELEVE-1",
-            new(1_000m, Text: $"Paie decembre facture {partial.Number}", Debtor: "Theatre de Paris"),
+            new(1_000m, Text: $"Paie decembre FACT-{partial.Number}", Debtor: "Theatre de Paris"),   // text glued before the number
             new(partial.Total.Amount - 1_100m, Rf: partial.PaymentReference, Debtor: "Theatre de Paris"),
             new(100m, Text: "Virement", Debtor: "Theatre de Paris")), entityCode);
         Assert.Equal((2, 1), (statement.Matched, statement.Unmatched));

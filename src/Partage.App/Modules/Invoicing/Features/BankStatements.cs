@@ -89,6 +89,8 @@ public sealed class BankStatements(
         var byReference = open.Where(i => i.PaymentReference is not null).ToDictionary(i => i.PaymentReference!, StringComparer.OrdinalIgnoreCase);
         var byNumber = open.ToDictionary(i => i.Number!, StringComparer.OrdinalIgnoreCase);
         var employerInvoices = await employers.OpenInvoicesAsync(entity.Id, ct);
+        var employerByReference = employerInvoices.ToDictionary(r => r.PaymentReference, StringComparer.OrdinalIgnoreCase);
+        var employerByNumber = employerInvoices.ToDictionary(r => r.Number, StringComparer.OrdinalIgnoreCase);
         var employerDue = employerInvoices.ToDictionary(r => r.Id, r => r.Remaining);
         var bank = await ledger.AccountAsync(entity.Id, ChartOfAccounts.Bank, ct);
         var suspenseAccount = await ledger.AccountAsync(entity.Id, ChartOfAccounts.Suspense, ct);
@@ -107,7 +109,7 @@ public sealed class BankStatements(
                 };
                 lines.Add(line);
                 var left = Money.Eur(credit.AmountCents);
-                foreach (var invoice in Candidates(entity.Code, credit, byReference, byNumber).Where(i => !i.Remaining.IsZero))
+                foreach (var invoice in Candidates(credit, byReference, byNumber).Where(i => !i.Remaining.IsZero))
                 {
                     var paid = left < invoice.Remaining ? left : invoice.Remaining;
                     db.Attach(invoice);
@@ -120,7 +122,7 @@ public sealed class BankStatements(
                     }
                 }
 
-                foreach (var receivable in left.IsZero ? [] : EmployerCandidates(credit, employerInvoices).Where(r => !employerDue[r.Id].IsZero))
+                foreach (var receivable in left.IsZero ? [] : Candidates(credit, employerByReference, employerByNumber).Where(r => !employerDue[r.Id].IsZero))
                 {
                     var paid = left < employerDue[receivable.Id] ? left : employerDue[receivable.Id];
                     await employers.SettleInvoiceAsync(receivable.Id, paid, credit.BookingDate, ChartOfAccounts.Bank, $"{credit.BankReference} {credit.DebtorName}".Trim(), actor, ct);
@@ -254,29 +256,31 @@ public sealed class BankStatements(
         return line.UnmatchedCents == 0 ? null : (await UnmatchedAsync(new PageRequest(1, PageRequest.MaxSize), actor, ct)).Items.FirstOrDefault(l => l.Id == line.Id);
     }
 
-    /// <summary>The employer invoices a credit pays: the one its RF reference names, else those whose numbers its remittance text cites, in the order cited.</summary>
-    private static IEnumerable<EmployerReceivable> EmployerCandidates(CamtCredit credit, IReadOnlyList<EmployerReceivable> open)
-    {
-        if (credit.CreditorReference is { } rf && open.FirstOrDefault(r => string.Equals(r.PaymentReference, rf, StringComparison.OrdinalIgnoreCase)) is { } referenced)
-        {
-            return [referenced];
-        }
-
-        var remittance = credit.Remittance ?? string.Empty;
-        return open.Select(r => (Receivable: r, At: remittance.IndexOf(r.Number, StringComparison.OrdinalIgnoreCase))).Where(x => x.At >= 0).OrderBy(x => x.At).Select(x => x.Receivable).ToList();
-    }
-
-    /// <summary>The invoices a credit pays: the one its RF reference names, else those whose numbers its remittance text cites, in the order cited.</summary>
-    private static IEnumerable<Invoice> Candidates(string entityCode, CamtCredit credit, Dictionary<string, Invoice> byReference, Dictionary<string, Invoice> byNumber)
+    /// <summary>
+    /// What a credit pays of one kind of open invoice (the clients', the employers'): the one its
+    /// RF reference names, else those whose numbers its remittance text cites, in the order cited.
+    /// </summary>
+    private static List<T> Candidates<T>(CamtCredit credit, Dictionary<string, T> byReference, Dictionary<string, T> byNumber)
+        where T : class
     {
         if (credit.CreditorReference is { } rf && CreditorReference.IsValid(rf) && byReference.TryGetValue(rf, out var referenced))
         {
             return [referenced];
         }
 
-        return Regex.Matches(credit.Remittance ?? string.Empty, $@"\b{Regex.Escape(entityCode)}-\d{{4}}-\d{{6}}\b", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1))
-            .Select(m => m.Value).Distinct(StringComparer.OrdinalIgnoreCase)
-            .Select(n => byNumber.GetValueOrDefault(n)).OfType<Invoice>().ToList();
+        // A number is a prefix of one or more parts, the year and six digits; text glued before it
+        // ("FACTURE-SCIC-2026-000001") is dropped part by part until a known number is left.
+        return Regex.Matches(credit.Remittance ?? string.Empty, @"[A-Z]+(?:-[A-Z]+)*-\d{4}-\d{6}\b", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1))
+            .Select(m => Suffixes(m.Value).Select(n => byNumber.GetValueOrDefault(n)).FirstOrDefault(i => i is not null))
+            .OfType<T>().Distinct().ToList();
+    }
+
+    private static IEnumerable<string> Suffixes(string number)
+    {
+        for (var at = 0; at >= 0 && number.Length - at > 12; at = number.IndexOf('-', at) is var dash and >= 0 ? dash + 1 : -1)
+        {
+            yield return number[at..];
+        }
     }
 
     private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
