@@ -66,9 +66,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
 
         // The page's HTML is what the next steps read: waiting for every subresource's "load" timed out twice under a loaded machine.
+        // The password check is deliberately slow (PBKDF2); on a busy machine the sign-in alone has taken more than the default 30 s.
         try
         {
-            await page.WaitForURLAsync("**/tableau-de-bord", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+            await page.WaitForURLAsync("**/tableau-de-bord", new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 90_000 });
         }
         catch (TimeoutException)
         {
