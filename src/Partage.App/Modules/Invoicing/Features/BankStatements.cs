@@ -108,32 +108,19 @@ public sealed class BankStatements(
                     AmountCents = credit.AmountCents, DebtorName = credit.DebtorName, CreditorReference = credit.CreditorReference, Remittance = credit.Remittance,
                 };
                 lines.Add(line);
-                var left = Money.Eur(credit.AmountCents);
-                foreach (var invoice in Candidates(credit, byReference, byNumber).Where(i => !i.Remaining.IsZero))
+                var label = $"{credit.BankReference} {credit.DebtorName}".Trim();
+                var left = await SpreadAsync(Money.Eur(credit.AmountCents), Candidates(credit, byReference, byNumber), i => i.Remaining, async (invoice, paid) =>
                 {
-                    var paid = left < invoice.Remaining ? left : invoice.Remaining;
                     db.Attach(invoice);
-                    await payments.SettleAsync(invoice, paid, credit.BookingDate, $"{credit.BankReference} {credit.DebtorName}".Trim(), ChartOfAccounts.Bank, actor, ct);
+                    await payments.SettleAsync(invoice, paid, credit.BookingDate, label, ChartOfAccounts.Bank, actor, ct);
                     Forget();
-                    left -= paid;
-                    if (left.IsZero)
-                    {
-                        break;
-                    }
-                }
-
-                foreach (var receivable in left.IsZero ? [] : Candidates(credit, employerByReference, employerByNumber).Where(r => !employerDue[r.Id].IsZero))
+                });
+                left = left.IsZero ? left : await SpreadAsync(left, Candidates(credit, employerByReference, employerByNumber), r => employerDue[r.Id], async (receivable, paid) =>
                 {
-                    var paid = left < employerDue[receivable.Id] ? left : employerDue[receivable.Id];
-                    await employers.SettleInvoiceAsync(receivable.Id, paid, credit.BookingDate, ChartOfAccounts.Bank, $"{credit.BankReference} {credit.DebtorName}".Trim(), actor, ct);
+                    await employers.SettleInvoiceAsync(receivable.Id, paid, credit.BookingDate, ChartOfAccounts.Bank, label, actor, ct);
                     Forget();
                     employerDue[receivable.Id] -= paid;
-                    left -= paid;
-                    if (left.IsZero)
-                    {
-                        break;
-                    }
-                }
+                });
 
                 line.UnmatchedCents = left.Cents;
                 line.Status = left.IsZero ? BankLineStatus.Matched : left.Cents == credit.AmountCents ? BankLineStatus.Unmatched : BankLineStatus.PartlyMatched;
@@ -273,6 +260,30 @@ public sealed class BankStatements(
         return Regex.Matches(credit.Remittance ?? string.Empty, @"[A-Z]+(?:-[A-Z]+)*-\d{4}-\d{6}\b", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1))
             .Select(m => Suffixes(m.Value).Select(n => byNumber.GetValueOrDefault(n)).FirstOrDefault(i => i is not null))
             .OfType<T>().Distinct().ToList();
+    }
+
+    /// <summary>Spreads what is left of a credit over the invoices it pays, in order, each up to what it still owes; returns what is still left.</summary>
+    private static async Task<Money> SpreadAsync<T>(Money left, IEnumerable<T> invoices, Func<T, Money> owed, Func<T, Money, Task> settle)
+    {
+        foreach (var invoice in invoices)
+        {
+            var due = owed(invoice);
+            if (left.IsZero)
+            {
+                break;
+            }
+
+            if (due.IsZero)
+            {
+                continue;
+            }
+
+            var paid = left < due ? left : due;
+            await settle(invoice, paid);
+            left -= paid;
+        }
+
+        return left;
     }
 
     private static IEnumerable<string> Suffixes(string number)
