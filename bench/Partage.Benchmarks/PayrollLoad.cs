@@ -34,7 +34,7 @@ public static class PayrollLoad
     public static async Task<int> RunAsync(string adminConnection, int contracts)
     {
         var (app, _) = await LoadDatabase.FreshAsync(adminConnection, Database);
-        var today = DateOnly.FromDateTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        var today = app.Services.GetRequiredService<TimeProvider>().Today();
         var start = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
         var end = start.AddDays(1);
         var payDay = end.AddDays(7);

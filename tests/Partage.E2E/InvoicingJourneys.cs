@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Partage.App.Infrastructure.Mail;
+using Partage.Kernel;
 using Partage.Persistence;
 using Partage.Tests.Infrastructure;
 using Partage.Tests.Invoicing;
@@ -126,7 +127,7 @@ public class InvoicingJourneys(BrowserFixture browser) : IClassFixture<BrowserFi
         var page = await browser.NewPageAsync();
         await BrowserFixture.SignInAsync(page, World.LilleMemberEmail);
         var availableAtStart = await BrowserFixture.AvailableAsync(page, world.LilleActivity);
-        var today = DateOnly.FromDateTime(browser.App.Clock.GetUtcNow().UtcDateTime);   // another journey of the class may have moved the clock
+        var today = browser.App.Clock.Today();   // another journey of the class may have moved the clock
 
         await page.GotoAsync("/factures/nouvelle");
         await page.GetByLabel("Client", new() { Exact = true }).SelectOptionAsync(client.Id.ToString());

@@ -120,3 +120,36 @@ public class TypedIdTests
         Assert.Equal(Guid.Parse("0190f1c4-7b3a-7000-8000-000000000001"), id.Value);
     }
 }
+
+public class ParisTimeTests
+{
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    [Theory]
+    [InlineData("2026-12-31T22:59:59Z", "2026-12-31")]   // 23:59:59 in Paris (winter, UTC+1)
+    [InlineData("2026-12-31T23:30:00Z", "2027-01-01")]   // 00:30 on New Year's day in Paris, still 31 December in UTC
+    [InlineData("2027-06-30T21:59:59Z", "2027-06-30")]   // summer time, UTC+2
+    [InlineData("2027-06-30T22:00:00Z", "2027-07-01")]
+    [InlineData("2028-02-28T23:00:00Z", "2028-02-29")]   // leap day
+    public void Today_IsTheParisDate(string utc, string expected)
+    {
+        var clock = new FixedClock(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), clock.Today());
+    }
+
+    [Fact]
+    public void EndOf_IsTheNextMidnightInParis()
+    {
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 23, 0, 0, TimeSpan.Zero), ParisTime.EndOf(new DateOnly(2026, 11, 27)));
+        Assert.Equal(new DateTimeOffset(2027, 7, 14, 22, 0, 0, TimeSpan.Zero), ParisTime.EndOf(new DateOnly(2027, 7, 14)));
+    }
+
+    [Fact]
+    public void Local_ShowsParisWallClock()
+    {
+        Assert.Equal(new DateTime(2027, 1, 1, 0, 30, 0), ParisTime.Local(new DateTime(2026, 12, 31, 23, 30, 0, DateTimeKind.Utc)));
+    }
+}

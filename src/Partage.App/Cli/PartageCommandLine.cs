@@ -235,7 +235,7 @@ public static class PartageCommandLine
         run.SetAction((parse, ct) => WithServices(async services =>
         {
             var text = parse.GetValue(until);
-            var day = text is null ? DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime)
+            var day = text is null ? services.GetRequiredService<TimeProvider>().Today()
                 : DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed) ? parsed
                 : throw new InputValidationException(new Dictionary<string, string[]> { ["--until"] = ["La date est au format AAAA-MM-JJ."] });
             var result = await services.GetRequiredService<Modules.Payroll.Features.WagePayments>().RunAsync(day, Actor.System, ct);

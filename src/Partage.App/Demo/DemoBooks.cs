@@ -37,7 +37,7 @@ public sealed class DemoBooks(PartageDbContext db, ILedgerApi ledger, Cooperativ
 
     public async Task SeedAsync(Faker faker, CancellationToken ct = default)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var year = today.Year;
         foreach (var code in new[] { "SCIC", "LNA", "GE" })
         {

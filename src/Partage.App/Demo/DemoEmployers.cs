@@ -37,7 +37,7 @@ public sealed class DemoEmployers(PartageDbContext db, IServiceProvider services
         new("Fanfare des Mineurs", EmployerLegalForm.Association, EmployerSector.Other, "Strasbourg", MandateKind.Complete, 0, Terminated: true),
     ];
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
 
     public async Task SeedAsync(CancellationToken ct = default)
     {

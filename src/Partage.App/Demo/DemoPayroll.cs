@@ -6,6 +6,7 @@ using Partage.App.Modules.Members;
 using Partage.App.Modules.Payroll;
 using Partage.App.Modules.Payroll.Features;
 using Partage.App.Security;
+using Partage.Kernel;
 using Partage.Payroll;
 using Partage.Persistence;
 
@@ -21,7 +22,7 @@ public sealed class DemoPayroll(PartageDbContext db, IServiceProvider services, 
 {
     private sealed record Plan(ActivityId Activity, string Kind, string Trade, string Description, int StartsInDays, int Days, string? Hours, string? Cachets, string Gross);
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
 
     public async Task SeedAsync(CancellationToken ct = default)
     {

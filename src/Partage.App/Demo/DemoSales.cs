@@ -8,6 +8,7 @@ using Partage.App.Modules.Clients.Features;
 using Partage.App.Modules.Invoicing;
 using Partage.App.Modules.Invoicing.Features;
 using Partage.App.Security;
+using Partage.Kernel;
 using Partage.Persistence;
 
 namespace Partage.App.Demo;
@@ -43,7 +44,7 @@ public sealed class DemoSales(
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
 
     public async Task SeedAsync(Faker faker, CancellationToken ct = default)
     {

@@ -230,7 +230,7 @@ public sealed class DemoSeeder(
     private async Task AddMembersAsync(Faker faker, Dictionary<string, (Office Office, List<ActivityManager> Managers)> offices, int count, CancellationToken ct)
     {
         var distributions = ReportDistributions.Load();
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var now = clock.GetUtcNow().UtcDateTime;
         var usedEmails = (await db.Set<Member>().Select(m => m.Email).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         db.ChangeTracker.AutoDetectChangesEnabled = false;

@@ -4,6 +4,7 @@ using Partage.App.Demo;
 using Partage.App.Modules.Clients;
 using Partage.App.Modules.Invoicing;
 using Partage.App.Modules.Ledger.Features;
+using Partage.Kernel;
 using Partage.Persistence;
 using Partage.Tests.Infrastructure;
 
@@ -80,7 +81,7 @@ public class DemoSalesTests(PartageFactory factory) : IClassFixture<PartageFacto
             var payslips = await db.Set<App.Modules.Payroll.Payslip>().AsNoTracking().ToListAsync();
             Assert.Contains(payslips, p => p.Status == App.Modules.Payroll.PayslipStatus.Paid);
             Assert.Contains(payslips, p => p.Status == App.Modules.Payroll.PayslipStatus.Computed);
-            Assert.Contains(jobs, j => j.Status == App.Modules.Payroll.JobStatus.Declared && j.Start > DateOnly.FromDateTime(PartageFactory.Now.UtcDateTime));
+            Assert.Contains(jobs, j => j.Status == App.Modules.Payroll.JobStatus.Declared && j.Start > ParisTime.DateOf(PartageFactory.Now));
             Assert.True(await db.Set<App.Modules.Payroll.PaymentBatch>().AnyAsync(b => b.Status == App.Modules.Payroll.PaymentBatchStatus.Released));
             Assert.Contains(payslips, p => p.Period != $"{p.From:yyyy-MM}" || p.From.Month != p.To.Month || !p.Final);   // a contract over two months, paid by month
             return 0;

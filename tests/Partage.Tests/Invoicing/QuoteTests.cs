@@ -69,3 +69,33 @@ public class QuoteTests(PartageFactory factory) : IClassFixture<PartageFactory>
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await anonymous.GetAsync($"/devis/reponse/{token}x")).StatusCode);
     }
 }
+
+/// <summary>
+/// The quote link expires when the quote's last valid day ends in Paris, by the application's
+/// clock: main failed from 28 November 2026 because the link's expiry read the machine's clock.
+/// Its own factory, since it moves the clock.
+/// </summary>
+public class QuoteLinkExpiryTests(PartageFactory factory) : IClassFixture<PartageFactory>
+{
+    [Fact]
+    public async Task Link_ExpiresWhenTheLastValidDayEndsInParis_WhateverTheMachineClock()
+    {
+        var world = await OpenAsync(factory);
+        var client = await Sales.FrenchClientAsync(factory);
+        var quote = await factory.InScopeAsync(s => s.GetRequiredService<Quotes>().CreateAsync(
+            new QuoteInput(Sales.Draft(world.LilleActivity, client.Id, ("Atelier", "1", "C62", "300", null)), "2026-11-27"), Actor.System));
+        var link = await factory.InScopeAsync(s => s.GetRequiredService<Quotes>().SendAsync(quote.Id, Actor.System));
+        var token = link[(link.LastIndexOf('/') + 1)..];
+        using var anonymous = factory.CreateClient();
+
+        // 27 November, 23:59:59 in Paris (UTC+1): still valid.
+        factory.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 27, 22, 59, 59, TimeSpan.Zero));
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await anonymous.GetAsync($"/devis/reponse/{token}")).StatusCode);
+
+        // Midnight in Paris on the 28th (still the 27th in UTC): expired.
+        factory.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 27, 23, 0, 0, TimeSpan.Zero));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await anonymous.GetAsync($"/devis/reponse/{token}")).StatusCode);
+        var expired = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<Quotes>().RespondAsync(token, true, "Lucie Martin", null)));
+        Assert.Equal(InvoicingErrors.QuoteLinkInvalid, expired.Error);
+    }
+}

@@ -70,7 +70,7 @@ public sealed record DunningLogLine(int Step, DunningKind Kind, DateOnly On, boo
 public sealed class Dunning(
     PartageDbContext db, IClientsApi clients, InvoiceDocuments documents, Outbox outbox, IAuditLog audit, IOptions<InvoicingOptions> options, TimeProvider clock)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
 
     public async Task<DunningRun> RunAsync(Actor actor, CancellationToken ct = default)
     {

@@ -71,7 +71,7 @@ public sealed class GuaranteeFund(
     PartageDbContext db, ILedgerApi ledger, IClientsApi clients, ILegalEntitiesApi entities, Offices.IOfficesApi offices, IAuditLog audit,
     IOptions<InvoicingOptions> options, TimeProvider clock)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
 
     public async Task<IReadOnlyList<EligibleInvoice>> EligibleAsync(Actor actor, CancellationToken ct = default)
     {

@@ -127,9 +127,14 @@ public sealed class Quotes(
     PartageDbContext db, Drafts drafts, Issuing issuing, IActivitiesApi activities, IClientsApi clients, ILegalEntitiesApi entities, NumberSeries numbers,
     Outbox outbox, IDataProtectionProvider protection, IAuditLog audit, IConfiguration configuration, TimeProvider clock)
 {
-    private ITimeLimitedDataProtector Links => protection.CreateProtector("quote-response-link").ToTimeLimitedDataProtector();
+    /// <summary>
+    /// The link carries the quote's id and the instant it expires, signed. The expiry is checked
+    /// here against the injected clock: ASP.NET's time-limited protector reads the machine's clock,
+    /// which disagrees with the quote's validity whenever the two clocks differ (tests, replays).
+    /// </summary>
+    private IDataProtector Links => protection.CreateProtector("quote-response-link:v2");
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
 
     public async Task<QuoteView> CreateAsync(QuoteInput input, Actor actor, CancellationToken ct = default)
     {
@@ -199,8 +204,9 @@ public sealed class Quotes(
             throw new DomainException(InvoicingErrors.ClientIncomplete, "Le client n'a pas d'e-mail de facturation : complétez le client pour lui envoyer le devis.");
         }
 
-        var expires = new DateTimeOffset(quote.ValidUntil.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var token = Links.Protect(quote.Id.ToString(), expires);
+        // Valid "until" a day means until that day ends in Paris.
+        var expires = ParisTime.EndOf(quote.ValidUntil);
+        var token = Links.Protect($"{quote.Id}|{expires.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)}");
         var link = $"{(configuration["App:PublicUrl"] ?? "http://localhost:5080").TrimEnd('/')}/devis/reponse/{token}";
         var view = await ViewAsync(quote, ct);
         outbox.Enqueue(client.BillingEmail, $"Devis {quote.Number} — {view.Gross.ToDisplayString()} TTC",
@@ -255,7 +261,7 @@ public sealed class Quotes(
             throw new DomainException(InvoicingErrors.QuoteNotAccepted);
         }
 
-        var accepted = $"Devis {quote.Number} accepté le {quote.RespondedAt:dd/MM/yyyy} par {quote.RespondentName}";
+        var accepted = $"Devis {quote.Number} accepté le {ParisTime.Local(quote.RespondedAt!.Value):dd/MM/yyyy} par {quote.RespondentName}";
         var draft = await drafts.CreateAsync(new DraftInput(quote.ActivityId.ToString(), quote.ClientId.ToString(), quote.ServiceFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             quote.ServiceTo.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), quote.BuyerReference, accepted.Length > 100 ? accepted[..100] : accepted, null, quote.Lines), actor, ct);
         var invoice = await issuing.IssueAsync(draft.Id, actor, ct);
@@ -270,8 +276,15 @@ public sealed class Quotes(
     {
         try
         {
-            var id = Guid.Parse(Links.Unprotect(token, out var expires));
-            return expires < clock.GetUtcNow() ? null : await db.Set<Quote>().SingleOrDefaultAsync(q => q.Id == id, ct);
+            var parts = Links.Unprotect(token).Split('|');
+            if (parts.Length != 2 || !Guid.TryParse(parts[0], out var id)
+                || !long.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var expires)
+                || clock.GetUtcNow().ToUnixTimeSeconds() >= expires)
+            {
+                return null;
+            }
+
+            return await db.Set<Quote>().SingleOrDefaultAsync(q => q.Id == id, ct);
         }
         catch (System.Security.Cryptography.CryptographicException)
         {

@@ -1,14 +1,13 @@
 using System.Globalization;
 using Partage.App.Infrastructure.Pdf;
 using Partage.App.Modules.Activities;
+using Partage.Kernel;
 
 namespace Partage.App.Modules.Ledger;
 
 /// <summary>The activity statement as a PDF the member can keep: the same lines and balances as the page.</summary>
 public static class StatementPdf
 {
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-
     public static void Write(ActivityStatement statement, ActivityView activity, DateTimeOffset generatedAt, Stream output)
     {
         ArgumentNullException.ThrowIfNull(statement);
@@ -19,7 +18,7 @@ public static class StatementPdf
         pdf.Line($"Membre : {activity.MemberName} (n° {activity.MemberNumber.ToString(CultureInfo.InvariantCulture)})");
         pdf.Line($"{activity.LegalEntityName} — {activity.ModuleName}");
         pdf.Line($"Période : {(statement.From is { } f ? f.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "origine")} au {(statement.To is { } t ? t.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "ce jour")}");
-        pdf.Line($"Édité le {TimeZoneInfo.ConvertTime(generatedAt, Paris):dd/MM/yyyy HH:mm} (heure de Paris)");
+        pdf.Line($"Édité le {ParisTime.Local(generatedAt):dd/MM/yyyy HH:mm} (heure de Paris)");
         pdf.Space();
         var rows = new List<IReadOnlyList<string>> { new[] { string.Empty, "Solde au début de la période", string.Empty, string.Empty, statement.OpeningBalance.ToDisplayString() } };
         rows.AddRange(statement.Lines.Select(l => (IReadOnlyList<string>)

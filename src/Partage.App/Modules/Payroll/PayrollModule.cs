@@ -193,7 +193,7 @@ public static class PayrollModule
         staff.MapPost("/runs", async (PayrollRunInput input, Features.WagePayments payments, ActorAccessor actors, TimeProvider clock, CancellationToken ct) =>
             {
                 var v = new Infrastructure.Validation();
-                var until = v.Date("until", "La date", input.Until, required: false) ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+                var until = v.Date("until", "La date", input.Until, required: false) ?? clock.Today();
                 v.ThrowIfInvalid();
                 return await payments.RunAsync(until, await actors.GetAsync(ct), ct);
             })
@@ -234,7 +234,7 @@ public static class PayrollModule
             .WithName("AddMinimumRate").WithSummary("Nouveau minimum conventionnel à partir d'une date (service paie)").ProducesProblems();
         staff.MapGet("/parameters", async (string? date, PayrollParameters parameters, ActorAccessor actors, TimeProvider clock, CancellationToken ct) =>
             {
-                var on = date is null ? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)
+                var on = date is null ? clock.Today()
                     : DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed
                     : throw new InputValidationException(new Dictionary<string, string[]> { ["date"] = ["La date est au format AAAA-MM-JJ."] });
                 return await parameters.InForceAsync(on, await actors.GetAsync(ct), ct);

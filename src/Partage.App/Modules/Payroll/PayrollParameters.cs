@@ -61,7 +61,7 @@ public sealed class PayrollParameters(PartageDbContext db, IAuditLog audit, Time
     /// <summary>The shipped rows with staff's values on top; read once per scope.</summary>
     public async Task<ParameterCatalog> CatalogAsync(CancellationToken ct = default) =>
         catalog ??= ParameterCatalog.Default.With((await db.Set<PayrollSetting>().AsNoTracking().ToListAsync(ct))
-            .Select(s => new ParameterValue(s.Code, s.From, s.Value, $"{s.Source} (saisi par {s.CreatedBy} le {s.CreatedAt:dd/MM/yyyy})", IsSetting: true)));
+            .Select(s => new ParameterValue(s.Code, s.From, s.Value, $"{s.Source} (saisi par {s.CreatedBy} le {ParisTime.Local(s.CreatedAt):dd/MM/yyyy})", IsSetting: true)));
 
     public async Task<IReadOnlyList<ParameterView>> InForceAsync(DateOnly on, Actor actor, CancellationToken ct = default)
     {

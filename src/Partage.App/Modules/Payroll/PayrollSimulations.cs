@@ -65,7 +65,7 @@ public sealed class PayrollSimulations(PayrollParameters parameters, ILedgerApi 
             v.Add("Kind", "Le statut est salarié (régime général), technicien ou artiste intermittent.");
         }
 
-        var date = v.Date("Date", "La date du travail", input.Date, required: false) ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var date = v.Date("Date", "La date du travail", input.Date, required: false) ?? clock.Today();
         var days = v.Decimal("Days", "Le nombre de jours", input.Days, required: false) ?? 1;
         var hours = v.Decimal("Hours", "Le nombre d'heures", input.Hours, required: false);
         var cachets = v.Decimal("Cachets", "Le nombre de cachets", input.Cachets, required: false);

@@ -50,7 +50,7 @@ public sealed class EmployerInvoices(
 {
     private const int PaymentTermsDays = 15;
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
 
     public async Task<EmployerInvoiceView> IssueAsync(EmployerId employerId, EmployerInvoiceInput input, Actor actor, CancellationToken ct = default)
     {

@@ -72,7 +72,7 @@ public sealed class Employers(PartageDbContext db, IOfficesApi offices, UserMana
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
 
     public async Task<EmployerView> CreateAsync(EmployerInput input, Actor actor, CancellationToken ct = default)
     {

@@ -43,7 +43,7 @@ public sealed class ServiceReport(PartageDbContext db, IOfficesApi offices, Time
             .Select(g => new AmountRow(officeNames.GetValueOrDefault(g.Key, "?"), Money.Eur(g.Sum(i => i.TotalCents - i.VatCents)))).OrderByDescending(r => r.Amount.Cents).ToList();
 
         var employers = await db.Set<Employer>().AsNoTracking().Select(e => new { e.Id, e.LegalForm, e.Sector, e.Status }).ToListAsync(ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var mandates = (await db.Set<Mandate>().AsNoTracking().ToListAsync(ct)).GroupBy(m => m.EmployerId)
             .Select(g => g.OrderBy(m => m.SignedOn).Last()).Where(m => m.TerminatedOn is not { } last || last >= today).ToList();
         return new ServiceReportView(wanted, byYear, byOffice, fees,

@@ -45,7 +45,7 @@ public sealed class StaffContracts(PartageDbContext db, Employers employers, IPa
     /// <summary>Columns a file may add: the DFS an artist consented to (dramatic or musician; empty: none).</summary>
     public static readonly string[] OptionalColumns = ["dfs"];
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
 
     public async Task<StaffContractView> SubmitAsync(EmployerId employer, StaffContractInput input, Actor actor, CancellationToken ct = default)
     {
@@ -120,7 +120,7 @@ public sealed class StaffContracts(PartageDbContext db, Employers employers, IPa
             contract.Event.Length > 0 ? contract.Event : contract.Job, $"{employer.City}", contract.Hours, contract.Cachets, Money.Eur(contract.GrossCents), contract.Dfs,
             employer.CollectiveAgreement, null,
             [
-                $"Établi pour l'employeur par {contract.CreatedBy} le {contract.CreatedAt.ToString("dd/MM/yyyy 'à' HH:mm", french)} UTC ; DPAE enregistrée à cette heure.",
+                $"Établi pour l'employeur par {contract.CreatedBy} le {ParisTime.Local(contract.CreatedAt).ToString("dd/MM/yyyy 'à' HH:mm", french)} (heure de Paris) ; DPAE enregistrée à cette heure.",
                 "Signature du salarié et de l'employeur : à recueillir par l'employeur avant le début du travail.",
             ]), employer.Name);
         return ($"contrat-{contract.Number}.pdf", content);

@@ -142,7 +142,7 @@ public sealed class StaffDeclarations(PartageDbContext db, IPayrollApi payroll, 
         return all.Any(p => p.To == contractEnd) && all.All(p => p.Status != StaffPayslipStatus.Computed);
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
 
     private static IReadOnlyDictionary<string, ContractMonth> Months(StaffContract contract) =>
         ContractMonths.Split(contract.Start, contract.End, contract.Hours, contract.Cachets, contract.GrossCents).ToDictionary(m => m.Period);

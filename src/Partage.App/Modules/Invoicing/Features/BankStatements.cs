@@ -224,7 +224,7 @@ public sealed class BankStatements(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var label = $"{line.BankReference} (rapprochement manuel)";
         if (receivable is not null)
         {

@@ -91,7 +91,7 @@ public sealed class Drafts(
     {
         var v = new Validation();
         var clientId = v.Id<ClientId>(nameof(input.ClientId), "Le client", input.ClientId, required: true);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var from = v.Date(nameof(input.ServiceFrom), "La date de la prestation", input.ServiceFrom, required: true);
         var to = v.Date(nameof(input.ServiceTo), "La fin de la prestation", input.ServiceTo, required: false) ?? from;
         if (from is not null && to < from)

@@ -119,7 +119,7 @@ public sealed class Issuing(
     public static Task<AccountId> ClientAccountAsync(ILedgerApi ledger, LegalEntityId entity, ClientView client, CancellationToken ct) =>
         ledger.AuxiliaryAccountAsync(entity, ChartOfAccounts.Clients, "C" + client.Id.Value.ToString("N")[..10].ToUpperInvariant(), client.Name, "client", client.Id.Value, ct);
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
 
     private async Task<(Invoice Invoice, ActivityView Activity)> LoadAsync(InvoiceId id, Actor actor, CancellationToken ct)
     {

@@ -30,7 +30,7 @@ public sealed class Payments(PartageDbContext db, ILedgerApi ledger, IClientsApi
             throw new DomainException(InvoicingErrors.NotFound);
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var v = new Validation();
         var amount = v.Amount(nameof(input.Amount), "Le montant", input.Amount, required: true);
         var date = v.Date(nameof(input.Date), "La date du paiement", input.Date, required: false) ?? today;

@@ -6,6 +6,7 @@ using Partage.App.Modules.Clients.Features;
 using Partage.App.Modules.Invoicing.Features;
 using Partage.App.Modules.Members;
 using Partage.App.Ui;
+using Partage.Kernel;
 
 namespace Partage.App.Modules.Invoicing.Pages;
 
@@ -82,7 +83,7 @@ public sealed class CreateModel(Drafts drafts, Quotes quotes, IActivitiesApi act
         }
 
         Clients = (await clients.SearchAsync(null, new PageRequest(1, PageRequest.MaxSize), Actor, ct)).Items;
-        Input.ServiceFrom ??= DateOnly.FromDateTime(HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Input.ServiceFrom ??= HttpContext.RequestServices.GetRequiredService<TimeProvider>().Today().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         while (Input.Lines.Count < 4)
         {
             Input.Lines.Add(new InvoiceLineInput(null, null, "C62", null, VatRules.Standard));

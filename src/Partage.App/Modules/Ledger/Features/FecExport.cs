@@ -75,7 +75,7 @@ public sealed class FecExport(PartageDbContext db, ILegalEntitiesApi entities)
                 .Append(Amount(r.Side == Side.Credit ? r.Amount : 0)).Append('\t')
                 .Append(Clean(r.LetteringCode)).Append('\t')
                 .Append(r.LetteringDate is { } d ? Date(d) : string.Empty).Append('\t')
-                .Append(Date(DateOnly.FromDateTime(r.PostedAt))).Append('\t')
+                .Append(Date(ParisTime.DateOf(r.PostedAt))).Append('\t')
                 .Append('\t');
             await writer.WriteLineAsync(line, ct);
         }

@@ -68,7 +68,7 @@ public sealed class AccountDetailModel(LedgerReports reports, TimeProvider clock
     private void Defaults()
     {
         Entity = BooksModel.EntityCode(Entity);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         From ??= $"{today.Year}-01-01";
         To ??= $"{today.Year}-12-31";
     }

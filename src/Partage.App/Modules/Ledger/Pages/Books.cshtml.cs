@@ -167,7 +167,7 @@ public sealed class BooksModel(FiscalPeriods periods, ManualEntry manualEntry, L
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         From ??= new DateOnly(today.Year, 1, 1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         To ??= new DateOnly(today.Year, 12, 31).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         EntryDate ??= today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

@@ -50,7 +50,7 @@ public sealed class FeeRulesModel(CooperativeFees fees, MonthlyFees monthly, Tim
     {
         await LoadActorAsync();
         Notice = Request.Query["fait"].FirstOrDefault();
-        Month ??= PayPeriod.Containing(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).Previous().ToString();
+        Month ??= PayPeriod.Containing(clock.Today()).Previous().ToString();
         return await LoadAsync(() => ShowAsync(ct));
     }
 

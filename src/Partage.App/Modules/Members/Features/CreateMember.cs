@@ -78,7 +78,7 @@ public sealed class CreateMember(
             throw new DomainException(MembersErrors.NotFound);
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var v = new Validation();
         var member = new Member
         {

@@ -81,7 +81,7 @@ public sealed class UpdateMember(PartageDbContext db, IOfficesApi offices, IActi
         }
 
         MemberFields.ApplyContact(v, member, input.Phone, input.Street, input.PostalCode, input.City, input.Country, input.Nir, input.Iban, required: false);
-        MemberFields.ApplyCivil(v, member, input.BirthDate, input.Gender, input.Trade, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        MemberFields.ApplyCivil(v, member, input.BirthDate, input.Gender, input.Trade, clock.Today());
         if (input.Status is not null)
         {
             member.Status = v.Enum<MemberStatus>(nameof(input.Status), "Le statut", input.Status, required: true) ?? member.Status;

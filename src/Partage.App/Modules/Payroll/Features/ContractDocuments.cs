@@ -40,10 +40,10 @@ public sealed class ContractDocuments(
             intermittent ? $"L'employeur est titulaire de la licence d'entrepreneur de spectacles {licence?.Number ?? "(aucune)"} (catégorie 2), valable jusqu'au {licence?.ValidUntil.ToString("dd/MM/yyyy", French) ?? "—"}." : null,
             [
                 job.MemberSignedAt is { } signed
-                    ? $"Signé en ligne par le salarié : {job.MemberSignatureName}, le {signed.ToString("dd/MM/yyyy 'à' HH:mm", French)} UTC (adresse {job.MemberSignatureIp ?? "inconnue"})."
+                    ? $"Signé en ligne par le salarié : {job.MemberSignatureName}, le {ParisTime.Local(signed).ToString("dd/MM/yyyy 'à' HH:mm", French)} (heure de Paris) (adresse {job.MemberSignatureIp ?? "inconnue"})."
                     : "Signature du salarié : en attente.",
                 job.CountersignedAt is { } countersigned
-                    ? $"Contre-signé pour l'employeur par {job.CountersignedBy}, le {countersigned.ToString("dd/MM/yyyy 'à' HH:mm", French)} UTC."
+                    ? $"Contre-signé pour l'employeur par {job.CountersignedBy}, le {ParisTime.Local(countersigned).ToString("dd/MM/yyyy 'à' HH:mm", French)} (heure de Paris)."
                     : "Contre-signature de l'employeur : en attente.",
             ]), entity.Name);
         return ($"contrat-{job.Number}.pdf", content);

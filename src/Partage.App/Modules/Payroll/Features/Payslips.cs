@@ -57,7 +57,7 @@ public sealed class Payslips(
     PartageDbContext db, Jobs jobs, PayrollParameters parameters, NotifiedTaxRates taxRates, ILedgerApi ledger, IMembersApi members, ILegalEntitiesApi entities, NumberSeries numbers,
     IAuditLog audit, IOptions<PayrollOptions> options, IOptions<PayrollEmployerOptions> employer, TimeProvider clock)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
 
     private const int Chunk = 500;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Partage.App.Infrastructure;
 using Partage.App.Modules.Payroll.Features;
 using Partage.App.Ui;
+using Partage.Kernel;
 
 namespace Partage.App.Modules.Payroll.Pages;
 
@@ -109,7 +110,7 @@ public sealed class DeskModel(Jobs jobs, Payslips payslips, WagePayments payment
         return result is Microsoft.AspNetCore.Mvc.RazorPages.PageResult ? await LoadAsync(() => ShowAsync(ct)) : result;
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
 
     private async Task<IActionResult> RunAsync(Func<Task<string>> action, CancellationToken ct)
     {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Partage.App.Ui;
+using Partage.Kernel;
 
 namespace Partage.App.Modules.Payroll.Pages;
 
@@ -111,7 +112,7 @@ public sealed class ParametersModel(PayrollParameters parameters, MinimumRates m
 
     private async Task ShowAsync(CancellationToken ct)
     {
-        On = DateOnly.TryParse(Date, System.Globalization.CultureInfo.InvariantCulture, out var on) ? on : DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        On = DateOnly.TryParse(Date, System.Globalization.CultureInfo.InvariantCulture, out var on) ? on : clock.Today();
         Parameters = await parameters.InForceAsync(On, Actor, ct);
         Minimums = await minimums.ListAsync(Actor, ct);
         TaxRates = await taxRates.RecentAsync(20, Actor, ct);
