@@ -17,8 +17,8 @@ public sealed record ErrorCode(string Code, string Message, ErrorKind Kind = Err
 /// <summary>A business rule refused the command. Nothing was written.</summary>
 public sealed class DomainException : Exception
 {
-    public DomainException(ErrorCode error, string? detail = null)
-        : base(detail ?? error.Message)
+    public DomainException(ErrorCode error, string? detail = null, Exception? innerException = null)
+        : base(detail ?? error.Message, innerException)
     {
         Error = error;
     }

@@ -36,6 +36,56 @@ public sealed class PartageDbContext(DbContextOptions<PartageDbContext> options,
         {
             builder.ApplyConfigurationsFromAssembly(assembly);
         }
+
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IVersioned).IsAssignableFrom(e.ClrType)))
+        {
+            builder.Entity(entity.ClrType).Property(nameof(IVersioned.RowVersion)).IsConcurrencyToken();
+        }
+    }
+
+    /// <summary>
+    /// Saves with optimistic concurrency on the documents that move money or take a number: each
+    /// changed <see cref="IVersioned"/> row is written only if its version is still the one read,
+    /// and gets the next one. When another request changed it first (a double click, a retry, a
+    /// second server), nothing of this unit of work is written and the caller gets a 409 with a
+    /// French message instead of a second invoice, payment or credit note.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpVersions();
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException e)
+        {
+            throw new DomainException(ConcurrencyErrors.Modified, innerException: e);
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpVersions();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        catch (DbUpdateConcurrencyException e)
+        {
+            throw new DomainException(ConcurrencyErrors.Modified, innerException: e);
+        }
+    }
+
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>().Where(e => e.State == EntityState.Modified))
+        {
+            var version = entry.Property(v => v.RowVersion);
+            if (!version.IsModified)
+            {
+                version.CurrentValue = version.OriginalValue + 1;
+            }
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -53,6 +103,35 @@ public sealed class PartageDbContext(DbContextOptions<PartageDbContext> options,
     private static bool IsTypedId(Type type) =>
         type.IsValueType && type.GetInterfaces().Any(i => i.IsGenericType
             && i.GetGenericTypeDefinition() == typeof(ITypedId<>) && i.GenericTypeArguments[0] == type);
+}
+
+/// <summary>
+/// A document whose changes must not cross: an invoice, a quote, a payslip, a wage batch. Its
+/// <c>row_version</c> column is the optimistic concurrency token (the same on SQLite and PostgreSQL).
+/// A handler that changes only the document's children (a payment added) sets
+/// <see cref="Versioned.Touch"/> so that two such changes still collide.
+/// </summary>
+public interface IVersioned
+{
+    int RowVersion { get; set; }
+}
+
+public static class Versioned
+{
+    /// <summary>Marks the document changed by this unit of work, so that its version is checked and moved.</summary>
+    public static void Touch(this IVersioned document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        document.RowVersion++;
+    }
+}
+
+public static class ConcurrencyErrors
+{
+    public static readonly ErrorCode Modified = new(
+        "concurrency.modified",
+        "Ce document vient d'être modifié par une autre opération (double clic, autre onglet ou autre personne) : rien n'a été enregistré. Rechargez la page pour voir son état.",
+        ErrorKind.Conflict);
 }
 
 /// <summary>The assemblies whose entity configurations make up the model (the App's modules).</summary>

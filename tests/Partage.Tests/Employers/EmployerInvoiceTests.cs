@@ -70,7 +70,7 @@ public abstract class EmployerInvoiceTests<TFactory>(TFactory factory) : IClassF
         Assert.Equal("compta@festival-du-nord.fr", mail.To);   // e-mailed with its Factur-X to the billing address
         Assert.Contains(invoice.PaymentReference, mail.Body, StringComparison.Ordinal);
         var twice = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => service(s).IssueAsync(world.LilleEmployer, new EmployerInvoiceInput("2026-12"), payroll)));
-        Assert.Equal(EmployersErrors.NothingToInvoice, twice.Error);   // each payslip on one invoice only
+        Assert.Equal(EmployersErrors.AlreadyInvoiced, twice.Error);   // each payslip on one invoice only
 
         var employerActor = await factory.ActorAsync(World.Employer);
         var (name, pdf) = await factory.InScopeAsync(s => service(s).PdfAsync(invoice.Id, employerActor));

@@ -37,6 +37,13 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
                 Detail = domain.Message == domain.Error.Message ? null : domain.Message,
                 Extensions = { ["code"] = domain.Error.Code },
             },
+            // A unique index stopped a second copy that raced past the handler's own check (two clicks, two servers).
+            Microsoft.EntityFrameworkCore.DbUpdateException unique when Database.DbErrors.IsUniqueViolation(unique) => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Cette opération vient d'être faite par une autre requête : rien n'a été enregistré en double. Rechargez la page pour voir son état.",
+                Extensions = { ["code"] = "concurrency.duplicate" },
+            },
             BadHttpRequestException bad => new ProblemDetails
             {
                 Status = bad.StatusCode,

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Partage.Persistence;
 
 namespace Partage.App.Modules.Employers;
 
@@ -27,8 +28,10 @@ public enum EmployerInvoiceKind
 /// advanced, and the management fee with its VAT. Its figures never change once issued; an unpaid
 /// one is cancelled by a credit note of the same figures in the same series.
 /// </summary>
-public sealed class EmployerInvoice
+public sealed class EmployerInvoice : IVersioned
 {
+    public int RowVersion { get; set; }
+
     public Guid Id { get; init; }
 
     public string Number { get; init; } = string.Empty;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Partage.Payroll;
+using Partage.Persistence;
 
 namespace Partage.App.Modules.Employers;
 
@@ -78,8 +79,10 @@ public enum StaffPayslipStatus
 }
 
 /// <summary>A payslip of an employer's staff for one month of a contract, computed by the payroll engine with the employer's own parameters.</summary>
-public sealed class StaffPayslip
+public sealed class StaffPayslip : IVersioned
 {
+    public int RowVersion { get; set; }
+
     public Guid Id { get; init; }
 
     public string Number { get; init; } = string.Empty;

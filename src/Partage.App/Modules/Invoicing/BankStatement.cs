@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Partage.App.Modules.LegalEntities;
 using Partage.App.Modules.Ledger;
 using Partage.Kernel;
+using Partage.Persistence;
 
 namespace Partage.App.Modules.Invoicing;
 
@@ -38,8 +39,10 @@ public sealed class BankStatement
 }
 
 /// <summary>A credit of a statement: what of it paid which invoices, and what waits on the suspense account for manual matching.</summary>
-public sealed class BankStatementLine
+public sealed class BankStatementLine : IVersioned
 {
+    public int RowVersion { get; set; }
+
     public Guid Id { get; init; }
 
     public Guid StatementId { get; init; }

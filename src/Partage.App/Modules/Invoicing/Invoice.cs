@@ -7,6 +7,7 @@ using Partage.App.Modules.Ledger;
 using Partage.App.Modules.Members;
 using Partage.App.Modules.Offices;
 using Partage.Kernel;
+using Partage.Persistence;
 
 namespace Partage.App.Modules.Invoicing;
 
@@ -53,8 +54,10 @@ public static class InvoiceStatuses
 /// change; issuing gives it its number in the entity's continuous series, freezes its content and
 /// figures, and posts the sale. It is never deleted: a credit note cancels it.
 /// </summary>
-public sealed class Invoice
+public sealed class Invoice : IVersioned
 {
+    public int RowVersion { get; set; }
+
     public InvoiceId Id { get; init; }
 
     public InvoiceKind Kind { get; init; }

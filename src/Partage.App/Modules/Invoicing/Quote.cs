@@ -28,8 +28,10 @@ public enum QuoteStatus
 }
 
 /// <summary>A quote ("devis") to a client for an activity; accepted online, it becomes an invoice in one click.</summary>
-public sealed class Quote
+public sealed class Quote : IVersioned
 {
+    public int RowVersion { get; set; }
+
     public Guid Id { get; init; }
 
     public string Number { get; init; } = string.Empty;
@@ -252,23 +254,29 @@ public sealed class Quotes(
         return await ViewAsync(quote, ct);
     }
 
-    /// <summary>Issues the invoice of an accepted quote: the same lines, the acceptance as the confirmed order.</summary>
+    /// <summary>
+    /// Issues the invoice of an accepted quote: the same lines, the acceptance as the confirmed
+    /// order. One transaction that first marks the quote invoiced: of two clicks, the second finds
+    /// the quote taken (409) and no second invoice, number or sale entry is made.
+    /// </summary>
     public async Task<InvoiceView> InvoiceAsync(Guid id, Actor actor, CancellationToken ct = default)
     {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var quote = await LoadAsync(id, actor, ct);
         if (quote.Status != QuoteStatus.Accepted)
         {
             throw new DomainException(InvoicingErrors.QuoteNotAccepted);
         }
 
+        quote.Status = QuoteStatus.Invoiced;
+        await db.SaveChangesAsync(ct);
         var accepted = $"Devis {quote.Number} accepté le {ParisTime.Local(quote.RespondedAt!.Value):dd/MM/yyyy} par {quote.RespondentName}";
         var draft = await drafts.CreateAsync(new DraftInput(quote.ActivityId.ToString(), quote.ClientId.ToString(), quote.ServiceFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             quote.ServiceTo.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), quote.BuyerReference, accepted.Length > 100 ? accepted[..100] : accepted, null, quote.Lines), actor, ct);
         var invoice = await issuing.IssueAsync(draft.Id, actor, ct);
-        var tracked = await db.Set<Quote>().SingleAsync(q => q.Id == quote.Id, ct);
-        tracked.Status = QuoteStatus.Invoiced;
-        tracked.InvoiceId = invoice.Id;
+        quote.InvoiceId = invoice.Id;
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return invoice;
     }
 

@@ -6,6 +6,7 @@ using Partage.App.Modules.Members;
 using Partage.App.Modules.Offices;
 using Partage.Kernel;
 using Partage.Payroll;
+using Partage.Persistence;
 
 namespace Partage.App.Modules.Payroll;
 
@@ -30,8 +31,10 @@ public enum JobStatus
 /// d'usage) the cooperative signs with them for it. The pay and dates are fixed when declared;
 /// a change is a new job.
 /// </summary>
-public sealed class Job
+public sealed class Job : IVersioned
 {
+    public int RowVersion { get; set; }
+
     public JobId Id { get; init; }
 
     public string Number { get; init; } = string.Empty;

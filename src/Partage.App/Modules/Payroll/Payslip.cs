@@ -5,6 +5,7 @@ using Partage.App.Modules.LegalEntities;
 using Partage.App.Modules.Members;
 using Partage.App.Modules.Offices;
 using Partage.Kernel;
+using Partage.Persistence;
 
 namespace Partage.App.Modules.Payroll;
 
@@ -32,8 +33,10 @@ public enum PayslipStatus
 /// end of the service for a longer one), computed once by the engine; its figures never change
 /// after validation.
 /// </summary>
-public sealed class Payslip
+public sealed class Payslip : IVersioned
 {
+    public int RowVersion { get; set; }
+
     public PayslipId Id { get; init; }
 
     public string Number { get; init; } = string.Empty;
@@ -131,8 +134,10 @@ public enum PaymentBatchStatus
 }
 
 /// <summary>One day's SEPA credit transfer of an entity's due net wages (pain.001.001.09).</summary>
-public sealed class PaymentBatch
+public sealed class PaymentBatch : IVersioned
 {
+    public int RowVersion { get; set; }
+
     public Guid Id { get; init; }
 
     public string Number { get; init; } = string.Empty;

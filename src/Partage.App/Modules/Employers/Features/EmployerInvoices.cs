@@ -65,6 +65,12 @@ public sealed class EmployerInvoices(
 
         v.ThrowIfInvalid();
         var payslips = await db.Set<StaffPayslip>().Where(p => p.EmployerId == employerId && p.Period == period && p.InvoiceId == null).ToListAsync(ct);
+        if (payslips.Count == 0 && await db.Set<StaffPayslip>().AnyAsync(p => p.EmployerId == employerId && p.Period == period, ct))
+        {
+            // Every payslip of the period is on an invoice already: a second click, a retry, or a colleague was first.
+            throw new DomainException(EmployersErrors.AlreadyInvoiced, $"La paie {period} de {employer.Name} est déjà facturée : annulez la facture par un avoir pour la refaire.");
+        }
+
         if (payslips.Count == 0)
         {
             throw new DomainException(EmployersErrors.NothingToInvoice, $"Aucun bulletin de {period} à facturer pour {employer.Name}.");

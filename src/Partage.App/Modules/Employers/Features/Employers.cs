@@ -57,6 +57,7 @@ public static class EmployersErrors
     public static readonly ErrorCode NoMandate = new("employers.no_mandate", "Aucun mandat en cours à résilier.", ErrorKind.Conflict);
     public static readonly ErrorCode NotEmployerAccount = new("employers.not_employer_account", "Ce compte n'a pas le rôle Employeur ou agit déjà pour un autre employeur.");
     public static readonly ErrorCode WrongStatus = new("employers.wrong_status", "Cette étape ne s'applique pas dans l'état actuel.", ErrorKind.Conflict);
+    public static readonly ErrorCode AlreadyInvoiced = new("employers.already_invoiced", "Cette période de paie est déjà facturée.", ErrorKind.Conflict);
     public static readonly ErrorCode NothingToInvoice = new("employers.nothing_to_invoice", "Rien à facturer pour cette période.");
     public static readonly ErrorCode OutsideMandate = new("employers.outside_mandate", "Le contrat sort des périodes du mandat de l'employeur.");
     public static readonly ErrorCode NotDeclaredByCooperative = new("employers.not_declared_by_cooperative",

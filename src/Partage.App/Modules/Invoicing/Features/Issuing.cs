@@ -152,7 +152,7 @@ public sealed class Issuing(
 
         var totals = InvoiceCalculator.Totals(lines.Select(l => (l.NetCents, l.Rule!)));
         var entity = (await entities.ListAsync(ct)).Single(e => e.Id == invoice.LegalEntityId);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.Database.BeginOrJoinAsync(ct);
         invoice.Number = await NextNumberAsync(invoice.LegalEntityId, today, ct);
         invoice.IssueDate = today;
         invoice.DueDate = today.AddDays(invoice.PaymentTermsDays);
