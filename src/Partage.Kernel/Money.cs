@@ -52,6 +52,16 @@ public readonly record struct Money : IComparable<Money>
 
     public static Money ZeroEur => new(0, Currency.Eur);
 
+    /// <summary>
+    /// The largest amount one line or one document may carry: 1,000,000,000.00 €, a thousand
+    /// times the cooperative's yearly revenue. Amounts are refused above it where they enter
+    /// (forms, API, files) and the ledger refuses postings above it, so that no sum of the books
+    /// can come near the 64-bit limit (92 million such lines).
+    /// </summary>
+    public const long MaxCents = 100_000_000_000;
+
+    public static Money Max => new(MaxCents, Currency.Eur);
+
     public static Money FromCents(long cents, Currency currency) => new(cents, currency);
 
     public static Money Eur(long cents) => new(cents, Currency.Eur);

@@ -55,7 +55,7 @@ public readonly record struct PayPeriod : IComparable<PayPeriod>
         if (text is not { Length: 7 } || text[4] != '-'
             || !int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
             || !int.TryParse(text.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var month)
-            || year < 1900 || month is < 1 or > 12)
+            || year is < 1900 or > 2100 || month is < 1 or > 12)
         {
             return false;
         }

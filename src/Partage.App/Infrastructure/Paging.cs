@@ -8,9 +8,12 @@ public readonly record struct PageRequest
     public const int DefaultSize = 25;
     public const int MaxSize = 200;
 
+    /// <summary>Beyond it a page number is a typing error; kept so that (page - 1) × size never overflows.</summary>
+    public const int MaxPage = 1_000_000;
+
     public PageRequest(int? page, int? size)
     {
-        Page = page is null or < 1 ? 1 : page.Value;
+        Page = page is null or < 1 ? 1 : Math.Min(page.Value, MaxPage);
         Size = size is null or < 1 ? DefaultSize : Math.Min(size.Value, MaxSize);
     }
 

@@ -86,7 +86,15 @@ public sealed class Validation
         return null;
     }
 
-    /// <summary>A decimal number typed the French or the English way (comma or point), not negative.</summary>
+    /// <summary>The largest number any field takes; fields with a smaller legal bound check it themselves.</summary>
+    public const decimal MaxNumber = 1_000_000_000m;
+
+    /// <summary>Legal dates are taken from 1900 to 2100: beyond, a typing error (and date arithmetic would overflow).</summary>
+    public static readonly DateOnly MinDate = new(1900, 1, 1);
+
+    public static readonly DateOnly MaxDate = new(2100, 12, 31);
+
+    /// <summary>A decimal number typed the French or the English way (comma or point), not negative, at most <see cref="MaxNumber"/>.</summary>
     public decimal? Decimal(string field, string label, string? value, bool required)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -101,6 +109,12 @@ public sealed class Validation
 
         if (decimal.TryParse(value.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
         {
+            if (number > MaxNumber)
+            {
+                Add(field, $"{label} ne peut pas dépasser {MaxNumber.ToString("N0", CultureInfo.GetCultureInfo("fr-FR"))}.");
+                return null;
+            }
+
             return number;
         }
 
@@ -128,6 +142,12 @@ public sealed class Validation
             return null;
         }
 
+        if (number > Money.Max.Amount)
+        {
+            Add(field, $"{label} ne peut pas dépasser {Money.Max.ToDisplayString()}.");
+            return null;
+        }
+
         return Money.FromAmount(number.Value, Currency.Eur);
     }
 
@@ -146,11 +166,57 @@ public sealed class Validation
         if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
             || DateOnly.TryParseExact(value.Trim(), "dd/MM/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
         {
+            if (date < MinDate || date > MaxDate)
+            {
+                Add(field, $"{label} doit être comprise entre 1900 et 2100.");
+                return null;
+            }
+
             return date;
         }
 
         Add(field, $"{label} doit être une date (AAAA-MM-JJ ou JJ/MM/AAAA).");
         return null;
+    }
+
+    /// <summary>A month written AAAA-MM (a pay period, a declared month), from 1900 to 2100.</summary>
+    public PayPeriod? Month(string field, string label, string? value, bool required)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required)
+            {
+                Add(field, $"{label} est obligatoire (AAAA-MM).");
+            }
+
+            return null;
+        }
+
+        if (PayPeriod.TryParse(value.Trim(), out var period))
+        {
+            return period;
+        }
+
+        Add(field, $"{label} est un mois au format AAAA-MM, de 1900 à 2100 (par exemple 2026-12).");
+        return null;
+    }
+
+    /// <summary>Hours of one contract: at most 48 a week for a year (code du travail L3121-20), 2,500.</summary>
+    public decimal? Hours(string field, string? value, bool required) => Bounded(field, "Le nombre d'heures", value, required, 2_500m);
+
+    /// <summary>Cachets of one contract: at most two a day (two shows) for a year, 732.</summary>
+    public decimal? Cachets(string field, string? value, bool required) => Bounded(field, "Le nombre de cachets", value, required, 732m);
+
+    private decimal? Bounded(string field, string label, string? value, bool required, decimal max)
+    {
+        var number = Decimal(field, label, value, required);
+        if (number > max)
+        {
+            Add(field, $"{label} ne peut pas dépasser {max.ToString("N0", CultureInfo.GetCultureInfo("fr-FR"))} pour un contrat.");
+            return null;
+        }
+
+        return number;
     }
 
     public TEnum? Enum<TEnum>(string field, string label, string? value, bool required)

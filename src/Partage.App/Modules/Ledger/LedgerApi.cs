@@ -378,6 +378,11 @@ internal sealed class LedgerApi(PartageDbContext db, NumberSeries numbers, Ledge
             throw new DomainException(LedgerErrors.NonPositiveAmount);
         }
 
+        if (lines.Any(l => l.Amount.Cents > Money.MaxCents))
+        {
+            throw new DomainException(LedgerErrors.AmountTooLarge);
+        }
+
         var debit = lines.Where(l => l.Side == Side.Debit).Sum(l => l.Amount.Cents);
         var credit = lines.Where(l => l.Side == Side.Credit).Sum(l => l.Amount.Cents);
         if (debit != credit)

@@ -21,5 +21,7 @@ public static class LedgerErrors
     public static readonly ErrorCode DuplicateAccount = new("ledger.duplicate_account", "Ce compte existe déjà pour cette entité.", ErrorKind.Conflict);
     public static readonly ErrorCode NotFound = new("ledger.not_found", "Introuvable.", ErrorKind.NotFound);
     public static readonly ErrorCode LetteringInvalid = new("ledger.lettering_invalid", "Le lettrage porte sur au moins deux lignes non lettrées d'un même compte auxiliaire, dont la somme est nulle.");
+    public static readonly ErrorCode AmountTooLarge = new("ledger.amount_too_large", "Un montant d'écriture dépasse 1 000 000 000,00 € : c'est une erreur de saisie ou de fichier.");
+
     public static readonly ErrorCode IdempotencyKeyReused = new("ledger.idempotency_key_reused", "Cette clé d'idempotence a déjà servi pour un autre document.", ErrorKind.Conflict);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Partage.App.Infrastructure.Http;
+using Partage.App.Infrastructure;
 using Partage.App.Modules.Members;
 using Partage.App.Security;
 using Partage.Kernel;
@@ -234,9 +235,9 @@ public static class PayrollModule
             .WithName("AddMinimumRate").WithSummary("Nouveau minimum conventionnel à partir d'une date (service paie)").ProducesProblems();
         staff.MapGet("/parameters", async (string? date, PayrollParameters parameters, ActorAccessor actors, TimeProvider clock, CancellationToken ct) =>
             {
-                var on = date is null ? clock.Today()
-                    : DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed
-                    : throw new InputValidationException(new Dictionary<string, string[]> { ["date"] = ["La date est au format AAAA-MM-JJ."] });
+                var v = new Validation();
+                var on = v.Date("date", "La date", date, required: false) ?? clock.Today();
+                v.ThrowIfInvalid();
                 return await parameters.InForceAsync(on, await actors.GetAsync(ct), ct);
             })
             .WithName("PayrollParameters").WithSummary("Les paramètres de paie en vigueur à une date, avec leur source (service paie)").ProducesProblems();

@@ -67,8 +67,8 @@ public sealed class PayrollSimulations(PayrollParameters parameters, ILedgerApi 
 
         var date = v.Date("Date", "La date du travail", input.Date, required: false) ?? clock.Today();
         var days = v.Decimal("Days", "Le nombre de jours", input.Days, required: false) ?? 1;
-        var hours = v.Decimal("Hours", "Le nombre d'heures", input.Hours, required: false);
-        var cachets = v.Decimal("Cachets", "Le nombre de cachets", input.Cachets, required: false);
+        var hours = v.Hours("Hours", input.Hours, required: false);
+        var cachets = v.Cachets("Cachets", input.Cachets, required: false);
         if (days is < 1 or > 28 || days != decimal.Truncate(days))
         {
             v.Add("Days", "Le travail dure de 1 à 28 jours (un mois au plus).");

@@ -57,12 +57,7 @@ public sealed class EmployerInvoices(
         EmployersAccess.RequireManager(actor);
         var employer = await db.Set<Employer>().AsNoTracking().SingleOrDefaultAsync(e => e.Id == employerId, ct) ?? throw new DomainException(EmployersErrors.NotFound);
         var v = new Validation();
-        var period = input.Period?.Trim();
-        if (period is not { Length: 7 } || !DateOnly.TryParseExact(period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-        {
-            v.Add("Period", "La période de paie est un mois, au format AAAA-MM.");
-        }
-
+        var period = v.Month("Period", "La période de paie", input.Period, required: true)?.ToString();
         v.ThrowIfInvalid();
         var payslips = await db.Set<StaffPayslip>().Where(p => p.EmployerId == employerId && p.Period == period && p.InvoiceId == null).ToListAsync(ct);
         if (payslips.Count == 0 && await db.Set<StaffPayslip>().AnyAsync(p => p.EmployerId == employerId && p.Period == period, ct))

@@ -53,6 +53,9 @@ public sealed class StaffContracts(PartageDbContext db, Employers employers, IPa
         return result.Contracts[0];
     }
 
+    /// <summary>Contracts in one file: a large festival's month, well under what one transaction checks and writes quickly.</summary>
+    public const int MaxRowsPerFile = 2_000;
+
     /// <summary>Imports a CSV file of contracts: every line checked first; one bad line and nothing is imported, each problem reported with its line number.</summary>
     public async Task<ImportResult> ImportCsvAsync(EmployerId employer, Stream file, Actor actor, CancellationToken ct = default)
     {
@@ -71,6 +74,14 @@ public sealed class StaffContracts(PartageDbContext db, Employers employers, IPa
 
             while (await csv.ReadAsync())
             {
+                if (rows.Count == MaxRowsPerFile)
+                {
+                    throw new InputValidationException(new Dictionary<string, string[]>(StringComparer.Ordinal)
+                    {
+                        ["file"] = [$"Un fichier compte au plus {MaxRowsPerFile} contrats : découpez-le en plusieurs fichiers. Rien n'a été importé."],
+                    });
+                }
+
                 string? Field(string name) => csv.TryGetField<string>(name, out var value) ? value : null;
                 rows.Add(new StaffContractInput(Field("nom"), Field("prenom"), Field("nir"), Field("date_naissance"), Field("iban"), Field("statut"), Field("cadre"), Field("emploi"),
                     Field("evenement"), Field("debut"), Field("fin"), Field("heures"), Field("cachets"), Field("brut"), Field("frais"), Field("dfs")));
@@ -306,8 +317,8 @@ public sealed class StaffContracts(PartageDbContext db, Employers employers, IPa
         var eventName = v.Optional("Event", "L'événement", input.Event, 200) ?? string.Empty;
         var start = v.Date("Start", "La date de début", input.Start, required: true);
         var end = v.Date("End", "La date de fin", input.End, required: true);
-        var hours = v.Decimal("Hours", "Le nombre d'heures", input.Hours, required: kind is EmployeeKind.RegimeGeneral or EmployeeKind.IntermittentTechnician);
-        var cachets = v.Decimal("Cachets", "Le nombre de cachets", input.Cachets, required: kind == EmployeeKind.IntermittentArtist && hours is null);
+        var hours = v.Hours("Hours", input.Hours, required: kind is EmployeeKind.RegimeGeneral or EmployeeKind.IntermittentTechnician);
+        var cachets = v.Cachets("Cachets", input.Cachets, required: kind == EmployeeKind.IntermittentArtist && hours is null);
         var gross = v.Amount("Gross", "Le salaire brut", input.Gross, required: true);
         var allowances = string.IsNullOrWhiteSpace(input.Allowances) || input.Allowances.Trim() is "0" or "0,00" or "0.00"
             ? Money.ZeroEur : v.Amount("Allowances", "Les frais avancés", input.Allowances, required: false) ?? Money.ZeroEur;

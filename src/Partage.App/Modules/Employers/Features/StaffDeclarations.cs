@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Partage.App.Infrastructure.Database;
+using Partage.App.Infrastructure;
 using Partage.Persistence;
 using Partage.App.Infrastructure.Pdf;
 using Partage.App.Modules.Payroll;
@@ -25,12 +26,10 @@ public sealed class StaffDeclarations(PartageDbContext db, IPayrollApi payroll, 
     public async Task<DsnDocument> DsnAsync(EmployerId id, string? month, bool test, Actor actor, CancellationToken ct = default)
     {
         var employer = await db.Set<Employer>().AsNoTracking().Visible(actor).SingleOrDefaultAsync(e => e.Id == id, ct) ?? throw new DomainException(EmployersErrors.NotFound);
-        if (!DateOnly.TryParseExact($"{month}-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
-        {
-            throw new InputValidationException(new Dictionary<string, string[]> { ["month"] = ["Indiquez le mois déclaré au format AAAA-MM (par exemple 2026-12)."] });
-        }
-
-        var last = first.AddMonths(1).AddDays(-1);
+        var v = new Validation();
+        var declared = v.Month("month", "Le mois déclaré", month, required: true);
+        v.ThrowIfInvalid();
+        var (first, last) = (declared!.Value.Start, declared.Value.End);
         var mandates = await db.Set<Mandate>().AsNoTracking().Where(m => m.EmployerId == id && m.Kind == MandateKind.Complete && m.SignedOn <= last).ToListAsync(ct);
         if (!mandates.Any(m => m.TerminatedOn is not { } end || end >= first))
         {

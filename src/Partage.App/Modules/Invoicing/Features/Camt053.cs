@@ -80,7 +80,9 @@ public static class Camt053
 
     private static long Cents(string value) =>
         decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) && amount > 0 && amount * 100 == decimal.Truncate(amount * 100)
-            ? (long)(amount * 100)
+            ? amount * 100 <= Kernel.Money.MaxCents
+                ? (long)(amount * 100)
+                : throw Invalid($"Montant hors limites dans le relevé : « {value} » (au plus {Kernel.Money.Max.ToDisplayString()} par opération) ; rien n'a été importé.")
             : throw Invalid($"Montant illisible dans le relevé : « {value} ».");
 
     private static DateOnly? Date(string? value) =>

@@ -143,10 +143,21 @@ public sealed class Drafts(
 
             if (description.Length > 0 && quantity is { } q && price is { } p && rule is not null)
             {
+                if (q * p > Money.Max.Amount)
+                {
+                    v.Add($"{field}.UnitPrice", $"Ligne {i + 1} : le montant de la ligne ne peut pas dépasser {Money.Max.ToDisplayString()}.");
+                    continue;
+                }
+
                 var net = InvoiceCalculator.LineNetCents(q, p);
                 lines.Add(new InvoiceLine { Id = Guid.CreateVersion7(), Position = i + 1, Description = description, Quantity = q, Unit = unit, UnitPrice = p, VatCode = rule.Code, NetCents = net });
                 rules.Add((net, rule));
             }
+        }
+
+        if (rules.Sum(r => r.Item1) > Money.MaxCents)
+        {
+            v.Add(nameof(input.Lines), $"Le total de la facture ne peut pas dépasser {Money.Max.ToDisplayString()} HT.");
         }
 
         v.ThrowIfInvalid();

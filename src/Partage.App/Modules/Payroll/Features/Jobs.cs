@@ -114,8 +114,8 @@ public sealed class Jobs(
         var place = v.Required("Place", "Le lieu", input.Place, 200);
         var start = v.Date("Start", "La date de début", input.Start, required: true);
         var end = v.Date("End", "La date de fin", input.End, required: true);
-        var hours = v.Decimal("Hours", "Le nombre d'heures", input.Hours, required: kind is EmployeeKind.RegimeGeneral or EmployeeKind.IntermittentTechnician);
-        var cachets = v.Decimal("Cachets", "Le nombre de cachets", input.Cachets, required: kind == EmployeeKind.IntermittentArtist && hours is null);
+        var hours = v.Hours("Hours", input.Hours, required: kind is EmployeeKind.RegimeGeneral or EmployeeKind.IntermittentTechnician);
+        var cachets = v.Cachets("Cachets", input.Cachets, required: kind == EmployeeKind.IntermittentArtist && hours is null);
         var gross = v.Amount("Gross", "Le salaire brut convenu", input.Gross, required: true);
         var usage = v.Optional("UsageReason", "Le motif de recours", input.UsageReason, 300) ?? (kind == EmployeeKind.RegimeGeneral ? null : DefaultUsageReason);
         if (kind == EmployeeKind.RegimeGeneral && usage is null)

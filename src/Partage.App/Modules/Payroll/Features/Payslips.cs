@@ -187,16 +187,8 @@ public sealed class Payslips(
     {
         PayrollAccess.RequireStaff(actor);
         var v = new Validation();
-        bool Month(string? text) => text is { Length: 7 } && DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
-        if (!Month(from))
-        {
-            v.Add("from", "Le premier mois est au format AAAA-MM.");
-        }
-
-        if (!Month(to))
-        {
-            v.Add("to", "Le dernier mois est au format AAAA-MM.");
-        }
+        v.Month("from", "Le premier mois", from, required: true);
+        v.Month("to", "Le dernier mois", to, required: true);
 
         v.ThrowIfInvalid();
         var rows = await db.Set<Payslip>().AsNoTracking()
