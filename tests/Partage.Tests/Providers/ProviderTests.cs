@@ -87,6 +87,22 @@ public abstract class LedgerProviderTests<TFactory>(TFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task PostingAboveTheBound_RefusedByTheLedgerAndByTheDatabase()
+    {
+        await Ledger.Books.OpenAsync(factory);
+        var refused = await Assert.ThrowsAsync<Partage.Kernel.DomainException>(() => Ledger.Books.PostAsync(factory, Ledger.Books.Lna, Ledger.Books.D(6, 15), Guid.NewGuid().ToString("N"),
+            ("512", Partage.App.Modules.Ledger.Side.Debit, Partage.Kernel.Money.MaxCents + 1, null), ("471", Partage.App.Modules.Ledger.Side.Credit, Partage.Kernel.Money.MaxCents + 1, null)));
+        Assert.Equal(Partage.App.Modules.Ledger.LedgerErrors.AmountTooLarge, refused.Error);
+
+        // Written by SQL past the application: the database refuses it too (a trigger on SQLite, a CHECK on PostgreSQL).
+        var entry = await PostOneAsync(Guid.NewGuid().ToString("N"));
+        var error = await Record.ExceptionAsync(() => factory.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Database.ExecuteSqlInterpolatedAsync(
+            $"INSERT INTO ledger_postings (id, entry_id, line_number, account_id, side, amount, accounting_date) VALUES ({Guid.CreateVersion7()}, {entry.Id.Value}, 9, {entry.Lines[0].AccountId.Value}, 'D', {Partage.Kernel.Money.MaxCents + 1}, {entry.Date})")));
+        Assert.NotNull(error);
+        Assert.Matches("amount_bound|above 1,000,000,000", error.Message);
+    }
+
+    [Fact]
     public async Task EntryNumbers_TwentyConcurrentPosters_Gapless()
     {
         await Ledger.Books.OpenAsync(factory);
