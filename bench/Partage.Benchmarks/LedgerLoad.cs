@@ -73,6 +73,7 @@ public static class LedgerLoad
     {
         var connectionString = new NpgsqlConnectionStringBuilder(adminConnection) { Database = Database, MaxPoolSize = 50 }.ConnectionString;
         var app = PartageHost.Build(PartageHost.CreateBuilder([
+            "--environment=Development",   // the demo settings (appsettings.Development.json)
             "--Database:Provider=Postgres", $"--ConnectionStrings:Partage={connectionString}", "--Logging:LogLevel:Default=Warning",
         ]));
         List<ActivityId> activities;

@@ -19,6 +19,7 @@ public static class LoadDatabase
         }
 
         var app = PartageHost.Build(PartageHost.CreateBuilder([
+            "--environment=Development",   // the demo bank accounts and establishments (appsettings.Development.json)
             "--Database:Provider=Postgres", $"--ConnectionStrings:Partage={connection}", "--Logging:LogLevel:Default=Warning", .. settings,
         ]));
         return (app, connection);

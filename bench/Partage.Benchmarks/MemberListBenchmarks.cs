@@ -31,6 +31,7 @@ public class MemberListBenchmarks
         var provider = Environment.GetEnvironmentVariable("PARTAGE_BENCH_PROVIDER") ?? "Sqlite";
         var connection = Environment.GetEnvironmentVariable("PARTAGE_BENCH_DB") ?? $"Data Source={Path.Combine(Path.GetTempPath(), "partage-bench-50k.db")}";
         var builder = PartageHost.CreateBuilder([
+            "--environment=Development",   // the demo settings (appsettings.Development.json)
             $"--Database:Provider={provider}", $"--ConnectionStrings:Partage={connection}", "--Database:MigrateOnStart=true",
             "--Demo:SeedOnFirstStart=false", "--Urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Microsoft.AspNetCore.HttpLogging.HttpLoggingMiddleware=Warning",

@@ -7,7 +7,16 @@ if (PartageCommandLine.Handles(args))
 }
 
 var app = PartageHost.Build(PartageHost.CreateBuilder(args));
-await PartageHost.PrepareAsync(app);
+try
+{
+    await PartageHost.PrepareAsync(app);
+}
+catch (StartupRefusedException refused)
+{
+    await Console.Error.WriteLineAsync(refused.Message);
+    return 1;
+}
+
 await app.RunAsync();
 return 0;
 

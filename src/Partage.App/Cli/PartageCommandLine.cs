@@ -20,9 +20,20 @@ public static class PartageCommandLine
 {
     private static readonly string[] Verbs = ["db", "users", "demo", "ledger", "invoices", "payroll", "payments", "--help", "-h", "-?"];
 
-    public static bool Handles(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
+    /// <summary>Any first word that is not an option (the web server's are `--Section:Key=value`, `--urls`) is a verb, known or not.</summary>
+    public static bool Handles(string[] args) => args.Length > 0 && (Verbs.Contains(args[0], StringComparer.Ordinal) || !args[0].StartsWith('-'));
 
-    public static Task<int> RunAsync(string[] args) => BuildRoot().Parse(args).InvokeAsync();
+    public static Task<int> RunAsync(string[] args)
+    {
+        if (!Verbs.Contains(args[0], StringComparer.Ordinal))
+        {
+            // Never start the web server (and seed a demo) on a mistyped verb.
+            Console.Error.WriteLine($"Verbe inconnu « {args[0]} » : `partage --help` liste les verbes.");
+            return Task.FromResult(2);
+        }
+
+        return BuildRoot().Parse(args).InvokeAsync();
+    }
 
     private static RootCommand BuildRoot()
     {
@@ -40,7 +51,7 @@ public static class PartageCommandLine
     private static Command Db()
     {
         var migrate = new Command("migrate", "Applique les migrations en attente à la base configurée.");
-        migrate.SetAction((_, ct) => WithServices(async services =>
+        migrate.SetAction((_, ct) => WithServices(requiresMigratedDatabase: false, async services =>
         {
             var applied = await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
             await services.GetRequiredService<DemoSeeder>().EnsureRolesAsync();
@@ -48,7 +59,7 @@ public static class PartageCommandLine
             return 0;
         }));
         var backup = new Command("backup", "Copie la base SQLite dans data/backups (PostgreSQL : utilisez pg_dump).");
-        backup.SetAction((_, _) => WithServices(services =>
+        backup.SetAction((_, _) => WithServices(requiresMigratedDatabase: false, services =>
         {
             var options = services.GetRequiredService<DatabaseOptions>();
             if (options.SqliteFilePath is not { } file || !File.Exists(file))
@@ -312,12 +323,27 @@ public static class PartageCommandLine
     }
 
     /// <summary>Builds the platform's services without starting the web server, runs the verb in a scope, and reports failures in French.</summary>
-    private static async Task<int> WithServices(Func<IServiceProvider, Task<int>> verb)
+    private static Task<int> WithServices(Func<IServiceProvider, Task<int>> verb) => WithServices(requiresMigratedDatabase: true, verb);
+
+    /// <summary>
+    /// Runs a verb with the platform's services. Logs go to standard error so that a data verb's
+    /// standard output carries only its data; a database that was never migrated is said in one line.
+    /// </summary>
+    private static async Task<int> WithServices(bool requiresMigratedDatabase, Func<IServiceProvider, Task<int>> verb)
     {
-        var app = PartageHost.Build(PartageHost.CreateBuilder([]));
+        var builder = PartageHost.CreateBuilder([]);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        var app = PartageHost.Build(builder);
         await using var scope = app.Services.CreateAsyncScope();
         try
         {
+            if (requiresMigratedDatabase && await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().PendingAsync() is { Count: > 0 } pending)
+            {
+                await Console.Error.WriteLineAsync($"La base n'est pas à jour ({pending.Count} migration(s) en attente) : lancez d'abord `partage db migrate`.");
+                return 1;
+            }
+
             return await verb(scope.ServiceProvider);
         }
         catch (DomainException e)

@@ -137,13 +137,22 @@ public static class PartageHost
     }
 
     /// <summary>
-    /// At start of the web server: SQLite migrates itself (after a backup); PostgreSQL must already
-    /// be migrated by `partage db migrate` unless Database:MigrateOnStart says otherwise. On an
-    /// empty database the demo data is loaded (Demo:SeedOnFirstStart).
+    /// At start of the web server: outside Development the required settings are checked first
+    /// (<see cref="RequiredSettings"/>); SQLite migrates itself (after a backup); PostgreSQL must
+    /// already be migrated by `partage db migrate` unless Database:MigrateOnStart says otherwise.
+    /// Only in Development is an empty database filled with the demo (Demo:SeedOnFirstStart): a
+    /// deployed start never creates the demo accounts and their published password.
     /// </summary>
     public static async Task PrepareAsync(WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        if (!app.Environment.IsDevelopment() && RequiredSettings.Problems(app.Configuration) is { Count: > 0 } problems)
+        {
+            throw new StartupRefusedException(
+                $"Partage ne démarre pas : réglages obligatoires manquants ({app.Environment.EnvironmentName}). Définissez-les (variables d'environnement ou appsettings) :"
+                + string.Concat(problems.Select(p => $"{Environment.NewLine}  - {p}")));
+        }
+
         await using var scope = app.Services.CreateAsyncScope();
         var options = scope.ServiceProvider.GetRequiredService<DatabaseOptions>();
         var migrator = scope.ServiceProvider.GetRequiredService<DatabaseMigrator>();
@@ -159,13 +168,16 @@ public static class PartageHost
         var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
         await seeder.EnsureRolesAsync();
         var demo = app.Configuration.GetSection("Demo");
-        if (demo.GetValue("SeedOnFirstStart", true) && await seeder.IsEmptyAsync())
+        if (app.Environment.IsDevelopment() && demo.GetValue("SeedOnFirstStart", false) && await seeder.IsEmptyAsync())
         {
             await seeder.SeedAsync(demo.GetValue("Members", 300), demo.GetValue("Seed", 2016));
         }
 
         var urls = app.Urls.Count > 0 ? string.Join(", ", app.Urls) : app.Configuration["Urls"] ?? "http://localhost:5080";
         Console.WriteLine($"Partage écoute sur {urls} (base : {options.Provider}).");
-        await seeder.PrintDemoAccountsAsync(Console.Out);
+        if (app.Environment.IsDevelopment())
+        {
+            await seeder.PrintDemoAccountsAsync(Console.Out);
+        }
     }
 }

@@ -8,7 +8,16 @@ namespace Partage.Tests.Http;
 /// <summary>The command-line verbs, run as a separate process of the real executable on the test database.</summary>
 public class CommandLineTests(PartageFactory factory) : IClassFixture<PartageFactory>
 {
-    private static async Task<(int Exit, string Out, string Error)> PartageAsync(string connectionString, params string[] args)
+    /// <summary>A verb on a SQLite database, in Development (the demo's bank accounts and establishments).</summary>
+    private static Task<(int Exit, string Out, string Error)> PartageAsync(string connectionString, params string[] args) =>
+        ProcessAsync(new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Partage"] = connectionString, ["Database__Provider"] = "Sqlite", ["Logging__LogLevel__Default"] = "Warning",
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+        }, args);
+
+    /// <summary>The real executable as a process, with the given environment (nothing else of the test's is passed on that matters).</summary>
+    internal static async Task<(int Exit, string Out, string Error)> ProcessAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Partage.App.dll"));
@@ -17,9 +26,13 @@ public class CommandLineTests(PartageFactory factory) : IClassFixture<PartageFac
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["ConnectionStrings__Partage"] = connectionString;
-        start.Environment["Database__Provider"] = "Sqlite";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        start.Environment.Remove("DOTNET_ENVIRONMENT");
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

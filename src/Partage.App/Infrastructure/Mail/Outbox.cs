@@ -34,7 +34,7 @@ public sealed class OutboxMessage
 /// <summary>Mail settings (section "Mail"): an SMTP server, or in development a pickup folder of .eml files.</summary>
 public sealed class MailOptions
 {
-    public string From { get; set; } = "Partage <ne-pas-repondre@partage.test>";
+    public string From { get; set; } = string.Empty;
 
     public string? SmtpHost { get; set; }
 

@@ -18,9 +18,9 @@ public sealed class InvoicingOptions
     public int PaymentTermsDays { get; set; } = 30;
 
     /// <summary>The account clients pay into (printed on invoices, BT-84).</summary>
-    public string Iban { get; set; } = "FR7630006000011234567890189";
+    public string Iban { get; set; } = string.Empty;
 
-    public string Bic { get; set; } = "AGRIFRPP";
+    public string Bic { get; set; } = string.Empty;
 
     public string LatePenaltyText { get; set; } =
         "En cas de retard de paiement : pénalités au taux de refinancement de la BCE majoré de 10 points (art. L441-10 du code de commerce)";

@@ -209,7 +209,7 @@ public sealed class Quotes(
         // Valid "until" a day means until that day ends in Paris.
         var expires = ParisTime.EndOf(quote.ValidUntil);
         var token = Links.Protect($"{quote.Id}|{expires.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)}");
-        var link = $"{(configuration["App:PublicUrl"] ?? "http://localhost:5080").TrimEnd('/')}/devis/reponse/{token}";
+        var link = $"{configuration["App:PublicUrl"]?.TrimEnd('/')}/devis/reponse/{token}";   // required outside Development (RequiredSettings)
         var view = await ViewAsync(quote, ct);
         outbox.Enqueue(client.BillingEmail, $"Devis {quote.Number} — {view.Gross.ToDisplayString()} TTC",
             $"""

@@ -46,9 +46,9 @@ public sealed class PayrollOptions
     public int PayDelayDays { get; set; } = 7;
 
     /// <summary>The account wages are paid from (the SEPA transfer's debtor).</summary>
-    public string Iban { get; set; } = "FR7630006000011234567890189";
+    public string Iban { get; set; } = string.Empty;
 
-    public string Bic { get; set; } = "AGRIFRPP";
+    public string Bic { get; set; } = string.Empty;
 
     /// <summary>Per legal entity code, the establishment's references the DPAE needs.</summary>
     public Dictionary<string, EstablishmentOptions> Establishments { get; set; } = new(StringComparer.Ordinal);
