@@ -256,6 +256,14 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("body");
 
+                    b.Property<Guid?>("ClaimedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_until");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
@@ -264,6 +272,10 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT")
                         .HasColumnName("last_error");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_attempt_at");
 
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("TEXT")
@@ -283,6 +295,9 @@ namespace Partage.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
+
+                    b.HasIndex("ClaimedBy")
+                        .HasDatabaseName("ix_outbox_messages_claimed_by");
 
                     b.HasIndex("SentAt", "CreatedAt")
                         .HasDatabaseName("ix_outbox_messages_sent_at_created_at");

@@ -1,3 +1,4 @@
+using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +30,14 @@ public sealed class OutboxMessage
     public int Attempts { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>Not before this instant: the next try after a failure, later and later (backoff).</summary>
+    public DateTime? NextAttemptAt { get; set; }
+
+    /// <summary>The sending run that holds the message; another server leaves it alone until <see cref="ClaimedUntil"/>.</summary>
+    public Guid? ClaimedBy { get; set; }
+
+    public DateTime? ClaimedUntil { get; set; }
 }
 
 /// <summary>Mail settings (section "Mail"): an SMTP server, or in development a pickup folder of .eml files.</summary>
@@ -58,31 +67,72 @@ public sealed class Outbox(PartageDbContext db, TimeProvider clock)
         });
 }
 
-/// <summary>Sends what the outbox holds: through MailKit to the configured SMTP server, or as .eml files in the pickup folder.</summary>
+/// <summary>
+/// Sends what the outbox holds: through MailKit to the configured SMTP server, or as .eml files in
+/// the pickup folder. Safe with several servers on one database: a run first claims the messages
+/// it will send (a conditional update that only one run can win, on SQLite and PostgreSQL alike),
+/// records each send as soon as it is done, and retries a failure later and later; a claim left by
+/// a crashed server expires after <see cref="ClaimFor"/>. A message is sent twice only if a server
+/// dies between the SMTP server's acceptance and the next write, the unavoidable window of any outbox.
+/// </summary>
 public sealed class OutboxSender(PartageDbContext db, Microsoft.Extensions.Options.IOptions<MailOptions> options, TimeProvider clock, ILogger<OutboxSender> log)
 {
+    public const int MaxAttempts = 10;
+    public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(5);
+
     public async Task<int> SendPendingAsync(CancellationToken ct = default)
     {
-        var pending = await db.Set<OutboxMessage>().Where(m => m.SentAt == null && m.Attempts < 10).OrderBy(m => m.CreatedAt).Take(100).ToListAsync(ct);
+        var run = Guid.CreateVersion7();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var candidates = await db.Set<OutboxMessage>()
+            .Where(m => m.SentAt == null && m.Attempts < MaxAttempts && (m.NextAttemptAt == null || m.NextAttemptAt <= now) && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .OrderBy(m => m.CreatedAt).Select(m => m.Id).Take(100).ToListAsync(ct);
+        if (candidates.Count == 0)
+        {
+            return 0;
+        }
+
+        // The claim re-checks the conditions row by row: of two servers, one wins each message.
+        await db.Set<OutboxMessage>()
+            .Where(m => candidates.Contains(m.Id) && m.SentAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedBy, run).SetProperty(m => m.ClaimedUntil, now + ClaimFor), ct);
+        var claimed = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.ClaimedBy == run).OrderBy(m => m.CreatedAt).ToListAsync(ct);
         var sent = 0;
-        foreach (var message in pending)
+        foreach (var message in claimed)
         {
             try
             {
                 await SendAsync(message.Id, Mime(message), ct);
-                message.SentAt = clock.GetUtcNow().UtcDateTime;
+                await db.Set<OutboxMessage>().Where(m => m.Id == message.Id && m.ClaimedBy == run)
+                    .ExecuteUpdateAsync(u => u.SetProperty(m => m.SentAt, clock.GetUtcNow().UtcDateTime).SetProperty(m => m.ClaimedUntil, (DateTime?)null), CancellationToken.None);
                 sent++;
             }
-            catch (Exception e) when (e is IOException or SmtpCommandException or SmtpProtocolException or AuthenticationException or System.Net.Sockets.SocketException)
+            catch (ParseException e)
             {
-                message.Attempts++;
-                message.LastError = e.Message.Length > 500 ? e.Message[..500] : e.Message;
-                log.LogWarning(e, "Sending mail {Id} failed (attempt {Attempts})", message.Id, message.Attempts);
+                // A malformed address never gets better: given up at once, shown to staff by its error.
+                await FailAsync(message, run, e, MaxAttempts);
+            }
+            catch (Exception e) when (e is IOException or SmtpCommandException or SmtpProtocolException or AuthenticationException or System.Net.Sockets.SocketException
+                or ServiceNotConnectedException or ServiceNotAuthenticatedException or TimeoutException or UnauthorizedAccessException)
+            {
+                await FailAsync(message, run, e, message.Attempts + 1);
             }
         }
 
-        await db.SaveChangesAsync(ct);
         return sent;
+    }
+
+    /// <summary>The wait before the next try: 1, 2, 4 … minutes, at most 6 hours.</summary>
+    public static TimeSpan Backoff(int attempts) => TimeSpan.FromMinutes(Math.Min(360, Math.Pow(2, Math.Max(0, attempts - 1))));
+
+    private async Task FailAsync(OutboxMessage message, Guid run, Exception error, int attempts)
+    {
+        log.LogWarning(error, "Sending mail {Id} failed (attempt {Attempts})", message.Id, attempts);
+        var text = error.Message.Length > 500 ? error.Message[..500] : error.Message;
+        var next = clock.GetUtcNow().UtcDateTime + Backoff(attempts);
+        await db.Set<OutboxMessage>().Where(m => m.Id == message.Id && m.ClaimedBy == run).ExecuteUpdateAsync(u => u
+            .SetProperty(m => m.Attempts, attempts).SetProperty(m => m.LastError, text).SetProperty(m => m.NextAttemptAt, next)
+            .SetProperty(m => m.ClaimedUntil, (DateTime?)null), CancellationToken.None);
     }
 
     private MimeMessage Mime(OutboxMessage message)
@@ -124,7 +174,11 @@ public sealed class OutboxSender(PartageDbContext db, Microsoft.Extensions.Optio
     }
 }
 
-/// <summary>Sends the outbox every few seconds in the web server.</summary>
+/// <summary>
+/// Sends the outbox every few seconds in the web server. Whatever one round meets (database down,
+/// a bug), it is logged and the next round comes: a background service that throws would stop the
+/// whole web host.
+/// </summary>
 public sealed class OutboxWorker(IServiceScopeFactory scopes, ILogger<OutboxWorker> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -137,9 +191,9 @@ public sealed class OutboxWorker(IServiceScopeFactory scopes, ILogger<OutboxWork
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<OutboxSender>().SendPendingAsync(stoppingToken);
             }
-            catch (DbUpdateException e)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                log.LogWarning(e, "The outbox could not be processed this time");
+                log.LogError(e, "The outbox could not be processed this round; the next round tries again");
             }
         }
     }
@@ -156,6 +210,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(m => m.AttachmentName).HasMaxLength(200);
         builder.Property(m => m.LastError).HasMaxLength(500);
         builder.HasIndex(m => new { m.SentAt, m.CreatedAt });
+        builder.HasIndex(m => m.ClaimedBy);
     }
 }
 
