@@ -137,7 +137,7 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
             _ => new { Date = "2026-06-11", Reason = "Erreur de saisie" }, Books(HttpStatusCode.Created), notFound);
         yield return ("GET", "/api/v1/ledger/fiscal-years", _ => "/api/v1/ledger/fiscal-years?entity=SCIC", _ => null, Books(HttpStatusCode.OK), notFound);
         yield return ("POST", "/api/v1/ledger/fiscal-years", _ => "/api/v1/ledger/fiscal-years",
-            _ => { var y = 2030 + Interlocked.Increment(ref counter); return new { Entity = "GE", StartsOn = $"{y}-01-01", EndsOn = $"{y}-12-31" }; },
+            _ => { var y = 2030 + Interlocked.Increment(ref years); return new { Entity = "GE", StartsOn = $"{y}-01-01", EndsOn = $"{y}-12-31" }; },
             Books(HttpStatusCode.Created), notFound);
         yield return ("POST", "/api/v1/ledger/periods/{entity}/{period}/close", _ => "/api/v1/ledger/periods/GE/{month}/close", _ => null, Books(HttpStatusCode.NoContent), notFound);
         yield return ("GET", "/api/v1/ledger/trial-balance", _ => "/api/v1/ledger/trial-balance?" + year, _ => null, Books(HttpStatusCode.OK), notFound);
@@ -195,18 +195,18 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
         yield return ("GET", "/api/v1/payroll/contributions.csv", _ => "/api/v1/payroll/contributions.csv?from=2026-11&to=2026-12", _ => null, Only(ok, payroll), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/payroll/tax-rates", w => $"/api/v1/payroll/tax-rates?member={w.LilleMember}", _ => null, Only(ok, payroll), HttpStatusCode.NotFound);
         yield return ("POST", "/api/v1/payroll/tax-rates", _ => "/api/v1/payroll/tax-rates",
-            w => new { MemberId = w.ParisMember.ToString(), Rate = "0.05", From = $"{2040 + Interlocked.Increment(ref counter)}-01-01", Source = "Retour DSN" },
+            w => new { MemberId = w.ParisMember.ToString(), Rate = "0.05", From = EffectiveDay(), Source = "Retour DSN" },
             Only(HttpStatusCode.Created, payroll), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/payroll/dpae.csv", _ => "/api/v1/payroll/dpae.csv?from=2026-11-01&to=2026-11-30", _ => null, payroll.ToDictionary(e => e, _ => ok), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/payroll/dpae.xml", _ => "/api/v1/payroll/dpae.xml?from=2030-11-01&to=2030-11-30", _ => null,
             Only(HttpStatusCode.UnprocessableEntity, payroll), HttpStatusCode.NotFound);   // no hire then: a clear refusal for payroll staff, nothing for others
         yield return ("GET", "/api/v1/payroll/minimum-rates", _ => "/api/v1/payroll/minimum-rates", _ => null, payroll.ToDictionary(e => e, _ => ok), HttpStatusCode.NotFound);
         yield return ("POST", "/api/v1/payroll/minimum-rates", _ => "/api/v1/payroll/minimum-rates",
-            _ => new { CollectiveAgreement = "1285", Trade = "*", Unit = "Hour", Amount = "12.50", From = $"{2040 + Interlocked.Increment(ref counter)}-01-01", Source = "Grille" },
+            _ => new { CollectiveAgreement = "1285", Trade = "*", Unit = "Hour", Amount = "12.50", From = EffectiveDay(), Source = "Grille" },
             payroll.ToDictionary(e => e, _ => HttpStatusCode.Created), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/payroll/parameters", _ => "/api/v1/payroll/parameters?date=2026-11-26", _ => null, payroll.ToDictionary(e => e, _ => ok), HttpStatusCode.NotFound);
         yield return ("POST", "/api/v1/payroll/parameters", _ => "/api/v1/payroll/parameters",
-            _ => new { Code = "cmb", From = $"{2040 + Interlocked.Increment(ref counter)}-01-01", Value = "0.0031", Source = "Appel de cotisation CMB" },
+            _ => new { Code = "cmb", From = EffectiveDay(), Value = "0.0031", Source = "Appel de cotisation CMB" },
             payroll.ToDictionary(e => e, _ => HttpStatusCode.Created), HttpStatusCode.NotFound);
     }
 
@@ -273,6 +273,13 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
     }
 
     private static int counter;
+
+    /// <summary>Fiscal years from 2031 and first days of months from 2040, each used once: within the dates the API takes (1900..2100).</summary>
+    private static int years;
+
+    private static int months;
+
+    private static string EffectiveDay() => new DateOnly(2040, 1, 1).AddMonths(Interlocked.Increment(ref months)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
     private static int closedMonths;
 
     private static IEnumerable<(string Method, string Pattern, Func<World, string> Path, Func<World, object?> Body, Dictionary<string, HttpStatusCode> Allowed, HttpStatusCode Otherwise)> All() =>

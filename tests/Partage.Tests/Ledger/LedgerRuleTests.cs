@@ -105,6 +105,12 @@ public class LedgerRuleTests(PartageFactory factory) : IClassFixture<PartageFact
         Assert.Equal(first.Id, replay.Id);
         Assert.Equal(first.Number, replay.Number);
         Assert.Equal(count, await factory.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Set<JournalEntry>().CountAsync()));
+
+        // The same key with other figures or another date is not a replay: refused, not answered with the first entry.
+        var otherAmount = await Assert.ThrowsAsync<DomainException>(() => PostAsync(factory, Scic, D(7, 1), key, ("512", Side.Debit, 701, null), ("471", Side.Credit, 701, null)));
+        Assert.Equal(LedgerErrors.IdempotencyKeyReused, otherAmount.Error);
+        var otherDate = await Assert.ThrowsAsync<DomainException>(() => PostAsync(factory, Scic, D(7, 2), key, ("512", Side.Debit, 700, null), ("471", Side.Credit, 700, null)));
+        Assert.Equal(LedgerErrors.IdempotencyKeyReused, otherDate.Error);
     }
 
     private Task<IReadOnlyList<EntryView>> PostManyAsync(params (DateOnly Date, string Key, long Debit, long Credit)[] entries) =>

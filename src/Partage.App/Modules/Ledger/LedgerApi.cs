@@ -233,7 +233,7 @@ internal sealed class LedgerApi(PartageDbContext db, NumberSeries numbers, Ledge
         var replays = await FindByKeysAsync(drafts.Select(d => d.Key).ToList(), ct);
         foreach (var d in drafts.Where(d => replays.ContainsKey(d.Key)))
         {
-            if (replays[d.Key].SourceType != d.SourceType || replays[d.Key].SourceId != d.SourceId)
+            if (!SameContent(replays[d.Key], d))
             {
                 throw new DomainException(LedgerErrors.IdempotencyKeyReused);
             }
@@ -314,6 +314,17 @@ internal sealed class LedgerApi(PartageDbContext db, NumberSeries numbers, Ledge
             }
         }
     }
+
+    /// <summary>
+    /// A replay is the same entry asked again: same document, entity, journal, date and lines. A
+    /// key reused for other figures is refused, never answered with the first entry (which would
+    /// leave the caller's document and the books disagreeing).
+    /// </summary>
+    private static bool SameContent(JournalEntry posted, Draft draft) =>
+        posted.SourceType == draft.SourceType && posted.SourceId == draft.SourceId && posted.LegalEntityId == draft.Request.Entity
+        && posted.JournalCode == draft.Request.Journal && posted.AccountingDate == draft.Request.Date
+        && posted.Postings.Select(p => (p.AccountId.Value, p.Side, p.Amount)).Order().SequenceEqual(
+            (draft.Request.Lines ?? []).Select(l => (l.Account.Value, l.Side, l.Amount.Cents)).Order());
 
     /// <summary>A request checked for its texts, ready to become an entry.</summary>
     private sealed record Draft(PostEntryRequest Request, EntryId? Reverses, string Label, string SourceType, string SourceId, string Key, string PieceRef)
