@@ -87,7 +87,7 @@ public class EmployerJourneys(BrowserFixture browser) : IClassFixture<BrowserFix
         Assert.Contains("Attestation d'employeur mensuelle (AEM)", Partage.Tests.Ledger.BudgetAndFeeTests.Poppler("pdftotext", aemFile + " -"), StringComparison.Ordinal);
         await employer.GetByLabel("Mois déclaré (AAAA-MM)").FillAsync("2026-13");
         await employer.GetByRole(AriaRole.Button, new() { Name = "Télécharger la DSN" }).ClickAsync();
-        await Assertions.Expect(employer.GetByText("Indiquez le mois déclaré au format AAAA-MM", new() { Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(employer.GetByText("Le mois déclaré est un mois au format AAAA-MM", new() { Exact = false })).ToBeVisibleAsync();
         await employer.GetByLabel("Mois déclaré (AAAA-MM)").FillAsync("2026-12");
         var dsn = await employer.RunAndWaitForDownloadAsync(() => employer.GetByRole(AriaRole.Button, new() { Name = "Télécharger la DSN" }).ClickAsync());
         var dsnFile = Path.Combine(BrowserFixture.ArtifactsFolder, "31-employer-dsn.dsn");
