@@ -87,7 +87,7 @@ public static class PartageHost
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseWhen(IsApi, api => api.UseMiddleware<Idempotency>());
+        app.UseMiddleware<Idempotency>();
         app.UseAntiforgery();
 
         app.MapHealthChecks("/health").AllowAnonymous();

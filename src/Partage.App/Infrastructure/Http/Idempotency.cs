@@ -61,6 +61,9 @@ internal sealed class IdempotentRequestConfiguration : IEntityTypeConfiguration<
 public sealed class Idempotency(RequestDelegate next, IServiceScopeFactory scopes, TimeProvider clock, ILogger<Idempotency> logger)
 {
     public const string Header = "Idempotency-Key";
+
+    /// <summary>The hidden field every POST form of the UI carries (<see cref="IdempotencyFormTagHelper"/>): a double click on a form is a retry.</summary>
+    public const string FormField = "__Idempotency";
     public const int MaxKeyLength = 200;
     public static readonly TimeSpan UnknownOutcomeAfter = TimeSpan.FromMinutes(10);
 
@@ -77,7 +80,8 @@ public sealed class Idempotency(RequestDelegate next, IServiceScopeFactory scope
             return;
         }
 
-        if (!context.Request.Headers.TryGetValue(Header, out var values))
+        var values = await KeyOfAsync(context);
+        if (values.Count == 0)
         {
             await next(context);
             return;
@@ -90,7 +94,6 @@ public sealed class Idempotency(RequestDelegate next, IServiceScopeFactory scope
             return;
         }
 
-        context.Request.EnableBuffering();
         var fingerprint = await FingerprintAsync(context.Request, context.RequestAborted);
         var owner = context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous";
         var first = await ReserveAsync(owner, key, fingerprint, context.RequestAborted);
@@ -107,7 +110,9 @@ public sealed class Idempotency(RequestDelegate next, IServiceScopeFactory scope
         try
         {
             await next(context);
-            completed = context.Response.StatusCode < 400;
+
+            // Kept only what can be replayed as it was: no cookie (a sign-in or sign-out is simply done again), no large download.
+            completed = context.Response.StatusCode < 400 && !context.Response.Headers.ContainsKey("Set-Cookie") && captured.Length <= MaxStoredBody;
         }
         finally
         {
@@ -124,6 +129,29 @@ public sealed class Idempotency(RequestDelegate next, IServiceScopeFactory scope
             captured.Position = 0;
             await captured.CopyToAsync(original, CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// The key of an API command (header), or of a signed-in person's form (hidden field). The
+    /// body is buffered first so that the command still reads it.
+    /// </summary>
+    private static async Task<Microsoft.Extensions.Primitives.StringValues> KeyOfAsync(HttpContext context)
+    {
+        if (context.Request.Headers.TryGetValue(Header, out var header))
+        {
+            context.Request.EnableBuffering();
+            return header;
+        }
+
+        if (PartageHost.IsApi(context) || context.User.Identity?.IsAuthenticated != true || !context.Request.HasFormContentType)
+        {
+            return default;
+        }
+
+        context.Request.EnableBuffering();
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        context.Request.Body.Position = 0;
+        return form.TryGetValue(FormField, out var field) ? field : default;
     }
 
     private static async Task<string> FingerprintAsync(HttpRequest request, CancellationToken ct)
@@ -201,7 +229,7 @@ public sealed class Idempotency(RequestDelegate next, IServiceScopeFactory scope
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PartageDbContext>();
-        var body = captured.Length <= MaxStoredBody ? captured.ToArray() : null;
+        var body = captured.ToArray();
         var location = response.Headers.Location.ToString() is { Length: > 0 and <= 500 } l ? l : null;
         var contentType = response.ContentType;
         var status = response.StatusCode;
@@ -235,5 +263,25 @@ public sealed class Idempotency(RequestDelegate next, IServiceScopeFactory scope
         await context.Response.WriteAsJsonAsync(
             new ProblemDetails { Status = status, Title = title, Extensions = { ["code"] = code } },
             (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", context.RequestAborted);
+    }
+}
+
+/// <summary>
+/// Adds a fresh idempotency key to every POST form of the UI: the same rendered form sent twice
+/// (double click, "resend" after a timeout) is done once and both submissions get the first answer.
+/// </summary>
+[Microsoft.AspNetCore.Razor.TagHelpers.HtmlTargetElement("form", Attributes = "method")]
+public sealed class IdempotencyFormTagHelper : Microsoft.AspNetCore.Razor.TagHelpers.TagHelper
+{
+    public string? Method { get; set; }
+
+    public override void Process(Microsoft.AspNetCore.Razor.TagHelpers.TagHelperContext context, Microsoft.AspNetCore.Razor.TagHelpers.TagHelperOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        output.Attributes.SetAttribute("method", Method);
+        if (string.Equals(Method, "post", StringComparison.OrdinalIgnoreCase))
+        {
+            output.PostContent.AppendHtml($"<input type=\"hidden\" name=\"{Idempotency.FormField}\" value=\"{Guid.NewGuid():N}\" />");
+        }
     }
 }
