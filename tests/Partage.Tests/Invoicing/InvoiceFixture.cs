@@ -31,4 +31,13 @@ public static class Sales
 
     public static async Task<InvoiceView> IssuedAsync(PartageFactory factory, DraftInput input) =>
         await IssueAsync(factory, (await DraftAsync(factory, input)).Id);
+
+    /// <summary>A one-line quote written and e-mailed by the system, with the token of its answer link.</summary>
+    public static async Task<(QuoteView Quote, string Token)> SentQuoteAsync(PartageFactory factory, ActivityId activity, ClientId client, string price, string validUntil)
+    {
+        var quote = await factory.InScopeAsync(s => s.GetRequiredService<Quotes>().CreateAsync(
+            new QuoteInput(Draft(activity, client, ("Atelier", "1", "C62", price, null)), validUntil), Actor.System));
+        var link = await factory.InScopeAsync(s => s.GetRequiredService<Quotes>().SendAsync(quote.Id, Actor.System));
+        return (quote, link[(link.LastIndexOf('/') + 1)..]);
+    }
 }

@@ -59,10 +59,7 @@ public class QuoteTests(PartageFactory factory) : IClassFixture<PartageFactory>
     {
         var world = await OpenAsync(factory);
         var client = await Sales.FrenchClientAsync(factory);
-        var quote = await factory.InScopeAsync(s => s.GetRequiredService<Quotes>().CreateAsync(
-            new QuoteInput(Sales.Draft(world.LilleActivity, client.Id, ("Atelier", "1", "C62", "300", null)), "2026-11-27"), Actor.System));
-        var link = await factory.InScopeAsync(s => s.GetRequiredService<Quotes>().SendAsync(quote.Id, Actor.System));
-        var token = link[(link.LastIndexOf('/') + 1)..];
+        var (_, token) = await Sales.SentQuoteAsync(factory, world.LilleActivity, client.Id, "300", "2026-11-27");
         Assert.NotNull(await factory.InScopeAsync(s => s.GetRequiredService<Quotes>().FromLinkAsync(token)));
         using var anonymous = factory.CreateClient();
         Assert.Equal(System.Net.HttpStatusCode.OK, (await anonymous.GetAsync($"/devis/reponse/{token}")).StatusCode);
@@ -82,10 +79,7 @@ public class QuoteLinkExpiryTests(PartageFactory factory) : IClassFixture<Partag
     {
         var world = await OpenAsync(factory);
         var client = await Sales.FrenchClientAsync(factory);
-        var quote = await factory.InScopeAsync(s => s.GetRequiredService<Quotes>().CreateAsync(
-            new QuoteInput(Sales.Draft(world.LilleActivity, client.Id, ("Atelier", "1", "C62", "300", null)), "2026-11-27"), Actor.System));
-        var link = await factory.InScopeAsync(s => s.GetRequiredService<Quotes>().SendAsync(quote.Id, Actor.System));
-        var token = link[(link.LastIndexOf('/') + 1)..];
+        var (_, token) = await Sales.SentQuoteAsync(factory, world.LilleActivity, client.Id, "300", "2026-11-27");
         using var anonymous = factory.CreateClient();
 
         // 27 November, 23:59:59 in Paris (UTC+1): still valid.

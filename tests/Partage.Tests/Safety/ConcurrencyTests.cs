@@ -75,10 +75,8 @@ public abstract class ConcurrencyTests<TFactory>(TFactory factory) : IClassFixtu
     {
         var world = await OpenAsync(factory);
         var client = await Sales.FrenchClientAsync(factory);
-        var quote = await factory.InScopeAsync(s => s.GetRequiredService<Quotes>().CreateAsync(
-            new QuoteInput(Sales.Draft(world.LilleActivity, client.Id, ("Atelier", "2", "C62", "250", null)), "2026-12-20"), Actor.System));
-        var link = await factory.InScopeAsync(s => s.GetRequiredService<Quotes>().SendAsync(quote.Id, Actor.System));
-        await factory.InScopeAsync(s => s.GetRequiredService<Quotes>().RespondAsync(link[(link.LastIndexOf('/') + 1)..], true, "Lucie Martin", null));
+        var (quote, token) = await Sales.SentQuoteAsync(factory, world.LilleActivity, client.Id, "500", "2026-12-20");
+        await factory.InScopeAsync(s => s.GetRequiredService<Quotes>().RespondAsync(token, true, "Lucie Martin", null));
         using var http = await factory.ClientForAsync(World.Admin);
 
         var responses = await RaceAsync(4, () => http.PostAsync($"/api/v1/quotes/{quote.Id}/invoice", null));
@@ -95,10 +93,7 @@ public abstract class ConcurrencyTests<TFactory>(TFactory factory) : IClassFixtu
     {
         var world = await OpenAsync(factory);
         var client = await Sales.FrenchClientAsync(factory);
-        var quote = await factory.InScopeAsync(s => s.GetRequiredService<Quotes>().CreateAsync(
-            new QuoteInput(Sales.Draft(world.LilleActivity, client.Id, ("Atelier", "1", "C62", "400", null)), "2026-12-20"), Actor.System));
-        var link = await factory.InScopeAsync(s => s.GetRequiredService<Quotes>().SendAsync(quote.Id, Actor.System));
-        var token = link[(link.LastIndexOf('/') + 1)..];
+        var (quote, token) = await Sales.SentQuoteAsync(factory, world.LilleActivity, client.Id, "400", "2026-12-20");
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Task.Run(async () =>
         {
