@@ -67,6 +67,9 @@ public sealed class Idempotency(RequestDelegate next, IServiceScopeFactory scope
     public const int MaxKeyLength = 200;
     public static readonly TimeSpan UnknownOutcomeAfter = TimeSpan.FromMinutes(10);
 
+    private const int FormWaitRounds = 40;
+    private static readonly TimeSpan FormWaitRound = TimeSpan.FromMilliseconds(250);
+
     /// <summary>Answers larger than this are not kept (they are documents to download, not command results).</summary>
     private const int MaxStoredBody = 1 << 20;
 
@@ -90,13 +93,22 @@ public sealed class Idempotency(RequestDelegate next, IServiceScopeFactory scope
         var key = values.ToString().Trim();
         if (key.Length is 0 or > MaxKeyLength || values.Count > 1)
         {
-            await ProblemAsync(context, StatusCodes.Status400BadRequest, "idempotency.invalid_key", $"L'en-tête {Header} doit contenir une seule clé de 1 à {MaxKeyLength} caractères.");
+            await ProblemAsync(context, StatusCodes.Status400BadRequest, "idempotency.invalid_key", $"La clé d'idempotence ({Header} ou champ {FormField}) est une seule valeur de 1 à {MaxKeyLength} caractères.");
             return;
         }
 
         var fingerprint = await FingerprintAsync(context.Request, context.RequestAborted);
         var owner = context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous";
         var first = await ReserveAsync(owner, key, fingerprint, context.RequestAborted);
+
+        // A browser shows only the answer to the last click: a form's second copy waits for the
+        // first (a few seconds at most) and shows its result instead of a refusal.
+        for (var wait = 0; first is { CompletedAt: null } && first.Fingerprint == fingerprint && !PartageHost.IsApi(context) && wait < FormWaitRounds; wait++)
+        {
+            await Task.Delay(FormWaitRound, context.RequestAborted);
+            first = await ReserveAsync(owner, key, fingerprint, context.RequestAborted);
+        }
+
         if (first is not null)
         {
             await AnswerExistingAsync(context, first, fingerprint);
