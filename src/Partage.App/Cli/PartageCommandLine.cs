@@ -186,7 +186,7 @@ public static class PartageCommandLine
         dunning.SetAction((parse, ct) => WithServices(async services =>
         {
             var run = await services.GetRequiredService<Modules.Invoicing.Dunning>().RunAsync(Actor.System, ct);
-            Console.WriteLine($"{run.Reminders} rappels, {run.FormalNotices} mises en demeure ; {run.Disputed} factures en litige non relancées.");
+            Console.WriteLine(run.Summary);
             return 0;
         }));
         return new Command("invoices", "Factures.") { export, dunning };
@@ -250,7 +250,7 @@ public static class PartageCommandLine
                 : DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed) ? parsed
                 : throw new InputValidationException(new Dictionary<string, string[]> { ["--until"] = ["La date est au format AAAA-MM-JJ."] });
             var result = await services.GetRequiredService<Modules.Payroll.Features.WagePayments>().RunAsync(day, Actor.System, ct);
-            Console.WriteLine($"{result.Computed} bulletins calculés ({result.AutoValidated} validés automatiquement) ; {result.Batches} lots de virement, {result.Payments} salaires, {result.Total.ToDisplayString()} ; {result.WithoutIban} sans IBAN.");
+            Console.WriteLine(result.Summary);
             return 0;
         }));
         return new Command("payroll", "Paie.") { compute, run };
@@ -316,7 +316,7 @@ public static class PartageCommandLine
         monthlyFees.SetAction((parse, ct) => WithServices(async services =>
         {
             var run = await services.GetRequiredService<MonthlyFees>().RunAsync(parse.GetValue(month), Actor.System, ct);
-            Console.WriteLine($"Forfaits de {run.Month} : {run.Activities} activités, {run.Total.ToDisplayString()}.");
+            Console.WriteLine(run.Summary);
             return 0;
         }));
         return new Command("ledger", "Comptabilité.") { check, fec, monthlyFees };

@@ -5,6 +5,7 @@ using Partage.App.Demo;
 using Partage.App.Infrastructure.Database;
 using Partage.App.Infrastructure.Http;
 using Partage.App.Infrastructure.Mail;
+using Partage.App.Infrastructure.Scheduling;
 using Partage.App.Modules.Activities;
 using Partage.App.Modules.Audit;
 using Partage.App.Modules.Clients;
@@ -35,6 +36,7 @@ public static class PartageHost
         services.AddPartageMail(builder.Configuration);
         services.AddAudit().AddLegalEntities().AddOffices().AddMembers().AddActivities().AddLedger().AddClients().AddInvoicing(builder.Configuration).AddPayroll(builder.Configuration).AddEmployers();
         services.AddScoped<DemoSeeder>().AddScoped<DemoBooks>().AddScoped<DemoSales>().AddScoped<DemoPayroll>().AddScoped<DemoEmployers>();
+        builder.AddPartageScheduling(DatabaseOptions.From(builder.Configuration));
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.ConfigureHttpJsonOptions(o =>
@@ -151,6 +153,11 @@ public static class PartageHost
             throw new StartupRefusedException(
                 $"Partage ne démarre pas : réglages obligatoires manquants ({app.Environment.EnvironmentName}). Définissez-les (variables d'environnement ou appsettings) :"
                 + string.Concat(problems.Select(p => $"{Environment.NewLine}  - {p}")));
+        }
+
+        if (SchedulingSetup.Problems(app.Configuration, app.Services.GetServices<ScheduledJobDefinition>()) is { Count: > 0 } schedules)
+        {
+            throw new StartupRefusedException("Partage ne démarre pas : planification invalide :" + string.Concat(schedules.Select(p => $"{Environment.NewLine}  - {p}")));
         }
 
         await using var scope = app.Services.CreateAsyncScope();

@@ -19,6 +19,7 @@ public class PartageFactory : WebApplicationFactory<Program>
     public static readonly DateTimeOffset Now = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
 
     private readonly TestDatabase database;
+    private readonly bool ownsDatabase = true;
     private bool prepared;
 
     public PartageFactory()
@@ -31,11 +32,24 @@ public class PartageFactory : WebApplicationFactory<Program>
         database = TestDatabase.Create(provider);
     }
 
+    /// <summary>A second server on the database another factory has already migrated and seeded (cluster tests).</summary>
+    protected PartageFactory(TestDatabase shared)
+    {
+        database = shared;
+        ownsDatabase = false;
+        prepared = true;
+    }
+
     public FakeTimeProvider Clock { get; } = new(Now);
 
     public Provider Provider => database.Provider;
 
+    /// <summary>Off by default: a test runs the jobs by hand; the scheduling tests turn Quartz on.</summary>
+    protected virtual bool SchedulingEnabled => false;
+
     public string ConnectionString => database.ConnectionString;
+
+    public TestDatabase Database => database;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -44,6 +58,7 @@ public class PartageFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:BackupBeforeMigrate", "false");
         builder.UseSetting("Database:MigrateOnStart", "true");
         builder.UseSetting("Demo:SeedOnFirstStart", "false");
+        builder.UseSetting("Scheduling:Enabled", SchedulingEnabled ? "true" : "false");
         builder.UseSetting("Security:LockoutMaxFailedAttempts", "3");
         builder.ConfigureServices(services =>
         {
@@ -96,7 +111,7 @@ public class PartageFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing)
+        if (disposing && ownsDatabase)
         {
             database.Dispose();
         }

@@ -4,6 +4,7 @@ using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MimeKit;
+using Partage.App.Infrastructure.Scheduling;
 using Partage.Persistence;
 
 namespace Partage.App.Infrastructure.Mail;
@@ -175,28 +176,16 @@ public sealed class OutboxSender(PartageDbContext db, Microsoft.Extensions.Optio
 }
 
 /// <summary>
-/// Sends the outbox every few seconds in the web server. Whatever one round meets (database down,
-/// a bug), it is logged and the next round comes: a background service that throws would stop the
-/// whole web host.
+/// The outbox as a scheduled job (every 10 seconds by default). A failing SMTP server only makes
+/// messages wait (backoff, recorded per message); whatever else a round meets is recorded as a
+/// failed run by the scheduler and never stops the web host.
 /// </summary>
-public sealed class OutboxWorker(IServiceScopeFactory scopes, ILogger<OutboxWorker> log) : BackgroundService
+public sealed class OutboxWork(OutboxSender sender) : IScheduledWork
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(10));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<OutboxSender>().SendPendingAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "The outbox could not be processed this round; the next round tries again");
-            }
-        }
-    }
+    public const string Key = "outbox";
+
+    public async Task<string?> RunAsync(CancellationToken ct) =>
+        await sender.SendPendingAsync(ct) is var sent and > 0 ? $"{sent} e-mail(s) envoyé(s)." : null;
 }
 
 internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
@@ -220,5 +209,5 @@ public static class MailSetup
         services.Configure<MailOptions>(configuration.GetSection("Mail"))
             .AddScoped<Outbox>()
             .AddScoped<OutboxSender>()
-            .AddHostedService<OutboxWorker>();
+            .AddScheduledWork<OutboxWork>(OutboxWork.Key, "Envoi des e-mails en attente", "0/10 * * * * ?", recordsIdleRuns: false);
 }

@@ -57,7 +57,10 @@ internal sealed class DunningStepConfiguration : IEntityTypeConfiguration<Dunnin
     }
 }
 
-public sealed record DunningRun(int Reminders, int FormalNotices, int Disputed);
+public sealed record DunningRun(int Reminders, int FormalNotices, int Disputed)
+{
+    public string Summary => $"{Reminders} rappels, {FormalNotices} mises en demeure ; {Disputed} factures en litige non relancées.";
+}
 
 public sealed record DunningLogLine(int Step, DunningKind Kind, DateOnly On, bool Sent, string Note);
 

@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Text.Json;
 using Partage.App.Infrastructure.Http;
+using Partage.App.Infrastructure.Scheduling;
 using Partage.App.Modules.Activities;
 using Partage.App.Modules.Clients;
 using Partage.App.Modules.LegalEntities;
@@ -221,6 +222,7 @@ public static class InvoicingEndpoints
             .AddScoped<GuaranteeFund>()
             .AddScoped<Quotes>()
             .AddScoped<Dunning>()
+            .AddScheduledWork<DunningWork>(DunningWork.Key, "Relances des factures échues", "0 0 8 ? * MON-FRI")
             .AddScoped<FacturX.InvoiceDocuments>()
             .AddScoped<FacturX.InvoiceArchive>();
     }

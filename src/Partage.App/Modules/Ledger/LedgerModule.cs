@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Http;
+using Partage.App.Infrastructure.Scheduling;
 using Partage.App.Modules.Activities;
 using Partage.App.Modules.Ledger.Features;
 using Partage.App.Security;
@@ -24,7 +25,8 @@ public static class LedgerModule
             .AddScoped<ManualEntry>()
             .AddScoped<CooperativeFees>()
             .AddScoped<ChartOfAccountsBook>()
-            .AddScoped<MonthlyFees>();
+            .AddScoped<MonthlyFees>()
+            .AddScheduledWork<Features.MonthlyFeesWork>(Features.MonthlyFeesWork.Key, "Forfaits mensuels de contribution (dernier jour du mois)", "0 0 21 L * ?");
 
     public static void MapLedgerEndpoints(RouteGroupBuilder api)
     {

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using Partage.App.Infrastructure.Http;
 using Partage.App.Infrastructure;
+using Partage.App.Infrastructure.Http;
+using Partage.App.Infrastructure.Scheduling;
 using Partage.App.Modules.Members;
 using Partage.App.Security;
 using Partage.Kernel;
@@ -95,6 +96,7 @@ public static class PayrollModule
             .AddScoped<Features.ContractDocuments>()
             .AddScoped<Features.Payslips>()
             .AddScoped<Features.WagePayments>()
+            .AddScheduledWork<Features.PayrollRunWork>(Features.PayrollRunWork.Key, "Paie du jour : bulletins des travaux terminés et lots de virement", "0 0 6 * * ?")
             .AddScoped<PayrollSimulations>();
 
     public static void MapPayrollEndpoints(RouteGroupBuilder api, RouteGroupBuilder anonymousApi)

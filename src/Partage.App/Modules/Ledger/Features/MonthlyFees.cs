@@ -9,7 +9,10 @@ using Partage.Persistence;
 
 namespace Partage.App.Modules.Ledger.Features;
 
-public sealed record MonthlyFeeRun(string Month, int Activities, Money Total);
+public sealed record MonthlyFeeRun(string Month, int Activities, Money Total)
+{
+    public string Summary => $"Forfaits de {Month} : {Activities} activités, {Total.ToDisplayString()}.";
+}
 
 /// <summary>
 /// The fixed monthly part of the cooperative's fee: on the last day of the month, every active

@@ -23,7 +23,10 @@ public sealed record PayslipView(
 /// <summary>What a body is owed for a period: the employee and employer shares (the URSSAF employer share after the general reduction).</summary>
 public sealed record ContributionDue(string Body, Money Employee, Money Employer, Money Total);
 
-public sealed record PayrollRun(DateOnly Until, int Computed, int AutoValidated, int Batches, int Payments, Money Total, int WithoutIban);
+public sealed record PayrollRun(DateOnly Until, int Computed, int AutoValidated, int Batches, int Payments, Money Total, int WithoutIban)
+{
+    public string Summary => $"{Computed} bulletins calculés ({AutoValidated} validés automatiquement) ; {Batches} lots de virement, {Payments} salaires, {Total.ToDisplayString()} ; {WithoutIban} sans IBAN.";
+}
 
 /// <summary>The bodies contributions are paid to (the period summary, the payroll entry's 431/437 split).</summary>
 public static class ContributionBodies
