@@ -249,6 +249,8 @@ public static class PartageCommandLine
             var day = text is null ? services.GetRequiredService<TimeProvider>().Today()
                 : DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed) ? parsed
                 : throw new InputValidationException(new Dictionary<string, string[]> { ["--until"] = ["La date est au format AAAA-MM-JJ."] });
+            // On standard error, like the logs: an operator (or a supervisor) sees the run has begun.
+            await Console.Error.WriteLineAsync($"Paie jusqu'au {day:dd/MM/yyyy} : calcul des bulletins et préparation des virements…");
             var result = await services.GetRequiredService<Modules.Payroll.Features.WagePayments>().RunAsync(day, Actor.System, ct);
             Console.WriteLine(result.Summary);
             return 0;
