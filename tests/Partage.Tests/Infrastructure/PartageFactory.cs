@@ -16,7 +16,13 @@ namespace Partage.Tests.Infrastructure;
 /// </summary>
 public class PartageFactory : WebApplicationFactory<Program>
 {
-    public static readonly DateTimeOffset Now = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
+    /// <summary>
+    /// The test clock's start: 2026-11-26 10:00 UTC, or PARTAGE_TEST_NOW (an ISO instant) to run the
+    /// suite at another date, e.g. 2026-12-31T23:30:00Z (half past midnight in Paris on New Year's Day).
+    /// </summary>
+    public static readonly DateTimeOffset Now = System.Environment.GetEnvironmentVariable("PARTAGE_TEST_NOW") is { Length: > 0 } text
+        ? DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal)
+        : new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
 
     private readonly TestDatabase database;
     private readonly bool ownsDatabase = true;

@@ -17,7 +17,8 @@ public sealed class SchedulingOptions
     /// <summary>Cron expressions by job key (Quartz syntax, seconds first, Europe/Paris time), overriding the defaults.</summary>
     public Dictionary<string, string> Jobs { get; set; } = [];
 
-    public string CronOf(ScheduledJobDefinition job) => Jobs.TryGetValue(job.Key, out var cron) && !string.IsNullOrWhiteSpace(cron) ? cron.Trim() : job.DefaultCron;
+    public string CronOf(ScheduledJobDefinition job) =>
+        Jobs.FirstOrDefault(j => string.Equals(j.Key, job.Key, StringComparison.OrdinalIgnoreCase)).Value is { } cron && !string.IsNullOrWhiteSpace(cron) ? cron.Trim() : job.DefaultCron;
 }
 
 public static class SchedulingSetup
@@ -102,7 +103,7 @@ public static class SchedulingSetup
     public static IReadOnlyList<string> Problems(IConfiguration configuration, IEnumerable<ScheduledJobDefinition> jobs)
     {
         var options = configuration.GetSection("Scheduling").Get<SchedulingOptions>() ?? new SchedulingOptions();
-        var known = jobs.ToDictionary(j => j.Key, StringComparer.Ordinal);
+        var known = jobs.ToDictionary(j => j.Key, StringComparer.OrdinalIgnoreCase);
         var problems = new List<string>();
         foreach (var (key, cron) in options.Jobs)
         {

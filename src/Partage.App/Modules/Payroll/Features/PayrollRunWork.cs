@@ -11,7 +11,7 @@ namespace Partage.App.Modules.Payroll.Features;
 /// </summary>
 public sealed class PayrollRunWork(WagePayments wages, TimeProvider clock) : IScheduledWork
 {
-    public const string Key = "payroll-run";
+    public const string Key = "payroll";
 
     public async Task<string?> RunAsync(CancellationToken ct) => (await wages.RunAsync(clock.Today(), Actor.System, ct)).Summary;
 }
