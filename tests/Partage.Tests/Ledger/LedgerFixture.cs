@@ -26,15 +26,11 @@ public static class Books
         {
             if (Opened.Add(factory))
             {
-                await factory.InScopeAsync(async s =>
+                // 2026, where the tests' documents are dated, and the year of the test clock (PARTAGE_TEST_NOW), where "today" is.
+                foreach (var year in new[] { 2026, Kernel.ParisTime.DateOf(PartageFactory.Now).Year }.Distinct())
                 {
-                    foreach (var code in new[] { "SCIC", "LNA", "GE" })
-                    {
-                        await s.GetRequiredService<FiscalPeriods>().OpenAsync(new OpenFiscalYearInput(code, "2026-01-01", "2026-12-31"), Actor.System);
-                    }
-
-                    return 0;
-                });
+                    await OpenYearOnceAsync(factory, year);
+                }
             }
         }
         finally
@@ -45,7 +41,7 @@ public static class Books
         return world;
     }
 
-    private static readonly HashSet<(PartageFactory, int)> NextYears = [];
+    private static readonly HashSet<(PartageFactory, int)> OpenYears = [];
 
     /// <summary>Opens another fiscal year for every entity, once per factory (jobs far in the future post their payroll there).</summary>
     public static async Task OpenYearAsync(PartageFactory factory, int year)
@@ -53,22 +49,28 @@ public static class Books
         await Gate.WaitAsync();
         try
         {
-            if (NextYears.Add((factory, year)))
-            {
-                await factory.InScopeAsync(async s =>
-                {
-                    foreach (var code in new[] { "SCIC", "LNA", "GE" })
-                    {
-                        await s.GetRequiredService<FiscalPeriods>().OpenAsync(new OpenFiscalYearInput(code, $"{year}-01-01", $"{year}-12-31"), Actor.System);
-                    }
-
-                    return 0;
-                });
-            }
+            await OpenYearOnceAsync(factory, year);
         }
         finally
         {
             Gate.Release();
+        }
+    }
+
+    /// <summary>Under <see cref="Gate"/>.</summary>
+    private static async Task OpenYearOnceAsync(PartageFactory factory, int year)
+    {
+        if (OpenYears.Add((factory, year)))
+        {
+            await factory.InScopeAsync(async s =>
+            {
+                foreach (var code in new[] { "SCIC", "LNA", "GE" })
+                {
+                    await s.GetRequiredService<FiscalPeriods>().OpenAsync(new OpenFiscalYearInput(code, $"{year}-01-01", $"{year}-12-31"), Actor.System);
+                }
+
+                return 0;
+            });
         }
     }
 
