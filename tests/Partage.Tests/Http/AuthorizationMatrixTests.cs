@@ -236,7 +236,7 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
             Only(ok, [.. Staff, World.LilleManager, World.Employer]), HttpStatusCode.NotFound);
         yield return ("POST", "/api/v1/employers/{id:guid}/contracts", _ => "/api/v1/employers/{lille-employer-mandated}/contracts",
             _ => new App.Modules.Employers.Features.StaffContractInput("MATRICE", "Léo", Employers.StaffPayrollTests.Nir(500 + Interlocked.Increment(ref counter)), "1991-02-03",
-                "FR7630006000011234567890189", "intermittent_technician", "non", "Régisseur", null, "2026-12-20", "2026-12-20", "8", null, "200", null),
+                "FR7630006000011234567890189", "intermittent_technician", "non", "Régisseur", null, TestDates.Ahead("2026-12-20"), TestDates.Ahead("2026-12-20"), "8", null, "200", null),
             Only(HttpStatusCode.Created, World.Admin, World.Payroll, World.Employer), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/employers/{id:guid}/contracts/{contract:guid}.pdf", _ => "/api/v1/employers/{lille-staff-contract}.pdf", _ => null,
             Only(ok, [.. Staff, World.LilleManager, World.Employer]), HttpStatusCode.NotFound);
@@ -251,7 +251,7 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
             Only(ok, service), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/employer-payslips/{id:guid}/pdf", _ => "/api/v1/employer-payslips/{staff-payslip}/pdf", _ => null,
             Only(ok, [.. Staff, World.LilleManager, World.Employer]), HttpStatusCode.NotFound);
-        yield return ("POST", "/api/v1/employers/{id:guid}/invoices", _ => "/api/v1/employers/{invoiceable-employer}/invoices", _ => new { Period = "2026-12" },
+        yield return ("POST", "/api/v1/employers/{id:guid}/invoices", _ => "/api/v1/employers/{invoiceable-employer}/invoices", _ => new { Period = TestDates.Ahead("2026-12") },
             Only(HttpStatusCode.Created, service), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/employer-invoices/", _ => "/api/v1/employer-invoices", _ => null, Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => ok), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/employer-invoices/exposure", _ => "/api/v1/employer-invoices/exposure", _ => null, Only(ok, Staff), HttpStatusCode.NotFound);
@@ -266,7 +266,7 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
         yield return ("GET", "/api/v1/employers/{id:guid}/contracts/{contract:guid}/certificate.pdf", _ => "/api/v1/employers/{certified-contract}/certificate.pdf", _ => null,
             Only(ok, [.. Staff, World.LilleManager, World.Employer]), HttpStatusCode.NotFound);
         // A month of the complete mandate without payslips: the "néant" declaration.
-        yield return ("GET", "/api/v1/employers/{id:guid}/dsn", _ => "/api/v1/employers/{lille-employer-mandated}/dsn?month=2027-02&test=true", _ => null,
+        yield return ("GET", "/api/v1/employers/{id:guid}/dsn", _ => $"/api/v1/employers/{{lille-employer-mandated}}/dsn?month={TestDates.Ahead("2027-02")}&test=true", _ => null,
             Only(ok, [.. Staff, World.LilleManager, World.Employer]), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/employers/{id:guid}/mandates/{mandate:guid}.pdf", _ => "/api/v1/employers/{lille-mandate}.pdf", _ => null,
             Only(ok, [.. Staff, World.LilleManager, World.Employer]), HttpStatusCode.NotFound);
@@ -379,7 +379,7 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
         {
             // A payslip is computed from a job that has ended: it is written as the run would (the clock of this class stays on 2026-11-26).
             await Payroll.Hiring.FundAsync(factory, world.LilleActivity, 100_000);
-            await Ledger.Books.OpenYearAsync(factory, 2027);
+            await Ledger.Books.OpenYearAsync(factory, TestDates.Ahead(new DateOnly(2027, 1, 1)).Year);
             var job = await Payroll.Hiring.CountersignedAsync(factory, Payroll.Hiring.Artist(world.LilleActivity, Payroll.Hiring.NextDay()));
             var id = await factory.InScopeAsync(async s =>
             {
@@ -412,8 +412,8 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
             || path.Contains("{lille-staff-contract}", StringComparison.Ordinal) || path.Contains("{certified-contract}", StringComparison.Ordinal))
         {
             await Employers.EmployerTests.LilleMandateAsync(factory, world);
-            await Ledger.Books.OpenYearAsync(factory, 2027);
-            const string day = "2026-12-28";   // each contract for a new person (no overlap), all in the period the invoice row bills
+            await Ledger.Books.OpenYearAsync(factory, TestDates.Ahead(new DateOnly(2027, 1, 1)).Year);
+            var day = TestDates.Ahead("2026-12-28");   // each contract for a new person (no overlap), all in the period the invoice row bills
             var contract = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Employers.Features.StaffContracts>().SubmitAsync(world.LilleEmployer,
                 new App.Modules.Employers.Features.StaffContractInput("MATRICE", "Léa", Employers.StaffPayrollTests.Nir(800 + Interlocked.Increment(ref counter)), "1991-02-03",
                     "FR7630006000011234567890189", "intermittent_technician", "non", "Régisseuse", null, day, day, "8", null, "200", null), App.Security.Actor.System));
