@@ -83,7 +83,8 @@ public sealed class DemoPayroll(PartageDbContext db, IServiceProvider services, 
                 declared = await services.Backdated<Jobs>(new DemoClock(start.AddDays(-5))).DeclareAsync(new JobInput(plan.Activity.ToString(), plan.Kind, false, plan.Trade,
                     plan.Description, "Lille", Day(start), Day(end), plan.Hours, plan.Cachets, plan.Gross, plan.Kind == "regime_general" ? "Accroissement temporaire d'activité (art. L1242-2 2° du code du travail)" : null, null), owner, ct);
             }
-            catch (InputValidationException refused) when (refused.Errors.Values.SelectMany(m => m).All(m => m.StartsWith(CannotPay, StringComparison.Ordinal)))
+            catch (DomainException refused) when (refused.Error == PayrollErrors.ChecksFailed && refused.Message.StartsWith(CannotPay, StringComparison.Ordinal)
+                                                  && !refused.Message.Contains(". ", StringComparison.Ordinal))   // that refusal alone (the checks join their messages with ". ")
             {
                 // A generated activity whose sales do not cover this job (it depends on the seed and the size):
                 // the demo goes without that job, as a manager would, rather than stopping half-way.

@@ -135,7 +135,8 @@ public class CommandLineTests(PartageFactory factory) : IClassFixture<PartageFac
     {
         var db = TempDatabase();
         Assert.Equal(0, (await PartageAsync(db, "db", "migrate")).Exit);
-        var (seeded, _, seedError) = await PartageAsync(db, "demo", "seed", "--members", "30", "--seed", "3");
+        // 100 members with seed 8: a generated activity cannot pay one of the planned demo jobs on some dates (the demo goes without it).
+        var (seeded, _, seedError) = await PartageAsync(db, "demo", "seed", "--members", "100", "--seed", "8");
         Assert.True(seeded == 0, seedError);
 
         var (checkExit, checkOut, _) = await PartageAsync(db, "ledger", "check");
