@@ -6,9 +6,10 @@ if (PartageCommandLine.Handles(args))
     return await PartageCommandLine.RunAsync(args);
 }
 
-var app = PartageHost.Build(PartageHost.CreateBuilder(args));
+WebApplication app;
 try
 {
+    app = PartageHost.Build(PartageHost.CreateBuilder(args));
     await PartageHost.PrepareAsync(app);
 }
 catch (StartupRefusedException refused)

@@ -37,7 +37,7 @@ public sealed class DomainException : Exception
 public sealed class InputValidationException : Exception
 {
     public InputValidationException(IReadOnlyDictionary<string, string[]> errors)
-        : base("Les données saisies ne sont pas valides.")
+        : base("Les données saisies ne sont pas valides : " + string.Join(" ; ", errors.Select(e => $"{e.Key} : {string.Join(" ", e.Value)}")))   // the messages reach logs and test failures
     {
         Errors = errors;
     }

@@ -33,6 +33,9 @@ public static class ParisTime
     /// <summary>A stored UTC instant as the wall-clock time in Paris, for display.</summary>
     public static DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
+    /// <summary>The UTC instant a Paris day starts: stored UTC instants are selected by Paris days from it.</summary>
+    public static DateTime UtcStartOf(DateOnly day) => EndOf(day.AddDays(-1)).UtcDateTime;
+
     /// <summary>The instant a Paris day ends (the next day's midnight in Paris), e.g. when a quote valid "until" that day expires.</summary>
     public static DateTimeOffset EndOf(DateOnly day)
     {

@@ -333,7 +333,17 @@ public static class PartageCommandLine
     /// </summary>
     private static async Task<int> WithServices(bool requiresMigratedDatabase, Func<IServiceProvider, Task<int>> verb)
     {
-        var builder = PartageHost.CreateBuilder([]);
+        WebApplicationBuilder builder;
+        try
+        {
+            builder = PartageHost.CreateBuilder([]);
+        }
+        catch (StartupRefusedException refused)
+        {
+            await Console.Error.WriteLineAsync(refused.Message);
+            return 1;
+        }
+
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         var app = PartageHost.Build(builder);

@@ -30,7 +30,7 @@ public static class PartageHost
     {
         var builder = WebApplication.CreateBuilder(args);
         var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(AppClock.From(builder.Configuration, builder.Environment));
         services.AddPartageDatabase(DatabaseOptions.From(builder.Configuration));
         services.AddPartageSecurity(builder.Configuration);
         services.AddPartageMail(builder.Configuration);

@@ -129,7 +129,7 @@ public abstract class EmployerInvoiceTests<TFactory>(TFactory factory) : IClassF
         // a transfer naming nothing waits in 471 until finance matches it to the invoice.
         var entityCode = await factory.InScopeAsync(async s => (await s.GetRequiredService<ILegalEntitiesApi>().ListAsync()).First(e => e.Id == entity).Code);
         var (clientsBefore, suspenseBefore) = (await Balance("411"), await Balance("471"));
-        var statement = await Invoicing.BankStatementTests.ImportAsync(factory, Invoicing.BankStatementTests.Camt("08", "GC-RELEVE-1",
+        var statement = await Invoicing.BankStatementTests.ImportAsync(factory, Invoicing.BankStatementTests.Camt(factory.Today, "08", "GC-RELEVE-1",
             new(1_000m, Text: $"Paie decembre FACT-{partial.Number}", Debtor: "Theatre de Paris"),   // text glued before the number
             new(partial.Total.Amount - 1_100m, Rf: partial.PaymentReference, Debtor: "Theatre de Paris"),
             new(100m, Text: "Virement", Debtor: "Theatre de Paris")), entityCode);
@@ -158,6 +158,6 @@ public abstract class EmployerInvoiceTests<TFactory>(TFactory factory) : IClassF
     }
 }
 
-public sealed class SqliteEmployerInvoiceTests(PartageFactory factory) : EmployerInvoiceTests<PartageFactory>(factory);
+public sealed class SqliteEmployerInvoiceTests(December2026Factory factory) : EmployerInvoiceTests<December2026Factory>(factory);
 
-public sealed class PostgresEmployerInvoiceTests(PostgresFactory factory) : EmployerInvoiceTests<PostgresFactory>(factory);
+public sealed class PostgresEmployerInvoiceTests(PostgresDecember2026Factory factory) : EmployerInvoiceTests<PostgresDecember2026Factory>(factory);

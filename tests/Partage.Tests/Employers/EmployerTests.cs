@@ -12,7 +12,7 @@ using EmployersService = Partage.App.Modules.Employers.Features.Employers;
 namespace Partage.Tests.Employers;
 
 /// <summary>Employer organisations, their accounts and their mandates, through the service and the API.</summary>
-public class EmployerTests(PartageFactory factory) : IClassFixture<PartageFactory>
+public class EmployerTests(December2026Factory factory) : IClassFixture<December2026Factory>
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
 

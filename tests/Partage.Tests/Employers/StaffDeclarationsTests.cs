@@ -129,9 +129,9 @@ public abstract class StaffDeclarationsTests<TFactory>(TFactory factory) : IClas
     }
 }
 
-public sealed class SqliteStaffDeclarationsTests(PartageFactory factory) : StaffDeclarationsTests<PartageFactory>(factory);
+public sealed class SqliteStaffDeclarationsTests(December2026Factory factory) : StaffDeclarationsTests<December2026Factory>(factory);
 
-public sealed class PostgresStaffDeclarationsTests(PostgresFactory factory) : StaffDeclarationsTests<PostgresFactory>(factory);
+public sealed class PostgresStaffDeclarationsTests(PostgresDecember2026Factory factory) : StaffDeclarationsTests<PostgresDecember2026Factory>(factory);
 
 /// <summary>Reading back the staff's documents.</summary>
 public static class StaffDocuments

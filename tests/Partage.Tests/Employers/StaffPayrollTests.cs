@@ -18,7 +18,7 @@ using Partage.Tests.Infrastructure;
 namespace Partage.Tests.Employers;
 
 /// <summary>Contracts an employer submits for its staff, by form or CSV, and their payslips paid with the members' wages.</summary>
-public class StaffPayrollTests(PartageFactory factory) : IClassFixture<PartageFactory>
+public class StaffPayrollTests(December2026Factory factory) : IClassFixture<December2026Factory>
 {
     /// <summary>A CSV line of the upload file for a one- or two-day artist engagement.</summary>
     public static string Line(string lastName, string nir, string start, string end, string cachets = "1", string gross = "300,00", string allowances = "") =>
@@ -100,7 +100,7 @@ public class StaffPayrollTests(PartageFactory factory) : IClassFixture<PartageFa
 }
 
 /// <summary>From the staff's contracts to their wages paid on day 7 in the same SEPA batch as the members'. The class's clock only moves forward.</summary>
-public class StaffWagesTests(PartageFactory factory) : IClassFixture<PartageFactory>
+public class StaffWagesTests(December2026Factory factory) : IClassFixture<December2026Factory>
 {
     [Fact]
     public async Task Computed_Validated_AdvancePosted_PaidOnDaySevenInTheWageBatch_SepaValid()
@@ -168,7 +168,7 @@ public class StaffWagesTests(PartageFactory factory) : IClassFixture<PartageFact
 }
 
 /// <summary>An artist's DFS on the staff's payslips, within its yearly cap across the employer's contracts. The class's clock only moves forward.</summary>
-public class StaffDfsTests(PartageFactory factory) : IClassFixture<PartageFactory>
+public class StaffDfsTests(December2026Factory factory) : IClassFixture<December2026Factory>
 {
     [Fact]
     public async Task MusicianDfs_SocialBaseLowered_CapReachedOnTheSecondContract_RefusedForATechnician()

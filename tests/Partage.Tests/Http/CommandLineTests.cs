@@ -16,8 +16,16 @@ public class CommandLineTests(PartageFactory factory) : IClassFixture<PartageFac
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
         }, args);
 
-    /// <summary>The real executable as a process, with the given environment (nothing else of the test's is passed on that matters).</summary>
-    internal static async Task<(int Exit, string Out, string Error)> ProcessAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    /// <summary>A verb on a test server's database, on that server's clock (Clock__Start): both agree on "today".</summary>
+    internal static Task<(int Exit, string Out, string Error)> PartageAsync(PartageFactory factory, params string[] args) =>
+        ProcessAsync(new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Partage"] = factory.ConnectionString, ["Database__Provider"] = "Sqlite", ["Logging__LogLevel__Default"] = "Warning",
+            ["ASPNETCORE_ENVIRONMENT"] = "Development", ["Clock__Start"] = factory.Clock.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        }, args);
+
+    /// <summary>The real executable, with the given environment (nothing else of the test's is passed on that matters).</summary>
+    internal static ProcessStartInfo Executable(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Partage.App.dll"));
@@ -33,6 +41,13 @@ public class CommandLineTests(PartageFactory factory) : IClassFixture<PartageFac
             start.Environment[key] = value;
         }
 
+        return start;
+    }
+
+    /// <summary>The real executable run to its end: exit code, standard output, standard error.</summary>
+    internal static async Task<(int Exit, string Out, string Error)> ProcessAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var start = Executable(environment, args);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
@@ -53,40 +68,28 @@ public class CommandLineTests(PartageFactory factory) : IClassFixture<PartageFac
             .CreditAsync(first.Id, "Annulation", App.Security.Actor.System));
         var folder = Directory.CreateTempSubdirectory("partage-archive-").FullName;
 
-        var (exit, output, error) = await PartageAsync(factory.ConnectionString, "invoices", "export", "--entity", "LNA", "--from", "2026-11-01", "--to", "2026-11-30", "--out", folder);
+        var month = new DateOnly(TestDates.Today.Year, TestDates.Today.Month, 1);   // the documents are dated by the test clock
+        var (exit, output, error) = await PartageAsync(factory, "invoices", "export", "--entity", "LNA", "--from", TestDates.Text(month), "--to", TestDates.Text(month.AddMonths(1).AddDays(-1)), "--out", folder);
         Assert.True(exit == 0, error);
         var files = Directory.GetFiles(folder, "*.pdf").Select(Path.GetFileName).Order().ToList();
         Assert.Contains($"facture-{first.Number}.pdf", files);
-        Assert.Contains(files, f => f!.StartsWith("avoir-LNA-2026-", StringComparison.Ordinal));
+        Assert.Contains(files, f => f!.StartsWith($"avoir-LNA-{TestDates.Today.Year}-", StringComparison.Ordinal));
         Assert.True(files.Count >= 3, string.Join(", ", files));
         Assert.Contains($"{files.Count} documents écrits", output, StringComparison.Ordinal);
         var report = await Invoicing.EInvoiceValidator.ValidatePdfAsync(Path.Combine(folder, $"facture-{first.Number}.pdf"));
         Assert.True(report.Passed, report.ToString());
 
-        var (badExit, _, badError) = await PartageAsync(factory.ConnectionString, "invoices", "export", "--entity", "XYZ", "--from", "2026-11-01", "--to", "2026-10-01");
+        var (badExit, _, badError) = await PartageAsync(factory, "invoices", "export", "--entity", "XYZ", "--from", "2026-11-01", "--to", "2026-10-01");
         Assert.NotEqual(0, badExit);
         Assert.Contains("Entité inconnue", badError, StringComparison.Ordinal);
         Assert.Contains("La date de fin précède la date de début.", badError, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task UsersToken_PrintsATokenTheServerAccepts()
-    {
-        await factory.ReadyAsync();
-        var (exit, output, _) = await PartageAsync(factory.ConnectionString, "users", "token", "--email", World.Payroll);
-        Assert.Equal(0, exit);
-
-        using var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", output.Trim());
-        using var response = await client.GetAsync("/api/v1/members");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    [Fact]
     public async Task UsersCreate_ManagerWithOffice_CanSignInAndSeesTheOffice()
     {
         await World.OfAsync(factory);
-        var (exit, output, error) = await PartageAsync(factory.ConnectionString,
+        var (exit, output, error) = await PartageAsync(factory,
             "users", "create", "--email", "nouveau.gestionnaire@partage.test", "--role", "manager", "--password", "Gestion-2026", "--name", "Nina Nouvelle", "--office", "Nantes");
         Assert.True(exit == 0, error);
         Assert.Contains("Bureau de Nantes", output, StringComparison.Ordinal);
@@ -104,7 +107,7 @@ public class CommandLineTests(PartageFactory factory) : IClassFixture<PartageFac
         await factory.ReadyAsync();
         var args = new Dictionary<string, string> { ["--email"] = $"x{Guid.NewGuid():N}@partage.test", ["--role"] = "Finance", ["--password"] = "Motdepasse-2026" };
         args[option] = value;
-        var (exit, _, error) = await PartageAsync(factory.ConnectionString, ["users", "create", .. args.SelectMany(a => new[] { a.Key, a.Value })]);
+        var (exit, _, error) = await PartageAsync(factory, ["users", "create", .. args.SelectMany(a => new[] { a.Key, a.Value })]);
         Assert.NotEqual(0, exit);
         Assert.Contains(message, error, StringComparison.Ordinal);
     }
@@ -206,5 +209,34 @@ public class CommandLineTests(PartageFactory factory) : IClassFixture<PartageFac
         }
 
         return rows;
+    }
+
+    [Fact]
+    public async Task UsersToken_PrintsATokenTheServerAccepts()
+    {
+        await factory.ReadyAsync();
+        var (exit, output, _) = await PartageAsync(factory, "users", "token", "--email", World.Payroll);
+        Assert.Equal(0, exit);
+
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", output.Trim());
+        using var response = await client.GetAsync("/api/v1/members");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ClockStart_RefusedOutsideDevelopment_AndAnInstantThatIsNotOneSaysSo()
+    {
+        Dictionary<string, string> Settings(string environment, string start) => new()
+        {
+            ["ConnectionStrings__Partage"] = TempDatabase(), ["Database__Provider"] = "Sqlite", ["ASPNETCORE_ENVIRONMENT"] = environment, ["Clock__Start"] = start,
+        };
+
+        var (exit, _, error) = await ProcessAsync(Settings("Production", "2030-01-01T00:00:00Z"), "db", "migrate");
+        Assert.Equal(1, exit);
+        Assert.Contains("Clock:Start (horloge décalée) n'est permis qu'en Development", error, StringComparison.Ordinal);
+        var (badExit, _, badError) = await ProcessAsync(Settings("Development", "demain"), "db", "migrate");
+        Assert.Equal(1, badExit);
+        Assert.Contains("« demain » n'est pas un instant ISO 8601", badError, StringComparison.Ordinal);
     }
 }

@@ -16,13 +16,16 @@ namespace Partage.Tests.Infrastructure;
 /// </summary>
 public class PartageFactory : WebApplicationFactory<Program>
 {
+    /// <summary>The default start, where the scenarios written on the calendar of December 2026 begin (declared before <see cref="Now"/>: static fields start in order).</summary>
+    public static readonly DateTimeOffset December2026 = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
+
     /// <summary>
     /// The test clock's start: 2026-11-26 10:00 UTC, or PARTAGE_TEST_NOW (an ISO instant) to run the
     /// suite at another date, e.g. 2026-12-31T23:30:00Z (half past midnight in Paris on New Year's Day).
     /// </summary>
     public static readonly DateTimeOffset Now = System.Environment.GetEnvironmentVariable("PARTAGE_TEST_NOW") is { Length: > 0 } text
         ? DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal)
-        : new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
+        : December2026;
 
     private readonly TestDatabase database;
     private readonly bool ownsDatabase = true;
@@ -33,9 +36,10 @@ public class PartageFactory : WebApplicationFactory<Program>
     {
     }
 
-    protected PartageFactory(Provider provider)
+    protected PartageFactory(Provider provider, DateTimeOffset? start = null)
     {
         database = TestDatabase.Create(provider);
+        Clock = new FakeTimeProvider(start ?? Now);
     }
 
     /// <summary>A second server on the database another factory has already migrated and seeded (cluster tests).</summary>
@@ -44,9 +48,13 @@ public class PartageFactory : WebApplicationFactory<Program>
         database = shared;
         ownsDatabase = false;
         prepared = true;
+        Clock = new FakeTimeProvider(Now);
     }
 
-    public FakeTimeProvider Clock { get; } = new(Now);
+    public FakeTimeProvider Clock { get; }
+
+    /// <summary>Today in Paris by this server's clock (it moves when a test moves the clock).</summary>
+    public DateOnly Today => Kernel.ParisTime.DateOf(Clock.GetUtcNow());
 
     public Provider Provider => database.Provider;
 
@@ -128,6 +136,28 @@ public sealed class PostgresFactory : PartageFactory
 {
     public PostgresFactory()
         : base(Provider.Postgres)
+    {
+    }
+}
+
+/// <summary>
+/// For the scenarios written on the calendar of a payroll month (December 2026: its jobs, pay days, DSN
+/// and payslip figures): their clock starts on 26 November 2026 whatever PARTAGE_TEST_NOW says, and
+/// they move it on themselves. Everything else follows the test clock.
+/// </summary>
+public sealed class December2026Factory : PartageFactory
+{
+    public December2026Factory()
+        : base(Provider.Sqlite, December2026)
+    {
+    }
+}
+
+/// <summary>The December 2026 scenarios on PostgreSQL.</summary>
+public sealed class PostgresDecember2026Factory : PartageFactory
+{
+    public PostgresDecember2026Factory()
+        : base(Provider.Postgres, December2026)
     {
     }
 }

@@ -16,6 +16,12 @@ public static class TestDates
 
     public static DateOnly Ahead(DateOnly day) => day.AddMonths(Months);
 
+    /// <summary>A date as the API and the forms take it (yyyy-MM-dd).</summary>
+    public static string Text(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Today as the API and the forms take it.</summary>
+    public static string TodayText => Text(Today);
+
     /// <summary>A date (yyyy-MM-dd) or a month (yyyy-MM) moved ahead.</summary>
     public static string Ahead(string text) => text.Length == 7
         ? Ahead(DateOnly.ParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToString("yyyy-MM", CultureInfo.InvariantCulture)

@@ -23,9 +23,13 @@ public class BankStatementTests(PartageFactory factory) : IClassFixture<PartageF
     public sealed record Credit(decimal Amount, string? Rf = null, string? Text = null, string Debtor = "Client", bool Debit = false);
 
     /// <summary>A camt.053 statement as banks send them, in version .001.02 or .001.08.</summary>
-    public static string Camt(string version, string statementId, params Credit[] credits)
+    public static string Camt(string version, string statementId, params Credit[] credits) => Camt(TestDates.Today, version, statementId, credits);
+
+    /// <summary>The statement of the day before <paramref name="today"/>, sent on its morning.</summary>
+    public static string Camt(DateOnly today, string version, string statementId, params Credit[] credits)
     {
         var v08 = version == "08";
+        var booked = TestDates.Text(today.AddDays(-1));
         var entries = new StringBuilder();
         foreach (var (c, i) in credits.Select((c, i) => (c, i)))
         {
@@ -33,7 +37,7 @@ public class BankStatementTests(PartageFactory factory) : IClassFixture<PartageF
             var amount = c.Amount.ToString("0.00", CultureInfo.InvariantCulture);
             entries.Append(CultureInfo.InvariantCulture, $"""
                 <Ntry><Amt Ccy="EUR">{amount}</Amt><CdtDbtInd>{(c.Debit ? "DBIT" : "CRDT")}</CdtDbtInd>{(v08 ? "<Sts><Cd>BOOK</Cd></Sts>" : "<Sts>BOOK</Sts>")}
-                <BookgDt><Dt>2026-11-25</Dt></BookgDt><ValDt><Dt>2026-11-25</Dt></ValDt><AcctSvcrRef>{statementId}-{i + 1}</AcctSvcrRef>
+                <BookgDt><Dt>{booked}</Dt></BookgDt><ValDt><Dt>{booked}</Dt></ValDt><AcctSvcrRef>{statementId}-{i + 1}</AcctSvcrRef>
                 <BkTxCd><Domn><Cd>PMNT</Cd><Fmly><Cd>RCDT</Cd><SubFmlyCd>ESCT</SubFmlyCd></Fmly></Domn></BkTxCd>
                 <NtryDtls><TxDtls><Refs><EndToEndId>E2E-{i + 1}</EndToEndId></Refs>{(v08 ? $"<Amt Ccy=\"EUR\">{amount}</Amt>" : $"<AmtDtls><TxAmt><Amt Ccy=\"EUR\">{amount}</Amt></TxAmt></AmtDtls>")}
                 <RltdPties><Dbtr>{(v08 ? $"<Pty><Nm>{c.Debtor}</Nm></Pty>" : $"<Nm>{c.Debtor}</Nm>")}</Dbtr></RltdPties><RmtInf>{remittance}</RmtInf></TxDtls></NtryDtls></Ntry>
@@ -43,8 +47,8 @@ public class BankStatementTests(PartageFactory factory) : IClassFixture<PartageF
         return $"""
             <?xml version="1.0" encoding="UTF-8"?>
             <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.{version}">
-            <BkToCstmrStmt><GrpHdr><MsgId>MSG-{statementId}</MsgId><CreDtTm>2026-11-26T06:00:00</CreDtTm></GrpHdr>
-            <Stmt><Id>{statementId}</Id><CreDtTm>2026-11-26T06:00:00</CreDtTm><Acct><Id><IBAN>{Iban}</IBAN></Id></Acct>
+            <BkToCstmrStmt><GrpHdr><MsgId>MSG-{statementId}</MsgId><CreDtTm>{TestDates.Text(today)}T06:00:00</CreDtTm></GrpHdr>
+            <Stmt><Id>{statementId}</Id><CreDtTm>{TestDates.Text(today)}T06:00:00</CreDtTm><Acct><Id><IBAN>{Iban}</IBAN></Id></Acct>
             {entries}
             </Stmt></BkToCstmrStmt></Document>
             """;
@@ -64,7 +68,7 @@ public class BankStatementTests(PartageFactory factory) : IClassFixture<PartageF
 
     private Task<long> SuspenseBalanceAsync() => factory.InScopeAsync(async s =>
     {
-        var detail = await s.GetRequiredService<LedgerReports>().AccountDetailAsync("LNA", ChartOfAccounts.Suspense, "2026-01-01", "2026-12-31", Actor.System);
+        var detail = await s.GetRequiredService<LedgerReports>().AccountDetailAsync("LNA", ChartOfAccounts.Suspense, "2026-01-01", TestDates.Text(TestDates.Today.AddYears(1)), Actor.System);
         return -detail.Closing.Cents;
     });
 

@@ -22,7 +22,7 @@ public class GuaranteeFundTests(PartageFactory factory) : IClassFixture<PartageF
     }
 
     private Task<long> AccountAsync(string number) => factory.InScopeAsync(async s =>
-        (await s.GetRequiredService<LedgerReports>().AccountDetailAsync("LNA", number, "2026-01-01", "2026-12-31", Actor.System)).Closing.Cents);
+        (await s.GetRequiredService<LedgerReports>().AccountDetailAsync("LNA", number, "2026-01-01", TestDates.Text(TestDates.Today.AddYears(1)), Actor.System)).Closing.Cents);
 
     private Task CoverAsync(InvoiceId id) => factory.InScopeAsync(async s => { await s.GetRequiredService<GuaranteeFund>().CoverAsync(id, Actor.System); return 0; });
 
@@ -36,7 +36,7 @@ public class GuaranteeFundTests(PartageFactory factory) : IClassFixture<PartageF
         var early = await Assert.ThrowsAsync<DomainException>(() => CoverAsync(recovered.Id));
         Assert.Equal(InvoicingErrors.CoverTooEarly, early.Error);
 
-        factory.Clock.Advance(TimeSpan.FromDays(31));   // 27 December: still in the open fiscal year
+        factory.Clock.Advance(TimeSpan.FromDays(31));   // the fixture opens the fiscal year after the clock's too
         var refused = await Assert.ThrowsAsync<DomainException>(() => CoverAsync(noOrder.Id));
         Assert.Equal(InvoicingErrors.OrderNotConfirmed, refused.Error);
 

@@ -19,8 +19,8 @@ public class QuoteTests(PartageFactory factory) : IClassFixture<PartageFactory>
         var client = await Sales.FrenchClientAsync(factory);
         var member = await factory.ActorAsync(World.LilleMemberEmail);
         var quote = await factory.InScopeAsync(s => s.GetRequiredService<Quotes>().CreateAsync(
-            new QuoteInput(Sales.Draft(world.LilleActivity, client.Id, ("Concert d'ouverture", "1", "C62", "1500", "FR_2_1")), "2026-12-31"), member));
-        Assert.Matches(@"^DV-LNA-2026-\d{6}$", quote.Number);
+            new QuoteInput(Sales.Draft(world.LilleActivity, client.Id, ("Concert d'ouverture", "1", "C62", "1500", "FR_2_1")), TestDates.Text(TestDates.Today.AddDays(35))), member));
+        Assert.Matches($@"^DV-LNA-{TestDates.Today.Year}-\d{{6}}$", quote.Number);
         Assert.Equal(Money.Eur(153_150), quote.Gross);
 
         var link = await factory.InScopeAsync(s => s.GetRequiredService<Quotes>().SendAsync(quote.Id, member));
@@ -49,7 +49,7 @@ public class QuoteTests(PartageFactory factory) : IClassFixture<PartageFactory>
         var invoice = await factory.InScopeAsync(s => s.GetRequiredService<Quotes>().InvoiceAsync(quote.Id, member));
         Assert.Equal(InvoiceStatus.Issued, invoice.Status);
         Assert.Equal(quote.Gross, invoice.Totals.Gross);
-        Assert.StartsWith($"Devis {quote.Number} accepté le 26/11/2026 par Lucie Martin", invoice.PurchaseOrder, StringComparison.Ordinal);
+        Assert.StartsWith($"Devis {quote.Number} accepté le {TestDates.Today:dd/MM/yyyy} par Lucie Martin", invoice.PurchaseOrder, StringComparison.Ordinal);
         var twice = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<Quotes>().InvoiceAsync(quote.Id, member)));
         Assert.Equal(InvoicingErrors.QuoteNotAccepted, twice.Error);
     }
@@ -59,7 +59,7 @@ public class QuoteTests(PartageFactory factory) : IClassFixture<PartageFactory>
     {
         var world = await OpenAsync(factory);
         var client = await Sales.FrenchClientAsync(factory);
-        var (_, token) = await Sales.SentQuoteAsync(factory, world.LilleActivity, client.Id, "300", "2026-11-27");
+        var (_, token) = await Sales.SentQuoteAsync(factory, world.LilleActivity, client.Id, "300", TestDates.Text(TestDates.Today.AddDays(1)));
         Assert.NotNull(await factory.InScopeAsync(s => s.GetRequiredService<Quotes>().FromLinkAsync(token)));
         using var anonymous = factory.CreateClient();
         Assert.Equal(System.Net.HttpStatusCode.OK, (await anonymous.GetAsync($"/devis/reponse/{token}")).StatusCode);
@@ -79,15 +79,18 @@ public class QuoteLinkExpiryTests(PartageFactory factory) : IClassFixture<Partag
     {
         var world = await OpenAsync(factory);
         var client = await Sales.FrenchClientAsync(factory);
-        var (_, token) = await Sales.SentQuoteAsync(factory, world.LilleActivity, client.Id, "300", "2026-11-27");
+        var validUntil = TestDates.Today.AddDays(1);   // at the default clock, 27 November 2026
+        var (_, token) = await Sales.SentQuoteAsync(factory, world.LilleActivity, client.Id, "300", TestDates.Text(validUntil));
         using var anonymous = factory.CreateClient();
+        var end = ParisTime.EndOf(validUntil);   // 28 November 00:00 in Paris = 27 November 23:00 UTC
+        Assert.Equal(validUntil.ToDateTime(TimeOnly.MinValue), end.UtcDateTime.Date);
 
-        // 27 November, 23:59:59 in Paris (UTC+1): still valid.
-        factory.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 27, 22, 59, 59, TimeSpan.Zero));
+        // The last second of the day in Paris: still valid.
+        factory.Clock.SetUtcNow(end.AddSeconds(-1));
         Assert.Equal(System.Net.HttpStatusCode.OK, (await anonymous.GetAsync($"/devis/reponse/{token}")).StatusCode);
 
-        // Midnight in Paris on the 28th (still the 27th in UTC): expired.
-        factory.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 27, 23, 0, 0, TimeSpan.Zero));
+        // Midnight in Paris on the next day (still the last valid day in UTC): expired.
+        factory.Clock.SetUtcNow(end);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await anonymous.GetAsync($"/devis/reponse/{token}")).StatusCode);
         var expired = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<Quotes>().RespondAsync(token, true, "Lucie Martin", null)));
         Assert.Equal(InvoicingErrors.QuoteLinkInvalid, expired.Error);

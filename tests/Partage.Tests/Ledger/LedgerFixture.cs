@@ -26,8 +26,9 @@ public static class Books
         {
             if (Opened.Add(factory))
             {
-                // 2026, where the tests' documents are dated, and the year of the test clock (PARTAGE_TEST_NOW), where "today" is.
-                foreach (var year in new[] { 2026, Kernel.ParisTime.DateOf(PartageFactory.Now).Year }.Distinct())
+                // 2026, where the tests' documents are dated, to the year after the test clock's (PARTAGE_TEST_NOW): "today" and
+                // the weeks a test moves its clock on.
+                for (var year = 2026; year <= Kernel.ParisTime.DateOf(PartageFactory.Now).Year + 1; year++)
                 {
                     await OpenYearOnceAsync(factory, year);
                 }

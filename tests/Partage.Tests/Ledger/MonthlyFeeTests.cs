@@ -21,14 +21,18 @@ public class MonthlyFeeTests(PartageFactory factory) : IClassFixture<PartageFact
     public async Task MonthlyFees_EachActiveActivityOfTheRuleChargedOnce_SharesAddUp()
     {
         var world = await OpenAsync(factory);
+        // The month of the test clock: the world's activities are created "today".
+        var first = new DateOnly(TestDates.Today.Year, TestDates.Today.Month, 1);
+        var last = first.AddMonths(1).AddDays(-1);
+        var month = first.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         await factory.InScopeAsync(s => s.GetRequiredService<CooperativeFees>().AddAsync(new NewFeeRuleInput(
-            "LNA", BusinessModules.Shows, "2026-11-01", 6.5m, null, 1_500,
+            "LNA", BusinessModules.Shows, TestDates.Text(first), 6.5m, null, 1_500,
             [new("Fonds de garantie", 2m, ChartOfAccounts.GuaranteeFund), new("Fonctionnement", 4.5m, ChartOfAccounts.CooperativeFee)]), Actor.System));
-        var charged = await factory.InScopeAsync(s => s.GetRequiredService<IActivitiesApi>().ActiveAsync(Lna, BusinessModules.Shows, D(11, 30)));
+        var charged = await factory.InScopeAsync(s => s.GetRequiredService<IActivitiesApi>().ActiveAsync(Lna, BusinessModules.Shows, last));
         Assert.Contains(world.LilleActivity, charged);
         var before = await BudgetAsync(factory, world.LilleActivity);
 
-        var run = await RunAsync("2026-11");
+        var run = await RunAsync(month);
 
         // Only LNA's shows carry a fixed amount: the other rules (6.5 % without a fixed part) charge nothing.
         Assert.Equal(charged.Count, run.Activities);
@@ -40,12 +44,12 @@ public class MonthlyFeeTests(PartageFactory factory) : IClassFixture<PartageFact
         Assert.Equal(charged.Count, entries.Count);
         Assert.All(entries, e =>
         {
-            Assert.Equal(D(11, 30), e.AccountingDate);
+            Assert.Equal(last, e.AccountingDate);
             // 15.00 split 2 : 4.5 → 4.62 + 10.38, never a cent lost.
             Assert.Equal([1_500L, 462L, 1_038L], e.Postings.OrderBy(p => p.LineNumber).Select(p => p.Amount));
         });
 
-        var again = await RunAsync("2026-11");
+        var again = await RunAsync(month);
         Assert.Equal(run, again);
         Assert.Equal(charged.Count, await factory.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Set<JournalEntry>().CountAsync(e => e.SourceType == "monthly_fee")));
     }

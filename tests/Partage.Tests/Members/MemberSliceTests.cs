@@ -44,7 +44,7 @@ public class MemberSliceTests(PartageFactory factory) : IClassFixture<PartageFac
         Assert.Equal("members.registered", entry.Action);
         Assert.DoesNotContain("30006000011234567890189", entry.After, StringComparison.Ordinal);   // IBAN only masked in the audit
         Assert.Equal("FR7630006000011234567890189", stored.Iban);
-        Assert.Equal(new DateOnly(2026, 11, 26), stored.MembershipDate);
+        Assert.Equal(TestDates.Today, stored.MembershipDate);
     }
 
     [Fact]

@@ -60,14 +60,14 @@ public class JobTests(PartageFactory factory) : IClassFixture<PartageFactory>
         Assert.Contains("Contre-signé pour l'employeur par gestionnaire@partage.test", text, StringComparison.Ordinal);
 
         using var payroll = await factory.ClientForAsync(World.Payroll);
-        var csv = await payroll.GetStringAsync("/api/v1/payroll/dpae.csv?from=2026-11-26&to=2026-11-26");
+        var csv = await payroll.GetStringAsync($"/api/v1/payroll/dpae.csv?from={TestDates.TodayText}&to={TestDates.TodayText}");
         Assert.Contains(job.Number, csv, StringComparison.Ordinal);
         Assert.Contains(";CDDU;", csv, StringComparison.Ordinal);
         using var memberClient = await factory.ClientForAsync(World.LilleMemberEmail);
-        Assert.Equal(HttpStatusCode.NotFound, (await memberClient.GetAsync("/api/v1/payroll/dpae.csv?from=2026-11-26&to=2026-11-26")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await memberClient.GetAsync($"/api/v1/payroll/dpae.csv?from={TestDates.TodayText}&to={TestDates.TodayText}")).StatusCode);
 
         // The DPAE upload file: latin-1 XML, the establishment's SIRET, the member's NIR split into number and key, a CDD d'usage declared as a CDD.
-        var upload = await payroll.GetAsync("/api/v1/payroll/dpae.xml?from=2026-11-26&to=2026-11-26&test=true");
+        var upload = await payroll.GetAsync($"/api/v1/payroll/dpae.xml?from={TestDates.TodayText}&to={TestDates.TodayText}&test=true");
         Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
         var bytes = await upload.Content.ReadAsByteArrayAsync();
         Assert.StartsWith("<?xml version=\"1.0\" encoding=\"iso-8859-1\"?>", System.Text.Encoding.Latin1.GetString(bytes), StringComparison.OrdinalIgnoreCase);
@@ -112,11 +112,11 @@ public class JobTests(PartageFactory factory) : IClassFixture<PartageFactory>
         var unlicensed = Refused(await Record.ExceptionAsync(() => Hiring.DeclareAsync(factory, Hiring.Artist(geShow.Id, Hiring.NextDay()))));
         Assert.Contains("ne détient pas de licence d'entrepreneur de spectacles", unlicensed.Message, StringComparison.Ordinal);
 
-        var today = await Record.ExceptionAsync(() => Hiring.DeclareAsync(factory, Hiring.Artist(world.LilleActivity, new DateOnly(2026, 11, 26))));
+        var today = await Record.ExceptionAsync(() => Hiring.DeclareAsync(factory, Hiring.Artist(world.LilleActivity, TestDates.Today)));
         Assert.Contains("Start", Assert.IsType<InputValidationException>(today).Errors.Keys);
-        var overAYear = await Record.ExceptionAsync(() => Hiring.DeclareAsync(factory, Hiring.Artist(world.LilleActivity, new DateOnly(2026, 12, 30), days: 400)));
+        var overAYear = await Record.ExceptionAsync(() => Hiring.DeclareAsync(factory, Hiring.Artist(world.LilleActivity, TestDates.Ahead(new DateOnly(2026, 12, 30)), days: 400)));
         Assert.Contains("au plus 12 mois", Assert.IsType<InputValidationException>(overAYear).Errors["End"][0], StringComparison.Ordinal);
-        var noCachetInAMonth = await Record.ExceptionAsync(() => Hiring.DeclareAsync(factory, Hiring.Artist(world.LilleActivity, new DateOnly(2026, 12, 30), days: 4, cachets: "1")));
+        var noCachetInAMonth = await Record.ExceptionAsync(() => Hiring.DeclareAsync(factory, Hiring.Artist(world.LilleActivity, TestDates.Ahead(new DateOnly(2026, 12, 30)), days: 4, cachets: "1")));
         Assert.Contains("entre 1 et 31 cachets par mois", Assert.IsType<InputValidationException>(noCachetInAMonth).Errors["Cachets"][0], StringComparison.Ordinal);
 
         Assert.Equal(jobs + 1, await JobCountAsync());   // only the job that passed
@@ -151,8 +151,8 @@ public class JobDeadlineTests(PartageFactory factory) : IClassFixture<PartageFac
         var world = await OpenAsync(factory);
         await Hiring.FundAsync(factory, world.LilleActivity, 100_000);
         var member = await factory.ActorAsync(World.LilleMemberEmail);
-        var job = await Hiring.DeclareAsync(factory, Hiring.Artist(world.LilleActivity, new DateOnly(2027, 3, 2)), member);
-        factory.Clock.Advance(TimeSpan.FromDays(100));   // 2027-03-06: past the start
+        var job = await Hiring.DeclareAsync(factory, Hiring.Artist(world.LilleActivity, TestDates.Today.AddDays(10)), member);
+        factory.Clock.Advance(TimeSpan.FromDays(100));   // past the start
         var late = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<Jobs>().SignAsync(job.Id, "Jeanne Durand", null, member)));
         Assert.Equal(PayrollErrors.TooLate, late.Error);
     }

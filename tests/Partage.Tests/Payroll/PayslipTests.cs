@@ -13,7 +13,7 @@ using static Partage.Tests.Ledger.Books;
 namespace Partage.Tests.Payroll;
 
 /// <summary>From a countersigned job to the wage paid 7 days after its end. One flow: the class's clock only moves forward.</summary>
-public class PayslipTests(PartageFactory factory) : IClassFixture<PartageFactory>
+public class PayslipTests(December2026Factory factory) : IClassFixture<December2026Factory>
 {
     private Task<PayrollRun> RunAsync(DateOnly until) => factory.InScopeAsync(s => s.GetRequiredService<WagePayments>().RunAsync(until, Actor.System));
 
@@ -100,7 +100,7 @@ public class PayslipTests(PartageFactory factory) : IClassFixture<PartageFactory
 }
 
 /// <summary>Payroll staff's rules: a notified tax rate instead of the default grid; automatic validation up to a gross.</summary>
-public class PayrollRuleTests(PartageFactory factory) : IClassFixture<PartageFactory>
+public class PayrollRuleTests(December2026Factory factory) : IClassFixture<December2026Factory>
 {
     [Fact]
     public async Task NotifiedRateUsed_AutomaticValidationUnderTheRule()
@@ -128,7 +128,7 @@ public class PayrollRuleTests(PartageFactory factory) : IClassFixture<PartageFac
 }
 
 /// <summary>A contract over three months: a payslip at each month end and at the end of the service, each paid 7 days later.</summary>
-public class LongContractTests(PartageFactory factory) : IClassFixture<PartageFactory>
+public class LongContractTests(December2026Factory factory) : IClassFixture<December2026Factory>
 {
     private Task<PayrollRun> RunAsync(DateOnly until) => factory.InScopeAsync(s => s.GetRequiredService<WagePayments>().RunAsync(until, Actor.System));
 
@@ -191,7 +191,7 @@ public class LongContractTests(PartageFactory factory) : IClassFixture<PartageFa
 }
 
 /// <summary>The DFS's yearly cap across a member's payslips: a second payslip in the year deducts only what the first left.</summary>
-public class DfsYearlyCapTests(PartageFactory factory) : IClassFixture<PartageFactory>
+public class DfsYearlyCapTests(December2026Factory factory) : IClassFixture<December2026Factory>
 {
     [Fact]
     public async Task SecondPayslipOfTheYear_DeductsWhatIsLeftOfTheCap()

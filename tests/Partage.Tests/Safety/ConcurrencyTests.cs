@@ -75,7 +75,7 @@ public abstract class ConcurrencyTests<TFactory>(TFactory factory) : IClassFixtu
     {
         var world = await OpenAsync(factory);
         var client = await Sales.FrenchClientAsync(factory);
-        var (quote, token) = await Sales.SentQuoteAsync(factory, world.LilleActivity, client.Id, "500", "2026-12-20");
+        var (quote, token) = await Sales.SentQuoteAsync(factory, world.LilleActivity, client.Id, "500", TestDates.Text(TestDates.Today.AddDays(24)));
         await factory.InScopeAsync(s => s.GetRequiredService<Quotes>().RespondAsync(token, true, "Lucie Martin", null));
         using var http = await factory.ClientForAsync(World.Admin);
 
@@ -93,7 +93,7 @@ public abstract class ConcurrencyTests<TFactory>(TFactory factory) : IClassFixtu
     {
         var world = await OpenAsync(factory);
         var client = await Sales.FrenchClientAsync(factory);
-        var (quote, token) = await Sales.SentQuoteAsync(factory, world.LilleActivity, client.Id, "400", "2026-12-20");
+        var (quote, token) = await Sales.SentQuoteAsync(factory, world.LilleActivity, client.Id, "400", TestDates.Text(TestDates.Today.AddDays(24)));
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => Task.Run(async () =>
         {
@@ -123,7 +123,7 @@ public abstract class ConcurrencyTests<TFactory>(TFactory factory) : IClassFixtu
         using var http = await factory.ClientForAsync(World.Finance);
         HttpRequestMessage Request(string amount, string key) => new(HttpMethod.Post, $"/api/v1/invoices/{invoice.Id}/payments")
         {
-            Content = JsonContent.Create(new { Amount = amount, Date = "2026-11-26", Reference = "VIR-42" }),
+            Content = JsonContent.Create(new { Amount = amount, Date = TestDates.TodayText, Reference = "VIR-42" }),
             Headers = { { "Idempotency-Key", key } },
         };
 
@@ -157,7 +157,7 @@ public abstract class ConcurrencyTests<TFactory>(TFactory factory) : IClassFixtu
         using var http = await factory.ClientForAsync(World.Finance);
 
         // Four people record the whole payment at once, without keys: the remaining check must not pass twice.
-        var responses = await RaceAsync(4, () => http.PostAsJsonAsync($"/api/v1/invoices/{invoice.Id}/payments", new { Amount = "720,00", Date = "2026-11-26", Reference = "VIR" }));
+        var responses = await RaceAsync(4, () => http.PostAsJsonAsync($"/api/v1/invoices/{invoice.Id}/payments", new { Amount = "720,00", Date = TestDates.TodayText, Reference = "VIR" }));
 
         await AssertOneWinnerAsync(responses, HttpStatusCode.OK);
         var paid = await factory.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Set<InvoicePayment>().Where(p => p.InvoiceId == invoice.Id).SumAsync(p => p.AmountCents));

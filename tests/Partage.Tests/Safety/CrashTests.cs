@@ -21,7 +21,7 @@ namespace Partage.Tests.Safety;
 /// that was never interrupted (payslips, numbers, batches, ledger, audit), compared on two copies
 /// of one prepared database.
 /// </summary>
-public sealed class CrashTests(PartageFactory factory) : IClassFixture<PartageFactory>
+public sealed class CrashTests(December2026Factory factory) : IClassFixture<December2026Factory>
 {
     private static readonly Dictionary<string, string> Environment = new()
     {
@@ -48,24 +48,13 @@ public sealed class CrashTests(PartageFactory factory) : IClassFixture<PartageFa
         return copy;
     }
 
-    private static Process Start(string database, IReadOnlyDictionary<string, string>? more, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Partage.App.dll"));
-        foreach (var arg in args)
+    /// <summary>The real executable on a copy of the database, on the test server's clock (Clock__Start).</summary>
+    private Process Start(string database, IReadOnlyDictionary<string, string>? more, params string[] args) =>
+        Process.Start(Http.CommandLineTests.Executable(new Dictionary<string, string>(Environment.Concat(more ?? new Dictionary<string, string>()))
         {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment.Remove("DOTNET_ENVIRONMENT");
-        foreach (var (key, value) in Environment.Concat(more ?? new Dictionary<string, string>()))
-        {
-            start.Environment[key] = value;
-        }
-
-        start.Environment["ConnectionStrings__Partage"] = $"Data Source={database}";
-        return Process.Start(start)!;
-    }
+            ["ConnectionStrings__Partage"] = $"Data Source={database}",
+            ["Clock__Start"] = factory.Clock.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        }, args))!;
 
     /// <summary>What an interrupted run must leave exactly as an uninterrupted one: documents, numbers, money and audit.</summary>
     private static async Task<List<string>> FingerprintAsync(string database)
@@ -101,7 +90,7 @@ public sealed class CrashTests(PartageFactory factory) : IClassFixture<PartageFa
         return rows;
     }
 
-    private static async Task<int> RunToEndAsync(string database, params string[] args)
+    private async Task<int> RunToEndAsync(string database, params string[] args)
     {
         using var process = Start(database, null, args);
         var output = process.StandardOutput.ReadToEndAsync();
@@ -203,7 +192,7 @@ public sealed class CrashTests(PartageFactory factory) : IClassFixture<PartageFa
     }
 
     /// <summary>Starts the server on the database, imports the statement through the API, and either waits for the answer or kills the server that long after sending it (null: killed before it answered).</summary>
-    private static async Task<HttpStatusCode?> ImportAsync(string database, byte[] statement, TimeSpan? killAfter)
+    private async Task<HttpStatusCode?> ImportAsync(string database, byte[] statement, TimeSpan? killAfter)
     {
         var port = FreePort();
         using var server = Start(database, new Dictionary<string, string> { ["Urls"] = $"http://127.0.0.1:{port}" });

@@ -20,34 +20,22 @@ public partial class FormDoubleSubmitTests(PartageFactory factory) : IClassFixtu
     [GeneratedRegex("""<form method="post"[^>]*action="(?<action>[^"]*handler=Payment[^"]*)"[^>]*>(?<body>.*?)</form>""", RegexOptions.Singleline)]
     private static partial Regex PaymentForm();
 
-    [GeneratedRegex("""<input[^>]*type="hidden"[^>]*name="(?<name>[^"]+)"[^>]*value="(?<value>[^"]*)"|<input[^>]*name="(?<name>[^"]+)"[^>]*type="hidden"[^>]*value="(?<value>[^"]*)""")]
-    private static partial Regex Hidden();
-
-    private static Dictionary<string, string> HiddenFields(string html) =>
-        Hidden().Matches(html).ToDictionary(m => m.Groups["name"].Value, m => WebUtility.HtmlDecode(m.Groups["value"].Value));
-
     [Fact]
     public async Task PaymentForm_DoubleClicked_RecordedOnce_BothAnsweredWithTheResult()
     {
         var world = await OpenAsync(factory);
         var client = await Sales.FrenchClientAsync(factory);
         var invoice = await Sales.IssuedAsync(factory, Sales.Draft(world.LilleActivity, client.Id, ("Concert", "1", "C62", "1000", null)));
-        using var browser = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var signIn = HiddenFields(await browser.GetStringAsync("/connexion"));
-        using var signedIn = await browser.PostAsync("/connexion", new FormUrlEncodedContent(new Dictionary<string, string>(signIn)
-        {
-            ["Email"] = World.Finance, ["Password"] = World.Password,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        using var browser = await factory.SignedInBrowserAsync(World.Finance);
 
         var page = await browser.GetStringAsync($"/factures/{invoice.Id}");
         var form = PaymentForm().Match(page);
         Assert.True(form.Success, "the payment form is on the invoice page");
-        var fields = HiddenFields(form.Groups["body"].Value);
+        var fields = BrowserForms.HiddenFields(form.Groups["body"].Value);
         Assert.Contains(App.Infrastructure.Http.Idempotency.FormField, fields.Keys);
         Assert.Contains("__RequestVerificationToken", fields.Keys);
         fields["Payment.Amount"] = "250,00";
-        fields["Payment.Date"] = "2026-11-26";
+        fields["Payment.Date"] = TestDates.TodayText;
         fields["Payment.Reference"] = "VIR-DOUBLE";
         var action = WebUtility.HtmlDecode(form.Groups["action"].Value);
 
@@ -68,7 +56,7 @@ public partial class FormDoubleSubmitTests(PartageFactory factory) : IClassFixtu
         Assert.Equal(1, await factory.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Set<InvoicePayment>().CountAsync(p => p.InvoiceId == invoice.Id)));
 
         // A new rendering of the form is a new payment.
-        var again = HiddenFields(PaymentForm().Match(await browser.GetStringAsync($"/factures/{invoice.Id}")).Groups["body"].Value);
+        var again = BrowserForms.HiddenFields(PaymentForm().Match(await browser.GetStringAsync($"/factures/{invoice.Id}")).Groups["body"].Value);
         Assert.NotEqual(fields[App.Infrastructure.Http.Idempotency.FormField], again[App.Infrastructure.Http.Idempotency.FormField]);
     }
 }

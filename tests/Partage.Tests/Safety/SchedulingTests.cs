@@ -98,9 +98,9 @@ public sealed class ClusteredSchedulingTests(SchedulingNode first) : IClassFixtu
         _ = second.Services;   // the second server starts: both schedulers are now in the cluster
         await Hiring.FundAsync(first, world.LilleActivity, 500_000);
         var jobs = new List<JobView>();
-        foreach (var day in new[] { 1, 2, 3 })
+        foreach (var days in new[] { 5, 6, 7 })   // at the default clock, 1 to 3 December 2026
         {
-            jobs.Add(await Hiring.CountersignedAsync(first, Hiring.Artist(world.LilleActivity, new DateOnly(2026, 12, day), gross: "300")));
+            jobs.Add(await Hiring.CountersignedAsync(first, Hiring.Artist(world.LilleActivity, TestDates.Today.AddDays(days), gross: "300")));
         }
 
         var client = await Sales.FrenchClientAsync(first);
@@ -120,7 +120,7 @@ public sealed class ClusteredSchedulingTests(SchedulingNode first) : IClassFixtu
             return await s.GetRequiredService<PartageDbContext>().SaveChangesAsync();
         });
 
-        // 2026-12-05: the three services have ended and both invoices are 9 days late.
+        // Nine days later: the three services have ended and both invoices are 9 days late.
         foreach (var node in new SchedulingNode[] { first, second })
         {
             node.Time.Advance(TimeSpan.FromDays(9));
@@ -138,7 +138,7 @@ public sealed class ClusteredSchedulingTests(SchedulingNode first) : IClassFixtu
 
         foreach (var node in new SchedulingNode[] { first, second })
         {
-            node.Time.Advance(TimeSpan.FromDays(5));   // 2026-12-10: every wage is due, the second reminder not yet (15 days)
+            node.Time.Advance(TimeSpan.FromDays(5));   // 14 days later: every wage is due, the second reminder not yet (15 days)
         }
 
         await WaitForAsync("the wages in a batch", async () => await Read(first, db => db.Set<Payslip>().CountAsync(p => jobIds.Contains(p.JobId) && p.PaymentBatchId != null)) == 3);
@@ -159,7 +159,8 @@ public sealed class ClusteredSchedulingTests(SchedulingNode first) : IClassFixtu
         var batches = await Read(first, db => db.Set<PaymentBatch>().AsNoTracking().OrderBy(b => b.Number).ToListAsync());
         Assert.Equal(3, batches.Sum(b => b.Count));                        // each wage in exactly one batch
         Assert.Equal(payslips.Sum(p => p.NetPaidCents), batches.Sum(b => b.TotalCents));
-        Assert.Equal(Enumerable.Range(1, batches.Count).Select(n => $"VIR-LNA-2026-{n:D6}"), batches.Select(b => b.Number));   // no gap in the series
+        var year = Partage.Kernel.ParisTime.DateOf(first.Time.GetUtcNow()).Year;
+        Assert.Equal(Enumerable.Range(1, batches.Count).Select(n => $"VIR-LNA-{year}-{n:D6}"), batches.Select(b => b.Number));   // no gap in the series
 
         foreach (var invoice in invoices)
         {
@@ -208,26 +209,8 @@ public sealed class SqliteSchedulingFactory : PartageFactory
 /// <summary>The single-node schedule on SQLite, and what staff see of it: last and next runs, a run started from the page.</summary>
 public sealed partial class SingleNodeSchedulingTests(SqliteSchedulingFactory factory) : IClassFixture<SqliteSchedulingFactory>
 {
-    [System.Text.RegularExpressions.GeneratedRegex("""<input[^>]*type="hidden"[^>]*name="(?<name>[^"]+)"[^>]*value="(?<value>[^"]*)"|<input[^>]*name="(?<name>[^"]+)"[^>]*type="hidden"[^>]*value="(?<value>[^"]*)""")]
-    private static partial System.Text.RegularExpressions.Regex Hidden();
-
     [System.Text.RegularExpressions.GeneratedRegex("""<form method="post"[^>]*>(?<body>(?:(?!</form>).)*?name="key" value="dunning".*?)</form>""", System.Text.RegularExpressions.RegexOptions.Singleline)]
     private static partial System.Text.RegularExpressions.Regex DunningForm();
-
-    private static Dictionary<string, string> HiddenFields(string html) =>
-        Hidden().Matches(html).ToDictionary(m => m.Groups["name"].Value, m => System.Net.WebUtility.HtmlDecode(m.Groups["value"].Value));
-
-    private async Task<HttpClient> SignedInAsync(string email)
-    {
-        var browser = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var fields = HiddenFields(await browser.GetStringAsync("/connexion"));
-        fields["Email"] = email;
-        fields["Password"] = World.Password;
-        using var response = await browser.PostAsync("/connexion", new FormUrlEncodedContent(fields));
-        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
-        return browser;
-    }
-
 
     [Fact]
     public async Task Outbox_SentBySchedule_StaffSeeLastAndNextRuns_RunStartedFromThePage()
@@ -245,10 +228,10 @@ public sealed partial class SingleNodeSchedulingTests(SqliteSchedulingFactory fa
         Assert.Equal((true, "1 e-mail(s) envoyé(s)."), (run.Succeeded, run.Summary));
         Assert.Equal("NON_CLUSTERED", run.Instance);   // the single-node store
 
-        using var member = await SignedInAsync(World.LilleMemberEmail);
+        using var member = await factory.SignedInBrowserAsync(World.LilleMemberEmail);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await member.GetAsync("/taches-planifiees")).StatusCode);
 
-        using var finance = await SignedInAsync(World.Finance);
+        using var finance = await factory.SignedInBrowserAsync(World.Finance);
         var page = await finance.GetStringAsync("/taches-planifiees");
         foreach (var title in new[] { "Envoi des e-mails en attente", "Relances des factures échues", "Paie du jour", "Forfaits mensuels de contribution" })
         {
@@ -266,7 +249,7 @@ public sealed partial class SingleNodeSchedulingTests(SqliteSchedulingFactory fa
 
         var form = DunningForm().Match(page);
         Assert.True(form.Success, "the dunning row has a « Lancer maintenant » button");
-        using var started = await finance.PostAsync("/taches-planifiees?handler=Run", new FormUrlEncodedContent(HiddenFields(form.Groups["body"].Value)));
+        using var started = await finance.PostAsync("/taches-planifiees?handler=Run", new FormUrlEncodedContent(BrowserForms.HiddenFields(form.Groups["body"].Value)));
         Assert.Equal(System.Net.HttpStatusCode.Redirect, started.StatusCode);
         await WaitForAsync("the dunning run started from the page", () => factory.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Set<ScheduledJobRun>().AnyAsync(r => r.Job == DunningWork.Key && r.Succeeded == true)));
         Assert.True(await factory.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Set<App.Modules.Audit.AuditEvent>().AnyAsync(a => a.Action == "scheduling.run_requested" && a.ResourceId == DunningWork.Key)));

@@ -183,7 +183,7 @@ public sealed class ScheduledJobs(
         {
             log.LogError(e, "Scheduled job {Job} failed", key);
             run.Succeeded = false;
-            var text = e is DomainException ? e.Message : e is InputValidationException invalid ? string.Join(" ", invalid.Errors.SelectMany(x => x.Value)) : $"Erreur inattendue ({e.GetType().Name}) : {e.Message}";
+            var text = e is DomainException or InputValidationException ? e.Message : $"Erreur inattendue ({e.GetType().Name}) : {e.Message}";
             run.Summary = text.Length > 1000 ? text[..1000] : text;
         }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Partage.Kernel;
 using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Activities.Features;
 using Partage.App.Modules.LegalEntities;
@@ -48,7 +49,7 @@ internal sealed class ActivitiesApi(PartageDbContext db, ActivityViews views) : 
 
     public async Task<IReadOnlyList<ActivityId>> ActiveAsync(LegalEntityId entity, string module, DateOnly openedBy, CancellationToken ct = default)
     {
-        var before = openedBy.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var before = ParisTime.UtcStartOf(openedBy.AddDays(1));   // opened by the end of that day in Paris
         return await db.Set<Activity>().AsNoTracking()
             .Where(a => a.LegalEntityId == entity && a.ModuleCode == module && a.Status == ActivityStatus.Active && a.CreatedAt < before)
             .OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(ct);

@@ -140,8 +140,8 @@ public sealed class StaffContracts(PartageDbContext db, Employers employers, IPa
     /// <summary>The hires recorded between two dates, as the DPAE declares them: the employer is the organisation, the cooperative its declarant (its phone).</summary>
     internal async Task<IReadOnlyList<Payroll.Features.DpaeDeclaration>> DpaeDeclarationsAsync(DateOnly from, DateOnly to, string declarantPhone, CancellationToken ct)
     {
-        var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var start = ParisTime.UtcStartOf(from);   // the hires recorded on those days in Paris
+        var end = ParisTime.UtcStartOf(to.AddDays(1));
         var rows = await db.Set<StaffContract>().AsNoTracking().Where(c => c.DpaeRecordedAt >= start && c.DpaeRecordedAt < end)
             .Join(db.Set<StaffMember>(), c => c.StaffMemberId, s => s.Id, (c, s) => new { Contract = c, Person = s })
             .Join(db.Set<Employer>(), x => x.Contract.EmployerId, e => e.Id, (x, e) => new { x.Contract, x.Person, Employer = e })

@@ -105,8 +105,8 @@ public sealed class ContractDocuments(
     private async Task<IReadOnlyList<DpaeDeclaration>> DeclarationsAsync(DateOnly from, DateOnly to, Actor actor, CancellationToken ct)
     {
         PayrollAccess.RequireStaff(actor);
-        var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var start = ParisTime.UtcStartOf(from);   // the hires recorded on those days in Paris
+        var end = ParisTime.UtcStartOf(to.AddDays(1));
         var hires = await db.Set<Job>().AsNoTracking().Where(j => j.DpaeRecordedAt >= start && j.DpaeRecordedAt < end).OrderBy(j => j.DpaeRecordedAt).ToListAsync(ct);
         var entityList = (await entities.ListAsync(ct)).ToDictionary(e => e.Id);
         var people = await members.EmployeesAsync(hires.Select(j => j.MemberId).Distinct().ToList(), ct);
