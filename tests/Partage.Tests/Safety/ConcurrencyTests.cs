@@ -170,23 +170,25 @@ public abstract class ConcurrencyTests<TFactory>(TFactory factory) : IClassFixtu
         var world = await OpenAsync(factory);
         await EmployerTests.LilleMandateAsync(factory, world);
         var payroll = await factory.ActorAsync(World.Payroll);
-        var line = $"CONC1;Sam;{StaffPayrollTests.Nir(901)};1991-02-03;FR7630006000011234567890189;intermittent_technician;non;Technicien;Festival;2027-02-01;2027-02-05;40;;2500,00;";
-        await OpenYearAsync(factory, 2027);
+        var first = new DateOnly(TestDates.Today.Year, TestDates.Today.Month, 1).AddMonths(2);   // February 2027 at the default clock
+        var period = first.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var line = $"CONC1;Sam;{StaffPayrollTests.Nir(901)};1991-02-03;FR7630006000011234567890189;intermittent_technician;non;Technicien;Festival;{TestDates.Text(first)};{TestDates.Text(first.AddDays(4))};40;;2500,00;";
+        await OpenYearAsync(factory, first.Year);
         await factory.InScopeAsync(s => s.GetRequiredService<StaffContracts>().ImportCsvAsync(world.LilleEmployer,
             new MemoryStream(Encoding.UTF8.GetBytes(string.Join(";", StaffContracts.Columns) + "\n" + line)), payroll));
-        await factory.InScopeAsync(s => s.GetRequiredService<WagePayments>().RunAsync(new DateOnly(2027, 2, 6), Actor.System));
+        await factory.InScopeAsync(s => s.GetRequiredService<WagePayments>().RunAsync(first.AddDays(5), Actor.System));
         var computed = (await factory.InScopeAsync(s => s.GetRequiredService<StaffPayroll>().ListAsync(world.LilleEmployer, "Computed", new App.Infrastructure.PageRequest(1, 50), payroll))).Items;
-        foreach (var p in computed.Where(p => p.Period == "2027-02"))
+        foreach (var p in computed.Where(p => p.Period == period))
         {
             await factory.InScopeAsync(s => s.GetRequiredService<StaffPayroll>().ValidateAsync(p.Id, payroll));
         }
 
         using var http = await factory.ClientForAsync(World.Payroll);
-        var responses = await RaceAsync(4, () => http.PostAsJsonAsync($"/api/v1/employers/{world.LilleEmployer}/invoices", new { Period = "2027-02" }));
+        var responses = await RaceAsync(4, () => http.PostAsJsonAsync($"/api/v1/employers/{world.LilleEmployer}/invoices", new { Period = period }));
 
         await AssertOneWinnerAsync(responses, HttpStatusCode.Created);
         var invoices = await factory.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Set<EmployerInvoice>()
-            .Where(i => i.EmployerId == world.LilleEmployer && i.Period == "2027-02").Select(i => new { i.Id, i.Number }).ToListAsync());
+            .Where(i => i.EmployerId == world.LilleEmployer && i.Period == period).Select(i => new { i.Id, i.Number }).ToListAsync());
         var invoice = Assert.Single(invoices);
         Assert.Equal(1, await EntriesOfAsync("employer_invoice", invoice.Id.ToString()));
 
