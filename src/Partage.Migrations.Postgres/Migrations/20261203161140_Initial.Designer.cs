@@ -12,8 +12,8 @@ using Partage.Persistence;
 namespace Partage.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(PartageDbContext))]
-    [Migration("20261126182215_PayrollNotifiedTaxRates")]
-    partial class PayrollNotifiedTaxRates
+    [Migration("20261203161140_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -195,6 +195,56 @@ namespace Partage.Migrations.Postgres.Migrations
                     b.ToTable("number_series", (string)null);
                 });
 
+            modelBuilder.Entity("Partage.App.Infrastructure.Http.IdempotentRequest", b =>
+                {
+                    b.Property<string>("Owner")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("owner");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("bytea")
+                        .HasColumnName("body");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("location");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("Owner", "Key")
+                        .HasName("pk_idempotent_requests");
+
+                    b.ToTable("idempotent_requests", (string)null);
+                });
+
             modelBuilder.Entity("Partage.App.Infrastructure.Mail.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -220,6 +270,14 @@ namespace Partage.Migrations.Postgres.Migrations
                         .HasColumnType("text")
                         .HasColumnName("body");
 
+                    b.Property<Guid?>("ClaimedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<DateTime?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_until");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -228,6 +286,10 @@ namespace Partage.Migrations.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("last_error");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
 
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("timestamp with time zone")
@@ -248,10 +310,58 @@ namespace Partage.Migrations.Postgres.Migrations
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
 
+                    b.HasIndex("ClaimedBy")
+                        .HasDatabaseName("ix_outbox_messages_claimed_by");
+
                     b.HasIndex("SentAt", "CreatedAt")
                         .HasDatabaseName("ix_outbox_messages_sent_at_created_at");
 
                     b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Partage.App.Infrastructure.Scheduling.ScheduledJobRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("instance");
+
+                    b.Property<string>("Job")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("job");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<bool?>("Succeeded")
+                        .HasColumnType("boolean")
+                        .HasColumnName("succeeded");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("summary");
+
+                    b.HasKey("Id")
+                        .HasName("pk_scheduled_job_runs");
+
+                    b.HasIndex("Job", "StartedAt")
+                        .HasDatabaseName("ix_scheduled_job_runs_job_started_at");
+
+                    b.ToTable("scheduled_job_runs", (string)null);
                 });
 
             modelBuilder.Entity("Partage.App.Modules.Activities.Activity", b =>
@@ -535,6 +645,673 @@ namespace Partage.Migrations.Postgres.Migrations
                     b.ToTable("client_contacts", (string)null);
                 });
 
+            modelBuilder.Entity("Partage.App.Modules.Employers.Employer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Ape")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("ape");
+
+                    b.Property<decimal>("AtMpRate")
+                        .HasPrecision(6, 4)
+                        .HasColumnType("numeric(6,4)")
+                        .HasColumnName("at_mp_rate");
+
+                    b.Property<string>("BillingEmail")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("billing_email");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("city");
+
+                    b.Property<string>("CollectiveAgreement")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("collective_agreement");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<long>("ExposureLimitCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("exposure_limit_cents");
+
+                    b.Property<string>("FundReferences")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("fund_references");
+
+                    b.Property<int>("Headcount")
+                        .HasColumnType("integer")
+                        .HasColumnName("headcount");
+
+                    b.Property<string>("LegalForm")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("legal_form");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("office_id");
+
+                    b.Property<string>("PostalCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("postal_code");
+
+                    b.Property<string>("Sector")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("sector");
+
+                    b.Property<string>("Siret")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)")
+                        .HasColumnName("siret");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Street")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("street");
+
+                    b.Property<string>("UrssafReference")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("urssaf_reference");
+
+                    b.HasKey("Id")
+                        .HasName("pk_employers");
+
+                    b.HasIndex("Siret")
+                        .IsUnique()
+                        .HasDatabaseName("ix_employers_siret");
+
+                    b.HasIndex("OfficeId", "Status")
+                        .HasDatabaseName("ix_employers_office_id_status");
+
+                    b.ToTable("employers", (string)null);
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Employers.EmployerInvoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AllowancesCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("allowances_cents");
+
+                    b.Property<string>("BuyerJson")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("buyer_json");
+
+                    b.Property<long>("ContributionsCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("contributions_cents");
+
+                    b.Property<string>("CreditReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("credit_reason");
+
+                    b.Property<Guid?>("CreditedInvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("credited_invoice_id");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employer_id");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entry_id");
+
+                    b.Property<long>("FeeCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fee_cents");
+
+                    b.Property<decimal>("FeeRatePercent")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("numeric(7,4)")
+                        .HasColumnName("fee_rate_percent");
+
+                    b.Property<string>("FeeSharesJson")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("fee_shares_json");
+
+                    b.Property<long>("GrossPayrollCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("gross_payroll_cents");
+
+                    b.Property<DateOnly>("IssueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("issue_date");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("issued_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Mandate")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("mandate");
+
+                    b.Property<long>("NetWagesCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("net_wages_cents");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasColumnName("number");
+
+                    b.Property<long>("PaidCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paid_cents");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("date")
+                        .HasColumnName("paid_on");
+
+                    b.Property<string>("PaymentReference")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasColumnName("payment_reference");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("period");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("row_version");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<long>("TotalCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_cents");
+
+                    b.Property<long>("VatCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("vat_cents");
+
+                    b.HasKey("Id")
+                        .HasName("pk_employer_invoices");
+
+                    b.HasIndex("CreditedInvoiceId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_employer_invoices_credited_invoice_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_employer_invoices_number");
+
+                    b.HasIndex("EmployerId", "Period")
+                        .HasDatabaseName("ix_employer_invoices_employer_id_period");
+
+                    b.ToTable("employer_invoices", (string)null);
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Employers.EmployerUser", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employer_id");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_employer_users");
+
+                    b.HasIndex("EmployerId")
+                        .HasDatabaseName("ix_employer_users_employer_id");
+
+                    b.ToTable("employer_users", (string)null);
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Employers.Mandate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employer_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("SignedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("signed_by");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("signed_on");
+
+                    b.Property<DateOnly?>("TerminatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("terminated_on");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("termination_reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_employer_mandates");
+
+                    b.HasIndex("EmployerId", "SignedOn")
+                        .IsUnique()
+                        .HasDatabaseName("ix_employer_mandates_employer_id_signed_on");
+
+                    b.ToTable("employer_mandates", (string)null);
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Employers.StaffContract", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AllowancesCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("allowances_cents");
+
+                    b.Property<int?>("Cachets")
+                        .HasColumnType("integer")
+                        .HasColumnName("cachets");
+
+                    b.Property<bool>("Cadre")
+                        .HasColumnType("boolean")
+                        .HasColumnName("cadre");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Dfs")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("dfs");
+
+                    b.Property<DateTime>("DpaeRecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dpae_recorded_at");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employer_id");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("date")
+                        .HasColumnName("end");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("event");
+
+                    b.Property<long>("GrossCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("gross_cents");
+
+                    b.Property<decimal?>("Hours")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)")
+                        .HasColumnName("hours");
+
+                    b.Property<string>("Job")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("job");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("staff_member_id");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date")
+                        .HasColumnName("start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_employer_contracts");
+
+                    b.HasIndex("EmployerId")
+                        .HasDatabaseName("ix_employer_contracts_employer_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_employer_contracts_number");
+
+                    b.HasIndex("StaffMemberId", "Start")
+                        .HasDatabaseName("ix_employer_contracts_staff_member_id_start");
+
+                    b.ToTable("employer_contracts", (string)null);
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Employers.StaffMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("BirthDate")
+                        .HasColumnType("date")
+                        .HasColumnName("birth_date");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employer_id");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("first_name");
+
+                    b.Property<string>("Iban")
+                        .IsRequired()
+                        .HasMaxLength(34)
+                        .HasColumnType("character varying(34)")
+                        .HasColumnName("iban");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("last_name");
+
+                    b.Property<string>("Nir")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("nir");
+
+                    b.HasKey("Id")
+                        .HasName("pk_employer_staff");
+
+                    b.HasIndex("EmployerId", "Nir")
+                        .IsUnique()
+                        .HasDatabaseName("ix_employer_staff_employer_id_nir");
+
+                    b.ToTable("employer_staff", (string)null);
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Employers.StaffPayslip", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AllowancesCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("allowances_cents");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contract_id");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("due_on");
+
+                    b.Property<long>("EmployeeContributionsCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("employee_contributions_cents");
+
+                    b.Property<long>("EmployerContributionsCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("employer_contributions_cents");
+
+                    b.Property<long>("EmployerCostCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("employer_cost_cents");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employer_id");
+
+                    b.Property<Guid?>("EntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entry_id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<long>("GrossCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("gross_cents");
+
+                    b.Property<Guid?>("InvoiceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invoice_id");
+
+                    b.Property<string>("Mandate")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("mandate");
+
+                    b.Property<long>("NetBeforeTaxCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("net_before_tax_cents");
+
+                    b.Property<long>("NetPaidCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("net_paid_cents");
+
+                    b.Property<long>("NetTaxableCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("net_taxable_cents");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasColumnName("number");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("date")
+                        .HasColumnName("paid_on");
+
+                    b.Property<Guid?>("PaymentBatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payment_batch_id");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("period");
+
+                    b.Property<long>("ReductionsCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reductions_cents");
+
+                    b.Property<string>("ResultJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("result_json");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("row_version");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("status");
+
+                    b.Property<long>("TaxCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tax_cents");
+
+                    b.Property<decimal>("TaxRate")
+                        .HasPrecision(6, 4)
+                        .HasColumnType("numeric(6,4)")
+                        .HasColumnName("tax_rate");
+
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
+                    b.Property<DateTime?>("ValidatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("validated_at");
+
+                    b.Property<string>("ValidatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("validated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_employer_payslips");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_employer_payslips_number");
+
+                    b.HasIndex("PaymentBatchId")
+                        .HasDatabaseName("ix_employer_payslips_payment_batch_id");
+
+                    b.HasIndex("ContractId", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_employer_payslips_contract_id_period");
+
+                    b.HasIndex("EmployerId", "Period")
+                        .HasDatabaseName("ix_employer_payslips_employer_id_period");
+
+                    b.HasIndex("Status", "DueOn")
+                        .HasDatabaseName("ix_employer_payslips_status_due_on");
+
+                    b.ToTable("employer_payslips", (string)null);
+                });
+
             modelBuilder.Entity("Partage.App.Modules.Invoicing.BankStatement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -635,6 +1412,11 @@ namespace Partage.Migrations.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("remittance");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("row_version");
 
                     b.Property<Guid>("StatementId")
                         .HasColumnType("uuid")
@@ -877,6 +1659,11 @@ namespace Partage.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("purchase_order");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("row_version");
 
                     b.Property<Guid?>("SaleEntryId")
                         .HasColumnType("uuid")
@@ -1121,6 +1908,11 @@ namespace Partage.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(150)")
                         .HasColumnName("respondent_name");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("row_version");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
@@ -1269,6 +2061,16 @@ namespace Partage.Migrations.Postgres.Migrations
                             ExemptionText = "TVA non applicable : prestation de services à un preneur établi hors de l'Union européenne (art. 259-1 du CGI)",
                             Label = "Prestation à un preneur établi hors de l'UE",
                             LegalBasis = "CGI, art. 259-1",
+                            RatePercent = 0m
+                        },
+                        new
+                        {
+                            Code = "DEBOURS_267",
+                            ValidFrom = new DateOnly(2010, 1, 1),
+                            Category = "E",
+                            ExemptionText = "Débours : sommes avancées au nom et pour le compte de l'employeur, remboursées à l'euro près, hors base d'imposition (art. 267 II 2° du CGI)",
+                            Label = "Débours (sommes avancées pour le compte du client)",
+                            LegalBasis = "CGI, art. 267 II 2°",
                             RatePercent = 0m
                         });
                 });
@@ -3487,6 +4289,11 @@ namespace Partage.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("place");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("row_version");
+
                     b.Property<DateOnly>("Start")
                         .HasColumnType("date")
                         .HasColumnName("start");
@@ -3676,6 +4483,11 @@ namespace Partage.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("released_by");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("row_version");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -3777,6 +4589,14 @@ namespace Partage.Migrations.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("employer_cost_cents");
 
+                    b.Property<bool>("Final")
+                        .HasColumnType("boolean")
+                        .HasColumnName("final");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
                     b.Property<long>("GrossCents")
                         .HasColumnType("bigint")
                         .HasColumnName("gross_cents");
@@ -3846,6 +4666,11 @@ namespace Partage.Migrations.Postgres.Migrations
                         .HasColumnType("text")
                         .HasColumnName("result_json");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("row_version");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -3861,6 +4686,10 @@ namespace Partage.Migrations.Postgres.Migrations
                         .HasColumnType("numeric(6,4)")
                         .HasColumnName("tax_rate");
 
+                    b.Property<DateOnly>("To")
+                        .HasColumnType("date")
+                        .HasColumnName("to");
+
                     b.Property<DateTime?>("ValidatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("validated_at");
@@ -3873,10 +4702,6 @@ namespace Partage.Migrations.Postgres.Migrations
                     b.HasKey("Id")
                         .HasName("pk_payroll_payslips");
 
-                    b.HasIndex("JobId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_payroll_payslips_job_id");
-
                     b.HasIndex("MemberId")
                         .HasDatabaseName("ix_payroll_payslips_member_id");
 
@@ -3886,6 +4711,10 @@ namespace Partage.Migrations.Postgres.Migrations
 
                     b.HasIndex("PaymentBatchId")
                         .HasDatabaseName("ix_payroll_payslips_payment_batch_id");
+
+                    b.HasIndex("JobId", "Period")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payroll_payslips_job_id_period");
 
                     b.HasIndex("Status", "DueOn")
                         .HasDatabaseName("ix_payroll_payslips_status_due_on");
@@ -4114,6 +4943,83 @@ namespace Partage.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_client_contacts_clients_client_id");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Employers.Employer", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Offices.Office", null)
+                        .WithMany()
+                        .HasForeignKey("OfficeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_employers_office_office_id");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Employers.EmployerInvoice", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Employers.Employer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_employer_invoices_employers_employer_id");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Employers.EmployerUser", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Employers.Employer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_employer_users_employers_employer_id");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Employers.Mandate", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Employers.Employer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_employer_mandates_employers_employer_id");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Employers.StaffContract", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Employers.Employer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_employer_contracts_employers_employer_id");
+
+                    b.HasOne("Partage.App.Modules.Employers.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_employer_contracts_staff_member_staff_member_id");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Employers.StaffMember", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Employers.Employer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_employer_staff_employers_employer_id");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Employers.StaffPayslip", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Employers.StaffContract", null)
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_employer_payslips_employer_contracts_contract_id");
                 });
 
             modelBuilder.Entity("Partage.App.Modules.Invoicing.BankStatement", b =>
