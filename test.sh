@@ -80,15 +80,20 @@ export PARTAGE_CHROMIUM=/usr/bin/chromium
 export PARTAGE_ARTIFACTS="$ROOT/artifacts"
 
 # --- build once, then every layer -----------------------------------------------------------------
+SUITE_START=$SECONDS
+times=()
 log "Building"
 dotnet build Partage.slnx -c Release -nologo -clp:ErrorsOnly
+times+=("build $((SECONDS - SUITE_START)) s")
 
 status=0
 for project in tests/Partage.Kernel.Tests tests/Partage.Payroll.Tests tests/Partage.Tests tests/Partage.E2E; do
   name=$(basename "$project")
   log "Testing $name"
+  layer_start=$SECONDS
   dotnet test "$project" -c Release --no-build --nologo \
     --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS" || status=1
+  times+=("$name $((SECONDS - layer_start)) s")
 done
 
 # --- one closing line over all layers, read from the TRX files ------------------------------------
@@ -103,6 +108,7 @@ for trx in "$RESULTS"/*.trx; do
   skipped=$((skipped + $(num total) - $(num executed)))
 done
 echo
+echo "Times: ${times[*]/%/;} total $((SECONDS - SUITE_START)) s (installing and starting PostgreSQL before that not counted)"
 echo "$passed passed, $failed failed, $skipped skipped"
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$skipped" -ne 0 ] || [ "$total" -eq 0 ]; then
   exit 1

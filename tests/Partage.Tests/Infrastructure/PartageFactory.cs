@@ -42,6 +42,16 @@ public class PartageFactory : WebApplicationFactory<Program>
         Clock = new FakeTimeProvider(start ?? Now);
     }
 
+    /// <summary>
+    /// SQLite databases migrated and seeded once per clock start: a new test server copies one
+    /// instead of migrating and seeding again (the first server of each start writes it).
+    /// </summary>
+    private static readonly string TemplateFolder = Directory.CreateTempSubdirectory("partage-templates-").FullName;
+
+    private string? SqliteTemplate => database.Provider == Provider.Sqlite && ownsDatabase && FromTemplate
+        ? Path.Combine(TemplateFolder, $"{Clock.Start.UtcTicks}.db")
+        : null;
+
     /// <summary>A second server on the database another factory has already migrated and seeded (cluster tests).</summary>
     protected PartageFactory(TestDatabase shared)
     {
@@ -58,6 +68,9 @@ public class PartageFactory : WebApplicationFactory<Program>
 
     public Provider Provider => database.Provider;
 
+    /// <summary>Whether a SQLite server may start from the migrated template; the migration tests start from empty.</summary>
+    protected virtual bool FromTemplate => true;
+
     /// <summary>Off by default: a test runs the jobs by hand; the scheduling tests turn Quartz on.</summary>
     protected virtual bool SchedulingEnabled => false;
 
@@ -67,6 +80,12 @@ public class PartageFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (!prepared && SqliteTemplate is { } template && File.Exists(template))
+        {
+            database.CopyFrom(template);
+            prepared = true;
+        }
+
         builder.UseSetting("Database:Provider", database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Partage", database.ConnectionString);
         builder.UseSetting("Database:BackupBeforeMigrate", "false");
@@ -78,6 +97,9 @@ public class PartageFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            // A thousand PBKDF2 rounds instead of Identity's 100,000: every test server creates and signs in
+            // accounts (the hash stores its round count, so the checks are the same; production keeps the default).
+            services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1_000);
         });
     }
 
@@ -90,6 +112,10 @@ public class PartageFactory : WebApplicationFactory<Program>
             await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(0, 7, withBooks: false);
             prepared = true;
+            if (SqliteTemplate is { } template && !File.Exists(template))
+            {
+                await database.SnapshotAsync(template);
+            }
         }
 
         return this;
@@ -160,4 +186,10 @@ public sealed class PostgresDecember2026Factory : PartageFactory
         : base(Provider.Postgres, December2026)
     {
     }
+}
+
+/// <summary>A SQLite server whose database is migrated from empty, never copied from the template (the migration tests).</summary>
+public sealed class EmptySqliteFactory : PartageFactory
+{
+    protected override bool FromTemplate => false;
 }

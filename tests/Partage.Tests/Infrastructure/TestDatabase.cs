@@ -53,6 +53,31 @@ public sealed class TestDatabase : IDisposable
         return new TestDatabase(provider, builder.ConnectionString, admin, null);
     }
 
+    /// <summary>Starts this SQLite database as a copy of a template (before any connection opens it).</summary>
+    public void CopyFrom(string template) => File.Copy(template, sqliteFile ?? throw new InvalidOperationException("Only a SQLite database is copied."), overwrite: true);
+
+    /// <summary>A consistent copy of this SQLite database (VACUUM INTO), put in place at once so that no reader sees it half-written.</summary>
+    public async Task SnapshotAsync(string path)
+    {
+        var partial = $"{path}.{Guid.NewGuid():N}.tmp";
+        await using (var connection = new SqliteConnection(ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"VACUUM INTO '{partial}'";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        try
+        {
+            File.Move(partial, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            File.Delete(partial);   // another server of the same start wrote it first
+        }
+    }
+
     public void Dispose()
     {
         if (sqliteFile is not null)

@@ -163,6 +163,6 @@ public sealed class PostgresLedgerProviderTests(PostgresFactory factory) : Ledge
     }
 }
 
-public sealed class SqliteProviderTests(PartageFactory factory) : ProviderTests<PartageFactory>(factory);
+public sealed class SqliteProviderTests(EmptySqliteFactory factory) : ProviderTests<EmptySqliteFactory>(factory);
 
 public sealed class PostgresProviderTests(PostgresFactory factory) : ProviderTests<PostgresFactory>(factory);

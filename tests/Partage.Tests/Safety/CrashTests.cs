@@ -33,11 +33,7 @@ public sealed class CrashTests(December2026Factory factory) : IClassFixture<Dece
     private async Task<string> SnapshotAsync()
     {
         var file = Path.Combine(Path.GetTempPath(), $"partage-crash-{Guid.NewGuid():N}.db");
-        await using var connection = new SqliteConnection(factory.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"VACUUM INTO '{file}'";
-        await command.ExecuteNonQueryAsync();
+        await factory.Database.SnapshotAsync(file);
         return file;
     }
 
