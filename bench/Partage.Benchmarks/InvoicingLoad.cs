@@ -5,18 +5,17 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Partage.App.Demo;
-using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Database;
 using Partage.App.Modules.Activities;
 using Activity = Partage.App.Modules.Activities.Activity;
 using Partage.App.Modules.Clients.Features;
-using Partage.App.Modules.Invoicing;
 using Partage.App.Modules.Invoicing.FacturX;
 using Partage.App.Modules.Invoicing.Features;
 using Partage.App.Modules.Ledger.Features;
 using Partage.App.Modules.LegalEntities;
 using Partage.App.Security;
 using Partage.Persistence;
+using Partage.Kernel;
 
 namespace Partage.Benchmarks;
 
@@ -35,7 +34,7 @@ public static class InvoicingLoad
         var (app, connectionString) = await LoadDatabase.FreshAsync(adminConnection, Database);
         var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         ActivityId activity;
-        Partage.App.Modules.Clients.ClientId client;
+        ClientId client;
         await using (var scope = app.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();

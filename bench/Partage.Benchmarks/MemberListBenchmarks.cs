@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Partage.App.Demo;
 using Partage.App.Infrastructure;
-using Partage.App.Infrastructure.Database;
 using Partage.App.Security;
 
 namespace Partage.Benchmarks;

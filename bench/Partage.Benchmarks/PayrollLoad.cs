@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Partage.App.Demo;
-using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Database;
 using Partage.App.Modules.Ledger.Features;
 using Partage.App.Modules.LegalEntities;
@@ -69,7 +68,7 @@ public static class PayrollLoad
                     LegalEntityId = LegalEntitiesReferenceData.Lna, Kind = kind, TradeCode = "technician", Description = "Charge", Place = "Lille", Start = start, End = end,
                     Hours = hours, Cachets = cachets, GrossCents = Rounding.ToCents(gross), EmployerCostCents = Rounding.ToCents(estimate.EmployerCost),
                     NetCents = Rounding.ToCents(estimate.NetBeforeTax), UsageReason = "Charge", Status = JobStatus.Countersigned, CountersignedAt = DateTime.UnixEpoch,
-                    DpaeRecordedAt = DateTime.UnixEpoch, CommitmentEntryId = new Partage.App.Modules.Ledger.EntryId(Guid.CreateVersion7()), CreatedAt = DateTime.UnixEpoch, CreatedBy = "charge",
+                    DpaeRecordedAt = DateTime.UnixEpoch, CommitmentEntryId = new EntryId(Guid.CreateVersion7()), CreatedAt = DateTime.UnixEpoch, CreatedBy = "charge",
                 });
                 if (n % 2_000 == 1_999)
                 {

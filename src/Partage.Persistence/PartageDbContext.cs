@@ -91,7 +91,8 @@ public sealed class PartageDbContext(DbContextOptions<PartageDbContext> options,
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
-        foreach (var idType in model.Assemblies.SelectMany(a => a.GetTypes()).Where(IsTypedId))
+        // The ids live in the Kernel (shared by the modules); a module may still declare its own.
+        foreach (var idType in model.Assemblies.Append(typeof(ITypedId<>).Assembly).Distinct().SelectMany(a => a.GetTypes()).Where(IsTypedId))
         {
             configurationBuilder.Properties(idType)
                 .HaveConversion(typeof(TypedIdConverter<>).MakeGenericType(idType));

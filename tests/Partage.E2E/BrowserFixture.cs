@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Partage.Kernel;
 using Partage.Tests.Infrastructure;
 
 namespace Partage.E2E;
@@ -81,7 +82,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>The "disponible" figure of an activity's budget as its page shows it.</summary>
-    public static async Task<decimal> AvailableAsync(IPage page, Partage.App.Modules.Activities.ActivityId activity)
+    public static async Task<decimal> AvailableAsync(IPage page, ActivityId activity)
     {
         ArgumentNullException.ThrowIfNull(page);
         await page.GotoAsync($"/activites/{activity}");

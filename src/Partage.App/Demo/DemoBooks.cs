@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Partage.App.Modules.Activities;
 using Partage.App.Modules.Ledger;
 using Partage.App.Modules.Ledger.Features;
-using Partage.App.Modules.LegalEntities;
 using Partage.App.Security;
 using Partage.Kernel;
 using Partage.Persistence;

@@ -106,7 +106,7 @@ public static class PartageHost
         ActivitiesModule.MapActivitiesEndpoints(api);
         LedgerModule.MapLedgerEndpoints(api);
         ClientsModule.MapClientsEndpoints(api);
-        InvoicingEndpoints.MapInvoicingEndpoints(api);
+        InvoicingModule.MapInvoicingEndpoints(api);
         PayrollModule.MapPayrollEndpoints(api, anonymousApi);
         EmployersModule.MapEmployersEndpoints(api);
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Partage.App.Modules.Employers;
 using Partage.App.Modules.Members;
 using Partage.App.Modules.Offices;
+using Partage.Kernel;
 
 namespace Partage.App.Security;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Partage.Kernel;
 using Partage.Tests.Infrastructure;
 
 namespace Partage.Tests.Http;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Partage.App.Modules.LegalEntities;
+using Partage.Kernel;
 using Partage.Tests.Infrastructure;
 
 namespace Partage.Tests.Http;
@@ -59,7 +60,7 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
         yield return ("POST", "/api/v1/registrations", _ => "/api/v1/registrations",
             w => World.NewMember(w.Paris, $"r{Guid.NewGuid():N}@exemple.fr", World.Password) with { Nir = null },
             new Dictionary<string, HttpStatusCode> { [Anonymous] = created }, created);
-        yield return ("GET", "/api/v1/activities/", _ => "/api/v1/activities", _ => null, All(ok), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/activities", _ => "/api/v1/activities", _ => null, All(ok), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/activities/{id:guid}", w => $"/api/v1/activities/{w.LilleActivity}", _ => null,
             Only(ok, [.. Staff, World.LilleManager, World.LilleMemberEmail]), HttpStatusCode.NotFound);
         yield return ("PATCH", "/api/v1/activities/{id:guid}", w => $"/api/v1/activities/{w.LilleActivity}", _ => new { Description = "Mise à jour" },
@@ -340,7 +341,7 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
         {
             var client = await Invoicing.Sales.FrenchClientAsync(factory);
             var small = Invoicing.Sales.Draft(world.LilleActivity, client.Id, ("Atelier", "1", "C62", "100", null));
-            App.Modules.Invoicing.InvoiceId id;
+            InvoiceId id;
             if (path.Contains("{pending}", StringComparison.Ordinal))
             {
                 var member = await factory.ActorAsync(World.LilleMemberEmail);

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 using Partage.App.Demo;
 using Partage.App.Infrastructure.Database;
 using Partage.App.Security;
+using Partage.Kernel;
 
 namespace Partage.Tests.Infrastructure;
 

@@ -3,14 +3,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Partage.App.Demo;
 using Partage.App.Modules.Activities;
 using Partage.App.Modules.Activities.Features;
-using Partage.App.Modules.LegalEntities;
 using Partage.App.Modules.Employers;
 using Partage.App.Modules.Employers.Features;
+using Partage.App.Modules.LegalEntities;
 using Partage.App.Modules.Members;
 using Partage.App.Modules.Members.Features;
 using Partage.App.Modules.Offices;
 using Partage.App.Modules.Offices.Features;
 using Partage.App.Security;
+using Partage.Kernel;
 using Partage.Persistence;
 
 namespace Partage.Tests.Infrastructure;

@@ -1,11 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
-using Partage.App.Modules.Invoicing;
 using Partage.App.Modules.Invoicing.FacturX;
 using Partage.App.Modules.Invoicing.Features;
 using Partage.App.Security;
 using Partage.Tests.Clients;
 using Partage.Tests.Infrastructure;
 using static Partage.Tests.Ledger.Books;
+using Partage.Kernel;
 
 namespace Partage.Tests.Invoicing;
 

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
-using Partage.App.Modules.Activities;
 using Partage.App.Modules.Clients;
 using Partage.App.Modules.Clients.Features;
 using Partage.App.Modules.Invoicing;
 using Partage.App.Modules.Invoicing.Features;
 using Partage.App.Security;
+using Partage.Kernel;
 using Partage.Tests.Clients;
 using Partage.Tests.Infrastructure;
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Partage.App.Modules.Invoicing;
-using Partage.App.Modules.Invoicing.FacturX;
 using Partage.App.Modules.Invoicing.Features;
 using Partage.App.Modules.Ledger;
 using Partage.App.Security;

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Partage.App.Infrastructure.Mail;
 using Partage.App.Modules.Invoicing;
-using Partage.App.Security;
 using Partage.Kernel;
 using Partage.Persistence;
 using Partage.Tests.Infrastructure;

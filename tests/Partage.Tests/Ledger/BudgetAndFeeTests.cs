@@ -68,8 +68,8 @@ public class BudgetAndFeeTests(PartageFactory factory) : IClassFixture<PartageFa
         var world = await OpenAsync(factory);
         var a = world.ParisActivity;
         await PostAsync(factory, Lna, D(11, 3), Key(), ("411", Side.Debit, 98_765, a), ("706", Side.Credit, 98_765, a));
-        var bytes = await factory.InScopeAsync(s => LedgerModule.StatementPdfAsync(a.Value, "2026-11-01", "2026-11-30",
-            s.GetRequiredService<App.Modules.Activities.IActivitiesApi>(), s.GetRequiredService<ILedgerApi>(), Actor.System, factory.Clock, CancellationToken.None));
+        var bytes = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Activities.Features.GetActivityStatement>()
+            .PdfAsync(a, "2026-11-01", "2026-11-30", Actor.System));
 
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
         var file = Path.Combine(Path.GetTempPath(), $"releve-{Guid.NewGuid():N}.pdf");

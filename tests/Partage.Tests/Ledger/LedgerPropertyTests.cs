@@ -6,6 +6,7 @@ using Partage.App.Modules.Ledger.Features;
 using Partage.App.Security;
 using Partage.Tests.Infrastructure;
 using static Partage.Tests.Ledger.Books;
+using Partage.Kernel;
 
 namespace Partage.Tests.Ledger;
 

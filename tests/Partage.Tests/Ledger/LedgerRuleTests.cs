@@ -14,7 +14,7 @@ public class LedgerRuleTests(PartageFactory factory) : IClassFixture<PartageFact
 {
     private static string Key() => Guid.NewGuid().ToString("N");
 
-    private async Task<DomainException> RefusedAsync(params (string, Side, long, App.Modules.Activities.ActivityId?)[] lines) =>
+    private async Task<DomainException> RefusedAsync(params (string, Side, long, ActivityId?)[] lines) =>
         await Assert.ThrowsAsync<DomainException>(() => PostAsync(factory, Scic, D(6, 10), Key(), lines));
 
     [Fact]

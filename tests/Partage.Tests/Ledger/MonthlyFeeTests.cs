@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Partage.App.Modules.Activities;
 using Partage.App.Modules.Ledger;
 using Partage.App.Modules.Ledger.Features;
 using Partage.App.Modules.LegalEntities;
@@ -28,7 +27,7 @@ public class MonthlyFeeTests(PartageFactory factory) : IClassFixture<PartageFact
         await factory.InScopeAsync(s => s.GetRequiredService<CooperativeFees>().AddAsync(new NewFeeRuleInput(
             "LNA", BusinessModules.Shows, TestDates.Text(first), 6.5m, null, 1_500,
             [new("Fonds de garantie", 2m, ChartOfAccounts.GuaranteeFund), new("Fonctionnement", 4.5m, ChartOfAccounts.CooperativeFee)]), Actor.System));
-        var charged = await factory.InScopeAsync(s => s.GetRequiredService<IActivitiesApi>().ActiveAsync(Lna, BusinessModules.Shows, last));
+        var charged = await factory.InScopeAsync(s => s.GetRequiredService<IFeeBearingActivities>().ActiveAsync(Lna, BusinessModules.Shows, last));
         Assert.Contains(world.LilleActivity, charged);
         var before = await BudgetAsync(factory, world.LilleActivity);
 

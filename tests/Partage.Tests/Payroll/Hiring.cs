@@ -1,11 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
-using Partage.App.Modules.Activities;
 using Partage.App.Modules.Ledger;
-using Partage.App.Modules.Payroll;
 using Partage.App.Modules.Payroll.Features;
 using Partage.App.Security;
 using Partage.Tests.Infrastructure;
 using static Partage.Tests.Ledger.Books;
+using Partage.Kernel;
 
 namespace Partage.Tests.Payroll;
 

@@ -5,6 +5,7 @@ using Partage.App.Modules.LegalEntities;
 using Partage.App.Modules.Members;
 using Partage.App.Modules.Members.Features;
 using Partage.App.Security;
+using Partage.Kernel;
 using Partage.Persistence;
 using Partage.Tests.Infrastructure;
 
@@ -121,7 +122,7 @@ public abstract class LedgerProviderTests<TFactory>(TFactory factory) : IClassFi
     {
         var world = await Ledger.Books.OpenAsync(factory);
         var client = await Invoicing.Sales.FrenchClientAsync(factory);
-        var drafts = new List<Partage.App.Modules.Invoicing.InvoiceId>();
+        var drafts = new List<InvoiceId>();
         for (var i = 0; i < 20; i++)
         {
             drafts.Add((await Invoicing.Sales.DraftAsync(factory, Invoicing.Sales.Draft(world.LilleActivity, client.Id, ($"Prestation {i}", "1", "C62", "10", null)))).Id);

@@ -7,7 +7,6 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Partage.App.Modules.Payroll;
-using Partage.App.Security;
 using Partage.Tests.Infrastructure;
 using Partage.Tests.Invoicing;
 using Partage.Tests.Payroll;

@@ -8,6 +8,7 @@ using Partage.Persistence;
 using Partage.Tests.Infrastructure;
 using Partage.Tests.Invoicing;
 using static Partage.Tests.Ledger.Books;
+using Partage.Kernel;
 
 namespace Partage.Tests.Safety;
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Partage.App.Modules.Activities;
 using Partage.App.Modules.Activities.Features;
 using Partage.App.Modules.Invoicing;
 using Partage.App.Modules.Ledger;
@@ -55,7 +54,7 @@ public class ParisDateTests(PartageFactory factory) : IClassFixture<PartageFacto
         // An activity created now is not among those open on 31 December (its month-end fixed fee is January's).
         var opened = await factory.InScopeAsync(s => s.GetRequiredService<CreateActivity>().HandleAsync(world.LilleMember,
             new CreateActivityInput("Réveillon", "Bals", LegalEntitiesReferenceData.Lna.ToString(), BusinessModules.Shows), Actor.System));
-        Assert.DoesNotContain(opened.Id, await factory.InScopeAsync(s => s.GetRequiredService<IActivitiesApi>().ActiveAsync(Lna, BusinessModules.Shows, newYear.AddDays(-1))));
-        Assert.Contains(opened.Id, await factory.InScopeAsync(s => s.GetRequiredService<IActivitiesApi>().ActiveAsync(Lna, BusinessModules.Shows, newYear)));
+        Assert.DoesNotContain(opened.Id, await factory.InScopeAsync(s => s.GetRequiredService<IFeeBearingActivities>().ActiveAsync(Lna, BusinessModules.Shows, newYear.AddDays(-1))));
+        Assert.Contains(opened.Id, await factory.InScopeAsync(s => s.GetRequiredService<IFeeBearingActivities>().ActiveAsync(Lna, BusinessModules.Shows, newYear)));
     }
 }

@@ -6,13 +6,13 @@ using Partage.App.Infrastructure.Scheduling;
 using Partage.App.Modules.Invoicing;
 using Partage.App.Modules.Payroll;
 using Partage.App.Modules.Payroll.Features;
-using Partage.App.Security;
 using Partage.Persistence;
 using Partage.Tests.Infrastructure;
 using Partage.Tests.Invoicing;
 using Partage.Tests.Payroll;
 using static Partage.Tests.Ledger.Books;
 using static Partage.Tests.Safety.Eventually;
+using Partage.Kernel;
 
 namespace Partage.Tests.Safety;
 

@@ -1,4 +1,5 @@
 using Partage.App.Security;
+using Partage.Kernel;
 
 namespace Partage.App.Modules.Activities;
 

@@ -7,13 +7,6 @@ using Partage.Kernel;
 
 namespace Partage.App.Modules.Activities;
 
-public readonly record struct ActivityId(Guid Value) : ITypedId<ActivityId>
-{
-    public static ActivityId From(Guid value) => new(value);
-
-    public override string ToString() => Value.ToString();
-}
-
 public enum ActivityStatus
 {
     Active,
@@ -48,14 +41,6 @@ public sealed class Activity
     public ActivityManagerId? ManagerId { get; set; }
 
     public DateTime CreatedAt { get; init; }
-}
-
-public static class ActivitiesErrors
-{
-    public static readonly ErrorCode NotFound = new("activities.not_found", "Cette activité n'existe pas.", ErrorKind.NotFound);
-    public static readonly ErrorCode ModuleNotOffered = new("activities.module_not_offered", "Cette entité ne porte pas ce module d'activité.");
-    public static readonly ErrorCode MemberInactive = new("activities.member_inactive", "Un membre inactif ne peut pas ouvrir d'activité.");
-    public static readonly ErrorCode DuplicateName = new("activities.duplicate_name", "Ce membre a déjà une activité de ce nom.", ErrorKind.Conflict);
 }
 
 public static class ActivityLabels

@@ -1,6 +1,7 @@
 using Partage.App.Modules.LegalEntities;
 using Partage.App.Modules.Members;
 using Partage.App.Modules.Offices;
+using Partage.Kernel;
 
 namespace Partage.App.Modules.Activities;
 

@@ -4,13 +4,6 @@ using Partage.Kernel;
 
 namespace Partage.App.Modules.Clients;
 
-public readonly record struct ClientId(Guid Value) : ITypedId<ClientId>
-{
-    public static ClientId From(Guid value) => new(value);
-
-    public override string ToString() => Value.ToString();
-}
-
 public enum ClientKind
 {
     Company,

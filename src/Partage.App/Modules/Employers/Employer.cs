@@ -5,13 +5,6 @@ using Partage.Kernel;
 
 namespace Partage.App.Modules.Employers;
 
-public readonly record struct EmployerId(Guid Value) : ITypedId<EmployerId>
-{
-    public static EmployerId From(Guid value) => new(value);
-
-    public override string ToString() => Value.ToString();
-}
-
 public enum EmployerLegalForm
 {
     Association,

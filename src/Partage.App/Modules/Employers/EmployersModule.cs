@@ -2,69 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Employers.Features;
+using Partage.App.Modules.Invoicing;
+using Partage.App.Modules.Payroll;
 using Partage.App.Security;
 using Partage.Kernel;
 using Partage.Persistence;
 
 namespace Partage.App.Modules.Employers;
-
-/// <summary>What other parts of the platform ask of the Employers module.</summary>
-public interface IEmployersApi
-{
-    /// <summary>The employer a platform account acts for (role Employer), if any.</summary>
-    Task<EmployerId?> FindEmployerByUserAsync(Guid userId, CancellationToken ct = default);
-
-    /// <summary>The daily payroll run computes the staff's payslips due by then too.</summary>
-    Task<int> ComputeDueAsync(DateOnly until, Actor actor, CancellationToken ct = default);
-
-    /// <summary>The staff's validated net wages (and allowances) due by then and in no batch yet.</summary>
-    Task<IReadOnlyList<DueWage>> DueWagesAsync(DateOnly until, CancellationToken ct = default);
-
-    /// <summary>Puts wages into a payment batch; returns how many joined (those already in a batch do not).</summary>
-    Task<int> JoinBatchAsync(Guid batch, IReadOnlyCollection<Guid> wages, CancellationToken ct = default);
-
-    Task<IReadOnlyList<DueWage>> BatchWagesAsync(Guid batch, CancellationToken ct = default);
-
-    /// <summary>The batch was released: its wages are paid on that day.</summary>
-    Task WagesPaidAsync(Guid batch, DateOnly paidOn, CancellationToken ct = default);
-
-    /// <summary>The staff hired between two dates, for the DPAE file the cooperative deposits as the employers' declarant.</summary>
-    Task<IReadOnlyList<Payroll.Features.DpaeDeclaration>> DpaeDeclarationsAsync(DateOnly from, DateOnly to, string declarantPhone, CancellationToken ct = default);
-
-    /// <summary>The entity's employer invoices not yet paid in full, for matching bank credits.</summary>
-    Task<IReadOnlyList<EmployerReceivable>> OpenInvoicesAsync(LegalEntities.LegalEntityId entity, CancellationToken ct = default);
-
-    /// <summary>
-    /// A payment received for an employer invoice: <paramref name="from"/> (the bank, or the suspense
-    /// account when finance matches a waiting receipt) debited, the employer's 411 credited. Runs in
-    /// the caller's transaction.
-    /// </summary>
-    Task SettleInvoiceAsync(Guid invoice, Money amount, DateOnly on, string from, string label, Actor actor, CancellationToken ct = default);
-}
-
-internal sealed class EmployersApi(PartageDbContext db, StaffPayroll staff, StaffContracts contracts, EmployerInvoices invoices) : IEmployersApi
-{
-    public async Task<EmployerId?> FindEmployerByUserAsync(Guid userId, CancellationToken ct = default) =>
-        await db.Set<EmployerUser>().AsNoTracking().Where(u => u.UserId == userId).Select(u => (EmployerId?)u.EmployerId).SingleOrDefaultAsync(ct);
-
-    public Task<int> ComputeDueAsync(DateOnly until, Actor actor, CancellationToken ct = default) => staff.ComputeDueAsync(until, actor, ct);
-
-    public Task<IReadOnlyList<DueWage>> DueWagesAsync(DateOnly until, CancellationToken ct = default) => staff.DueWagesAsync(until, ct);
-
-    public Task<int> JoinBatchAsync(Guid batch, IReadOnlyCollection<Guid> wages, CancellationToken ct = default) => staff.JoinBatchAsync(batch, wages, ct);
-
-    public Task<IReadOnlyList<DueWage>> BatchWagesAsync(Guid batch, CancellationToken ct = default) => staff.BatchWagesAsync(batch, ct);
-
-    public Task WagesPaidAsync(Guid batch, DateOnly paidOn, CancellationToken ct = default) => staff.PaidAsync(batch, paidOn, ct);
-
-    public Task<IReadOnlyList<Payroll.Features.DpaeDeclaration>> DpaeDeclarationsAsync(DateOnly from, DateOnly to, string declarantPhone, CancellationToken ct = default) =>
-        contracts.DpaeDeclarationsAsync(from, to, declarantPhone, ct);
-
-    public Task<IReadOnlyList<EmployerReceivable>> OpenInvoicesAsync(LegalEntities.LegalEntityId entity, CancellationToken ct = default) => invoices.OpenAsync(entity, ct);
-
-    public Task SettleInvoiceAsync(Guid invoice, Money amount, DateOnly on, string from, string label, Actor actor, CancellationToken ct = default) =>
-        invoices.SettleAsync(invoice, amount, on, from, label, actor, ct);
-}
 
 public sealed record LinkUserInput(string? Email);
 
@@ -73,7 +17,11 @@ public sealed record StatusInput(bool Active);
 public static class EmployersModule
 {
     public static IServiceCollection AddEmployers(this IServiceCollection services) =>
-        services.AddScoped<IEmployersApi, EmployersApi>()
+        services.AddScoped<EmployersApi>()
+            .AddScoped<IEmployersApi>(sp => sp.GetRequiredService<EmployersApi>())
+            .AddScoped<IWageSource>(sp => sp.GetRequiredService<EmployersApi>())
+            .AddScoped<IHiringSource>(sp => sp.GetRequiredService<EmployersApi>())
+            .AddScoped<IReceivableSource>(sp => sp.GetRequiredService<EmployersApi>())
             .AddScoped<Features.Employers>()
             .AddScoped<StaffContracts>()
             .AddScoped<StaffPayroll>()

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Partage.Kernel;
 using Partage.Payroll;
 using Partage.Persistence;
 

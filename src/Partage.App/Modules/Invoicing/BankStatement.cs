@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Partage.App.Modules.LegalEntities;
-using Partage.App.Modules.Ledger;
 using Partage.Kernel;
 using Partage.Persistence;
 

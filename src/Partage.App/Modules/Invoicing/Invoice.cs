@@ -3,20 +3,10 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Partage.App.Modules.Activities;
 using Partage.App.Modules.Clients;
 using Partage.App.Modules.LegalEntities;
-using Partage.App.Modules.Ledger;
-using Partage.App.Modules.Members;
-using Partage.App.Modules.Offices;
 using Partage.Kernel;
 using Partage.Persistence;
 
 namespace Partage.App.Modules.Invoicing;
-
-public readonly record struct InvoiceId(Guid Value) : ITypedId<InvoiceId>
-{
-    public static InvoiceId From(Guid value) => new(value);
-
-    public override string ToString() => Value.ToString();
-}
 
 public enum InvoiceKind
 {

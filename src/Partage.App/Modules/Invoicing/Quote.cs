@@ -10,8 +10,6 @@ using Partage.App.Modules.Audit;
 using Partage.App.Modules.Clients;
 using Partage.App.Modules.Invoicing.Features;
 using Partage.App.Modules.LegalEntities;
-using Partage.App.Modules.Members;
-using Partage.App.Modules.Offices;
 using Partage.App.Security;
 using Partage.Kernel;
 using Partage.Persistence;

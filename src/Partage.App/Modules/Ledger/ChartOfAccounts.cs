@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Partage.App.Modules.LegalEntities;
+using Partage.Kernel;
 
 namespace Partage.App.Modules.Ledger;
 

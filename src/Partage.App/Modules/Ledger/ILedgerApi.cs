@@ -1,5 +1,4 @@
 using Partage.App.Modules.Activities;
-using Partage.App.Modules.LegalEntities;
 using Partage.App.Security;
 using Partage.Kernel;
 
@@ -95,4 +94,14 @@ public interface ILedgerApi
     Task<Money> FeeTotalAsync(LegalEntityId entity, string module, DateOnly date, Money baseAmount, CancellationToken ct = default);
 
     Task<ActivityStatement> StatementAsync(ActivityId activity, DateOnly? from, DateOnly? to, int? last, CancellationToken ct = default);
+}
+
+/// <summary>
+/// Which activities owe the fixed monthly fee: those of an entity and business module that are
+/// active and were opened on or before <c>openedBy</c>. Implemented by the Activities module, which
+/// knows their status; the Ledger asks through this interface so that it never calls Activities.
+/// </summary>
+public interface IFeeBearingActivities
+{
+    Task<IReadOnlyList<ActivityId>> ActiveAsync(LegalEntityId entity, string module, DateOnly openedBy, CancellationToken ct = default);
 }

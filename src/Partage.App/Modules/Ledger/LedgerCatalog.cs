@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
-using Partage.App.Modules.LegalEntities;
+using Partage.Kernel;
 using Partage.Persistence;
 
 namespace Partage.App.Modules.Ledger;

@@ -1,22 +1,6 @@
-using Partage.App.Modules.Activities;
-using Partage.App.Modules.LegalEntities;
 using Partage.Kernel;
 
 namespace Partage.App.Modules.Ledger;
-
-public readonly record struct AccountId(Guid Value) : ITypedId<AccountId>
-{
-    public static AccountId From(Guid value) => new(value);
-
-    public override string ToString() => Value.ToString();
-}
-
-public readonly record struct EntryId(Guid Value) : ITypedId<EntryId>
-{
-    public static EntryId From(Guid value) => new(value);
-
-    public override string ToString() => Value.ToString();
-}
 
 public enum Side
 {

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Http;
 using Partage.App.Infrastructure.Scheduling;
-using Partage.App.Modules.Activities;
 using Partage.App.Modules.Ledger.Features;
 using Partage.App.Security;
 using Partage.Kernel;
@@ -128,58 +127,5 @@ public static class LedgerModule
                 return Results.Created("/api/v1/ledger/fee-rules", new { rule.Id, rule.Entity, rule.Module, rule.ValidFrom, rule.RatePercent });
             })
             .WithName("AddFeeRule").WithSummary("Nouvelle règle de contribution à partir d'une date (finance)").ProducesProblems();
-
-        api.MapGet("/activities/{id:guid}/budget", async (Guid id, IActivitiesApi activities, ILedgerApi ledgerApi, ActorAccessor actors, CancellationToken ct) =>
-            {
-                var activity = await activities.FindVisibleAsync(new ActivityId(id), await actors.GetAsync(ct), ct) ?? throw new DomainException(ActivitiesErrors.NotFound);
-                return await ledgerApi.BudgetAsync(activity.Id, ct);
-            })
-            .WithTags("Activités").WithName("GetActivityBudget").WithSummary("Budget d'une activité, calculé depuis ses écritures");
-        api.MapGet("/activities/{id:guid}/statement", async (Guid id, string? from, string? to, int? last, IActivitiesApi activities, ILedgerApi ledgerApi, ActorAccessor actors, CancellationToken ct) =>
-                await StatementAsync(id, from, to, last, activities, ledgerApi, await actors.GetAsync(ct), ct))
-            .WithTags("Activités").WithName("GetActivityStatement").WithSummary("Relevé des mouvements d'une activité").ProducesValidationProblem();
-        api.MapGet("/activities/{id:guid}/statement.csv", async (Guid id, string? from, string? to, IActivitiesApi activities, ILedgerApi ledgerApi, ActorAccessor actors, HttpContext http, CancellationToken ct) =>
-            {
-                var statement = await StatementAsync(id, from, to, null, activities, ledgerApi, await actors.GetAsync(ct), ct);
-                http.Response.ContentType = "text/csv; charset=utf-8";
-                http.Response.Headers.ContentDisposition = $"attachment; filename=releve-{id}.csv";
-                await WriteStatementCsvAsync(statement, http.Response.Body, ct);
-            })
-            .WithTags("Activités").WithName("GetActivityStatementCsv").WithSummary("Relevé des mouvements en CSV");
-        api.MapGet("/activities/{id:guid}/statement.pdf", async (Guid id, string? from, string? to, IActivitiesApi activities, ILedgerApi ledgerApi, ActorAccessor actors, TimeProvider clock, CancellationToken ct) =>
-                Results.File(await StatementPdfAsync(id, from, to, activities, ledgerApi, await actors.GetAsync(ct), clock, ct), "application/pdf", $"releve-{id}.pdf"))
-            .WithTags("Activités").WithName("GetActivityStatementPdf").WithSummary("Relevé des mouvements en PDF");
     }
-
-    /// <summary>The statement as PDF for whoever may see the activity.</summary>
-    public static async Task<byte[]> StatementPdfAsync(Guid id, string? from, string? to, IActivitiesApi activities, ILedgerApi ledger, Actor actor, TimeProvider clock, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(activities);
-        ArgumentNullException.ThrowIfNull(clock);
-        var statement = await StatementAsync(id, from, to, null, activities, ledger, actor, ct);
-        var activity = (await activities.FindVisibleAsync(new ActivityId(id), actor, ct))!;
-        using var buffer = new MemoryStream();
-        StatementPdf.Write(statement, activity, clock.GetUtcNow(), buffer);
-        return buffer.ToArray();
-    }
-
-    public static async Task<ActivityStatement> StatementAsync(Guid id, string? from, string? to, int? last, IActivitiesApi activities, ILedgerApi ledger, Actor actor, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(activities);
-        ArgumentNullException.ThrowIfNull(ledger);
-        var activity = await activities.FindVisibleAsync(new ActivityId(id), actor, ct) ?? throw new DomainException(ActivitiesErrors.NotFound);
-        var v = new Infrastructure.Validation();
-        var start = v.Date("From", "La date de début", from, required: false);
-        var end = v.Date("To", "La date de fin", to, required: false);
-        v.ThrowIfInvalid();
-        return await ledger.StatementAsync(activity.Id, start, end, last, ct);
-    }
-
-    public static Task WriteStatementCsvAsync(ActivityStatement statement, Stream output, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(statement);
-        return SpreadsheetCsv.WriteAsync(output, ["date", "libelle", "piece", "compte", "montant", "solde"],
-            statement.Lines.Select(l => new[] { SpreadsheetCsv.Date(l.Date), l.Label, l.PieceRef, l.AccountNumber, SpreadsheetCsv.Amount(l.Amount), SpreadsheetCsv.Amount(l.RunningBalance) }), ct);
-    }
-
 }

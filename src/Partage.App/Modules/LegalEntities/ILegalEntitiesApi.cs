@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Partage.Kernel;
 using Partage.Persistence;
 
 namespace Partage.App.Modules.LegalEntities;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Partage.Kernel;
 
 namespace Partage.App.Modules.LegalEntities;
 

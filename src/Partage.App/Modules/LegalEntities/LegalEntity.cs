@@ -2,13 +2,6 @@ using Partage.Kernel;
 
 namespace Partage.App.Modules.LegalEntities;
 
-public readonly record struct LegalEntityId(Guid Value) : ITypedId<LegalEntityId>
-{
-    public static LegalEntityId From(Guid value) => new(value);
-
-    public override string ToString() => Value.ToString();
-}
-
 /// <summary>A company of the group: it sells, employs and keeps its own books and numbering.</summary>
 public sealed class LegalEntity
 {

@@ -1,16 +1,16 @@
 using Microsoft.EntityFrameworkCore;
-using Partage.App.Modules.Offices;
 using Partage.App.Security;
+using Partage.Kernel;
 using Partage.Persistence;
 
 namespace Partage.App.Modules.Members;
 
-/// <summary>A member as other modules need to know them.</summary>
 /// <summary>What an employer needs of the person it hires (contract, DPAE, payslip, wage transfer).</summary>
 public sealed record EmployeeIdentity(
     MemberId Id, long Number, string FirstName, string LastName, string Email, DateOnly BirthDate, string Street, string PostalCode, string City, string Country,
     string? Nir, string? Iban);
 
+/// <summary>A member as other modules need to know them.</summary>
 public sealed record MemberRef(MemberId Id, long Number, string FullName, OfficeId OfficeId, ActivityManagerId? ManagerId, MemberStatus Status);
 
 /// <summary>What other modules may ask of the Members module.</summary>
@@ -64,4 +64,14 @@ internal sealed class MembersApi(PartageDbContext db) : IMembersApi
     }
 
     private static MemberRef ToRef(Member m) => new(m.Id, m.Number, m.FullName, m.OfficeId, m.ManagerId, m.Status);
+}
+
+/// <summary>
+/// A module whose records follow a member to their new office (Activities: the member's
+/// activities). Members calls every one in the update's unit of work; the module implements this
+/// interface instead of Members calling it, so the module graph has no cycle.
+/// </summary>
+public interface IMemberOfficeFollower
+{
+    Task FollowMemberToOfficeAsync(MemberId member, OfficeId office, CancellationToken ct = default);
 }

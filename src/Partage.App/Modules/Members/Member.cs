@@ -1,14 +1,6 @@
-using Partage.App.Modules.Offices;
 using Partage.Kernel;
 
 namespace Partage.App.Modules.Members;
-
-public readonly record struct MemberId(Guid Value) : ITypedId<MemberId>
-{
-    public static MemberId From(Guid value) => new(value);
-
-    public override string ToString() => Value.ToString();
-}
 
 public enum Gender
 {

@@ -1,4 +1,3 @@
-using Partage.App.Modules.Offices;
 using Partage.Kernel;
 
 namespace Partage.App.Modules.Members;

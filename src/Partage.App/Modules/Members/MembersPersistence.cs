@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Partage.App.Modules.Offices;
+using Partage.Kernel;
 using Partage.Persistence;
 
 namespace Partage.App.Modules.Members;

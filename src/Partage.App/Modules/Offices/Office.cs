@@ -2,20 +2,6 @@ using Partage.Kernel;
 
 namespace Partage.App.Modules.Offices;
 
-public readonly record struct OfficeId(Guid Value) : ITypedId<OfficeId>
-{
-    public static OfficeId From(Guid value) => new(value);
-
-    public override string ToString() => Value.ToString();
-}
-
-public readonly record struct ActivityManagerId(Guid Value) : ITypedId<ActivityManagerId>
-{
-    public static ActivityManagerId From(Guid value) => new(value);
-
-    public override string ToString() => Value.ToString();
-}
-
 public enum OfficeKind
 {
     /// <summary>A full office ("bureau") with its own team of activity managers.</summary>

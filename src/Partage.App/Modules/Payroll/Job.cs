@@ -1,21 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Partage.App.Modules.Activities;
-using Partage.App.Modules.LegalEntities;
-using Partage.App.Modules.Members;
-using Partage.App.Modules.Offices;
 using Partage.Kernel;
 using Partage.Payroll;
 using Partage.Persistence;
 
 namespace Partage.App.Modules.Payroll;
-
-public readonly record struct JobId(Guid Value) : ITypedId<JobId>
-{
-    public static JobId From(Guid value) => new(value);
-
-    public override string ToString() => Value.ToString();
-}
 
 /// <summary>Declared → signed by the member → countersigned by the cooperative (DPAE recorded) → … ; or cancelled before it starts.</summary>
 public enum JobStatus
@@ -92,7 +82,7 @@ public sealed class Job : IVersioned
     /// <summary>When the DPAE data was recorded (before the start date, with the countersignature).</summary>
     public DateTime? DpaeRecordedAt { get; set; }
 
-    public Ledger.EntryId? CommitmentEntryId { get; set; }
+    public EntryId? CommitmentEntryId { get; set; }
 
     public DateTime CreatedAt { get; init; }
 

@@ -3,85 +3,15 @@ using System.Text.Json;
 using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Http;
 using Partage.App.Infrastructure.Scheduling;
-using Partage.App.Modules.Members;
 using Partage.App.Security;
 using Partage.Kernel;
 using Partage.Payroll;
 
 namespace Partage.App.Modules.Payroll;
 
-public static class PayrollErrors
-{
-    public static readonly ErrorCode NotFound = new("payroll.not_found", "Cette ressource de paie n'existe pas.", ErrorKind.NotFound);
-    public static readonly ErrorCode SettingExists = new("payroll.setting_exists", "Une valeur de ce paramètre existe déjà à cette date : une valeur ne se modifie pas, ajoutez-en une à une autre date.", ErrorKind.Conflict);
-    public static readonly ErrorCode NoEntity = new("payroll.no_entity", "Aucune entité de la coopérative ne porte ce type de travail.");
-    public static readonly ErrorCode ChecksFailed = new("payroll.checks_failed", "Le contrat ne peut pas être établi.");
-    public static readonly ErrorCode WrongJobStatus = new("payroll.wrong_job_status", "Cette étape ne s'applique pas au contrat dans son état actuel.", ErrorKind.Conflict);
-    public static readonly ErrorCode TooLate = new("payroll.too_late", "Le contrat se signe avant le début du travail.", ErrorKind.Conflict);
-    public static readonly ErrorCode DpaeIncomplete = new("payroll.dpae_incomplete", "La DPAE exige le numéro de sécurité sociale du membre : complétez sa fiche avant de contre-signer.");
-    public static readonly ErrorCode DpaeFile = new("payroll.dpae_file", "Le fichier DPAE ne peut pas être établi.");
-    public static readonly ErrorCode MinimumExists = new("payroll.minimum_exists", "Un minimum existe déjà pour cette convention, ce métier et cette date : ajoutez-en un à une autre date.", ErrorKind.Conflict);
-}
-
-/// <summary>What other modules (the contract-management service) use of payroll: the dated parameters, the payslip document, the pay delay.</summary>
-public interface IPayrollApi
-{
-    Task<ParameterCatalog> CatalogAsync(CancellationToken ct = default);
-
-    byte[] PayslipPdf(PayslipPrint print);
-
-    byte[] ContractPdf(ContractPrint print, string author);
-
-    /// <summary>The credits of a payroll entry for a payslip's contributions and tax: URSSAF (431), other bodies (437), tax withheld (4421).</summary>
-    IReadOnlyList<(string Account, Money Amount, string Label)> ContributionCredits(PayrollResult result, EmployeeKind kind, Money reductions, Money tax);
-
-    /// <summary>Days after the end of the service (or the month) on which the net wage is paid.</summary>
-    int PayDelayDays { get; }
-
-    /// <summary>The monthly DSN file of an employer whose declarations the cooperative makes.</summary>
-    DsnDocument Dsn(DsnSubmission submission);
-
-    /// <summary>An entity's establishment references (NIC, APE, URSSAF, phone), if all are configured.</summary>
-    Features.EstablishmentOptions? Establishment(string entityCode);
-}
-
-public sealed record DsnDocument(string FileName, string ContentType, byte[] Content);
-
-internal sealed class PayrollApi(PayrollParameters parameters, Microsoft.Extensions.Options.IOptions<Features.PayrollOptions> options) : IPayrollApi
-{
-    public Task<ParameterCatalog> CatalogAsync(CancellationToken ct = default) => parameters.CatalogAsync(ct);
-
-    public byte[] PayslipPdf(PayslipPrint print) => PayslipDocument.Write(print);
-
-    public byte[] ContractPdf(ContractPrint print, string author) => ContractDocument.Write(print, author);
-
-    public IReadOnlyList<(string Account, Money Amount, string Label)> ContributionCredits(PayrollResult result, EmployeeKind kind, Money reductions, Money tax) =>
-        Features.Payslips.ContributionCredits(result, kind, reductions, tax);
-
-    public int PayDelayDays => options.Value.PayDelayDays;
-
-    public DsnDocument Dsn(DsnSubmission submission) => new(DsnFile.FileName(submission), DsnFile.ContentType, DsnFile.Write(submission));
-
-    public Features.EstablishmentOptions? Establishment(string entityCode) => options.Value.Establishment(entityCode);
-}
-
 public sealed record SignatureInput(string? Name);
 
 public sealed record PayrollRunInput(string? Until);
-
-public static class PayrollAccess
-{
-    /// <summary>Payroll staff (and administrators) keep the payroll parameters.</summary>
-    public static bool KeepsPayroll(Actor actor) => actor.IsAdmin || actor.IsInRole(Roles.Payroll);
-
-    public static void RequireStaff(Actor actor)
-    {
-        if (!KeepsPayroll(actor))
-        {
-            throw new DomainException(PayrollErrors.NotFound);
-        }
-    }
-}
 
 public static class PayrollModule
 {

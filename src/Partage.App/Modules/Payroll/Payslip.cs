@@ -1,20 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Partage.App.Modules.Activities;
-using Partage.App.Modules.LegalEntities;
-using Partage.App.Modules.Members;
-using Partage.App.Modules.Offices;
 using Partage.Kernel;
 using Partage.Persistence;
 
 namespace Partage.App.Modules.Payroll;
-
-public readonly record struct PayslipId(Guid Value) : ITypedId<PayslipId>
-{
-    public static PayslipId From(Guid value) => new(value);
-
-    public override string ToString() => Value.ToString();
-}
 
 public enum PayslipStatus
 {
@@ -97,7 +86,7 @@ public sealed class Payslip : IVersioned
 
     public string? ValidatedBy { get; set; }
 
-    public Ledger.EntryId? PayrollEntryId { get; set; }
+    public EntryId? PayrollEntryId { get; set; }
 
     public Guid? PaymentBatchId { get; set; }
 
@@ -158,7 +147,7 @@ public sealed class PaymentBatch : IVersioned
 
     public string? ReleasedBy { get; set; }
 
-    public Ledger.EntryId? PaymentEntryId { get; set; }
+    public EntryId? PaymentEntryId { get; set; }
 }
 
 internal sealed class PaymentBatchConfiguration : IEntityTypeConfiguration<PaymentBatch>

@@ -3,6 +3,7 @@ using Partage.App.Modules.Activities.Features;
 using Partage.App.Modules.LegalEntities;
 using Partage.App.Modules.Members;
 using Partage.App.Ui;
+using Partage.Kernel;
 
 namespace Partage.App.Modules.Activities.Pages;
 

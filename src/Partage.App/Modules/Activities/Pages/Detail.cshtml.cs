@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Partage.App.Modules.Activities.Features;
 using Partage.App.Modules.Ledger;
 using Partage.App.Ui;
+using Partage.Kernel;
 
 namespace Partage.App.Modules.Activities.Pages;
 

@@ -14,9 +14,6 @@ using Partage.Persistence;
 
 namespace Partage.App.Modules.Employers.Features;
 
-/// <summary>An employer invoice still to be paid, as a bank statement may name it.</summary>
-public sealed record EmployerReceivable(Guid Id, string Number, string PaymentReference, Money Remaining);
-
 public sealed record EmployerInvoiceView(
     Guid Id, string Number, EmployerId EmployerId, string EmployerName, string Period, MandateKind Mandate, DateOnly IssueDate, DateOnly DueDate, Money GrossPayroll,
     Money NetWages, Money Contributions, Money Allowances, decimal FeeRatePercent, Money Fee, IReadOnlyList<FeeShareAmount> FeeShares, Money Vat, Money Total,
@@ -223,7 +220,7 @@ public sealed class EmployerInvoices(
     }
 
     /// <summary>The entity's invoices not yet paid in full, as a bank statement may name them (by RF reference or number).</summary>
-    internal async Task<IReadOnlyList<EmployerReceivable>> OpenAsync(LegalEntityId entity, CancellationToken ct)
+    internal async Task<IReadOnlyList<Receivable>> OpenAsync(LegalEntityId entity, CancellationToken ct)
     {
         if ((await staff.EntityAsync(ct)).Id != entity)
         {
@@ -231,7 +228,7 @@ public sealed class EmployerInvoices(
         }
 
         return (await db.Set<EmployerInvoice>().AsNoTracking().Where(i => i.Kind == EmployerInvoiceKind.Invoice && i.Status == EmployerInvoiceStatus.Issued).OrderBy(i => i.Number).ToListAsync(ct))
-            .Select(i => new EmployerReceivable(i.Id, i.Number, i.PaymentReference, Money.Eur(i.TotalCents - i.PaidCents))).ToList();
+            .Select(i => new Receivable(i.Id, i.Number, i.PaymentReference, Money.Eur(i.TotalCents - i.PaidCents))).ToList();
     }
 
     /// <summary>A payment received for an invoice, within the caller's transaction (a statement import, a manual match).</summary>

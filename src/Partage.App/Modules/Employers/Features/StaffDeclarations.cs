@@ -1,14 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Partage.App.Infrastructure.Database;
 using Partage.App.Infrastructure;
-using Partage.Persistence;
 using Partage.App.Infrastructure.Pdf;
 using Partage.App.Modules.Payroll;
 using Partage.App.Security;
 using Partage.Kernel;
 using Partage.Payroll;
+using Partage.Persistence;
 
 namespace Partage.App.Modules.Employers.Features;
 

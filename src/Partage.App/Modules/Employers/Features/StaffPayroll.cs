@@ -17,9 +17,6 @@ public sealed record StaffPayslipView(
     Guid Id, string Number, Guid ContractId, string ContractNumber, EmployerId EmployerId, string StaffName, string Period, StaffPayslipStatus Status, Money Gross,
     Money NetBeforeTax, Money Tax, Money NetPaid, Money Allowances, Money EmployerCost, DateOnly DueOn, DateOnly? PaidOn, Guid? InvoiceId);
 
-/// <summary>A wage due to someone through the wage batches, whoever employs them.</summary>
-public sealed record DueWage(Guid Id, LegalEntityId LegalEntityId, string PayeeName, string Iban, Money Amount, string Reference, string Label);
-
 /// <summary>
 /// The staff's payslips: computed by the payroll engine with the employer's parameters at the end
 /// of each month of a contract, validated by payroll staff (the advance to the employer posted),

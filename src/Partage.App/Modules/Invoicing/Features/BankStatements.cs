@@ -5,8 +5,6 @@ using Microsoft.Extensions.Options;
 using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Database;
 using Partage.App.Modules.Audit;
-using Partage.App.Modules.Employers;
-using Partage.App.Modules.Employers.Features;
 using Partage.App.Modules.Ledger;
 using Partage.App.Modules.LegalEntities;
 using Partage.App.Security;
@@ -30,7 +28,7 @@ public sealed record MatchInput(string? InvoiceNumber, string? Amount);
 /// The same statement imported twice changes nothing.
 /// </summary>
 public sealed class BankStatements(
-    PartageDbContext db, Payments payments, ILedgerApi ledger, ILegalEntitiesApi entities, IEmployersApi employers, IAuditLog audit, IOptions<InvoicingOptions> options, TimeProvider clock)
+    PartageDbContext db, Payments payments, ILedgerApi ledger, ILegalEntitiesApi entities, IReceivableSource receivables, IAuditLog audit, IOptions<InvoicingOptions> options, TimeProvider clock)
 {
     public async Task<StatementImport> ImportAsync(string? entityCode, Stream file, Actor actor, CancellationToken ct = default)
     {
@@ -88,7 +86,7 @@ public sealed class BankStatements(
             .ToListAsync(ct);
         var byReference = open.Where(i => i.PaymentReference is not null).ToDictionary(i => i.PaymentReference!, StringComparer.OrdinalIgnoreCase);
         var byNumber = open.ToDictionary(i => i.Number!, StringComparer.OrdinalIgnoreCase);
-        var employerInvoices = await employers.OpenInvoicesAsync(entity.Id, ct);
+        var employerInvoices = await receivables.OpenAsync(entity.Id, ct);
         var employerByReference = employerInvoices.ToDictionary(r => r.PaymentReference, StringComparer.OrdinalIgnoreCase);
         var employerByNumber = employerInvoices.ToDictionary(r => r.Number, StringComparer.OrdinalIgnoreCase);
         var employerDue = employerInvoices.ToDictionary(r => r.Id, r => r.Remaining);
@@ -117,7 +115,7 @@ public sealed class BankStatements(
                 });
                 left = left.IsZero ? left : await SpreadAsync(left, Candidates(credit, employerByReference, employerByNumber), r => employerDue[r.Id], async (receivable, paid) =>
                 {
-                    await employers.SettleInvoiceAsync(receivable.Id, paid, credit.BookingDate, ChartOfAccounts.Bank, label, actor, ct);
+                    await receivables.SettleAsync(receivable.Id, paid, credit.BookingDate, ChartOfAccounts.Bank, label, actor, ct);
                     Forget();
                     employerDue[receivable.Id] -= paid;
                 });
@@ -209,7 +207,7 @@ public sealed class BankStatements(
         var invoice = await db.Set<Invoice>().Include(i => i.Payments)
             .SingleOrDefaultAsync(i => i.LegalEntityId == entity && i.Number == number && i.Kind == InvoiceKind.Invoice, ct);
         var receivable = invoice is not null ? null
-            : (await employers.OpenInvoicesAsync(entity, ct)).FirstOrDefault(r => string.Equals(r.Number, number, StringComparison.OrdinalIgnoreCase));
+            : (await receivables.OpenAsync(entity, ct)).FirstOrDefault(r => string.Equals(r.Number, number, StringComparison.OrdinalIgnoreCase));
         if ((invoice is null || !InvoiceStatuses.Payable.Contains(invoice.Status)) && receivable is null)
         {
             throw new InputValidationException(new Dictionary<string, string[]> { [nameof(input.InvoiceNumber)] = [$"Aucune facture « {number} » à encaisser dans cette entité."] });
@@ -228,7 +226,7 @@ public sealed class BankStatements(
         var label = $"{line.BankReference} (rapprochement manuel)";
         if (receivable is not null)
         {
-            await employers.SettleInvoiceAsync(receivable.Id, paid, today, ChartOfAccounts.Suspense, label, actor, ct);
+            await receivables.SettleAsync(receivable.Id, paid, today, ChartOfAccounts.Suspense, label, actor, ct);
         }
         else
         {

@@ -18,8 +18,8 @@ public sealed record PaymentInput(string? Amount, string? Date, string? Referenc
 /// </summary>
 public sealed class Payments(PartageDbContext db, ILedgerApi ledger, IClientsApi clients, IAuditLog audit, InvoiceViews views, GuaranteeFund fund, TimeProvider clock)
 {
-    private readonly Dictionary<(LegalEntities.LegalEntityId, ClientId), (ClientView Client, AccountId Account)> clientAccounts = [];
-    private readonly Dictionary<(LegalEntities.LegalEntityId, string), AccountId> accounts = [];
+    private readonly Dictionary<(LegalEntityId, ClientId), (ClientView Client, AccountId Account)> clientAccounts = [];
+    private readonly Dictionary<(LegalEntityId, string), AccountId> accounts = [];
 
     public async Task<InvoiceView> RecordAsync(InvoiceId id, PaymentInput input, Actor actor, CancellationToken ct = default)
     {

@@ -4,7 +4,6 @@ using Partage.App.Modules.Activities;
 using Partage.App.Modules.Clients;
 using Partage.App.Modules.Clients.Features;
 using Partage.App.Modules.Invoicing.Features;
-using Partage.App.Modules.Members;
 using Partage.App.Ui;
 using Partage.Kernel;
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Partage.App.Ui;
+using Partage.Kernel;
 
 namespace Partage.App.Modules.Invoicing.Pages;
 
@@ -26,10 +27,10 @@ public sealed class FundModel(GuaranteeFund fund) : PartagePageModel
     }
 
     public Task<IActionResult> OnPostCoverAsync(CancellationToken ct) =>
-        RunAsync(async () => { await fund.CoverAsync(Invoicing.InvoiceId.From(InvoiceId), Actor, ct); return "Facture couverte par le fonds de garantie."; }, ct);
+        RunAsync(async () => { await fund.CoverAsync(Partage.Kernel.InvoiceId.From(InvoiceId), Actor, ct); return "Facture couverte par le fonds de garantie."; }, ct);
 
     public Task<IActionResult> OnPostWriteOffAsync(CancellationToken ct) =>
-        RunAsync(async () => { await fund.WriteOffAsync(Invoicing.InvoiceId.From(InvoiceId), Reason, Actor, ct); return "Facture passée en perte, prise en charge par le fonds."; }, ct);
+        RunAsync(async () => { await fund.WriteOffAsync(Partage.Kernel.InvoiceId.From(InvoiceId), Reason, Actor, ct); return "Facture passée en perte, prise en charge par le fonds."; }, ct);
 
     private async Task<IActionResult> RunAsync(Func<Task<string>> action, CancellationToken ct)
     {

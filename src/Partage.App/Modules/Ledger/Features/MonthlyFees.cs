@@ -1,6 +1,5 @@
 using System.Globalization;
 using Partage.App.Infrastructure;
-using Partage.App.Modules.Activities;
 using Partage.App.Modules.Audit;
 using Partage.App.Modules.LegalEntities;
 using Partage.App.Security;
@@ -21,7 +20,7 @@ public sealed record MonthlyFeeRun(string Month, int Activities, Money Total)
 /// a scheduler; a second run of the same month posts nothing (one idempotency key per activity and month).
 /// </summary>
 public sealed class MonthlyFees(
-    ILedgerApi ledger, CooperativeFees fees, IActivitiesApi activities, ILegalEntitiesApi entities, PartageDbContext db, IAuditLog audit)
+    ILedgerApi ledger, CooperativeFees fees, IFeeBearingActivities activities, ILegalEntitiesApi entities, PartageDbContext db, IAuditLog audit)
 {
     public async Task<MonthlyFeeRun> RunAsync(string? month, Actor actor, CancellationToken ct = default)
     {

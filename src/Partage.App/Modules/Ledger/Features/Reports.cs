@@ -3,7 +3,6 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Partage.App.Infrastructure;
-using Partage.App.Modules.LegalEntities;
 using Partage.App.Security;
 using Partage.Kernel;
 using Partage.Persistence;

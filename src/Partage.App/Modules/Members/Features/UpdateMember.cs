@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Database;
-using Partage.App.Modules.Activities;
 using Partage.App.Modules.Audit;
 using Partage.App.Modules.Offices;
 using Partage.App.Security;
@@ -51,7 +50,7 @@ public sealed record UpdateMemberInput
         || OfficeId is not null || ManagerId is not null || Status is not null;
 }
 
-public sealed class UpdateMember(PartageDbContext db, IOfficesApi offices, IActivitiesApi activities, IAuditLog audit, TimeProvider clock)
+public sealed class UpdateMember(PartageDbContext db, IOfficesApi offices, IEnumerable<IMemberOfficeFollower> followers, IAuditLog audit, TimeProvider clock)
 {
     public async Task<MemberView> HandleAsync(MemberId id, UpdateMemberInput input, Actor actor, CancellationToken ct = default)
     {
@@ -98,7 +97,10 @@ public sealed class UpdateMember(PartageDbContext db, IOfficesApi offices, IActi
 
         if (member.OfficeId != officeBefore)
         {
-            await activities.FollowMemberToOfficeAsync(member.Id, member.OfficeId, ct);
+            foreach (var follower in followers)
+            {
+                await follower.FollowMemberToOfficeAsync(member.Id, member.OfficeId, ct);
+            }
         }
 
         await MemberFields.CheckUniqueAsync(v, db, member, ct);

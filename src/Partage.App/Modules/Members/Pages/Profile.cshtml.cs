@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Partage.App.Ui;
+using Partage.Kernel;
 
 namespace Partage.App.Modules.Members.Pages;
 

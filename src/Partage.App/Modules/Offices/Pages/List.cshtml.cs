@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Partage.App.Modules.Offices.Features;
 using Partage.App.Ui;
+using Partage.Kernel;
 
 namespace Partage.App.Modules.Offices.Pages;
 

@@ -3,7 +3,6 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Partage.App.Modules.Employers;
 using Partage.App.Modules.LegalEntities;
 using Partage.App.Modules.Members;
 using Partage.App.Security;
@@ -20,7 +19,7 @@ namespace Partage.App.Modules.Payroll.Features;
 /// of the contracts countersigned in a period.
 /// </summary>
 public sealed class ContractDocuments(
-    PartageDbContext db, Jobs jobs, IMembersApi members, IEmployersApi employers, ILegalEntitiesApi entities, IOptions<PayrollEmployerOptions> employer, IOptions<PayrollOptions> options)
+    PartageDbContext db, Jobs jobs, IMembersApi members, IHiringSource staffHires, ILegalEntitiesApi entities, IOptions<PayrollEmployerOptions> employer, IOptions<PayrollOptions> options)
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
@@ -119,7 +118,7 @@ public sealed class ContractDocuments(
 
         // The staff of employers under mandate: the cooperative declares them as their declarant.
         var declarant = entityList.Values.First(e => e.Modules.Contains(BusinessModules.ContractManagement));
-        var staff = await employers.DpaeDeclarationsAsync(from, to, Establishment(declarant.Code)?.Phone ?? string.Empty, ct);
+        var staff = await staffHires.DpaeDeclarationsAsync(from, to, Establishment(declarant.Code)?.Phone ?? string.Empty, ct);
         return hires.Select(job =>
         {
             var entity = entityList[job.LegalEntityId];

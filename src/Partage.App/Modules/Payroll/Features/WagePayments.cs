@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Partage.App.Infrastructure.Database;
 using Partage.App.Modules.Audit;
-using Partage.App.Modules.Employers;
 using Partage.App.Modules.Ledger;
 using Partage.App.Modules.LegalEntities;
 using Partage.App.Modules.Members;
@@ -21,7 +20,7 @@ public sealed record PaymentBatchView(Guid Id, string Number, string EntityCode,
 /// Releasing a batch posts the payment (421 against 512) and makes its pain.001 file available.
 /// </summary>
 public sealed class WagePayments(
-    PartageDbContext db, Payslips payslips, IMembersApi members, IEmployersApi employers, ILegalEntitiesApi entities, ILedgerApi ledger, NumberSeries numbers, IAuditLog audit,
+    PartageDbContext db, Payslips payslips, IMembersApi members, IWageSource staffWages, ILegalEntitiesApi entities, ILedgerApi ledger, NumberSeries numbers, IAuditLog audit,
     IOptions<PayrollOptions> options, TimeProvider clock)
 {
     /// <summary>
@@ -32,12 +31,12 @@ public sealed class WagePayments(
     {
         PayrollAccess.RequireStaff(actor);
         var (computed, autoValidated) = await payslips.ComputeDueAsync(until, actor, ct);
-        computed += await employers.ComputeDueAsync(until, actor, ct);
+        computed += await staffWages.ComputeDueAsync(until, actor, ct);
         var due = await db.Set<Payslip>().AsNoTracking().Where(p => p.Status == PayslipStatus.Validated && p.PaymentBatchId == null && p.DueOn <= until)
             .Select(p => new { p.Id, p.MemberId, p.LegalEntityId, p.NetPaidCents }).ToListAsync(ct);
         var identities = await members.EmployeesAsync(due.Select(p => p.MemberId).ToList(), ct);
         var payable = due.Where(p => identities.GetValueOrDefault(p.MemberId)?.Iban is not null).Select(p => (Id: p.Id.Value, p.LegalEntityId, p.NetPaidCents, Staff: false))
-            .Concat((await employers.DueWagesAsync(until, ct)).Select(w => (w.Id, w.LegalEntityId, NetPaidCents: w.Amount.Cents, Staff: true))).ToList();
+            .Concat((await staffWages.DueWagesAsync(until, ct)).Select(w => (w.Id, w.LegalEntityId, NetPaidCents: w.Amount.Cents, Staff: true))).ToList();
         var codes = (await entities.ListAsync(ct)).ToDictionary(e => e.Id, e => e.Code);
         var (batches, total) = (0, Money.ZeroEur);
         foreach (var group in payable.GroupBy(p => p.LegalEntityId))
@@ -63,7 +62,7 @@ public sealed class WagePayments(
             var staff = group.Where(p => p.Staff).Select(p => p.Id).ToList();
             if (staff.Count > 0)
             {
-                RequireAllJoined(await employers.JoinBatchAsync(batch.Id, staff, ct), staff.Count);
+                RequireAllJoined(await staffWages.JoinBatchAsync(batch.Id, staff, ct), staff.Count);
             }
 
             await transaction.CommitAsync(ct);
@@ -101,7 +100,7 @@ public sealed class WagePayments(
             ], batch.Number), actor, ct);
         await db.Set<Payslip>().Where(p => p.PaymentBatchId == id)
             .ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, PayslipStatus.Paid).SetProperty(p => p.PaidOn, batch.ExecutionDate), ct);
-        await employers.WagesPaidAsync(id, batch.ExecutionDate, ct);
+        await staffWages.WagesPaidAsync(id, batch.ExecutionDate, ct);
 
         batch.Status = PaymentBatchStatus.Released;
         batch.ReleasedAt = clock.GetUtcNow().UtcDateTime;
@@ -142,7 +141,7 @@ public sealed class WagePayments(
                 $"Salaire {payslip.Period} contrat {jobNumbers[payslip.JobId]} bulletin {payslip.Number}"));
         }
 
-        transfers.AddRange((await employers.BatchWagesAsync(id, ct)).Select(w => new SepaTransfer(w.Reference, w.Amount.Amount, w.PayeeName, w.Iban, w.Label)));
+        transfers.AddRange((await staffWages.BatchWagesAsync(id, ct)).Select(w => new SepaTransfer(w.Reference, w.Amount.Amount, w.PayeeName, w.Iban, w.Label)));
         var content = SepaCreditTransfer.Write(new SepaBatch(batch.Number, batch.ReleasedAt ?? batch.CreatedAt, batch.ExecutionDate, entity.Name, entity.City, entity.Country,
             options.Value.Iban, options.Value.Bic, transfers));
         return ($"{batch.Number}.xml", content);

@@ -1,12 +1,12 @@
 using System.Globalization;
 using Partage.App.Infrastructure.Pdf;
-using Partage.App.Modules.Activities;
+using Partage.App.Modules.Ledger;
 using Partage.Kernel;
 
-namespace Partage.App.Modules.Ledger;
+namespace Partage.App.Modules.Activities;
 
 /// <summary>The activity statement as a PDF the member can keep: the same lines and balances as the page.</summary>
-public static class StatementPdf
+public static class ActivityStatementPdf
 {
     public static void Write(ActivityStatement statement, ActivityView activity, DateTimeOffset generatedAt, Stream output)
     {

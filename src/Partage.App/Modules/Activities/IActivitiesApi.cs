@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Partage.App.Modules.Ledger;
+using Partage.App.Modules.Members;
+using Partage.App.Security;
+using Partage.Kernel;
+using Partage.Persistence;
+
+namespace Partage.App.Modules.Activities;
+
+/// <summary>What other modules may ask of the Activities module.</summary>
+public interface IActivitiesApi
+{
+    /// <summary>The activity if the actor may see it, else null (callers answer 404).</summary>
+    Task<ActivityView?> FindVisibleAsync(ActivityId activity, Actor actor, CancellationToken ct = default);
+
+    /// <summary>The names of several activities in one query (lists of invoices, jobs…; the caller has already filtered what the actor may see).</summary>
+    Task<IReadOnlyDictionary<ActivityId, string>> NamesAsync(IReadOnlyCollection<ActivityId> ids, CancellationToken ct = default);
+
+    /// <summary>A member's activities the actor may see.</summary>
+    Task<IReadOnlyList<ActivityView>> ListForMemberAsync(MemberId member, Actor actor, CancellationToken ct = default);
+}
+
+/// <summary>
+/// The contract, and the contracts Activities fulfils for modules below it (Members asks that
+/// activities follow a moving member, the Ledger asks which activities owe the monthly fee): they
+/// call their own interfaces and never this module, so the module graph has no cycle.
+/// </summary>
+internal sealed class ActivitiesApi(PartageDbContext db, ActivityViews views) : IActivitiesApi, IMemberOfficeFollower, IFeeBearingActivities
+{
+    public async Task<ActivityView?> FindVisibleAsync(ActivityId activity, Actor actor, CancellationToken ct = default)
+    {
+        var found = await db.Set<Activity>().AsNoTracking().Visible(actor).SingleOrDefaultAsync(a => a.Id == activity, ct);
+        return found is null ? null : (await views.BuildAsync([found], ct))[0];
+    }
+
+    public async Task<IReadOnlyDictionary<ActivityId, string>> NamesAsync(IReadOnlyCollection<ActivityId> ids, CancellationToken ct = default)
+    {
+        var wanted = ids.Distinct().ToList();
+        return await db.Set<Activity>().AsNoTracking().Where(a => wanted.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+    }
+
+    public async Task<IReadOnlyList<ActivityView>> ListForMemberAsync(MemberId member, Actor actor, CancellationToken ct = default) =>
+        await views.BuildAsync(
+            await db.Set<Activity>().AsNoTracking().Visible(actor).Where(a => a.MemberId == member).OrderBy(a => a.Name).ToListAsync(ct), ct);
+
+    public async Task<IReadOnlyList<ActivityId>> ActiveAsync(LegalEntityId entity, string module, DateOnly openedBy, CancellationToken ct = default)
+    {
+        var before = ParisTime.UtcStartOf(openedBy.AddDays(1));   // opened by the end of that day in Paris
+        return await db.Set<Activity>().AsNoTracking()
+            .Where(a => a.LegalEntityId == entity && a.ModuleCode == module && a.Status == ActivityStatus.Active && a.CreatedAt < before)
+            .OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(ct);
+    }
+
+    public async Task FollowMemberToOfficeAsync(MemberId member, OfficeId office, CancellationToken ct = default)
+    {
+        foreach (var activity in await db.Set<Activity>().Where(a => a.MemberId == member).ToListAsync(ct))
+        {
+            activity.OfficeId = office;
+        }
+    }
+}

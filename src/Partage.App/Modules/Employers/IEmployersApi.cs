@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Partage.App.Modules.Employers.Features;
+using Partage.App.Modules.Invoicing;
+using Partage.App.Modules.Payroll;
+using Partage.App.Security;
+using Partage.Kernel;
+using Partage.Persistence;
+
+namespace Partage.App.Modules.Employers;
+
+/// <summary>What other parts of the platform ask of the Employers module.</summary>
+public interface IEmployersApi
+{
+    /// <summary>The employer a platform account acts for (role Employer), if any.</summary>
+    Task<EmployerId?> FindEmployerByUserAsync(Guid userId, CancellationToken ct = default);
+}
+
+/// <summary>
+/// The contract, and those Employers fulfils for the modules it builds on: Payroll pays the staff's
+/// wages and declares their hires (<see cref="IWageSource"/>, <see cref="IHiringSource"/>), Invoicing
+/// matches bank credits to employer invoices (<see cref="IReceivableSource"/>). They call their own
+/// interfaces, never this module, so the module graph has no cycle.
+/// </summary>
+internal sealed class EmployersApi(PartageDbContext db, StaffPayroll staff, StaffContracts contracts, EmployerInvoices invoices)
+    : IEmployersApi, IWageSource, IHiringSource, IReceivableSource
+{
+    public async Task<EmployerId?> FindEmployerByUserAsync(Guid userId, CancellationToken ct = default) =>
+        await db.Set<EmployerUser>().AsNoTracking().Where(u => u.UserId == userId).Select(u => (EmployerId?)u.EmployerId).SingleOrDefaultAsync(ct);
+
+    public Task<int> ComputeDueAsync(DateOnly until, Actor actor, CancellationToken ct = default) => staff.ComputeDueAsync(until, actor, ct);
+
+    public Task<IReadOnlyList<DueWage>> DueWagesAsync(DateOnly until, CancellationToken ct = default) => staff.DueWagesAsync(until, ct);
+
+    public Task<int> JoinBatchAsync(Guid batch, IReadOnlyCollection<Guid> wages, CancellationToken ct = default) => staff.JoinBatchAsync(batch, wages, ct);
+
+    public Task<IReadOnlyList<DueWage>> BatchWagesAsync(Guid batch, CancellationToken ct = default) => staff.BatchWagesAsync(batch, ct);
+
+    public Task WagesPaidAsync(Guid batch, DateOnly paidOn, CancellationToken ct = default) => staff.PaidAsync(batch, paidOn, ct);
+
+    public Task<IReadOnlyList<Partage.App.Modules.Payroll.Features.DpaeDeclaration>> DpaeDeclarationsAsync(DateOnly from, DateOnly to, string declarantPhone, CancellationToken ct = default) =>
+        contracts.DpaeDeclarationsAsync(from, to, declarantPhone, ct);
+
+    public Task<IReadOnlyList<Receivable>> OpenAsync(LegalEntityId entity, CancellationToken ct = default) => invoices.OpenAsync(entity, ct);
+
+    public Task SettleAsync(Guid invoice, Money amount, DateOnly on, string from, string label, Actor actor, CancellationToken ct = default) =>
+        invoices.SettleAsync(invoice, amount, on, from, label, actor, ct);
+}

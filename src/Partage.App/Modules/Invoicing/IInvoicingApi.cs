@@ -1,0 +1,90 @@
+using Partage.App.Modules.LegalEntities;
+using Partage.App.Security;
+using Partage.Kernel;
+
+namespace Partage.App.Modules.Invoicing;
+
+/// <summary>A line of an invoice another module issues (its net already rounded to the cent), with the code of its VAT treatment.</summary>
+public sealed record ExternalInvoiceLine(string Description, decimal Quantity, string Unit, decimal UnitPrice, string VatCode, Money Net);
+
+/// <summary>
+/// An invoice another module issued under its own number series (the contract-management invoices),
+/// to be printed as Factur-X like the others; a credit note names the invoice it cancels.
+/// </summary>
+public sealed record ExternalInvoice(
+    LegalEntityId Seller, InvoiceParty Buyer, string Number, DateOnly IssueDate, DateOnly DueDate, DateOnly ServiceFrom, DateOnly ServiceTo,
+    IReadOnlyList<ExternalInvoiceLine> Lines, string PaymentReference, string? BuyerReference, string? CreditedNumber = null, DateOnly? CreditedIssueDate = null,
+    string? CreditReason = null);
+
+/// <summary>What other modules use of invoicing: the Factur-X document, the totals by EN 16931, the RF payment reference.</summary>
+public interface IInvoicingApi
+{
+    /// <summary>The Factur-X PDF/A-3 (CII XML embedded, EN 16931 profile) of an invoice.</summary>
+    Task<byte[]> FacturXAsync(ExternalInvoice invoice, CancellationToken ct = default);
+
+    /// <summary>Net, VAT per rate and total as EN 16931 computes them for these lines.</summary>
+    Money TotalWithVat(IReadOnlyList<ExternalInvoiceLine> lines);
+
+    /// <summary>The ISO 11649 creditor reference (RF…) of an invoice number, by which bank statements are matched.</summary>
+    string PaymentReference(string invoiceNumber);
+
+    /// <summary>A line of sums advanced for the buyer and re-invoiced at cost (débours, outside the VAT base).</summary>
+    ExternalInvoiceLine Disbursement(string description, Money amount);
+
+    /// <summary>A service line at the standard French VAT rate.</summary>
+    ExternalInvoiceLine StandardRated(string description, Money net);
+
+    /// <summary>The standard French VAT rate on a date, as a fraction (0.20).</summary>
+    decimal StandardVatRate(DateOnly on);
+}
+
+internal sealed class InvoicingApi(ILegalEntitiesApi entities, Microsoft.Extensions.Options.IOptions<InvoicingOptions> options) : IInvoicingApi
+{
+    public async Task<byte[]> FacturXAsync(ExternalInvoice invoice, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(invoice);
+        var seller = (await entities.ListAsync(ct)).Single(e => e.Id == invoice.Seller);
+        var lines = invoice.Lines.Select((l, i) => new FacturX.DocumentLine(i + 1, l.Description, l.Quantity, l.Unit, l.UnitPrice, Rule(l.VatCode, invoice.IssueDate), l.Net)).ToList();
+        var parties = new InvoiceParties(
+            new InvoiceParty(seller.Name, seller.LegalForm, seller.Siren, null, seller.VatNumber, seller.Street, null, seller.PostalCode, seller.City, seller.Country, seller.Siren, null),
+            invoice.Buyer, BuyerIsBusiness: true);
+        var document = new FacturX.InvoiceDocument(invoice.CreditedNumber is null ? InvoiceKind.Invoice : InvoiceKind.CreditNote, invoice.Number, invoice.IssueDate, invoice.DueDate,
+            invoice.ServiceFrom, invoice.ServiceTo, parties, lines, InvoiceCalculator.Totals(lines.Select(l => (l.Net.Cents, l.Rule))), invoice.PaymentReference, invoice.BuyerReference,
+            invoice.CreditedNumber is null ? null : invoice.CreditReason, invoice.CreditedNumber, invoice.CreditedIssueDate, options.Value);
+        return FacturX.FacturXPdf.Write(document);
+    }
+
+    public Money TotalWithVat(IReadOnlyList<ExternalInvoiceLine> lines) =>
+        InvoiceCalculator.Totals(lines.Select(l => (l.Net.Cents, Rule(l.VatCode, null)))).Gross;
+
+    public string PaymentReference(string invoiceNumber) => CreditorReference.For(invoiceNumber);
+
+    public ExternalInvoiceLine Disbursement(string description, Money amount) => new(description, 1, "C62", amount.Amount, VatRules.Disbursement, amount);
+
+    public ExternalInvoiceLine StandardRated(string description, Money net) => new(description, 1, "C62", net.Amount, VatRules.Standard, net);
+
+    public decimal StandardVatRate(DateOnly on) => Rule(VatRules.Standard, on).RatePercent / 100m;
+
+    private static VatRule Rule(string code, DateOnly? on) =>
+        VatRules.All.FirstOrDefault(r => r.Code == code && (on is not { } date || r.IsValidOn(date))) ?? throw new ArgumentException($"Unknown VAT treatment {code}.", nameof(code));
+}
+
+/// <summary>A receivable another module keeps (an employer invoice) that bank credits may pay.</summary>
+public sealed record Receivable(Guid Id, string Number, string PaymentReference, Money Remaining);
+
+/// <summary>
+/// Receivables kept outside Invoicing (the Employers module's invoices) that an imported bank
+/// statement may settle, by payment reference or number. The module that keeps them implements it;
+/// Invoicing calls it while matching, in its own transaction, and never depends on that module.
+/// </summary>
+public interface IReceivableSource
+{
+    /// <summary>The entity's receivables not yet paid in full.</summary>
+    Task<IReadOnlyList<Receivable>> OpenAsync(LegalEntityId entity, CancellationToken ct = default);
+
+    /// <summary>
+    /// A payment received: <paramref name="from"/> (the bank, or the suspense account when finance
+    /// matches a waiting receipt) debited, the debtor's 411 credited. Runs in the caller's transaction.
+    /// </summary>
+    Task SettleAsync(Guid receivable, Money amount, DateOnly on, string from, string label, Actor actor, CancellationToken ct = default);
+}

@@ -1,0 +1,81 @@
+using Partage.App.Security;
+using Partage.Kernel;
+using Partage.Payroll;
+
+namespace Partage.App.Modules.Payroll;
+
+/// <summary>What other modules (the contract-management service) use of payroll: the dated parameters, the payslip document, the pay delay.</summary>
+public interface IPayrollApi
+{
+    Task<ParameterCatalog> CatalogAsync(CancellationToken ct = default);
+
+    byte[] PayslipPdf(PayslipPrint print);
+
+    byte[] ContractPdf(ContractPrint print, string author);
+
+    /// <summary>The credits of a payroll entry for a payslip's contributions and tax: URSSAF (431), other bodies (437), tax withheld (4421).</summary>
+    IReadOnlyList<(string Account, Money Amount, string Label)> ContributionCredits(PayrollResult result, EmployeeKind kind, Money reductions, Money tax);
+
+    /// <summary>Days after the end of the service (or the month) on which the net wage is paid.</summary>
+    int PayDelayDays { get; }
+
+    /// <summary>The monthly DSN file of an employer whose declarations the cooperative makes.</summary>
+    DsnDocument Dsn(DsnSubmission submission);
+
+    /// <summary>An entity's establishment references (NIC, APE, URSSAF, phone), if all are configured.</summary>
+    Features.EstablishmentOptions? Establishment(string entityCode);
+}
+
+public sealed record DsnDocument(string FileName, string ContentType, byte[] Content);
+
+internal sealed class PayrollApi(PayrollParameters parameters, Microsoft.Extensions.Options.IOptions<Features.PayrollOptions> options) : IPayrollApi
+{
+    public Task<ParameterCatalog> CatalogAsync(CancellationToken ct = default) => parameters.CatalogAsync(ct);
+
+    public byte[] PayslipPdf(PayslipPrint print) => PayslipDocument.Write(print);
+
+    public byte[] ContractPdf(ContractPrint print, string author) => ContractDocument.Write(print, author);
+
+    public IReadOnlyList<(string Account, Money Amount, string Label)> ContributionCredits(PayrollResult result, EmployeeKind kind, Money reductions, Money tax) =>
+        Features.Payslips.ContributionCredits(result, kind, reductions, tax);
+
+    public int PayDelayDays => options.Value.PayDelayDays;
+
+    public DsnDocument Dsn(DsnSubmission submission) => new(DsnFile.FileName(submission), DsnFile.ContentType, DsnFile.Write(submission));
+
+    public Features.EstablishmentOptions? Establishment(string entityCode) => options.Value.Establishment(entityCode);
+}
+
+/// <summary>A net wage (or allowance) another payroll owes, to be paid in the cooperative's SEPA batches.</summary>
+public sealed record DueWage(Guid Id, LegalEntityId LegalEntityId, string PayeeName, string Iban, Money Amount, string Reference, string Label);
+
+/// <summary>
+/// Payslips kept outside this module (the staff of employers whose payroll the cooperative runs)
+/// whose wages the daily run computes and pays with the members'. The Employers module implements
+/// it; Payroll calls it in its own transaction and never depends on that module.
+/// </summary>
+public interface IWageSource
+{
+    /// <summary>Computes the payslips due by then; returns how many.</summary>
+    Task<int> ComputeDueAsync(DateOnly until, Actor actor, CancellationToken ct = default);
+
+    /// <summary>The validated net wages (and allowances) due by then and in no batch yet.</summary>
+    Task<IReadOnlyList<DueWage>> DueWagesAsync(DateOnly until, CancellationToken ct = default);
+
+    /// <summary>Puts wages into a payment batch; returns how many joined (those already in a batch do not).</summary>
+    Task<int> JoinBatchAsync(Guid batch, IReadOnlyCollection<Guid> wages, CancellationToken ct = default);
+
+    Task<IReadOnlyList<DueWage>> BatchWagesAsync(Guid batch, CancellationToken ct = default);
+
+    /// <summary>The batch was released: its wages are paid on that day.</summary>
+    Task WagesPaidAsync(Guid batch, DateOnly paidOn, CancellationToken ct = default);
+}
+
+/// <summary>
+/// Hires kept outside this module (employers' staff) that go into the DPAE file the cooperative
+/// deposits as declarant. Implemented by the Employers module, for the same reason as <see cref="IWageSource"/>.
+/// </summary>
+public interface IHiringSource
+{
+    Task<IReadOnlyList<Features.DpaeDeclaration>> DpaeDeclarationsAsync(DateOnly from, DateOnly to, string declarantPhone, CancellationToken ct = default);
+}

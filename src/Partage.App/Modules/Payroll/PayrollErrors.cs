@@ -1,0 +1,16 @@
+using Partage.Kernel;
+
+namespace Partage.App.Modules.Payroll;
+
+public static class PayrollErrors
+{
+    public static readonly ErrorCode NotFound = new("payroll.not_found", "Cette ressource de paie n'existe pas.", ErrorKind.NotFound);
+    public static readonly ErrorCode SettingExists = new("payroll.setting_exists", "Une valeur de ce paramètre existe déjà à cette date : une valeur ne se modifie pas, ajoutez-en une à une autre date.", ErrorKind.Conflict);
+    public static readonly ErrorCode NoEntity = new("payroll.no_entity", "Aucune entité de la coopérative ne porte ce type de travail.");
+    public static readonly ErrorCode ChecksFailed = new("payroll.checks_failed", "Le contrat ne peut pas être établi.");
+    public static readonly ErrorCode WrongJobStatus = new("payroll.wrong_job_status", "Cette étape ne s'applique pas au contrat dans son état actuel.", ErrorKind.Conflict);
+    public static readonly ErrorCode TooLate = new("payroll.too_late", "Le contrat se signe avant le début du travail.", ErrorKind.Conflict);
+    public static readonly ErrorCode DpaeIncomplete = new("payroll.dpae_incomplete", "La DPAE exige le numéro de sécurité sociale du membre : complétez sa fiche avant de contre-signer.");
+    public static readonly ErrorCode DpaeFile = new("payroll.dpae_file", "Le fichier DPAE ne peut pas être établi.");
+    public static readonly ErrorCode MinimumExists = new("payroll.minimum_exists", "Un minimum existe déjà pour cette convention, ce métier et cette date : ajoutez-en un à une autre date.", ErrorKind.Conflict);
+}
