@@ -43,21 +43,9 @@ public static class PartageHost
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             o.SerializerOptions.Converters.Add(new TypedIdJsonConverterFactory());
+            o.SerializerOptions.Converters.Add(new MoneyJsonConverter());
         });
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "Partage API";
-            document.Info.Description = "API de la plateforme Partage. Authentification : POST /api/v1/auth/token, puis en-tête `Authorization: Bearer JETON`.";
-            document.Components ??= new Microsoft.OpenApi.OpenApiComponents();
-            document.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
-            document.Components.SecuritySchemes["Bearer"] = new Microsoft.OpenApi.OpenApiSecurityScheme
-            {
-                Type = Microsoft.OpenApi.SecuritySchemeType.Http,
-                Scheme = "bearer",
-                Description = "Jeton obtenu par POST /api/v1/auth/token ou `partage users token`.",
-            };
-            return Task.CompletedTask;
-        }));
+        services.AddPartageOpenApi();
         // French pages: write accented letters as they are instead of &#xE9; entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));

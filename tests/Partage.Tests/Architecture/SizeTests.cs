@@ -8,14 +8,15 @@ namespace Partage.Tests.Architecture;
 /// A newcomer reads a file in one sitting and a method on one screen: no hand-written file in
 /// <c>src/</c> over 350 lines, no method over 60, unless a comment says why — <c>// Long file: …</c>
 /// in the file's first lines, <c>// Long method: …</c> just above the method. Migrations are generated.
-/// What was over the limits when the rule came (issue 14) is listed and may only shrink.
+/// What was over the limits when the rule came (issue 14) is listed: it may shrink, not grow, and
+/// leaves the list once within the limits.
 /// </summary>
 public class SizeTests
 {
     private const int MaxFileLines = 350;
     private const int MaxMethodLines = 60;
 
-    /// <summary>Left to split; an entry that no longer breaks the rule must leave the list.</summary>
+    /// <summary>Left to split, each with the size it may not exceed; an entry within the limits must leave the list.</summary>
     private static readonly string[] LeftToSplit =
     [
         "Partage.App/Cli/PartageCommandLine.cs (376 lines)",
@@ -30,12 +31,9 @@ public class SizeTests
         "Partage.App/Infrastructure/Http/Idempotency.cs: Idempotency.InvokeAsync (69 lines)",
         "Partage.App/Infrastructure/Pdf/PdfA3.cs: PdfA3.Apply (61 lines)",
         "Partage.App/Modules/Clients/Features/ClientFeatures.cs: CreateClient.Check (96 lines)",
-        "Partage.App/Modules/Employers/EmployersModule.cs: EmployersModule.MapEmployersEndpoints (131 lines)",
-        "Partage.App/Modules/Employers/Features/EmployerInvoices.cs (376 lines)",
+        "Partage.App/Modules/Employers/Features/EmployerInvoices.cs (370 lines)",
         "Partage.App/Modules/Employers/Features/EmployerInvoices.cs: EmployerInvoices.IssueAsync (93 lines)",
-        "Partage.App/Modules/Employers/Features/Employers.cs (363 lines)",
         "Partage.App/Modules/Employers/Features/Employers.cs: Employers.ApplyAsync (64 lines)",
-        "Partage.App/Modules/Employers/Features/StaffContracts.cs (375 lines)",
         "Partage.App/Modules/Employers/Features/StaffContracts.cs: StaffContracts.SaveAsync (98 lines)",
         "Partage.App/Modules/Employers/Features/StaffContracts.cs: StaffContracts.Check (95 lines)",
         "Partage.App/Modules/Employers/Features/StaffPayroll.cs: StaffPayroll.ComputeDueAsync (69 lines)",
@@ -46,21 +44,17 @@ public class SizeTests
         "Partage.App/Modules/Invoicing/Features/Camt053.cs: Camt053.Read (62 lines)",
         "Partage.App/Modules/Invoicing/Features/Drafts.cs: Drafts.CheckAsync (76 lines)",
         "Partage.App/Modules/Invoicing/Features/Payments.cs: Payments.SettleAsync (63 lines)",
-        "Partage.App/Modules/Invoicing/InvoicingModule.cs: InvoicingModule.MapInvoicingEndpoints (125 lines)",
         "Partage.App/Modules/Ledger/Fees.cs: CooperativeFees.AddAsync (62 lines)",
         "Partage.App/Modules/Ledger/LedgerApi.cs (447 lines)",
         "Partage.App/Modules/Ledger/LedgerApi.cs: LedgerApi.PostCoreAsync (92 lines)",
-        "Partage.App/Modules/Ledger/LedgerModule.cs: LedgerModule.MapLedgerEndpoints (101 lines)",
         "Partage.App/Modules/Members/Features/CreateMember.cs: CreateMember.HandleAsync (74 lines)",
         "Partage.App/Modules/Members/Features/UpdateMember.cs: UpdateMember.HandleAsync (81 lines)",
         "Partage.App/Modules/Payroll/DsnFile.cs: DsnFile.Write (77 lines)",
         "Partage.App/Modules/Payroll/Features/DpaeUpload.cs: DpaeUpload.Write (77 lines)",
-        "Partage.App/Modules/Payroll/Features/Jobs.cs (378 lines)",
+        "Partage.App/Modules/Payroll/Features/Jobs.cs (367 lines)",
         "Partage.App/Modules/Payroll/Features/Jobs.cs: Jobs.DeclareAsync (123 lines)",
-        "Partage.App/Modules/Payroll/Features/Payslips.cs (409 lines)",
         "Partage.App/Modules/Payroll/Features/Payslips.cs: Payslips.ComputeDueAsync (62 lines)",
         "Partage.App/Modules/Payroll/Features/SepaCreditTransfer.cs: SepaCreditTransfer.Write (82 lines)",
-        "Partage.App/Modules/Payroll/PayrollModule.cs: PayrollModule.MapPayrollEndpoints (151 lines)",
         "Partage.Payroll/PayrollContract.cs: PayrollJson.Check (140 lines)",
         "Partage.Payroll/PayrollRates.cs: PayrollRates.PayrollRates (98 lines)",
         "Partage.Payroll/PayslipEngine.cs: Payslip.Compute (147 lines)",
@@ -69,11 +63,19 @@ public class SizeTests
     [Fact]
     public void Sources_FilesAndMethodsWithinLimits_OrListedToSplit()
     {
-        var found = Oversized(SourceRoot()).ToList();
+        var found = Oversized(SourceRoot()).ToDictionary(Place, Size);
+        var listed = LeftToSplit.ToDictionary(Place, Size);
 
-        Assert.True(found.Order(StringComparer.Ordinal).SequenceEqual(LeftToSplit.Order(StringComparer.Ordinal)),
-            $"Over the limits and not listed: {string.Join("; ", found.Except(LeftToSplit))}. Listed but now within them (remove): {string.Join("; ", LeftToSplit.Except(found))}.");
+        var unlisted = found.Where(f => !listed.TryGetValue(f.Key, out var allowed) || f.Value > allowed).Select(f => $"{f.Key} ({f.Value} lines)").ToList();
+        var done = listed.Keys.Except(found.Keys).ToList();
+        Assert.True(unlisted.Count == 0 && done.Count == 0,
+            $"Over the limits and not listed, or grown: {string.Join("; ", unlisted)}. Listed but now within them (remove): {string.Join("; ", done)}.");
     }
+
+    private static string Place(string entry) => entry[..entry.LastIndexOf(" (", StringComparison.Ordinal)];
+
+    private static int Size(string entry) =>
+        int.Parse(entry[(entry.LastIndexOf(" (", StringComparison.Ordinal) + 2)..entry.LastIndexOf(" lines)", StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public void Oversized_LongFileAndMethod_NamedUnlessACommentSaysWhy()

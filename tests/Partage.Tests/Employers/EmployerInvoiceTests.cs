@@ -21,8 +21,8 @@ public abstract class EmployerInvoiceTests<TFactory>(TFactory factory) : IClassF
         var payroll = await factory.ActorAsync(World.Payroll);
         var lines = Enumerable.Range(firstNir, 4).Select(n =>
             $"TECH{n};Sam;{StaffPayrollTests.Nir(n)};1991-02-03;FR7630006000011234567890189;intermittent_technician;non;Technicien;Festival;2026-12-{startDay:D2};2026-12-{startDay + 4:D2};40;;2500,00;");
-        await factory.InScopeAsync(s => s.GetRequiredService<StaffContracts>().ImportCsvAsync(employer,
-            new MemoryStream(Encoding.UTF8.GetBytes(string.Join("\n", [string.Join(";", StaffContracts.Columns), .. lines]))), payroll));
+        await factory.InScopeAsync(s => s.GetRequiredService<ImportStaffContracts>().HandleAsync(employer,
+            new MemoryStream(Encoding.UTF8.GetBytes(string.Join("\n", [string.Join(";", ImportStaffContracts.Columns), .. lines]))), payroll));
     }
 
     [Fact]
@@ -83,11 +83,11 @@ public abstract class EmployerInvoiceTests<TFactory>(TFactory factory) : IClassF
 
         // Exposure: invoiced and unpaid, then paid by the employer.
         var finance = await factory.ActorAsync(World.Finance);
-        var exposure = Assert.Single(await factory.InScopeAsync(s => service(s).ExposureAsync(finance)), e => e.EmployerId == world.LilleEmployer);
+        var exposure = Assert.Single(await factory.InScopeAsync(s => s.GetRequiredService<GetEmployerExposure>().HandleAsync(finance)), e => e.EmployerId == world.LilleEmployer);
         Assert.Equal(invoice.Total, exposure.InvoicedUnpaid);
         var paid = await factory.InScopeAsync(s => service(s).RecordPaymentAsync(invoice.Id, new EmployerPaymentInput(invoice.Total.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture), "2026-12-10"), finance));
         Assert.Equal(EmployerInvoiceStatus.Paid, paid.Status);
-        Assert.DoesNotContain(await factory.InScopeAsync(s => service(s).ExposureAsync(finance)), e => e.EmployerId == world.LilleEmployer);
+        Assert.DoesNotContain(await factory.InScopeAsync(s => s.GetRequiredService<GetEmployerExposure>().HandleAsync(finance)), e => e.EmployerId == world.LilleEmployer);
 
         // A partial mandate: the same payroll, and the contributions are the employer's own business.
         await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Employers.Features.Employers>().SignMandateAsync(world.ParisEmployer, new MandateInput("Partial", "2026-01-01", "Paul"), payroll));

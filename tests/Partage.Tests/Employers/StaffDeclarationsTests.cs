@@ -24,10 +24,10 @@ public abstract class StaffDeclarationsTests<TFactory>(TFactory factory) : IClas
         await EmployerTests.LilleMandateAsync(factory, world);
         var employerActor = await factory.ActorAsync(World.Employer);
         var payroll = await factory.ActorAsync(World.Payroll);
-        var csv = string.Join("\n", string.Join(";", StaffContracts.Columns),
+        var csv = string.Join("\n", string.Join(";", ImportStaffContracts.Columns),
             StaffPayrollTests.Line("MARTIN", StaffPayrollTests.Nir(61), "2026-12-02", "2026-12-03", cachets: "2", gross: "600,00"),
             $"PETIT;Sam;{StaffPayrollTests.Nir(62)};1990-05-06;FR7630006000011234567890189;regime_general;non;Technicien;Festival du Nord;2026-12-07;2026-12-11;35;;700,00;");
-        var imported = await factory.InScopeAsync(s => s.GetRequiredService<StaffContracts>().ImportCsvAsync(world.LilleEmployer, new MemoryStream(Encoding.UTF8.GetBytes(csv)), employerActor));
+        var imported = await factory.InScopeAsync(s => s.GetRequiredService<ImportStaffContracts>().HandleAsync(world.LilleEmployer, new MemoryStream(Encoding.UTF8.GetBytes(csv)), employerActor));
         var artist = imported.Contracts.Single(c => c.Kind == EmployeeKind.IntermittentArtist);
         var technician = imported.Contracts.Single(c => c.Kind == EmployeeKind.RegimeGeneral);
 

@@ -33,7 +33,7 @@ public class StaffPayrollTests(December2026Factory factory) : IClassFixture<Dece
 
     public static MultipartFormDataContent Upload(params string[] lines)
     {
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(string.Join("\r\n", [string.Join(";", StaffContracts.Columns), .. lines])));
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(string.Join("\r\n", [string.Join(";", ImportStaffContracts.Columns), .. lines])));
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         return new MultipartFormDataContent { { file, "file", "contrats.csv" } };
     }
@@ -45,7 +45,7 @@ public class StaffPayrollTests(December2026Factory factory) : IClassFixture<Dece
         await EmployerTests.LilleMandateAsync(factory, world);
         using var employer = await factory.ClientForAsync(World.Employer);
         var template = await employer.GetStringAsync("/api/v1/employers/contracts-template.csv");
-        Assert.StartsWith(string.Join(";", StaffContracts.Columns), template.TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.StartsWith(string.Join(";", ImportStaffContracts.Columns), template.TrimStart('\uFEFF'), StringComparison.Ordinal);
 
         var bad = await employer.PostAsync($"/api/v1/employers/{world.LilleEmployer}/contracts.csv", Upload(
             Line("UN", Nir(1), "2026-12-05", "2026-12-05"),
@@ -108,8 +108,8 @@ public class StaffWagesTests(December2026Factory factory) : IClassFixture<Decemb
         var world = await Ledger.Books.OpenAsync(factory);
         await EmployerTests.LilleMandateAsync(factory, world);
         var employerActor = await factory.ActorAsync(World.Employer);
-        var imported = await factory.InScopeAsync(s => s.GetRequiredService<StaffContracts>().ImportCsvAsync(world.LilleEmployer,
-            new MemoryStream(Encoding.UTF8.GetBytes(string.Join("\n", string.Join(";", StaffContracts.Columns),
+        var imported = await factory.InScopeAsync(s => s.GetRequiredService<ImportStaffContracts>().HandleAsync(world.LilleEmployer,
+            new MemoryStream(Encoding.UTF8.GetBytes(string.Join("\n", string.Join(";", ImportStaffContracts.Columns),
                 StaffPayrollTests.Line("MARTIN", StaffPayrollTests.Nir(31), "2026-12-02", "2026-12-03", cachets: "2", gross: "600,00", allowances: "45,50")))), employerActor));
         var contract = Assert.Single(imported.Contracts);
         var (contractName, contractPdf) = await factory.InScopeAsync(s => s.GetRequiredService<StaffContracts>().PdfAsync(world.LilleEmployer, contract.Id, employerActor));
@@ -182,11 +182,11 @@ public class StaffDfsTests(December2026Factory factory) : IClassFixture<December
                 "2026-12-02", "2026-12-02", "8", null, "200", null, "musician"), employerActor)));
         Assert.Equal([DfsLabels.Refused], refused.Errors["Dfs"]);
 
-        var csv = string.Join("\n", string.Join(";", [.. StaffContracts.Columns, .. StaffContracts.OptionalColumns]),
+        var csv = string.Join("\n", string.Join(";", [.. ImportStaffContracts.Columns, .. ImportStaffContracts.OptionalColumns]),
             StaffPayrollTests.Line("VIOLON", StaffPayrollTests.Nir(71), "2026-12-02", "2026-12-03", cachets: "2", gross: "45000,00") + ";musician",
             StaffPayrollTests.Line("VIOLON", StaffPayrollTests.Nir(71), "2026-12-08", "2026-12-08", cachets: "1", gross: "5000,00") + ";musician",
             StaffPayrollTests.Line("ALTO", StaffPayrollTests.Nir(72), "2026-12-02", "2026-12-02", cachets: "1", gross: "500,00") + ";");
-        var imported = await factory.InScopeAsync(s => contracts(s).ImportCsvAsync(world.LilleEmployer, new MemoryStream(Encoding.UTF8.GetBytes(csv)), employerActor));
+        var imported = await factory.InScopeAsync(s => s.GetRequiredService<ImportStaffContracts>().HandleAsync(world.LilleEmployer, new MemoryStream(Encoding.UTF8.GetBytes(csv)), employerActor));
         Assert.Equal(["musician", "musician", null], imported.Contracts.OrderBy(c => c.Number).Select(c => c.Dfs));
 
         factory.Clock.Advance(TimeSpan.FromDays(13));   // 2026-12-09

@@ -78,7 +78,7 @@ public class PayrollApiTests(PartageFactory factory) : IClassFixture<PartageFact
         var result = await visitor.PostAsJsonAsync("/api/v1/payroll/simulations/net", new { Amount = "500", Kind = "intermittent_artist", Date = "2026-12-05" });
         var body = JsonDocument.Parse(await result.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(HttpStatusCode.OK, result.StatusCode);
-        decimal Cents(string name) => body.GetProperty(name).GetProperty("amount").GetDecimal();
+        decimal Cents(string name) => decimal.Parse(body.GetProperty(name).GetProperty("amount").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(32.50m, Cents("fee"));   // 6.5 % of 500
         Assert.Equal(467.50m, Cents("budget"));
         Assert.True(Cents("employerCost") <= 467.50m && Cents("employerCost") > 466m, body.ToString());

@@ -91,7 +91,7 @@ public class PayslipTests(December2026Factory factory) : IClassFixture<December2
         Assert.Contains(ContributionBodies.Urssaf, bodies);
         Assert.Contains(ContributionBodies.FranceTravail, bodies);
         Assert.Contains(ContributionBodies.HolidayFund, bodies);
-        var owed = summary.EnumerateArray().Sum(b => b.GetProperty("total").GetProperty("amount").GetDecimal());
+        var owed = summary.EnumerateArray().Sum(b => decimal.Parse(b.GetProperty("total").GetProperty("amount").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal((payslip.EmployeeContributions + payslip.EmployerContributions - payslip.Reductions).Amount, owed);
         var csv = await staff.GetAsync("/api/v1/payroll/contributions.csv?from=2026-12&to=2026-12");
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);

@@ -56,7 +56,7 @@ public abstract class BoundsTests<TFactory>(TFactory factory) : IClassFixture<TF
         var client = await Sales.FrenchClientAsync(factory);
         var invoice = await Sales.IssuedAsync(factory, Sales.Draft(world.LilleActivity, client.Id, ("Concert", "1", "C62", "500", null)));
         var job = Hiring.Artist(world.LilleActivity, Hiring.NextDay());
-        var csvHeader = string.Join(";", StaffContracts.Columns);
+        var csvHeader = string.Join(";", ImportStaffContracts.Columns);
         string CsvLine(int n, string start, string end) =>
             $"BORNE{n};Sam;{StaffPayrollTests.Nir(700 + (n % 100))};1991-02-03;FR7630006000011234567890189;intermittent_technician;non;Technicien;Festival;{start};{end};40;;2500,00;";
         var employer = world.LilleEmployer;

@@ -174,8 +174,8 @@ public abstract class ConcurrencyTests<TFactory>(TFactory factory) : IClassFixtu
         var period = first.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         var line = $"CONC1;Sam;{StaffPayrollTests.Nir(901)};1991-02-03;FR7630006000011234567890189;intermittent_technician;non;Technicien;Festival;{TestDates.Text(first)};{TestDates.Text(first.AddDays(4))};40;;2500,00;";
         await OpenYearAsync(factory, first.Year);
-        await factory.InScopeAsync(s => s.GetRequiredService<StaffContracts>().ImportCsvAsync(world.LilleEmployer,
-            new MemoryStream(Encoding.UTF8.GetBytes(string.Join(";", StaffContracts.Columns) + "\n" + line)), payroll));
+        await factory.InScopeAsync(s => s.GetRequiredService<ImportStaffContracts>().HandleAsync(world.LilleEmployer,
+            new MemoryStream(Encoding.UTF8.GetBytes(string.Join(";", ImportStaffContracts.Columns) + "\n" + line)), payroll));
         await factory.InScopeAsync(s => s.GetRequiredService<WagePayments>().RunAsync(first.AddDays(5), Actor.System));
         var computed = (await factory.InScopeAsync(s => s.GetRequiredService<StaffPayroll>().ListAsync(world.LilleEmployer, "Computed", new App.Infrastructure.PageRequest(1, 50), payroll))).Items;
         foreach (var p in computed.Where(p => p.Period == period))

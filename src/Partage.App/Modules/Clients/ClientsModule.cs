@@ -107,7 +107,7 @@ public static class ClientsModule
         clients.MapPost("/", async (ClientInput input, CreateClient create, ActorAccessor actors, CancellationToken ct) =>
             {
                 var client = await create.HandleAsync(input, await actors.GetAsync(ct), ct);
-                return Results.Created($"/api/v1/clients/{client.Id}", client);
+                return TypedResults.Created($"/api/v1/clients/{client.Id}", client);
             })
             .WithName("CreateClient").WithSummary("Créer un client (refusé s'il existe déjà : même SIREN ou numéro de TVA)").ProducesProblems();
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.Options;
+using Partage.App.Infrastructure.Http;
 using Partage.App.Infrastructure.Mail;
 using Partage.App.Infrastructure.Pdf;
 using Partage.App.Modules.Audit;
@@ -198,5 +199,17 @@ public sealed class Dunning(
         using var output = new MemoryStream();
         pdf.Save(output);
         return output.ToArray();
+    }
+
+    public static void Map(RouteGroupBuilder api, RouteGroupBuilder invoices)
+    {
+        api.MapPost("/dunning/run", async (Dunning dunning, ActorAccessor actors, CancellationToken ct) => await dunning.RunAsync(await actors.GetAsync(ct), ct))
+            .WithTags("Factures").WithName("RunDunning").WithSummary("Relancer les factures échues selon le calendrier (finance)").ProducesProblems();
+        invoices.MapPost("/{id:guid}/dispute", async (Guid id, CreditNoteInput input, Dunning dunning, ActorAccessor actors, CancellationToken ct) =>
+            {
+                await dunning.DisputeAsync(InvoiceId.From(id), input.Reason, await actors.GetAsync(ct), ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("DisputeInvoice").WithSummary("Enregistrer un litige (les relances s'arrêtent) ; sans motif, le clore").ProducesProblems();
     }
 }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.Options;
+using Partage.App.Infrastructure;
+using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Audit;
 using Partage.App.Modules.Clients;
 using Partage.App.Modules.Invoicing.Features;
@@ -229,5 +231,33 @@ public sealed class GuaranteeFund(
         {
             throw new DomainException(InvoicingErrors.NotFound);
         }
+    }
+
+    public static void Map(RouteGroupBuilder invoices, RouteGroupBuilder api)
+    {
+        invoices.MapPost("/{id:guid}/cover", async (Guid id, GuaranteeFund fund, ActorAccessor actors, CancellationToken ct) =>
+            {
+                await fund.CoverAsync(InvoiceId.From(id), await actors.GetAsync(ct), ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("CoverInvoice").WithSummary("Faire couvrir une facture impayée par le fonds de garantie (finance)").ProducesProblems();
+        invoices.MapPost("/{id:guid}/write-off", async (Guid id, CreditNoteInput input, GuaranteeFund fund, ActorAccessor actors, CancellationToken ct) =>
+            {
+                await fund.WriteOffAsync(InvoiceId.From(id), input.Reason, await actors.GetAsync(ct), ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("WriteOffInvoice").WithSummary("Passer en perte une facture couverte (finance)").ProducesProblems();
+        api.MapGet("/guarantee-fund", async (GuaranteeFund fund, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var s = await fund.SummaryAsync(await actors.GetAsync(ct), ct);
+                return new
+                {
+                    Entities = s.Entities.Select(e => new { e.Entity, e.Balance, e.Exposure }),
+                    ByClient = s.ByClient.Select(c => new { c.Client, c.Exposure }),
+                    ByOffice = s.ByOffice.Select(o => new { o.Office, o.Exposure }),
+                    s.History,
+                };
+            })
+            .WithTags("Factures").WithName("GuaranteeFund").WithSummary("Fonds de garantie : solde, exposition par client et bureau, historique (finance)").ProducesProblems();
     }
 }

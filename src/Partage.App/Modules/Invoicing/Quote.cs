@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Database;
+using Partage.App.Infrastructure.Http;
 using Partage.App.Infrastructure.Mail;
 using Partage.App.Modules.Activities;
 using Partage.App.Modules.Audit;
@@ -315,4 +316,24 @@ public sealed class Quotes(
     private static QuoteView View(Quote q, ClientView? client, string code) =>
         new(q.Id, q.Number, code, q.ActivityId, client?.Name ?? "?", client?.BillingEmail, q.ValidUntil, q.Status, q.Lines, Money.Eur(q.NetCents), Money.Eur(q.VatCents),
             Money.Eur(q.GrossCents), q.RespondedAt, q.RespondentName, q.InvoiceId);
+
+    public static void Map(RouteGroupBuilder quotes)
+    {
+        quotes.MapGet("/", async (Quotes q, ActorAccessor actors, CancellationToken ct) => await q.ListAsync(await actors.GetAsync(ct), ct))
+            .WithName("ListQuotes").WithSummary("Devis visibles");
+        quotes.MapPost("/", async (QuoteInput input, Quotes q, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var quote = await q.CreateAsync(input, await actors.GetAsync(ct), ct);
+                return TypedResults.Created($"/api/v1/quotes/{quote.Id}", quote);
+            })
+            .WithName("CreateQuote").WithSummary("Nouveau devis").ProducesProblems();
+        quotes.MapGet("/{id:guid}", async (Guid id, Quotes q, ActorAccessor actors, CancellationToken ct) => await q.FindAsync(id, await actors.GetAsync(ct), ct))
+            .WithName("GetQuote").WithSummary("Un devis").ProducesProblems();
+        quotes.MapPost("/{id:guid}/send", async (Guid id, Quotes q, ActorAccessor actors, CancellationToken ct) =>
+                new { Link = await q.SendAsync(id, await actors.GetAsync(ct), ct) })
+            .WithName("SendQuote").WithSummary("Envoyer le devis au client (e-mail avec lien de réponse signé)").ProducesProblems();
+        quotes.MapPost("/{id:guid}/invoice", async (Guid id, Quotes q, ActorAccessor actors, CancellationToken ct) =>
+                await q.InvoiceAsync(id, await actors.GetAsync(ct), ct))
+            .WithName("InvoiceQuote").WithSummary("Émettre la facture d'un devis accepté").ProducesProblems();
+    }
 }

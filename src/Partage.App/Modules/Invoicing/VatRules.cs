@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Partage.App.Modules.Clients;
+using Partage.Kernel;
 
 namespace Partage.App.Modules.Invoicing;
 
@@ -94,6 +95,12 @@ public static class VatRules
         VatRegime.OutsideEu => OutsideEu,
         _ => null,
     };
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/vat-rules", () => VatRules.All)
+            .WithTags("Factures").WithName("ListVatRules").WithSummary("Traitements de TVA datés, avec leur base légale");
+    }
 }
 
 internal sealed class VatRuleConfiguration : IEntityTypeConfiguration<VatRule>

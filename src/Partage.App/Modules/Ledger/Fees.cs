@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Partage.App.Infrastructure;
+using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Audit;
 using Partage.App.Modules.LegalEntities;
 using Partage.App.Security;
@@ -203,6 +204,26 @@ public sealed class CooperativeFees(PartageDbContext db, ILegalEntitiesApi entit
         await db.SaveChangesAsync(ct);
         return new FeeRuleView(rule.Id, entity.Code, rule.ModuleCode, rule.ValidFrom, rule.RatePercent, rule.CapPerDocumentCents, rule.FixedMonthlyCents,
             rule.Shares.Select(s => (s.Label, s.Points, s.AccountNumber)).ToList());
+    }
+
+    public static void Map(RouteGroupBuilder ledger)
+    {
+        ledger.MapGet("/fee-rules", async (CooperativeFees fees, ActorAccessor actors, CancellationToken ct) =>
+            {
+                LedgerAccess.RequireBooks(await actors.GetAsync(ct));
+                return (await fees.ListAsync(ct)).Select(r => new
+                {
+                    r.Id, r.Entity, r.Module, r.ValidFrom, r.RatePercent, r.CapPerDocumentCents, r.FixedMonthlyCents,
+                    Shares = r.Shares.Select(s => new { s.Label, s.Points, s.Account }),
+                });
+            })
+            .WithName("ListFeeRules").WithSummary("Règles de contribution coopérative datées");
+        ledger.MapPost("/fee-rules", async (NewFeeRuleInput input, CooperativeFees fees, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var rule = await fees.AddAsync(input, await actors.GetAsync(ct), ct);
+                return TypedResults.Created("/api/v1/ledger/fee-rules", new { rule.Id, rule.Entity, rule.Module, rule.ValidFrom, rule.RatePercent });
+            })
+            .WithName("AddFeeRule").WithSummary("Nouvelle règle de contribution à partir d'une date (finance)").ProducesProblems();
     }
 }
 

@@ -43,7 +43,7 @@ public static class MembersModule
         members.MapPost("/", async (NewMemberInput input, CreateMember handler, ActorAccessor actors, CancellationToken ct) =>
             {
                 var member = await handler.HandleAsync(input, await actors.GetAsync(ct), ct);
-                return Results.Created($"/api/v1/members/{member.Id}", member);
+                return TypedResults.Created($"/api/v1/members/{member.Id}", member);
             })
             .WithName("CreateMember").WithSummary("Créer un membre (administration, gestionnaire de son bureau)")
             .ProducesProblems();
@@ -55,7 +55,7 @@ public static class MembersModule
         anonymousApi.MapPost("/registrations", async (NewMemberInput input, CreateMember handler, CancellationToken ct) =>
             {
                 var member = await handler.HandleAsync(input, Actor.Anonymous, ct);
-                return Results.Created($"/api/v1/members/{member.Id}", member);
+                return TypedResults.Created($"/api/v1/members/{member.Id}", member);
             })
             .WithTags("Membres").WithName("RegisterMember").WithSummary("Inscription d'un nouveau membre (mot de passe obligatoire)")
             .ProducesProblems();

@@ -24,7 +24,7 @@ public static class OfficesModule
         offices.MapPost("/", async (CreateOfficeInput input, CreateOffice handler, ActorAccessor actors, CancellationToken ct) =>
             {
                 var office = await handler.HandleAsync(input, await actors.GetAsync(ct), ct);
-                return Results.Created($"/api/v1/offices/{office.Id}", office);
+                return TypedResults.Created($"/api/v1/offices/{office.Id}", office);
             })
             .WithName("CreateOffice").WithSummary("Ouvrir un bureau (administration)")
             .ProducesProblems();
@@ -36,7 +36,7 @@ public static class OfficesModule
         offices.MapPost("/{id:guid}/managers", async (Guid id, CreateActivityManagerInput input, CreateActivityManager handler, ActorAccessor actors, CancellationToken ct) =>
             {
                 var manager = await handler.HandleAsync(new OfficeId(id), input, await actors.GetAsync(ct), ct);
-                return Results.Created($"/api/v1/offices/{id}/managers", manager);
+                return TypedResults.Created($"/api/v1/offices/{id}/managers", manager);
             })
             .WithName("CreateActivityManager").WithSummary("Affecter un gestionnaire d'activité (administration)")
             .ProducesProblems();

@@ -28,7 +28,7 @@ public interface IPayrollApi
 
 public sealed record DsnDocument(string FileName, string ContentType, byte[] Content);
 
-internal sealed class PayrollApi(PayrollParameters parameters, Microsoft.Extensions.Options.IOptions<Features.PayrollOptions> options) : IPayrollApi
+internal sealed class PayrollApi(PayrollParameters parameters, Microsoft.Extensions.Options.IOptions<PayrollOptions> options) : IPayrollApi
 {
     public Task<ParameterCatalog> CatalogAsync(CancellationToken ct = default) => parameters.CatalogAsync(ct);
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Partage.App.Infrastructure;
+using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Audit;
 using Partage.App.Modules.Members;
 using Partage.App.Security;
@@ -118,5 +120,17 @@ public sealed class MinimumRates(PartageDbContext db, IAuditLog audit, TimeProvi
             new { rate.CollectiveAgreement, rate.TradeCode, rate.Unit, rate.Amount, From = rate.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), rate.Source });
         await db.SaveChangesAsync(ct);
         return new MinimumRateView(agreement, trade == "*" ? "tous les métiers" : Trades.Label(trade), rate.Unit, rate.Amount, rate.From, source, actor.Name);
+    }
+
+    public static void Map(RouteGroupBuilder staff)
+    {
+        staff.MapGet("/minimum-rates", async (MinimumRates minimums, ActorAccessor actors, CancellationToken ct) => await minimums.ListAsync(await actors.GetAsync(ct), ct))
+            .WithName("MinimumRates").WithSummary("Les minima conventionnels datés (par convention, métier et unité)").ProducesProblems();
+        staff.MapPost("/minimum-rates", async (NewMinimumRateInput input, MinimumRates minimums, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var added = await minimums.AddAsync(input, await actors.GetAsync(ct), ct);
+                return TypedResults.Created("/api/v1/payroll/minimum-rates", added);
+            })
+            .WithName("AddMinimumRate").WithSummary("Nouveau minimum conventionnel à partir d'une date (service paie)").ProducesProblems();
     }
 }

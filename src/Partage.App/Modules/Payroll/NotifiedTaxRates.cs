@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Partage.App.Infrastructure;
+using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Audit;
 using Partage.App.Modules.Members;
 using Partage.App.Security;
@@ -107,4 +109,17 @@ public sealed class NotifiedTaxRates(PartageDbContext db, IMembersApi members, I
     internal async Task<Dictionary<MemberId, List<NotifiedTaxRate>>> ForMembersAsync(IReadOnlyCollection<MemberId> ids, CancellationToken ct) =>
         (await db.Set<NotifiedTaxRate>().AsNoTracking().Where(r => ids.Contains(r.MemberId)).ToListAsync(ct))
             .GroupBy(r => r.MemberId).ToDictionary(g => g.Key, g => g.OrderBy(r => r.From).ToList());
+
+    public static void Map(RouteGroupBuilder staff)
+    {
+        staff.MapGet("/tax-rates", async (Guid? member, NotifiedTaxRates rates, ActorAccessor actors, CancellationToken ct) =>
+                await rates.ListAsync(MemberId.From(member ?? Guid.Empty), await actors.GetAsync(ct), ct))
+            .WithName("NotifiedTaxRates").WithSummary("Les taux de prélèvement à la source transmis pour un membre (service paie)").ProducesProblems();
+        staff.MapPost("/tax-rates", async (NotifiedTaxRateInput input, NotifiedTaxRates rates, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var added = await rates.AddAsync(input, await actors.GetAsync(ct), ct);
+                return TypedResults.Created($"/api/v1/payroll/tax-rates?member={added.MemberId}", added);
+            })
+            .WithName("AddNotifiedTaxRate").WithSummary("Taux de prélèvement transmis par l'administration fiscale pour un membre, à partir d'une date").ProducesProblems();
+    }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Partage.App.Infrastructure;
+using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Audit;
 using Partage.App.Security;
 using Partage.Kernel;
@@ -127,5 +129,23 @@ public sealed class PayrollParameters(PartageDbContext db, IAuditLog audit, Time
         await db.SaveChangesAsync(ct);
         catalog = null;
         return new ParameterView(setting.Code, setting.From, setting.Value, setting.Source, true, actor.Name);
+    }
+
+    public static void Map(RouteGroupBuilder staff)
+    {
+        staff.MapGet("/parameters", async (string? date, PayrollParameters parameters, ActorAccessor actors, TimeProvider clock, CancellationToken ct) =>
+            {
+                var v = new Validation();
+                var on = v.Date("date", "La date", date, required: false) ?? clock.Today();
+                v.ThrowIfInvalid();
+                return await parameters.InForceAsync(on, await actors.GetAsync(ct), ct);
+            })
+            .WithName("PayrollParameters").WithSummary("Les paramètres de paie en vigueur à une date, avec leur source (service paie)").ProducesProblems();
+        staff.MapPost("/parameters", async (NewSettingInput input, PayrollParameters parameters, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var added = await parameters.AddAsync(input, await actors.GetAsync(ct), ct);
+                return TypedResults.Created($"/api/v1/payroll/parameters?date={added.From:yyyy-MM-dd}", added);
+            })
+            .WithName("AddPayrollSetting").WithSummary("Nouvelle valeur datée d'un paramètre incertain, d'après un avis de l'organisme (jamais une modification)").ProducesProblems();
     }
 }

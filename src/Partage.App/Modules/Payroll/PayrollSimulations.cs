@@ -1,7 +1,10 @@
+using System.Text.Json;
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using Partage.App.Modules.LegalEntities;
+using Partage.App.Infrastructure;
+using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Ledger;
+using Partage.App.Modules.LegalEntities;
 using Partage.Kernel;
 using Partage.Payroll;
 
@@ -92,4 +95,64 @@ public sealed class PayrollSimulations(PayrollParameters parameters, ILedgerApi 
     }
 
     private static Money Euros(decimal amount) => Money.Eur(Rounding.ToCents(amount));
+
+    public static void Map(RouteGroupBuilder open)
+    {
+        open.MapPost("/simulations", async (HttpRequest http, PayrollSimulations simulations, CancellationToken ct) =>
+            {
+                using var body = await ReadJsonAsync(http, ct);
+                if (body.RootElement.ValueKind == JsonValueKind.Array)
+                {
+                    var results = new List<PayrollResult>();
+                    foreach (var item in body.RootElement.EnumerateArray())
+                    {
+                        results.Add(await simulations.ComputeAsync(Request(item), ct));
+                    }
+
+                    return Results.Json(results, PayrollJson.Options);
+                }
+
+                return Results.Json(await simulations.ComputeAsync(Request(body.RootElement), ct), PayrollJson.Options);
+            })
+            .WithName("SimulatePayslip").WithSummary("Calcule un bulletin (ou un tableau de bulletins) selon le contrat JSON du moteur de paie (docs/payroll.md)")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblems();   // the engine's own JSON (snake_case), described in docs/payroll.md
+        open.MapPost("/simulations/budget", async (HttpRequest http, PayrollSimulations simulations, CancellationToken ct) =>
+            {
+                using var body = await ReadJsonAsync(http, ct);
+                var request = Deserialize<BudgetSimulationRequest>(body.RootElement);
+                return Results.Json(await simulations.LargestGrossWithinAsync(request, ct), PayrollJson.Options);
+            })
+            .WithName("SimulateBudget").WithSummary("Le plus grand brut dont le coût employeur tient dans un budget, au centime")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblems();
+        open.MapPost("/simulations/net", async (NetSimulationInput input, PayrollSimulations simulations, CancellationToken ct) => await simulations.NetAsync(input, ct))
+            .WithName("SimulateNet").WithSummary("Si le client paie X € HT, quel net pour le membre ? (contribution, coût employeur, cotisations)").ProducesProblems();
+    }
+
+    private static PayrollRequest Request(JsonElement element) => Deserialize<PayrollRequest>(element);
+
+    private static T Deserialize<T>(JsonElement element)
+        where T : class
+    {
+        try
+        {
+            return element.Deserialize<T>(PayrollJson.Options)
+                ?? throw new InputValidationException(new Dictionary<string, string[]> { ["body"] = ["La demande est vide."] });
+        }
+        catch (JsonException e)
+        {
+            throw new InputValidationException(new Dictionary<string, string[]> { [e.Path ?? "body"] = [$"Valeur invalide : {e.Message}"] });
+        }
+    }
+
+    private static async Task<JsonDocument> ReadJsonAsync(HttpRequest http, CancellationToken ct)
+    {
+        try
+        {
+            return await JsonDocument.ParseAsync(http.Body, cancellationToken: ct);
+        }
+        catch (JsonException e)
+        {
+            throw new InputValidationException(new Dictionary<string, string[]> { ["body"] = [$"Le corps de la requête n'est pas un JSON valide : {e.Message}"] });
+        }
+    }
 }

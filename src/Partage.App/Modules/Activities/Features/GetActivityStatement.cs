@@ -57,7 +57,7 @@ public sealed class GetActivityStatement(IActivitiesApi activities, ILedgerApi l
             })
             .WithName("GetActivityStatementCsv").WithSummary("Relevé des mouvements en CSV");
         api.MapGet("/activities/{id:guid}/statement.pdf", async (Guid id, string? from, string? to, GetActivityStatement handler, ActorAccessor actors, CancellationToken ct) =>
-                Results.File(await handler.PdfAsync(new ActivityId(id), from, to, await actors.GetAsync(ct), ct), "application/pdf", $"releve-{id}.pdf"))
-            .WithName("GetActivityStatementPdf").WithSummary("Relevé des mouvements en PDF");
+                TypedResults.File(await handler.PdfAsync(new ActivityId(id), from, to, await actors.GetAsync(ct), ct), "application/pdf", $"releve-{id}.pdf"))
+            .WithName("GetActivityStatementPdf").WithSummary("Relevé des mouvements en PDF").Produces(StatusCodes.Status200OK, contentType: "application/pdf");
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Database;
+using Partage.App.Infrastructure.Http;
 using Partage.App.Infrastructure.Mail;
 using Partage.App.Modules.Audit;
 using Partage.App.Modules.Invoicing;
@@ -14,33 +15,17 @@ using Partage.Persistence;
 
 namespace Partage.App.Modules.Employers.Features;
 
-public sealed record EmployerInvoiceView(
-    Guid Id, string Number, EmployerId EmployerId, string EmployerName, string Period, MandateKind Mandate, DateOnly IssueDate, DateOnly DueDate, Money GrossPayroll,
-    Money NetWages, Money Contributions, Money Allowances, decimal FeeRatePercent, Money Fee, IReadOnlyList<FeeShareAmount> FeeShares, Money Vat, Money Total,
-    string PaymentReference, EmployerInvoiceStatus Status, Money Paid, DateOnly? PaidOn, int Payslips)
-{
-    public EmployerInvoiceKind Kind { get; init; }
-
-    /// <summary>For a credit note, the number of the invoice it cancels; for a cancelled invoice, the credit note's.</summary>
-    public string? Related { get; init; }
-
-    public string? CreditReason { get; init; }
-}
-
 public sealed record EmployerInvoiceInput(string? Period);
 
 public sealed record EmployerPaymentInput(string? Amount, string? Date);
 
 public sealed record EmployerCreditInput(string? Reason);
 
-/// <summary>What the cooperative has at stake with an employer: advanced and not invoiced, invoiced and not paid.</summary>
-public sealed record EmployerExposure(EmployerId EmployerId, string Name, Money AdvancedNotInvoiced, Money InvoicedUnpaid, Money Total, Money Limit, bool OverLimit);
-
 /// <summary>
 /// The single invoice of a pay period per employer, issued as Factur-X and e-mailed to the
 /// employer's billing address through the outbox: the advances at cost
 /// (débours, outside the VAT base), the management fee on the gross payroll with its VAT, each
-/// part posted to its own account (the fee split included); the employer's payments; the exposure.
+/// part posted to its own account (the fee split included); the employer's payments.
 /// </summary>
 public sealed class EmployerInvoices(
     PartageDbContext db, StaffPayroll staff, IInvoicingApi invoicing, ILedgerApi ledger, NumberSeries numbers, Outbox outbox, IAuditLog audit, TimeProvider clock)
@@ -299,27 +284,6 @@ public sealed class EmployerInvoices(
             invoice.CreditReason), ct);
     }
 
-    /// <summary>Per employer: advanced and not yet invoiced, invoiced and not yet paid, against the employer's limit (finance and payroll staff).</summary>
-    public async Task<IReadOnlyList<EmployerExposure>> ExposureAsync(Actor actor, CancellationToken ct = default)
-    {
-        if (!actor.IsCooperativeStaff)
-        {
-            throw new DomainException(EmployersErrors.NotFound);
-        }
-
-        var advanced = (await db.Set<StaffPayslip>().AsNoTracking().Where(p => p.Status != StaffPayslipStatus.Computed && p.InvoiceId == null).ToListAsync(ct))
-            .GroupBy(p => p.EmployerId).ToDictionary(g => g.Key, g => g.Sum(p => p.AdvanceCents));
-        var unpaid = await db.Set<EmployerInvoice>().AsNoTracking().Where(i => i.Status == EmployerInvoiceStatus.Issued)
-            .GroupBy(i => i.EmployerId).Select(g => new { g.Key, Cents = g.Sum(i => i.TotalCents - i.PaidCents) }).ToDictionaryAsync(x => x.Key, x => x.Cents, ct);
-        var list = await db.Set<Employer>().AsNoTracking().OrderBy(e => e.Name).ToListAsync(ct);
-        return list.Where(e => advanced.ContainsKey(e.Id) || unpaid.ContainsKey(e.Id)).Select(e =>
-        {
-            var total = advanced.GetValueOrDefault(e.Id) + unpaid.GetValueOrDefault(e.Id);
-            return new EmployerExposure(e.Id, e.Name, Money.Eur(advanced.GetValueOrDefault(e.Id)), Money.Eur(unpaid.GetValueOrDefault(e.Id)), Money.Eur(total),
-                Money.Eur(e.ExposureLimitCents), total > e.ExposureLimitCents);
-        }).OrderByDescending(x => x.Total.Cents).ToList();
-    }
-
     /// <summary>The lines printed: the advances at cost (débours), then the fee at the standard VAT rate (a service of the cooperative).</summary>
     private IReadOnlyList<ExternalInvoiceLine> Lines(EmployerInvoice invoice)
     {
@@ -372,5 +336,35 @@ public sealed class EmployerInvoices(
         {
             Kind = i.Kind, Related = related.GetValueOrDefault(i.Id), CreditReason = i.CreditReason,
         }).ToList();
+    }
+
+    public static void Map(RouteGroupBuilder employers, RouteGroupBuilder invoices)
+    {
+        employers.MapPost("/{id:guid}/invoices", async (Guid id, EmployerInvoiceInput input, EmployerInvoices issue, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var invoice = await issue.IssueAsync(EmployerId.From(id), input, await actors.GetAsync(ct), ct);
+                return TypedResults.Created($"/api/v1/employer-invoices/{invoice.Id}", invoice);
+            })
+            .WithName("IssueEmployerInvoice").WithSummary("Émettre la facture unique d'une période de paie (service paie) : salaires nets, cotisations (mandat complet), frais avancés, frais de gestion et TVA").ProducesProblems();
+        invoices.MapGet("/", async (Guid? employer, int? page, int? size, EmployerInvoices list, ActorAccessor actors, CancellationToken ct) =>
+                await list.ListAsync(employer is { } e ? EmployerId.From(e) : null, new PageRequest(page, size), await actors.GetAsync(ct), ct))
+            .WithName("ListEmployerInvoices").WithSummary("Les factures de gestion de contrats (un employeur : les siennes)").ProducesProblems();
+        invoices.MapGet("/{id:guid}", async (Guid id, EmployerInvoices find, ActorAccessor actors, CancellationToken ct) => await find.FindAsync(id, await actors.GetAsync(ct), ct))
+            .WithName("GetEmployerInvoice").WithSummary("Une facture de gestion de contrats").ProducesProblems();
+        invoices.MapGet("/{id:guid}/pdf", async (Guid id, EmployerInvoices documents, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var (name, content) = await documents.PdfAsync(id, await actors.GetAsync(ct), ct);
+                return TypedResults.File(content, "application/pdf", name);
+            })
+            .WithName("EmployerInvoicePdf").WithSummary("La facture en Factur-X (PDF/A-3, XML CII EN 16931)").ProducesProblems().Produces(StatusCodes.Status200OK, contentType: "application/pdf");
+        invoices.MapPost("/{id:guid}/payments", async (Guid id, EmployerPaymentInput input, EmployerInvoices pay, ActorAccessor actors, CancellationToken ct) =>
+                await pay.RecordPaymentAsync(id, input, await actors.GetAsync(ct), ct))
+            .WithName("RecordEmployerPayment").WithSummary("Enregistrer le règlement d'un employeur (finance)").ProducesProblems();
+        invoices.MapPost("/{id:guid}/credit-note", async (Guid id, EmployerCreditInput input, EmployerInvoices credit, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var note = await credit.CreditAsync(id, input, await actors.GetAsync(ct), ct);
+                return TypedResults.Created($"/api/v1/employer-invoices/{note.Id}", note);
+            })
+            .WithName("CreditEmployerInvoice").WithSummary("Annuler une facture impayée par un avoir du même montant (service paie) : écriture extournée, bulletins à refacturer").ProducesProblems();
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Partage.App.Infrastructure;
+using Partage.App.Infrastructure.Http;
 using Partage.App.Infrastructure.Pdf;
 using Partage.App.Modules.Audit;
 using Partage.App.Modules.Offices;
@@ -29,46 +30,6 @@ public sealed record MandateInput(string? Kind, string? SignedOn, string? Signed
 
 public sealed record TerminationInput(string? LastDay, string? Reason);
 
-public static class EmployersAccess
-{
-    /// <summary>Payroll staff and administrators run the service; finance reads it (exposure).</summary>
-    public static bool Manages(Actor actor) => actor.IsAdmin || actor.IsInRole(Roles.Payroll);
-
-    public static IQueryable<Employer> Visible(this IQueryable<Employer> employers, Actor actor) =>
-        actor.IsCooperativeStaff ? employers
-        : actor.IsInRole(Roles.Manager) && actor.ManagedOfficeId is { } office ? employers.Where(e => e.OfficeId == office)
-        : actor.EmployerId is { } own ? employers.Where(e => e.Id == own)
-        : employers.Where(_ => false);
-
-    public static void RequireManager(Actor actor)
-    {
-        if (!Manages(actor))
-        {
-            throw new DomainException(EmployersErrors.NotFound);
-        }
-    }
-}
-
-public static class EmployersErrors
-{
-    public static readonly ErrorCode NotFound = new("employers.not_found", "Cet employeur n'existe pas.", ErrorKind.NotFound);
-    public static readonly ErrorCode Duplicate = new("employers.duplicate", "Un employeur est déjà inscrit avec ce SIRET.", ErrorKind.Conflict);
-    public static readonly ErrorCode MandateOpen = new("employers.mandate_open", "Le mandat en cours doit être résilié avant qu'un nouveau mandat commence.", ErrorKind.Conflict);
-    public static readonly ErrorCode NoMandate = new("employers.no_mandate", "Aucun mandat en cours à résilier.", ErrorKind.Conflict);
-    public static readonly ErrorCode NotEmployerAccount = new("employers.not_employer_account", "Ce compte n'a pas le rôle Employeur ou agit déjà pour un autre employeur.");
-    public static readonly ErrorCode WrongStatus = new("employers.wrong_status", "Cette étape ne s'applique pas dans l'état actuel.", ErrorKind.Conflict);
-    public static readonly ErrorCode AlreadyInvoiced = new("employers.already_invoiced", "Cette période de paie est déjà facturée.", ErrorKind.Conflict);
-    public static readonly ErrorCode NothingToInvoice = new("employers.nothing_to_invoice", "Rien à facturer pour cette période.");
-    public static readonly ErrorCode OutsideMandate = new("employers.outside_mandate", "Le contrat sort des périodes du mandat de l'employeur.");
-    public static readonly ErrorCode NotDeclaredByCooperative = new("employers.not_declared_by_cooperative",
-        "La coopérative ne fait les déclarations sociales (DSN) que sous mandat complet : pour ce mois, l'employeur n'en avait pas, il déclare lui-même.");
-    public static readonly ErrorCode DeclarantNotConfigured = new("employers.declarant_not_configured", "Les références de la coopérative comme déclarant ne sont pas configurées.");
-}
-
-/// <summary>
-/// Employer organisations of the contract-management service, their accounts and their payroll
-/// mandates (partial or complete, valid by calendar year, renewed on 1 January until terminated).
-/// </summary>
 public sealed class Employers(PartageDbContext db, IOfficesApi offices, UserManager<PartageUser> users, IAuditLog audit, TimeProvider clock)
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
@@ -336,28 +297,44 @@ public sealed class Employers(PartageDbContext db, IOfficesApi offices, UserMana
             mandates[e.Id].OrderBy(m => m.SignedOn).Select(m => new MandateView(m.Id, m.Kind, m.SignedOn, m.SignedBy, m.TerminatedOn, m.TerminationReason, m.Periods(Today))).ToList()))
             .ToList();
     }
-}
 
-public static class Labels
-{
-    public static string LegalForm(EmployerLegalForm form) => form switch
+    public static void Map(RouteGroupBuilder employers)
     {
-        EmployerLegalForm.Association => "association",
-        EmployerLegalForm.Sarl => "SARL",
-        EmployerLegalForm.Sas => "SAS",
-        EmployerLegalForm.Scic => "SCIC",
-        EmployerLegalForm.Scop => "SCOP",
-        EmployerLegalForm.SoleTrader => "entreprise individuelle",
-        _ => "autre forme",
-    };
-
-    public static string Sector(EmployerSector sector) => sector switch
-    {
-        EmployerSector.LivePerformance => "spectacle vivant",
-        EmployerSector.Audiovisual => "audiovisuel",
-        EmployerSector.Recording => "enregistrement",
-        _ => "autre",
-    };
-
-    public static string Mandate(MandateKind kind) => kind == MandateKind.Complete ? "complet" : "partiel";
+        employers.MapGet("/", async (string? search, string? status, string? legalForm, string? sector, int? page, int? size, Features.Employers list, ActorAccessor actors, CancellationToken ct) =>
+                await list.ListAsync(search, status, legalForm, sector, new PageRequest(page, size), await actors.GetAsync(ct), ct))
+            .WithName("ListEmployers").WithSummary("Les employeurs du service de gestion de contrats (un compte employeur : le sien seulement)").ProducesProblems();
+        employers.MapPost("/", async (EmployerInput input, Features.Employers create, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var employer = await create.CreateAsync(input, await actors.GetAsync(ct), ct);
+                return TypedResults.Created($"/api/v1/employers/{employer.Id}", employer);
+            })
+            .WithName("CreateEmployer").WithSummary("Inscrire un employeur (service paie)").ProducesProblems();
+        employers.MapGet("/{id:guid}", async (Guid id, Features.Employers find, ActorAccessor actors, CancellationToken ct) =>
+                await find.FindAsync(EmployerId.From(id), await actors.GetAsync(ct), ct))
+            .WithName("GetEmployer").WithSummary("Un employeur et l'historique de ses mandats").ProducesProblems();
+        employers.MapPut("/{id:guid}", async (Guid id, EmployerInput input, Features.Employers update, ActorAccessor actors, CancellationToken ct) =>
+                await update.UpdateAsync(EmployerId.From(id), input, await actors.GetAsync(ct), ct))
+            .WithName("UpdateEmployer").WithSummary("Modifier la fiche d'un employeur (service paie)").ProducesProblems();
+        employers.MapPost("/{id:guid}/status", async (Guid id, StatusInput input, Features.Employers update, ActorAccessor actors, CancellationToken ct) =>
+                await update.SetStatusAsync(EmployerId.From(id), input.Active, await actors.GetAsync(ct), ct))
+            .WithName("SetEmployerStatus").WithSummary("Rendre un employeur actif ou inactif (service paie)").ProducesProblems();
+        employers.MapPost("/{id:guid}/users", async (Guid id, LinkUserInput input, Features.Employers link, ActorAccessor actors, CancellationToken ct) =>
+            {
+                await link.LinkUserAsync(EmployerId.From(id), input.Email, await actors.GetAsync(ct), ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("LinkEmployerUser").WithSummary("Un compte au rôle Employeur agit pour cet employeur (service paie)").ProducesProblems();
+        employers.MapPost("/{id:guid}/mandates", async (Guid id, MandateInput input, Features.Employers sign, ActorAccessor actors, CancellationToken ct) =>
+                await sign.SignMandateAsync(EmployerId.From(id), input, await actors.GetAsync(ct), ct))
+            .WithName("SignMandate").WithSummary("Enregistrer un mandat partiel ou complet signé à une date (service paie)").ProducesProblems();
+        employers.MapPost("/{id:guid}/mandates/termination", async (Guid id, TerminationInput input, Features.Employers terminate, ActorAccessor actors, CancellationToken ct) =>
+                await terminate.TerminateMandateAsync(EmployerId.From(id), input, await actors.GetAsync(ct), ct))
+            .WithName("TerminateMandate").WithSummary("Résilier le mandat en cours à son dernier jour (par défaut le 31 décembre : pas de renouvellement)").ProducesProblems();
+        employers.MapGet("/{id:guid}/mandates/{mandate:guid}.pdf", async (Guid id, Guid mandate, Features.Employers documents, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var (name, content) = await documents.MandatePdfAsync(EmployerId.From(id), mandate, await actors.GetAsync(ct), ct);
+                return TypedResults.File(content, "application/pdf", name);
+            })
+            .WithName("MandatePdf").WithSummary("Le mandat en PDF, avec ses périodes").ProducesProblems().Produces(StatusCodes.Status200OK, contentType: "application/pdf");
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Offices;
 using Partage.App.Security;
 using Partage.Kernel;
@@ -56,5 +57,11 @@ public sealed class ServiceReport(PartageDbContext db, IOfficesApi offices, Time
         var counts = labels.GroupBy(l => l).Select(g => (Label: g.Key, Count: g.Count())).OrderByDescending(x => x.Count).ThenBy(x => x.Label, StringComparer.Ordinal).ToList();
         var total = counts.Sum(c => c.Count);
         return counts.Select(c => new ShareRow(c.Label, c.Count, Rounding.ToDecimals(100m * c.Count / total, 0))).ToList();
+    }
+
+    public static void Map(RouteGroupBuilder employers)
+    {
+        employers.MapGet("/report", async (int? year, ServiceReport report, ActorAccessor actors, CancellationToken ct) => await report.ForYearAsync(year, await actors.GetAsync(ct), ct))
+            .WithName("ContractManagementReport").WithSummary("Le rapport du service : chiffre d'affaires par année et par bureau, employeurs par forme, secteur, mandat, actifs (personnel de la coopérative)").ProducesProblems();
     }
 }

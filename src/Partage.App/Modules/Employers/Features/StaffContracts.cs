@@ -1,9 +1,10 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using CsvHelper;
 using CsvHelper.Configuration;
-using Microsoft.EntityFrameworkCore;
 using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Database;
+using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Audit;
 using Partage.App.Modules.Payroll;
 using Partage.App.Security;
@@ -29,79 +30,19 @@ public sealed record StaffContractView(
     public string? Dfs { get; init; }
 }
 
-public sealed record ImportResult(int Imported, IReadOnlyList<StaffContractView> Contracts);
-
 /// <summary>
-/// Contracts employers submit for their staff, online one by one or as a CSV file: each checked
+/// Contracts employers submit for their staff, online one by one or as a CSV file (ImportStaffContracts): each checked
 /// (the mandate covers its dates, the DPAE precedes the start, the SMIC, no overlap, hours and
 /// cachets a month), a file all or nothing with every malformed line reported by its number.
 /// </summary>
 public sealed class StaffContracts(PartageDbContext db, Employers employers, IPayrollApi payroll, NumberSeries numbers, IAuditLog audit, TimeProvider clock)
 {
-    /// <summary>The columns of the upload file, in order (semicolon separated, UTF-8).</summary>
-    public static readonly string[] Columns =
-        ["nom", "prenom", "nir", "date_naissance", "iban", "statut", "cadre", "emploi", "evenement", "debut", "fin", "heures", "cachets", "brut", "frais"];
-
-    /// <summary>Columns a file may add: the DFS an artist consented to (dramatic or musician; empty: none).</summary>
-    public static readonly string[] OptionalColumns = ["dfs"];
-
     private DateOnly Today => clock.Today();
 
     public async Task<StaffContractView> SubmitAsync(EmployerId employer, StaffContractInput input, Actor actor, CancellationToken ct = default)
     {
         var result = await SaveAsync(employer, [input], actor, fromFile: false, ct);
         return result.Contracts[0];
-    }
-
-    /// <summary>Contracts in one file: a large festival's month, well under what one transaction checks and writes quickly.</summary>
-    public const int MaxRowsPerFile = 2_000;
-
-    /// <summary>Imports a CSV file of contracts: every line checked first; one bad line and nothing is imported, each problem reported with its line number.</summary>
-    public async Task<ImportResult> ImportCsvAsync(EmployerId employer, Stream file, Actor actor, CancellationToken ct = default)
-    {
-        await RequireSubmitterAsync(employer, actor, ct);
-        var rows = new List<StaffContractInput>();
-        using (var reader = new StreamReader(file, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
-        using (var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";", MissingFieldFound = null, BadDataFound = null }))
-        {
-            if (!await csv.ReadAsync() || !csv.ReadHeader() || csv.HeaderRecord is not { } header || !Columns.All(c => header.Contains(c, StringComparer.OrdinalIgnoreCase)))
-            {
-                throw new InputValidationException(new Dictionary<string, string[]>(StringComparer.Ordinal)
-                {
-                    ["file"] = [$"La première ligne du fichier nomme les colonnes : {string.Join(";", Columns)} (téléchargez le modèle)."],
-                });
-            }
-
-            while (await csv.ReadAsync())
-            {
-                if (rows.Count == MaxRowsPerFile)
-                {
-                    throw new InputValidationException(new Dictionary<string, string[]>(StringComparer.Ordinal)
-                    {
-                        ["file"] = [$"Un fichier compte au plus {MaxRowsPerFile} contrats : découpez-le en plusieurs fichiers. Rien n'a été importé."],
-                    });
-                }
-
-                string? Field(string name) => csv.TryGetField<string>(name, out var value) ? value : null;
-                rows.Add(new StaffContractInput(Field("nom"), Field("prenom"), Field("nir"), Field("date_naissance"), Field("iban"), Field("statut"), Field("cadre"), Field("emploi"),
-                    Field("evenement"), Field("debut"), Field("fin"), Field("heures"), Field("cachets"), Field("brut"), Field("frais"), Field("dfs")));
-            }
-        }
-
-        if (rows.Count == 0)
-        {
-            throw new InputValidationException(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["file"] = ["Le fichier ne contient aucun contrat."] });
-        }
-
-        return await SaveAsync(employer, rows, actor, fromFile: true, ct);
-    }
-
-    /// <summary>The upload template: the header and one example line.</summary>
-    public static byte[] Template()
-    {
-        var text = string.Join(";", [.. Columns, .. OptionalColumns]) + "\r\n"
-            + "DURAND;Jeanne;290057511212353;1990-05-17;FR7630006000011234567890189;intermittent_artist;non;Chanteuse;Festival du Nord 2027;2027-01-15;2027-01-16;;2;600,00;45,00;\r\n";
-        return [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(text)];
     }
 
     public async Task<PagedResult<StaffContractView>> ListAsync(EmployerId employer, PageRequest page, Actor actor, CancellationToken ct = default)
@@ -174,7 +115,7 @@ public sealed class StaffContracts(PartageDbContext db, Employers employers, IPa
         return EmployersAccess.Manages(actor) || actor.EmployerId == employerId ? employer : throw new DomainException(EmployersErrors.NotFound);
     }
 
-    private async Task<ImportResult> SaveAsync(EmployerId employerId, IReadOnlyList<StaffContractInput> inputs, Actor actor, bool fromFile, CancellationToken ct)
+    internal async Task<ImportResult> SaveAsync(EmployerId employerId, IReadOnlyList<StaffContractInput> inputs, Actor actor, bool fromFile, CancellationToken ct)
     {
         var employer = await RequireSubmitterAsync(employerId, actor, ct);
 
@@ -371,5 +312,24 @@ public sealed class StaffContracts(PartageDbContext db, Employers employers, IPa
         v.ThrowIfInvalid();
         return new Checked(lastName.ToUpperInvariant(), firstName, nir!, birth!.Value, iban!, kind!.Value, cadre, job, eventName, start!.Value, end!.Value, hours,
             (int?)cachets, gross!.Value, allowances, dfs);
+    }
+
+    public static void Map(RouteGroupBuilder employers)
+    {
+        employers.MapGet("/{id:guid}/contracts", async (Guid id, int? page, int? size, StaffContracts list, ActorAccessor actors, CancellationToken ct) =>
+                await list.ListAsync(EmployerId.From(id), new PageRequest(page, size), await actors.GetAsync(ct), ct))
+            .WithName("ListStaffContracts").WithSummary("Les contrats du personnel d'un employeur").ProducesProblems();
+        employers.MapPost("/{id:guid}/contracts", async (Guid id, StaffContractInput input, StaffContracts submit, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var contract = await submit.SubmitAsync(EmployerId.From(id), input, await actors.GetAsync(ct), ct);
+                return TypedResults.Created($"/api/v1/employers/{id}/contracts", contract);
+            })
+            .WithName("SubmitStaffContract").WithSummary("Soumettre un contrat (l'employeur ou le service paie) : mandat, DPAE avant le début, SMIC et chevauchements vérifiés").ProducesProblems();
+        employers.MapGet("/{id:guid}/contracts/{contract:guid}.pdf", async (Guid id, Guid contract, StaffContracts documents, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var (name, content) = await documents.PdfAsync(EmployerId.From(id), contract, await actors.GetAsync(ct), ct);
+                return TypedResults.File(content, "application/pdf", name);
+            })
+            .WithName("StaffContractPdf").WithSummary("Le contrat (CDD ou CDDU) en PDF, avec ses clauses obligatoires").ProducesProblems().Produces(StatusCodes.Status200OK, contentType: "application/pdf");
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Partage.App.Infrastructure;
+using Partage.App.Infrastructure.Http;
 using Partage.App.Infrastructure.Pdf;
 using Partage.App.Modules.Payroll;
 using Partage.App.Security;
@@ -157,4 +158,20 @@ public sealed class StaffDeclarations(PartageDbContext db, IPayrollApi payroll, 
     private static string Number(decimal? value) => value is { } v ? v.ToString("0.##", French) : string.Empty;
 
     private static string Eur(decimal amount) => Money.Eur(Rounding.ToCents(amount)).ToDisplayString();
+
+    public static void Map(RouteGroupBuilder employers)
+    {
+        employers.MapGet("/{id:guid}/contracts/{contract:guid}/certificate.pdf", async (Guid id, Guid contract, StaffDeclarations documents, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var (name, content) = await documents.CertificatePdfAsync(EmployerId.From(id), contract, await actors.GetAsync(ct), ct);
+                return TypedResults.File(content, "application/pdf", name);
+            })
+            .WithName("StaffCertificatePdf").WithSummary("L'attestation employeur du contrat (AEM d'un intermittent), une fois ses bulletins validés").ProducesProblems().Produces(StatusCodes.Status200OK, contentType: "application/pdf");
+        employers.MapGet("/{id:guid}/dsn", async (Guid id, string? month, bool? test, StaffDeclarations declarations, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var dsn = await declarations.DsnAsync(EmployerId.From(id), month, test ?? false, await actors.GetAsync(ct), ct);
+                return TypedResults.File(dsn.Content, dsn.ContentType, dsn.FileName);
+            })
+            .WithName("EmployerDsn").WithSummary("La DSN mensuelle de l'employeur (mandat complet), au format NEODeS, depuis les bulletins validés du mois (month=AAAA-MM, test=true pour un envoi d'essai)").ProducesProblems().Produces(StatusCodes.Status200OK, contentType: "text/plain");
+    }
 }

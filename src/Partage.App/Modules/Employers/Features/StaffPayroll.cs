@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Database;
+using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Audit;
 using Partage.App.Modules.Ledger;
 using Partage.App.Modules.LegalEntities;
@@ -251,5 +252,23 @@ public sealed class StaffPayroll(PartageDbContext db, IPayrollApi payroll, ILedg
         return rows.Select(p => new StaffPayslipView(p.Id, p.Number, p.ContractId, contracts[p.ContractId].Number, p.EmployerId, contracts[p.ContractId].Name, p.Period, p.Status,
             Money.Eur(p.GrossCents), Money.Eur(p.NetBeforeTaxCents), Money.Eur(p.TaxCents), Money.Eur(p.NetPaidCents), Money.Eur(p.AllowancesCents), Money.Eur(p.EmployerCostCents),
             p.DueOn, p.PaidOn, p.InvoiceId)).ToList();
+    }
+
+    public static void Map(RouteGroupBuilder payslips)
+    {
+        payslips.MapGet("/", async (Guid? employer, string? status, int? page, int? size, StaffPayroll list, ActorAccessor actors, CancellationToken ct) =>
+                await list.ListAsync(employer is { } e ? EmployerId.From(e) : null, status, new PageRequest(page, size), await actors.GetAsync(ct), ct))
+            .WithName("ListStaffPayslips").WithSummary("Les bulletins du personnel des employeurs (un employeur : les siens)").ProducesProblems();
+        payslips.MapGet("/{id:guid}", async (Guid id, StaffPayroll find, ActorAccessor actors, CancellationToken ct) => await find.FindAsync(id, await actors.GetAsync(ct), ct))
+            .WithName("GetStaffPayslip").WithSummary("Un bulletin du personnel d'un employeur").ProducesProblems();
+        payslips.MapPost("/{id:guid}/validation", async (Guid id, StaffPayroll validate, ActorAccessor actors, CancellationToken ct) =>
+                await validate.ValidateAsync(id, await actors.GetAsync(ct), ct))
+            .WithName("ValidateStaffPayslip").WithSummary("Valider un bulletin (service paie) : l'avance à l'employeur est comptabilisée").ProducesProblems();
+        payslips.MapGet("/{id:guid}/pdf", async (Guid id, StaffPayroll documents, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var (name, content) = await documents.PdfAsync(id, await actors.GetAsync(ct), ct);
+                return TypedResults.File(content, "application/pdf", name);
+            })
+            .WithName("StaffPayslipPdf").WithSummary("Le bulletin de paie en PDF (bulletin clarifié), l'employeur comme employeur").ProducesProblems().Produces(StatusCodes.Status200OK, contentType: "application/pdf");
     }
 }

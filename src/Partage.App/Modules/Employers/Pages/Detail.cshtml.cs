@@ -13,7 +13,7 @@ namespace Partage.App.Modules.Employers.Pages;
 /// staff), its pay-period invoices (issued by payroll staff, payments recorded by finance), its
 /// staff's employment certificates and, under a complete mandate, its monthly DSN.
 /// </summary>
-public sealed class DetailModel(Features.Employers employers, StaffContracts contracts, StaffPayroll payslips, EmployerInvoices invoices, StaffDeclarations declarations) : PartagePageModel
+public sealed class DetailModel(Features.Employers employers, StaffContracts contracts, ImportStaffContracts import, StaffPayroll payslips, EmployerInvoices invoices, StaffDeclarations declarations) : PartagePageModel
 {
     public EmployerView? Employer { get; private set; }
 
@@ -111,7 +111,7 @@ public sealed class DetailModel(Features.Employers employers, StaffContracts con
         }
 
         await using var stream = ContractsFile.OpenReadStream();
-        var result = await contracts.ImportCsvAsync(EmployerId.From(id), stream, Actor, ct);
+        var result = await import.HandleAsync(EmployerId.From(id), stream, Actor, ct);
         return $"{result.Imported} contrats importés ; DPAE enregistrées.";
     }, ct);
 
@@ -176,7 +176,7 @@ public sealed class DetailModel(Features.Employers employers, StaffContracts con
             return File(dsn.Content, dsn.ContentType, dsn.FileName);
         }, ct);
 
-    public IActionResult OnGetTemplate() => File(StaffContracts.Template(), "text/csv; charset=utf-8", "modele-contrats.csv");
+    public IActionResult OnGetTemplate() => File(ImportStaffContracts.Template(), "text/csv; charset=utf-8", "modele-contrats.csv");
 
     private async Task<IActionResult> DownloadAsync(Func<Task<(string Name, byte[] Content)>> download, string type)
     {

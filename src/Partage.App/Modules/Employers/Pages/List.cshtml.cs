@@ -8,7 +8,7 @@ using Partage.Kernel;
 namespace Partage.App.Modules.Employers.Pages;
 
 /// <summary>The contract-management service's employers: search and filters, exposure for the cooperative's staff, a new employer for payroll staff. An employer's account goes to its own page.</summary>
-public sealed class ListModel(Features.Employers employers, EmployerInvoices invoices, IOfficesApi offices) : PartagePageModel
+public sealed class ListModel(Features.Employers employers, GetEmployerExposure exposure, IOfficesApi offices) : PartagePageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Search { get; set; }
@@ -99,7 +99,7 @@ public sealed class ListModel(Features.Employers employers, EmployerInvoices inv
         Offices = await offices.ListOfficesAsync(ct);
         if (Actor.IsCooperativeStaff)
         {
-            Exposure = await invoices.ExposureAsync(Actor, ct);
+            Exposure = await exposure.HandleAsync(Actor, ct);
         }
     }
 }

@@ -1,5 +1,8 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Partage.App.Infrastructure.Http;
+using Partage.App.Security;
 using Partage.Kernel;
 using Partage.Persistence;
 
@@ -43,4 +46,21 @@ public sealed class InvoiceDocuments(PartageDbContext db, IOptions<InvoicingOpti
             invoice.PaymentReference ?? CreditorReference.For(invoice.Number!), invoice.BuyerReference, invoice.PurchaseOrder,
             credited?.Number, credited?.IssueDate, options.Value);
     }
+
+    public static void Map(RouteGroupBuilder invoices)
+    {
+        invoices.MapGet("/{id:guid}/factur-x.xml", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid id, FacturX.InvoiceDocuments documents, ActorAccessor actors, CancellationToken ct) =>
+                await documents.FindAsync(InvoiceId.From(id), await actors.GetAsync(ct), ct) is { } doc
+                    ? TypedResults.File(FacturX.CiiWriter.Write(doc), "application/xml", $"{doc.FileStem}.xml")
+                    : NotIssued())
+            .WithName("GetInvoiceCii").WithSummary("XML CII (Factur-X EN 16931) d'une facture émise").ProducesProblems().Produces(StatusCodes.Status200OK, contentType: "application/xml");
+        invoices.MapGet("/{id:guid}/pdf", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid id, FacturX.InvoiceDocuments documents, ActorAccessor actors, TimeProvider clock, CancellationToken ct) =>
+                await documents.FindAsync(InvoiceId.From(id), await actors.GetAsync(ct), ct) is { } doc
+                    ? TypedResults.File(FacturX.FacturXPdf.Write(doc), "application/pdf", $"{doc.FileStem}.pdf")
+                    : NotIssued())
+            .WithName("GetInvoicePdf").WithSummary("Facture Factur-X (PDF/A-3 avec factur-x.xml)").ProducesProblems().Produces(StatusCodes.Status200OK, contentType: "application/pdf");
+    }
+
+    private static ProblemHttpResult NotIssued() =>
+        TypedResults.Problem(statusCode: 409, title: "Un brouillon n'a pas encore de facture électronique.", extensions: new Dictionary<string, object?> { ["code"] = "invoicing.not_issued" });
 }

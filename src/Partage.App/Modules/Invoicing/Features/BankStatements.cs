@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Database;
+using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Audit;
 using Partage.App.Modules.Ledger;
 using Partage.App.Modules.LegalEntities;
@@ -301,5 +302,34 @@ public sealed class BankStatements(
             statement.StatementId, true, statement.Lines.Count, statement.Lines.Count(l => l.Status == BankLineStatus.Matched),
             statement.Lines.Count(l => l.Status == BankLineStatus.PartlyMatched), statement.Lines.Count(l => l.Status == BankLineStatus.Unmatched), ignored,
             Money.Eur(statement.Lines.Sum(l => l.AmountCents)));
+    }
+
+    public static void Map(RouteGroupBuilder statements)
+    {
+        statements.MapPost("/", async (HttpRequest request, Features.BankStatements bank, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var actor = await actors.GetAsync(ct);
+                if (!InvoicingAccess.KeepsAccounts(actor))
+                {
+                    throw new DomainException(InvoicingErrors.NotFound);
+                }
+
+                var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : null;
+                var file = form?.Files.GetFile("file")
+                    ?? throw new InputValidationException(new Dictionary<string, string[]> { ["File"] = ["Joignez le relevé camt.053 (champ « file »)."] });
+                await using var stream = file.OpenReadStream();
+                return await bank.ImportAsync(form["entity"], stream, actor, ct);
+            })
+            .DisableAntiforgery()
+            .WithName("ImportBankStatement").WithSummary("Importer un relevé camt.053 (.001.02 ou .001.08) : rapprochement des paiements (finance)").ProducesProblems();
+        statements.MapGet("/unmatched", async (int? page, int? size, Features.BankStatements bank, ActorAccessor actors, CancellationToken ct) =>
+                await bank.UnmatchedAsync(new Infrastructure.PageRequest(page, size), await actors.GetAsync(ct), ct))
+            .WithName("UnmatchedBankLines").WithSummary("Encaissements à identifier (finance)").ProducesProblems();
+        statements.MapPost("/lines/{id:guid}/match", async (Guid id, Features.MatchInput input, Features.BankStatements bank, ActorAccessor actors, CancellationToken ct) =>
+            {
+                await bank.MatchAsync(id, input, await actors.GetAsync(ct), ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("MatchBankLine").WithSummary("Affecter un encaissement à une facture (finance)").ProducesProblems();
     }
 }

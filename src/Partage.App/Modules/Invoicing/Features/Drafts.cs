@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Partage.App.Infrastructure;
+using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Activities;
 using Partage.App.Modules.Audit;
 using Partage.App.Modules.Clients;
@@ -197,5 +198,18 @@ public sealed class Drafts(
         }
 
         return n;
+    }
+
+    public static void Map(RouteGroupBuilder invoices)
+    {
+        invoices.MapPost("/", async (Features.DraftInput input, Features.Drafts drafts, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var invoice = await drafts.CreateAsync(input, await actors.GetAsync(ct), ct);
+                return TypedResults.Created($"/api/v1/invoices/{invoice.Id}", invoice);
+            })
+            .WithName("CreateInvoiceDraft").WithSummary("Nouveau brouillon de facture").ProducesProblems();
+        invoices.MapPut("/{id:guid}", async (Guid id, Features.DraftInput input, Features.Drafts drafts, ActorAccessor actors, CancellationToken ct) =>
+                await drafts.UpdateAsync(InvoiceId.From(id), input, await actors.GetAsync(ct), ct))
+            .WithName("UpdateInvoiceDraft").WithSummary("Modifier un brouillon").ProducesProblems();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Partage.App.Infrastructure;
+using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Activities;
 using Partage.App.Modules.Clients;
 using Partage.App.Modules.LegalEntities;
@@ -70,5 +71,15 @@ public sealed class InvoiceViews(PartageDbContext db, IActivitiesApi activities,
             rows.Items.Select(r => new InvoiceListItem(r.Id, r.Kind, r.Status, r.Number, r.IssueDate, r.DueDate, names.GetValueOrDefault(r.ClientId, "?"), activityNames.GetValueOrDefault(r.ActivityId, "?"),
                 Money.Eur(r.GrossCents), Money.Eur(r.GrossCents - r.Paid))).ToList(),
             rows.Page, rows.PageSize, rows.Total);
+    }
+
+    public static void Map(RouteGroupBuilder invoices)
+    {
+        invoices.MapGet("/", async (string? status, Guid? activity, int? page, int? size, Features.InvoiceViews views, ActorAccessor actors, CancellationToken ct) =>
+                await views.SearchAsync(status, activity is { } a ? ActivityId.From(a) : null, new Infrastructure.PageRequest(page, size), await actors.GetAsync(ct), ct))
+            .WithName("SearchInvoices").WithSummary("Factures et avoirs visibles (statut, activité)");
+        invoices.MapGet("/{id:guid}", async (Guid id, Features.InvoiceViews views, ActorAccessor actors, CancellationToken ct) =>
+                await views.OneAsync(InvoiceId.From(id), await actors.GetAsync(ct), ct))
+            .WithName("GetInvoice").WithSummary("Une facture ou un avoir").ProducesProblems();
     }
 }

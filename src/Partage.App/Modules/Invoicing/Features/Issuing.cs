@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Database;
+using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Activities;
 using Partage.App.Modules.Audit;
 using Partage.App.Modules.Clients;
@@ -200,5 +202,21 @@ public sealed class Issuing(
         var code = (await entities.ListAsync(ct)).Single(e => e.Id == entity).Code;
         var next = await numbers.NextAsync($"invoice:{entity}", ct);
         return $"{code}-{date.Year}-{next:D6}";
+    }
+
+    public static void Map(RouteGroupBuilder invoices)
+    {
+        invoices.MapPost("/{id:guid}/issue", async (Guid id, Features.Issuing issuing, ActorAccessor actors, CancellationToken ct) =>
+                await issuing.IssueAsync(InvoiceId.From(id), await actors.GetAsync(ct), ct))
+            .WithName("IssueInvoice").WithSummary("Émettre (ou soumettre à validation au-delà du seuil)").ProducesProblems();
+        invoices.MapPost("/{id:guid}/validate", async (Guid id, Features.Issuing issuing, ActorAccessor actors, CancellationToken ct) =>
+                await issuing.ValidateAsync(InvoiceId.From(id), await actors.GetAsync(ct), ct))
+            .WithName("ValidateInvoice").WithSummary("Valider et émettre une facture en attente (chargé d'accompagnement, finance)").ProducesProblems();
+        invoices.MapPost("/{id:guid}/credit-note", async (Guid id, CreditNoteInput input, Features.Issuing issuing, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var note = await issuing.CreditAsync(InvoiceId.From(id), input.Reason, await actors.GetAsync(ct), ct);
+                return TypedResults.Created($"/api/v1/invoices/{note.Id}", note);
+            })
+            .WithName("CreditInvoice").WithSummary("Annuler une facture émise par un avoir").ProducesProblems();
     }
 }

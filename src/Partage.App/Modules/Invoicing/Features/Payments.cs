@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Partage.App.Infrastructure;
+using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Audit;
 using Partage.App.Modules.Clients;
 using Partage.App.Modules.Ledger;
@@ -127,4 +128,11 @@ public sealed class Payments(PartageDbContext db, ILedgerApi ledger, IClientsApi
     }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
+
+    public static void Map(RouteGroupBuilder invoices)
+    {
+        invoices.MapPost("/{id:guid}/payments", async (Guid id, Features.PaymentInput input, Features.Payments payments, ActorAccessor actors, CancellationToken ct) =>
+                await payments.RecordAsync(InvoiceId.From(id), input, await actors.GetAsync(ct), ct))
+            .WithName("RecordInvoicePayment").WithSummary("Enregistrer un paiement (finance)").ProducesProblems();
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Partage.App.Infrastructure.Http;
 using Partage.App.Infrastructure.Mail;
 using Partage.App.Modules.Activities;
 using Partage.App.Modules.Audit;
@@ -67,5 +68,12 @@ public sealed class Sending(
         audit.Record(actor, "invoicing.sent", "invoice", invoice.Id.ToString(), new { Status = before }, new { invoice.Status, To = client.BillingEmail });
         await db.SaveChangesAsync(ct);
         return await views.OneAsync(id, actor, ct);
+    }
+
+    public static void Map(RouteGroupBuilder invoices)
+    {
+        invoices.MapPost("/{id:guid}/send", async (Guid id, Features.Sending sending, ActorAccessor actors, CancellationToken ct) =>
+                await sending.SendAsync(InvoiceId.From(id), await actors.GetAsync(ct), ct))
+            .WithName("SendInvoice").WithSummary("Envoyer une facture ou un avoir émis au client par e-mail (PDF Factur-X joint)").ProducesProblems();
     }
 }

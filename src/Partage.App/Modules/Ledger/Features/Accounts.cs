@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Database;
+using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Audit;
 using Partage.App.Security;
 using Partage.Kernel;
@@ -61,5 +62,18 @@ public sealed class ChartOfAccountsBook(PartageDbContext db, FiscalPeriods perio
         }
 
         return new AccountListItem(account.Id, account.Number, account.Label, null, null);
+    }
+
+    public static void Map(RouteGroupBuilder ledger)
+    {
+        ledger.MapGet("/accounts", async (string? entity, string? search, int? page, int? size, ChartOfAccountsBook chart, ActorAccessor actors, CancellationToken ct) =>
+                await chart.ListAsync(entity, search, new PageRequest(page, size), await actors.GetAsync(ct), ct))
+            .WithName("ListLedgerAccounts").WithSummary("Plan comptable d'une entité (comptes généraux, ou recherche dans les comptes auxiliaires)").ProducesProblems();
+        ledger.MapPost("/accounts", async (NewAccountInput input, ChartOfAccountsBook chart, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var account = await chart.AddAsync(input, await actors.GetAsync(ct), ct);
+                return TypedResults.Created($"/api/v1/ledger/accounts/{account.Number}/detail?entity={input.Entity}", account);
+            })
+            .WithName("AddLedgerAccount").WithSummary("Ajouter un compte (finance)").ProducesProblems();
     }
 }

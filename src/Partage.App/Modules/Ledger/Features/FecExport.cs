@@ -96,4 +96,16 @@ public sealed class FecExport(PartageDbContext db, ILegalEntitiesApi entities)
                 span[i] = source[i] is '\t' or '\r' or '\n' or '|' ? ' ' : source[i];
             }
         }).Trim();
+
+    public static void Map(RouteGroupBuilder ledger)
+    {
+        ledger.MapGet("/fec", async (string? entity, int? year, FecExport fec, ActorAccessor actors, HttpContext http, CancellationToken ct) =>
+            {
+                var file = await fec.PrepareAsync(entity ?? string.Empty, year ?? 0, await actors.GetAsync(ct), ct);
+                http.Response.ContentType = "text/plain; charset=utf-8";
+                http.Response.Headers.ContentDisposition = $"attachment; filename={file.FileName}";
+                await fec.WriteAsync(file, http.Response.Body, ct);
+            })
+            .WithName("ExportFec").WithSummary("Fichier des écritures comptables (FEC) d'un exercice");
+    }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Partage.App.Infrastructure;
+using Partage.App.Infrastructure.Http;
 using Partage.App.Security;
 using Partage.Kernel;
 using Partage.Persistence;
@@ -69,5 +71,15 @@ public sealed class ManualEntry(PartageDbContext db, ILedgerApi ledger, FiscalPe
 
         v.ThrowIfInvalid();
         return await ledger.PostAsync(new PostEntryRequest(entity, journal, date!.Value, input.Label ?? string.Empty, "manual", key, "manual:" + key, lines, input.PieceRef), actor, ct);
+    }
+
+    public static void Map(RouteGroupBuilder ledger)
+    {
+        ledger.MapPost("/entries", async (ManualEntryInput input, [FromHeader(Name = "Idempotency-Key")] string? key, ManualEntry handler, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var entry = await handler.HandleAsync(input, key, await actors.GetAsync(ct), ct);
+                return TypedResults.Created($"/api/v1/ledger/entries/{entry.Id}", entry);
+            })
+            .WithName("PostManualEntry").WithSummary("Passer une écriture (finance ; en-tête Idempotency-Key obligatoire)").ProducesProblems();
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Partage.App.Infrastructure;
+using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Audit;
 using Partage.App.Modules.LegalEntities;
 using Partage.App.Security;
@@ -64,5 +65,12 @@ public sealed class MonthlyFees(
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new MonthlyFeeRun(period.ToString(), requests.Count, total);
+    }
+
+    public static void Map(RouteGroupBuilder ledger)
+    {
+        ledger.MapPost("/monthly-fees/{month}", async (string month, MonthlyFees monthly, ActorAccessor actors, CancellationToken ct) =>
+                await monthly.RunAsync(month, await actors.GetAsync(ct), ct))
+            .WithName("PostMonthlyFees").WithSummary("Passe les forfaits mensuels de contribution d'un mois (AAAA-MM ; sans effet si déjà passés)").ProducesProblems();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Partage.App.Infrastructure;
+using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Audit;
 using Partage.App.Modules.LegalEntities;
 using Partage.App.Security;
@@ -91,5 +92,21 @@ public sealed class FiscalPeriods(PartageDbContext db, ILegalEntitiesApi entitie
         {
             throw new DomainException(LedgerErrors.NotFound);
         }
+    }
+
+    public static void Map(RouteGroupBuilder ledger)
+    {
+        ledger.MapGet("/fiscal-years", async (string? entity, FiscalPeriods periods, ActorAccessor actors, CancellationToken ct) =>
+                await periods.ListAsync(entity, await actors.GetAsync(ct), ct))
+            .WithName("ListFiscalYears").WithSummary("Exercices et mois clôturés");
+        ledger.MapPost("/fiscal-years", async (OpenFiscalYearInput input, FiscalPeriods periods, ActorAccessor actors, CancellationToken ct) =>
+                TypedResults.Created("/api/v1/ledger/fiscal-years", await periods.OpenAsync(input, await actors.GetAsync(ct), ct)))
+            .WithName("OpenFiscalYear").WithSummary("Ouvrir un exercice (finance)").ProducesProblems();
+        ledger.MapPost("/periods/{entity}/{period}/close", async (string entity, string period, FiscalPeriods periods, ActorAccessor actors, CancellationToken ct) =>
+            {
+                await periods.CloseMonthAsync(entity, period, await actors.GetAsync(ct), ct);
+                return TypedResults.NoContent();
+            })
+            .WithName("ClosePeriod").WithSummary("Clôturer un mois (finance)").ProducesProblems();
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using CsvHelper;
 using CsvHelper.Configuration;
-using Microsoft.EntityFrameworkCore;
 using Partage.App.Infrastructure;
 using Partage.App.Security;
 using Partage.Kernel;
@@ -152,5 +152,29 @@ public sealed class LedgerReports(PartageDbContext db, FiscalPeriods periods)
         {
             throw new DomainException(LedgerErrors.NotFound);
         }
+    }
+
+    public static void Map(RouteGroupBuilder ledger)
+    {
+        ledger.MapGet("/trial-balance", async (string? entity, string? from, string? to, LedgerReports reports, ActorAccessor actors, CancellationToken ct) =>
+                await reports.TrialBalanceAsync(entity ?? string.Empty, from, to, await actors.GetAsync(ct), ct))
+            .WithName("TrialBalance").WithSummary("Balance générale d'une période").ProducesValidationProblem();
+        ledger.MapGet("/trial-balance.csv", async (string? entity, string? from, string? to, LedgerReports reports, ActorAccessor actors, HttpContext http, CancellationToken ct) =>
+            {
+                var balance = await reports.TrialBalanceAsync(entity ?? string.Empty, from, to, await actors.GetAsync(ct), ct);
+                http.Response.ContentType = "text/csv; charset=utf-8";
+                http.Response.Headers.ContentDisposition = $"attachment; filename=balance-{balance.Entity}-{balance.From:yyyyMMdd}-{balance.To:yyyyMMdd}.csv";
+                await LedgerReports.WriteCsvAsync(balance, http.Response.Body, ct);
+            })
+            .WithName("TrialBalanceCsv").WithSummary("Balance générale en CSV");
+        ledger.MapGet("/accounts/{number}/detail", async (string number, string? entity, string? from, string? to, LedgerReports reports, ActorAccessor actors, CancellationToken ct) =>
+                await reports.AccountDetailAsync(entity ?? string.Empty, number, from, to, await actors.GetAsync(ct), ct))
+            .WithName("AccountDetail").WithSummary("Grand livre d'un compte sur une période").ProducesValidationProblem();
+        ledger.MapGet("/check", async (string? entity, LedgerReports reports, ActorAccessor actors, CancellationToken ct) =>
+            {
+                LedgerAccess.RequireBooks(await actors.GetAsync(ct));
+                return await reports.CheckAsync(entity, ct);
+            })
+            .WithName("CheckBooks").WithSummary("Contrôle d'équilibre de chaque écriture et du livre");
     }
 }

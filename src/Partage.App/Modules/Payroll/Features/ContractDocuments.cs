@@ -1,8 +1,10 @@
 using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Partage.App.Infrastructure;
+using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.LegalEntities;
 using Partage.App.Modules.Members;
 using Partage.App.Security;
@@ -137,4 +139,38 @@ public sealed class ContractDocuments(
     private EstablishmentOptions? Establishment(string code) => options.Value.Establishment(code);
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static void Map(RouteGroupBuilder jobs, RouteGroupBuilder staff)
+    {
+        jobs.MapGet("/{id:guid}/contract.pdf", async (Guid id, Features.ContractDocuments documents, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var (name, content) = await documents.ContractPdfAsync(JobId.From(id), await actors.GetAsync(ct), ct);
+                return TypedResults.File(content, "application/pdf", name);
+            })
+            .WithName("ContractPdf").WithSummary("Le contrat en PDF, avec ses signatures").ProducesProblems().Produces(StatusCodes.Status200OK, contentType: "application/pdf");
+        staff.MapGet("/dpae.csv", async (string? from, string? to, Features.ContractDocuments documents, ActorAccessor actors, HttpContext http, CancellationToken ct) =>
+            {
+                var v = new Infrastructure.Validation();
+                var start = v.Date("from", "La date de début", from, required: true);
+                var end = v.Date("to", "La date de fin", to, required: true);
+                v.ThrowIfInvalid();
+                var actor = await actors.GetAsync(ct);
+                PayrollAccess.RequireStaff(actor);
+                http.Response.ContentType = "text/csv; charset=utf-8";
+                http.Response.Headers.ContentDisposition = $"attachment; filename=dpae-{start:yyyyMMdd}-{end:yyyyMMdd}.csv";
+                await documents.DpaeCsvAsync(start!.Value, end!.Value, actor, http.Response.Body, ct);
+            })
+            .WithName("DpaeExport").WithSummary("Les données DPAE des contrats contre-signés sur une période (CSV, service paie)").Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesProblems();
+        staff.MapGet("/dpae.xml", async (string? from, string? to, bool? test, Features.ContractDocuments documents, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var v = new Infrastructure.Validation();
+                var start = v.Date("from", "La date de début", from, required: true);
+                var end = v.Date("to", "La date de fin", to, required: true);
+                v.ThrowIfInvalid();
+                using var output = new MemoryStream();
+                await documents.DpaeXmlAsync(start!.Value, end!.Value, test ?? false, await actors.GetAsync(ct), output, ct);
+                return TypedResults.File(output.ToArray(), "application/xml; charset=iso-8859-1", $"dpae-{start:yyyyMMdd}-{end:yyyyMMdd}.xml");
+            })
+            .WithName("DpaeUpload").WithSummary("Le fichier de dépôt DPAE (FR_DUE_Upload, 100 déclarations au plus) des contrats contre-signés sur une période ; test=true pour un dépôt d'essai").ProducesProblems().Produces(StatusCodes.Status200OK, contentType: "application/xml");
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Database;
+using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Activities;
 using Partage.App.Modules.Audit;
 using Partage.App.Modules.Ledger;
@@ -23,39 +24,6 @@ public sealed record JobView(
     JobId Id, string Number, ActivityId ActivityId, string ActivityName, string MemberName, string EntityCode, EmployeeKind Kind, bool Cadre, string Trade,
     string Description, string Place, DateOnly Start, DateOnly End, decimal? Hours, int? Cachets, Money Gross, Money EmployerCost, Money Net, string UsageReason,
     JobStatus Status, DateTime? MemberSignedAt, string? MemberSignatureName, DateTime? CountersignedAt, string? CountersignedBy, DateTime? DpaeRecordedAt, DateOnly PayDay);
-
-/// <summary>Who may declare, sign, countersign and read jobs.</summary>
-public static class JobsAccess
-{
-    public static bool CanDeclare(Actor actor, ActivityView activity) =>
-        PayrollAccess.KeepsPayroll(actor) || actor.IsManagerOf(activity.OfficeId) || (actor.MemberId is { } member && member == activity.MemberId);
-
-    /// <summary>The cooperative countersigns: payroll staff, or the manager of the member's office.</summary>
-    public static bool CanCountersign(Actor actor, Job job) => PayrollAccess.KeepsPayroll(actor) || actor.IsManagerOf(job.OfficeId);
-
-    public static IQueryable<Job> Visible(this IQueryable<Job> jobs, Actor actor) =>
-        actor.IsCooperativeStaff ? jobs
-        : actor.IsInRole(Roles.Manager) && actor.ManagedOfficeId is { } office ? jobs.Where(j => j.OfficeId == office)
-        : actor.MemberId is { } member ? jobs.Where(j => j.MemberId == member)
-        : jobs.Where(_ => false);
-}
-
-public sealed class PayrollOptions
-{
-    /// <summary>Days after the end of the service on which the net wage is paid.</summary>
-    public int PayDelayDays { get; set; } = 7;
-
-    /// <summary>The account wages are paid from (the SEPA transfer's debtor).</summary>
-    public string Iban { get; set; } = string.Empty;
-
-    public string Bic { get; set; } = string.Empty;
-
-    /// <summary>Per legal entity code, the establishment's references the DPAE needs.</summary>
-    public Dictionary<string, EstablishmentOptions> Establishments { get; set; } = new(StringComparer.Ordinal);
-
-    /// <summary>An entity's establishment, if every reference a declaration needs is configured.</summary>
-    public EstablishmentOptions? Establishment(string entityCode) => Establishments.GetValueOrDefault(entityCode) is { IsComplete: true } found ? found : null;
-}
 
 /// <summary>
 /// A member declares a job; the checks that must pass before a contract exists (budget, minimum
@@ -374,5 +342,26 @@ public sealed class Jobs(
         return agreed > smic
             ? (agreed, $"minimum conventionnel IDCC {agreement} de {Money.Eur(Rounding.ToCents(conventional!.Amount)).ToDisplayString()} par {(unit == MinimumUnit.Cachet ? "cachet" : "heure")} depuis le {conventional.From:dd/MM/yyyy}")
             : (smic, $"SMIC horaire × {quantity.ToString("0.##", CultureInfo.GetCultureInfo("fr-FR"))} h");
+    }
+
+    public static void Map(RouteGroupBuilder jobs)
+    {
+        jobs.MapGet("/", async (string? status, int? page, int? size, Features.Jobs list, ActorAccessor actors, CancellationToken ct) =>
+                await list.ListAsync(status, new Infrastructure.PageRequest(page, size), await actors.GetAsync(ct), ct))
+            .WithName("ListJobs").WithSummary("Les travaux et contrats que l'utilisateur peut voir (membre : les siens ; chargé d'accompagnement : son bureau)").ProducesProblems();
+        jobs.MapPost("/", async (Features.JobInput input, Features.Jobs declare, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var job = await declare.DeclareAsync(input, await actors.GetAsync(ct), ct);
+                return TypedResults.Created($"/api/v1/jobs/{job.Id}", job);
+            })
+            .WithName("DeclareJob").WithSummary("Déclarer un travail : budget, minimum, licence et chevauchement vérifiés, contrat établi").ProducesProblems();
+        jobs.MapGet("/{id:guid}", async (Guid id, Features.Jobs find, ActorAccessor actors, CancellationToken ct) => await find.FindAsync(JobId.From(id), await actors.GetAsync(ct), ct))
+            .WithName("GetJob").WithSummary("Un travail et son contrat").ProducesProblems();
+        jobs.MapPost("/{id:guid}/signature", async (Guid id, SignatureInput input, HttpContext http, Features.Jobs sign, ActorAccessor actors, CancellationToken ct) =>
+                await sign.SignAsync(JobId.From(id), input.Name, http.Connection.RemoteIpAddress?.ToString(), await actors.GetAsync(ct), ct))
+            .WithName("SignContract").WithSummary("Le membre signe son contrat (avant le début)").ProducesProblems();
+        jobs.MapPost("/{id:guid}/countersignature", async (Guid id, Features.Jobs countersign, ActorAccessor actors, CancellationToken ct) =>
+                await countersign.CountersignAsync(JobId.From(id), await actors.GetAsync(ct), ct))
+            .WithName("CountersignContract").WithSummary("La coopérative contre-signe (service paie ou chargé d'accompagnement) : DPAE enregistrée, coût engagé").ProducesProblems();
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Database;
+using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Audit;
 using Partage.App.Modules.Ledger;
 using Partage.App.Modules.LegalEntities;
@@ -20,42 +21,11 @@ public sealed record PayslipView(
     Money EmployerContributions, Money Reductions, Money NetBeforeTax, Money NetTaxable, decimal TaxRate, bool NeutralTaxRate, Money Tax, Money NetPaid, Money EmployerCost,
     DateOnly DueOn, DateOnly? PaidOn, DateTime? ValidatedAt, string? ValidatedBy);
 
-/// <summary>What a body is owed for a period: the employee and employer shares (the URSSAF employer share after the general reduction).</summary>
-public sealed record ContributionDue(string Body, Money Employee, Money Employer, Money Total);
-
 public sealed record PayrollRun(DateOnly Until, int Computed, int AutoValidated, int Batches, int Payments, Money Total, int WithoutIban)
 {
     public string Summary => $"{Computed} bulletins calculés ({AutoValidated} validés automatiquement) ; {Batches} lots de virement, {Payments} salaires, {Total.ToDisplayString()} ; {WithoutIban} sans IBAN.";
 }
 
-/// <summary>The bodies contributions are paid to (the period summary, the payroll entry's 431/437 split).</summary>
-public static class ContributionBodies
-{
-    public const string Urssaf = "URSSAF";
-    public const string FranceTravail = "France Travail (annexes 8 et 10)";
-    public const string Pension = "Retraite et prévoyance (Agirc-Arrco, Audiens)";
-    public const string HolidayFund = "Congés Spectacles";
-    public const string Afdas = "Afdas";
-    public const string Health = "Santé au travail (CMB)";
-    public const string Other = "Autres (Action Logement, fonds de branche)";
-
-    public static string Of(string code, bool intermittent) => code switch
-    {
-        "chomage" or "chomage_intermittents" or "ags" when intermittent => FranceTravail,
-        "retraite_complementaire_t1" or "retraite_complementaire_t2" or "ceg_t1" or "ceg_t2" or "cet" or "apec" or "prevoyance_cadre" or "prevoyance_intermittents" => Pension,
-        "conges_spectacles" => HolidayFund,
-        "afdas" => Afdas,
-        "cmb" => Health,
-        "peec" or "fnas" or "fcap" => Other,
-        _ => Urssaf,
-    };
-}
-
-/// <summary>
-/// Payslips: computed by the engine at the end of each countersigned job, validated by payroll
-/// staff (or automatically under their rule), which posts the payroll entry (641/645 by activity
-/// against 421, 431, 437, 4421) and releases the commitment; members download theirs as PDF.
-/// </summary>
 public sealed class Payslips(
     PartageDbContext db, Jobs jobs, PayrollParameters parameters, NotifiedTaxRates taxRates, ILedgerApi ledger, IMembersApi members, ILegalEntitiesApi entities, NumberSeries numbers,
     IAuditLog audit, IOptions<PayrollOptions> options, IOptions<PayrollEmployerOptions> employer, TimeProvider clock)
@@ -183,65 +153,6 @@ public sealed class Payslips(
             Money.Eur(payslip.NetBeforeTaxCents), Money.Eur(payslip.NetTaxableCents), payslip.TaxRate, payslip.NeutralTaxRate, Money.Eur(payslip.TaxCents),
             Money.Eur(payslip.NetPaidCents), payslip.DueOn, payslip.PaidOn, Money.Eur(payslip.EmployerCostCents), Money.ZeroEur));
         return ($"bulletin-{payslip.Number}.pdf", content);
-    }
-
-    /// <summary>Contributions due per body for the payslips of the months <paramref name="from"/> to <paramref name="to"/> (validated or paid).</summary>
-    public async Task<IReadOnlyList<ContributionDue>> ContributionsAsync(string? from, string? to, Actor actor, CancellationToken ct = default)
-    {
-        PayrollAccess.RequireStaff(actor);
-        var v = new Validation();
-        v.Month("from", "Le premier mois", from, required: true);
-        v.Month("to", "Le dernier mois", to, required: true);
-
-        v.ThrowIfInvalid();
-        var rows = await db.Set<Payslip>().AsNoTracking()
-            .Where(p => p.Status != PayslipStatus.Computed && string.Compare(p.Period, from) >= 0 && string.Compare(p.Period, to) <= 0)
-            .Join(db.Set<Job>(), p => p.JobId, j => j.Id, (p, j) => new { p.ResultJson, p.ReductionsCents, j.Kind })
-            .ToListAsync(ct);
-        var sums = new Dictionary<string, (decimal Employee, decimal Employer)>(StringComparer.Ordinal);
-        foreach (var row in rows)
-        {
-            var result = JsonSerializer.Deserialize<PayrollResult>(row.ResultJson, PayrollJson.Options)!;
-            foreach (var line in result.Lines)
-            {
-                var body = ContributionBodies.Of(line.Code, row.Kind != EmployeeKind.RegimeGeneral);
-                var (employee, employer) = sums.GetValueOrDefault(body);
-                sums[body] = (employee + line.EmployeeAmount, employer + line.EmployerAmount);
-            }
-
-            var (e, r) = sums.GetValueOrDefault(ContributionBodies.Urssaf);
-            sums[ContributionBodies.Urssaf] = (e, r - (row.ReductionsCents / 100m));
-        }
-
-        return sums.OrderBy(s => s.Key, StringComparer.Ordinal)
-            .Select(s => new ContributionDue(s.Key, Money.Eur(Cents(s.Value.Employee)), Money.Eur(Cents(s.Value.Employer)), Money.Eur(Cents(s.Value.Employee + s.Value.Employer)))).ToList();
-    }
-
-    /// <summary>The same summary as CSV (semicolons, UTF-8 with BOM for French spreadsheets).</summary>
-    public async Task<byte[]> ContributionsCsvAsync(string? from, string? to, Actor actor, CancellationToken ct = default)
-    {
-        var rows = await ContributionsAsync(from, to, actor, ct);
-        using var output = new MemoryStream();
-        await using (var writer = new StreamWriter(output, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
-        await using (var csv = new CsvHelper.CsvWriter(writer, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";" }))
-        {
-            foreach (var header in new[] { "organisme", "part_salariale", "part_patronale", "total" })
-            {
-                csv.WriteField(header);
-            }
-
-            await csv.NextRecordAsync();
-            foreach (var row in rows)
-            {
-                csv.WriteField(row.Body);
-                csv.WriteField(row.Employee.Amount.ToString("0.00", CultureInfo.InvariantCulture));
-                csv.WriteField(row.Employer.Amount.ToString("0.00", CultureInfo.InvariantCulture));
-                csv.WriteField(row.Total.Amount.ToString("0.00", CultureInfo.InvariantCulture));
-                await csv.NextRecordAsync();
-            }
-        }
-
-        return output.ToArray();
     }
 
     internal IQueryable<Payslip> Visible(Actor actor)
@@ -406,4 +317,22 @@ public sealed class Payslips(
     }
 
     private static long Cents(decimal amount) => Rounding.ToCents(amount);
+
+    public static void Map(RouteGroupBuilder payslips)
+    {
+        payslips.MapGet("/", async (string? status, int? page, int? size, Features.Payslips list, ActorAccessor actors, CancellationToken ct) =>
+                await list.ListAsync(status, new Infrastructure.PageRequest(page, size), await actors.GetAsync(ct), ct))
+            .WithName("ListPayslips").WithSummary("Les bulletins que l'utilisateur peut voir (membre : les siens)").ProducesProblems();
+        payslips.MapGet("/{id:guid}", async (Guid id, Features.Payslips find, ActorAccessor actors, CancellationToken ct) => await find.FindAsync(PayslipId.From(id), await actors.GetAsync(ct), ct))
+            .WithName("GetPayslip").WithSummary("Un bulletin").ProducesProblems();
+        payslips.MapGet("/{id:guid}/pdf", async (Guid id, Features.Payslips pdf, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var (name, content) = await pdf.PdfAsync(PayslipId.From(id), await actors.GetAsync(ct), ct);
+                return TypedResults.File(content, "application/pdf", name);
+            })
+            .WithName("PayslipPdf").WithSummary("Le bulletin de paie clarifié en PDF").ProducesProblems().Produces(StatusCodes.Status200OK, contentType: "application/pdf");
+        payslips.MapPost("/{id:guid}/validation", async (Guid id, Features.Payslips validate, ActorAccessor actors, CancellationToken ct) =>
+                await validate.ValidateAsync(PayslipId.From(id), await actors.GetAsync(ct), ct))
+            .WithName("ValidatePayslip").WithSummary("Valider un bulletin : écriture de paie passée, engagement levé (service paie)").ProducesProblems();
+    }
 }

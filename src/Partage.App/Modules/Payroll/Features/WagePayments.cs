@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Database;
+using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Audit;
 using Partage.App.Modules.Ledger;
 using Partage.App.Modules.LegalEntities;
@@ -168,5 +170,28 @@ public sealed class WagePayments(
     {
         var codes = (await entities.ListAsync(ct)).ToDictionary(e => e.Id, e => e.Code);
         return batches.Select(b => new PaymentBatchView(b.Id, b.Number, codes[b.LegalEntityId], b.ExecutionDate, b.Count, Money.Eur(b.TotalCents), b.Status, b.ReleasedAt, b.ReleasedBy)).ToList();
+    }
+
+    public static void Map(RouteGroupBuilder staff)
+    {
+        staff.MapPost("/runs", async (PayrollRunInput input, Features.WagePayments payments, ActorAccessor actors, TimeProvider clock, CancellationToken ct) =>
+            {
+                var v = new Infrastructure.Validation();
+                var until = v.Date("until", "La date", input.Until, required: false) ?? clock.Today();
+                v.ThrowIfInvalid();
+                return await payments.RunAsync(until, await actors.GetAsync(ct), ct);
+            })
+            .WithName("PayrollRun").WithSummary("Calcule les bulletins des travaux terminés et prépare les lots de virement des salaires dus (relançable sans effet)").ProducesProblems();
+        staff.MapGet("/batches", async (Features.WagePayments payments, ActorAccessor actors, CancellationToken ct) => await payments.ListAsync(await actors.GetAsync(ct), ct))
+            .WithName("PaymentBatches").WithSummary("Les lots de virement des salaires").ProducesProblems();
+        staff.MapPost("/batches/{id:guid}/release", async (Guid id, Features.WagePayments payments, ActorAccessor actors, CancellationToken ct) =>
+                await payments.ReleaseAsync(id, await actors.GetAsync(ct), ct))
+            .WithName("ReleaseBatch").WithSummary("Libérer un lot : paiement comptabilisé, fichier SEPA disponible").ProducesProblems();
+        staff.MapGet("/batches/{id:guid}/sepa.xml", async (Guid id, Features.WagePayments payments, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var (name, content) = await payments.SepaFileAsync(id, await actors.GetAsync(ct), ct);
+                return TypedResults.File(content, "application/xml", name);
+            })
+            .WithName("BatchSepaFile").WithSummary("Le virement SEPA (pain.001.001.09) d'un lot libéré").ProducesProblems().Produces(StatusCodes.Status200OK, contentType: "application/xml");
     }
 }

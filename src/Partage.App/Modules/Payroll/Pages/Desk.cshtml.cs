@@ -7,7 +7,7 @@ using Partage.Kernel;
 namespace Partage.App.Modules.Payroll.Pages;
 
 /// <summary>Payroll staff's desk: run the payroll, validate payslips, release wage batches, see contributions due.</summary>
-public sealed class DeskModel(Jobs jobs, Payslips payslips, WagePayments payments, ContractDocuments documents, TimeProvider clock) : PartagePageModel
+public sealed class DeskModel(Jobs jobs, Payslips payslips, GetContributionsDue contributions, WagePayments payments, ContractDocuments documents, TimeProvider clock) : PartagePageModel
 {
     [BindProperty]
     public string? Until { get; set; }
@@ -75,7 +75,7 @@ public sealed class DeskModel(Jobs jobs, Payslips payslips, WagePayments payment
         await LoadActorAsync();
         try
         {
-            return File(await payslips.ContributionsCsvAsync(From, To, Actor, ct), "text/csv; charset=utf-8", $"cotisations-{From}-{To}.csv");
+            return File(await contributions.CsvAsync(From, To, Actor, ct), "text/csv; charset=utf-8", $"cotisations-{From}-{To}.csv");
         }
         catch (Kernel.DomainException)
         {
@@ -130,6 +130,6 @@ public sealed class DeskModel(Jobs jobs, Payslips payslips, WagePayments payment
         ToCountersign = (await jobs.ListAsync(nameof(JobStatus.Signed), new PageRequest(1, 50), Actor, ct)).Items;
         ToValidate = (await payslips.ListAsync(nameof(PayslipStatus.Computed), new PageRequest(1, 100), Actor, ct)).Items;
         Batches = await payments.ListAsync(Actor, ct);
-        Contributions = await payslips.ContributionsAsync(From, To, Actor, ct);
+        Contributions = await contributions.HandleAsync(From, To, Actor, ct);
     }
 }

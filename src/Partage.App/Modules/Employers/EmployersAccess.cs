@@ -1,0 +1,24 @@
+using Partage.App.Security;
+using Partage.Kernel;
+
+namespace Partage.App.Modules.Employers;
+
+public static class EmployersAccess
+{
+    /// <summary>Payroll staff and administrators run the service; finance reads it (exposure).</summary>
+    public static bool Manages(Actor actor) => actor.IsAdmin || actor.IsInRole(Roles.Payroll);
+
+    public static IQueryable<Employer> Visible(this IQueryable<Employer> employers, Actor actor) =>
+        actor.IsCooperativeStaff ? employers
+        : actor.IsInRole(Roles.Manager) && actor.ManagedOfficeId is { } office ? employers.Where(e => e.OfficeId == office)
+        : actor.EmployerId is { } own ? employers.Where(e => e.Id == own)
+        : employers.Where(_ => false);
+
+    public static void RequireManager(Actor actor)
+    {
+        if (!Manages(actor))
+        {
+            throw new DomainException(EmployersErrors.NotFound);
+        }
+    }
+}
