@@ -56,7 +56,7 @@ public class StaffPayrollTests(December2026Factory factory) : IClassFixture<Dece
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var errors = JsonDocument.Parse(await bad.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
         Assert.Equal(["ligne 4", "ligne 5", "ligne 6"], errors.EnumerateObject().Select(e => e.Name).Order());
-        Assert.Contains("ligne 6 : Start : La DPAE précède l'embauche", errors.GetProperty("ligne 6")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("ligne 6 : Start : Le contrat et la DPAE précèdent le travail", errors.GetProperty("ligne 6")[0].GetString(), StringComparison.Ordinal);
         var list = JsonDocument.Parse(await employer.GetStringAsync($"/api/v1/employers/{world.LilleEmployer}/contracts")).RootElement;
         Assert.Equal(0, list.GetProperty("total").GetInt32());
 

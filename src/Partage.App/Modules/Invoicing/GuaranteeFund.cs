@@ -129,7 +129,7 @@ public sealed class GuaranteeFund(
         {
             Id = Guid.CreateVersion7(), InvoiceId = invoice.Id, CoveredOn = Today, AmountCents = remaining.Cents, Status = CoverStatus.Covered, CoverEntryId = cover.Id, CoveredBy = actor.Name,
         });
-        invoice.Status = InvoiceStatus.Covered;
+        invoice.MarkCovered();
         audit.Record(actor, "invoicing.covered", "invoice", invoice.Id.ToString(), null, new { invoice.Number, RemainingCents = remaining.Cents });
         await db.SaveChangesAsync(ct);
 
@@ -179,7 +179,7 @@ public sealed class GuaranteeFund(
         cover.Status = CoverStatus.WrittenOff;
         cover.WriteOffEntryId = entry.Id;
         cover.ClosedOn = Today;
-        invoice.Status = InvoiceStatus.WrittenOff;
+        invoice.MarkWrittenOff();
         audit.Record(actor, "invoicing.written_off", "invoice", invoice.Id.ToString(), null, new { invoice.Number, RemainingCents = remaining.Cents, Reason = why });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

@@ -52,7 +52,8 @@ public sealed class Invoice : IVersioned
 
     public InvoiceKind Kind { get; init; }
 
-    public InvoiceStatus Status { get; set; }
+    /// <summary>Moved only by the transitions below, each refusing a move the invoice's life does not allow.</summary>
+    public InvoiceStatus Status { get; private set; } = InvoiceStatus.Draft;
 
     public LegalEntityId LegalEntityId { get; init; }
 
@@ -134,6 +135,50 @@ public sealed class Invoice : IVersioned
     public Money Remaining => Gross - Paid;
 
     public bool IsDraft => Status is InvoiceStatus.Draft or InvoiceStatus.PendingValidation;
+
+    /// <summary>A draft above the threshold waits for the manager's validation.</summary>
+    public void AwaitValidation() => MoveTo(InvoiceStatus.PendingValidation, InvoicingErrors.NotDraft, InvoiceStatus.Draft);
+
+    /// <summary>Issued: numbered and frozen (a draft, a validated one, or a new credit note).</summary>
+    public void MarkIssued() => MoveTo(InvoiceStatus.Issued, InvoicingErrors.NotDraft, InvoiceStatus.Draft, InvoiceStatus.PendingValidation);
+
+    /// <summary>E-mailed to the client: an issued invoice becomes sent; a later status (paid…) stays.</summary>
+    public void MarkSent()
+    {
+        if (Status == InvoiceStatus.Issued)
+        {
+            Status = InvoiceStatus.Sent;
+        }
+    }
+
+    /// <summary>Cancelled by a credit note: only while nothing was paid.</summary>
+    public void MarkCredited() => MoveTo(InvoiceStatus.Credited, InvoicingErrors.NotIssued, InvoiceStatus.Issued, InvoiceStatus.Sent);
+
+    /// <summary>Taken over by the guarantee fund: an invoice still awaiting (the rest of) its payment.</summary>
+    public void MarkCovered() => MoveTo(InvoiceStatus.Covered, InvoicingErrors.NotIssued, InvoiceStatuses.AwaitingPayment);
+
+    /// <summary>Given up after the fund covered it.</summary>
+    public void MarkWrittenOff() => MoveTo(InvoiceStatus.WrittenOff, InvoicingErrors.NotCovered, InvoiceStatus.Covered);
+
+    /// <summary>
+    /// After a payment was added: paid when nothing remains; otherwise covered stays covered (the
+    /// payment reimburses the fund) and anything else is partly paid.
+    /// </summary>
+    public void PaymentRecorded()
+    {
+        var next = Remaining.IsZero ? InvoiceStatus.Paid : Status == InvoiceStatus.Covered ? InvoiceStatus.Covered : InvoiceStatus.PartlyPaid;
+        MoveTo(next, InvoicingErrors.NotIssued, InvoiceStatuses.Payable);
+    }
+
+    private void MoveTo(InvoiceStatus next, ErrorCode refused, params IReadOnlyCollection<InvoiceStatus> from)
+    {
+        if (!from.Contains(Status))
+        {
+            throw new DomainException(refused);
+        }
+
+        Status = next;
+    }
 }
 
 public sealed class InvoiceLine

@@ -236,16 +236,10 @@ public sealed class StaffContracts(PartageDbContext db, Employers employers, IPa
             v.Add("Iban", "L'IBAN est obligatoire : le salaire est payé par virement.");
         }
 
-        var kind = input.Kind?.Trim() switch
-        {
-            "regime_general" => EmployeeKind.RegimeGeneral,
-            "intermittent_technician" => EmployeeKind.IntermittentTechnician,
-            "intermittent_artist" => EmployeeKind.IntermittentArtist,
-            _ => (EmployeeKind?)null,
-        };
+        var kind = ContractTerms.Kind(input.Kind);
         if (kind is null)
         {
-            v.Add("Kind", "Le statut est regime_general, intermittent_technician ou intermittent_artist.");
+            v.Add("Kind", ContractTerms.KindRefused);
         }
 
         var cadre = input.Cadre?.Trim().ToLowerInvariant() is "oui" or "true" or "1";
@@ -269,44 +263,14 @@ public sealed class StaffContracts(PartageDbContext db, Employers employers, IPa
             v.Add("Dfs", DfsLabels.Refused);
         }
 
-        if (cachets is { } c && (c <= 0 || c != decimal.Truncate(c)))
+        foreach (var term in ContractTerms.Check(start, end, hours, cachets, gross, Today).Broken)
         {
-            v.Add("Cachets", "Le nombre de cachets est un entier positif.");
+            v.Add(term.Field, term.Message);
         }
 
-        if (start is { } s && end is { } e)
+        if (start is { } s && hours is { } h && gross is { } g && catalog.ValueOn("smic_horaire", s) is { } smic && g.Amount < Rounding.ToCents(smic * h) / 100m)
         {
-            if (e < s)
-            {
-                v.Add("End", "La fin précède le début.");
-            }
-            else if (e >= s.AddMonths(12))
-            {
-                v.Add("End", "Un contrat dure au plus 12 mois.");
-            }
-            else if (hours is null or > 0 && cachets is null or > 0)
-            {
-                var months = ContractMonths.Split(s, e, hours, (int?)cachets, gross?.Cents ?? 0);
-                if (months.Any(m => m.Hours is <= 0 or > 240))
-                {
-                    v.Add("Hours", "Les heures font entre 0 et 240 heures par mois.");
-                }
-
-                if (months.Any(m => m.Cachets is < 1 or > 31))
-                {
-                    v.Add("Cachets", "Les cachets font entre 1 et 31 par mois.");
-                }
-            }
-
-            if (s <= Today)
-            {
-                v.Add("Start", "La DPAE précède l'embauche : le début est au plus tôt demain.");
-            }
-
-            if (hours is { } h && gross is { } g && catalog.ValueOn("smic_horaire", s) is { } smic && g.Amount < Rounding.ToCents(smic * h) / 100m)
-            {
-                v.Add("Gross", $"Le brut est inférieur au SMIC pour {h.ToString("0.##", CultureInfo.GetCultureInfo("fr-FR"))} heures ({Money.Eur(Rounding.ToCents(smic * h)).ToDisplayString()}).");
-            }
+            v.Add("Gross", $"Le brut est inférieur au SMIC pour {h.ToString("0.##", CultureInfo.GetCultureInfo("fr-FR"))} heures ({Money.Eur(Rounding.ToCents(smic * h)).ToDisplayString()}).");
         }
 
         v.ThrowIfInvalid();

@@ -47,7 +47,7 @@ public sealed class Drafts(
         var (client, content) = await CheckAsync(input, ct);
         var invoice = new Invoice
         {
-            Id = TypedId.New<InvoiceId>(), Kind = InvoiceKind.Invoice, Status = InvoiceStatus.Draft, LegalEntityId = entity.Id, ActivityId = activity.Id,
+            Id = TypedId.New<InvoiceId>(), Kind = InvoiceKind.Invoice, LegalEntityId = entity.Id, ActivityId = activity.Id,
             ModuleCode = activity.ModuleCode, MemberId = activity.MemberId, OfficeId = activity.OfficeId, ClientId = client.Id,
             CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = actor.Name,
         };

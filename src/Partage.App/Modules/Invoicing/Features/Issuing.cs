@@ -39,7 +39,7 @@ public sealed class Issuing(
 
         if (!InvoicingAccess.CanValidate(actor, activity) && invoice.GrossCents > options.Value.ValidationThresholdCents)
         {
-            invoice.Status = InvoiceStatus.PendingValidation;
+            invoice.AwaitValidation();
             audit.Record(actor, "invoicing.validation_requested", "invoice", invoice.Id.ToString(), null, new { invoice.GrossCents });
             await db.SaveChangesAsync(ct);
             return await views.OneAsync(id, actor, ct);
@@ -86,7 +86,7 @@ public sealed class Issuing(
         var today = Today;
         var note = new Invoice
         {
-            Id = TypedId.New<InvoiceId>(), Kind = InvoiceKind.CreditNote, Status = InvoiceStatus.Issued, LegalEntityId = invoice.LegalEntityId,
+            Id = TypedId.New<InvoiceId>(), Kind = InvoiceKind.CreditNote, LegalEntityId = invoice.LegalEntityId,
             ActivityId = invoice.ActivityId, ModuleCode = invoice.ModuleCode, MemberId = invoice.MemberId, OfficeId = invoice.OfficeId, ClientId = invoice.ClientId,
             ServiceFrom = invoice.ServiceFrom, ServiceTo = invoice.ServiceTo, BuyerReference = invoice.BuyerReference, PurchaseOrder = why,
             PaymentTermsDays = 0, CreditedInvoiceId = invoice.Id, NetCents = invoice.NetCents, VatCents = invoice.VatCents, GrossCents = invoice.GrossCents,
@@ -99,12 +99,13 @@ public sealed class Issuing(
             }).ToList(),
         };
         note.Number = await NextNumberAsync(note.LegalEntityId, today, ct);
+        note.MarkIssued();
         var sale = await ledger.FindEntryAsync(invoice.SaleEntryId!.Value, ct) ?? throw new InvalidOperationException("An issued invoice without its sale entry.");
         var entry = await ledger.PostAsync(new PostEntryRequest(
             note.LegalEntityId, "VT", today, $"Avoir {note.Number} sur facture {invoice.Number}", "credit_note", note.Id.ToString(), $"credit-note:{invoice.Id}",
             sale.Lines.Select(l => new PostingLine(l.AccountId, l.Side == Side.Debit ? Side.Credit : Side.Debit, l.Amount, l.ActivityId, l.Label)).ToList(), note.Number), actor, ct);
         note.SaleEntryId = entry.Id;
-        invoice.Status = InvoiceStatus.Credited;
+        invoice.MarkCredited();
         db.Add(note);
         audit.Record(actor, "invoicing.credited", "invoice", invoice.Id.ToString(), new { Status = before }, new { CreditNote = note.Number, Reason = why });
         await db.SaveChangesAsync(ct);
@@ -163,7 +164,7 @@ public sealed class Issuing(
         invoice.GrossCents = totals.Gross.Cents;
         invoice.PaymentReference = CreditorReference.For(invoice.Number);
         invoice.PartiesJson = InvoiceParties.Of(entity, client).ToJson();
-        invoice.Status = InvoiceStatus.Issued;
+        invoice.MarkIssued();
         invoice.IssuedAt = clock.GetUtcNow().UtcDateTime;
         invoice.IssuedBy = actor.Name;
 

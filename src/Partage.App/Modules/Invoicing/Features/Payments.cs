@@ -105,7 +105,7 @@ public sealed class Payments(PartageDbContext db, ILedgerApi ledger, IClientsApi
         };
         db.Add(payment);   // tracked as new (a key set in advance would read as an existing row); EF adds it to invoice.Payments
         invoice.Touch();   // two payments of one invoice must not both pass the check of what remains to pay
-        invoice.Status = invoice.Remaining.IsZero ? InvoiceStatus.Paid : covered ? InvoiceStatus.Covered : InvoiceStatus.PartlyPaid;
+        invoice.PaymentRecorded();
         if (covered)
         {
             await fund.RecoveredAsync(invoice, ct);

@@ -58,10 +58,7 @@ public sealed class Sending(
             """,
             $"{document.FileStem}.pdf", FacturXPdf.Write(document));
         var before = invoice.Status;
-        if (invoice.Status == InvoiceStatus.Issued)
-        {
-            invoice.Status = InvoiceStatus.Sent;
-        }
+        invoice.MarkSent();
 
         invoice.SentAt = clock.GetUtcNow().UtcDateTime;
         invoice.SentTo = client.BillingEmail;

@@ -35,9 +35,6 @@ public sealed class Jobs(
     PartageDbContext db, IActivitiesApi activities, IMembersApi members, ILegalEntitiesApi entities, ILedgerApi ledger, PayrollParameters parameters,
     IOptions<PayrollEmployerOptions> employer, IOptions<PayrollOptions> options, NumberSeries numbers, IAuditLog audit, TimeProvider clock)
 {
-    /// <summary>The longest contract declared at once; paid by month, one payslip at each month end.</summary>
-    public const int MaxMonths = 12;
-
     private const string DefaultUsageReason = "Emploi par nature temporaire dans le secteur du spectacle vivant, où il est d'usage constant de ne pas recourir au CDI (art. L1242-2 3° et D1242-1 6° du code du travail)";
 
     private DateOnly Today => clock.Today();
@@ -60,13 +57,7 @@ public sealed class Jobs(
             v.Add("ActivityId", "On ne déclare un travail que dans une activité active.");
         }
 
-        var kind = input.Kind switch
-        {
-            "regime_general" => EmployeeKind.RegimeGeneral,
-            "intermittent_technician" => EmployeeKind.IntermittentTechnician,
-            "intermittent_artist" => EmployeeKind.IntermittentArtist,
-            _ => (EmployeeKind?)null,
-        };
+        var kind = ContractTerms.Kind(input.Kind);
         if (kind is null)
         {
             v.Add("Kind", "Le statut est salarié (régime général), technicien ou artiste intermittent.");
@@ -96,48 +87,10 @@ public sealed class Jobs(
             v.Add("Dfs", DfsLabels.Refused);
         }
 
-        if (start is { } s && end is { } e)
+        var (broken, months) = ContractTerms.Check(start, end, hours, cachets, gross, Today);
+        foreach (var term in broken)
         {
-            if (e < s)
-            {
-                v.Add("End", "La fin précède le début.");
-            }
-            else if (e >= s.AddMonths(MaxMonths))
-            {
-                v.Add("End", $"Un contrat dure au plus {MaxMonths} mois : déclarez un nouveau travail pour la suite.");
-            }
-
-            if (s <= Today)
-            {
-                v.Add("Start", "Le contrat et la DPAE précèdent le travail : le début est au plus tôt demain.");
-            }
-        }
-
-        var wholeCachets = cachets is not { } c || (c > 0 && c == decimal.Truncate(c));
-        if (!wholeCachets)
-        {
-            v.Add("Cachets", "Le nombre de cachets est un entier positif.");
-        }
-
-        var months = start is { } from && end is { } to && to >= from && to < from.AddMonths(MaxMonths) && wholeCachets
-            ? ContractMonths.Split(from, to, hours, (int?)cachets, gross?.Cents ?? 0) : [];
-        if (hours is { } h && (h <= 0 || months.Any(m => m.Hours is <= 0 or > 240)))
-        {
-            v.Add("Hours", months.Count > 1
-                ? "Les heures, réparties sur les mois du contrat au prorata des jours, font entre 0 et 240 heures par mois."
-                : "Le nombre d'heures est entre 0 et 240 dans le mois.");
-        }
-
-        if (months.Any(m => m.Cachets is < 1 or > 31))
-        {
-            v.Add("Cachets", months.Count > 1
-                ? "Les cachets, répartis sur les mois du contrat au prorata des jours, font entre 1 et 31 cachets par mois."
-                : "Le nombre de cachets est un entier entre 1 et 31.");
-        }
-
-        if (gross is { } g && g.Cents <= 0)
-        {
-            v.Add("Gross", "Le salaire brut est positif.");
+            v.Add(term.Field, term.Message);
         }
 
         v.ThrowIfInvalid();

@@ -1,0 +1,69 @@
+using Partage.App.Modules.Invoicing;
+using Partage.Kernel;
+
+namespace Partage.Tests.Invoicing;
+
+/// <summary>The invoice's life as methods of the entity: every move allowed is here, every other refused.</summary>
+public class InvoiceLifeTests
+{
+    private static Invoice Draft() => new() { Id = TypedId.New<InvoiceId>(), Kind = InvoiceKind.Invoice, GrossCents = 12_000 };
+
+    [Fact]
+    public void Draft_ValidatedThenIssuedThenSent()
+    {
+        var invoice = Draft();
+        invoice.AwaitValidation();
+        Assert.Equal(InvoiceStatus.PendingValidation, invoice.Status);
+        invoice.MarkIssued();
+        invoice.MarkSent();
+        Assert.Equal(InvoiceStatus.Sent, invoice.Status);
+        invoice.MarkSent();   // sent again: stays sent
+        Assert.Equal(InvoiceStatus.Sent, invoice.Status);
+    }
+
+    [Fact]
+    public void Payments_PartlyThenPaid_AndSendingAPaidInvoiceKeepsItPaid()
+    {
+        var invoice = Draft();
+        invoice.MarkIssued();
+        invoice.Payments.Add(new InvoicePayment { AmountCents = 2_000 });
+        invoice.PaymentRecorded();
+        Assert.Equal(InvoiceStatus.PartlyPaid, invoice.Status);
+        invoice.Payments.Add(new InvoicePayment { AmountCents = 10_000 });
+        invoice.PaymentRecorded();
+        Assert.Equal(InvoiceStatus.Paid, invoice.Status);
+        invoice.MarkSent();
+        Assert.Equal(InvoiceStatus.Paid, invoice.Status);
+        Assert.Equal(InvoicingErrors.NotIssued, Assert.Throws<DomainException>(invoice.PaymentRecorded).Error);   // nothing is payable any more
+    }
+
+    [Fact]
+    public void Fund_CoversAnUnpaidInvoice_ALatePaymentKeepsItCovered_ThenWriteOff()
+    {
+        var invoice = Draft();
+        invoice.MarkIssued();
+        Assert.Equal(InvoicingErrors.NotCovered, Assert.Throws<DomainException>(invoice.MarkWrittenOff).Error);   // only a covered invoice is written off
+        invoice.MarkCovered();
+        invoice.Payments.Add(new InvoicePayment { AmountCents = 5_000 });
+        invoice.PaymentRecorded();
+        Assert.Equal(InvoiceStatus.Covered, invoice.Status);
+        invoice.MarkWrittenOff();
+        Assert.Equal(InvoiceStatus.WrittenOff, invoice.Status);
+    }
+
+    [Fact]
+    public void Refused_MovesOutsideTheLife()
+    {
+        var draft = Draft();
+        Assert.Equal(InvoicingErrors.NotIssued, Assert.Throws<DomainException>(draft.MarkCredited).Error);   // a draft is not credited
+        Assert.Equal(InvoicingErrors.NotIssued, Assert.Throws<DomainException>(draft.MarkCovered).Error);
+
+        var issued = Draft();
+        issued.MarkIssued();
+        Assert.Equal(InvoicingErrors.NotDraft, Assert.Throws<DomainException>(issued.MarkIssued).Error);   // numbered once
+        Assert.Equal(InvoicingErrors.NotDraft, Assert.Throws<DomainException>(issued.AwaitValidation).Error);
+        issued.MarkCredited();
+        Assert.Equal(InvoiceStatus.Credited, issued.Status);
+        Assert.Equal(InvoicingErrors.NotIssued, Assert.Throws<DomainException>(issued.MarkCovered).Error);
+    }
+}
