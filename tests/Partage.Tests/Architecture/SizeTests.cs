@@ -30,7 +30,7 @@ public class SizeTests
         "Partage.App/Demo/DemoSeeder.cs (376 lines)",
         "Partage.App/Infrastructure/Http/Idempotency.cs: Idempotency.InvokeAsync (69 lines)",
         "Partage.App/Infrastructure/Pdf/PdfA3.cs: PdfA3.Apply (61 lines)",
-        "Partage.App/Modules/Clients/Features/ClientFeatures.cs: CreateClient.Check (96 lines)",
+        "Partage.App/Modules/Clients/Features/CreateClient.cs: CreateClient.Check (96 lines)",
         "Partage.App/Modules/Employers/Features/EmployerInvoices.cs (370 lines)",
         "Partage.App/Modules/Employers/Features/EmployerInvoices.cs: EmployerInvoices.IssueAsync (93 lines)",
         "Partage.App/Modules/Employers/Features/Employers.cs: Employers.ApplyAsync (64 lines)",

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Partage.App.Infrastructure;
-using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Clients.Features;
 using Partage.App.Security;
 using Partage.Kernel;
@@ -89,26 +88,15 @@ public static class ClientsModule
     public static IServiceCollection AddClients(this IServiceCollection services) =>
         services.AddScoped<IClientsApi, ClientsApi>()
             .AddScoped<CreateClient>()
-            .AddScoped<SearchClients>();
+            .AddScoped<SearchClients>()
+            .AddScoped<GetClient>();
 
     public static void MapClientsEndpoints(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
         var clients = api.MapGroup("/clients").WithTags("Clients");
-        clients.MapGet("/", async (string? q, string? country, int? page, int? size, SearchClients search, ActorAccessor actors, CancellationToken ct) =>
-                await search.HandleAsync(q, country, new PageRequest(page, size), await actors.GetAsync(ct), ct))
-            .WithName("SearchClients").WithSummary("Chercher un client (nom, SIREN, numéro de TVA)").ProducesProblems();
-        clients.MapGet("/{id:guid}", async (Guid id, IClientsApi clientsApi, ActorAccessor actors, CancellationToken ct) =>
-            {
-                ClientsAccess.Require(await actors.GetAsync(ct));
-                return await clientsApi.FindAsync(ClientId.From(id), ct) ?? throw new DomainException(ClientsErrors.NotFound);
-            })
-            .WithName("GetClient").WithSummary("Un client").ProducesProblems();
-        clients.MapPost("/", async (ClientInput input, CreateClient create, ActorAccessor actors, CancellationToken ct) =>
-            {
-                var client = await create.HandleAsync(input, await actors.GetAsync(ct), ct);
-                return TypedResults.Created($"/api/v1/clients/{client.Id}", client);
-            })
-            .WithName("CreateClient").WithSummary("Créer un client (refusé s'il existe déjà : même SIREN ou numéro de TVA)").ProducesProblems();
+        SearchClients.Map(clients);
+        GetClient.Map(clients);
+        CreateClient.Map(clients);
     }
 }

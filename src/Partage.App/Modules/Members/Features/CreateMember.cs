@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Database;
+using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Audit;
 using Partage.App.Modules.Offices;
 using Partage.App.Security;
@@ -159,5 +160,23 @@ public sealed class CreateMember(
 
         await users.AddToRoleAsync(user, Roles.Member);
         return user.Id;
+    }
+
+    public static void Map(RouteGroupBuilder members, RouteGroupBuilder anonymousApi)
+    {
+        members.MapPost("/", async (NewMemberInput input, CreateMember handler, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var member = await handler.HandleAsync(input, await actors.GetAsync(ct), ct);
+                return TypedResults.Created($"/api/v1/members/{member.Id}", member);
+            })
+            .WithName("CreateMember").WithSummary("Créer un membre (administration, gestionnaire de son bureau)")
+            .ProducesProblems();
+        anonymousApi.MapPost("/registrations", async (NewMemberInput input, CreateMember handler, CancellationToken ct) =>
+            {
+                var member = await handler.HandleAsync(input, Actor.Anonymous, ct);
+                return TypedResults.Created($"/api/v1/members/{member.Id}", member);
+            })
+            .WithTags("Membres").WithName("RegisterMember").WithSummary("Inscription d'un nouveau membre (mot de passe obligatoire)")
+            .ProducesProblems();
     }
 }

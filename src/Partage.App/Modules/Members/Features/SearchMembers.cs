@@ -1,7 +1,7 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using CsvHelper;
 using CsvHelper.Configuration;
-using Microsoft.EntityFrameworkCore;
 using Partage.App.Infrastructure;
 using Partage.App.Modules.Offices;
 using Partage.App.Security;
@@ -124,21 +124,20 @@ public sealed class SearchMembers(PartageDbContext db, IOfficesApi offices)
 
     private async Task<Dictionary<OfficeId, string>> OfficeNamesAsync(CancellationToken ct) =>
         (await offices.ListOfficesAsync(ct)).ToDictionary(o => o.Id, o => o.Name);
-}
 
-/// <summary>One member's record, within the actor's scope (404 otherwise).</summary>
-public sealed class GetMember(PartageDbContext db, IOfficesApi offices)
-{
-    public async Task<MemberView> HandleAsync(MemberId id, Actor actor, CancellationToken ct = default)
+    public static void Map(RouteGroupBuilder members)
     {
-        var member = await db.Set<Member>().AsNoTracking().SingleOrDefaultAsync(m => m.Id == id, ct);
-        if (member is null || !MembersAccess.CanRead(actor, member))
-        {
-            throw new DomainException(MembersErrors.NotFound);
-        }
-
-        var office = await offices.FindOfficeAsync(member.OfficeId, ct);
-        var manager = member.ManagerId is { } m ? await offices.FindManagerAsync(m, ct) : null;
-        return MemberView.From(member, office?.Name, manager?.FullName);
+        members.MapGet("/", async ([AsParameters] MemberSearch search, SearchMembers handler, ActorAccessor actors, CancellationToken ct) =>
+                await handler.HandleAsync(search, await actors.GetAsync(ct), ct))
+            .WithName("SearchMembers").WithSummary("Liste des membres visibles (recherche, filtres, pagination)")
+            .ProducesValidationProblem();
+        members.MapGet("/export.csv", async ([AsParameters] MemberSearch search, SearchMembers handler, ActorAccessor actors, HttpContext http, CancellationToken ct) =>
+            {
+                var actor = await actors.GetAsync(ct);
+                http.Response.ContentType = "text/csv; charset=utf-8";
+                http.Response.Headers.ContentDisposition = "attachment; filename=membres.csv";
+                await handler.ExportCsvAsync(search, actor, http.Response.Body, ct);
+            })
+            .WithName("ExportMembers").WithSummary("Export CSV des membres visibles (sans NIR ni IBAN)");
     }
 }

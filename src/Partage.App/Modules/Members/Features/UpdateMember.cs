@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Database;
+using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Audit;
 using Partage.App.Modules.Offices;
 using Partage.App.Security;
@@ -132,5 +133,13 @@ public sealed class UpdateMember(PartageDbContext db, IOfficesApi offices, IEnum
         var office = await offices.FindOfficeAsync(member.OfficeId, ct);
         var manager = member.ManagerId is { } m ? await offices.FindManagerAsync(m, ct) : null;
         return MemberView.From(member, office?.Name, manager?.FullName);
+    }
+
+    public static void Map(RouteGroupBuilder members)
+    {
+        members.MapPatch("/{id:guid}", async (Guid id, UpdateMemberInput input, UpdateMember handler, ActorAccessor actors, CancellationToken ct) =>
+                await handler.HandleAsync(new MemberId(id), input, await actors.GetAsync(ct), ct))
+            .WithName("UpdateMember").WithSummary("Modifier un membre (champs omis inchangés)")
+            .ProducesProblems();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Partage.App.Infrastructure;
+using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Audit;
 using Partage.App.Security;
 using Partage.Kernel;
@@ -41,34 +42,15 @@ public sealed class CreateOffice(PartageDbContext db, IAuditLog audit)
         await db.SaveChangesAsync(ct);
         return new OfficeView(office.Id, office.Name, office.City, office.Street, office.PostalCode, office.OpeningDate, office.Kind);
     }
-}
 
-public sealed record CreateActivityManagerInput(string? FirstName, string? LastName, string? Email, Guid? UserId);
-
-/// <summary>Assigns an activity manager to an office. Administration only.</summary>
-public sealed class CreateActivityManager(PartageDbContext db, IAuditLog audit)
-{
-    public async Task<ManagerView> HandleAsync(OfficeId officeId, CreateActivityManagerInput input, Actor actor, CancellationToken ct = default)
+    public static void Map(RouteGroupBuilder offices)
     {
-        if (!actor.IsAdmin || !await db.Set<Office>().AnyAsync(o => o.Id == officeId, ct))
-        {
-            throw new DomainException(OfficesErrors.NotFound);
-        }
-
-        var v = new Validation();
-        var manager = new ActivityManager
-        {
-            Id = TypedId.New<ActivityManagerId>(),
-            OfficeId = officeId,
-            FirstName = v.Required(nameof(input.FirstName), "Le prénom", input.FirstName, 100),
-            LastName = v.Required(nameof(input.LastName), "Le nom", input.LastName, 100),
-            Email = v.Email(nameof(input.Email), input.Email),
-            UserId = input.UserId,
-        };
-        v.ThrowIfInvalid();
-        db.Add(manager);
-        audit.Record(actor, "offices.manager_assigned", "activity_manager", manager.Id.ToString(), null, new { manager.OfficeId, manager.Email });
-        await db.SaveChangesAsync(ct);
-        return new ManagerView(manager.Id, manager.OfficeId, manager.FullName, manager.Email, manager.UserId);
+        offices.MapPost("/", async (CreateOfficeInput input, CreateOffice handler, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var office = await handler.HandleAsync(input, await actors.GetAsync(ct), ct);
+                return TypedResults.Created($"/api/v1/offices/{office.Id}", office);
+            })
+            .WithName("CreateOffice").WithSummary("Ouvrir un bureau (administration)")
+            .ProducesProblems();
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Database;
+using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Audit;
 using Partage.App.Security;
 using Partage.Kernel;
@@ -15,8 +16,6 @@ public sealed record ClientInput(
     string? Kind, string? Name, string? LegalForm, string? Country, string? Siren, string? Siret, string? VatNumber,
     string? AddressLine1, string? AddressLine2, string? PostalCode, string? City, string? ElectronicAddress, string? BillingEmail,
     IReadOnlyList<ClientContactInput>? Contacts);
-
-public sealed record ClientListItem(ClientId Id, ClientKind Kind, string Name, string Country, string? Siren, string? VatNumber, string City);
 
 public sealed class CreateClient(PartageDbContext db, IAuditLog audit, TimeProvider clock)
 {
@@ -170,29 +169,14 @@ public sealed class CreateClient(PartageDbContext db, IAuditLog audit, TimeProvi
             return false;
         }
     }
-}
 
-public sealed class SearchClients(PartageDbContext db)
-{
-    public async Task<PagedResult<ClientListItem>> HandleAsync(string? search, string? country, PageRequest page, Actor actor, CancellationToken ct = default)
+    public static void Map(RouteGroupBuilder clients)
     {
-        ClientsAccess.Require(actor);
-        var query = db.Set<Client>().AsNoTracking();
-        var term = search?.Trim();
-        if (!string.IsNullOrEmpty(term))
-        {
-            var key = Text.SearchKey(term);
-            var identifier = VatNumbers.Normalize(term) ?? string.Empty;
-            query = query.Where(c => c.SearchKey.Contains(key) || c.Siren == identifier || c.VatNumber == identifier || c.Siret == identifier);
-        }
-
-        if (!string.IsNullOrWhiteSpace(country))
-        {
-            var code = country.Trim().ToUpperInvariant();
-            query = query.Where(c => c.Country == code);
-        }
-
-        return await query.OrderBy(c => c.SearchKey).ThenBy(c => c.Id)
-            .Select(c => new ClientListItem(c.Id, c.Kind, c.Name, c.Country, c.Siren, c.VatNumber, c.City)).ToPageAsync(page, ct);
+        clients.MapPost("/", async (ClientInput input, CreateClient create, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var client = await create.HandleAsync(input, await actors.GetAsync(ct), ct);
+                return TypedResults.Created($"/api/v1/clients/{client.Id}", client);
+            })
+            .WithName("CreateClient").WithSummary("Créer un client (refusé s'il existe déjà : même SIREN ou numéro de TVA)").ProducesProblems();
     }
 }
