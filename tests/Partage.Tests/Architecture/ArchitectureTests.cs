@@ -174,6 +174,23 @@ public class ArchitectureTests
     private static IEnumerable<Type> Unwrap(Type type) =>
         type.IsGenericType ? type.GetGenericArguments().SelectMany(Unwrap) : type.IsArray ? Unwrap(type.GetElementType()!) : [type];
 
+    /// <summary>
+    /// ActorAccessor runs on every request: the contracts it asks (who is this account's member,
+    /// office, employer) are built from the database alone, not from the payroll or invoicing graph.
+    /// </summary>
+    [Theory]
+    [InlineData(typeof(Partage.App.Modules.Members.IMembersApi))]
+    [InlineData(typeof(Partage.App.Modules.Offices.IOfficesApi))]
+    [InlineData(typeof(Partage.App.Modules.Employers.IEmployersApi))]
+    public void ActorLookups_NeedOnlyTheDatabase(Type contract)
+    {
+        var accessor = typeof(Partage.App.Security.ActorAccessor).GetConstructors().Single().GetParameters().Select(p => p.ParameterType);
+        Assert.Contains(contract, accessor);
+        var implementation = App.GetTypes().Single(t => t.IsClass && !t.IsAbstract && contract.IsAssignableFrom(t));
+
+        Assert.All(implementation.GetConstructors().Single().GetParameters(), p => Assert.Equal(typeof(Partage.Persistence.PartageDbContext), p.ParameterType));
+    }
+
     [Fact]
     public void BannedSymbols_SystemClockAndUnsafeRoundingStayBanned()
     {

@@ -11,11 +11,11 @@ public sealed record StatusInput(bool Active);
 public static class EmployersModule
 {
     public static IServiceCollection AddEmployers(this IServiceCollection services) =>
-        services.AddScoped<EmployersApi>()
-            .AddScoped<IEmployersApi>(sp => sp.GetRequiredService<EmployersApi>())
-            .AddScoped<IWageSource>(sp => sp.GetRequiredService<EmployersApi>())
-            .AddScoped<IHiringSource>(sp => sp.GetRequiredService<EmployersApi>())
-            .AddScoped<IReceivableSource>(sp => sp.GetRequiredService<EmployersApi>())
+        services.AddScoped<IEmployersApi, EmployersApi>()
+            .AddScoped<EmployerServices>()
+            .AddScoped<IWageSource>(sp => sp.GetRequiredService<EmployerServices>())
+            .AddScoped<IHiringSource>(sp => sp.GetRequiredService<EmployerServices>())
+            .AddScoped<IReceivableSource>(sp => sp.GetRequiredService<EmployerServices>())
             .AddScoped<Features.Employers>()
             .AddScoped<StaffContracts>()
             .AddScoped<ImportStaffContracts>()

@@ -16,17 +16,24 @@ public interface IEmployersApi
 }
 
 /// <summary>
-/// The contract, and those Employers fulfils for the modules it builds on: Payroll pays the staff's
-/// wages and declares their hires (<see cref="IWageSource"/>, <see cref="IHiringSource"/>), Invoicing
-/// matches bank credits to employer invoices (<see cref="IReceivableSource"/>). They call their own
-/// interfaces, never this module, so the module graph has no cycle.
+/// The contract, light on purpose: <c>ActorAccessor</c> resolves it on every request, so it needs
+/// only the database, not the payroll and invoicing graph.
 /// </summary>
-internal sealed class EmployersApi(PartageDbContext db, StaffPayroll staff, StaffContracts contracts, EmployerInvoices invoices)
-    : IEmployersApi, IWageSource, IHiringSource, IReceivableSource
+internal sealed class EmployersApi(PartageDbContext db) : IEmployersApi
 {
     public async Task<EmployerId?> FindEmployerByUserAsync(Guid userId, CancellationToken ct = default) =>
         await db.Set<EmployerUser>().AsNoTracking().Where(u => u.UserId == userId).Select(u => (EmployerId?)u.EmployerId).SingleOrDefaultAsync(ct);
+}
 
+/// <summary>
+/// What Employers fulfils for the modules it builds on: Payroll pays the staff's wages and declares
+/// their hires (<see cref="IWageSource"/>, <see cref="IHiringSource"/>), Invoicing matches bank
+/// credits to employer invoices (<see cref="IReceivableSource"/>). They call their own interfaces,
+/// never this module, so the module graph has no cycle.
+/// </summary>
+internal sealed class EmployerServices(StaffPayroll staff, StaffContracts contracts, EmployerInvoices invoices)
+    : IWageSource, IHiringSource, IReceivableSource
+{
     public Task<int> ComputeDueAsync(DateOnly until, Actor actor, CancellationToken ct = default) => staff.ComputeDueAsync(until, actor, ct);
 
     public Task<IReadOnlyList<DueWage>> DueWagesAsync(DateOnly until, CancellationToken ct = default) => staff.DueWagesAsync(until, ct);
