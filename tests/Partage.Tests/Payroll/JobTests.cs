@@ -94,7 +94,7 @@ public class JobTests(PartageFactory factory) : IClassFixture<PartageFactory>
 
         DomainException Refused(Exception e) => Assert.IsType<DomainException>(e);
         var tooExpensive = Refused(await Record.ExceptionAsync(() => Hiring.DeclareAsync(factory, Hiring.Artist(world.LilleActivity, Hiring.NextDay(), gross: "900000"))));
-        Assert.Equal(PayrollErrors.ChecksFailed, tooExpensive.Error);
+        Assert.Equal(PayrollErrors.BudgetExceeded, tooExpensive.Error);   // the budget alone: its own code
         Assert.Contains("L'activité ne peut pas payer ce travail", tooExpensive.Message, StringComparison.Ordinal);
 
         var underSmic = Refused(await Record.ExceptionAsync(() => Hiring.DeclareAsync(factory, Hiring.Technician(world.LilleActivity, Hiring.NextDay(), "8", "50"))));

@@ -8,6 +8,7 @@ public static class PayrollErrors
     public static readonly ErrorCode SettingExists = new("payroll.setting_exists", "Une valeur de ce paramètre existe déjà à cette date : une valeur ne se modifie pas, ajoutez-en une à une autre date.", ErrorKind.Conflict);
     public static readonly ErrorCode NoEntity = new("payroll.no_entity", "Aucune entité de la coopérative ne porte ce type de travail.");
     public static readonly ErrorCode ChecksFailed = new("payroll.checks_failed", "Le contrat ne peut pas être établi.");
+    public static readonly ErrorCode BudgetExceeded = new("payroll.budget_exceeded", "L'activité ne peut pas payer ce travail.");
     public static readonly ErrorCode WrongJobStatus = new("payroll.wrong_job_status", "Cette étape ne s'applique pas au contrat dans son état actuel.", ErrorKind.Conflict);
     public static readonly ErrorCode TooLate = new("payroll.too_late", "Le contrat se signe avant le début du travail.", ErrorKind.Conflict);
     public static readonly ErrorCode DpaeIncomplete = new("payroll.dpae_incomplete", "La DPAE exige le numéro de sécurité sociale du membre : complétez sa fiche avant de contre-signer.");

@@ -250,7 +250,8 @@ public sealed class Jobs(
         var problems = new List<string>();
         var budget = await ledger.BudgetAsync(activity.Id, ct);
         var canPay = budget.Available + budget.InvoicedUnpaid;
-        if (cost > canPay)
+        var overBudget = cost > canPay;
+        if (overBudget)
         {
             problems.Add($"L'activité ne peut pas payer ce travail : coût employeur {cost.ToDisplayString()}, disponible et factures confirmées {canPay.ToDisplayString()}.");
         }
@@ -276,7 +277,8 @@ public sealed class Jobs(
 
         if (problems.Count > 0)
         {
-            throw new DomainException(PayrollErrors.ChecksFailed, string.Join(" ", problems));
+            // The budget alone has its own code: a manager (or the demo) may then wait for sales, whereas other refusals need the job changed.
+            throw new DomainException(overBudget && problems.Count == 1 ? PayrollErrors.BudgetExceeded : PayrollErrors.ChecksFailed, string.Join(" ", problems));
         }
     }
 
