@@ -3,7 +3,7 @@ using Partage.Kernel;
 
 namespace Partage.Tests.Invoicing;
 
-/// <summary>The invoice's life as methods of the entity: every move allowed is here, every other refused.</summary>
+/// <summary>The life of invoices and quotes as methods of the entity: every move allowed is here, every other refused.</summary>
 public class InvoiceLifeTests
 {
     private static Invoice Draft() => new() { Id = TypedId.New<InvoiceId>(), Kind = InvoiceKind.Invoice, GrossCents = 12_000 };
@@ -65,5 +65,21 @@ public class InvoiceLifeTests
         issued.MarkCredited();
         Assert.Equal(InvoiceStatus.Credited, issued.Status);
         Assert.Equal(InvoicingErrors.NotIssued, Assert.Throws<DomainException>(issued.MarkCovered).Error);
+    }
+
+    [Fact]
+    public void Quote_SentAnsweredOnceInvoicedOnce()
+    {
+        var quote = new Quote();
+        Assert.Equal(InvoicingErrors.QuoteAnswered, Assert.Throws<DomainException>(() => quote.Answer(accept: true)).Error);   // not sent yet
+        Assert.Equal(InvoicingErrors.QuoteNotAccepted, Assert.Throws<DomainException>(quote.MarkInvoiced).Error);
+        quote.MarkSent();
+        quote.MarkSent();   // sent again while unanswered
+        quote.Answer(accept: true);
+        Assert.Equal(InvoicingErrors.QuoteAnswered, Assert.Throws<DomainException>(() => quote.Answer(accept: false)).Error);
+        Assert.Equal(InvoicingErrors.QuoteAnswered, Assert.Throws<DomainException>(quote.MarkSent).Error);
+        quote.MarkInvoiced();
+        Assert.Equal(QuoteStatus.Invoiced, quote.Status);
+        Assert.Equal(InvoicingErrors.QuoteNotAccepted, Assert.Throws<DomainException>(quote.MarkInvoiced).Error);   // a second click makes no second invoice
     }
 }

@@ -62,7 +62,8 @@ public sealed class Quote : IVersioned
 
     public DateOnly ValidUntil { get; init; }
 
-    public QuoteStatus Status { get; set; }
+    /// <summary>Moved only by the transitions below (sent, answered, invoiced), each refusing a move out of the quote's life.</summary>
+    public QuoteStatus Status { get; private set; } = QuoteStatus.Draft;
 
     public DateTime? SentAt { get; set; }
 
@@ -79,6 +80,24 @@ public sealed class Quote : IVersioned
     public string CreatedBy { get; init; } = string.Empty;
 
     public IReadOnlyList<InvoiceLineInput> Lines => JsonSerializer.Deserialize<List<InvoiceLineInput>>(LinesJson) ?? [];
+    /// <summary>Sent to the client (again, while unanswered).</summary>
+    public void MarkSent() => MoveTo(QuoteStatus.Sent, InvoicingErrors.QuoteAnswered, QuoteStatus.Draft, QuoteStatus.Sent);
+
+    /// <summary>The client's answer through the signed link: once.</summary>
+    public void Answer(bool accept) => MoveTo(accept ? QuoteStatus.Accepted : QuoteStatus.Refused, InvoicingErrors.QuoteAnswered, QuoteStatus.Sent);
+
+    /// <summary>Its invoice issued: only an accepted quote, only once.</summary>
+    public void MarkInvoiced() => MoveTo(QuoteStatus.Invoiced, InvoicingErrors.QuoteNotAccepted, QuoteStatus.Accepted);
+
+    private void MoveTo(QuoteStatus next, ErrorCode refused, params IReadOnlyCollection<QuoteStatus> from)
+    {
+        if (!from.Contains(Status))
+        {
+            throw new DomainException(refused);
+        }
+
+        Status = next;
+    }
 }
 
 internal sealed class QuoteConfiguration : IEntityTypeConfiguration<Quote>
@@ -165,7 +184,7 @@ public sealed class Quotes(
             MemberId = activity.MemberId, OfficeId = activity.OfficeId, ClientId = client.Id, ServiceFrom = content.From, ServiceTo = content.To, BuyerReference = content.BuyerReference,
             LinesJson = JsonSerializer.Serialize(content.Lines.Select(l => new InvoiceLineInput(l.Description, l.Quantity.ToString(System.Globalization.CultureInfo.InvariantCulture), l.Unit,
                 l.UnitPrice.ToString(System.Globalization.CultureInfo.InvariantCulture), l.VatCode)).ToList()),
-            NetCents = content.Totals.Net.Cents, VatCents = content.Totals.Vat.Cents, GrossCents = content.Totals.Gross.Cents, ValidUntil = validUntil, Status = QuoteStatus.Draft,
+            NetCents = content.Totals.Net.Cents, VatCents = content.Totals.Vat.Cents, GrossCents = content.Totals.Gross.Cents, ValidUntil = validUntil,
             CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = actor.Name,
         };
         db.Add(quote);
@@ -194,10 +213,7 @@ public sealed class Quotes(
     public async Task<string> SendAsync(Guid id, Actor actor, CancellationToken ct = default)
     {
         var quote = await LoadAsync(id, actor, ct);
-        if (quote.Status is not (QuoteStatus.Draft or QuoteStatus.Sent))
-        {
-            throw new DomainException(InvoicingErrors.QuoteAnswered);
-        }
+        quote.MarkSent();   // refused once answered; saved only with the outbox mail below
 
         var client = await clients.FindAsync(quote.ClientId, ct) ?? throw new DomainException(InvoicingErrors.NotFound);
         if (client.BillingEmail is null)
@@ -221,7 +237,6 @@ public sealed class Quotes(
 
             {(await entities.ListAsync(ct)).Single(e => e.Id == quote.LegalEntityId).Name}
             """);
-        quote.Status = QuoteStatus.Sent;
         quote.SentAt = clock.GetUtcNow().UtcDateTime;
         audit.Record(actor, "invoicing.quote_sent", "quote", quote.Id.ToString(), null, new { quote.Number, client.BillingEmail });
         await db.SaveChangesAsync(ct);
@@ -235,15 +250,10 @@ public sealed class Quotes(
     public async Task<QuoteView> RespondAsync(string token, bool accept, string? name, string? ip, CancellationToken ct = default)
     {
         var quote = await QuoteOfLinkAsync(token, ct) ?? throw new DomainException(InvoicingErrors.QuoteLinkInvalid);
-        if (quote.Status != QuoteStatus.Sent)
-        {
-            throw new DomainException(InvoicingErrors.QuoteAnswered);
-        }
-
+        quote.Answer(accept);   // refused once answered; saved only with a valid name
         var v = new Validation();
         var who = v.Required("Name", "Votre nom", name, 150);
         v.ThrowIfInvalid();
-        quote.Status = accept ? QuoteStatus.Accepted : QuoteStatus.Refused;
         quote.RespondedAt = clock.GetUtcNow().UtcDateTime;
         quote.RespondentName = who;
         quote.RespondentIp = ip is { Length: > 45 } ? ip[..45] : ip;
@@ -262,12 +272,7 @@ public sealed class Quotes(
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var quote = await LoadAsync(id, actor, ct);
-        if (quote.Status != QuoteStatus.Accepted)
-        {
-            throw new DomainException(InvoicingErrors.QuoteNotAccepted);
-        }
-
-        quote.Status = QuoteStatus.Invoiced;
+        quote.MarkInvoiced();
         await db.SaveChangesAsync(ct);
         var accepted = $"Devis {quote.Number} accepté le {ParisTime.Local(quote.RespondedAt!.Value):dd/MM/yyyy} par {quote.RespondentName}";
         var draft = await drafts.CreateAsync(new DraftInput(quote.ActivityId.ToString(), quote.ClientId.ToString(), quote.ServiceFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
