@@ -60,6 +60,7 @@ public class BudgetAndFeeTests(PartageFactory factory) : IClassFixture<PartageFa
         Assert.Equal(2, lastTwo.Lines.Count);
         Assert.Equal(paid.Balance, lastTwo.ClosingBalance);
         Assert.Equal(paid.Balance, lastTwo.Lines[^1].RunningBalance);
+        Assert.Equal(lastTwo.ClosingBalance, lastTwo.OpeningBalance + lastTwo.Lines.Select(l => l.Amount).Sum(Currency.Eur));   // the opening is the balance before the lines shown
     }
 
     [Fact]
