@@ -218,9 +218,7 @@ internal sealed class LedgerApi(PartageDbContext db, NumberSeries numbers, Ledge
         }
 
         lines.Reverse();
-        // The balance before the first line shown: the period's opening, or, when only the last
-        // lines are asked for, what the account held before them (opening + lines = closing).
-        return new ActivityStatement(activity, from, to, Money.Eur(running), lines, Money.Eur(closing));
+        return new ActivityStatement(activity, from, to, Money.Eur(running), lines, Money.Eur(closing));   // opening: the balance before the first line shown
     }
 
     private async Task<IReadOnlyList<EntryView>> PostCoreAsync(IReadOnlyList<(PostEntryRequest Request, EntryId? Reverses)> items, Actor actor, CancellationToken ct)
