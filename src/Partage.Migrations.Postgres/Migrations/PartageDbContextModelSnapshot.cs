@@ -1760,11 +1760,22 @@ namespace Partage.Migrations.Postgres.Migrations
                         .HasColumnType("numeric(16,4)")
                         .HasColumnName("unit_price");
 
+                    b.Property<string>("VatCategory")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("vat_category");
+
                     b.Property<string>("VatCode")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("vat_code");
+
+                    b.Property<decimal>("VatRatePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("vat_rate_percent");
 
                     b.HasKey("Id")
                         .HasName("pk_invoice_lines");

@@ -1749,11 +1749,22 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("unit_price");
 
+                    b.Property<string>("VatCategory")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("vat_category");
+
                     b.Property<string>("VatCode")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT")
                         .HasColumnName("vat_code");
+
+                    b.Property<decimal>("VatRatePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("vat_rate_percent");
 
                     b.HasKey("Id")
                         .HasName("pk_invoice_lines");

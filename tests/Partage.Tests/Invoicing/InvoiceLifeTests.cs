@@ -82,4 +82,15 @@ public class InvoiceLifeTests
         Assert.Equal(QuoteStatus.Invoiced, quote.Status);
         Assert.Equal(InvoicingErrors.QuoteNotAccepted, Assert.Throws<DomainException>(quote.MarkInvoiced).Error);   // a second click makes no second invoice
     }
+
+    [Fact]
+    public void Line_KeepsTheRateItFroze_AndRefusesAnotherTreatment()
+    {
+        var standard = VatRules.All.Single(r => r.Code == VatRules.Standard);
+        var line = new InvoiceLine { VatCode = VatRules.Standard, NetCents = 10_000 }.Freeze(standard);
+        Assert.Equal(("S", 20m), (line.Vat.Category, line.Vat.RatePercent));
+        Assert.Throws<InvalidOperationException>(() => line.Freeze(VatRules.All.Single(r => r.Code == "FR_10")));
+        // A rate the rules never had for that code is not made up: the line would not print.
+        Assert.Throws<InvalidOperationException>(() => VatRules.Frozen(VatRules.Standard, "S", 19.6m));
+    }
 }

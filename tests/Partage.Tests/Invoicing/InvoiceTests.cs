@@ -46,6 +46,10 @@ public class InvoiceTests(PartageFactory factory) : IClassFixture<PartageFactory
         Assert.True(CreditorReference.IsValid(issued.PaymentReference));
         Assert.Equal(TestDates.Today, issued.IssueDate);
         Assert.Equal(TestDates.Today.AddDays(30), issued.DueDate);
+        // Each line keeps the category and rate it was issued with, whatever the VAT rules become.
+        var frozen = await factory.InScopeAsync(s => s.GetRequiredService<Partage.Persistence.PartageDbContext>().Set<InvoiceLine>()
+            .Where(l => l.InvoiceId == draft.Id).OrderBy(l => l.Position).Select(l => new { l.VatCategory, l.VatRatePercent }).ToListAsync());
+        Assert.Equal([("S", 2.1m), ("S", 20m), ("S", 20m)], frozen.Select(l => (l.VatCategory, l.VatRatePercent)));
 
         var after = await BudgetAsync(factory, world.LilleActivity);
         var net = Money.Eur(174_471);

@@ -201,7 +201,29 @@ public sealed class InvoiceLine
 
     public string VatCode { get; init; } = string.Empty;
 
+    /// <summary>The VAT category (UNTDID 5305) of <see cref="VatCode"/> as it stood when the line was written, refrozen at issue: a later change of the rules never alters an issued invoice.</summary>
+    public string VatCategory { get; private set; } = string.Empty;
+
+    /// <summary>The VAT rate in percent, frozen with <see cref="VatCategory"/>.</summary>
+    public decimal VatRatePercent { get; private set; }
+
     public long NetCents { get; init; }
+
+    /// <summary>The VAT treatment this line carries, as frozen.</summary>
+    public VatRule Vat => VatRules.Frozen(VatCode, VatCategory, VatRatePercent);
+
+    /// <summary>Freezes the category and rate of a treatment on this line (when it is written, and again at issue with the rule in force on the issue date).</summary>
+    public InvoiceLine Freeze(VatRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        if (rule.Code != VatCode)
+        {
+            throw new InvalidOperationException($"The line carries {VatCode}, not {rule.Code}.");
+        }
+
+        (VatCategory, VatRatePercent) = (rule.Category, rule.RatePercent);
+        return this;
+    }
 }
 
 public sealed class InvoicePayment
@@ -287,6 +309,8 @@ internal sealed class InvoiceLineConfiguration : IEntityTypeConfiguration<Invoic
         builder.Property(l => l.Description).HasMaxLength(500);
         builder.Property(l => l.Unit).HasMaxLength(3);
         builder.Property(l => l.VatCode).HasMaxLength(20);
+        builder.Property(l => l.VatCategory).HasMaxLength(2);
+        builder.Property(l => l.VatRatePercent).HasPrecision(5, 2);
         builder.Property(l => l.Quantity).HasPrecision(14, 4);
         builder.Property(l => l.UnitPrice).HasPrecision(16, 4);
     }

@@ -75,6 +75,14 @@ public static class VatRules
         },
     ];
 
+    /// <summary>
+    /// The rule a line froze: the row of its code with that category and rate (rows are only ever
+    /// added, so it is there, with the label and legal wording that went with that rate).
+    /// </summary>
+    public static VatRule Frozen(string code, string category, decimal ratePercent) =>
+        All.LastOrDefault(r => r.Code == code && r.Category == category && r.RatePercent == ratePercent)
+        ?? throw new InvalidOperationException($"No VAT rule {code} at {ratePercent} % ({category}): a row of the VAT rules was removed.");
+
     public static VatRegime RegimeFor(ClientView client)
     {
         ArgumentNullException.ThrowIfNull(client);

@@ -38,7 +38,7 @@ public sealed class InvoiceDocuments(PartageDbContext db, IOptions<InvoicingOpti
             ? await db.Set<Invoice>().AsNoTracking().Where(i => i.Id == cid).Select(i => new { i.Number, i.IssueDate }).SingleAsync(ct)
             : null;
         var lines = invoice.Lines.OrderBy(l => l.Position)
-            .Select(l => new DocumentLine(l.Position, l.Description, l.Quantity, l.Unit, l.UnitPrice, VatRules.All.First(r => r.Code == l.VatCode), Money.Eur(l.NetCents)))
+            .Select(l => new DocumentLine(l.Position, l.Description, l.Quantity, l.Unit, l.UnitPrice, l.Vat, Money.Eur(l.NetCents)))
             .ToList();
         return new InvoiceDocument(
             invoice.Kind, invoice.Number!, invoice.IssueDate!.Value, invoice.DueDate!.Value, invoice.ServiceFrom, invoice.ServiceTo,

@@ -151,7 +151,7 @@ public sealed class Drafts(
                 }
 
                 var net = InvoiceCalculator.LineNetCents(q, p);
-                lines.Add(new InvoiceLine { Id = Guid.CreateVersion7(), Position = i + 1, Description = description, Quantity = q, Unit = unit, UnitPrice = p, VatCode = rule.Code, NetCents = net });
+                lines.Add(new InvoiceLine { Id = Guid.CreateVersion7(), Position = i + 1, Description = description, Quantity = q, Unit = unit, UnitPrice = p, VatCode = rule.Code, NetCents = net }.Freeze(rule));
                 rules.Add((net, rule));
             }
         }
@@ -176,7 +176,7 @@ public sealed class Drafts(
         {
             Id = l.Id, InvoiceId = invoice.Id, Position = l.Position, Description = l.Description, Quantity = l.Quantity, Unit = l.Unit,
             UnitPrice = l.UnitPrice, VatCode = l.VatCode, NetCents = l.NetCents,
-        }));
+        }.Freeze(l.Vat)));
         invoice.NetCents = content.Totals.Net.Cents;
         invoice.VatCents = content.Totals.Vat.Cents;
         invoice.GrossCents = content.Totals.Gross.Cents;

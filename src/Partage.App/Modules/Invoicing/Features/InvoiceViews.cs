@@ -35,7 +35,7 @@ public sealed class InvoiceViews(PartageDbContext db, IActivitiesApi activities,
         var credited = invoice.CreditedInvoiceId is { } cid
             ? await db.Set<Invoice>().AsNoTracking().Where(i => i.Id == cid).Select(i => i.Number).SingleAsync(ct) : null;
         var creditNote = await db.Set<Invoice>().AsNoTracking().Where(i => i.CreditedInvoiceId == id).Select(i => (InvoiceId?)i.Id).SingleOrDefaultAsync(ct);
-        var rules = invoice.Lines.OrderBy(l => l.Position).Select(l => (l, Rule: VatRules.All.First(r => r.Code == l.VatCode))).ToList();
+        var rules = invoice.Lines.OrderBy(l => l.Position).Select(l => (l, Rule: l.Vat)).ToList();
         return new InvoiceView(
             invoice.Id, invoice.Kind, invoice.Status, invoice.Number, entity.Code, invoice.ActivityId, activity.Name, invoice.ClientId,
             invoice.PartiesJson is { } json ? InvoiceParties.FromJson(json).Buyer.Name : client.Name,

@@ -96,7 +96,7 @@ public sealed class Issuing(
             {
                 Id = Guid.CreateVersion7(), Position = l.Position, Description = l.Description, Quantity = l.Quantity, Unit = l.Unit, UnitPrice = l.UnitPrice,
                 VatCode = l.VatCode, NetCents = l.NetCents,
-            }).ToList(),
+            }.Freeze(l.Vat)).ToList(),
         };
         note.Number = await NextNumberAsync(note.LegalEntityId, today, ct);
         note.MarkIssued();
@@ -146,14 +146,7 @@ public sealed class Issuing(
         }
 
         var today = Today;
-        var imposed = VatRules.ImposedCode(VatRules.RegimeFor(client));
-        var lines = invoice.Lines.Select(l => (l.NetCents, Rule: VatRules.All.FirstOrDefault(r => r.Code == l.VatCode && r.IsValidOn(today)))).ToList();
-        if (lines.Any(l => l.Rule is null || (imposed is not null && l.Rule.Code != imposed) || (imposed is null && l.Rule.Category != "S")))
-        {
-            throw new DomainException(InvoicingErrors.NotDraft, "Le traitement de TVA des lignes ne correspond plus au client ou à la date : enregistrez de nouveau le brouillon.");
-        }
-
-        var totals = InvoiceCalculator.Totals(lines.Select(l => (l.NetCents, l.Rule!)));
+        var totals = FreezeVat(invoice, client, today);
         var entity = (await entities.ListAsync(ct)).Single(e => e.Id == invoice.LegalEntityId);
         await using var transaction = await db.Database.BeginOrJoinAsync(ct);
         invoice.Number = await NextNumberAsync(invoice.LegalEntityId, today, ct);
@@ -198,6 +191,22 @@ public sealed class Issuing(
     /// "LNA-2026-000042", within the 35 characters and the characters BR-FR-01 allows. The counter
     /// never restarts; the year is there for the reader.
     /// </summary>
+    /// <summary>
+    /// Freezes on each line the VAT rule of its code in force on the issue date, the one the invoice
+    /// keeps whatever the rules become, and checks it still fits the client (else the draft is saved again).
+    /// </summary>
+    private static InvoiceTotals FreezeVat(Invoice invoice, ClientView client, DateOnly today)
+    {
+        var imposed = VatRules.ImposedCode(VatRules.RegimeFor(client));
+        var lines = invoice.Lines.Select(l => (Line: l, Rule: VatRules.All.FirstOrDefault(r => r.Code == l.VatCode && r.IsValidOn(today)))).ToList();
+        if (lines.Any(l => l.Rule is null || (imposed is not null && l.Rule.Code != imposed) || (imposed is null && l.Rule.Category != "S")))
+        {
+            throw new DomainException(InvoicingErrors.NotDraft, "Le traitement de TVA des lignes ne correspond plus au client ou à la date : enregistrez de nouveau le brouillon.");
+        }
+
+        return InvoiceCalculator.Totals(lines.Select(l => (l.Line.Freeze(l.Rule!).NetCents, l.Rule!)));
+    }
+
     private async Task<string> NextNumberAsync(LegalEntityId entity, DateOnly date, CancellationToken ct)
     {
         var code = (await entities.ListAsync(ct)).Single(e => e.Id == entity).Code;
