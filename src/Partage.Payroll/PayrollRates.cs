@@ -17,6 +17,10 @@ public sealed class PayrollRates
         MonthlyHours = Get("heures_mensuelles");
         LegalMonthlyHours = Get("duree_legale_hebdomadaire") * 52 / 12;
         Pmss = Get("pmss");
+        UnemploymentCeilings = Get("plafond_chomage_pss");
+        Tranche2Ceilings = Get("plafond_tranche_2_pss");
+        ApecCeilings = Get("plafond_apec_pss");
+        CsgAbatementCeilings = Get("plafond_csg_abattement_pss");
         DailyCeiling = Get("plafond_journalier");
         HourlyCeiling = Get("plafond_horaire");
         Maladie = Get("maladie_employeur");
@@ -116,6 +120,18 @@ public sealed class PayrollRates
     public decimal LegalMonthlyHours { get; }
 
     public decimal Pmss { get; }
+
+    /// <summary>How many ceilings the chômage and AGS base goes up to (4).</summary>
+    public decimal UnemploymentCeilings { get; }
+
+    /// <summary>How many ceilings tranche 2 of Agirc-Arrco, CEG T2 and CET go up to (8).</summary>
+    public decimal Tranche2Ceilings { get; }
+
+    /// <summary>How many ceilings the APEC base goes up to (4).</summary>
+    public decimal ApecCeilings { get; }
+
+    /// <summary>How many ceilings the 1.75 % CSG abatement applies up to (4).</summary>
+    public decimal CsgAbatementCeilings { get; }
 
     public decimal DailyCeiling { get; }
 

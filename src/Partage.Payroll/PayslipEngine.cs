@@ -53,7 +53,7 @@ public static class PayslipEngine
             var socialBase = SocialBase(gross, smic);
             var ceiling = Ceiling(fullMonth, calendarDays, daysWorked, hours);
             var t1 = Math.Min(socialBase, ceiling);
-            var t2 = Math.Min(Math.Max(socialBase - ceiling, 0), 7 * ceiling);
+            var t2 = Math.Min(Math.Max(socialBase - ceiling, 0), (r.Tranche2Ceilings - 1) * ceiling);
             var reduced = Artist ? r.ArtistRateFactor : 1m;
             decimal Reduced(decimal rate) => Artist ? Rate(rate * reduced) : rate;
             var small = input.Headcount < r.Threshold50;
@@ -69,7 +69,7 @@ public static class PayslipEngine
             Add(PayslipLabels.DialogueSocial, socialBase, 0, r.DialogueSocial);
 
             // Unemployment insurance, AGS and the holiday fund are due on the pay before the DFS.
-            var unemploymentBase = Math.Min(gross, 4 * ceiling);
+            var unemploymentBase = Math.Min(gross, r.UnemploymentCeilings * ceiling);
             var shortCddu = input.ContractType == ContractType.Cddu && input.End < input.Start.AddMonths(3);
             var chomage = Add(PayslipLabels.Chomage, unemploymentBase, 0, r.Chomage + (shortCddu ? r.ShortCdduSurcharge : 0));
             if (Intermittent)
@@ -95,13 +95,13 @@ public static class PayslipEngine
 
             if (socialBase > ceiling)
             {
-                Add(PayslipLabels.Cet, Math.Min(socialBase, 8 * ceiling), r.CetEmployee, r.CetEmployer);
+                Add(PayslipLabels.Cet, Math.Min(socialBase, r.Tranche2Ceilings * ceiling), r.CetEmployee, r.CetEmployer);
             }
 
             decimal prevoyance = 0;
             if (input.Cadre)
             {
-                Add(PayslipLabels.Apec, Math.Min(socialBase, 4 * ceiling), r.ApecEmployee, r.ApecEmployer);
+                Add(PayslipLabels.Apec, Math.Min(socialBase, r.ApecCeilings * ceiling), r.ApecEmployee, r.ApecEmployer);
                 if (!Intermittent)
                 {
                     prevoyance = Add(PayslipLabels.PrevoyanceCadre, t1, 0, r.PrevoyanceCadre);
@@ -113,8 +113,9 @@ public static class PayslipEngine
                 Add(PayslipLabels.PrevoyanceIntermittents, t1, 0, r.PrevoyanceIntermittents);
             }
 
-            // CSG/CRDS: 98.25 % of the pay before DFS up to 4 ceilings, all of it above, plus the employer's prévoyance.
-            var csgBase = Cents((1 - r.CsgAbatement) * Math.Min(gross, 4 * ceiling) + Math.Max(gross - 4 * ceiling, 0) + prevoyance);
+            // CSG/CRDS: 98.25 % of the pay before DFS up to 4 ceilings (the catalog's multiple), all of it above, plus the employer's prévoyance.
+            var abated = r.CsgAbatementCeilings * ceiling;
+            var csgBase = Cents((1 - r.CsgAbatement) * Math.Min(gross, abated) + Math.Max(gross - abated, 0) + prevoyance);
             Add(PayslipLabels.CsgDeductible, csgBase, r.CsgDeductible, 0);
             var csgNonDeductible = Add(PayslipLabels.CsgNonDeductible, csgBase, r.CsgNonDeductible, 0, employeeSide: true);
             var crds = Add(PayslipLabels.Crds, csgBase, r.Crds, 0, employeeSide: true);
@@ -240,7 +241,8 @@ public static class PayslipEngine
                 var coefficient = 0m;
                 if (pay < multiple * smic)
                 {
-                    var ratio = (double)(0.5m * ((multiple * smic / pay) - 1));
+                    // ½ (3 SMIC / pay − 1) in the décret: the half is 1 / (3 − 1), so that the ratio runs from 1 at the SMIC to 0 at the multiple.
+                    var ratio = (double)(((multiple * smic / pay) - 1) / (multiple - 1));
                     var raw = Math.Min(tmin + (tdelta * (decimal)Math.Pow(ratio, (double)power)), tmin + tdelta);
                     coefficient = Rate(raw * factor);
                 }
@@ -251,8 +253,9 @@ public static class PayslipEngine
 
             if ((small ? r.GeneralReductionTmaxSmall : r.GeneralReductionTmaxLarge) is { } tmax)
             {
+                // T / 0.6 × (1.6 SMIC / pay − 1) in CSS art. D241-7: the 0.6 is the multiple less one.
                 var limit = r.GeneralReductionSmicMultiple * smic;
-                var coefficient = pay < limit ? Rate(Math.Min(tmax / 0.6m * ((limit / pay) - 1), tmax) * factor) : 0m;
+                var coefficient = pay < limit ? Rate(Math.Min(tmax / (r.GeneralReductionSmicMultiple - 1) * ((limit / pay) - 1), tmax) * factor) : 0m;
                 reductions.Add(new PayslipReduction("reduction_generale", coefficient, Math.Min(Cents(coefficient * pay), offsettable)));
             }
 

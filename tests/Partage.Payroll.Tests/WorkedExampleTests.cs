@@ -49,6 +49,24 @@ public class WorkedExampleTests
     }
 
     [Fact]
+    public void HighPay_BasesStopAtTheirCeilingMultiples_ReadFromTheCatalog()
+    {
+        var request = Request("regime_general", "CDI", "2026-11-01", "2026-11-30", 40_000m, hours: 151.67m, cadre: true);
+        var result = Compute(request);
+        decimal Base(PayrollResult r, string code) => Assert.Single(r.Lines, l => l.Code == code).Base;
+        Assert.Equal(16_020m, Base(result, "chomage"));    // 4 × 4,005
+        Assert.Equal(16_020m, Base(result, "ags"));
+        Assert.Equal(16_020m, Base(result, "apec"));
+        Assert.Equal(28_035m, Base(result, "retraite_complementaire_t2"));   // from 1 to 8 ceilings
+        Assert.Equal(32_040m, Base(result, "cet"));
+
+        // The multiples are dated rows: a later row changes the base from its date, nothing in the code.
+        var changed = PayslipEngine.Compute(request, ParameterCatalog.Default.With([new ParameterValue("plafond_chomage_pss", new DateOnly(2026, 11, 1), 3m, "test", false)]));
+        Assert.Equal(12_015m, Base(changed, "chomage"));
+        Assert.Equal(16_020m, Base(changed, "apec"));
+    }
+
+    [Fact]
     public void B_Technician_OneDayOf8Hours_200()
     {
         var result = Compute(Request("intermittent_technician", "CDDU", "2026-11-14", "2026-11-14", 200m, hours: 8m, days: 1, congesSpectacles: true));

@@ -62,7 +62,7 @@ public partial class DsnFileTests
             Money.Eur(Rounding.ToCents(result.NetTaxable)), Money.Eur(40_000), 0m, Money.Zero(Currency.Eur), null, 2);
         var submission = new DsnSubmission(2026, 12, true, new DateOnly(2027, 1, 5),
             new DsnSender("900000001", "00013", "SCIC Partage", "1 rue de la Coopération", "59000", "Lille", "Service paie", "0320000000"),
-            new DsnEmployer("80012345700015", "9001Z", "Festival du Nord", "2 place d'Armes", "59000", "Lille", "3090", "Festival du Nord", "compta@festival.test"),
+            new DsnEmployer("80012345700015", "9001Z", "Festival du Nord", "2 place d'Armes", "59000", "Lille", "3090", "Festival du Nord", "compta@festival.test", 151.67m),
             [new DsnIndividual(nir, "Lefèvre-D'Arc", "Zoé", new DateOnly(1991, 2, 3), "A1", [new DsnContract("GC-2026-000001", EmployeeKind.IntermittentArtist, false, "Musicienne\nsoliste",
                 new DateOnly(2026, 12, 2), new DateOnly(2026, 12, 3), [payslip])])]);
         var bytes = DsnFile.Write(submission);

@@ -125,6 +125,18 @@ public class PayrollRuleTests(December2026Factory factory) : IClassFixture<Decem
         Assert.Equal((0.062m, false), (largeSlip.TaxRate, largeSlip.NeutralTaxRate));
         Assert.Equal(Money.Eur(Rounding.ToCents(largeSlip.NetTaxable.Amount * 0.062m)), largeSlip.Tax);
     }
+
+    [Fact]
+    public async Task NotifiedRate_AboveTheTopMarginalRateOfItsDate_Refused()
+    {
+        var world = await OpenAsync(factory);
+        var payroll = await factory.ActorAsync(World.Payroll);
+        Task<NotifiedTaxRateView> Add(string rate, string from) => factory.InScopeAsync(s => s.GetRequiredService<NotifiedTaxRates>().AddAsync(
+            new NotifiedTaxRateInput(world.LilleMember.ToString(), rate, from, "Retour DSN"), payroll));
+        var refused = await Assert.ThrowsAsync<InputValidationException>(() => Add("0,46", "2026-02-01"));
+        Assert.Contains("entre 0 et 0,45", Assert.Single(refused.Errors["Rate"]), StringComparison.Ordinal);
+        Assert.Equal(0.45m, (await Add("0,45", "2026-02-01")).Rate);   // the highest rate of the scale itself is a rate a household can have
+    }
 }
 
 /// <summary>A contract over three months: a payslip at each month end and at the end of the service, each paid 7 days later.</summary>

@@ -8,8 +8,12 @@ namespace Partage.App.Modules.Payroll;
 /// <summary>Who deposits the file (the cooperative, as declarant for the employers under a complete mandate) and whom to call about it.</summary>
 public sealed record DsnSender(string Siren, string Nic, string Name, string Street, string PostalCode, string City, string ContactName, string ContactPhone);
 
-/// <summary>The employer declared: its only establishment, the one on its record.</summary>
-public sealed record DsnEmployer(string Siret, string Ape, string Name, string Street, string PostalCode, string City, string CollectiveAgreement, string ContactName, string ContactEmail);
+/// <summary>
+/// The employer declared: its only establishment, the one on its record, and its reference monthly
+/// hours for a full-time employee (S21.G00.40.012; the catalog's <c>heures_mensuelles</c>, 151.67).
+/// </summary>
+public sealed record DsnEmployer(
+    string Siret, string Ape, string Name, string Street, string PostalCode, string City, string CollectiveAgreement, string ContactName, string ContactEmail, decimal ReferenceMonthlyHours);
 
 /// <summary>One payslip of the month, as paid.</summary>
 public sealed record DsnPayslip(
@@ -198,9 +202,9 @@ public static class DsnFile
         add("S21.G00.40.010", Date(contract.End));
         // Artists paid by the cachet work "à la vacation"; everyone else by the hour.
         add("S21.G00.40.011", cachets > 0 ? "32" : "10");
-        add("S21.G00.40.012", cachets > 0 ? null : Amount(151.67m));
+        add("S21.G00.40.012", cachets > 0 ? null : Amount(employer.ReferenceMonthlyHours));
         add("S21.G00.40.013", cachets > 0 ? cachets.ToString(CultureInfo.InvariantCulture) : Amount(hours));
-        add("S21.G00.40.014", cachets > 0 ? "99" : hours >= 151.67m ? "10" : "20");
+        add("S21.G00.40.014", cachets > 0 ? "99" : hours >= employer.ReferenceMonthlyHours ? "10" : "20");
         add("S21.G00.40.017", employer.CollectiveAgreement);
         add("S21.G00.40.018", "200");
         add("S21.G00.40.019", employer.Siret);

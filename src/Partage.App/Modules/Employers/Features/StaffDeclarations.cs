@@ -67,7 +67,8 @@ public sealed class StaffDeclarations(PartageDbContext db, IPayrollApi payroll, 
         }).OrderBy(i => i.LastName, StringComparer.Ordinal).ThenBy(i => i.FirstName, StringComparer.Ordinal).ToList();
         return payroll.Dsn(new DsnSubmission(first.Year, first.Month, test, Today,
             new DsnSender(entity.Siren, establishment.Nic!, entity.Name, entity.Street, entity.PostalCode, entity.City, $"Service paie {entity.Name}", establishment.Phone!),
-            new DsnEmployer(employer.Siret, employer.Ape, employer.Name, employer.Street, employer.PostalCode, employer.City, employer.CollectiveAgreement, employer.Name, employer.BillingEmail),
+            new DsnEmployer(employer.Siret, employer.Ape, employer.Name, employer.Street, employer.PostalCode, employer.City, employer.CollectiveAgreement, employer.Name, employer.BillingEmail,
+                (await payroll.CatalogAsync(ct)).Resolve(last).MonthlyHours),
             individuals));
     }
 
