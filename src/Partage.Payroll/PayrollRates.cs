@@ -6,6 +6,7 @@ namespace Partage.Payroll;
 /// </summary>
 public sealed class PayrollRates
 {
+    // Long method: one read per parameter, a table in the catalog's order; splitting it would only scatter the table.
     internal PayrollRates(ParameterCatalog catalog, DateOnly on)
     {
         On = on;

@@ -114,8 +114,7 @@ public static class PayslipEngine
             }
 
             // CSG/CRDS: 98.25 % of the pay before DFS up to 4 ceilings (the catalog's multiple), all of it above, plus the employer's prévoyance.
-            var abated = r.CsgAbatementCeilings * ceiling;
-            var csgBase = Cents((1 - r.CsgAbatement) * Math.Min(gross, abated) + Math.Max(gross - abated, 0) + prevoyance);
+            var csgBase = Cents((1 - r.CsgAbatement) * Math.Min(gross, r.CsgAbatementCeilings * ceiling) + Math.Max(gross - (r.CsgAbatementCeilings * ceiling), 0) + prevoyance);
             Add(PayslipLabels.CsgDeductible, csgBase, r.CsgDeductible, 0);
             var csgNonDeductible = Add(PayslipLabels.CsgNonDeductible, csgBase, r.CsgNonDeductible, 0, employeeSide: true);
             var crds = Add(PayslipLabels.Crds, csgBase, r.Crds, 0, employeeSide: true);

@@ -226,3 +226,21 @@ public class DfsYearlyCapTests(December2026Factory factory) : IClassFixture<Dece
         Assert.Equal(5_000m - 400m, await SocialBaseAsync(small));      // 18 % would be 900: only the 400 left of the cap
     }
 }
+
+/// <summary>The cooperative's AT/MP rate is the dated row of the month computed, not a server setting.</summary>
+public class CooperativeAtMpTests
+{
+    [Fact]
+    public void EachMonth_TakesTheRateOfItsMonth_NoneBeforeTheFirstRow()
+    {
+        var catalog = ParameterCatalog.Default.With([new ParameterValue(PayrollEmployerOptions.AtMpRateCode, new DateOnly(2027, 1, 1), 0.0208m, "Notification CARSAT 2027", IsSetting: true)]);
+        var options = new PayrollEmployerOptions();
+        Assert.Equal(0.0123m, options.ToInput(catalog, new DateOnly(2026, 12, 1)).AtMpRate);
+        Assert.Equal(0.0208m, options.ToInput(catalog, new DateOnly(2027, 1, 1)).AtMpRate);
+        var before = options.ToInput(catalog, new DateOnly(2025, 12, 1));
+        Assert.Null(before.AtMpRate);
+        var request = new PayrollRequest("2025-12", before, new EmployeeInput("regime_general", false, null),
+            new ContractInput("CDD", new DateOnly(2025, 12, 1), new DateOnly(2025, 12, 31)), new WorkInput(151.67m, null, null), 2_000m);
+        Assert.Contains("employer.at_mp_rate", Assert.Throws<InputValidationException>(() => PayslipEngine.Compute(request, catalog)).Errors.Keys);
+    }
+}

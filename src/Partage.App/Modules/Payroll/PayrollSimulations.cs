@@ -10,13 +10,16 @@ using Partage.Payroll;
 
 namespace Partage.App.Modules.Payroll;
 
-/// <summary>The cooperative as an employer: what the engine needs to know of it (section <c>Payroll:Employer</c>), set from its own notices.</summary>
+/// <summary>
+/// The cooperative as an employer: what the engine needs to know of it (section <c>Payroll:Employer</c>),
+/// set from its own notices. Its AT/MP rate changes every year, so it is a dated row of the payroll
+/// parameters (<c>atmp_cooperative</c>), read for the month computed, not a setting of the server.
+/// </summary>
 public sealed class PayrollEmployerOptions
 {
-    public int Headcount { get; set; } = 300;
+    public const string AtMpRateCode = "atmp_cooperative";
 
-    /// <summary>The AT/MP rate notified by the CARSAT.</summary>
-    public decimal AtMpRate { get; set; } = 0.0123m;
+    public int Headcount { get; set; } = 300;
 
     /// <summary>The versement mobilité rate of the employer's commune (0 where none is due).</summary>
     public decimal MobilityRate { get; set; }
@@ -29,7 +32,9 @@ public sealed class PayrollEmployerOptions
     /// <summary>The IDCC of the collective agreement (3090: entreprises du secteur privé du spectacle vivant).</summary>
     public string? CollectiveAgreement { get; set; } = "3090";
 
-    public EmployerInput ToInput() => new(Headcount, AtMpRate, MobilityRate, AlsaceMoselle, CongesSpectacles, CollectiveAgreement);
+    /// <summary>The employer of a month's payslip; without an AT/MP row in force the engine refuses the request with its message.</summary>
+    public EmployerInput ToInput(ParameterCatalog catalog, DateOnly month) =>
+        new(Headcount, catalog.ValueOn(AtMpRateCode, month), MobilityRate, AlsaceMoselle, CongesSpectacles, CollectiveAgreement);
 }
 
 public sealed record BudgetSimulationRequest(PayrollRequest? Request, decimal? Budget);
@@ -85,7 +90,7 @@ public sealed class PayrollSimulations(PayrollParameters parameters, ILedgerApi 
             ?? throw new DomainException(PayrollErrors.NoEntity);
         var fee = await ledger.FeeTotalAsync(entity.Id, module, date, amount!.Value, ct);
         var budget = amount.Value - fee;
-        var template = new PayrollRequest(date.ToString("yyyy-MM", CultureInfo.InvariantCulture), employer.Value.ToInput(), new EmployeeInput(kind, input.Cadre, null),
+        var template = new PayrollRequest(date.ToString("yyyy-MM", CultureInfo.InvariantCulture), employer.Value.ToInput(await parameters.CatalogAsync(ct), date), new EmployeeInput(kind, input.Cadre, null),
             new ContractInput(kind == "regime_general" ? "CDD" : "CDDU", date, end.Month == date.Month ? end : new DateOnly(date.Year, date.Month, 1).AddMonths(1).AddDays(-1)),
             new WorkInput(hours ?? (artist ? null : 7 * days), days, artist ? cachets ?? days : null), 0);
         var payslip = await LargestGrossWithinAsync(new BudgetSimulationRequest(template, budget.Amount), ct);

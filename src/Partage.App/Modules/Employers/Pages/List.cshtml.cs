@@ -53,7 +53,8 @@ public sealed class ListModel(Features.Employers employers, GetEmployerExposure 
 
         public string? FundReferences { get; set; }
 
-        public string? AtMpRate { get; set; } = "0,0123";
+        /// <summary>From the employer's own CARSAT notice: no default, a wrong rate would be declared.</summary>
+        public string? AtMpRate { get; set; }
 
         public string? Headcount { get; set; }
 

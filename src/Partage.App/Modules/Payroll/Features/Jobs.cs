@@ -97,7 +97,7 @@ public sealed class Jobs(
         var entity = (await entities.ListAsync(ct)).Single(x => x.Code == activity!.LegalEntityCode);
         var catalog = await parameters.CatalogAsync(ct);
         var dfs = input.Dfs is "" ? null : input.Dfs;
-        var payslips = months.Select(m => PayslipEngine.Compute(Request(kind!.Value, input.Cadre, start!.Value, end!.Value, m, dfs), catalog)).ToList();
+        var payslips = months.Select(m => PayslipEngine.Compute(Request(catalog, kind!.Value, input.Cadre, start!.Value, end!.Value, m, dfs), catalog)).ToList();
         var cost = Money.Eur(payslips.Sum(p => Rounding.ToCents(p.EmployerCost)));
         await CheckBeforeContractAsync(activity!, entity, kind!.Value, trade!, start!.Value, end!.Value, hours, (int?)cachets, gross!.Value, cost, catalog, ct);
 
@@ -211,8 +211,8 @@ public sealed class Jobs(
     /// whole contract's dates (the engine prorates the ceiling to the days in the month and knows
     /// a short contract from them), the month's days, hours, cachets and gross.
     /// </summary>
-    internal PayrollRequest Request(EmployeeKind kind, bool cadre, DateOnly start, DateOnly end, ContractMonth month, string? dfs, decimal dfsUsedThisYear = 0) =>
-        new(month.Period, employer.Value.ToInput(),
+    internal PayrollRequest Request(ParameterCatalog catalog, EmployeeKind kind, bool cadre, DateOnly start, DateOnly end, ContractMonth month, string? dfs, decimal dfsUsedThisYear = 0) =>
+        new(month.Period, employer.Value.ToInput(catalog, month.From),
             new EmployeeInput(kind switch { EmployeeKind.RegimeGeneral => "regime_general", EmployeeKind.IntermittentTechnician => "intermittent_technician", _ => "intermittent_artist" }, cadre, dfs)
             {
                 DfsUsedThisYear = dfsUsedThisYear,

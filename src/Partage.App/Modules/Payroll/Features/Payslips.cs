@@ -202,7 +202,7 @@ public sealed class Payslips(
 
     private Payslip Compute(Job job, ContractMonth month, ParameterCatalog catalog, decimal? notifiedTaxRate, decimal dfsUsedThisYear, string number)
     {
-        var result = PayslipEngine.Compute(jobs.Request(job.Kind, job.Cadre, job.Start, job.End, month, job.Dfs, dfsUsedThisYear), catalog);
+        var result = PayslipEngine.Compute(jobs.Request(catalog, job.Kind, job.Cadre, job.Start, job.End, month, job.Dfs, dfsUsedThisYear), catalog);
         var tax = IncomeTaxWithholding.Compute(result.NetTaxable, notifiedTaxRate, shortContract: job.End < job.Start.AddMonths(2), catalog.Resolve(job.Start));
         var figures = PayslipFigures.Of(result, tax);
         return new Payslip
