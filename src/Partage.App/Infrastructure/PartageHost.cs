@@ -34,7 +34,7 @@ public static class PartageHost
         services.AddPartageDatabase(DatabaseOptions.From(builder.Configuration));
         services.AddPartageSecurity(builder.Configuration);
         services.AddPartageMail(builder.Configuration);
-        services.AddAudit().AddLegalEntities().AddOffices().AddMembers().AddActivities().AddLedger().AddClients().AddInvoicing(builder.Configuration).AddPayroll(builder.Configuration).AddEmployers();
+        services.AddAudit().AddLegalEntities().AddOffices().AddMembers().AddActivities().AddLedger().AddClients().AddInvoicing(builder.Configuration).AddPayroll(builder.Configuration).AddEmployers(builder.Configuration);
         services.AddScoped<DemoSeeder>().AddScoped<DemoBooks>().AddScoped<DemoSales>().AddScoped<DemoPayroll>().AddScoped<DemoEmployers>();
         builder.AddPartageScheduling(DatabaseOptions.From(builder.Configuration));
         services.AddProblemDetails();

@@ -216,11 +216,12 @@ public class InvoiceTests(PartageFactory factory) : IClassFixture<PartageFactory
         var world = await OpenAsync(factory);
         var client = await Sales.FrenchClientAsync(factory);
         var error = await Assert.ThrowsAsync<InputValidationException>(() => Sales.DraftAsync(factory, Sales.Draft(world.LilleActivity, client.Id,
-            ("", "0", "KGM", "-3", "FR_7"))));
+            ("", "0", "KGM", "-3", "FR_7")) with { PaymentTermsDays = 61 }));
         Assert.Contains("Ligne 1 : la désignation est obligatoire.", error.Errors["Lines[0].Description"]);
         Assert.Contains("Ligne 1 : la quantité est un nombre positif d'au plus quatre décimales.", error.Errors["Lines[0].Quantity"]);
         Assert.Contains("Lines[0].UnitPrice", error.Errors.Keys);
         Assert.Contains("Ligne 1 : l'unité est C62 (unité), HUR (heure) ou DAY (jour).", error.Errors["Lines[0].Unit"]);
         Assert.Contains("Ligne 1 : ce taux de TVA n'existe pas ou n'est pas en vigueur à cette date.", error.Errors["Lines[0].VatCode"]);
+        Assert.StartsWith("Le délai de paiement va de 0 à 60 jours (art. L441-10 I du code de commerce", Assert.Single(error.Errors["PaymentTermsDays"]), StringComparison.Ordinal);
     }
 }

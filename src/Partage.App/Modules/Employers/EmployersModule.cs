@@ -10,8 +10,9 @@ public sealed record StatusInput(bool Active);
 
 public static class EmployersModule
 {
-    public static IServiceCollection AddEmployers(this IServiceCollection services) =>
-        services.AddScoped<IEmployersApi, EmployersApi>()
+    public static IServiceCollection AddEmployers(this IServiceCollection services, IConfiguration configuration) =>
+        services.Configure<EmployersOptions>(configuration.GetSection("Employers"))
+            .AddScoped<IEmployersApi, EmployersApi>()
             .AddScoped<EmployerServices>()
             .AddScoped<IWageSource>(sp => sp.GetRequiredService<EmployerServices>())
             .AddScoped<IHiringSource>(sp => sp.GetRequiredService<EmployerServices>())

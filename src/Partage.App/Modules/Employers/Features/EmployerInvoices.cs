@@ -28,10 +28,9 @@ public sealed record EmployerCreditInput(string? Reason);
 /// part posted to its own account (the fee split included); the employer's payments.
 /// </summary>
 public sealed class EmployerInvoices(
-    PartageDbContext db, StaffPayroll staff, IInvoicingApi invoicing, ILedgerApi ledger, NumberSeries numbers, Outbox outbox, IAuditLog audit, TimeProvider clock)
+    PartageDbContext db, StaffPayroll staff, IInvoicingApi invoicing, ILedgerApi ledger, NumberSeries numbers, Outbox outbox, IAuditLog audit,
+    Microsoft.Extensions.Options.IOptions<EmployersOptions> options, TimeProvider clock)
 {
-    private const int PaymentTermsDays = 15;
-
     private DateOnly Today => clock.Today();
 
     public async Task<EmployerInvoiceView> IssueAsync(EmployerId employerId, EmployerInvoiceInput input, Actor actor, CancellationToken ct = default)
@@ -72,7 +71,7 @@ public sealed class EmployerInvoices(
         var number = await NextNumberAsync(entity.Code, today, ct);
         var invoice = new EmployerInvoice
         {
-            Id = Guid.CreateVersion7(), Number = number, EmployerId = employerId, Period = period!, Mandate = figures.Kind, IssueDate = today, DueDate = today.AddDays(PaymentTermsDays),
+            Id = Guid.CreateVersion7(), Number = number, EmployerId = employerId, Period = period!, Mandate = figures.Kind, IssueDate = today, DueDate = today.AddDays(options.Value.PaymentTermsDays),
             GrossPayrollCents = gross.Cents, NetWagesCents = figures.NetWages.Cents, ContributionsCents = figures.Contributions.Cents, AllowancesCents = figures.Allowances.Cents,
             FeeRatePercent = figures.Fee.RatePercent, FeeCents = figures.Fee.Total.Cents, FeeSharesJson = JsonSerializer.Serialize(figures.Fee.Shares.Select(f => new StoredShare(f.Label, f.AccountNumber, f.Amount.Cents))), VatCents = figures.Vat.Cents,
             TotalCents = figures.Total.Cents, PaymentReference = invoicing.PaymentReference(number), BuyerJson = JsonSerializer.Serialize(buyer),

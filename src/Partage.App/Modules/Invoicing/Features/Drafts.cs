@@ -102,11 +102,7 @@ public sealed class Drafts(
 
         var buyerReference = v.Optional(nameof(input.BuyerReference), "La référence du client", input.BuyerReference, 100);
         var purchaseOrder = v.Optional(nameof(input.PurchaseOrder), "Le bon de commande", input.PurchaseOrder, 100);
-        var terms = input.PaymentTermsDays ?? options.Value.PaymentTermsDays;
-        if (terms is < 0 or > 60)
-        {
-            v.Add(nameof(input.PaymentTermsDays), "Le délai de paiement va de 0 à 60 jours (art. L441-10 du code de commerce).");
-        }
+        var terms = Terms(v, input.PaymentTermsDays ?? options.Value.PaymentTermsDays, today);
 
         var client = clientId is { } cid ? await clients.FindAsync(cid, ct) : null;
         if (clientId is not null && client is null)
@@ -163,6 +159,18 @@ public sealed class Drafts(
 
         v.ThrowIfInvalid();
         return (client!, new DraftContent(from!.Value, to!.Value, buyerReference, purchaseOrder, terms, lines, InvoiceCalculator.Totals(rules)));
+    }
+
+    /// <summary>The payment term, within the legal maximum in force.</summary>
+    private static int Terms(Validation v, int terms, DateOnly today)
+    {
+        var limit = PaymentTermsLimits.On(today);
+        if (terms < 0 || terms > limit.MaxDays)
+        {
+            v.Add(nameof(DraftInput.PaymentTermsDays), $"Le délai de paiement va de 0 à {limit.MaxDays} jours ({limit.LegalBasis}).");
+        }
+
+        return terms;
     }
 
     private static void Apply(Invoice invoice, DraftContent content)
