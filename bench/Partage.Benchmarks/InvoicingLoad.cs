@@ -40,7 +40,7 @@ public static class InvoicingLoad
             await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(50, 3, withBooks: false);
             var year = now.Year.ToString(CultureInfo.InvariantCulture);
-            await scope.ServiceProvider.GetRequiredService<FiscalPeriods>().OpenAsync(new OpenFiscalYearInput("LNA", $"{year}-01-01", $"{year}-12-31"), Actor.System);
+            await scope.ServiceProvider.GetRequiredService<OpenFiscalYear>().HandleAsync(new OpenFiscalYearInput("LNA", $"{year}-01-01", $"{year}-12-31"), Actor.System);
             activity = await scope.ServiceProvider.GetRequiredService<PartageDbContext>().Set<Activity>().AsNoTracking()
                 .Where(a => a.LegalEntityId == LegalEntitiesReferenceData.Lna && a.Status == ActivityStatus.Active).Select(a => a.Id).FirstAsync();
             client = (await scope.ServiceProvider.GetRequiredService<CreateClient>().HandleAsync(new ClientInput(
@@ -103,7 +103,7 @@ public static class InvoicingLoad
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var check = await scope.ServiceProvider.GetRequiredService<LedgerReports>().CheckAsync("LNA");
+            var check = await scope.ServiceProvider.GetRequiredService<CheckBooks>().HandleAsync("LNA");
             Console.WriteLine($"ledger check: {check.Entries:N0} entries, balanced = {check.IsBalanced}");
         }
 

@@ -40,7 +40,7 @@ public static class LedgerLoad
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(2_000, 5, withBooks: false);
             foreach (var code in new[] { "SCIC", "LNA", "GE" })
             {
-                await scope.ServiceProvider.GetRequiredService<FiscalPeriods>().OpenAsync(new OpenFiscalYearInput(code, "2026-01-01", "2026-12-31"), Actor.System);
+                await scope.ServiceProvider.GetRequiredService<OpenFiscalYear>().HandleAsync(new OpenFiscalYearInput(code, "2026-01-01", "2026-12-31"), Actor.System);
             }
         }
 
@@ -52,7 +52,7 @@ public static class LedgerLoad
         sw.Restart();
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var check = await scope.ServiceProvider.GetRequiredService<LedgerReports>().CheckAsync(null);
+            var check = await scope.ServiceProvider.GetRequiredService<CheckBooks>().HandleAsync(null);
             Console.WriteLine($"ledger check: {check.Entries:N0} entries, balanced = {check.IsBalanced}, {sw.Elapsed.TotalSeconds:0.0} s");
         }
 

@@ -44,7 +44,7 @@ public static class PayrollLoad
             await services.GetRequiredService<DemoSeeder>().SeedAsync(2_000, 3, withBooks: false);
             foreach (var code in new[] { "SCIC", "LNA", "GE" })
             {
-                await services.GetRequiredService<FiscalPeriods>().OpenAsync(new OpenFiscalYearInput(code, $"{today.Year}-01-01", $"{today.Year}-12-31"), Actor.System);
+                await services.GetRequiredService<OpenFiscalYear>().HandleAsync(new OpenFiscalYearInput(code, $"{today.Year}-01-01", $"{today.Year}-12-31"), Actor.System);
             }
 
             await services.GetRequiredService<PayrollParameters>().AddAsync(

@@ -277,7 +277,7 @@ public static class PartageCommandLine
         var check = new Command("check", "Vérifie que chaque écriture et le livre entier sont équilibrés (code de sortie 1 sinon).") { entity };
         check.SetAction((parse, ct) => WithServices(async services =>
         {
-            var result = await services.GetRequiredService<LedgerReports>().CheckAsync(parse.GetValue(entity), ct);
+            var result = await services.GetRequiredService<CheckBooks>().HandleAsync(parse.GetValue(entity), ct);
             Console.WriteLine($"{result.Entries} écritures ; débits {Money.Eur(result.TotalDebitCents).ToDisplayString()}, crédits {Money.Eur(result.TotalCreditCents).ToDisplayString()}.");
             foreach (var problem in result.Problems)
             {

@@ -16,7 +16,7 @@ namespace Partage.App.Demo;
 /// and a signed contract still to pay. Everything goes through <see cref="ILedgerApi"/>, so the
 /// demo books obey the same rules as real ones.
 /// </summary>
-public sealed class DemoBooks(PartageDbContext db, ILedgerApi ledger, CooperativeFees fees, FiscalPeriods periods, TimeProvider clock)
+public sealed class DemoBooks(PartageDbContext db, ILedgerApi ledger, CooperativeFees fees, ListFiscalYears fiscalYears, OpenFiscalYear openYear, TimeProvider clock)
 {
     /// <summary>How many activities get movements: enough to read, few enough to seed in seconds.</summary>
     public const int ActivitiesWithBooks = 120;
@@ -40,12 +40,12 @@ public sealed class DemoBooks(PartageDbContext db, ILedgerApi ledger, Cooperativ
         var year = today.Year;
         foreach (var code in new[] { "SCIC", "LNA", "GE" })
         {
-            if ((await periods.ListAsync(code, Actor.System, ct)).Any(y => y.StartsOn.Year == year))
+            if ((await fiscalYears.HandleAsync(code, Actor.System, ct)).Any(y => y.StartsOn.Year == year))
             {
                 return;   // the books of this year were seeded already
             }
 
-            await periods.OpenAsync(new OpenFiscalYearInput(code, $"{year}-01-01", $"{year}-12-31"), Actor.System, ct);
+            await openYear.HandleAsync(new OpenFiscalYearInput(code, $"{year}-01-01", $"{year}-12-31"), Actor.System, ct);
         }
 
         foreach (var entity in ChartOfAccounts.Entities)

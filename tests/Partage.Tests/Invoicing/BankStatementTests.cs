@@ -68,7 +68,7 @@ public class BankStatementTests(PartageFactory factory) : IClassFixture<PartageF
 
     private Task<long> SuspenseBalanceAsync() => factory.InScopeAsync(async s =>
     {
-        var detail = await s.GetRequiredService<LedgerReports>().AccountDetailAsync("LNA", ChartOfAccounts.Suspense, "2026-01-01", TestDates.Text(TestDates.Today.AddYears(1)), Actor.System);
+        var detail = await s.GetRequiredService<GetAccountDetail>().HandleAsync("LNA", ChartOfAccounts.Suspense, "2026-01-01", TestDates.Text(TestDates.Today.AddYears(1)), Actor.System);
         return -detail.Closing.Cents;
     });
 
@@ -113,7 +113,7 @@ public class BankStatementTests(PartageFactory factory) : IClassFixture<PartageF
         await factory.InScopeAsync(s => s.GetRequiredService<BankStatements>().MatchAsync(unknown.Id, new MatchInput(d.Number, null), Actor.System));
         Assert.Equal(Money.Eur(32_000), (await ReadAsync(d.Id)).Remaining);
         Assert.Equal(suspenseBefore + 5_000, await SuspenseBalanceAsync());
-        Assert.True((await factory.InScopeAsync(s => s.GetRequiredService<LedgerReports>().CheckAsync("LNA"))).IsBalanced);
+        Assert.True((await factory.InScopeAsync(s => s.GetRequiredService<CheckBooks>().HandleAsync("LNA"))).IsBalanced);
     }
 
     [Fact]

@@ -107,7 +107,7 @@ public class DemoSalesTests(December2026Factory factory) : IClassFixture<Decembe
             return 0;
         });
 
-        var check = await factory.InScopeAsync(s => s.GetRequiredService<LedgerReports>().CheckAsync(null));
+        var check = await factory.InScopeAsync(s => s.GetRequiredService<CheckBooks>().HandleAsync(null));
         Assert.True(check.IsBalanced, string.Join(Environment.NewLine, check.Problems));
     }
 }

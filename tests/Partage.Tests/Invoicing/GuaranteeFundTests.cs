@@ -22,7 +22,7 @@ public class GuaranteeFundTests(PartageFactory factory) : IClassFixture<PartageF
     }
 
     private Task<long> AccountAsync(string number) => factory.InScopeAsync(async s =>
-        (await s.GetRequiredService<LedgerReports>().AccountDetailAsync("LNA", number, "2026-01-01", TestDates.Text(TestDates.Today.AddYears(1)), Actor.System)).Closing.Cents);
+        (await s.GetRequiredService<GetAccountDetail>().HandleAsync("LNA", number, "2026-01-01", TestDates.Text(TestDates.Today.AddYears(1)), Actor.System)).Closing.Cents);
 
     private Task CoverAsync(InvoiceId id) => factory.InScopeAsync(async s => { await s.GetRequiredService<GuaranteeFund>().CoverAsync(id, Actor.System); return 0; });
 
@@ -69,7 +69,7 @@ public class GuaranteeFundTests(PartageFactory factory) : IClassFixture<PartageF
         Assert.Equal(transfers - 50_000, await AccountAsync("791"));
         var view = await factory.InScopeAsync(s => s.GetRequiredService<InvoiceViews>().OneAsync(lost.Id, Actor.System));
         Assert.Equal(InvoiceStatus.WrittenOff, view.Status);
-        Assert.True((await factory.InScopeAsync(s => s.GetRequiredService<LedgerReports>().CheckAsync("LNA"))).IsBalanced);
+        Assert.True((await factory.InScopeAsync(s => s.GetRequiredService<CheckBooks>().HandleAsync("LNA"))).IsBalanced);
         var twice = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(async s => { await s.GetRequiredService<GuaranteeFund>().WriteOffAsync(lost.Id, "encore", Actor.System); return 0; }));
         Assert.Equal(InvoicingErrors.NotCovered, twice.Error);
     }

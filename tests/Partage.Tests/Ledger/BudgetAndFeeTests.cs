@@ -136,15 +136,15 @@ public class BudgetAndFeeTests(PartageFactory factory) : IClassFixture<PartageFa
     {
         await OpenAsync(factory);
         await PostAsync(factory, Scic, D(10, 5), Key(), ("512", Side.Debit, 123_456, null), ("471", Side.Credit, 123_456, null));
-        var balance = await factory.InScopeAsync(s => s.GetRequiredService<LedgerReports>().TrialBalanceAsync("SCIC", "2026-10-01", "2026-10-31", Actor.System));
+        var balance = await factory.InScopeAsync(s => s.GetRequiredService<GetTrialBalance>().HandleAsync("SCIC", "2026-10-01", "2026-10-31", Actor.System));
         Assert.Equal(balance.TotalDebit, balance.TotalCredit);
         Assert.Equal(Money.Eur(123_456), balance.Rows.Single(r => r.Number == "512").Debit);
         using var csv = new MemoryStream();
-        await LedgerReports.WriteCsvAsync(balance, csv, CancellationToken.None);
+        await GetTrialBalance.WriteCsvAsync(balance, csv, CancellationToken.None);
         var text = System.Text.Encoding.UTF8.GetString(csv.ToArray());
         Assert.Contains("512;;Banque;1234,56;0,00;1234,56", text, StringComparison.Ordinal);
 
-        var detail = await factory.InScopeAsync(s => s.GetRequiredService<LedgerReports>().AccountDetailAsync("SCIC", "512", "2026-10-01", "2026-10-31", Actor.System));
+        var detail = await factory.InScopeAsync(s => s.GetRequiredService<GetAccountDetail>().HandleAsync("SCIC", "512", "2026-10-01", "2026-10-31", Actor.System));
         Assert.Equal(detail.Opening + Money.Eur(123_456), detail.Closing);
     }
 }

@@ -67,7 +67,7 @@ public static class Books
             {
                 foreach (var code in new[] { "SCIC", "LNA", "GE" })
                 {
-                    await s.GetRequiredService<FiscalPeriods>().OpenAsync(new OpenFiscalYearInput(code, $"{year}-01-01", $"{year}-12-31"), Actor.System);
+                    await s.GetRequiredService<OpenFiscalYear>().HandleAsync(new OpenFiscalYearInput(code, $"{year}-01-01", $"{year}-12-31"), Actor.System);
                 }
 
                 return 0;

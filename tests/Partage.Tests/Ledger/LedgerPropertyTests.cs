@@ -90,9 +90,9 @@ public class LedgerPropertyTests(PartageFactory factory) : IClassFixture<Partage
                 Assert.Equal(start[i].Committed.Cents + expected[i].Committed, budget.Committed.Cents);
             }
 
-            var check = await factory.InScopeAsync(s => s.GetRequiredService<LedgerReports>().CheckAsync("LNA"));
+            var check = await factory.InScopeAsync(s => s.GetRequiredService<CheckBooks>().HandleAsync("LNA"));
             Assert.True(check.IsBalanced, string.Join("; ", check.Problems));
-            var balance = await factory.InScopeAsync(s => s.GetRequiredService<LedgerReports>().TrialBalanceAsync("LNA", "2026-01-01", "2026-12-31", Actor.System));
+            var balance = await factory.InScopeAsync(s => s.GetRequiredService<GetTrialBalance>().HandleAsync("LNA", "2026-01-01", "2026-12-31", Actor.System));
             Assert.Equal(balance.TotalDebit, balance.TotalCredit);
         }, iter: 25, threads: 1);
     }

@@ -78,7 +78,7 @@ public class LedgerRuleTests(PartageFactory factory) : IClassFixture<PartageFact
     {
         await OpenAsync(factory);
         await PostAsync(factory, Scic, D(2, 10), Key(), ("512", Side.Debit, 100, null), ("471", Side.Credit, 100, null));
-        await factory.InScopeAsync(async s => { await s.GetRequiredService<FiscalPeriods>().CloseMonthAsync("SCIC", "2026-02", Actor.System); return 0; });
+        await factory.InScopeAsync(async s => { await s.GetRequiredService<CloseMonth>().HandleAsync("SCIC", "2026-02", Actor.System); return 0; });
 
         var error = await Assert.ThrowsAsync<DomainException>(() =>
             PostAsync(factory, Scic, D(2, 20), Key(), ("512", Side.Debit, 100, null), ("471", Side.Credit, 100, null)));
@@ -88,7 +88,7 @@ public class LedgerRuleTests(PartageFactory factory) : IClassFixture<PartageFact
         await PostAsync(factory, Lna, D(2, 20), Key(), ("512", Side.Debit, 100, null), ("471", Side.Credit, 100, null));
         var again = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(async s =>
         {
-            await s.GetRequiredService<FiscalPeriods>().CloseMonthAsync("SCIC", "2026-02", Actor.System);
+            await s.GetRequiredService<CloseMonth>().HandleAsync("SCIC", "2026-02", Actor.System);
             return 0;
         }));
         Assert.Equal("ledger.period_already_closed", again.Error.Code);
@@ -148,7 +148,7 @@ public class LedgerRuleTests(PartageFactory factory) : IClassFixture<PartageFact
     public async Task PostMany_OneBadEntry_NothingPosted()
     {
         await OpenAsync(factory);
-        await factory.InScopeAsync(async s => { await s.GetRequiredService<FiscalPeriods>().CloseMonthAsync("SCIC", "2026-03", Actor.System); return 0; });
+        await factory.InScopeAsync(async s => { await s.GetRequiredService<CloseMonth>().HandleAsync("SCIC", "2026-03", Actor.System); return 0; });
         var count = await EntryCountAsync();
 
         var unbalanced = await Assert.ThrowsAsync<DomainException>(() => PostManyAsync((D(9, 5), Key(), 100, 100), (D(9, 5), Key(), 100, 99)));
@@ -189,7 +189,7 @@ public class LedgerRuleTests(PartageFactory factory) : IClassFixture<PartageFact
     {
         await OpenAsync(factory);
         await PostAsync(factory, Scic, D(9, 1), Key(), ("512", Side.Debit, 333, null), ("471", Side.Credit, 111, null), ("706", Side.Credit, 222, null));
-        var check = await factory.InScopeAsync(s => s.GetRequiredService<LedgerReports>().CheckAsync(null));
+        var check = await factory.InScopeAsync(s => s.GetRequiredService<CheckBooks>().HandleAsync(null));
         Assert.True(check.IsBalanced, string.Join("; ", check.Problems));
         Assert.True(check.Entries > 0);
         Assert.Equal(check.TotalDebitCents, check.TotalCreditCents);

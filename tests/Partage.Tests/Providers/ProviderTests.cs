@@ -85,7 +85,7 @@ public abstract class LedgerProviderTests<TFactory>(TFactory factory) : IClassFi
         var error = await Record.ExceptionAsync(() => factory.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Database.ExecuteSqlRawAsync(sql)));
         Assert.NotNull(error);
         Assert.Contains("immutable", error.Message, StringComparison.Ordinal);
-        var check = await factory.InScopeAsync(s => s.GetRequiredService<Partage.App.Modules.Ledger.Features.LedgerReports>().CheckAsync(null));
+        var check = await factory.InScopeAsync(s => s.GetRequiredService<Partage.App.Modules.Ledger.Features.CheckBooks>().HandleAsync(null));
         Assert.True(check.IsBalanced);
     }
 

@@ -198,7 +198,7 @@ public abstract class ConcurrencyTests<TFactory>(TFactory factory) : IClassFixtu
         var notes = await factory.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Set<EmployerInvoice>()
             .Where(i => i.CreditedInvoiceId == invoice.Id).Select(i => i.Number).ToListAsync());
         Assert.Equal(Sequence(invoice.Number) + 1, Sequence(Assert.Single(notes)));
-        var check = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Ledger.Features.LedgerReports>().CheckAsync(null));
+        var check = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Ledger.Features.CheckBooks>().HandleAsync(null));
         Assert.True(check.IsBalanced);
     }
 }

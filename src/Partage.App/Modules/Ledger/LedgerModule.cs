@@ -8,14 +8,20 @@ public static class LedgerModule
     public static IServiceCollection AddLedger(this IServiceCollection services) =>
         services.AddSingleton<LedgerCatalog>()
             .AddScoped<ILedgerApi, LedgerApi>()
-            .AddScoped<FiscalPeriods>()
-            .AddScoped<LedgerReports>()
+            .AddScoped<LedgerEntities>()
+            .AddScoped<ListFiscalYears>()
+            .AddScoped<OpenFiscalYear>()
+            .AddScoped<CloseMonth>()
+            .AddScoped<GetTrialBalance>()
+            .AddScoped<GetAccountDetail>()
+            .AddScoped<CheckBooks>()
             .AddScoped<FecExport>()
             .AddScoped<ManualEntry>()
             .AddScoped<GetEntry>()
             .AddScoped<ReverseEntry>()
             .AddScoped<CooperativeFees>()
-            .AddScoped<ChartOfAccountsBook>()
+            .AddScoped<SearchAccounts>()
+            .AddScoped<AddAccount>()
             .AddScoped<MonthlyFees>()
             .AddScheduledWork<Features.MonthlyFeesWork>(Features.MonthlyFeesWork.Key, "Forfaits mensuels de contribution (dernier jour du mois)", "0 0 21 L * ?");
 
@@ -25,12 +31,17 @@ public static class LedgerModule
         ArgumentNullException.ThrowIfNull(api);
         var ledger = api.MapGroup("/ledger").WithTags("Comptabilité");
 
-        ChartOfAccountsBook.Map(ledger);
+        SearchAccounts.Map(ledger);
+        AddAccount.Map(ledger);
         ManualEntry.Map(ledger);
         GetEntry.Map(ledger);
         ReverseEntry.Map(ledger);
-        FiscalPeriods.Map(ledger);
-        LedgerReports.Map(ledger);
+        ListFiscalYears.Map(ledger);
+        OpenFiscalYear.Map(ledger);
+        CloseMonth.Map(ledger);
+        GetTrialBalance.Map(ledger);
+        GetAccountDetail.Map(ledger);
+        CheckBooks.Map(ledger);
         FecExport.Map(ledger);
         MonthlyFees.Map(ledger);
         CooperativeFees.Map(ledger);

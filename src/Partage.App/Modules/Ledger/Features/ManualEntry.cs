@@ -17,7 +17,7 @@ public sealed record ManualEntryInput(string? Entity, string? Journal, string? D
 /// An entry typed by finance staff (miscellaneous operations, opening balances, corrections).
 /// Amounts are decimal euros with at most two decimals; accounts are PCG numbers of the entity.
 /// </summary>
-public sealed class ManualEntry(PartageDbContext db, ILedgerApi ledger, FiscalPeriods periods)
+public sealed class ManualEntry(PartageDbContext db, ILedgerApi ledger, LedgerEntities codes)
 {
     public async Task<EntryView> HandleAsync(ManualEntryInput input, string? idempotencyKey, Actor actor, CancellationToken ct = default)
     {
@@ -33,7 +33,7 @@ public sealed class ManualEntry(PartageDbContext db, ILedgerApi ledger, FiscalPe
         var journal = v.Required(nameof(input.Journal), "Le journal", input.Journal, 10).ToUpperInvariant();
         v.Required(nameof(input.Entity), "L'entité", input.Entity, 10);
         v.ThrowIfInvalid();
-        var entity = await periods.EntityAsync(input.Entity!, ct);
+        var entity = await codes.ByCodeAsync(input.Entity!, ct);
         var lines = new List<PostingLine>();
         var numbers = (input.Lines ?? []).Select(l => l.Account?.Trim() ?? string.Empty).Distinct().ToList();
         var known = await db.Set<LedgerAccount>().AsNoTracking().Where(a => a.LegalEntityId == entity && numbers.Contains(a.Number))

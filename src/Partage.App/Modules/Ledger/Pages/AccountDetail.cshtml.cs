@@ -6,7 +6,7 @@ using Partage.Kernel;
 namespace Partage.App.Modules.Ledger.Pages;
 
 /// <summary>The detail of one account over a period ("grand livre" of the account), with its CSV.</summary>
-public sealed class AccountDetailModel(LedgerReports reports, TimeProvider clock) : PartagePageModel
+public sealed class AccountDetailModel(GetAccountDetail accountDetail, TimeProvider clock) : PartagePageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Entity { get; set; } = "SCIC";
@@ -30,7 +30,7 @@ public sealed class AccountDetailModel(LedgerReports reports, TimeProvider clock
         {
             try
             {
-                Detail = await reports.AccountDetailAsync(Entity, Number ?? string.Empty, From, To, Actor, ct);
+                Detail = await accountDetail.HandleAsync(Entity, Number ?? string.Empty, From, To, Actor, ct);
             }
             catch (InputValidationException)
             {
@@ -49,9 +49,9 @@ public sealed class AccountDetailModel(LedgerReports reports, TimeProvider clock
         Defaults();
         try
         {
-            var detail = await reports.AccountDetailAsync(Entity, Number ?? string.Empty, From, To, Actor, ct);
+            var detail = await accountDetail.HandleAsync(Entity, Number ?? string.Empty, From, To, Actor, ct);
             var buffer = new MemoryStream();
-            await LedgerReports.WriteCsvAsync(detail, buffer, ct);
+            await GetAccountDetail.WriteCsvAsync(detail, buffer, ct);
             buffer.Position = 0;
             return File(buffer, "text/csv; charset=utf-8", $"compte-{detail.Entity}-{detail.Number}-{detail.From:yyyyMMdd}-{detail.To:yyyyMMdd}.csv");
         }

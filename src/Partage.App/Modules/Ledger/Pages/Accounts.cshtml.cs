@@ -7,7 +7,7 @@ using Partage.App.Ui;
 namespace Partage.App.Modules.Ledger.Pages;
 
 /// <summary>An entity's chart of accounts: general accounts, search among the auxiliary ones, and a form to add an account.</summary>
-public sealed class AccountsModel(ChartOfAccountsBook chart) : PartagePageModel
+public sealed class AccountsModel(SearchAccounts searchAccounts, AddAccount addAccount) : PartagePageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Entity { get; set; } = "SCIC";
@@ -40,7 +40,7 @@ public sealed class AccountsModel(ChartOfAccountsBook chart) : PartagePageModel
         await LoadActorAsync();
         var result = await TryAsync(async () =>
         {
-            var account = await chart.AddAsync(Input with { Entity = Entity }, Actor, ct);
+            var account = await addAccount.HandleAsync(Input with { Entity = Entity }, Actor, ct);
             return Redirect($"/comptabilite/comptes?entity={Entity}&fait={Uri.EscapeDataString($"Compte {account.Number} — {account.Label} ajouté.")}");
         });
         return result is PageResult ? await LoadAsync(() => ShowAsync(ct)) : result;
@@ -49,6 +49,6 @@ public sealed class AccountsModel(ChartOfAccountsBook chart) : PartagePageModel
     private async Task ShowAsync(CancellationToken ct)
     {
         Entity = BooksModel.EntityCode(Entity);
-        Accounts = await chart.ListAsync(Entity, Search, new PageRequest(PageNumber, 100), Actor, ct);
+        Accounts = await searchAccounts.HandleAsync(Entity, Search, new PageRequest(PageNumber, 100), Actor, ct);
     }
 }

@@ -6,7 +6,7 @@ using Partage.Kernel;
 namespace Partage.App.Modules.Ledger.Pages;
 
 /// <summary>The finance staff's page for one entity: fiscal years, month closing, manual entries, trial balance, FEC.</summary>
-public sealed class BooksModel(FiscalPeriods periods, ManualEntry manualEntry, LedgerReports reports, FecExport fec, TimeProvider clock) : PartagePageModel
+public sealed class BooksModel(ListFiscalYears fiscalYears, OpenFiscalYear openYear, CloseMonth closeMonth, ManualEntry manualEntry, GetTrialBalance trialBalance, CheckBooks checkBooks, FecExport fec, TimeProvider clock) : PartagePageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Entity { get; set; } = "SCIC";
@@ -77,13 +77,13 @@ public sealed class BooksModel(FiscalPeriods periods, ManualEntry manualEntry, L
 
     public Task<IActionResult> OnPostCloseMonthAsync(CancellationToken ct) => RunAsync(async () =>
     {
-        await periods.CloseMonthAsync(Entity, Period ?? string.Empty, Actor, ct);
+        await closeMonth.HandleAsync(Entity, Period ?? string.Empty, Actor, ct);
         return $"La période {Period} de {Entity} est clôturée.";
     }, ct);
 
     public Task<IActionResult> OnPostOpenYearAsync(CancellationToken ct) => RunAsync(async () =>
     {
-        var year = await periods.OpenAsync(new OpenFiscalYearInput(Entity, StartsOn, EndsOn), Actor, ct);
+        var year = await openYear.HandleAsync(new OpenFiscalYearInput(Entity, StartsOn, EndsOn), Actor, ct);
         return $"Exercice ouvert du {year.StartsOn:dd/MM/yyyy} au {year.EndsOn:dd/MM/yyyy}.";
     }, ct);
 
@@ -104,9 +104,9 @@ public sealed class BooksModel(FiscalPeriods periods, ManualEntry manualEntry, L
 
         try
         {
-            var balance = await reports.TrialBalanceAsync(Entity, From, To, Actor, ct);
+            var balance = await trialBalance.HandleAsync(Entity, From, To, Actor, ct);
             var buffer = new MemoryStream();
-            await LedgerReports.WriteCsvAsync(balance, buffer, ct);
+            await GetTrialBalance.WriteCsvAsync(balance, buffer, ct);
             buffer.Position = 0;
             return File(buffer, "text/csv; charset=utf-8", $"balance-{balance.Entity}-{balance.From:yyyyMMdd}-{balance.To:yyyyMMdd}.csv");
         }
@@ -176,11 +176,11 @@ public sealed class BooksModel(FiscalPeriods periods, ManualEntry manualEntry, L
             Lines.Add(new LineForm { Side = Lines.Count % 2 == 0 ? "D" : "C" });
         }
 
-        Years = await periods.ListAsync(Entity, Actor, ct);
-        Check = await reports.CheckAsync(Entity, ct);
+        Years = await fiscalYears.HandleAsync(Entity, Actor, ct);
+        Check = await checkBooks.HandleAsync(Entity, ct);
         try
         {
-            Balance = await reports.TrialBalanceAsync(Entity, From, To, Actor, ct);
+            Balance = await trialBalance.HandleAsync(Entity, From, To, Actor, ct);
         }
         catch (InputValidationException)
         {

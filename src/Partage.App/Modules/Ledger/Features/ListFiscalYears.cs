@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Partage.App.Modules.LegalEntities;
+using Partage.App.Security;
+using Partage.Kernel;
+using Partage.Persistence;
+
+namespace Partage.App.Modules.Ledger.Features;
+
+public sealed record FiscalYearView(Guid Id, string Entity, DateOnly StartsOn, DateOnly EndsOn, bool Closed, IReadOnlyList<string> ClosedMonths);
+
+/// <summary>Fiscal years and their closed months, per entity or for all (finance staff).</summary>
+public sealed class ListFiscalYears(PartageDbContext db, ILegalEntitiesApi entities, LedgerEntities ledgerEntities)
+{
+    public async Task<IReadOnlyList<FiscalYearView>> HandleAsync(string? entityCode, Actor actor, CancellationToken ct = default)
+    {
+        LedgerAccess.RequireBooks(actor);
+        var entity = entityCode is null ? (LegalEntityId?)null : await ledgerEntities.ByCodeAsync(entityCode, ct);
+        var codes = (await entities.ListAsync(ct)).ToDictionary(e => e.Id, e => e.Code);
+        var years = await db.Set<FiscalYear>().AsNoTracking().Where(f => entity == null || f.LegalEntityId == entity)
+            .OrderBy(f => f.LegalEntityId).ThenByDescending(f => f.StartsOn).ToListAsync(ct);
+        var closed = await db.Set<ClosedPeriod>().AsNoTracking().Where(p => entity == null || p.LegalEntityId == entity).ToListAsync(ct);
+        return years.Select(f => new FiscalYearView(
+            f.Id, codes[f.LegalEntityId], f.StartsOn, f.EndsOn, f.ClosedAt is not null,
+            closed.Where(p => p.LegalEntityId == f.LegalEntityId && f.Range.Contains(new DateOnly(p.Year, p.Month, 1)))
+                .OrderBy(p => p.Year).ThenBy(p => p.Month).Select(p => new PayPeriod(p.Year, p.Month).ToString()).ToList())).ToList();
+    }
+
+    public static void Map(RouteGroupBuilder ledger)
+    {
+        ledger.MapGet("/fiscal-years", async (string? entity, ListFiscalYears periods, ActorAccessor actors, CancellationToken ct) =>
+                await periods.HandleAsync(entity, await actors.GetAsync(ct), ct))
+            .WithName("ListFiscalYears").WithSummary("Exercices et mois clôturés");
+    }
+}
