@@ -48,26 +48,25 @@ public sealed class DemoEmployers(PartageDbContext db, IServiceProvider services
 
         var cities = (await offices.ListOfficesAsync(ct)).ToDictionary(o => o.City, o => o.Id);
         var yearStart = new DateOnly(Today.Year, 1, 1);
-        var employers = services.GetRequiredService<Modules.Employers.Features.Employers>();
         var created = new List<(Plan Plan, EmployerView Employer)>();
         for (var i = 0; i < Plans.Length; i++)
         {
             var plan = Plans[i];
             var siren = WithLuhnKey($"8{Today.Year % 100:D2}{i + 10:D5}");
-            var employer = await employers.CreateAsync(new EmployerInput(plan.Name, plan.Form.ToString(), plan.Sector.ToString(), WithLuhnKey(siren + "0001"), "9001Z", "3090",
+            var employer = await services.GetRequiredService<CreateEmployer>().HandleAsync(new EmployerInput(plan.Name, plan.Form.ToString(), plan.Sector.ToString(), WithLuhnKey(siren + "0001"), "9001Z", "3090",
                 $"317 {i + 1:D9}", $"Audiens {40000 + i}, Congés Spectacles {70000 + i}", "0,0123", (5 + (i * 7 % 40)).ToString(CultureInfo.InvariantCulture),
                 cities[plan.City].ToString(), $"{i + 2} place du Théâtre", "59000", plan.City, $"compta{i + 1}@employeur.test", "20000"), Actor.System, ct);
-            await employers.SignMandateAsync(employer.Id, new MandateInput(plan.Mandate.ToString(), yearStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "Présidence"), Actor.System, ct);
+            await services.GetRequiredService<SignMandate>().HandleAsync(employer.Id, new MandateInput(plan.Mandate.ToString(), yearStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "Présidence"), Actor.System, ct);
             if (plan.Terminated)
             {
-                await employers.TerminateMandateAsync(employer.Id, new TerminationInput(yearStart.AddMonths(6).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "Fin d'activité"), Actor.System, ct);
-                await employers.SetStatusAsync(employer.Id, active: false, Actor.System, ct);
+                await services.GetRequiredService<TerminateMandate>().HandleAsync(employer.Id, new TerminationInput(yearStart.AddMonths(6).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "Fin d'activité"), Actor.System, ct);
+                await services.GetRequiredService<SetEmployerStatus>().HandleAsync(employer.Id, active: false, Actor.System, ct);
             }
 
             created.Add((plan, employer));
         }
 
-        await employers.LinkUserAsync(created[0].Employer.Id, $"employeur@{DemoSeeder.Domain}", Actor.System, ct);
+        await services.GetRequiredService<LinkEmployerUser>().HandleAsync(created[0].Employer.Id, $"employeur@{DemoSeeder.Domain}", Actor.System, ct);
 
         // Contracts of the last weeks, each submitted five days before it starts.
         var ends = new List<DateOnly>();

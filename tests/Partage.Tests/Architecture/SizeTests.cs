@@ -33,7 +33,7 @@ public class SizeTests
         "Partage.App/Modules/Clients/Features/CreateClient.cs: CreateClient.Check (96 lines)",
         "Partage.App/Modules/Employers/Features/EmployerInvoices.cs (369 lines)",
         "Partage.App/Modules/Employers/Features/EmployerInvoices.cs: EmployerInvoices.IssueAsync (93 lines)",
-        "Partage.App/Modules/Employers/Features/Employers.cs: Employers.ApplyAsync (64 lines)",
+        "Partage.App/Modules/Employers/Features/EmployerRecord.cs: EmployerRecord.ApplyAsync (64 lines)",
         "Partage.App/Modules/Employers/Features/StaffContracts.cs: StaffContracts.SaveAsync (98 lines)",
         "Partage.App/Modules/Employers/Features/StaffPayroll.cs: StaffPayroll.ComputeDueAsync (69 lines)",
         "Partage.App/Modules/Invoicing/Dunning.cs: Dunning.RunAsync (80 lines)",

@@ -90,7 +90,7 @@ public abstract class EmployerInvoiceTests<TFactory>(TFactory factory) : IClassF
         Assert.DoesNotContain(await factory.InScopeAsync(s => s.GetRequiredService<GetEmployerExposure>().HandleAsync(finance)), e => e.EmployerId == world.LilleEmployer);
 
         // A partial mandate: the same payroll, and the contributions are the employer's own business.
-        await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Employers.Features.Employers>().SignMandateAsync(world.ParisEmployer, new MandateInput("Partial", "2026-01-01", "Paul"), payroll));
+        await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Employers.Features.SignMandate>().HandleAsync(world.ParisEmployer, new MandateInput("Partial", "2026-01-01", "Paul"), payroll));
         await PayrollOfTenThousandAsync(world.ParisEmployer, 200, startDay: 14);
         await factory.InScopeAsync(s => s.GetRequiredService<StaffPayroll>().ComputeDueAsync(new DateOnly(2026, 12, 18), payroll));
         var partialPayslips = (await factory.InScopeAsync(s => s.GetRequiredService<StaffPayroll>().ListAsync(world.ParisEmployer, "Computed", new App.Infrastructure.PageRequest(1, 50), payroll))).Items;

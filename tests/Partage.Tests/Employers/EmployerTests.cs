@@ -7,7 +7,6 @@ using Partage.App.Modules.Employers.Features;
 using Partage.App.Security;
 using Partage.Kernel;
 using Partage.Tests.Infrastructure;
-using EmployersService = Partage.App.Modules.Employers.Features.Employers;
 
 namespace Partage.Tests.Employers;
 
@@ -24,10 +23,9 @@ public class EmployerTests(December2026Factory factory) : IClassFixture<December
         {
             return await factory.InScopeAsync(async s =>
             {
-                var employers = s.GetRequiredService<EmployersService>();
-                var employer = await employers.FindAsync(world.LilleEmployer, Actor.System);
+                var employer = await s.GetRequiredService<GetEmployer>().HandleAsync(world.LilleEmployer, Actor.System);
                 employer = employer.Mandates.Count > 0 ? employer
-                    : await employers.SignMandateAsync(world.LilleEmployer, new MandateInput("Complete", "2026-01-01", "Anne Directrice"), Actor.System);
+                    : await s.GetRequiredService<SignMandate>().HandleAsync(world.LilleEmployer, new MandateInput("Complete", "2026-01-01", "Anne Directrice"), Actor.System);
                 return employer.Mandates[^1].Id;
             });
         }
@@ -62,23 +60,22 @@ public class EmployerTests(December2026Factory factory) : IClassFixture<December
     {
         var world = await World.OfAsync(factory);
         var payroll = await factory.ActorAsync(World.Payroll);
-        var employers = (Func<IServiceProvider, EmployersService>)(s => s.GetRequiredService<EmployersService>());
-        var employer = await factory.InScopeAsync(s => employers(s).CreateAsync(World.NewEmployer(world.Lille, "Cirque", TestIdentifiers.Siret(TestIdentifiers.Siren())), payroll));
+        var employer = await factory.InScopeAsync(s => s.GetRequiredService<CreateEmployer>().HandleAsync(World.NewEmployer(world.Lille, "Cirque", TestIdentifiers.Siret(TestIdentifiers.Siren())), payroll));
 
-        var signed = await factory.InScopeAsync(s => employers(s).SignMandateAsync(employer.Id, new MandateInput("Complete", "2026-03-15", "Anne Directrice"), payroll));
+        var signed = await factory.InScopeAsync(s => s.GetRequiredService<SignMandate>().HandleAsync(employer.Id, new MandateInput("Complete", "2026-03-15", "Anne Directrice"), payroll));
         var mandate = Assert.Single(signed.Mandates);
         Assert.Equal([new DateRange(new DateOnly(2026, 3, 15), new DateOnly(2026, 12, 31))], mandate.Periods);
-        var second = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => employers(s).SignMandateAsync(employer.Id, new MandateInput("Partial", "2026-06-01", "Anne"), payroll)));
+        var second = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<SignMandate>().HandleAsync(employer.Id, new MandateInput("Partial", "2026-06-01", "Anne"), payroll)));
         Assert.Equal(EmployersErrors.MandateOpen, second.Error);
 
-        var terminated = await factory.InScopeAsync(s => employers(s).TerminateMandateAsync(employer.Id, new TerminationInput(null, "Changement de prestataire"), payroll));
+        var terminated = await factory.InScopeAsync(s => s.GetRequiredService<TerminateMandate>().HandleAsync(employer.Id, new TerminationInput(null, "Changement de prestataire"), payroll));
         Assert.Equal(new DateOnly(2026, 12, 31), terminated.Mandates[0].TerminatedOn);   // by default at the end of the period: not renewed
-        var early = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => employers(s).SignMandateAsync(employer.Id, new MandateInput("Partial", "2026-12-31", "Anne"), payroll)));
+        var early = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<SignMandate>().HandleAsync(employer.Id, new MandateInput("Partial", "2026-12-31", "Anne"), payroll)));
         Assert.Equal(EmployersErrors.MandateOpen, early.Error);
-        var renewed = await factory.InScopeAsync(s => employers(s).SignMandateAsync(employer.Id, new MandateInput("Partial", "2027-01-01", "Anne Directrice"), payroll));
+        var renewed = await factory.InScopeAsync(s => s.GetRequiredService<SignMandate>().HandleAsync(employer.Id, new MandateInput("Partial", "2027-01-01", "Anne Directrice"), payroll));
         Assert.Equal([MandateKind.Complete, MandateKind.Partial], renewed.Mandates.Select(m => m.Kind));
 
-        var (name, pdf) = await factory.InScopeAsync(s => employers(s).MandatePdfAsync(employer.Id, mandate.Id, payroll));
+        var (name, pdf) = await factory.InScopeAsync(s => s.GetRequiredService<GetMandatePdf>().HandleAsync(employer.Id, mandate.Id, payroll));
         var file = Path.Combine(Path.GetTempPath(), name);
         await File.WriteAllBytesAsync(file, pdf);
         var text = Ledger.BudgetAndFeeTests.Poppler("pdftotext", file + " -");
@@ -99,7 +96,7 @@ public class EmployerTests(December2026Factory factory) : IClassFixture<December
             new { Kind = "Complete", SignedOn = "2030-01-01", SignedBy = "Moi" })).StatusCode);   // an employer does not record its own mandate
 
         var payroll = await factory.ActorAsync(World.Payroll);
-        var taken = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(async s => { await s.GetRequiredService<EmployersService>().LinkUserAsync(world.ParisEmployer, World.Employer, payroll); return true; }));
+        var taken = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(async s => { await s.GetRequiredService<LinkEmployerUser>().HandleAsync(world.ParisEmployer, World.Employer, payroll); return true; }));
         Assert.Equal(EmployersErrors.NotEmployerAccount, taken.Error);   // one employer per account
     }
 }

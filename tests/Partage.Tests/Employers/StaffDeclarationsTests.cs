@@ -118,9 +118,9 @@ public abstract class StaffDeclarationsTests<TFactory>(TFactory factory) : IClas
     public async Task PartialMandate_NoDsnFromTheCooperative()
     {
         var world = await World.OfAsync(factory);
-        var created = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Employers.Features.Employers>().CreateAsync(
+        var created = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Employers.Features.CreateEmployer>().HandleAsync(
             World.NewEmployer(world.Lille, "Compagnie Partielle", TestIdentifiers.Siret(TestIdentifiers.Siren())), Actor.System));
-        await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Employers.Features.Employers>().SignMandateAsync(created.Id, new MandateInput("Partial", "2026-02-01", "Lou"), Actor.System));
+        await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Employers.Features.SignMandate>().HandleAsync(created.Id, new MandateInput("Partial", "2026-02-01", "Lou"), Actor.System));
         using var client = await factory.ClientForAsync(World.Payroll);
         var response = await client.GetAsync($"/api/v1/employers/{created.Id}/dsn?month=2026-12");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);

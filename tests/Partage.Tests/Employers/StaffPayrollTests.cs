@@ -84,15 +84,15 @@ public class StaffPayrollTests(December2026Factory factory) : IClassFixture<Dece
     {
         var world = await World.OfAsync(factory);
         var payroll = await factory.ActorAsync(World.Payroll);
-        var employers = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Employers.Features.Employers>().CreateAsync(
+        var employers = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Employers.Features.CreateEmployer>().HandleAsync(
             World.NewEmployer(world.Lille, "Orchestre", TestIdentifiers.Siret(TestIdentifiers.Siren())), payroll));
         var submit = (StaffContractInput input) => factory.InScopeAsync(s => s.GetRequiredService<StaffContracts>().SubmitAsync(employers.Id, input, payroll));
         var input = new StaffContractInput("DUPONT", "Lou", Nir(20), "1991-02-03", "FR7630006000011234567890189", "intermittent_technician", "non", "Régisseur", "Concert",
             "2027-01-04", "2027-01-04", "8", null, "200", null);
         var none = await Assert.ThrowsAsync<InputValidationException>(() => submit(input));
         Assert.Contains(EmployersErrors.OutsideMandate.Message, none.Errors["Start"]);
-        await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Employers.Features.Employers>().SignMandateAsync(employers.Id, new MandateInput("Partial", "2026-03-15", "Lou"), payroll));
-        await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Employers.Features.Employers>().TerminateMandateAsync(employers.Id, new TerminationInput("2026-12-31", "Fin"), payroll));
+        await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Employers.Features.SignMandate>().HandleAsync(employers.Id, new MandateInput("Partial", "2026-03-15", "Lou"), payroll));
+        await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Employers.Features.TerminateMandate>().HandleAsync(employers.Id, new TerminationInput("2026-12-31", "Fin"), payroll));
         Assert.Contains(EmployersErrors.OutsideMandate.Message, (await Assert.ThrowsAsync<InputValidationException>(() => submit(input))).Errors["Start"]);
         var inside = await submit(input with { Start = "2026-12-28", End = "2026-12-28" });
         Assert.StartsWith("GC-2026-", inside.Number, StringComparison.Ordinal);

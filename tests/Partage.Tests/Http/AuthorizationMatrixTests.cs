@@ -392,11 +392,11 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
 
         if (path.Contains("{fresh-employer}", StringComparison.Ordinal) || path.Contains("{mandated-employer}", StringComparison.Ordinal))
         {
-            var employers = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Employers.Features.Employers>().CreateAsync(
+            var employers = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Employers.Features.CreateEmployer>().HandleAsync(
                 World.NewEmployer(world.Lille, "Ensemble", TestIdentifiers.Siret(TestIdentifiers.Siren())), App.Security.Actor.System));
             if (path.Contains("{mandated-employer}", StringComparison.Ordinal))
             {
-                await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Employers.Features.Employers>().SignMandateAsync(employers.Id,
+                await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Employers.Features.SignMandate>().HandleAsync(employers.Id,
                     new App.Modules.Employers.Features.MandateInput("Partial", "2026-01-10", "Jean Président"), App.Security.Actor.System));
             }
 

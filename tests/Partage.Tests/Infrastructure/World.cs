@@ -108,11 +108,11 @@ public sealed record World(
         var employerUser = new PartageUser { Id = Guid.CreateVersion7(), UserName = ParisEmployerEmail, Email = ParisEmployerEmail, DisplayName = "Théâtre de Paris" };
         await users.CreateAsync(employerUser, Password);
         await users.AddToRoleAsync(employerUser, Roles.Employer);
-        var employers = s.GetRequiredService<App.Modules.Employers.Features.Employers>();
-        var lilleEmployer = await employers.CreateAsync(NewEmployer(lille, "Festival du Nord", "80012345700015"), Actor.System);
-        await employers.LinkUserAsync(lilleEmployer.Id, Employer, Actor.System);
-        var parisEmployer = await employers.CreateAsync(NewEmployer(paris, "Theatre de Paris", "80023456900013", "Sas"), Actor.System);
-        await employers.LinkUserAsync(parisEmployer.Id, ParisEmployerEmail, Actor.System);
+        var (employers, link) = (s.GetRequiredService<App.Modules.Employers.Features.CreateEmployer>(), s.GetRequiredService<App.Modules.Employers.Features.LinkEmployerUser>());
+        var lilleEmployer = await employers.HandleAsync(NewEmployer(lille, "Festival du Nord", "80012345700015"), Actor.System);
+        await link.HandleAsync(lilleEmployer.Id, Employer, Actor.System);
+        var parisEmployer = await employers.HandleAsync(NewEmployer(paris, "Theatre de Paris", "80023456900013", "Sas"), Actor.System);
+        await link.HandleAsync(parisEmployer.Id, ParisEmployerEmail, Actor.System);
         return new World(lille, paris, lilleMember, lilleActivity, parisMember.Id, parisActivity.Id, lilleEmployer.Id, parisEmployer.Id);
     }
 }

@@ -17,7 +17,16 @@ public static class EmployersModule
             .AddScoped<IWageSource>(sp => sp.GetRequiredService<EmployerServices>())
             .AddScoped<IHiringSource>(sp => sp.GetRequiredService<EmployerServices>())
             .AddScoped<IReceivableSource>(sp => sp.GetRequiredService<EmployerServices>())
-            .AddScoped<Features.Employers>()
+            .AddScoped<GetEmployer>()
+            .AddScoped<SearchEmployers>()
+            .AddScoped<EmployerRecord>()
+            .AddScoped<CreateEmployer>()
+            .AddScoped<UpdateEmployer>()
+            .AddScoped<SetEmployerStatus>()
+            .AddScoped<LinkEmployerUser>()
+            .AddScoped<SignMandate>()
+            .AddScoped<TerminateMandate>()
+            .AddScoped<GetMandatePdf>()
             .AddScoped<StaffContracts>()
             .AddScoped<ImportStaffContracts>()
             .AddScoped<StaffPayroll>()
@@ -32,7 +41,15 @@ public static class EmployersModule
         var employers = api.MapGroup("/employers").WithTags("Gestion de contrats");
         var payslips = api.MapGroup("/employer-payslips").WithTags("Gestion de contrats");
         var invoices = api.MapGroup("/employer-invoices").WithTags("Gestion de contrats");
-        Features.Employers.Map(employers);
+        SearchEmployers.Map(employers);
+        CreateEmployer.Map(employers);
+        GetEmployer.Map(employers);
+        UpdateEmployer.Map(employers);
+        SetEmployerStatus.Map(employers);
+        LinkEmployerUser.Map(employers);
+        SignMandate.Map(employers);
+        TerminateMandate.Map(employers);
+        GetMandatePdf.Map(employers);
         ServiceReport.Map(employers);
         StaffContracts.Map(employers);
         ImportStaffContracts.Map(employers, api);

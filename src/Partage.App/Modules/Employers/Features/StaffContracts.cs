@@ -35,7 +35,7 @@ public sealed record StaffContractView(
 /// (the mandate covers its dates, the DPAE precedes the start, the SMIC, no overlap, hours and
 /// cachets a month), a file all or nothing with every malformed line reported by its number.
 /// </summary>
-public sealed class StaffContracts(PartageDbContext db, Employers employers, IPayrollApi payroll, NumberSeries numbers, IAuditLog audit, TimeProvider clock)
+public sealed class StaffContracts(PartageDbContext db, GetEmployer employers, IPayrollApi payroll, NumberSeries numbers, IAuditLog audit, TimeProvider clock)
 {
     private DateOnly Today => clock.Today();
 
@@ -47,7 +47,7 @@ public sealed class StaffContracts(PartageDbContext db, Employers employers, IPa
 
     public async Task<PagedResult<StaffContractView>> ListAsync(EmployerId employer, PageRequest page, Actor actor, CancellationToken ct = default)
     {
-        await employers.FindAsync(employer, actor, ct);
+        await employers.HandleAsync(employer, actor, ct);
         var query = db.Set<StaffContract>().AsNoTracking().Where(c => c.EmployerId == employer);
         var total = await query.CountAsync(ct);
         var rows = await query.OrderByDescending(c => c.Start).ThenByDescending(c => c.Number).Skip(page.Skip).Take(page.Size).ToListAsync(ct);
@@ -57,7 +57,7 @@ public sealed class StaffContracts(PartageDbContext db, Employers employers, IPa
     /// <summary>The contract as PDF, the same document as the members' with the employer as employer; the employee signs it with the employer.</summary>
     public async Task<(string FileName, byte[] Content)> PdfAsync(EmployerId employerId, Guid id, Actor actor, CancellationToken ct = default)
     {
-        var employer = await employers.FindAsync(employerId, actor, ct);
+        var employer = await employers.HandleAsync(employerId, actor, ct);
         var contract = await db.Set<StaffContract>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == id && c.EmployerId == employerId, ct) ?? throw new DomainException(EmployersErrors.NotFound);
         var person = await db.Set<StaffMember>().AsNoTracking().SingleAsync(s => s.Id == contract.StaffMemberId, ct);
         var intermittent = contract.Kind != EmployeeKind.RegimeGeneral;
@@ -111,7 +111,7 @@ public sealed class StaffContracts(PartageDbContext db, Employers employers, IPa
     /// <summary>Contracts are submitted by the employer's own accounts or by payroll staff; anyone else is told the employer does not exist.</summary>
     public async Task<EmployerView> RequireSubmitterAsync(EmployerId employerId, Actor actor, CancellationToken ct = default)
     {
-        var employer = await employers.FindAsync(employerId, actor, ct);
+        var employer = await employers.HandleAsync(employerId, actor, ct);
         return EmployersAccess.Manages(actor) || actor.EmployerId == employerId ? employer : throw new DomainException(EmployersErrors.NotFound);
     }
 

@@ -13,7 +13,7 @@ namespace Partage.App.Modules.Employers.Pages;
 /// staff), its pay-period invoices (issued by payroll staff, payments recorded by finance), its
 /// staff's employment certificates and, under a complete mandate, its monthly DSN.
 /// </summary>
-public sealed class DetailModel(Features.Employers employers, StaffContracts contracts, ImportStaffContracts import, StaffPayroll payslips, EmployerInvoices invoices, StaffDeclarations declarations) : PartagePageModel
+public sealed class DetailModel(GetEmployer getEmployer, SignMandate signMandate, TerminateMandate terminateMandate, GetMandatePdf mandatePdf, StaffContracts contracts, ImportStaffContracts import, StaffPayroll payslips, EmployerInvoices invoices, StaffDeclarations declarations) : PartagePageModel
 {
     public EmployerView? Employer { get; private set; }
 
@@ -125,13 +125,13 @@ public sealed class DetailModel(Features.Employers employers, StaffContracts con
 
     public Task<IActionResult> OnPostMandateAsync(Guid id, CancellationToken ct) => RunAsync(id, async () =>
     {
-        await employers.SignMandateAsync(EmployerId.From(id), new MandateInput(MandateKind, SignedOn, SignedBy), Actor, ct);
+        await signMandate.HandleAsync(EmployerId.From(id), new MandateInput(MandateKind, SignedOn, SignedBy), Actor, ct);
         return "Mandat enregistré.";
     }, ct);
 
     public Task<IActionResult> OnPostTerminateAsync(Guid id, CancellationToken ct) => RunAsync(id, async () =>
     {
-        var view = await employers.TerminateMandateAsync(EmployerId.From(id), new TerminationInput(LastDay, Reason), Actor, ct);
+        var view = await terminateMandate.HandleAsync(EmployerId.From(id), new TerminationInput(LastDay, Reason), Actor, ct);
         return $"Mandat résilié au {view.Mandates[^1].TerminatedOn:dd/MM/yyyy}.";
     }, ct);
 
@@ -152,7 +152,7 @@ public sealed class DetailModel(Features.Employers employers, StaffContracts con
         }, ct);
 
     public Task<IActionResult> OnGetMandatePdfAsync(Guid id, Guid mandate, CancellationToken ct) =>
-        DownloadAsync(() => employers.MandatePdfAsync(EmployerId.From(id), mandate, Actor, ct), "application/pdf");
+        DownloadAsync(() => mandatePdf.HandleAsync(EmployerId.From(id), mandate, Actor, ct), "application/pdf");
 
     public Task<IActionResult> OnGetContractPdfAsync(Guid id, Guid contract, CancellationToken ct) =>
         DownloadAsync(() => contracts.PdfAsync(EmployerId.From(id), contract, Actor, ct), "application/pdf");
@@ -205,7 +205,7 @@ public sealed class DetailModel(Features.Employers employers, StaffContracts con
 
     private async Task ShowAsync(Guid id, CancellationToken ct)
     {
-        Employer = await employers.FindAsync(EmployerId.From(id), Actor, ct);
+        Employer = await getEmployer.HandleAsync(EmployerId.From(id), Actor, ct);
         Contracts = (await contracts.ListAsync(Employer.Id, new PageRequest(1, 100), Actor, ct)).Items;
         Payslips = (await payslips.ListAsync(Employer.Id, null, new PageRequest(1, 100), Actor, ct)).Items;
         Invoices = (await invoices.ListAsync(Employer.Id, new PageRequest(1, 50), Actor, ct)).Items;

@@ -8,7 +8,7 @@ using Partage.Kernel;
 namespace Partage.App.Modules.Employers.Pages;
 
 /// <summary>The contract-management service's employers: search and filters, exposure for the cooperative's staff, a new employer for payroll staff. An employer's account goes to its own page.</summary>
-public sealed class ListModel(Features.Employers employers, GetEmployerExposure exposure, IOfficesApi offices) : PartagePageModel
+public sealed class ListModel(SearchEmployers searchEmployers, CreateEmployer createEmployer, GetEmployerExposure exposure, IOfficesApi offices) : PartagePageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Search { get; set; }
@@ -87,7 +87,7 @@ public sealed class ListModel(Features.Employers employers, GetEmployerExposure 
         await LoadActorAsync();
         var result = await TryAsync(async () =>
         {
-            var created = await employers.CreateAsync(new EmployerInput(Input.Name, Input.LegalForm, Input.Sector, Input.Siret, Input.Ape, Input.CollectiveAgreement, Input.UrssafReference,
+            var created = await createEmployer.HandleAsync(new EmployerInput(Input.Name, Input.LegalForm, Input.Sector, Input.Siret, Input.Ape, Input.CollectiveAgreement, Input.UrssafReference,
                 Input.FundReferences, Input.AtMpRate, Input.Headcount, Input.OfficeId, Input.Street, Input.PostalCode, Input.City, Input.BillingEmail, Input.ExposureLimit), Actor, ct);
             return Redirect($"/employeurs/{created.Id}?fait={Uri.EscapeDataString(created.Name + " inscrit.")}");
         });
@@ -96,7 +96,7 @@ public sealed class ListModel(Features.Employers employers, GetEmployerExposure 
 
     private async Task ShowAsync(CancellationToken ct)
     {
-        Result = await employers.ListAsync(Search, Status, LegalForm, Sector, new PageRequest(PageNumber, null), Actor, ct);
+        Result = await searchEmployers.HandleAsync(Search, Status, LegalForm, Sector, new PageRequest(PageNumber, null), Actor, ct);
         Offices = await offices.ListOfficesAsync(ct);
         if (Actor.IsCooperativeStaff)
         {

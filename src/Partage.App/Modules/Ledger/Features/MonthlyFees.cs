@@ -1,4 +1,3 @@
-using System.Globalization;
 using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Audit;
