@@ -64,7 +64,7 @@ public class BankStatementTests(PartageFactory factory) : IClassFixture<PartageF
         return await Sales.IssuedAsync(factory, Sales.Draft(world.LilleActivity, client.Id, ("Prestation", "1", "C62", net.ToString(CultureInfo.InvariantCulture), "FR_20")));
     }
 
-    private Task<InvoiceView> ReadAsync(InvoiceId id) => factory.InScopeAsync(s => s.GetRequiredService<InvoiceViews>().OneAsync(id, Actor.System));
+    private Task<InvoiceView> ReadAsync(InvoiceId id) => factory.InScopeAsync(s => s.GetRequiredService<GetInvoice>().HandleAsync(id, Actor.System));
 
     private Task<long> SuspenseBalanceAsync() => factory.InScopeAsync(async s =>
     {

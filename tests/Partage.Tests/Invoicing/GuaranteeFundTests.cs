@@ -67,7 +67,7 @@ public class GuaranteeFundTests(PartageFactory factory) : IClassFixture<PartageF
         Assert.Equal(vat + 10_000, await AccountAsync("44571"));       // VAT collected given back
         Assert.Equal(fund + 50_000, await AccountAsync("4671"));       // the fund (a credit balance) shrinks by the loss
         Assert.Equal(transfers - 50_000, await AccountAsync("791"));
-        var view = await factory.InScopeAsync(s => s.GetRequiredService<InvoiceViews>().OneAsync(lost.Id, Actor.System));
+        var view = await factory.InScopeAsync(s => s.GetRequiredService<GetInvoice>().HandleAsync(lost.Id, Actor.System));
         Assert.Equal(InvoiceStatus.WrittenOff, view.Status);
         Assert.True((await factory.InScopeAsync(s => s.GetRequiredService<CheckBooks>().HandleAsync("LNA"))).IsBalanced);
         var twice = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(async s => { await s.GetRequiredService<GuaranteeFund>().WriteOffAsync(lost.Id, "encore", Actor.System); return 0; }));

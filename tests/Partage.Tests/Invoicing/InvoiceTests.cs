@@ -117,7 +117,7 @@ public class InvoiceTests(PartageFactory factory) : IClassFixture<PartageFactory
         var mute = await Sales.IssuedAsync(factory, Sales.Draft(world.LilleActivity, silent.Id, ("Atelier", "1", "C62", "80", null)));
         var noEmail = await Assert.ThrowsAsync<DomainException>(() => SendAsync(mute.Id, member));
         Assert.Equal(InvoicingErrors.ClientIncomplete, noEmail.Error);
-        Assert.Equal(InvoiceStatus.Issued, (await factory.InScopeAsync(s => s.GetRequiredService<InvoiceViews>().OneAsync(mute.Id, Actor.System))).Status);
+        Assert.Equal(InvoiceStatus.Issued, (await factory.InScopeAsync(s => s.GetRequiredService<GetInvoice>().HandleAsync(mute.Id, Actor.System))).Status);
     }
 
     private Task<InvoiceView> SendAsync(InvoiceId id, Actor actor) => factory.InScopeAsync(s => s.GetRequiredService<Sending>().SendAsync(id, actor));
@@ -204,7 +204,7 @@ public class InvoiceTests(PartageFactory factory) : IClassFixture<PartageFactory
         Assert.Equal(issued.Number, note.CreditedInvoiceNumber);
         Assert.Equal(int.Parse(issued.Number![^6..], System.Globalization.CultureInfo.InvariantCulture) + 1, int.Parse(note.Number![^6..], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(before, await BudgetAsync(factory, world.LilleActivity));
-        var original = await factory.InScopeAsync(s => s.GetRequiredService<InvoiceViews>().OneAsync(issued.Id, Actor.System));
+        var original = await factory.InScopeAsync(s => s.GetRequiredService<GetInvoice>().HandleAsync(issued.Id, Actor.System));
         Assert.Equal(InvoiceStatus.Credited, original.Status);
         var twice = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<Issuing>().CreditAsync(issued.Id, "encore", Actor.System)));
         Assert.Equal(InvoicingErrors.NotIssued, twice.Error);

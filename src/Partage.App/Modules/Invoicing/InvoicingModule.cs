@@ -10,7 +10,8 @@ public static class InvoicingModule
     {
         services.AddOptions<InvoicingOptions>().Bind(configuration.GetSection("Invoicing"));
         return services.AddScoped<IInvoicingApi, InvoicingApi>()
-            .AddScoped<InvoiceViews>()
+            .AddScoped<GetInvoice>()
+            .AddScoped<SearchInvoices>()
             .AddScoped<Drafts>()
             .AddScoped<Issuing>()
             .AddScoped<Sending>()
@@ -31,7 +32,8 @@ public static class InvoicingModule
         var invoices = api.MapGroup("/invoices").WithTags("Factures");
         var quotes = api.MapGroup("/quotes").WithTags("Factures");
         var statements = api.MapGroup("/bank-statements").WithTags("Factures");
-        InvoiceViews.Map(invoices);
+        SearchInvoices.Map(invoices);
+        GetInvoice.Map(invoices);
         Drafts.Map(invoices);
         Issuing.Map(invoices);
         Sending.Map(invoices);

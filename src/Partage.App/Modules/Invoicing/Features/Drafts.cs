@@ -21,7 +21,7 @@ public sealed record DraftInput(
 
 /// <summary>Writes a draft invoice: checks every field, computes each line's net, applies the VAT treatment the client imposes.</summary>
 public sealed class Drafts(
-    PartageDbContext db, IActivitiesApi activities, IClientsApi clients, ILegalEntitiesApi entities, IAuditLog audit, InvoiceViews views,
+    PartageDbContext db, IActivitiesApi activities, IClientsApi clients, ILegalEntitiesApi entities, IAuditLog audit, GetInvoice views,
     IOptions<InvoicingOptions> options, TimeProvider clock)
 {
     private static readonly string[] Units = ["C62", "HUR", "DAY"];
@@ -55,7 +55,7 @@ public sealed class Drafts(
         db.Add(invoice);
         audit.Record(actor, "invoicing.draft_created", "invoice", invoice.Id.ToString(), null, new { ActivityId = activity.Id.Value, ClientId = client.Id.Value, invoice.NetCents });
         await db.SaveChangesAsync(ct);
-        return await views.OneAsync(invoice.Id, actor, ct);
+        return await views.HandleAsync(invoice.Id, actor, ct);
     }
 
     public async Task<InvoiceView> UpdateAsync(InvoiceId id, DraftInput input, Actor actor, CancellationToken ct = default)
@@ -83,7 +83,7 @@ public sealed class Drafts(
         db.AddRange(invoice.Lines);
         audit.Record(actor, "invoicing.draft_updated", "invoice", invoice.Id.ToString(), before, new { ClientId = client.Id.Value, invoice.NetCents });
         await db.SaveChangesAsync(ct);
-        return await views.OneAsync(invoice.Id, actor, ct);
+        return await views.HandleAsync(invoice.Id, actor, ct);
     }
 
     internal sealed record DraftContent(DateOnly From, DateOnly To, string? BuyerReference, string? PurchaseOrder, int Terms, IReadOnlyList<InvoiceLine> Lines, InvoiceTotals Totals);

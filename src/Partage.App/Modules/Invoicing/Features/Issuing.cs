@@ -21,7 +21,7 @@ namespace Partage.App.Modules.Invoicing.Features;
 /// </summary>
 public sealed class Issuing(
     PartageDbContext db, NumberSeries numbers, ILedgerApi ledger, IActivitiesApi activities, IClientsApi clients,
-    ILegalEntitiesApi entities, IAuditLog audit, InvoiceViews views, IOptions<InvoicingOptions> options, TimeProvider clock)
+    ILegalEntitiesApi entities, IAuditLog audit, GetInvoice views, IOptions<InvoicingOptions> options, TimeProvider clock)
 {
     /// <summary>Issues the draft, or sends it to the manager when a member's invoice is above the threshold.</summary>
     public async Task<InvoiceView> IssueAsync(InvoiceId id, Actor actor, CancellationToken ct = default)
@@ -42,7 +42,7 @@ public sealed class Issuing(
             invoice.AwaitValidation();
             audit.Record(actor, "invoicing.validation_requested", "invoice", invoice.Id.ToString(), null, new { invoice.GrossCents });
             await db.SaveChangesAsync(ct);
-            return await views.OneAsync(id, actor, ct);
+            return await views.HandleAsync(id, actor, ct);
         }
 
         return await IssueCoreAsync(invoice, actor, ct);
@@ -115,7 +115,7 @@ public sealed class Issuing(
         await ledger.LetterAsync(note.LegalEntityId, sale.Lines.Concat(entry.Lines).Where(l => l.AccountId == clientAccount).Select(l => l.PostingId).ToList(), today, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return await views.OneAsync(note.Id, actor, ct);
+        return await views.HandleAsync(note.Id, actor, ct);
     }
 
     /// <summary>The 411 auxiliary account of a client in an entity's books, created on its first invoice.</summary>
@@ -183,7 +183,7 @@ public sealed class Issuing(
             new { invoice.Number, invoice.NetCents, invoice.VatCents, invoice.GrossCents, FeeCents = fee.Total.Cents });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return await views.OneAsync(invoice.Id, actor, ct);
+        return await views.HandleAsync(invoice.Id, actor, ct);
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ public sealed record PaymentInput(string? Amount, string? Date, string? Referenc
 /// account, split between the activity's share (excl. VAT) and the VAT in the invoice's
 /// proportions; when the invoice is settled, its postings on the client's account are lettered.
 /// </summary>
-public sealed class Payments(PartageDbContext db, ILedgerApi ledger, IClientsApi clients, IAuditLog audit, InvoiceViews views, GuaranteeFund fund, TimeProvider clock)
+public sealed class Payments(PartageDbContext db, ILedgerApi ledger, IClientsApi clients, IAuditLog audit, GetInvoice views, GuaranteeFund fund, TimeProvider clock)
 {
     private readonly Dictionary<(LegalEntityId, ClientId), (ClientView Client, AccountId Account)> clientAccounts = [];
     private readonly Dictionary<(LegalEntityId, string), AccountId> accounts = [];
@@ -55,7 +55,7 @@ public sealed class Payments(PartageDbContext db, ILedgerApi ledger, IClientsApi
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await SettleAsync(invoice, amount.Value, date, reference, ChartOfAccounts.Bank, actor, ct);
         await transaction.CommitAsync(ct);
-        return await views.OneAsync(invoice.Id, actor, ct);
+        return await views.HandleAsync(invoice.Id, actor, ct);
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ namespace Partage.App.Modules.Invoicing.Features;
 /// and logged; the content never changes.
 /// </summary>
 public sealed class Sending(
-    PartageDbContext db, IActivitiesApi activities, IClientsApi clients, InvoiceDocuments documents, Outbox outbox, IAuditLog audit, InvoiceViews views,
+    PartageDbContext db, IActivitiesApi activities, IClientsApi clients, InvoiceDocuments documents, Outbox outbox, IAuditLog audit, GetInvoice views,
     IOptions<InvoicingOptions> options, TimeProvider clock)
 {
     public async Task<InvoiceView> SendAsync(InvoiceId id, Actor actor, CancellationToken ct = default)
@@ -64,7 +64,7 @@ public sealed class Sending(
         invoice.SentTo = client.BillingEmail;
         audit.Record(actor, "invoicing.sent", "invoice", invoice.Id.ToString(), new { Status = before }, new { invoice.Status, To = client.BillingEmail });
         await db.SaveChangesAsync(ct);
-        return await views.OneAsync(id, actor, ct);
+        return await views.HandleAsync(id, actor, ct);
     }
 
     public static void Map(RouteGroupBuilder invoices)

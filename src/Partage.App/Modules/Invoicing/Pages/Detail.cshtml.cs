@@ -7,7 +7,7 @@ using Partage.Kernel;
 
 namespace Partage.App.Modules.Invoicing.Pages;
 
-public sealed class DetailModel(InvoiceViews views, Issuing issuing, Payments payments, InvoiceDocuments documents, IActivitiesApi activities, Dunning dunning, Sending sending) : PartagePageModel
+public sealed class DetailModel(GetInvoice views, Issuing issuing, Payments payments, InvoiceDocuments documents, IActivitiesApi activities, Dunning dunning, Sending sending) : PartagePageModel
 {
     public InvoiceView? Invoice { get; private set; }
 
@@ -93,7 +93,7 @@ public sealed class DetailModel(InvoiceViews views, Issuing issuing, Payments pa
 
     private async Task ShowAsync(Guid id, CancellationToken ct)
     {
-        Invoice = await views.OneAsync(InvoiceId.From(id), Actor, ct);
+        Invoice = await views.HandleAsync(InvoiceId.From(id), Actor, ct);
         var activity = await activities.FindVisibleAsync(Invoice.ActivityId, Actor, ct) ?? throw new DomainException(InvoicingErrors.NotFound);
         CanEdit = InvoicingAccess.CanEdit(Actor, activity);
         CanValidate = InvoicingAccess.CanValidate(Actor, activity);

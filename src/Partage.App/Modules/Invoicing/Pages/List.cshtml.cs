@@ -6,7 +6,7 @@ using Partage.App.Ui;
 
 namespace Partage.App.Modules.Invoicing.Pages;
 
-public sealed class ListModel(InvoiceViews views, Dunning dunning) : PartagePageModel
+public sealed class ListModel(SearchInvoices views, Dunning dunning) : PartagePageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
@@ -31,13 +31,13 @@ public sealed class ListModel(InvoiceViews views, Dunning dunning) : PartagePage
         {
             var run = await dunning.RunAsync(Actor, ct);
             Notice = $"Relances : {run.Reminders} rappels, {run.FormalNotices} mises en demeure ; {run.Disputed} factures en litige non relancées.";
-            Result = await views.SearchAsync(Status, null, new PageRequest(PageNumber, null), Actor, ct);
+            Result = await views.HandleAsync(Status, null, new PageRequest(PageNumber, null), Actor, ct);
         });
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await LoadActorAsync();
-        return await LoadAsync(async () => Result = await views.SearchAsync(Status, null, new PageRequest(PageNumber, null), Actor, ct));
+        return await LoadAsync(async () => Result = await views.HandleAsync(Status, null, new PageRequest(PageNumber, null), Actor, ct));
     }
 }

@@ -21,11 +21,10 @@ public sealed record InvoiceView(
     string? PaymentReference, InvoiceId? CreditedInvoiceId, string? CreditedInvoiceNumber, InvoiceId? CreditNoteId,
     IReadOnlyList<InvoicePaymentView> Payments, VatRegime Regime, DateTime? SentAt, string? SentTo);
 
-public sealed record InvoiceListItem(InvoiceId Id, InvoiceKind Kind, InvoiceStatus Status, string? Number, DateOnly? IssueDate, DateOnly? DueDate, string ClientName, string ActivityName, Money Gross, Money Remaining);
-
-public sealed class InvoiceViews(PartageDbContext db, IActivitiesApi activities, IClientsApi clients, ILegalEntitiesApi entities)
+/// <summary>An invoice or credit note with its lines, totals, payments and links, as its reader may see it (else 404).</summary>
+public sealed class GetInvoice(PartageDbContext db, IActivitiesApi activities, IClientsApi clients, ILegalEntitiesApi entities)
 {
-    public async Task<InvoiceView> OneAsync(InvoiceId id, Actor actor, CancellationToken ct = default)
+    public async Task<InvoiceView> HandleAsync(InvoiceId id, Actor actor, CancellationToken ct = default)
     {
         var invoice = await db.Set<Invoice>().AsNoTracking().Include(i => i.Lines).Include(i => i.Payments).AsSplitQuery().Visible(actor).SingleOrDefaultAsync(i => i.Id == id, ct)
             ?? throw new DomainException(InvoicingErrors.NotFound);
@@ -47,39 +46,10 @@ public sealed class InvoiceViews(PartageDbContext db, IActivitiesApi activities,
             VatRules.RegimeFor(client), invoice.SentAt, invoice.SentTo);
     }
 
-    public async Task<PagedResult<InvoiceListItem>> SearchAsync(string? status, ActivityId? activity, PageRequest page, Actor actor, CancellationToken ct = default)
-    {
-        var query = db.Set<Invoice>().AsNoTracking().Visible(actor);
-        if (Enum.TryParse<InvoiceStatus>(status, ignoreCase: true, out var s))
-        {
-            query = query.Where(i => i.Status == s);
-        }
-
-        if (activity is { } a)
-        {
-            query = query.Where(i => i.ActivityId == a);
-        }
-
-        var rows = await query.OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)
-            .Select(i => new { i.Id, i.Kind, i.Status, i.Number, i.IssueDate, i.DueDate, i.ClientId, i.ActivityId, i.GrossCents, Paid = i.Payments.Sum(p => p.AmountCents) })
-            .ToPageAsync(page, ct);
-        var names = await clients.NamesAsync(rows.Items.Select(r => r.ClientId).ToList(), ct);
-
-        var activityNames = await activities.NamesAsync(rows.Items.Select(r => r.ActivityId).ToList(), ct);
-
-        return new PagedResult<InvoiceListItem>(
-            rows.Items.Select(r => new InvoiceListItem(r.Id, r.Kind, r.Status, r.Number, r.IssueDate, r.DueDate, names.GetValueOrDefault(r.ClientId, "?"), activityNames.GetValueOrDefault(r.ActivityId, "?"),
-                Money.Eur(r.GrossCents), Money.Eur(r.GrossCents - r.Paid))).ToList(),
-            rows.Page, rows.PageSize, rows.Total);
-    }
-
     public static void Map(RouteGroupBuilder invoices)
     {
-        invoices.MapGet("/", async (string? status, Guid? activity, int? page, int? size, Features.InvoiceViews views, ActorAccessor actors, CancellationToken ct) =>
-                await views.SearchAsync(status, activity is { } a ? ActivityId.From(a) : null, new Infrastructure.PageRequest(page, size), await actors.GetAsync(ct), ct))
-            .WithName("SearchInvoices").WithSummary("Factures et avoirs visibles (statut, activité)");
-        invoices.MapGet("/{id:guid}", async (Guid id, Features.InvoiceViews views, ActorAccessor actors, CancellationToken ct) =>
-                await views.OneAsync(InvoiceId.From(id), await actors.GetAsync(ct), ct))
+        invoices.MapGet("/{id:guid}", async (Guid id, GetInvoice views, ActorAccessor actors, CancellationToken ct) =>
+                await views.HandleAsync(InvoiceId.From(id), await actors.GetAsync(ct), ct))
             .WithName("GetInvoice").WithSummary("Une facture ou un avoir").ProducesProblems();
     }
 }
