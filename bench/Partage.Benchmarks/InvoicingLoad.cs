@@ -54,7 +54,7 @@ public static class InvoicingLoad
             await using var scope = app.Services.CreateAsyncScope();
             var draft = await scope.ServiceProvider.GetRequiredService<Drafts>().CreateAsync(new DraftInput(activity.ToString(), client.ToString(), $"{now:yyyy-MM}-01", null, null, null, 30,
                 [new InvoiceLineInput($"Prestation {i}", "1", "C62", (100 + i % 900).ToString(CultureInfo.InvariantCulture), "FR_20")]), Actor.System);
-            issued.Add(await scope.ServiceProvider.GetRequiredService<Issuing>().IssueAsync(draft.Id, Actor.System));
+            issued.Add(await scope.ServiceProvider.GetRequiredService<IssueInvoice>().HandleAsync(draft.Id, Actor.System));
         }
 
         Console.WriteLine($"issued {invoices:N0} invoices in {sw.Elapsed.TotalSeconds:0.0} s ({invoices / sw.Elapsed.TotalSeconds:0} per second, one at a time)");

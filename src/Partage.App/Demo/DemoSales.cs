@@ -20,7 +20,7 @@ namespace Partage.App.Demo;
 /// guarantee fund, two quotes and a bank statement.
 /// </summary>
 public sealed class DemoSales(
-    PartageDbContext db, IServiceProvider services, CreateClient createClient, Drafts drafts, Issuing issuing, Sending sending, Payments payments, Quotes quotes,
+    PartageDbContext db, IServiceProvider services, CreateClient createClient, Drafts drafts, IssueInvoice issue, CreditInvoice credit, Sending sending, Payments payments, Quotes quotes,
     BankStatements bank, GuaranteeFund fund, IOptions<InvoicingOptions> options, TimeProvider clock)
 {
     public const int Invoices = 12;
@@ -80,7 +80,7 @@ public sealed class DemoSales(
                 continue;   // one draft left to issue
             }
 
-            var issued = await issuing.IssueAsync(draft.Id, Actor.System, ct);
+            var issued = await issue.HandleAsync(draft.Id, Actor.System, ct);
             if (i % 3 == 0)
             {
                 await payments.RecordAsync(issued.Id, new PaymentInput(issued.Totals.Gross.Amount.ToString(Invariant), null, "VIR " + issued.PaymentReference), Actor.System, ct);
@@ -91,7 +91,7 @@ public sealed class DemoSales(
             }
             else if (i == 2)
             {
-                await issuing.CreditAsync(issued.Id, "Prestation annulée par le client", Actor.System, ct);
+                await credit.HandleAsync(issued.Id, "Prestation annulée par le client", Actor.System, ct);
             }
             else
             {
@@ -142,7 +142,7 @@ public sealed class DemoSales(
             events.Add((issuedOn, async at =>
             {
                 var created = await drafts.CreateAsync(draft, Actor.System, ct);
-                issued = await services.Backdated<Issuing>(at).IssueAsync(created.Id, Actor.System, ct);
+                issued = await services.Backdated<IssueInvoice, InvoiceIssuer>(at).HandleAsync(created.Id, Actor.System, ct);
                 issued = await services.Backdated<Sending>(at).SendAsync(issued.Id, Actor.System, ct);
                 covered = fate == OverdueFate.Covered ? issued : covered;
             }));

@@ -64,8 +64,8 @@ public class CommandLineTests(PartageFactory factory) : IClassFixture<PartageFac
         var client = await Invoicing.Sales.FrenchClientAsync(factory);
         var first = await Invoicing.Sales.IssuedAsync(factory, Invoicing.Sales.Draft(world.LilleActivity, client.Id, ("Concert", "1", "C62", "800", null)));
         await Invoicing.Sales.IssuedAsync(factory, Invoicing.Sales.Draft(world.LilleActivity, client.Id, ("Atelier", "2", "DAY", "300", null)));
-        await factory.InScopeAsync(s => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<App.Modules.Invoicing.Features.Issuing>(s)
-            .CreditAsync(first.Id, "Annulation", App.Security.Actor.System));
+        await factory.InScopeAsync(s => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<App.Modules.Invoicing.Features.CreditInvoice>(s)
+            .HandleAsync(first.Id, "Annulation", App.Security.Actor.System));
         var folder = Directory.CreateTempSubdirectory("partage-archive-").FullName;
 
         var month = new DateOnly(TestDates.Today.Year, TestDates.Today.Month, 1);   // the documents are dated by the test clock

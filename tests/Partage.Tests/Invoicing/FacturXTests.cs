@@ -36,7 +36,7 @@ public class FacturXTests(PartageFactory factory) : IClassFixture<PartageFactory
             ("Concert « Nuit blanche » & répétition", "1", "C62", "1450", "FR_2_1"), ("Régie son", "7.5", "HUR", "42.5", null)));
         if (kind == "avoir")
         {
-            issued = await factory.InScopeAsync(s => s.GetRequiredService<Issuing>().CreditAsync(issued.Id, "Concert annulé", Actor.System));
+            issued = await factory.InScopeAsync(s => s.GetRequiredService<CreditInvoice>().HandleAsync(issued.Id, "Concert annulé", Actor.System));
         }
 
         var document = await factory.InScopeAsync(s => s.GetRequiredService<InvoiceDocuments>().FindAsync(issued.Id, Actor.System));

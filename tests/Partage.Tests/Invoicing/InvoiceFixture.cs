@@ -27,7 +27,7 @@ public static class Sales
         factory.InScopeAsync(s => s.GetRequiredService<Drafts>().CreateAsync(input, actor ?? Actor.System));
 
     public static Task<InvoiceView> IssueAsync(PartageFactory factory, InvoiceId id, Actor? actor = null) =>
-        factory.InScopeAsync(s => s.GetRequiredService<Issuing>().IssueAsync(id, actor ?? Actor.System));
+        factory.InScopeAsync(s => s.GetRequiredService<IssueInvoice>().HandleAsync(id, actor ?? Actor.System));
 
     public static async Task<InvoiceView> IssuedAsync(PartageFactory factory, DraftInput input) =>
         await IssueAsync(factory, (await DraftAsync(factory, input)).Id);

@@ -71,8 +71,8 @@ public class InvoiceTests(PartageFactory factory) : IClassFixture<PartageFactory
 
         var twice = await Assert.ThrowsAsync<DomainException>(() => Sales.IssueAsync(factory, issued.Id));
         Assert.Equal(InvoicingErrors.NotDraft, twice.Error);
-        var note = await factory.InScopeAsync(s => s.GetRequiredService<Issuing>().CreditAsync(issued.Id, "Annulée", Actor.System));
-        var creditOfCredit = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<Issuing>().CreditAsync(note.Id, "encore", Actor.System)));
+        var note = await factory.InScopeAsync(s => s.GetRequiredService<CreditInvoice>().HandleAsync(issued.Id, "Annulée", Actor.System));
+        var creditOfCredit = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<CreditInvoice>().HandleAsync(note.Id, "encore", Actor.System)));
         Assert.Equal(InvoicingErrors.NotIssued, creditOfCredit.Error);
         var payCredit = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<Payments>().RecordAsync(note.Id, new PaymentInput("10", null, null), Actor.System)));
         Assert.Equal(InvoicingErrors.NotIssued, payCredit.Error);
@@ -110,7 +110,7 @@ public class InvoiceTests(PartageFactory factory) : IClassFixture<PartageFactory
 
         var other = await Sales.IssuedAsync(factory, Sales.Draft(world.LilleActivity, client.Id, ("Atelier", "1", "C62", "80", null)));
         await SendAsync(other.Id, member);
-        var note = await factory.InScopeAsync(s => s.GetRequiredService<Issuing>().CreditAsync(other.Id, "Annulé", Actor.System));
+        var note = await factory.InScopeAsync(s => s.GetRequiredService<CreditInvoice>().HandleAsync(other.Id, "Annulé", Actor.System));
         Assert.Equal(InvoiceStatus.Sent, (await SendAsync(note.Id, member)).Status);
 
         var silent = await Sales.ClientAsync(factory, ClientTests.FrenchCompany(TestIdentifiers.Siren(), "Compagnie sans e-mail") with { BillingEmail = null });
@@ -150,9 +150,9 @@ public class InvoiceTests(PartageFactory factory) : IClassFixture<PartageFactory
         Assert.Null(pending.Number);
 
         var stranger = await factory.ActorAsync(World.ParisManager);
-        var refused = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<Issuing>().ValidateAsync(draft.Id, stranger)));
+        var refused = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<ValidateInvoice>().HandleAsync(draft.Id, stranger)));
         Assert.Equal(InvoicingErrors.NotFound, refused.Error);
-        var validated = await factory.InScopeAsync(s => s.GetRequiredService<Issuing>().ValidateAsync(draft.Id, manager));
+        var validated = await factory.InScopeAsync(s => s.GetRequiredService<ValidateInvoice>().HandleAsync(draft.Id, manager));
         Assert.Equal(InvoiceStatus.Issued, validated.Status);
     }
 
@@ -199,14 +199,14 @@ public class InvoiceTests(PartageFactory factory) : IClassFixture<PartageFactory
         var client = await Sales.FrenchClientAsync(factory);
         var before = await BudgetAsync(factory, world.LilleActivity);
         var issued = await Sales.IssuedAsync(factory, Sales.Draft(world.LilleActivity, client.Id, ("Création lumière", "1", "C62", "1200", null)));
-        var note = await factory.InScopeAsync(s => s.GetRequiredService<Issuing>().CreditAsync(issued.Id, "Erreur de client", Actor.System));
+        var note = await factory.InScopeAsync(s => s.GetRequiredService<CreditInvoice>().HandleAsync(issued.Id, "Erreur de client", Actor.System));
         Assert.Equal(InvoiceKind.CreditNote, note.Kind);
         Assert.Equal(issued.Number, note.CreditedInvoiceNumber);
         Assert.Equal(int.Parse(issued.Number![^6..], System.Globalization.CultureInfo.InvariantCulture) + 1, int.Parse(note.Number![^6..], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(before, await BudgetAsync(factory, world.LilleActivity));
         var original = await factory.InScopeAsync(s => s.GetRequiredService<GetInvoice>().HandleAsync(issued.Id, Actor.System));
         Assert.Equal(InvoiceStatus.Credited, original.Status);
-        var twice = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<Issuing>().CreditAsync(issued.Id, "encore", Actor.System)));
+        var twice = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<CreditInvoice>().HandleAsync(issued.Id, "encore", Actor.System)));
         Assert.Equal(InvoicingErrors.NotIssued, twice.Error);
     }
 

@@ -110,7 +110,7 @@ public sealed class GuaranteeFund(
 
         var client = await clients.FindAsync(invoice.ClientId, ct) ?? throw new DomainException(InvoicingErrors.NotFound);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var clientAccount = await Issuing.ClientAccountAsync(ledger, invoice.LegalEntityId, client, ct);
+        var clientAccount = await InvoiceIssuer.ClientAccountAsync(ledger, invoice.LegalEntityId, client, ct);
         var remaining = invoice.Remaining;
         var shares = remaining.Allocate([invoice.NetCents, invoice.VatCents]);
         var lines = new List<PostingLine>

@@ -13,7 +13,10 @@ public static class InvoicingModule
             .AddScoped<GetInvoice>()
             .AddScoped<SearchInvoices>()
             .AddScoped<Drafts>()
-            .AddScoped<Issuing>()
+            .AddScoped<InvoiceIssuer>()
+            .AddScoped<IssueInvoice>()
+            .AddScoped<ValidateInvoice>()
+            .AddScoped<CreditInvoice>()
             .AddScoped<Sending>()
             .AddScoped<Payments>()
             .AddScoped<BankStatements>()
@@ -35,7 +38,9 @@ public static class InvoicingModule
         SearchInvoices.Map(invoices);
         GetInvoice.Map(invoices);
         Drafts.Map(invoices);
-        Issuing.Map(invoices);
+        IssueInvoice.Map(invoices);
+        ValidateInvoice.Map(invoices);
+        CreditInvoice.Map(invoices);
         Sending.Map(invoices);
         Payments.Map(invoices);
         InvoiceDocuments.Map(invoices);

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Activities;
 using Partage.App.Modules.Clients;

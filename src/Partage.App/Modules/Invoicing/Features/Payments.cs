@@ -69,7 +69,7 @@ public sealed class Payments(PartageDbContext db, ILedgerApi ledger, IClientsApi
         if (!clientAccounts.TryGetValue((invoice.LegalEntityId, invoice.ClientId), out var known))
         {
             var found = await clients.FindAsync(invoice.ClientId, ct) ?? throw new DomainException(InvoicingErrors.NotFound);
-            clientAccounts[(invoice.LegalEntityId, invoice.ClientId)] = known = (found, await Issuing.ClientAccountAsync(ledger, invoice.LegalEntityId, found, ct));
+            clientAccounts[(invoice.LegalEntityId, invoice.ClientId)] = known = (found, await InvoiceIssuer.ClientAccountAsync(ledger, invoice.LegalEntityId, found, ct));
         }
 
         var (client, clientAccount) = known;

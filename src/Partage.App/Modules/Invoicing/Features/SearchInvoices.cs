@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Partage.App.Infrastructure;
-using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Activities;
 using Partage.App.Modules.Clients;
 using Partage.App.Security;

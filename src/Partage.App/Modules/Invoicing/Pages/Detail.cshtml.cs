@@ -7,7 +7,7 @@ using Partage.Kernel;
 
 namespace Partage.App.Modules.Invoicing.Pages;
 
-public sealed class DetailModel(GetInvoice views, Issuing issuing, Payments payments, InvoiceDocuments documents, IActivitiesApi activities, Dunning dunning, Sending sending) : PartagePageModel
+public sealed class DetailModel(GetInvoice views, IssueInvoice issue, ValidateInvoice validate, CreditInvoice credit, Payments payments, InvoiceDocuments documents, IActivitiesApi activities, Dunning dunning, Sending sending) : PartagePageModel
 {
     public InvoiceView? Invoice { get; private set; }
 
@@ -38,7 +38,7 @@ public sealed class DetailModel(GetInvoice views, Issuing issuing, Payments paym
     }
 
     public Task<IActionResult> OnPostIssueAsync(Guid id, CancellationToken ct) =>
-        RunAsync(id, async () => (await issuing.IssueAsync(InvoiceId.From(id), Actor, ct)) is { Status: InvoiceStatus.PendingValidation }
+        RunAsync(id, async () => (await issue.HandleAsync(InvoiceId.From(id), Actor, ct)) is { Status: InvoiceStatus.PendingValidation }
             ? ("La facture dépasse le seuil : elle attend la validation de votre chargé d'accompagnement.", id)
             : ("Facture émise.", id), ct);
 
@@ -46,13 +46,13 @@ public sealed class DetailModel(GetInvoice views, Issuing issuing, Payments paym
         RunAsync(id, async () => ($"Envoyée à {(await sending.SendAsync(InvoiceId.From(id), Actor, ct)).SentTo}.", id), ct);
 
     public Task<IActionResult> OnPostValidateAsync(Guid id, CancellationToken ct) =>
-        RunAsync(id, async () => { await issuing.ValidateAsync(InvoiceId.From(id), Actor, ct); return ("Facture validée et émise.", id); }, ct);
+        RunAsync(id, async () => { await validate.HandleAsync(InvoiceId.From(id), Actor, ct); return ("Facture validée et émise.", id); }, ct);
 
     public Task<IActionResult> OnPostPaymentAsync(Guid id, CancellationToken ct) =>
         RunAsync(id, async () => { var paid = await payments.RecordAsync(InvoiceId.From(id), Payment, Actor, ct); return ($"Paiement enregistré. Reste dû : {paid.Remaining.ToDisplayString()}.", id); }, ct);
 
     public Task<IActionResult> OnPostCreditAsync(Guid id, CancellationToken ct) =>
-        RunAsync(id, async () => { var note = await issuing.CreditAsync(InvoiceId.From(id), Reason, Actor, ct); return ($"Avoir {note.Number} émis.", note.Id.Value); }, ct);
+        RunAsync(id, async () => { var note = await credit.HandleAsync(InvoiceId.From(id), Reason, Actor, ct); return ($"Avoir {note.Number} émis.", note.Id.Value); }, ct);
 
     public Task<IActionResult> OnPostDisputeAsync(Guid id, CancellationToken ct) =>
         RunAsync(id, async () =>
