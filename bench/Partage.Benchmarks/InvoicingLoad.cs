@@ -52,7 +52,7 @@ public static class InvoicingLoad
         for (var i = 0; i < invoices; i++)
         {
             await using var scope = app.Services.CreateAsyncScope();
-            var draft = await scope.ServiceProvider.GetRequiredService<Drafts>().CreateAsync(new DraftInput(activity.ToString(), client.ToString(), $"{now:yyyy-MM}-01", null, null, null, 30,
+            var draft = await scope.ServiceProvider.GetRequiredService<CreateInvoiceDraft>().HandleAsync(new DraftInput(activity.ToString(), client.ToString(), $"{now:yyyy-MM}-01", null, null, null, 30,
                 [new InvoiceLineInput($"Prestation {i}", "1", "C62", (100 + i % 900).ToString(CultureInfo.InvariantCulture), "FR_20")]), Actor.System);
             issued.Add(await scope.ServiceProvider.GetRequiredService<IssueInvoice>().HandleAsync(draft.Id, Actor.System));
         }

@@ -5,6 +5,13 @@ namespace Partage.Kernel;
 
 public static class Text
 {
+    /// <summary>The text kept within a column's or a field's length (references, labels), never longer.</summary>
+    public static string Cut(string text, int max)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length <= max ? text : text[..max];
+    }
+
     /// <summary>
     /// The form used for searching: lower case, accents removed, spaces folded, so that
     /// "Hélène Lefèvre" is found by "helene lefevre". Computed once when saving, indexed.

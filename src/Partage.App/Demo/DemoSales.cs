@@ -20,7 +20,7 @@ namespace Partage.App.Demo;
 /// guarantee fund, two quotes and a bank statement.
 /// </summary>
 public sealed class DemoSales(
-    PartageDbContext db, IServiceProvider services, CreateClient createClient, Drafts drafts, IssueInvoice issue, CreditInvoice credit, Sending sending, Payments payments, Quotes quotes,
+    PartageDbContext db, IServiceProvider services, CreateClient createClient, CreateInvoiceDraft createDraft, IssueInvoice issue, CreditInvoice credit, Sending sending, RecordInvoicePayment recordPayment, Quotes quotes,
     BankStatements bank, GuaranteeFund fund, IOptions<InvoicingOptions> options, TimeProvider clock)
 {
     public const int Invoices = 12;
@@ -74,7 +74,7 @@ public sealed class DemoSales(
         for (var i = 0; i < Math.Min(Invoices, activities.Count); i++)
         {
             var client = clients[i % clients.Count];
-            var draft = await drafts.CreateAsync(Draft(faker, activities[i], client, Today.AddDays(-faker.Random.Int(3, 20)), null), Actor.System, ct);
+            var draft = await createDraft.HandleAsync(Draft(faker, activities[i], client, Today.AddDays(-faker.Random.Int(3, 20)), null), Actor.System, ct);
             if (i == Invoices - 1)
             {
                 continue;   // one draft left to issue
@@ -83,11 +83,11 @@ public sealed class DemoSales(
             var issued = await issue.HandleAsync(draft.Id, Actor.System, ct);
             if (i % 3 == 0)
             {
-                await payments.RecordAsync(issued.Id, new PaymentInput(issued.Totals.Gross.Amount.ToString(Invariant), null, "VIR " + issued.PaymentReference), Actor.System, ct);
+                await recordPayment.HandleAsync(issued.Id, new PaymentInput(issued.Totals.Gross.Amount.ToString(Invariant), null, "VIR " + issued.PaymentReference), Actor.System, ct);
             }
             else if (i % 3 == 1)
             {
-                await payments.RecordAsync(issued.Id, new PaymentInput("100", null, "Acompte"), Actor.System, ct);
+                await recordPayment.HandleAsync(issued.Id, new PaymentInput("100", null, "Acompte"), Actor.System, ct);
             }
             else if (i == 2)
             {
@@ -141,7 +141,7 @@ public sealed class DemoSales(
             InvoiceView? issued = null;
             events.Add((issuedOn, async at =>
             {
-                var created = await drafts.CreateAsync(draft, Actor.System, ct);
+                var created = await createDraft.HandleAsync(draft, Actor.System, ct);
                 issued = await services.Backdated<IssueInvoice, InvoiceIssuer>(at).HandleAsync(created.Id, Actor.System, ct);
                 issued = await services.Backdated<Sending>(at).SendAsync(issued.Id, Actor.System, ct);
                 covered = fate == OverdueFate.Covered ? issued : covered;

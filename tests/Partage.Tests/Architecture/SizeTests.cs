@@ -41,8 +41,6 @@ public class SizeTests
         "Partage.App/Modules/Invoicing/FacturX/FacturXPdf.cs: FacturXPdf.Write (73 lines)",
         "Partage.App/Modules/Invoicing/Features/BankStatements.cs: BankStatements.ImportAsync (129 lines)",
         "Partage.App/Modules/Invoicing/Features/Camt053.cs: Camt053.Read (62 lines)",
-        "Partage.App/Modules/Invoicing/Features/Drafts.cs: Drafts.CheckAsync (76 lines)",
-        "Partage.App/Modules/Invoicing/Features/Payments.cs: Payments.SettleAsync (63 lines)",
         "Partage.App/Modules/Ledger/Fees.cs: CooperativeFees.AddAsync (62 lines)",
         "Partage.App/Modules/Ledger/LedgerApi.cs (447 lines)",
         "Partage.App/Modules/Ledger/LedgerApi.cs: LedgerApi.PostCoreAsync (92 lines)",

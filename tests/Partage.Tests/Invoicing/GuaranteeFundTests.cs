@@ -53,7 +53,7 @@ public class GuaranteeFundTests(PartageFactory factory) : IClassFixture<PartageF
         Assert.Contains(summary.History, c => c.InvoiceId == recovered.Id && c.Status == CoverStatus.Covered);
         Assert.True(summary.Entities.Single(e => e.Entity == "LNA").Exposure >= Money.Eur(120_000));
 
-        var paid = await factory.InScopeAsync(s => s.GetRequiredService<Payments>().RecordAsync(recovered.Id, new PaymentInput("1200", null, "Enfin"), Actor.System));
+        var paid = await factory.InScopeAsync(s => s.GetRequiredService<RecordInvoicePayment>().HandleAsync(recovered.Id, new PaymentInput("1200", null, "Enfin"), Actor.System));
         Assert.Equal(InvoiceStatus.Paid, paid.Status);
         Assert.Equal(doubtful, await AccountAsync(ChartOfAccounts.DoubtfulClients));
         Assert.Equal(after, await BudgetAsync(factory, world.LilleActivity));   // the payment no longer concerns the activity

@@ -24,7 +24,7 @@ public static class Sales
             lines.Select(l => new InvoiceLineInput(l.Description, l.Quantity, l.Unit, l.Price, l.Vat)).ToList());
 
     public static Task<InvoiceView> DraftAsync(PartageFactory factory, DraftInput input, Actor? actor = null) =>
-        factory.InScopeAsync(s => s.GetRequiredService<Drafts>().CreateAsync(input, actor ?? Actor.System));
+        factory.InScopeAsync(s => s.GetRequiredService<CreateInvoiceDraft>().HandleAsync(input, actor ?? Actor.System));
 
     public static Task<InvoiceView> IssueAsync(PartageFactory factory, InvoiceId id, Actor? actor = null) =>
         factory.InScopeAsync(s => s.GetRequiredService<IssueInvoice>().HandleAsync(id, actor ?? Actor.System));

@@ -57,7 +57,7 @@ public class InvoiceTests(PartageFactory factory) : IClassFixture<PartageFactory
         Assert.Equal(before.Earned + net - fee, after.Earned);
         Assert.Equal(before.InvoicedUnpaid + net, after.InvoicedUnpaid);
 
-        var again = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<Drafts>().UpdateAsync(draft.Id, Sales.Draft(world.LilleActivity, client.Id, ("x", "1", "C62", "1", null)), Actor.System)));
+        var again = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<UpdateInvoiceDraft>().HandleAsync(draft.Id, Sales.Draft(world.LilleActivity, client.Id, ("x", "1", "C62", "1", null)), Actor.System)));
         Assert.Equal(InvoicingErrors.NotDraft, again.Error);
     }
 
@@ -74,7 +74,7 @@ public class InvoiceTests(PartageFactory factory) : IClassFixture<PartageFactory
         var note = await factory.InScopeAsync(s => s.GetRequiredService<CreditInvoice>().HandleAsync(issued.Id, "Annulée", Actor.System));
         var creditOfCredit = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<CreditInvoice>().HandleAsync(note.Id, "encore", Actor.System)));
         Assert.Equal(InvoicingErrors.NotIssued, creditOfCredit.Error);
-        var payCredit = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<Payments>().RecordAsync(note.Id, new PaymentInput("10", null, null), Actor.System)));
+        var payCredit = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<RecordInvoicePayment>().HandleAsync(note.Id, new PaymentInput("10", null, null), Actor.System)));
         Assert.Equal(InvoicingErrors.NotIssued, payCredit.Error);
         Assert.Equal(entries + 1, await factory.InScopeAsync(s => s.GetRequiredService<Partage.Persistence.PartageDbContext>().Set<JournalEntry>().CountAsync()));   // the credit note's entry only
     }
@@ -103,7 +103,7 @@ public class InvoiceTests(PartageFactory factory) : IClassFixture<PartageFactory
         var report = await EInvoiceValidator.ValidatePdfAsync(pdf);
         Assert.True(report.Passed, report.ToString());
 
-        var paid = await factory.InScopeAsync(s => s.GetRequiredService<Payments>().RecordAsync(issued.Id, new PaymentInput("100", null, "Acompte"), Actor.System));
+        var paid = await factory.InScopeAsync(s => s.GetRequiredService<RecordInvoicePayment>().HandleAsync(issued.Id, new PaymentInput("100", null, "Acompte"), Actor.System));
         Assert.Equal(InvoiceStatus.PartlyPaid, paid.Status);
         var resent = await SendAsync(issued.Id, member);   // a lost e-mail: sent again, the status stays
         Assert.Equal(InvoiceStatus.PartlyPaid, resent.Status);
@@ -166,7 +166,7 @@ public class InvoiceTests(PartageFactory factory) : IClassFixture<PartageFactory
         var before = await BudgetAsync(factory, world.LilleActivity);
 
         Task<InvoiceView> Pay(string amount) =>
-            factory.InScopeAsync(s => s.GetRequiredService<Payments>().RecordAsync(issued.Id, new PaymentInput(amount, TestDates.TodayText, "VIR SEPA"), Actor.System));
+            factory.InScopeAsync(s => s.GetRequiredService<RecordInvoicePayment>().HandleAsync(issued.Id, new PaymentInput(amount, TestDates.TodayText, "VIR SEPA"), Actor.System));
         var part = await Pay("300,00");
         Assert.Equal(InvoiceStatus.PartlyPaid, part.Status);
         Assert.Equal(Money.Eur(54_000), part.Remaining);

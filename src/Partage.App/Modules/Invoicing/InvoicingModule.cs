@@ -12,13 +12,16 @@ public static class InvoicingModule
         return services.AddScoped<IInvoicingApi, InvoicingApi>()
             .AddScoped<GetInvoice>()
             .AddScoped<SearchInvoices>()
-            .AddScoped<Drafts>()
+            .AddScoped<DraftRules>()
+            .AddScoped<CreateInvoiceDraft>()
+            .AddScoped<UpdateInvoiceDraft>()
             .AddScoped<InvoiceIssuer>()
             .AddScoped<IssueInvoice>()
             .AddScoped<ValidateInvoice>()
             .AddScoped<CreditInvoice>()
             .AddScoped<Sending>()
-            .AddScoped<Payments>()
+            .AddScoped<InvoiceSettlement>()
+            .AddScoped<RecordInvoicePayment>()
             .AddScoped<BankStatements>()
             .AddScoped<GuaranteeFund>()
             .AddScoped<Quotes>()
@@ -37,12 +40,13 @@ public static class InvoicingModule
         var statements = api.MapGroup("/bank-statements").WithTags("Factures");
         SearchInvoices.Map(invoices);
         GetInvoice.Map(invoices);
-        Drafts.Map(invoices);
+        CreateInvoiceDraft.Map(invoices);
+        UpdateInvoiceDraft.Map(invoices);
         IssueInvoice.Map(invoices);
         ValidateInvoice.Map(invoices);
         CreditInvoice.Map(invoices);
         Sending.Map(invoices);
-        Payments.Map(invoices);
+        RecordInvoicePayment.Map(invoices);
         InvoiceDocuments.Map(invoices);
         GuaranteeFund.Map(invoices, api);
         Dunning.Map(api, invoices);

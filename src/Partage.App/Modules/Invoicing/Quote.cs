@@ -144,7 +144,7 @@ public static class QuoteLabels
 /// whose purchase-order mention records the acceptance (a confirmed order for the guarantee fund).
 /// </summary>
 public sealed class Quotes(
-    PartageDbContext db, Drafts drafts, IssueInvoice issue, IActivitiesApi activities, IClientsApi clients, ILegalEntitiesApi entities, NumberSeries numbers,
+    PartageDbContext db, DraftRules draftRules, CreateInvoiceDraft createDraft, IssueInvoice issue, IActivitiesApi activities, IClientsApi clients, ILegalEntitiesApi entities, NumberSeries numbers,
     Outbox outbox, IDataProtectionProvider protection, IAuditLog audit, IConfiguration configuration, TimeProvider clock)
 {
     /// <summary>
@@ -175,7 +175,7 @@ public sealed class Quotes(
             throw new DomainException(InvoicingErrors.NotFound);
         }
 
-        var (client, content) = await drafts.CheckAsync(draft, ct);
+        var (client, content) = await draftRules.CheckAsync(draft, ct);
         var entity = (await entities.ListAsync(ct)).Single(e => e.Code == activity.LegalEntityCode);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var quote = new Quote
@@ -275,7 +275,7 @@ public sealed class Quotes(
         quote.MarkInvoiced();
         await db.SaveChangesAsync(ct);
         var accepted = $"Devis {quote.Number} accepté le {ParisTime.Local(quote.RespondedAt!.Value):dd/MM/yyyy} par {quote.RespondentName}";
-        var draft = await drafts.CreateAsync(new DraftInput(quote.ActivityId.ToString(), quote.ClientId.ToString(), quote.ServiceFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        var draft = await createDraft.HandleAsync(new DraftInput(quote.ActivityId.ToString(), quote.ClientId.ToString(), quote.ServiceFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             quote.ServiceTo.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), quote.BuyerReference, accepted.Length > 100 ? accepted[..100] : accepted, null, quote.Lines), actor, ct);
         var invoice = await issue.HandleAsync(draft.Id, actor, ct);
         quote.InvoiceId = invoice.Id;

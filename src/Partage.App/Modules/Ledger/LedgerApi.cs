@@ -56,7 +56,7 @@ internal sealed class LedgerApi(PartageDbContext db, NumberSeries numbers, Ledge
         v.ThrowIfInvalid();
         var request = new PostEntryRequest(
             original.LegalEntityId, original.JournalCode, date,
-            Truncate($"Contre-passation {original.JournalCode}-{original.Number} : {why}", 200),
+            Text.Cut($"Contre-passation {original.JournalCode}-{original.Number} : {why}", 200),
             original.SourceType, original.SourceId, idempotencyKey,
             original.Postings.OrderBy(p => p.LineNumber)
                 .Select(p => new PostingLine(p.AccountId, p.Side == Side.Debit ? Side.Credit : Side.Debit, Money.Eur(p.Amount), p.ActivityId, p.Label))
@@ -99,7 +99,7 @@ internal sealed class LedgerApi(PartageDbContext db, NumberSeries numbers, Ledge
         var account = new LedgerAccount
         {
             Id = TypedId.New<AccountId>(), LegalEntityId = entity, Number = general.Number, Label = general.Label,
-            AuxiliaryCode = code, AuxiliaryLabel = Truncate(label, 200), OwnerType = ownerType, OwnerId = ownerId,
+            AuxiliaryCode = code, AuxiliaryLabel = Text.Cut(label, 200), OwnerType = ownerType, OwnerId = ownerId,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.Add(account);
@@ -336,7 +336,7 @@ internal sealed class LedgerApi(PartageDbContext db, NumberSeries numbers, Ledge
             var sourceType = v.Required("SourceType", "Le type de document", request.SourceType, 40);
             var sourceId = v.Required("SourceId", "La référence du document", request.SourceId, 100);
             var key = v.Required("IdempotencyKey", "La clé d'idempotence", request.IdempotencyKey, 200);
-            var pieceRef = v.Optional("PieceRef", "La pièce", request.PieceRef, 60) ?? Truncate($"{sourceType}-{sourceId}", 60);
+            var pieceRef = v.Optional("PieceRef", "La pièce", request.PieceRef, 60) ?? Text.Cut($"{sourceType}-{sourceId}", 60);
             v.ThrowIfInvalid();
             return new Draft(request, reverses, label, sourceType, sourceId, key, pieceRef);
         }
@@ -366,7 +366,7 @@ internal sealed class LedgerApi(PartageDbContext db, NumberSeries numbers, Ledge
                 Amount = l.Amount.Cents,
                 ActivityId = l.Activity,
                 AccountingDate = Request.Date,
-                Label = l.Label is null ? null : Truncate(l.Label, 200),
+                Label = l.Label is null ? null : Text.Cut(l.Label, 200),
             }).ToList(),
         };
     }
@@ -443,5 +443,4 @@ internal sealed class LedgerApi(PartageDbContext db, NumberSeries numbers, Ledge
             p.Id, p.LineNumber, p.AccountId, accounts[p.AccountId].Number, accounts[p.AccountId].AuxiliaryLabel ?? accounts[p.AccountId].Label,
             accounts[p.AccountId].AuxiliaryCode, p.Side, Money.Eur(p.Amount), p.ActivityId, p.Label)).ToList());
 
-    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 }

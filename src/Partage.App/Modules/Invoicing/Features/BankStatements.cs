@@ -29,7 +29,7 @@ public sealed record MatchInput(string? InvoiceNumber, string? Amount);
 /// The same statement imported twice changes nothing.
 /// </summary>
 public sealed class BankStatements(
-    PartageDbContext db, Payments payments, ILedgerApi ledger, ILegalEntitiesApi entities, IReceivableSource receivables, IAuditLog audit, IOptions<InvoicingOptions> options, TimeProvider clock)
+    PartageDbContext db, InvoiceSettlement settlement, ILedgerApi ledger, ILegalEntitiesApi entities, IReceivableSource receivables, IAuditLog audit, IOptions<InvoicingOptions> options, TimeProvider clock)
 {
     public async Task<StatementImport> ImportAsync(string? entityCode, Stream file, Actor actor, CancellationToken ct = default)
     {
@@ -111,7 +111,7 @@ public sealed class BankStatements(
                 var left = await SpreadAsync(Money.Eur(credit.AmountCents), Candidates(credit, byReference, byNumber), i => i.Remaining, async (invoice, paid) =>
                 {
                     db.Attach(invoice);
-                    await payments.SettleAsync(invoice, paid, credit.BookingDate, label, ChartOfAccounts.Bank, actor, ct);
+                    await settlement.SettleAsync(invoice, paid, credit.BookingDate, label, ChartOfAccounts.Bank, actor, ct);
                     Forget();
                 });
                 left = left.IsZero ? left : await SpreadAsync(left, Candidates(credit, employerByReference, employerByNumber), r => employerDue[r.Id], async (receivable, paid) =>
@@ -135,11 +135,11 @@ public sealed class BankStatements(
             foreach (var day in waiting.GroupBy(w => w.Line.BookingDate))
             {
                 var total = day.Select(w => w.Amount).Sum(Currency.Eur);
-                var postings = day.Select(w => new PostingLine(suspenseAccount, Side.Credit, w.Amount, null, Cut($"{w.Line.DebtorName ?? w.Line.BankReference} — {w.Line.BankReference}", 200)))
+                var postings = day.Select(w => new PostingLine(suspenseAccount, Side.Credit, w.Amount, null, Text.Cut($"{w.Line.DebtorName ?? w.Line.BankReference} — {w.Line.BankReference}", 200)))
                     .Prepend(new PostingLine(bank, Side.Debit, total, null, $"Relevé {camt.StatementId}")).ToList();
                 var batch = await ledger.PostAsync(new PostEntryRequest(
                     entity.Id, "BQ", day.Key, $"Encaissements à identifier — relevé {camt.StatementId} ({chunkNumber})", "bank_statement",
-                    statement.Id.ToString(), $"bank-statement:{statement.Id}:suspense:{chunkNumber}:{day.Key:yyyyMMdd}", postings, Cut(camt.StatementId, 60)), actor, ct);
+                    statement.Id.ToString(), $"bank-statement:{statement.Id}:suspense:{chunkNumber}:{day.Key:yyyyMMdd}", postings, Text.Cut(camt.StatementId, 60)), actor, ct);
                 foreach (var (line, _) in day)
                 {
                     line.SuspenseEntryId = batch.Id;
@@ -231,7 +231,7 @@ public sealed class BankStatements(
         }
         else
         {
-            await payments.SettleAsync(invoice!, paid, today, label, ChartOfAccounts.Suspense, actor, ct);
+            await settlement.SettleAsync(invoice!, paid, today, label, ChartOfAccounts.Suspense, actor, ct);
         }
 
         line.UnmatchedCents -= paid.Cents;
@@ -293,7 +293,6 @@ public sealed class BankStatements(
         }
     }
 
-    private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
 
     private async Task<StatementImport?> SummaryAsync(LegalEntityId entity, string statementId, int ignored, CancellationToken ct)
     {

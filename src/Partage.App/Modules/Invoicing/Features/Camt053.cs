@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
 
+using Partage.Kernel;
+
 namespace Partage.App.Modules.Invoicing.Features;
 
 public sealed record CamtCredit(int Position, string BankReference, DateOnly BookingDate, long AmountCents, string? DebtorName, string? CreditorReference, string? Remittance);
@@ -57,7 +59,7 @@ public static class Camt053
             var details = entry.Elements(x + "NtryDtls").Elements(x + "TxDtls").ToList();
             if (details.Count == 0)
             {
-                credits.Add(new CamtCredit(++position, Cut(reference, 35), booking ?? throw Invalid($"L'écriture {index + 1} n'a pas de date de comptabilisation."), Cents(amount.Value), null, null, null));
+                credits.Add(new CamtCredit(++position, Text.Cut(reference, 35), booking ?? throw Invalid($"L'écriture {index + 1} n'a pas de date de comptabilisation."), Cents(amount.Value), null, null, null));
                 continue;
             }
 
@@ -69,13 +71,13 @@ public static class Camt053
                 var remittance = tx.Element(x + "RmtInf");
                 var rf = remittance?.Elements(x + "Strd").Elements(x + "CdtrRefInf").Elements(x + "Ref").Select(r => r.Value).FirstOrDefault();
                 var text = string.Join(" ", remittance?.Elements(x + "Ustrd").Select(u => u.Value) ?? []);
-                credits.Add(new CamtCredit(++position, Cut(details.Count == 1 ? reference : $"{reference}/{t + 1}", 35),
-                    booking ?? throw Invalid($"L'écriture {index + 1} n'a pas de date de comptabilisation."), Cents(txAmount), debtor is null ? null : Cut(debtor, 140),
-                    rf is null ? null : Cut(rf.Replace(" ", string.Empty, StringComparison.Ordinal), 35), text.Length == 0 ? null : Cut(text, 500)));
+                credits.Add(new CamtCredit(++position, Text.Cut(details.Count == 1 ? reference : $"{reference}/{t + 1}", 35),
+                    booking ?? throw Invalid($"L'écriture {index + 1} n'a pas de date de comptabilisation."), Cents(txAmount), debtor is null ? null : Text.Cut(debtor, 140),
+                    rf is null ? null : Text.Cut(rf.Replace(" ", string.Empty, StringComparison.Ordinal), 35), text.Length == 0 ? null : Text.Cut(text, 500)));
             }
         }
 
-        return new CamtStatement(version, Cut(messageId, 35), Cut(statementId, 35), iban.Replace(" ", string.Empty, StringComparison.Ordinal), credits, ignored);
+        return new CamtStatement(version, Text.Cut(messageId, 35), Text.Cut(statementId, 35), iban.Replace(" ", string.Empty, StringComparison.Ordinal), credits, ignored);
     }
 
     private static long Cents(string value) =>
@@ -88,7 +90,6 @@ public static class Camt053
     private static DateOnly? Date(string? value) =>
         value is not null && DateOnly.TryParseExact(value.Length >= 10 ? value[..10] : value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
-    private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
 
     private static Kernel.InputValidationException Invalid(string message) => new(new Dictionary<string, string[]> { ["File"] = [message] });
 }

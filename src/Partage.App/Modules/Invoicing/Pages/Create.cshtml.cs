@@ -10,7 +10,7 @@ using Partage.Kernel;
 namespace Partage.App.Modules.Invoicing.Pages;
 
 /// <summary>A new draft: the activity (the member's own, or any the user may invoice for), the client, the lines.</summary>
-public sealed class CreateModel(Drafts drafts, Quotes quotes, IActivitiesApi activities, IClientsApi clients) : PartagePageModel
+public sealed class CreateModel(CreateInvoiceDraft createDraft, Quotes quotes, IActivitiesApi activities, IClientsApi clients) : PartagePageModel
 {
     [BindProperty]
     public DraftForm Input { get; set; } = new();
@@ -52,7 +52,7 @@ public sealed class CreateModel(Drafts drafts, Quotes quotes, IActivitiesApi act
         var f = Input;
         var result = await TryAsync(async () =>
         {
-            var draft = await drafts.CreateAsync(new DraftInput(f.ActivityId, f.ClientId, f.ServiceFrom, f.ServiceTo, f.BuyerReference, f.PurchaseOrder, null, f.Lines), Actor, ct);
+            var draft = await createDraft.HandleAsync(new DraftInput(f.ActivityId, f.ClientId, f.ServiceFrom, f.ServiceTo, f.BuyerReference, f.PurchaseOrder, null, f.Lines), Actor, ct);
             return Redirect($"/factures/{draft.Id}");
         });
         return result is Microsoft.AspNetCore.Mvc.RazorPages.PageResult ? await ShowAsync(ct) : result;

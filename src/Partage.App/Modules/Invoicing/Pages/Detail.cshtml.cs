@@ -7,7 +7,7 @@ using Partage.Kernel;
 
 namespace Partage.App.Modules.Invoicing.Pages;
 
-public sealed class DetailModel(GetInvoice views, IssueInvoice issue, ValidateInvoice validate, CreditInvoice credit, Payments payments, InvoiceDocuments documents, IActivitiesApi activities, Dunning dunning, Sending sending) : PartagePageModel
+public sealed class DetailModel(GetInvoice views, IssueInvoice issue, ValidateInvoice validate, CreditInvoice credit, RecordInvoicePayment recordPayment, InvoiceDocuments documents, IActivitiesApi activities, Dunning dunning, Sending sending) : PartagePageModel
 {
     public InvoiceView? Invoice { get; private set; }
 
@@ -49,7 +49,7 @@ public sealed class DetailModel(GetInvoice views, IssueInvoice issue, ValidateIn
         RunAsync(id, async () => { await validate.HandleAsync(InvoiceId.From(id), Actor, ct); return ("Facture validée et émise.", id); }, ct);
 
     public Task<IActionResult> OnPostPaymentAsync(Guid id, CancellationToken ct) =>
-        RunAsync(id, async () => { var paid = await payments.RecordAsync(InvoiceId.From(id), Payment, Actor, ct); return ($"Paiement enregistré. Reste dû : {paid.Remaining.ToDisplayString()}.", id); }, ct);
+        RunAsync(id, async () => { var paid = await recordPayment.HandleAsync(InvoiceId.From(id), Payment, Actor, ct); return ($"Paiement enregistré. Reste dû : {paid.Remaining.ToDisplayString()}.", id); }, ct);
 
     public Task<IActionResult> OnPostCreditAsync(Guid id, CancellationToken ct) =>
         RunAsync(id, async () => { var note = await credit.HandleAsync(InvoiceId.From(id), Reason, Actor, ct); return ($"Avoir {note.Number} émis.", note.Id.Value); }, ct);

@@ -1,15 +1,7 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Partage.App.Infrastructure;
-using Partage.App.Infrastructure.Http;
-using Partage.App.Modules.Activities;
-using Partage.App.Modules.Audit;
 using Partage.App.Modules.Clients;
-using Partage.App.Modules.LegalEntities;
-using Partage.App.Security;
 using Partage.Kernel;
-using Partage.Persistence;
 
 namespace Partage.App.Modules.Invoicing.Features;
 
@@ -19,75 +11,18 @@ public sealed record DraftInput(
     string? ActivityId, string? ClientId, string? ServiceFrom, string? ServiceTo, string? BuyerReference, string? PurchaseOrder, int? PaymentTermsDays,
     IReadOnlyList<InvoiceLineInput>? Lines);
 
-/// <summary>Writes a draft invoice: checks every field, computes each line's net, applies the VAT treatment the client imposes.</summary>
-public sealed class Drafts(
-    PartageDbContext db, IActivitiesApi activities, IClientsApi clients, ILegalEntitiesApi entities, IAuditLog audit, GetInvoice views,
-    IOptions<InvoicingOptions> options, TimeProvider clock)
+/// <summary>
+/// The rules a draft invoice's content obeys, shared by its creation, its update and the quote
+/// (same lines, same VAT): every field checked, each line's net computed, the term within the law.
+/// </summary>
+public sealed class DraftRules(IClientsApi clients, IOptions<InvoicingOptions> options, TimeProvider clock)
 {
     private static readonly string[] Units = ["C62", "HUR", "DAY"];
 
-    public async Task<InvoiceView> CreateAsync(DraftInput input, Actor actor, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        var v = new Validation();
-        var activityId = v.Id<ActivityId>(nameof(input.ActivityId), "L'activité", input.ActivityId, required: true);
-        v.ThrowIfInvalid();
-        var activity = await activities.FindVisibleAsync(activityId!.Value, actor, ct);
-        if (activity is null || !InvoicingAccess.CanEdit(actor, activity))
-        {
-            throw new DomainException(InvoicingErrors.NotFound);
-        }
-
-        if (activity.Status != ActivityStatus.Active)
-        {
-            throw new DomainException(InvoicingErrors.ActivityInactive);
-        }
-
-        var entity = (await entities.ListAsync(ct)).Single(e => e.Code == activity.LegalEntityCode);
-        var (client, content) = await CheckAsync(input, ct);
-        var invoice = new Invoice
-        {
-            Id = TypedId.New<InvoiceId>(), Kind = InvoiceKind.Invoice, LegalEntityId = entity.Id, ActivityId = activity.Id,
-            ModuleCode = activity.ModuleCode, MemberId = activity.MemberId, OfficeId = activity.OfficeId, ClientId = client.Id,
-            CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = actor.Name,
-        };
-        Apply(invoice, content);
-        db.Add(invoice);
-        audit.Record(actor, "invoicing.draft_created", "invoice", invoice.Id.ToString(), null, new { ActivityId = activity.Id.Value, ClientId = client.Id.Value, invoice.NetCents });
-        await db.SaveChangesAsync(ct);
-        return await views.HandleAsync(invoice.Id, actor, ct);
-    }
-
-    public async Task<InvoiceView> UpdateAsync(InvoiceId id, DraftInput input, Actor actor, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(input);
-        var invoice = await db.Set<Invoice>().Include(i => i.Lines).Visible(actor).SingleOrDefaultAsync(i => i.Id == id, ct)
-            ?? throw new DomainException(InvoicingErrors.NotFound);
-        var activity = await activities.FindVisibleAsync(invoice.ActivityId, actor, ct);
-        if (activity is null || !InvoicingAccess.CanEdit(actor, activity))
-        {
-            throw new DomainException(InvoicingErrors.NotFound);
-        }
-
-        if (invoice.Status != InvoiceStatus.Draft)
-        {
-            throw new DomainException(InvoicingErrors.NotDraft);
-        }
-
-        var (client, content) = await CheckAsync(input with { ActivityId = invoice.ActivityId.ToString() }, ct);
-        db.RemoveRange(invoice.Lines);
-        invoice.Lines.Clear();
-        var before = new { invoice.ClientId, invoice.NetCents };
-        invoice.ClientId = client.Id;
-        Apply(invoice, content);
-        db.AddRange(invoice.Lines);
-        audit.Record(actor, "invoicing.draft_updated", "invoice", invoice.Id.ToString(), before, new { ClientId = client.Id.Value, invoice.NetCents });
-        await db.SaveChangesAsync(ct);
-        return await views.HandleAsync(invoice.Id, actor, ct);
-    }
-
+    /// <summary>A draft's content once every field is checked.</summary>
     internal sealed record DraftContent(DateOnly From, DateOnly To, string? BuyerReference, string? PurchaseOrder, int Terms, IReadOnlyList<InvoiceLine> Lines, InvoiceTotals Totals);
 
+    /// <summary>Checks every field of a draft (or a quote), computes each line's net and applies the VAT treatment the client imposes.</summary>
     internal async Task<(ClientView Client, DraftContent Content)> CheckAsync(DraftInput input, CancellationToken ct)
     {
         var v = new Validation();
@@ -111,12 +46,23 @@ public sealed class Drafts(
         }
 
         var imposed = client is null ? null : VatRules.ImposedCode(VatRules.RegimeFor(client));
+        var (lines, rules) = CheckLines(v, input.Lines, imposed, from ?? today);
+        v.ThrowIfInvalid();
+        return (client!, new DraftContent(from!.Value, to!.Value, buyerReference, purchaseOrder, terms, lines, InvoiceCalculator.Totals(rules)));
+    }
+
+    /// <summary>
+    /// Each filled row checked and priced, with the VAT rule in force on <paramref name="on"/> (the one the
+    /// client imposes, or a standard-category rate chosen on the line); rows left wholly empty are ignored.
+    /// </summary>
+    private static (List<InvoiceLine> Lines, List<(long, VatRule)> Rules) CheckLines(Validation v, IReadOnlyList<InvoiceLineInput>? input, string? imposed, DateOnly on)
+    {
         var lines = new List<InvoiceLine>();
         var rules = new List<(long, VatRule)>();
-        var rows = (input.Lines ?? []).Where(l => !string.IsNullOrWhiteSpace(l.Description) || !string.IsNullOrWhiteSpace(l.Quantity) || !string.IsNullOrWhiteSpace(l.UnitPrice)).ToList();
+        var rows = (input ?? []).Where(l => !string.IsNullOrWhiteSpace(l.Description) || !string.IsNullOrWhiteSpace(l.Quantity) || !string.IsNullOrWhiteSpace(l.UnitPrice)).ToList();
         if (rows.Count == 0)
         {
-            v.Add(nameof(input.Lines), "Ajoutez au moins une ligne (désignation, quantité, prix unitaire).");
+            v.Add(nameof(DraftInput.Lines), "Ajoutez au moins une ligne (désignation, quantité, prix unitaire).");
         }
 
         foreach (var (row, i) in rows.Select((r, i) => (r, i)))
@@ -132,7 +78,7 @@ public sealed class Drafts(
             }
 
             var code = imposed ?? (string.IsNullOrWhiteSpace(row.VatCode) ? VatRules.Standard : row.VatCode.Trim());
-            var rule = VatRules.All.FirstOrDefault(r => r.Code == code && r.IsValidOn(from ?? today) && (imposed is not null || r.Category == "S"));
+            var rule = VatRules.All.FirstOrDefault(r => r.Code == code && r.IsValidOn(on) && (imposed is not null || r.Category == "S"));
             if (rule is null)
             {
                 v.Add($"{field}.VatCode", $"Ligne {i + 1} : ce taux de TVA n'existe pas ou n'est pas en vigueur à cette date.");
@@ -154,11 +100,10 @@ public sealed class Drafts(
 
         if (rules.Sum(r => r.Item1) > Money.MaxCents)
         {
-            v.Add(nameof(input.Lines), $"Le total de la facture ne peut pas dépasser {Money.Max.ToDisplayString()} HT.");
+            v.Add(nameof(DraftInput.Lines), $"Le total de la facture ne peut pas dépasser {Money.Max.ToDisplayString()} HT.");
         }
 
-        v.ThrowIfInvalid();
-        return (client!, new DraftContent(from!.Value, to!.Value, buyerReference, purchaseOrder, terms, lines, InvoiceCalculator.Totals(rules)));
+        return (lines, rules);
     }
 
     /// <summary>The payment term, within the legal maximum in force.</summary>
@@ -173,7 +118,8 @@ public sealed class Drafts(
         return terms;
     }
 
-    private static void Apply(Invoice invoice, DraftContent content)
+    /// <summary>Writes checked content on the invoice: its dates, references, term, lines and totals.</summary>
+    internal static void Apply(Invoice invoice, DraftContent content)
     {
         invoice.ServiceFrom = content.From;
         invoice.ServiceTo = content.To;
@@ -206,18 +152,5 @@ public sealed class Drafts(
         }
 
         return n;
-    }
-
-    public static void Map(RouteGroupBuilder invoices)
-    {
-        invoices.MapPost("/", async (Features.DraftInput input, Features.Drafts drafts, ActorAccessor actors, CancellationToken ct) =>
-            {
-                var invoice = await drafts.CreateAsync(input, await actors.GetAsync(ct), ct);
-                return TypedResults.Created($"/api/v1/invoices/{invoice.Id}", invoice);
-            })
-            .WithName("CreateInvoiceDraft").WithSummary("Nouveau brouillon de facture").ProducesProblems();
-        invoices.MapPut("/{id:guid}", async (Guid id, Features.DraftInput input, Features.Drafts drafts, ActorAccessor actors, CancellationToken ct) =>
-                await drafts.UpdateAsync(InvoiceId.From(id), input, await actors.GetAsync(ct), ct))
-            .WithName("UpdateInvoiceDraft").WithSummary("Modifier un brouillon").ProducesProblems();
     }
 }
