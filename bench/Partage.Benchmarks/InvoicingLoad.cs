@@ -97,7 +97,7 @@ public static class InvoicingLoad
         {
             var peak = Process.GetCurrentProcess().PeakWorkingSet64;
             sw.Restart();
-            var result = await scope.ServiceProvider.GetRequiredService<BankStatements>().ImportAsync("LNA", new MemoryStream(file), Actor.System);
+            var result = await scope.ServiceProvider.GetRequiredService<ImportBankStatement>().HandleAsync("LNA", new MemoryStream(file), Actor.System);
             Console.WriteLine($"camt.053 import: {result.Credits:N0} credits ({file.Length / 1024 / 1024} MiB), {result.Matched:N0} matched, {result.Unmatched:N0} to the suspense account, in {sw.Elapsed.TotalSeconds:0.0} s");
         }
 

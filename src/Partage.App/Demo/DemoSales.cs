@@ -21,7 +21,7 @@ namespace Partage.App.Demo;
 /// </summary>
 public sealed class DemoSales(
     PartageDbContext db, IServiceProvider services, CreateClient createClient, CreateInvoiceDraft createDraft, IssueInvoice issue, CreditInvoice credit, Sending sending, RecordInvoicePayment recordPayment, Quotes quotes,
-    BankStatements bank, GuaranteeFund fund, IOptions<InvoicingOptions> options, TimeProvider clock)
+    ImportBankStatement importStatement, GuaranteeFund fund, IOptions<InvoicingOptions> options, TimeProvider clock)
 {
     public const int Invoices = 12;
 
@@ -182,7 +182,7 @@ public sealed class DemoSales(
             .Select((inv, n) => Credit($"DEMO-{n + 1}", inv.Remaining.Amount, inv.ClientName, $"<Strd><CdtrRefInf><Ref>{inv.PaymentReference}</Ref></CdtrRefInf></Strd>"))
             .Append(Credit("DEMO-9", 250m, "M. DUPONT", "<Ustrd>VIR SEPA SOLDE</Ustrd>"));
         var statement = $"<?xml version=\"1.0\" encoding=\"UTF-8\"?><Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.08\"><BkToCstmrStmt><GrpHdr><MsgId>DEMO</MsgId><CreDtTm>{Today:yyyy-MM-dd}T06:00:00</CreDtTm></GrpHdr><Stmt><Id>DEMO-{Today:yyyyMMdd}</Id><CreDtTm>{Today:yyyy-MM-dd}T06:00:00</CreDtTm><Acct><Id><IBAN>{options.Value.Iban}</IBAN></Id></Acct>{string.Concat(credits)}</Stmt></BkToCstmrStmt></Document>";
-        await bank.ImportAsync(entity, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(statement)), Actor.System, ct);
+        await importStatement.HandleAsync(entity, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(statement)), Actor.System, ct);
     }
 
     private static DraftInput Draft(Faker faker, ActivityId activity, ClientView client, DateOnly serviceFrom, string? purchaseOrder) =>

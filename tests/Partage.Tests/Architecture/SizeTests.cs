@@ -39,7 +39,6 @@ public class SizeTests
         "Partage.App/Modules/Invoicing/Dunning.cs: Dunning.RunAsync (80 lines)",
         "Partage.App/Modules/Invoicing/FacturX/CiiWriter.cs: CiiWriter.WriteSettlement (64 lines)",
         "Partage.App/Modules/Invoicing/FacturX/FacturXPdf.cs: FacturXPdf.Write (73 lines)",
-        "Partage.App/Modules/Invoicing/Features/BankStatements.cs: BankStatements.ImportAsync (129 lines)",
         "Partage.App/Modules/Invoicing/Features/Camt053.cs: Camt053.Read (62 lines)",
         "Partage.App/Modules/Ledger/Fees.cs: CooperativeFees.AddAsync (62 lines)",
         "Partage.App/Modules/Ledger/LedgerApi.cs (447 lines)",

@@ -136,9 +136,9 @@ public abstract class EmployerInvoiceTests<TFactory>(TFactory factory) : IClassF
         Assert.Equal((2, 1), (statement.Matched, statement.Unmatched));
         Assert.Equal(clientsBefore - partial.Total + Money.Eur(10_000), await Balance("411"));
         Assert.Equal(suspenseBefore - Money.Eur(10_000), await Balance("471"));
-        var waiting = Assert.Single((await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Invoicing.Features.BankStatements>().UnmatchedAsync(new App.Infrastructure.PageRequest(1, 100), finance))).Items,
+        var waiting = Assert.Single((await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Invoicing.Features.ListUnmatchedBankLines>().HandleAsync(new App.Infrastructure.PageRequest(1, 100), finance))).Items,
             l => l.BankReference == "GC-RELEVE-1-3");
-        Assert.Null(await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Invoicing.Features.BankStatements>().MatchAsync(waiting.Id, new App.Modules.Invoicing.Features.MatchInput(partial.Number, null), finance)));
+        Assert.Null(await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Invoicing.Features.MatchBankLine>().HandleAsync(waiting.Id, new App.Modules.Invoicing.Features.MatchInput(partial.Number, null), finance)));
         var settled = await factory.InScopeAsync(s => service(s).FindAsync(partial.Id, finance));
         Assert.Equal((EmployerInvoiceStatus.Paid, partial.Total), (settled.Status, settled.Paid));
         Assert.Equal((clientsBefore - partial.Total, suspenseBefore), (await Balance("411"), await Balance("471")));

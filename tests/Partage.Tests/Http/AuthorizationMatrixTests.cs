@@ -464,7 +464,7 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
         {
             var id = $"M-{Guid.NewGuid():N}"[..20];
             await Invoicing.BankStatementTests.ImportAsync(factory, Invoicing.BankStatementTests.Camt("02", id, new Invoicing.BankStatementTests.Credit(12m, Text: "Inconnu")));
-            var line = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Invoicing.Features.BankStatements>().UnmatchedAsync(new(1, 200), App.Security.Actor.System));
+            var line = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Invoicing.Features.ListUnmatchedBankLines>().HandleAsync(new(1, 200), App.Security.Actor.System));
             path = path.Replace("{bank-line}", line.Items.First(l => l.BankReference.StartsWith(id, StringComparison.Ordinal)).Id.ToString(), StringComparison.Ordinal);
         }
 

@@ -55,7 +55,7 @@ public class BankStatementTests(PartageFactory factory) : IClassFixture<PartageF
     }
 
     public static Task<StatementImport> ImportAsync(PartageFactory factory, string xml, string entity = "LNA") =>
-        factory.InScopeAsync(s => s.GetRequiredService<BankStatements>().ImportAsync(entity, new MemoryStream(Encoding.UTF8.GetBytes(xml)), Actor.System));
+        factory.InScopeAsync(s => s.GetRequiredService<ImportBankStatement>().HandleAsync(entity, new MemoryStream(Encoding.UTF8.GetBytes(xml)), Actor.System));
 
     private async Task<InvoiceView> InvoiceAsync(int net)
     {
@@ -108,9 +108,9 @@ public class BankStatementTests(PartageFactory factory) : IClassFixture<PartageF
         Assert.Equal(entries, await factory.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Set<JournalEntry>().CountAsync()));
 
         // Finance matches the unknown 80.00 to D by hand: it leaves 471 for D's client account.
-        var waiting = await factory.InScopeAsync(s => s.GetRequiredService<BankStatements>().UnmatchedAsync(new(1, 200), Actor.System));
+        var waiting = await factory.InScopeAsync(s => s.GetRequiredService<ListUnmatchedBankLines>().HandleAsync(new(1, 200), Actor.System));
         var unknown = waiting.Items.Single(l => l.BankReference == $"{id}-5");
-        await factory.InScopeAsync(s => s.GetRequiredService<BankStatements>().MatchAsync(unknown.Id, new MatchInput(d.Number, null), Actor.System));
+        await factory.InScopeAsync(s => s.GetRequiredService<MatchBankLine>().HandleAsync(unknown.Id, new MatchInput(d.Number, null), Actor.System));
         Assert.Equal(Money.Eur(32_000), (await ReadAsync(d.Id)).Remaining);
         Assert.Equal(suspenseBefore + 5_000, await SuspenseBalanceAsync());
         Assert.True((await factory.InScopeAsync(s => s.GetRequiredService<CheckBooks>().HandleAsync("LNA"))).IsBalanced);

@@ -22,7 +22,9 @@ public static class InvoicingModule
             .AddScoped<Sending>()
             .AddScoped<InvoiceSettlement>()
             .AddScoped<RecordInvoicePayment>()
-            .AddScoped<BankStatements>()
+            .AddScoped<ImportBankStatement>()
+            .AddScoped<ListUnmatchedBankLines>()
+            .AddScoped<MatchBankLine>()
             .AddScoped<GuaranteeFund>()
             .AddScoped<Quotes>()
             .AddScoped<Dunning>()
@@ -51,7 +53,9 @@ public static class InvoicingModule
         GuaranteeFund.Map(invoices, api);
         Dunning.Map(api, invoices);
         Quotes.Map(quotes);
-        BankStatements.Map(statements);
+        ImportBankStatement.Map(statements);
+        ListUnmatchedBankLines.Map(statements);
+        MatchBankLine.Map(statements);
         VatRules.Map(api);
     }
 }

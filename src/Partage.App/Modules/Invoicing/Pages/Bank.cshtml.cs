@@ -7,7 +7,7 @@ using Partage.Kernel;
 namespace Partage.App.Modules.Invoicing.Pages;
 
 /// <summary>Finance's bank page: import a camt.053 statement, then match by hand what waits on the suspense account.</summary>
-public sealed class BankModel(BankStatements bank) : PartagePageModel
+public sealed class BankModel(ImportBankStatement import, ListUnmatchedBankLines unmatched, MatchBankLine match) : PartagePageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Entity { get; set; } = "SCIC";
@@ -46,7 +46,7 @@ public sealed class BankModel(BankStatements bank) : PartagePageModel
         }
 
         await using var stream = Statement.OpenReadStream();
-        var result = await bank.ImportAsync(Entity, stream, Actor, ct);
+        var result = await import.HandleAsync(Entity, stream, Actor, ct);
         return result.AlreadyImported
             ? $"Le relevé {result.StatementId} a déjà été importé : rien n'a changé."
             : $"Relevé {result.StatementId} : {result.Credits} encaissements ({result.Total.ToDisplayString()}), {result.Matched} rapprochés, {result.PartlyMatched} en partie, {result.Unmatched} à identifier ; {result.Ignored} écritures ignorées (débits ou non comptabilisées).";
@@ -54,7 +54,7 @@ public sealed class BankModel(BankStatements bank) : PartagePageModel
 
     public Task<IActionResult> OnPostMatchAsync(CancellationToken ct) => RunAsync(async () =>
     {
-        var left = await bank.MatchAsync(LineId, Match, Actor, ct);
+        var left = await match.HandleAsync(LineId, Match, Actor, ct);
         return left is null ? $"Encaissement affecté à la facture {Match.InvoiceNumber}." : $"Affecté en partie ; reste à identifier : {left.Unmatched.ToDisplayString()}.";
     }, ct);
 
@@ -66,5 +66,5 @@ public sealed class BankModel(BankStatements bank) : PartagePageModel
     }
 
     private async Task ShowAsync(CancellationToken ct) =>
-        Waiting = await bank.UnmatchedAsync(new PageRequest(PageNumber, 50), Actor, ct);
+        Waiting = await unmatched.HandleAsync(new PageRequest(PageNumber, 50), Actor, ct);
 }
