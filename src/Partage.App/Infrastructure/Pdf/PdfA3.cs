@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security;
 using System.Text;
 using PdfSharp.Pdf;
-using PdfSharp.Pdf.Advanced;
 
 namespace Partage.App.Infrastructure.Pdf;
 

@@ -1,5 +1,4 @@
 using Partage.App.Security;
-using Partage.Kernel;
 
 namespace Partage.App.Modules.Activities;
 

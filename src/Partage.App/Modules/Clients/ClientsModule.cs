@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Partage.App.Infrastructure;
 using Partage.App.Modules.Clients.Features;
 using Partage.App.Security;
 using Partage.Kernel;

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Partage.App.Modules.Clients;
-using Partage.Kernel;
 
 namespace Partage.App.Modules.Invoicing;
 

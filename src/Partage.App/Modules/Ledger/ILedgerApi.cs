@@ -1,4 +1,3 @@
-using Partage.App.Modules.Activities;
 using Partage.App.Security;
 using Partage.Kernel;
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Database;
-using Partage.App.Modules.Activities;
 using Partage.App.Security;
 using Partage.Kernel;
 using Partage.Persistence;

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Partage.App.Modules.Activities;
 using Partage.App.Modules.LegalEntities;
-using Partage.Kernel;
 
 namespace Partage.App.Modules.Ledger;
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Partage.App.Modules.Offices;
-using Partage.Kernel;
 using Partage.Persistence;
 
 namespace Partage.App.Modules.Members;

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Partage.Kernel;
 
 namespace Partage.App.Modules.Offices;
 

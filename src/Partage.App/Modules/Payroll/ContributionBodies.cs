@@ -1,5 +1,3 @@
-using Partage.Kernel;
-using Partage.Payroll;
 
 namespace Partage.App.Modules.Payroll;
 

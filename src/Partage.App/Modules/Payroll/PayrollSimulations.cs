@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Ledger;
 using Partage.App.Modules.LegalEntities;

@@ -6,7 +6,6 @@ using Partage.App.Modules.Members;
 using Partage.App.Modules.Members.Features;
 using Partage.App.Modules.Offices;
 using Partage.App.Security;
-using Partage.Kernel;
 
 namespace Partage.App.Ui.Pages;
 

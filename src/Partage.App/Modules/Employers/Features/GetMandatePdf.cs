@@ -3,7 +3,6 @@ using Partage.App.Infrastructure.Http;
 using Partage.App.Infrastructure.Pdf;
 using Partage.App.Security;
 using Partage.Kernel;
-using Partage.Persistence;
 
 namespace Partage.App.Modules.Employers.Features;
 

@@ -4,8 +4,6 @@ using CsvHelper.Configuration;
 using Partage.App.Infrastructure.Http;
 using Partage.App.Security;
 using Partage.Kernel;
-using Partage.Payroll;
-using Partage.Persistence;
 
 namespace Partage.App.Modules.Employers.Features;
 

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Http;
 using Partage.App.Security;
-using Partage.Kernel;
 using Partage.Persistence;
 
 namespace Partage.App.Modules.Employers.Features;

@@ -1,7 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Database;
 using Partage.App.Infrastructure.Http;

@@ -3,7 +3,6 @@ using Partage.App.Infrastructure;
 using Partage.App.Modules.Employers.Features;
 using Partage.App.Modules.Offices;
 using Partage.App.Ui;
-using Partage.Kernel;
 
 namespace Partage.App.Modules.Employers.Pages;
 

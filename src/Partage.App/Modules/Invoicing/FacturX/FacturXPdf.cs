@@ -1,6 +1,5 @@
 using System.Globalization;
 using Partage.App.Infrastructure.Pdf;
-using Partage.Kernel;
 
 namespace Partage.App.Modules.Invoicing.FacturX;
 

@@ -1,5 +1,3 @@
-using Partage.App.Infrastructure;
-using Partage.App.Infrastructure.Database;
 using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Audit;
 using Partage.App.Modules.Ledger;

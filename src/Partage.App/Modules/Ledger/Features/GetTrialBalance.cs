@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Partage.App.Infrastructure;
 using Partage.App.Security;
 using Partage.Kernel;

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Partage.App.Modules.Members.Features;
 using Partage.App.Modules.Offices;
 using Partage.App.Ui;
-using Partage.Kernel;
 
 namespace Partage.App.Modules.Members.Pages;
 

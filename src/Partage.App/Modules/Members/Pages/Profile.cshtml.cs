@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Partage.App.Ui;
-using Partage.Kernel;
 
 namespace Partage.App.Modules.Members.Pages;
 

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using CsvHelper;
 using CsvHelper.Configuration;
-using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.LegalEntities;
 using Partage.App.Modules.Members;

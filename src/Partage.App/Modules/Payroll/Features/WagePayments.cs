@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Database;
 using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Audit;

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Partage.App.Modules.Activities;
 using Partage.App.Modules.Payroll.Features;
 using Partage.App.Ui;
-using Partage.Kernel;
 
 namespace Partage.App.Modules.Payroll.Pages;
 
