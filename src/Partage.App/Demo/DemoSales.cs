@@ -20,7 +20,7 @@ namespace Partage.App.Demo;
 /// guarantee fund, two quotes and a bank statement.
 /// </summary>
 public sealed class DemoSales(
-    PartageDbContext db, IServiceProvider services, CreateClient createClient, CreateInvoiceDraft createDraft, IssueInvoice issue, CreditInvoice credit, Sending sending, RecordInvoicePayment recordPayment, Quotes quotes,
+    PartageDbContext db, IServiceProvider services, CreateClient createClient, CreateInvoiceDraft createDraft, IssueInvoice issue, CreditInvoice credit, SendInvoice send, RecordInvoicePayment recordPayment, CreateQuote createQuote, SendQuote sendQuote, AnswerQuote answerQuote,
     ImportBankStatement importStatement, GuaranteeFund fund, IOptions<InvoicingOptions> options, TimeProvider clock)
 {
     public const int Invoices = 12;
@@ -95,19 +95,19 @@ public sealed class DemoSales(
             }
             else
             {
-                unpaid.Add(await sending.SendAsync(issued.Id, Actor.System, ct));
+                unpaid.Add(await send.HandleAsync(issued.Id, Actor.System, ct));
             }
         }
 
         // A quote sent and accepted, another waiting for its answer.
         for (var q = 0; q < 2 && q < activities.Count; q++)
         {
-            var quote = await quotes.CreateAsync(new QuoteInput(new DraftInput(activities[q].ToString(), clients[q].Id.ToString(), Day(Today.AddDays(20)), null, null, null, null,
+            var quote = await createQuote.HandleAsync(new QuoteInput(new DraftInput(activities[q].ToString(), clients[q].Id.ToString(), Day(Today.AddDays(20)), null, null, null, null,
                 [new InvoiceLineInput("Concert et régie", "1", "C62", "1800", "FR_2_1")]), Day(Today.AddDays(30))), Actor.System, ct);
-            var link = await quotes.SendAsync(quote.Id, Actor.System, ct);
+            var link = await sendQuote.HandleAsync(quote.Id, Actor.System, ct);
             if (q == 0)
             {
-                await quotes.RespondAsync(link[(link.LastIndexOf('/') + 1)..], accept: true, clients[q].Contacts.FirstOrDefault()?.Name ?? "Client", "192.0.2.10", ct);
+                await answerQuote.HandleAsync(link[(link.LastIndexOf('/') + 1)..], accept: true, clients[q].Contacts.FirstOrDefault()?.Name ?? "Client", "192.0.2.10", ct);
             }
         }
 
@@ -143,7 +143,7 @@ public sealed class DemoSales(
             {
                 var created = await createDraft.HandleAsync(draft, Actor.System, ct);
                 issued = await services.Backdated<IssueInvoice, InvoiceIssuer>(at).HandleAsync(created.Id, Actor.System, ct);
-                issued = await services.Backdated<Sending>(at).SendAsync(issued.Id, Actor.System, ct);
+                issued = await services.Backdated<SendInvoice>(at).HandleAsync(issued.Id, Actor.System, ct);
                 covered = fate == OverdueFate.Covered ? issued : covered;
             }));
             if (fate == OverdueFate.Disputed)

@@ -455,7 +455,7 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
         if (path.Contains("{quote}", StringComparison.Ordinal))
         {
             var client = await Invoicing.Sales.FrenchClientAsync(factory);
-            var quote = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Invoicing.Quotes>().CreateAsync(
+            var quote = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Invoicing.Features.CreateQuote>().HandleAsync(
                 new App.Modules.Invoicing.QuoteInput(Invoicing.Sales.Draft(world.LilleActivity, client.Id, ("Atelier", "1", "C62", "100", null)), null), App.Security.Actor.System));
             path = path.Replace("{quote}", quote.Id.ToString(), StringComparison.Ordinal);
         }

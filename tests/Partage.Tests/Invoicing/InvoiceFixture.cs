@@ -35,9 +35,9 @@ public static class Sales
     /// <summary>A one-line quote written and e-mailed by the system, with the token of its answer link.</summary>
     public static async Task<(QuoteView Quote, string Token)> SentQuoteAsync(PartageFactory factory, ActivityId activity, ClientId client, string price, string validUntil)
     {
-        var quote = await factory.InScopeAsync(s => s.GetRequiredService<Quotes>().CreateAsync(
+        var quote = await factory.InScopeAsync(s => s.GetRequiredService<CreateQuote>().HandleAsync(
             new QuoteInput(Draft(activity, client, ("Atelier", "1", "C62", price, null)), validUntil), Actor.System));
-        var link = await factory.InScopeAsync(s => s.GetRequiredService<Quotes>().SendAsync(quote.Id, Actor.System));
+        var link = await factory.InScopeAsync(s => s.GetRequiredService<SendQuote>().HandleAsync(quote.Id, Actor.System));
         return (quote, link[(link.LastIndexOf('/') + 1)..]);
     }
 }

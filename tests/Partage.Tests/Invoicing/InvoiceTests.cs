@@ -120,7 +120,7 @@ public class InvoiceTests(PartageFactory factory) : IClassFixture<PartageFactory
         Assert.Equal(InvoiceStatus.Issued, (await factory.InScopeAsync(s => s.GetRequiredService<GetInvoice>().HandleAsync(mute.Id, Actor.System))).Status);
     }
 
-    private Task<InvoiceView> SendAsync(InvoiceId id, Actor actor) => factory.InScopeAsync(s => s.GetRequiredService<Sending>().SendAsync(id, actor));
+    private Task<InvoiceView> SendAsync(InvoiceId id, Actor actor) => factory.InScopeAsync(s => s.GetRequiredService<SendInvoice>().HandleAsync(id, actor));
 
     [Fact]
     public async Task Numbers_GaplessAndChronologicalPerEntity()

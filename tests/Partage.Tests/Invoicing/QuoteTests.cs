@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Partage.App.Infrastructure.Mail;
 using Partage.App.Modules.Invoicing;
+using Partage.App.Modules.Invoicing.Features;
 using Partage.Kernel;
 using Partage.Persistence;
 using Partage.Tests.Infrastructure;
@@ -17,12 +18,12 @@ public class QuoteTests(PartageFactory factory) : IClassFixture<PartageFactory>
         var world = await OpenAsync(factory);
         var client = await Sales.FrenchClientAsync(factory);
         var member = await factory.ActorAsync(World.LilleMemberEmail);
-        var quote = await factory.InScopeAsync(s => s.GetRequiredService<Quotes>().CreateAsync(
+        var quote = await factory.InScopeAsync(s => s.GetRequiredService<CreateQuote>().HandleAsync(
             new QuoteInput(Sales.Draft(world.LilleActivity, client.Id, ("Concert d'ouverture", "1", "C62", "1500", "FR_2_1")), TestDates.Text(TestDates.Today.AddDays(35))), member));
         Assert.Matches($@"^DV-LNA-{TestDates.Today.Year}-\d{{6}}$", quote.Number);
         Assert.Equal(Money.Eur(153_150), quote.Gross);
 
-        var link = await factory.InScopeAsync(s => s.GetRequiredService<Quotes>().SendAsync(quote.Id, member));
+        var link = await factory.InScopeAsync(s => s.GetRequiredService<SendQuote>().HandleAsync(quote.Id, member));
         var mail = await factory.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Set<OutboxMessage>().SingleAsync(m => m.Subject.StartsWith($"Devis {quote.Number}")));
         Assert.Equal(client.BillingEmail, mail.To);
         Assert.Contains(link, mail.Body, StringComparison.Ordinal);
@@ -35,21 +36,21 @@ public class QuoteTests(PartageFactory factory) : IClassFixture<PartageFactory>
         Assert.Contains(Directory.GetFiles(folder, "*.eml"), f => File.ReadAllText(f).Contains(quote.Number, StringComparison.Ordinal));
 
         var token = link[(link.LastIndexOf('/') + 1)..];
-        var forged = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<Quotes>().RespondAsync(token[..^4] + "AAAA", true, "X", null)));
+        var forged = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<AnswerQuote>().HandleAsync(token[..^4] + "AAAA", true, "X", null)));
         Assert.Equal(InvoicingErrors.QuoteLinkInvalid, forged.Error);
-        var nameless = await Assert.ThrowsAsync<InputValidationException>(() => factory.InScopeAsync(s => s.GetRequiredService<Quotes>().RespondAsync(token, true, " ", "203.0.113.7")));
+        var nameless = await Assert.ThrowsAsync<InputValidationException>(() => factory.InScopeAsync(s => s.GetRequiredService<AnswerQuote>().HandleAsync(token, true, " ", "203.0.113.7")));
         Assert.Contains("Name", nameless.Errors.Keys);
-        var accepted = await factory.InScopeAsync(s => s.GetRequiredService<Quotes>().RespondAsync(token, true, "Lucie Martin", "203.0.113.7"));
+        var accepted = await factory.InScopeAsync(s => s.GetRequiredService<AnswerQuote>().HandleAsync(token, true, "Lucie Martin", "203.0.113.7"));
         Assert.Equal(QuoteStatus.Accepted, accepted.Status);
         Assert.Equal("Lucie Martin", accepted.RespondentName);
-        var again = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<Quotes>().RespondAsync(token, false, "Autre", null)));
+        var again = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<AnswerQuote>().HandleAsync(token, false, "Autre", null)));
         Assert.Equal(InvoicingErrors.QuoteAnswered, again.Error);
 
-        var invoice = await factory.InScopeAsync(s => s.GetRequiredService<Quotes>().InvoiceAsync(quote.Id, member));
+        var invoice = await factory.InScopeAsync(s => s.GetRequiredService<InvoiceQuote>().HandleAsync(quote.Id, member));
         Assert.Equal(InvoiceStatus.Issued, invoice.Status);
         Assert.Equal(quote.Gross, invoice.Totals.Gross);
         Assert.StartsWith($"Devis {quote.Number} accepté le {TestDates.Today:dd/MM/yyyy} par Lucie Martin", invoice.PurchaseOrder, StringComparison.Ordinal);
-        var twice = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<Quotes>().InvoiceAsync(quote.Id, member)));
+        var twice = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<InvoiceQuote>().HandleAsync(quote.Id, member)));
         Assert.Equal(InvoicingErrors.QuoteNotAccepted, twice.Error);
     }
 
@@ -59,7 +60,7 @@ public class QuoteTests(PartageFactory factory) : IClassFixture<PartageFactory>
         var world = await OpenAsync(factory);
         var client = await Sales.FrenchClientAsync(factory);
         var (_, token) = await Sales.SentQuoteAsync(factory, world.LilleActivity, client.Id, "300", TestDates.Text(TestDates.Today.AddDays(1)));
-        Assert.NotNull(await factory.InScopeAsync(s => s.GetRequiredService<Quotes>().FromLinkAsync(token)));
+        Assert.NotNull(await factory.InScopeAsync(s => s.GetRequiredService<AnswerQuote>().FindAsync(token)));
         using var anonymous = factory.CreateClient();
         Assert.Equal(System.Net.HttpStatusCode.OK, (await anonymous.GetAsync($"/devis/reponse/{token}")).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await anonymous.GetAsync($"/devis/reponse/{token}x")).StatusCode);
@@ -91,7 +92,7 @@ public class QuoteLinkExpiryTests(PartageFactory factory) : IClassFixture<Partag
         // Midnight in Paris on the next day (still the last valid day in UTC): expired.
         factory.Clock.SetUtcNow(end);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await anonymous.GetAsync($"/devis/reponse/{token}")).StatusCode);
-        var expired = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<Quotes>().RespondAsync(token, true, "Lucie Martin", null)));
+        var expired = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<AnswerQuote>().HandleAsync(token, true, "Lucie Martin", null)));
         Assert.Equal(InvoicingErrors.QuoteLinkInvalid, expired.Error);
     }
 }

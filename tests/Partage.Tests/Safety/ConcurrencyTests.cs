@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Partage.App.Modules.Employers;
 using Partage.App.Modules.Employers.Features;
 using Partage.App.Modules.Invoicing;
+using Partage.App.Modules.Invoicing.Features;
 using Partage.App.Modules.Ledger;
 using Partage.App.Modules.Payroll.Features;
 using Partage.App.Security;
@@ -76,7 +77,7 @@ public abstract class ConcurrencyTests<TFactory>(TFactory factory) : IClassFixtu
         var world = await OpenAsync(factory);
         var client = await Sales.FrenchClientAsync(factory);
         var (quote, token) = await Sales.SentQuoteAsync(factory, world.LilleActivity, client.Id, "500", TestDates.Text(TestDates.Today.AddDays(24)));
-        await factory.InScopeAsync(s => s.GetRequiredService<Quotes>().RespondAsync(token, true, "Lucie Martin", null));
+        await factory.InScopeAsync(s => s.GetRequiredService<AnswerQuote>().HandleAsync(token, true, "Lucie Martin", null));
         using var http = await factory.ClientForAsync(World.Admin);
 
         var responses = await RaceAsync(4, () => http.PostAsync($"/api/v1/quotes/{quote.Id}/invoice", null));
@@ -99,7 +100,7 @@ public abstract class ConcurrencyTests<TFactory>(TFactory factory) : IClassFixtu
         {
             try
             {
-                await factory.InScopeAsync(s => s.GetRequiredService<Quotes>().RespondAsync(token, i % 2 == 0, $"Client {i}", null));
+                await factory.InScopeAsync(s => s.GetRequiredService<AnswerQuote>().HandleAsync(token, i % 2 == 0, $"Client {i}", null));
                 return "ok";
             }
             catch (DomainException e) when (e.Error.Kind == ErrorKind.Conflict)

@@ -19,14 +19,20 @@ public static class InvoicingModule
             .AddScoped<IssueInvoice>()
             .AddScoped<ValidateInvoice>()
             .AddScoped<CreditInvoice>()
-            .AddScoped<Sending>()
+            .AddScoped<SendInvoice>()
             .AddScoped<InvoiceSettlement>()
             .AddScoped<RecordInvoicePayment>()
             .AddScoped<ImportBankStatement>()
             .AddScoped<ListUnmatchedBankLines>()
             .AddScoped<MatchBankLine>()
             .AddScoped<GuaranteeFund>()
-            .AddScoped<Quotes>()
+            .AddScoped<QuoteRecords>()
+            .AddScoped<CreateQuote>()
+            .AddScoped<GetQuote>()
+            .AddScoped<ListQuotes>()
+            .AddScoped<SendQuote>()
+            .AddScoped<AnswerQuote>()
+            .AddScoped<InvoiceQuote>()
             .AddScoped<Dunning>()
             .AddScheduledWork<DunningWork>(DunningWork.Key, "Relances des factures échues", "0 0 8 ? * MON-FRI")
             .AddScoped<InvoiceDocuments>()
@@ -47,12 +53,16 @@ public static class InvoicingModule
         IssueInvoice.Map(invoices);
         ValidateInvoice.Map(invoices);
         CreditInvoice.Map(invoices);
-        Sending.Map(invoices);
+        SendInvoice.Map(invoices);
         RecordInvoicePayment.Map(invoices);
         InvoiceDocuments.Map(invoices);
         GuaranteeFund.Map(invoices, api);
         Dunning.Map(api, invoices);
-        Quotes.Map(quotes);
+        ListQuotes.Map(quotes);
+        CreateQuote.Map(quotes);
+        GetQuote.Map(quotes);
+        SendQuote.Map(quotes);
+        InvoiceQuote.Map(quotes);
         ImportBankStatement.Map(statements);
         ListUnmatchedBankLines.Map(statements);
         MatchBankLine.Map(statements);

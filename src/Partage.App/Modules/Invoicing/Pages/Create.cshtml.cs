@@ -10,7 +10,7 @@ using Partage.Kernel;
 namespace Partage.App.Modules.Invoicing.Pages;
 
 /// <summary>A new draft: the activity (the member's own, or any the user may invoice for), the client, the lines.</summary>
-public sealed class CreateModel(CreateInvoiceDraft createDraft, Quotes quotes, IActivitiesApi activities, IClientsApi clients) : PartagePageModel
+public sealed class CreateModel(CreateInvoiceDraft createDraft, CreateQuote createQuote, IActivitiesApi activities, IClientsApi clients) : PartagePageModel
 {
     [BindProperty]
     public DraftForm Input { get; set; } = new();
@@ -64,7 +64,7 @@ public sealed class CreateModel(CreateInvoiceDraft createDraft, Quotes quotes, I
         var f = Input;
         var result = await TryAsync(async () =>
         {
-            var quote = await quotes.CreateAsync(new QuoteInput(new DraftInput(f.ActivityId, f.ClientId, f.ServiceFrom, f.ServiceTo, f.BuyerReference, f.PurchaseOrder, null, f.Lines), f.ValidUntil), Actor, ct);
+            var quote = await createQuote.HandleAsync(new QuoteInput(new DraftInput(f.ActivityId, f.ClientId, f.ServiceFrom, f.ServiceTo, f.BuyerReference, f.PurchaseOrder, null, f.Lines), f.ValidUntil), Actor, ct);
             return Redirect($"/devis?fait={Uri.EscapeDataString($"Devis {quote.Number} enregistré.")}");
         });
         return result is Microsoft.AspNetCore.Mvc.RazorPages.PageResult ? await ShowAsync(ct) : result;

@@ -7,7 +7,7 @@ using Partage.Kernel;
 
 namespace Partage.App.Modules.Invoicing.Pages;
 
-public sealed class DetailModel(GetInvoice views, IssueInvoice issue, ValidateInvoice validate, CreditInvoice credit, RecordInvoicePayment recordPayment, InvoiceDocuments documents, IActivitiesApi activities, Dunning dunning, Sending sending) : PartagePageModel
+public sealed class DetailModel(GetInvoice views, IssueInvoice issue, ValidateInvoice validate, CreditInvoice credit, RecordInvoicePayment recordPayment, InvoiceDocuments documents, IActivitiesApi activities, Dunning dunning, SendInvoice send) : PartagePageModel
 {
     public InvoiceView? Invoice { get; private set; }
 
@@ -43,7 +43,7 @@ public sealed class DetailModel(GetInvoice views, IssueInvoice issue, ValidateIn
             : ("Facture émise.", id), ct);
 
     public Task<IActionResult> OnPostSendAsync(Guid id, CancellationToken ct) =>
-        RunAsync(id, async () => ($"Envoyée à {(await sending.SendAsync(InvoiceId.From(id), Actor, ct)).SentTo}.", id), ct);
+        RunAsync(id, async () => ($"Envoyée à {(await send.HandleAsync(InvoiceId.From(id), Actor, ct)).SentTo}.", id), ct);
 
     public Task<IActionResult> OnPostValidateAsync(Guid id, CancellationToken ct) =>
         RunAsync(id, async () => { await validate.HandleAsync(InvoiceId.From(id), Actor, ct); return ("Facture validée et émise.", id); }, ct);

@@ -1,13 +1,13 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Partage.App.Modules.Invoicing.Features;
 using Partage.App.Ui;
-using Partage.Kernel;
 
 namespace Partage.App.Modules.Invoicing.Pages;
 
 /// <summary>The client's page behind the signed link of a quote: read it, accept ("bon pour accord") or refuse. No account needed.</summary>
 [AllowAnonymous]
-public sealed class QuoteResponseModel(Quotes quotes) : PartagePageModel
+public sealed class QuoteResponseModel(AnswerQuote answer) : PartagePageModel
 {
     public QuoteView? Quote { get; private set; }
 
@@ -18,7 +18,7 @@ public sealed class QuoteResponseModel(Quotes quotes) : PartagePageModel
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
     {
-        Quote = await quotes.FromLinkAsync(token, ct);
+        Quote = await answer.FindAsync(token, ct);
         return Quote is null ? NotFound() : Page();
     }
 
@@ -28,7 +28,7 @@ public sealed class QuoteResponseModel(Quotes quotes) : PartagePageModel
 
     private async Task<IActionResult> RespondAsync(string token, bool accept, CancellationToken ct)
     {
-        Quote = await quotes.FromLinkAsync(token, ct);
+        Quote = await answer.FindAsync(token, ct);
         if (Quote is null)
         {
             return NotFound();
@@ -36,7 +36,7 @@ public sealed class QuoteResponseModel(Quotes quotes) : PartagePageModel
 
         return await TryAsync(async () =>
         {
-            Quote = await quotes.RespondAsync(token, accept, Name, HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
+            Quote = await answer.HandleAsync(token, accept, Name, HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
             Done = accept ? $"Merci : le devis {Quote.Number} est accepté (bon pour accord de {Quote.RespondentName})." : $"Le devis {Quote.Number} est refusé. Merci de votre réponse.";
             return Page();
         }, string.Empty);

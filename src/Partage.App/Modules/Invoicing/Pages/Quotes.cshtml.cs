@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
+using Partage.App.Modules.Invoicing.Features;
 using Partage.App.Ui;
 
 namespace Partage.App.Modules.Invoicing.Pages;
 
 /// <summary>Quotes: the list, sending one, turning an accepted one into an invoice.</summary>
-public sealed class QuotesModel(Quotes quotes) : PartagePageModel
+public sealed class QuotesModel(ListQuotes list, SendQuote send, InvoiceQuote invoice) : PartagePageModel
 {
     public IReadOnlyList<QuoteView> Items { get; private set; } = [];
 
@@ -17,15 +18,15 @@ public sealed class QuotesModel(Quotes quotes) : PartagePageModel
     {
         await LoadActorAsync();
         Notice = Request.Query["fait"].FirstOrDefault();
-        Items = await quotes.ListAsync(Actor, ct);
+        Items = await list.HandleAsync(Actor, ct);
         return Page();
     }
 
     public Task<IActionResult> OnPostSendAsync(CancellationToken ct) =>
-        RunAsync(async () => { await quotes.SendAsync(QuoteId, Actor, ct); return "/devis?fait=" + Uri.EscapeDataString("Devis envoyé au client."); }, ct);
+        RunAsync(async () => { await send.HandleAsync(QuoteId, Actor, ct); return "/devis?fait=" + Uri.EscapeDataString("Devis envoyé au client."); }, ct);
 
     public Task<IActionResult> OnPostInvoiceAsync(CancellationToken ct) =>
-        RunAsync(async () => $"/factures/{(await quotes.InvoiceAsync(QuoteId, Actor, ct)).Id}?fait={Uri.EscapeDataString("Facture émise à partir du devis accepté.")}", ct);
+        RunAsync(async () => $"/factures/{(await invoice.HandleAsync(QuoteId, Actor, ct)).Id}?fait={Uri.EscapeDataString("Facture émise à partir du devis accepté.")}", ct);
 
     private async Task<IActionResult> RunAsync(Func<Task<string>> action, CancellationToken ct)
     {
@@ -33,7 +34,7 @@ public sealed class QuotesModel(Quotes quotes) : PartagePageModel
         var result = await TryAsync(async () => Redirect(await action()), string.Empty);
         if (result is Microsoft.AspNetCore.Mvc.RazorPages.PageResult)
         {
-            Items = await quotes.ListAsync(Actor, ct);
+            Items = await list.HandleAsync(Actor, ct);
         }
 
         return result;

@@ -17,11 +17,11 @@ namespace Partage.App.Modules.Invoicing.Features;
 /// its Factur-X PDF attached; the invoice becomes "sent". Sending again (a lost e-mail) is allowed
 /// and logged; the content never changes.
 /// </summary>
-public sealed class Sending(
+public sealed class SendInvoice(
     PartageDbContext db, IActivitiesApi activities, IClientsApi clients, InvoiceDocuments documents, Outbox outbox, IAuditLog audit, GetInvoice views,
     IOptions<InvoicingOptions> options, TimeProvider clock)
 {
-    public async Task<InvoiceView> SendAsync(InvoiceId id, Actor actor, CancellationToken ct = default)
+    public async Task<InvoiceView> HandleAsync(InvoiceId id, Actor actor, CancellationToken ct = default)
     {
         var invoice = await db.Set<Invoice>().Include(i => i.Payments).Visible(actor).SingleOrDefaultAsync(i => i.Id == id, ct)
             ?? throw new DomainException(InvoicingErrors.NotFound);
@@ -69,8 +69,8 @@ public sealed class Sending(
 
     public static void Map(RouteGroupBuilder invoices)
     {
-        invoices.MapPost("/{id:guid}/send", async (Guid id, Features.Sending sending, ActorAccessor actors, CancellationToken ct) =>
-                await sending.SendAsync(InvoiceId.From(id), await actors.GetAsync(ct), ct))
+        invoices.MapPost("/{id:guid}/send", async (Guid id, SendInvoice handler, ActorAccessor actors, CancellationToken ct) =>
+                await handler.HandleAsync(InvoiceId.From(id), await actors.GetAsync(ct), ct))
             .WithName("SendInvoice").WithSummary("Envoyer une facture ou un avoir émis au client par e-mail (PDF Factur-X joint)").ProducesProblems();
     }
 }
