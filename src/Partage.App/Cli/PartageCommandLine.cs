@@ -185,7 +185,7 @@ public static class PartageCommandLine
         var dunning = new Command("dunning", "Relance les factures échues selon le calendrier (à lancer chaque jour).");
         dunning.SetAction((parse, ct) => WithServices(async services =>
         {
-            var run = await services.GetRequiredService<Modules.Invoicing.Dunning>().RunAsync(Actor.System, ct);
+            var run = await services.GetRequiredService<Modules.Invoicing.Features.RunDunning>().HandleAsync(Actor.System, ct);
             Console.WriteLine(run.Summary);
             return 0;
         }));

@@ -21,7 +21,7 @@ namespace Partage.App.Demo;
 /// </summary>
 public sealed class DemoSales(
     PartageDbContext db, IServiceProvider services, CreateClient createClient, CreateInvoiceDraft createDraft, IssueInvoice issue, CreditInvoice credit, SendInvoice send, RecordInvoicePayment recordPayment, CreateQuote createQuote, SendQuote sendQuote, AnswerQuote answerQuote,
-    ImportBankStatement importStatement, GuaranteeFund fund, IOptions<InvoicingOptions> options, TimeProvider clock)
+    ImportBankStatement importStatement, CoverInvoice cover, IOptions<InvoicingOptions> options, TimeProvider clock)
 {
     public const int Invoices = 12;
 
@@ -148,14 +148,14 @@ public sealed class DemoSales(
             }));
             if (fate == OverdueFate.Disputed)
             {
-                events.Add((issuedOn.AddDays(PaymentTermsDays + 2), at => services.Backdated<Dunning>(at).DisputeAsync(issued!.Id, "Le client conteste le nombre d'heures facturées.", Actor.System, ct)));
+                events.Add((issuedOn.AddDays(PaymentTermsDays + 2), at => services.Backdated<DisputeInvoice>(at).HandleAsync(issued!.Id, "Le client conteste le nombre d'heures facturées.", Actor.System, ct)));
             }
 
             dunningDays.UnionWith(options.Value.DunningSchedule.Select(s => issuedOn.AddDays(PaymentTermsDays + s.DaysAfterDue)).Where(d => d <= Today));
         }
 
         // Dunning runs once on each day a step falls due, after that day's other events.
-        events.AddRange(dunningDays.Select(day => (day, (Func<TimeProvider, Task>)(at => services.Backdated<Dunning>(at).RunAsync(Actor.System, ct)))));
+        events.AddRange(dunningDays.Select(day => (day, (Func<TimeProvider, Task>)(at => services.Backdated<RunDunning>(at).HandleAsync(Actor.System, ct)))));
         foreach (var (on, act) in events.OrderBy(e => e.On))
         {
             await act(new DemoClock(on));
@@ -163,7 +163,7 @@ public sealed class DemoSales(
 
         if (covered is not null && covered.DueDate!.Value.AddDays(options.Value.GuaranteeFundDelayDays) <= Today)
         {
-            await fund.CoverAsync(covered.Id, Actor.System, ct);
+            await cover.HandleAsync(covered.Id, Actor.System, ct);
         }
     }
 

@@ -36,7 +36,6 @@ public class SizeTests
         "Partage.App/Modules/Employers/Features/EmployerRecord.cs: EmployerRecord.ApplyAsync (64 lines)",
         "Partage.App/Modules/Employers/Features/StaffContracts.cs: StaffContracts.SaveAsync (98 lines)",
         "Partage.App/Modules/Employers/Features/StaffPayroll.cs: StaffPayroll.ComputeDueAsync (69 lines)",
-        "Partage.App/Modules/Invoicing/Dunning.cs: Dunning.RunAsync (80 lines)",
         "Partage.App/Modules/Invoicing/FacturX/CiiWriter.cs: CiiWriter.WriteSettlement (64 lines)",
         "Partage.App/Modules/Invoicing/FacturX/FacturXPdf.cs: FacturXPdf.Write (73 lines)",
         "Partage.App/Modules/Invoicing/Features/Camt053.cs: Camt053.Read (62 lines)",

@@ -102,6 +102,8 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
         yield return ("POST", "/api/v1/invoices/{id:guid}/cover", _ => "/api/v1/invoices/{issued}/cover", _ => null, Only(HttpStatusCode.UnprocessableEntity, World.Admin, World.Finance), notFound);
         yield return ("POST", "/api/v1/invoices/{id:guid}/write-off", _ => "/api/v1/invoices/{issued}/write-off", _ => new { Reason = "Perte" }, Only(HttpStatusCode.Conflict, World.Admin, World.Finance), notFound);
         yield return ("GET", "/api/v1/guarantee-fund", _ => "/api/v1/guarantee-fund", _ => null, Only(HttpStatusCode.OK, World.Admin, World.Finance), notFound);
+        yield return ("GET", "/api/v1/guarantee-fund/coverable", _ => "/api/v1/guarantee-fund/coverable", _ => null, Only(HttpStatusCode.OK, World.Admin, World.Finance), notFound);
+        yield return ("GET", "/api/v1/invoices/{id:guid}/dunning-log", _ => "/api/v1/invoices/{issued}/dunning-log", _ => null, Only(HttpStatusCode.OK, readers), notFound);
         yield return ("POST", "/api/v1/bank-statements/", _ => "/api/v1/bank-statements", _ => null, Only(HttpStatusCode.BadRequest, World.Admin, World.Finance), notFound);
         yield return ("GET", "/api/v1/bank-statements/unmatched", _ => "/api/v1/bank-statements/unmatched", _ => null, Only(HttpStatusCode.OK, World.Admin, World.Finance), notFound);
         yield return ("POST", "/api/v1/bank-statements/lines/{id:guid}/match", _ => "/api/v1/bank-statements/lines/{bank-line}/match", _ => new { InvoiceNumber = "LNA-1999-000001" },

@@ -24,7 +24,7 @@ public class GuaranteeFundTests(PartageFactory factory) : IClassFixture<PartageF
     private Task<long> AccountAsync(string number) => factory.InScopeAsync(async s =>
         (await s.GetRequiredService<GetAccountDetail>().HandleAsync("LNA", number, "2026-01-01", TestDates.Text(TestDates.Today.AddYears(1)), Actor.System)).Closing.Cents);
 
-    private Task CoverAsync(InvoiceId id) => factory.InScopeAsync(async s => { await s.GetRequiredService<GuaranteeFund>().CoverAsync(id, Actor.System); return 0; });
+    private Task CoverAsync(InvoiceId id) => factory.InScopeAsync(async s => { await s.GetRequiredService<CoverInvoice>().HandleAsync(id, Actor.System); return 0; });
 
     /// <summary>One flow, because the class's clock only moves forward: cover, recovery by a later payment, write-off.</summary>
     [Fact]
@@ -49,7 +49,7 @@ public class GuaranteeFundTests(PartageFactory factory) : IClassFixture<PartageF
         Assert.Equal(before.Available + Money.Eur(100_000), after.Available);   // the activity keeps its money
         Assert.Equal(before.Earned, after.Earned);
         Assert.Equal(doubtful + 120_000, await AccountAsync(ChartOfAccounts.DoubtfulClients));
-        var summary = await factory.InScopeAsync(s => s.GetRequiredService<GuaranteeFund>().SummaryAsync(Actor.System));
+        var summary = await factory.InScopeAsync(s => s.GetRequiredService<GetGuaranteeFund>().HandleAsync(Actor.System));
         Assert.Contains(summary.History, c => c.InvoiceId == recovered.Id && c.Status == CoverStatus.Covered);
         Assert.True(summary.Entities.Single(e => e.Entity == "LNA").Exposure >= Money.Eur(120_000));
 
@@ -57,12 +57,12 @@ public class GuaranteeFundTests(PartageFactory factory) : IClassFixture<PartageF
         Assert.Equal(InvoiceStatus.Paid, paid.Status);
         Assert.Equal(doubtful, await AccountAsync(ChartOfAccounts.DoubtfulClients));
         Assert.Equal(after, await BudgetAsync(factory, world.LilleActivity));   // the payment no longer concerns the activity
-        var closed = await factory.InScopeAsync(s => s.GetRequiredService<GuaranteeFund>().SummaryAsync(Actor.System));
+        var closed = await factory.InScopeAsync(s => s.GetRequiredService<GetGuaranteeFund>().HandleAsync(Actor.System));
         Assert.Contains(closed.History, c => c.InvoiceId == recovered.Id && c.Status == CoverStatus.Recovered);
 
         await CoverAsync(lost.Id);
         var (loss, vat, fund, transfers) = (await AccountAsync("654"), await AccountAsync("44571"), await AccountAsync("4671"), await AccountAsync("791"));
-        await factory.InScopeAsync(async s => { await s.GetRequiredService<GuaranteeFund>().WriteOffAsync(lost.Id, "Client en liquidation", Actor.System); return 0; });
+        await factory.InScopeAsync(async s => { await s.GetRequiredService<WriteOffInvoice>().HandleAsync(lost.Id, "Client en liquidation", Actor.System); return 0; });
         Assert.Equal(loss + 50_000, await AccountAsync("654"));
         Assert.Equal(vat + 10_000, await AccountAsync("44571"));       // VAT collected given back
         Assert.Equal(fund + 50_000, await AccountAsync("4671"));       // the fund (a credit balance) shrinks by the loss
@@ -70,7 +70,7 @@ public class GuaranteeFundTests(PartageFactory factory) : IClassFixture<PartageF
         var view = await factory.InScopeAsync(s => s.GetRequiredService<GetInvoice>().HandleAsync(lost.Id, Actor.System));
         Assert.Equal(InvoiceStatus.WrittenOff, view.Status);
         Assert.True((await factory.InScopeAsync(s => s.GetRequiredService<CheckBooks>().HandleAsync("LNA"))).IsBalanced);
-        var twice = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(async s => { await s.GetRequiredService<GuaranteeFund>().WriteOffAsync(lost.Id, "encore", Actor.System); return 0; }));
+        var twice = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(async s => { await s.GetRequiredService<WriteOffInvoice>().HandleAsync(lost.Id, "encore", Actor.System); return 0; }));
         Assert.Equal(InvoicingErrors.NotCovered, twice.Error);
     }
 }

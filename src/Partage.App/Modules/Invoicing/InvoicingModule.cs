@@ -25,7 +25,11 @@ public static class InvoicingModule
             .AddScoped<ImportBankStatement>()
             .AddScoped<ListUnmatchedBankLines>()
             .AddScoped<MatchBankLine>()
-            .AddScoped<GuaranteeFund>()
+            .AddScoped<GuaranteeCovers>()
+            .AddScoped<ListCoverableInvoices>()
+            .AddScoped<CoverInvoice>()
+            .AddScoped<WriteOffInvoice>()
+            .AddScoped<GetGuaranteeFund>()
             .AddScoped<QuoteRecords>()
             .AddScoped<CreateQuote>()
             .AddScoped<GetQuote>()
@@ -33,7 +37,9 @@ public static class InvoicingModule
             .AddScoped<SendQuote>()
             .AddScoped<AnswerQuote>()
             .AddScoped<InvoiceQuote>()
-            .AddScoped<Dunning>()
+            .AddScoped<RunDunning>()
+            .AddScoped<DisputeInvoice>()
+            .AddScoped<GetDunningLog>()
             .AddScheduledWork<DunningWork>(DunningWork.Key, "Relances des factures échues", "0 0 8 ? * MON-FRI")
             .AddScoped<InvoiceDocuments>()
             .AddScoped<InvoiceArchive>();
@@ -56,8 +62,13 @@ public static class InvoicingModule
         SendInvoice.Map(invoices);
         RecordInvoicePayment.Map(invoices);
         InvoiceDocuments.Map(invoices);
-        GuaranteeFund.Map(invoices, api);
-        Dunning.Map(api, invoices);
+        ListCoverableInvoices.Map(api);
+        CoverInvoice.Map(invoices);
+        WriteOffInvoice.Map(invoices);
+        GetGuaranteeFund.Map(api);
+        RunDunning.Map(api);
+        DisputeInvoice.Map(invoices);
+        GetDunningLog.Map(invoices);
         ListQuotes.Map(quotes);
         CreateQuote.Map(quotes);
         GetQuote.Map(quotes);

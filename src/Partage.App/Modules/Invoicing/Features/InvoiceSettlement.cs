@@ -13,7 +13,7 @@ namespace Partage.App.Modules.Invoicing.Features;
 /// client's account, split between the activity's share (excl. VAT) and the VAT in the invoice's
 /// proportions; when the invoice is settled, its postings on the client's account are lettered.
 /// </summary>
-public sealed class InvoiceSettlement(PartageDbContext db, ILedgerApi ledger, IClientsApi clients, IAuditLog audit, GuaranteeFund fund, TimeProvider clock)
+public sealed class InvoiceSettlement(PartageDbContext db, ILedgerApi ledger, IClientsApi clients, IAuditLog audit, GuaranteeCovers fund, TimeProvider clock)
 {
     private readonly Dictionary<(LegalEntityId, ClientId), (ClientView Client, AccountId Account)> clientAccounts = [];
     private readonly Dictionary<(LegalEntityId, string), AccountId> accounts = [];

@@ -7,7 +7,7 @@ using Partage.Kernel;
 
 namespace Partage.App.Modules.Invoicing.Pages;
 
-public sealed class DetailModel(GetInvoice views, IssueInvoice issue, ValidateInvoice validate, CreditInvoice credit, RecordInvoicePayment recordPayment, InvoiceDocuments documents, IActivitiesApi activities, Dunning dunning, SendInvoice send) : PartagePageModel
+public sealed class DetailModel(GetInvoice views, IssueInvoice issue, ValidateInvoice validate, CreditInvoice credit, RecordInvoicePayment recordPayment, InvoiceDocuments documents, IActivitiesApi activities, DisputeInvoice dispute, GetDunningLog dunningLog, SendInvoice send) : PartagePageModel
 {
     public InvoiceView? Invoice { get; private set; }
 
@@ -57,7 +57,7 @@ public sealed class DetailModel(GetInvoice views, IssueInvoice issue, ValidateIn
     public Task<IActionResult> OnPostDisputeAsync(Guid id, CancellationToken ct) =>
         RunAsync(id, async () =>
         {
-            await dunning.DisputeAsync(InvoiceId.From(id), DisputeReason, Actor, ct);
+            await dispute.HandleAsync(InvoiceId.From(id), DisputeReason, Actor, ct);
             return (string.IsNullOrWhiteSpace(DisputeReason) ? "Litige clos : les relances reprennent." : "Litige enregistré : les relances sont suspendues.", id);
         }, ct);
 
@@ -98,6 +98,6 @@ public sealed class DetailModel(GetInvoice views, IssueInvoice issue, ValidateIn
         CanEdit = InvoicingAccess.CanEdit(Actor, activity);
         CanValidate = InvoicingAccess.CanValidate(Actor, activity);
         KeepsAccounts = InvoicingAccess.KeepsAccounts(Actor);
-        DunningLog = await dunning.LogAsync(Invoice.Id, ct);
+        DunningLog = await dunningLog.HandleAsync(Invoice.Id, Actor, ct);
     }
 }

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Partage.App.Ui;
+using Partage.App.Modules.Invoicing.Features;
 
 namespace Partage.App.Modules.Invoicing.Pages;
 
 /// <summary>Finance's guarantee-fund page: balance and exposure, invoices it may cover, covers and write-offs.</summary>
-public sealed class FundModel(GuaranteeFund fund) : PartagePageModel
+public sealed class FundModel(GetGuaranteeFund fund, ListCoverableInvoices coverable, CoverInvoice cover, WriteOffInvoice writeOff) : PartagePageModel
 {
     public FundSummary? Summary { get; private set; }
 
@@ -26,10 +27,10 @@ public sealed class FundModel(GuaranteeFund fund) : PartagePageModel
     }
 
     public Task<IActionResult> OnPostCoverAsync(CancellationToken ct) =>
-        RunAsync(async () => { await fund.CoverAsync(Partage.Kernel.InvoiceId.From(InvoiceId), Actor, ct); return "Facture couverte par le fonds de garantie."; }, ct);
+        RunAsync(async () => { await cover.HandleAsync(Partage.Kernel.InvoiceId.From(InvoiceId), Actor, ct); return "Facture couverte par le fonds de garantie."; }, ct);
 
     public Task<IActionResult> OnPostWriteOffAsync(CancellationToken ct) =>
-        RunAsync(async () => { await fund.WriteOffAsync(Partage.Kernel.InvoiceId.From(InvoiceId), Reason, Actor, ct); return "Facture passée en perte, prise en charge par le fonds."; }, ct);
+        RunAsync(async () => { await writeOff.HandleAsync(Partage.Kernel.InvoiceId.From(InvoiceId), Reason, Actor, ct); return "Facture passée en perte, prise en charge par le fonds."; }, ct);
 
     private async Task<IActionResult> RunAsync(Func<Task<string>> action, CancellationToken ct)
     {
@@ -40,7 +41,7 @@ public sealed class FundModel(GuaranteeFund fund) : PartagePageModel
 
     private async Task ShowAsync(CancellationToken ct)
     {
-        Summary = await fund.SummaryAsync(Actor, ct);
-        Eligible = await fund.EligibleAsync(Actor, ct);
+        Summary = await fund.HandleAsync(Actor, ct);
+        Eligible = await coverable.HandleAsync(Actor, ct);
     }
 }

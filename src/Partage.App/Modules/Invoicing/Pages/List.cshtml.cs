@@ -6,7 +6,7 @@ using Partage.App.Ui;
 
 namespace Partage.App.Modules.Invoicing.Pages;
 
-public sealed class ListModel(SearchInvoices views, Dunning dunning) : PartagePageModel
+public sealed class ListModel(SearchInvoices views, RunDunning dunning) : PartagePageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
@@ -29,7 +29,7 @@ public sealed class ListModel(SearchInvoices views, Dunning dunning) : PartagePa
         await LoadActorAsync();
         return await LoadAsync(async () =>
         {
-            var run = await dunning.RunAsync(Actor, ct);
+            var run = await dunning.HandleAsync(Actor, ct);
             Notice = $"Relances : {run.Reminders} rappels, {run.FormalNotices} mises en demeure ; {run.Disputed} factures en litige non relancées.";
             Result = await views.HandleAsync(Status, null, new PageRequest(PageNumber, null), Actor, ct);
         });
