@@ -77,7 +77,7 @@ public sealed class DemoPayroll(PartageDbContext db, IServiceProvider services, 
             JobView declared;
             try
             {
-                declared = await services.Backdated<Jobs>(new DemoClock(start.AddDays(-5))).DeclareAsync(new JobInput(plan.Activity.ToString(), plan.Kind, false, plan.Trade,
+                declared = await services.Backdated<DeclareJob>(new DemoClock(start.AddDays(-5))).HandleAsync(new JobInput(plan.Activity.ToString(), plan.Kind, false, plan.Trade,
                     plan.Description, "Lille", Day(start), Day(end), plan.Hours, plan.Cachets, plan.Gross, plan.Kind == "regime_general" ? "Accroissement temporaire d'activité (art. L1242-2 2° du code du travail)" : null, null), owner, ct);
             }
             catch (DomainException refused) when (refused.Error == PayrollErrors.BudgetExceeded)   // the budget alone; any other refusal is a bug of the demo
@@ -88,8 +88,8 @@ public sealed class DemoPayroll(PartageDbContext db, IServiceProvider services, 
             }
             if (plan.StartsInDays < 10)
             {
-                await services.Backdated<Jobs>(new DemoClock(start.AddDays(-4))).SignAsync(declared.Id, declared.MemberName, "192.0.2.20", owner, ct);
-                await services.Backdated<Jobs>(new DemoClock(start.AddDays(-3))).CountersignAsync(declared.Id, Actor.System, ct);
+                await services.Backdated<SignContract>(new DemoClock(start.AddDays(-4))).HandleAsync(declared.Id, declared.MemberName, "192.0.2.20", owner, ct);
+                await services.Backdated<CountersignContract>(new DemoClock(start.AddDays(-3))).HandleAsync(declared.Id, Actor.System, ct);
             }
 
             jobs.Add((plan, declared));

@@ -46,7 +46,6 @@ public class SizeTests
         "Partage.App/Modules/Members/Features/UpdateMember.cs: UpdateMember.HandleAsync (81 lines)",
         "Partage.App/Modules/Payroll/DsnFile.cs: DsnFile.Write (77 lines)",
         "Partage.App/Modules/Payroll/Features/DpaeUpload.cs: DpaeUpload.Write (77 lines)",
-        "Partage.App/Modules/Payroll/Features/Jobs.cs: Jobs.DeclareAsync (79 lines)",
         "Partage.App/Modules/Payroll/Features/Payslips.cs: Payslips.ComputeDueAsync (62 lines)",
         "Partage.App/Modules/Payroll/Features/SepaCreditTransfer.cs: SepaCreditTransfer.Write (82 lines)",
         "Partage.Payroll/PayrollContract.cs: PayrollJson.Check (140 lines)",

@@ -372,7 +372,7 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
             var job = await Payroll.Hiring.DeclareAsync(factory, Payroll.Hiring.Artist(world.LilleActivity, Payroll.Hiring.NextDay()), member);
             if (path.Contains("{signed-job}", StringComparison.Ordinal))
             {
-                await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Payroll.Features.Jobs>().SignAsync(job.Id, "Jeanne Durand", null, member));
+                await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Payroll.Features.SignContract>().HandleAsync(job.Id, "Jeanne Durand", null, member));
             }
 
             path = path.Replace("{job}", job.Id.ToString(), StringComparison.Ordinal).Replace("{signed-job}", job.Id.ToString(), StringComparison.Ordinal);

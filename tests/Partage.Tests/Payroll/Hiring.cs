@@ -41,14 +41,14 @@ public static class Hiring
         new(activity.ToString(), "intermittent_technician", false, "technician", "Régie son", "Lille", Day(start), Day(start), hours, null, gross, null, null);
 
     public static Task<JobView> DeclareAsync(PartageFactory factory, JobInput input, Actor? actor = null) =>
-        factory.InScopeAsync(s => s.GetRequiredService<Jobs>().DeclareAsync(input, actor ?? Actor.System));
+        factory.InScopeAsync(s => s.GetRequiredService<DeclareJob>().HandleAsync(input, actor ?? Actor.System));
 
     public static async Task<JobView> CountersignedAsync(PartageFactory factory, JobInput input)
     {
         var member = await factory.ActorAsync(World.LilleMemberEmail);
         var job = await DeclareAsync(factory, input, member);
-        await factory.InScopeAsync(s => s.GetRequiredService<Jobs>().SignAsync(job.Id, "Jeanne Durand", "192.0.2.1", member));
-        return await factory.InScopeAsync(s => s.GetRequiredService<Jobs>().CountersignAsync(job.Id, Actor.System));
+        await factory.InScopeAsync(s => s.GetRequiredService<SignContract>().HandleAsync(job.Id, "Jeanne Durand", "192.0.2.1", member));
+        return await factory.InScopeAsync(s => s.GetRequiredService<CountersignContract>().HandleAsync(job.Id, Actor.System));
     }
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

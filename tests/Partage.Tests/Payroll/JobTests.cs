@@ -33,15 +33,15 @@ public class JobTests(PartageFactory factory) : IClassFixture<PartageFactory>
         Assert.Equal(start.AddDays(1 + 7), job.PayDay);
 
         var other = await factory.ActorAsync(World.ParisMemberEmail);
-        await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<Jobs>().SignAsync(job.Id, "Intrus", null, other)));
-        var early = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<Jobs>().CountersignAsync(job.Id, Actor.System)));
+        await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<SignContract>().HandleAsync(job.Id, "Intrus", null, other)));
+        var early = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<CountersignContract>().HandleAsync(job.Id, Actor.System)));
         Assert.Equal(PayrollErrors.WrongJobStatus, early.Error);
 
         var before = await BudgetAsync(factory, world.LilleActivity);
-        var signed = await factory.InScopeAsync(s => s.GetRequiredService<Jobs>().SignAsync(job.Id, "Jeanne Durand", "192.0.2.1", member));
+        var signed = await factory.InScopeAsync(s => s.GetRequiredService<SignContract>().HandleAsync(job.Id, "Jeanne Durand", "192.0.2.1", member));
         Assert.Equal((JobStatus.Signed, "Jeanne Durand"), (signed.Status, signed.MemberSignatureName));
         var manager = await factory.ActorAsync(World.LilleManager);
-        var countersigned = await factory.InScopeAsync(s => s.GetRequiredService<Jobs>().CountersignAsync(job.Id, manager));
+        var countersigned = await factory.InScopeAsync(s => s.GetRequiredService<CountersignContract>().HandleAsync(job.Id, manager));
         Assert.Equal(JobStatus.Countersigned, countersigned.Status);
         Assert.NotNull(countersigned.DpaeRecordedAt);
         var after = await BudgetAsync(factory, world.LilleActivity);
@@ -153,7 +153,7 @@ public class JobDeadlineTests(PartageFactory factory) : IClassFixture<PartageFac
         var member = await factory.ActorAsync(World.LilleMemberEmail);
         var job = await Hiring.DeclareAsync(factory, Hiring.Artist(world.LilleActivity, TestDates.Today.AddDays(10)), member);
         factory.Clock.Advance(TimeSpan.FromDays(100));   // past the start
-        var late = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<Jobs>().SignAsync(job.Id, "Jeanne Durand", null, member)));
+        var late = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<SignContract>().HandleAsync(job.Id, "Jeanne Durand", null, member)));
         Assert.Equal(PayrollErrors.TooLate, late.Error);
     }
 }

@@ -94,6 +94,50 @@ public sealed class Job : IVersioned
 
     /// <summary>The wage is due the 7th day after the end of the service.</summary>
     public DateOnly PayDay(int daysAfterEnd) => End.AddDays(daysAfterEnd);
+
+    /// <summary>The member signs ("lu et approuvé": name, time and IP kept), before the start date.</summary>
+    public void Sign(string name, string? ip, DateTime at, DateOnly today)
+    {
+        RequireBeforeStart(today);
+        if (Status != JobStatus.Declared)
+        {
+            throw new DomainException(PayrollErrors.WrongJobStatus, "Ce contrat n'attend pas votre signature.");
+        }
+
+        Status = JobStatus.Signed;
+        MemberSignedAt = at;
+        MemberSignatureName = name;
+        MemberSignatureIp = ip;
+    }
+
+    /// <summary>Before <see cref="Countersign"/> posts the commitment: the member must have signed, before the start date.</summary>
+    public void RequireCountersignable(DateOnly today)
+    {
+        RequireBeforeStart(today);
+        if (Status != JobStatus.Signed)
+        {
+            throw new DomainException(PayrollErrors.WrongJobStatus, "Le membre doit signer son contrat avant la contre-signature.");
+        }
+    }
+
+    /// <summary>The cooperative countersigns: the DPAE data is recorded at the same moment, the commitment entry kept.</summary>
+    public void Countersign(string by, DateTime at, EntryId commitment, DateOnly today)
+    {
+        RequireCountersignable(today);
+        Status = JobStatus.Countersigned;
+        CountersignedAt = at;
+        CountersignedBy = by;
+        DpaeRecordedAt = at;
+        CommitmentEntryId = commitment;
+    }
+
+    private void RequireBeforeStart(DateOnly today)
+    {
+        if (today >= Start)
+        {
+            throw new DomainException(PayrollErrors.TooLate, $"Le contrat se signe et la DPAE se fait avant le début du travail ({Start:dd/MM/yyyy}) : déclarez un nouveau travail.");
+        }
+    }
 }
 
 public static class JobLabels

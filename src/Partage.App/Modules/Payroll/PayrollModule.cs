@@ -15,7 +15,12 @@ public static class PayrollModule
             .AddScoped<IPayrollApi, PayrollApi>()
             .AddScoped<MinimumRates>()
             .AddScoped<NotifiedTaxRates>()
-            .AddScoped<Features.Jobs>()
+            .AddScoped<Features.GetJob>()
+            .AddScoped<Features.ListJobs>()
+            .AddScoped<Features.DeclareJob>()
+            .AddScoped<Features.SignContract>()
+            .AddScoped<Features.CountersignContract>()
+            .AddScoped<Features.JobPayrollRequests>()
             .AddScoped<Features.ContractDocuments>()
             .AddScoped<Features.Payslips>()
             .AddScoped<Features.GetContributionsDue>()
@@ -31,7 +36,11 @@ public static class PayrollModule
         var jobs = api.MapGroup("/jobs").WithTags("Emploi");
         var payslips = api.MapGroup("/payslips").WithTags("Paie");
         PayrollSimulations.Map(open);
-        Features.Jobs.Map(jobs);
+        Features.ListJobs.Map(jobs);
+        Features.DeclareJob.Map(jobs);
+        Features.GetJob.Map(jobs);
+        Features.SignContract.Map(jobs);
+        Features.CountersignContract.Map(jobs);
         Features.ContractDocuments.Map(jobs, staff);
         Features.Payslips.Map(payslips);
         Features.GetContributionsDue.Map(staff);

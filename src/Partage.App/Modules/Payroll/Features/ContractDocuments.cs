@@ -20,7 +20,7 @@ namespace Partage.App.Modules.Payroll.Features;
 /// of the contracts countersigned in a period.
 /// </summary>
 public sealed class ContractDocuments(
-    PartageDbContext db, Jobs jobs, IMembersApi members, IHiringSource staffHires, ILegalEntitiesApi entities, IOptions<PayrollEmployerOptions> employer, IOptions<PayrollOptions> options)
+    PartageDbContext db, GetJob jobs, IMembersApi members, IHiringSource staffHires, ILegalEntitiesApi entities, IOptions<PayrollEmployerOptions> employer, IOptions<PayrollOptions> options)
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 

@@ -26,7 +26,7 @@ public sealed record PayrollRun(DateOnly Until, int Computed, int AutoValidated,
 }
 
 public sealed class Payslips(
-    PartageDbContext db, Jobs jobs, PayrollParameters parameters, NotifiedTaxRates taxRates, ILedgerApi ledger, IMembersApi members, ILegalEntitiesApi entities, NumberSeries numbers,
+    PartageDbContext db, JobPayrollRequests jobs, PayrollParameters parameters, NotifiedTaxRates taxRates, ILedgerApi ledger, IMembersApi members, ILegalEntitiesApi entities, NumberSeries numbers,
     IAuditLog audit, IOptions<PayrollOptions> options, IOptions<PayrollEmployerOptions> employer, TimeProvider clock)
 {
     private DateOnly Today => clock.Today();
@@ -201,7 +201,7 @@ public sealed class Payslips(
 
     private Payslip Compute(Job job, ContractMonth month, ParameterCatalog catalog, decimal? notifiedTaxRate, decimal dfsUsedThisYear, string number)
     {
-        var result = PayslipEngine.Compute(jobs.Request(catalog, job.Kind, job.Cadre, job.Start, job.End, month, job.Dfs, dfsUsedThisYear), catalog);
+        var result = PayslipEngine.Compute(jobs.For(catalog, job.Kind, job.Cadre, job.Start, job.End, month, job.Dfs, dfsUsedThisYear), catalog);
         var tax = IncomeTaxWithholding.Compute(result.NetTaxable, notifiedTaxRate, shortContract: job.End < job.Start.AddMonths(2), catalog.Resolve(job.Start));
         var figures = PayslipFigures.Of(result, tax);
         return new Payslip

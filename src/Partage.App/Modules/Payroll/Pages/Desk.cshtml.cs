@@ -7,7 +7,7 @@ using Partage.Kernel;
 namespace Partage.App.Modules.Payroll.Pages;
 
 /// <summary>Payroll staff's desk: run the payroll, validate payslips, release wage batches, see contributions due.</summary>
-public sealed class DeskModel(Jobs jobs, Payslips payslips, GetContributionsDue contributions, WagePayments payments, ContractDocuments documents, TimeProvider clock) : PartagePageModel
+public sealed class DeskModel(ListJobs jobs, Payslips payslips, GetContributionsDue contributions, WagePayments payments, ContractDocuments documents, TimeProvider clock) : PartagePageModel
 {
     [BindProperty]
     public string? Until { get; set; }
@@ -127,7 +127,7 @@ public sealed class DeskModel(Jobs jobs, Payslips payslips, GetContributionsDue 
         To ??= From;
         DpaeFrom ??= Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         DpaeTo ??= DpaeFrom;
-        ToCountersign = (await jobs.ListAsync(nameof(JobStatus.Signed), new PageRequest(1, 50), Actor, ct)).Items;
+        ToCountersign = (await jobs.HandleAsync(nameof(JobStatus.Signed), new PageRequest(1, 50), Actor, ct)).Items;
         ToValidate = (await payslips.ListAsync(nameof(PayslipStatus.Computed), new PageRequest(1, 100), Actor, ct)).Items;
         Batches = await payments.ListAsync(Actor, ct);
         Contributions = await contributions.HandleAsync(From, To, Actor, ct);

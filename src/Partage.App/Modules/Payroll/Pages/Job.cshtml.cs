@@ -6,7 +6,7 @@ using Partage.Kernel;
 namespace Partage.App.Modules.Payroll.Pages;
 
 /// <summary>A job and its contract: the member signs it, the cooperative countersigns it, anyone concerned downloads it.</summary>
-public sealed class JobModel(Jobs jobs, ContractDocuments documents, Payslips payslips) : PartagePageModel
+public sealed class JobModel(GetJob jobs, SignContract sign, CountersignContract countersign, ContractDocuments documents, Payslips payslips) : PartagePageModel
 {
     public JobView? Job { get; private set; }
 
@@ -27,10 +27,10 @@ public sealed class JobModel(Jobs jobs, ContractDocuments documents, Payslips pa
     }
 
     public Task<IActionResult> OnPostSignAsync(Guid id, CancellationToken ct) =>
-        RunAsync(id, async () => (await jobs.SignAsync(JobId.From(id), SignatureName, HttpContext.Connection.RemoteIpAddress?.ToString(), Actor, ct)).Number + " signé.", ct);
+        RunAsync(id, async () => (await sign.HandleAsync(JobId.From(id), SignatureName, HttpContext.Connection.RemoteIpAddress?.ToString(), Actor, ct)).Number + " signé.", ct);
 
     public Task<IActionResult> OnPostCountersignAsync(Guid id, CancellationToken ct) =>
-        RunAsync(id, async () => (await jobs.CountersignAsync(JobId.From(id), Actor, ct)).Number + " contre-signé ; DPAE enregistrée.", ct);
+        RunAsync(id, async () => (await countersign.HandleAsync(JobId.From(id), Actor, ct)).Number + " contre-signé ; DPAE enregistrée.", ct);
 
     public async Task<IActionResult> OnGetContractAsync(Guid id, CancellationToken ct)
     {
@@ -75,7 +75,7 @@ public sealed class JobModel(Jobs jobs, ContractDocuments documents, Payslips pa
 
     private async Task ShowAsync(Guid id, CancellationToken ct)
     {
-        Job = await jobs.FindAsync(JobId.From(id), Actor, ct);
+        Job = await jobs.HandleAsync(JobId.From(id), Actor, ct);
         Payslips = await payslips.ForJobAsync(Job.Id, Actor, ct);
         CanCountersign = PayrollAccess.KeepsPayroll(Actor) || Actor.IsInRole(Security.Roles.Manager);
     }

@@ -6,7 +6,7 @@ using Partage.App.Ui;
 namespace Partage.App.Modules.Payroll.Pages;
 
 /// <summary>Jobs and contracts: a member's own; a manager's office (contracts to countersign first); payroll staff's queue.</summary>
-public sealed class JobsModel(Jobs jobs) : PartagePageModel
+public sealed class JobsModel(ListJobs jobs) : PartagePageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
@@ -20,6 +20,6 @@ public sealed class JobsModel(Jobs jobs) : PartagePageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await LoadActorAsync();
-        return await LoadAsync(async () => Result = await jobs.ListAsync(Status, new PageRequest(PageNumber, null), Actor, ct));
+        return await LoadAsync(async () => Result = await jobs.HandleAsync(Status, new PageRequest(PageNumber, null), Actor, ct));
     }
 }

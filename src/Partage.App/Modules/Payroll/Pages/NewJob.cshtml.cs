@@ -6,7 +6,7 @@ using Partage.App.Ui;
 namespace Partage.App.Modules.Payroll.Pages;
 
 /// <summary>A member declares a job in one of their activities; the checks run, and the contract is ready to sign.</summary>
-public sealed class NewJobModel(Jobs jobs, IActivitiesApi activities) : PartagePageModel
+public sealed class NewJobModel(DeclareJob jobs, IActivitiesApi activities) : PartagePageModel
 {
     [BindProperty]
     public JobForm Input { get; set; } = new();
@@ -56,7 +56,7 @@ public sealed class NewJobModel(Jobs jobs, IActivitiesApi activities) : PartageP
         await LoadActivitiesAsync(ct);
         return await TryAsync(async () =>
         {
-            var job = await jobs.DeclareAsync(new JobInput(Input.ActivityId, Input.Kind, Input.Cadre, Input.Trade, Input.Description, Input.Place, Input.Start, Input.End,
+            var job = await jobs.HandleAsync(new JobInput(Input.ActivityId, Input.Kind, Input.Cadre, Input.Trade, Input.Description, Input.Place, Input.Start, Input.End,
                 Input.Hours, Input.Cachets, Input.Gross, Input.UsageReason, string.IsNullOrEmpty(Input.Dfs) ? null : Input.Dfs), Actor, ct);
             return Redirect($"/travaux/{job.Id}?fait={Uri.EscapeDataString($"Contrat {job.Number} établi : relisez-le et signez-le.")}");
         });

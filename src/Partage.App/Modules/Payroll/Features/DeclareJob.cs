@@ -1,0 +1,200 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Partage.App.Infrastructure;
+using Partage.App.Infrastructure.Database;
+using Partage.App.Infrastructure.Http;
+using Partage.App.Modules.Activities;
+using Partage.App.Modules.Audit;
+using Partage.App.Modules.Ledger;
+using Partage.App.Modules.LegalEntities;
+using Partage.App.Modules.Members;
+using Partage.App.Security;
+using Partage.Kernel;
+using Partage.Payroll;
+using Partage.Persistence;
+
+namespace Partage.App.Modules.Payroll.Features;
+
+public sealed record JobInput(
+    string? ActivityId, string? Kind, bool Cadre, string? Trade, string? Description, string? Place, string? Start, string? End, string? Hours, string? Cachets,
+    string? Gross, string? UsageReason, string? Dfs);
+
+/// <summary>
+/// A member declares a job; the checks that must pass before a contract exists (budget, minimum
+/// pay, licence for a show, no overlap) run once, all reported together; the contract is numbered
+/// in the legal entity's series and waits for the member's signature, then the cooperative's
+/// countersignature (<see cref="SignContract"/>, <see cref="CountersignContract"/>).
+/// </summary>
+public sealed class DeclareJob(
+    PartageDbContext db, IActivitiesApi activities, ILegalEntitiesApi entities, ILedgerApi ledger, PayrollParameters parameters, JobPayrollRequests requests,
+    IOptions<PayrollEmployerOptions> employer, NumberSeries numbers, IAuditLog audit, GetJob views, TimeProvider clock)
+{
+    private const string DefaultUsageReason = "Emploi par nature temporaire dans le secteur du spectacle vivant, où il est d'usage constant de ne pas recourir au CDI (art. L1242-2 3° et D1242-1 6° du code du travail)";
+
+    /// <summary>The job's terms as read from the form; null where the input was refused (the validation then holds why).</summary>
+    private sealed record Terms(
+        EmployeeKind? Kind, Trade? Trade, string? Description, string? Place, DateOnly? Start, DateOnly? End, decimal? Hours, decimal? Cachets, Money? Gross,
+        string? Usage, string? Dfs, IReadOnlyList<ContractMonth> Months);
+
+    public async Task<JobView> HandleAsync(JobInput input, Actor actor, CancellationToken ct = default)
+    {
+        var v = new Validation();
+        var activity = await ActivityAsync(input.ActivityId, actor, v, ct);
+        var t = Read(input, v);
+        v.ThrowIfInvalid();
+        var entity = (await entities.ListAsync(ct)).Single(x => x.Code == activity!.LegalEntityCode);
+        var catalog = await parameters.CatalogAsync(ct);
+        var kind = t.Kind!.Value;
+        var (start, end, gross) = (t.Start!.Value, t.End!.Value, t.Gross!.Value);
+        var payslips = t.Months.Select(m => PayslipEngine.Compute(requests.For(catalog, kind, input.Cadre, start, end, m, t.Dfs), catalog)).ToList();
+        var cost = Money.Eur(payslips.Sum(p => Rounding.ToCents(p.EmployerCost)));
+        await CheckBeforeContractAsync(activity!, entity, kind, t.Trade!, start, end, t.Hours, (int?)t.Cachets, gross, cost, catalog, ct);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var job = new Job
+        {
+            Id = TypedId.New<JobId>(), Number = $"CT-{entity.Code}-{start.Year}-{await numbers.NextAsync($"contract:{entity.Code}:{start.Year}", ct):D6}",
+            ActivityId = activity!.Id, MemberId = activity.MemberId, OfficeId = activity.OfficeId, LegalEntityId = entity.Id, Kind = kind, Cadre = input.Cadre,
+            TradeCode = t.Trade!.Code, Description = t.Description!, Place = t.Place!, Start = start, End = end, Hours = t.Hours, Cachets = (int?)t.Cachets,
+            GrossCents = gross.Cents, EmployerCostCents = cost.Cents, NetCents = payslips.Sum(p => Rounding.ToCents(p.NetBeforeTax)),
+            UsageReason = t.Usage!, Dfs = t.Dfs, Status = JobStatus.Declared, CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = actor.Name,
+        };
+        db.Add(job);
+        audit.Record(actor, "payroll.job_declared", "job", job.Id.ToString(), null,
+            new { job.Number, job.GrossCents, job.EmployerCostCents, Start = job.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), End = job.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return await views.HandleAsync(job.Id, actor, ct);
+    }
+
+    /// <summary>One of the member's active activities; another's is not found, whatever its state.</summary>
+    private async Task<ActivityView?> ActivityAsync(string? id, Actor actor, Validation v, CancellationToken ct)
+    {
+        var activityId = Guid.TryParse(id, out var parsed) ? ActivityId.From(parsed) : (ActivityId?)null;
+        var activity = activityId is { } a ? await activities.FindVisibleAsync(a, actor, ct) : null;
+        if (activityId is null)
+        {
+            v.Add("ActivityId", "Choisissez une de vos activités.");
+        }
+        else if (activity is null || !JobsAccess.CanDeclare(actor, activity))
+        {
+            throw new DomainException(PayrollErrors.NotFound);
+        }
+        else if (activity.Status != ActivityStatus.Active)
+        {
+            v.Add("ActivityId", "On ne déclare un travail que dans une activité active.");
+        }
+
+        return activity;
+    }
+
+    private Terms Read(JobInput input, Validation v)
+    {
+        var kind = ContractTerms.Kind(input.Kind);
+        if (kind is null)
+        {
+            v.Add("Kind", "Le statut est salarié (régime général), technicien ou artiste intermittent.");
+        }
+
+        var trade = Trades.Find(input.Trade);
+        if (trade is null)
+        {
+            v.Add("Trade", "Choisissez le métier exercé.");
+        }
+
+        var description = v.Required("Description", "La description du travail", input.Description, 300);
+        var place = v.Required("Place", "Le lieu", input.Place, 200);
+        var start = v.Date("Start", "La date de début", input.Start, required: true);
+        var end = v.Date("End", "La date de fin", input.End, required: true);
+        var hours = v.Hours("Hours", input.Hours, required: kind is EmployeeKind.RegimeGeneral or EmployeeKind.IntermittentTechnician);
+        var cachets = v.Cachets("Cachets", input.Cachets, required: kind == EmployeeKind.IntermittentArtist && hours is null);
+        var gross = v.Amount("Gross", "Le salaire brut convenu", input.Gross, required: true);
+        var usage = v.Optional("UsageReason", "Le motif de recours", input.UsageReason, 300) ?? (kind == EmployeeKind.RegimeGeneral ? null : DefaultUsageReason);
+        if (kind == EmployeeKind.RegimeGeneral && usage is null)
+        {
+            v.Add("UsageReason", "Le motif du CDD est obligatoire (par exemple : accroissement temporaire d'activité, art. L1242-2 2° du code du travail).");
+        }
+
+        var dfs = input.Dfs is "" ? null : input.Dfs;
+        if (!DfsLabels.Accepts(dfs, kind))
+        {
+            v.Add("Dfs", DfsLabels.Refused);
+        }
+
+        var (broken, months) = ContractTerms.Check(start, end, hours, cachets, gross, clock.Today());
+        foreach (var term in broken)
+        {
+            v.Add(term.Field, term.Message);
+        }
+
+        return new Terms(kind, trade, description, place, start, end, hours, cachets, gross, usage, dfs, months);
+    }
+
+    /// <summary>The rules a job must meet before its contract exists; every broken one is reported at once.</summary>
+    private async Task CheckBeforeContractAsync(
+        ActivityView activity, LegalEntityView entity, EmployeeKind kind, Trade trade, DateOnly start, DateOnly end, decimal? hours, int? cachets, Money gross,
+        Money cost, ParameterCatalog catalog, CancellationToken ct)
+    {
+        var problems = new List<string>();
+        var budget = await ledger.BudgetAsync(activity.Id, ct);
+        var canPay = budget.Available + budget.InvoicedUnpaid;
+        var overBudget = cost > canPay;
+        if (overBudget)
+        {
+            problems.Add($"L'activité ne peut pas payer ce travail : coût employeur {cost.ToDisplayString()}, disponible et factures confirmées {canPay.ToDisplayString()}.");
+        }
+
+        var minimum = await MinimumAsync(kind, trade, start, hours, cachets, catalog, ct);
+        if (gross < minimum.Amount)
+        {
+            problems.Add($"Le brut est inférieur au minimum applicable : {minimum.Amount.ToDisplayString()} ({minimum.Basis}).");
+        }
+
+        if (activity.ModuleCode == BusinessModules.Shows && !entity.Licences.Any(l => l.Category == 2 && l.ValidUntil >= end))
+        {
+            problems.Add($"{entity.Name} ne détient pas de licence d'entrepreneur de spectacles (catégorie 2, producteur) valable jusqu'au {end:dd/MM/yyyy} : pas de contrat de spectacle.");
+        }
+
+        var overlapping = await db.Set<Job>().AsNoTracking()
+            .Where(j => j.MemberId == activity.MemberId && j.Status != JobStatus.Cancelled && j.Start <= end && j.End >= start)
+            .Select(j => j.Number).FirstOrDefaultAsync(ct);
+        if (overlapping is not null)
+        {
+            problems.Add($"Ces dates chevauchent le contrat {overlapping} du même membre.");
+        }
+
+        if (problems.Count > 0)
+        {
+            // The budget alone has its own code: a manager (or the demo) may then wait for sales, whereas other refusals need the job changed.
+            throw new DomainException(overBudget && problems.Count == 1 ? PayrollErrors.BudgetExceeded : PayrollErrors.ChecksFailed, string.Join(" ", problems));
+        }
+    }
+
+    private async Task<(Money Amount, string Basis)> MinimumAsync(EmployeeKind kind, Trade trade, DateOnly start, decimal? hours, int? cachets, ParameterCatalog catalog, CancellationToken ct)
+    {
+        var agreement = employer.Value.CollectiveAgreement ?? string.Empty;
+        var rates = await db.Set<MinimumRate>().AsNoTracking()
+            .Where(r => r.CollectiveAgreement == agreement && (r.TradeCode == trade.Code || r.TradeCode == "*") && r.From <= start)
+            .ToListAsync(ct);
+        var unit = cachets is not null && hours is null ? MinimumUnit.Cachet : MinimumUnit.Hour;
+        var conventional = rates.Where(r => r.Unit == unit).GroupBy(r => r.TradeCode).Select(g => g.OrderBy(r => r.From).Last())
+            .OrderBy(r => r.TradeCode == "*" ? 1 : 0).FirstOrDefault();
+        var quantity = unit == MinimumUnit.Cachet ? cachets!.Value : hours ?? 0;
+        var smic = unit == MinimumUnit.Hour ? Money.Eur(Rounding.ToCents(catalog.ValueOn("smic_horaire", start)!.Value * quantity)) : Money.ZeroEur;
+        var agreed = conventional is null ? Money.ZeroEur : Money.Eur(Rounding.ToCents(conventional.Amount * quantity));
+        return agreed > smic
+            ? (agreed, $"minimum conventionnel IDCC {agreement} de {Money.Eur(Rounding.ToCents(conventional!.Amount)).ToDisplayString()} par {(unit == MinimumUnit.Cachet ? "cachet" : "heure")} depuis le {conventional.From:dd/MM/yyyy}")
+            : (smic, $"SMIC horaire × {quantity.ToString("0.##", CultureInfo.GetCultureInfo("fr-FR"))} h");
+    }
+
+    public static void Map(RouteGroupBuilder jobs)
+    {
+        jobs.MapPost("/", async (JobInput input, DeclareJob handler, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var job = await handler.HandleAsync(input, await actors.GetAsync(ct), ct);
+                return TypedResults.Created($"/api/v1/jobs/{job.Id}", job);
+            })
+            .WithName("DeclareJob").WithSummary("Déclarer un travail : budget, minimum, licence et chevauchement vérifiés, contrat établi").ProducesProblems();
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Partage.App.Infrastructure.Http;
+using Partage.App.Modules.Activities;
+using Partage.App.Modules.LegalEntities;
+using Partage.App.Modules.Members;
+using Partage.App.Security;
+using Partage.Kernel;
+using Partage.Payroll;
+using Partage.Persistence;
+
+namespace Partage.App.Modules.Payroll.Features;
+
+public sealed record JobView(
+    JobId Id, string Number, ActivityId ActivityId, string ActivityName, string MemberName, string EntityCode, EmployeeKind Kind, bool Cadre, string Trade,
+    string Description, string Place, DateOnly Start, DateOnly End, decimal? Hours, int? Cachets, Money Gross, Money EmployerCost, Money Net, string UsageReason,
+    JobStatus Status, DateTime? MemberSignedAt, string? MemberSignatureName, DateTime? CountersignedAt, string? CountersignedBy, DateTime? DpaeRecordedAt, DateOnly PayDay);
+
+/// <summary>A job and its contract, as the member, their manager or payroll staff may see it; loading and viewing jobs for the other use cases.</summary>
+public sealed class GetJob(PartageDbContext db, IActivitiesApi activities, IMembersApi members, ILegalEntitiesApi entities, IOptions<PayrollOptions> options)
+{
+    public async Task<JobView> HandleAsync(JobId id, Actor actor, CancellationToken ct = default) =>
+        (await ViewsAsync([await LoadAsync(id, actor, ct)], ct))[0];
+
+    internal async Task<Job> LoadAsync(JobId id, Actor actor, CancellationToken ct) =>
+        await db.Set<Job>().Visible(actor).SingleOrDefaultAsync(j => j.Id == id, ct) ?? throw new DomainException(PayrollErrors.NotFound);
+
+    internal async Task<IReadOnlyList<JobView>> ViewsAsync(IReadOnlyList<Job> jobs, CancellationToken ct)
+    {
+        var people = await members.FindManyAsync(jobs.Select(j => j.MemberId).Distinct().ToList(), ct);
+        var codes = (await entities.ListAsync(ct)).ToDictionary(e => e.Id, e => e.Code);
+        var names = await activities.NamesAsync(jobs.Select(j => j.ActivityId).ToList(), ct);
+
+        return jobs.Select(j => new JobView(j.Id, j.Number, j.ActivityId, names.GetValueOrDefault(j.ActivityId, "?"), people.GetValueOrDefault(j.MemberId)?.FullName ?? "?", codes[j.LegalEntityId],
+            j.Kind, j.Cadre, Trades.Label(j.TradeCode), j.Description, j.Place, j.Start, j.End, j.Hours, j.Cachets, Money.Eur(j.GrossCents), Money.Eur(j.EmployerCostCents),
+            Money.Eur(j.NetCents), j.UsageReason, j.Status, j.MemberSignedAt, j.MemberSignatureName, j.CountersignedAt, j.CountersignedBy, j.DpaeRecordedAt,
+            j.PayDay(options.Value.PayDelayDays))).ToList();
+    }
+
+    public static void Map(RouteGroupBuilder jobs)
+    {
+        jobs.MapGet("/{id:guid}", async (Guid id, GetJob handler, ActorAccessor actors, CancellationToken ct) => await handler.HandleAsync(JobId.From(id), await actors.GetAsync(ct), ct))
+            .WithName("GetJob").WithSummary("Un travail et son contrat").ProducesProblems();
+    }
+}
