@@ -103,9 +103,9 @@ public sealed class DemoPayroll(PartageDbContext db, IServiceProvider services, 
             await services.Backdated<WagePayments>(new DemoClock(day)).RunAsync(day, Actor.System, ct);
             foreach (var (_, job) in jobs)
             {
-                foreach (var payslip in (await services.GetRequiredService<Payslips>().ForJobAsync(job.Id, Actor.System, ct)).Where(p => p.Status == PayslipStatus.Computed && p.DueOn <= Today))
+                foreach (var payslip in (await services.GetRequiredService<ListPayslips>().ForJobAsync(job.Id, Actor.System, ct)).Where(p => p.Status == PayslipStatus.Computed && p.DueOn <= Today))
                 {
-                    await services.GetRequiredService<Payslips>().ValidateAsync(payslip.Id, Actor.System, ct);
+                    await services.GetRequiredService<ValidatePayslip>().HandleAsync(payslip.Id, Actor.System, ct);
                 }
             }
 

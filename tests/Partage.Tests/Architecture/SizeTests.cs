@@ -46,7 +46,7 @@ public class SizeTests
         "Partage.App/Modules/Members/Features/UpdateMember.cs: UpdateMember.HandleAsync (81 lines)",
         "Partage.App/Modules/Payroll/DsnFile.cs: DsnFile.Write (77 lines)",
         "Partage.App/Modules/Payroll/Features/DpaeUpload.cs: DpaeUpload.Write (77 lines)",
-        "Partage.App/Modules/Payroll/Features/Payslips.cs: Payslips.ComputeDueAsync (62 lines)",
+        "Partage.App/Modules/Payroll/Features/ComputePayslips.cs: ComputePayslips.HandleAsync (62 lines)",
         "Partage.App/Modules/Payroll/Features/SepaCreditTransfer.cs: SepaCreditTransfer.Write (82 lines)",
         "Partage.Payroll/PayrollContract.cs: PayrollJson.Check (140 lines)",
         "Partage.Payroll/PayslipEngine.cs: Payslip.Compute (147 lines)",

@@ -386,8 +386,8 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
             var job = await Payroll.Hiring.CountersignedAsync(factory, Payroll.Hiring.Artist(world.LilleActivity, Payroll.Hiring.NextDay()));
             var id = await factory.InScopeAsync(async s =>
             {
-                await s.GetRequiredService<App.Modules.Payroll.Features.Payslips>().ComputeDueAsync(job.End, App.Security.Actor.System);
-                return (await s.GetRequiredService<App.Modules.Payroll.Features.Payslips>().ForJobAsync(job.Id, App.Security.Actor.System)).Single().Id;
+                await s.GetRequiredService<App.Modules.Payroll.Features.ComputePayslips>().HandleAsync(job.End, App.Security.Actor.System);
+                return (await s.GetRequiredService<App.Modules.Payroll.Features.ListPayslips>().ForJobAsync(job.Id, App.Security.Actor.System)).Single().Id;
             });
             path = path.Replace("{payslip}", id.ToString(), StringComparison.Ordinal);
         }

@@ -31,7 +31,7 @@ public class PayslipTests(December2026Factory factory) : IClassFixture<December2
         Assert.Equal((1, 0, 0), (run.Computed, run.AutoValidated, run.Batches));   // due on 2026-12-10, and not validated yet
 
         var member = await factory.ActorAsync(World.LilleMemberEmail);
-        var payslip = (await factory.InScopeAsync(s => s.GetRequiredService<Payslips>().ForJobAsync(job.Id, member))).Single();
+        var payslip = (await factory.InScopeAsync(s => s.GetRequiredService<ListPayslips>().ForJobAsync(job.Id, member))).Single();
         Assert.NotNull(payslip);
         var expected = PayslipEngine.Compute(new PayrollRequest("2026-12", new EmployerInput(300, 0.0123m, 0, false, true, "3090"), new EmployeeInput("intermittent_artist", false, null),
             new ContractInput("CDDU", new DateOnly(2026, 12, 2), new DateOnly(2026, 12, 3)), new WorkInput(null, 2, 2), 500m), ParameterCatalog.Default);
@@ -40,19 +40,19 @@ public class PayslipTests(December2026Factory factory) : IClassFixture<December2
         Assert.Equal(payslip.NetBeforeTax - payslip.Tax, payslip.NetPaid);
         Assert.Equal(new DateOnly(2026, 12, 10), payslip.DueOn);
         var other = await factory.ActorAsync(World.ParisMemberEmail);
-        await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<Payslips>().FindAsync(payslip.Id, other)));
-        await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<Payslips>().ValidateAsync(payslip.Id, member)));
+        await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<GetPayslip>().HandleAsync(payslip.Id, other)));
+        await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<ValidatePayslip>().HandleAsync(payslip.Id, member)));
 
         var payroll = await factory.ActorAsync(World.Payroll);
-        var validated = await factory.InScopeAsync(s => s.GetRequiredService<Payslips>().ValidateAsync(payslip.Id, payroll));
+        var validated = await factory.InScopeAsync(s => s.GetRequiredService<ValidatePayslip>().HandleAsync(payslip.Id, payroll));
         Assert.Equal(PayslipStatus.Validated, validated.Status);
         var afterPayroll = await BudgetAsync(factory, world.LilleActivity);
         Assert.Equal(afterCommitment.Spent + payslip.EmployerCost, afterPayroll.Spent);         // 641 + 645 by activity
         Assert.Equal(afterCommitment.Committed - job.EmployerCost, afterPayroll.Committed);     // the commitment released
-        var twice = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<Payslips>().ValidateAsync(payslip.Id, payroll)));
+        var twice = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<ValidatePayslip>().HandleAsync(payslip.Id, payroll)));
         Assert.Equal(PayrollErrors.WrongJobStatus, twice.Error);
 
-        var (pdfName, pdf) = await factory.InScopeAsync(s => s.GetRequiredService<Payslips>().PdfAsync(payslip.Id, member));
+        var (pdfName, pdf) = await factory.InScopeAsync(s => s.GetRequiredService<GetPayslipPdf>().HandleAsync(payslip.Id, member));
         var pdfFile = Path.Combine(Path.GetTempPath(), pdfName);
         await File.WriteAllBytesAsync(pdfFile, pdf);
         var text = Ledger.BudgetAndFeeTests.Poppler("pdftotext", pdfFile + " -");
@@ -72,7 +72,7 @@ public class PayslipTests(December2026Factory factory) : IClassFixture<December2
         var released = await factory.InScopeAsync(s => s.GetRequiredService<WagePayments>().ReleaseAsync(batch.Id, payroll));
         Assert.Equal(PaymentBatchStatus.Released, released.Status);
         await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<WagePayments>().ReleaseAsync(batch.Id, payroll)));
-        var paid = await factory.InScopeAsync(s => s.GetRequiredService<Payslips>().FindAsync(payslip.Id, member));
+        var paid = await factory.InScopeAsync(s => s.GetRequiredService<GetPayslip>().HandleAsync(payslip.Id, member));
         Assert.Equal((PayslipStatus.Paid, new DateOnly(2026, 12, 10)), (paid.Status, paid.PaidOn));
         Assert.Equal(0, (await RunAsync(new DateOnly(2026, 12, 31))).Payments);   // paid once
 
@@ -119,8 +119,8 @@ public class PayrollRuleTests(December2026Factory factory) : IClassFixture<Decem
         var run = await factory.InScopeAsync(s => s.GetRequiredService<WagePayments>().RunAsync(new DateOnly(2026, 12, 5), Actor.System));
         Assert.Equal((2, 1), (run.Computed, run.AutoValidated));
         var member = await factory.ActorAsync(World.LilleMemberEmail);
-        var smallSlip = (await factory.InScopeAsync(s => s.GetRequiredService<Payslips>().ForJobAsync(small.Id, member))).Single();
-        var largeSlip = (await factory.InScopeAsync(s => s.GetRequiredService<Payslips>().ForJobAsync(large.Id, member))).Single();
+        var smallSlip = (await factory.InScopeAsync(s => s.GetRequiredService<ListPayslips>().ForJobAsync(small.Id, member))).Single();
+        var largeSlip = (await factory.InScopeAsync(s => s.GetRequiredService<ListPayslips>().ForJobAsync(large.Id, member))).Single();
         Assert.Equal((PayslipStatus.Validated, PayslipStatus.Computed), (smallSlip.Status, largeSlip.Status));
         Assert.Equal((0.062m, false), (largeSlip.TaxRate, largeSlip.NeutralTaxRate));
         Assert.Equal(Money.Eur(Rounding.ToCents(largeSlip.NetTaxable.Amount * 0.062m)), largeSlip.Tax);
@@ -165,14 +165,14 @@ public class LongContractTests(December2026Factory factory) : IClassFixture<Dece
         Assert.Equal(1, (await RunAsync(new DateOnly(2027, 1, 1))).Computed);   // December only
         Assert.Equal(0, (await RunAsync(new DateOnly(2027, 1, 1))).Computed);   // re-run: nothing new
         var member = await factory.ActorAsync(World.LilleMemberEmail);
-        var december = Assert.Single(await factory.InScopeAsync(s => s.GetRequiredService<Payslips>().ForJobAsync(job.Id, member)));
+        var december = Assert.Single(await factory.InScopeAsync(s => s.GetRequiredService<ListPayslips>().ForJobAsync(job.Id, member)));
         Assert.Equal(("2026-12", new DateOnly(2027, 1, 7)), (december.Period, december.DueOn));
         Assert.Equal(Money.Eur(Rounding.ToCents(expected[0].NetBeforeTax)), december.NetBeforeTax);
 
         factory.Clock.Advance(TimeSpan.FromDays(41));   // 2027-02-11
         Assert.Equal(2, (await RunAsync(new DateOnly(2027, 2, 11))).Computed);
         member = await factory.ActorAsync(World.LilleMemberEmail);
-        var payslips = await factory.InScopeAsync(s => s.GetRequiredService<Payslips>().ForJobAsync(job.Id, member));
+        var payslips = await factory.InScopeAsync(s => s.GetRequiredService<ListPayslips>().ForJobAsync(job.Id, member));
         Assert.Equal(["2026-12", "2027-01", "2027-02"], payslips.Select(p => p.Period));
         Assert.Equal([new DateOnly(2027, 1, 7), new DateOnly(2027, 2, 7), new DateOnly(2027, 2, 17)], payslips.Select(p => p.DueOn));
         Assert.Equal(Money.Eur(300_000), payslips.Aggregate(Money.ZeroEur, (sum, p) => sum + p.Gross));
@@ -182,7 +182,7 @@ public class LongContractTests(December2026Factory factory) : IClassFixture<Dece
         var payroll = await factory.ActorAsync(World.Payroll);
         foreach (var payslip in payslips.Reverse())
         {
-            await factory.InScopeAsync(s => s.GetRequiredService<Payslips>().ValidateAsync(payslip.Id, payroll));
+            await factory.InScopeAsync(s => s.GetRequiredService<ValidatePayslip>().HandleAsync(payslip.Id, payroll));
         }
 
         var after = await BudgetAsync(factory, world.LilleActivity);
@@ -194,11 +194,11 @@ public class LongContractTests(December2026Factory factory) : IClassFixture<Dece
     public void CommitmentRelease_EachMonthItsCost_TheLastTheRest()
     {
         Payslip Month(long cost, bool final) => new() { EmployerCostCents = cost, Final = final };
-        Assert.Equal(400, Payslips.CommitmentRelease(1_000, 0, Month(400, final: false)));
-        Assert.Equal(200, Payslips.CommitmentRelease(1_000, 800, Month(400, final: false)));   // never more than what is committed
-        Assert.Equal(0, Payslips.CommitmentRelease(1_000, 1_200, Month(400, final: false)));
-        Assert.Equal(350, Payslips.CommitmentRelease(1_000, 650, Month(300, final: true)));    // the last month frees what is left
-        Assert.Equal(0, Payslips.CommitmentRelease(1_000, 1_200, Month(300, final: true)));
+        Assert.Equal(400, PayslipPosting.CommitmentRelease(1_000, 0, Month(400, final: false)));
+        Assert.Equal(200, PayslipPosting.CommitmentRelease(1_000, 800, Month(400, final: false)));   // never more than what is committed
+        Assert.Equal(0, PayslipPosting.CommitmentRelease(1_000, 1_200, Month(400, final: false)));
+        Assert.Equal(350, PayslipPosting.CommitmentRelease(1_000, 650, Month(300, final: true)));    // the last month frees what is left
+        Assert.Equal(0, PayslipPosting.CommitmentRelease(1_000, 1_200, Month(300, final: true)));
     }
 }
 

@@ -133,7 +133,7 @@ public sealed class ClusteredSchedulingTests(SchedulingNode first) : IClassFixtu
         var payroll = await first.ActorAsync(World.Payroll);
         foreach (var id in await Read(first, db => db.Set<Payslip>().Where(p => jobIds.Contains(p.JobId)).Select(p => p.Id).ToListAsync()))
         {
-            await first.InScopeAsync(s => s.GetRequiredService<Payslips>().ValidateAsync(id, payroll));
+            await first.InScopeAsync(s => s.GetRequiredService<ValidatePayslip>().HandleAsync(id, payroll));
         }
 
         foreach (var node in new SchedulingNode[] { first, second })

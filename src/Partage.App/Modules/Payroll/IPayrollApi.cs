@@ -37,7 +37,7 @@ internal sealed class PayrollApi(PayrollParameters parameters, Microsoft.Extensi
     public byte[] ContractPdf(ContractPrint print, string author) => ContractDocument.Write(print, author);
 
     public IReadOnlyList<(string Account, Money Amount, string Label)> ContributionCredits(PayrollResult result, EmployeeKind kind, Money reductions, Money tax) =>
-        Features.Payslips.ContributionCredits(result, kind, reductions, tax);
+        Features.PayslipPosting.ContributionCredits(result, kind, reductions, tax);
 
     public int PayDelayDays => options.Value.PayDelayDays;
 

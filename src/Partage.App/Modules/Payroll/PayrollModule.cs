@@ -22,7 +22,12 @@ public static class PayrollModule
             .AddScoped<Features.CountersignContract>()
             .AddScoped<Features.JobPayrollRequests>()
             .AddScoped<Features.ContractDocuments>()
-            .AddScoped<Features.Payslips>()
+            .AddScoped<Features.GetPayslip>()
+            .AddScoped<Features.ListPayslips>()
+            .AddScoped<Features.GetPayslipPdf>()
+            .AddScoped<Features.ValidatePayslip>()
+            .AddScoped<Features.ComputePayslips>()
+            .AddScoped<Features.PayslipPosting>()
             .AddScoped<Features.GetContributionsDue>()
             .AddScoped<Features.WagePayments>()
             .AddScheduledWork<Features.PayrollRunWork>(Features.PayrollRunWork.Key, "Paie du jour : bulletins des travaux terminés et lots de virement", "0 0 6 * * ?")
@@ -42,7 +47,10 @@ public static class PayrollModule
         Features.SignContract.Map(jobs);
         Features.CountersignContract.Map(jobs);
         Features.ContractDocuments.Map(jobs, staff);
-        Features.Payslips.Map(payslips);
+        Features.ListPayslips.Map(payslips);
+        Features.GetPayslip.Map(payslips);
+        Features.GetPayslipPdf.Map(payslips);
+        Features.ValidatePayslip.Map(payslips);
         Features.GetContributionsDue.Map(staff);
         Features.WagePayments.Map(staff);
         NotifiedTaxRates.Map(staff);

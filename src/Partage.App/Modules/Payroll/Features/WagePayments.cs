@@ -12,6 +12,11 @@ using Partage.Persistence;
 
 namespace Partage.App.Modules.Payroll.Features;
 
+public sealed record PayrollRun(DateOnly Until, int Computed, int AutoValidated, int Batches, int Payments, Money Total, int WithoutIban)
+{
+    public string Summary => $"{Computed} bulletins calculés ({AutoValidated} validés automatiquement) ; {Batches} lots de virement, {Payments} salaires, {Total.ToDisplayString()} ; {WithoutIban} sans IBAN.";
+}
+
 public sealed record PaymentBatchView(Guid Id, string Number, string EntityCode, DateOnly ExecutionDate, int Count, Money Total, PaymentBatchStatus Status, DateTime? ReleasedAt, string? ReleasedBy);
 
 /// <summary>
@@ -21,7 +26,7 @@ public sealed record PaymentBatchView(Guid Id, string Number, string EntityCode,
 /// Releasing a batch posts the payment (421 against 512) and makes its pain.001 file available.
 /// </summary>
 public sealed class WagePayments(
-    PartageDbContext db, Payslips payslips, IMembersApi members, IWageSource staffWages, ILegalEntitiesApi entities, ILedgerApi ledger, NumberSeries numbers, IAuditLog audit,
+    PartageDbContext db, ComputePayslips payslips, IMembersApi members, IWageSource staffWages, ILegalEntitiesApi entities, ILedgerApi ledger, NumberSeries numbers, IAuditLog audit,
     IOptions<PayrollOptions> options, TimeProvider clock)
 {
     /// <summary>
@@ -31,7 +36,7 @@ public sealed class WagePayments(
     public async Task<PayrollRun> RunAsync(DateOnly until, Actor actor, CancellationToken ct = default)
     {
         PayrollAccess.RequireStaff(actor);
-        var (computed, autoValidated) = await payslips.ComputeDueAsync(until, actor, ct);
+        var (computed, autoValidated) = await payslips.HandleAsync(until, actor, ct);
         computed += await staffWages.ComputeDueAsync(until, actor, ct);
         var due = await db.Set<Payslip>().AsNoTracking().Where(p => p.Status == PayslipStatus.Validated && p.PaymentBatchId == null && p.DueOn <= until)
             .Select(p => new { p.Id, p.MemberId, p.LegalEntityId, p.NetPaidCents }).ToListAsync(ct);

@@ -7,7 +7,7 @@ using Partage.Kernel;
 namespace Partage.App.Modules.Payroll.Pages;
 
 /// <summary>Payroll staff's desk: run the payroll, validate payslips, release wage batches, see contributions due.</summary>
-public sealed class DeskModel(ListJobs jobs, Payslips payslips, GetContributionsDue contributions, WagePayments payments, ContractDocuments documents, TimeProvider clock) : PartagePageModel
+public sealed class DeskModel(ListJobs jobs, ListPayslips payslips, ValidatePayslip validate, GetContributionsDue contributions, WagePayments payments, ContractDocuments documents, TimeProvider clock) : PartagePageModel
 {
     [BindProperty]
     public string? Until { get; set; }
@@ -51,7 +51,7 @@ public sealed class DeskModel(ListJobs jobs, Payslips payslips, GetContributions
     }, ct);
 
     public Task<IActionResult> OnPostValidateAsync(Guid id, CancellationToken ct) =>
-        RunAsync(async () => $"Bulletin {(await payslips.ValidateAsync(PayslipId.From(id), Actor, ct)).Number} validé.", ct);
+        RunAsync(async () => $"Bulletin {(await validate.HandleAsync(PayslipId.From(id), Actor, ct)).Number} validé.", ct);
 
     public Task<IActionResult> OnPostReleaseAsync(Guid id, CancellationToken ct) =>
         RunAsync(async () => $"Lot {(await payments.ReleaseAsync(id, Actor, ct)).Number} libéré.", ct);
@@ -128,7 +128,7 @@ public sealed class DeskModel(ListJobs jobs, Payslips payslips, GetContributions
         DpaeFrom ??= Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         DpaeTo ??= DpaeFrom;
         ToCountersign = (await jobs.HandleAsync(nameof(JobStatus.Signed), new PageRequest(1, 50), Actor, ct)).Items;
-        ToValidate = (await payslips.ListAsync(nameof(PayslipStatus.Computed), new PageRequest(1, 100), Actor, ct)).Items;
+        ToValidate = (await payslips.HandleAsync(nameof(PayslipStatus.Computed), new PageRequest(1, 100), Actor, ct)).Items;
         Batches = await payments.ListAsync(Actor, ct);
         Contributions = await contributions.HandleAsync(From, To, Actor, ct);
     }

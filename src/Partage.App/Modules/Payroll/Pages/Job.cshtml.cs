@@ -6,7 +6,7 @@ using Partage.Kernel;
 namespace Partage.App.Modules.Payroll.Pages;
 
 /// <summary>A job and its contract: the member signs it, the cooperative countersigns it, anyone concerned downloads it.</summary>
-public sealed class JobModel(GetJob jobs, SignContract sign, CountersignContract countersign, ContractDocuments documents, Payslips payslips) : PartagePageModel
+public sealed class JobModel(GetJob jobs, SignContract sign, CountersignContract countersign, ContractDocuments documents, GetPayslip payslips, GetPayslipPdf pdfs, ListPayslips jobPayslips) : PartagePageModel
 {
     public JobView? Job { get; private set; }
 
@@ -51,13 +51,13 @@ public sealed class JobModel(GetJob jobs, SignContract sign, CountersignContract
         await LoadActorAsync();
         try
         {
-            var found = await payslips.FindAsync(PayslipId.From(payslip), Actor, ct);
+            var found = await payslips.HandleAsync(PayslipId.From(payslip), Actor, ct);
             if (found.JobId != JobId.From(id))
             {
                 return NotFound();
             }
 
-            var (name, content) = await payslips.PdfAsync(found.Id, Actor, ct);
+            var (name, content) = await pdfs.HandleAsync(found.Id, Actor, ct);
             return File(content, "application/pdf", name);
         }
         catch (Kernel.DomainException)
@@ -76,7 +76,7 @@ public sealed class JobModel(GetJob jobs, SignContract sign, CountersignContract
     private async Task ShowAsync(Guid id, CancellationToken ct)
     {
         Job = await jobs.HandleAsync(JobId.From(id), Actor, ct);
-        Payslips = await payslips.ForJobAsync(Job.Id, Actor, ct);
+        Payslips = await jobPayslips.ForJobAsync(Job.Id, Actor, ct);
         CanCountersign = PayrollAccess.KeepsPayroll(Actor) || Actor.IsInRole(Security.Roles.Manager);
     }
 }

@@ -1,0 +1,131 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Partage.App.Infrastructure.Database;
+using Partage.App.Modules.Audit;
+using Partage.App.Modules.LegalEntities;
+using Partage.App.Security;
+using Partage.Kernel;
+using Partage.Payroll;
+using Partage.Persistence;
+
+namespace Partage.App.Modules.Payroll.Features;
+
+/// <summary>The payroll run's first half: the payslips of the months that ended (the wage batches follow in <see cref="WagePayments"/>).</summary>
+public sealed class ComputePayslips(
+    PartageDbContext db, JobPayrollRequests jobs, PayrollParameters parameters, NotifiedTaxRates taxRates, PayslipPosting posting, ILegalEntitiesApi entities, NumberSeries numbers,
+    IAuditLog audit, IOptions<PayrollOptions> options, TimeProvider clock)
+{
+    private const int Chunk = 500;
+
+    /// <summary>
+    /// Computes every payslip due by <paramref name="until"/> and not yet computed: the month of a
+    /// countersigned job that ended by then, and for a longer job each month that ended by then.
+    /// Jobs are taken by chunks of 500 (in number order, so a chunk never comes back), one
+    /// transaction each, numbers taken as a block, the automatically validated ones posted together.
+    /// </summary>
+    public async Task<(int Computed, int AutoValidated)> HandleAsync(DateOnly until, Actor actor, CancellationToken ct = default)
+    {
+        PayrollAccess.RequireStaff(actor);
+        var catalog = await parameters.CatalogAsync(ct);
+        var codes = (await entities.ListAsync(ct)).ToDictionary(e => e.Id, e => e.Code);
+        var (computed, autoValidated, after) = (0, 0, string.Empty);
+        while (true)
+        {
+            var finished = db.Set<Payslip>().Where(p => p.Final).Select(p => p.JobId);
+            var started = await db.Set<Job>().AsNoTracking()
+                .Where(j => j.Status == JobStatus.Countersigned && j.Start <= until && string.Compare(j.Number, after) > 0 && !finished.Contains(j.Id))
+                .OrderBy(j => j.Number).Take(Chunk).ToListAsync(ct);
+            if (started.Count == 0)
+            {
+                return (computed, autoValidated);
+            }
+
+            after = started[^1].Number;
+            var ids = started.Select(j => j.Id).ToList();
+            var existing = (await db.Set<Payslip>().AsNoTracking().Where(p => ids.Contains(p.JobId)).Select(p => new { p.JobId, p.Period }).ToListAsync(ct))
+                .Select(p => (p.JobId, p.Period)).ToHashSet();
+            var due = started.SelectMany(job => ContractMonths.Split(job.Start, job.End, job.Hours, job.Cachets, job.GrossCents)
+                .Where(m => m.To <= until && !existing.Contains((job.Id, m.Period))).Select(m => (Job: job, Month: m))).ToList();
+            if (due.Count == 0)
+            {
+                continue;
+            }
+
+            var notified = await taxRates.ForMembersAsync(due.Select(d => d.Job.MemberId).Distinct().ToList(), ct);
+            var dfsUsed = await DfsUsedAsync(due.Where(d => d.Job.Dfs is not null).Select(d => d.Job.MemberId).Distinct().ToList(), ct);
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var computedNow = new List<(Payslip Payslip, Job Job)>();
+            foreach (var series in due.GroupBy(d => (d.Job.LegalEntityId, d.Month.To.Year)))
+            {
+                var code = codes[series.Key.LegalEntityId];
+                var next = await numbers.NextBlockAsync($"payslip:{code}:{series.Key.Year}", series.Count(), ct) - series.Count() + 1;
+                foreach (var (job, month) in series)
+                {
+                    var rate = notified.GetValueOrDefault(job.MemberId)?.LastOrDefault(r => r.From <= month.To)?.Rate;
+                    var used = dfsUsed.GetValueOrDefault((job.MemberId, month.To.Year));
+                    var payslip = Compute(job, month, catalog, rate, used, $"BP-{code}-{series.Key.Year}-{next++:D6}");
+                    if (job.Dfs is not null)
+                    {
+                        dfsUsed[(job.MemberId, month.To.Year)] = used + DfsDeducted(payslip);
+                    }
+
+                    db.Add(payslip);
+                    audit.Record(actor, "payroll.payslip_computed", "payslip", payslip.Id.ToString(), null,
+                        new { payslip.Number, Job = job.Number, payslip.Period, payslip.GrossCents, payslip.NetPaidCents });
+                    computedNow.Add((payslip, job));
+                }
+            }
+
+            await db.SaveChangesAsync(ct);
+            var automatic = computedNow.Where(c => catalog.ValueOn(PayrollParameters.AutoValidationCode, c.Payslip.To) is > 0 and var limit
+                && c.Payslip.GrossCents <= Rounding.ToCents(limit) && c.Payslip.EmployerCostCents <= c.Job.EmployerCostCents).ToList();
+            await posting.PostAsync(automatic, Actor.System, ct);
+            await transaction.CommitAsync(ct);
+            db.ChangeTracker.Clear();
+            (computed, autoValidated) = (computed + due.Count, autoValidated + automatic.Count);
+        }
+    }
+
+    /// <summary>The DFS already deducted this calendar year for each member with a DFS (gross less social base of their payslips), for the yearly cap.</summary>
+    private async Task<Dictionary<(MemberId, int), decimal>> DfsUsedAsync(IReadOnlyList<MemberId> members, CancellationToken ct)
+    {
+        var used = new Dictionary<(MemberId, int), decimal>();
+        if (members.Count == 0)
+        {
+            return used;
+        }
+
+        var withDfs = db.Set<Job>().Where(j => j.Dfs != null).Select(j => j.Id);
+        foreach (var payslip in await db.Set<Payslip>().AsNoTracking().Where(p => members.Contains(p.MemberId) && withDfs.Contains(p.JobId)).ToListAsync(ct))
+        {
+            var key = (payslip.MemberId, payslip.To.Year);
+            used[key] = used.GetValueOrDefault(key) + DfsDeducted(payslip);
+        }
+
+        return used;
+    }
+
+    private static decimal DfsDeducted(Payslip payslip)
+    {
+        var result = JsonSerializer.Deserialize<PayrollResult>(payslip.ResultJson, PayrollJson.Options)!;
+        return result.Gross - result.SocialBase;
+    }
+
+    private Payslip Compute(Job job, ContractMonth month, ParameterCatalog catalog, decimal? notifiedTaxRate, decimal dfsUsedThisYear, string number)
+    {
+        var result = PayslipEngine.Compute(jobs.For(catalog, job.Kind, job.Cadre, job.Start, job.End, month, job.Dfs, dfsUsedThisYear), catalog);
+        var tax = IncomeTaxWithholding.Compute(result.NetTaxable, notifiedTaxRate, shortContract: job.End < job.Start.AddMonths(2), catalog.Resolve(job.Start));
+        var figures = PayslipFigures.Of(result, tax);
+        return new Payslip
+        {
+            Id = TypedId.New<PayslipId>(), Number = number, JobId = job.Id, MemberId = job.MemberId, ActivityId = job.ActivityId, OfficeId = job.OfficeId,
+            LegalEntityId = job.LegalEntityId, Period = result.Period, From = month.From, To = month.To, Final = month.To == job.End,
+            ResultJson = JsonSerializer.Serialize(result, PayrollJson.Options), GrossCents = figures.GrossCents, EmployeeContributionsCents = figures.EmployeeContributionsCents,
+            EmployerContributionsCents = figures.EmployerContributionsCents, ReductionsCents = figures.ReductionsCents, NetBeforeTaxCents = figures.NetBeforeTaxCents,
+            NetTaxableCents = figures.NetTaxableCents, TaxRate = figures.TaxRate, NeutralTaxRate = figures.NeutralTaxRate, TaxCents = figures.TaxCents,
+            NetPaidCents = figures.NetPaidCents, EmployerCostCents = figures.EmployerCostCents,
+            DueOn = month.To.AddDays(options.Value.PayDelayDays), Status = PayslipStatus.Computed, ComputedAt = clock.GetUtcNow().UtcDateTime,
+        };
+    }
+}

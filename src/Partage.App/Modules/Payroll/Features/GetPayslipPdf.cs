@@ -1,0 +1,41 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Partage.App.Infrastructure.Http;
+using Partage.App.Modules.LegalEntities;
+using Partage.App.Modules.Members;
+using Partage.App.Security;
+using Partage.Kernel;
+using Partage.Payroll;
+using Partage.Persistence;
+
+namespace Partage.App.Modules.Payroll.Features;
+
+public sealed class GetPayslipPdf(PartageDbContext db, GetPayslip views, IMembersApi members, ILegalEntitiesApi entities, IOptions<PayrollEmployerOptions> employer)
+{
+    /// <summary>The member's "bulletin clarifié" as PDF (<see cref="PayslipDocument"/>).</summary>
+    public async Task<(string FileName, byte[] Content)> HandleAsync(PayslipId id, Actor actor, CancellationToken ct = default)
+    {
+        var payslip = await views.Visible(actor).SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new DomainException(PayrollErrors.NotFound);
+        var job = await db.Set<Job>().AsNoTracking().SingleAsync(j => j.Id == payslip.JobId, ct);
+        var person = await members.EmployeeAsync(payslip.MemberId, ct) ?? throw new DomainException(PayrollErrors.NotFound);
+        var entity = (await entities.ListAsync(ct)).Single(e => e.Id == payslip.LegalEntityId);
+        var result = JsonSerializer.Deserialize<PayrollResult>(payslip.ResultJson, PayrollJson.Options)!;
+        var content = PayslipDocument.Write(new PayslipPrint(payslip.Number, payslip.Period, payslip.From, payslip.To, job.Number, job.Start, job.End,
+            entity.Name, $"SIREN {entity.Siren}", $"{entity.Street}, {entity.PostalCode} {entity.City}", $"{person.FirstName} {person.LastName}",
+            $"{person.Street}, {person.PostalCode} {person.City}", $"{JobLabels.Kind(job.Kind)}, {Trades.Label(job.TradeCode)}", employer.Value.CollectiveAgreement, result,
+            Money.Eur(payslip.NetBeforeTaxCents), Money.Eur(payslip.NetTaxableCents), payslip.TaxRate, payslip.NeutralTaxRate, Money.Eur(payslip.TaxCents),
+            Money.Eur(payslip.NetPaidCents), payslip.DueOn, payslip.PaidOn, Money.Eur(payslip.EmployerCostCents), Money.ZeroEur));
+        return ($"bulletin-{payslip.Number}.pdf", content);
+    }
+
+    public static void Map(RouteGroupBuilder payslips)
+    {
+        payslips.MapGet("/{id:guid}/pdf", async (Guid id, GetPayslipPdf handler, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var (name, content) = await handler.HandleAsync(PayslipId.From(id), await actors.GetAsync(ct), ct);
+                return TypedResults.File(content, "application/pdf", name);
+            })
+            .WithName("PayslipPdf").WithSummary("Le bulletin de paie clarifié en PDF").ProducesProblems().Produces(StatusCodes.Status200OK, contentType: "application/pdf");
+    }
+}
