@@ -85,23 +85,22 @@ public static class PayrollLoad
         PayrollRun computed, batched;
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            computed = await scope.ServiceProvider.GetRequiredService<WagePayments>().RunAsync(end.AddDays(1), Actor.System);
+            computed = await scope.ServiceProvider.GetRequiredService<RunPayroll>().HandleAsync(end.AddDays(1), Actor.System);
         }
 
         var computeTime = total.Elapsed;
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            batched = await scope.ServiceProvider.GetRequiredService<WagePayments>().RunAsync(payDay, Actor.System);
+            batched = await scope.ServiceProvider.GetRequiredService<RunPayroll>().HandleAsync(payDay, Actor.System);
         }
 
         var batchTime = total.Elapsed - computeTime;
         string file;
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var payments = scope.ServiceProvider.GetRequiredService<WagePayments>();
-            var batch = (await payments.ListAsync(Actor.System)).Single();
-            await payments.ReleaseAsync(batch.Id, Actor.System);
-            var (name, content) = await payments.SepaFileAsync(batch.Id, Actor.System);
+            var batch = (await scope.ServiceProvider.GetRequiredService<ListWageBatches>().HandleAsync(Actor.System)).Single();
+            await scope.ServiceProvider.GetRequiredService<ReleaseWageBatch>().HandleAsync(batch.Id, Actor.System);
+            var (name, content) = await scope.ServiceProvider.GetRequiredService<GetWageBatchSepaFile>().HandleAsync(batch.Id, Actor.System);
             file = Path.Combine(Path.GetTempPath(), name);
             await File.WriteAllBytesAsync(file, content);
         }

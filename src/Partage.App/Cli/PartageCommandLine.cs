@@ -251,7 +251,7 @@ public static class PartageCommandLine
                 : throw new InputValidationException(new Dictionary<string, string[]> { ["--until"] = ["La date est au format AAAA-MM-JJ."] });
             // On standard error, like the logs: an operator (or a supervisor) sees the run has begun.
             await Console.Error.WriteLineAsync($"Paie jusqu'au {day:dd/MM/yyyy} : calcul des bulletins et préparation des virements…");
-            var result = await services.GetRequiredService<Modules.Payroll.Features.WagePayments>().RunAsync(day, Actor.System, ct);
+            var result = await services.GetRequiredService<Modules.Payroll.Features.RunPayroll>().HandleAsync(day, Actor.System, ct);
             Console.WriteLine(result.Summary);
             return 0;
         }));
@@ -264,7 +264,7 @@ public static class PartageCommandLine
         var export = new Command("export", "Écrit le fichier SEPA (pain.001.001.09) de chaque lot de virement libéré.") { output };
         export.SetAction((parse, ct) => WithServices(async services =>
         {
-            var files = await services.GetRequiredService<Modules.Payroll.Features.WagePayments>().ExportAsync(parse.GetValue(output)!, Actor.System, ct);
+            var files = await services.GetRequiredService<Modules.Payroll.Features.ExportWageBatches>().HandleAsync(parse.GetValue(output)!, Actor.System, ct);
             Console.WriteLine($"{files.Count} fichiers écrits dans {Path.GetFullPath(parse.GetValue(output)!)}.");
             return 0;
         }));

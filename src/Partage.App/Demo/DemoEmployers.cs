@@ -95,17 +95,17 @@ public sealed class DemoEmployers(PartageDbContext db, IServiceProvider services
         // The daily runs of the past: payslips the day after each end (validated), wages paid on day 7.
         foreach (var day in ends.Select(e => e.AddDays(1)).Concat(ends.Select(e => e.AddDays(7))).Where(d => d <= Today).Distinct().Order())
         {
-            await services.Backdated<WagePayments>(new DemoClock(day)).RunAsync(day, Actor.System, ct);
+            await services.Backdated<RunPayroll>(new DemoClock(day)).HandleAsync(day, Actor.System, ct);
             var staff = services.GetRequiredService<StaffPayroll>();
             foreach (var payslip in (await staff.ListAsync(null, nameof(StaffPayslipStatus.Computed), new PageRequest(1, 200), Actor.System, ct)).Items)
             {
                 await staff.ValidateAsync(payslip.Id, Actor.System, ct);
             }
 
-            var payments = services.Backdated<WagePayments>(new DemoClock(day));
-            foreach (var batch in (await payments.ListAsync(Actor.System, ct)).Where(b => b.Status == PaymentBatchStatus.Built && b.ExecutionDate == day))
+            var release = services.Backdated<ReleaseWageBatch>(new DemoClock(day));
+            foreach (var batch in (await services.GetRequiredService<ListWageBatches>().HandleAsync(Actor.System, ct)).Where(b => b.Status == PaymentBatchStatus.Built && b.ExecutionDate == day))
             {
-                await payments.ReleaseAsync(batch.Id, Actor.System, ct);
+                await release.HandleAsync(batch.Id, Actor.System, ct);
             }
         }
 

@@ -100,7 +100,7 @@ public sealed class DemoPayroll(PartageDbContext db, IServiceProvider services, 
         var monthEnds = jobs.SelectMany(j => ContractMonths.Split(j.Job.Start, j.Job.End, null, null, 0)).Select(m => m.To).Where(to => to < Today).ToList();
         foreach (var day in monthEnds.Select(to => to.AddDays(1)).Concat(monthEnds.Select(to => to.AddDays(7))).Where(d => d <= Today).Distinct().Order())
         {
-            await services.Backdated<WagePayments>(new DemoClock(day)).RunAsync(day, Actor.System, ct);
+            await services.Backdated<RunPayroll>(new DemoClock(day)).HandleAsync(day, Actor.System, ct);
             foreach (var (_, job) in jobs)
             {
                 foreach (var payslip in (await services.GetRequiredService<ListPayslips>().ForJobAsync(job.Id, Actor.System, ct)).Where(p => p.Status == PayslipStatus.Computed && p.DueOn <= Today))
@@ -109,10 +109,10 @@ public sealed class DemoPayroll(PartageDbContext db, IServiceProvider services, 
                 }
             }
 
-            var payments = services.Backdated<WagePayments>(new DemoClock(day));
-            foreach (var batch in (await payments.ListAsync(Actor.System, ct)).Where(b => b.Status == PaymentBatchStatus.Built && b.ExecutionDate == day))
+            var release = services.Backdated<ReleaseWageBatch>(new DemoClock(day));
+            foreach (var batch in (await services.GetRequiredService<ListWageBatches>().HandleAsync(Actor.System, ct)).Where(b => b.Status == PaymentBatchStatus.Built && b.ExecutionDate == day))
             {
-                await payments.ReleaseAsync(batch.Id, Actor.System, ct);
+                await release.HandleAsync(batch.Id, Actor.System, ct);
             }
         }
     }

@@ -34,7 +34,7 @@ public abstract class EmployerInvoiceTests<TFactory>(TFactory factory) : IClassF
         var service = (Func<IServiceProvider, EmployerInvoices>)(s => s.GetRequiredService<EmployerInvoices>());
         await PayrollOfTenThousandAsync(world.LilleEmployer, 100, startDay: 5);
         factory.Clock.Advance(TimeSpan.FromDays(14));   // 2026-12-10
-        await factory.InScopeAsync(s => s.GetRequiredService<WagePayments>().RunAsync(new DateOnly(2026, 12, 10), Actor.System));
+        await factory.InScopeAsync(s => s.GetRequiredService<RunPayroll>().HandleAsync(new DateOnly(2026, 12, 10), Actor.System));
         var early = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => service(s).IssueAsync(world.LilleEmployer, new EmployerInvoiceInput("2026-12"), payroll)));
         Assert.Equal(EmployersErrors.NothingToInvoice, early.Error);   // payslips not validated yet
         var payslips = (await factory.InScopeAsync(s => s.GetRequiredService<StaffPayroll>().ListAsync(world.LilleEmployer, "Computed", new App.Infrastructure.PageRequest(1, 50), payroll))).Items;

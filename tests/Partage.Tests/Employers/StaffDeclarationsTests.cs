@@ -32,7 +32,7 @@ public abstract class StaffDeclarationsTests<TFactory>(TFactory factory) : IClas
         var technician = imported.Contracts.Single(c => c.Kind == EmployeeKind.RegimeGeneral);
 
         factory.Clock.Advance(TimeSpan.FromDays(16));   // 2026-12-12
-        Assert.Equal(2, (await factory.InScopeAsync(s => s.GetRequiredService<WagePayments>().RunAsync(new DateOnly(2026, 12, 12), Actor.System))).Computed);
+        Assert.Equal(2, (await factory.InScopeAsync(s => s.GetRequiredService<RunPayroll>().HandleAsync(new DateOnly(2026, 12, 12), Actor.System))).Computed);
         var waiting = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<StaffDeclarations>().DsnAsync(world.LilleEmployer, "2026-12", false, payroll)));
         Assert.Contains("bulletin(s) de 2026-12 ne sont pas encore validés", waiting.Message, StringComparison.Ordinal);
         var early = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<StaffDeclarations>().CertificatePdfAsync(world.LilleEmployer, artist.Id, payroll)));

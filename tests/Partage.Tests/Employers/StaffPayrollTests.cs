@@ -123,7 +123,7 @@ public class StaffWagesTests(December2026Factory factory) : IClassFixture<Decemb
 
 
         factory.Clock.Advance(TimeSpan.FromDays(8));   // 2026-12-04
-        var run = await factory.InScopeAsync(s => s.GetRequiredService<WagePayments>().RunAsync(new DateOnly(2026, 12, 4), Actor.System));
+        var run = await factory.InScopeAsync(s => s.GetRequiredService<RunPayroll>().HandleAsync(new DateOnly(2026, 12, 4), Actor.System));
         Assert.Equal(1, run.Computed);
         var payroll = await factory.ActorAsync(World.Payroll);
         var payslip = Assert.Single((await factory.InScopeAsync(s => s.GetRequiredService<StaffPayroll>().ListAsync(world.LilleEmployer, null, new App.Infrastructure.PageRequest(1, 10), payroll))).Items);
@@ -149,15 +149,15 @@ public class StaffWagesTests(December2026Factory factory) : IClassFixture<Decemb
         await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<StaffPayroll>().FindAsync(payslip.Id, parisEmployer)));
 
         factory.Clock.Advance(TimeSpan.FromDays(6));   // 2026-12-10, pay day
-        var payday = await factory.InScopeAsync(s => s.GetRequiredService<WagePayments>().RunAsync(new DateOnly(2026, 12, 10), Actor.System));
+        var payday = await factory.InScopeAsync(s => s.GetRequiredService<RunPayroll>().HandleAsync(new DateOnly(2026, 12, 10), Actor.System));
         Assert.Equal((1, 1, payslip.NetPaid + payslip.Allowances), (payday.Batches, payday.Payments, payday.Total));
-        Assert.Equal(0, (await factory.InScopeAsync(s => s.GetRequiredService<WagePayments>().RunAsync(new DateOnly(2026, 12, 10), Actor.System))).Payments);
-        var batch = Assert.Single(await factory.InScopeAsync(s => s.GetRequiredService<WagePayments>().ListAsync(payroll)), b => b.Status == PaymentBatchStatus.Built);
-        await factory.InScopeAsync(s => s.GetRequiredService<WagePayments>().ReleaseAsync(batch.Id, payroll));
+        Assert.Equal(0, (await factory.InScopeAsync(s => s.GetRequiredService<RunPayroll>().HandleAsync(new DateOnly(2026, 12, 10), Actor.System))).Payments);
+        var batch = Assert.Single(await factory.InScopeAsync(s => s.GetRequiredService<ListWageBatches>().HandleAsync(payroll)), b => b.Status == PaymentBatchStatus.Built);
+        await factory.InScopeAsync(s => s.GetRequiredService<ReleaseWageBatch>().HandleAsync(batch.Id, payroll));
         var paid = await factory.InScopeAsync(s => s.GetRequiredService<StaffPayroll>().FindAsync(payslip.Id, employerActor));
         Assert.Equal((StaffPayslipStatus.Paid, new DateOnly(2026, 12, 10)), (paid.Status, paid.PaidOn));
 
-        var (name, sepa) = await factory.InScopeAsync(s => s.GetRequiredService<WagePayments>().SepaFileAsync(batch.Id, payroll));
+        var (name, sepa) = await factory.InScopeAsync(s => s.GetRequiredService<GetWageBatchSepaFile>().HandleAsync(batch.Id, payroll));
         var file = Path.Combine(Path.GetTempPath(), $"staff-{name}");
         await File.WriteAllBytesAsync(file, sepa);
         var problems = await Payroll.SepaChecker.CheckAsync(file);

@@ -15,7 +15,7 @@ namespace Partage.Tests.Payroll;
 /// <summary>From a countersigned job to the wage paid 7 days after its end. One flow: the class's clock only moves forward.</summary>
 public class PayslipTests(December2026Factory factory) : IClassFixture<December2026Factory>
 {
-    private Task<PayrollRun> RunAsync(DateOnly until) => factory.InScopeAsync(s => s.GetRequiredService<WagePayments>().RunAsync(until, Actor.System));
+    private Task<PayrollRun> RunAsync(DateOnly until) => factory.InScopeAsync(s => s.GetRequiredService<RunPayroll>().HandleAsync(until, Actor.System));
 
     [Fact]
     public async Task EndOfService_PayslipComputed_Validated_Posted_PaidOnDaySeven_SepaValid_NeverTwice()
@@ -66,18 +66,18 @@ public class PayslipTests(December2026Factory factory) : IClassFixture<December2
         var payday = await RunAsync(new DateOnly(2026, 12, 10));
         Assert.Equal((1, 1, payslip.NetPaid), (payday.Batches, payday.Payments, payday.Total));
         Assert.Equal(0, (await RunAsync(new DateOnly(2026, 12, 10))).Batches);   // re-run: nothing new
-        var batch = Assert.Single(await factory.InScopeAsync(s => s.GetRequiredService<WagePayments>().ListAsync(payroll)));
-        await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<WagePayments>().SepaFileAsync(batch.Id, payroll)));   // not released yet
+        var batch = Assert.Single(await factory.InScopeAsync(s => s.GetRequiredService<ListWageBatches>().HandleAsync(payroll)));
+        await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<GetWageBatchSepaFile>().HandleAsync(batch.Id, payroll)));   // not released yet
 
-        var released = await factory.InScopeAsync(s => s.GetRequiredService<WagePayments>().ReleaseAsync(batch.Id, payroll));
+        var released = await factory.InScopeAsync(s => s.GetRequiredService<ReleaseWageBatch>().HandleAsync(batch.Id, payroll));
         Assert.Equal(PaymentBatchStatus.Released, released.Status);
-        await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<WagePayments>().ReleaseAsync(batch.Id, payroll)));
+        await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<ReleaseWageBatch>().HandleAsync(batch.Id, payroll)));
         var paid = await factory.InScopeAsync(s => s.GetRequiredService<GetPayslip>().HandleAsync(payslip.Id, member));
         Assert.Equal((PayslipStatus.Paid, new DateOnly(2026, 12, 10)), (paid.Status, paid.PaidOn));
         Assert.Equal(0, (await RunAsync(new DateOnly(2026, 12, 31))).Payments);   // paid once
 
         var folder = Path.Combine(Path.GetTempPath(), $"partage-sepa-{Guid.NewGuid():N}");
-        var files = await factory.InScopeAsync(s => s.GetRequiredService<WagePayments>().ExportAsync(folder, payroll));
+        var files = await factory.InScopeAsync(s => s.GetRequiredService<ExportWageBatches>().HandleAsync(folder, payroll));
         var file = Assert.Single(files);
         var problems = await SepaChecker.CheckAsync(file);
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
@@ -116,7 +116,7 @@ public class PayrollRuleTests(December2026Factory factory) : IClassFixture<Decem
         var large = await Hiring.CountersignedAsync(factory, Hiring.Artist(world.LilleActivity, new DateOnly(2026, 12, 4), gross: "1500"));
 
         factory.Clock.Advance(TimeSpan.FromDays(10));
-        var run = await factory.InScopeAsync(s => s.GetRequiredService<WagePayments>().RunAsync(new DateOnly(2026, 12, 5), Actor.System));
+        var run = await factory.InScopeAsync(s => s.GetRequiredService<RunPayroll>().HandleAsync(new DateOnly(2026, 12, 5), Actor.System));
         Assert.Equal((2, 1), (run.Computed, run.AutoValidated));
         var member = await factory.ActorAsync(World.LilleMemberEmail);
         var smallSlip = (await factory.InScopeAsync(s => s.GetRequiredService<ListPayslips>().ForJobAsync(small.Id, member))).Single();
@@ -142,7 +142,7 @@ public class PayrollRuleTests(December2026Factory factory) : IClassFixture<Decem
 /// <summary>A contract over three months: a payslip at each month end and at the end of the service, each paid 7 days later.</summary>
 public class LongContractTests(December2026Factory factory) : IClassFixture<December2026Factory>
 {
-    private Task<PayrollRun> RunAsync(DateOnly until) => factory.InScopeAsync(s => s.GetRequiredService<WagePayments>().RunAsync(until, Actor.System));
+    private Task<PayrollRun> RunAsync(DateOnly until) => factory.InScopeAsync(s => s.GetRequiredService<RunPayroll>().HandleAsync(until, Actor.System));
 
     [Fact]
     public async Task PayslipAtEachMonthEnd_AddsUpToTheContract_CommitmentReleasedExactly()
@@ -214,7 +214,7 @@ public class DfsYearlyCapTests(December2026Factory factory) : IClassFixture<Dece
         var small = await Hiring.CountersignedAsync(factory, Hiring.Artist(world.LilleActivity, new DateOnly(2026, 12, 4), gross: "5000") with { Dfs = "dramatic" });
 
         factory.Clock.Advance(TimeSpan.FromDays(10));
-        Assert.Equal(2, (await factory.InScopeAsync(s => s.GetRequiredService<WagePayments>().RunAsync(new DateOnly(2026, 12, 5), Actor.System))).Computed);
+        Assert.Equal(2, (await factory.InScopeAsync(s => s.GetRequiredService<RunPayroll>().HandleAsync(new DateOnly(2026, 12, 5), Actor.System))).Computed);
         Task<decimal> SocialBaseAsync(JobView job) => factory.InScopeAsync(async s =>
         {
             var db = s.GetRequiredService<Partage.Persistence.PartageDbContext>();

@@ -29,7 +29,11 @@ public static class PayrollModule
             .AddScoped<Features.ComputePayslips>()
             .AddScoped<Features.PayslipPosting>()
             .AddScoped<Features.GetContributionsDue>()
-            .AddScoped<Features.WagePayments>()
+            .AddScoped<Features.RunPayroll>()
+            .AddScoped<Features.ListWageBatches>()
+            .AddScoped<Features.ReleaseWageBatch>()
+            .AddScoped<Features.GetWageBatchSepaFile>()
+            .AddScoped<Features.ExportWageBatches>()
             .AddScheduledWork<Features.PayrollRunWork>(Features.PayrollRunWork.Key, "Paie du jour : bulletins des travaux terminés et lots de virement", "0 0 6 * * ?")
             .AddScoped<PayrollSimulations>();
 
@@ -52,7 +56,10 @@ public static class PayrollModule
         Features.GetPayslipPdf.Map(payslips);
         Features.ValidatePayslip.Map(payslips);
         Features.GetContributionsDue.Map(staff);
-        Features.WagePayments.Map(staff);
+        Features.RunPayroll.Map(staff);
+        Features.ListWageBatches.Map(staff);
+        Features.ReleaseWageBatch.Map(staff);
+        Features.GetWageBatchSepaFile.Map(staff);
         NotifiedTaxRates.Map(staff);
         MinimumRates.Map(staff);
         PayrollParameters.Map(staff);

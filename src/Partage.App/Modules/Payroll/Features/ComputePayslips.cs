@@ -11,7 +11,7 @@ using Partage.Persistence;
 
 namespace Partage.App.Modules.Payroll.Features;
 
-/// <summary>The payroll run's first half: the payslips of the months that ended (the wage batches follow in <see cref="WagePayments"/>).</summary>
+/// <summary>The payroll run's first half: the payslips of the months that ended (the wage batches follow in <see cref="RunPayroll"/>).</summary>
 public sealed class ComputePayslips(
     PartageDbContext db, JobPayrollRequests jobs, PayrollParameters parameters, NotifiedTaxRates taxRates, PayslipPosting posting, ILegalEntitiesApi entities, NumberSeries numbers,
     IAuditLog audit, IOptions<PayrollOptions> options, TimeProvider clock)

@@ -9,9 +9,9 @@ namespace Partage.App.Modules.Payroll.Features;
 /// wage batches due today. A payslip is unique per (job, period) and a wage joins a batch only while
 /// it is in none, so a second server or a rerun after a crash computes and pays nothing twice.
 /// </summary>
-public sealed class PayrollRunWork(WagePayments wages, TimeProvider clock) : IScheduledWork
+public sealed class PayrollRunWork(RunPayroll wages, TimeProvider clock) : IScheduledWork
 {
     public const string Key = "payroll";
 
-    public async Task<string?> RunAsync(CancellationToken ct) => (await wages.RunAsync(clock.Today(), Actor.System, ct)).Summary;
+    public async Task<string?> RunAsync(CancellationToken ct) => (await wages.HandleAsync(clock.Today(), Actor.System, ct)).Summary;
 }

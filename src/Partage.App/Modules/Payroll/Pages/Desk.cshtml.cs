@@ -7,7 +7,7 @@ using Partage.Kernel;
 namespace Partage.App.Modules.Payroll.Pages;
 
 /// <summary>Payroll staff's desk: run the payroll, validate payslips, release wage batches, see contributions due.</summary>
-public sealed class DeskModel(ListJobs jobs, ListPayslips payslips, ValidatePayslip validate, GetContributionsDue contributions, WagePayments payments, ContractDocuments documents, TimeProvider clock) : PartagePageModel
+public sealed class DeskModel(ListJobs jobs, ListPayslips payslips, ValidatePayslip validate, GetContributionsDue contributions, RunPayroll payroll, ListWageBatches batches, ReleaseWageBatch release, GetWageBatchSepaFile sepa, ContractDocuments documents, TimeProvider clock) : PartagePageModel
 {
     [BindProperty]
     public string? Until { get; set; }
@@ -46,7 +46,7 @@ public sealed class DeskModel(ListJobs jobs, ListPayslips payslips, ValidatePays
         var v = new Validation();
         var until = v.Date("Until", "La date", Until, required: false) ?? Today;
         v.ThrowIfInvalid();
-        var run = await payments.RunAsync(until, Actor, ct);
+        var run = await payroll.HandleAsync(until, Actor, ct);
         return $"Paie au {run.Until:dd/MM/yyyy} : {run.Computed} bulletins calculés, {run.Batches} lots de virement ({run.Payments} salaires, {run.Total.ToDisplayString()}), {run.WithoutIban} sans IBAN.";
     }, ct);
 
@@ -54,14 +54,14 @@ public sealed class DeskModel(ListJobs jobs, ListPayslips payslips, ValidatePays
         RunAsync(async () => $"Bulletin {(await validate.HandleAsync(PayslipId.From(id), Actor, ct)).Number} validé.", ct);
 
     public Task<IActionResult> OnPostReleaseAsync(Guid id, CancellationToken ct) =>
-        RunAsync(async () => $"Lot {(await payments.ReleaseAsync(id, Actor, ct)).Number} libéré.", ct);
+        RunAsync(async () => $"Lot {(await release.HandleAsync(id, Actor, ct)).Number} libéré.", ct);
 
     public async Task<IActionResult> OnGetSepaAsync(Guid id, CancellationToken ct)
     {
         await LoadActorAsync();
         try
         {
-            var (name, content) = await payments.SepaFileAsync(id, Actor, ct);
+            var (name, content) = await sepa.HandleAsync(id, Actor, ct);
             return File(content, "application/xml", name);
         }
         catch (Kernel.DomainException)
@@ -129,7 +129,7 @@ public sealed class DeskModel(ListJobs jobs, ListPayslips payslips, ValidatePays
         DpaeTo ??= DpaeFrom;
         ToCountersign = (await jobs.HandleAsync(nameof(JobStatus.Signed), new PageRequest(1, 50), Actor, ct)).Items;
         ToValidate = (await payslips.HandleAsync(nameof(PayslipStatus.Computed), new PageRequest(1, 100), Actor, ct)).Items;
-        Batches = await payments.ListAsync(Actor, ct);
+        Batches = await batches.HandleAsync(Actor, ct);
         Contributions = await contributions.HandleAsync(From, To, Actor, ct);
     }
 }
