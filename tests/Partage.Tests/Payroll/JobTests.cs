@@ -48,7 +48,7 @@ public class JobTests(PartageFactory factory) : IClassFixture<PartageFactory>
         Assert.Equal(before.Committed + job.EmployerCost, after.Committed);
         Assert.Equal(before.Available - job.EmployerCost, after.Available);
 
-        var (name, pdf) = await factory.InScopeAsync(s => s.GetRequiredService<ContractDocuments>().ContractPdfAsync(job.Id, member));
+        var (name, pdf) = await factory.InScopeAsync(s => s.GetRequiredService<GetContractPdf>().HandleAsync(job.Id, member));
         Assert.Equal($"contrat-{job.Number}.pdf", name);
         var file = Path.Combine(Path.GetTempPath(), name);
         await File.WriteAllBytesAsync(file, pdf);

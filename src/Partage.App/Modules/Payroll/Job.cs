@@ -92,6 +92,9 @@ public sealed class Job : IVersioned
 
     public int Days => End.DayNumber - Start.DayNumber + 1;
 
+    /// <summary>One day per week of contract, at most two weeks (art. L1242-10); a CDD d'usage declares none to the DPAE.</summary>
+    public int TrialDays => Math.Max(1, Math.Min(Days / 7, 14));
+
     /// <summary>The wage is due the 7th day after the end of the service.</summary>
     public DateOnly PayDay(int daysAfterEnd) => End.AddDays(daysAfterEnd);
 

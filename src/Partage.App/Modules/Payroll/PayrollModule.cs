@@ -21,7 +21,10 @@ public static class PayrollModule
             .AddScoped<Features.SignContract>()
             .AddScoped<Features.CountersignContract>()
             .AddScoped<Features.JobPayrollRequests>()
-            .AddScoped<Features.ContractDocuments>()
+            .AddScoped<Features.GetContractPdf>()
+            .AddScoped<Features.DpaeDeclarations>()
+            .AddScoped<Features.ExportDpaeCsv>()
+            .AddScoped<Features.GetDpaeUpload>()
             .AddScoped<Features.GetPayslip>()
             .AddScoped<Features.ListPayslips>()
             .AddScoped<Features.GetPayslipPdf>()
@@ -50,7 +53,9 @@ public static class PayrollModule
         Features.GetJob.Map(jobs);
         Features.SignContract.Map(jobs);
         Features.CountersignContract.Map(jobs);
-        Features.ContractDocuments.Map(jobs, staff);
+        Features.GetContractPdf.Map(jobs);
+        Features.ExportDpaeCsv.Map(staff);
+        Features.GetDpaeUpload.Map(staff);
         Features.ListPayslips.Map(payslips);
         Features.GetPayslip.Map(payslips);
         Features.GetPayslipPdf.Map(payslips);

@@ -7,7 +7,7 @@ using Partage.Kernel;
 namespace Partage.App.Modules.Payroll.Pages;
 
 /// <summary>Payroll staff's desk: run the payroll, validate payslips, release wage batches, see contributions due.</summary>
-public sealed class DeskModel(ListJobs jobs, ListPayslips payslips, ValidatePayslip validate, GetContributionsDue contributions, RunPayroll payroll, ListWageBatches batches, ReleaseWageBatch release, GetWageBatchSepaFile sepa, ContractDocuments documents, TimeProvider clock) : PartagePageModel
+public sealed class DeskModel(ListJobs jobs, ListPayslips payslips, ValidatePayslip validate, GetContributionsDue contributions, RunPayroll payroll, ListWageBatches batches, ReleaseWageBatch release, GetWageBatchSepaFile sepa, ExportDpaeCsv dpaeCsv, GetDpaeUpload dpaeUpload, TimeProvider clock) : PartagePageModel
 {
     [BindProperty]
     public string? Until { get; set; }
@@ -100,11 +100,11 @@ public sealed class DeskModel(ListJobs jobs, ListPayslips payslips, ValidatePays
             using var output = new MemoryStream();
             if (format == "csv")
             {
-                await documents.DpaeCsvAsync(from!.Value, to!.Value, Actor, output, ct);
+                await dpaeCsv.HandleAsync(from!.Value, to!.Value, Actor, output, ct);
                 return File(output.ToArray(), "text/csv; charset=utf-8", $"dpae-{from:yyyyMMdd}-{to:yyyyMMdd}.csv");
             }
 
-            await documents.DpaeXmlAsync(from!.Value, to!.Value, test: false, Actor, output, ct);
+            await dpaeUpload.HandleAsync(from!.Value, to!.Value, test: false, Actor, output, ct);
             return File(output.ToArray(), "application/xml; charset=iso-8859-1", $"dpae-{from:yyyyMMdd}-{to:yyyyMMdd}.xml");
         }, prefix: string.Empty);
         return result is Microsoft.AspNetCore.Mvc.RazorPages.PageResult ? await LoadAsync(() => ShowAsync(ct)) : result;

@@ -6,7 +6,7 @@ using Partage.Kernel;
 namespace Partage.App.Modules.Payroll.Pages;
 
 /// <summary>A job and its contract: the member signs it, the cooperative countersigns it, anyone concerned downloads it.</summary>
-public sealed class JobModel(GetJob jobs, SignContract sign, CountersignContract countersign, ContractDocuments documents, GetPayslip payslips, GetPayslipPdf pdfs, ListPayslips jobPayslips) : PartagePageModel
+public sealed class JobModel(GetJob jobs, SignContract sign, CountersignContract countersign, GetContractPdf contracts, GetPayslip payslips, GetPayslipPdf pdfs, ListPayslips jobPayslips) : PartagePageModel
 {
     public JobView? Job { get; private set; }
 
@@ -37,7 +37,7 @@ public sealed class JobModel(GetJob jobs, SignContract sign, CountersignContract
         await LoadActorAsync();
         try
         {
-            var (name, content) = await documents.ContractPdfAsync(JobId.From(id), Actor, ct);
+            var (name, content) = await contracts.HandleAsync(JobId.From(id), Actor, ct);
             return File(content, "application/pdf", name);
         }
         catch (Kernel.DomainException)

@@ -1,0 +1,65 @@
+using System.Globalization;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Partage.App.Infrastructure.Http;
+using Partage.App.Security;
+
+namespace Partage.App.Modules.Payroll.Features;
+
+public sealed class ExportDpaeCsv(DpaeDeclarations hires)
+{
+    /// <summary>
+    /// The DPAE data of the contracts countersigned between two dates, one line per hire, as CSV
+    /// (employer, employee with NIR and birth date, hiring date and time, contract type and end,
+    /// trial period, occupational health service, when it was recorded).
+    /// </summary>
+    public async Task HandleAsync(DateOnly from, DateOnly to, Actor actor, Stream output, CancellationToken ct = default)
+    {
+        var declarations = await hires.ForPeriodAsync(from, to, actor, ct);
+        await using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
+        await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";" });
+        foreach (var header in new[]
+                 {
+                     "contrat", "siret", "raison_sociale", "adresse_employeur", "nom", "prenom", "nir", "date_naissance", "date_embauche", "heure_embauche",
+                     "nature_contrat", "date_fin", "periode_essai_jours", "sante_travail", "enregistree_le",
+                 })
+        {
+            csv.WriteField(header);
+        }
+
+        await csv.NextRecordAsync();
+        foreach (var d in declarations)
+        {
+            foreach (var field in new[]
+                     {
+                         d.Contract, d.Siret, d.EmployerName, $"{d.Street}, {d.PostalCode} {d.City}", d.LastName, d.FirstName, d.Nir.Value, Iso(d.BirthDate), Iso(d.Start),
+                         d.StartTime.ToString("HH:mm", CultureInfo.InvariantCulture), d.NatureCode, Iso(d.End), d.TrialDays.ToString(CultureInfo.InvariantCulture), d.HealthService,
+                         d.RecordedAt?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+                     })
+            {
+                csv.WriteField(field);
+            }
+
+            await csv.NextRecordAsync();
+        }
+    }
+
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static void Map(RouteGroupBuilder staff)
+    {
+        staff.MapGet("/dpae.csv", async (string? from, string? to, ExportDpaeCsv handler, ActorAccessor actors, HttpContext http, CancellationToken ct) =>
+            {
+                var v = new Infrastructure.Validation();
+                var start = v.Date("from", "La date de début", from, required: true);
+                var end = v.Date("to", "La date de fin", to, required: true);
+                v.ThrowIfInvalid();
+                var actor = await actors.GetAsync(ct);
+                PayrollAccess.RequireStaff(actor);
+                http.Response.ContentType = "text/csv; charset=utf-8";
+                http.Response.Headers.ContentDisposition = $"attachment; filename=dpae-{start:yyyyMMdd}-{end:yyyyMMdd}.csv";
+                await handler.HandleAsync(start!.Value, end!.Value, actor, http.Response.Body, ct);
+            })
+            .WithName("DpaeExport").WithSummary("Les données DPAE des contrats contre-signés sur une période (CSV, service paie)").Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesProblems();
+    }
+}
