@@ -31,7 +31,7 @@ public sealed class DemoPayroll(PartageDbContext db, IServiceProvider services, 
             return;
         }
 
-        var codes = (await entities.ListAsync(ct)).ToDictionary(e => e.Id, e => e.Code);
+        var codes = await entities.CodesAsync(ct);
         var active = await db.Set<Activity>().AsNoTracking().Where(a => a.Status == ActivityStatus.Active).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
             .Select(a => new { a.Id, a.MemberId, a.LegalEntityId, a.ModuleCode }).Take(400).ToListAsync(ct);
         var payable = new List<(ActivityId Id, MemberId Member, string Entity, string Module)>();

@@ -136,7 +136,7 @@ public sealed class CooperativeFees(PartageDbContext db, ILegalEntitiesApi entit
 
     public async Task<IReadOnlyList<FeeRuleView>> ListAsync(CancellationToken ct = default)
     {
-        var codes = (await entities.ListAsync(ct)).ToDictionary(e => e.Id, e => e.Code);
+        var codes = await entities.CodesAsync(ct);
         var rules = await db.Set<FeeRule>().AsNoTracking().Include(r => r.Shares).OrderBy(r => r.ModuleCode).ThenByDescending(r => r.ValidFrom).ToListAsync(ct);
         return rules.Select(r => new FeeRuleView(r.Id, codes[r.LegalEntityId], r.ModuleCode, r.ValidFrom, r.RatePercent, r.CapPerDocumentCents, r.FixedMonthlyCents,
             r.Shares.OrderBy(s => s.Position).Select(s => (s.Label, s.Points, s.AccountNumber)).ToList())).ToList();

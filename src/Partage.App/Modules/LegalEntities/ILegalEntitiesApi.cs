@@ -20,6 +20,9 @@ public interface ILegalEntitiesApi
 {
     Task<IReadOnlyList<LegalEntityView>> ListAsync(CancellationToken ct = default);
 
+    /// <summary>Each entity's short code (CAE, GC…), what lists and numbers show; one query, without licences or modules.</summary>
+    Task<IReadOnlyDictionary<LegalEntityId, string>> CodesAsync(CancellationToken ct = default);
+
     Task<IReadOnlyList<BusinessModuleView>> ListModulesAsync(CancellationToken ct = default);
 
     Task<bool> OffersModuleAsync(LegalEntityId entity, string moduleCode, CancellationToken ct = default);
@@ -37,6 +40,9 @@ internal sealed class LegalEntitiesApi(PartageDbContext db) : ILegalEntitiesApi
                 offered.Where(o => o.LegalEntityId == e.Id).Select(o => o.ModuleCode).Order(StringComparer.Ordinal).ToList()))
             .ToList();
     }
+
+    public async Task<IReadOnlyDictionary<LegalEntityId, string>> CodesAsync(CancellationToken ct = default) =>
+        await db.Set<LegalEntity>().AsNoTracking().ToDictionaryAsync(e => e.Id, e => e.Code, ct);
 
     public async Task<IReadOnlyList<BusinessModuleView>> ListModulesAsync(CancellationToken ct = default) =>
         await db.Set<BusinessModule>().AsNoTracking().OrderBy(m => m.Name).Select(m => new BusinessModuleView(m.Code, m.Name)).ToListAsync(ct);

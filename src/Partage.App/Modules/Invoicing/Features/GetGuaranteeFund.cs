@@ -15,7 +15,7 @@ public sealed class GetGuaranteeFund(PartageDbContext db, ILedgerApi ledger, ICl
     public async Task<FundSummary> HandleAsync(Actor actor, CancellationToken ct = default)
     {
         GuaranteeCovers.Require(actor);
-        var codes = await GuaranteeCovers.EntityCodesAsync(entities, ct);
+        var codes = await entities.CodesAsync(ct);
         var covers = await (
                 from c in db.Set<GuaranteeCover>()
                 join i in db.Set<Invoice>() on c.InvoiceId equals i.Id

@@ -1,12 +1,11 @@
 using Microsoft.EntityFrameworkCore;
-using Partage.App.Modules.LegalEntities;
 using Partage.App.Security;
 using Partage.Kernel;
 using Partage.Persistence;
 
 namespace Partage.App.Modules.Invoicing.Features;
 
-/// <summary>What the fund's use cases share: who may act on it (finance), the entities' codes, and a cover's close on recovery.</summary>
+/// <summary>What the fund's use cases share: who may act on it (finance) and a cover's close on recovery.</summary>
 public sealed class GuaranteeCovers(PartageDbContext db, TimeProvider clock)
 {
     /// <summary>A payment arrived on a covered invoice (it settled the 416): closes the cover when nothing is left.</summary>
@@ -18,9 +17,6 @@ public sealed class GuaranteeCovers(PartageDbContext db, TimeProvider clock)
             cover.ClosedOn = clock.Today();
         }
     }
-
-    public static async Task<Dictionary<LegalEntityId, string>> EntityCodesAsync(ILegalEntitiesApi entities, CancellationToken ct) =>
-        (await entities.ListAsync(ct)).ToDictionary(e => e.Id, e => e.Code);
 
     public static void Require(Actor actor)
     {

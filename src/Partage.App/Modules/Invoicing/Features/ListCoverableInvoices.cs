@@ -21,7 +21,7 @@ public sealed class ListCoverableInvoices(PartageDbContext db, IClientsApi clien
         var rows = await db.Set<Invoice>().AsNoTracking().Include(i => i.Payments)
             .Where(i => i.Kind == InvoiceKind.Invoice && InvoiceStatuses.AwaitingPayment.Contains(i.Status) && i.DueDate <= limit)
             .OrderBy(i => i.DueDate).Take(500).ToListAsync(ct);
-        var codes = await GuaranteeCovers.EntityCodesAsync(entities, ct);
+        var codes = await entities.CodesAsync(ct);
         var names = await clients.NamesAsync(rows.Select(i => i.ClientId).ToList(), ct);
         return rows.Select(i => new EligibleInvoice(i.Id, i.Number!, codes[i.LegalEntityId], names.GetValueOrDefault(i.ClientId, "?"), i.DueDate!.Value,
             Today.DayNumber - i.DueDate.Value.DayNumber, i.Remaining, i.PurchaseOrder is not null)).ToList();

@@ -17,7 +17,7 @@ public sealed class ListQuotes(PartageDbContext db, IClientsApi clients, ILegalE
             : actor.MemberId is { } member ? query.Where(q => q.MemberId == member) : query.Where(_ => false);
         var rows = await query.OrderByDescending(q => q.CreatedAt).Take(200).ToListAsync(ct);
         var found = await clients.FindManyAsync(rows.Select(q => q.ClientId).ToList(), ct);
-        var codes = (await entities.ListAsync(ct)).ToDictionary(e => e.Id, e => e.Code);
+        var codes = await entities.CodesAsync(ct);
         return rows.Select(q => QuoteRecords.View(q, found.GetValueOrDefault(q.ClientId), codes[q.LegalEntityId])).ToList();
     }
 

@@ -20,7 +20,7 @@ public sealed class ListUnmatchedBankLines(PartageDbContext db, ILegalEntitiesAp
             throw new DomainException(InvoicingErrors.NotFound);
         }
 
-        var codes = await CodesAsync(ct);
+        var codes = await entities.CodesAsync(ct);
         var rows = await Waiting().OrderBy(r => r.BookingDate).ThenBy(r => r.Id).ToPageAsync(page, ct);
         return new PagedResult<UnmatchedLine>(rows.Items.Select(r => r.View(codes)).ToList(), rows.Page, rows.PageSize, rows.Total);
     }
@@ -29,11 +29,8 @@ public sealed class ListUnmatchedBankLines(PartageDbContext db, ILegalEntitiesAp
     internal async Task<UnmatchedLine?> FindAsync(Guid lineId, CancellationToken ct)
     {
         var row = await Waiting().SingleOrDefaultAsync(r => r.Id == lineId, ct);
-        return row?.View(await CodesAsync(ct));
+        return row?.View(await entities.CodesAsync(ct));
     }
-
-    private async Task<Dictionary<LegalEntityId, string>> CodesAsync(CancellationToken ct) =>
-        (await entities.ListAsync(ct)).ToDictionary(e => e.Id, e => e.Code);
 
     private IQueryable<WaitingRow> Waiting() =>
         from l in db.Set<BankStatementLine>()
@@ -66,7 +63,7 @@ public sealed class ListUnmatchedBankLines(PartageDbContext db, ILegalEntitiesAp
 
         public required string BankReference { get; init; }
 
-        public UnmatchedLine View(Dictionary<LegalEntityId, string> codes) =>
+        public UnmatchedLine View(IReadOnlyDictionary<LegalEntityId, string> codes) =>
             new(Id, codes[LegalEntityId], BookingDate, Money.Eur(AmountCents), Money.Eur(UnmatchedCents), DebtorName, CreditorReference, Remittance, BankReference);
     }
 

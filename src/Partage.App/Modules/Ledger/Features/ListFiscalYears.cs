@@ -15,7 +15,7 @@ public sealed class ListFiscalYears(PartageDbContext db, ILegalEntitiesApi entit
     {
         LedgerAccess.RequireBooks(actor);
         var entity = entityCode is null ? (LegalEntityId?)null : await ledgerEntities.ByCodeAsync(entityCode, ct);
-        var codes = (await entities.ListAsync(ct)).ToDictionary(e => e.Id, e => e.Code);
+        var codes = await entities.CodesAsync(ct);
         var years = await db.Set<FiscalYear>().AsNoTracking().Where(f => entity == null || f.LegalEntityId == entity)
             .OrderBy(f => f.LegalEntityId).ThenByDescending(f => f.StartsOn).ToListAsync(ct);
         var closed = await db.Set<ClosedPeriod>().AsNoTracking().Where(p => entity == null || p.LegalEntityId == entity).ToListAsync(ct);

@@ -28,7 +28,7 @@ public sealed class ComputePayslips(
     {
         PayrollAccess.RequireStaff(actor);
         var catalog = await parameters.CatalogAsync(ct);
-        var codes = (await entities.ListAsync(ct)).ToDictionary(e => e.Id, e => e.Code);
+        var codes = await entities.CodesAsync(ct);
         var (computed, autoValidated, after) = (0, 0, string.Empty);
         while (true)
         {

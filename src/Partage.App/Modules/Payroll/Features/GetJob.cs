@@ -28,7 +28,7 @@ public sealed class GetJob(PartageDbContext db, IActivitiesApi activities, IMemb
     internal async Task<IReadOnlyList<JobView>> ViewsAsync(IReadOnlyList<Job> jobs, CancellationToken ct)
     {
         var people = await members.FindManyAsync(jobs.Select(j => j.MemberId).Distinct().ToList(), ct);
-        var codes = (await entities.ListAsync(ct)).ToDictionary(e => e.Id, e => e.Code);
+        var codes = await entities.CodesAsync(ct);
         var names = await activities.NamesAsync(jobs.Select(j => j.ActivityId).ToList(), ct);
 
         return jobs.Select(j => new JobView(j.Id, j.Number, j.ActivityId, names.GetValueOrDefault(j.ActivityId, "?"), people.GetValueOrDefault(j.MemberId)?.FullName ?? "?", codes[j.LegalEntityId],

@@ -21,7 +21,7 @@ public sealed class ListWageBatches(PartageDbContext db, ILegalEntitiesApi entit
 
     internal async Task<IReadOnlyList<PaymentBatchView>> ViewsAsync(IReadOnlyList<PaymentBatch> batches, CancellationToken ct)
     {
-        var codes = (await entities.ListAsync(ct)).ToDictionary(e => e.Id, e => e.Code);
+        var codes = await entities.CodesAsync(ct);
         return batches.Select(b => new PaymentBatchView(b.Id, b.Number, codes[b.LegalEntityId], b.ExecutionDate, b.Count, Money.Eur(b.TotalCents), b.Status, b.ReleasedAt, b.ReleasedBy)).ToList();
     }
 

@@ -39,7 +39,7 @@ public sealed class RunPayroll(
         var identities = await members.EmployeesAsync(due.Select(p => p.MemberId).ToList(), ct);
         var payable = due.Where(p => identities.GetValueOrDefault(p.MemberId)?.Iban is not null).Select(p => (Id: p.Id.Value, p.LegalEntityId, p.NetPaidCents, Staff: false))
             .Concat((await staffWages.DueWagesAsync(until, ct)).Select(w => (w.Id, w.LegalEntityId, NetPaidCents: w.Amount.Cents, Staff: true))).ToList();
-        var codes = (await entities.ListAsync(ct)).ToDictionary(e => e.Id, e => e.Code);
+        var codes = await entities.CodesAsync(ct);
         var (batches, total) = (0, Money.ZeroEur);
         foreach (var group in payable.GroupBy(p => p.LegalEntityId))
         {
