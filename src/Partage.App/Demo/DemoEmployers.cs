@@ -84,7 +84,7 @@ public sealed class DemoEmployers(PartageDbContext db, IServiceProvider services
                 }
 
                 var artist = n % 2 == 0;
-                await services.Backdated<StaffContracts>(new DemoClock(start.AddDays(-5))).SubmitAsync(employer.Id, new StaffContractInput(
+                await services.Backdated<SubmitStaffContract, StaffContractRecorder>(new DemoClock(start.AddDays(-5))).HandleAsync(employer.Id, new StaffContractInput(
                     $"SALARIE{person}", artist ? "Camille" : "Dominique", DemoNir(person), "1988-04-12", "FR7630006000011234567890189",
                     artist ? "intermittent_artist" : "intermittent_technician", "non", artist ? "Comédien(ne)" : "Régisseur(se)", plan.Name + " — saison",
                     Day(start), Day(end), artist ? null : "16", artist ? "2" : null, artist ? "580" : "420", n == 0 ? "35" : null), Actor.System, ct);
@@ -96,10 +96,10 @@ public sealed class DemoEmployers(PartageDbContext db, IServiceProvider services
         foreach (var day in ends.Select(e => e.AddDays(1)).Concat(ends.Select(e => e.AddDays(7))).Where(d => d <= Today).Distinct().Order())
         {
             await services.Backdated<RunPayroll>(new DemoClock(day)).HandleAsync(day, Actor.System, ct);
-            var staff = services.GetRequiredService<StaffPayroll>();
-            foreach (var payslip in (await staff.ListAsync(null, nameof(StaffPayslipStatus.Computed), new PageRequest(1, 200), Actor.System, ct)).Items)
+            var validate = services.GetRequiredService<ValidateStaffPayslip>();
+            foreach (var payslip in (await services.GetRequiredService<ListStaffPayslips>().HandleAsync(null, nameof(StaffPayslipStatus.Computed), new PageRequest(1, 200), Actor.System, ct)).Items)
             {
-                await staff.ValidateAsync(payslip.Id, Actor.System, ct);
+                await validate.HandleAsync(payslip.Id, Actor.System, ct);
             }
 
             var release = services.Backdated<ReleaseWageBatch>(new DemoClock(day));
@@ -110,7 +110,7 @@ public sealed class DemoEmployers(PartageDbContext db, IServiceProvider services
         }
 
         // One invoice per employer and past month, issued on the 2nd of the next month; the first one paid ten days later.
-        var payslips = (await services.GetRequiredService<StaffPayroll>().ListAsync(null, null, new PageRequest(1, 200), Actor.System, ct)).Items;
+        var payslips = (await services.GetRequiredService<ListStaffPayslips>().HandleAsync(null, null, new PageRequest(1, 200), Actor.System, ct)).Items;
         var paidOne = false;
         foreach (var period in payslips.Where(p => p.InvoiceId is null).Select(p => (p.EmployerId, p.Period)).Distinct().OrderBy(p => p.Period))
         {
@@ -120,10 +120,10 @@ public sealed class DemoEmployers(PartageDbContext db, IServiceProvider services
                 continue;
             }
 
-            var invoice = await services.Backdated<EmployerInvoices>(new DemoClock(issueDay)).IssueAsync(period.EmployerId, new EmployerInvoiceInput(period.Period), Actor.System, ct);
+            var invoice = await services.Backdated<IssueEmployerInvoice>(new DemoClock(issueDay)).HandleAsync(period.EmployerId, new EmployerInvoiceInput(period.Period), Actor.System, ct);
             if (!paidOne && issueDay.AddDays(10) <= Today)
             {
-                await services.Backdated<EmployerInvoices>(new DemoClock(issueDay.AddDays(10))).RecordPaymentAsync(invoice.Id,
+                await services.GetRequiredService<RecordEmployerPayment>().HandleAsync(invoice.Id,
                     new EmployerPaymentInput(invoice.Total.Amount.ToString(CultureInfo.InvariantCulture), Day(issueDay.AddDays(10))), Actor.System, ct);
                 paidOne = true;
             }

@@ -31,24 +31,23 @@ public abstract class EmployerInvoiceTests<TFactory>(TFactory factory) : IClassF
         var world = await Ledger.Books.OpenAsync(factory);
         await EmployerTests.LilleMandateAsync(factory, world);   // complete
         var payroll = await factory.ActorAsync(World.Payroll);
-        var service = (Func<IServiceProvider, EmployerInvoices>)(s => s.GetRequiredService<EmployerInvoices>());
         await PayrollOfTenThousandAsync(world.LilleEmployer, 100, startDay: 5);
         factory.Clock.Advance(TimeSpan.FromDays(14));   // 2026-12-10
         await factory.InScopeAsync(s => s.GetRequiredService<RunPayroll>().HandleAsync(new DateOnly(2026, 12, 10), Actor.System));
-        var early = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => service(s).IssueAsync(world.LilleEmployer, new EmployerInvoiceInput("2026-12"), payroll)));
+        var early = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<IssueEmployerInvoice>().HandleAsync(world.LilleEmployer, new EmployerInvoiceInput("2026-12"), payroll)));
         Assert.Equal(EmployersErrors.NothingToInvoice, early.Error);   // payslips not validated yet
-        var payslips = (await factory.InScopeAsync(s => s.GetRequiredService<StaffPayroll>().ListAsync(world.LilleEmployer, "Computed", new App.Infrastructure.PageRequest(1, 50), payroll))).Items;
+        var payslips = (await factory.InScopeAsync(s => s.GetRequiredService<ListStaffPayslips>().HandleAsync(world.LilleEmployer, "Computed", new App.Infrastructure.PageRequest(1, 50), payroll))).Items;
         Assert.Equal(4, payslips.Count);
         foreach (var p in payslips)
         {
-            await factory.InScopeAsync(s => s.GetRequiredService<StaffPayroll>().ValidateAsync(p.Id, payroll));
+            await factory.InScopeAsync(s => s.GetRequiredService<ValidateStaffPayslip>().HandleAsync(p.Id, payroll));
         }
 
         var entity = await factory.InScopeAsync(async s => (await s.GetRequiredService<ILegalEntitiesApi>().ListAsync()).First(e => e.Modules.Contains(BusinessModules.ContractManagement)).Id);
         Task<Money> Balance(string account) => factory.InScopeAsync(s => s.GetRequiredService<ILedgerApi>().BalanceAsync(entity, account));
         var before = (Fund: await Balance("4671"), Fee: await Balance("7062"), Vat: await Balance("44571"), Advances: await Balance("467"), Clients: await Balance("411"));
 
-        var invoice = await factory.InScopeAsync(s => service(s).IssueAsync(world.LilleEmployer, new EmployerInvoiceInput("2026-12"), payroll));
+        var invoice = await factory.InScopeAsync(s => s.GetRequiredService<IssueEmployerInvoice>().HandleAsync(world.LilleEmployer, new EmployerInvoiceInput("2026-12"), payroll));
         var net = payslips.Aggregate(Money.ZeroEur, (sum, p) => sum + p.NetPaid);
         var contributions = payslips.Aggregate(Money.ZeroEur, (sum, p) => sum + p.EmployerCost - p.NetPaid);
         Assert.Equal(Money.Eur(1_000_000), invoice.GrossPayroll);
@@ -69,58 +68,58 @@ public abstract class EmployerInvoiceTests<TFactory>(TFactory factory) : IClassF
             s.GetRequiredService<Partage.Persistence.PartageDbContext>().Set<App.Infrastructure.Mail.OutboxMessage>(), m => m.AttachmentName == $"facture-{invoice.Number}.pdf"));
         Assert.Equal("compta@festival-du-nord.fr", mail.To);   // e-mailed with its Factur-X to the billing address
         Assert.Contains(invoice.PaymentReference, mail.Body, StringComparison.Ordinal);
-        var twice = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => service(s).IssueAsync(world.LilleEmployer, new EmployerInvoiceInput("2026-12"), payroll)));
+        var twice = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<IssueEmployerInvoice>().HandleAsync(world.LilleEmployer, new EmployerInvoiceInput("2026-12"), payroll)));
         Assert.Equal(EmployersErrors.AlreadyInvoiced, twice.Error);   // each payslip on one invoice only
 
         var employerActor = await factory.ActorAsync(World.Employer);
-        var (name, pdf) = await factory.InScopeAsync(s => service(s).PdfAsync(invoice.Id, employerActor));
+        var (name, pdf) = await factory.InScopeAsync(s => s.GetRequiredService<GetEmployerInvoicePdf>().HandleAsync(invoice.Id, employerActor));
         var path = Path.Combine(Invoicing.InvoiceTests.ArtifactsFolder, name);
         await File.WriteAllBytesAsync(path, pdf);
         var report = await Invoicing.EInvoiceValidator.ValidatePdfAsync(path);
         Assert.True(report.Passed, report.ToString());
         var parisEmployer = await factory.ActorAsync(World.ParisEmployerEmail);
-        await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => service(s).FindAsync(invoice.Id, parisEmployer)));
+        await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<GetEmployerInvoice>().HandleAsync(invoice.Id, parisEmployer)));
 
         // Exposure: invoiced and unpaid, then paid by the employer.
         var finance = await factory.ActorAsync(World.Finance);
         var exposure = Assert.Single(await factory.InScopeAsync(s => s.GetRequiredService<GetEmployerExposure>().HandleAsync(finance)), e => e.EmployerId == world.LilleEmployer);
         Assert.Equal(invoice.Total, exposure.InvoicedUnpaid);
-        var paid = await factory.InScopeAsync(s => service(s).RecordPaymentAsync(invoice.Id, new EmployerPaymentInput(invoice.Total.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture), "2026-12-10"), finance));
+        var paid = await factory.InScopeAsync(s => s.GetRequiredService<RecordEmployerPayment>().HandleAsync(invoice.Id, new EmployerPaymentInput(invoice.Total.Amount.ToString(System.Globalization.CultureInfo.InvariantCulture), "2026-12-10"), finance));
         Assert.Equal(EmployerInvoiceStatus.Paid, paid.Status);
         Assert.DoesNotContain(await factory.InScopeAsync(s => s.GetRequiredService<GetEmployerExposure>().HandleAsync(finance)), e => e.EmployerId == world.LilleEmployer);
 
         // A partial mandate: the same payroll, and the contributions are the employer's own business.
         await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Employers.Features.SignMandate>().HandleAsync(world.ParisEmployer, new MandateInput("Partial", "2026-01-01", "Paul"), payroll));
         await PayrollOfTenThousandAsync(world.ParisEmployer, 200, startDay: 14);
-        await factory.InScopeAsync(s => s.GetRequiredService<StaffPayroll>().ComputeDueAsync(new DateOnly(2026, 12, 18), payroll));
-        var partialPayslips = (await factory.InScopeAsync(s => s.GetRequiredService<StaffPayroll>().ListAsync(world.ParisEmployer, "Computed", new App.Infrastructure.PageRequest(1, 50), payroll))).Items;
+        await factory.InScopeAsync(s => s.GetRequiredService<ComputeStaffPayslips>().HandleAsync(new DateOnly(2026, 12, 18), payroll));
+        var partialPayslips = (await factory.InScopeAsync(s => s.GetRequiredService<ListStaffPayslips>().HandleAsync(world.ParisEmployer, "Computed", new App.Infrastructure.PageRequest(1, 50), payroll))).Items;
         foreach (var p in partialPayslips)
         {
-            await factory.InScopeAsync(s => s.GetRequiredService<StaffPayroll>().ValidateAsync(p.Id, payroll));
+            await factory.InScopeAsync(s => s.GetRequiredService<ValidateStaffPayslip>().HandleAsync(p.Id, payroll));
         }
 
         // Issued in error: cancelled in full by a credit note (same series, entry reversed, payslips free again), then issued anew.
         async Task<(Money, Money, Money, Money, Money)> Books() => (await Balance("411"), await Balance("467"), await Balance("4671"), await Balance("7062"), await Balance("44571"));
         var booksBefore = await Books();
-        var wrong = await factory.InScopeAsync(s => service(s).IssueAsync(world.ParisEmployer, new EmployerInvoiceInput("2026-12"), payroll));
-        var noReason = await Assert.ThrowsAsync<InputValidationException>(() => factory.InScopeAsync(s => service(s).CreditAsync(wrong.Id, new EmployerCreditInput(" "), payroll)));
+        var wrong = await factory.InScopeAsync(s => s.GetRequiredService<IssueEmployerInvoice>().HandleAsync(world.ParisEmployer, new EmployerInvoiceInput("2026-12"), payroll));
+        var noReason = await Assert.ThrowsAsync<InputValidationException>(() => factory.InScopeAsync(s => s.GetRequiredService<CreditEmployerInvoice>().HandleAsync(wrong.Id, new EmployerCreditInput(" "), payroll)));
         Assert.Contains("Reason", noReason.Errors.Keys);
-        var note = await factory.InScopeAsync(s => service(s).CreditAsync(wrong.Id, new EmployerCreditInput("Période erronée"), payroll));
+        var note = await factory.InScopeAsync(s => s.GetRequiredService<CreditEmployerInvoice>().HandleAsync(wrong.Id, new EmployerCreditInput("Période erronée"), payroll));
         Assert.Equal((EmployerInvoiceKind.CreditNote, EmployerInvoiceStatus.Applied, wrong.Number, wrong.Total), (note.Kind, note.Status, note.Related, note.Total));
         Assert.Equal(wrong.Number[..^6], note.Number[..^6]);   // the same continuous series
         Assert.Equal(booksBefore, await Books());
-        var cancelled = await factory.InScopeAsync(s => service(s).FindAsync(wrong.Id, payroll));
+        var cancelled = await factory.InScopeAsync(s => s.GetRequiredService<GetEmployerInvoice>().HandleAsync(wrong.Id, payroll));
         Assert.Equal((EmployerInvoiceStatus.Cancelled, note.Number), (cancelled.Status, cancelled.Related));
-        var creditedTwice = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => service(s).CreditAsync(wrong.Id, new EmployerCreditInput("Encore"), payroll)));
+        var creditedTwice = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<CreditEmployerInvoice>().HandleAsync(wrong.Id, new EmployerCreditInput("Encore"), payroll)));
         Assert.Equal(EmployersErrors.WrongStatus, creditedTwice.Error);
-        var (noteName, notePdf) = await factory.InScopeAsync(s => service(s).PdfAsync(note.Id, payroll));
+        var (noteName, notePdf) = await factory.InScopeAsync(s => s.GetRequiredService<GetEmployerInvoicePdf>().HandleAsync(note.Id, payroll));
         Assert.StartsWith("avoir-", noteName, StringComparison.Ordinal);
         var notePath = Path.Combine(Invoicing.InvoiceTests.ArtifactsFolder, noteName);
         await File.WriteAllBytesAsync(notePath, notePdf);
         var noteReport = await Invoicing.EInvoiceValidator.ValidatePdfAsync(notePath);
         Assert.True(noteReport.Passed, noteReport.ToString());
         Assert.Contains($"Annule la facture n° {wrong.Number} du {wrong.IssueDate:dd/MM/yyyy}. Motif : Période erronée", Ledger.BudgetAndFeeTests.Poppler("pdftotext", notePath + " -"), StringComparison.Ordinal);
-        var partial = await factory.InScopeAsync(s => service(s).IssueAsync(world.ParisEmployer, new EmployerInvoiceInput("2026-12"), payroll));
+        var partial = await factory.InScopeAsync(s => s.GetRequiredService<IssueEmployerInvoice>().HandleAsync(world.ParisEmployer, new EmployerInvoiceInput("2026-12"), payroll));
         Assert.Equal(wrong.Total, partial.Total);
         Assert.Equal((MandateKind.Partial, Money.ZeroEur, Money.Eur(65_000), Money.Eur(13_000)), (partial.Mandate, partial.Contributions, partial.Fee, partial.Vat));
         Assert.Equal(partialPayslips.Aggregate(Money.ZeroEur, (sum, p) => sum + p.NetPaid) + Money.Eur(78_000), partial.Total);
@@ -139,7 +138,7 @@ public abstract class EmployerInvoiceTests<TFactory>(TFactory factory) : IClassF
         var waiting = Assert.Single((await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Invoicing.Features.ListUnmatchedBankLines>().HandleAsync(new App.Infrastructure.PageRequest(1, 100), finance))).Items,
             l => l.BankReference == "GC-RELEVE-1-3");
         Assert.Null(await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Invoicing.Features.MatchBankLine>().HandleAsync(waiting.Id, new App.Modules.Invoicing.Features.MatchInput(partial.Number, null), finance)));
-        var settled = await factory.InScopeAsync(s => service(s).FindAsync(partial.Id, finance));
+        var settled = await factory.InScopeAsync(s => s.GetRequiredService<GetEmployerInvoice>().HandleAsync(partial.Id, finance));
         Assert.Equal((EmployerInvoiceStatus.Paid, partial.Total), (settled.Status, settled.Paid));
         Assert.Equal((clientsBefore - partial.Total, suspenseBefore), (await Balance("411"), await Balance("471")));
 

@@ -33,25 +33,25 @@ public abstract class StaffDeclarationsTests<TFactory>(TFactory factory) : IClas
 
         factory.Clock.Advance(TimeSpan.FromDays(16));   // 2026-12-12
         Assert.Equal(2, (await factory.InScopeAsync(s => s.GetRequiredService<RunPayroll>().HandleAsync(new DateOnly(2026, 12, 12), Actor.System))).Computed);
-        var waiting = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<StaffDeclarations>().DsnAsync(world.LilleEmployer, "2026-12", false, payroll)));
+        var waiting = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<GetStaffDsn>().HandleAsync(world.LilleEmployer, "2026-12", false, payroll)));
         Assert.Contains("bulletin(s) de 2026-12 ne sont pas encore validés", waiting.Message, StringComparison.Ordinal);
-        var early = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<StaffDeclarations>().CertificatePdfAsync(world.LilleEmployer, artist.Id, payroll)));
+        var early = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<GetStaffCertificatePdf>().HandleAsync(world.LilleEmployer, artist.Id, payroll)));
         Assert.Contains("une fois tous ses bulletins validés", early.Message, StringComparison.Ordinal);
-        var listed = await factory.InScopeAsync(s => s.GetRequiredService<StaffContracts>().ListAsync(world.LilleEmployer, new App.Infrastructure.PageRequest(1, 50), payroll));
+        var listed = await factory.InScopeAsync(s => s.GetRequiredService<ListStaffContracts>().HandleAsync(world.LilleEmployer, new App.Infrastructure.PageRequest(1, 50), payroll));
         Assert.False(listed.Items.Single(c => c.Id == artist.Id).Certifiable);
 
-        var payslips = (await factory.InScopeAsync(s => s.GetRequiredService<StaffPayroll>().ListAsync(world.LilleEmployer, "Computed", new App.Infrastructure.PageRequest(1, 50), payroll))).Items
+        var payslips = (await factory.InScopeAsync(s => s.GetRequiredService<ListStaffPayslips>().HandleAsync(world.LilleEmployer, "Computed", new App.Infrastructure.PageRequest(1, 50), payroll))).Items
             .Where(p => p.ContractId == artist.Id || p.ContractId == technician.Id).ToList();
         Assert.Equal(2, payslips.Count);
         foreach (var payslip in payslips)
         {
-            await factory.InScopeAsync(s => s.GetRequiredService<StaffPayroll>().ValidateAsync(payslip.Id, payroll));
+            await factory.InScopeAsync(s => s.GetRequiredService<ValidateStaffPayslip>().HandleAsync(payslip.Id, payroll));
         }
 
         // Every payslip of the month is validated (other tests' ones too): the employer downloads its DSN.
-        foreach (var other in (await factory.InScopeAsync(s => s.GetRequiredService<StaffPayroll>().ListAsync(world.LilleEmployer, "Computed", new App.Infrastructure.PageRequest(1, 100), payroll))).Items)
+        foreach (var other in (await factory.InScopeAsync(s => s.GetRequiredService<ListStaffPayslips>().HandleAsync(world.LilleEmployer, "Computed", new App.Infrastructure.PageRequest(1, 100), payroll))).Items)
         {
-            await factory.InScopeAsync(s => s.GetRequiredService<StaffPayroll>().ValidateAsync(other.Id, payroll));
+            await factory.InScopeAsync(s => s.GetRequiredService<ValidateStaffPayslip>().HandleAsync(other.Id, payroll));
         }
 
         using var employer = await factory.ClientForAsync(World.Employer);
@@ -87,7 +87,7 @@ public abstract class StaffDeclarationsTests<TFactory>(TFactory factory) : IClas
         }
 
         // Certificates: the AEM of the artist (cachets counted 12 hours), the France Travail certificate of the technician.
-        var (aemName, aem) = await factory.InScopeAsync(s => s.GetRequiredService<StaffDeclarations>().CertificatePdfAsync(world.LilleEmployer, artist.Id, employerActor));
+        var (aemName, aem) = await factory.InScopeAsync(s => s.GetRequiredService<GetStaffCertificatePdf>().HandleAsync(world.LilleEmployer, artist.Id, employerActor));
         var aemText = await StaffDocuments.PdfTextAsync(aemName, aem);
         foreach (var expected in new[] { "Attestation d'employeur mensuelle (AEM)", "MARTIN Alex", Nir.Parse(StaffPayrollTests.Nir(61)).Formatted, "mandat complet",
             "CDD d'usage", "Motif de fin : fin de contrat à durée déterminée", "un cachet comptant pour 12 heures", "600,00" })
@@ -96,11 +96,11 @@ public abstract class StaffDeclarationsTests<TFactory>(TFactory factory) : IClas
         }
 
         Assert.Matches(@"2026-12 02–03/12 2 24 600,00 € 600,00 €", aemText);
-        var (rgName, rg) = await factory.InScopeAsync(s => s.GetRequiredService<StaffDeclarations>().CertificatePdfAsync(world.LilleEmployer, technician.Id, payroll));
+        var (rgName, rg) = await factory.InScopeAsync(s => s.GetRequiredService<GetStaffCertificatePdf>().HandleAsync(world.LilleEmployer, technician.Id, payroll));
         var rgText = await StaffDocuments.PdfTextAsync(rgName, rg);
         Assert.Contains("Attestation employeur destinée à France Travail", rgText, StringComparison.Ordinal);
         Assert.Matches(@"2026-12 07–11/12 35 35 700,00 € 700,00 €", rgText);
-        listed = await factory.InScopeAsync(s => s.GetRequiredService<StaffContracts>().ListAsync(world.LilleEmployer, new App.Infrastructure.PageRequest(1, 50), payroll));
+        listed = await factory.InScopeAsync(s => s.GetRequiredService<ListStaffContracts>().HandleAsync(world.LilleEmployer, new App.Infrastructure.PageRequest(1, 50), payroll));
         Assert.True(listed.Items.Single(c => c.Id == artist.Id).Certifiable);
 
         // Another employer sees neither; a bad month is a 400; a month with nothing paid is declared "néant".

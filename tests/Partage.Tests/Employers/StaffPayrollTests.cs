@@ -86,7 +86,7 @@ public class StaffPayrollTests(December2026Factory factory) : IClassFixture<Dece
         var payroll = await factory.ActorAsync(World.Payroll);
         var employers = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Employers.Features.CreateEmployer>().HandleAsync(
             World.NewEmployer(world.Lille, "Orchestre", TestIdentifiers.Siret(TestIdentifiers.Siren())), payroll));
-        var submit = (StaffContractInput input) => factory.InScopeAsync(s => s.GetRequiredService<StaffContracts>().SubmitAsync(employers.Id, input, payroll));
+        var submit = (StaffContractInput input) => factory.InScopeAsync(s => s.GetRequiredService<SubmitStaffContract>().HandleAsync(employers.Id, input, payroll));
         var input = new StaffContractInput("DUPONT", "Lou", Nir(20), "1991-02-03", "FR7630006000011234567890189", "intermittent_technician", "non", "Régisseur", "Concert",
             "2027-01-04", "2027-01-04", "8", null, "200", null);
         var none = await Assert.ThrowsAsync<InputValidationException>(() => submit(input));
@@ -112,7 +112,7 @@ public class StaffWagesTests(December2026Factory factory) : IClassFixture<Decemb
             new MemoryStream(Encoding.UTF8.GetBytes(string.Join("\n", string.Join(";", ImportStaffContracts.Columns),
                 StaffPayrollTests.Line("MARTIN", StaffPayrollTests.Nir(31), "2026-12-02", "2026-12-03", cachets: "2", gross: "600,00", allowances: "45,50")))), employerActor));
         var contract = Assert.Single(imported.Contracts);
-        var (contractName, contractPdf) = await factory.InScopeAsync(s => s.GetRequiredService<StaffContracts>().PdfAsync(world.LilleEmployer, contract.Id, employerActor));
+        var (contractName, contractPdf) = await factory.InScopeAsync(s => s.GetRequiredService<GetStaffContractPdf>().HandleAsync(world.LilleEmployer, contract.Id, employerActor));
         var contractFile = Path.Combine(Path.GetTempPath(), contractName);
         await File.WriteAllBytesAsync(contractFile, contractPdf);
         var contractText = Ledger.BudgetAndFeeTests.Poppler("pdftotext", contractFile + " -");
@@ -126,7 +126,7 @@ public class StaffWagesTests(December2026Factory factory) : IClassFixture<Decemb
         var run = await factory.InScopeAsync(s => s.GetRequiredService<RunPayroll>().HandleAsync(new DateOnly(2026, 12, 4), Actor.System));
         Assert.Equal(1, run.Computed);
         var payroll = await factory.ActorAsync(World.Payroll);
-        var payslip = Assert.Single((await factory.InScopeAsync(s => s.GetRequiredService<StaffPayroll>().ListAsync(world.LilleEmployer, null, new App.Infrastructure.PageRequest(1, 10), payroll))).Items);
+        var payslip = Assert.Single((await factory.InScopeAsync(s => s.GetRequiredService<ListStaffPayslips>().HandleAsync(world.LilleEmployer, null, new App.Infrastructure.PageRequest(1, 10), payroll))).Items);
         var expected = PayslipEngine.Compute(new PayrollRequest("2026-12", new Partage.Payroll.EmployerInput(12, 0.0123m, 0, false, true, "3090"),
             new EmployeeInput("intermittent_artist", false, null), new ContractInput("CDDU", new DateOnly(2026, 12, 2), new DateOnly(2026, 12, 3)), new WorkInput(null, 2, 2), 600m),
             ParameterCatalog.Default);
@@ -135,18 +135,18 @@ public class StaffWagesTests(December2026Factory factory) : IClassFixture<Decemb
 
         var entity = await factory.InScopeAsync(async s => (await s.GetRequiredService<ILegalEntitiesApi>().ListAsync()).First(e => e.Modules.Contains(BusinessModules.ContractManagement)).Id);
         var advancesBefore = await factory.InScopeAsync(s => s.GetRequiredService<ILedgerApi>().BalanceAsync(entity, "467"));
-        await factory.InScopeAsync(s => s.GetRequiredService<StaffPayroll>().ValidateAsync(payslip.Id, payroll));
+        await factory.InScopeAsync(s => s.GetRequiredService<ValidateStaffPayslip>().HandleAsync(payslip.Id, payroll));
         var advancesAfter = await factory.InScopeAsync(s => s.GetRequiredService<ILedgerApi>().BalanceAsync(entity, "467"));
         Assert.Equal(payslip.EmployerCost + payslip.Allowances, advancesAfter - advancesBefore);   // complete mandate: wages, contributions, tax and allowances advanced
 
-        var (_, pdf) = await factory.InScopeAsync(s => s.GetRequiredService<StaffPayroll>().PdfAsync(payslip.Id, employerActor));
+        var (_, pdf) = await factory.InScopeAsync(s => s.GetRequiredService<GetStaffPayslipPdf>().HandleAsync(payslip.Id, employerActor));
         var pdfFile = Path.Combine(Path.GetTempPath(), $"staff-{payslip.Number}.pdf");
         await File.WriteAllBytesAsync(pdfFile, pdf);
         var text = Ledger.BudgetAndFeeTests.Poppler("pdftotext", pdfFile + " -");
         Assert.Contains("Employeur : Festival du Nord, SIRET 80012345700015", text, StringComparison.Ordinal);
         Assert.Contains("Frais remboursés (repas, hébergement), hors cotisations : 45,50", text, StringComparison.Ordinal);
         var parisEmployer = await factory.ActorAsync(World.ParisEmployerEmail);
-        await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<StaffPayroll>().FindAsync(payslip.Id, parisEmployer)));
+        await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<GetStaffPayslip>().HandleAsync(payslip.Id, parisEmployer)));
 
         factory.Clock.Advance(TimeSpan.FromDays(6));   // 2026-12-10, pay day
         var payday = await factory.InScopeAsync(s => s.GetRequiredService<RunPayroll>().HandleAsync(new DateOnly(2026, 12, 10), Actor.System));
@@ -154,7 +154,7 @@ public class StaffWagesTests(December2026Factory factory) : IClassFixture<Decemb
         Assert.Equal(0, (await factory.InScopeAsync(s => s.GetRequiredService<RunPayroll>().HandleAsync(new DateOnly(2026, 12, 10), Actor.System))).Payments);
         var batch = Assert.Single(await factory.InScopeAsync(s => s.GetRequiredService<ListWageBatches>().HandleAsync(payroll)), b => b.Status == PaymentBatchStatus.Built);
         await factory.InScopeAsync(s => s.GetRequiredService<ReleaseWageBatch>().HandleAsync(batch.Id, payroll));
-        var paid = await factory.InScopeAsync(s => s.GetRequiredService<StaffPayroll>().FindAsync(payslip.Id, employerActor));
+        var paid = await factory.InScopeAsync(s => s.GetRequiredService<GetStaffPayslip>().HandleAsync(payslip.Id, employerActor));
         Assert.Equal((StaffPayslipStatus.Paid, new DateOnly(2026, 12, 10)), (paid.Status, paid.PaidOn));
 
         var (name, sepa) = await factory.InScopeAsync(s => s.GetRequiredService<GetWageBatchSepaFile>().HandleAsync(batch.Id, payroll));
@@ -176,8 +176,7 @@ public class StaffDfsTests(December2026Factory factory) : IClassFixture<December
         var world = await Ledger.Books.OpenAsync(factory);
         await EmployerTests.LilleMandateAsync(factory, world);
         var employerActor = await factory.ActorAsync(World.Employer);
-        var contracts = (Func<IServiceProvider, StaffContracts>)(s => s.GetRequiredService<StaffContracts>());
-        var refused = await Assert.ThrowsAsync<InputValidationException>(() => factory.InScopeAsync(s => contracts(s).SubmitAsync(world.LilleEmployer,
+        var refused = await Assert.ThrowsAsync<InputValidationException>(() => factory.InScopeAsync(s => s.GetRequiredService<SubmitStaffContract>().HandleAsync(world.LilleEmployer,
             new StaffContractInput("SON", "Lou", StaffPayrollTests.Nir(70), "1991-02-03", "FR7630006000011234567890189", "intermittent_technician", "non", "Sonorisateur", null,
                 "2026-12-02", "2026-12-02", "8", null, "200", null, "musician"), employerActor)));
         Assert.Equal([DfsLabels.Refused], refused.Errors["Dfs"]);
@@ -190,7 +189,7 @@ public class StaffDfsTests(December2026Factory factory) : IClassFixture<December
         Assert.Equal(["musician", "musician", null], imported.Contracts.OrderBy(c => c.Number).Select(c => c.Dfs));
 
         factory.Clock.Advance(TimeSpan.FromDays(13));   // 2026-12-09
-        await factory.InScopeAsync(s => s.GetRequiredService<StaffPayroll>().ComputeDueAsync(new DateOnly(2026, 12, 9), Actor.System));
+        await factory.InScopeAsync(s => s.GetRequiredService<ComputeStaffPayslips>().HandleAsync(new DateOnly(2026, 12, 9), Actor.System));
         var rows = await factory.InScopeAsync(s => s.GetRequiredService<Partage.Persistence.PartageDbContext>().Set<StaffPayslip>().AsNoTracking()
             .Where(p => p.EmployerId == world.LilleEmployer).ToListAsync());
         PayrollResult Result(Guid contract) => JsonSerializer.Deserialize<PayrollResult>(rows.Single(p => p.ContractId == contract).ResultJson, PayrollJson.Options)!;
@@ -199,7 +198,7 @@ public class StaffDfsTests(December2026Factory factory) : IClassFixture<December
         Assert.Equal((5_000m, 4_600m), (Result(byNumber[1].Id).Gross, Result(byNumber[1].Id).SocialBase));     // 800 due, 400 left under the 7,600 cap
         Assert.Equal(500m, Result(byNumber[2].Id).SocialBase);                                                // no consent, no DFS
 
-        var (name, pdf) = await factory.InScopeAsync(s => contracts(s).PdfAsync(world.LilleEmployer, byNumber[0].Id, employerActor));
+        var (name, pdf) = await factory.InScopeAsync(s => s.GetRequiredService<GetStaffContractPdf>().HandleAsync(world.LilleEmployer, byNumber[0].Id, employerActor));
         Assert.Contains("déduction forfaitaire spécifique", await StaffDocuments.PdfTextAsync(name, pdf), StringComparison.Ordinal);
     }
 }

@@ -417,20 +417,20 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
             await Employers.EmployerTests.LilleMandateAsync(factory, world);
             await Ledger.Books.OpenYearAsync(factory, TestDates.Ahead(new DateOnly(2027, 1, 1)).Year);
             var day = TestDates.Ahead("2026-12-28");   // each contract for a new person (no overlap), all in the period the invoice row bills
-            var contract = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Employers.Features.StaffContracts>().SubmitAsync(world.LilleEmployer,
+            var contract = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Employers.Features.SubmitStaffContract>().HandleAsync(world.LilleEmployer,
                 new App.Modules.Employers.Features.StaffContractInput("MATRICE", "Léa", Employers.StaffPayrollTests.Nir(800 + Interlocked.Increment(ref counter)), "1991-02-03",
                     "FR7630006000011234567890189", "intermittent_technician", "non", "Régisseuse", null, day, day, "8", null, "200", null), App.Security.Actor.System));
             var id = await factory.InScopeAsync(async s =>
             {
-                var staff = s.GetRequiredService<App.Modules.Employers.Features.StaffPayroll>();
-                await staff.ComputeDueAsync(contract.End, App.Security.Actor.System);
-                var payslip = (await staff.ListAsync(world.LilleEmployer, "Computed", new App.Infrastructure.PageRequest(1, 100), App.Security.Actor.System)).Items.Single(p => p.ContractId == contract.Id).Id;
+                var list = s.GetRequiredService<App.Modules.Employers.Features.ListStaffPayslips>();
+                await s.GetRequiredService<App.Modules.Employers.Features.ComputeStaffPayslips>().HandleAsync(contract.End, App.Security.Actor.System);
+                var payslip = (await list.HandleAsync(world.LilleEmployer, "Computed", new App.Infrastructure.PageRequest(1, 100), App.Security.Actor.System)).Items.Single(p => p.ContractId == contract.Id).Id;
                 if (!path.Contains("{staff-payslip}", StringComparison.Ordinal))
                 {
                     // An invoice takes every payslip of its period, and a certificate every payslip of its contract, all validated: the other rows leave some computed.
-                    foreach (var waiting in (await staff.ListAsync(world.LilleEmployer, "Computed", new App.Infrastructure.PageRequest(1, 100), App.Security.Actor.System)).Items)
+                    foreach (var waiting in (await list.HandleAsync(world.LilleEmployer, "Computed", new App.Infrastructure.PageRequest(1, 100), App.Security.Actor.System)).Items)
                     {
-                        await staff.ValidateAsync(waiting.Id, App.Security.Actor.System);
+                        await s.GetRequiredService<App.Modules.Employers.Features.ValidateStaffPayslip>().HandleAsync(waiting.Id, App.Security.Actor.System);
                     }
                 }
 
@@ -440,7 +440,7 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
                 .Replace("{certified-contract}", $"{world.LilleEmployer}/contracts/{contract.Id}", StringComparison.Ordinal);
             if (path.Contains("{employer-invoice}", StringComparison.Ordinal))
             {
-                var invoice = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Employers.Features.EmployerInvoices>().IssueAsync(world.LilleEmployer,
+                var invoice = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Employers.Features.IssueEmployerInvoice>().HandleAsync(world.LilleEmployer,
                     new App.Modules.Employers.Features.EmployerInvoiceInput(contract.Start.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)), App.Security.Actor.System));
                 path = path.Replace("{employer-invoice}", invoice.Id.ToString(), StringComparison.Ordinal);
             }

@@ -178,10 +178,10 @@ public abstract class ConcurrencyTests<TFactory>(TFactory factory) : IClassFixtu
         await factory.InScopeAsync(s => s.GetRequiredService<ImportStaffContracts>().HandleAsync(world.LilleEmployer,
             new MemoryStream(Encoding.UTF8.GetBytes(string.Join(";", ImportStaffContracts.Columns) + "\n" + line)), payroll));
         await factory.InScopeAsync(s => s.GetRequiredService<RunPayroll>().HandleAsync(first.AddDays(5), Actor.System));
-        var computed = (await factory.InScopeAsync(s => s.GetRequiredService<StaffPayroll>().ListAsync(world.LilleEmployer, "Computed", new App.Infrastructure.PageRequest(1, 50), payroll))).Items;
+        var computed = (await factory.InScopeAsync(s => s.GetRequiredService<ListStaffPayslips>().HandleAsync(world.LilleEmployer, "Computed", new App.Infrastructure.PageRequest(1, 50), payroll))).Items;
         foreach (var p in computed.Where(p => p.Period == period))
         {
-            await factory.InScopeAsync(s => s.GetRequiredService<StaffPayroll>().ValidateAsync(p.Id, payroll));
+            await factory.InScopeAsync(s => s.GetRequiredService<ValidateStaffPayslip>().HandleAsync(p.Id, payroll));
         }
 
         using var http = await factory.ClientForAsync(World.Payroll);

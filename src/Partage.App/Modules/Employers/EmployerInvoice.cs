@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Partage.App.Modules.Ledger;
 using Partage.Kernel;
 using Partage.Persistence;
 
@@ -29,7 +31,7 @@ public enum EmployerInvoiceKind
 /// advanced, and the management fee with its VAT. Its figures never change once issued; an unpaid
 /// one is cancelled by a credit note of the same figures in the same series.
 /// </summary>
-public sealed class EmployerInvoice : IVersioned
+public sealed class EmployerInvoice : IVersioned, IEmployerOwned
 {
     public int RowVersion { get; set; }
 
@@ -89,6 +91,45 @@ public sealed class EmployerInvoice : IVersioned
     public DateTime IssuedAt { get; init; }
 
     public string IssuedBy { get; init; } = string.Empty;
+
+    /// <summary>What the employer still owes on it.</summary>
+    internal Money Outstanding => Money.Eur(TotalCents - PaidCents);
+
+    /// <summary>The fee's shares as posted at issue.</summary>
+    internal IReadOnlyList<FeeShareAmount> FeeShares() =>
+        JsonSerializer.Deserialize<List<StoredShare>>(FeeSharesJson)!.Select(f => new FeeShareAmount(f.Label, f.Account, Money.Eur(f.Cents))).ToList();
+
+    internal static string StoreFeeShares(IEnumerable<FeeShareAmount> shares) =>
+        JsonSerializer.Serialize(shares.Select(f => new StoredShare(f.Label, f.AccountNumber, f.Amount.Cents)));
+
+    /// <summary>A payment received: the invoice is paid once its total is covered; never more than what is owed.</summary>
+    internal void Settle(Money amount, DateOnly on)
+    {
+        if (amount.Cents <= 0 || amount.Cents > TotalCents - PaidCents)
+        {
+            throw new DomainException(EmployersErrors.WrongStatus, $"Le montant dépasse le reste dû de {Number} ({Outstanding.ToDisplayString()}).");
+        }
+
+        PaidCents += amount.Cents;
+        if (PaidCents == TotalCents)
+        {
+            (Status, PaidOn) = (EmployerInvoiceStatus.Paid, on);
+        }
+    }
+
+    /// <summary>Cancelled by a credit note: only an issued invoice not paid, even in part (a paid one is refunded).</summary>
+    internal void Cancel()
+    {
+        if (Kind != EmployerInvoiceKind.Invoice || Status != EmployerInvoiceStatus.Issued || PaidCents != 0)
+        {
+            throw new DomainException(EmployersErrors.WrongStatus, "Seule une facture émise et encore impayée s'annule par un avoir (une facture réglée, même en partie, se rembourse).");
+        }
+
+        Status = EmployerInvoiceStatus.Cancelled;
+    }
+
+    /// <summary>A fee share as stored: cents, not a Money (which has no JSON form).</summary>
+    private sealed record StoredShare(string Label, string Account, long Cents);
 }
 
 internal sealed class EmployerInvoiceConfiguration : IEntityTypeConfiguration<EmployerInvoice>
@@ -112,5 +153,6 @@ internal sealed class EmployerInvoiceConfiguration : IEntityTypeConfiguration<Em
         builder.HasIndex(i => i.CreditedInvoiceId).IsUnique();
         builder.Property(i => i.IssuedBy).HasMaxLength(200);
         builder.HasOne<Employer>().WithMany().HasForeignKey(i => i.EmployerId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(i => i.Outstanding);
     }
 }

@@ -14,6 +14,14 @@ public static class EmployersAccess
         : actor.EmployerId is { } own ? employers.Where(e => e.Id == own)
         : employers.Where(_ => false);
 
+    /// <summary>The rows (staff payslips, invoices) of the employers the actor may see.</summary>
+    public static IQueryable<T> OfVisibleEmployers<T>(this IQueryable<T> rows, IQueryable<Employer> employers, Actor actor)
+        where T : class, IEmployerOwned
+    {
+        var visible = employers.Visible(actor).Select(e => e.Id);
+        return rows.Where(r => visible.Contains(r.EmployerId));
+    }
+
     public static void RequireManager(Actor actor)
     {
         if (!Manages(actor))
@@ -21,4 +29,10 @@ public static class EmployersAccess
             throw new DomainException(EmployersErrors.NotFound);
         }
     }
+}
+
+/// <summary>A row that belongs to one employer, and is seen by whoever sees that employer.</summary>
+public interface IEmployerOwned
+{
+    EmployerId EmployerId { get; }
 }

@@ -27,11 +27,29 @@ public static class EmployersModule
             .AddScoped<SignMandate>()
             .AddScoped<TerminateMandate>()
             .AddScoped<GetMandatePdf>()
-            .AddScoped<StaffContracts>()
+            .AddScoped<StaffContractRecorder>()
+            .AddScoped<SubmitStaffContract>()
             .AddScoped<ImportStaffContracts>()
-            .AddScoped<StaffPayroll>()
-            .AddScoped<StaffDeclarations>()
-            .AddScoped<EmployerInvoices>()
+            .AddScoped<ListStaffContracts>()
+            .AddScoped<GetStaffContractPdf>()
+            .AddScoped<StaffHires>()
+            .AddScoped<EmployerAccounts>()
+            .AddScoped<ComputeStaffPayslips>()
+            .AddScoped<ValidateStaffPayslip>()
+            .AddScoped<GetStaffPayslip>()
+            .AddScoped<ListStaffPayslips>()
+            .AddScoped<GetStaffPayslipPdf>()
+            .AddScoped<StaffWages>()
+            .AddScoped<GetStaffDsn>()
+            .AddScoped<GetStaffCertificatePdf>()
+            .AddScoped<EmployerInvoiceDocuments>()
+            .AddScoped<IssueEmployerInvoice>()
+            .AddScoped<GetEmployerInvoice>()
+            .AddScoped<ListEmployerInvoices>()
+            .AddScoped<GetEmployerInvoicePdf>()
+            .AddScoped<EmployerReceivables>()
+            .AddScoped<RecordEmployerPayment>()
+            .AddScoped<CreditEmployerInvoice>()
             .AddScoped<GetEmployerExposure>()
             .AddScoped<ServiceReport>();
 
@@ -51,11 +69,22 @@ public static class EmployersModule
         TerminateMandate.Map(employers);
         GetMandatePdf.Map(employers);
         ServiceReport.Map(employers);
-        StaffContracts.Map(employers);
+        ListStaffContracts.Map(employers);
+        SubmitStaffContract.Map(employers);
+        GetStaffContractPdf.Map(employers);
         ImportStaffContracts.Map(employers, api);
-        StaffDeclarations.Map(employers);
-        StaffPayroll.Map(payslips);
-        EmployerInvoices.Map(employers, invoices);
+        GetStaffCertificatePdf.Map(employers);
+        GetStaffDsn.Map(employers);
+        ListStaffPayslips.Map(payslips);
+        GetStaffPayslip.Map(payslips);
+        ValidateStaffPayslip.Map(payslips);
+        GetStaffPayslipPdf.Map(payslips);
+        IssueEmployerInvoice.Map(employers);
+        ListEmployerInvoices.Map(invoices);
+        GetEmployerInvoice.Map(invoices);
+        GetEmployerInvoicePdf.Map(invoices);
+        RecordEmployerPayment.Map(invoices);
+        CreditEmployerInvoice.Map(invoices);
         GetEmployerExposure.Map(invoices);
     }
 }

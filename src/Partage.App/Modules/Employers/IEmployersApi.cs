@@ -31,24 +31,24 @@ internal sealed class EmployersApi(PartageDbContext db) : IEmployersApi
 /// credits to employer invoices (<see cref="IReceivableSource"/>). They call their own interfaces,
 /// never this module, so the module graph has no cycle.
 /// </summary>
-internal sealed class EmployerServices(StaffPayroll staff, StaffContracts contracts, EmployerInvoices invoices)
+internal sealed class EmployerServices(ComputeStaffPayslips payslips, StaffWages staffWages, StaffHires hires, EmployerReceivables receivables)
     : IWageSource, IHiringSource, IReceivableSource
 {
-    public Task<int> ComputeDueAsync(DateOnly until, Actor actor, CancellationToken ct = default) => staff.ComputeDueAsync(until, actor, ct);
+    public Task<int> ComputeDueAsync(DateOnly until, Actor actor, CancellationToken ct = default) => payslips.HandleAsync(until, actor, ct);
 
-    public Task<IReadOnlyList<DueWage>> DueWagesAsync(DateOnly until, CancellationToken ct = default) => staff.DueWagesAsync(until, ct);
+    public Task<IReadOnlyList<DueWage>> DueWagesAsync(DateOnly until, CancellationToken ct = default) => staffWages.DueAsync(until, ct);
 
-    public Task<int> JoinBatchAsync(Guid batch, IReadOnlyCollection<Guid> wages, CancellationToken ct = default) => staff.JoinBatchAsync(batch, wages, ct);
+    public Task<int> JoinBatchAsync(Guid batch, IReadOnlyCollection<Guid> wages, CancellationToken ct = default) => staffWages.JoinBatchAsync(batch, wages, ct);
 
-    public Task<IReadOnlyList<DueWage>> BatchWagesAsync(Guid batch, CancellationToken ct = default) => staff.BatchWagesAsync(batch, ct);
+    public Task<IReadOnlyList<DueWage>> BatchWagesAsync(Guid batch, CancellationToken ct = default) => staffWages.InBatchAsync(batch, ct);
 
-    public Task WagesPaidAsync(Guid batch, DateOnly paidOn, CancellationToken ct = default) => staff.PaidAsync(batch, paidOn, ct);
+    public Task WagesPaidAsync(Guid batch, DateOnly paidOn, CancellationToken ct = default) => staffWages.PaidAsync(batch, paidOn, ct);
 
     public Task<IReadOnlyList<Partage.App.Modules.Payroll.Features.DpaeDeclaration>> DpaeDeclarationsAsync(DateOnly from, DateOnly to, string declarantPhone, CancellationToken ct = default) =>
-        contracts.DpaeDeclarationsAsync(from, to, declarantPhone, ct);
+        hires.DeclarationsAsync(from, to, declarantPhone, ct);
 
-    public Task<IReadOnlyList<Receivable>> OpenAsync(LegalEntityId entity, CancellationToken ct = default) => invoices.OpenAsync(entity, ct);
+    public Task<IReadOnlyList<Receivable>> OpenAsync(LegalEntityId entity, CancellationToken ct = default) => receivables.OpenAsync(entity, ct);
 
     public Task SettleAsync(Guid invoice, Money amount, DateOnly on, string from, string label, Actor actor, CancellationToken ct = default) =>
-        invoices.SettleAsync(invoice, amount, on, from, label, actor, ct);
+        receivables.SettleAsync(invoice, amount, on, from, label, actor, ct);
 }

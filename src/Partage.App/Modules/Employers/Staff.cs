@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Partage.Kernel;
@@ -70,6 +71,10 @@ public sealed class StaffContract
     public DateTime CreatedAt { get; init; }
 
     public string CreatedBy { get; init; } = string.Empty;
+
+    /// <summary>The contract's calendar months with their share of work and gross, by period ("2026-11").</summary>
+    internal IReadOnlyDictionary<string, ContractMonth> Months() =>
+        ContractMonths.Split(Start, End, Hours, Cachets, GrossCents).ToDictionary(m => m.Period);
 }
 
 public enum StaffPayslipStatus
@@ -80,7 +85,7 @@ public enum StaffPayslipStatus
 }
 
 /// <summary>A payslip of an employer's staff for one month of a contract, computed by the payroll engine with the employer's own parameters.</summary>
-public sealed class StaffPayslip : IVersioned
+public sealed class StaffPayslip : IVersioned, IEmployerOwned
 {
     public int RowVersion { get; set; }
 
@@ -145,6 +150,25 @@ public sealed class StaffPayslip : IVersioned
 
     /// <summary>What the cooperative advances for the employer: the net paid and the allowances, plus under a complete mandate the contributions and the tax withheld.</summary>
     public long AdvanceCents => NetPaidCents + AllowancesCents + (Mandate == MandateKind.Complete ? EmployerCostCents - NetPaidCents : 0);
+
+    /// <summary>The engine's result as computed, line by line (the payslip's figures never change after).</summary>
+    internal PayrollResult Result() => JsonSerializer.Deserialize<PayrollResult>(ResultJson, PayrollJson.Options)!;
+
+    /// <summary>Only a computed payslip is validated (before anything is posted for it).</summary>
+    internal void RequireComputed()
+    {
+        if (Status != StaffPayslipStatus.Computed)
+        {
+            throw new DomainException(EmployersErrors.WrongStatus, "Ce bulletin est déjà validé.");
+        }
+    }
+
+    /// <summary>Payroll staff validated it and its advance to the employer was posted as <paramref name="entry"/>.</summary>
+    internal void Validate(Guid entry, DateTime at, string by)
+    {
+        RequireComputed();
+        (Status, ValidatedAt, ValidatedBy, EntryId) = (StaffPayslipStatus.Validated, at, by, entry);
+    }
 }
 
 internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffMember>

@@ -14,7 +14,7 @@ public sealed record ImportResult(int Imported, IReadOnlyList<StaffContractView>
 /// rules as a contract submitted online; one bad line and nothing is imported, each problem
 /// reported with its line number.
 /// </summary>
-public sealed class ImportStaffContracts(StaffContracts contracts)
+public sealed class ImportStaffContracts(StaffContractRecorder recorder)
 {
     /// <summary>The columns of the upload file, in order (semicolon separated, UTF-8).</summary>
     public static readonly string[] Columns =
@@ -29,7 +29,7 @@ public sealed class ImportStaffContracts(StaffContracts contracts)
     /// <summary>Imports a CSV file of contracts: every line checked first; one bad line and nothing is imported, each problem reported with its line number.</summary>
     public async Task<ImportResult> HandleAsync(EmployerId employer, Stream file, Actor actor, CancellationToken ct = default)
     {
-        await contracts.RequireSubmitterAsync(employer, actor, ct);
+        await recorder.RequireSubmitterAsync(employer, actor, ct);
         var rows = new List<StaffContractInput>();
         using (var reader = new StreamReader(file, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
         using (var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";", MissingFieldFound = null, BadDataFound = null }))
@@ -63,7 +63,7 @@ public sealed class ImportStaffContracts(StaffContracts contracts)
             throw new InputValidationException(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["file"] = ["Le fichier ne contient aucun contrat."] });
         }
 
-        return await contracts.SaveAsync(employer, rows, actor, fromFile: true, ct);
+        return await recorder.RecordAsync(employer, rows, actor, fromFile: true, ct);
     }
 
     /// <summary>The upload template: the header and one example line.</summary>
@@ -76,10 +76,10 @@ public sealed class ImportStaffContracts(StaffContracts contracts)
 
     public static void Map(RouteGroupBuilder employers, RouteGroupBuilder api)
     {
-        employers.MapPost("/{id:guid}/contracts.csv", async (Guid id, HttpRequest request, ImportStaffContracts import, StaffContracts contracts, ActorAccessor actors, CancellationToken ct) =>
+        employers.MapPost("/{id:guid}/contracts.csv", async (Guid id, HttpRequest request, ImportStaffContracts import, StaffContractRecorder recorder, ActorAccessor actors, CancellationToken ct) =>
             {
                 var actor = await actors.GetAsync(ct);
-                await contracts.RequireSubmitterAsync(EmployerId.From(id), actor, ct);
+                await recorder.RequireSubmitterAsync(EmployerId.From(id), actor, ct);
                 var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : null;
                 var file = form?.Files.GetFile("file")
                     ?? throw new Kernel.InputValidationException(new Dictionary<string, string[]> { ["file"] = ["Joignez le fichier CSV des contrats (champ « file »)."] });

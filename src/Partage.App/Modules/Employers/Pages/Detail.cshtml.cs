@@ -13,7 +13,9 @@ namespace Partage.App.Modules.Employers.Pages;
 /// staff), its pay-period invoices (issued by payroll staff, payments recorded by finance), its
 /// staff's employment certificates and, under a complete mandate, its monthly DSN.
 /// </summary>
-public sealed class DetailModel(GetEmployer getEmployer, SignMandate signMandate, TerminateMandate terminateMandate, GetMandatePdf mandatePdf, StaffContracts contracts, ImportStaffContracts import, StaffPayroll payslips, EmployerInvoices invoices, StaffDeclarations declarations) : PartagePageModel
+public sealed class DetailModel(GetEmployer getEmployer, SignMandate signMandate, TerminateMandate terminateMandate, GetMandatePdf mandatePdf, SubmitStaffContract submitContract, ImportStaffContracts import, ListStaffContracts contracts, GetStaffContractPdf contractPdf, ValidateStaffPayslip validatePayslip,
+    ListStaffPayslips payslips, GetStaffPayslipPdf payslipPdf, IssueEmployerInvoice issueInvoice, RecordEmployerPayment recordPayment, CreditEmployerInvoice creditInvoice,
+    ListEmployerInvoices invoices, GetEmployerInvoicePdf invoicePdf, GetStaffCertificatePdf certificatePdf, GetStaffDsn dsnFile) : PartagePageModel
 {
     public EmployerView? Employer { get; private set; }
 
@@ -118,7 +120,7 @@ public sealed class DetailModel(GetEmployer getEmployer, SignMandate signMandate
     public Task<IActionResult> OnPostContractAsync(Guid id, CancellationToken ct) => RunAsync(id, async () =>
     {
         var c = Contract;
-        var saved = await contracts.SubmitAsync(EmployerId.From(id), new StaffContractInput(c.LastName, c.FirstName, c.Nir, c.BirthDate, c.Iban, c.Kind, null, c.Job, c.Event,
+        var saved = await submitContract.HandleAsync(EmployerId.From(id), new StaffContractInput(c.LastName, c.FirstName, c.Nir, c.BirthDate, c.Iban, c.Kind, null, c.Job, c.Event,
             c.Start, c.End, c.Hours, c.Cachets, c.Gross, c.Allowances, c.Dfs), Actor, ct);
         return $"Contrat {saved.Number} enregistré ; DPAE enregistrée.";
     }, ct, prefix: "Contract");
@@ -136,18 +138,18 @@ public sealed class DetailModel(GetEmployer getEmployer, SignMandate signMandate
     }, ct);
 
     public Task<IActionResult> OnPostValidateAsync(Guid id, Guid payslip, CancellationToken ct) =>
-        RunAsync(id, async () => $"Bulletin {(await payslips.ValidateAsync(payslip, Actor, ct)).Number} validé.", ct);
+        RunAsync(id, async () => $"Bulletin {(await validatePayslip.HandleAsync(payslip, Actor, ct)).Number} validé.", ct);
 
     public Task<IActionResult> OnPostInvoiceAsync(Guid id, CancellationToken ct) =>
-        RunAsync(id, async () => $"Facture {(await invoices.IssueAsync(EmployerId.From(id), new EmployerInvoiceInput(Period), Actor, ct)).Number} émise.", ct);
+        RunAsync(id, async () => $"Facture {(await issueInvoice.HandleAsync(EmployerId.From(id), new EmployerInvoiceInput(Period), Actor, ct)).Number} émise.", ct);
 
     public Task<IActionResult> OnPostPaymentAsync(Guid id, Guid invoice, CancellationToken ct) =>
-        RunAsync(id, async () => $"Règlement enregistré sur {(await invoices.RecordPaymentAsync(invoice, new EmployerPaymentInput(Amount, PaidOn), Actor, ct)).Number}.", ct);
+        RunAsync(id, async () => $"Règlement enregistré sur {(await recordPayment.HandleAsync(invoice, new EmployerPaymentInput(Amount, PaidOn), Actor, ct)).Number}.", ct);
 
     public Task<IActionResult> OnPostCreditAsync(Guid id, Guid invoice, CancellationToken ct) =>
         RunAsync(id, async () =>
         {
-            var note = await invoices.CreditAsync(invoice, new EmployerCreditInput(CreditReason), Actor, ct);
+            var note = await creditInvoice.HandleAsync(invoice, new EmployerCreditInput(CreditReason), Actor, ct);
             return $"Avoir {note.Number} émis : la facture {note.Related} est annulée, ses bulletins sont à refacturer.";
         }, ct);
 
@@ -155,16 +157,16 @@ public sealed class DetailModel(GetEmployer getEmployer, SignMandate signMandate
         DownloadAsync(() => mandatePdf.HandleAsync(EmployerId.From(id), mandate, Actor, ct), "application/pdf");
 
     public Task<IActionResult> OnGetContractPdfAsync(Guid id, Guid contract, CancellationToken ct) =>
-        DownloadAsync(() => contracts.PdfAsync(EmployerId.From(id), contract, Actor, ct), "application/pdf");
+        DownloadAsync(() => contractPdf.HandleAsync(EmployerId.From(id), contract, Actor, ct), "application/pdf");
 
-    public Task<IActionResult> OnGetPayslipPdfAsync(Guid payslip, CancellationToken ct) => DownloadAsync(() => payslips.PdfAsync(payslip, Actor, ct), "application/pdf");
+    public Task<IActionResult> OnGetPayslipPdfAsync(Guid payslip, CancellationToken ct) => DownloadAsync(() => payslipPdf.HandleAsync(payslip, Actor, ct), "application/pdf");
 
-    public Task<IActionResult> OnGetInvoicePdfAsync(Guid invoice, CancellationToken ct) => DownloadAsync(() => invoices.PdfAsync(invoice, Actor, ct), "application/pdf");
+    public Task<IActionResult> OnGetInvoicePdfAsync(Guid invoice, CancellationToken ct) => DownloadAsync(() => invoicePdf.HandleAsync(invoice, Actor, ct), "application/pdf");
 
     public Task<IActionResult> OnGetCertificatePdfAsync(Guid id, Guid contract, CancellationToken ct) =>
         AttemptAsync(id, async () =>
         {
-            var (name, content) = await declarations.CertificatePdfAsync(EmployerId.From(id), contract, Actor, ct);
+            var (name, content) = await certificatePdf.HandleAsync(EmployerId.From(id), contract, Actor, ct);
             return File(content, "application/pdf", name);
         }, ct);
 
@@ -172,7 +174,7 @@ public sealed class DetailModel(GetEmployer getEmployer, SignMandate signMandate
         AttemptAsync(id, async () =>
         {
             DsnMonth = month;
-            var dsn = await declarations.DsnAsync(EmployerId.From(id), month, test, Actor, ct);
+            var dsn = await dsnFile.HandleAsync(EmployerId.From(id), month, test, Actor, ct);
             return File(dsn.Content, dsn.ContentType, dsn.FileName);
         }, ct);
 
@@ -206,9 +208,9 @@ public sealed class DetailModel(GetEmployer getEmployer, SignMandate signMandate
     private async Task ShowAsync(Guid id, CancellationToken ct)
     {
         Employer = await getEmployer.HandleAsync(EmployerId.From(id), Actor, ct);
-        Contracts = (await contracts.ListAsync(Employer.Id, new PageRequest(1, 100), Actor, ct)).Items;
-        Payslips = (await payslips.ListAsync(Employer.Id, null, new PageRequest(1, 100), Actor, ct)).Items;
-        Invoices = (await invoices.ListAsync(Employer.Id, new PageRequest(1, 50), Actor, ct)).Items;
+        Contracts = (await contracts.HandleAsync(Employer.Id, new PageRequest(1, 100), Actor, ct)).Items;
+        Payslips = (await payslips.HandleAsync(Employer.Id, null, new PageRequest(1, 100), Actor, ct)).Items;
+        Invoices = (await invoices.HandleAsync(Employer.Id, new PageRequest(1, 50), Actor, ct)).Items;
         Period ??= Payslips.FirstOrDefault(p => p.InvoiceId is null)?.Period;
         DsnMonth ??= Payslips.FirstOrDefault()?.Period;
     }

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Http;
 using Partage.App.Infrastructure.Pdf;
 using Partage.App.Modules.Payroll;
@@ -13,85 +11,33 @@ using Partage.Persistence;
 namespace Partage.App.Modules.Employers.Features;
 
 /// <summary>
-/// What the cooperative declares and certifies for an employer's staff: under a complete mandate
-/// the monthly DSN (the contributions it advances, declared in the employer's name), under either
-/// mandate the employment certificate at the end of each contract (the AEM of an intermittent, the
-/// employer's certificate for France Travail otherwise).
+/// The employment certificate the cooperative makes for an employer's staff under either mandate
+/// at the end of each contract: the AEM of an intermittent, the employer's certificate for France Travail otherwise.
 /// </summary>
-public sealed class StaffDeclarations(PartageDbContext db, IPayrollApi payroll, StaffPayroll staff, TimeProvider clock)
+public sealed class GetStaffCertificatePdf(PartageDbContext db, IPayrollApi payroll, EmployerAccounts accounts, TimeProvider clock)
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
-
-    /// <summary>The monthly DSN of an employer under a complete mandate, from the month's validated payslips.</summary>
-    public async Task<DsnDocument> DsnAsync(EmployerId id, string? month, bool test, Actor actor, CancellationToken ct = default)
-    {
-        var employer = await db.Set<Employer>().AsNoTracking().Visible(actor).SingleOrDefaultAsync(e => e.Id == id, ct) ?? throw new DomainException(EmployersErrors.NotFound);
-        var v = new Validation();
-        var declared = v.Month("month", "Le mois déclaré", month, required: true);
-        v.ThrowIfInvalid();
-        var (first, last) = (declared!.Value.Start, declared.Value.End);
-        var mandates = await db.Set<Mandate>().AsNoTracking().Where(m => m.EmployerId == id && m.Kind == MandateKind.Complete && m.SignedOn <= last).ToListAsync(ct);
-        if (!mandates.Any(m => m.TerminatedOn is not { } end || end >= first))
-        {
-            throw new DomainException(EmployersErrors.NotDeclaredByCooperative);
-        }
-
-        var period = $"{first.Year:D4}-{first.Month:D2}";
-        var payslips = await db.Set<StaffPayslip>().AsNoTracking().Where(p => p.EmployerId == id && p.Period == period && p.Mandate == MandateKind.Complete)
-            .OrderBy(p => p.Number).ToListAsync(ct);
-        var pending = payslips.Count(p => p.Status == StaffPayslipStatus.Computed);
-        if (pending > 0)
-        {
-            throw new DomainException(EmployersErrors.WrongStatus, $"{pending} bulletin(s) de {period} ne sont pas encore validés : validez-les avant de produire la DSN.");
-        }
-
-        var entity = await staff.EntityAsync(ct);
-        var establishment = payroll.Establishment(entity.Code)
-            ?? throw new DomainException(EmployersErrors.DeclarantNotConfigured, $"Les références de déclarant de {entity.Code} sont à configurer (Payroll:Establishments:{entity.Code} : Nic, Ape, UrssafCode, Phone).");
-        var contractIds = payslips.Select(p => p.ContractId).Distinct().ToList();
-        var contracts = await db.Set<StaffContract>().AsNoTracking().Where(c => contractIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
-        var personIds = contracts.Values.Select(c => c.StaffMemberId).Distinct().ToList();
-        var people = await db.Set<StaffMember>().AsNoTracking().Where(s => personIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
-        var individuals = payslips.GroupBy(p => contracts[p.ContractId].StaffMemberId).Select(byPerson =>
-        {
-            var person = people[byPerson.Key];
-            return new DsnIndividual(Nir.Parse(person.Nir), person.LastName, person.FirstName, person.BirthDate, person.Id.ToString("N")[..10].ToUpperInvariant(),
-                byPerson.GroupBy(p => p.ContractId).Select(byContract =>
-                {
-                    var contract = contracts[byContract.Key];
-                    var months = Months(contract);
-                    return new DsnContract(contract.Number, contract.Kind, contract.Cadre, contract.Job, contract.Start, contract.End, byContract.Select(p =>
-                        new DsnPayslip(p.Number, p.From, p.To, p.PaidOn ?? p.DueOn, Result(p), Money.Eur(p.NetTaxableCents), Money.Eur(p.NetPaidCents), p.TaxRate,
-                            Money.Eur(p.TaxCents), months[p.Period].Hours, months[p.Period].Cachets)).ToList());
-                }).ToList());
-        }).OrderBy(i => i.LastName, StringComparer.Ordinal).ThenBy(i => i.FirstName, StringComparer.Ordinal).ToList();
-        return payroll.Dsn(new DsnSubmission(first.Year, first.Month, test, Today,
-            new DsnSender(entity.Siren, establishment.Nic!, entity.Name, entity.Street, entity.PostalCode, entity.City, $"Service paie {entity.Name}", establishment.Phone!),
-            new DsnEmployer(employer.Siret, employer.Ape, employer.Name, employer.Street, employer.PostalCode, employer.City, employer.CollectiveAgreement, employer.Name, employer.BillingEmail,
-                (await payroll.CatalogAsync(ct)).Resolve(last).MonthlyHours),
-            individuals));
-    }
 
     /// <summary>
     /// The employment certificate of a contract, once its last payslip is validated: every month's
     /// work (hours, cachets, counted hours), gross pay and unemployment contributions, the end of the
     /// contract and its reason.
     /// </summary>
-    public async Task<(string FileName, byte[] Content)> CertificatePdfAsync(EmployerId id, Guid contractId, Actor actor, CancellationToken ct = default)
+    public async Task<(string FileName, byte[] Content)> HandleAsync(EmployerId id, Guid contractId, Actor actor, CancellationToken ct = default)
     {
         var employer = await db.Set<Employer>().AsNoTracking().Visible(actor).SingleOrDefaultAsync(e => e.Id == id, ct) ?? throw new DomainException(EmployersErrors.NotFound);
         var contract = await db.Set<StaffContract>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == contractId && c.EmployerId == id, ct)
             ?? throw new DomainException(EmployersErrors.NotFound);
         var payslips = await db.Set<StaffPayslip>().AsNoTracking().Where(p => p.ContractId == contractId).OrderBy(p => p.From).ToListAsync(ct);
-        if (!CertificateReady(contract.End, payslips.Select(p => (p.To, p.Status))))
+        if (!Ready(contract.End, payslips.Select(p => (p.To, p.Status))))
         {
             throw new DomainException(EmployersErrors.WrongStatus, "L'attestation est établie à la fin du contrat, une fois tous ses bulletins validés.");
         }
 
         var person = await db.Set<StaffMember>().AsNoTracking().SingleAsync(s => s.Id == contract.StaffMemberId, ct);
         var mandate = await db.Set<Mandate>().AsNoTracking().Where(m => m.EmployerId == id && m.SignedOn <= contract.Start).OrderByDescending(m => m.SignedOn).FirstAsync(ct);
-        var entity = await staff.EntityAsync(ct);
-        var months = Months(contract);
+        var entity = await accounts.EntityAsync(ct);
+        var months = contract.Months();
         var intermittent = contract.Kind != EmployeeKind.RegimeGeneral;
         var catalog = await payroll.CatalogAsync(ct);
         var hoursPerCachet = catalog.ValueOn("heures_par_cachet", contract.Start)
@@ -112,7 +58,7 @@ public sealed class StaffDeclarations(PartageDbContext db, IPayrollApi payroll, 
         var rows = payslips.Select(p =>
         {
             var month = months[p.Period];
-            var (unemploymentBase, unemployment) = Unemployment(Result(p));
+            var (unemploymentBase, unemployment) = Unemployment(p.Result());
             return (Month: month, Counted: month.Hours ?? month.Cachets * hoursPerCachet ?? 0m, Base: unemploymentBase, Contributions: unemployment, Gross: p.GrossCents, Net: p.NetPaidCents);
         }).ToList();
         decimal? Hours(IEnumerable<ContractMonth> worked) => worked.Any(m => m.Hours is not null) ? worked.Sum(m => m.Hours) : null;
@@ -129,25 +75,18 @@ public sealed class StaffDeclarations(PartageDbContext db, IPayrollApi payroll, 
             pdf.Paragraph($"Heures retenues pour l'assurance chômage des annexes 8 et 10 : les heures travaillées, un cachet comptant pour {Number(hoursPerCachet)} heures. Contributions chômage : parts salariale et patronale.");
         }
 
-        pdf.Paragraph($"Fait le {Today:dd/MM/yyyy}, pour l'employeur et par mandat, par {entity.Name}. Le salarié reçoit un exemplaire de cette attestation ; les mêmes données sont transmises par la DSN lorsque la coopérative fait les déclarations de l'employeur.");
+        pdf.Paragraph($"Fait le {clock.Today():dd/MM/yyyy}, pour l'employeur et par mandat, par {entity.Name}. Le salarié reçoit un exemplaire de cette attestation ; les mêmes données sont transmises par la DSN lorsque la coopérative fait les déclarations de l'employeur.");
         using var output = new MemoryStream();
         pdf.Save(output);
         return ($"attestation-{contract.Number}.pdf", output.ToArray());
     }
 
     /// <summary>A contract is certified once its last month has a payslip and every payslip is validated.</summary>
-    internal static bool CertificateReady(DateOnly contractEnd, IEnumerable<(DateOnly To, StaffPayslipStatus Status)> payslips)
+    internal static bool Ready(DateOnly contractEnd, IEnumerable<(DateOnly To, StaffPayslipStatus Status)> payslips)
     {
         var all = payslips.ToList();
         return all.Any(p => p.To == contractEnd) && all.All(p => p.Status != StaffPayslipStatus.Computed);
     }
-
-    private DateOnly Today => clock.Today();
-
-    private static IReadOnlyDictionary<string, ContractMonth> Months(StaffContract contract) =>
-        ContractMonths.Split(contract.Start, contract.End, contract.Hours, contract.Cachets, contract.GrossCents).ToDictionary(m => m.Period);
-
-    private static PayrollResult Result(StaffPayslip payslip) => JsonSerializer.Deserialize<PayrollResult>(payslip.ResultJson, PayrollJson.Options)!;
 
     /// <summary>The unemployment insurance base and contributions (both shares) of a payslip.</summary>
     private static (decimal Base, decimal Contributions) Unemployment(PayrollResult result)
@@ -162,17 +101,11 @@ public sealed class StaffDeclarations(PartageDbContext db, IPayrollApi payroll, 
 
     public static void Map(RouteGroupBuilder employers)
     {
-        employers.MapGet("/{id:guid}/contracts/{contract:guid}/certificate.pdf", async (Guid id, Guid contract, StaffDeclarations documents, ActorAccessor actors, CancellationToken ct) =>
+        employers.MapGet("/{id:guid}/contracts/{contract:guid}/certificate.pdf", async (Guid id, Guid contract, GetStaffCertificatePdf handler, ActorAccessor actors, CancellationToken ct) =>
             {
-                var (name, content) = await documents.CertificatePdfAsync(EmployerId.From(id), contract, await actors.GetAsync(ct), ct);
+                var (name, content) = await handler.HandleAsync(EmployerId.From(id), contract, await actors.GetAsync(ct), ct);
                 return TypedResults.File(content, "application/pdf", name);
             })
             .WithName("StaffCertificatePdf").WithSummary("L'attestation employeur du contrat (AEM d'un intermittent), une fois ses bulletins validés").ProducesProblems().Produces(StatusCodes.Status200OK, contentType: "application/pdf");
-        employers.MapGet("/{id:guid}/dsn", async (Guid id, string? month, bool? test, StaffDeclarations declarations, ActorAccessor actors, CancellationToken ct) =>
-            {
-                var dsn = await declarations.DsnAsync(EmployerId.From(id), month, test ?? false, await actors.GetAsync(ct), ct);
-                return TypedResults.File(dsn.Content, dsn.ContentType, dsn.FileName);
-            })
-            .WithName("EmployerDsn").WithSummary("La DSN mensuelle de l'employeur (mandat complet), au format NEODeS, depuis les bulletins validés du mois (month=AAAA-MM, test=true pour un envoi d'essai)").ProducesProblems().Produces(StatusCodes.Status200OK, contentType: "text/plain");
     }
 }

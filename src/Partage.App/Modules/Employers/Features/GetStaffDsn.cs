@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using Partage.App.Infrastructure;
+using Partage.App.Infrastructure.Http;
+using Partage.App.Modules.Payroll;
+using Partage.App.Security;
+using Partage.Kernel;
+using Partage.Persistence;
+
+namespace Partage.App.Modules.Employers.Features;
+
+/// <summary>
+/// The monthly DSN the cooperative files for an employer under a complete mandate (the
+/// contributions it advances, declared in the employer's name), from the month's validated payslips.
+/// </summary>
+public sealed class GetStaffDsn(PartageDbContext db, IPayrollApi payroll, EmployerAccounts accounts, TimeProvider clock)
+{
+    public async Task<DsnDocument> HandleAsync(EmployerId id, string? month, bool test, Actor actor, CancellationToken ct = default)
+    {
+        var employer = await db.Set<Employer>().AsNoTracking().Visible(actor).SingleOrDefaultAsync(e => e.Id == id, ct) ?? throw new DomainException(EmployersErrors.NotFound);
+        var v = new Validation();
+        var declared = v.Month("month", "Le mois déclaré", month, required: true);
+        v.ThrowIfInvalid();
+        var (first, last) = (declared!.Value.Start, declared.Value.End);
+        var mandates = await db.Set<Mandate>().AsNoTracking().Where(m => m.EmployerId == id && m.Kind == MandateKind.Complete && m.SignedOn <= last).ToListAsync(ct);
+        if (!mandates.Any(m => m.TerminatedOn is not { } end || end >= first))
+        {
+            throw new DomainException(EmployersErrors.NotDeclaredByCooperative);
+        }
+
+        var period = $"{first.Year:D4}-{first.Month:D2}";
+        var payslips = await db.Set<StaffPayslip>().AsNoTracking().Where(p => p.EmployerId == id && p.Period == period && p.Mandate == MandateKind.Complete)
+            .OrderBy(p => p.Number).ToListAsync(ct);
+        var pending = payslips.Count(p => p.Status == StaffPayslipStatus.Computed);
+        if (pending > 0)
+        {
+            throw new DomainException(EmployersErrors.WrongStatus, $"{pending} bulletin(s) de {period} ne sont pas encore validés : validez-les avant de produire la DSN.");
+        }
+
+        var entity = await accounts.EntityAsync(ct);
+        var establishment = payroll.Establishment(entity.Code)
+            ?? throw new DomainException(EmployersErrors.DeclarantNotConfigured, $"Les références de déclarant de {entity.Code} sont à configurer (Payroll:Establishments:{entity.Code} : Nic, Ape, UrssafCode, Phone).");
+        var contractIds = payslips.Select(p => p.ContractId).Distinct().ToList();
+        var contracts = await db.Set<StaffContract>().AsNoTracking().Where(c => contractIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var personIds = contracts.Values.Select(c => c.StaffMemberId).Distinct().ToList();
+        var people = await db.Set<StaffMember>().AsNoTracking().Where(s => personIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var individuals = payslips.GroupBy(p => contracts[p.ContractId].StaffMemberId).Select(byPerson =>
+        {
+            var person = people[byPerson.Key];
+            return new DsnIndividual(Nir.Parse(person.Nir), person.LastName, person.FirstName, person.BirthDate, person.Id.ToString("N")[..10].ToUpperInvariant(),
+                byPerson.GroupBy(p => p.ContractId).Select(byContract =>
+                {
+                    var contract = contracts[byContract.Key];
+                    var months = contract.Months();
+                    return new DsnContract(contract.Number, contract.Kind, contract.Cadre, contract.Job, contract.Start, contract.End, byContract.Select(p =>
+                        new DsnPayslip(p.Number, p.From, p.To, p.PaidOn ?? p.DueOn, p.Result(), Money.Eur(p.NetTaxableCents), Money.Eur(p.NetPaidCents), p.TaxRate,
+                            Money.Eur(p.TaxCents), months[p.Period].Hours, months[p.Period].Cachets)).ToList());
+                }).ToList());
+        }).OrderBy(i => i.LastName, StringComparer.Ordinal).ThenBy(i => i.FirstName, StringComparer.Ordinal).ToList();
+        return payroll.Dsn(new DsnSubmission(first.Year, first.Month, test, clock.Today(),
+            new DsnSender(entity.Siren, establishment.Nic!, entity.Name, entity.Street, entity.PostalCode, entity.City, $"Service paie {entity.Name}", establishment.Phone!),
+            new DsnEmployer(employer.Siret, employer.Ape, employer.Name, employer.Street, employer.PostalCode, employer.City, employer.CollectiveAgreement, employer.Name, employer.BillingEmail,
+                (await payroll.CatalogAsync(ct)).Resolve(last).MonthlyHours),
+            individuals));
+    }
+
+    public static void Map(RouteGroupBuilder employers)
+    {
+        employers.MapGet("/{id:guid}/dsn", async (Guid id, string? month, bool? test, GetStaffDsn handler, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var dsn = await handler.HandleAsync(EmployerId.From(id), month, test ?? false, await actors.GetAsync(ct), ct);
+                return TypedResults.File(dsn.Content, dsn.ContentType, dsn.FileName);
+            })
+            .WithName("EmployerDsn").WithSummary("La DSN mensuelle de l'employeur (mandat complet), au format NEODeS, depuis les bulletins validés du mois (month=AAAA-MM, test=true pour un envoi d'essai)").ProducesProblems().Produces(StatusCodes.Status200OK, contentType: "text/plain");
+    }
+}

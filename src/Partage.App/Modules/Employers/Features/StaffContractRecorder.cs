@@ -1,0 +1,225 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Partage.App.Infrastructure;
+using Partage.App.Infrastructure.Database;
+using Partage.App.Modules.Audit;
+using Partage.App.Modules.Payroll;
+using Partage.App.Security;
+using Partage.Kernel;
+using Partage.Payroll;
+using Partage.Persistence;
+
+namespace Partage.App.Modules.Employers.Features;
+
+/// <summary>One contract as the employer submits it, with the person hired (found again by social security number).</summary>
+public sealed record StaffContractInput(
+    string? LastName, string? FirstName, string? Nir, string? BirthDate, string? Iban, string? Kind, string? Cadre, string? Job, string? Event,
+    string? Start, string? End, string? Hours, string? Cachets, string? Gross, string? Allowances, string? Dfs = null);
+
+/// <summary>
+/// The rules of an employer's contracts, one submitted online (SubmitStaffContract) or many in a
+/// file (ImportStaffContracts): each checked (the mandate covers its dates, the DPAE precedes the
+/// start, the SMIC, no overlap, hours and cachets a month), a file all or nothing with every
+/// malformed line reported by its number; then the people and contracts recorded in one transaction.
+/// </summary>
+public sealed class StaffContractRecorder(PartageDbContext db, GetEmployer employers, ListStaffContracts views, IPayrollApi payroll, NumberSeries numbers, IAuditLog audit, TimeProvider clock)
+{
+    private DateOnly Today => clock.Today();
+
+    /// <summary>Contracts are submitted by the employer's own accounts or by payroll staff; anyone else is told the employer does not exist.</summary>
+    public async Task<EmployerView> RequireSubmitterAsync(EmployerId employerId, Actor actor, CancellationToken ct = default)
+    {
+        var employer = await employers.HandleAsync(employerId, actor, ct);
+        return EmployersAccess.Manages(actor) || actor.EmployerId == employerId ? employer : throw new DomainException(EmployersErrors.NotFound);
+    }
+
+    internal async Task<ImportResult> RecordAsync(EmployerId employerId, IReadOnlyList<StaffContractInput> inputs, Actor actor, bool fromFile, CancellationToken ct)
+    {
+        var employer = await RequireSubmitterAsync(employerId, actor, ct);
+        var problems = new Problems(fromFile);
+        var checkedRows = await CheckAllAsync(employer, inputs, problems, ct);
+        var nirs = checkedRows.Select(r => r.Row.Nir.Value).Distinct().ToList();
+        var known = await db.Set<StaffMember>().Where(s => s.EmployerId == employerId && nirs.Contains(s.Nir)).ToDictionaryAsync(s => s.Nir, ct);
+        await CheckOverlapsAsync(checkedRows, known, problems, ct);
+        problems.ThrowIfAny();
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var saved = await InsertAsync(employerId, checkedRows.Select(r => r.Row).ToList(), known, actor, fromFile, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new ImportResult(saved.Count, await views.ViewsAsync(saved, ct));
+    }
+
+    /// <summary>Every row checked on its own and against the employer's mandates; the problems gathered, not the first only.</summary>
+    private async Task<List<(int Index, Checked Row)>> CheckAllAsync(EmployerView employer, IReadOnlyList<StaffContractInput> inputs, Problems problems, CancellationToken ct)
+    {
+        var catalog = await payroll.CatalogAsync(ct);
+        var checkedRows = new List<(int Index, Checked Row)>();
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            try
+            {
+                var row = Check(inputs[i], catalog);
+                if (!employer.Mandates.Any(m => m.SignedOn <= row.Start && (m.TerminatedOn is not { } last || row.End <= last)))
+                {
+                    throw new InputValidationException(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["Start"] = [EmployersErrors.OutsideMandate.Message] });
+                }
+
+                checkedRows.Add((i, row));
+            }
+            catch (InputValidationException e)
+            {
+                foreach (var (field, messages) in e.Errors)
+                {
+                    problems.Add(i, field, messages);
+                }
+            }
+        }
+
+        return checkedRows;
+    }
+
+    /// <summary>Overlaps: within the submission, then against the contracts already recorded for the same people.</summary>
+    private async Task CheckOverlapsAsync(List<(int Index, Checked Row)> checkedRows, Dictionary<string, StaffMember> known, Problems problems, CancellationToken ct)
+    {
+        var knownIds = known.Values.Select(s => s.Id).ToList();
+        var recorded = await db.Set<StaffContract>().AsNoTracking().Where(c => knownIds.Contains(c.StaffMemberId)).Select(c => new { c.StaffMemberId, c.Start, c.End, c.Number }).ToListAsync(ct);
+        for (var i = 0; i < checkedRows.Count; i++)
+        {
+            var (index, row) = checkedRows[i];
+            var clash = checkedRows.Take(i).Select(other => other.Row).FirstOrDefault(other => other.Nir == row.Nir && other.Start <= row.End && other.End >= row.Start);
+            var recordedClash = known.TryGetValue(row.Nir.Value, out var person) ? recorded.FirstOrDefault(c => c.StaffMemberId == person.Id && c.Start <= row.End && c.End >= row.Start) : null;
+            if (clash is not null || recordedClash is not null)
+            {
+                problems.Add(index, "Start", [$"ces dates chevauchent {(recordedClash is not null ? "le contrat " + recordedClash.Number : "une autre ligne du fichier")} de la même personne."], nameField: false);
+            }
+        }
+    }
+
+    /// <summary>The people (new ones created, known ones updated) and their contracts, numbered as one block per year rather than one query per line.</summary>
+    private async Task<List<StaffContract>> InsertAsync(
+        EmployerId employerId, IReadOnlyList<Checked> rows, Dictionary<string, StaffMember> known, Actor actor, bool fromFile, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var next = new Dictionary<int, long>();
+        foreach (var year in rows.GroupBy(r => r.Start.Year))
+        {
+            next[year.Key] = await numbers.NextBlockAsync($"staff-contract:{year.Key}", year.Count(), ct) - year.Count() + 1;
+        }
+
+        var saved = new List<StaffContract>();
+        foreach (var row in rows)
+        {
+            if (!known.TryGetValue(row.Nir.Value, out var person))
+            {
+                person = new StaffMember { Id = Guid.CreateVersion7(), EmployerId = employerId, Nir = row.Nir.Value, CreatedAt = now };
+                db.Add(person);
+                known[row.Nir.Value] = person;
+            }
+
+            (person.FirstName, person.LastName, person.BirthDate, person.Iban) = (row.FirstName, row.LastName, row.BirthDate, row.Iban.Value);
+            var contract = new StaffContract
+            {
+                Id = Guid.CreateVersion7(), Number = $"GC-{row.Start.Year}-{next[row.Start.Year]++:D6}", EmployerId = employerId,
+                StaffMemberId = person.Id, Kind = row.Kind, Cadre = row.Cadre, Job = row.Job, Event = row.Event, Start = row.Start, End = row.End, Hours = row.Hours,
+                Cachets = row.Cachets, GrossCents = row.Gross.Cents, AllowancesCents = row.Allowances.Cents, Dfs = row.Dfs, DpaeRecordedAt = now, CreatedAt = now, CreatedBy = actor.Name,
+            };
+            db.Add(contract);
+            saved.Add(contract);
+            audit.Record(actor, "employers.contract_submitted", "employer_contract", contract.Id.ToString(), null,
+                new { contract.Number, Employer = employerId.Value, contract.GrossCents, contract.AllowancesCents, Source = fromFile ? "csv" : "form" });
+        }
+
+        return saved;
+    }
+
+    private sealed record Checked(
+        string LastName, string FirstName, Nir Nir, DateOnly BirthDate, Iban Iban, EmployeeKind Kind, bool Cadre, string Job, string Event,
+        DateOnly Start, DateOnly End, decimal? Hours, int? Cachets, Money Gross, Money Allowances, string? Dfs);
+
+    private Checked Check(StaffContractInput input, ParameterCatalog catalog)
+    {
+        var v = new Validation();
+        var lastName = v.Required("LastName", "Le nom", input.LastName, 100);
+        var firstName = v.Required("FirstName", "Le prénom", input.FirstName, 100);
+        var nir = v.Parsed<Nir>("Nir", input.Nir, Nir.TryParse);
+        if (string.IsNullOrWhiteSpace(input.Nir))
+        {
+            v.Add("Nir", "Le numéro de sécurité sociale est obligatoire (DPAE).");
+        }
+
+        var birth = v.Date("BirthDate", "La date de naissance", input.BirthDate, required: true);
+        var iban = v.Parsed<Iban>("Iban", input.Iban, Iban.TryParse);
+        if (string.IsNullOrWhiteSpace(input.Iban))
+        {
+            v.Add("Iban", "L'IBAN est obligatoire : le salaire est payé par virement.");
+        }
+
+        var kind = ContractTerms.Kind(input.Kind);
+        if (kind is null)
+        {
+            v.Add("Kind", ContractTerms.KindRefused);
+        }
+
+        var cadre = input.Cadre?.Trim().ToLowerInvariant() is "oui" or "true" or "1";
+        if (input.Cadre?.Trim().ToLowerInvariant() is not (null or "" or "oui" or "non" or "true" or "false" or "0" or "1"))
+        {
+            v.Add("Cadre", "Cadre : oui ou non.");
+        }
+
+        var job = v.Required("Job", "L'emploi", input.Job, 100);
+        var eventName = v.Optional("Event", "L'événement", input.Event, 200) ?? string.Empty;
+        var start = v.Date("Start", "La date de début", input.Start, required: true);
+        var end = v.Date("End", "La date de fin", input.End, required: true);
+        var hours = v.Hours("Hours", input.Hours, required: kind is EmployeeKind.RegimeGeneral or EmployeeKind.IntermittentTechnician);
+        var cachets = v.Cachets("Cachets", input.Cachets, required: kind == EmployeeKind.IntermittentArtist && hours is null);
+        var gross = v.Amount("Gross", "Le salaire brut", input.Gross, required: true);
+        var allowances = string.IsNullOrWhiteSpace(input.Allowances) || input.Allowances.Trim() is "0" or "0,00" or "0.00"
+            ? Money.ZeroEur : v.Amount("Allowances", "Les frais avancés", input.Allowances, required: false) ?? Money.ZeroEur;
+        var dfs = string.IsNullOrWhiteSpace(input.Dfs) ? null : input.Dfs.Trim().ToLowerInvariant();
+        if (!DfsLabels.Accepts(dfs, kind))
+        {
+            v.Add("Dfs", DfsLabels.Refused);
+        }
+
+        foreach (var term in ContractTerms.Check(start, end, hours, cachets, gross, Today).Broken)
+        {
+            v.Add(term.Field, term.Message);
+        }
+
+        if (start is { } s && hours is { } h && gross is { } g && catalog.ValueOn("smic_horaire", s) is { } smic && g.Amount < Rounding.ToCents(smic * h) / 100m)
+        {
+            v.Add("Gross", $"Le brut est inférieur au SMIC pour {h.ToString("0.##", CultureInfo.GetCultureInfo("fr-FR"))} heures ({Money.Eur(Rounding.ToCents(smic * h)).ToDisplayString()}).");
+        }
+
+        v.ThrowIfInvalid();
+        return new Checked(lastName.ToUpperInvariant(), firstName, nir!, birth!.Value, iban!, kind!.Value, cadre, job, eventName, start!.Value, end!.Value, hours,
+            (int?)cachets, gross!.Value, allowances, dfs);
+    }
+
+    /// <summary>A file's problems are reported by line (line 1 is the header: the first contract is on line 2), a form's by field.</summary>
+    private sealed class Problems(bool fromFile)
+    {
+        private readonly Dictionary<string, List<string>> errors = new(StringComparer.Ordinal);
+
+        /// <summary>A file's line names the field at fault, unless the message concerns the whole line.</summary>
+        public void Add(int index, string field, IEnumerable<string> messages, bool nameField = true)
+        {
+            var key = fromFile ? $"ligne {index + 2}" : field;
+            if (!errors.TryGetValue(key, out var list))
+            {
+                errors[key] = list = [];
+            }
+
+            list.AddRange(messages.Select(m => !fromFile ? m : nameField ? $"{key} : {field} : {m}" : $"{key} : {m}"));
+        }
+
+        public void ThrowIfAny()
+        {
+            if (errors.Count > 0)
+            {
+                throw new InputValidationException(errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+            }
+        }
+    }
+}
