@@ -84,7 +84,7 @@ public class EmployerJourneys(BrowserFixture browser) : IClassFixture<BrowserFix
         var aem = await employer.RunAndWaitForDownloadAsync(() => employer.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^AEM GC-2026-") }).First.ClickAsync());
         var aemFile = Path.Combine(BrowserFixture.ArtifactsFolder, "31-staff-aem.pdf");
         await aem.SaveAsAsync(aemFile);
-        Assert.Contains("Attestation d'employeur mensuelle (AEM)", Partage.Tests.Ledger.BudgetAndFeeTests.Poppler("pdftotext", aemFile + " -"), StringComparison.Ordinal);
+        Assert.Contains("Attestation d'employeur mensuelle (AEM)", Partage.Tests.Infrastructure.Poppler.Run("pdftotext", aemFile + " -"), StringComparison.Ordinal);
         await employer.GetByLabel("Mois déclaré (AAAA-MM)").FillAsync("2026-13");
         await employer.GetByRole(AriaRole.Button, new() { Name = "Télécharger la DSN" }).ClickAsync();
         await Assertions.Expect(employer.GetByText("Le mois déclaré est un mois au format AAAA-MM", new() { Exact = false })).ToBeVisibleAsync();

@@ -118,7 +118,7 @@ public abstract class EmployerInvoiceTests<TFactory>(TFactory factory) : IClassF
         await File.WriteAllBytesAsync(notePath, notePdf);
         var noteReport = await Invoicing.EInvoiceValidator.ValidatePdfAsync(notePath);
         Assert.True(noteReport.Passed, noteReport.ToString());
-        Assert.Contains($"Annule la facture n° {wrong.Number} du {wrong.IssueDate:dd/MM/yyyy}. Motif : Période erronée", Ledger.BudgetAndFeeTests.Poppler("pdftotext", notePath + " -"), StringComparison.Ordinal);
+        Assert.Contains($"Annule la facture n° {wrong.Number} du {wrong.IssueDate:dd/MM/yyyy}. Motif : Période erronée", Poppler.Run("pdftotext", notePath + " -"), StringComparison.Ordinal);
         var partial = await factory.InScopeAsync(s => s.GetRequiredService<IssueEmployerInvoice>().HandleAsync(world.ParisEmployer, new EmployerInvoiceInput("2026-12"), payroll));
         Assert.Equal(wrong.Total, partial.Total);
         Assert.Equal((MandateKind.Partial, Money.ZeroEur, Money.Eur(65_000), Money.Eur(13_000)), (partial.Mandate, partial.Contributions, partial.Fee, partial.Vat));

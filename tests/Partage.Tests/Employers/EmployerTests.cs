@@ -76,12 +76,16 @@ public class EmployerTests(December2026Factory factory) : IClassFixture<December
         Assert.Equal([MandateKind.Complete, MandateKind.Partial], renewed.Mandates.Select(m => m.Kind));
 
         var (name, pdf) = await factory.InScopeAsync(s => s.GetRequiredService<GetMandatePdf>().HandleAsync(employer.Id, mandate.Id, payroll));
-        var file = Path.Combine(Path.GetTempPath(), name);
-        await File.WriteAllBytesAsync(file, pdf);
-        var text = Ledger.BudgetAndFeeTests.Poppler("pdftotext", file + " -");
+        Assert.StartsWith("mandat-", name, StringComparison.Ordinal);
+        var text = Poppler.Text(pdf);
         Assert.Contains("Mandat complet de gestion de la paie", text, StringComparison.Ordinal);
         Assert.Contains("du 15/03/2026 au 31/12/2026", text, StringComparison.Ordinal);
         Assert.Contains("Résilié : dernier jour le 31/12/2026", text, StringComparison.Ordinal);
+        var rate = await factory.InScopeAsync(async s => await s.GetRequiredService<App.Modules.Ledger.ILedgerApi>().FeeRateAsync(
+            (await s.GetRequiredService<EmployerAccounts>().EntityAsync(default)).Id, App.Modules.LegalEntities.BusinessModules.ContractManagement, mandate.SignedOn));
+        Assert.NotNull(rate);   // the fee rule in force at signature, as the mandate states it, not a figure written in the code
+        Assert.Contains($"({rate.Value.ToString("0.##", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))} % HT de la masse salariale brute au jour de la signature)",
+            System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " "), StringComparison.Ordinal);
     }
 
     [Fact]

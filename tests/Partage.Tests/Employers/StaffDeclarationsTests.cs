@@ -139,8 +139,7 @@ public static class StaffDocuments
     /// <summary>A PDF's text as Poppler reads it, its white space collapsed.</summary>
     internal static async Task<string> PdfTextAsync(string name, byte[] pdf)
     {
-        var file = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}-{name}");
-        await File.WriteAllBytesAsync(file, pdf);
-        return System.Text.RegularExpressions.Regex.Replace(Ledger.BudgetAndFeeTests.Poppler("pdftotext", $"-layout {file} -"), @"\s+", " ");
+        Assert.EndsWith(".pdf", name, StringComparison.Ordinal);
+        return System.Text.RegularExpressions.Regex.Replace(Poppler.Text(pdf, layout: true), @"\s+", " ");
     }
 }

@@ -73,24 +73,13 @@ public class BudgetAndFeeTests(PartageFactory factory) : IClassFixture<PartageFa
             .PdfAsync(a, "2026-11-01", "2026-11-30", Actor.System));
 
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
-        var file = Path.Combine(Path.GetTempPath(), $"releve-{Guid.NewGuid():N}.pdf");
-        await File.WriteAllBytesAsync(file, bytes);
-        var fonts = Poppler("pdffonts", file).Split('\n').Where(l => l.Contains("DejaVu Sans", StringComparison.Ordinal)).ToList();
+        var fonts = Poppler.Fonts(bytes).Split('\n').Where(l => l.Contains("DejaVu Sans", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(fonts);
         Assert.All(fonts, f => Assert.Contains(" yes ", f, StringComparison.Ordinal));   // embedded
-        var text = Poppler("pdftotext", file + " -");
+        var text = Poppler.Text(bytes);
         Assert.Contains("Relevé des mouvements — Compagnie Martin", text, StringComparison.Ordinal);
         Assert.Matches(@"987,65\s€", text);   // pdftotext turns the no-break space into a space
         Assert.Contains("Période : 01/11/2026 au 30/11/2026", text, StringComparison.Ordinal);
-    }
-
-    public static string Poppler(string tool, string arguments)
-    {
-        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(tool, arguments) { RedirectStandardOutput = true })!;
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.Equal(0, process.ExitCode);
-        return output;
     }
 
     [Theory]

@@ -50,9 +50,7 @@ public class JobTests(PartageFactory factory) : IClassFixture<PartageFactory>
 
         var (name, pdf) = await factory.InScopeAsync(s => s.GetRequiredService<GetContractPdf>().HandleAsync(job.Id, member));
         Assert.Equal($"contrat-{job.Number}.pdf", name);
-        var file = Path.Combine(Path.GetTempPath(), name);
-        await File.WriteAllBytesAsync(file, pdf);
-        var text = Ledger.BudgetAndFeeTests.Poppler("pdftotext", file + " -");
+        var text = Poppler.Text(pdf);
         Assert.Contains("Contrat de travail à durée déterminée d'usage (CDDU)", text, StringComparison.Ordinal);
         Assert.Contains("Congés Spectacles", text, StringComparison.Ordinal);
         Assert.Contains("PLATESV-R-2024-000102", text, StringComparison.Ordinal);

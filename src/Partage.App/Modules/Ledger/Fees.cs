@@ -76,6 +76,9 @@ public sealed class CooperativeFees(PartageDbContext db, ILegalEntitiesApi entit
         return Compute(rule, baseAmount);
     }
 
+    public async Task<decimal?> RateAsync(LegalEntityId entity, string module, DateOnly date, CancellationToken ct = default) =>
+        (await RuleInForceAsync(entity, module, date, ct))?.RatePercent;
+
     /// <summary>The fixed monthly amount of the rule in force on <paramref name="date"/>, split into its shares; null when the rule has none.</summary>
     public async Task<FeeComputation?> FixedMonthlyAsync(LegalEntityId entity, string module, DateOnly date, CancellationToken ct = default)
     {

@@ -89,6 +89,9 @@ public interface ILedgerApi
     /// <summary>The fee and its shares with their accounts, for a document that posts them itself (the contract-management invoice).</summary>
     Task<FeeComputation> FeeSplitAsync(LegalEntityId entity, string module, DateOnly date, Money baseAmount, CancellationToken ct = default);
 
+    /// <summary>The fee rate (percent excl. VAT) of the rule in force on <paramref name="date"/>, as a contract states it; null when no rule is.</summary>
+    Task<decimal?> FeeRateAsync(LegalEntityId entity, string module, DateOnly date, CancellationToken ct = default);
+
     /// <summary>The same fee's amount only, for estimates (the simulator): nothing to post.</summary>
     Task<Money> FeeTotalAsync(LegalEntityId entity, string module, DateOnly date, Money baseAmount, CancellationToken ct = default);
 

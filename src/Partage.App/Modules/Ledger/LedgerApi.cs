@@ -18,6 +18,9 @@ internal sealed class LedgerApi(PartageDbContext db, NumberSeries numbers, Ledge
     public Task<FeeComputation> FeeSplitAsync(LegalEntityId entity, string module, DateOnly date, Money baseAmount, CancellationToken ct = default) =>
         fees.ComputeAsync(entity, module, date, baseAmount, ct);
 
+    public async Task<decimal?> FeeRateAsync(LegalEntityId entity, string module, DateOnly date, CancellationToken ct = default) =>
+        await fees.RateAsync(entity, module, date, ct);
+
     public async Task<Money> FeeTotalAsync(LegalEntityId entity, string module, DateOnly date, Money baseAmount, CancellationToken ct = default) =>
         (await fees.ComputeAsync(entity, module, date, baseAmount, ct)).Total;
 

@@ -1,12 +1,15 @@
 using System.Globalization;
 using Partage.App.Infrastructure.Http;
 using Partage.App.Infrastructure.Pdf;
+using Partage.App.Modules.Ledger;
+using Partage.App.Modules.LegalEntities;
 using Partage.App.Security;
 using Partage.Kernel;
 
 namespace Partage.App.Modules.Employers.Features;
 
-public sealed class GetMandatePdf(GetEmployer view)
+/// <summary>The mandate as the employer signs it, with the cooperative's name and the management fee rate in force at signature (the dated fee rule of the service).</summary>
+public sealed class GetMandatePdf(GetEmployer view, EmployerAccounts accounts, ILedgerApi ledger)
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
@@ -15,10 +18,12 @@ public sealed class GetMandatePdf(GetEmployer view)
     {
         var employer = await view.HandleAsync(id, actor, ct);
         var mandate = employer.Mandates.SingleOrDefault(m => m.Id == mandateId) ?? throw new DomainException(EmployersErrors.NotFound);
-        using var pdf = new PdfDocumentWriter($"Mandat de gestion de la paie — {employer.Name}", "SCIC SMart");
+        var cooperative = await accounts.EntityAsync(ct);
+        var rate = await ledger.FeeRateAsync(cooperative.Id, BusinessModules.ContractManagement, mandate.SignedOn, ct);
+        using var pdf = new PdfDocumentWriter($"Mandat de gestion de la paie — {employer.Name}", cooperative.Name);
         pdf.Title(mandate.Kind == MandateKind.Complete ? "Mandat complet de gestion de la paie" : "Mandat partiel de gestion de la paie");
         pdf.Line($"Entre {employer.Name} ({Labels.LegalForm(employer.LegalForm)}), SIRET {employer.Siret}, code APE {employer.Ape}, {employer.Street}, {employer.PostalCode} {employer.City}, ci-après « l'employeur »,");
-        pdf.Line("et la SCIC SMart, coopérative, ci-après « la coopérative ».");
+        pdf.Line($"et {cooperative.Name}, coopérative, SIREN {cooperative.Siren}, ci-après « la coopérative ».");
         pdf.Space();
         pdf.Paragraph("Article 1 — Objet. L'employeur confie à la coopérative, qui l'accepte, la gestion administrative de la paie de ses salariés : déclarations préalables à l'embauche, "
             + "contrats de travail, bulletins de paie et attestations, avance des salaires nets, payés au plus tard 7 jours après la fin de chaque travail, et des frais de l'employeur (repas, hébergement)"
@@ -26,7 +31,8 @@ public sealed class GetMandatePdf(GetEmployer view)
         pdf.Paragraph($"Article 2 — Convention collective et organismes. Convention IDCC {employer.CollectiveAgreement} ; URSSAF {employer.UrssafReference} ; caisses : {employer.FundReferences} ; taux AT/MP {(employer.AtMpRate * 100).ToString("0.00", French)} %.");
         pdf.Paragraph("Article 3 — Rémunération. La coopérative facture à chaque période de paie, en une facture : les salaires nets"
             + (mandate.Kind == MandateKind.Complete ? ", les cotisations sociales" : string.Empty)
-            + ", les frais avancés à leur coût, et des frais de gestion au taux en vigueur (6,5 % HT de la masse salariale brute au jour de la signature) soumis à la TVA.");
+            + ", les frais avancés à leur coût, et des frais de gestion soumis à la TVA, au taux en vigueur à chaque période"
+            + (rate is { } r ? $" ({r.ToString("0.##", French)} % HT de la masse salariale brute au jour de la signature)." : " (grille tarifaire de la coopérative)."));
         pdf.Paragraph($"Article 4 — Durée. Le mandat est signé le {mandate.SignedOn:dd/MM/yyyy} par {mandate.SignedBy}. Il vaut pour l'année civile : la première période court jusqu'au 31 décembre suivant la signature ; "
             + "il se renouvelle ensuite le 1er janvier de chaque année, sauf résiliation. Tout contrat hors des périodes du mandat est refusé.");
         pdf.Space();
