@@ -91,7 +91,30 @@ public static class PayrollJson
             (year, month) = (first.Year, first.Month);
         }
 
-        var employer = request.Employer;
+        var employer = CheckEmployer(request.Employer, errors);
+        var (kind, dfs) = CheckEmployee(request.Employee, errors);
+        var (type, start, end) = CheckContract(request.Contract, kind, year, month, errors);
+        CheckWork(request.Work, kind, errors);
+        if (request.Gross is not { } gross || gross < 0 || gross > 1_000_000 || decimal.Truncate(gross * 100) != gross * 100)
+        {
+            errors["gross"] = "Le brut est un montant positif en euros, au centime (au plus 1 000 000).";
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new Kernel.InputValidationException(errors.ToDictionary(e => e.Key, e => new[] { e.Value }, StringComparer.Ordinal));
+        }
+
+        var work = request.Work;
+        return new PayslipInput(year, month, employer!.Headcount!.Value, employer.AtMpRate!.Value, employer.MobilityRate ?? 0, employer.AlsaceMoselle, employer.CongesSpectacles,
+            employer.CollectiveAgreement, kind!.Value, request.Employee!.Cadre, dfs, type!.Value, start, end, work?.Hours, work?.Days, work?.Cachets, request.Gross!.Value)
+        {
+            DfsUsedThisYear = request.Employee.DfsUsedThisYear ?? 0,
+        };
+    }
+
+    private static EmployerInput? CheckEmployer(EmployerInput? employer, Dictionary<string, string> errors)
+    {
         if (employer is null)
         {
             errors["employer"] = "L'employeur est obligatoire (effectif, taux AT/MP, versement mobilité).";
@@ -119,7 +142,12 @@ public static class PayrollJson
             }
         }
 
-        var kind = request.Employee?.Kind switch
+        return employer;
+    }
+
+    private static (EmployeeKind? Kind, string? Dfs) CheckEmployee(EmployeeInput? employee, Dictionary<string, string> errors)
+    {
+        var kind = employee?.Kind switch
         {
             "regime_general" => EmployeeKind.RegimeGeneral,
             "intermittent_technician" => EmployeeKind.IntermittentTechnician,
@@ -131,12 +159,12 @@ public static class PayrollJson
             errors["employee.kind"] = "Le statut du salarié est regime_general, intermittent_technician ou intermittent_artist.";
         }
 
-        var dfs = request.Employee?.Dfs;
+        var dfs = employee?.Dfs;
         if (dfs is not (null or "dramatic" or "musician"))
         {
             errors["employee.dfs"] = "La déduction forfaitaire spécifique est dramatic (artistes dramatiques, lyriques, chorégraphiques…) ou musician (musiciens, choristes, régisseurs), ou absente.";
         }
-        else if (request.Employee?.DfsUsedThisYear is < 0)
+        else if (employee?.DfsUsedThisYear is < 0)
         {
             errors["employee.dfs_used_this_year"] = "La DFS déjà déduite dans l'année est un montant positif ou nul.";
         }
@@ -145,7 +173,12 @@ public static class PayrollJson
             errors["employee.dfs"] = "La déduction forfaitaire spécifique du spectacle ne s'applique qu'aux intermittents.";
         }
 
-        var type = request.Contract?.Type?.ToUpperInvariant() switch
+        return (kind, dfs);
+    }
+
+    private static (ContractType? Type, DateOnly Start, DateOnly End) CheckContract(ContractInput? contract, EmployeeKind? kind, int year, int month, Dictionary<string, string> errors)
+    {
+        var type = contract?.Type?.ToUpperInvariant() switch
         {
             "CDI" => ContractType.Cdi,
             "CDD" => ContractType.Cdd,
@@ -161,7 +194,7 @@ public static class PayrollJson
             errors["contract.type"] = "Un intermittent du spectacle est engagé en CDD d'usage (CDDU) ou en CDD.";
         }
 
-        if (request.Contract?.Start is not { } start || request.Contract.End is not { } end)
+        if (contract?.Start is not { } start || contract.End is not { } end)
         {
             errors["contract"] = "Les dates de début et de fin du contrat sont obligatoires (pour un CDI, la fin de la période).";
             (start, end) = (default, default);
@@ -175,7 +208,11 @@ public static class PayrollJson
             errors["contract"] = "Le contrat ne couvre aucun jour de la période.";
         }
 
-        var work = request.Work;
+        return (type, start, end);
+    }
+
+    private static void CheckWork(WorkInput? work, EmployeeKind? kind, Dictionary<string, string> errors)
+    {
         if (work?.Hours is { } hours && hours is <= 0 or > 400)
         {
             errors["work.hours"] = "Le nombre d'heures est positif (au plus 400 dans le mois).";
@@ -200,21 +237,5 @@ public static class PayrollJson
         {
             errors["work.cachets"] = "Un artiste est payé au cachet ou à l'heure : indiquez les cachets ou les heures.";
         }
-
-        if (request.Gross is not { } gross || gross < 0 || gross > 1_000_000 || decimal.Truncate(gross * 100) != gross * 100)
-        {
-            errors["gross"] = "Le brut est un montant positif en euros, au centime (au plus 1 000 000).";
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new Kernel.InputValidationException(errors.ToDictionary(e => e.Key, e => new[] { e.Value }, StringComparer.Ordinal));
-        }
-
-        return new PayslipInput(year, month, employer!.Headcount!.Value, employer.AtMpRate!.Value, employer.MobilityRate ?? 0, employer.AlsaceMoselle, employer.CongesSpectacles,
-            employer.CollectiveAgreement, kind!.Value, request.Employee!.Cadre, dfs, type!.Value, start, end, work?.Hours, work?.Days, work?.Cachets, request.Gross!.Value)
-        {
-            DfsUsedThisYear = request.Employee.DfsUsedThisYear ?? 0,
-        };
     }
 }

@@ -38,6 +38,7 @@ public static class PayslipEngine
 
         private bool Intermittent => input.Kind != EmployeeKind.RegimeGeneral;
 
+        // Long method: the payslip in one pass, in the order of its lines and of docs/payroll.md; the bases (social base, T1, T2, ceiling) flow from one block to the next, as on the bulletin.
         public PayrollResult Compute()
         {
             var gross = input.Gross;

@@ -29,23 +29,12 @@ public class SizeTests
         "Partage.App/Demo/DemoSales.cs: DemoSales.ClientInputs (70 lines)",
         "Partage.App/Demo/DemoSeeder.cs (376 lines)",
         "Partage.App/Infrastructure/Http/Idempotency.cs: Idempotency.InvokeAsync (69 lines)",
-        "Partage.App/Infrastructure/Pdf/PdfA3.cs: PdfA3.Apply (61 lines)",
         "Partage.App/Modules/Clients/Features/CreateClient.cs: CreateClient.Check (96 lines)",
         "Partage.App/Modules/Employers/Features/EmployerRecord.cs: EmployerRecord.ApplyAsync (64 lines)",
-        "Partage.App/Modules/Invoicing/FacturX/CiiWriter.cs: CiiWriter.WriteSettlement (64 lines)",
-        "Partage.App/Modules/Invoicing/FacturX/FacturXPdf.cs: FacturXPdf.Write (73 lines)",
-        "Partage.App/Modules/Invoicing/Features/Camt053.cs: Camt053.Read (62 lines)",
         "Partage.App/Modules/Ledger/Fees.cs: CooperativeFees.AddAsync (62 lines)",
-        "Partage.App/Modules/Ledger/LedgerApi.cs (447 lines)",
-        "Partage.App/Modules/Ledger/LedgerApi.cs: LedgerApi.PostCoreAsync (92 lines)",
         "Partage.App/Modules/Members/Features/CreateMember.cs: CreateMember.HandleAsync (74 lines)",
         "Partage.App/Modules/Members/Features/UpdateMember.cs: UpdateMember.HandleAsync (81 lines)",
-        "Partage.App/Modules/Payroll/DsnFile.cs: DsnFile.Write (77 lines)",
-        "Partage.App/Modules/Payroll/Features/DpaeUpload.cs: DpaeUpload.Write (77 lines)",
         "Partage.App/Modules/Payroll/Features/ComputePayslips.cs: ComputePayslips.HandleAsync (62 lines)",
-        "Partage.App/Modules/Payroll/Features/SepaCreditTransfer.cs: SepaCreditTransfer.Write (82 lines)",
-        "Partage.Payroll/PayrollContract.cs: PayrollJson.Check (140 lines)",
-        "Partage.Payroll/PayslipEngine.cs: Payslip.Compute (147 lines)",
     ];
 
     [Fact]

@@ -21,6 +21,7 @@ public static class PdfA3
     public sealed record PendingMetadata(string Title, string Author, DateTime CreatedUtc, string Extension);
 
     /// <summary>Adds the PDF/A-3 structures; the XMP packet is put in place by <see cref="ReplaceMetadata"/> once saved.</summary>
+    // Long method: the PDF/A-3 structures ISO 19005-3 requires, one after the other (output intent, embedded file and its AF link, catalogue entries), as veraPDF checks them.
     public static PendingMetadata Apply(PdfDocument document, Attachment file, string xmpExtension)
     {
         ArgumentNullException.ThrowIfNull(document);

@@ -111,6 +111,7 @@ public static class DsnFile
     public static string FileName(DsnSubmission submission) =>
         $"dsn-{submission.Employer.Siret}-{submission.Year:D4}-{submission.Month:D2}{(submission.Test ? "-essai" : string.Empty)}.dsn";
 
+    // Long method: the declaration's blocks in the order of the NEODeS norm (S10, S20, S21.G00.06, .11, .30, .40, .50, .51, .78…), so that it reads against the specification block by block.
     public static byte[] Write(DsnSubmission s)
     {
         ArgumentNullException.ThrowIfNull(s);

@@ -100,6 +100,7 @@ public static class CiiWriter
         });
     });
 
+    // Long method: the ApplicableHeaderTradeSettlement block in the order of the CII schema (currency, payment means, VAT breakdown, terms, totals), to be read against it.
     private static void WriteSettlement(XmlWriter x, InvoiceDocument doc)
     {
         Element(x, "PaymentReference", doc.PaymentReference);

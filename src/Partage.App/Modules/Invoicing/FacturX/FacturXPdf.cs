@@ -41,9 +41,30 @@ public static class FacturXPdf
     {
         ArgumentNullException.ThrowIfNull(doc);
         var title = doc.Kind == InvoiceKind.Invoice ? $"Facture n° {doc.Number}" : $"Avoir n° {doc.Number}";
-        var seller = doc.Parties.Seller;
-        var buyer = doc.Parties.Buyer;
-        using var pdf = new PdfDocumentWriter(title, seller.Name);
+        using var pdf = new PdfDocumentWriter(title, doc.Parties.Seller.Name);
+        Heading(pdf, doc, title);
+        Amounts(pdf, doc);
+        pdf.Space();
+        if (doc.Kind == InvoiceKind.Invoice)
+        {
+            pdf.Line($"Paiement par virement avant le {doc.DueDate:dd/MM/yyyy} — IBAN {doc.Options.Iban} — BIC {doc.Options.Bic}");
+            pdf.Line($"Référence à indiquer sur le virement : {doc.PaymentReference}", strong: true);
+        }
+
+        pdf.Paragraph(doc.Options.LatePenaltyText);
+        pdf.Paragraph(doc.Options.RecoveryIndemnityText);
+        pdf.Paragraph(doc.Options.DiscountText);
+        pdf.Paragraph("Facture électronique Factur-X (profil EN 16931) : les données structurées sont jointes à ce PDF (factur-x.xml).");
+
+        using var output = new MemoryStream();
+        pdf.SaveAsPdfA3(output, new PdfA3.Attachment("factur-x.xml", "text/xml", "Factur-X XML invoice", "Alternative", CiiWriter.Write(doc), issuedAtUtc), XmpExtension);
+        return output.ToArray();
+    }
+
+    /// <summary>The title, the credited invoice, the dates and the parties.</summary>
+    private static void Heading(PdfDocumentWriter pdf, InvoiceDocument doc, string title)
+    {
+        var (seller, buyer) = (doc.Parties.Seller, doc.Parties.Buyer);
         pdf.Title(title);
         if (doc.CreditedNumber is not null)
         {
@@ -72,6 +93,11 @@ public static class FacturXPdf
             pdf.Line($"Bon de commande : {doc.PurchaseOrder}");
         }
 
+    }
+
+    /// <summary>The lines, the VAT breakdown with its legal mentions, and the totals.</summary>
+    private static void Amounts(PdfDocumentWriter pdf, InvoiceDocument doc)
+    {
         pdf.Space();
         pdf.Table(
             ["Désignation", "Quantité", "Unité", "Prix unitaire HT", "TVA", "Total HT"], [34, 9, 8, 14, 9, 12], new HashSet<int> { 1, 3, 4, 5 },
@@ -94,21 +120,6 @@ public static class FacturXPdf
         pdf.Line($"Total HT : {doc.Totals.Net.ToDisplayString()}", strong: true);
         pdf.Line($"Total TVA : {doc.Totals.Vat.ToDisplayString()}", strong: true);
         pdf.Line($"Total TTC {(doc.Kind == InvoiceKind.Invoice ? "à payer" : "en votre faveur")} : {doc.Totals.Gross.ToDisplayString()}", strong: true);
-        pdf.Space();
-        if (doc.Kind == InvoiceKind.Invoice)
-        {
-            pdf.Line($"Paiement par virement avant le {doc.DueDate:dd/MM/yyyy} — IBAN {doc.Options.Iban} — BIC {doc.Options.Bic}");
-            pdf.Line($"Référence à indiquer sur le virement : {doc.PaymentReference}", strong: true);
-        }
-
-        pdf.Paragraph(doc.Options.LatePenaltyText);
-        pdf.Paragraph(doc.Options.RecoveryIndemnityText);
-        pdf.Paragraph(doc.Options.DiscountText);
-        pdf.Paragraph("Facture électronique Factur-X (profil EN 16931) : les données structurées sont jointes à ce PDF (factur-x.xml).");
-
-        using var output = new MemoryStream();
-        pdf.SaveAsPdfA3(output, new PdfA3.Attachment("factur-x.xml", "text/xml", "Factur-X XML invoice", "Alternative", CiiWriter.Write(doc), issuedAtUtc), XmpExtension);
-        return output.ToArray();
     }
 
     private static void Party(PdfDocumentWriter pdf, InvoiceParty party)

@@ -19,24 +19,8 @@ public static class Camt053
 {
     public static CamtStatement Read(Stream input)
     {
-        XDocument document;
-        try
-        {
-            document = XDocument.Load(input, LoadOptions.None);
-        }
-        catch (XmlException e)
-        {
-            throw Invalid($"Le fichier n'est pas un XML lisible (ligne {e.LineNumber}).");
-        }
-
-        var ns = document.Root?.Name.Namespace.NamespaceName ?? string.Empty;
-        var version = ns switch
-        {
-            "urn:iso:std:iso:20022:tech:xsd:camt.053.001.02" => "camt.053.001.02",
-            "urn:iso:std:iso:20022:tech:xsd:camt.053.001.08" => "camt.053.001.08",
-            _ => throw Invalid("Seuls les relevés ISO 20022 camt.053.001.02 et camt.053.001.08 sont acceptés."),
-        };
-        XNamespace x = ns;
+        var (document, version) = Load(input);
+        XNamespace x = document.Root!.Name.Namespace;
         var statement = document.Root!.Element(x + "BkToCstmrStmt")?.Element(x + "Stmt") ?? throw Invalid("Le fichier ne contient pas de relevé (BkToCstmrStmt/Stmt).");
         var messageId = document.Root.Element(x + "BkToCstmrStmt")?.Element(x + "GrpHdr")?.Element(x + "MsgId")?.Value ?? string.Empty;
         var statementId = statement.Element(x + "Id")?.Value ?? throw Invalid("Le relevé n'a pas d'identifiant (Stmt/Id).");
@@ -78,6 +62,27 @@ public static class Camt053
         }
 
         return new CamtStatement(version, Text.Cut(messageId, 35), Text.Cut(statementId, 35), iban.Replace(" ", string.Empty, StringComparison.Ordinal), credits, ignored);
+    }
+
+    /// <summary>The XML and the camt.053 version its namespace names; anything else refused with a message the user understands.</summary>
+    private static (XDocument Document, string Version) Load(Stream input)
+    {
+        XDocument document;
+        try
+        {
+            document = XDocument.Load(input, LoadOptions.None);
+        }
+        catch (XmlException e)
+        {
+            throw Invalid($"Le fichier n'est pas un XML lisible (ligne {e.LineNumber}).");
+        }
+
+        return (document, document.Root?.Name.Namespace.NamespaceName switch
+        {
+            "urn:iso:std:iso:20022:tech:xsd:camt.053.001.02" => "camt.053.001.02",
+            "urn:iso:std:iso:20022:tech:xsd:camt.053.001.08" => "camt.053.001.08",
+            _ => throw Invalid("Seuls les relevés ISO 20022 camt.053.001.02 et camt.053.001.08 sont acceptés."),
+        });
     }
 
     private static long Cents(string value) =>

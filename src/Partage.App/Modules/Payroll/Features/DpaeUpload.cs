@@ -39,6 +39,7 @@ public static class DpaeUpload
     public const int MaxDeclarations = 100;
 
     /// <summary>1 marks a test deposit (checked by URSSAF, nothing recorded), 120 a real declaration.</summary>
+    // Long method: the deposit's fields in the order of URSSAF's DPAE file specification, to be read against it field by field.
     public static void Write(IReadOnlyList<DpaeDeclaration> declarations, bool test, Stream output)
     {
         if (declarations.Count is 0 or > MaxDeclarations)

@@ -21,6 +21,7 @@ public static class SepaCreditTransfer
 {
     private const string Namespace = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.09";
 
+    // Long method: the pain.001.001.09 message element by element in the order of its XSD, to be read against it.
     public static byte[] Write(SepaBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
