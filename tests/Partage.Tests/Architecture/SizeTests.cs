@@ -28,13 +28,6 @@ public class SizeTests
         "Partage.App/Demo/DemoSales.cs: DemoSales.SeedAsync (67 lines)",
         "Partage.App/Demo/DemoSales.cs: DemoSales.ClientInputs (70 lines)",
         "Partage.App/Demo/DemoSeeder.cs (376 lines)",
-        "Partage.App/Infrastructure/Http/Idempotency.cs: Idempotency.InvokeAsync (69 lines)",
-        "Partage.App/Modules/Clients/Features/CreateClient.cs: CreateClient.Check (96 lines)",
-        "Partage.App/Modules/Employers/Features/EmployerRecord.cs: EmployerRecord.ApplyAsync (64 lines)",
-        "Partage.App/Modules/Ledger/Fees.cs: CooperativeFees.AddAsync (62 lines)",
-        "Partage.App/Modules/Members/Features/CreateMember.cs: CreateMember.HandleAsync (74 lines)",
-        "Partage.App/Modules/Members/Features/UpdateMember.cs: UpdateMember.HandleAsync (81 lines)",
-        "Partage.App/Modules/Payroll/Features/ComputePayslips.cs: ComputePayslips.HandleAsync (62 lines)",
     ];
 
     [Fact]

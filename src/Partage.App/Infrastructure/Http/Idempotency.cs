@@ -115,6 +115,12 @@ public sealed class Idempotency(RequestDelegate next, IServiceScopeFactory scope
             return;
         }
 
+        await RunOnceAsync(context, owner, key);
+    }
+
+    /// <summary>The request run for the first time, its answer captured and stored for a replay when it can be; the key released otherwise.</summary>
+    private async Task RunOnceAsync(HttpContext context, string owner, string key)
+    {
         var original = context.Response.Body;
         await using var captured = new MemoryStream();
         context.Response.Body = captured;

@@ -166,26 +166,7 @@ public sealed class CooperativeFees(PartageDbContext db, ILegalEntitiesApi entit
             v.Add(nameof(input.Module), "Cette entité ne porte pas ce module.");
         }
 
-        if (input.RatePercent is not (>= 0 and <= 100))
-        {
-            v.Add(nameof(input.RatePercent), "Le taux est un pourcentage entre 0 et 100.");
-        }
-
-        var shares = input.Shares ?? [];
-        if (shares.Count == 0 || shares.Any(s => s.Points is not > 0 || string.IsNullOrWhiteSpace(s.Label) || string.IsNullOrWhiteSpace(s.AccountNumber)))
-        {
-            v.Add(nameof(input.Shares), "Chaque part a un libellé, un nombre de points positif et un compte.");
-        }
-        else if (shares.Sum(s => s.Points!.Value) != input.RatePercent)
-        {
-            v.Add(nameof(input.Shares), "La somme des parts doit égaler le taux.");
-        }
-
-        if (input.CapPerDocumentCents is <= 0 || input.FixedMonthlyCents is < 0)
-        {
-            v.Add(nameof(input.CapPerDocumentCents), "Le plafond et le forfait mensuel sont des montants positifs.");
-        }
-
+        var shares = CheckFigures(input, v);
         v.ThrowIfInvalid();
         foreach (var share in shares)
         {
@@ -207,6 +188,32 @@ public sealed class CooperativeFees(PartageDbContext db, ILegalEntitiesApi entit
         await db.SaveChangesAsync(ct);
         return new FeeRuleView(rule.Id, entity.Code, rule.ModuleCode, rule.ValidFrom, rule.RatePercent, rule.CapPerDocumentCents, rule.FixedMonthlyCents,
             rule.Shares.Select(s => (s.Label, s.Points, s.AccountNumber)).ToList());
+    }
+
+    /// <summary>The rate, its shares (adding up to it, each with its account) and the cap and monthly amount, checked.</summary>
+    private static IReadOnlyList<NewFeeShareInput> CheckFigures(NewFeeRuleInput input, Validation v)
+    {
+        if (input.RatePercent is not (>= 0 and <= 100))
+        {
+            v.Add(nameof(input.RatePercent), "Le taux est un pourcentage entre 0 et 100.");
+        }
+
+        var shares = input.Shares ?? [];
+        if (shares.Count == 0 || shares.Any(s => s.Points is not > 0 || string.IsNullOrWhiteSpace(s.Label) || string.IsNullOrWhiteSpace(s.AccountNumber)))
+        {
+            v.Add(nameof(input.Shares), "Chaque part a un libellé, un nombre de points positif et un compte.");
+        }
+        else if (shares.Sum(s => s.Points!.Value) != input.RatePercent)
+        {
+            v.Add(nameof(input.Shares), "La somme des parts doit égaler le taux.");
+        }
+
+        if (input.CapPerDocumentCents is <= 0 || input.FixedMonthlyCents is < 0)
+        {
+            v.Add(nameof(input.CapPerDocumentCents), "Le plafond et le forfait mensuel sont des montants positifs.");
+        }
+
+        return shares;
     }
 
     public static void Map(RouteGroupBuilder ledger)

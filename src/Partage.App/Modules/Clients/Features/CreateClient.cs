@@ -73,6 +73,37 @@ public sealed class CreateClient(PartageDbContext db, IAuditLog audit, TimeProvi
             v.Add(nameof(input.Country), "Le pays s'écrit avec son code ISO à deux lettres (FR, BE, DE…).");
         }
 
+        var (siren, siret, vat) = Identifiers(input, kind, country, v);
+        var line1 = v.Required(nameof(input.AddressLine1), "L'adresse", input.AddressLine1, 200);
+        var line2 = v.Optional(nameof(input.AddressLine2), "Le complément d'adresse", input.AddressLine2, 200);
+        var postalCode = v.Required(nameof(input.PostalCode), "Le code postal", input.PostalCode, 16);
+        if (country == "FR" && postalCode.Length > 0 && (postalCode.Length != 5 || !postalCode.All(char.IsAsciiDigit)))
+        {
+            v.Add(nameof(input.PostalCode), "Un code postal français compte 5 chiffres.");
+        }
+
+        var city = v.Required(nameof(input.City), "La ville", input.City, 100);
+        var electronic = v.Optional(nameof(input.ElectronicAddress), "L'adresse de facturation électronique", input.ElectronicAddress, 125);
+        if (electronic is not null && !electronic.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.'))
+        {
+            v.Add(nameof(input.ElectronicAddress), "L'adresse de facturation électronique ne contient que lettres, chiffres, « - », « _ » et « . ».");
+        }
+
+        var email = string.IsNullOrWhiteSpace(input.BillingEmail) ? null : v.Email(nameof(input.BillingEmail), input.BillingEmail);
+        var contacts = Contacts(input.Contacts, v);
+        v.ThrowIfInvalid();
+        return new Client
+        {
+            Kind = kind!.Value, Name = name, LegalForm = legalForm, Country = country, Siren = siren?.Value, Siret = siret?.Value, VatNumber = vat,
+            AddressLine1 = line1, AddressLine2 = line2, PostalCode = postalCode, City = city,
+            ElectronicAddress = electronic ?? (country == "FR" && siren is not null && kind != ClientKind.Person ? siren.Value : null),
+            BillingEmail = email, Contacts = contacts,
+        };
+    }
+
+    /// <summary>The SIREN, SIRET and VAT number a client's kind and country call for, each consistent with the others.</summary>
+    private static (Siren? Siren, Siret? Siret, string? Vat) Identifiers(ClientInput input, ClientKind? kind, string country, Validation v)
+    {
         Siren? siren = null;
         if (!string.IsNullOrWhiteSpace(input.Siren))
         {
@@ -119,24 +150,13 @@ public sealed class CreateClient(PartageDbContext db, IAuditLog audit, TimeProvi
             v.Add(nameof(input.Kind), "Un particulier n'a ni SIREN ni numéro de TVA : choisissez le type entreprise ou association.");
         }
 
-        var line1 = v.Required(nameof(input.AddressLine1), "L'adresse", input.AddressLine1, 200);
-        var line2 = v.Optional(nameof(input.AddressLine2), "Le complément d'adresse", input.AddressLine2, 200);
-        var postalCode = v.Required(nameof(input.PostalCode), "Le code postal", input.PostalCode, 16);
-        if (country == "FR" && postalCode.Length > 0 && (postalCode.Length != 5 || !postalCode.All(char.IsAsciiDigit)))
-        {
-            v.Add(nameof(input.PostalCode), "Un code postal français compte 5 chiffres.");
-        }
+        return (siren, siret, vat);
+    }
 
-        var city = v.Required(nameof(input.City), "La ville", input.City, 100);
-        var electronic = v.Optional(nameof(input.ElectronicAddress), "L'adresse de facturation électronique", input.ElectronicAddress, 125);
-        if (electronic is not null && !electronic.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '.'))
-        {
-            v.Add(nameof(input.ElectronicAddress), "L'adresse de facturation électronique ne contient que lettres, chiffres, « - », « _ » et « . ».");
-        }
-
-        var email = string.IsNullOrWhiteSpace(input.BillingEmail) ? null : v.Email(nameof(input.BillingEmail), input.BillingEmail);
+    private static List<ClientContact> Contacts(IReadOnlyList<ClientContactInput>? inputs, Validation v)
+    {
         var contacts = new List<ClientContact>();
-        foreach (var (contact, i) in (input.Contacts ?? []).Select((c, i) => (c, i)))
+        foreach (var (contact, i) in (inputs ?? []).Select((c, i) => (c, i)))
         {
             var field = $"Contacts[{i}]";
             var contactName = v.Required($"{field}.Name", "Le nom du contact", contact.Name, 150);
@@ -148,14 +168,7 @@ public sealed class CreateClient(PartageDbContext db, IAuditLog audit, TimeProvi
             });
         }
 
-        v.ThrowIfInvalid();
-        return new Client
-        {
-            Kind = kind!.Value, Name = name, LegalForm = legalForm, Country = country, Siren = siren?.Value, Siret = siret?.Value, VatNumber = vat,
-            AddressLine1 = line1, AddressLine2 = line2, PostalCode = postalCode, City = city,
-            ElectronicAddress = electronic ?? (country == "FR" && siren is not null && kind != ClientKind.Person ? siren.Value : null),
-            BillingEmail = email, Contacts = contacts,
-        };
+        return contacts;
     }
 
     private static bool IsCountry(string code)

@@ -37,19 +37,7 @@ public sealed class EmployerRecord(PartageDbContext db, IOfficesApi offices)
             v.Add("CollectiveAgreement", "L'IDCC compte 4 chiffres (3090 pour le spectacle vivant privé).");
         }
 
-        var urssaf = v.Required("UrssafReference", "La référence URSSAF", input.UrssafReference, 30);
-        var funds = v.Optional("FundReferences", "Les références des caisses", input.FundReferences, 300) ?? string.Empty;
-        var atMp = v.Decimal("AtMpRate", "Le taux AT/MP", input.AtMpRate, required: true);
-        if (atMp is < 0 or > 0.2m)
-        {
-            v.Add("AtMpRate", "Le taux AT/MP est une fraction entre 0 et 0,2 (0,0123 pour 1,23 %).");
-        }
-
-        var headcount = v.Decimal("Headcount", "L'effectif", input.Headcount, required: true);
-        if (headcount is { } h && (h < 0 || h != decimal.Truncate(h) || h > 100_000))
-        {
-            v.Add("Headcount", "L'effectif est un nombre entier de salariés.");
-        }
+        var (urssaf, funds, atMp, headcount) = PayrollReferences(input, v);
 
         var office = v.Id<OfficeId>("OfficeId", "Le bureau", input.OfficeId, required: true);
         if (office is { } o && await offices.FindOfficeAsync(o, ct) is null)
@@ -74,7 +62,27 @@ public sealed class EmployerRecord(PartageDbContext db, IOfficesApi offices)
         }
 
         (employer.Name, employer.LegalForm, employer.Sector, employer.Siret, employer.Ape, employer.CollectiveAgreement) = (name, form!.Value, sector!.Value, siret!.Value, ape, idcc);
-        (employer.UrssafReference, employer.FundReferences, employer.AtMpRate, employer.Headcount, employer.OfficeId) = (urssaf, funds, atMp!.Value, (int)headcount!.Value, office!.Value);
+        (employer.UrssafReference, employer.FundReferences, employer.AtMpRate, employer.Headcount, employer.OfficeId) = (urssaf, funds, atMp, (int)headcount, office!.Value);
         (employer.Street, employer.PostalCode, employer.City, employer.BillingEmail, employer.ExposureLimitCents) = (street, postalCode, city, email, limit.Cents);
+    }
+
+    /// <summary>What the employer's payslips and declarations are computed with: its URSSAF and funds' references, AT/MP rate and headcount.</summary>
+    private static (string Urssaf, string Funds, decimal AtMp, decimal Headcount) PayrollReferences(EmployerInput input, Validation v)
+    {
+        var urssaf = v.Required("UrssafReference", "La référence URSSAF", input.UrssafReference, 30);
+        var funds = v.Optional("FundReferences", "Les références des caisses", input.FundReferences, 300) ?? string.Empty;
+        var atMp = v.Decimal("AtMpRate", "Le taux AT/MP", input.AtMpRate, required: true);
+        if (atMp is < 0 or > 0.2m)
+        {
+            v.Add("AtMpRate", "Le taux AT/MP est une fraction entre 0 et 0,2 (0,0123 pour 1,23 %).");
+        }
+
+        var headcount = v.Decimal("Headcount", "L'effectif", input.Headcount, required: true);
+        if (headcount is { } h && (h < 0 || h != decimal.Truncate(h) || h > 100_000))
+        {
+            v.Add("Headcount", "L'effectif est un nombre entier de salariés.");
+        }
+
+        return (urssaf, funds, atMp ?? 0, headcount ?? 0);   // an integer within bounds once the caller has thrown the problems
     }
 }

@@ -79,38 +79,10 @@ public sealed class CreateMember(
             throw new DomainException(MembersErrors.NotFound);
         }
 
-        var today = clock.Today();
+        var (member, officeId, managerId) = Check(input, selfRegistration);
         var v = new Validation();
-        var member = new Member
-        {
-            Id = TypedId.New<MemberId>(),
-            FirstName = v.Required(nameof(input.FirstName), "Le prénom", input.FirstName, 100),
-            LastName = v.Required(nameof(input.LastName), "Le nom", input.LastName, 100),
-            Email = v.Email(nameof(input.Email), input.Email),
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-            Status = MemberStatus.Active,
-        };
-        MemberFields.ApplyContact(v, member, input.Phone, input.Street, input.PostalCode, input.City, input.Country ?? "FR", input.Nir, input.Iban, required: true);
-        MemberFields.ApplyCivil(v, member, input.BirthDate, input.Gender, input.Trade, today);
-        if (selfRegistration)
-        {
-            if (string.IsNullOrEmpty(input.Password))
-            {
-                v.Add(nameof(input.Password), "Le mot de passe est obligatoire.");
-            }
 
-            if (!string.IsNullOrEmpty(input.ManagerId) || !string.IsNullOrEmpty(input.MembershipDate))
-            {
-                throw new DomainException(MembersErrors.FieldReservedToStaff);
-            }
-        }
-
-        member.MembershipDate = v.Date(nameof(input.MembershipDate), "La date d'adhésion", input.MembershipDate, required: false) ?? today;
-        var officeId = v.Id<OfficeId>(nameof(input.OfficeId), "Le bureau", input.OfficeId, required: true);
-        var managerId = v.Id<ActivityManagerId>(nameof(input.ManagerId), "Le gestionnaire", input.ManagerId, required: false);
-        v.ThrowIfInvalid();
-
-        await MemberFields.PlaceInOfficeAsync(v, db, offices, member, officeId!.Value, managerId, actor, ct);
+        await MemberFields.PlaceInOfficeAsync(v, db, offices, member, officeId, managerId, actor, ct);
         await MemberFields.CheckUniqueAsync(v, db, member, ct);
         if (input.Password is { Length: > 0 } && await users.FindByEmailAsync(member.Email) is not null)
         {
@@ -143,6 +115,42 @@ public sealed class CreateMember(
         var office = await offices.FindOfficeAsync(member.OfficeId, ct);
         var manager = member.ManagerId is { } m ? await offices.FindManagerAsync(m, ct) : null;
         return MemberView.From(member, office?.Name, manager?.FullName);
+    }
+
+    /// <summary>The new member as entered, every field checked; what only staff may set refused to someone registering themselves.</summary>
+    private (Member Member, OfficeId Office, ActivityManagerId? Manager) Check(NewMemberInput input, bool selfRegistration)
+    {
+        var today = clock.Today();
+        var v = new Validation();
+        var member = new Member
+        {
+            Id = TypedId.New<MemberId>(),
+            FirstName = v.Required(nameof(input.FirstName), "Le prénom", input.FirstName, 100),
+            LastName = v.Required(nameof(input.LastName), "Le nom", input.LastName, 100),
+            Email = v.Email(nameof(input.Email), input.Email),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+            Status = MemberStatus.Active,
+        };
+        MemberFields.ApplyContact(v, member, input.Phone, input.Street, input.PostalCode, input.City, input.Country ?? "FR", input.Nir, input.Iban, required: true);
+        MemberFields.ApplyCivil(v, member, input.BirthDate, input.Gender, input.Trade, today);
+        if (selfRegistration)
+        {
+            if (string.IsNullOrEmpty(input.Password))
+            {
+                v.Add(nameof(input.Password), "Le mot de passe est obligatoire.");
+            }
+
+            if (!string.IsNullOrEmpty(input.ManagerId) || !string.IsNullOrEmpty(input.MembershipDate))
+            {
+                throw new DomainException(MembersErrors.FieldReservedToStaff);
+            }
+        }
+
+        member.MembershipDate = v.Date(nameof(input.MembershipDate), "La date d'adhésion", input.MembershipDate, required: false) ?? today;
+        var officeId = v.Id<OfficeId>(nameof(input.OfficeId), "Le bureau", input.OfficeId, required: true);
+        var managerId = v.Id<ActivityManagerId>(nameof(input.ManagerId), "Le gestionnaire", input.ManagerId, required: false);
+        v.ThrowIfInvalid();
+        return (member, officeId!.Value, managerId);
     }
 
     private async Task<Guid> CreateAccountAsync(Member member, string password)

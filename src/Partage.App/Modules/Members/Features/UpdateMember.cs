@@ -69,6 +69,44 @@ public sealed class UpdateMember(PartageDbContext db, IOfficesApi offices, IEnum
 
         var before = MemberFields.AuditSnapshot(member);
         var (nirBefore, ibanBefore) = (member.Nir, member.Iban);
+        var (officeId, managerId) = Apply(member, input);
+        var v = new Validation();
+        var officeBefore = member.OfficeId;
+        if (officeId is not null || managerId is not null)
+        {
+            await MemberFields.PlaceInOfficeAsync(v, db, offices, member, officeId ?? member.OfficeId, managerId, actor, ct);
+        }
+
+        if (member.OfficeId != officeBefore)
+        {
+            foreach (var follower in followers)
+            {
+                await follower.FollowMemberToOfficeAsync(member.Id, member.OfficeId, ct);
+            }
+        }
+
+        await MemberFields.CheckUniqueAsync(v, db, member, ct);
+        v.ThrowIfInvalid();
+        member.RefreshSearchKey();
+
+        Audit(actor, member, before, nirBefore, ibanBefore);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            throw new DomainException(MembersErrors.DuplicateNir);
+        }
+
+        var office = await offices.FindOfficeAsync(member.OfficeId, ct);
+        var manager = member.ManagerId is { } m ? await offices.FindManagerAsync(m, ct) : null;
+        return MemberView.From(member, office?.Name, manager?.FullName);
+    }
+
+    /// <summary>The fields given applied to the member, each checked; the office and manager asked for, placed by the caller.</summary>
+    private (OfficeId? Office, ActivityManagerId? Manager) Apply(Member member, UpdateMemberInput input)
+    {
         var v = new Validation();
         if (input.FirstName is not null)
         {
@@ -90,24 +128,12 @@ public sealed class UpdateMember(PartageDbContext db, IOfficesApi offices, IEnum
         var officeId = v.Id<OfficeId>(nameof(input.OfficeId), "Le bureau", input.OfficeId, required: false);
         var managerId = v.Id<ActivityManagerId>(nameof(input.ManagerId), "Le gestionnaire", input.ManagerId, required: false);
         v.ThrowIfInvalid();
-        var officeBefore = member.OfficeId;
-        if (officeId is not null || managerId is not null)
-        {
-            await MemberFields.PlaceInOfficeAsync(v, db, offices, member, officeId ?? member.OfficeId, managerId, actor, ct);
-        }
+        return (officeId, managerId);
+    }
 
-        if (member.OfficeId != officeBefore)
-        {
-            foreach (var follower in followers)
-            {
-                await follower.FollowMemberToOfficeAsync(member.Id, member.OfficeId, ct);
-            }
-        }
-
-        await MemberFields.CheckUniqueAsync(v, db, member, ct);
-        v.ThrowIfInvalid();
-        member.RefreshSearchKey();
-
+    /// <summary>The change recorded, and the bank and social security numbers' changes on their own, masked.</summary>
+    private void Audit(Actor actor, Member member, object before, string? nirBefore, string? ibanBefore)
+    {
         audit.Record(actor, "members.updated", "member", member.Id.ToString(), before, MemberFields.AuditSnapshot(member));
         if (member.Iban != ibanBefore)
         {
@@ -120,19 +146,6 @@ public sealed class UpdateMember(PartageDbContext db, IOfficesApi offices, IEnum
             audit.Record(actor, "members.nir_changed", "member", member.Id.ToString(),
                 new { Nir = nirBefore is null ? null : Nir.Parse(nirBefore).Masked }, new { Nir = Nir.Parse(member.Nir!).Masked });
         }
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            throw new DomainException(MembersErrors.DuplicateNir);
-        }
-
-        var office = await offices.FindOfficeAsync(member.OfficeId, ct);
-        var manager = member.ManagerId is { } m ? await offices.FindManagerAsync(m, ct) : null;
-        return MemberView.From(member, office?.Name, manager?.FullName);
     }
 
     public static void Map(RouteGroupBuilder members)

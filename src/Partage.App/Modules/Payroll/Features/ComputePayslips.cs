@@ -32,21 +32,12 @@ public sealed class ComputePayslips(
         var (computed, autoValidated, after) = (0, 0, string.Empty);
         while (true)
         {
-            var finished = db.Set<Payslip>().Where(p => p.Final).Select(p => p.JobId);
-            var started = await db.Set<Job>().AsNoTracking()
-                .Where(j => j.Status == JobStatus.Countersigned && j.Start <= until && string.Compare(j.Number, after) > 0 && !finished.Contains(j.Id))
-                .OrderBy(j => j.Number).Take(Chunk).ToListAsync(ct);
-            if (started.Count == 0)
+            if (await NextChunkAsync(until, after, ct) is not { } chunk)
             {
                 return (computed, autoValidated);
             }
 
-            after = started[^1].Number;
-            var ids = started.Select(j => j.Id).ToList();
-            var existing = (await db.Set<Payslip>().AsNoTracking().Where(p => ids.Contains(p.JobId)).Select(p => new { p.JobId, p.Period }).ToListAsync(ct))
-                .Select(p => (p.JobId, p.Period)).ToHashSet();
-            var due = started.SelectMany(job => ContractMonths.Split(job.Start, job.End, job.Hours, job.Cachets, job.GrossCents)
-                .Where(m => m.To <= until && !existing.Contains((job.Id, m.Period))).Select(m => (Job: job, Month: m))).ToList();
+            (after, var due) = chunk;
             if (due.Count == 0)
             {
                 continue;
@@ -85,6 +76,30 @@ public sealed class ComputePayslips(
             db.ChangeTracker.Clear();
             (computed, autoValidated) = (computed + due.Count, autoValidated + automatic.Count);
         }
+    }
+
+    /// <summary>
+    /// The next chunk of countersigned jobs after <paramref name="after"/> (by number) whose last
+    /// payslip is not computed yet, and their months ended by <paramref name="until"/> without a
+    /// payslip; null once no job is left.
+    /// </summary>
+    private async Task<(string Last, List<(Job Job, ContractMonth Month)> Due)?> NextChunkAsync(DateOnly until, string after, CancellationToken ct)
+    {
+        var finished = db.Set<Payslip>().Where(p => p.Final).Select(p => p.JobId);
+        var started = await db.Set<Job>().AsNoTracking()
+            .Where(j => j.Status == JobStatus.Countersigned && j.Start <= until && string.Compare(j.Number, after) > 0 && !finished.Contains(j.Id))
+            .OrderBy(j => j.Number).Take(Chunk).ToListAsync(ct);
+        if (started.Count == 0)
+        {
+            return null;
+        }
+
+        var ids = started.Select(j => j.Id).ToList();
+        var existing = (await db.Set<Payslip>().AsNoTracking().Where(p => ids.Contains(p.JobId)).Select(p => new { p.JobId, p.Period }).ToListAsync(ct))
+            .Select(p => (p.JobId, p.Period)).ToHashSet();
+        var due = started.SelectMany(job => ContractMonths.Split(job.Start, job.End, job.Hours, job.Cachets, job.GrossCents)
+            .Where(m => m.To <= until && !existing.Contains((job.Id, m.Period))).Select(m => (Job: job, Month: m))).ToList();
+        return (started[^1].Number, due);
     }
 
     /// <summary>The DFS already deducted this calendar year for each member with a DFS (gross less social base of their payslips), for the yearly cap.</summary>
