@@ -1,14 +1,10 @@
 using System.CommandLine;
-using Microsoft.AspNetCore.Identity;
 using Partage.App.Demo;
 using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Database;
 using Partage.App.Modules.Ledger.Features;
-using Partage.App.Modules.Offices;
-using Partage.App.Modules.Offices.Features;
 using Partage.App.Security;
 using Partage.Kernel;
-using Partage.Persistence;
 
 namespace Partage.App.Cli;
 
@@ -16,7 +12,7 @@ namespace Partage.App.Cli;
 /// The command-line verbs of the same executable (`partage VERB`): they use the same
 /// configuration (Database__Provider, ConnectionStrings__Partage) and services as the web server.
 /// </summary>
-public static class PartageCommandLine
+public static partial class PartageCommandLine
 {
     private static readonly string[] Verbs = ["db", "users", "demo", "ledger", "invoices", "payroll", "payments", "--help", "-h", "-?"];
 
@@ -74,76 +70,6 @@ public static class PartageCommandLine
         return new Command("db", "Base de données.") { migrate, backup };
     }
 
-    private static Command Users()
-    {
-        var email = new Option<string>("--email") { Description = "Adresse e-mail (identifiant).", Required = true };
-        var role = new Option<string>("--role") { Description = $"Rôle : {string.Join(", ", Roles.All)}.", Required = true };
-        var password = new Option<string>("--password") { Description = "Mot de passe (10 caractères au moins, majuscule, minuscule, chiffre).", Required = true };
-        var name = new Option<string?>("--name") { Description = "Nom affiché (Prénom Nom pour un gestionnaire)." };
-        var office = new Option<string?>("--office") { Description = "Pour le rôle Manager : ville ou nom du bureau." };
-        var create = new Command("create", "Crée un compte avec un rôle.") { email, role, password, name, office };
-        create.SetAction((parse, ct) => WithServices(async services =>
-        {
-            var roleName = Roles.All.FirstOrDefault(r => string.Equals(r, parse.GetValue(role), StringComparison.OrdinalIgnoreCase));
-            if (roleName is null)
-            {
-                Console.Error.WriteLine($"Rôle inconnu « {parse.GetValue(role)} ». Rôles : {string.Join(", ", Roles.All)}.");
-                return 2;
-            }
-
-            var officeText = parse.GetValue(office);
-            OfficeView? managedOffice = null;
-            if (roleName == Roles.Manager)
-            {
-                var offices = await services.GetRequiredService<IOfficesApi>().ListOfficesAsync(ct);
-                managedOffice = offices.FirstOrDefault(o => string.Equals(o.City, officeText, StringComparison.OrdinalIgnoreCase)
-                    || string.Equals(o.Name, officeText, StringComparison.OrdinalIgnoreCase));
-                if (managedOffice is null)
-                {
-                    Console.Error.WriteLine($"Un gestionnaire doit être rattaché à un bureau existant (--office). Bureaux : {string.Join(", ", offices.Select(o => o.City))}.");
-                    return 2;
-                }
-            }
-
-            await services.GetRequiredService<DemoSeeder>().EnsureRolesAsync();
-            var users = services.GetRequiredService<UserManager<PartageUser>>();
-            var address = parse.GetValue(email)!.Trim();
-            var displayName = parse.GetValue(name) ?? address;
-            var user = new PartageUser { Id = Guid.CreateVersion7(), UserName = address, Email = address, EmailConfirmed = true, DisplayName = displayName };
-            var created = await users.CreateAsync(user, parse.GetValue(password)!);
-            if (!created.Succeeded)
-            {
-                Console.Error.WriteLine(string.Join(Environment.NewLine, created.Errors.Select(e => e.Description)));
-                return 1;
-            }
-
-            await users.AddToRoleAsync(user, roleName);
-            if (managedOffice is not null)
-            {
-                var parts = displayName.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);
-                await services.GetRequiredService<CreateActivityManager>().HandleAsync(
-                    managedOffice.Id,
-                    new CreateActivityManagerInput(parts[0], parts.Length > 1 ? parts[1] : parts[0], address, user.Id),
-                    Actor.System,
-                    ct);
-            }
-
-            Console.WriteLine($"Compte créé : {address} ({roleName}{(managedOffice is null ? string.Empty : ", " + managedOffice.Name)}).");
-            return 0;
-        }));
-
-        var tokenEmail = new Option<string>("--email") { Description = "Compte pour lequel émettre le jeton.", Required = true };
-        var token = new Command("token", "Affiche un jeton porteur pour l'API (scripts exécutés sur le serveur).") { tokenEmail };
-        token.SetAction((parse, ct) => WithServices(async services =>
-        {
-            var (value, expiresAt) = await services.GetRequiredService<TokenIssuer>().IssueAsync(parse.GetValue(tokenEmail)!.Trim(), ct);
-            Console.WriteLine(value);
-            Console.Error.WriteLine($"Expire le {expiresAt:yyyy-MM-dd HH:mm} UTC.");
-            return 0;
-        }));
-        return new Command("users", "Comptes et jetons.") { create, token };
-    }
-
     private static Command Demo()
     {
         var members = new Option<int>("--members") { Description = "Nombre de membres à ajouter.", DefaultValueFactory = _ => 300 };
@@ -190,85 +116,6 @@ public static class PartageCommandLine
             return 0;
         }));
         return new Command("invoices", "Factures.") { export, dunning };
-    }
-
-    private static Command PayrollVerbs()
-    {
-        var input = new Option<string>("--in") { Description = "Fichier JSON : une demande de paie ou un tableau de demandes (contrat : docs/payroll.md).", Required = true };
-        var compute = new Command("compute", "Calcule des bulletins avec le moteur de paie ; le résultat JSON s'écrit sur la sortie standard.") { input };
-        compute.SetAction((parse, ct) => WithServices(async services =>
-        {
-            var path = parse.GetValue(input)!;
-            if (!File.Exists(path))
-            {
-                await Console.Error.WriteLineAsync($"Fichier introuvable : {path}");
-                return 1;
-            }
-
-            System.Text.Json.JsonDocument document;
-            try
-            {
-                document = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(path, ct));
-            }
-            catch (System.Text.Json.JsonException e)
-            {
-                await Console.Error.WriteLineAsync($"{path} n'est pas un JSON valide : {e.Message}");
-                return 1;
-            }
-
-            using (document)
-            {
-                var simulations = services.GetRequiredService<Modules.Payroll.PayrollSimulations>();
-                var items = document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Array ? document.RootElement.EnumerateArray().ToList() : [document.RootElement];
-                var results = new List<Partage.Payroll.PayrollResult>();
-                for (var n = 0; n < items.Count; n++)
-                {
-                    try
-                    {
-                        var request = System.Text.Json.JsonSerializer.Deserialize<Partage.Payroll.PayrollRequest>(items[n], Partage.Payroll.PayrollJson.Options)
-                            ?? throw new InputValidationException(new Dictionary<string, string[]> { ["request"] = ["La demande est vide."] });
-                        results.Add(await simulations.ComputeAsync(request, ct));
-                    }
-                    catch (Exception e) when (e is InputValidationException or System.Text.Json.JsonException)
-                    {
-                        await Console.Error.WriteLineAsync($"Demande n° {n + 1} :");
-                        throw e is InputValidationException ? e : new InputValidationException(new Dictionary<string, string[]> { ["request"] = [e.Message] });
-                    }
-                }
-
-                object output = document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Array ? results : results[0];
-                Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(output, Partage.Payroll.PayrollJson.Options));
-                return 0;
-            }
-        }));
-        var until = new Option<string>("--until") { Description = "Date jusqu'à laquelle calculer et payer (AAAA-MM-JJ ; aujourd'hui par défaut)." };
-        var run = new Command("run", "Calcule les bulletins des travaux terminés et prépare les lots de virement des salaires dus ; relancer ne paie jamais deux fois.") { until };
-        run.SetAction((parse, ct) => WithServices(async services =>
-        {
-            var text = parse.GetValue(until);
-            var day = text is null ? services.GetRequiredService<TimeProvider>().Today()
-                : DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed) ? parsed
-                : throw new InputValidationException(new Dictionary<string, string[]> { ["--until"] = ["La date est au format AAAA-MM-JJ."] });
-            // On standard error, like the logs: an operator (or a supervisor) sees the run has begun.
-            await Console.Error.WriteLineAsync($"Paie jusqu'au {day:dd/MM/yyyy} : calcul des bulletins et préparation des virements…");
-            var result = await services.GetRequiredService<Modules.Payroll.Features.RunPayroll>().HandleAsync(day, Actor.System, ct);
-            Console.WriteLine(result.Summary);
-            return 0;
-        }));
-        return new Command("payroll", "Paie.") { compute, run };
-    }
-
-    private static Command PaymentVerbs()
-    {
-        var output = new Option<string>("--out") { Description = "Dossier où écrire les fichiers SEPA.", DefaultValueFactory = _ => "." };
-        var export = new Command("export", "Écrit le fichier SEPA (pain.001.001.09) de chaque lot de virement libéré.") { output };
-        export.SetAction((parse, ct) => WithServices(async services =>
-        {
-            var files = await services.GetRequiredService<Modules.Payroll.Features.ExportWageBatches>().HandleAsync(parse.GetValue(output)!, Actor.System, ct);
-            Console.WriteLine($"{files.Count} fichiers écrits dans {Path.GetFullPath(parse.GetValue(output)!)}.");
-            return 0;
-        }));
-        return new Command("payments", "Virements.") { export };
     }
 
     private static Command Ledger()
