@@ -117,31 +117,7 @@ public sealed class DemoBooks(PartageDbContext db, ILedgerApi ledger, Cooperativ
                 await ledger.LetterAsync(entity, receivable.Concat(settled).ToList(), paidOn, ct);
             }
 
-            var wageDay = invoiceDate.AddDays(faker.Random.Int(0, 20));
-            if (wageDay <= today && wageDay.Year == year)
-            {
-                var gross = Money.Eur(net.Cents * faker.Random.Int(35, 55) / 100);
-                var employer = gross.Multiply(0.42m);
-                var employee = gross.Multiply(0.22m);
-                var netWage = gross - employee;
-                var payslip = $"B-{year}-{activity.Id.Value.ToString()[..4]}-{month:D2}";
-                await ledger.PostAsync(new PostEntryRequest(entity, "PA", wageDay, $"Salaire {payslip}", "demo-payslip", payslip, $"demo:wage:{activity.Id}:{month}",
-                [
-                    new PostingLine(await AccountAsync(entity, ChartOfAccounts.Wages, ct), Side.Debit, gross, activity.Id, "Salaire brut"),
-                    new PostingLine(await AccountAsync(entity, ChartOfAccounts.SocialCharges, ct), Side.Debit, employer, activity.Id, "Cotisations patronales"),
-                    new PostingLine(await AccountAsync(entity, "421", ct), Side.Credit, netWage),
-                    new PostingLine(await AccountAsync(entity, "431", ct), Side.Credit, employee + employer),
-                ], payslip), Actor.System, ct);
-                var payday = wageDay.AddDays(7);
-                if (payday <= today && payday.Year == year)
-                {
-                    await ledger.PostAsync(new PostEntryRequest(entity, "BQ", payday, $"Virement salaire {payslip}", "demo-payslip", payslip, $"demo:wage-paid:{activity.Id}:{month}",
-                    [
-                        new PostingLine(await AccountAsync(entity, "421", ct), Side.Debit, netWage),
-                        new PostingLine(bank, Side.Credit, netWage),
-                    ], payslip), Actor.System, ct);
-                }
-            }
+            await WageAsync(activity, bank, invoiceDate, net, today, faker, ct);
         }
 
         if (faker.Random.Double() < 0.4)
@@ -152,6 +128,37 @@ public sealed class DemoBooks(PartageDbContext db, ILedgerApi ledger, Cooperativ
                 new PostingLine(await AccountAsync(entity, ChartOfAccounts.CommitmentsGiven, ct), Side.Debit, committed, activity.Id, "Contrat signé"),
                 new PostingLine(await AccountAsync(entity, ChartOfAccounts.CommitmentsCounterpart, ct), Side.Credit, committed),
             ]), Actor.System, ct);
+        }
+    }
+
+    /// <summary>The month's wage of the activity's member, posted some days after the sale and paid seven days later, within the year.</summary>
+    private async Task WageAsync(Activity activity, AccountId bank, DateOnly invoiceDate, Money net, DateOnly today, Faker faker, CancellationToken ct)
+    {
+        var (entity, year, month) = (activity.LegalEntityId, invoiceDate.Year, invoiceDate.Month);
+        var wageDay = invoiceDate.AddDays(faker.Random.Int(0, 20));
+        if (wageDay <= today && wageDay.Year == year)
+        {
+            var gross = Money.Eur(net.Cents * faker.Random.Int(35, 55) / 100);
+            var employer = gross.Multiply(0.42m);
+            var employee = gross.Multiply(0.22m);
+            var netWage = gross - employee;
+            var payslip = $"B-{year}-{activity.Id.Value.ToString()[..4]}-{month:D2}";
+            await ledger.PostAsync(new PostEntryRequest(entity, "PA", wageDay, $"Salaire {payslip}", "demo-payslip", payslip, $"demo:wage:{activity.Id}:{month}",
+            [
+                new PostingLine(await AccountAsync(entity, ChartOfAccounts.Wages, ct), Side.Debit, gross, activity.Id, "Salaire brut"),
+                new PostingLine(await AccountAsync(entity, ChartOfAccounts.SocialCharges, ct), Side.Debit, employer, activity.Id, "Cotisations patronales"),
+                new PostingLine(await AccountAsync(entity, "421", ct), Side.Credit, netWage),
+                new PostingLine(await AccountAsync(entity, "431", ct), Side.Credit, employee + employer),
+            ], payslip), Actor.System, ct);
+            var payday = wageDay.AddDays(7);
+            if (payday <= today && payday.Year == year)
+            {
+                await ledger.PostAsync(new PostEntryRequest(entity, "BQ", payday, $"Virement salaire {payslip}", "demo-payslip", payslip, $"demo:wage-paid:{activity.Id}:{month}",
+                [
+                    new PostingLine(await AccountAsync(entity, "421", ct), Side.Debit, netWage),
+                    new PostingLine(bank, Side.Credit, netWage),
+                ], payslip), Actor.System, ct);
+            }
         }
     }
 }

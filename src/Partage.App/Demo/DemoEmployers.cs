@@ -46,8 +46,16 @@ public sealed class DemoEmployers(PartageDbContext db, IServiceProvider services
             return;
         }
 
-        var cities = (await offices.ListOfficesAsync(ct)).ToDictionary(o => o.City, o => o.Id);
         var yearStart = new DateOnly(Today.Year, 1, 1);
+        var ends = await SubmitContractsAsync(await CreateEmployersAsync(yearStart, ct), yearStart, ct);
+        await RunPastDaysAsync(ends, ct);
+        await InvoicePastMonthsAsync(ct);
+    }
+
+    /// <summary>The plans' employers with their mandates from the 1st of January (one terminated mid-year), the first linked to the demo employer account.</summary>
+    private async Task<List<(Plan Plan, EmployerView Employer)>> CreateEmployersAsync(DateOnly yearStart, CancellationToken ct)
+    {
+        var cities = (await offices.ListOfficesAsync(ct)).ToDictionary(o => o.City, o => o.Id);
         var created = new List<(Plan Plan, EmployerView Employer)>();
         for (var i = 0; i < Plans.Length; i++)
         {
@@ -67,7 +75,11 @@ public sealed class DemoEmployers(PartageDbContext db, IServiceProvider services
         }
 
         await services.GetRequiredService<LinkEmployerUser>().HandleAsync(created[0].Employer.Id, $"employeur@{DemoSeeder.Domain}", Actor.System, ct);
+        return created;
+    }
 
+    private async Task<List<DateOnly>> SubmitContractsAsync(List<(Plan Plan, EmployerView Employer)> created, DateOnly yearStart, CancellationToken ct)
+    {
         // Contracts of the last weeks, each submitted five days before it starts.
         var ends = new List<DateOnly>();
         var person = 0;
@@ -92,6 +104,11 @@ public sealed class DemoEmployers(PartageDbContext db, IServiceProvider services
             }
         }
 
+        return ends;
+    }
+
+    private async Task RunPastDaysAsync(List<DateOnly> ends, CancellationToken ct)
+    {
         // The daily runs of the past: payslips the day after each end (validated), wages paid on day 7.
         foreach (var day in ends.Select(e => e.AddDays(1)).Concat(ends.Select(e => e.AddDays(7))).Where(d => d <= Today).Distinct().Order())
         {
@@ -108,7 +125,10 @@ public sealed class DemoEmployers(PartageDbContext db, IServiceProvider services
                 await release.HandleAsync(batch.Id, Actor.System, ct);
             }
         }
+    }
 
+    private async Task InvoicePastMonthsAsync(CancellationToken ct)
+    {
         // One invoice per employer and past month, issued on the 2nd of the next month; the first one paid ten days later.
         var payslips = (await services.GetRequiredService<ListStaffPayslips>().HandleAsync(null, null, new PageRequest(1, 200), Actor.System, ct)).Items;
         var paidOne = false;

@@ -31,6 +31,13 @@ public sealed class DemoPayroll(PartageDbContext db, IServiceProvider services, 
             return;
         }
 
+        var jobs = await DeclareAsync(await PlansAsync(ct), ct);
+        await RunPastDaysAsync(jobs, ct);
+    }
+
+    /// <summary>The jobs to declare: members with a NIR and an IBAN, their first activities in shows or projects, a few typical contracts.</summary>
+    private async Task<List<Plan>> PlansAsync(CancellationToken ct)
+    {
         var codes = await entities.CodesAsync(ct);
         var active = await db.Set<Activity>().AsNoTracking().Where(a => a.Status == ActivityStatus.Active).OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
             .Select(a => new { a.Id, a.MemberId, a.LegalEntityId, a.ModuleCode }).Take(400).ToListAsync(ct);
@@ -63,6 +70,12 @@ public sealed class DemoPayroll(PartageDbContext db, IServiceProvider services, 
         Add(shows, 3, a => new Plan(a, "intermittent_technician", "technician", "Montage et démontage", -6, 2, "18", null, "430"));
         Add(shows, 0, a => new Plan(a, "intermittent_artist", "musician_singer", "Bal du nouvel an", 10, 1, null, "1", "280"));   // the demo member's next contract, to sign
 
+        return plans;
+    }
+
+    /// <summary>Each plan declared by its member on its day (five days before the start), signed and countersigned unless it starts later.</summary>
+    private async Task<List<(Plan Plan, JobView Job)>> DeclareAsync(List<Plan> plans, CancellationToken ct)
+    {
         var jobs = new List<(Plan Plan, JobView Job)>();
         foreach (var plan in plans.OrderBy(p => p.StartsInDays))
         {
@@ -95,6 +108,11 @@ public sealed class DemoPayroll(PartageDbContext db, IServiceProvider services, 
             jobs.Add((plan, declared));
         }
 
+        return jobs;
+    }
+
+    private async Task RunPastDaysAsync(List<(Plan Plan, JobView Job)> jobs, CancellationToken ct)
+    {
         // The daily runs of the past: payslips the day after each month end or end of service
         // (validated, except those not yet due), batches on each pay day (released).
         var monthEnds = jobs.SelectMany(j => ContractMonths.Split(j.Job.Start, j.Job.End, null, null, 0)).Select(m => m.To).Where(to => to < Today).ToList();

@@ -70,6 +70,14 @@ public sealed class DemoSales(
         // Invoices are numbered in date order: the overdue ones are issued first, on their past dates.
         await OverdueAsync(faker, clients, activities, ct);
 
+        var unpaid = await InvoicesAsync(faker, clients, activities, ct);
+        await QuotesAsync(clients, activities, ct);
+        await StatementAsync(unpaid, ct);
+    }
+
+    /// <summary>An invoice per activity: paid, paid in part, credited, or sent and unpaid; the last one left as a draft. The unpaid ones, returned.</summary>
+    private async Task<List<InvoiceView>> InvoicesAsync(Faker faker, List<ClientView> clients, List<ActivityId> activities, CancellationToken ct)
+    {
         var unpaid = new List<InvoiceView>();
         for (var i = 0; i < Math.Min(Invoices, activities.Count); i++)
         {
@@ -99,6 +107,11 @@ public sealed class DemoSales(
             }
         }
 
+        return unpaid;
+    }
+
+    private async Task QuotesAsync(List<ClientView> clients, List<ActivityId> activities, CancellationToken ct)
+    {
         // A quote sent and accepted, another waiting for its answer.
         for (var q = 0; q < 2 && q < activities.Count; q++)
         {
@@ -110,8 +123,6 @@ public sealed class DemoSales(
                 await answerQuote.HandleAsync(link[(link.LastIndexOf('/') + 1)..], accept: true, clients[q].Contacts.FirstOrDefault()?.Name ?? "Client", "192.0.2.10", ct);
             }
         }
-
-        await StatementAsync(unpaid, ct);
     }
 
     /// <summary>
@@ -202,49 +213,15 @@ public sealed class DemoSales(
     /// </summary>
     private static IEnumerable<ClientInput> ClientInputs(Faker faker, Dictionary<string, int> perCountry)
     {
-        string Siren()
-        {
-            while (true)
-            {
-                var candidate = faker.Random.ReplaceNumbers("#########");
-                if (Kernel.Siren.TryParse(candidate, out _, out _))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        // Bogus's French words may carry accents or punctuation ("florent,"): addresses keep ASCII letters and digits only.
-        string Word(string text) =>
-            new string(text.Normalize(System.Text.NormalizationForm.FormD).Where(char.IsAsciiLetterOrDigit).ToArray()).ToLowerInvariant() is { Length: > 0 } word ? word : "exemple";
-
-        ClientInput French(string name, string kind, string legalForm, string city, string postalCode)
-        {
-            var siren = Siren();
-            return new ClientInput(kind, name, legalForm, "FR", siren, null, Kernel.Siren.Parse(siren).VatNumber, faker.Address.StreetAddress(), null, postalCode, city, null,
-                $"compta@{Word(faker.Internet.DomainWord())}.fr", [new ClientContactInput(faker.Name.FullName(), "Administration", null, null)]);
-        }
-
-        ClientInput Foreign(string label, string? name = null)
-        {
-            var (country, city, postalCode, vat, legalForm, mail) = ForeignPlaces[label][faker.Random.Int(0, ForeignPlaces[label].Length - 1)];
-            return new ClientInput("Company", name ?? $"{faker.PickRandom("Festival", "Kulturcentrum", "Studio", "Théâtre", "Ensemble", "Productions")} {faker.Name.LastName()} {legalForm}",
-                legalForm, country, null, null, vat is null ? null : country + faker.Random.ReplaceNumbers(vat), faker.Address.StreetAddress(), null, postalCode, city, null,
-                $"{mail}@{Word(faker.Internet.DomainWord())}.{country.ToLowerInvariant()}", []);
-        }
-
-        ClientInput Person(string first, string last) => new("Person", $"{first} {last}", null, "FR", null, null, null, faker.Address.StreetAddress(), null,
-            faker.Address.ZipCode("#####"), faker.Address.City(), null, $"{Word(first)}.{Word(last)}@exemple.fr", []);
-
         var named = new List<(string Label, ClientInput Input)>
         {
-            ("France", French("Théâtre du Nord", "Association", "Association loi 1901", "Lille", "59000")),
-            ("France", French("Compagnie des Ondes", "Company", "SAS", "Lyon", "69002")),
-            ("Belgique", Foreign("Belgique", "La Monnaie Productions SRL")),
-            ("Allemagne", Foreign("Allemagne", "Kulturhaus Köln GmbH")),
-            ("Suisse", Foreign("Suisse", "Festival de Genève SA")),
-            ("France", French("Studio Lumière Production", "Company", "SARL", "Nantes", "44000")),
-            ("France", French("Ville de Roubaix", "PublicBody", "Collectivité territoriale", "Roubaix", "59100")),
+            ("France", French(faker, "Théâtre du Nord", "Association", "Association loi 1901", "Lille", "59000")),
+            ("France", French(faker, "Compagnie des Ondes", "Company", "SAS", "Lyon", "69002")),
+            ("Belgique", Foreign(faker, "Belgique", "La Monnaie Productions SRL")),
+            ("Allemagne", Foreign(faker, "Allemagne", "Kulturhaus Köln GmbH")),
+            ("Suisse", Foreign(faker, "Suisse", "Festival de Genève SA")),
+            ("France", French(faker, "Studio Lumière Production", "Company", "SARL", "Nantes", "44000")),
+            ("France", French(faker, "Ville de Roubaix", "PublicBody", "Collectivité territoriale", "Roubaix", "59100")),
             ("France", new ClientInput("Person", "Camille Martin", null, "FR", null, null, null, faker.Address.StreetAddress(), null, "59800", "Lille", null, "camille.martin@exemple.fr", [])),
         };
         var left = new Dictionary<string, int>(perCountry, StringComparer.Ordinal);
@@ -261,15 +238,49 @@ public sealed class DemoSales(
                 yield return label == "France"
                     ? faker.Random.Int(0, 9) switch
                     {
-                        < 6 => French($"Compagnie {faker.Name.LastName()}", "Association", "Association loi 1901", faker.Address.City(), faker.Address.ZipCode("#####")),
-                        < 8 => French($"{faker.Name.LastName()} Productions", "Company", faker.PickRandom("SARL", "SAS", "SCOP"), faker.Address.City(), faker.Address.ZipCode("#####")),
-                        8 => French($"Ville de {faker.Address.City()}", "PublicBody", "Collectivité territoriale", faker.Address.City(), faker.Address.ZipCode("#####")),
-                        _ => Person(faker.Name.FirstName(), faker.Name.LastName()),
+                        < 6 => French(faker, $"Compagnie {faker.Name.LastName()}", "Association", "Association loi 1901", faker.Address.City(), faker.Address.ZipCode("#####")),
+                        < 8 => French(faker, $"{faker.Name.LastName()} Productions", "Company", faker.PickRandom("SARL", "SAS", "SCOP"), faker.Address.City(), faker.Address.ZipCode("#####")),
+                        8 => French(faker, $"Ville de {faker.Address.City()}", "PublicBody", "Collectivité territoriale", faker.Address.City(), faker.Address.ZipCode("#####")),
+                        _ => Person(faker, faker.Name.FirstName(), faker.Name.LastName()),
                     }
-                    : Foreign(label);
+                    : Foreign(faker, label);
             }
         }
     }
+
+    private static string Siren(Faker faker)
+    {
+        while (true)
+        {
+            var candidate = faker.Random.ReplaceNumbers("#########");
+            if (Kernel.Siren.TryParse(candidate, out _, out _))
+            {
+                return candidate;
+            }
+        }
+    }
+
+    // Bogus's French words may carry accents or punctuation ("florent,"): addresses keep ASCII letters and digits only.
+    private static string Word(string text) =>
+        new string(text.Normalize(System.Text.NormalizationForm.FormD).Where(char.IsAsciiLetterOrDigit).ToArray()).ToLowerInvariant() is { Length: > 0 } word ? word : "exemple";
+
+    private static ClientInput French(Faker faker, string name, string kind, string legalForm, string city, string postalCode)
+    {
+        var siren = Siren(faker);
+        return new ClientInput(kind, name, legalForm, "FR", siren, null, Kernel.Siren.Parse(siren).VatNumber, faker.Address.StreetAddress(), null, postalCode, city, null,
+            $"compta@{Word(faker.Internet.DomainWord())}.fr", [new ClientContactInput(faker.Name.FullName(), "Administration", null, null)]);
+    }
+
+    private static ClientInput Foreign(Faker faker, string label, string? name = null)
+    {
+        var (country, city, postalCode, vat, legalForm, mail) = ForeignPlaces[label][faker.Random.Int(0, ForeignPlaces[label].Length - 1)];
+        return new ClientInput("Company", name ?? $"{faker.PickRandom("Festival", "Kulturcentrum", "Studio", "Théâtre", "Ensemble", "Productions")} {faker.Name.LastName()} {legalForm}",
+            legalForm, country, null, null, vat is null ? null : country + faker.Random.ReplaceNumbers(vat), faker.Address.StreetAddress(), null, postalCode, city, null,
+            $"{mail}@{Word(faker.Internet.DomainWord())}.{country.ToLowerInvariant()}", []);
+    }
+
+    private static ClientInput Person(Faker faker, string first, string last) => new("Person", $"{first} {last}", null, "FR", null, null, null, faker.Address.StreetAddress(), null,
+        faker.Address.ZipCode("#####"), faker.Address.City(), null, $"{Word(first)}.{Word(last)}@exemple.fr", []);
 
     /// <summary>Country label of the report → places (ISO country, city, postal code, VAT number digits after the prefix, legal form, mailbox).</summary>
     private static readonly Dictionary<string, (string Country, string City, string PostalCode, string? Vat, string LegalForm, string Mail)[]> ForeignPlaces = new(StringComparer.Ordinal)
