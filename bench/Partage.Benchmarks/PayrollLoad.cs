@@ -98,7 +98,7 @@ public static class PayrollLoad
         string file;
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var batch = (await scope.ServiceProvider.GetRequiredService<ListWageBatches>().HandleAsync(Actor.System)).Single();
+            var batch = (await scope.ServiceProvider.GetRequiredService<ListWageBatches>().HandleAsync(new Partage.App.Infrastructure.PageRequest(1, 10), Actor.System)).Items.Single();
             await scope.ServiceProvider.GetRequiredService<ReleaseWageBatch>().HandleAsync(batch.Id, Actor.System);
             var (name, content) = await scope.ServiceProvider.GetRequiredService<GetWageBatchSepaFile>().HandleAsync(batch.Id, Actor.System);
             file = Path.Combine(Path.GetTempPath(), name);

@@ -64,7 +64,7 @@ public static partial class PartageCommandLine
 
         using (document)
         {
-            var simulations = services.GetRequiredService<Modules.Payroll.PayrollSimulations>();
+            var simulations = services.GetRequiredService<Modules.Payroll.Features.SimulatePayslip>();
             var items = document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Array ? document.RootElement.EnumerateArray().ToList() : [document.RootElement];
             var results = new List<Partage.Payroll.PayrollResult>();
             for (var n = 0; n < items.Count; n++)
@@ -73,7 +73,7 @@ public static partial class PartageCommandLine
                 {
                     var request = System.Text.Json.JsonSerializer.Deserialize<Partage.Payroll.PayrollRequest>(items[n], Partage.Payroll.PayrollJson.Options)
                         ?? throw new InputValidationException(new Dictionary<string, string[]> { ["request"] = ["La demande est vide."] });
-                    results.Add(await simulations.ComputeAsync(request, ct));
+                    results.Add(await simulations.HandleAsync(request, ct));
                 }
                 catch (Exception e) when (e is InputValidationException or System.Text.Json.JsonException)
                 {

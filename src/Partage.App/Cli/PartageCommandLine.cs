@@ -103,8 +103,8 @@ public static partial class PartageCommandLine
         var export = new Command("export", "Écrit le PDF Factur-X de chaque facture et avoir émis sur la période (archive légale).") { entity, from, to, output };
         export.SetAction((parse, ct) => WithServices(async services =>
         {
-            var files = await services.GetRequiredService<Modules.Invoicing.FacturX.InvoiceArchive>()
-                .ExportAsync(parse.GetValue(entity), parse.GetValue(from), parse.GetValue(to), parse.GetValue(output)!, Actor.System, ct);
+            var files = await services.GetRequiredService<Modules.Invoicing.Features.ExportInvoiceArchive>()
+                .HandleAsync(parse.GetValue(entity), parse.GetValue(from), parse.GetValue(to), parse.GetValue(output)!, Actor.System, ct);
             Console.WriteLine($"{files.Count} documents écrits dans {Path.GetFullPath(parse.GetValue(output)!)}.");
             return 0;
         }));

@@ -120,7 +120,7 @@ public sealed class DemoEmployers(PartageDbContext db, IServiceProvider services
             }
 
             var release = services.Backdated<ReleaseWageBatch>(new DemoClock(day));
-            foreach (var batch in (await services.GetRequiredService<ListWageBatches>().HandleAsync(Actor.System, ct)).Where(b => b.Status == PaymentBatchStatus.Built && b.ExecutionDate == day))
+            foreach (var batch in (await services.GetRequiredService<ListWageBatches>().HandleAsync(new PageRequest(1, PageRequest.MaxSize), Actor.System, ct)).Items.Where(b => b.Status == PaymentBatchStatus.Built && b.ExecutionDate == day))
             {
                 await release.HandleAsync(batch.Id, Actor.System, ct);
             }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Partage.App.Infrastructure;
 using Partage.App.Modules.Activities;
 using Partage.App.Modules.LegalEntities;
 using Partage.App.Modules.Members;
@@ -128,7 +129,7 @@ public sealed class DemoPayroll(PartageDbContext db, IServiceProvider services, 
             }
 
             var release = services.Backdated<ReleaseWageBatch>(new DemoClock(day));
-            foreach (var batch in (await services.GetRequiredService<ListWageBatches>().HandleAsync(Actor.System, ct)).Where(b => b.Status == PaymentBatchStatus.Built && b.ExecutionDate == day))
+            foreach (var batch in (await services.GetRequiredService<ListWageBatches>().HandleAsync(new PageRequest(1, PageRequest.MaxSize), Actor.System, ct)).Items.Where(b => b.Status == PaymentBatchStatus.Built && b.ExecutionDate == day))
             {
                 await release.HandleAsync(batch.Id, Actor.System, ct);
             }

@@ -149,7 +149,7 @@ public class StaffWagesTests(December2026Factory factory) : IClassFixture<Decemb
         var payday = await factory.InScopeAsync(s => s.GetRequiredService<RunPayroll>().HandleAsync(new DateOnly(2026, 12, 10), Actor.System));
         Assert.Equal((1, 1, payslip.NetPaid + payslip.Allowances), (payday.Batches, payday.Payments, payday.Total));
         Assert.Equal(0, (await factory.InScopeAsync(s => s.GetRequiredService<RunPayroll>().HandleAsync(new DateOnly(2026, 12, 10), Actor.System))).Payments);
-        var batch = Assert.Single(await factory.InScopeAsync(s => s.GetRequiredService<ListWageBatches>().HandleAsync(payroll)), b => b.Status == PaymentBatchStatus.Built);
+        var batch = Assert.Single((await factory.InScopeAsync(s => s.GetRequiredService<ListWageBatches>().HandleAsync(new App.Infrastructure.PageRequest(1, 50), payroll))).Items, b => b.Status == PaymentBatchStatus.Built);
         await factory.InScopeAsync(s => s.GetRequiredService<ReleaseWageBatch>().HandleAsync(batch.Id, payroll));
         var paid = await factory.InScopeAsync(s => s.GetRequiredService<GetStaffPayslip>().HandleAsync(payslip.Id, employerActor));
         Assert.Equal((StaffPayslipStatus.Paid, new DateOnly(2026, 12, 10)), (paid.Status, paid.PaidOn));

@@ -121,6 +121,46 @@ public class ApiTests(PartageFactory factory) : IClassFixture<PartageFactory>
         Assert.Equal(200, capped.GetProperty("pageSize").GetInt32());
     }
 
+    [Theory]
+    [InlineData(World.Admin, "/api/v1/quotes")]
+    [InlineData(World.Payroll, "/api/v1/payroll/batches")]
+    [InlineData(World.Finance, "/api/v1/guarantee-fund/coverable")]
+    public async Task Lists_PagedAlike(string account, string path)
+    {
+        await World.OfAsync(factory);
+        using var client = await factory.ClientForAsync(account);
+        var page = await JsonAsync(await client.GetAsync(path + "?page=3&pageSize=1"));
+        Assert.Equal((3, 1), (page.GetProperty("page").GetInt32(), page.GetProperty("pageSize").GetInt32()));
+        Assert.True(page.GetProperty("items").GetArrayLength() <= 1);
+        Assert.True(page.GetProperty("total").GetInt32() >= 0);
+    }
+
+    [Fact]
+    public async Task OpenApi_EveryPagedList_TakesPageAndPageSize()
+    {
+        await factory.ReadyAsync();
+        using var client = factory.CreateClient();
+        var paths = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement.GetProperty("paths");
+        var paged = new List<string>();
+        foreach (var path in paths.EnumerateObject())
+        {
+            if (!path.Value.TryGetProperty("get", out var get) || !get.TryGetProperty("parameters", out var parameters))
+            {
+                continue;
+            }
+
+            var names = parameters.EnumerateArray().Select(p => p.GetProperty("name").GetString()!).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            Assert.DoesNotContain("size", names);   // one name for the page size, as the answer calls it
+            if (names.Contains("page"))
+            {
+                paged.Add(path.Name);
+                Assert.True(names.Contains("pageSize"), $"{path.Name} takes page but not pageSize");
+            }
+        }
+
+        Assert.True(paged.Count >= 15, $"Paged: {string.Join(", ", paged)}");
+    }
+
     [Fact]
     public async Task HealthAndOpenApi_AreServed()
     {

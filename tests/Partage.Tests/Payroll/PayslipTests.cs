@@ -65,7 +65,7 @@ public class PayslipTests(December2026Factory factory) : IClassFixture<December2
         var payday = await RunAsync(new DateOnly(2026, 12, 10));
         Assert.Equal((1, 1, payslip.NetPaid), (payday.Batches, payday.Payments, payday.Total));
         Assert.Equal(0, (await RunAsync(new DateOnly(2026, 12, 10))).Batches);   // re-run: nothing new
-        var batch = Assert.Single(await factory.InScopeAsync(s => s.GetRequiredService<ListWageBatches>().HandleAsync(payroll)));
+        var batch = Assert.Single((await factory.InScopeAsync(s => s.GetRequiredService<ListWageBatches>().HandleAsync(new App.Infrastructure.PageRequest(1, 50), payroll))).Items);
         await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<GetWageBatchSepaFile>().HandleAsync(batch.Id, payroll)));   // not released yet
 
         var released = await factory.InScopeAsync(s => s.GetRequiredService<ReleaseWageBatch>().HandleAsync(batch.Id, payroll));

@@ -175,7 +175,7 @@ public abstract class BoundsTests<TFactory>(TFactory factory) : IClassFixture<TF
     {
         await OpenAsync(factory);
         using var http = await factory.ClientForAsync(World.Finance);
-        foreach (var path in new[] { "/api/v1/employer-invoices?page=2147483647&size=2147483647", "/api/v1/bank-statements/unmatched?page=2147483647", "/api/v1/payslips?page=2147483647" })
+        foreach (var path in new[] { "/api/v1/employer-invoices?page=2147483647&pageSize=2147483647", "/api/v1/bank-statements/unmatched?page=2147483647", "/api/v1/payslips?page=2147483647" })
         {
             using var response = await http.GetAsync(path);
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");

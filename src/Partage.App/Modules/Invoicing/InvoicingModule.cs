@@ -42,7 +42,7 @@ public static class InvoicingModule
             .AddScoped<GetDunningLog>()
             .AddScheduledWork<DunningWork>(DunningWork.Key, "Relances des factures échues", "0 0 8 ? * MON-FRI")
             .AddScoped<InvoiceDocuments>()
-            .AddScoped<InvoiceArchive>();
+            .AddScoped<ExportInvoiceArchive>();
     }
 
     /// <summary>Each use case maps its own endpoints; the groups give them their prefix and OpenAPI tag.</summary>

@@ -1,4 +1,5 @@
 using Partage.App.Infrastructure.Scheduling;
+using Partage.App.Modules.Payroll.Features;
 
 namespace Partage.App.Modules.Payroll;
 
@@ -38,7 +39,9 @@ public static class PayrollModule
             .AddScoped<Features.GetWageBatchSepaFile>()
             .AddScoped<Features.ExportWageBatches>()
             .AddScheduledWork<Features.PayrollRunWork>(Features.PayrollRunWork.Key, "Paie du jour : bulletins des travaux terminés et lots de virement", "0 0 6 * * ?")
-            .AddScoped<PayrollSimulations>();
+            .AddScoped<SimulatePayslip>()
+            .AddScoped<SimulateBudget>()
+            .AddScoped<SimulateNet>();
 
     /// <summary>Each use case maps its own endpoints; the groups give them their prefix and OpenAPI tag.</summary>
     public static void MapPayrollEndpoints(RouteGroupBuilder api, RouteGroupBuilder anonymousApi)
@@ -47,7 +50,9 @@ public static class PayrollModule
         var staff = api.MapGroup("/payroll").WithTags("Paie");
         var jobs = api.MapGroup("/jobs").WithTags("Emploi");
         var payslips = api.MapGroup("/payslips").WithTags("Paie");
-        PayrollSimulations.Map(open);
+        SimulatePayslip.Map(open);
+        SimulateBudget.Map(open);
+        SimulateNet.Map(open);
         Features.ListJobs.Map(jobs);
         Features.DeclareJob.Map(jobs);
         Features.GetJob.Map(jobs);

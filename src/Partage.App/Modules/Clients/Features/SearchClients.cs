@@ -35,8 +35,8 @@ public sealed class SearchClients(PartageDbContext db)
 
     public static void Map(RouteGroupBuilder clients)
     {
-        clients.MapGet("/", async (string? q, string? country, int? page, int? size, SearchClients search, ActorAccessor actors, CancellationToken ct) =>
-                await search.HandleAsync(q, country, new PageRequest(page, size), await actors.GetAsync(ct), ct))
+        clients.MapGet("/", async (string? q, string? country, int? page, int? pageSize, SearchClients search, ActorAccessor actors, CancellationToken ct) =>
+                await search.HandleAsync(q, country, new PageRequest(page, pageSize), await actors.GetAsync(ct), ct))
             .WithName("SearchClients").WithSummary("Chercher un client (nom, SIREN, numéro de TVA)").ProducesProblems();
     }
 }

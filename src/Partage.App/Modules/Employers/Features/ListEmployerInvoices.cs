@@ -24,8 +24,8 @@ public sealed class ListEmployerInvoices(GetEmployerInvoice views)
 
     public static void Map(RouteGroupBuilder invoices)
     {
-        invoices.MapGet("/", async (Guid? employer, int? page, int? size, ListEmployerInvoices handler, ActorAccessor actors, CancellationToken ct) =>
-                await handler.HandleAsync(employer is { } e ? EmployerId.From(e) : null, new PageRequest(page, size), await actors.GetAsync(ct), ct))
+        invoices.MapGet("/", async (Guid? employer, int? page, int? pageSize, ListEmployerInvoices handler, ActorAccessor actors, CancellationToken ct) =>
+                await handler.HandleAsync(employer is { } e ? EmployerId.From(e) : null, new PageRequest(page, pageSize), await actors.GetAsync(ct), ct))
             .WithName("ListEmployerInvoices").WithSummary("Les factures de gestion de contrats (un employeur : les siennes)").ProducesProblems();
     }
 }

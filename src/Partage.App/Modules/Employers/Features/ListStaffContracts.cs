@@ -48,8 +48,8 @@ public sealed class ListStaffContracts(PartageDbContext db, GetEmployer employer
 
     public static void Map(RouteGroupBuilder employers)
     {
-        employers.MapGet("/{id:guid}/contracts", async (Guid id, int? page, int? size, ListStaffContracts handler, ActorAccessor actors, CancellationToken ct) =>
-                await handler.HandleAsync(EmployerId.From(id), new PageRequest(page, size), await actors.GetAsync(ct), ct))
+        employers.MapGet("/{id:guid}/contracts", async (Guid id, int? page, int? pageSize, ListStaffContracts handler, ActorAccessor actors, CancellationToken ct) =>
+                await handler.HandleAsync(EmployerId.From(id), new PageRequest(page, pageSize), await actors.GetAsync(ct), ct))
             .WithName("ListStaffContracts").WithSummary("Les contrats du personnel d'un employeur").ProducesProblems();
     }
 }

@@ -29,8 +29,8 @@ public sealed class ListStaffPayslips(GetStaffPayslip views)
 
     public static void Map(RouteGroupBuilder payslips)
     {
-        payslips.MapGet("/", async (Guid? employer, string? status, int? page, int? size, ListStaffPayslips handler, ActorAccessor actors, CancellationToken ct) =>
-                await handler.HandleAsync(employer is { } e ? EmployerId.From(e) : null, status, new PageRequest(page, size), await actors.GetAsync(ct), ct))
+        payslips.MapGet("/", async (Guid? employer, string? status, int? page, int? pageSize, ListStaffPayslips handler, ActorAccessor actors, CancellationToken ct) =>
+                await handler.HandleAsync(employer is { } e ? EmployerId.From(e) : null, status, new PageRequest(page, pageSize), await actors.GetAsync(ct), ct))
             .WithName("ListStaffPayslips").WithSummary("Les bulletins du personnel des employeurs (un employeur : les siens)").ProducesProblems();
     }
 }

@@ -40,8 +40,8 @@ public sealed class SearchEmployers(PartageDbContext db, GetEmployer views)
 
     public static void Map(RouteGroupBuilder employers)
     {
-        employers.MapGet("/", async (string? search, string? status, string? legalForm, string? sector, int? page, int? size, SearchEmployers list, ActorAccessor actors, CancellationToken ct) =>
-                await list.HandleAsync(search, status, legalForm, sector, new PageRequest(page, size), await actors.GetAsync(ct), ct))
+        employers.MapGet("/", async (string? search, string? status, string? legalForm, string? sector, int? page, int? pageSize, SearchEmployers list, ActorAccessor actors, CancellationToken ct) =>
+                await list.HandleAsync(search, status, legalForm, sector, new PageRequest(page, pageSize), await actors.GetAsync(ct), ct))
             .WithName("ListEmployers").WithSummary("Les employeurs du service de gestion de contrats (un compte employeur : le sien seulement)").ProducesProblems();
     }
 }

@@ -70,8 +70,8 @@ public sealed class ListUnmatchedBankLines(PartageDbContext db, ILegalEntitiesAp
 
     public static void Map(RouteGroupBuilder statements)
     {
-        statements.MapGet("/unmatched", async (int? page, int? size, ListUnmatchedBankLines handler, ActorAccessor actors, CancellationToken ct) =>
-                await handler.HandleAsync(new Infrastructure.PageRequest(page, size), await actors.GetAsync(ct), ct))
+        statements.MapGet("/unmatched", async (int? page, int? pageSize, ListUnmatchedBankLines handler, ActorAccessor actors, CancellationToken ct) =>
+                await handler.HandleAsync(new Infrastructure.PageRequest(page, pageSize), await actors.GetAsync(ct), ct))
             .WithName("UnmatchedBankLines").WithSummary("Encaissements à identifier (finance)").ProducesProblems();
     }
 }

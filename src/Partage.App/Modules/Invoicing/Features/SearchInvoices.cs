@@ -41,8 +41,8 @@ public sealed class SearchInvoices(PartageDbContext db, IActivitiesApi activitie
 
     public static void Map(RouteGroupBuilder invoices)
     {
-        invoices.MapGet("/", async (string? status, Guid? activity, int? page, int? size, SearchInvoices views, ActorAccessor actors, CancellationToken ct) =>
-                await views.HandleAsync(status, activity is { } a ? ActivityId.From(a) : null, new Infrastructure.PageRequest(page, size), await actors.GetAsync(ct), ct))
+        invoices.MapGet("/", async (string? status, Guid? activity, int? page, int? pageSize, SearchInvoices views, ActorAccessor actors, CancellationToken ct) =>
+                await views.HandleAsync(status, activity is { } a ? ActivityId.From(a) : null, new Infrastructure.PageRequest(page, pageSize), await actors.GetAsync(ct), ct))
             .WithName("SearchInvoices").WithSummary("Factures et avoirs visibles (statut, activité)");
     }
 }

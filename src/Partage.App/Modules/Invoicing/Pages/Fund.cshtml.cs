@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Partage.App.Infrastructure;
 using Partage.App.Ui;
 using Partage.App.Modules.Invoicing.Features;
 
@@ -9,7 +10,14 @@ public sealed class FundModel(GetGuaranteeFund fund, ListCoverableInvoices cover
 {
     public FundSummary? Summary { get; private set; }
 
-    public IReadOnlyList<EligibleInvoice> Eligible { get; private set; } = [];
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int? PageNumber { get; set; }
+
+    public PagedResult<EligibleInvoice> EligiblePage { get; private set; } = new([], 1, PageRequest.DefaultSize, 0);
+
+    public IReadOnlyList<EligibleInvoice> Eligible => EligiblePage.Items;
+
+    public string PageUrl(int page) => $"/fonds-de-garantie?p={page.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
     public string? Notice { get; private set; }
 
@@ -42,6 +50,6 @@ public sealed class FundModel(GetGuaranteeFund fund, ListCoverableInvoices cover
     private async Task ShowAsync(CancellationToken ct)
     {
         Summary = await fund.HandleAsync(Actor, ct);
-        Eligible = await coverable.HandleAsync(Actor, ct);
+        EligiblePage = await coverable.HandleAsync(new PageRequest(PageNumber, null), Actor, ct);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Partage.App.Infrastructure;
 using Partage.App.Modules.Invoicing.Features;
 using Partage.App.Ui;
 
@@ -7,7 +8,14 @@ namespace Partage.App.Modules.Invoicing.Pages;
 /// <summary>Quotes: the list, sending one, turning an accepted one into an invoice.</summary>
 public sealed class QuotesModel(ListQuotes list, SendQuote send, InvoiceQuote invoice) : PartagePageModel
 {
-    public IReadOnlyList<QuoteView> Items { get; private set; } = [];
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int? PageNumber { get; set; }
+
+    public PagedResult<QuoteView> Result { get; private set; } = new([], 1, PageRequest.DefaultSize, 0);
+
+    public IReadOnlyList<QuoteView> Items => Result.Items;
+
+    public string PageUrl(int page) => $"/devis?p={page.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
     public string? Notice { get; private set; }
 
@@ -18,7 +26,7 @@ public sealed class QuotesModel(ListQuotes list, SendQuote send, InvoiceQuote in
     {
         await LoadActorAsync();
         Notice = Request.Query["fait"].FirstOrDefault();
-        Items = await list.HandleAsync(Actor, ct);
+        Result = await list.HandleAsync(new PageRequest(PageNumber, null), Actor, ct);
         return Page();
     }
 
@@ -34,7 +42,7 @@ public sealed class QuotesModel(ListQuotes list, SendQuote send, InvoiceQuote in
         var result = await TryAsync(async () => Redirect(await action()), string.Empty);
         if (result is Microsoft.AspNetCore.Mvc.RazorPages.PageResult)
         {
-            Items = await list.HandleAsync(Actor, ct);
+            Result = await list.HandleAsync(new PageRequest(PageNumber, null), Actor, ct);
         }
 
         return result;

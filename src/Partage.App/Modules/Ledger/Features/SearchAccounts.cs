@@ -28,8 +28,8 @@ public sealed class SearchAccounts(PartageDbContext db, LedgerEntities codes)
 
     public static void Map(RouteGroupBuilder ledger)
     {
-        ledger.MapGet("/accounts", async (string? entity, string? search, int? page, int? size, SearchAccounts chart, ActorAccessor actors, CancellationToken ct) =>
-                await chart.HandleAsync(entity, search, new PageRequest(page, size), await actors.GetAsync(ct), ct))
+        ledger.MapGet("/accounts", async (string? entity, string? search, int? page, int? pageSize, SearchAccounts chart, ActorAccessor actors, CancellationToken ct) =>
+                await chart.HandleAsync(entity, search, new PageRequest(page, pageSize), await actors.GetAsync(ct), ct))
             .WithName("ListLedgerAccounts").WithSummary("Plan comptable d'une entité (comptes généraux, ou recherche dans les comptes auxiliaires)").ProducesProblems();
     }
 }

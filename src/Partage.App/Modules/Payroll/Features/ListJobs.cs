@@ -24,8 +24,8 @@ public sealed class ListJobs(PartageDbContext db, GetJob views)
 
     public static void Map(RouteGroupBuilder jobs)
     {
-        jobs.MapGet("/", async (string? status, int? page, int? size, ListJobs handler, ActorAccessor actors, CancellationToken ct) =>
-                await handler.HandleAsync(status, new PageRequest(page, size), await actors.GetAsync(ct), ct))
+        jobs.MapGet("/", async (string? status, int? page, int? pageSize, ListJobs handler, ActorAccessor actors, CancellationToken ct) =>
+                await handler.HandleAsync(status, new PageRequest(page, pageSize), await actors.GetAsync(ct), ct))
             .WithName("ListJobs").WithSummary("Les travaux et contrats que l'utilisateur peut voir (membre : les siens ; chargé d'accompagnement : son bureau)").ProducesProblems();
     }
 }

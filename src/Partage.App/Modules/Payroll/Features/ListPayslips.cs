@@ -29,8 +29,8 @@ public sealed class ListPayslips(GetPayslip views)
 
     public static void Map(RouteGroupBuilder payslips)
     {
-        payslips.MapGet("/", async (string? status, int? page, int? size, ListPayslips handler, ActorAccessor actors, CancellationToken ct) =>
-                await handler.HandleAsync(status, new PageRequest(page, size), await actors.GetAsync(ct), ct))
+        payslips.MapGet("/", async (string? status, int? page, int? pageSize, ListPayslips handler, ActorAccessor actors, CancellationToken ct) =>
+                await handler.HandleAsync(status, new PageRequest(page, pageSize), await actors.GetAsync(ct), ct))
             .WithName("ListPayslips").WithSummary("Les bulletins que l'utilisateur peut voir (membre : les siens)").ProducesProblems();
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.LegalEntities;
 using Partage.App.Security;
@@ -9,15 +10,17 @@ namespace Partage.App.Modules.Payroll.Features;
 
 public sealed record PaymentBatchView(Guid Id, string Number, string EntityCode, DateOnly ExecutionDate, int Count, Money Total, PaymentBatchStatus Status, DateTime? ReleasedAt, string? ReleasedBy);
 
-/// <summary>The wage payment batches, latest first (the 200 last), for payroll staff; their views for the other batch use cases.</summary>
+/// <summary>The wage payment batches, latest first, a page at a time, for payroll staff; their views for the other batch use cases.</summary>
 public sealed class ListWageBatches(PartageDbContext db, ILegalEntitiesApi entities)
 {
-    public async Task<IReadOnlyList<PaymentBatchView>> HandleAsync(Actor actor, CancellationToken ct = default)
+    public async Task<PagedResult<PaymentBatchView>> HandleAsync(PageRequest page, Actor actor, CancellationToken ct = default)
     {
         PayrollAccess.RequireStaff(actor);
-        return await ViewsAsync(await db.Set<PaymentBatch>().AsNoTracking().OrderByDescending(b => b.ExecutionDate).ThenByDescending(b => b.Number).Take(200).ToListAsync(ct), ct);
+        var query = db.Set<PaymentBatch>().AsNoTracking();
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderByDescending(b => b.ExecutionDate).ThenByDescending(b => b.Number).Skip(page.Skip).Take(page.Size).ToListAsync(ct);
+        return new PagedResult<PaymentBatchView>(await ViewsAsync(rows, ct), page.Page, page.Size, total);
     }
-
 
     internal async Task<IReadOnlyList<PaymentBatchView>> ViewsAsync(IReadOnlyList<PaymentBatch> batches, CancellationToken ct)
     {
@@ -27,7 +30,8 @@ public sealed class ListWageBatches(PartageDbContext db, ILegalEntitiesApi entit
 
     public static void Map(RouteGroupBuilder staff)
     {
-        staff.MapGet("/batches", async (ListWageBatches handler, ActorAccessor actors, CancellationToken ct) => await handler.HandleAsync(await actors.GetAsync(ct), ct))
-            .WithName("PaymentBatches").WithSummary("Les lots de virement des salaires").ProducesProblems();
+        staff.MapGet("/batches", async (int? page, int? pageSize, ListWageBatches handler, ActorAccessor actors, CancellationToken ct) =>
+                await handler.HandleAsync(new PageRequest(page, pageSize), await actors.GetAsync(ct), ct))
+            .WithName("PaymentBatches").WithSummary("Les lots de virement des salaires, les plus récents d'abord (page, pageSize)").ProducesProblems();
     }
 }

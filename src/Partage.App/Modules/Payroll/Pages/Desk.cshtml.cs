@@ -30,7 +30,14 @@ public sealed class DeskModel(ListJobs jobs, ListPayslips payslips, ValidatePays
 
     public IReadOnlyList<PayslipView> ToValidate { get; private set; } = [];
 
-    public IReadOnlyList<PaymentBatchView> Batches { get; private set; } = [];
+    [BindProperty(SupportsGet = true, Name = "lots")]
+    public int? BatchPage { get; set; }
+
+    public PagedResult<PaymentBatchView> BatchResult { get; private set; } = new([], 1, PageRequest.DefaultSize, 0);
+
+    public IReadOnlyList<PaymentBatchView> Batches => BatchResult.Items;
+
+    public string BatchPageUrl(int page) => $"/paie?lots={page.ToString(System.Globalization.CultureInfo.InvariantCulture)}#batches-title";
 
     public IReadOnlyList<ContributionDue> Contributions { get; private set; } = [];
 
@@ -129,7 +136,7 @@ public sealed class DeskModel(ListJobs jobs, ListPayslips payslips, ValidatePays
         DpaeTo ??= DpaeFrom;
         ToCountersign = (await jobs.HandleAsync(nameof(JobStatus.Signed), new PageRequest(1, 50), Actor, ct)).Items;
         ToValidate = (await payslips.HandleAsync(nameof(PayslipStatus.Computed), new PageRequest(1, 100), Actor, ct)).Items;
-        Batches = await batches.HandleAsync(Actor, ct);
+        BatchResult = await batches.HandleAsync(new PageRequest(BatchPage, null), Actor, ct);
         Contributions = await contributions.HandleAsync(From, To, Actor, ct);
     }
 }

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Partage.App.Modules.Payroll.Features;
 using Partage.App.Ui;
 
 namespace Partage.App.Modules.Payroll.Pages;
 
 /// <summary>For members and visitors: what a client's payment for a job becomes, step by step, down to the net wage.</summary>
 [AllowAnonymous]
-public sealed class SimulatorModel(PayrollSimulations simulations) : PartagePageModel
+public sealed class SimulatorModel(SimulateNet simulator) : PartagePageModel
 {
     [BindProperty(SupportsGet = true)]
     public SimulatorForm Input { get; set; } = new();
@@ -40,7 +41,7 @@ public sealed class SimulatorModel(PayrollSimulations simulations) : PartagePage
 
         return await TryAsync(async () =>
         {
-            Result = await simulations.NetAsync(new NetSimulationInput(Input.Amount, Input.Kind, Input.Cadre, Input.Date, Input.Days, Input.Hours, Input.Cachets), ct);
+            Result = await simulator.HandleAsync(new NetSimulationInput(Input.Amount, Input.Kind, Input.Cadre, Input.Date, Input.Days, Input.Hours, Input.Cachets), ct);
             return Page();
         });
     }

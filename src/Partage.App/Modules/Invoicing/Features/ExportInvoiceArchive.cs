@@ -1,16 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using Partage.App.Infrastructure;
+using Partage.App.Modules.Invoicing.FacturX;
 using Partage.App.Modules.LegalEntities;
 using Partage.App.Security;
 using Partage.Kernel;
 using Partage.Persistence;
 
-namespace Partage.App.Modules.Invoicing.FacturX;
+namespace Partage.App.Modules.Invoicing.Features;
 
 /// <summary>The legal archive: the Factur-X PDF of every invoice and credit note an entity issued over a period.</summary>
-public sealed class InvoiceArchive(PartageDbContext db, InvoiceDocuments documents, ILegalEntitiesApi entities)
+public sealed class ExportInvoiceArchive(PartageDbContext db, InvoiceDocuments documents, ILegalEntitiesApi entities)
 {
-    public async Task<IReadOnlyList<string>> ExportAsync(string? entityCode, string? from, string? to, string folder, Actor actor, CancellationToken ct = default)
+    public async Task<IReadOnlyList<string>> HandleAsync(string? entityCode, string? from, string? to, string folder, Actor actor, CancellationToken ct = default)
     {
         if (!InvoicingAccess.KeepsAccounts(actor))
         {
