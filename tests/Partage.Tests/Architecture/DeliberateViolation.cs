@@ -26,3 +26,21 @@ internal sealed class UsesContractOnly(IMembersApi members)
 {
     public IMembersApi Members => members;
 }
+
+/// <summary>
+/// Reads the table from an async lambda, as a command-line verb or an endpoint does: the compiler
+/// moves its body into a state machine nested in a closure class, which the rule must see too.
+/// </summary>
+internal sealed class ReadsMembersTableInAnAsyncLambda(PartageDbContext db)
+{
+    public Task<int> CountAsync(string name)
+    {
+        var wanted = name;
+        Func<Task<int>> count = async () =>
+        {
+            await Task.Yield();
+            return await db.Set<Member>().CountAsync(m => m.LastName == wanted);
+        };
+        return count();
+    }
+}
