@@ -37,7 +37,21 @@ public static class PartageHost
         services.AddAudit().AddLegalEntities().AddOffices().AddMembers().AddActivities().AddLedger().AddClients().AddInvoicing(builder.Configuration).AddPayroll(builder.Configuration).AddEmployers(builder.Configuration);
         services.AddScoped<DemoSeeder>().AddScoped<DemoMembers>().AddScoped<DemoBooks>().AddScoped<DemoSales>().AddScoped<DemoPayroll>().AddScoped<DemoEmployers>();
         builder.AddPartageScheduling(DatabaseOptions.From(builder.Configuration));
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            // The problems the status code pages write (no handler wrote a body): in French, with a code like every other problem.
+            switch (context.ProblemDetails.Status, context.ProblemDetails.Title)
+            {
+                case (StatusCodes.Status401Unauthorized, null or "Unauthorized"):
+                    context.ProblemDetails.Title = "Connexion requise : jeton absent, invalide ou expiré (POST /api/v1/auth/token).";
+                    context.ProblemDetails.Extensions["code"] = "auth.unauthenticated";
+                    break;
+                case (StatusCodes.Status403Forbidden, null or "Forbidden"):
+                    context.ProblemDetails.Title = "Cette fonction est réservée à d'autres rôles (finance, paie ou personnel de la coopérative).";
+                    context.ProblemDetails.Extensions["code"] = "auth.forbidden";
+                    break;
+            }
+        });
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.ConfigureHttpJsonOptions(o =>
         {

@@ -21,6 +21,27 @@ public static class SecuritySetup
 {
     public const string ApiPolicy = "Api";
 
+    /// <summary>Finance's functions: the books, the bank, payments received, the guarantee fund, dunning.</summary>
+    public const string FinancePolicy = "Finance";
+
+    /// <summary>Payroll staff's functions: the payroll run, wage batches, declarations, the contract-management service.</summary>
+    public const string PayrollPolicy = "Payroll";
+
+    /// <summary>What any of the cooperative's staff may read: reports across offices and employers.</summary>
+    public const string StaffPolicy = "Staff";
+
+    /// <summary>
+    /// The API's role groups, checked on the route before any handler runs, in addition to each
+    /// handler's check of the resource: a signed-in user outside the group gets 403 (the function is
+    /// not theirs), a resource that is not theirs stays 404. Administrators belong to every group.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string[]> RolePolicies = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        [FinancePolicy] = [Roles.Admin, Roles.Finance],
+        [PayrollPolicy] = [Roles.Admin, Roles.Payroll],
+        [StaffPolicy] = [Roles.Admin, Roles.Finance, Roles.Payroll, Roles.Governance],
+    };
+
     public static IServiceCollection AddPartageSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection("Security").Get<SecurityOptions>() ?? new SecurityOptions();
@@ -57,8 +78,13 @@ public static class SecuritySetup
                 o.SlidingExpiration = true;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
             }));
-        services.AddAuthorizationBuilder()
+        var authorization = services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
+        foreach (var (name, roles) in RolePolicies)
+        {
+            authorization.AddPolicy(name, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireRole(roles));
+        }
+
         // Keys in the database: every app node and the command-line verbs share them, so a token
         // printed by `partage users token` is accepted by the web server.
         services.AddDataProtection().PersistKeysToDbContext<PartageDbContext>().SetApplicationName("Partage");

@@ -96,8 +96,8 @@ public class EmployerTests(December2026Factory factory) : IClassFixture<December
         var list = JsonDocument.Parse(await lille.GetStringAsync("/api/v1/employers")).RootElement;
         Assert.Equal([world.LilleEmployer.ToString()], list.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("id").GetString()));
         Assert.Equal(HttpStatusCode.NotFound, (await lille.GetAsync($"/api/v1/employers/{world.ParisEmployer}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await lille.PostAsJsonAsync($"/api/v1/employers/{world.LilleEmployer}/mandates",
-            new { Kind = "Complete", SignedOn = "2030-01-01", SignedBy = "Moi" })).StatusCode);   // an employer does not record its own mandate
+        Assert.Equal(HttpStatusCode.Forbidden, (await lille.PostAsJsonAsync($"/api/v1/employers/{world.LilleEmployer}/mandates",
+            new { Kind = "Complete", SignedOn = "2030-01-01", SignedBy = "Moi" })).StatusCode);   // an employer does not record its own mandate: payroll staff's function
 
         var payroll = await factory.ActorAsync(World.Payroll);
         var taken = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(async s => { await s.GetRequiredService<LinkEmployerUser>().HandleAsync(world.ParisEmployer, World.Employer, payroll); return true; }));

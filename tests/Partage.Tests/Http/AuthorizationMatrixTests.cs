@@ -10,7 +10,9 @@ namespace Partage.Tests.Http;
 
 /// <summary>
 /// Every API endpoint × every role × owner and non-owner resource, with the status each must get.
-/// Refusals of a resource answer 404 (its existence is not disclosed); no token answers 401.
+/// Refusals of a resource answer 404 (its existence is not disclosed); a function reserved to a role
+/// group (finance, payroll, the cooperative's staff) answers 403 to anyone outside it, on the route,
+/// before any handler runs; no token answers 401.
 /// A further test fails when an endpoint exists that this matrix does not cover.
 /// </summary>
 public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<PartageFactory>
@@ -96,25 +98,25 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
         yield return ("POST", "/api/v1/invoices/{id:guid}/send", _ => "/api/v1/invoices/{issued}/send", _ => null, Only(HttpStatusCode.OK, editors), notFound);
         yield return ("POST", "/api/v1/invoices/{id:guid}/validate", _ => "/api/v1/invoices/{pending}/validate", _ => null, Only(HttpStatusCode.OK, validators), notFound);
         yield return ("POST", "/api/v1/invoices/{id:guid}/credit-note", _ => "/api/v1/invoices/{issued}/credit-note", _ => new { Reason = "Erreur" }, Only(HttpStatusCode.Created, validators), notFound);
-        yield return ("POST", "/api/v1/invoices/{id:guid}/payments", _ => "/api/v1/invoices/{issued}/payments", _ => new { Amount = "10" }, Only(HttpStatusCode.OK, World.Admin, World.Finance), notFound);
+        yield return ("POST", "/api/v1/invoices/{id:guid}/payments", _ => "/api/v1/invoices/{issued}/payments", _ => new { Amount = "10" }, Only(HttpStatusCode.OK, World.Admin, World.Finance), HttpStatusCode.Forbidden);
         yield return ("GET", "/api/v1/invoices/{id:guid}/factur-x.xml", _ => "/api/v1/invoices/{issued}/factur-x.xml", _ => null, Only(HttpStatusCode.OK, readers), notFound);
         yield return ("GET", "/api/v1/invoices/{id:guid}/pdf", _ => "/api/v1/invoices/{issued}/pdf", _ => null, Only(HttpStatusCode.OK, readers), notFound);
-        yield return ("POST", "/api/v1/invoices/{id:guid}/cover", _ => "/api/v1/invoices/{issued}/cover", _ => null, Only(HttpStatusCode.UnprocessableEntity, World.Admin, World.Finance), notFound);
-        yield return ("POST", "/api/v1/invoices/{id:guid}/write-off", _ => "/api/v1/invoices/{issued}/write-off", _ => new { Reason = "Perte" }, Only(HttpStatusCode.Conflict, World.Admin, World.Finance), notFound);
-        yield return ("GET", "/api/v1/guarantee-fund", _ => "/api/v1/guarantee-fund", _ => null, Only(HttpStatusCode.OK, World.Admin, World.Finance), notFound);
-        yield return ("GET", "/api/v1/guarantee-fund/coverable", _ => "/api/v1/guarantee-fund/coverable", _ => null, Only(HttpStatusCode.OK, World.Admin, World.Finance), notFound);
+        yield return ("POST", "/api/v1/invoices/{id:guid}/cover", _ => "/api/v1/invoices/{issued}/cover", _ => null, Only(HttpStatusCode.UnprocessableEntity, World.Admin, World.Finance), HttpStatusCode.Forbidden);
+        yield return ("POST", "/api/v1/invoices/{id:guid}/write-off", _ => "/api/v1/invoices/{issued}/write-off", _ => new { Reason = "Perte" }, Only(HttpStatusCode.Conflict, World.Admin, World.Finance), HttpStatusCode.Forbidden);
+        yield return ("GET", "/api/v1/guarantee-fund", _ => "/api/v1/guarantee-fund", _ => null, Only(HttpStatusCode.OK, World.Admin, World.Finance), HttpStatusCode.Forbidden);
+        yield return ("GET", "/api/v1/guarantee-fund/coverable", _ => "/api/v1/guarantee-fund/coverable", _ => null, Only(HttpStatusCode.OK, World.Admin, World.Finance), HttpStatusCode.Forbidden);
         yield return ("GET", "/api/v1/invoices/{id:guid}/dunning-log", _ => "/api/v1/invoices/{issued}/dunning-log", _ => null, Only(HttpStatusCode.OK, readers), notFound);
-        yield return ("POST", "/api/v1/bank-statements/", _ => "/api/v1/bank-statements", _ => null, Only(HttpStatusCode.BadRequest, World.Admin, World.Finance), notFound);
-        yield return ("GET", "/api/v1/bank-statements/unmatched", _ => "/api/v1/bank-statements/unmatched", _ => null, Only(HttpStatusCode.OK, World.Admin, World.Finance), notFound);
+        yield return ("POST", "/api/v1/bank-statements/", _ => "/api/v1/bank-statements", _ => null, Only(HttpStatusCode.BadRequest, World.Admin, World.Finance), HttpStatusCode.Forbidden);
+        yield return ("GET", "/api/v1/bank-statements/unmatched", _ => "/api/v1/bank-statements/unmatched", _ => null, Only(HttpStatusCode.OK, World.Admin, World.Finance), HttpStatusCode.Forbidden);
         yield return ("POST", "/api/v1/bank-statements/lines/{id:guid}/match", _ => "/api/v1/bank-statements/lines/{bank-line}/match", _ => new { InvoiceNumber = "LNA-1999-000001" },
-            Only(HttpStatusCode.BadRequest, World.Admin, World.Finance), notFound);
+            Only(HttpStatusCode.BadRequest, World.Admin, World.Finance), HttpStatusCode.Forbidden);
         object Quote(World w) => new { Draft = new { ActivityId = w.LilleActivity.ToString(), ClientId = "{client-id}", ServiceFrom = "2026-11-02", Lines = new[] { new { Description = "Concert", Quantity = "1", UnitPrice = "100" } } } };
         yield return ("GET", "/api/v1/quotes/", _ => "/api/v1/quotes", _ => null, Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => HttpStatusCode.OK), notFound);
         yield return ("POST", "/api/v1/quotes/", _ => "/api/v1/quotes", Quote, Only(HttpStatusCode.Created, editors), notFound);
         yield return ("GET", "/api/v1/quotes/{id:guid}", _ => "/api/v1/quotes/{quote}", _ => null, Only(HttpStatusCode.OK, editors), notFound);
         yield return ("POST", "/api/v1/quotes/{id:guid}/send", _ => "/api/v1/quotes/{quote}/send", _ => null, Only(HttpStatusCode.OK, editors), notFound);
         yield return ("POST", "/api/v1/quotes/{id:guid}/invoice", _ => "/api/v1/quotes/{quote}/invoice", _ => null, Only(HttpStatusCode.Conflict, editors), notFound);
-        yield return ("POST", "/api/v1/dunning/run", _ => "/api/v1/dunning/run", _ => null, Only(HttpStatusCode.OK, World.Admin, World.Finance), notFound);
+        yield return ("POST", "/api/v1/dunning/run", _ => "/api/v1/dunning/run", _ => null, Only(HttpStatusCode.OK, World.Admin, World.Finance), HttpStatusCode.Forbidden);
         yield return ("POST", "/api/v1/invoices/{id:guid}/dispute", _ => "/api/v1/invoices/{issued}/dispute", _ => new { Reason = "Litige" },
             Only(HttpStatusCode.NoContent, World.Admin, World.Finance, World.LilleManager), notFound);
         yield return ("GET", "/api/v1/vat-rules", _ => "/api/v1/vat-rules", _ => null, Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => HttpStatusCode.OK), notFound);
@@ -129,30 +131,30 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
         const string year = "entity=SCIC&from=2026-01-01&to=2026-12-31";
         var notFound = HttpStatusCode.NotFound;
 
-        yield return ("GET", "/api/v1/ledger/accounts", _ => "/api/v1/ledger/accounts?entity=SCIC", _ => null, Books(HttpStatusCode.OK), notFound);
+        yield return ("GET", "/api/v1/ledger/accounts", _ => "/api/v1/ledger/accounts?entity=SCIC", _ => null, Books(HttpStatusCode.OK), HttpStatusCode.Forbidden);
         yield return ("POST", "/api/v1/ledger/accounts", _ => "/api/v1/ledger/accounts",
-            _ => new { Entity = "SCIC", Number = $"628{Interlocked.Increment(ref counter):D4}", Label = "Divers" }, Books(HttpStatusCode.Created), notFound);
+            _ => new { Entity = "SCIC", Number = $"628{Interlocked.Increment(ref counter):D4}", Label = "Divers" }, Books(HttpStatusCode.Created), HttpStatusCode.Forbidden);
         yield return ("POST", "/api/v1/ledger/entries", _ => "/api/v1/ledger/entries",
             _ => new { Entity = "SCIC", Journal = "OD", Date = "2026-06-10", Label = "Régularisation", Lines = new[] { new { Account = "512", Side = "D", Amount = "12,50" }, new { Account = "471", Side = "C", Amount = "12.50" } } },
-            Books(HttpStatusCode.Created), notFound);
-        yield return ("GET", "/api/v1/ledger/entries/{id:guid}", _ => "/api/v1/ledger/entries/{entry}", _ => null, Books(HttpStatusCode.OK), notFound);
+            Books(HttpStatusCode.Created), HttpStatusCode.Forbidden);
+        yield return ("GET", "/api/v1/ledger/entries/{id:guid}", _ => "/api/v1/ledger/entries/{entry}", _ => null, Books(HttpStatusCode.OK), HttpStatusCode.Forbidden);
         yield return ("POST", "/api/v1/ledger/entries/{id:guid}/reversal", _ => "/api/v1/ledger/entries/{fresh-entry}/reversal",
-            _ => new { Date = "2026-06-11", Reason = "Erreur de saisie" }, Books(HttpStatusCode.Created), notFound);
-        yield return ("GET", "/api/v1/ledger/fiscal-years", _ => "/api/v1/ledger/fiscal-years?entity=SCIC", _ => null, Books(HttpStatusCode.OK), notFound);
+            _ => new { Date = "2026-06-11", Reason = "Erreur de saisie" }, Books(HttpStatusCode.Created), HttpStatusCode.Forbidden);
+        yield return ("GET", "/api/v1/ledger/fiscal-years", _ => "/api/v1/ledger/fiscal-years?entity=SCIC", _ => null, Books(HttpStatusCode.OK), HttpStatusCode.Forbidden);
         yield return ("POST", "/api/v1/ledger/fiscal-years", _ => "/api/v1/ledger/fiscal-years",
             _ => { var y = 2030 + Interlocked.Increment(ref years); return new { Entity = "GE", StartsOn = $"{y}-01-01", EndsOn = $"{y}-12-31" }; },
-            Books(HttpStatusCode.Created), notFound);
-        yield return ("POST", "/api/v1/ledger/periods/{entity}/{period}/close", _ => "/api/v1/ledger/periods/GE/{month}/close", _ => null, Books(HttpStatusCode.NoContent), notFound);
-        yield return ("GET", "/api/v1/ledger/trial-balance", _ => "/api/v1/ledger/trial-balance?" + year, _ => null, Books(HttpStatusCode.OK), notFound);
-        yield return ("GET", "/api/v1/ledger/trial-balance.csv", _ => "/api/v1/ledger/trial-balance.csv?" + year, _ => null, Books(HttpStatusCode.OK), notFound);
-        yield return ("GET", "/api/v1/ledger/accounts/{number}/detail", _ => "/api/v1/ledger/accounts/512/detail?" + year, _ => null, Books(HttpStatusCode.OK), notFound);
-        yield return ("GET", "/api/v1/ledger/check", _ => "/api/v1/ledger/check", _ => null, Books(HttpStatusCode.OK), notFound);
-        yield return ("GET", "/api/v1/ledger/fec", _ => "/api/v1/ledger/fec?entity=SCIC&year=2026", _ => null, Books(HttpStatusCode.OK), notFound);
-        yield return ("POST", "/api/v1/ledger/monthly-fees/{month}", _ => "/api/v1/ledger/monthly-fees/2026-11", _ => null, Books(HttpStatusCode.OK), notFound);
-        yield return ("GET", "/api/v1/ledger/fee-rules", _ => "/api/v1/ledger/fee-rules", _ => null, Books(HttpStatusCode.OK), notFound);
+            Books(HttpStatusCode.Created), HttpStatusCode.Forbidden);
+        yield return ("POST", "/api/v1/ledger/periods/{entity}/{period}/close", _ => "/api/v1/ledger/periods/GE/{month}/close", _ => null, Books(HttpStatusCode.NoContent), HttpStatusCode.Forbidden);
+        yield return ("GET", "/api/v1/ledger/trial-balance", _ => "/api/v1/ledger/trial-balance?" + year, _ => null, Books(HttpStatusCode.OK), HttpStatusCode.Forbidden);
+        yield return ("GET", "/api/v1/ledger/trial-balance.csv", _ => "/api/v1/ledger/trial-balance.csv?" + year, _ => null, Books(HttpStatusCode.OK), HttpStatusCode.Forbidden);
+        yield return ("GET", "/api/v1/ledger/accounts/{number}/detail", _ => "/api/v1/ledger/accounts/512/detail?" + year, _ => null, Books(HttpStatusCode.OK), HttpStatusCode.Forbidden);
+        yield return ("GET", "/api/v1/ledger/check", _ => "/api/v1/ledger/check", _ => null, Books(HttpStatusCode.OK), HttpStatusCode.Forbidden);
+        yield return ("GET", "/api/v1/ledger/fec", _ => "/api/v1/ledger/fec?entity=SCIC&year=2026", _ => null, Books(HttpStatusCode.OK), HttpStatusCode.Forbidden);
+        yield return ("POST", "/api/v1/ledger/monthly-fees/{month}", _ => "/api/v1/ledger/monthly-fees/2026-11", _ => null, Books(HttpStatusCode.OK), HttpStatusCode.Forbidden);
+        yield return ("GET", "/api/v1/ledger/fee-rules", _ => "/api/v1/ledger/fee-rules", _ => null, Books(HttpStatusCode.OK), HttpStatusCode.Forbidden);
         yield return ("POST", "/api/v1/ledger/fee-rules", _ => "/api/v1/ledger/fee-rules",
             _ => new { Entity = "SCIC", Module = "PROJETS", ValidFrom = "2027-01-01", RatePercent = 6.5m, Shares = new[] { new { Label = "Fonds", Points = 2m, AccountNumber = "4671" }, new { Label = "Fonctionnement", Points = 4.5m, AccountNumber = "7062" } } },
-            Books(HttpStatusCode.Created), notFound);
+            Books(HttpStatusCode.Created), HttpStatusCode.Forbidden);
         yield return ("GET", "/api/v1/activities/{id:guid}/budget", w => $"/api/v1/activities/{w.LilleActivity}/budget", _ => null, readers, notFound);
         yield return ("GET", "/api/v1/activities/{id:guid}/statement", w => $"/api/v1/activities/{w.LilleActivity}/statement", _ => null, readers, notFound);
         yield return ("GET", "/api/v1/activities/{id:guid}/statement.csv", w => $"/api/v1/activities/{w.LilleActivity}/statement.csv", _ => null, readers, notFound);
@@ -189,28 +191,28 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
         yield return ("GET", "/api/v1/payslips/", _ => "/api/v1/payslips", _ => null, Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => ok), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/payslips/{id:guid}", _ => "/api/v1/payslips/{payslip}", _ => null, Only(ok, jobReaders), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/payslips/{id:guid}/pdf", _ => "/api/v1/payslips/{payslip}/pdf", _ => null, Only(ok, jobReaders), HttpStatusCode.NotFound);
-        yield return ("POST", "/api/v1/payslips/{id:guid}/validation", _ => "/api/v1/payslips/{payslip}/validation", _ => null, Only(ok, payroll), HttpStatusCode.NotFound);
-        yield return ("POST", "/api/v1/payroll/runs", _ => "/api/v1/payroll/runs", _ => new { Until = "2026-11-26" }, Only(ok, payroll), HttpStatusCode.NotFound);
-        yield return ("GET", "/api/v1/payroll/batches", _ => "/api/v1/payroll/batches", _ => null, Only(ok, payroll), HttpStatusCode.NotFound);
-        yield return ("POST", "/api/v1/payroll/batches/{id:guid}/release", _ => $"/api/v1/payroll/batches/{Guid.NewGuid()}/release", _ => null, [], HttpStatusCode.NotFound);
-        yield return ("GET", "/api/v1/payroll/batches/{id:guid}/sepa.xml", _ => $"/api/v1/payroll/batches/{Guid.NewGuid()}/sepa.xml", _ => null, [], HttpStatusCode.NotFound);
-        yield return ("GET", "/api/v1/payroll/contributions", _ => "/api/v1/payroll/contributions?from=2026-11&to=2026-12", _ => null, Only(ok, payroll), HttpStatusCode.NotFound);
-        yield return ("GET", "/api/v1/payroll/contributions.csv", _ => "/api/v1/payroll/contributions.csv?from=2026-11&to=2026-12", _ => null, Only(ok, payroll), HttpStatusCode.NotFound);
-        yield return ("GET", "/api/v1/payroll/tax-rates", w => $"/api/v1/payroll/tax-rates?member={w.LilleMember}", _ => null, Only(ok, payroll), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/payslips/{id:guid}/validation", _ => "/api/v1/payslips/{payslip}/validation", _ => null, Only(ok, payroll), HttpStatusCode.Forbidden);
+        yield return ("POST", "/api/v1/payroll/runs", _ => "/api/v1/payroll/runs", _ => new { Until = "2026-11-26" }, Only(ok, payroll), HttpStatusCode.Forbidden);
+        yield return ("GET", "/api/v1/payroll/batches", _ => "/api/v1/payroll/batches", _ => null, Only(ok, payroll), HttpStatusCode.Forbidden);
+        yield return ("POST", "/api/v1/payroll/batches/{id:guid}/release", _ => $"/api/v1/payroll/batches/{Guid.NewGuid()}/release", _ => null, payroll.ToDictionary(e => e, _ => HttpStatusCode.NotFound), HttpStatusCode.Forbidden);
+        yield return ("GET", "/api/v1/payroll/batches/{id:guid}/sepa.xml", _ => $"/api/v1/payroll/batches/{Guid.NewGuid()}/sepa.xml", _ => null, payroll.ToDictionary(e => e, _ => HttpStatusCode.NotFound), HttpStatusCode.Forbidden);
+        yield return ("GET", "/api/v1/payroll/contributions", _ => "/api/v1/payroll/contributions?from=2026-11&to=2026-12", _ => null, Only(ok, payroll), HttpStatusCode.Forbidden);
+        yield return ("GET", "/api/v1/payroll/contributions.csv", _ => "/api/v1/payroll/contributions.csv?from=2026-11&to=2026-12", _ => null, Only(ok, payroll), HttpStatusCode.Forbidden);
+        yield return ("GET", "/api/v1/payroll/tax-rates", w => $"/api/v1/payroll/tax-rates?member={w.LilleMember}", _ => null, Only(ok, payroll), HttpStatusCode.Forbidden);
         yield return ("POST", "/api/v1/payroll/tax-rates", _ => "/api/v1/payroll/tax-rates",
             w => new { MemberId = w.ParisMember.ToString(), Rate = "0.05", From = EffectiveDay(), Source = "Retour DSN" },
-            Only(HttpStatusCode.Created, payroll), HttpStatusCode.NotFound);
-        yield return ("GET", "/api/v1/payroll/dpae.csv", _ => "/api/v1/payroll/dpae.csv?from=2026-11-01&to=2026-11-30", _ => null, payroll.ToDictionary(e => e, _ => ok), HttpStatusCode.NotFound);
+            Only(HttpStatusCode.Created, payroll), HttpStatusCode.Forbidden);
+        yield return ("GET", "/api/v1/payroll/dpae.csv", _ => "/api/v1/payroll/dpae.csv?from=2026-11-01&to=2026-11-30", _ => null, payroll.ToDictionary(e => e, _ => ok), HttpStatusCode.Forbidden);
         yield return ("GET", "/api/v1/payroll/dpae.xml", _ => "/api/v1/payroll/dpae.xml?from=2030-11-01&to=2030-11-30", _ => null,
-            Only(HttpStatusCode.UnprocessableEntity, payroll), HttpStatusCode.NotFound);   // no hire then: a clear refusal for payroll staff, nothing for others
-        yield return ("GET", "/api/v1/payroll/minimum-rates", _ => "/api/v1/payroll/minimum-rates", _ => null, payroll.ToDictionary(e => e, _ => ok), HttpStatusCode.NotFound);
+            Only(HttpStatusCode.UnprocessableEntity, payroll), HttpStatusCode.Forbidden);   // no hire then: a clear refusal for payroll staff, nothing for others
+        yield return ("GET", "/api/v1/payroll/minimum-rates", _ => "/api/v1/payroll/minimum-rates", _ => null, payroll.ToDictionary(e => e, _ => ok), HttpStatusCode.Forbidden);
         yield return ("POST", "/api/v1/payroll/minimum-rates", _ => "/api/v1/payroll/minimum-rates",
             _ => new { CollectiveAgreement = "1285", Trade = "*", Unit = "Hour", Amount = "12.50", From = EffectiveDay(), Source = "Grille" },
-            payroll.ToDictionary(e => e, _ => HttpStatusCode.Created), HttpStatusCode.NotFound);
-        yield return ("GET", "/api/v1/payroll/parameters", _ => "/api/v1/payroll/parameters?date=2026-11-26", _ => null, payroll.ToDictionary(e => e, _ => ok), HttpStatusCode.NotFound);
+            payroll.ToDictionary(e => e, _ => HttpStatusCode.Created), HttpStatusCode.Forbidden);
+        yield return ("GET", "/api/v1/payroll/parameters", _ => "/api/v1/payroll/parameters?date=2026-11-26", _ => null, payroll.ToDictionary(e => e, _ => ok), HttpStatusCode.Forbidden);
         yield return ("POST", "/api/v1/payroll/parameters", _ => "/api/v1/payroll/parameters",
             _ => new { Code = "cmb", From = EffectiveDay(), Value = "0.0031", Source = "Appel de cotisation CMB" },
-            payroll.ToDictionary(e => e, _ => HttpStatusCode.Created), HttpStatusCode.NotFound);
+            payroll.ToDictionary(e => e, _ => HttpStatusCode.Created), HttpStatusCode.Forbidden);
     }
 
     private static IEnumerable<(string Method, string Pattern, Func<World, string> Path, Func<World, object?> Body, Dictionary<string, HttpStatusCode> Allowed, HttpStatusCode Otherwise)> EmployerEndpoints()
@@ -220,21 +222,21 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
         string[] service = [World.Admin, World.Payroll];
         yield return ("GET", "/api/v1/employers/", _ => "/api/v1/employers", _ => null, Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => ok), HttpStatusCode.NotFound);
         yield return ("POST", "/api/v1/employers/", _ => "/api/v1/employers", w => World.NewEmployer(w.Lille, "Compagnie Nouvelle", TestIdentifiers.Siret(TestIdentifiers.Siren())),
-            Only(HttpStatusCode.Created, service), HttpStatusCode.NotFound);
-        yield return ("GET", "/api/v1/employers/report", _ => "/api/v1/employers/report?year=2026", _ => null, Only(ok, Staff), HttpStatusCode.NotFound);
+            Only(HttpStatusCode.Created, service), HttpStatusCode.Forbidden);
+        yield return ("GET", "/api/v1/employers/report", _ => "/api/v1/employers/report?year=2026", _ => null, Only(ok, Staff), HttpStatusCode.Forbidden);
         yield return ("GET", "/api/v1/employers/{id:guid}", w => $"/api/v1/employers/{w.LilleEmployer}", _ => null,
             Only(ok, [.. Staff, World.LilleManager, World.Employer]), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/employers/{id:guid}#other", w => $"/api/v1/employers/{w.ParisEmployer}", _ => null,
             Only(ok, [.. Staff, World.ParisManager]), HttpStatusCode.NotFound);
         yield return ("PUT", "/api/v1/employers/{id:guid}", w => $"/api/v1/employers/{w.LilleEmployer}", w => World.NewEmployer(w.Lille, "Festival du Nord", "80012345700015"),
-            Only(ok, service), HttpStatusCode.NotFound);
-        yield return ("POST", "/api/v1/employers/{id:guid}/status", w => $"/api/v1/employers/{w.LilleEmployer}/status", _ => new { Active = true }, Only(ok, service), HttpStatusCode.NotFound);
+            Only(ok, service), HttpStatusCode.Forbidden);
+        yield return ("POST", "/api/v1/employers/{id:guid}/status", w => $"/api/v1/employers/{w.LilleEmployer}/status", _ => new { Active = true }, Only(ok, service), HttpStatusCode.Forbidden);
         yield return ("POST", "/api/v1/employers/{id:guid}/users", w => $"/api/v1/employers/{w.LilleEmployer}/users", _ => new { Email = World.Employer },
-            Only(HttpStatusCode.NoContent, service), HttpStatusCode.NotFound);
+            Only(HttpStatusCode.NoContent, service), HttpStatusCode.Forbidden);
         yield return ("POST", "/api/v1/employers/{id:guid}/mandates", _ => "/api/v1/employers/{fresh-employer}/mandates",
-            _ => new { Kind = "Complete", SignedOn = "2026-03-15", SignedBy = "Anne Directrice" }, Only(ok, service), HttpStatusCode.NotFound);
+            _ => new { Kind = "Complete", SignedOn = "2026-03-15", SignedBy = "Anne Directrice" }, Only(ok, service), HttpStatusCode.Forbidden);
         yield return ("POST", "/api/v1/employers/{id:guid}/mandates/termination", _ => "/api/v1/employers/{mandated-employer}/mandates/termination",
-            _ => new { Reason = "Fin d'activité" }, Only(ok, service), HttpStatusCode.NotFound);
+            _ => new { Reason = "Fin d'activité" }, Only(ok, service), HttpStatusCode.Forbidden);
         yield return ("GET", "/api/v1/employers/{id:guid}/contracts", w => $"/api/v1/employers/{w.LilleEmployer}/contracts", _ => null,
             Only(ok, [.. Staff, World.LilleManager, World.Employer]), HttpStatusCode.NotFound);
         yield return ("POST", "/api/v1/employers/{id:guid}/contracts", _ => "/api/v1/employers/{lille-employer-mandated}/contracts",
@@ -251,21 +253,21 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
         yield return ("GET", "/api/v1/employer-payslips/{id:guid}", _ => "/api/v1/employer-payslips/{staff-payslip}", _ => null,
             Only(ok, [.. Staff, World.LilleManager, World.Employer]), HttpStatusCode.NotFound);
         yield return ("POST", "/api/v1/employer-payslips/{id:guid}/validation", _ => "/api/v1/employer-payslips/{staff-payslip}/validation", _ => null,
-            Only(ok, service), HttpStatusCode.NotFound);
+            Only(ok, service), HttpStatusCode.Forbidden);
         yield return ("GET", "/api/v1/employer-payslips/{id:guid}/pdf", _ => "/api/v1/employer-payslips/{staff-payslip}/pdf", _ => null,
             Only(ok, [.. Staff, World.LilleManager, World.Employer]), HttpStatusCode.NotFound);
         yield return ("POST", "/api/v1/employers/{id:guid}/invoices", _ => "/api/v1/employers/{invoiceable-employer}/invoices", _ => new { Period = TestDates.Ahead("2026-12") },
-            Only(HttpStatusCode.Created, service), HttpStatusCode.NotFound);
+            Only(HttpStatusCode.Created, service), HttpStatusCode.Forbidden);
         yield return ("GET", "/api/v1/employer-invoices/", _ => "/api/v1/employer-invoices", _ => null, Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => ok), HttpStatusCode.NotFound);
-        yield return ("GET", "/api/v1/employer-invoices/exposure", _ => "/api/v1/employer-invoices/exposure", _ => null, Only(ok, Staff), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/employer-invoices/exposure", _ => "/api/v1/employer-invoices/exposure", _ => null, Only(ok, Staff), HttpStatusCode.Forbidden);
         yield return ("GET", "/api/v1/employer-invoices/{id:guid}", _ => "/api/v1/employer-invoices/{employer-invoice}", _ => null,
             Only(ok, [.. Staff, World.LilleManager, World.Employer]), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/employer-invoices/{id:guid}/pdf", _ => "/api/v1/employer-invoices/{employer-invoice}/pdf", _ => null,
             Only(ok, [.. Staff, World.LilleManager, World.Employer]), HttpStatusCode.NotFound);
         yield return ("POST", "/api/v1/employer-invoices/{id:guid}/credit-note", _ => "/api/v1/employer-invoices/{employer-invoice}/credit-note", _ => new { Reason = "Erreur de période" },
-            Only(HttpStatusCode.Created, service), HttpStatusCode.NotFound);
+            Only(HttpStatusCode.Created, service), HttpStatusCode.Forbidden);
         yield return ("POST", "/api/v1/employer-invoices/{id:guid}/payments", _ => "/api/v1/employer-invoices/{employer-invoice}/payments", _ => new { Amount = "1.00", Date = "2026-11-26" },
-            Only(ok, World.Admin, World.Finance), HttpStatusCode.NotFound);
+            Only(ok, World.Admin, World.Finance), HttpStatusCode.Forbidden);
         yield return ("GET", "/api/v1/employers/{id:guid}/contracts/{contract:guid}/certificate.pdf", _ => "/api/v1/employers/{certified-contract}/certificate.pdf", _ => null,
             Only(ok, [.. Staff, World.LilleManager, World.Employer]), HttpStatusCode.NotFound);
         // A month of the complete mandate without payslips: the "néant" declaration.

@@ -46,6 +46,27 @@ public class OpenApiTests(PartageFactory factory) : IClassFixture<PartageFactory
     }
 
     [Fact]
+    public async Task Document_RoleGroupOperations_Declare403AndWhoMayCall()
+    {
+        var document = await DocumentAsync();
+        var gated = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(r => r.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy is { } p && App.Security.SecuritySetup.RolePolicies.ContainsKey(p)))
+            .SelectMany(r => (r.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (Path: OpenApiPath(r.RoutePattern.RawText!), Method: m.ToLowerInvariant())))
+            .ToList();
+        Assert.Contains(gated, e => e.Path == "/api/v1/payroll/runs");
+        Assert.Contains(gated, e => e.Path == "/api/v1/ledger/entries");
+        Assert.DoesNotContain(gated, e => e.Path == "/api/v1/invoices" && e.Method == "get");   // everyone lists their own
+        Assert.All(gated, e =>
+        {
+            var operation = document.GetProperty("paths").GetProperty(e.Path).GetProperty(e.Method);
+            Assert.True(operation.GetProperty("responses").TryGetProperty("403", out var forbidden), $"{e.Method} {e.Path} declares no 403");
+            Assert.StartsWith("Réservé à : Administration", forbidden.GetProperty("description").GetString(), StringComparison.Ordinal);
+        });
+        var run = document.GetProperty("paths").GetProperty("/api/v1/payroll/runs").GetProperty("post");
+        Assert.EndsWith("Réservé à : Administration, Paie.", run.GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Document_EveryOperationHasASuccessResponse()
     {
         var document = await DocumentAsync();

@@ -152,6 +152,6 @@ public class BankStatementTests(PartageFactory factory) : IClassFixture<PartageF
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         using var member = await factory.ClientForAsync(World.LilleMemberEmail);
         using var refused = await member.PostAsync("/api/v1/bank-statements", Form("HTTP-MEMBER"));
-        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
 }

@@ -62,7 +62,7 @@ public class JobTests(PartageFactory factory) : IClassFixture<PartageFactory>
         Assert.Contains(job.Number, csv, StringComparison.Ordinal);
         Assert.Contains(";CDDU;", csv, StringComparison.Ordinal);
         using var memberClient = await factory.ClientForAsync(World.LilleMemberEmail);
-        Assert.Equal(HttpStatusCode.NotFound, (await memberClient.GetAsync($"/api/v1/payroll/dpae.csv?from={TestDates.TodayText}&to={TestDates.TodayText}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await memberClient.GetAsync($"/api/v1/payroll/dpae.csv?from={TestDates.TodayText}&to={TestDates.TodayText}")).StatusCode);
 
         // The DPAE upload file: latin-1 XML, the establishment's SIRET, the member's NIR split into number and key, a CDD d'usage declared as a CDD.
         var upload = await payroll.GetAsync($"/api/v1/payroll/dpae.xml?from={TestDates.TodayText}&to={TestDates.TodayText}&test=true");

@@ -113,7 +113,10 @@ public class PayrollApiTests(PartageFactory factory) : IClassFixture<PartageFact
         Assert.Equal(HttpStatusCode.BadRequest, rate.StatusCode);
         using var member = await factory.ClientForAsync(World.LilleMemberEmail);
         using var refused = await member.PostAsJsonAsync("/api/v1/payroll/parameters", new { Code = "cmb", From = "2027-01-01", Value = "0.003", Source = "x" });
-        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);   // payroll staff's function, refused on the route
+        var problem = System.Text.Json.JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("auth.forbidden", problem.GetProperty("code").GetString());
+        Assert.StartsWith("Cette fonction est réservée", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
     }
 
     private static decimal Value(JsonElement parameters, string code) =>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
+using Partage.App.Security;
 using Partage.Kernel;
 
 namespace Partage.App.Infrastructure.Http;
@@ -38,6 +39,17 @@ public static class OpenApiSetup
                 {
                     operation.Security ??= [];
                     operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] });
+                }
+
+                // A role group on the route: who may call it, and the 403 everyone else gets.
+                var roles = metadata.OfType<IAuthorizeData>().Select(a => a.Policy).OfType<string>()
+                    .SelectMany(p => SecuritySetup.RolePolicies.TryGetValue(p, out var r) ? r : []).Distinct().ToList();
+                if (roles.Count > 0)
+                {
+                    var who = string.Join(", ", roles.Select(Roles.FrenchName));
+                    operation.Description = $"{operation.Description}{(string.IsNullOrEmpty(operation.Description) ? string.Empty : "\n\n")}Réservé à : {who}.";
+                    operation.Responses ??= [];
+                    operation.Responses["403"] = new OpenApiResponse { Description = $"Réservé à : {who}." };
                 }
 
                 return Task.CompletedTask;

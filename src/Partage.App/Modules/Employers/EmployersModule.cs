@@ -1,6 +1,7 @@
 using Partage.App.Modules.Employers.Features;
 using Partage.App.Modules.Invoicing;
 using Partage.App.Modules.Payroll;
+using Partage.App.Security;
 
 namespace Partage.App.Modules.Employers;
 
@@ -59,16 +60,18 @@ public static class EmployersModule
         var employers = api.MapGroup("/employers").WithTags("Gestion de contrats");
         var payslips = api.MapGroup("/employer-payslips").WithTags("Gestion de contrats");
         var invoices = api.MapGroup("/employer-invoices").WithTags("Gestion de contrats");
+        var service = employers.MapGroup(string.Empty).RequireAuthorization(SecuritySetup.PayrollPolicy);
+        var staff = employers.MapGroup(string.Empty).RequireAuthorization(SecuritySetup.StaffPolicy);
         SearchEmployers.Map(employers);
-        CreateEmployer.Map(employers);
+        CreateEmployer.Map(service);
         GetEmployer.Map(employers);
-        UpdateEmployer.Map(employers);
-        SetEmployerStatus.Map(employers);
-        LinkEmployerUser.Map(employers);
-        SignMandate.Map(employers);
-        TerminateMandate.Map(employers);
+        UpdateEmployer.Map(service);
+        SetEmployerStatus.Map(service);
+        LinkEmployerUser.Map(service);
+        SignMandate.Map(service);
+        TerminateMandate.Map(service);
         GetMandatePdf.Map(employers);
-        ServiceReport.Map(employers);
+        ServiceReport.Map(staff);
         ListStaffContracts.Map(employers);
         SubmitStaffContract.Map(employers);
         GetStaffContractPdf.Map(employers);
@@ -77,14 +80,14 @@ public static class EmployersModule
         GetStaffDsn.Map(employers);
         ListStaffPayslips.Map(payslips);
         GetStaffPayslip.Map(payslips);
-        ValidateStaffPayslip.Map(payslips);
+        ValidateStaffPayslip.Map(payslips.MapGroup(string.Empty).RequireAuthorization(SecuritySetup.PayrollPolicy));
         GetStaffPayslipPdf.Map(payslips);
-        IssueEmployerInvoice.Map(employers);
+        IssueEmployerInvoice.Map(service);
         ListEmployerInvoices.Map(invoices);
         GetEmployerInvoice.Map(invoices);
         GetEmployerInvoicePdf.Map(invoices);
-        RecordEmployerPayment.Map(invoices);
-        CreditEmployerInvoice.Map(invoices);
-        GetEmployerExposure.Map(invoices);
+        RecordEmployerPayment.Map(invoices.MapGroup(string.Empty).RequireAuthorization(SecuritySetup.FinancePolicy));
+        CreditEmployerInvoice.Map(invoices.MapGroup(string.Empty).RequireAuthorization(SecuritySetup.PayrollPolicy));
+        GetEmployerExposure.Map(invoices.MapGroup(string.Empty).RequireAuthorization(SecuritySetup.StaffPolicy));
     }
 }

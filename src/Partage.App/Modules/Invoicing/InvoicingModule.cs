@@ -1,6 +1,7 @@
 using Partage.App.Infrastructure.Scheduling;
 using Partage.App.Modules.Invoicing.FacturX;
 using Partage.App.Modules.Invoicing.Features;
+using Partage.App.Security;
 
 namespace Partage.App.Modules.Invoicing;
 
@@ -51,7 +52,9 @@ public static class InvoicingModule
         ArgumentNullException.ThrowIfNull(api);
         var invoices = api.MapGroup("/invoices").WithTags("Factures");
         var quotes = api.MapGroup("/quotes").WithTags("Factures");
-        var statements = api.MapGroup("/bank-statements").WithTags("Factures");
+        var statements = api.MapGroup("/bank-statements").WithTags("Factures").RequireAuthorization(SecuritySetup.FinancePolicy);
+        var financeInvoices = invoices.MapGroup(string.Empty).RequireAuthorization(SecuritySetup.FinancePolicy);
+        var finance = api.MapGroup(string.Empty).RequireAuthorization(SecuritySetup.FinancePolicy);
         SearchInvoices.Map(invoices);
         GetInvoice.Map(invoices);
         CreateInvoiceDraft.Map(invoices);
@@ -60,13 +63,13 @@ public static class InvoicingModule
         ValidateInvoice.Map(invoices);
         CreditInvoice.Map(invoices);
         SendInvoice.Map(invoices);
-        RecordInvoicePayment.Map(invoices);
+        RecordInvoicePayment.Map(financeInvoices);
         InvoiceDocuments.Map(invoices);
-        ListCoverableInvoices.Map(api);
-        CoverInvoice.Map(invoices);
-        WriteOffInvoice.Map(invoices);
-        GetGuaranteeFund.Map(api);
-        RunDunning.Map(api);
+        ListCoverableInvoices.Map(finance);
+        CoverInvoice.Map(financeInvoices);
+        WriteOffInvoice.Map(financeInvoices);
+        GetGuaranteeFund.Map(finance);
+        RunDunning.Map(finance);
         DisputeInvoice.Map(invoices);
         GetDunningLog.Map(invoices);
         ListQuotes.Map(quotes);

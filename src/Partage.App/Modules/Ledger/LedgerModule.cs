@@ -1,5 +1,6 @@
 using Partage.App.Infrastructure.Scheduling;
 using Partage.App.Modules.Ledger.Features;
+using Partage.App.Security;
 
 namespace Partage.App.Modules.Ledger;
 
@@ -30,7 +31,7 @@ public static class LedgerModule
     public static void MapLedgerEndpoints(RouteGroupBuilder api)
     {
         ArgumentNullException.ThrowIfNull(api);
-        var ledger = api.MapGroup("/ledger").WithTags("Comptabilité");
+        var ledger = api.MapGroup("/ledger").WithTags("Comptabilité").RequireAuthorization(SecuritySetup.FinancePolicy);
 
         SearchAccounts.Map(ledger);
         AddAccount.Map(ledger);

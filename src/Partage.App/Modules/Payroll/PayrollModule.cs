@@ -1,5 +1,6 @@
 using Partage.App.Infrastructure.Scheduling;
 using Partage.App.Modules.Payroll.Features;
+using Partage.App.Security;
 
 namespace Partage.App.Modules.Payroll;
 
@@ -47,7 +48,7 @@ public static class PayrollModule
     public static void MapPayrollEndpoints(RouteGroupBuilder api, RouteGroupBuilder anonymousApi)
     {
         var open = anonymousApi.MapGroup("/payroll").WithTags("Paie");
-        var staff = api.MapGroup("/payroll").WithTags("Paie");
+        var staff = api.MapGroup("/payroll").WithTags("Paie").RequireAuthorization(SecuritySetup.PayrollPolicy);
         var jobs = api.MapGroup("/jobs").WithTags("Emploi");
         var payslips = api.MapGroup("/payslips").WithTags("Paie");
         SimulatePayslip.Map(open);
@@ -64,7 +65,7 @@ public static class PayrollModule
         Features.ListPayslips.Map(payslips);
         Features.GetPayslip.Map(payslips);
         Features.GetPayslipPdf.Map(payslips);
-        Features.ValidatePayslip.Map(payslips);
+        Features.ValidatePayslip.Map(payslips.MapGroup(string.Empty).RequireAuthorization(SecuritySetup.PayrollPolicy));
         Features.GetContributionsDue.Map(staff);
         Features.RunPayroll.Map(staff);
         Features.ListWageBatches.Map(staff);
