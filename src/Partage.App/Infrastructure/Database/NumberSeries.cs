@@ -5,8 +5,8 @@ using Partage.Persistence;
 namespace Partage.App.Infrastructure.Database;
 
 /// <summary>
-/// Gapless legal numbers (member numbers, later invoice and entry numbers). The next number is
-/// taken by an UPDATE … RETURNING on the series row inside the caller's transaction: on PostgreSQL
+/// Gapless legal numbers (members, invoices, quotes, entries, contracts, payslips…; ADR 0003). The
+/// next number is taken by an upsert … RETURNING on the series row inside the caller's transaction: on PostgreSQL
 /// the row stays locked until commit, so concurrent callers queue and a rolled-back transaction
 /// gives its number back. Sequences are not used because they leave gaps.
 /// </summary>
