@@ -184,14 +184,14 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
             Only(HttpStatusCode.Created, World.Admin, World.Payroll, World.LilleManager, World.LilleMemberEmail), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/jobs/{id:guid}", _ => "/api/v1/jobs/{job}", _ => null, Only(ok, jobReaders), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/jobs/{id:guid}/contract.pdf", _ => "/api/v1/jobs/{job}/contract.pdf", _ => null, Only(ok, jobReaders), HttpStatusCode.NotFound);
-        yield return ("POST", "/api/v1/jobs/{id:guid}/signature", _ => "/api/v1/jobs/{job}/signature", _ => new { Name = "Jeanne Durand" },
+        yield return ("POST", "/api/v1/jobs/{id:guid}/sign", _ => "/api/v1/jobs/{job}/sign", _ => new { Name = "Jeanne Durand" },
             Only(ok, World.LilleMemberEmail), HttpStatusCode.NotFound);
-        yield return ("POST", "/api/v1/jobs/{id:guid}/countersignature", _ => "/api/v1/jobs/{signed-job}/countersignature", _ => null,
+        yield return ("POST", "/api/v1/jobs/{id:guid}/countersign", _ => "/api/v1/jobs/{signed-job}/countersign", _ => null,
             Only(ok, World.Admin, World.Payroll, World.LilleManager), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/payslips/", _ => "/api/v1/payslips", _ => null, Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => ok), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/payslips/{id:guid}", _ => "/api/v1/payslips/{payslip}", _ => null, Only(ok, jobReaders), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/payslips/{id:guid}/pdf", _ => "/api/v1/payslips/{payslip}/pdf", _ => null, Only(ok, jobReaders), HttpStatusCode.NotFound);
-        yield return ("POST", "/api/v1/payslips/{id:guid}/validation", _ => "/api/v1/payslips/{payslip}/validation", _ => null, Only(ok, payroll), HttpStatusCode.Forbidden);
+        yield return ("POST", "/api/v1/payslips/{id:guid}/validate", _ => "/api/v1/payslips/{payslip}/validate", _ => null, Only(ok, payroll), HttpStatusCode.Forbidden);
         yield return ("POST", "/api/v1/payroll/runs", _ => "/api/v1/payroll/runs", _ => new { Until = "2026-11-26" }, Only(ok, payroll), HttpStatusCode.Forbidden);
         yield return ("GET", "/api/v1/payroll/batches", _ => "/api/v1/payroll/batches", _ => null, Only(ok, payroll), HttpStatusCode.Forbidden);
         yield return ("POST", "/api/v1/payroll/batches/{id:guid}/release", _ => $"/api/v1/payroll/batches/{Guid.NewGuid()}/release", _ => null, payroll.ToDictionary(e => e, _ => HttpStatusCode.NotFound), HttpStatusCode.Forbidden);
@@ -230,12 +230,12 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
             Only(ok, [.. Staff, World.ParisManager]), HttpStatusCode.NotFound);
         yield return ("PUT", "/api/v1/employers/{id:guid}", w => $"/api/v1/employers/{w.LilleEmployer}", w => World.NewEmployer(w.Lille, "Festival du Nord", "80012345700015"),
             Only(ok, service), HttpStatusCode.Forbidden);
-        yield return ("POST", "/api/v1/employers/{id:guid}/status", w => $"/api/v1/employers/{w.LilleEmployer}/status", _ => new { Active = true }, Only(ok, service), HttpStatusCode.Forbidden);
+        yield return ("PUT", "/api/v1/employers/{id:guid}/status", w => $"/api/v1/employers/{w.LilleEmployer}/status", _ => new { Active = true }, Only(ok, service), HttpStatusCode.Forbidden);
         yield return ("POST", "/api/v1/employers/{id:guid}/users", w => $"/api/v1/employers/{w.LilleEmployer}/users", _ => new { Email = World.Employer },
             Only(HttpStatusCode.NoContent, service), HttpStatusCode.Forbidden);
         yield return ("POST", "/api/v1/employers/{id:guid}/mandates", _ => "/api/v1/employers/{fresh-employer}/mandates",
             _ => new { Kind = "Complete", SignedOn = "2026-03-15", SignedBy = "Anne Directrice" }, Only(ok, service), HttpStatusCode.Forbidden);
-        yield return ("POST", "/api/v1/employers/{id:guid}/mandates/termination", _ => "/api/v1/employers/{mandated-employer}/mandates/termination",
+        yield return ("POST", "/api/v1/employers/{id:guid}/mandates/terminate", _ => "/api/v1/employers/{mandated-employer}/mandates/terminate",
             _ => new { Reason = "Fin d'activité" }, Only(ok, service), HttpStatusCode.Forbidden);
         yield return ("GET", "/api/v1/employers/{id:guid}/contracts", w => $"/api/v1/employers/{w.LilleEmployer}/contracts", _ => null,
             Only(ok, [.. Staff, World.LilleManager, World.Employer]), HttpStatusCode.NotFound);
@@ -252,7 +252,7 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
         yield return ("GET", "/api/v1/employer-payslips/", _ => "/api/v1/employer-payslips", _ => null, Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => ok), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/employer-payslips/{id:guid}", _ => "/api/v1/employer-payslips/{staff-payslip}", _ => null,
             Only(ok, [.. Staff, World.LilleManager, World.Employer]), HttpStatusCode.NotFound);
-        yield return ("POST", "/api/v1/employer-payslips/{id:guid}/validation", _ => "/api/v1/employer-payslips/{staff-payslip}/validation", _ => null,
+        yield return ("POST", "/api/v1/employer-payslips/{id:guid}/validate", _ => "/api/v1/employer-payslips/{staff-payslip}/validate", _ => null,
             Only(ok, service), HttpStatusCode.Forbidden);
         yield return ("GET", "/api/v1/employer-payslips/{id:guid}/pdf", _ => "/api/v1/employer-payslips/{staff-payslip}/pdf", _ => null,
             Only(ok, [.. Staff, World.LilleManager, World.Employer]), HttpStatusCode.NotFound);

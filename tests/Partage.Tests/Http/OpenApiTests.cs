@@ -67,6 +67,21 @@ public class OpenApiTests(PartageFactory factory) : IClassFixture<PartageFactory
     }
 
     [Fact]
+    public async Task Document_StateChangesAreVerbs_NotNominalisedActions()
+    {
+        var document = await DocumentAsync();
+        var actions = document.GetProperty("paths").EnumerateObject()
+            .Where(p => p.Value.TryGetProperty("post", out _))
+            .Select(p => p.Name.Split('/')[^1])
+            .Where(last => !last.StartsWith('{'))
+            .ToList();
+        Assert.Contains("validate", actions);
+        Assert.Contains("countersign", actions);
+        // "/validation", "/signature", "/termination": a state change is named by its verb (docs/architecture.md).
+        Assert.DoesNotContain(actions, last => Regex.IsMatch(last, "(ation|ature)$"));
+    }
+
+    [Fact]
     public async Task Document_EveryOperationHasASuccessResponse()
     {
         var document = await DocumentAsync();

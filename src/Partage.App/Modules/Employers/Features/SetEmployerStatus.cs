@@ -23,7 +23,7 @@ public sealed class SetEmployerStatus(PartageDbContext db, GetEmployer view, IAu
 
     public static void Map(RouteGroupBuilder employers)
     {
-        employers.MapPost("/{id:guid}/status", async (Guid id, StatusInput input, SetEmployerStatus update, ActorAccessor actors, CancellationToken ct) =>
+        employers.MapPut("/{id:guid}/status", async (Guid id, StatusInput input, SetEmployerStatus update, ActorAccessor actors, CancellationToken ct) =>
                 await update.HandleAsync(EmployerId.From(id), input.Active, await actors.GetAsync(ct), ct))
             .WithName("SetEmployerStatus").WithSummary("Rendre un employeur actif ou inactif (service paie)").ProducesProblems();
     }

@@ -40,7 +40,7 @@ public sealed class TerminateMandate(PartageDbContext db, GetEmployer view, IAud
 
     public static void Map(RouteGroupBuilder employers)
     {
-        employers.MapPost("/{id:guid}/mandates/termination", async (Guid id, TerminationInput input, TerminateMandate terminate, ActorAccessor actors, CancellationToken ct) =>
+        employers.MapPost("/{id:guid}/mandates/terminate", async (Guid id, TerminationInput input, TerminateMandate terminate, ActorAccessor actors, CancellationToken ct) =>
                 await terminate.HandleAsync(EmployerId.From(id), input, await actors.GetAsync(ct), ct))
             .WithName("TerminateMandate").WithSummary("Résilier le mandat en cours à son dernier jour (par défaut le 31 décembre : pas de renouvellement)").ProducesProblems();
     }

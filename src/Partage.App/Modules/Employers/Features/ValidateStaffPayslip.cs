@@ -52,7 +52,7 @@ public sealed class ValidateStaffPayslip(PartageDbContext db, GetStaffPayslip vi
 
     public static void Map(RouteGroupBuilder payslips)
     {
-        payslips.MapPost("/{id:guid}/validation", async (Guid id, ValidateStaffPayslip handler, ActorAccessor actors, CancellationToken ct) =>
+        payslips.MapPost("/{id:guid}/validate", async (Guid id, ValidateStaffPayslip handler, ActorAccessor actors, CancellationToken ct) =>
                 await handler.HandleAsync(id, await actors.GetAsync(ct), ct))
             .WithName("ValidateStaffPayslip").WithSummary("Valider un bulletin (service paie) : l'avance à l'employeur est comptabilisée").ProducesProblems();
     }

@@ -48,7 +48,7 @@ public sealed class CountersignContract(PartageDbContext db, GetJob views, IMemb
 
     public static void Map(RouteGroupBuilder jobs)
     {
-        jobs.MapPost("/{id:guid}/countersignature", async (Guid id, CountersignContract handler, ActorAccessor actors, CancellationToken ct) =>
+        jobs.MapPost("/{id:guid}/countersign", async (Guid id, CountersignContract handler, ActorAccessor actors, CancellationToken ct) =>
                 await handler.HandleAsync(JobId.From(id), await actors.GetAsync(ct), ct))
             .WithName("CountersignContract").WithSummary("La coopérative contre-signe (service paie ou chargé d'accompagnement) : DPAE enregistrée, coût engagé").ProducesProblems();
     }

@@ -29,7 +29,7 @@ public sealed class SignContract(PartageDbContext db, GetJob views, IAuditLog au
 
     public static void Map(RouteGroupBuilder jobs)
     {
-        jobs.MapPost("/{id:guid}/signature", async (Guid id, SignatureInput input, HttpContext http, SignContract handler, ActorAccessor actors, CancellationToken ct) =>
+        jobs.MapPost("/{id:guid}/sign", async (Guid id, SignatureInput input, HttpContext http, SignContract handler, ActorAccessor actors, CancellationToken ct) =>
                 await handler.HandleAsync(JobId.From(id), input.Name, http.Connection.RemoteIpAddress?.ToString(), await actors.GetAsync(ct), ct))
             .WithName("SignContract").WithSummary("Le membre signe son contrat (avant le début)").ProducesProblems();
     }

@@ -27,7 +27,7 @@ public sealed class ValidatePayslip(PartageDbContext db, PayslipPosting posting,
 
     public static void Map(RouteGroupBuilder payslips)
     {
-        payslips.MapPost("/{id:guid}/validation", async (Guid id, ValidatePayslip handler, ActorAccessor actors, CancellationToken ct) =>
+        payslips.MapPost("/{id:guid}/validate", async (Guid id, ValidatePayslip handler, ActorAccessor actors, CancellationToken ct) =>
                 await handler.HandleAsync(PayslipId.From(id), await actors.GetAsync(ct), ct))
             .WithName("ValidatePayslip").WithSummary("Valider un bulletin : écriture de paie passée, engagement levé (service paie)").ProducesProblems();
     }
