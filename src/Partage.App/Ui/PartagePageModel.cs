@@ -48,6 +48,28 @@ public abstract class PartagePageModel : PageModel
         return Page();
     }
 
+    /// <summary>
+    /// A download (CSV, PDF, FEC): what does not exist or is not the user's answers 404, a malformed
+    /// request or a refused one 400 — never an error page for a file link.
+    /// </summary>
+    protected async Task<IActionResult> DownloadAsync(Func<Task<IActionResult>> file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        await LoadActorAsync();
+        try
+        {
+            return await file();
+        }
+        catch (DomainException e) when (e.Error.Kind == ErrorKind.NotFound)
+        {
+            return NotFound();
+        }
+        catch (Exception e) when (e is DomainException or InputValidationException)
+        {
+            return BadRequest();
+        }
+    }
+
     /// <summary>Loads data for a page; a refusal or missing resource answers 404.</summary>
     protected async Task<IActionResult> LoadAsync(Func<Task> load)
     {

@@ -8,20 +8,6 @@ namespace Partage.App.Modules.Activities.Pages;
 /// <summary>The activity statement as PDF for a signed-in member, manager or staff (same scope as the page).</summary>
 public sealed class StatementPdfModel(GetActivityStatement statements) : PartagePageModel
 {
-    public async Task<IActionResult> OnGetAsync(Guid id, string? from, string? to, CancellationToken ct)
-    {
-        await LoadActorAsync();
-        try
-        {
-            return File(await statements.PdfAsync(new ActivityId(id), from, to, Actor, ct), "application/pdf", $"releve-{id}.pdf");
-        }
-        catch (DomainException e) when (e.Error.Kind == ErrorKind.NotFound)
-        {
-            return NotFound();
-        }
-        catch (InputValidationException)
-        {
-            return BadRequest();
-        }
-    }
+    public Task<IActionResult> OnGetAsync(Guid id, string? from, string? to, CancellationToken ct) =>
+        DownloadAsync(async () => File(await statements.PdfAsync(new ActivityId(id), from, to, Actor, ct), "application/pdf", $"releve-{id}.pdf"));
 }

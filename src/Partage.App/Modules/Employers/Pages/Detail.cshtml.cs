@@ -180,19 +180,11 @@ public sealed class DetailModel(GetEmployer getEmployer, SignMandate signMandate
 
     public IActionResult OnGetTemplate() => File(ImportStaffContracts.Template(), "text/csv; charset=utf-8", "modele-contrats.csv");
 
-    private async Task<IActionResult> DownloadAsync(Func<Task<(string Name, byte[] Content)>> download, string type)
+    private Task<IActionResult> DownloadAsync(Func<Task<(string Name, byte[] Content)>> download, string type) => DownloadAsync(async () =>
     {
-        await LoadActorAsync();
-        try
-        {
-            var (name, content) = await download();
-            return File(content, type, name);
-        }
-        catch (DomainException)
-        {
-            return NotFound();
-        }
-    }
+        var (name, content) = await download();
+        return File(content, type, name);
+    });
 
     private Task<IActionResult> RunAsync(Guid id, Func<Task<string>> action, CancellationToken ct, string prefix = "") =>
         AttemptAsync(id, async () => Redirect($"/employeurs/{id}?fait={Uri.EscapeDataString(await action())}"), ct, prefix);

@@ -43,27 +43,15 @@ public sealed class AccountDetailModel(GetAccountDetail accountDetail, TimeProvi
         });
     }
 
-    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    public Task<IActionResult> OnGetCsvAsync(CancellationToken ct) => DownloadAsync(async () =>
     {
-        await LoadActorAsync();
         Defaults();
-        try
-        {
-            var detail = await accountDetail.HandleAsync(Entity, Number ?? string.Empty, From, To, Actor, ct);
-            var buffer = new MemoryStream();
-            await GetAccountDetail.WriteCsvAsync(detail, buffer, ct);
-            buffer.Position = 0;
-            return File(buffer, "text/csv; charset=utf-8", $"compte-{detail.Entity}-{detail.Number}-{detail.From:yyyyMMdd}-{detail.To:yyyyMMdd}.csv");
-        }
-        catch (InputValidationException)
-        {
-            return BadRequest();
-        }
-        catch (DomainException e)
-        {
-            return e.Error.Kind == ErrorKind.NotFound ? NotFound() : BadRequest();
-        }
-    }
+        var detail = await accountDetail.HandleAsync(Entity, Number ?? string.Empty, From, To, Actor, ct);
+        var buffer = new MemoryStream();
+        await GetAccountDetail.WriteCsvAsync(detail, buffer, ct);
+        buffer.Position = 0;
+        return File(buffer, "text/csv; charset=utf-8", $"compte-{detail.Entity}-{detail.Number}-{detail.From:yyyyMMdd}-{detail.To:yyyyMMdd}.csv");
+    });
 
     private void Defaults()
     {
