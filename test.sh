@@ -42,7 +42,8 @@ fi
 missing=()
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 [ -f /usr/share/java/Saxon-HE.jar ] || missing+=(libsaxonhe-java)
-command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+# The schematron JVM runs its helper with the JDK's source launcher (tests/Partage.Tests/Invoicing/Schematron).
+java --list-modules 2>/dev/null | grep -q '^jdk.compiler' || missing+=(default-jdk-headless)
 command -v qpdf >/dev/null 2>&1 || missing+=(qpdf)
 if [ ${#missing[@]} -gt 0 ]; then
   log "Installing the e-invoice validators (${missing[*]}): XSD with xmllint, schematron with Saxon-HE, PDF structure with qpdf"

@@ -7,7 +7,8 @@ namespace Partage.Tests.Invoicing;
 /// <summary>
 /// The project's own e-invoice check, over the official artefacts in tests/standards/factur-x
 /// (sources and licences in its README): the Factur-X EN16931 XSD with xmllint; the CEN EN 16931
-/// rules, the Factur-X profile rules and the French BR-FR rules with Saxon-HE; for a PDF, the
+/// rules, the Factur-X profile rules and the French BR-FR rules with Saxon-HE (one JVM for the run,
+/// <see cref="Schematron.SchematronHost"/>); for a PDF, the
 /// embedded factur-x.xml, the PDF/A-3 and Factur-X XMP markers, the /AF and /AFRelationship
 /// entries (qpdf) and embedded fonts (pdffonts). test.sh installs the tools.
 /// </summary>
@@ -23,8 +24,6 @@ public static class EInvoiceValidator
     public static string StandardsFolder { get; } = Path.Combine(RepositoryRoot(), "tests", "standards", "factur-x");
 
     private static string Standards => StandardsFolder;
-    private const string Saxon = "/usr/share/java/Saxon-HE.jar";
-
     public static async Task<Report> ValidateXmlAsync(string xml)
     {
         var failures = new List<string>();
@@ -94,10 +93,9 @@ public static class EInvoiceValidator
         var svrl = Path.GetTempFileName();
         try
         {
-            var (code, output) = await RunAsync("java", "-cp", Saxon, "net.sf.saxon.Transform", $"-s:{xml}", $"-xsl:{xslt}", $"-o:{svrl}");
-            if (code != 0)
+            if (await Schematron.SchematronHost.TransformAsync(xslt, xml, svrl) is { } error)
             {
-                return [$"{name}: the schematron did not run: {output.Trim()}"];
+                return [$"{name}: the schematron did not run: {error}"];
             }
 
             XNamespace ns = "http://purl.oclc.org/dsdl/svrl";

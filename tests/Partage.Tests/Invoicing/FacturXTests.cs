@@ -43,6 +43,21 @@ public class FacturXTests(PartageFactory factory) : IClassFixture<PartageFactory
         return (document!, issued.Id);
     }
 
+    [Fact]
+    public async Task Cii_AWrongGrandTotal_IsNamedByTheRules()
+    {
+        // The validator itself could fail silently (a JVM that answers nothing, a rule file not read): a broken invoice must be named.
+        var (document, _) = await IssueAsync("france");
+        var xml = System.Text.Encoding.UTF8.GetString(CiiWriter.Write(document));
+        var broken = System.Text.RegularExpressions.Regex.Replace(xml, "<ram:GrandTotalAmount>([0-9.]+)</ram:GrandTotalAmount>", "<ram:GrandTotalAmount>1.00</ram:GrandTotalAmount>");
+        Assert.NotEqual(xml, broken);
+        var path = Path.Combine(InvoiceTests.ArtifactsFolder, "total-faux.xml");
+        await File.WriteAllTextAsync(path, broken);
+        var report = await EInvoiceValidator.ValidateXmlAsync(path);
+        Assert.False(report.Passed);
+        Assert.Contains(report.Failures, f => f.StartsWith("CEN EN 16931: BR-CO-15", StringComparison.Ordinal));
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public async Task Cii_PassesTheOfficialSchemaAndRules(string kind)
