@@ -192,7 +192,7 @@ public class LongContractTests(December2026Factory factory) : IClassFixture<Dece
     [Fact]
     public void CommitmentRelease_EachMonthItsCost_TheLastTheRest()
     {
-        Payslip Month(long cost, bool final) => new() { EmployerCostCents = cost, Final = final };
+        Payslip Month(long cost, bool final) => new() { Figures = new PayslipFigures(0, 0, 0, 0, 0, 0, 0m, false, 0, 0, cost), Final = final };
         Assert.Equal(400, PayslipPosting.CommitmentRelease(1_000, 0, Month(400, final: false)));
         Assert.Equal(200, PayslipPosting.CommitmentRelease(1_000, 800, Month(400, final: false)));   // never more than what is committed
         Assert.Equal(0, PayslipPosting.CommitmentRelease(1_000, 1_200, Month(400, final: false)));

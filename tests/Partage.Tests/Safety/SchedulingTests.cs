@@ -158,7 +158,7 @@ public sealed class ClusteredSchedulingTests(SchedulingNode first) : IClassFixtu
         Assert.Equal(3, payslips.Select(p => p.Number).Distinct().Count());
         var batches = await Read(first, db => db.Set<PaymentBatch>().AsNoTracking().OrderBy(b => b.Number).ToListAsync());
         Assert.Equal(3, batches.Sum(b => b.Count));                        // each wage in exactly one batch
-        Assert.Equal(payslips.Sum(p => p.NetPaidCents), batches.Sum(b => b.TotalCents));
+        Assert.Equal(payslips.Sum(p => p.Figures.NetPaidCents), batches.Sum(b => b.TotalCents));
         var year = Partage.Kernel.ParisTime.DateOf(first.Time.GetUtcNow()).Year;
         Assert.Equal(Enumerable.Range(1, batches.Count).Select(n => $"VIR-LNA-{year}-{n:D6}"), batches.Select(b => b.Number));   // no gap in the series
 

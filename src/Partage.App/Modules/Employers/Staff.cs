@@ -1,3 +1,4 @@
+using Partage.App.Infrastructure.Database;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -107,25 +108,8 @@ public sealed class StaffPayslip : IVersioned, IEmployerOwned
 
     public string ResultJson { get; init; } = string.Empty;
 
-    public long GrossCents { get; init; }
-
-    public long EmployeeContributionsCents { get; init; }
-
-    public long EmployerContributionsCents { get; init; }
-
-    public long ReductionsCents { get; init; }
-
-    public long NetBeforeTaxCents { get; init; }
-
-    public long NetTaxableCents { get; init; }
-
-    public decimal TaxRate { get; init; }
-
-    public long TaxCents { get; init; }
-
-    public long NetPaidCents { get; init; }
-
-    public long EmployerCostCents { get; init; }
+    /// <summary>The amounts kept from the engine's result and the tax withheld (the same figures as a member's payslip).</summary>
+    public PayslipFigures Figures { get; init; } = null!;
 
     /// <summary>The contract's allowances, on its last payslip.</summary>
     public long AllowancesCents { get; init; }
@@ -149,7 +133,7 @@ public sealed class StaffPayslip : IVersioned, IEmployerOwned
     public Guid? InvoiceId { get; set; }
 
     /// <summary>What the cooperative advances for the employer: the net paid and the allowances, plus under a complete mandate the contributions and the tax withheld.</summary>
-    public long AdvanceCents => NetPaidCents + AllowancesCents + (Mandate == MandateKind.Complete ? EmployerCostCents - NetPaidCents : 0);
+    public long AdvanceCents => Figures.NetPaidCents + AllowancesCents + (Mandate == MandateKind.Complete ? Figures.EmployerCostCents - Figures.NetPaidCents : 0);
 
     /// <summary>The engine's result as computed, line by line (the payslip's figures never change after).</summary>
     internal PayrollResult Result() => JsonSerializer.Deserialize<PayrollResult>(ResultJson, PayrollJson.Options)!;
@@ -218,7 +202,7 @@ internal sealed class StaffPayslipConfiguration : IEntityTypeConfiguration<Staff
         builder.HasIndex(p => new { p.ContractId, p.Period }).IsUnique();
         builder.Property(p => p.Mandate).HasConversion<string>().HasMaxLength(10);
         builder.Property(p => p.Period).HasMaxLength(7);
-        builder.Property(p => p.TaxRate).HasPrecision(6, 4);
+        builder.MapFigures(p => p.Figures);
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(12);
         builder.Property(p => p.ValidatedBy).HasMaxLength(200);
         builder.HasOne<StaffContract>().WithMany().HasForeignKey(p => p.ContractId).OnDelete(DeleteBehavior.Restrict);

@@ -1,6 +1,8 @@
+using Partage.App.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Partage.Kernel;
+using Partage.Payroll;
 using Partage.Persistence;
 
 namespace Partage.App.Modules.Payroll;
@@ -54,27 +56,8 @@ public sealed class Payslip : IVersioned
     /// <summary>The engine's whole result (lines, reductions, totals) in the contract's JSON.</summary>
     public string ResultJson { get; init; } = string.Empty;
 
-    public long GrossCents { get; init; }
-
-    public long EmployeeContributionsCents { get; init; }
-
-    public long EmployerContributionsCents { get; init; }
-
-    public long ReductionsCents { get; init; }
-
-    public long NetBeforeTaxCents { get; init; }
-
-    public long NetTaxableCents { get; init; }
-
-    public decimal TaxRate { get; init; }
-
-    public bool NeutralTaxRate { get; init; }
-
-    public long TaxCents { get; init; }
-
-    public long NetPaidCents { get; init; }
-
-    public long EmployerCostCents { get; init; }
+    /// <summary>The amounts kept from the engine's result and the tax withheld (shared with the employers' staff payslips).</summary>
+    public PayslipFigures Figures { get; init; } = null!;
 
     public DateOnly DueOn { get; init; }
 
@@ -103,7 +86,7 @@ internal sealed class PayslipConfiguration : IEntityTypeConfiguration<Payslip>
         builder.HasIndex(p => p.Number).IsUnique();
         builder.HasIndex(p => new { p.JobId, p.Period }).IsUnique();
         builder.Property(p => p.Period).HasMaxLength(7);
-        builder.Property(p => p.TaxRate).HasPrecision(6, 4);
+        builder.MapFigures(p => p.Figures);
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(12);
         builder.Property(p => p.ValidatedBy).HasMaxLength(200);
         builder.HasOne<Job>().WithMany().HasForeignKey(p => p.JobId).OnDelete(DeleteBehavior.Restrict);

@@ -47,7 +47,7 @@ public sealed class ComputeStaffPayslips(PartageDbContext db, IPayrollApi payrol
                 var mandate = mandates[contract.EmployerId].First(m => m.Covers(month.From, month.To));
                 var payslip = Compute($"BG-{series.Key}-{next++:D6}", contract, month, profiles[contract.EmployerId], mandate.Kind, catalog, dfsUsed);
                 db.Add(payslip);
-                audit.Record(actor, "employers.payslip_computed", "employer_payslip", payslip.Id.ToString(), null, new { payslip.Number, Contract = contract.Number, payslip.GrossCents, payslip.NetPaidCents });
+                audit.Record(actor, "employers.payslip_computed", "employer_payslip", payslip.Id.ToString(), null, new { payslip.Number, Contract = contract.Number, payslip.Figures.GrossCents, payslip.Figures.NetPaidCents });
             }
         }
 
@@ -80,10 +80,7 @@ public sealed class ComputeStaffPayslips(PartageDbContext db, IPayrollApi payrol
         return new StaffPayslip
         {
             Id = Guid.CreateVersion7(), Number = number, ContractId = contract.Id, EmployerId = contract.EmployerId, Mandate = mandate,
-            Period = month.Period, From = month.From, To = month.To, ResultJson = JsonSerializer.Serialize(result, PayrollJson.Options), GrossCents = figures.GrossCents,
-            EmployeeContributionsCents = figures.EmployeeContributionsCents, EmployerContributionsCents = figures.EmployerContributionsCents,
-            ReductionsCents = figures.ReductionsCents, NetBeforeTaxCents = figures.NetBeforeTaxCents, NetTaxableCents = figures.NetTaxableCents, TaxRate = figures.TaxRate,
-            TaxCents = figures.TaxCents, NetPaidCents = figures.NetPaidCents, EmployerCostCents = figures.EmployerCostCents,
+            Period = month.Period, From = month.From, To = month.To, ResultJson = JsonSerializer.Serialize(result, PayrollJson.Options), Figures = figures,
             AllowancesCents = month.To == contract.End ? contract.AllowancesCents : 0, DueOn = month.To.AddDays(payroll.PayDelayDays),
             Status = StaffPayslipStatus.Computed, ComputedAt = clock.GetUtcNow().UtcDateTime,
         };

@@ -59,7 +59,7 @@ public sealed class GetStaffCertificatePdf(PartageDbContext db, IPayrollApi payr
         {
             var month = months[p.Period];
             var (unemploymentBase, unemployment) = Unemployment(p.Result());
-            return (Month: month, Counted: month.Hours ?? month.Cachets * hoursPerCachet ?? 0m, Base: unemploymentBase, Contributions: unemployment, Gross: p.GrossCents, Net: p.NetPaidCents);
+            return (Month: month, Counted: month.Hours ?? month.Cachets * hoursPerCachet ?? 0m, Base: unemploymentBase, Contributions: unemployment, Gross: p.Figures.GrossCents, Net: p.Figures.NetPaidCents);
         }).ToList();
         decimal? Hours(IEnumerable<ContractMonth> worked) => worked.Any(m => m.Hours is not null) ? worked.Sum(m => m.Hours) : null;
         int? Cachets(IEnumerable<ContractMonth> worked) => worked.Any(m => m.Cachets is not null) ? worked.Sum(m => m.Cachets) : null;

@@ -52,8 +52,8 @@ public sealed class GetStaffDsn(PartageDbContext db, IPayrollApi payroll, Employ
                     var contract = contracts[byContract.Key];
                     var months = contract.Months();
                     return new DsnContract(contract.Number, contract.Kind, contract.Cadre, contract.Job, contract.Start, contract.End, byContract.Select(p =>
-                        new DsnPayslip(p.Number, p.From, p.To, p.PaidOn ?? p.DueOn, p.Result(), Money.Eur(p.NetTaxableCents), Money.Eur(p.NetPaidCents), p.TaxRate,
-                            Money.Eur(p.TaxCents), months[p.Period].Hours, months[p.Period].Cachets)).ToList());
+                        new DsnPayslip(p.Number, p.From, p.To, p.PaidOn ?? p.DueOn, p.Result(), Money.Eur(p.Figures.NetTaxableCents), Money.Eur(p.Figures.NetPaidCents), p.Figures.TaxRate,
+                            Money.Eur(p.Figures.TaxCents), months[p.Period].Hours, months[p.Period].Cachets)).ToList());
                 }).ToList());
         }).OrderBy(i => i.LastName, StringComparer.Ordinal).ThenBy(i => i.FirstName, StringComparer.Ordinal).ToList();
         return payroll.Dsn(new DsnSubmission(first.Year, first.Month, test, clock.Today(),

@@ -26,7 +26,7 @@ public sealed class GetStaffPayslip(PartageDbContext db)
         var contracts = await db.Set<StaffContract>().AsNoTracking().Where(c => contractIds.Contains(c.Id))
             .Join(db.Set<StaffMember>(), c => c.StaffMemberId, s => s.Id, (c, s) => new { c.Id, c.Number, Name = s.FirstName + " " + s.LastName }).ToDictionaryAsync(c => c.Id, ct);
         return rows.Select(p => new StaffPayslipView(p.Id, p.Number, p.ContractId, contracts[p.ContractId].Number, p.EmployerId, contracts[p.ContractId].Name, p.Period, p.Status,
-            Money.Eur(p.GrossCents), Money.Eur(p.NetBeforeTaxCents), Money.Eur(p.TaxCents), Money.Eur(p.NetPaidCents), Money.Eur(p.AllowancesCents), Money.Eur(p.EmployerCostCents),
+            Money.Eur(p.Figures.GrossCents), Money.Eur(p.Figures.NetBeforeTaxCents), Money.Eur(p.Figures.TaxCents), Money.Eur(p.Figures.NetPaidCents), Money.Eur(p.AllowancesCents), Money.Eur(p.Figures.EmployerCostCents),
             p.DueOn, p.PaidOn, p.InvoiceId)).ToList();
     }
 

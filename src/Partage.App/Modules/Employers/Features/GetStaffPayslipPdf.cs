@@ -19,8 +19,8 @@ public sealed class GetStaffPayslipPdf(PartageDbContext db, GetStaffPayslip view
         var content = payroll.PayslipPdf(new PayslipPrint(payslip.Number, payslip.Period, payslip.From, payslip.To, contract.Number, contract.Start, contract.End,
             employer.Name, $"SIRET {employer.Siret}, APE {employer.Ape}", $"{employer.Street}, {employer.PostalCode} {employer.City} (paie gérée par mandat)",
             person.FullName, $"né(e) le {person.BirthDate:dd/MM/yyyy}", $"{JobLabels.Kind(contract.Kind)}, {contract.Job}{(contract.Event.Length > 0 ? " — " + contract.Event : string.Empty)}",
-            employer.CollectiveAgreement, payslip.Result(), Money.Eur(payslip.NetBeforeTaxCents), Money.Eur(payslip.NetTaxableCents), payslip.TaxRate, NeutralTaxRate: true,
-            Money.Eur(payslip.TaxCents), Money.Eur(payslip.NetPaidCents), payslip.DueOn, payslip.PaidOn, Money.Eur(payslip.EmployerCostCents), Money.Eur(payslip.AllowancesCents)));
+            employer.CollectiveAgreement, payslip.Result(), Money.Eur(payslip.Figures.NetBeforeTaxCents), Money.Eur(payslip.Figures.NetTaxableCents), payslip.Figures.TaxRate, payslip.Figures.NeutralTaxRate,
+            Money.Eur(payslip.Figures.TaxCents), Money.Eur(payslip.Figures.NetPaidCents), payslip.DueOn, payslip.PaidOn, Money.Eur(payslip.Figures.EmployerCostCents), Money.Eur(payslip.AllowancesCents)));
         return ($"bulletin-{payslip.Number}.pdf", content);
     }
 

@@ -34,10 +34,10 @@ public sealed class IssueEmployerInvoice(
         var payslips = await ToInvoiceAsync(employer, period!, ct);
         var entity = await accounts.EntityAsync(ct);
         var today = clock.Today();
-        var gross = Money.Eur(payslips.Sum(p => p.GrossCents));
+        var gross = Money.Eur(payslips.Sum(p => p.Figures.GrossCents));
         var complete = payslips.Where(p => p.Mandate == MandateKind.Complete).ToList();
-        var figures = PayPeriodInvoice.Compute(complete.Count > 0 ? MandateKind.Complete : MandateKind.Partial, gross, Money.Eur(payslips.Sum(p => p.NetPaidCents)),
-            Money.Eur(complete.Sum(p => p.EmployerCostCents - p.NetPaidCents)), Money.Eur(payslips.Sum(p => p.AllowancesCents)),
+        var figures = PayPeriodInvoice.Compute(complete.Count > 0 ? MandateKind.Complete : MandateKind.Partial, gross, Money.Eur(payslips.Sum(p => p.Figures.NetPaidCents)),
+            Money.Eur(complete.Sum(p => p.Figures.EmployerCostCents - p.Figures.NetPaidCents)), Money.Eur(payslips.Sum(p => p.AllowancesCents)),
             await ledger.FeeSplitAsync(entity.Id, BusinessModules.ContractManagement, today, gross, ct), invoicing.StandardVatRate(today));
         var buyer = new InvoiceParty(employer.Name, Labels.LegalForm(employer.LegalForm), employer.Siret[..9], employer.Siret, null, employer.Street, null, employer.PostalCode,
             employer.City, "FR", employer.Siret[..9], employer.BillingEmail);

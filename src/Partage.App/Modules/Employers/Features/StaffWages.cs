@@ -26,7 +26,7 @@ public sealed class StaffWages(PartageDbContext db, EmployerAccounts accounts)
     {
         var entity = (await accounts.EntityAsync(ct)).Id;
         var rows = await query.AsNoTracking()
-            .Join(db.Set<StaffContract>(), p => p.ContractId, c => c.Id, (p, c) => new { p.Id, p.Number, p.Period, p.NetPaidCents, p.AllowancesCents, Contract = c.Number, c.StaffMemberId })
+            .Join(db.Set<StaffContract>(), p => p.ContractId, c => c.Id, (p, c) => new { p.Id, p.Number, p.Period, p.Figures.NetPaidCents, p.AllowancesCents, Contract = c.Number, c.StaffMemberId })
             .Join(db.Set<StaffMember>(), x => x.StaffMemberId, s => s.Id, (x, s) => new { x.Id, x.Number, x.Period, x.NetPaidCents, x.AllowancesCents, x.Contract, s.FirstName, s.LastName, s.Iban })
             .OrderBy(x => x.Number).ToListAsync(ct);
         return rows.Select(r => new DueWage(r.Id, entity, $"{r.FirstName} {r.LastName}", r.Iban, Money.Eur(r.NetPaidCents + r.AllowancesCents), r.Number,

@@ -29,11 +29,11 @@ public sealed class ValidateStaffPayslip(PartageDbContext db, GetStaffPayslip vi
         var lines = new List<PostingLine>
         {
             new(await accounts.AdvancesAsync(entity, employer, ct), Side.Debit, Money.Eur(payslip.AdvanceCents), null, $"Avance paie {payslip.Number}"),
-            new(await Account("421"), Side.Credit, Money.Eur(payslip.NetPaidCents + payslip.AllowancesCents), null, "Net et frais à payer"),
+            new(await Account("421"), Side.Credit, Money.Eur(payslip.Figures.NetPaidCents + payslip.AllowancesCents), null, "Net et frais à payer"),
         };
         if (payslip.Mandate == MandateKind.Complete)
         {
-            foreach (var (account, amount, text) in payroll.ContributionCredits(payslip.Result(), contract.Kind, Money.Eur(payslip.ReductionsCents), Money.Eur(payslip.TaxCents)))
+            foreach (var (account, amount, text) in payroll.ContributionCredits(payslip.Result(), contract.Kind, Money.Eur(payslip.Figures.ReductionsCents), Money.Eur(payslip.Figures.TaxCents)))
             {
                 lines.Add(new PostingLine(await Account(account), Side.Credit, amount, null, text));
             }

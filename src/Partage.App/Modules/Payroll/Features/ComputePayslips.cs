@@ -63,14 +63,14 @@ public sealed class ComputePayslips(
 
                     db.Add(payslip);
                     audit.Record(actor, "payroll.payslip_computed", "payslip", payslip.Id.ToString(), null,
-                        new { payslip.Number, Job = job.Number, payslip.Period, payslip.GrossCents, payslip.NetPaidCents });
+                        new { payslip.Number, Job = job.Number, payslip.Period, payslip.Figures.GrossCents, payslip.Figures.NetPaidCents });
                     computedNow.Add((payslip, job));
                 }
             }
 
             await db.SaveChangesAsync(ct);
             var automatic = computedNow.Where(c => catalog.ValueOn(PayrollParameters.AutoValidationCode, c.Payslip.To) is > 0 and var limit
-                && c.Payslip.GrossCents <= Rounding.ToCents(limit) && c.Payslip.EmployerCostCents <= c.Job.EmployerCostCents).ToList();
+                && c.Payslip.Figures.GrossCents <= Rounding.ToCents(limit) && c.Payslip.Figures.EmployerCostCents <= c.Job.EmployerCostCents).ToList();
             await posting.PostAsync(automatic, Actor.System, ct);
             await transaction.CommitAsync(ct);
             db.ChangeTracker.Clear();
@@ -136,10 +136,7 @@ public sealed class ComputePayslips(
         {
             Id = TypedId.New<PayslipId>(), Number = number, JobId = job.Id, MemberId = job.MemberId, ActivityId = job.ActivityId, OfficeId = job.OfficeId,
             LegalEntityId = job.LegalEntityId, Period = result.Period, From = month.From, To = month.To, Final = month.To == job.End,
-            ResultJson = JsonSerializer.Serialize(result, PayrollJson.Options), GrossCents = figures.GrossCents, EmployeeContributionsCents = figures.EmployeeContributionsCents,
-            EmployerContributionsCents = figures.EmployerContributionsCents, ReductionsCents = figures.ReductionsCents, NetBeforeTaxCents = figures.NetBeforeTaxCents,
-            NetTaxableCents = figures.NetTaxableCents, TaxRate = figures.TaxRate, NeutralTaxRate = figures.NeutralTaxRate, TaxCents = figures.TaxCents,
-            NetPaidCents = figures.NetPaidCents, EmployerCostCents = figures.EmployerCostCents,
+            ResultJson = JsonSerializer.Serialize(result, PayrollJson.Options), Figures = figures,
             DueOn = month.To.AddDays(options.Value.PayDelayDays), Status = PayslipStatus.Computed, ComputedAt = clock.GetUtcNow().UtcDateTime,
         };
     }

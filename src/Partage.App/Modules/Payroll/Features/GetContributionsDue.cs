@@ -30,7 +30,7 @@ public sealed class GetContributionsDue(PartageDbContext db)
         v.ThrowIfInvalid();
         var rows = await db.Set<Payslip>().AsNoTracking()
             .Where(p => p.Status != PayslipStatus.Computed && string.Compare(p.Period, from) >= 0 && string.Compare(p.Period, to) <= 0)
-            .Join(db.Set<Job>(), p => p.JobId, j => j.Id, (p, j) => new { p.ResultJson, p.ReductionsCents, j.Kind })
+            .Join(db.Set<Job>(), p => p.JobId, j => j.Id, (p, j) => new { p.ResultJson, p.Figures.ReductionsCents, j.Kind })
             .ToListAsync(ct);
         var sums = new Dictionary<string, (decimal Employee, decimal Employer)>(StringComparer.Ordinal);
         foreach (var row in rows)

@@ -33,8 +33,8 @@ public sealed class GetPayslip(PartageDbContext db, IMembersApi members)
         var jobIds = rows.Select(p => p.JobId).ToList();
         var numbersByJob = await db.Set<Job>().AsNoTracking().Where(j => jobIds.Contains(j.Id)).ToDictionaryAsync(j => j.Id, j => j.Number, ct);
         return rows.Select(p => new PayslipView(p.Id, p.Number, p.JobId, numbersByJob[p.JobId], people.GetValueOrDefault(p.MemberId)?.FullName ?? "?", p.Period, p.Status,
-            Money.Eur(p.GrossCents), Money.Eur(p.EmployeeContributionsCents), Money.Eur(p.EmployerContributionsCents), Money.Eur(p.ReductionsCents), Money.Eur(p.NetBeforeTaxCents),
-            Money.Eur(p.NetTaxableCents), p.TaxRate, p.NeutralTaxRate, Money.Eur(p.TaxCents), Money.Eur(p.NetPaidCents), Money.Eur(p.EmployerCostCents), p.DueOn, p.PaidOn,
+            Money.Eur(p.Figures.GrossCents), Money.Eur(p.Figures.EmployeeContributionsCents), Money.Eur(p.Figures.EmployerContributionsCents), Money.Eur(p.Figures.ReductionsCents), Money.Eur(p.Figures.NetBeforeTaxCents),
+            Money.Eur(p.Figures.NetTaxableCents), p.Figures.TaxRate, p.Figures.NeutralTaxRate, Money.Eur(p.Figures.TaxCents), Money.Eur(p.Figures.NetPaidCents), Money.Eur(p.Figures.EmployerCostCents), p.DueOn, p.PaidOn,
             p.ValidatedAt, p.ValidatedBy)).ToList();
     }
 

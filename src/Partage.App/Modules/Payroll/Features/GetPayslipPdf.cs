@@ -24,8 +24,8 @@ public sealed class GetPayslipPdf(PartageDbContext db, GetPayslip views, IMember
         var content = PayslipDocument.Write(new PayslipPrint(payslip.Number, payslip.Period, payslip.From, payslip.To, job.Number, job.Start, job.End,
             entity.Name, $"SIREN {entity.Siren}", $"{entity.Street}, {entity.PostalCode} {entity.City}", $"{person.FirstName} {person.LastName}",
             $"{person.Street}, {person.PostalCode} {person.City}", $"{JobLabels.Kind(job.Kind)}, {Trades.Label(job.TradeCode)}", employer.Value.CollectiveAgreement, result,
-            Money.Eur(payslip.NetBeforeTaxCents), Money.Eur(payslip.NetTaxableCents), payslip.TaxRate, payslip.NeutralTaxRate, Money.Eur(payslip.TaxCents),
-            Money.Eur(payslip.NetPaidCents), payslip.DueOn, payslip.PaidOn, Money.Eur(payslip.EmployerCostCents), Money.ZeroEur));
+            Money.Eur(payslip.Figures.NetBeforeTaxCents), Money.Eur(payslip.Figures.NetTaxableCents), payslip.Figures.TaxRate, payslip.Figures.NeutralTaxRate, Money.Eur(payslip.Figures.TaxCents),
+            Money.Eur(payslip.Figures.NetPaidCents), payslip.DueOn, payslip.PaidOn, Money.Eur(payslip.Figures.EmployerCostCents), Money.ZeroEur));
         return ($"bulletin-{payslip.Number}.pdf", content);
     }
 

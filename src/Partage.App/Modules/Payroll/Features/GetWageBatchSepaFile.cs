@@ -30,7 +30,7 @@ public sealed class GetWageBatchSepaFile(PartageDbContext db, IMembersApi member
         foreach (var payslip in included)
         {
             var person = people[payslip.MemberId];
-            transfers.Add(new SepaTransfer(payslip.Number, Money.Eur(payslip.NetPaidCents).Amount, $"{person.FirstName} {person.LastName}", person.Iban!,
+            transfers.Add(new SepaTransfer(payslip.Number, Money.Eur(payslip.Figures.NetPaidCents).Amount, $"{person.FirstName} {person.LastName}", person.Iban!,
                 $"Salaire {payslip.Period} contrat {jobNumbers[payslip.JobId]} bulletin {payslip.Number}"));
         }
 

@@ -26,7 +26,7 @@ public sealed class PayslipPosting(PartageDbContext db, ILedgerApi ledger, IAudi
         }
 
         var jobIds = validated.Select(v => v.Job.Id).Distinct().ToList();
-        var costs = (await db.Set<Payslip>().AsNoTracking().Where(p => jobIds.Contains(p.JobId)).Select(p => new { p.JobId, p.Period, p.EmployerCostCents }).ToListAsync(ct))
+        var costs = (await db.Set<Payslip>().AsNoTracking().Where(p => jobIds.Contains(p.JobId)).Select(p => new { p.JobId, p.Period, p.Figures.EmployerCostCents }).ToListAsync(ct))
             .ToLookup(p => p.JobId);
         var requests = new List<PostEntryRequest>();
         foreach (var (payslip, job) in validated)
@@ -44,7 +44,7 @@ public sealed class PayslipPosting(PartageDbContext db, ILedgerApi ledger, IAudi
             payslip.ValidatedBy = actor.Name;
             payslip.PayrollEntryId = posted[payslip.Id.ToString()].Id;
             audit.Record(actor, "payroll.payslip_validated", "payslip", payslip.Id.ToString(), new { Status = PayslipStatus.Computed },
-                new { payslip.Number, EntryId = payslip.PayrollEntryId.ToString(), payslip.EmployerCostCents, payslip.NetPaidCents });
+                new { payslip.Number, EntryId = payslip.PayrollEntryId.ToString(), payslip.Figures.EmployerCostCents, payslip.Figures.NetPaidCents });
         }
 
         await db.SaveChangesAsync(ct);
@@ -58,7 +58,7 @@ public sealed class PayslipPosting(PartageDbContext db, ILedgerApi ledger, IAudi
     internal static long CommitmentRelease(long committed, long costOfEarlierMonths, Payslip payslip)
     {
         var releasedBefore = Math.Min(committed, costOfEarlierMonths);
-        return payslip.Final ? committed - releasedBefore : Math.Min(committed, costOfEarlierMonths + payslip.EmployerCostCents) - releasedBefore;
+        return payslip.Final ? committed - releasedBefore : Math.Min(committed, costOfEarlierMonths + payslip.Figures.EmployerCostCents) - releasedBefore;
     }
 
     private async Task<IEnumerable<PostEntryRequest>> EntriesAsync(Payslip payslip, Job job, long release, CancellationToken ct)
@@ -68,11 +68,11 @@ public sealed class PayslipPosting(PartageDbContext db, ILedgerApi ledger, IAudi
         async Task<AccountId> Account(string number) => await ledger.AccountAsync(entity, number, ct);
         var lines = new List<PostingLine>
         {
-            new(await Account(ChartOfAccounts.Wages), Side.Debit, Money.Eur(payslip.GrossCents), job.ActivityId, "Salaire brut"),
-            new(await Account(ChartOfAccounts.SocialCharges), Side.Debit, Money.Eur(payslip.EmployerCostCents - payslip.GrossCents), job.ActivityId, "Cotisations patronales après allègements"),
-            new(await Account("421"), Side.Credit, Money.Eur(payslip.NetPaidCents), null, "Net à payer"),
+            new(await Account(ChartOfAccounts.Wages), Side.Debit, Money.Eur(payslip.Figures.GrossCents), job.ActivityId, "Salaire brut"),
+            new(await Account(ChartOfAccounts.SocialCharges), Side.Debit, Money.Eur(payslip.Figures.EmployerCostCents - payslip.Figures.GrossCents), job.ActivityId, "Cotisations patronales après allègements"),
+            new(await Account("421"), Side.Credit, Money.Eur(payslip.Figures.NetPaidCents), null, "Net à payer"),
         };
-        foreach (var (account, amount, text) in ContributionCredits(result, job.Kind, Money.Eur(payslip.ReductionsCents), Money.Eur(payslip.TaxCents)))
+        foreach (var (account, amount, text) in ContributionCredits(result, job.Kind, Money.Eur(payslip.Figures.ReductionsCents), Money.Eur(payslip.Figures.TaxCents)))
         {
             lines.Add(new PostingLine(await Account(account), Side.Credit, amount, null, text));
         }

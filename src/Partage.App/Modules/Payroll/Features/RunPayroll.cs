@@ -35,7 +35,7 @@ public sealed class RunPayroll(
         var (computed, autoValidated) = await payslips.HandleAsync(until, actor, ct);
         computed += await staffWages.ComputeDueAsync(until, actor, ct);
         var due = await db.Set<Payslip>().AsNoTracking().Where(p => p.Status == PayslipStatus.Validated && p.PaymentBatchId == null && p.DueOn <= until)
-            .Select(p => new { p.Id, p.MemberId, p.LegalEntityId, p.NetPaidCents }).ToListAsync(ct);
+            .Select(p => new { p.Id, p.MemberId, p.LegalEntityId, p.Figures.NetPaidCents }).ToListAsync(ct);
         var identities = await members.EmployeesAsync(due.Select(p => p.MemberId).ToList(), ct);
         var payable = due.Where(p => identities.GetValueOrDefault(p.MemberId)?.Iban is not null).Select(p => (Id: p.Id.Value, p.LegalEntityId, p.NetPaidCents, Staff: false))
             .Concat((await staffWages.DueWagesAsync(until, ct)).Select(w => (w.Id, w.LegalEntityId, NetPaidCents: w.Amount.Cents, Staff: true))).ToList();
