@@ -108,6 +108,9 @@ public abstract class EmployerInvoiceTests<TFactory>(TFactory factory) : IClassF
         Assert.Equal((EmployerInvoiceKind.CreditNote, EmployerInvoiceStatus.Applied, wrong.Number, wrong.Total), (note.Kind, note.Status, note.Related, note.Total));
         Assert.Equal(wrong.Number[..^6], note.Number[..^6]);   // the same continuous series
         Assert.Equal(booksBefore, await Books());
+        var noteEntry = await Ledger.Books.CreditNoteEntryAsync(factory, note.Number);   // the credit note's own entry, lettered with the invoice on the employer's account
+        Assert.Equal(("employer_credit_note", true), (noteEntry.SourceType, noteEntry.ReversesTheInvoice));
+        Assert.NotEqual("", Assert.Single(noteEntry.SharedLetters));
         var cancelled = await factory.InScopeAsync(s => s.GetRequiredService<GetEmployerInvoice>().HandleAsync(wrong.Id, payroll));
         Assert.Equal((EmployerInvoiceStatus.Cancelled, note.Number), (cancelled.Status, cancelled.Related));
         var creditedTwice = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<CreditEmployerInvoice>().HandleAsync(wrong.Id, new EmployerCreditInput("Encore"), payroll)));

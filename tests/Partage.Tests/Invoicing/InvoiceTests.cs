@@ -204,6 +204,9 @@ public class InvoiceTests(PartageFactory factory) : IClassFixture<PartageFactory
         Assert.Equal(issued.Number, note.CreditedInvoiceNumber);
         Assert.Equal(int.Parse(issued.Number![^6..], System.Globalization.CultureInfo.InvariantCulture) + 1, int.Parse(note.Number![^6..], System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(before, await BudgetAsync(factory, world.LilleActivity));
+        var noteEntry = await CreditNoteEntryAsync(factory, note.Number!);   // the credit note's own entry, lettered with the invoice on the client's account
+        Assert.Equal(("credit_note", true), (noteEntry.SourceType, noteEntry.ReversesTheInvoice));
+        Assert.NotEqual("", Assert.Single(noteEntry.SharedLetters));
         var original = await factory.InScopeAsync(s => s.GetRequiredService<GetInvoice>().HandleAsync(issued.Id, Actor.System));
         Assert.Equal(InvoiceStatus.Credited, original.Status);
         var twice = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<CreditInvoice>().HandleAsync(issued.Id, "encore", Actor.System)));

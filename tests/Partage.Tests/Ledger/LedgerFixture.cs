@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Partage.App.Modules.Activities;
 using Partage.App.Modules.LegalEntities;
@@ -17,6 +18,31 @@ public static class Books
 
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static readonly HashSet<PartageFactory> Opened = [];
+
+    /// <summary>
+    /// The entry of the credit note numbered <paramref name="number"/>: the invoice's entry it reverses,
+    /// and the lettering codes of its and the invoice's postings on the customer's 411 (one when they cancel out).
+    /// </summary>
+    public static Task<(string SourceType, bool ReversesTheInvoice, IReadOnlyList<string> SharedLetters)> CreditNoteEntryAsync(PartageFactory factory, string number) =>
+        factory.InScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<Partage.Persistence.PartageDbContext>();
+            var note = await db.Set<JournalEntry>().AsNoTracking().SingleAsync(e => e.PieceRef == number);
+            var both = new[] { note.Id, note.ReversesEntryId!.Value };
+            var letters = await (
+                    from p in db.Set<Posting>()
+                    where both.Contains(p.EntryId)
+                    join a in db.Set<LedgerAccount>() on p.AccountId equals a.Id
+                    where a.AuxiliaryCode != null && a.Number == "411"
+                    join l in db.Set<LetteredPosting>() on p.Id equals l.PostingId into lettered
+                    from l in lettered.DefaultIfEmpty()
+                    join g in db.Set<Lettering>() on l.LetteringId equals g.Id into codes
+                    from g in codes.DefaultIfEmpty()
+                    select g == null ? "" : g.Code)
+                .ToListAsync();
+            var original = await db.Set<JournalEntry>().AsNoTracking().SingleAsync(e => e.Id == note.ReversesEntryId);
+            return (note.SourceType, original.PieceRef != number, (IReadOnlyList<string>)letters.Distinct().ToList());
+        });
 
     public static async Task<World> OpenAsync(PartageFactory factory)
     {

@@ -10,6 +10,19 @@ public sealed record PostingLine(AccountId Account, Side Side, Money Amount, Act
 /// An entry to post. <paramref name="IdempotencyKey"/> identifies the business event (for instance
 /// "invoice:{id}:issued"): posting it again returns the first entry and writes nothing.
 /// </summary>
+/// <summary>
+/// A customer's payment on an invoice, a client's or an employer's alike: the account the money
+/// arrived on (the bank, or the suspense account an unidentified receipt waited on) debited by the
+/// whole amount, the customer's receivable credited by <paramref name="Credits"/> (split as the
+/// caller's invoice requires).
+/// </summary>
+public sealed record Receipt(
+    LegalEntityId Entity, DateOnly Date, string InvoiceNumber, string Payer, AccountId From, Money Amount, string? FromLabel, IReadOnlyList<PostingLine> Credits,
+    string SourceType, string SourceId, string IdempotencyKey);
+
+/// <summary>What a credit note's entry carries of its own (the lines are the invoice's, turned round).</summary>
+public sealed record CreditNoteEntry(DateOnly Date, string Label, string SourceType, string SourceId, string Number, string IdempotencyKey);
+
 public sealed record PostEntryRequest(
     LegalEntityId Entity,
     string Journal,
@@ -60,6 +73,16 @@ public interface ILedgerApi
 
     /// <summary>Posts the mirror entry of <paramref name="entry"/> (sides swapped) on <paramref name="date"/>.</summary>
     Task<EntryView> ReverseAsync(EntryId entry, DateOnly date, string reason, string idempotencyKey, Actor actor, CancellationToken ct = default);
+
+    /// <summary>A payment received on an invoice: one entry in the bank journal, named after the invoice and the payer, the invoice's number as its piece.</summary>
+    Task<EntryView> PostReceiptAsync(Receipt receipt, Actor actor, CancellationToken ct = default);
+
+    /// <summary>
+    /// The entry of a credit note cancelling a whole invoice, for clients' and employers' invoices
+    /// alike: the invoice's entry <paramref name="invoiceEntry"/> mirrored under the credit note's own
+    /// label, source and number, then lettered with it on the customer's account, where the two cancel out.
+    /// </summary>
+    Task<EntryView> PostCreditNoteAsync(EntryId invoiceEntry, CreditNoteEntry note, Actor actor, CancellationToken ct = default);
 
     Task<EntryView?> FindEntryAsync(EntryId entry, CancellationToken ct = default);
 

@@ -35,12 +35,62 @@ internal sealed class LedgerApi(PartageDbContext db, NumberSeries numbers, Coope
 
     public async Task<EntryView> ReverseAsync(EntryId entry, DateOnly date, string reason, string idempotencyKey, Actor actor, CancellationToken ct = default)
     {
+        var v = new Validation();
+        var why = v.Required("Reason", "Le motif", reason, 150);
+        v.ThrowIfInvalid();
+        var (view, _) = await MirrorAsync(entry, idempotencyKey, original => new PostEntryRequest(
+            original.LegalEntityId, original.JournalCode, date, Text.Cut($"Contre-passation {original.JournalCode}-{original.Number} : {why}", 200),
+            original.SourceType, original.SourceId, idempotencyKey, Mirrored(original), original.PieceRef), actor, ct);
+        return view;
+    }
+
+    public Task<EntryView> PostReceiptAsync(Receipt receipt, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(receipt);
+        return PostAsync(new PostEntryRequest(receipt.Entity, "BQ", receipt.Date, $"Règlement {receipt.InvoiceNumber} — {receipt.Payer}", receipt.SourceType, receipt.SourceId,
+            receipt.IdempotencyKey, [new PostingLine(receipt.From, Side.Debit, receipt.Amount, null, receipt.FromLabel), .. receipt.Credits], receipt.InvoiceNumber), actor, ct);
+    }
+
+    public async Task<EntryView> PostCreditNoteAsync(EntryId invoiceEntry, CreditNoteEntry note, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(note);
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var (view, original) = await MirrorAsync(invoiceEntry, note.IdempotencyKey, original => new PostEntryRequest(
+            original.LegalEntityId, original.JournalCode, note.Date, note.Label, note.SourceType, note.SourceId, note.IdempotencyKey, Mirrored(original), note.Number), actor, ct);
+        if (original is not null)
+        {
+            await db.SaveChangesAsync(ct);   // the lettering reads the postings back
+            var accounts = original.Postings.Select(p => p.AccountId).Distinct().ToList();
+            foreach (var account in await db.Set<LedgerAccount>().Where(a => accounts.Contains(a.Id) && a.AuxiliaryCode != null).Select(a => a.Id).ToListAsync(ct))
+            {
+                var both = original.Postings.Where(p => p.AccountId == account).Select(p => p.Id).Concat(view.Lines.Where(l => l.AccountId == account).Select(l => l.PostingId)).ToList();
+                await LetterAsync(original.LegalEntityId, both, note.Date, ct);
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+
+        return view;
+    }
+
+    /// <summary>
+    /// Posts the request <paramref name="mirror"/> builds from the entry, as its reversal (an entry is
+    /// reversed once, a reversal never); a replayed key answers with the first entry and no original.
+    /// </summary>
+    private async Task<(EntryView View, JournalEntry? Original)> MirrorAsync(
+        EntryId entry, string idempotencyKey, Func<JournalEntry, PostEntryRequest> mirror, Actor actor, CancellationToken ct)
+    {
         var original = await db.Set<JournalEntry>().AsNoTracking().Include(e => e.Postings)
             .SingleOrDefaultAsync(e => e.Id == entry, ct) ?? throw new DomainException(LedgerErrors.EntryNotFound);
         var replay = await posting.FindByKeysAsync([idempotencyKey], ct);
         if (replay.Count > 0)
         {
-            return await posting.ViewAsync(replay.Values.Single(), ct);
+            return (await posting.ViewAsync(replay.Values.Single(), ct), null);
         }
 
         if (original.ReversesEntryId is not null)
@@ -53,19 +103,13 @@ internal sealed class LedgerApi(PartageDbContext db, NumberSeries numbers, Coope
             throw new DomainException(LedgerErrors.AlreadyReversed);
         }
 
-        var v = new Validation();
-        var why = v.Required("Reason", "Le motif", reason, 150);
-        v.ThrowIfInvalid();
-        var request = new PostEntryRequest(
-            original.LegalEntityId, original.JournalCode, date,
-            Text.Cut($"Contre-passation {original.JournalCode}-{original.Number} : {why}", 200),
-            original.SourceType, original.SourceId, idempotencyKey,
-            original.Postings.OrderBy(p => p.LineNumber)
-                .Select(p => new PostingLine(p.AccountId, p.Side == Side.Debit ? Side.Credit : Side.Debit, Money.Eur(p.Amount), p.ActivityId, p.Label))
-                .ToList(),
-            original.PieceRef);
-        return (await posting.PostAsync([(request, original.Id)], actor, ct))[0];
+        return ((await posting.PostAsync([(mirror(original), original.Id)], actor, ct))[0], original);
     }
+
+    private static List<PostingLine> Mirrored(JournalEntry original) =>
+        original.Postings.OrderBy(p => p.LineNumber)
+            .Select(p => new PostingLine(p.AccountId, p.Side == Side.Debit ? Side.Credit : Side.Debit, Money.Eur(p.Amount), p.ActivityId, p.Label))
+            .ToList();
 
     public async Task<EntryView?> FindEntryAsync(EntryId entry, CancellationToken ct = default)
     {

@@ -43,7 +43,8 @@ public sealed class CreditEmployerInvoice(
             FeeSharesJson = invoice.FeeSharesJson, VatCents = invoice.VatCents, TotalCents = invoice.TotalCents, PaymentReference = invoicing.PaymentReference(number),
             BuyerJson = invoice.BuyerJson, Status = EmployerInvoiceStatus.Applied, IssuedAt = clock.GetUtcNow().UtcDateTime, IssuedBy = actor.Name,
         };
-        var reversal = await ledger.ReverseAsync(new EntryId(invoice.EntryId), today, $"Avoir {number} annulant {invoice.Number} : {reason}", $"employer-credit-note:{invoice.Id}", actor, ct);
+        var reversal = await ledger.PostCreditNoteAsync(new EntryId(invoice.EntryId),
+            new CreditNoteEntry(today, Text.Cut($"Avoir {number} annulant {invoice.Number} : {reason}", 200), "employer_credit_note", credit.Id.ToString(), number, $"employer-credit-note:{invoice.Id}"), actor, ct);
         credit.EntryId = reversal.Id.Value;
         db.Add(credit);
         await db.Set<StaffPayslip>().Where(p => p.InvoiceId == invoice.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.InvoiceId, (Guid?)null), ct);

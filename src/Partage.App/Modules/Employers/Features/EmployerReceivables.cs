@@ -40,12 +40,9 @@ public sealed class EmployerReceivables(PartageDbContext db, EmployerAccounts ac
         invoice.Settle(amount, on);
         var employer = await db.Set<Employer>().AsNoTracking().SingleAsync(e => e.Id == invoice.EmployerId, ct);
         var entity = (await accounts.EntityAsync(ct)).Id;
-        await ledger.PostAsync(new PostEntryRequest(entity, "BQ", on, $"Règlement {invoice.Number} — {employer.Name}", "employer_invoice_payment", invoice.Id.ToString(),
-            $"employer-invoice:{invoice.Id}:payment:{paidBefore}",
-            [
-                new PostingLine(await ledger.AccountAsync(entity, from, ct), Side.Debit, amount, null, label),
-                new PostingLine(await accounts.ReceivableAsync(entity, employer, ct), Side.Credit, amount, null, invoice.Number),
-            ], invoice.Number), actor, ct);
+        await ledger.PostReceiptAsync(new Receipt(entity, on, invoice.Number, employer.Name, await ledger.AccountAsync(entity, from, ct), amount, label,
+            [new PostingLine(await accounts.ReceivableAsync(entity, employer, ct), Side.Credit, amount, null, invoice.Number)],
+            "employer_invoice_payment", invoice.Id.ToString(), $"employer-invoice:{invoice.Id}:payment:{paidBefore}"), actor, ct);
         audit.Record(actor, "employers.invoice_payment", "employer_invoice", invoice.Id.ToString(), null, new { invoice.Number, AmountCents = amount.Cents, invoice.PaidCents, From = from });
         await db.SaveChangesAsync(ct);
     }

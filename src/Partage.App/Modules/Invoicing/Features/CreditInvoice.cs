@@ -7,7 +7,7 @@ using Partage.Persistence;
 
 namespace Partage.App.Modules.Invoicing.Features;
 
-/// <summary>Cancels an issued, unpaid invoice by a credit note of the same amounts, numbered in the same series and lettered against it.</summary>
+/// <summary>Cancels an issued, unpaid invoice by a credit note of the same amounts, numbered in the same series; its entry, the sale's mirror, is lettered against it (ILedgerApi.PostCreditNoteAsync, as for employers' invoices).</summary>
 public sealed class CreditInvoice(PartageDbContext db, InvoiceIssuer issuer, ILedgerApi ledger, IAuditLog audit, GetInvoice views, TimeProvider clock)
 {
     public async Task<InvoiceView> HandleAsync(InvoiceId id, string? reason, Actor actor, CancellationToken ct = default)
@@ -45,19 +45,12 @@ public sealed class CreditInvoice(PartageDbContext db, InvoiceIssuer issuer, ILe
         };
         note.Number = await issuer.NextNumberAsync(note.LegalEntityId, today, ct);
         note.MarkIssued();
-        var sale = await ledger.FindEntryAsync(invoice.SaleEntryId!.Value, ct) ?? throw new InvalidOperationException("An issued invoice without its sale entry.");
-        var entry = await ledger.PostAsync(new PostEntryRequest(
-            note.LegalEntityId, "VT", today, $"Avoir {note.Number} sur facture {invoice.Number}", "credit_note", note.Id.ToString(), $"credit-note:{invoice.Id}",
-            sale.Lines.Select(l => new PostingLine(l.AccountId, l.Side == Side.Debit ? Side.Credit : Side.Debit, l.Amount, l.ActivityId, l.Label)).ToList(), note.Number), actor, ct);
+        var entry = await ledger.PostCreditNoteAsync(invoice.SaleEntryId!.Value,
+            new CreditNoteEntry(today, $"Avoir {note.Number} sur facture {invoice.Number}", "credit_note", note.Id.ToString(), note.Number, $"credit-note:{invoice.Id}"), actor, ct);
         note.SaleEntryId = entry.Id;
         invoice.MarkCredited();
         db.Add(note);
         audit.Record(actor, "invoicing.credited", "invoice", invoice.Id.ToString(), new { Status = before }, new { CreditNote = note.Number, Reason = why });
-        await db.SaveChangesAsync(ct);
-
-        // The invoice and its credit note cancel out on the client's account.
-        var clientAccount = sale.Lines.First(l => l.AuxiliaryCode is not null).AccountId;
-        await ledger.LetterAsync(note.LegalEntityId, sale.Lines.Concat(entry.Lines).Where(l => l.AccountId == clientAccount).Select(l => l.PostingId).ToList(), today, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return await views.HandleAsync(note.Id, actor, ct);

@@ -40,24 +40,24 @@ public sealed class InvoiceSettlement(PartageDbContext db, ILedgerApi ledger, IC
 
         var covered = invoice.Status == InvoiceStatus.Covered;
         var shares = amount.Allocate([invoice.NetCents, invoice.VatCents]);
-        var lines = new List<PostingLine> { new(from, Side.Debit, amount) };
+        var credits = new List<PostingLine>();
         if (covered)
         {
             // The fund took the receivable over (416): the payment settles it, not the activity's account.
-            lines.Add(new PostingLine(await ledger.AccountAsync(invoice.LegalEntityId, ChartOfAccounts.DoubtfulClients, ct), Side.Credit, amount, null, $"Règlement {invoice.Number}"));
+            credits.Add(new PostingLine(await ledger.AccountAsync(invoice.LegalEntityId, ChartOfAccounts.DoubtfulClients, ct), Side.Credit, amount, null, $"Règlement {invoice.Number}"));
         }
         else
         {
-            lines.Add(new PostingLine(clientAccount, Side.Credit, shares[0], invoice.ActivityId, "Règlement HT"));
+            credits.Add(new PostingLine(clientAccount, Side.Credit, shares[0], invoice.ActivityId, "Règlement HT"));
             if (!shares[1].IsZero)
             {
-                lines.Add(new PostingLine(clientAccount, Side.Credit, shares[1], null, "Règlement TVA"));
+                credits.Add(new PostingLine(clientAccount, Side.Credit, shares[1], null, "Règlement TVA"));
             }
         }
 
         var paymentId = Guid.CreateVersion7();
-        var entry = await ledger.PostAsync(new PostEntryRequest(
-            invoice.LegalEntityId, "BQ", date, $"Règlement {invoice.Number} — {client.Name}", "payment", paymentId.ToString(), $"payment:{paymentId}", lines, invoice.Number), actor, ct);
+        var entry = await ledger.PostReceiptAsync(
+            new Receipt(invoice.LegalEntityId, date, invoice.Number!, client.Name, from, amount, null, credits, "payment", paymentId.ToString(), $"payment:{paymentId}"), actor, ct);
         var payment = new InvoicePayment
         {
             Id = paymentId, InvoiceId = invoice.Id, Date = date, AmountCents = amount.Cents, Reference = Text.Cut(reference, 140), EntryId = entry.Id,
