@@ -15,7 +15,7 @@ namespace Partage.Tests.Http;
 /// before any handler runs; no token answers 401.
 /// A further test fails when an endpoint exists that this matrix does not cover.
 /// </summary>
-public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<PartageFactory>
+public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<PartageFactory>
 {
     private const string Anonymous = "(anonyme)";
 
@@ -28,7 +28,7 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
     private static readonly string[] Staff = [World.Admin, World.Finance, World.Payroll, World.Governance];
 
     /// <summary>(method, route pattern, path, body, who gets which status; anyone else signed in gets 404).</summary>
-    private static IEnumerable<(string Method, string Pattern, Func<World, string> Path, Func<World, object?> Body, Dictionary<string, HttpStatusCode> Allowed, HttpStatusCode Otherwise)> Endpoints()
+    protected static IEnumerable<(string Method, string Pattern, Func<World, string> Path, Func<World, object?> Body, Dictionary<string, HttpStatusCode> Allowed, HttpStatusCode Otherwise)> Endpoints()
     {
         var ok = HttpStatusCode.OK;
         var created = HttpStatusCode.Created;
@@ -72,7 +72,7 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
             Only(created, World.Admin, World.LilleManager), HttpStatusCode.NotFound);
     }
 
-    private static IEnumerable<(string Method, string Pattern, Func<World, string> Path, Func<World, object?> Body, Dictionary<string, HttpStatusCode> Allowed, HttpStatusCode Otherwise)> ClientEndpoints()
+    protected static IEnumerable<(string Method, string Pattern, Func<World, string> Path, Func<World, object?> Body, Dictionary<string, HttpStatusCode> Allowed, HttpStatusCode Otherwise)> ClientEndpoints()
     {
         var users = Everyone.Where(e => e is not Anonymous and not World.Employer).ToArray();
         Dictionary<string, HttpStatusCode> Users(HttpStatusCode code) => users.ToDictionary(e => e, _ => code);
@@ -82,7 +82,7 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
             Users(HttpStatusCode.Created), HttpStatusCode.NotFound);
     }
 
-    private static IEnumerable<(string Method, string Pattern, Func<World, string> Path, Func<World, object?> Body, Dictionary<string, HttpStatusCode> Allowed, HttpStatusCode Otherwise)> InvoiceEndpoints()
+    protected static IEnumerable<(string Method, string Pattern, Func<World, string> Path, Func<World, object?> Body, Dictionary<string, HttpStatusCode> Allowed, HttpStatusCode Otherwise)> InvoiceEndpoints()
     {
         var notFound = HttpStatusCode.NotFound;
         Dictionary<string, HttpStatusCode> Only(HttpStatusCode code, params string[] who) => who.ToDictionary(e => e, _ => code);
@@ -122,7 +122,7 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
         yield return ("GET", "/api/v1/vat-rules", _ => "/api/v1/vat-rules", _ => null, Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => HttpStatusCode.OK), notFound);
     }
 
-    private static IEnumerable<(string Method, string Pattern, Func<World, string> Path, Func<World, object?> Body, Dictionary<string, HttpStatusCode> Allowed, HttpStatusCode Otherwise)> LedgerEndpoints()
+    protected static IEnumerable<(string Method, string Pattern, Func<World, string> Path, Func<World, object?> Body, Dictionary<string, HttpStatusCode> Allowed, HttpStatusCode Otherwise)> LedgerEndpoints()
     {
         var books = new[] { World.Admin, World.Finance };
         Dictionary<string, HttpStatusCode> Books(HttpStatusCode code) => books.ToDictionary(e => e, _ => code);
@@ -161,7 +161,7 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
         yield return ("GET", "/api/v1/activities/{id:guid}/statement.pdf", w => $"/api/v1/activities/{w.LilleActivity}/statement.pdf", _ => null, readers, notFound);
     }
 
-    private static IEnumerable<(string Method, string Pattern, Func<World, string> Path, Func<World, object?> Body, Dictionary<string, HttpStatusCode> Allowed, HttpStatusCode Otherwise)> PayrollEndpoints()
+    protected static IEnumerable<(string Method, string Pattern, Func<World, string> Path, Func<World, object?> Body, Dictionary<string, HttpStatusCode> Allowed, HttpStatusCode Otherwise)> PayrollEndpoints()
     {
         var ok = HttpStatusCode.OK;
         var payroll = new[] { World.Admin, World.Payroll };
@@ -215,7 +215,7 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
             payroll.ToDictionary(e => e, _ => HttpStatusCode.Created), HttpStatusCode.Forbidden);
     }
 
-    private static IEnumerable<(string Method, string Pattern, Func<World, string> Path, Func<World, object?> Body, Dictionary<string, HttpStatusCode> Allowed, HttpStatusCode Otherwise)> EmployerEndpoints()
+    protected static IEnumerable<(string Method, string Pattern, Func<World, string> Path, Func<World, object?> Body, Dictionary<string, HttpStatusCode> Allowed, HttpStatusCode Otherwise)> EmployerEndpoints()
     {
         var ok = HttpStatusCode.OK;
         Dictionary<string, HttpStatusCode> Only(HttpStatusCode code, params string[] who) => who.ToDictionary(e => e, _ => code);
@@ -287,13 +287,14 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
     private static string EffectiveDay() => new DateOnly(2040, 1, 1).AddMonths(Interlocked.Increment(ref months)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
     private static int closedMonths;
 
-    private static IEnumerable<(string Method, string Pattern, Func<World, string> Path, Func<World, object?> Body, Dictionary<string, HttpStatusCode> Allowed, HttpStatusCode Otherwise)> All() =>
+    internal static IEnumerable<(string Method, string Pattern, Func<World, string> Path, Func<World, object?> Body, Dictionary<string, HttpStatusCode> Allowed, HttpStatusCode Otherwise)> All() =>
         Endpoints().Concat(LedgerEndpoints()).Concat(ClientEndpoints()).Concat(InvoiceEndpoints()).Concat(PayrollEndpoints()).Concat(EmployerEndpoints());
 
-    public static TheoryData<string, string> Cases()
+    /// <summary>Every endpoint with every caller: the rows of one part of the matrix (each part runs on its own server, in parallel with the others).</summary>
+    protected static TheoryData<string, string> CasesOf(IEnumerable<(string Method, string Pattern, Func<World, string> Path, Func<World, object?> Body, Dictionary<string, HttpStatusCode> Allowed, HttpStatusCode Otherwise)> endpoints)
     {
         var data = new TheoryData<string, string>();
-        foreach (var endpoint in All())
+        foreach (var endpoint in endpoints)
         {
             foreach (var who in Everyone)
             {
@@ -305,7 +306,9 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
     }
 
     [Theory]
-    [MemberData(nameof(Cases))]
+#pragma warning disable xUnit1015   // "Cases" is each part's own static (xUnit looks it up on the class that runs, the analyser on this abstract one)
+    [MemberData("Cases")]
+#pragma warning restore xUnit1015
     public async Task Endpoint_Role_GetsExpectedStatus(string endpoint, string who)
     {
         var world = await Ledger.Books.OpenAsync(factory);
@@ -484,12 +487,42 @@ public class AuthorizationMatrixTests(PartageFactory factory) : IClassFixture<Pa
             ? path.Replace("{month}", $"2026-{Interlocked.Increment(ref closedMonths):D2}", StringComparison.Ordinal)
             : path;
     }
+}
 
+/// <summary>Members, activities, offices and the documents of their own.</summary>
+public sealed class MemberAuthorizationTests(PartageFactory factory) : AuthorizationMatrixTests(factory)
+{
+    public static TheoryData<string, string> Cases() => CasesOf(Endpoints());
+}
+
+public sealed class LedgerAuthorizationTests(PartageFactory factory) : AuthorizationMatrixTests(factory)
+{
+    public static TheoryData<string, string> Cases() => CasesOf(LedgerEndpoints());
+}
+
+public sealed class SalesAuthorizationTests(PartageFactory factory) : AuthorizationMatrixTests(factory)
+{
+    public static TheoryData<string, string> Cases() => CasesOf(ClientEndpoints().Concat(InvoiceEndpoints()));
+}
+
+public sealed class PayrollAuthorizationTests(PartageFactory factory) : AuthorizationMatrixTests(factory)
+{
+    public static TheoryData<string, string> Cases() => CasesOf(PayrollEndpoints());
+}
+
+public sealed class EmployerAuthorizationTests(PartageFactory factory) : AuthorizationMatrixTests(factory)
+{
+    public static TheoryData<string, string> Cases() => CasesOf(EmployerEndpoints());
+}
+
+/// <summary>A further test fails when an endpoint exists that no part of the matrix covers.</summary>
+public sealed class AuthorizationMatrixCoverageTests(PartageFactory factory) : IClassFixture<PartageFactory>
+{
     [Fact]
     public async Task Matrix_CoversEveryApiEndpoint()
     {
         await factory.ReadyAsync();
-        var covered = All().Select(e => e.Method + " " + e.Pattern.Split('#')[0]).ToHashSet();
+        var covered = AuthorizationMatrixTests.All().Select(e => e.Method + " " + e.Pattern.Split('#')[0]).ToHashSet();
         var mapped = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(r => r.RoutePattern.RawText?.StartsWith("/api/v1", StringComparison.Ordinal) == true
                 && r.RoutePattern.RawText != "/api/v1/auth/token")

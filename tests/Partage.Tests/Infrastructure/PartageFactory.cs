@@ -39,8 +39,25 @@ public class PartageFactory : WebApplicationFactory<Program>
 
     protected PartageFactory(Provider provider, DateTimeOffset? start = null)
     {
-        database = TestDatabase.Create(provider);
         Clock = new FakeTimeProvider(start ?? Now);
+        if (provider == Provider.Postgres)
+        {
+            // Migrated and seeded once per clock start, then copied by the server (CREATE DATABASE … TEMPLATE).
+            database = TestDatabase.CopyOf(PostgresTemplates.For(Clock.Start));
+            prepared = true;
+        }
+        else
+        {
+            database = TestDatabase.Create(provider);
+        }
+    }
+
+    /// <summary>The server that migrates and seeds a PostgreSQL template on <paramref name="unprepared"/>, which it leaves in place.</summary>
+    internal PartageFactory(TestDatabase unprepared, DateTimeOffset start)
+    {
+        database = unprepared;
+        ownsDatabase = false;
+        Clock = new FakeTimeProvider(start);
     }
 
     /// <summary>

@@ -12,7 +12,8 @@ public enum Provider
 /// <summary>
 /// A fresh, empty database for one test class: a temporary SQLite file, or a new database on the
 /// PostgreSQL server that ./test.sh starts (PARTAGE_TEST_POSTGRES). Without that server the
-/// PostgreSQL tests fail: they are never skipped.
+/// PostgreSQL tests fail: they are never skipped. A PostgreSQL database may also start as a copy of
+/// a migrated and seeded template (<see cref="PostgresTemplates"/>).
 /// </summary>
 public sealed class TestDatabase : IDisposable
 {
@@ -39,18 +40,52 @@ public sealed class TestDatabase : IDisposable
             return new TestDatabase(provider, $"Data Source={file};Pooling=False", null, file);
         }
 
-        var admin = Environment.GetEnvironmentVariable("PARTAGE_TEST_POSTGRES")
-            ?? throw new InvalidOperationException("PARTAGE_TEST_POSTGRES is not set: run the tests through ./test.sh, which starts a PostgreSQL server.");
+        return CreatePostgres(null);
+    }
+
+    /// <summary>A new PostgreSQL database copied from <paramref name="template"/> (CREATE DATABASE … TEMPLATE), already migrated and seeded.</summary>
+    public static TestDatabase CopyOf(string template) => CreatePostgres(template);
+
+    private static string Admin => Environment.GetEnvironmentVariable("PARTAGE_TEST_POSTGRES")
+        ?? throw new InvalidOperationException("PARTAGE_TEST_POSTGRES is not set: run the tests through ./test.sh, which starts a PostgreSQL server.");
+
+    private static TestDatabase CreatePostgres(string? template)
+    {
+        var admin = Admin;
         var name = $"partage_t_{Guid.NewGuid():N}";
-        using (var connection = new NpgsqlConnection(admin))
+        for (var attempt = 1; ; attempt++)
         {
-            connection.Open();
-            using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-            command.ExecuteNonQuery();
+            try
+            {
+                Execute(admin, template is null ? $"CREATE DATABASE {name}" : $"CREATE DATABASE {name} TEMPLATE {template}");
+                break;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 20)
+            {
+                Thread.Sleep(50 * attempt);   // another copy of the same template is under way (PostgreSQL copies one at a time)
+            }
         }
 
         var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
-        return new TestDatabase(provider, builder.ConnectionString, admin, null);
+        return new TestDatabase(Provider.Postgres, builder.ConnectionString, admin, null);
+    }
+
+    /// <summary>The database's name on the server (PostgreSQL).</summary>
+    public string Name => new NpgsqlConnectionStringBuilder(ConnectionString).Database!;
+
+    /// <summary>Closes every session still open on this PostgreSQL database, so that it may serve as a template.</summary>
+    public void Disconnect()
+    {
+        NpgsqlConnection.ClearAllPools();
+        Execute(adminConnection!, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{Name}' AND pid <> pg_backend_pid()");
+    }
+
+    private static void Execute(string connectionString, string sql)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
     }
 
     /// <summary>Starts this SQLite database as a copy of a template (before any connection opens it).</summary>
@@ -92,11 +127,7 @@ public sealed class TestDatabase : IDisposable
         if (adminConnection is not null)
         {
             NpgsqlConnection.ClearAllPools();
-            using var connection = new NpgsqlConnection(adminConnection);
-            connection.Open();
-            var name = new NpgsqlConnectionStringBuilder(ConnectionString).Database;
-            using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
-            command.ExecuteNonQuery();
+            Execute(adminConnection, $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)");
         }
     }
 }

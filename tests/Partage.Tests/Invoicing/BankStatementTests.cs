@@ -12,11 +12,12 @@ using Partage.App.Security;
 using Partage.Kernel;
 using Partage.Persistence;
 using Partage.Tests.Infrastructure;
+using static Partage.Tests.Invoicing.BankStatementTests;
 using static Partage.Tests.Ledger.Books;
 
 namespace Partage.Tests.Invoicing;
 
-public class BankStatementTests(PartageFactory factory) : IClassFixture<PartageFactory>
+public static class BankStatementTests
 {
     public const string Iban = "FR7630006000011234567890189";
 
@@ -56,7 +57,12 @@ public class BankStatementTests(PartageFactory factory) : IClassFixture<PartageF
 
     public static Task<StatementImport> ImportAsync(PartageFactory factory, string xml, string entity = "LNA") =>
         factory.InScopeAsync(s => s.GetRequiredService<ImportBankStatement>().HandleAsync(entity, new MemoryStream(Encoding.UTF8.GetBytes(xml)), Actor.System));
+}
 
+/// <summary>Bank statements read, matched and posted, on SQLite and PostgreSQL.</summary>
+public abstract class BankStatementTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : PartageFactory
+{
     private async Task<InvoiceView> InvoiceAsync(int net)
     {
         var world = await OpenAsync(factory);
@@ -129,7 +135,7 @@ public class BankStatementTests(PartageFactory factory) : IClassFixture<PartageF
         Assert.StartsWith("Le fichier n'est pas un XML lisible", await Refused("<Document><oops>"), StringComparison.Ordinal);
         Assert.Equal("Seuls les relevés ISO 20022 camt.053.001.02 et camt.053.001.08 sont acceptés.",
             await Refused("""<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.02"/>"""));
-        Assert.StartsWith("Ce relevé concerne le compte FR1420041010050500013M02606", await Refused(Camt("02", "X1", new Credit(10m)).Replace(Iban, "FR1420041010050500013M02606", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.StartsWith("Ce relevé concerne le compte FR1420041010050500013M02606", await Refused(Camt("02", "X1", new Credit(10m)).Replace(BankStatementTests.Iban, "FR1420041010050500013M02606", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.Equal("Montant illisible dans le relevé : « 12,50 ».", await Refused(Camt("08", "X2", new Credit(10m)).Replace("10.00", "12,50", StringComparison.Ordinal)));
         Assert.Equal(0, await factory.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Set<BankStatement>().CountAsync(st => st.StatementId.StartsWith("X"))));
     }
@@ -155,3 +161,7 @@ public class BankStatementTests(PartageFactory factory) : IClassFixture<PartageF
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
 }
+
+public sealed class SqliteBankStatementTests(PartageFactory factory) : BankStatementTests<PartageFactory>(factory);
+
+public sealed class PostgresBankStatementTests(PostgresFactory factory) : BankStatementTests<PostgresFactory>(factory);

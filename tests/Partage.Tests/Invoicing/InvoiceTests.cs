@@ -7,11 +7,12 @@ using Partage.App.Security;
 using Partage.Kernel;
 using Partage.Tests.Clients;
 using Partage.Tests.Infrastructure;
+using static Partage.Tests.Invoicing.InvoiceTests;
 using static Partage.Tests.Ledger.Books;
 
 namespace Partage.Tests.Invoicing;
 
-public class InvoiceTests(PartageFactory factory) : IClassFixture<PartageFactory>
+public static class InvoiceTests
 {
     public static string ArtifactsFolder
     {
@@ -22,6 +23,12 @@ public class InvoiceTests(PartageFactory factory) : IClassFixture<PartageFactory
             return folder;
         }
     }
+}
+
+/// <summary>Client invoices from draft to payment and credit note, on SQLite and PostgreSQL.</summary>
+public abstract class InvoiceTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : PartageFactory
+{
 
     [Fact]
     public async Task Issue_FrenchClient_NumberFiguresAndSalePostedWithTheFee()
@@ -228,3 +235,7 @@ public class InvoiceTests(PartageFactory factory) : IClassFixture<PartageFactory
         Assert.StartsWith("Le délai de paiement va de 0 à 60 jours (art. L441-10 I du code de commerce", Assert.Single(error.Errors["PaymentTermsDays"]), StringComparison.Ordinal);
     }
 }
+
+public sealed class SqliteInvoiceTests(PartageFactory factory) : InvoiceTests<PartageFactory>(factory);
+
+public sealed class PostgresInvoiceTests(PostgresFactory factory) : InvoiceTests<PostgresFactory>(factory);

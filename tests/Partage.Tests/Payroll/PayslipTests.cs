@@ -13,7 +13,8 @@ using static Partage.Tests.Ledger.Books;
 namespace Partage.Tests.Payroll;
 
 /// <summary>From a countersigned job to the wage paid 7 days after its end. One flow: the class's clock only moves forward.</summary>
-public class PayslipTests(December2026Factory factory) : IClassFixture<December2026Factory>
+public abstract class PayslipTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : PartageFactory
 {
     private Task<PayrollRun> RunAsync(DateOnly until) => factory.InScopeAsync(s => s.GetRequiredService<RunPayroll>().HandleAsync(until, Actor.System));
 
@@ -97,6 +98,10 @@ public class PayslipTests(December2026Factory factory) : IClassFixture<December2
         Assert.Contains("Congés Spectacles;", await csv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
+
+public sealed class SqlitePayslipTests(December2026Factory factory) : PayslipTests<December2026Factory>(factory);
+
+public sealed class PostgresPayslipTests(PostgresDecember2026Factory factory) : PayslipTests<PostgresDecember2026Factory>(factory);
 
 /// <summary>Payroll staff's rules: a notified tax rate instead of the default grid; automatic validation up to a gross.</summary>
 public class PayrollRuleTests(December2026Factory factory) : IClassFixture<December2026Factory>
