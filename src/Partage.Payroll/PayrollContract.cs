@@ -33,6 +33,9 @@ public sealed record PayrollResult(
     decimal TotalEmployee, decimal TotalEmployer, decimal TotalReductions, decimal NetBeforeTax, decimal NetSocial, decimal NetTaxable, decimal EmployerCost)
 {
     public string? Id { get; init; }
+
+    /// <summary>The SMIC of the hours paid that the general reduction was computed on (the DSN declares it as S21.G00.79 "SMIC retenu"); null in results stored before it was kept.</summary>
+    public decimal? Smic { get; init; }
 }
 
 public enum EmployeeKind

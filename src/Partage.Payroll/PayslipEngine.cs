@@ -184,7 +184,7 @@ public static class PayslipEngine
 
             var net = gross - employee;
             return new PayrollResult(input.Period, gross, socialBase, ceiling, lines, reductions, employee, employer, totalReductions,
-                net, net, net + csgNonDeductible + crds + prevoyance, gross + employer - totalReductions);
+                net, net, net + csgNonDeductible + crds + prevoyance, gross + employer - totalReductions) { Smic = Cents(smic) };
         }
 
         /// <summary>

@@ -26,7 +26,22 @@ public static partial class PartageCommandLine
             Console.WriteLine(result.Summary);
             return 0;
         }));
-        return new Command("payroll", "Paie.") { compute, run };
+        var entity = new Option<string>("--entity") { Description = "Code de l'entité déclarante (CAE, LNA, GE…).", Required = true };
+        var month = new Option<string>("--month") { Description = "Mois déclaré (AAAA-MM).", Required = true };
+        var folder = new Option<string>("--out") { Description = "Dossier où écrire le fichier DSN.", DefaultValueFactory = _ => "." };
+        var test = new Option<bool>("--test") { Description = "Envoi d'essai (S10.G00.00.005 = 01)." };
+        var dsn = new Command("dsn", "Écrit la DSN mensuelle d'une entité pour ses salariés membres, depuis les bulletins validés du mois (NEODeS, ISO-8859-1).") { entity, month, folder, test };
+        dsn.SetAction((parse, ct) => WithServices(async services =>
+        {
+            var file = await services.GetRequiredService<Modules.Payroll.Features.GetEntityDsn>()
+                .HandleAsync(parse.GetValue(entity), parse.GetValue(month), parse.GetValue(test), Actor.System, ct);
+            var path = Path.Combine(parse.GetValue(folder)!, file.FileName);
+            Directory.CreateDirectory(parse.GetValue(folder)!);
+            await File.WriteAllBytesAsync(path, file.Content, ct);
+            Console.WriteLine($"DSN écrite : {Path.GetFullPath(path)}");
+            return 0;
+        }));
+        return new Command("payroll", "Paie.") { compute, run, dsn };
     }
 
     private static Command PaymentVerbs()

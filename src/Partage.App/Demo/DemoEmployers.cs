@@ -153,7 +153,7 @@ public sealed class DemoEmployers(PartageDbContext db, IServiceProvider services
     /// <summary>A valid NIR of someone born in April 1988 in the Nord.</summary>
     private static string DemoNir(int n)
     {
-        var body = $"28804590{n:D5}";
+        var body = $"2880459350{(n % 999) + 1:D3}";
         return body + (97 - long.Parse(body, CultureInfo.InvariantCulture) % 97).ToString("D2", CultureInfo.InvariantCulture);
     }
 

@@ -71,20 +71,28 @@ public abstract class StaffDeclarationsTests<TFactory>(TFactory factory) : IClas
         Assert.Contains((Rubric: "S21.G00.40.009", Value: technician.Number), lines);
         Assert.Equal(lines.Count.ToString(CultureInfo.InvariantCulture), lines.Single(l => l.Rubric == "S90.G00.90.001").Value);
 
-        // What the file declares for these two payslips: their net paid, and their contributions less those declared elsewhere.
+        // What the file declares for these two payslips, each in its person's blocks (one payment, numbered 01): their net paid, their contributions less those declared elsewhere, the contract's end.
         foreach (var payslip in payslips)
         {
-            var at = lines.IndexOf((Rubric: "S21.G00.50.003", Value: payslip.Number));
-            Assert.True(at > 0, payslip.Number);
-            Assert.Equal(payslip.NetPaid.Amount.ToString("0.00", CultureInfo.InvariantCulture), lines[at + 1].Value);
-            var end = lines.FindIndex(at + 1, l => l.Rubric is "S21.G00.50.001" or "S21.G00.30.001" or "S21.G00.40.001" or "S90.G00.90.001");
-            var declared = lines.Skip(at).Take(end - at).Where(l => l.Rubric == "S21.G00.81.004").Sum(l => decimal.Parse(l.Value, CultureInfo.InvariantCulture));
+            var nir = StaffPayrollTests.Nir(payslip.ContractId == artist.Id ? 61 : 62)[..13];
+            var start = lines.IndexOf((Rubric: "S21.G00.30.001", Value: nir));
+            var end = lines.FindIndex(start + 1, l => l.Rubric is "S21.G00.30.001" or "S90.G00.90.001");
+            var person = lines.Skip(start).Take(end - start).ToList();
+            Assert.Contains((Rubric: "S21.G00.40.009", Value: payslip.ContractNumber), person);
+            Assert.Equal("01", person.Single(l => l.Rubric == "S21.G00.50.003").Value);
+            Assert.Equal(payslip.NetPaid.Amount.ToString("0.00", CultureInfo.InvariantCulture), person.Single(l => l.Rubric == "S21.G00.50.004").Value);
+            var declared = person.Where(l => l.Rubric == "S21.G00.81.004").Sum(l => decimal.Parse(l.Value, CultureInfo.InvariantCulture));
             var result = await factory.InScopeAsync(async s => JsonSerializer.Deserialize<PayrollResult>(
                 (await s.GetRequiredService<Partage.Persistence.PartageDbContext>().Set<App.Modules.Employers.StaffPayslip>().FindAsync(payslip.Id))!.ResultJson, PayrollJson.Options)!);
             var leftOut = result.Lines.Where(l => DsnFile.NotDeclared.Contains(l.Code)).Sum(l => l.EmployeeAmount + l.EmployerAmount);
             Assert.Equal(result.TotalEmployee + result.TotalEmployer - result.TotalReductions - leftOut, declared);
-            Assert.Contains((Rubric: "S21.G00.62.002", Value: "031"), lines.Skip(at).Take(end - at));
+            Assert.Contains((Rubric: "S21.G00.62.002", Value: "031"), person);
         }
+
+        var file = Path.Combine(Invoicing.InvoiceTests.ArtifactsFolder, $"dsn-employer-{factory.Provider}.dsn");
+        await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync());
+        var problems = Payroll.DsnChecker.Check(await response.Content.ReadAsByteArrayAsync());
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
 
         // Certificates: the AEM of the artist (cachets counted 12 hours), the France Travail certificate of the technician.
         var (aemName, aem) = await factory.InScopeAsync(s => s.GetRequiredService<GetStaffCertificatePdf>().HandleAsync(world.LilleEmployer, artist.Id, employerActor));
@@ -110,7 +118,7 @@ public abstract class StaffDeclarationsTests<TFactory>(TFactory factory) : IClas
         var bad = await employer.GetAsync($"/api/v1/employers/{world.LilleEmployer}/dsn?month=2026-13");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("AAAA-MM", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var nothing = await employer.GetStringAsync($"/api/v1/employers/{world.LilleEmployer}/dsn?month=2027-03");
+        var nothing = await employer.GetStringAsync($"/api/v1/employers/{world.LilleEmployer}/dsn?month=2026-11");
         Assert.Contains("S20.G00.05.002,'02'", nothing, StringComparison.Ordinal);
     }
 

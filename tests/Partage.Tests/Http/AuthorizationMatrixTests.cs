@@ -205,6 +205,8 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
         yield return ("GET", "/api/v1/payroll/dpae.csv", _ => "/api/v1/payroll/dpae.csv?from=2026-11-01&to=2026-11-30", _ => null, payroll.ToDictionary(e => e, _ => ok), HttpStatusCode.Forbidden);
         yield return ("GET", "/api/v1/payroll/dpae.xml", _ => "/api/v1/payroll/dpae.xml?from=2030-11-01&to=2030-11-30", _ => null,
             Only(HttpStatusCode.UnprocessableEntity, payroll), HttpStatusCode.Forbidden);   // no hire then: a clear refusal for payroll staff, nothing for others
+        yield return ("GET", "/api/v1/payroll/dsn", _ => "/api/v1/payroll/dsn?entity=LNA&month=2026-01", _ => null,
+            payroll.ToDictionary(e => e, _ => ok), HttpStatusCode.Forbidden);   // a month without pay: the "néant" declaration
         yield return ("GET", "/api/v1/payroll/minimum-rates", _ => "/api/v1/payroll/minimum-rates", _ => null, payroll.ToDictionary(e => e, _ => ok), HttpStatusCode.Forbidden);
         yield return ("POST", "/api/v1/payroll/minimum-rates", _ => "/api/v1/payroll/minimum-rates",
             _ => new { CollectiveAgreement = "1285", Trade = "*", Unit = "Hour", Amount = "12.50", From = EffectiveDay(), Source = "Grille" },
@@ -271,8 +273,10 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
         yield return ("GET", "/api/v1/employers/{id:guid}/contracts/{contract:guid}/certificate.pdf", _ => "/api/v1/employers/{certified-contract}/certificate.pdf", _ => null,
             Only(ok, [.. Staff, World.LilleManager, World.Employer]), HttpStatusCode.NotFound);
         // A month of the complete mandate without payslips: the "néant" declaration.
-        yield return ("GET", "/api/v1/employers/{id:guid}/dsn", _ => $"/api/v1/employers/{{lille-employer-mandated}}/dsn?month={TestDates.Ahead("2027-02")}&test=true", _ => null,
-            Only(ok, [.. Staff, World.LilleManager, World.Employer]), HttpStatusCode.NotFound);
+        // The month of the mandate's signature, before the staff's contracts; the writer follows the 2026 norm, so a clock moved past 2026 gets its clear refusal.
+        var dsnMonth = TestDates.Ahead("2026-11");
+        yield return ("GET", "/api/v1/employers/{id:guid}/dsn", _ => $"/api/v1/employers/{{lille-employer-mandated}}/dsn?month={dsnMonth}&test=true", _ => null,
+            Only(dsnMonth.StartsWith("2026", StringComparison.Ordinal) ? ok : HttpStatusCode.Conflict, [.. Staff, World.LilleManager, World.Employer]), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/employers/{id:guid}/mandates/{mandate:guid}.pdf", _ => "/api/v1/employers/{lille-mandate}.pdf", _ => null,
             Only(ok, [.. Staff, World.LilleManager, World.Employer]), HttpStatusCode.NotFound);
     }

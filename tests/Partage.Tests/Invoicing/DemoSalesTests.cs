@@ -107,6 +107,30 @@ public class DemoSalesTests(December2026Factory factory) : IClassFixture<Decembe
             return 0;
         });
 
+        // Every demo month of every entity: its DSN passes the project's checker once its payslips are all validated; a month still computing is refused, named.
+        var dsns = 0;
+        var payroll = await factory.ActorAsync(World.Payroll);
+        var months = await factory.InScopeAsync(async s => (await s.GetRequiredService<PartageDbContext>().Set<App.Modules.Payroll.Payslip>().AsNoTracking().ToListAsync())
+            .GroupBy(p => (p.LegalEntityId, p.Period)).Select(g => (g.Key.LegalEntityId, g.Key.Period, Pending: g.Any(p => p.Status == App.Modules.Payroll.PayslipStatus.Computed))).ToList());
+        var codes = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.LegalEntities.ILegalEntitiesApi>().CodesAsync());
+        foreach (var (entity, period, pending) in months.Where(m => m.Period.StartsWith("2026", StringComparison.Ordinal)))
+        {
+            var dsn = () => factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Payroll.Features.GetEntityDsn>().HandleAsync(codes[entity], period, false, payroll));
+            if (pending)
+            {
+                Assert.Contains("pas encore validés", (await Assert.ThrowsAsync<DomainException>(dsn)).Message, StringComparison.Ordinal);
+                continue;
+            }
+
+            var file = await dsn();
+            var problems = Payroll.DsnChecker.Check(file.Content);
+            Assert.True(problems.Count == 0, $"{codes[entity]} {period}: {string.Join(Environment.NewLine, problems)}");
+            await File.WriteAllBytesAsync(Path.Combine(InvoiceTests.ArtifactsFolder, $"demo-{file.FileName}"), file.Content);
+            dsns++;
+        }
+
+        Assert.True(dsns > 0, "no demo month with its payslips all validated");
+
         var check = await factory.InScopeAsync(s => s.GetRequiredService<CheckBooks>().HandleAsync(null));
         Assert.True(check.IsBalanced, string.Join(Environment.NewLine, check.Problems));
     }

@@ -39,12 +39,24 @@ public partial class DsnFileTests
         var month = DateOnly.ParseExact(period + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var result = PayslipEngine.Compute(new PayrollRequest(period, new EmployerInput(12, 0.0123m, 0, false, true, "3090"),
             new EmployeeInput(kind, false, null), new ContractInput(contract, month, month.AddDays(4)), new WorkInput(hours, 5, cachets), gross), ParameterCatalog.Default);
-        var bases = DsnFile.Bases(result);
+        var bases = DsnFile.Bases(result, DsnFile.ComplementsOn(ParameterCatalog.Default, month));
         var declared = bases.SelectMany(b => b.Contributions).Sum(c => c.Amount);
         var leftOut = result.Lines.Where(l => DsnFile.NotDeclared.Contains(l.Code)).Sum(l => l.EmployeeAmount + l.EmployerAmount);
         Assert.Equal(result.TotalEmployee + result.TotalEmployer - result.TotalReductions - leftOut, declared);
         Assert.Equal(result.SocialBase, Assert.Single(bases, b => b.Code == "03").Amount);
         Assert.All(bases, b => Assert.Equal(b.Contributions.Count, b.Contributions.Select(c => c.Code).Distinct().Count()));
+        var onGross = bases.Single(b => b.Code == "03").Contributions.ToDictionary(c => c.Code, c => c.Amount);
+        if (month.Year >= 2026)
+        {
+            // From 2026 maladie and family allowances are declared in two parts: the complement at 6 % and 1.80 % of the base.
+            Assert.Equal(decimal.Round(result.SocialBase * 0.06m, 2, MidpointRounding.AwayFromZero), onGross["907"]);
+            Assert.Equal(decimal.Round(result.SocialBase * 0.018m, 2, MidpointRounding.AwayFromZero), onGross["102"]);
+        }
+        else
+        {
+            Assert.False(onGross.ContainsKey("907") || onGross.ContainsKey("102"));
+        }
+
         if (result.TotalReductions > 0)
         {
             Assert.Contains(bases.Single(b => b.Code == "03").Contributions, c => c.Code == "018" && c.Amount < 0);
@@ -59,13 +71,15 @@ public partial class DsnFileTests
             ParameterCatalog.Default);
         var nir = Nir.Parse(Employers.StaffPayrollTests.Nir(7));
         var payslip = new DsnPayslip("BG-2026-000001", new DateOnly(2026, 12, 2), new DateOnly(2026, 12, 3), new DateOnly(2026, 12, 10), result,
-            Money.Eur(Rounding.ToCents(result.NetTaxable)), Money.Eur(40_000), 0m, Money.Zero(Currency.Eur), null, 2);
+            Money.Eur(Rounding.ToCents(result.NetTaxable)), Money.Eur(40_000), 0m, false, Money.Zero(Currency.Eur), null, 2);
+        var contact = new DsnContact("Service paie", "paie@partage.test", "03 20 00 00 00");
         var submission = new DsnSubmission(2026, 12, true, new DateOnly(2027, 1, 5),
-            new DsnSender("900000001", "00013", "SCIC Partage", "1 rue de la Coopération", "59000", "Lille", "Service paie", "0320000000"),
-            new DsnEmployer("80012345700015", "9001Z", "Festival du Nord", "2 place d'Armes", "59000", "Lille", "3090", "Festival du Nord", "compta@festival.test", 151.67m),
-            [new DsnIndividual(nir, "Lefèvre-D'Arc", "Zoé", new DateOnly(1991, 2, 3), "A1", [new DsnContract("GC-2026-000001", EmployeeKind.IntermittentArtist, false, "Musicienne\nsoliste",
-                new DateOnly(2026, 12, 2), new DateOnly(2026, 12, 3), [payslip])])]);
-        var bytes = DsnFile.Write(submission);
+            new DsnSender("900000001", "00017", "SCIC Partage", "1 rue de la Coopération", "59000", "Lille", contact),
+            new DsnEmployer("80012345700015", "9001Z", "Festival du Nord", "2 place d'Armes", "59000", "Lille", "3090", contact, 151.67m, "923AB", 0.0123m, "9712345678", "PLATESV-R-2020-000123"),
+            [new DsnIndividual(nir, "Lefèvre-D'Arc", "Zoé", new DateOnly(1991, 2, 3), "A1", "3 rue des Lilas", "59000", "Lille", [new DsnContract("GC-2026-000001",
+                EmployeeKind.IntermittentArtist, false, "Musicienne\nsoliste", "musician_singer", new DateOnly(2026, 12, 2), new DateOnly(2026, 12, 3), [payslip])])]);
+        var complements = DsnFile.ComplementsOn(ParameterCatalog.Default, new DateOnly(2026, 12, 1));
+        var bytes = DsnFile.Write(submission, complements);
         var text = Encoding.Latin1.GetString(bytes);
         var lines = text.Split("\r\n")[..^1];
         Assert.EndsWith("\r\n", text, StringComparison.Ordinal);
@@ -75,7 +89,10 @@ public partial class DsnFileTests
         Assert.Equal(("01", "P26V01", "01122026", "05012027"), (One("S10.G00.00.005"), One("S10.G00.00.006"), One("S20.G00.05.005"), One("S20.G00.05.007")));
         Assert.Equal(("800123457", "00015"), (One("S21.G00.06.001"), One("S21.G00.06.002")));
         Assert.Equal((nir.Value[..13], "LEFÈVRE-D'ARC", "01", "03021991"), (One("S21.G00.30.001"), One("S21.G00.30.002"), One("S21.G00.30.005"), One("S21.G00.30.006")));
-        Assert.Equal(("Musicienne soliste", "32", "2"), (One("S21.G00.40.006"), One("S21.G00.40.011"), One("S21.G00.40.013")));
+        Assert.Equal(("Musicienne soliste", "354b", "99", "0.00", "06", "9712345678"),
+            (One("S21.G00.40.006"), One("S21.G00.40.004"), One("S21.G00.40.011"), One("S21.G00.40.013"), One("S21.G00.40.025"), One("S21.G00.40.022")));
+        Assert.Equal(("paie@partage.test", "0320000000", "04"), (One("S10.G00.02.004"), One("S20.G00.07.002"), One("S20.G00.07.004")));
+        Assert.Equal(("01", "FR", "2.00", "39"), (One("S21.G00.50.003"), One("S21.G00.30.015"), One("S21.G00.53.002"), One("S21.G00.53.003")));
         Assert.Equal(("400.00", "600.00"), (One("S21.G00.50.004"), rubrics.First(r => r.Rubric == "S21.G00.51.013").Value));
         Assert.Equal(("03122026", "031"), (One("S21.G00.62.001"), One("S21.G00.62.002")));
         Assert.Equal((lines.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), "1"), (One("S90.G00.90.001"), One("S90.G00.90.002")));
@@ -87,11 +104,29 @@ public partial class DsnFileTests
             blocks.Where(b => b.StartsWith("S10", StringComparison.Ordinal) || b.StartsWith("S20", StringComparison.Ordinal)));
         Assert.Equal("S21.G00.78", blocks[blocks.IndexOf("S21.G00.81") - 1]);
         var declared = rubrics.Where(r => r.Rubric == "S21.G00.81.004").Sum(r => decimal.Parse(r.Value, System.Globalization.CultureInfo.InvariantCulture));
-        Assert.Equal(DsnFile.Bases(result).SelectMany(b => b.Contributions).Sum(c => c.Amount), declared);
+        Assert.Equal(DsnFile.Bases(result, complements).SelectMany(b => b.Contributions).Sum(c => c.Amount), declared);
 
-        var empty = Encoding.Latin1.GetString(DsnFile.Write(submission with { Individuals = [], Test = false }));
+        var empty = Encoding.Latin1.GetString(DsnFile.Write(submission with { Individuals = [], Test = false }, complements));
         Assert.Contains("S20.G00.05.002,'02'", empty, StringComparison.Ordinal);
         Assert.Contains("S10.G00.00.005,'02'", empty, StringComparison.Ordinal);
         Assert.DoesNotContain("S21.G00.30", empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_SomeoneBornAbroad_OrAPeriodOfAnotherNorm_RefusedWithTheReason()
+    {
+        var body = "1910299352001";   // born abroad: department 99, then INSEE's country code
+        var abroad = Nir.Parse(body + (97 - long.Parse(body, System.Globalization.CultureInfo.InvariantCulture) % 97).ToString("D2", System.Globalization.CultureInfo.InvariantCulture));
+        var contact = new DsnContact("Service paie", "paie@partage.test", "0320000000");
+        var submission = new DsnSubmission(2026, 12, true, new DateOnly(2027, 1, 5),
+            new DsnSender("900000001", "00017", "SCIC Partage", "1 rue de la Coopération", "59000", "Lille", contact),
+            new DsnEmployer("80012345700015", "9001Z", "Festival du Nord", "2 place d'Armes", "59000", "Lille", "3090", contact, 151.67m, "923AB", 0.0123m, null, null),
+            [new DsnIndividual(abroad, "Diallo", "Awa", new DateOnly(1991, 2, 3), "A2", "", "", "", [])]);
+        var complements = DsnFile.ComplementsOn(ParameterCatalog.Default, new DateOnly(2026, 12, 1));
+        var bornAbroad = Assert.Throws<DomainException>(() => DsnFile.Write(submission, complements));
+        Assert.Equal((PayrollErrors.DsnNotReady, "Awa Diallo est né(e) hors de France : son pays de naissance n'est pas encore enregistré, la DSN ne peut pas le déclarer."),
+            (bornAbroad.Error, bornAbroad.Message));
+        var nextYear = Assert.Throws<DomainException>(() => DsnFile.Write(submission with { Year = 2027, Month = 1, Individuals = [] }, complements));
+        Assert.Contains("norme P26V01 (périodes de 2026) seulement", nextYear.Message, StringComparison.Ordinal);
     }
 }

@@ -73,7 +73,7 @@ public class JobTests(PartageFactory factory) : IClassFixture<PartageFactory>
         string Field(string name) => dpae.Descendants().Single(e => e.Name.LocalName == name).Value;
         var identity = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Members.IMembersApi>().EmployeeAsync(world.LilleMember));
         Assert.Equal("1", Field("FR_DUE_Upload.Test.Indicator"));
-        Assert.Equal("90000001900015", Field("FR_Organization.SIRET.Identifier"));
+        Assert.Equal("90000001900019", Field("FR_Organization.SIRET.Identifier"));
         Assert.Equal((identity!.Nir![..13], identity.Nir[13..]), (Field("FR_NNI.NIR.Identifier"), Field("FR_NNI.NIRKey.Text")));
         Assert.Equal(identity.BirthDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Field("FR_Birth.Date"));
         Assert.Equal(("CDD", job.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), job.Number),

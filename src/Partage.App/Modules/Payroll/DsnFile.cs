@@ -5,116 +5,41 @@ using Partage.Payroll;
 
 namespace Partage.App.Modules.Payroll;
 
-/// <summary>Who deposits the file (the cooperative, as declarant for the employers under a complete mandate) and whom to call about it.</summary>
-public sealed record DsnSender(string Siren, string Nic, string Name, string Street, string PostalCode, string City, string ContactName, string ContactPhone);
-
-/// <summary>
-/// The employer declared: its only establishment, the one on its record, and its reference monthly
-/// hours for a full-time employee (S21.G00.40.012; the catalog's <c>heures_mensuelles</c>, 151.67).
-/// </summary>
-public sealed record DsnEmployer(
-    string Siret, string Ape, string Name, string Street, string PostalCode, string City, string CollectiveAgreement, string ContactName, string ContactEmail, decimal ReferenceMonthlyHours);
-
-/// <summary>One payslip of the month, as paid.</summary>
-public sealed record DsnPayslip(
-    string Number, DateOnly From, DateOnly To, DateOnly PaidOn, PayrollResult Result, Money NetTaxable, Money NetPaid, decimal TaxRate, Money Tax, decimal? Hours, int? Cachets);
-
-public sealed record DsnContract(string Number, EmployeeKind Kind, bool Cadre, string Job, DateOnly Start, DateOnly End, IReadOnlyList<DsnPayslip> Payslips);
-
-public sealed record DsnIndividual(Nir Nir, string LastName, string FirstName, DateOnly BirthDate, string Matricule, IReadOnlyList<DsnContract> Contracts);
-
-/// <summary>A base subject to contributions (S21.G00.78) and the individual contributions on it (S21.G00.81).</summary>
-public sealed record DsnBase(string Code, decimal Amount, IReadOnlyList<DsnContribution> Contributions);
-
-public sealed record DsnContribution(string Code, decimal Base, decimal Amount);
-
-/// <summary>One monthly DSN ("DSN mensuelle") of one employer's establishment.</summary>
-public sealed record DsnSubmission(int Year, int Month, bool Test, DateOnly BuiltOn, DsnSender Sender, DsnEmployer Employer, IReadOnlyList<DsnIndividual> Individuals);
-
 /// <summary>
 /// The monthly DSN as a NEODeS text file: one rubric a line, <c>Sxx.Gyy.zz.nnn,'value'</c>,
 /// ISO-8859-1, dates JJMMAAAA, amounts with a point and two decimals. The blocks and rubrics
 /// follow the NEODeS names (docs/employers.md lists what is declared and what is not); the file
 /// has not been through DSN-Val, which cannot run here.
 /// </summary>
-public static class DsnFile
+public static partial class DsnFile
 {
     public const string ContentType = "text/plain; charset=iso-8859-1";
 
+    /// <summary>
+    /// The norm this writer follows (cahier technique 2026), which covers the periods of 2026; a
+    /// period of another year needs that year's norm (P27V01 from January 2027), not written yet.
+    /// </summary>
+    public const string Norm = "P26V01";
+
+    public const int NormYear = 2026;
+
     private static readonly Encoding Latin1 = Encoding.Latin1;
 
-    /// <summary>
-    /// Where each payslip line goes: the base (S21.G00.78.001) and the individual contribution code
-    /// (S21.G00.81.001). Lines of one code under one base add up (Agirc-Arrco's tranches and CEG/CET
-    /// are one "131", both CSG parts one "072").
-    /// </summary>
-    public static readonly IReadOnlyDictionary<string, (string Base, string Code)> Contributions = new Dictionary<string, (string, string)>(StringComparer.Ordinal)
-    {
-        [PayslipLabels.Maladie.Code] = (GrossBase, "075"),
-        [PayslipLabels.AccidentTravail.Code] = (GrossBase, "045"),
-        [PayslipLabels.VieillessePlafonnee.Code] = (CappedBase, "076"),
-        [PayslipLabels.VieillesseDeplafonnee.Code] = (GrossBase, "076"),
-        [PayslipLabels.AllocationsFamiliales.Code] = (GrossBase, "074"),
-        [PayslipLabels.Csa.Code] = (GrossBase, "068"),
-        [PayslipLabels.Fnal.Code] = (GrossBase, "049"),
-        [PayslipLabels.DialogueSocial.Code] = (GrossBase, "100"),
-        [PayslipLabels.FormationProfessionnelle.Code] = (GrossBase, "128"),
-        [PayslipLabels.Afdas.Code] = (GrossBase, "128"),
-        [PayslipLabels.CpfCdd.Code] = (GrossBase, "129"),
-        [PayslipLabels.TaxeApprentissage.Code] = (GrossBase, "130"),
-        [PayslipLabels.VersementMobilite.Code] = (GrossBase, "081"),
-        [PayslipLabels.Cmb.Code] = (GrossBase, "091"),
-        [PayslipLabels.RetraiteComplementaireT1.Code] = (GrossBase, "131"),
-        [PayslipLabels.RetraiteComplementaireT2.Code] = (GrossBase, "131"),
-        [PayslipLabels.CegT1.Code] = (GrossBase, "131"),
-        [PayslipLabels.CegT2.Code] = (GrossBase, "131"),
-        [PayslipLabels.Cet.Code] = (GrossBase, "131"),
-        [PayslipLabels.Apec.Code] = (GrossBase, "132"),
-        [PayslipLabels.Chomage.Code] = (UnemploymentBase, "040"),
-        [PayslipLabels.ChomageIntermittents.Code] = (UnemploymentBase, "040"),
-        [PayslipLabels.Ags.Code] = (UnemploymentBase, "048"),
-        [PayslipLabels.CsgDeductible.Code] = (CsgBase, "072"),
-        [PayslipLabels.CsgNonDeductible.Code] = (CsgBase, "072"),
-        [PayslipLabels.Crds.Code] = (CsgBase, "079"),
-        [PayslipLabels.CongesSpectacles.Code] = (HolidayFundBase, "066"),
-        [PayslipLabels.ForfaitSocial.Code] = (ForfaitSocialBase, "071"),
-    };
-
-    /// <summary>
-    /// Lines the monthly file does not carry: prévoyance needs the affiliation blocks (S21.G00.15/70)
-    /// of a contract with an insurer, the PEEC is declared once a year, FNAS and FCAP are paid to
-    /// the sector's funds directly.
-    /// </summary>
-    public static readonly IReadOnlySet<string> NotDeclared = new HashSet<string>(StringComparer.Ordinal)
-    {
-        PayslipLabels.PrevoyanceCadre.Code, PayslipLabels.PrevoyanceIntermittents.Code, PayslipLabels.Peec.Code, PayslipLabels.Fnas.Code, PayslipLabels.Fcap.Code,
-    };
-
-    /// <summary>Reductions are declared as negative contributions on the gross base: the general reduction (018), the 2025 reduced rates on their own codes.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Reductions = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["rgdu"] = "018",
-        ["reduction_generale"] = "018",
-        ["bandeau_maladie"] = "075",
-        ["bandeau_famille"] = "074",
-    };
-
-    private const string CappedBase = "02";
-    private const string GrossBase = "03";
-    private const string CsgBase = "04";
-    private const string ForfaitSocialBase = "05";
-    private const string UnemploymentBase = "07";
-    private const string HolidayFundBase = "27";
-
-    private static readonly string[] BaseOrder = [CappedBase, GrossBase, CsgBase, ForfaitSocialBase, UnemploymentBase, HolidayFundBase];
+    public static DsnDocument Document(DsnSubmission submission, DsnComplements complements) => new(FileName(submission), ContentType, Write(submission, complements));
 
     public static string FileName(DsnSubmission submission) =>
         $"dsn-{submission.Employer.Siret}-{submission.Year:D4}-{submission.Month:D2}{(submission.Test ? "-essai" : string.Empty)}.dsn";
 
-    // Long method: the declaration's blocks in the order of the NEODeS norm (S10, S20, S21.G00.06, .11, .30, .40, .50, .51, .78…), so that it reads against the specification block by block.
-    public static byte[] Write(DsnSubmission s)
+    // Long method: the declaration's blocks in the order of the NEODeS norm (S10, S20, S21.G00.06, .11, then each individual's), so that it reads against the specification block by block.
+    public static byte[] Write(DsnSubmission s, DsnComplements complements)
     {
         ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(complements);
+        if (s.Year != NormYear)
+        {
+            throw new DomainException(PayrollErrors.DsnNotReady, $"La DSN de {s.Month:D2}/{s.Year} relève de la norme de son année ; Partage écrit la norme {Norm} (périodes de {NormYear}) seulement.");
+        }
+
         var lines = new List<string>();
         void Add(string rubric, string? value)
         {
@@ -132,7 +57,7 @@ public static class DsnFile
         Add("S10.G00.00.002", s.Sender.Name);
         Add("S10.G00.00.003", typeof(DsnFile).Assembly.GetName().Version?.ToString(3) ?? "1.0.0");
         Add("S10.G00.00.005", s.Test ? "01" : "02");
-        Add("S10.G00.00.006", $"P{s.Year % 100:D2}V01");
+        Add("S10.G00.00.006", Norm);
         Add("S10.G00.00.007", "01");
         Add("S10.G00.00.008", "01");
         Add("S10.G00.01.001", s.Sender.Siren);
@@ -141,8 +66,9 @@ public static class DsnFile
         Add("S10.G00.01.004", s.Sender.Street);
         Add("S10.G00.01.005", s.Sender.PostalCode);
         Add("S10.G00.01.006", s.Sender.City);
-        Add("S10.G00.02.002", s.Sender.ContactName);
-        Add("S10.G00.02.005", s.Sender.ContactPhone);
+        Add("S10.G00.02.002", s.Sender.Contact.Name);
+        Add("S10.G00.02.004", s.Sender.Contact.Email);
+        Add("S10.G00.02.005", Phone(s.Sender.Contact.Phone));
 
         Add("S20.G00.05.001", "01");
         Add("S20.G00.05.002", s.Individuals.Count > 0 ? "01" : "02");
@@ -152,8 +78,10 @@ public static class DsnFile
         Add("S20.G00.05.007", Date(s.BuiltOn));
         Add("S20.G00.05.008", "01");
         Add("S20.G00.05.010", "01");
-        Add("S20.G00.07.001", s.Employer.ContactName);
-        Add("S20.G00.07.003", s.Employer.ContactEmail);
+        Add("S20.G00.07.001", s.Employer.Contact.Name);
+        Add("S20.G00.07.002", Phone(s.Employer.Contact.Phone));
+        Add("S20.G00.07.003", s.Employer.Contact.Email);
+        Add("S20.G00.07.004", "04");   // the contact for the contributions to URSSAF and France Travail
 
         Add("S21.G00.06.001", siren);
         Add("S21.G00.06.002", nic);
@@ -171,17 +99,7 @@ public static class DsnFile
 
         foreach (var person in s.Individuals)
         {
-            Add("S21.G00.30.001", person.Nir.Value[..13]);
-            Add("S21.G00.30.002", person.LastName.ToUpperInvariant());
-            Add("S21.G00.30.004", person.FirstName);
-            Add("S21.G00.30.005", person.Nir.SexDigit is 2 or 4 or 8 ? "02" : "01");
-            Add("S21.G00.30.006", Date(person.BirthDate));
-            Add("S21.G00.30.014", person.Nir.Value.Substring(5, 2) is var department && department != "99" ? department : null);
-            Add("S21.G00.30.019", person.Matricule);
-            foreach (var contract in person.Contracts)
-            {
-                WriteContract(contract, s.Employer, Add);
-            }
+            WriteIndividual(person, s, complements, Add);
         }
 
         var count = lines.Count + 2;
@@ -190,41 +108,112 @@ public static class DsnFile
         return Latin1.GetBytes(string.Concat(lines.Select(l => l + "\r\n")));
     }
 
-    private static void WriteContract(DsnContract contract, DsnEmployer employer, Action<string, string?> add)
+    /// <summary>An individual (S21.G00.30), then their contracts (S21.G00.40 with their end and pension blocks), their payments (S21.G00.50 and children) and seniority (S21.G00.86), as the norm nests them.</summary>
+    private static void WriteIndividual(DsnIndividual person, DsnSubmission s, DsnComplements complements, Action<string, string?> add)
     {
+        var country = BirthCountry(person.Nir)
+            ?? throw new DomainException(PayrollErrors.DsnNotReady, $"{person.FirstName} {person.LastName} est né(e) hors de France : son pays de naissance n'est pas encore enregistré, la DSN ne peut pas le déclarer.");
+        add("S21.G00.30.001", person.Nir.Value[..13]);
+        add("S21.G00.30.002", person.LastName.ToUpperInvariant());
+        add("S21.G00.30.004", person.FirstName);
+        add("S21.G00.30.005", person.Nir.SexDigit is 2 or 4 or 8 ? "02" : "01");
+        add("S21.G00.30.006", Date(person.BirthDate));
+        add("S21.G00.30.008", person.Street);
+        add("S21.G00.30.009", person.PostalCode);
+        add("S21.G00.30.010", person.City);
+        add("S21.G00.30.013", country switch { "FR" => "01", "IS" or "LI" or "NO" => "03", var other when EuropeanUnion.Contains(other) => "02", _ => "04" });
+        add("S21.G00.30.014", person.Nir.Value.Substring(5, 2) is var department && department != "99" ? department : null);
+        add("S21.G00.30.015", country);
+        add("S21.G00.30.019", person.Matricule);
+        var monthEnd = new DateOnly(s.Year, s.Month, 1).AddMonths(1).AddDays(-1);
+        foreach (var contract in person.Contracts)
+        {
+            WriteContract(contract, s.Employer, monthEnd, add);
+        }
+
+        var payment = 0;
+        foreach (var contract in person.Contracts)
+        {
+            foreach (var payslip in contract.Payslips)
+            {
+                WritePayslip(contract, payslip, ++payment, complements, add);
+            }
+        }
+
+        foreach (var contract in person.Contracts)
+        {
+            // Seniority in the company (type 07, required for fixed-term contracts, CCH-14), in days at the month's end or the contract's.
+            add("S21.G00.86.001", "07");
+            add("S21.G00.86.002", "01");
+            add("S21.G00.86.003", ((contract.End < monthEnd ? contract.End : monthEnd).DayNumber - contract.Start.DayNumber + 1).ToString(CultureInfo.InvariantCulture));
+            add("S21.G00.86.005", contract.Number);
+        }
+    }
+
+    // Long method: one rubric a line of the S21.G00.40 block, in the norm's order, each with the reason for its value.
+    private static void WriteContract(DsnContract contract, DsnEmployer employer, DateOnly monthEnd, Action<string, string?> add)
+    {
+        var intermittent = contract.Kind != EmployeeKind.RegimeGeneral;
         var hours = contract.Payslips.Sum(p => p.Hours ?? 0m);
         var cachets = contract.Payslips.Sum(p => p.Cachets ?? 0);
         add("S21.G00.40.001", Date(contract.Start));
         add("S21.G00.40.002", contract.Cadre ? "04" : contract.Kind == EmployeeKind.IntermittentTechnician ? "05" : "06");
         add("S21.G00.40.003", contract.Cadre ? "01" : "04");
+        add("S21.G00.40.004", Pcs(contract.Trade, contract.Kind));
         add("S21.G00.40.006", contract.Job);
-        add("S21.G00.40.007", "02");
+        add("S21.G00.40.007", "02");   // CDD de droit privé, the CDD d'usage included
+        add("S21.G00.40.008", "99");   // no public employment scheme
         add("S21.G00.40.009", contract.Number);
         add("S21.G00.40.010", Date(contract.End));
-        // Artists paid by the cachet work "à la vacation"; everyone else by the hour.
-        add("S21.G00.40.011", cachets > 0 ? "32" : "10");
-        add("S21.G00.40.012", cachets > 0 ? null : Amount(employer.ReferenceMonthlyHours));
-        add("S21.G00.40.013", cachets > 0 ? cachets.ToString(CultureInfo.InvariantCulture) : Amount(hours));
+        // Artists paid by the cachet have no working time to declare ("salarié non concerné"); everyone else is paid by the hour.
+        add("S21.G00.40.011", cachets > 0 ? "99" : "10");
+        add("S21.G00.40.012", cachets > 0 ? "0.00" : Amount(employer.ReferenceMonthlyHours));
+        add("S21.G00.40.013", cachets > 0 ? "0.00" : Amount(hours));
         add("S21.G00.40.014", cachets > 0 ? "99" : hours >= employer.ReferenceMonthlyHours ? "10" : "20");
+        add("S21.G00.40.016", "99");
         add("S21.G00.40.017", employer.CollectiveAgreement);
         add("S21.G00.40.018", "200");
         add("S21.G00.40.019", employer.Siret);
         add("S21.G00.40.020", "200");
-        foreach (var payslip in contract.Payslips)
+        // CDD d'usage for intermittents (C. trav. L1242-2 3°, D1242-1 6°); a member's other fixed-term jobs are a temporary increase of activity.
+        add("S21.G00.40.021", intermittent ? "05" : "02");
+        add("S21.G00.40.022", intermittent ? employer.HolidayFund : null);
+        add("S21.G00.40.023", DfsRate(contract));
+        add("S21.G00.40.024", "99");
+        // Intermittents' unemployment is still declared on the monthly employer certificate (AEM) in 2026: 05 technicians, 06 artists.
+        add("S21.G00.40.025", contract.Kind switch { EmployeeKind.IntermittentTechnician => "05", EmployeeKind.IntermittentArtist => "06", _ => null });
+        add("S21.G00.40.026", "99");
+        // A member working through the cooperative may hold other jobs and employers: intermittents always do; otherwise not known.
+        add("S21.G00.40.036", intermittent ? "02" : "03");
+        add("S21.G00.40.037", intermittent ? "02" : "03");
+        add("S21.G00.40.039", "200");
+        add("S21.G00.40.040", employer.AtRiskCode);
+        add("S21.G00.40.043", Amount(employer.AtRate * 100));
+        add("S21.G00.40.049", intermittent ? employer.ShowLicence : null);
+        if (contract.End <= monthEnd)
         {
-            WritePayslip(contract, payslip, add);
+            add("S21.G00.62.001", Date(contract.End));
+            add("S21.G00.62.002", "031");   // end of a fixed-term contract
         }
+
+        add("S21.G00.71.002", "RUAA");   // Agirc-Arrco, the unified complementary pension scheme
     }
 
-    private static void WritePayslip(DsnContract contract, DsnPayslip payslip, Action<string, string?> add)
+    /// <summary>The DFS rate of a contract's payslips, when one was applied (base reduced below the gross).</summary>
+    private static string? DfsRate(DsnContract contract) =>
+        contract.Payslips.Select(p => p.Result).FirstOrDefault(r => r.SocialBase < r.Gross && r.Gross > 0) is { } result
+            ? Amount(decimal.Round((1 - (result.SocialBase / result.Gross)) * 100, 2, MidpointRounding.AwayFromZero))
+            : null;
+
+    private static void WritePayslip(DsnContract contract, DsnPayslip payslip, int payment, DsnComplements complements, Action<string, string?> add)
     {
         var result = payslip.Result;
         add("S21.G00.50.001", Date(payslip.PaidOn));
         add("S21.G00.50.002", Amount(payslip.NetTaxable.Amount));
-        add("S21.G00.50.003", payslip.Number);
+        add("S21.G00.50.003", payment.ToString("D2", CultureInfo.InvariantCulture));
         add("S21.G00.50.004", Amount(payslip.NetPaid.Amount));
         add("S21.G00.50.006", Amount(payslip.TaxRate * 100));
-        add("S21.G00.50.007", "13");
+        add("S21.G00.50.007", payslip.NotifiedRate ? "01" : "13");
         add("S21.G00.50.009", Amount(payslip.Tax.Amount));
         add("S21.G00.50.013", Amount(payslip.NetTaxable.Amount));
         void Pay(string type, decimal amount, decimal? hours)
@@ -239,15 +228,46 @@ public static class DsnFile
 
         Pay("001", result.Gross, null);
         Pay("002", result.Gross, null);
-        Pay("010", result.Gross, payslip.Hours);
+        // The work paid, under the pay that opens unemployment rights (CCH-11): hours (intermittents' own unit for technicians), or cachets.
+        if (payslip.Cachets is > 0)
+        {
+            add("S21.G00.53.001", "01");
+            add("S21.G00.53.002", Amount(payslip.Cachets.Value));
+            add("S21.G00.53.003", "39");
+        }
+        else if (payslip.Hours is { } worked)
+        {
+            add("S21.G00.53.001", "01");
+            add("S21.G00.53.002", Amount(worked));
+            add("S21.G00.53.003", contract.Kind == EmployeeKind.IntermittentTechnician ? "35" : "10");
+        }
 
-        foreach (var (baseCode, amount, contributions) in Bases(result))
+        Pay("003", result.Gross, null);
+        Pay("010", result.Gross, payslip.Hours);
+        add("S21.G00.58.003", "03");   // montant net social
+        add("S21.G00.58.004", Amount(result.NetSocial));
+
+        WriteBases(contract, payslip, complements, add);
+    }
+
+    /// <summary>The payslip's bases (S21.G00.78), the SMIC of the general reduction under the gross base (S21.G00.79), and the individual contributions (S21.G00.81).</summary>
+    private static void WriteBases(DsnContract contract, DsnPayslip payslip, DsnComplements complements, Action<string, string?> add)
+    {
+        var result = payslip.Result;
+        foreach (var (baseCode, amount, contributions) in Bases(result, complements))
         {
             add("S21.G00.78.001", baseCode);
             add("S21.G00.78.002", Date(payslip.From));
             add("S21.G00.78.003", Date(payslip.To));
             add("S21.G00.78.004", Amount(amount));
             add("S21.G00.78.006", contract.Number);
+            if (baseCode == GrossBase && result.Smic is { } smic && contributions.Any(c => c.Code == GeneralReduction))
+            {
+                // The SMIC the general reduction was computed on (CCH-16/17).
+                add("S21.G00.79.001", "01");
+                add("S21.G00.79.004", Amount(smic));
+            }
+
             foreach (var contribution in contributions)
             {
                 add("S21.G00.81.001", contribution.Code);
@@ -255,28 +275,10 @@ public static class DsnFile
                 add("S21.G00.81.004", Amount(contribution.Amount));
             }
         }
-
-        if (payslip.To == contract.End)
-        {
-            add("S21.G00.62.001", Date(contract.End));
-            add("S21.G00.62.002", "031");
-        }
     }
 
-    /// <summary>The bases of a payslip with their contributions (employee and employer shares together), in the file's order.</summary>
-    public static IReadOnlyList<DsnBase> Bases(PayrollResult result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        var declared = result.Lines.Where(l => Contributions.ContainsKey(l.Code))
-            .Select(l => (Contributions[l.Code].Base, new DsnContribution(Contributions[l.Code].Code, l.Base, l.EmployeeAmount + l.EmployerAmount)))
-            .Concat(result.Reductions.Where(r => r.Amount != 0).Select(r => (Base: GrossBase, new DsnContribution(Reductions[r.Code], result.SocialBase, -r.Amount))))
-            .ToList();
-        return BaseOrder.Select(code => (Code: code, Lines: declared.Where(d => d.Base == code).Select(d => d.Item2).ToList()))
-            .Where(b => b.Lines.Count > 0)
-            .Select(b => new DsnBase(b.Code, b.Code == GrossBase ? result.SocialBase : b.Lines.Max(l => l.Base),
-                b.Lines.GroupBy(l => l.Code).Select(g => new DsnContribution(g.Key, g.Max(l => l.Base), g.Sum(l => l.Amount))).ToList()))
-            .ToList();
-    }
+    /// <summary>A telephone number as the norm takes it: its digits only.</summary>
+    private static string Phone(string phone) => new(phone.Where(char.IsAsciiDigit).ToArray());
 
     private static string Date(DateOnly day) => day.ToString("ddMMyyyy", CultureInfo.InvariantCulture);
 

@@ -20,7 +20,8 @@ public interface IPayrollApi
     int PayDelayDays { get; }
 
     /// <summary>The monthly DSN file of an employer whose declarations the cooperative makes.</summary>
-    DsnDocument Dsn(DsnSubmission submission);
+    /// <summary>The monthly DSN file of a submission, with the contribution codes of its month; refused for a period the writer's norm does not cover.</summary>
+    Task<DsnDocument> DsnAsync(DsnSubmission submission, CancellationToken ct = default);
 
     /// <summary>An entity's establishment references (NIC, APE, URSSAF, phone), if all are configured.</summary>
     Features.EstablishmentOptions? Establishment(string entityCode);
@@ -41,7 +42,11 @@ internal sealed class PayrollApi(PayrollParameters parameters, Microsoft.Extensi
 
     public int PayDelayDays => options.Value.PayDelayDays;
 
-    public DsnDocument Dsn(DsnSubmission submission) => new(DsnFile.FileName(submission), DsnFile.ContentType, DsnFile.Write(submission));
+    public async Task<DsnDocument> DsnAsync(DsnSubmission submission, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        return DsnFile.Document(submission, DsnFile.ComplementsOn(await parameters.CatalogAsync(ct), new DateOnly(submission.Year, submission.Month, 1)));
+    }
 
     public Features.EstablishmentOptions? Establishment(string entityCode) => options.Value.Establishment(entityCode);
 }

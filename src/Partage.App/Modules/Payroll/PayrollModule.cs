@@ -27,6 +27,7 @@ public static class PayrollModule
             .AddScoped<Features.DpaeDeclarations>()
             .AddScoped<Features.ExportDpaeCsv>()
             .AddScoped<Features.GetDpaeUpload>()
+            .AddScoped<Features.GetEntityDsn>()
             .AddScoped<Features.GetPayslip>()
             .AddScoped<Features.ListPayslips>()
             .AddScoped<Features.GetPayslipPdf>()
@@ -62,6 +63,7 @@ public static class PayrollModule
         Features.GetContractPdf.Map(jobs);
         Features.ExportDpaeCsv.Map(staff);
         Features.GetDpaeUpload.Map(staff);
+        Features.GetEntityDsn.Map(staff);
         Features.ListPayslips.Map(payslips);
         Features.GetPayslip.Map(payslips);
         Features.GetPayslipPdf.Map(payslips);

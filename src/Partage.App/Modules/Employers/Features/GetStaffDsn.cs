@@ -37,8 +37,9 @@ public sealed class GetStaffDsn(PartageDbContext db, IPayrollApi payroll, Employ
         }
 
         var entity = await accounts.EntityAsync(ct);
-        var establishment = payroll.Establishment(entity.Code)
-            ?? throw new DomainException(EmployersErrors.DeclarantNotConfigured, $"Les références de déclarant de {entity.Code} sont à configurer (Payroll:Establishments:{entity.Code} : Nic, Ape, UrssafCode, Phone).");
+        var establishment = payroll.Establishment(entity.Code) is { } found && found.MissingForDsn() is { Count: 0 } ? found
+            : throw new DomainException(EmployersErrors.DeclarantNotConfigured,
+                $"Les références de déclarant de {entity.Code} sont à compléter (Payroll:Establishments:{entity.Code} : Nic, Ape, UrssafCode, Phone, Email, AtRiskCode, CongesSpectacles).");
         var contractIds = payslips.Select(p => p.ContractId).Distinct().ToList();
         var contracts = await db.Set<StaffContract>().AsNoTracking().Where(c => contractIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         var personIds = contracts.Values.Select(c => c.StaffMemberId).Distinct().ToList();
@@ -46,22 +47,30 @@ public sealed class GetStaffDsn(PartageDbContext db, IPayrollApi payroll, Employ
         var individuals = payslips.GroupBy(p => contracts[p.ContractId].StaffMemberId).Select(byPerson =>
         {
             var person = people[byPerson.Key];
-            return new DsnIndividual(Nir.Parse(person.Nir), person.LastName, person.FirstName, person.BirthDate, person.Id.ToString("N")[..10].ToUpperInvariant(),
+            // The staff's home address is not kept: the DSN's address rubrics are optional and left out.
+            return new DsnIndividual(Nir.Parse(person.Nir), person.LastName, person.FirstName, person.BirthDate, person.Id.ToString("N")[..10].ToUpperInvariant(), string.Empty, string.Empty, string.Empty,
                 byPerson.GroupBy(p => p.ContractId).Select(byContract =>
                 {
                     var contract = contracts[byContract.Key];
                     var months = contract.Months();
-                    return new DsnContract(contract.Number, contract.Kind, contract.Cadre, contract.Job, contract.Start, contract.End, byContract.Select(p =>
+                    return new DsnContract(contract.Number, contract.Kind, contract.Cadre, contract.Job, null, contract.Start, contract.End, byContract.Select(p =>
                         new DsnPayslip(p.Number, p.From, p.To, p.PaidOn ?? p.DueOn, p.Result(), Money.Eur(p.Figures.NetTaxableCents), Money.Eur(p.Figures.NetPaidCents), p.Figures.TaxRate,
-                            Money.Eur(p.Figures.TaxCents), months[p.Period].Hours, months[p.Period].Cachets)).ToList());
+                            !p.Figures.NeutralTaxRate, Money.Eur(p.Figures.TaxCents), months[p.Period].Hours, months[p.Period].Cachets)).ToList());
                 }).ToList());
         }).OrderBy(i => i.LastName, StringComparer.Ordinal).ThenBy(i => i.FirstName, StringComparer.Ordinal).ToList();
-        return payroll.Dsn(new DsnSubmission(first.Year, first.Month, test, clock.Today(),
-            new DsnSender(entity.Siren, establishment.Nic!, entity.Name, entity.Street, entity.PostalCode, entity.City, $"Service paie {entity.Name}", establishment.Phone!),
-            new DsnEmployer(employer.Siret, employer.Ape, employer.Name, employer.Street, employer.PostalCode, employer.City, employer.CollectiveAgreement, employer.Name, employer.BillingEmail,
-                (await payroll.CatalogAsync(ct)).Resolve(last).MonthlyHours),
-            individuals));
+        var catalog = await payroll.CatalogAsync(ct);
+        // Under a complete mandate the cooperative's payroll service runs the employer's payroll: it is the contact for the declaration too.
+        var contact = new DsnContact($"Service paie {entity.Name}", establishment.Email!, establishment.Phone!);
+        return await payroll.DsnAsync(new DsnSubmission(first.Year, first.Month, test, clock.Today(),
+            new DsnSender(entity.Siren, establishment.Nic!, entity.Name, entity.Street, entity.PostalCode, entity.City, contact),
+            new DsnEmployer(employer.Siret, employer.Ape, employer.Name, employer.Street, employer.PostalCode, employer.City, employer.CollectiveAgreement, contact,
+                catalog.Resolve(last).MonthlyHours, establishment.AtRiskCode!, employer.AtMpRate, CongesSpectaclesAffiliation(employer.FundReferences), null),
+            individuals), ct);
     }
+
+    /// <summary>The employer's Congés Spectacles affiliation as the DSN writes it ("97", the number and its key), when its fund references hold one.</summary>
+    private static string? CongesSpectaclesAffiliation(string references) =>
+        System.Text.RegularExpressions.Regex.Match(references, @"\b97\d{6,18}\b", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)) is { Success: true } match ? match.Value : null;
 
     public static void Map(RouteGroupBuilder employers)
     {

@@ -18,6 +18,20 @@ public sealed class EstablishmentOptions
 
     public string? Phone { get; set; }
 
+    /// <summary>The payroll service's address, the DSN's contact (S10.G00.02.004, S20.G00.07.003).</summary>
+    public string? Email { get; set; }
+
+    /// <summary>The AT/MP risk code of the establishment's CARSAT notice (S21.G00.40.040, 5 or 6 characters).</summary>
+    public string? AtRiskCode { get; set; }
+
+    /// <summary>The Congés Spectacles affiliation as the DSN writes it: "97" then the number and its key (S21.G00.40.022).</summary>
+    public string? CongesSpectacles { get; set; }
+
+    /// <summary>What the monthly DSN needs beyond the DPAE's references, named as the setting is; empty when all is set.</summary>
+    public IReadOnlyList<string> MissingForDsn() =>
+        new (string Name, bool Set)[] { ("Email", !string.IsNullOrWhiteSpace(Email)), ("AtRiskCode", AtRiskCode is { Length: 5 or 6 }), ("CongesSpectacles", CongesSpectacles?.StartsWith("97", StringComparison.Ordinal) == true) }
+            .Where(s => !s.Set).Select(s => s.Name).ToList();
+
     /// <summary>Whether every reference a declaration needs is set.</summary>
     public bool IsComplete => Nic is { Length: 5 } && !string.IsNullOrWhiteSpace(Ape) && !string.IsNullOrWhiteSpace(UrssafCode) && !string.IsNullOrWhiteSpace(Phone);
 }

@@ -7,7 +7,7 @@ using Partage.Kernel;
 namespace Partage.App.Modules.Payroll.Pages;
 
 /// <summary>Payroll staff's desk: run the payroll, validate payslips, release wage batches, see contributions due.</summary>
-public sealed class DeskModel(ListJobs jobs, ListPayslips payslips, ValidatePayslip validate, GetContributionsDue contributions, RunPayroll payroll, ListWageBatches batches, ReleaseWageBatch release, GetWageBatchSepaFile sepa, ExportDpaeCsv dpaeCsv, GetDpaeUpload dpaeUpload, TimeProvider clock) : PartagePageModel
+public sealed class DeskModel(ListJobs jobs, ListPayslips payslips, ValidatePayslip validate, GetContributionsDue contributions, RunPayroll payroll, ListWageBatches batches, ReleaseWageBatch release, GetWageBatchSepaFile sepa, ExportDpaeCsv dpaeCsv, GetDpaeUpload dpaeUpload, GetEntityDsn dsn, LegalEntities.ILegalEntitiesApi entities, TimeProvider clock) : PartagePageModel
 {
     [BindProperty]
     public string? Until { get; set; }
@@ -23,6 +23,15 @@ public sealed class DeskModel(ListJobs jobs, ListPayslips payslips, ValidatePays
 
     [BindProperty(SupportsGet = true)]
     public string? DpaeTo { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? DsnEntity { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? DsnMonth { get; set; }
+
+    /// <summary>The entities' codes, for the DSN form.</summary>
+    public IReadOnlyList<string> EntityCodes { get; private set; } = [];
 
     public string? Notice { get; private set; }
 
@@ -117,6 +126,18 @@ public sealed class DeskModel(ListJobs jobs, ListPayslips payslips, ValidatePays
         return result is Microsoft.AspNetCore.Mvc.RazorPages.PageResult ? await LoadAsync(() => ShowAsync(ct)) : result;
     }
 
+    /// <summary>The monthly DSN of an entity for its members, from the month's validated payslips.</summary>
+    public async Task<IActionResult> OnGetDsnAsync(CancellationToken ct)
+    {
+        await LoadActorAsync();
+        var result = await TryAsync(async () =>
+        {
+            var file = await dsn.HandleAsync(DsnEntity, DsnMonth, test: false, Actor, ct);
+            return File(file.Content, file.ContentType, file.FileName);
+        }, prefix: string.Empty);
+        return result is Microsoft.AspNetCore.Mvc.RazorPages.PageResult ? await LoadAsync(() => ShowAsync(ct)) : result;
+    }
+
     private DateOnly Today => clock.Today();
 
     private async Task<IActionResult> RunAsync(Func<Task<string>> action, CancellationToken ct)
@@ -133,6 +154,8 @@ public sealed class DeskModel(ListJobs jobs, ListPayslips payslips, ValidatePays
         From ??= Today.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         To ??= From;
         DpaeFrom ??= Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        DsnMonth ??= Today.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);   // the DSN of a month is filed early the next
+        EntityCodes = (await entities.CodesAsync(ct)).Values.Order(StringComparer.Ordinal).ToList();
         DpaeTo ??= DpaeFrom;
         ToCountersign = (await jobs.HandleAsync(nameof(JobStatus.Signed), new PageRequest(1, 50), Actor, ct)).Items;
         ToValidate = (await payslips.HandleAsync(nameof(PayslipStatus.Computed), new PageRequest(1, 100), Actor, ct)).Items;

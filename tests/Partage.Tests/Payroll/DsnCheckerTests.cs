@@ -1,0 +1,27 @@
+namespace Partage.Tests.Payroll;
+
+/// <summary>The project's DSN checker itself: the norm's synthetic valid files pass, each deliberately broken copy fails.</summary>
+public class DsnCheckerTests
+{
+    private static string Samples => Path.Combine(Invoicing.EInvoiceValidator.RepositoryRoot(), "tests", "standards", "dsn", "samples");
+
+    public static TheoryData<string> Valid() => new(Directory.GetFiles(Samples, "*.dsn").Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
+
+    public static TheoryData<string> Broken() => new(Directory.GetFiles(Path.Combine(Samples, "broken"), "*.dsn").Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
+
+    [Theory]
+    [MemberData(nameof(Valid))]
+    public void SyntheticValidFile_Passes(string name)
+    {
+        var problems = DsnChecker.Check(File.ReadAllBytes(Path.Combine(Samples, name)));
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Theory]
+    [MemberData(nameof(Broken))]
+    public void BrokenCopy_Fails(string name)
+    {
+        var defect = File.ReadAllText(Path.Combine(Samples, "broken", Path.ChangeExtension(name, ".txt"))).Trim();
+        Assert.True(DsnChecker.Check(File.ReadAllBytes(Path.Combine(Samples, "broken", name))).Count > 0, $"{name} ({defect}) passed");
+    }
+}
