@@ -164,6 +164,18 @@ public class PayrollJourneys(BrowserFixture browser) : IClassFixture<BrowserFixt
         var problems = await Partage.Tests.Payroll.SepaChecker.CheckAsync(sepaFile);
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
 
+        // The month's DSN of the entity, from the desk: the structural checker passes, the contract is declared with the net paid.
+        await payroll.GetByLabel("Entité").SelectOptionAsync("LNA");
+        await payroll.GetByLabel("Mois", new() { Exact = true }).FillAsync("2026-12");
+        var dsn = await payroll.RunAndWaitForDownloadAsync(() => payroll.GetByRole(AriaRole.Button, new() { Name = "Télécharger la DSN" }).ClickAsync());
+        var dsnFile = Path.Combine(BrowserFixture.ArtifactsFolder, "26-dsn-lna-2026-12.dsn");
+        await dsn.SaveAsAsync(dsnFile);
+        var dsnBytes = await File.ReadAllBytesAsync(dsnFile);
+        var dsnProblems = Partage.Tests.Payroll.DsnChecker.Check(dsnBytes);
+        Assert.True(dsnProblems.Count == 0, string.Join(Environment.NewLine, dsnProblems));
+        var dsnText = System.Text.Encoding.Latin1.GetString(dsnBytes);
+        Assert.Contains($"S21.G00.40.009,'{contract}'", dsnText, StringComparison.Ordinal);
+
         await BrowserFixture.SignInAsync(page, World.LilleMemberEmail);
         await page.GotoAsync(jobUrl);
         await Assertions.Expect(page.Locator("[data-figure=payment]")).ToHaveTextAsync("payé le 10/12/2026");
