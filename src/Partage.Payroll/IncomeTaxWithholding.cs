@@ -5,11 +5,13 @@ public sealed record Withholding(decimal Base, decimal Rate, decimal Amount, boo
 /// <summary>
 /// The income tax withheld at source (prélèvement à la source): the rate the tax office notified
 /// for the employee when there is one, else the default ("neutral") rate of the monthly grid on the
-/// net taxable pay, whose base a CDD of at most two months reduces by half a monthly SMIC.
+/// net taxable pay, whose base a CDD of at most two months reduces by half the monthly SMIC's
+/// net taxable amount (CGI art. 204 H III; BOI-IR-PAS-20-20-30-10 n° 230).
 /// </summary>
 public static class IncomeTaxWithholding
 {
-    public static Withholding Compute(decimal netTaxable, decimal? notifiedRate, bool shortContract, PayrollRates rates)
+    /// <param name="shortContractAbatement">What a short contract's base loses (<see cref="ShortContractAbatement"/>), 0 for any other.</param>
+    public static Withholding Compute(decimal netTaxable, decimal? notifiedRate, decimal shortContractAbatement, PayrollRates rates)
     {
         ArgumentNullException.ThrowIfNull(rates);
         if (notifiedRate is { } rate)
@@ -22,8 +24,7 @@ public static class IncomeTaxWithholding
             throw new InvalidOperationException($"Aucune grille de taux non personnalisé n'est en vigueur le {rates.On:dd/MM/yyyy} : saisissez-la dans les paramètres de paie, ou le taux transmis pour le salarié.");
         }
 
-        var abatement = shortContract ? decimal.Round(rates.ShortContractAbatement * rates.SmicHourly * rates.LegalMonthlyHours, 2, MidpointRounding.AwayFromZero) : 0m;
-        var @base = Math.Max(netTaxable - abatement, 0);
+        var @base = Math.Max(netTaxable - shortContractAbatement, 0);
         var bracket = 0;
         while (bracket < rates.NeutralGridThresholds.Count && @base >= rates.NeutralGridThresholds[bracket])
         {
@@ -32,5 +33,27 @@ public static class IncomeTaxWithholding
 
         var neutral = rates.NeutralGridRates[bracket];
         return new Withholding(@base, neutral, decimal.Round(@base * neutral, 2, MidpointRounding.AwayFromZero), NeutralRate: true);
+    }
+
+    /// <summary>The abatement of a contract's month: a contract whose term does not exceed two months gets it, any other none.</summary>
+    public static decimal ShortContractAbatement(ParameterCatalog catalog, DateOnly start, DateOnly end, DateOnly month) =>
+        end < start.AddMonths(2) ? ShortContractAbatement(catalog, month) : 0m;
+
+    /// <summary>
+    /// The short contracts' abatement in force on <paramref name="on"/>: the share
+    /// <c>pas_abattement_contrats_courts</c> (one half) of the net taxable pay of a full-time month
+    /// at the SMIC, as the engine computes it for a régime général employee, rounded to the euro as
+    /// the administration publishes it (BOI-BAREME-000037: 624 € in 2019 for a net taxable SMIC of
+    /// 1,247.55 €). Not the gross SMIC, which the base would lose too much of.
+    /// </summary>
+    public static decimal ShortContractAbatement(ParameterCatalog catalog, DateOnly on)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var rates = catalog.Resolve(on);
+        var (first, last) = (new DateOnly(on.Year, on.Month, 1), new DateOnly(on.Year, on.Month, 1).AddMonths(1).AddDays(-1));
+        var smic = decimal.Round(rates.SmicHourly * rates.LegalMonthlyHours, 2, MidpointRounding.AwayFromZero);
+        var month = PayslipEngine.Compute(new PayrollRequest($"{on.Year:D4}-{on.Month:D2}", new EmployerInput(20, 0.01m, 0, false, false, null),
+            new EmployeeInput("regime_general", false, null), new ContractInput("CDD", first, last), new WorkInput(rates.MonthlyHours, null, null), smic), catalog);
+        return decimal.Round(month.NetTaxable * rates.ShortContractAbatement, 0, MidpointRounding.AwayFromZero);
     }
 }

@@ -133,17 +133,25 @@ public class IncomeTaxWithholdingTests
     [InlineData(60000, 0.43, 25800)]
     public void NeutralGrid_ByBracketOfTheMonthlyNetTaxable(decimal netTaxable, decimal rate, decimal amount)
     {
-        var withholding = IncomeTaxWithholding.Compute(netTaxable, null, shortContract: false, November);
+        var withholding = IncomeTaxWithholding.Compute(netTaxable, null, 0m, November);
         Assert.Equal((rate, amount, true), (withholding.Rate, withholding.Amount, withholding.NeutralRate));
     }
 
     [Fact]
-    public void ShortContract_BaseLessHalfASmic_NotifiedRateWins()
+    public void ShortContract_BaseLessHalfTheNetTaxableSmic_NotifiedRateWins()
     {
-        var shortJob = IncomeTaxWithholding.Compute(2050.22m, null, shortContract: true, November);
-        Assert.Equal(2050.22m - 933.51m, shortJob.Base);   // half of 12.31 × 35 × 52 / 12 = 933.508…
-        Assert.Equal(0m, shortJob.Rate);
-        var notified = IncomeTaxWithholding.Compute(2050.22m, 0.062m, shortContract: true, November);
+        // Half the net taxable pay of a full-time SMIC month (12.31 × 35 × 52 / 12 = 1,867.02 € gross), rounded to the euro; not half the gross (933.51 €).
+        var smicMonth = PayslipEngine.Compute(new PayrollRequest("2026-11", new EmployerInput(20, 0.01m, 0, false, false, null), new EmployeeInput("regime_general", false, null),
+            new ContractInput("CDD", new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30)), new WorkInput(151.67m, null, null), 1867.02m), ParameterCatalog.Default);
+        var abatement = IncomeTaxWithholding.ShortContractAbatement(ParameterCatalog.Default, new DateOnly(2026, 11, 1));
+        Assert.Equal(decimal.Round(smicMonth.NetTaxable / 2, 0, MidpointRounding.AwayFromZero), abatement);
+        Assert.InRange(abatement, 700m, 800m);
+        Assert.Equal(0m, IncomeTaxWithholding.ShortContractAbatement(ParameterCatalog.Default, new DateOnly(2026, 11, 2), new DateOnly(2027, 1, 2), new DateOnly(2026, 11, 1)));   // over two months
+        Assert.Equal(abatement, IncomeTaxWithholding.ShortContractAbatement(ParameterCatalog.Default, new DateOnly(2026, 11, 2), new DateOnly(2027, 1, 1), new DateOnly(2026, 11, 1)));
+        var shortJob = IncomeTaxWithholding.Compute(2050.22m, null, abatement, November);
+        Assert.Equal(2050.22m - abatement, shortJob.Base);
+        Assert.Equal(0m, shortJob.Rate);   // the base after the abatement is under 1,620 €: the grid's 0 %
+        var notified = IncomeTaxWithholding.Compute(2050.22m, 0.062m, abatement, November);
         Assert.Equal((0.062m, 127.11m, false), (notified.Rate, notified.Amount, notified.NeutralRate));
     }
 }

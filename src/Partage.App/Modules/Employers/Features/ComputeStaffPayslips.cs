@@ -70,7 +70,7 @@ public sealed class ComputeStaffPayslips(PartageDbContext db, IPayrollApi payrol
             new ContractInput(contract.Kind == EmployeeKind.RegimeGeneral ? "CDD" : "CDDU", contract.Start, contract.End),
             new WorkInput(month.Hours, month.Days, month.Cachets), Kernel.Money.Eur(month.GrossCents).Amount);
         var result = PayslipEngine.Compute(request, catalog);
-        var tax = IncomeTaxWithholding.Compute(result.NetTaxable, null, shortContract: contract.End < contract.Start.AddMonths(2), catalog.Resolve(contract.Start));
+        var tax = IncomeTaxWithholding.Compute(result.NetTaxable, null, IncomeTaxWithholding.ShortContractAbatement(catalog, contract.Start, contract.End, month.From), catalog.Resolve(contract.Start));
         var figures = PayslipFigures.Of(result, tax);
         if (contract.Dfs is not null)
         {
