@@ -10,6 +10,9 @@ public sealed record Withholding(decimal Base, decimal Rate, decimal Amount, boo
 /// </summary>
 public static class IncomeTaxWithholding
 {
+    /// <summary>Each catalog's abatements by month: a payroll run computes the same month's for each of its short contracts (a catalog never changes).</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ParameterCatalog, System.Collections.Concurrent.ConcurrentDictionary<(int Year, int Month), decimal>> Abatements = [];
+
     /// <param name="shortContractAbatement">What a short contract's base loses (<see cref="ShortContractAbatement"/>), 0 for any other.</param>
     public static Withholding Compute(decimal netTaxable, decimal? notifiedRate, decimal shortContractAbatement, PayrollRates rates)
     {
@@ -49,11 +52,14 @@ public static class IncomeTaxWithholding
     public static decimal ShortContractAbatement(ParameterCatalog catalog, DateOnly on)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        var rates = catalog.Resolve(on);
-        var (first, last) = (new DateOnly(on.Year, on.Month, 1), new DateOnly(on.Year, on.Month, 1).AddMonths(1).AddDays(-1));
-        var smic = decimal.Round(rates.SmicHourly * rates.LegalMonthlyHours, 2, MidpointRounding.AwayFromZero);
-        var month = PayslipEngine.Compute(new PayrollRequest($"{on.Year:D4}-{on.Month:D2}", new EmployerInput(20, 0.01m, 0, false, false, null),
-            new EmployeeInput("regime_general", false, null), new ContractInput("CDD", first, last), new WorkInput(rates.MonthlyHours, null, null), smic), catalog);
-        return decimal.Round(month.NetTaxable * rates.ShortContractAbatement, 0, MidpointRounding.AwayFromZero);
+        return Abatements.GetOrCreateValue(catalog).GetOrAdd((on.Year, on.Month), month =>
+        {
+            var (first, last) = (new DateOnly(month.Year, month.Month, 1), new DateOnly(month.Year, month.Month, 1).AddMonths(1).AddDays(-1));
+            var rates = catalog.Resolve(first);   // the SMIC of the month paid (it changes on a month's first day)
+            var smic = decimal.Round(rates.SmicHourly * rates.LegalMonthlyHours, 2, MidpointRounding.AwayFromZero);
+            var result = PayslipEngine.Compute(new PayrollRequest($"{month.Year:D4}-{month.Month:D2}", new EmployerInput(20, 0.01m, 0, false, false, null),
+                new EmployeeInput("regime_general", false, null), new ContractInput("CDD", first, last), new WorkInput(rates.MonthlyHours, null, null), smic), catalog);
+            return decimal.Round(result.NetTaxable * rates.ShortContractAbatement, 0, MidpointRounding.AwayFromZero);
+        });
     }
 }

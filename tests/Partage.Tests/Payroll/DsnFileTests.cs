@@ -129,4 +129,19 @@ public partial class DsnFileTests
         var nextYear = Assert.Throws<DomainException>(() => DsnFile.Write(submission with { Year = 2027, Month = 1, Individuals = [] }, complements));
         Assert.Contains("norme P26V01 (périodes de 2026) seulement", nextYear.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Declarant_MissingSettingsNamed_NicCheckedAgainstTheSiren()
+    {
+        var options = new PayrollOptions { Establishments = { ["SCIC"] = new() { Nic = "00017", Ape = "9001Z", Phone = "0320000000" } } };
+        var missing = Assert.Throws<DomainException>(() => options.DsnDeclarant("SCIC", "SCIC Partage", "900000001"));
+        Assert.Equal("Les références de déclarant de SCIC sont à compléter : Payroll:Establishments:SCIC:UrssafCode, Payroll:Establishments:SCIC:Email, "
+            + "Payroll:Establishments:SCIC:AtRiskCode, Payroll:Establishments:SCIC:CongesSpectacles.", missing.Message);
+        var complete = options.Establishments["SCIC"];
+        (complete.UrssafCode, complete.Email, complete.AtRiskCode, complete.CongesSpectacles) = ("317", "paie@partage.test", "923AB", "9712345678");
+        var declarant = options.DsnDeclarant("SCIC", "SCIC Partage", "900000001");
+        Assert.Equal(("90000000100017", "Service paie SCIC Partage"), (declarant.Siret, declarant.Contact.Name));
+        complete.Nic = "00013";
+        Assert.Contains("ne forme pas un SIRET valide", Assert.Throws<DomainException>(() => options.DsnDeclarant("SCIC", "SCIC Partage", "900000001")).Message, StringComparison.Ordinal);
+    }
 }

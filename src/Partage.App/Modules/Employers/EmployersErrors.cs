@@ -15,7 +15,6 @@ public static class EmployersErrors
     public static readonly ErrorCode OutsideMandate = new("employers.outside_mandate", "Le contrat sort des périodes du mandat de l'employeur.");
     public static readonly ErrorCode NotDeclaredByCooperative = new("employers.not_declared_by_cooperative",
         "La coopérative ne fait les déclarations sociales (DSN) que sous mandat complet : pour ce mois, l'employeur n'en avait pas, il déclare lui-même.");
-    public static readonly ErrorCode DeclarantNotConfigured = new("employers.declarant_not_configured", "Les références de la coopérative comme déclarant ne sont pas configurées.");
 }
 
 /// <summary>

@@ -6,6 +6,9 @@ namespace Partage.App.Modules.Payroll;
 /// <summary>Whom to call or write to about a declaration (S10.G00.02, S20.G00.07).</summary>
 public sealed record DsnContact(string Name, string Email, string Phone);
 
+/// <summary>An entity's references as a DSN's declarant (<see cref="PayrollOptions.DsnDeclarant"/>).</summary>
+public sealed record DsnDeclarant(string Siret, string Nic, string Ape, string AtRiskCode, string? CongesSpectacles, DsnContact Contact);
+
 /// <summary>Who deposits the file (the cooperative's entity: for its own employees, or as declarant for the employers under a complete mandate).</summary>
 public sealed record DsnSender(string Siren, string Nic, string Name, string Street, string PostalCode, string City, DsnContact Contact);
 

@@ -19,12 +19,14 @@ public interface IPayrollApi
     /// <summary>Days after the end of the service (or the month) on which the net wage is paid.</summary>
     int PayDelayDays { get; }
 
-    /// <summary>The monthly DSN file of an employer whose declarations the cooperative makes.</summary>
     /// <summary>The monthly DSN file of a submission, with the contribution codes of its month; refused for a period the writer's norm does not cover.</summary>
     Task<DsnDocument> DsnAsync(DsnSubmission submission, CancellationToken ct = default);
 
     /// <summary>An entity's establishment references (NIC, APE, URSSAF, phone), if all are configured.</summary>
     Features.EstablishmentOptions? Establishment(string entityCode);
+
+    /// <summary>An entity as a DSN's declarant; refused, naming the settings to complete.</summary>
+    DsnDeclarant DsnDeclarant(string entityCode, string entityName, string siren);
 }
 
 public sealed record DsnDocument(string FileName, string ContentType, byte[] Content);
@@ -49,6 +51,8 @@ internal sealed class PayrollApi(PayrollParameters parameters, Microsoft.Extensi
     }
 
     public Features.EstablishmentOptions? Establishment(string entityCode) => options.Value.Establishment(entityCode);
+
+    public DsnDeclarant DsnDeclarant(string entityCode, string entityName, string siren) => options.Value.DsnDeclarant(entityCode, entityName, siren);
 }
 
 /// <summary>A net wage (or allowance) another payroll owes, to be paid in the cooperative's SEPA batches.</summary>

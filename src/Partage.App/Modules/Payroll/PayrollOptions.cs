@@ -18,4 +18,27 @@ public sealed class PayrollOptions
 
     /// <summary>An entity's establishment, if every reference a declaration needs is configured.</summary>
     public EstablishmentOptions? Establishment(string entityCode) => Establishments.GetValueOrDefault(entityCode) is { IsComplete: true } found ? found : null;
+
+    /// <summary>
+    /// An entity as the declarant of a monthly DSN (its own, or an employer's under a complete
+    /// mandate): its establishment's references, the SIRET key checked, and its payroll service as
+    /// the contact; refused, naming the settings to complete.
+    /// </summary>
+    public DsnDeclarant DsnDeclarant(string entityCode, string entityName, string siren)
+    {
+        var found = Establishments.GetValueOrDefault(entityCode) ?? new EstablishmentOptions();
+        if (found.MissingForDsn() is { Count: > 0 } missing)
+        {
+            throw new Kernel.DomainException(PayrollErrors.DsnNotReady,
+                $"Les références de déclarant de {entityCode} sont à compléter : {string.Join(", ", missing.Select(m => $"Payroll:Establishments:{entityCode}:{m}"))}.");
+        }
+
+        if (!Kernel.Siret.TryParse(siren + found.Nic, out _, out _))
+        {
+            throw new Kernel.DomainException(PayrollErrors.DsnNotReady,
+                $"Le NIC configuré pour {entityCode} ({found.Nic}) ne forme pas un SIRET valide avec le SIREN {siren} : vérifiez Payroll:Establishments:{entityCode}:Nic.");
+        }
+
+        return new DsnDeclarant(siren + found.Nic, found.Nic!, found.Ape!, found.AtRiskCode!, found.CongesSpectacles, new DsnContact($"Service paie {entityName}", found.Email!, found.Phone!));
+    }
 }

@@ -37,9 +37,7 @@ public sealed class GetStaffDsn(PartageDbContext db, IPayrollApi payroll, Employ
         }
 
         var entity = await accounts.EntityAsync(ct);
-        var establishment = payroll.Establishment(entity.Code) is { } found && found.MissingForDsn() is { Count: 0 } ? found
-            : throw new DomainException(EmployersErrors.DeclarantNotConfigured,
-                $"Les références de déclarant de {entity.Code} sont à compléter (Payroll:Establishments:{entity.Code} : Nic, Ape, UrssafCode, Phone, Email, AtRiskCode, CongesSpectacles).");
+        var declarant = payroll.DsnDeclarant(entity.Code, entity.Name, entity.Siren);
         var contractIds = payslips.Select(p => p.ContractId).Distinct().ToList();
         var contracts = await db.Set<StaffContract>().AsNoTracking().Where(c => contractIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         var personIds = contracts.Values.Select(c => c.StaffMemberId).Distinct().ToList();
@@ -59,12 +57,11 @@ public sealed class GetStaffDsn(PartageDbContext db, IPayrollApi payroll, Employ
                 }).ToList());
         }).OrderBy(i => i.LastName, StringComparer.Ordinal).ThenBy(i => i.FirstName, StringComparer.Ordinal).ToList();
         var catalog = await payroll.CatalogAsync(ct);
-        // Under a complete mandate the cooperative's payroll service runs the employer's payroll: it is the contact for the declaration too.
-        var contact = new DsnContact($"Service paie {entity.Name}", establishment.Email!, establishment.Phone!);
         return await payroll.DsnAsync(new DsnSubmission(first.Year, first.Month, test, clock.Today(),
-            new DsnSender(entity.Siren, establishment.Nic!, entity.Name, entity.Street, entity.PostalCode, entity.City, contact),
-            new DsnEmployer(employer.Siret, employer.Ape, employer.Name, employer.Street, employer.PostalCode, employer.City, employer.CollectiveAgreement, contact,
-                catalog.Resolve(last).MonthlyHours, establishment.AtRiskCode!, employer.AtMpRate, CongesSpectaclesAffiliation(employer.FundReferences), null),
+            new DsnSender(entity.Siren, declarant.Nic, entity.Name, entity.Street, entity.PostalCode, entity.City, declarant.Contact),
+            // Under a complete mandate the cooperative's payroll service runs the employer's payroll: it is the contact for the declaration too.
+            new DsnEmployer(employer.Siret, employer.Ape, employer.Name, employer.Street, employer.PostalCode, employer.City, employer.CollectiveAgreement, declarant.Contact,
+                catalog.Resolve(last).MonthlyHours, declarant.AtRiskCode, employer.AtMpRate, CongesSpectaclesAffiliation(employer.FundReferences), null),
             individuals), ct);
     }
 

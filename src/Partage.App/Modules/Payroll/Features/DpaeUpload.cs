@@ -27,10 +27,13 @@ public sealed class EstablishmentOptions
     /// <summary>The Congés Spectacles affiliation as the DSN writes it: "97" then the number and its key (S21.G00.40.022).</summary>
     public string? CongesSpectacles { get; set; }
 
-    /// <summary>What the monthly DSN needs beyond the DPAE's references, named as the setting is; empty when all is set.</summary>
+    /// <summary>The settings a monthly DSN needs, named as configured, that are missing or malformed; empty when all are set.</summary>
     public IReadOnlyList<string> MissingForDsn() =>
-        new (string Name, bool Set)[] { ("Email", !string.IsNullOrWhiteSpace(Email)), ("AtRiskCode", AtRiskCode is { Length: 5 or 6 }), ("CongesSpectacles", CongesSpectacles?.StartsWith("97", StringComparison.Ordinal) == true) }
-            .Where(s => !s.Set).Select(s => s.Name).ToList();
+        new (string Name, bool Set)[]
+        {
+            ("Nic", Nic is { Length: 5 }), ("Ape", !string.IsNullOrWhiteSpace(Ape)), ("UrssafCode", !string.IsNullOrWhiteSpace(UrssafCode)), ("Phone", !string.IsNullOrWhiteSpace(Phone)),
+            ("Email", !string.IsNullOrWhiteSpace(Email)), ("AtRiskCode", AtRiskCode is { Length: 5 or 6 }), ("CongesSpectacles", CongesSpectacles?.StartsWith("97", StringComparison.Ordinal) == true),
+        }.Where(s => !s.Set).Select(s => s.Name).ToList();
 
     /// <summary>Whether every reference a declaration needs is set.</summary>
     public bool IsComplete => Nic is { Length: 5 } && !string.IsNullOrWhiteSpace(Ape) && !string.IsNullOrWhiteSpace(UrssafCode) && !string.IsNullOrWhiteSpace(Phone);

@@ -34,9 +34,7 @@ public sealed class GetEntityDsn(
 
         v.ThrowIfInvalid();
         var (first, last) = (declared!.Value.Start, declared.Value.End);
-        var establishment = options.Value.Establishment(entity!.Code) is { } found && found.MissingForDsn() is { Count: 0 } ? found
-            : throw new DomainException(PayrollErrors.DsnNotReady,
-                $"Les références de déclarant de {entity.Code} sont à compléter (Payroll:Establishments:{entity.Code} : Nic, Ape, UrssafCode, Phone, Email, AtRiskCode, CongesSpectacles).");
+        var declarant = options.Value.DsnDeclarant(entity!.Code, entity.Name, entity.Siren);
         var period = $"{first.Year:D4}-{first.Month:D2}";
         var payslips = await db.Set<Payslip>().AsNoTracking().Where(p => p.LegalEntityId == entity.Id && p.Period == period).OrderBy(p => p.Number).ToListAsync(ct);
         var pending = payslips.Count(p => p.Status == PayslipStatus.Computed);
@@ -50,17 +48,11 @@ public sealed class GetEntityDsn(
         var people = await members.EmployeesAsync(jobs.Values.Select(j => j.MemberId).ToList(), ct);
         var catalog = await parameters.CatalogAsync(ct);
         var individuals = Individuals(payslips, jobs, people);
-        var contact = new DsnContact($"Service paie {entity.Name}", establishment.Email!, establishment.Phone!);
         var licence = entity.Licences.Where(l => l.ValidUntil >= last).OrderBy(l => l.Category).Select(l => l.Number).FirstOrDefault();
-        var siret = entity.Siren + establishment.Nic;
-        if (!Siret.TryParse(siret, out _, out _))
-        {
-            throw new DomainException(PayrollErrors.DsnNotReady, $"Le NIC configuré pour {entity.Code} ({establishment.Nic}) ne forme pas un SIRET valide avec le SIREN {entity.Siren} : vérifiez Payroll:Establishments:{entity.Code}:Nic.");
-        }
         return DsnFile.Document(new DsnSubmission(first.Year, first.Month, test, clock.Today(),
-            new DsnSender(entity.Siren, establishment.Nic!, entity.Name, entity.Street, entity.PostalCode, entity.City, contact),
-            new DsnEmployer(siret, establishment.Ape!, entity.Name, entity.Street, entity.PostalCode, entity.City, employer.Value.CollectiveAgreement ?? string.Empty, contact,
-                catalog.Resolve(last).MonthlyHours, establishment.AtRiskCode!, catalog.ValueOn(PayrollEmployerOptions.AtMpRateCode, last) ?? 0m, establishment.CongesSpectacles, licence),
+            new DsnSender(entity.Siren, declarant.Nic, entity.Name, entity.Street, entity.PostalCode, entity.City, declarant.Contact),
+            new DsnEmployer(declarant.Siret, declarant.Ape, entity.Name, entity.Street, entity.PostalCode, entity.City, employer.Value.CollectiveAgreement ?? string.Empty, declarant.Contact,
+                catalog.Resolve(last).MonthlyHours, declarant.AtRiskCode, catalog.ValueOn(PayrollEmployerOptions.AtMpRateCode, last) ?? 0m, declarant.CongesSpectacles, licence),
             individuals), DsnFile.ComplementsOn(catalog, first));
     }
 
