@@ -86,6 +86,13 @@ public static partial class DsnChecker
             problems.Add($"S90.G00.90.002 = {Value("S90.G00.90", 2)} but the file has {declarations} declaration(s)");
         }
 
+        // A file whose declarations all declare nobody is an "envoi néant" (CCH-11), and only such a file is.
+        var nobody = lines.Where(l => l.Block == "S20.G00.05" && l.Rubric == 2).All(l => l.Value == "02");
+        if (Value("S10.G00.00", 8) is { } kind && (kind == "02") != nobody)
+        {
+            problems.Add($"S10.G00.00.008 = {kind} but {(nobody ? "every declaration is without individuals (envoi néant: 02)" : "a declaration has individuals (01)")} (CCH-11)");
+        }
+
         foreach (var (block, rubric) in new[] { ("S21.G00.06", 2), ("S21.G00.11", 1) })
         {
             if (Value("S21.G00.06", 1) is { } siren && Value(block, rubric) is { } nic && !Siret.TryParse(siren + nic, out _, out _))

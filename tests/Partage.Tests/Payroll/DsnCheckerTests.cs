@@ -24,4 +24,13 @@ public class DsnCheckerTests
         var defect = File.ReadAllText(Path.Combine(Samples, "broken", Path.ChangeExtension(name, ".txt"))).Trim();
         Assert.True(DsnChecker.Check(File.ReadAllBytes(Path.Combine(Samples, "broken", name))).Count > 0, $"{name} ({defect}) passed");
     }
+
+    [Fact]
+    public void DeclarationWithoutAnyone_SentAsANormalEnvoi_Fails()
+    {
+        var neant = System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(Path.Combine(Samples, "synthetic-valid-P26V01-sans-individu.dsn")));
+        Assert.Empty(DsnChecker.Check(System.Text.Encoding.Latin1.GetBytes(neant)));
+        var normal = neant.Replace("S10.G00.00.008,'02'", "S10.G00.00.008,'01'", StringComparison.Ordinal);
+        Assert.Contains(DsnChecker.Check(System.Text.Encoding.Latin1.GetBytes(normal)), p => p.Contains("CCH-11", StringComparison.Ordinal));
+    }
 }

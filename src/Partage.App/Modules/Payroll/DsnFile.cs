@@ -59,7 +59,7 @@ public static partial class DsnFile
         Add("S10.G00.00.005", s.Test ? "01" : "02");
         Add("S10.G00.00.006", Norm);
         Add("S10.G00.00.007", "01");
-        Add("S10.G00.00.008", "01");
+        Add("S10.G00.00.008", s.Individuals.Count > 0 ? "01" : "02");   // a declaration without anyone is an "envoi néant" (CCH-11)
         Add("S10.G00.01.001", s.Sender.Siren);
         Add("S10.G00.01.002", s.Sender.Nic);
         Add("S10.G00.01.003", s.Sender.Name);
