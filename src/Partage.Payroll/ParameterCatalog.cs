@@ -3,7 +3,11 @@ using System.Globalization;
 namespace Partage.Payroll;
 
 /// <summary>One dated value of a payroll parameter: in force from <see cref="From"/> until the next row of the same code. A null value means "no longer applies".</summary>
-public sealed record ParameterValue(string Code, DateOnly From, decimal? Value, string Source, bool IsSetting);
+public sealed record ParameterValue(string Code, DateOnly From, decimal? Value, string Source, bool IsSetting)
+{
+    /// <summary>An open point of the research (the "setting" column is 2): the value is the best sourced one, payroll staff confirm it from their own notices.</summary>
+    public bool ToConfirm { get; init; }
+}
 
 /// <summary>
 /// Every payroll parameter as dated rows with their source (<c>payroll-parameters.csv</c>, shipped
@@ -79,7 +83,10 @@ public sealed class ParameterCatalog
 
             var cells = line.Split(';');
             rows.Add(new ParameterValue(cells[0], DateOnly.ParseExact(cells[1], "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                cells[2].Length == 0 ? null : decimal.Parse(cells[2], NumberStyles.Number, CultureInfo.InvariantCulture), cells[4], cells[3] == "1"));
+                cells[2].Length == 0 ? null : decimal.Parse(cells[2], NumberStyles.Number, CultureInfo.InvariantCulture), cells[4], cells[3] is "1" or "2")
+            {
+                ToConfirm = cells[3] == "2",
+            });
         }
 
         return rows;

@@ -98,6 +98,13 @@ public static class PayrollJson
         var (kind, dfs) = CheckEmployee(request.Employee, errors);
         var (type, start, end) = CheckContract(request.Contract, kind, year, month, errors);
         CheckWork(request.Work, kind, errors);
+        if (employer is { CongesSpectacles: false } && kind is EmployeeKind.IntermittentArtist or EmployeeKind.IntermittentTechnician
+            && type is not null && end >= start && end < start.AddMonths(12))
+        {
+            // An employer of intermittents in contracts under 12 months must be affiliated to the fund (C. trav. L3141-32, D7121-28): never a silent "no".
+            errors["employer.conges_spectacles"] = "Un intermittent du spectacle engagé moins de 12 mois relève obligatoirement de la caisse des Congés Spectacles (art. D7121-28 du code du travail) : l'employeur y cotise.";
+        }
+
         if (request.Gross is not { } gross || gross < 0 || gross > 1_000_000 || decimal.Truncate(gross * 100) != gross * 100)
         {
             errors["gross"] = "Le brut est un montant positif en euros, au centime (au plus 1 000 000).";

@@ -111,10 +111,11 @@ public static class PayslipEngine
 
             if (Intermittent)
             {
-                Add(PayslipLabels.PrevoyanceIntermittents, t1, 0, r.PrevoyanceIntermittents);
+                prevoyance = Add(PayslipLabels.PrevoyanceIntermittents, t1, 0, r.PrevoyanceIntermittents);
             }
 
-            // CSG/CRDS: 98.25 % of the pay before DFS up to 4 ceilings (the catalog's multiple), all of it above, plus the employer's prévoyance.
+            // CSG/CRDS: 98.25 % of the pay before DFS up to 4 ceilings (the catalog's multiple), all of it above, plus the employer's
+            // prévoyance, the intermittents' included (CSS art. L136-1-1; parameters-2026.md §4 c).
             var csgBase = Cents((1 - r.CsgAbatement) * Math.Min(gross, r.CsgAbatementCeilings * ceiling) + Math.Max(gross - (r.CsgAbatementCeilings * ceiling), 0) + prevoyance);
             Add(PayslipLabels.CsgDeductible, csgBase, r.CsgDeductible, 0);
             var csgNonDeductible = Add(PayslipLabels.CsgNonDeductible, csgBase, r.CsgNonDeductible, 0, employeeSide: true);
@@ -182,9 +183,12 @@ public static class PayslipEngine
                 totalReductions += reduction.Amount;
             }
 
+            // Net taxable: the net plus the CSG and CRDS that are not deductible. The employer's prévoyance modelled here covers
+            // death, incapacity and disability, not health costs, so it is not taxable (CGI art. 83 1° quater; BOI-RSA-BASE-30-10-20):
+            // OpenFisca and modele-social add it, the law does not (../shared/payroll/README.md).
             var net = gross - employee;
             return new PayrollResult(input.Period, gross, socialBase, ceiling, lines, reductions, employee, employer, totalReductions,
-                net, net, net + csgNonDeductible + crds + prevoyance, gross + employer - totalReductions) { Smic = Cents(smic) };
+                net, net, net + csgNonDeductible + crds, gross + employer - totalReductions) { Smic = Cents(smic) };
         }
 
         /// <summary>

@@ -158,6 +158,7 @@ public class PayrollJourneys(BrowserFixture browser) : IClassFixture<BrowserFixt
         await payroll.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Libérer VIR-LNA-") }).ClickAsync();
         await Assertions.Expect(payroll.GetByText(new System.Text.RegularExpressions.Regex(@"Lot VIR-LNA-2026-\d{6} libéré\."))).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(payroll, "26-payroll-desk");
+        await Assertions.Expect(payroll.Locator("[data-to-confirm-count]")).ToContainTextAsync("majoration_cddu_courts");   // open points named on the desk
         var sepa = await payroll.RunAndWaitForDownloadAsync(() => payroll.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Fichier SEPA VIR-LNA-") }).ClickAsync());
         var sepaFile = Path.Combine(BrowserFixture.ArtifactsFolder, "26-wages-pain001.xml");
         await sepa.SaveAsAsync(sepaFile);

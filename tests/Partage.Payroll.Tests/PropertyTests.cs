@@ -22,7 +22,7 @@ public class PropertyTests
         from holidays in Gen.Bool
         let start = new DateOnly(year, month, kind == 0 && !cdd ? 1 : firstDay)
         let end = kind == 0 && !cdd ? start.AddMonths(1).AddDays(-1) : DateOnly.FromDayNumber(Math.Min(start.DayNumber + days - 1, new DateOnly(year, month, 1).AddMonths(1).AddDays(-1).DayNumber))
-        select new PayrollRequest($"{year:D4}-{month:D2}", new EmployerInput(headcount, 0.0123m, headcount > 20 ? 0.032m : 0, false, holidays, agreement),
+        select new PayrollRequest($"{year:D4}-{month:D2}", new EmployerInput(headcount, 0.0123m, headcount > 20 ? 0.032m : 0, false, holidays || kind != 0, agreement),
             new EmployeeInput(Kinds[kind], cadre, kind == 0 ? null : dfs),
             new ContractInput(kind == 0 ? (cdd ? "CDD" : "CDI") : "CDDU", start, end),
             new WorkInput(kind == 2 ? null : 7m * (end.DayNumber - start.DayNumber + 1), kind == 0 ? null : end.DayNumber - start.DayNumber + 1, kind == 2 ? end.DayNumber - start.DayNumber + 1 : null),

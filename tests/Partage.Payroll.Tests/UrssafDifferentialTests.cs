@@ -68,7 +68,11 @@ public class UrssafDifferentialTests
 
             Total("rgdu", ours.Reductions.Sum(r => r.Amount), theirs.GetProperty("rgdu"));
             Total("net_before_tax", ours.NetBeforeTax, theirs.GetProperty("net_before_tax"));
-            Total("net_taxable", ours.NetTaxable, theirs.GetProperty("net_taxable"));
+            // Documented divergence (../shared/payroll/README.md): modele-social adds the employer's death-cover prévoyance of cadres to the
+            // net taxable; the law does not (CGI art. 83 1° quater). Their figure less that contribution must equal ours.
+            var prevoyance = theirs.GetProperty("values").TryGetProperty("prevoyance_cadre", out var cadre) && cadre.GetProperty("employer").ValueKind == JsonValueKind.Number
+                ? cadre.GetProperty("employer").GetDecimal() : 0m;
+            Total("net_taxable", ours.NetTaxable + prevoyance, theirs.GetProperty("net_taxable"));
             Total("employer_cost", ours.EmployerCost, theirs.GetProperty("employer_cost"));
         }
 

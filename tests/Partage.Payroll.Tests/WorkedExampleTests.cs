@@ -4,8 +4,8 @@ namespace Partage.Payroll.Tests;
 public class WorkedExampleTests
 {
     internal static PayrollRequest Request(string kind, string type, string start, string end, decimal gross, decimal? hours = null, decimal? days = null, decimal? cachets = null,
-        decimal at = 0.01m, decimal mobility = 0, bool congesSpectacles = false, string? dfs = null, int headcount = 20, bool cadre = false, string? period = null) =>
-        new(period ?? start[..7], new EmployerInput(headcount, at, mobility, false, congesSpectacles, null), new EmployeeInput(kind, cadre, dfs),
+        decimal at = 0.01m, decimal mobility = 0, bool? congesSpectacles = null, string? dfs = null, int headcount = 20, bool cadre = false, string? period = null) =>
+        new(period ?? start[..7], new EmployerInput(headcount, at, mobility, false, congesSpectacles ?? kind != "regime_general", null), new EmployeeInput(kind, cadre, dfs),
             new ContractInput(type, DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture)),
             new WorkInput(hours, days, cachets), gross);
 
@@ -67,6 +67,32 @@ public class WorkedExampleTests
     }
 
     [Fact]
+    public void CadreOf15Employees_PrevoyanceInTheCsgBase_ForfaitSocial_NotInTheNetTaxable()
+    {
+        // A cadre paid 5,000 € in March 2026 by an employer of 15: the death-cover prévoyance is 1.50 % of tranche 1 (4,005): 60.075 → 60.08 €.
+        var result = Compute(Request("regime_general", "CDI", "2026-03-01", "2026-03-31", 5000m, hours: 151.67m, cadre: true, headcount: 15));
+        Assert.Equal((0m, 60.08m), Line(result, "prevoyance_cadre"));
+        Assert.Equal((0m, 4.81m), Line(result, "forfait_social"));                                       // 8 % × 60.08 = 4.8064 (CSS L137-15, from 11 employees)
+        Assert.Equal(4972.58m, Assert.Single(result.Lines, l => l.Code == "csg_deductible").Base);   // 98.25 % × 5,000 + 60.08
+        var (csgNonDeductible, _) = Line(result, "csg_non_deductible");
+        var (crds, _) = Line(result, "crds");
+        Assert.Equal(result.NetBeforeTax + csgNonDeductible + crds, result.NetTaxable);              // the 60.08 is not taxable (CGI 83 1° quater)
+
+        var ten = Compute(Request("regime_general", "CDI", "2026-03-01", "2026-03-31", 5000m, hours: 151.67m, cadre: true, headcount: 10));
+        Assert.DoesNotContain(ten.Lines, l => l.Code == "forfait_social");                             // under 11 employees: none
+    }
+
+    [Fact]
+    public void Intermittent_WithoutTheHolidayFund_IsRefused_NotSilentlyLeftOut()
+    {
+        var error = Assert.Throws<Partage.Kernel.InputValidationException>(() => Compute(Request("intermittent_technician", "CDDU", "2026-11-14", "2026-11-14", 200m, hours: 8m, days: 1, congesSpectacles: false)));
+        Assert.Contains("employer.conges_spectacles", error.Errors.Keys);
+
+        // A régime général employee has no such fund: the same flag is no error there.
+        Assert.DoesNotContain(Compute(Request("regime_general", "CDD", "2026-11-02", "2026-11-13", 1000m, hours: 70m, congesSpectacles: false)).Lines, l => l.Code == "conges_spectacles");
+    }
+
+    [Fact]
     public void B_Technician_OneDayOf8Hours_200()
     {
         var result = Compute(Request("intermittent_technician", "CDDU", "2026-11-14", "2026-11-14", 200m, hours: 8m, days: 1, congesSpectacles: true));
@@ -75,15 +101,22 @@ public class WorkedExampleTests
         Assert.Equal((0m, 9.00m), Line(result, "chomage"));   // 4 % + 0.5 % short CDDU surcharge
         Assert.Equal((7.86m, 7.88m), Line(result, "retraite_complementaire_t1"));
         Assert.Equal((0m, 4.20m), Line(result, "afdas"));
-        Assert.Equal((0m, 30.80m), Line(result, "conges_spectacles"));
+        Assert.Equal((0m, 31.00m), Line(result, "conges_spectacles"));   // 15.50 % (Audiens, from 2023-04-01), not the note's 15.40 %
         Assert.Equal((0m, 0.64m), Line(result, "cmb"));
         Assert.Equal((0m, 2.40m), Line(result, "prevoyance_intermittents"));
-        Assert.Equal((13.36m, 0m), Line(result, "csg_deductible"));
+        Assert.Equal((0m, 0.19m), Line(result, "forfait_social"));           // 8 % of the employer's prévoyance from 11 employees (CSS L137-15)
+
+        // The CSG/CRDS base is 98.25 % of 200 plus the employer's prévoyance 2.40 (CSS L136-1-1, the note's §4 c): 198.90, where the
+        // note's worked table forgot the prévoyance (196.50, 13.36 / 4.72 / 0.98).
+        Assert.Equal(198.90m, Assert.Single(result.Lines, l => l.Code == "csg_deductible").Base);
+        Assert.Equal((13.53m, 0m), Line(result, "csg_deductible"));
+        Assert.Equal((4.77m, 0m), Line(result, "csg_non_deductible"));
+        Assert.Equal((0.99m, 0m), Line(result, "crds"));
         Assert.DoesNotContain(result.Lines, l => l.Code is "formation_professionnelle" or "cpf_cdd");
         var rgdu = Assert.Single(result.Reductions);
         Assert.Equal((0.0564m, 11.28m), (rgdu.Coefficient, rgdu.Amount));   // 0.0508 × 100/90 (Congés Spectacles fund)
-        Assert.Equal((48.04m, 118.73m), (result.TotalEmployee, result.TotalEmployer - result.TotalReductions));
-        Assert.Equal((151.96m, 157.66m, 318.73m), (result.NetBeforeTax, result.NetTaxable, result.EmployerCost));
+        Assert.Equal((48.27m, 119.12m), (result.TotalEmployee, result.TotalEmployer - result.TotalReductions));   // the note's 48.04 / 118.73 with the three changes above
+        Assert.Equal((151.73m, 157.49m, 319.12m), (result.NetBeforeTax, result.NetTaxable, result.EmployerCost));   // net taxable: 151.73 + 4.77 + 0.99, no prévoyance (CGI 83 1° quater)
     }
 
     [Fact]
@@ -98,11 +131,13 @@ public class WorkedExampleTests
         Assert.Equal((0m, 1.75m), Line(result, "accident_travail"));
         Assert.Equal((0m, 0.18m), Line(result, "fnal"));
         Assert.Equal((11.10m, 11.13m), Line(result, "retraite_complementaire_t1"));
-        Assert.Equal((0m, 38.50m), Line(result, "conges_spectacles"));
-        Assert.Equal((16.70m, 0m), Line(result, "csg_deductible"));
+        Assert.Equal((0m, 38.75m), Line(result, "conges_spectacles"));   // 15.50 %
+        Assert.Equal((0m, 3.00m), Line(result, "prevoyance_intermittents"));
+        Assert.Equal((0m, 0.24m), Line(result, "forfait_social"));
+        Assert.Equal((16.91m, 0m), Line(result, "csg_deductible"));           // on 245.625 + 3.00 of prévoyance = 248.63
         Assert.Empty(result.Reductions);   // no RGDU with the artists' reduced rates (setting)
-        Assert.Equal((55.86m, 141.34m), (result.TotalEmployee, result.TotalEmployer));
-        Assert.Equal((194.14m, 201.27m, 391.34m), (result.NetBeforeTax, result.NetTaxable, result.EmployerCost));
+        Assert.Equal((56.15m, 141.83m), (result.TotalEmployee, result.TotalEmployer));
+        Assert.Equal((193.85m, 201.06m, 391.83m), (result.NetBeforeTax, result.NetTaxable, result.EmployerCost));   // 193.85 + 5.97 + 1.24
     }
 
     [Fact]
@@ -116,8 +151,8 @@ public class WorkedExampleTests
         Assert.Equal((0m, 4.41m), Line(result, "afdas"));
         Assert.Equal((0m, 0.67m), Line(result, "cmb"));
         Assert.Equal((6.00m, 12.50m), Line(result, "chomage_intermittents"));   // on 250
-        Assert.Equal((0m, 38.50m), Line(result, "conges_spectacles"));          // on 250
-        Assert.Equal((16.70m, 0m), Line(result, "csg_deductible"));             // on 98.25 % of 250
+        Assert.Equal((0m, 38.75m), Line(result, "conges_spectacles"));          // on 250
+        Assert.Equal((16.87m, 0m), Line(result, "csg_deductible"));             // on 98.25 % of 250 plus the prévoyance on 210 (2.52): 248.15
         Assert.Equal(result.Gross - result.Lines.Sum(l => l.EmployeeAmount), result.NetBeforeTax);
     }
 }

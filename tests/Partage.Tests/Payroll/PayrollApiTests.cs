@@ -39,7 +39,7 @@ public class PayrollApiTests(PartageFactory factory) : IClassFixture<PartageFact
         Assert.Equal("rgdu", one.GetProperty("reductions")[0].GetProperty("code").GetString());
         var many = await PostAsync(visitor, "/api/v1/payroll/simulations", $"[{WorkedExampleA},{ArtistCachet}]");
         Assert.Equal(2, many.GetArrayLength());
-        Assert.Equal(194.14m, many[1].GetProperty("net_before_tax").GetDecimal());
+        Assert.Equal(193.85m, many[1].GetProperty("net_before_tax").GetDecimal());
     }
 
     [Fact]
@@ -94,18 +94,23 @@ public class PayrollApiTests(PartageFactory factory) : IClassFixture<PartageFact
     {
         using var payroll = await factory.ClientForAsync(World.Payroll);
         var before = await payroll.GetFromJsonAsync<JsonElement>("/api/v1/payroll/parameters?date=2026-11-26");
-        Assert.Equal(0.154m, Value(before, "conges_spectacles"));
+        Assert.Equal(0.155m, Value(before, "conges_spectacles"));
         Assert.Equal(12.31m, Value(before, "smic_horaire"));
+        Assert.True(ToConfirm(before, "cmb"));                   // an open point of the research, shown as such
+        Assert.False(ToConfirm(before, "smic_horaire"));
 
-        using var added = await payroll.PostAsJsonAsync("/api/v1/payroll/parameters", new { Code = "conges_spectacles", From = "2026-04-01", Value = "0,155", Source = "Avis Audiens du 2026-03-15" });
+        using var added = await payroll.PostAsJsonAsync("/api/v1/payroll/parameters", new { Code = "cmb", From = "2026-04-01", Value = "0,0035", Source = "Appel de cotisation CMB 2026" });
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        using var holidays = await payroll.PostAsJsonAsync("/api/v1/payroll/parameters", new { Code = "conges_spectacles", From = "2026-04-01", Value = "0,156", Source = "Avis Audiens du 2026-03-15" });
+        Assert.Equal(HttpStatusCode.Created, holidays.StatusCode);
         var after = await payroll.GetFromJsonAsync<JsonElement>("/api/v1/payroll/parameters?date=2026-11-26");
-        Assert.Equal(0.155m, Value(after, "conges_spectacles"));
-        Assert.Equal(0.154m, Value(await payroll.GetFromJsonAsync<JsonElement>("/api/v1/payroll/parameters?date=2026-03-31"), "conges_spectacles"));
+        Assert.Equal(0.156m, Value(after, "conges_spectacles"));
+        Assert.False(ToConfirm(after, "cmb"));                   // staff's own value from their notice is no longer an open point
+        Assert.Equal(0.155m, Value(await payroll.GetFromJsonAsync<JsonElement>("/api/v1/payroll/parameters?date=2026-03-31"), "conges_spectacles"));
         var artist = await PostAsync(factory.CreateClient(), "/api/v1/payroll/simulations", ArtistCachet);
-        Assert.Equal(38.75m, artist.GetProperty("lines").EnumerateArray().Single(l => l.GetProperty("code").GetString() == "conges_spectacles").GetProperty("employer_amount").GetDecimal());
+        Assert.Equal(39.00m, artist.GetProperty("lines").EnumerateArray().Single(l => l.GetProperty("code").GetString() == "conges_spectacles").GetProperty("employer_amount").GetDecimal());
 
-        using var again = await payroll.PostAsJsonAsync("/api/v1/payroll/parameters", new { Code = "conges_spectacles", From = "2026-04-01", Value = "0.156", Source = "Erreur" });
+        using var again = await payroll.PostAsJsonAsync("/api/v1/payroll/parameters", new { Code = "conges_spectacles", From = "2026-04-01", Value = "0.157", Source = "Erreur" });
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         using var legal = await payroll.PostAsJsonAsync("/api/v1/payroll/parameters", new { Code = "pmss", From = "2027-01-01", Value = "4100", Source = "Arrêté" });
         Assert.Equal(HttpStatusCode.BadRequest, legal.StatusCode);
@@ -118,6 +123,9 @@ public class PayrollApiTests(PartageFactory factory) : IClassFixture<PartageFact
         Assert.Equal("auth.forbidden", problem.GetProperty("code").GetString());
         Assert.StartsWith("Cette fonction est réservée", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
     }
+
+    private static bool ToConfirm(JsonElement parameters, string code) =>
+        parameters.EnumerateArray().Single(p => p.GetProperty("code").GetString() == code).GetProperty("toConfirm").GetBoolean();
 
     private static decimal Value(JsonElement parameters, string code) =>
         parameters.EnumerateArray().Single(p => p.GetProperty("code").GetString() == code).GetProperty("value").GetDecimal();

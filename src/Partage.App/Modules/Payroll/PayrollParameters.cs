@@ -45,7 +45,8 @@ internal sealed class PayrollSettingConfiguration : IEntityTypeConfiguration<Pay
 
 public sealed record NewSettingInput(string? Code, string? From, string? Value, string? Source);
 
-public sealed record ParameterView(string Code, DateOnly From, decimal? Value, string Source, bool IsSetting, string? SetBy);
+/// <summary>A dated value as staff see it; <see cref="ToConfirm"/> marks an open point of the research until staff enter their own value.</summary>
+public sealed record ParameterView(string Code, DateOnly From, decimal? Value, string Source, bool IsSetting, string? SetBy, bool ToConfirm);
 
 /// <summary>
 /// The payroll parameters: the rows shipped with the engine (each with its source) and the dated
@@ -70,7 +71,7 @@ public sealed class PayrollParameters(PartageDbContext db, IAuditLog audit, Time
         PayrollAccess.RequireStaff(actor);
         var staff = (await db.Set<PayrollSetting>().AsNoTracking().ToListAsync(ct)).ToDictionary(s => (s.Code, s.From), s => s.CreatedBy);
         return (await CatalogAsync(ct)).InForce(on)
-            .Select(r => new ParameterView(r.Code, r.From, r.Value, r.Source, r.IsSetting, staff.GetValueOrDefault((r.Code, r.From)))).ToList();
+            .Select(r => new ParameterView(r.Code, r.From, r.Value, r.Source, r.IsSetting, staff.GetValueOrDefault((r.Code, r.From)), r.ToConfirm)).ToList();
     }
 
     /// <summary>Every value a setting had, oldest first, shipped or set by staff.</summary>
@@ -79,7 +80,7 @@ public sealed class PayrollParameters(PartageDbContext db, IAuditLog audit, Time
         PayrollAccess.RequireStaff(actor);
         var staff = (await db.Set<PayrollSetting>().AsNoTracking().Where(s => s.Code == code).ToListAsync(ct)).ToDictionary(s => s.From, s => s.CreatedBy);
         return (await CatalogAsync(ct)).Rows.Where(r => r.Code == code)
-            .Select(r => new ParameterView(r.Code, r.From, r.Value, r.Source, r.IsSetting, staff.GetValueOrDefault(r.From))).ToList();
+            .Select(r => new ParameterView(r.Code, r.From, r.Value, r.Source, r.IsSetting, staff.GetValueOrDefault(r.From), r.ToConfirm)).ToList();
     }
 
     public async Task<ParameterView> AddAsync(NewSettingInput input, Actor actor, CancellationToken ct = default)
@@ -128,7 +129,7 @@ public sealed class PayrollParameters(PartageDbContext db, IAuditLog audit, Time
             new { setting.Code, From = setting.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), setting.Value, setting.Source });
         await db.SaveChangesAsync(ct);
         catalog = null;
-        return new ParameterView(setting.Code, setting.From, setting.Value, setting.Source, true, actor.Name);
+        return new ParameterView(setting.Code, setting.From, setting.Value, setting.Source, true, actor.Name, false);
     }
 
     public static void Map(RouteGroupBuilder staff)

@@ -7,7 +7,7 @@ using Partage.Kernel;
 namespace Partage.App.Modules.Payroll.Pages;
 
 /// <summary>Payroll staff's desk: run the payroll, validate payslips, release wage batches, see contributions due.</summary>
-public sealed class DeskModel(ListJobs jobs, ListPayslips payslips, ValidatePayslip validate, GetContributionsDue contributions, RunPayroll payroll, ListWageBatches batches, ReleaseWageBatch release, GetWageBatchSepaFile sepa, ExportDpaeCsv dpaeCsv, GetDpaeUpload dpaeUpload, GetEntityDsn dsn, LegalEntities.ILegalEntitiesApi entities, TimeProvider clock) : PartagePageModel
+public sealed class DeskModel(ListJobs jobs, ListPayslips payslips, ValidatePayslip validate, GetContributionsDue contributions, RunPayroll payroll, ListWageBatches batches, ReleaseWageBatch release, GetWageBatchSepaFile sepa, ExportDpaeCsv dpaeCsv, GetDpaeUpload dpaeUpload, GetEntityDsn dsn, LegalEntities.ILegalEntitiesApi entities, PayrollParameters parameters, TimeProvider clock) : PartagePageModel
 {
     [BindProperty]
     public string? Until { get; set; }
@@ -49,6 +49,9 @@ public sealed class DeskModel(ListJobs jobs, ListPayslips payslips, ValidatePays
     public string BatchPageUrl(int page) => $"/paie?lots={page.ToString(System.Globalization.CultureInfo.InvariantCulture)}#batches-title";
 
     public IReadOnlyList<ContributionDue> Contributions { get; private set; } = [];
+
+    /// <summary>The parameters in force today that are still open points of the research, for staff to confirm from their notices.</summary>
+    public IReadOnlyList<string> ToConfirm { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -156,6 +159,7 @@ public sealed class DeskModel(ListJobs jobs, ListPayslips payslips, ValidatePays
         DpaeFrom ??= Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         DsnMonth ??= Today.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);   // the DSN of a month is filed early the next
         EntityCodes = (await entities.CodesAsync(ct)).Values.Order(StringComparer.Ordinal).ToList();
+        ToConfirm = (await parameters.InForceAsync(Today, Actor, ct)).Where(p => p.ToConfirm).Select(p => p.Code).ToList();
         DpaeTo ??= DpaeFrom;
         ToCountersign = (await jobs.HandleAsync(nameof(JobStatus.Signed), new PageRequest(1, 50), Actor, ct)).Items;
         ToValidate = (await payslips.HandleAsync(nameof(PayslipStatus.Computed), new PageRequest(1, 100), Actor, ct)).Items;
