@@ -61,7 +61,7 @@ public static class PayrollLoad
                 var kind = (EmployeeKind)(n % 3);
                 var (hours, cachets) = kind == EmployeeKind.IntermittentArtist ? ((decimal?)null, (int?)2) : (16m, null);
                 var gross = 300m + (n % 700);
-                var estimate = PayslipEngine.Compute(jobs.For(catalog, kind, false, start, end, ContractMonths.Split(start, end, hours, cachets, Rounding.ToCents(gross)).Single(), null), catalog);
+                var estimate = PayslipEngine.Compute(jobs.For(catalog, kind, false, start, end, Rounding.ToCents(gross), ContractMonths.Split(start, end, hours, cachets, Rounding.ToCents(gross)).Single(), null), catalog);
                 db.Add(new Job
                 {
                     Id = TypedId.New<JobId>(), Number = $"CT-LNA-{start.Year}-{n + 1:D6}", ActivityId = activity.Id, MemberId = activity.MemberId, OfficeId = activity.OfficeId,

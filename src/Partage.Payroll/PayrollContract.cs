@@ -19,7 +19,32 @@ public sealed record EmployeeInput(string? Kind, bool Cadre, string? Dfs)
     public decimal? DfsUsedThisYear { get; init; }
 }
 
-public sealed record ContractInput(string? Type, DateOnly? Start, DateOnly? End);
+public sealed record ContractInput(string? Type, DateOnly? Start, DateOnly? End)
+{
+    /// <summary>Given on the payslip that ends the contract: what the end-of-contract indemnities are computed on.</summary>
+    public EndOfContractInput? EndOfContract { get; init; }
+}
+
+/// <summary>
+/// The end of a contract, on its last payslip: the base pay of the whole contract (euros, every month's
+/// gross before indemnities) and, when the law exempts it, why no end-of-contract indemnity is due.
+/// </summary>
+public sealed record EndOfContractInput(decimal? ContractGross, string? PrecarityExemption);
+
+/// <summary>The reasons a régime général CDD's end-of-contract indemnity is not due (C. trav. L1243-10), as the request names them.</summary>
+public static class PrecarityExemptions
+{
+    /// <summary>A young person's job during their school or university holidays (L1243-10 2°).</summary>
+    public const string StudentHolidays = "student_holidays";
+
+    /// <summary>The employee refused a CDI for the same or a similar job at the same pay (L1243-10 4°).</summary>
+    public const string CdiRefused = "cdi_refused";
+
+    /// <summary>The employee ended the contract early, or it ended for serious misconduct or force majeure (L1243-10 4°).</summary>
+    public const string EarlyTermination = "early_termination";
+
+    public static bool IsKnown(string? reason) => reason is null or StudentHolidays or CdiRefused or EarlyTermination;
+}
 
 public sealed record WorkInput(decimal? Hours, decimal? Days, decimal? Cachets);
 
@@ -33,6 +58,12 @@ public sealed record PayrollResult(
     decimal TotalEmployee, decimal TotalEmployer, decimal TotalReductions, decimal NetBeforeTax, decimal NetSocial, decimal NetTaxable, decimal EmployerCost)
 {
     public string? Id { get; init; }
+
+    /// <summary>The end-of-contract indemnity of a régime général CDD (L1243-8), part of <see cref="Gross"/>; 0 on other payslips.</summary>
+    public decimal EndOfContractIndemnity { get; init; }
+
+    /// <summary>The paid-leave indemnity of a régime général CDD (L1242-16, L3141-24), part of <see cref="Gross"/>; 0 on other payslips.</summary>
+    public decimal PaidLeaveIndemnity { get; init; }
 
     /// <summary>The SMIC of the hours paid that the general reduction was computed on (the DSN declares it as S21.G00.79 "SMIC retenu"); null in results stored before it was kept.</summary>
     public decimal? Smic { get; init; }
@@ -65,6 +96,9 @@ public sealed record PayslipInput(
 
     /// <summary>The DFS already deducted in the calendar year for this employee.</summary>
     public decimal DfsUsedThisYear { get; init; }
+
+    /// <summary>On the contract's last payslip: its base pay for the whole contract and the exemption from the end-of-contract indemnity, if any.</summary>
+    public EndOfContractInput? EndOfContract { get; init; }
 
     /// <summary>The date whose parameters apply: the period's first day, or the contract's start when it starts later in the month.</summary>
     public DateOnly ParametersDate => Start > PeriodStart ? Start : PeriodStart;
@@ -120,6 +154,7 @@ public static class PayrollJson
             employer.CollectiveAgreement, kind!.Value, request.Employee!.Cadre, dfs, type!.Value, start, end, work?.Hours, work?.Days, work?.Cachets, request.Gross!.Value)
         {
             DfsUsedThisYear = request.Employee.DfsUsedThisYear ?? 0,
+            EndOfContract = request.Contract!.EndOfContract,
         };
     }
 
@@ -216,6 +251,21 @@ public static class PayrollJson
         else if (year != 0 && (end < new DateOnly(year, month, 1) || start > new DateOnly(year, month, 1).AddMonths(1).AddDays(-1)))
         {
             errors["contract"] = "Le contrat ne couvre aucun jour de la période.";
+        }
+        else if (contract.EndOfContract is { } ending)
+        {
+            if (year != 0 && end > new DateOnly(year, month, 1).AddMonths(1).AddDays(-1))
+            {
+                errors["contract.end_of_contract"] = "Les indemnités de fin de contrat se calculent sur le bulletin du mois où le contrat se termine.";
+            }
+            else if (ending.ContractGross is not { } contractGross || contractGross < 0 || contractGross > 10_000_000 || decimal.Truncate(contractGross * 100) != contractGross * 100)
+            {
+                errors["contract.end_of_contract.contract_gross"] = "Le brut de l'ensemble du contrat est un montant positif en euros, au centime (au plus 10 000 000).";
+            }
+            else if (!PrecarityExemptions.IsKnown(ending.PrecarityExemption))
+            {
+                errors["contract.end_of_contract.precarity_exemption"] = "Le motif d'exclusion de l'indemnité de fin de contrat est student_holidays (emploi pendant les vacances scolaires), cdi_refused (CDI refusé) ou early_termination (rupture anticipée par le salarié, faute grave, force majeure), ou absent.";
+            }
         }
 
         return (type, start, end);

@@ -98,6 +98,8 @@ public sealed class PayrollRates
         TechnicianCeilingMethod = (int)Get("plafond_techniciens_methode");
         ShortCdduSurcharge = Get("majoration_cddu_courts");
         Cmb = Get("cmb");
+        EndOfContractRate = Get("indemnite_fin_contrat");
+        PaidLeaveRate = Get("indemnite_conges_payes");
         PrevoyanceIntermittents = Get("prevoyance_intermittents");
         Fnas1285 = Get("fnas_1285");
         Fcap1285 = Get("fcap_1285");
@@ -286,6 +288,12 @@ public sealed class PayrollRates
     public decimal ShortCdduSurcharge { get; }
 
     public decimal Cmb { get; }
+
+    /// <summary>A CDD's end-of-contract indemnity, of its total gross pay (L1243-8).</summary>
+    public decimal EndOfContractRate { get; }
+
+    /// <summary>A CDD's paid-leave indemnity, of its total gross pay indemnity included (L3141-24, L1242-16).</summary>
+    public decimal PaidLeaveRate { get; }
 
     public decimal PrevoyanceIntermittents { get; }
 

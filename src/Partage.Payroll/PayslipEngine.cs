@@ -41,7 +41,8 @@ public static class PayslipEngine
         // Long method: the payslip in one pass, in the order of its lines and of docs/payroll.md; the bases (social base, T1, T2, ceiling) flow from one block to the next, as on the bulletin.
         public PayrollResult Compute()
         {
-            var gross = input.Gross;
+            var (endOfContract, paidLeave) = EndOfContractIndemnities();
+            var gross = input.Gross + endOfContract + paidLeave;
             var (from, to) = (input.Start > input.PeriodStart ? input.Start : input.PeriodStart, input.End < input.PeriodEnd ? input.End : input.PeriodEnd);
             var calendarDays = to.DayNumber - from.DayNumber + 1;
             var fullMonth = from == input.PeriodStart && to == input.PeriodEnd;
@@ -188,7 +189,27 @@ public static class PayslipEngine
             // OpenFisca and modele-social add it, the law does not (../shared/payroll/README.md).
             var net = gross - employee;
             return new PayrollResult(input.Period, gross, socialBase, ceiling, lines, reductions, employee, employer, totalReductions,
-                net, net, net + csgNonDeductible + crds, gross + employer - totalReductions) { Smic = Cents(smic) };
+                net, net, net + csgNonDeductible + crds, gross + employer - totalReductions)
+            {
+                Smic = Cents(smic), EndOfContractIndemnity = endOfContract, PaidLeaveIndemnity = paidLeave,
+            };
+        }
+
+        /// <summary>
+        /// On a régime général CDD's last payslip, the two indemnities the law adds to the pay, subject to contributions like it:
+        /// 10 % of the contract's gross for its precariousness (L1243-8, unless exempted by L1243-10), then the tenth of the
+        /// whole pay, that indemnity included, for the paid leave not taken (L1242-16, L3141-24). A CDD d'usage (intermittents)
+        /// has neither: the Congés Spectacles fund pays their leave.
+        /// </summary>
+        private (decimal EndOfContract, decimal PaidLeave) EndOfContractIndemnities()
+        {
+            if (input.EndOfContract?.ContractGross is not { } contractGross || input.Kind != EmployeeKind.RegimeGeneral || input.ContractType != ContractType.Cdd)
+            {
+                return (0, 0);
+            }
+
+            var endOfContract = input.EndOfContract.PrecarityExemption is null ? Cents(contractGross * r.EndOfContractRate) : 0;
+            return (endOfContract, Cents((contractGross + endOfContract) * r.PaidLeaveRate));
         }
 
         /// <summary>

@@ -93,6 +93,39 @@ public class WorkedExampleTests
     }
 
     [Fact]
+    public void RegimeGeneralCdd_EndingInTheMonth_BothIndemnitiesOnTheLastPayslip()
+    {
+        // A CDD from 15 October to 13 November 2026 paid 1,000 € in October and 1,400 € in November: 2,400 € in all.
+        // End-of-contract indemnity 10 % × 2,400 = 240.00 (L1243-8); paid leave 10 % × (2,400 + 240) = 264.00 (L1242-16, L3141-24).
+        var request = Request("regime_general", "CDD", "2026-10-15", "2026-11-13", 1400m, hours: 70m, period: "2026-11");
+        var last = Compute(request with { Contract = request.Contract! with { EndOfContract = new EndOfContractInput(2400m, null) } });
+        Assert.Equal((240.00m, 264.00m), (last.EndOfContractIndemnity, last.PaidLeaveIndemnity));
+        Assert.Equal(1904.00m, last.Gross);                                                                     // 1,400 + 240 + 264, all of it subject to contributions
+        Assert.Equal(1904.00m, Assert.Single(last.Lines, l => l.Code == "chomage").Base);
+        Assert.Equal(1870.68m, Assert.Single(last.Lines, l => l.Code == "csg_deductible").Base);               // 98.25 % × 1,904
+        var without = Compute(request);
+        Assert.Equal((0m, 0m, 1400m), (without.EndOfContractIndemnity, without.PaidLeaveIndemnity, without.Gross));
+
+        // A CDI refused at the end: no precariousness indemnity, the paid leave still due (10 % × 2,400).
+        var refused = Compute(request with { Contract = request.Contract! with { EndOfContract = new EndOfContractInput(2400m, PrecarityExemptions.CdiRefused) } });
+        Assert.Equal((0m, 240.00m, 1640.00m), (refused.EndOfContractIndemnity, refused.PaidLeaveIndemnity, refused.Gross));
+
+        // A CDD d'usage of an intermittent has neither (the Congés Spectacles fund pays the leave).
+        var usage = Request("intermittent_technician", "CDDU", "2026-11-02", "2026-11-06", 1000m, hours: 40m, days: 5);
+        var technician = Compute(usage with { Contract = usage.Contract! with { EndOfContract = new EndOfContractInput(1000m, null) } });
+        Assert.Equal((0m, 0m, 1000m), (technician.EndOfContractIndemnity, technician.PaidLeaveIndemnity, technician.Gross));
+
+        // Only on the month the contract ends, with a valid amount and reason.
+        var october = Request("regime_general", "CDD", "2026-10-15", "2026-11-13", 1000m, hours: 50m, period: "2026-10");
+        Assert.Contains("contract.end_of_contract", Assert.Throws<Partage.Kernel.InputValidationException>(() =>
+            Compute(october with { Contract = october.Contract! with { EndOfContract = new EndOfContractInput(2400m, null) } })).Errors.Keys);
+        Assert.Contains("contract.end_of_contract.precarity_exemption", Assert.Throws<Partage.Kernel.InputValidationException>(() =>
+            Compute(request with { Contract = request.Contract! with { EndOfContract = new EndOfContractInput(2400m, "vacances") } })).Errors.Keys);
+        Assert.Contains("contract.end_of_contract.contract_gross", Assert.Throws<Partage.Kernel.InputValidationException>(() =>
+            Compute(request with { Contract = request.Contract! with { EndOfContract = new EndOfContractInput(-1m, null) } })).Errors.Keys);
+    }
+
+    [Fact]
     public void B_Technician_OneDayOf8Hours_200()
     {
         var result = Compute(Request("intermittent_technician", "CDDU", "2026-11-14", "2026-11-14", 200m, hours: 8m, days: 1, congesSpectacles: true));

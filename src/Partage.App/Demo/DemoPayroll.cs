@@ -67,7 +67,7 @@ public sealed class DemoPayroll(PartageDbContext db, IServiceProvider services, 
         Add(shows, 2, a => new Plan(a, "intermittent_technician", "technician", "Régie lumière", -31, 2, "16", null, "420"));
         Add(projects, 0, a => new Plan(a, "regime_general", "graphic_web_designer", "Identité visuelle d'une saison", -45, 10, "70", null, "1450"));
         Add(projects, 1, a => new Plan(a, "regime_general", "consultant_trainer", "Formation des bénévoles", -30, 3, "21", null, "600"));
-        Add(projects, 2, a => new Plan(a, "regime_general", "graphic_web_designer", "Refonte d'un site, paie à chaque fin de mois", -70, 60, "150", null, "2000"));
+        Add(projects, 2, a => new Plan(a, "regime_general", "graphic_web_designer", "Refonte d'un site, paie à chaque fin de mois", -70, 60, "120", null, "1600"));
         Add(shows, 3, a => new Plan(a, "intermittent_technician", "technician", "Montage et démontage", -6, 2, "18", null, "430"));
         Add(shows, 0, a => new Plan(a, "intermittent_artist", "musician_singer", "Bal du nouvel an", 10, 1, null, "1", "280"));   // the demo member's next contract, to sign
 

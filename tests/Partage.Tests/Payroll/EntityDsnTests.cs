@@ -55,6 +55,16 @@ public abstract class EntityDsnTests<TFactory>(TFactory factory) : IClassFixture
 
         Assert.Equal(3, payslips.Count);
         using var staff = await factory.ClientForAsync(World.Payroll);
+
+        // The trainer's régime général CDD ends in the month: 420 € of pay, 10 % for its precariousness (42.00, L1243-8) and the tenth
+        // of 462 € for the paid leave (46.20, L1242-16), on the payslip, its PDF and the DSN.
+        var trainerSlip = payslips.Single(p => p.JobId == trainer.Id);
+        Assert.Equal(50_820, trainerSlip.Gross.Cents);
+        var pdfText = System.Text.RegularExpressions.Regex.Replace(Poppler.Text(await staff.GetByteArrayAsync($"/api/v1/payslips/{trainerSlip.Id}/pdf"), layout: true), @"\s+", " ");
+        Assert.Contains("Salaire de base 420,00", pdfText, StringComparison.Ordinal);
+        Assert.Contains("Indemnité de fin de contrat (art. L1243-8) 42,00", pdfText, StringComparison.Ordinal);
+        Assert.Contains("Indemnité compensatrice de congés payés 46,20 € (art. L1242-16)", pdfText, StringComparison.Ordinal);   // its label wrapped in its column, never cut
+        Assert.Contains("Salaire brut 508,20", pdfText, StringComparison.Ordinal);
         var response = await staff.GetAsync("/api/v1/payroll/dsn?entity=LNA&month=2026-12&test=true");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("iso-8859-1", response.Content.Headers.ContentType?.CharSet);
@@ -70,6 +80,8 @@ public abstract class EntityDsnTests<TFactory>(TFactory factory) : IClassFixture
 
         Assert.Equal(("01", "01122026", "paie-lna@partage.test", "923AB"), (One("S10.G00.00.005"), One("S20.G00.05.005"), One("S10.G00.02.004"), lines.First(l => l.Rubric == "S21.G00.40.040").Value));
         Assert.Equal(lines.Count.ToString(CultureInfo.InvariantCulture), One("S90.G00.90.001"));
+        var indemnities = lines.Select((l, i) => (l, i)).Where(x => x.l.Rubric == "S21.G00.52.001").Select(x => (x.l.Value, lines[x.i + 1].Value, lines[x.i + 4].Value)).ToList();
+        Assert.Equal([("011", "42.00", trainer.Number), ("020", "46.20", trainer.Number)], indemnities);
         foreach (var (job, pcs, reason) in new[] { (artist, "354b", "05"), (technician, "637c", "05"), (trainer, "423b", "02") })
         {
             var at = lines.IndexOf((Rubric: "S21.G00.40.009", Value: job.Number));

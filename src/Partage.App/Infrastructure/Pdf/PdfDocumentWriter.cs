@@ -71,37 +71,21 @@ public sealed class PdfDocumentWriter : IDisposable
         y += 26;
     }
 
+    /// <summary>A line of text; longer than the page, it wraps at word boundaries (nothing is ever cut).</summary>
     public void Line(string text, bool strong = false)
     {
-        Ensure(14);
-        graphics!.DrawString(text, strong ? bold : body, XBrushes.Black, new XPoint(Margin, y + 10));
-        y += 13;
+        ArgumentNullException.ThrowIfNull(text);
+        var font = strong ? bold : body;
+        foreach (var line in Wrap(text, font, Width))
+        {
+            Ensure(14);
+            graphics!.DrawString(line, font, XBrushes.Black, new XPoint(Margin, y + 10));
+            y += 13;
+        }
     }
 
     /// <summary>Text wrapped at word boundaries to the page width.</summary>
-    public void Paragraph(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var line = string.Empty;
-        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = line.Length == 0 ? word : line + " " + word;
-            if (line.Length > 0 && graphics!.MeasureString(candidate, body).Width > Width)
-            {
-                Line(line);
-                line = word;
-            }
-            else
-            {
-                line = candidate;
-            }
-        }
-
-        if (line.Length > 0)
-        {
-            Line(line);
-        }
-    }
+    public void Paragraph(string text) => Line(text);
 
     public void Space(double points = 8) => y += points;
 
@@ -113,37 +97,45 @@ public sealed class PdfDocumentWriter : IDisposable
         ArgumentNullException.ThrowIfNull(rightAligned);
         ArgumentNullException.ThrowIfNull(rows);
         var total = widths.Sum();
-        void Row(IReadOnlyList<string> cells, XFont font, bool shaded)
+        // A row is as tall as its longest cell once wrapped to its column: a label is never cut.
+        void Row(IReadOnlyList<string> cells, XFont font, bool shaded, bool headerAfterBreak)
         {
-            Ensure(14);
+            var wrapped = cells.Select((c, i) => Wrap(c, font, (Width * widths[i] / total) - 6)).ToList();
+            var height = 13 + (11 * (wrapped.Max(w => w.Count) - 1));
+            if (y + height + 1 > page!.Height.Point - Margin - 16)
+            {
+                NewPage();
+                if (headerAfterBreak)
+                {
+                    Row(headers, bold, shaded: true, headerAfterBreak: false);
+                }
+            }
+
             if (shaded)
             {
-                graphics!.DrawRectangle(new XSolidBrush(XColor.FromArgb(238, 241, 245)), Margin, y, Width, 13);
+                graphics!.DrawRectangle(new XSolidBrush(XColor.FromArgb(238, 241, 245)), Margin, y, Width, height);
             }
 
             var x = Margin;
             for (var i = 0; i < cells.Count; i++)
             {
                 var w = Width * widths[i] / total;
-                var text = Fit(cells[i], font, w - 6);
                 var format = rightAligned.Contains(i) ? XStringFormats.TopRight : XStringFormats.TopLeft;
-                graphics!.DrawString(text, font, XBrushes.Black, new XRect(x + 3, y + 2, w - 6, 12), format);
+                for (var n = 0; n < wrapped[i].Count; n++)
+                {
+                    graphics!.DrawString(wrapped[i][n], font, XBrushes.Black, new XRect(x + 3, y + 2 + (11 * n), w - 6, 12), format);
+                }
+
                 x += w;
             }
 
-            y += 13;
+            y += height;
         }
 
-        Row(headers, bold, shaded: true);
+        Row(headers, bold, shaded: true, headerAfterBreak: false);
         foreach (var cells in rows)
         {
-            if (y + 14 > page!.Height.Point - Margin - 16)
-            {
-                NewPage();
-                Row(headers, bold, shaded: true);
-            }
-
-            Row(cells, body, shaded: false);
+            Row(cells, body, shaded: false, headerAfterBreak: true);
         }
     }
 
@@ -169,20 +161,41 @@ public sealed class PdfDocumentWriter : IDisposable
         document.Dispose();
     }
 
-    private string Fit(string text, XFont font, double width)
+    /// <summary>The text in lines no wider than <paramref name="width"/>: broken between words, a word longer than the width between its letters.</summary>
+    private List<string> Wrap(string text, XFont font, double width)
     {
-        if (graphics!.MeasureString(text, font).Width <= width)
+        var lines = new List<string>();
+        var line = string.Empty;
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            return text;
+            var candidate = line.Length == 0 ? word : line + " " + word;
+            if (graphics!.MeasureString(candidate, font).Width <= width)
+            {
+                line = candidate;
+                continue;
+            }
+
+            if (line.Length > 0)
+            {
+                lines.Add(line);
+            }
+
+            line = word;
+            while (line.Length > 1 && graphics.MeasureString(line, font).Width > width)
+            {
+                var cut = line.Length - 1;
+                while (cut > 1 && graphics.MeasureString(line[..cut], font).Width > width)
+                {
+                    cut--;
+                }
+
+                lines.Add(line[..cut]);
+                line = line[cut..];
+            }
         }
 
-        var cut = text;
-        while (cut.Length > 1 && graphics.MeasureString(cut + "…", font).Width > width)
-        {
-            cut = cut[..^1];
-        }
-
-        return cut + "…";
+        lines.Add(line);
+        return lines;
     }
 
     private void Ensure(double height)

@@ -243,7 +243,21 @@ public static partial class DsnFile
         }
 
         Pay("003", result.Gross, null);
-        Pay("010", result.Gross, payslip.Hours);
+        Pay("010", result.Gross - result.EndOfContractIndemnity - result.PaidLeaveIndemnity, payslip.Hours);
+
+        // A régime général CDD's last payslip: its indemnities, in the gross above, declared as such (Prime_DSN 011 and 020).
+        foreach (var (type, amount) in new[] { ("011", result.EndOfContractIndemnity), ("020", result.PaidLeaveIndemnity) })
+        {
+            if (amount > 0)
+            {
+                add("S21.G00.52.001", type);
+                add("S21.G00.52.002", Amount(amount));
+                add("S21.G00.52.003", Date(contract.Start));
+                add("S21.G00.52.004", Date(contract.End));
+                add("S21.G00.52.006", contract.Number);
+            }
+        }
+
         add("S21.G00.58.003", "03");   // montant net social
         add("S21.G00.58.004", Amount(result.NetSocial));
 

@@ -31,7 +31,19 @@ public static class PayslipDocument
         pdf.Line($"Salarié : {p.EmployeeName}, {p.EmployeeAddress} — {p.Employment}");
         pdf.Line($"Convention collective : IDCC {p.CollectiveAgreement ?? "aucune"} — plafond de sécurité sociale de la période {Eur(result.Ceiling)}");
         pdf.Space();
-        var rows = new List<IReadOnlyList<string>> { new[] { "Salaire de base", Eur(result.Gross), string.Empty, string.Empty, string.Empty, string.Empty } };
+        var rows = new List<IReadOnlyList<string>> { new[] { "Salaire de base", Eur(result.Gross - result.EndOfContractIndemnity - result.PaidLeaveIndemnity), string.Empty, string.Empty, string.Empty, string.Empty } };
+        if (result.EndOfContractIndemnity + result.PaidLeaveIndemnity > 0)
+        {
+            // The last payslip of a régime général CDD: the two indemnities the law adds, then the gross all contributions are on.
+            if (result.EndOfContractIndemnity > 0)
+            {
+                rows.Add(["Indemnité de fin de contrat (art. L1243-8)", Eur(result.EndOfContractIndemnity), string.Empty, string.Empty, string.Empty, string.Empty]);
+            }
+
+            rows.Add(["Indemnité compensatrice de congés payés (art. L1242-16)", Eur(result.PaidLeaveIndemnity), string.Empty, string.Empty, string.Empty, string.Empty]);
+            rows.Add(["Salaire brut", Eur(result.Gross), string.Empty, string.Empty, string.Empty, string.Empty]);
+        }
+
         foreach (var section in PayslipLabels.Sections)
         {
             var lines = result.Lines.Where(l => l.Section == section).ToList();

@@ -47,7 +47,7 @@ public sealed class DeclareJob(
         var catalog = await parameters.CatalogAsync(ct);
         var kind = t.Kind!.Value;
         var (start, end, gross) = (t.Start!.Value, t.End!.Value, t.Gross!.Value);
-        var payslips = t.Months.Select(m => PayslipEngine.Compute(requests.For(catalog, kind, input.Cadre, start, end, m, t.Dfs), catalog)).ToList();
+        var payslips = t.Months.Select(m => PayslipEngine.Compute(requests.For(catalog, kind, input.Cadre, start, end, gross.Cents, m, t.Dfs), catalog)).ToList();
         var cost = Money.Eur(payslips.Sum(p => Rounding.ToCents(p.EmployerCost)));
         await CheckBeforeContractAsync(activity!, entity, kind, t.Trade!, start, end, t.Hours, (int?)t.Cachets, gross, cost, catalog, ct);
 
