@@ -107,7 +107,7 @@ public abstract class StaffDeclarationsTests<TFactory>(TFactory factory) : IClas
         var (rgName, rg) = await factory.InScopeAsync(s => s.GetRequiredService<GetStaffCertificatePdf>().HandleAsync(world.LilleEmployer, technician.Id, payroll));
         var rgText = await StaffDocuments.PdfTextAsync(rgName, rg);
         Assert.Contains("Attestation employeur destinée à France Travail", rgText, StringComparison.Ordinal);
-        Assert.Matches(@"2026-12 07–11/12 35 35 700,00 € 700,00 €", rgText);
+        Assert.Matches(@"2026-12 07–11/12 35 35 847,00 € 847,00 €", rgText);   // 700 € of pay, 70 € for the end of the CDD, 77 € of paid leave (L1243-8, L1242-16)
         listed = await factory.InScopeAsync(s => s.GetRequiredService<ListStaffContracts>().HandleAsync(world.LilleEmployer, new App.Infrastructure.PageRequest(1, 50), payroll));
         Assert.True(listed.Items.Single(c => c.Id == artist.Id).Certifiable);
 

@@ -83,6 +83,17 @@ public class PayrollApiTests(PartageFactory factory) : IClassFixture<PartageFact
         Assert.Equal(467.50m, Cents("budget"));
         Assert.True(Cents("employerCost") <= 467.50m && Cents("employerCost") > 466m, body.ToString());
         Assert.Equal(Cents("gross") - Cents("employeeContributions"), Cents("net"));
+
+        // A régime général CDD: its end-of-contract and paid-leave indemnities come out of the same budget.
+        var cdd = JsonDocument.Parse(await (await visitor.PostAsJsonAsync("/api/v1/payroll/simulations/net", new { Amount = "2000", Kind = "regime_general", Date = "2026-12-07", Days = "5", Hours = "35" }))
+            .Content.ReadAsStringAsync()).RootElement;
+        var slip = cdd.GetProperty("payslip");
+        var (basePay, endOfContract, paidLeave) = (slip.GetProperty("gross").GetDecimal() - slip.GetProperty("endOfContractIndemnity").GetDecimal() - slip.GetProperty("paidLeaveIndemnity").GetDecimal(),
+            slip.GetProperty("endOfContractIndemnity").GetDecimal(), slip.GetProperty("paidLeaveIndemnity").GetDecimal());
+        Assert.Equal(decimal.Round(basePay * 0.10m, 2, MidpointRounding.AwayFromZero), endOfContract);
+        Assert.Equal(decimal.Round((basePay + endOfContract) * 0.10m, 2, MidpointRounding.AwayFromZero), paidLeave);
+        Assert.True(slip.GetProperty("employerCost").GetDecimal() <= 1870m, cdd.ToString());   // 2,000 less the 6.5 % contribution
+
         using var bad = await visitor.PostAsJsonAsync("/api/v1/payroll/simulations/net", new { Amount = "cinq cents", Days = "40" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var errors = JsonDocument.Parse(await bad.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");

@@ -67,7 +67,10 @@ public sealed class ComputeStaffPayslips(PartageDbContext db, IPayrollApi payrol
             {
                 DfsUsedThisYear = contract.Dfs is null ? null : dfsUsed.GetValueOrDefault(year),
             },
-            new ContractInput(contract.Kind == EmployeeKind.RegimeGeneral ? "CDD" : "CDDU", contract.Start, contract.End),
+            new ContractInput(contract.Kind == EmployeeKind.RegimeGeneral ? "CDD" : "CDDU", contract.Start, contract.End)
+            {
+                EndOfContract = month.To == contract.End ? new EndOfContractInput(Kernel.Money.Eur(contract.GrossCents).Amount, null) : null,
+            },
             new WorkInput(month.Hours, month.Days, month.Cachets), Kernel.Money.Eur(month.GrossCents).Amount);
         var result = PayslipEngine.Compute(request, catalog);
         var tax = IncomeTaxWithholding.Compute(result.NetTaxable, null, IncomeTaxWithholding.ShortContractAbatement(catalog, contract.Start, contract.End, month.From), catalog.Resolve(contract.Start));

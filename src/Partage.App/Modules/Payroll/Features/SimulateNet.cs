@@ -46,7 +46,10 @@ public sealed class SimulateNet(PayrollParameters parameters, SimulateBudget bud
         var fee = await ledger.FeeTotalAsync(entity.Id, module, date, amount!.Value, ct);
         var budget = amount.Value - fee;
         var template = new PayrollRequest(date.ToString("yyyy-MM", CultureInfo.InvariantCulture), employer.Value.ToInput(await parameters.CatalogAsync(ct), date), new EmployeeInput(kind, input.Cadre, null),
-            new ContractInput(kind == "regime_general" ? "CDD" : "CDDU", date, end.Month == date.Month ? end : new DateOnly(date.Year, date.Month, 1).AddMonths(1).AddDays(-1)),
+            new ContractInput(kind == "regime_general" ? "CDD" : "CDDU", date, end.Month == date.Month ? end : new DateOnly(date.Year, date.Month, 1).AddMonths(1).AddDays(-1))
+            {
+                EndOfContract = new EndOfContractInput(0, null),   // the work ends in the month: a CDD's indemnities come out of the same budget
+            },
             new WorkInput(hours ?? (artist ? null : 7 * days), days, artist ? cachets ?? days : null), 0);
         var payslip = await budgets.HandleAsync(new BudgetSimulationRequest(template, budget.Amount), ct);
         var employerCost = Money.Eur(Rounding.ToCents(payslip.EmployerCost));
