@@ -13,6 +13,16 @@ public static class IncomeTaxWithholding
     /// <summary>Each catalog's abatements by month: a payroll run computes the same month's for each of its short contracts (a catalog never changes).</summary>
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ParameterCatalog, System.Collections.Concurrent.ConcurrentDictionary<(int Year, int Month), decimal>> Abatements = [];
 
+    /// <summary>
+    /// The highest rate a tax office's notice can carry on a date: the household's tax over its income is at most the top
+    /// marginal rate (dated parameter <c>pas_taux_maximum</c>); before its first row, only "a fraction" bounds it.
+    /// </summary>
+    public static decimal MaximumNotifiedRate(ParameterCatalog catalog, DateOnly? on)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return (on is { } date ? catalog.ValueOn("pas_taux_maximum", date) : null) ?? 1m;
+    }
+
     /// <param name="shortContractAbatement">What a short contract's base loses (<see cref="ShortContractAbatement"/>), 0 for any other.</param>
     public static Withholding Compute(decimal netTaxable, decimal? notifiedRate, decimal shortContractAbatement, PayrollRates rates)
     {

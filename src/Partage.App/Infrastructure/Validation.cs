@@ -272,4 +272,21 @@ public sealed class Validation
     }
 
     public delegate bool TryParse<T>(string input, out T? parsed, out string error);
+
+    /// <summary>
+    /// A withholding rate the tax office notified (the DSN's return), from a date, with its source: a fraction up to the
+    /// top marginal rate in force on that date (members' and employers' staff alike).
+    /// </summary>
+    public (decimal? Rate, DateOnly? From, string Source) NotifiedTaxRate(string? rate, string? from, string? source, Partage.Payroll.ParameterCatalog catalog)
+    {
+        var value = Decimal("Rate", "Le taux", rate, required: true);
+        var on = Date("From", "La date d'effet", from, required: true);
+        var max = Partage.Payroll.IncomeTaxWithholding.MaximumNotifiedRate(catalog, on);
+        if (value is < 0 || value > max)
+        {
+            Add("Rate", $"Le taux est une fraction entre 0 et {max.ToString(CultureInfo.GetCultureInfo("fr-FR"))} (0,062 pour 6,2 %).");
+        }
+
+        return (value, on, Required("Source", "La source (retour DSN, date du compte rendu)", source, 300));
+    }
 }

@@ -1308,6 +1308,59 @@ namespace Partage.Migrations.Sqlite.Migrations
                     b.ToTable("employer_payslips", (string)null);
                 });
 
+            modelBuilder.Entity("Partage.App.Modules.Employers.StaffTaxRate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid>("EmployerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employer_id");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<decimal>("Rate")
+                        .HasPrecision(6, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rate");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<Guid>("StaffMemberId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("staff_member_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_employer_staff_tax_rates");
+
+                    b.HasIndex("EmployerId")
+                        .HasDatabaseName("ix_employer_staff_tax_rates_employer_id");
+
+                    b.HasIndex("StaffMemberId", "From")
+                        .IsUnique()
+                        .HasDatabaseName("ix_employer_staff_tax_rates_staff_member_id_from");
+
+                    b.ToTable("employer_staff_tax_rates", (string)null);
+                });
+
             modelBuilder.Entity("Partage.App.Modules.Invoicing.BankStatement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -5032,6 +5085,23 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_employer_payslips_employer_contracts_contract_id");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Employers.StaffTaxRate", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Employers.Employer", null)
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_employer_staff_tax_rates_employers_employer_id");
+
+                    b.HasOne("Partage.App.Modules.Employers.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StaffMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_employer_staff_tax_rates_employer_staff_staff_member_id");
                 });
 
             modelBuilder.Entity("Partage.App.Modules.Invoicing.BankStatement", b =>

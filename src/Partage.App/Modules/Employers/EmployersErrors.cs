@@ -13,6 +13,7 @@ public static class EmployersErrors
     public static readonly ErrorCode AlreadyInvoiced = new("employers.already_invoiced", "Cette période de paie est déjà facturée.", ErrorKind.Conflict);
     public static readonly ErrorCode NothingToInvoice = new("employers.nothing_to_invoice", "Rien à facturer pour cette période.");
     public static readonly ErrorCode OutsideMandate = new("employers.outside_mandate", "Le contrat sort des périodes du mandat de l'employeur.");
+    public static readonly ErrorCode TaxRateExists = new("employers.tax_rate_exists", "Un taux est déjà enregistré à cette date pour ce salarié : une nouvelle valeur prend une autre date d'effet.", ErrorKind.Conflict);
     public static readonly ErrorCode NotDeclaredByCooperative = new("employers.not_declared_by_cooperative",
         "La coopérative ne fait les déclarations sociales (DSN) que sous mandat complet : pour ce mois, l'employeur n'en avait pas, il déclare lui-même.");
 }

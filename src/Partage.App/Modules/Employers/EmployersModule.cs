@@ -42,6 +42,7 @@ public static class EmployersModule
             .AddScoped<GetStaffPayslipPdf>()
             .AddScoped<StaffWages>()
             .AddScoped<GetStaffDsn>()
+            .AddScoped<StaffTaxRates>()
             .AddScoped<GetStaffCertificatePdf>()
             .AddScoped<EmployerInvoiceDocuments>()
             .AddScoped<IssueEmployerInvoice>()
@@ -78,6 +79,7 @@ public static class EmployersModule
         ImportStaffContracts.Map(employers, api);
         GetStaffCertificatePdf.Map(employers);
         GetStaffDsn.Map(employers);
+        StaffTaxRates.Map(service);
         ListStaffPayslips.Map(payslips);
         GetStaffPayslip.Map(payslips);
         ValidateStaffPayslip.Map(payslips.MapGroup(string.Empty).RequireAuthorization(SecuritySetup.PayrollPolicy));

@@ -30,6 +30,26 @@ public sealed class StaffMember
     public string FullName => $"{FirstName} {LastName}";
 }
 
+/// <summary>The income-tax rate the tax office notified for one of an employer's staff (the DSN's return), from a date; never edited, a later row takes over.</summary>
+public sealed class StaffTaxRate
+{
+    public Guid Id { get; init; }
+
+    public EmployerId EmployerId { get; init; }
+
+    public Guid StaffMemberId { get; init; }
+
+    public decimal Rate { get; init; }
+
+    public DateOnly From { get; init; }
+
+    public string Source { get; init; } = string.Empty;
+
+    public DateTime CreatedAt { get; init; }
+
+    public string CreatedBy { get; init; } = string.Empty;
+}
+
 /// <summary>A fixed-term contract (CDD or CDD d'usage) the employer submits for one of its staff; the figures are fixed when submitted.</summary>
 public sealed class StaffContract
 {
@@ -168,6 +188,21 @@ internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffM
         builder.HasIndex(s => new { s.EmployerId, s.Nir }).IsUnique();
         builder.HasOne<Employer>().WithMany().HasForeignKey(s => s.EmployerId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(s => s.FullName);
+    }
+}
+
+internal sealed class StaffTaxRateConfiguration : IEntityTypeConfiguration<StaffTaxRate>
+{
+    public void Configure(EntityTypeBuilder<StaffTaxRate> builder)
+    {
+        builder.ToTable("employer_staff_tax_rates");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Rate).HasPrecision(6, 4);
+        builder.Property(r => r.Source).HasMaxLength(300);
+        builder.Property(r => r.CreatedBy).HasMaxLength(200);
+        builder.HasIndex(r => new { r.StaffMemberId, r.From }).IsUnique();
+        builder.HasOne<Employer>().WithMany().HasForeignKey(r => r.EmployerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<StaffMember>().WithMany().HasForeignKey(r => r.StaffMemberId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -55,9 +55,6 @@ public sealed record NotifiedTaxRateView(MemberId MemberId, decimal Rate, DateOn
 /// </summary>
 public sealed class NotifiedTaxRates(PartageDbContext db, PayrollParameters parameters, IMembersApi members, IAuditLog audit, TimeProvider clock)
 {
-    /// <summary>The highest rate a notice can carry (the top marginal rate of the income tax scale), a dated parameter.</summary>
-    private const string MaximumRateCode = "pas_taux_maximum";
-
     public async Task<NotifiedTaxRateView> AddAsync(NotifiedTaxRateInput input, Actor actor, CancellationToken ct = default)
     {
         PayrollAccess.RequireStaff(actor);
@@ -70,16 +67,7 @@ public sealed class NotifiedTaxRates(PartageDbContext db, PayrollParameters para
             v.Add("MemberId", "Aucun membre n'a ce numéro.");
         }
 
-        var rate = v.Decimal("Rate", "Le taux", input.Rate, required: true);
-        var from = v.Date("From", "La date d'effet", input.From, required: true);
-        // Before the first row (or without a date) the only bound is that a rate is a fraction.
-        var max = (from is { } on ? (await parameters.CatalogAsync(ct)).ValueOn(MaximumRateCode, on) : null) ?? 1m;
-        if (rate is < 0 || rate > max)
-        {
-            v.Add("Rate", $"Le taux est une fraction entre 0 et {max.ToString(CultureInfo.GetCultureInfo("fr-FR"))} (0,062 pour 6,2 %).");
-        }
-
-        var source = v.Required("Source", "La source (retour DSN, date du compte rendu)", input.Source, 300);
+        var (rate, from, source) = v.NotifiedTaxRate(input.Rate, input.From, input.Source, await parameters.CatalogAsync(ct));
         v.ThrowIfInvalid();
         if (await db.Set<NotifiedTaxRate>().AnyAsync(r => r.MemberId == member!.Id && r.From == from, ct))
         {

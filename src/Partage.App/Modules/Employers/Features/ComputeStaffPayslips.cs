@@ -14,7 +14,7 @@ namespace Partage.App.Modules.Employers.Features;
 /// month of a contract once the month (or the contract) has ended; run by the payroll month
 /// (Payroll's <see cref="IWageSource"/>) and safe to re-run.
 /// </summary>
-public sealed class ComputeStaffPayslips(PartageDbContext db, IPayrollApi payroll, NumberSeries numbers, IAuditLog audit, TimeProvider clock)
+public sealed class ComputeStaffPayslips(PartageDbContext db, IPayrollApi payroll, StaffTaxRates taxRates, NumberSeries numbers, IAuditLog audit, TimeProvider clock)
 {
     /// <summary>Computes every month of a contract that ended by <paramref name="until"/> and has no payslip; returns how many.</summary>
     public async Task<int> HandleAsync(DateOnly until, Actor actor, CancellationToken ct = default)
@@ -38,6 +38,7 @@ public sealed class ComputeStaffPayslips(PartageDbContext db, IPayrollApi payrol
         var profiles = await db.Set<Employer>().AsNoTracking().Where(e => employerIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
         var mandates = (await db.Set<Mandate>().AsNoTracking().Where(m => employerIds.Contains(m.EmployerId)).ToListAsync(ct)).ToLookup(m => m.EmployerId);
         var dfsUsed = await DfsUsedAsync(due.Where(d => d.Contract.Dfs is not null).Select(d => d.Contract.StaffMemberId).Distinct().ToList(), ct);
+        var notified = await taxRates.ForPeopleAsync(due.Select(d => d.Contract.StaffMemberId).Distinct().ToList(), ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var series in due.GroupBy(d => d.Month.To.Year))
         {
@@ -45,7 +46,8 @@ public sealed class ComputeStaffPayslips(PartageDbContext db, IPayrollApi payrol
             foreach (var (contract, month) in series)
             {
                 var mandate = mandates[contract.EmployerId].First(m => m.Covers(month.From, month.To));
-                var payslip = Compute($"BG-{series.Key}-{next++:D6}", contract, month, profiles[contract.EmployerId], mandate.Kind, catalog, dfsUsed);
+                var rate = notified[contract.StaffMemberId].LastOrDefault(r => r.From <= month.To)?.Rate;
+                var payslip = Compute($"BG-{series.Key}-{next++:D6}", contract, month, profiles[contract.EmployerId], mandate.Kind, catalog, rate, dfsUsed);
                 db.Add(payslip);
                 audit.Record(actor, "employers.payslip_computed", "employer_payslip", payslip.Id.ToString(), null, new { payslip.Number, Contract = contract.Number, payslip.Figures.GrossCents, payslip.Figures.NetPaidCents });
             }
@@ -56,9 +58,12 @@ public sealed class ComputeStaffPayslips(PartageDbContext db, IPayrollApi payrol
         return due.Count;
     }
 
-    /// <summary>One month's payslip, the employer's headcount, AT/MP rate and agreement as its parameters; the DFS it deducts counted into the person's year.</summary>
+    /// <summary>
+    /// One month's payslip, the employer's headcount, AT/MP rate and agreement as its parameters, the tax at the rate notified
+    /// for the person on the month's last day (else the default grid); the DFS it deducts counted into the person's year.
+    /// </summary>
     private StaffPayslip Compute(
-        string number, StaffContract contract, ContractMonth month, Employer employer, MandateKind mandate, ParameterCatalog catalog, Dictionary<(Guid Person, int Year), decimal> dfsUsed)
+        string number, StaffContract contract, ContractMonth month, Employer employer, MandateKind mandate, ParameterCatalog catalog, decimal? notifiedTaxRate, Dictionary<(Guid Person, int Year), decimal> dfsUsed)
     {
         var year = (contract.StaffMemberId, month.To.Year);
         var request = new PayrollRequest(month.Period,
@@ -73,7 +78,7 @@ public sealed class ComputeStaffPayslips(PartageDbContext db, IPayrollApi payrol
             },
             new WorkInput(month.Hours, month.Days, month.Cachets), Kernel.Money.Eur(month.GrossCents).Amount);
         var result = PayslipEngine.Compute(request, catalog);
-        var tax = IncomeTaxWithholding.Compute(result.NetTaxable, null, IncomeTaxWithholding.ShortContractAbatement(catalog, contract.Start, contract.End, month.From), catalog.Resolve(contract.Start));
+        var tax = IncomeTaxWithholding.Compute(result.NetTaxable, notifiedTaxRate, IncomeTaxWithholding.ShortContractAbatement(catalog, contract.Start, contract.End, month.From), catalog.Resolve(contract.Start));
         var figures = PayslipFigures.Of(result, tax);
         if (contract.Dfs is not null)
         {
