@@ -37,7 +37,7 @@ public static class ContractDocument
             + (c.Dfs is null ? "." : $", avec la déduction forfaitaire spécifique pour frais professionnels ({(c.Dfs == "musician" ? "musiciens" : "artistes dramatiques")}) à laquelle le salarié a consenti.")
             + (c.Intermittent ? string.Empty : " S'y ajoutent, avec le dernier salaire, l'indemnité de fin de contrat de 10 % de ce brut (art. L1243-8) et l'indemnité compensatrice de congés payés d'un dixième de la rémunération totale (art. L1242-16).")
             + " Il est versé par virement au plus tard le 7e jour suivant la fin du contrat (ou de chaque mois pour un contrat plus long), avec le bulletin de paie.");
-        pdf.Paragraph($"Article 5 — Convention collective. {AgreementName(c.CollectiveAgreement)}.");
+        pdf.Paragraph($"Article 5 — Convention collective. {PayslipDocument.AgreementTitle(c.CollectiveAgreement)}.");
         pdf.Paragraph("Article 6 — Protection sociale. Retraite complémentaire et prévoyance : Audiens (groupe de protection sociale de la culture), 74 rue Jean Bleuzen, 92170 Vanves."
             + (c.Intermittent ? " Congés payés : Caisse des Congés Spectacles (Audiens), à laquelle l'employeur est affilié ; le salarié y demande ses congés. Santé au travail : CMB." : " Congés payés : indemnité compensatrice versée en fin de contrat."));
         if (c.Licence is not null)
@@ -56,12 +56,4 @@ public static class ContractDocument
         pdf.Save(output);
         return output.ToArray();
     }
-
-    private static string AgreementName(string? idcc) => idcc switch
-    {
-        "3090" => "Convention collective nationale des entreprises du secteur privé du spectacle vivant (IDCC 3090)",
-        "1285" => "Convention collective nationale des entreprises artistiques et culturelles (IDCC 1285)",
-        null or "" => "Aucune convention collective étendue applicable",
-        _ => $"Convention collective IDCC {idcc}",
-    };
 }

@@ -16,11 +16,16 @@ public sealed class GetStaffPayslipPdf(PartageDbContext db, GetStaffPayslip view
         var contract = await db.Set<StaffContract>().AsNoTracking().SingleAsync(c => c.Id == payslip.ContractId, ct);
         var person = await db.Set<StaffMember>().AsNoTracking().SingleAsync(s => s.Id == contract.StaffMemberId, ct);
         var employer = await db.Set<Employer>().AsNoTracking().SingleAsync(e => e.Id == payslip.EmployerId, ct);
+        var month = Partage.Payroll.ContractMonths.Split(contract.Start, contract.End, contract.Hours, contract.Cachets, contract.GrossCents).Single(m => m.Period == payslip.Period);
         var content = payroll.PayslipPdf(new PayslipPrint(payslip.Number, payslip.Period, payslip.From, payslip.To, contract.Number, contract.Start, contract.End,
             employer.Name, $"SIRET {employer.Siret}, APE {employer.Ape}", $"{employer.Street}, {employer.PostalCode} {employer.City} (paie gérée par mandat)",
             person.FullName, $"né(e) le {person.BirthDate:dd/MM/yyyy}", $"{JobLabels.Kind(contract.Kind)}, {contract.Job}{(contract.Event.Length > 0 ? " — " + contract.Event : string.Empty)}",
             employer.CollectiveAgreement, payslip.Result(), Money.Eur(payslip.Figures.NetBeforeTaxCents), Money.Eur(payslip.Figures.NetTaxableCents), payslip.Figures.TaxRate, payslip.Figures.NeutralTaxRate,
-            Money.Eur(payslip.Figures.TaxCents), Money.Eur(payslip.Figures.NetPaidCents), payslip.DueOn, payslip.PaidOn, Money.Eur(payslip.Figures.EmployerCostCents), Money.Eur(payslip.AllowancesCents)));
+            Money.Eur(payslip.Figures.TaxCents), Money.Eur(payslip.Figures.NetPaidCents), payslip.DueOn, payslip.PaidOn, Money.Eur(payslip.Figures.EmployerCostCents), Money.Eur(payslip.AllowancesCents))
+        {
+            Establishment = $"SIRET {employer.Siret}, APE {employer.Ape}, cotisations versées à l'URSSAF {employer.UrssafReference}",
+            Hours = month.Hours, Cachets = month.Cachets, Cadre = contract.Cadre,
+        });
         return ($"bulletin-{payslip.Number}.pdf", content);
     }
 
