@@ -34,7 +34,7 @@ public static class ContractTerms
     /// parsing), and the contract's months when the dates and quantities allow splitting it.
     /// </summary>
     public static (IReadOnlyList<ContractTermBroken> Broken, IReadOnlyList<ContractMonth> Months) Check(
-        DateOnly? start, DateOnly? end, decimal? hours, decimal? cachets, Money? gross, DateOnly today)
+        DateOnly? start, DateOnly? end, decimal? hours, decimal? cachets, Money? gross, DateOnly today, decimal? workedDays = null)
     {
         var broken = new List<ContractTermBroken>();
         if (start is { } s && end is { } e)
@@ -65,13 +65,19 @@ public static class ContractTerms
             broken.Add(new("Gross", "Le salaire brut est positif."));
         }
 
-        var months = start is { } from && end is { } to && to >= from && to < from.AddMonths(MaxMonths) && wholeCachets
-            ? ContractMonths.Split(from, to, hours, (int?)cachets, gross?.Cents ?? 0) : [];
+        var wholeDays = WorkedDaysFit(start, end, workedDays, broken);
+        var months = start is { } from && end is { } to && to >= from && to < from.AddMonths(MaxMonths) && wholeCachets && wholeDays
+            ? ContractMonths.Split(from, to, hours, (int?)cachets, gross?.Cents ?? 0, (int?)workedDays) : [];
         if (hours is { } h && (h <= 0 || months.Any(m => m.Hours is <= 0 or > 240)))
         {
             broken.Add(new("Hours", months.Count > 1
                 ? "Les heures, réparties sur les mois du contrat au prorata des jours, font entre 0 et 240 heures par mois."
                 : "Le nombre d'heures est entre 0 et 240 dans le mois."));
+        }
+
+        if (months.Any(m => m.WorkedDays is 0))
+        {
+            broken.Add(new("WorkedDays", "Les jours travaillés, répartis sur les mois du contrat au prorata des jours, font au moins un jour par mois : déclarez un contrat par période travaillée."));
         }
 
         if (months.Any(m => m.Cachets is < 1 or > 31))
@@ -82,5 +88,17 @@ public static class ContractTerms
         }
 
         return (broken, months);
+    }
+
+    /// <summary>The days actually worked (a technician's): whole, at least one, at most the contract's calendar days.</summary>
+    private static bool WorkedDaysFit(DateOnly? start, DateOnly? end, decimal? workedDays, List<ContractTermBroken> broken)
+    {
+        var fit = workedDays is not { } d || (d >= 1 && d == decimal.Truncate(d) && (start is not { } first || end is not { } last || d <= last.DayNumber - first.DayNumber + 1));
+        if (!fit)
+        {
+            broken.Add(new("WorkedDays", "Les jours réellement travaillés sont un nombre entier, d'au moins 1 et au plus les jours du contrat."));
+        }
+
+        return fit;
     }
 }

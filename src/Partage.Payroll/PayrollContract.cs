@@ -131,7 +131,9 @@ public static class PayrollJson
         var employer = CheckEmployer(request.Employer, errors);
         var (kind, dfs) = CheckEmployee(request.Employee, errors);
         var (type, start, end) = CheckContract(request.Contract, kind, year, month, errors);
-        CheckWork(request.Work, kind, errors);
+        int? contractDays = year != 0 && end >= start && !errors.ContainsKey("contract")
+            ? Math.Min(end.DayNumber, new DateOnly(year, month, 1).AddMonths(1).AddDays(-1).DayNumber) - Math.Max(start.DayNumber, new DateOnly(year, month, 1).DayNumber) + 1 : null;
+        CheckWork(request.Work, kind, year, contractDays, errors);
         if (employer is { CongesSpectacles: false } && kind is EmployeeKind.IntermittentArtist or EmployeeKind.IntermittentTechnician
             && type is not null && end >= start && end < start.AddMonths(12))
         {
@@ -271,7 +273,8 @@ public static class PayrollJson
         return (type, start, end);
     }
 
-    private static void CheckWork(WorkInput? work, EmployeeKind? kind, Dictionary<string, string> errors)
+    /// <param name="contractDays">The contract's calendar days within the period, when its dates are valid.</param>
+    private static void CheckWork(WorkInput? work, EmployeeKind? kind, int year, int? contractDays, Dictionary<string, string> errors)
     {
         if (work?.Hours is { } hours && hours is <= 0 or > 400)
         {
@@ -286,6 +289,11 @@ public static class PayrollJson
         if (work?.Cachets is { } cachets && cachets is <= 0 or > 62)
         {
             errors["work.cachets"] = "Le nombre de cachets est positif (au plus 62 dans le mois).";
+        }
+
+        if (work?.Days is { } worked && year != 0 && contractDays is { } inPeriod && worked > inPeriod)
+        {
+            errors["work.days"] = $"Les jours travaillés ({worked}) dépassent les jours du contrat dans la période ({inPeriod}).";
         }
 
         if (kind == EmployeeKind.IntermittentTechnician && work?.Hours is null)

@@ -43,6 +43,19 @@ public class ContractTermsTests
         Assert.Equal(450_000, months.Sum(m => m.GrossCents));
     }
 
+    [Fact]
+    public void WorkedDays_SplitLikeCachets_CheckedAgainstTheContractsDays()
+    {
+        // 20 January to 10 March 2027 (50 days), 30 days worked: January 12 × 30 / 50 = 7.2 → 7, February 28 × 30 / 50 = 16.8 → 16, March the rest, 7.
+        var (broken, months) = ContractTerms.Check(new DateOnly(2027, 1, 20), new DateOnly(2027, 3, 10), 300, null, Money.Eur(450_000), Today, 30);
+        Assert.Empty(broken);
+        Assert.Equal([7, 16, 7], months.Select(m => m.WorkedDays));
+
+        Assert.Contains(ContractTerms.Check(new DateOnly(2027, 1, 20), new DateOnly(2027, 1, 25), 30, null, Money.Eur(90_000), Today, 7).Broken, b => b.Field == "WorkedDays");
+        Assert.Contains(ContractTerms.Check(new DateOnly(2027, 1, 20), new DateOnly(2027, 1, 25), 30, null, Money.Eur(90_000), Today, 2.5m).Broken, b => b.Field == "WorkedDays");
+        Assert.DoesNotContain(ContractTerms.Check(new DateOnly(2027, 1, 20), new DateOnly(2027, 1, 25), 30, null, Money.Eur(90_000), Today).Months, m => m.WorkedDays is not null);
+    }
+
     [Theory]
     [InlineData("regime_general", EmployeeKind.RegimeGeneral)]
     [InlineData(" intermittent_artist ", EmployeeKind.IntermittentArtist)]

@@ -126,6 +126,26 @@ public class WorkedExampleTests
     }
 
     [Fact]
+    public void Technician_FiveDaysWorkedInAnElevenDayContract_CeilingOnTheDaysWorked()
+    {
+        // A technician engaged from 2 to 12 November 2026 who works 5 days of 8 hours, 1,000 € in all: the daily ceiling
+        // (220 € in 2026) counts the 5 days worked, 1,100 €, not the 11 calendar days (2,420 €): all the pay is in tranche 1.
+        var worked = Compute(Request("intermittent_technician", "CDDU", "2026-11-02", "2026-11-12", 1000m, hours: 40m, days: 5));
+        Assert.Equal(1100m, worked.Ceiling);
+        Assert.Equal(1000m, Assert.Single(worked.Lines, l => l.Code == "vieillesse_plafonnee").Base);
+        var calendar = Compute(Request("intermittent_technician", "CDDU", "2026-11-02", "2026-11-12", 1000m, hours: 40m, days: 11));
+        Assert.Equal(2420m, calendar.Ceiling);
+
+        // With 4 days at 300 € a day, 1,200 €: 880 € in tranche 1, 320 € above the ceiling.
+        var above = Compute(Request("intermittent_technician", "CDDU", "2026-11-02", "2026-11-12", 1200m, hours: 32m, days: 4));
+        Assert.Equal((880m, 320m), (Assert.Single(above.Lines, l => l.Code == "vieillesse_plafonnee").Base, Assert.Single(above.Lines, l => l.Code == "retraite_complementaire_t2").Base));
+
+        // More days worked than the contract has in the period is refused.
+        Assert.Contains("work.days", Assert.Throws<Partage.Kernel.InputValidationException>(() =>
+            Compute(Request("intermittent_technician", "CDDU", "2026-11-02", "2026-11-12", 1000m, hours: 40m, days: 12))).Errors.Keys);
+    }
+
+    [Fact]
     public void B_Technician_OneDayOf8Hours_200()
     {
         var result = Compute(Request("intermittent_technician", "CDDU", "2026-11-14", "2026-11-14", 200m, hours: 8m, days: 1, congesSpectacles: true));

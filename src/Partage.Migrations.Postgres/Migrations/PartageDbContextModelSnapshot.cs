@@ -4387,6 +4387,10 @@ namespace Partage.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(300)")
                         .HasColumnName("usage_reason");
 
+                    b.Property<int?>("WorkedDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("worked_days");
+
                     b.HasKey("Id")
                         .HasName("pk_payroll_jobs");
 

@@ -4376,6 +4376,10 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("usage_reason");
 
+                    b.Property<int?>("WorkedDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("worked_days");
+
                     b.HasKey("Id")
                         .HasName("pk_payroll_jobs");
 

@@ -55,6 +55,9 @@ public sealed class Job : IVersioned
 
     public int? Cachets { get; init; }
 
+    /// <summary>A technician's days actually worked when fewer than the contract's days (the daily ceiling counts them); null: every day.</summary>
+    public int? WorkedDays { get; init; }
+
     public long GrossCents { get; init; }
 
     /// <summary>The employer cost computed when declared: what the activity commits to.</summary>

@@ -97,7 +97,7 @@ public sealed class ComputePayslips(
         var ids = started.Select(j => j.Id).ToList();
         var existing = (await db.Set<Payslip>().AsNoTracking().Where(p => ids.Contains(p.JobId)).Select(p => new { p.JobId, p.Period }).ToListAsync(ct))
             .Select(p => (p.JobId, p.Period)).ToHashSet();
-        var due = started.SelectMany(job => ContractMonths.Split(job.Start, job.End, job.Hours, job.Cachets, job.GrossCents)
+        var due = started.SelectMany(job => ContractMonths.Split(job.Start, job.End, job.Hours, job.Cachets, job.GrossCents, job.WorkedDays)
             .Where(m => m.To <= until && !existing.Contains((job.Id, m.Period))).Select(m => (Job: job, Month: m))).ToList();
         return (started[^1].Number, due);
     }

@@ -18,7 +18,11 @@ namespace Partage.App.Modules.Payroll.Features;
 
 public sealed record JobInput(
     string? ActivityId, string? Kind, bool Cadre, string? Trade, string? Description, string? Place, string? Start, string? End, string? Hours, string? Cachets,
-    string? Gross, string? UsageReason, string? Dfs);
+    string? Gross, string? UsageReason, string? Dfs)
+{
+    /// <summary>A technician's days actually worked, when fewer than the contract's calendar days (a rehearsal on days 1 and 5, a show on day 11); empty: every day.</summary>
+    public string? WorkedDays { get; init; }
+}
 
 /// <summary>
 /// A member declares a job; the checks that must pass before a contract exists (budget, minimum
@@ -35,7 +39,7 @@ public sealed class DeclareJob(
     /// <summary>The job's terms as read from the form; null where the input was refused (the validation then holds why).</summary>
     private sealed record Terms(
         EmployeeKind? Kind, Trade? Trade, string? Description, string? Place, DateOnly? Start, DateOnly? End, decimal? Hours, decimal? Cachets, Money? Gross,
-        string? Usage, string? Dfs, IReadOnlyList<ContractMonth> Months);
+        string? Usage, string? Dfs, int? WorkedDays, IReadOnlyList<ContractMonth> Months);
 
     public async Task<JobView> HandleAsync(JobInput input, Actor actor, CancellationToken ct = default)
     {
@@ -56,7 +60,7 @@ public sealed class DeclareJob(
         {
             Id = TypedId.New<JobId>(), Number = $"CT-{entity.Code}-{start.Year}-{await numbers.NextAsync($"contract:{entity.Code}:{start.Year}", ct):D6}",
             ActivityId = activity!.Id, MemberId = activity.MemberId, OfficeId = activity.OfficeId, LegalEntityId = entity.Id, Kind = kind, Cadre = input.Cadre,
-            TradeCode = t.Trade!.Code, Description = t.Description!, Place = t.Place!, Start = start, End = end, Hours = t.Hours, Cachets = (int?)t.Cachets,
+            TradeCode = t.Trade!.Code, Description = t.Description!, Place = t.Place!, Start = start, End = end, Hours = t.Hours, Cachets = (int?)t.Cachets, WorkedDays = t.WorkedDays,
             GrossCents = gross.Cents, EmployerCostCents = cost.Cents, NetCents = payslips.Sum(p => Rounding.ToCents(p.NetBeforeTax)),
             UsageReason = t.Usage!, Dfs = t.Dfs, Status = JobStatus.Declared, CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = actor.Name,
         };
@@ -122,13 +126,20 @@ public sealed class DeclareJob(
             v.Add("Dfs", DfsLabels.Refused);
         }
 
-        var (broken, months) = ContractTerms.Check(start, end, hours, cachets, gross, clock.Today());
+        var workedDays = v.Decimal("WorkedDays", "Les jours réellement travaillés", input.WorkedDays, required: false);
+        if (workedDays is not null && kind is not EmployeeKind.IntermittentTechnician)
+        {
+            v.Add("WorkedDays", "Les jours réellement travaillés se déclarent pour un technicien (son plafond est journalier) ; ceux d'un artiste suivent ses cachets.");
+            workedDays = null;
+        }
+
+        var (broken, months) = ContractTerms.Check(start, end, hours, cachets, gross, clock.Today(), workedDays);
         foreach (var term in broken)
         {
             v.Add(term.Field, term.Message);
         }
 
-        return new Terms(kind, trade, description, place, start, end, hours, cachets, gross, usage, dfs, months);
+        return new Terms(kind, trade, description, place, start, end, hours, cachets, gross, usage, dfs, (int?)workedDays, months);
     }
 
     /// <summary>The rules a job must meet before its contract exists; every broken one is reported at once.</summary>

@@ -23,5 +23,5 @@ public sealed class JobPayrollRequests(IOptions<PayrollEmployerOptions> employer
             {
                 EndOfContract = month.To == end ? new EndOfContractInput(Money.Eur(contractGrossCents).Amount, null) : null,
             },
-            new WorkInput(month.Hours, month.Days, month.Cachets), Money.Eur(month.GrossCents).Amount);
+            new WorkInput(month.Hours, month.WorkedDays ?? month.Days, month.Cachets), Money.Eur(month.GrossCents).Amount);
 }
