@@ -207,6 +207,13 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
             Only(HttpStatusCode.UnprocessableEntity, payroll), HttpStatusCode.Forbidden);   // no hire then: a clear refusal for payroll staff, nothing for others
         yield return ("GET", "/api/v1/payroll/dsn", _ => "/api/v1/payroll/dsn?entity=LNA&month=2026-01", _ => null,
             payroll.ToDictionary(e => e, _ => ok), HttpStatusCode.Forbidden);   // a month without pay: the "néant" declaration
+        yield return ("POST", "/api/v1/payroll/dsn-filings", _ => "/api/v1/payroll/dsn-filings", _ => new { Entity = "LNA", Month = "2026-01" },
+            payroll.ToDictionary(e => e, _ => HttpStatusCode.Created), HttpStatusCode.Forbidden);   // each call keeps one more file of the month
+        yield return ("GET", "/api/v1/payroll/dsn-filings", _ => "/api/v1/payroll/dsn-filings", _ => null, payroll.ToDictionary(e => e, _ => ok), HttpStatusCode.Forbidden);
+        yield return ("GET", "/api/v1/payroll/dsn-filings/{id:guid}/file", _ => $"/api/v1/payroll/dsn-filings/{Guid.Empty}/file", _ => null,
+            payroll.ToDictionary(e => e, _ => HttpStatusCode.NotFound), HttpStatusCode.Forbidden);
+        yield return ("POST", "/api/v1/payroll/dsn-filings/{id:guid}/sent", _ => $"/api/v1/payroll/dsn-filings/{Guid.Empty}/sent", _ => new { DepositReference = "X" },
+            payroll.ToDictionary(e => e, _ => HttpStatusCode.NotFound), HttpStatusCode.Forbidden);
         yield return ("GET", "/api/v1/payroll/minimum-rates", _ => "/api/v1/payroll/minimum-rates", _ => null, payroll.ToDictionary(e => e, _ => ok), HttpStatusCode.Forbidden);
         yield return ("POST", "/api/v1/payroll/minimum-rates", _ => "/api/v1/payroll/minimum-rates",
             _ => new { CollectiveAgreement = "1285", Trade = "*", Unit = "Hour", Amount = "12.50", From = EffectiveDay(), Source = "Grille" },

@@ -71,9 +71,11 @@ public static partial class DsnFile
         Add("S10.G00.02.005", Phone(s.Sender.Contact.Phone));
 
         Add("S20.G00.05.001", "01");
-        Add("S20.G00.05.002", s.Individuals.Count > 0 ? "01" : "02");
+        // Normal (01) or "annule et remplace intégral" (03); without anyone, their "sans individu" forms (02, 05). A monthly
+        // DSN names no replaced declaration (S20.G00.05.006 is forbidden for nature 01): the month and a new order number say it.
+        Add("S20.G00.05.002", (s.Individuals.Count > 0, s.Replacement) switch { (true, false) => "01", (false, false) => "02", (true, true) => "03", _ => "05" });
         Add("S20.G00.05.003", "11");
-        Add("S20.G00.05.004", $"{s.Year:D4}{s.Month:D2}");
+        Add("S20.G00.05.004", s.Ordinal == 1 ? $"{s.Year:D4}{s.Month:D2}" : $"{s.Year:D4}{s.Month:D2}{s.Ordinal:D2}");
         Add("S20.G00.05.005", Date(month));
         Add("S20.G00.05.007", Date(s.BuiltOn));
         Add("S20.G00.05.008", "01");

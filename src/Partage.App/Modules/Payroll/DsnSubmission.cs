@@ -48,4 +48,11 @@ public sealed record DsnContribution(string Code, decimal Base, decimal Amount);
 public sealed record DsnComplements(decimal Maladie, decimal Family);
 
 /// <summary>One monthly DSN ("DSN mensuelle") of one employer's establishment.</summary>
-public sealed record DsnSubmission(int Year, int Month, bool Test, DateOnly BuiltOn, DsnSender Sender, DsnEmployer Employer, IReadOnlyList<DsnIndividual> Individuals);
+public sealed record DsnSubmission(int Year, int Month, bool Test, DateOnly BuiltOn, DsnSender Sender, DsnEmployer Employer, IReadOnlyList<DsnIndividual> Individuals)
+{
+    /// <summary>The declaration's rank among those built for the month (1 for the first): its "numéro d'ordre" S20.G00.05.004 is unique by it.</summary>
+    public int Ordinal { get; init; } = 1;
+
+    /// <summary>It cancels and replaces the month's declaration already deposited (type 03, or 05 without anyone), before the deadline.</summary>
+    public bool Replacement { get; init; }
+}

@@ -28,6 +28,7 @@ public static class PayrollModule
             .AddScoped<Features.ExportDpaeCsv>()
             .AddScoped<Features.GetDpaeUpload>()
             .AddScoped<Features.GetEntityDsn>()
+            .AddScoped<Features.FileEntityDsn>()
             .AddScoped<Features.GetPayslip>()
             .AddScoped<Features.ListPayslips>()
             .AddScoped<Features.GetPayslipPdf>()
@@ -64,6 +65,7 @@ public static class PayrollModule
         Features.ExportDpaeCsv.Map(staff);
         Features.GetDpaeUpload.Map(staff);
         Features.GetEntityDsn.Map(staff);
+        Features.FileEntityDsn.Map(staff);
         Features.ListPayslips.Map(payslips);
         Features.GetPayslip.Map(payslips);
         Features.GetPayslipPdf.Map(payslips);

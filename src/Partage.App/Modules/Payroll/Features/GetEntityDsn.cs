@@ -23,6 +23,13 @@ public sealed class GetEntityDsn(
     public async Task<DsnDocument> HandleAsync(string? entityCode, string? month, bool test, Actor actor, CancellationToken ct = default)
     {
         PayrollAccess.RequireStaff(actor);
+        var (entity, first) = await ReadAsync(entityCode, month, ct);
+        return await BuildAsync(entity, first, test, 1, replacement: false, ct);
+    }
+
+    /// <summary>The entity and the month's first day, checked; bad input named field by field.</summary>
+    internal async Task<(LegalEntityView Entity, DateOnly First)> ReadAsync(string? entityCode, string? month, CancellationToken ct)
+    {
         var v = new Validation();
         var code = v.Required("entity", "L'entité", entityCode, 10);
         var declared = v.Month("month", "Le mois déclaré", month, required: true);
@@ -33,8 +40,14 @@ public sealed class GetEntityDsn(
         }
 
         v.ThrowIfInvalid();
-        var (first, last) = (declared!.Value.Start, declared.Value.End);
-        var declarant = options.Value.DsnDeclarant(entity!.Code, entity.Name, entity.Siren);
+        return (entity!, declared!.Value.Start);
+    }
+
+    /// <summary>The month's declaration: its rank among the month's files and whether it replaces the one deposited.</summary>
+    internal async Task<DsnDocument> BuildAsync(LegalEntityView entity, DateOnly first, bool test, int ordinal, bool replacement, CancellationToken ct)
+    {
+        var last = first.AddMonths(1).AddDays(-1);
+        var declarant = options.Value.DsnDeclarant(entity.Code, entity.Name, entity.Siren);
         var period = $"{first.Year:D4}-{first.Month:D2}";
         var payslips = await db.Set<Payslip>().AsNoTracking().Where(p => p.LegalEntityId == entity.Id && p.Period == period).OrderBy(p => p.Number).ToListAsync(ct);
         var pending = payslips.Count(p => p.Status == PayslipStatus.Computed);
@@ -53,7 +66,7 @@ public sealed class GetEntityDsn(
             new DsnSender(entity.Siren, declarant.Nic, entity.Name, entity.Street, entity.PostalCode, entity.City, declarant.Contact),
             new DsnEmployer(declarant.Siret, declarant.Ape, entity.Name, entity.Street, entity.PostalCode, entity.City, employer.Value.CollectiveAgreement ?? string.Empty, declarant.Contact,
                 catalog.Resolve(last).MonthlyHours, declarant.AtRiskCode, catalog.ValueOn(PayrollEmployerOptions.AtMpRateCode, last) ?? 0m, declarant.CongesSpectacles, licence),
-            individuals), DsnFile.ComplementsOn(catalog, first));
+            individuals) { Ordinal = ordinal, Replacement = replacement }, DsnFile.ComplementsOn(catalog, first));
     }
 
     /// <summary>The month's people, each with their contracts and payslips.</summary>

@@ -7,7 +7,7 @@ using Partage.Kernel;
 namespace Partage.App.Modules.Payroll.Pages;
 
 /// <summary>Payroll staff's desk: run the payroll, validate payslips, release wage batches, see contributions due.</summary>
-public sealed class DeskModel(ListJobs jobs, ListPayslips payslips, ValidatePayslip validate, GetContributionsDue contributions, RunPayroll payroll, ListWageBatches batches, ReleaseWageBatch release, GetWageBatchSepaFile sepa, ExportDpaeCsv dpaeCsv, GetDpaeUpload dpaeUpload, GetEntityDsn dsn, LegalEntities.ILegalEntitiesApi entities, PayrollParameters parameters, TimeProvider clock) : PartagePageModel
+public sealed class DeskModel(ListJobs jobs, ListPayslips payslips, ValidatePayslip validate, GetContributionsDue contributions, RunPayroll payroll, ListWageBatches batches, ReleaseWageBatch release, GetWageBatchSepaFile sepa, ExportDpaeCsv dpaeCsv, GetDpaeUpload dpaeUpload, GetEntityDsn dsn, FileEntityDsn filings, LegalEntities.ILegalEntitiesApi entities, PayrollParameters parameters, TimeProvider clock) : PartagePageModel
 {
     [BindProperty]
     public string? Until { get; set; }
@@ -49,6 +49,9 @@ public sealed class DeskModel(ListJobs jobs, ListPayslips payslips, ValidatePays
     public string BatchPageUrl(int page) => $"/paie?lots={page.ToString(System.Globalization.CultureInfo.InvariantCulture)}#batches-title";
 
     public IReadOnlyList<ContributionDue> Contributions { get; private set; } = [];
+
+    /// <summary>The DSN files kept, newest first.</summary>
+    public IReadOnlyList<DsnFilingView> Filings { get; private set; } = [];
 
     /// <summary>The parameters in force today that are still open points of the research, for staff to confirm from their notices.</summary>
     public IReadOnlyList<string> ToConfirm { get; private set; } = [];
@@ -141,6 +144,30 @@ public sealed class DeskModel(ListJobs jobs, ListPayslips payslips, ValidatePays
         return result is Microsoft.AspNetCore.Mvc.RazorPages.PageResult ? await LoadAsync(() => ShowAsync(ct)) : result;
     }
 
+    /// <summary>Builds and keeps the month's DSN (an annule et remplace once one is deposited).</summary>
+    public Task<IActionResult> OnPostFileDsnAsync(CancellationToken ct) => RunAsync(async () =>
+    {
+        var filed = await filings.FileAsync(new DsnFilingInput(DsnEntity, DsnMonth), Actor, ct);
+        return $"DSN {filed.Entity} {filed.Period} n° {filed.Ordinal} conservée ({DsnLabels.Type(filed.Type)}), à déposer avant le {filed.Deadline:dd/MM/yyyy}.";
+    }, ct);
+
+    public Task<IActionResult> OnPostDsnSentAsync(Guid id, string? depositReference, CancellationToken ct) => RunAsync(async () =>
+    {
+        var sent = await filings.MarkSentAsync(id, new DsnSentInput(depositReference), Actor, ct);
+        return $"DSN {sent.Entity} {sent.Period} n° {sent.Ordinal} notée déposée ({sent.DepositReference}).";
+    }, ct);
+
+    public async Task<IActionResult> OnGetDsnFileAsync(Guid id, CancellationToken ct)
+    {
+        await LoadActorAsync();
+        var result = await TryAsync(async () =>
+        {
+            var file = await filings.FileOfAsync(id, Actor, ct);
+            return File(file.Content, file.ContentType, file.FileName);
+        }, prefix: string.Empty);
+        return result is Microsoft.AspNetCore.Mvc.RazorPages.PageResult ? await LoadAsync(() => ShowAsync(ct)) : result;
+    }
+
     private DateOnly Today => clock.Today();
 
     private async Task<IActionResult> RunAsync(Func<Task<string>> action, CancellationToken ct)
@@ -159,7 +186,10 @@ public sealed class DeskModel(ListJobs jobs, ListPayslips payslips, ValidatePays
         DpaeFrom ??= Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         DsnMonth ??= Today.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);   // the DSN of a month is filed early the next
         EntityCodes = (await entities.CodesAsync(ct)).Values.Order(StringComparer.Ordinal).ToList();
-        ToConfirm = (await parameters.InForceAsync(Today, Actor, ct)).Where(p => p.ToConfirm).Select(p => p.Code).ToList();
+        // The default income-tax grid's 40 rows are one open point.
+        ToConfirm = (await parameters.InForceAsync(Today, Actor, ct)).Where(p => p.ToConfirm)
+            .Select(p => p.Code.StartsWith("pas_neutre_", StringComparison.Ordinal) ? "pas_neutre_* (grille par défaut)" : p.Code).Distinct().ToList();
+        Filings = (await filings.ListAsync(null, null, Actor, ct)).Take(12).ToList();
         DpaeTo ??= DpaeFrom;
         ToCountersign = (await jobs.HandleAsync(nameof(JobStatus.Signed), new PageRequest(1, 50), Actor, ct)).Items;
         ToValidate = (await payslips.HandleAsync(nameof(PayslipStatus.Computed), new PageRequest(1, 100), Actor, ct)).Items;
