@@ -184,6 +184,8 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
             Only(HttpStatusCode.Created, World.Admin, World.Payroll, World.LilleManager, World.LilleMemberEmail), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/jobs/{id:guid}", _ => "/api/v1/jobs/{job}", _ => null, Only(ok, jobReaders), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/jobs/{id:guid}/contract.pdf", _ => "/api/v1/jobs/{job}/contract.pdf", _ => null, Only(ok, jobReaders), HttpStatusCode.NotFound);
+        // The job has no validated final payslip yet: those who may read it get the reason, the others nothing.
+        yield return ("GET", "/api/v1/jobs/{id:guid}/certificate.pdf", _ => "/api/v1/jobs/{job}/certificate.pdf", _ => null, Only(HttpStatusCode.Conflict, jobReaders), HttpStatusCode.NotFound);
         yield return ("POST", "/api/v1/jobs/{id:guid}/sign", _ => "/api/v1/jobs/{job}/sign", _ => new { Name = "Jeanne Durand" },
             Only(ok, World.LilleMemberEmail), HttpStatusCode.NotFound);
         yield return ("POST", "/api/v1/jobs/{id:guid}/countersign", _ => "/api/v1/jobs/{signed-job}/countersign", _ => null,

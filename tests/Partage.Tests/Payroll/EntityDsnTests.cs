@@ -107,6 +107,20 @@ public abstract class EntityDsnTests<TFactory>(TFactory factory) : IClassFixture
         Assert.Equal(payslips.Sum(p => p.Gross.Cents), (await Balance("641") - wagesBefore).Cents);
         Assert.Equal(payslips.Sum(p => p.NetPaid.Cents), (netBefore - await Balance("421")).Cents);
 
+        // The members' employment certificates: the artist's AEM (a cachet counted 12 hours), the trainer's for France Travail; the member's own only.
+        var aem = System.Text.RegularExpressions.Regex.Replace(Poppler.Text(await staff.GetByteArrayAsync($"/api/v1/jobs/{artist.Id}/certificate.pdf"), layout: true), @"\s+", " ");
+        foreach (var expected in new[] { "Attestation d'employeur mensuelle (AEM)", "SIRET 90000001900019", "CDD d'usage", "Motif de fin : fin de contrat à durée déterminée", "un cachet comptant pour 12 heures", "600,00" })
+        {
+            Assert.Contains(expected, aem, StringComparison.Ordinal);
+        }
+
+        Assert.Matches(@"2026-12 02–03/12 2 24 600,00 €", aem);
+        var france = System.Text.RegularExpressions.Regex.Replace(Poppler.Text(await staff.GetByteArrayAsync($"/api/v1/jobs/{trainer.Id}/certificate.pdf"), layout: true), @"\s+", " ");
+        Assert.Contains("Attestation employeur destinée à France Travail", france, StringComparison.Ordinal);
+        Assert.Contains("508,20", france, StringComparison.Ordinal);   // the gross with both indemnities
+        using var stranger = await factory.ClientForAsync(World.ParisMemberEmail);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/api/v1/jobs/{artist.Id}/certificate.pdf")).StatusCode);
+
         // Only payroll staff; bad input named.
         using var member = await factory.ClientForAsync(World.LilleMemberEmail);
         Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync("/api/v1/payroll/dsn?entity=LNA&month=2026-12")).StatusCode);

@@ -13,6 +13,9 @@ public interface IPayrollApi
 
     byte[] ContractPdf(ContractPrint print, string author);
 
+    /// <summary>The employment certificate at a contract's end (AEM of an intermittent, France Travail's otherwise).</summary>
+    (string FileName, byte[] Content) CertificatePdf(CertificatePrint print);
+
     /// <summary>The credits of a payroll entry for a payslip's contributions and tax: URSSAF (431), other bodies (437), tax withheld (4421).</summary>
     IReadOnlyList<(string Account, Money Amount, string Label)> ContributionCredits(PayrollResult result, EmployeeKind kind, Money reductions, Money tax);
 
@@ -38,6 +41,8 @@ internal sealed class PayrollApi(PayrollParameters parameters, Microsoft.Extensi
     public byte[] PayslipPdf(PayslipPrint print) => PayslipDocument.Write(print);
 
     public byte[] ContractPdf(ContractPrint print, string author) => ContractDocument.Write(print, author);
+
+    public (string FileName, byte[] Content) CertificatePdf(CertificatePrint print) => CertificateDocument.Write(print);
 
     public IReadOnlyList<(string Account, Money Amount, string Label)> ContributionCredits(PayrollResult result, EmployeeKind kind, Money reductions, Money tax) =>
         Features.PayslipPosting.ContributionCredits(result, kind, reductions, tax);

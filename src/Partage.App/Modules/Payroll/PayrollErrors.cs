@@ -14,6 +14,7 @@ public static class PayrollErrors
     public static readonly ErrorCode DpaeIncomplete = new("payroll.dpae_incomplete", "La DPAE exige le numéro de sécurité sociale du membre : complétez sa fiche avant de contre-signer.");
     public static readonly ErrorCode DsnDeadlinePassed = new("payroll.dsn_deadline_passed", "L'échéance de cette DSN est passée : une erreur se corrige désormais dans la DSN du mois suivant.", ErrorKind.Conflict);
     public static readonly ErrorCode DsnFilingState = new("payroll.dsn_filing_state", "Cette DSN n'est plus à déposer : une DSN plus récente du même mois l'a remplacée, ou elle est déjà déposée.", ErrorKind.Conflict);
+    public static readonly ErrorCode CertificateNotReady = new("payroll.certificate_not_ready", "L'attestation est établie à la fin du contrat, une fois tous ses bulletins validés.", ErrorKind.Conflict);
     public static readonly ErrorCode DsnNotReady = new("payroll.dsn_not_ready", "La DSN du mois ne peut pas encore être établie.", ErrorKind.Conflict);
     public static readonly ErrorCode DpaeFile = new("payroll.dpae_file", "Le fichier DPAE ne peut pas être établi.");
     public static readonly ErrorCode MinimumExists = new("payroll.minimum_exists", "Un minimum existe déjà pour cette convention, ce métier et cette date : ajoutez-en un à une autre date.", ErrorKind.Conflict);

@@ -28,6 +28,7 @@ public static class PayrollModule
             .AddScoped<Features.ExportDpaeCsv>()
             .AddScoped<Features.GetDpaeUpload>()
             .AddScoped<Features.GetEntityDsn>()
+            .AddScoped<Features.GetJobCertificatePdf>()
             .AddScoped<Features.FileEntityDsn>()
             .AddScoped<Features.GetPayslip>()
             .AddScoped<Features.ListPayslips>()
@@ -62,6 +63,7 @@ public static class PayrollModule
         Features.SignContract.Map(jobs);
         Features.CountersignContract.Map(jobs);
         Features.GetContractPdf.Map(jobs);
+        Features.GetJobCertificatePdf.Map(jobs);
         Features.ExportDpaeCsv.Map(staff);
         Features.GetDpaeUpload.Map(staff);
         Features.GetEntityDsn.Map(staff);

@@ -1,7 +1,5 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Partage.App.Infrastructure.Http;
-using Partage.App.Infrastructure.Pdf;
 using Partage.App.Modules.Payroll;
 using Partage.App.Security;
 using Partage.Kernel;
@@ -16,8 +14,6 @@ namespace Partage.App.Modules.Employers.Features;
 /// </summary>
 public sealed class GetStaffCertificatePdf(PartageDbContext db, IPayrollApi payroll, EmployerAccounts accounts, TimeProvider clock)
 {
-    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
-
     /// <summary>
     /// The employment certificate of a contract, once its last payslip is validated: every month's
     /// work (hours, cachets, counted hours), gross pay and unemployment contributions, the end of the
@@ -43,42 +39,17 @@ public sealed class GetStaffCertificatePdf(PartageDbContext db, IPayrollApi payr
         var hoursPerCachet = catalog.ValueOn("heures_par_cachet", contract.Start)
             ?? throw new InvalidOperationException("Aucune valeur du paramètre de paie « heures_par_cachet » n'est en vigueur au début du contrat.");
 
-        using var pdf = new PdfDocumentWriter($"Attestation employeur {contract.Number}", entity.Name);
-        pdf.Title(intermittent ? "Attestation d'employeur mensuelle (AEM)" : "Attestation employeur destinée à France Travail");
-        pdf.Line(intermittent ? "Intermittent du spectacle — annexes 8 et 10 de l'assurance chômage, à remettre au salarié et à France Travail" : "Fin de contrat de travail, à remettre au salarié et à France Travail");
-        pdf.Line($"Employeur : {employer.Name}, SIRET {employer.Siret}, APE {employer.Ape}, {employer.Street}, {employer.PostalCode} {employer.City}", strong: true);
-        pdf.Line($"Convention collective : IDCC {employer.CollectiveAgreement} — URSSAF {employer.UrssafReference}{(employer.FundReferences.Length > 0 ? " — caisses : " + employer.FundReferences : string.Empty)}");
-        pdf.Line($"Établie par {entity.Name} (SIREN {entity.Siren}), qui gère la paie de l'employeur par mandat {(mandate.Kind == MandateKind.Complete ? "complet" : "partiel")} signé le {mandate.SignedOn:dd/MM/yyyy}.");
-        pdf.Space();
-        pdf.Line($"Salarié : {person.LastName.ToUpperInvariant()} {person.FirstName}, né(e) le {person.BirthDate:dd/MM/yyyy}, n° de sécurité sociale {Nir.Parse(person.Nir).Formatted}", strong: true);
-        pdf.Line($"Contrat {contract.Number} : {(intermittent ? "CDD d'usage" : "CDD")}, {JobLabels.Kind(contract.Kind)}, {contract.Job}{(contract.Event.Length > 0 ? " — " + contract.Event : string.Empty)}{(contract.Cadre ? ", cadre" : string.Empty)}");
-        pdf.Line($"Du {contract.Start:dd/MM/yyyy} au {contract.End:dd/MM/yyyy} ; dernier jour travaillé et payé : {contract.End:dd/MM/yyyy}");
-        pdf.Line("Motif de fin : fin de contrat à durée déterminée");
-        pdf.Space();
-        var rows = payslips.Select(p =>
+        var employerLines = new[]
         {
-            var month = months[p.Period];
-            var (unemploymentBase, unemployment) = Unemployment(p.Result());
-            return (Month: month, Counted: month.Hours ?? month.Cachets * hoursPerCachet ?? 0m, Base: unemploymentBase, Contributions: unemployment, Gross: p.Figures.GrossCents, Net: p.Figures.NetPaidCents);
-        }).ToList();
-        decimal? Hours(IEnumerable<ContractMonth> worked) => worked.Any(m => m.Hours is not null) ? worked.Sum(m => m.Hours) : null;
-        int? Cachets(IEnumerable<ContractMonth> worked) => worked.Any(m => m.Cachets is not null) ? worked.Sum(m => m.Cachets) : null;
-        var table = rows.Select(r => (IReadOnlyList<string>)[r.Month.Period, $"{r.Month.From:dd}–{r.Month.To:dd}/{r.Month.To:MM}", Number(Hours([r.Month])),
-                Cachets([r.Month])?.ToString(French) ?? string.Empty, Number(r.Counted), Money.Eur(r.Gross).ToDisplayString(), Eur(r.Base), Eur(r.Contributions), Money.Eur(r.Net).ToDisplayString()])
-            .Append(["Total", string.Empty, Number(Hours(rows.Select(r => r.Month))), Cachets(rows.Select(r => r.Month))?.ToString(French) ?? string.Empty, Number(rows.Sum(r => r.Counted)),
-                Money.Eur(rows.Sum(r => r.Gross)).ToDisplayString(), Eur(rows.Sum(r => r.Base)), Eur(rows.Sum(r => r.Contributions)), Money.Eur(rows.Sum(r => r.Net)).ToDisplayString()]);
-        pdf.Table(["Mois", "Jours", "Heures", "Cachets", "H. retenues", "Brut", "Base chômage", "Chômage", "Net payé"], [40, 50, 40, 44, 64, 58, 74, 52, 60],
-            new HashSet<int> { 2, 3, 4, 5, 6, 7, 8 }, table);
-        pdf.Space();
-        if (intermittent)
-        {
-            pdf.Paragraph($"Heures retenues pour l'assurance chômage des annexes 8 et 10 : les heures travaillées, un cachet comptant pour {Number(hoursPerCachet)} heures. Contributions chômage : parts salariale et patronale.");
-        }
-
-        pdf.Paragraph($"Fait le {clock.Today():dd/MM/yyyy}, pour l'employeur et par mandat, par {entity.Name}. Le salarié reçoit un exemplaire de cette attestation ; les mêmes données sont transmises par la DSN lorsque la coopérative fait les déclarations de l'employeur.");
-        using var output = new MemoryStream();
-        pdf.Save(output);
-        return ($"attestation-{contract.Number}.pdf", output.ToArray());
+            $"Employeur : {employer.Name}, SIRET {employer.Siret}, APE {employer.Ape}, {employer.Street}, {employer.PostalCode} {employer.City}",
+            $"Convention collective : IDCC {employer.CollectiveAgreement} — URSSAF {employer.UrssafReference}{(employer.FundReferences.Length > 0 ? " — caisses : " + employer.FundReferences : string.Empty)}",
+            $"Établie par {entity.Name} (SIREN {entity.Siren}), qui gère la paie de l'employeur par mandat {(mandate.Kind == MandateKind.Complete ? "complet" : "partiel")} signé le {mandate.SignedOn:dd/MM/yyyy}.",
+        };
+        return payroll.CertificatePdf(new CertificatePrint(contract.Number, intermittent, entity.Name, employerLines,
+            $"Salarié : {person.LastName.ToUpperInvariant()} {person.FirstName}, né(e) le {person.BirthDate:dd/MM/yyyy}, n° de sécurité sociale {Nir.Parse(person.Nir).Formatted}",
+            $"Contrat {contract.Number} : {(intermittent ? "CDD d'usage" : "CDD")}, {JobLabels.Kind(contract.Kind)}, {contract.Job}{(contract.Event.Length > 0 ? " — " + contract.Event : string.Empty)}{(contract.Cadre ? ", cadre" : string.Empty)}",
+            contract.Start, contract.End, hoursPerCachet, payslips.Select(p => new CertificateMonth(months[p.Period], p.Result(), p.Figures.GrossCents, p.Figures.NetPaidCents)).ToList(),
+            $"Fait le {clock.Today():dd/MM/yyyy}, pour l'employeur et par mandat, par {entity.Name}. Le salarié reçoit un exemplaire de cette attestation ; les mêmes données sont transmises par la DSN lorsque la coopérative fait les déclarations de l'employeur."));
     }
 
     /// <summary>A contract is certified once its last month has a payslip and every payslip is validated.</summary>
@@ -87,17 +58,6 @@ public sealed class GetStaffCertificatePdf(PartageDbContext db, IPayrollApi payr
         var all = payslips.ToList();
         return all.Any(p => p.To == contractEnd) && all.All(p => p.Status != StaffPayslipStatus.Computed);
     }
-
-    /// <summary>The unemployment insurance base and contributions (both shares) of a payslip.</summary>
-    private static (decimal Base, decimal Contributions) Unemployment(PayrollResult result)
-    {
-        var lines = result.Lines.Where(l => l.Code == PayslipLabels.Chomage.Code || l.Code == PayslipLabels.ChomageIntermittents.Code).ToList();
-        return (lines.Select(l => l.Base).DefaultIfEmpty(0m).Max(), lines.Sum(l => l.EmployeeAmount + l.EmployerAmount));
-    }
-
-    private static string Number(decimal? value) => value is { } v ? v.ToString("0.##", French) : string.Empty;
-
-    private static string Eur(decimal amount) => Money.Eur(Rounding.ToCents(amount)).ToDisplayString();
 
     public static void Map(RouteGroupBuilder employers)
     {

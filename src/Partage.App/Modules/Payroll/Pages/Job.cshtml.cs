@@ -6,7 +6,7 @@ using Partage.Kernel;
 namespace Partage.App.Modules.Payroll.Pages;
 
 /// <summary>A job and its contract: the member signs it, the cooperative countersigns it, anyone concerned downloads it.</summary>
-public sealed class JobModel(GetJob jobs, SignContract sign, CountersignContract countersign, GetContractPdf contracts, GetPayslip payslips, GetPayslipPdf pdfs, ListPayslips jobPayslips) : PartagePageModel
+public sealed class JobModel(GetJob jobs, SignContract sign, CountersignContract countersign, GetContractPdf contracts, GetPayslip payslips, GetPayslipPdf pdfs, ListPayslips jobPayslips, GetJobCertificatePdf certificates) : PartagePageModel
 {
     public JobView? Job { get; private set; }
 
@@ -44,6 +44,18 @@ public sealed class JobModel(GetJob jobs, SignContract sign, CountersignContract
         {
             return NotFound();
         }
+    }
+
+    /// <summary>The employment certificate (AEM of an intermittent) once every payslip of the job is validated.</summary>
+    public async Task<IActionResult> OnGetCertificateAsync(Guid id, CancellationToken ct)
+    {
+        await LoadActorAsync();
+        var result = await TryAsync(async () =>
+        {
+            var (name, content) = await certificates.HandleAsync(JobId.From(id), Actor, ct);
+            return File(content, "application/pdf", name);
+        }, prefix: string.Empty);
+        return result is Microsoft.AspNetCore.Mvc.RazorPages.PageResult ? await LoadAsync(() => ShowAsync(id, ct)) : result;
     }
 
     public async Task<IActionResult> OnGetPayslipAsync(Guid id, Guid payslip, CancellationToken ct)
