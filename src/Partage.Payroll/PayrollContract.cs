@@ -51,7 +51,14 @@ public sealed record WorkInput(decimal? Hours, decimal? Days, decimal? Cachets);
 /// <summary>One contribution: base × rate rounded to the cent for each share.</summary>
 public sealed record PayslipLine(string Code, string Label, string Section, decimal Base, decimal EmployeeRate, decimal EmployeeAmount, decimal EmployerRate, decimal EmployerAmount);
 
-public sealed record PayslipReduction(string Code, decimal Coefficient, decimal Amount);
+public sealed record PayslipReduction(string Code, decimal Coefficient, decimal Amount)
+{
+    /// <summary>
+    /// The part of the general reduction set against the employer's Agirc-Arrco and CEG contributions (declared on DSN code 106,
+    /// paid less to the pension fund); the rest (018) is set against URSSAF's. 0 for the other reductions and in results stored before it was kept.
+    /// </summary>
+    public decimal RetirementShare { get; init; }
+}
 
 public sealed record PayrollResult(
     string Period, decimal Gross, decimal SocialBase, decimal Ceiling, IReadOnlyList<PayslipLine> Lines, IReadOnlyList<PayslipReduction> Reductions,

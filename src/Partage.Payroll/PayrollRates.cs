@@ -78,6 +78,7 @@ public sealed class PayrollRates
         RgduPower = Optional("rgdu_puissance");
         RgduSmicMultiple = Optional("rgdu_smic");
         RgduMutualisedAtRate = Optional("rgdu_at_mutualise");
+        GeneralReductionRetirementRate = Get("reduction_generale_t_retraite");
         HolidayFundFactor = Optional("caisse_conges_majoration") ?? 1m;
         ArtistRateFactor = Get("artiste_taux_reduit");
         ArtistCeilingHoursPerDay = Get("artiste_plafond_heures_par_jour");
@@ -247,6 +248,9 @@ public sealed class PayrollRates
     public decimal? RgduSmicMultiple { get; }
 
     public decimal? RgduMutualisedAtRate { get; }
+
+    /// <summary>The complementary-pension share of the coefficient T: the part of the general reduction set against the Agirc-Arrco contributions is the reduction × this rate / T.</summary>
+    public decimal GeneralReductionRetirementRate { get; }
 
     public decimal HolidayFundFactor { get; }
 

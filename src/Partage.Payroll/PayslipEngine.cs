@@ -176,7 +176,8 @@ public static class PayslipEngine
 
             // The general reduction is set against those contributions only (AT/MP within the mutualised part).
             offsettable += (r.RgduMutualisedAtRate is { } mutualised ? Math.Min(at, Cents(socialBase * mutualised)) : at) + fnal + chomage + retirementT1 + cegT1;
-            var reductions = Reductions(socialBase, smic, small, offsettable);
+            var reductions = Reductions(socialBase, smic, small, offsettable)
+                .Select(reduction => RetirementShare(reduction, small, t1Employer + r.CegT1Employer, retirementT1 + cegT1)).ToList();
 
             var totalReductions = 0m;
             foreach (var reduction in reductions)
@@ -250,6 +251,28 @@ public static class PayslipEngine
                 },
                 _ => prorated,
             };
+        }
+
+        /// <summary>
+        /// The general reduction is set against URSSAF's contributions and the pension fund's in proportion of their share of
+        /// the coefficient T: the Agirc-Arrco part is the reduction × the employer's T1 pension rates (at most the 6.01 % T
+        /// counts) / T, within those contributions (CSS L241-13 and D241-7; Agirc-Arrco, DSN code 106).
+        /// </summary>
+        private PayslipReduction RetirementShare(PayslipReduction reduction, bool small, decimal retirementRate, decimal retirementContributions)
+        {
+            var t = reduction.Code switch
+            {
+                "rgdu" => r.RgduTmin + (small ? r.RgduTdeltaSmall : r.RgduTdeltaLarge),
+                "reduction_generale" => small ? r.GeneralReductionTmaxSmall : r.GeneralReductionTmaxLarge,
+                _ => null,
+            };
+            if (t is not { } total || total <= 0 || reduction.Amount <= 0)
+            {
+                return reduction;
+            }
+
+            var share = Cents(reduction.Amount * Math.Min(retirementRate, r.GeneralReductionRetirementRate) / total);
+            return reduction with { RetirementShare = Math.Min(share, Math.Min(retirementContributions, reduction.Amount)) };
         }
 
         private List<PayslipReduction> Reductions(decimal pay, decimal smic, bool small, decimal offsettable)

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
 using Partage.App.Modules.Payroll;
+using Partage.App.Modules.Payroll.Features;
 using Partage.Kernel;
 using Partage.Payroll;
 
@@ -60,7 +61,34 @@ public partial class DsnFileTests
         if (result.TotalReductions > 0)
         {
             Assert.Contains(bases.Single(b => b.Code == "03").Contributions, c => c.Code == "018" && c.Amount < 0);
+            Assert.Equal(-result.Reductions.Sum(r => r.RetirementShare), bases.Single(b => b.Code == "03").Contributions.Where(c => c.Code == "106").Sum(c => c.Amount));
         }
+    }
+
+    [Fact]
+    public void GeneralReduction_SplitBetweenUrssafAndAgircArrco_InTheDsnAndTheLedger()
+    {
+        // A full month at the SMIC (12.31 × 151.67 = 1,867.02 € from June 2026) in a cooperative of 12: the RGDU's coefficient is
+        // T = Tmin + Tdelta = 0.02 + 0.3781 = 0.3981, so 0.3981 × 1,867.02 = 743.2607 → 743.26 €. The pension fund's part is
+        // 743.26 × 6.01 % / 39.81 % = 112.2078 → 112.21 €, but never more than those contributions themselves:
+        // Agirc-Arrco T1 1,867.02 × 4.72 % = 88.12 € and CEG T1 × 1.29 % = 24.08 €, so 112.20 € (code 106);
+        // URSSAF's, 743.26 − 112.20 = 631.06 € (code 018).
+        var result = PayslipEngine.Compute(new PayrollRequest("2026-12", new EmployerInput(12, 0.0123m, 0, false, false, null),
+            new EmployeeInput("regime_general", false, null), new ContractInput("CDI", new DateOnly(2026, 12, 1), new DateOnly(2026, 12, 31)), new WorkInput(151.67m, null, null), 1_867.02m),
+            ParameterCatalog.Default);
+        var reduction = Assert.Single(result.Reductions);
+        Assert.Equal(("rgdu", 0.3981m, 743.26m, 112.20m), (reduction.Code, reduction.Coefficient, reduction.Amount, reduction.RetirementShare));
+
+        var onGross = DsnFile.Bases(result, DsnFile.ComplementsOn(ParameterCatalog.Default, new DateOnly(2026, 12, 1))).Single(b => b.Code == "03").Contributions;
+        Assert.Equal(-631.06m, onGross.Single(c => c.Code == "018").Amount);
+        Assert.Equal(-112.20m, onGross.Single(c => c.Code == "106").Amount);
+
+        // The ledger owes URSSAF and the pension fund each their own part less.
+        var credits = PayslipPosting.ContributionCredits(result, EmployeeKind.RegimeGeneral, Money.Eur(74_326), Money.Zero(Currency.Eur)).ToDictionary(c => c.Account, c => c.Amount.Cents);
+        var urssaf = result.Lines.Where(l => ContributionBodies.Of(l.Code, false) == ContributionBodies.Urssaf).Sum(l => l.EmployeeAmount + l.EmployerAmount);
+        var others = result.Lines.Sum(l => l.EmployeeAmount + l.EmployerAmount) - urssaf;
+        Assert.Equal(Rounding.ToCents(urssaf - 631.06m), credits["431"]);
+        Assert.Equal(Rounding.ToCents(others - 112.20m), credits["437"]);
     }
 
     [Fact]

@@ -64,6 +64,12 @@ public static partial class DsnFile
 
     private const string GeneralReduction = "018";
 
+    /// <summary>The general reduction's part set against the Agirc-Arrco contributions (« réduction générale des cotisations patronales de retraite complémentaire »).</summary>
+    private const string GeneralReductionRetirement = "106";
+
+    /// <summary>The codes under which the DSN wants the SMIC the reduction was computed on (S21.G00.79 type 01, CCH-16/17).</summary>
+    private static readonly string[] GeneralReductionCodes = [GeneralReduction, GeneralReductionRetirement];
+
     /// <summary>The member states of the European Union (S21.G00.30.013: 01 France, 02 another EU state, 03 the rest of the EEA, 04 elsewhere).</summary>
     private static readonly HashSet<string> EuropeanUnion = new(StringComparer.Ordinal)
     {
@@ -122,13 +128,28 @@ public static partial class DsnFile
         ArgumentNullException.ThrowIfNull(complements);
         var declared = result.Lines.Where(l => Contributions.ContainsKey(l.Code))
             .SelectMany(l => Split(Contributions[l.Code].Code, l.Base, l.EmployeeAmount + l.EmployerAmount, complements).Select(c => (Contributions[l.Code].Base, c)))
-            .Concat(result.Reductions.Where(r => r.Amount != 0).Select(r => (Base: GrossBase, new DsnContribution(Reductions[r.Code], result.SocialBase, -r.Amount))))
+            .Concat(result.Reductions.SelectMany(r => ReductionParts(r, result.SocialBase)).Select(c => (Base: GrossBase, c)))
             .ToList();
         return BaseOrder.Select(code => (Code: code, Lines: declared.Where(d => d.Base == code).Select(d => d.Item2).ToList()))
             .Where(b => b.Lines.Count > 0)
             .Select(b => new DsnBase(b.Code, b.Code == GrossBase ? result.SocialBase : b.Lines.Max(l => l.Base),
                 b.Lines.GroupBy(l => l.Code).Select(g => new DsnContribution(g.Key, g.Max(l => l.Base), g.Sum(l => l.Amount))).ToList()))
             .ToList();
+    }
+
+    /// <summary>A reduction as negative contributions: the general reduction in its URSSAF part (018) and its Agirc-Arrco part (106).</summary>
+    private static IEnumerable<DsnContribution> ReductionParts(PayslipReduction reduction, decimal on)
+    {
+        var urssaf = reduction.Amount - reduction.RetirementShare;
+        if (urssaf != 0)
+        {
+            yield return new DsnContribution(Reductions[reduction.Code], on, -urssaf);
+        }
+
+        if (reduction.RetirementShare != 0)
+        {
+            yield return new DsnContribution(GeneralReductionRetirement, on, -reduction.RetirementShare);
+        }
     }
 
     /// <summary>

@@ -277,7 +277,7 @@ public static partial class DsnFile
             add("S21.G00.78.003", Date(payslip.To));
             add("S21.G00.78.004", Amount(amount));
             add("S21.G00.78.006", contract.Number);
-            if (baseCode == GrossBase && result.Smic is { } smic && contributions.Any(c => c.Code == GeneralReduction))
+            if (baseCode == GrossBase && result.Smic is { } smic && contributions.Any(c => GeneralReductionCodes.Contains(c.Code)))
             {
                 // The SMIC the general reduction was computed on (CCH-16/17).
                 add("S21.G00.79.001", "01");

@@ -93,15 +93,17 @@ public sealed class PayslipPosting(PartageDbContext db, ILedgerApi ledger, IAudi
 
     /// <summary>
     /// Who a payslip's contributions and tax are owed to, as credits of the payroll entry: URSSAF
-    /// (431, after the general reduction), the other bodies (437) and the tax withheld (4421).
+    /// (431, after the general reduction), the other bodies (437, after the reduction's Agirc-Arrco part) and the tax withheld (4421).
     /// </summary>
     public static IReadOnlyList<(string Account, Money Amount, string Label)> ContributionCredits(PayrollResult result, EmployeeKind kind, Money reductions, Money tax)
     {
         ArgumentNullException.ThrowIfNull(result);
         var intermittent = kind != EmployeeKind.RegimeGeneral;
         var byBody = result.Lines.GroupBy(l => ContributionBodies.Of(l.Code, intermittent)).ToDictionary(g => g.Key, g => Cents(g.Sum(l => l.EmployeeAmount + l.EmployerAmount)));
-        var urssaf = byBody.GetValueOrDefault(ContributionBodies.Urssaf) - reductions.Cents;
-        var others = byBody.Where(b => b.Key != ContributionBodies.Urssaf).Sum(b => b.Value);
+        // The general reduction's Agirc-Arrco part is paid less to the pension fund, the rest less to URSSAF.
+        var retirement = Math.Min(Cents(result.Reductions.Sum(r => r.RetirementShare)), reductions.Cents);
+        var urssaf = byBody.GetValueOrDefault(ContributionBodies.Urssaf) - (reductions.Cents - retirement);
+        var others = byBody.Where(b => b.Key != ContributionBodies.Urssaf).Sum(b => b.Value) - retirement;
         if (urssaf < 0)
         {
             (others, urssaf) = (others + urssaf, 0);
