@@ -13,7 +13,7 @@ public class EmployerJourneys(BrowserFixture browser) : IClassFixture<BrowserFix
     {
         Name = "contrats-festival.csv",
         MimeType = "text/csv",
-        Buffer = Encoding.UTF8.GetBytes(string.Join("\r\n", [string.Join(";", Partage.App.Modules.Employers.Features.ImportStaffContracts.Columns), .. lines])),
+        Buffer = Encoding.UTF8.GetBytes(string.Join("\r\n", [string.Join(";", [.. Partage.App.Modules.Employers.Features.ImportStaffContracts.Columns, .. Partage.App.Modules.Employers.Features.ImportStaffContracts.OptionalColumns]), .. lines])),
     };
 
     /// <summary>

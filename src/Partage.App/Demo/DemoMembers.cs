@@ -81,6 +81,7 @@ public sealed class DemoMembers(PartageDbContext db, NumberSeries numbers, TimeP
             Email = email,
             Phone = "06 " + faker.Random.ReplaceNumbers("## ## ## ##"),
             BirthDate = birth,
+            BirthPlace = office.Office.City,
             Gender = faker.Random.Double() < 0.03 ? null : gender,
             Street = faker.Address.StreetAddress(),
             PostalCode = office.Office.PostalCode,

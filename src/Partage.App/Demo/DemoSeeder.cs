@@ -201,6 +201,7 @@ public sealed class DemoSeeder(
             Email = user.Email!,
             Phone = "06 12 34 56 78",
             BirthDate = new DateOnly(1988, 4, 12),
+            BirthPlace = "Lille",
             Gender = Gender.Female,
             Street = "12 rue des Arts",
             PostalCode = "59000",

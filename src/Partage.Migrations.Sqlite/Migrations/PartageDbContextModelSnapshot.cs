@@ -1095,9 +1095,19 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<string>("BirthCountry")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("birth_country");
+
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("TEXT")
                         .HasColumnName("birth_date");
+
+                    b.Property<string>("BirthPlace")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("birth_place");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
@@ -3991,9 +4001,19 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<string>("BirthCountry")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("birth_country");
+
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("TEXT")
                         .HasColumnName("birth_date");
+
+                    b.Property<string>("BirthPlace")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("birth_place");
 
                     b.Property<string>("City")
                         .IsRequired()

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Partage.App.Modules.Employers.Features;
 using Partage.App.Modules.Payroll;
@@ -9,6 +11,7 @@ using Partage.App.Modules.Payroll.Features;
 using Partage.App.Security;
 using Partage.Kernel;
 using Partage.Payroll;
+using Partage.Persistence;
 using Partage.Tests.Infrastructure;
 
 namespace Partage.Tests.Employers;
@@ -24,7 +27,7 @@ public abstract class StaffDeclarationsTests<TFactory>(TFactory factory) : IClas
         await EmployerTests.LilleMandateAsync(factory, world);
         var employerActor = await factory.ActorAsync(World.Employer);
         var payroll = await factory.ActorAsync(World.Payroll);
-        var csv = string.Join("\n", string.Join(";", ImportStaffContracts.Columns),
+        var csv = string.Join("\n", string.Join(";", [.. ImportStaffContracts.Columns, .. ImportStaffContracts.OptionalColumns]),
             StaffPayrollTests.Line("MARTIN", StaffPayrollTests.Nir(61), "2026-12-02", "2026-12-03", cachets: "2", gross: "600,00"),
             $"PETIT;Sam;{StaffPayrollTests.Nir(62)};1990-05-06;FR7630006000011234567890189;regime_general;non;Technicien;Festival du Nord;2026-12-07;2026-12-11;35;;700,00;");
         var imported = await factory.InScopeAsync(s => s.GetRequiredService<ImportStaffContracts>().HandleAsync(world.LilleEmployer, new MemoryStream(Encoding.UTF8.GetBytes(csv)), employerActor));
@@ -54,7 +57,13 @@ public abstract class StaffDeclarationsTests<TFactory>(TFactory factory) : IClas
             await factory.InScopeAsync(s => s.GetRequiredService<ValidateStaffPayslip>().HandleAsync(other.Id, payroll));
         }
 
+        // Sam Petit was hired without a town of birth: the DSN refuses, naming him, until payroll staff complete it.
         using var employer = await factory.ClientForAsync(World.Employer);
+        var refused = await employer.GetAsync($"/api/v1/employers/{world.LilleEmployer}/dsn?month=2026-12&test=true");
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("complétez la fiche de : ", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Sam PETIT", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await CompleteBirthplacesAsync(world);
         var response = await employer.GetAsync($"/api/v1/employers/{world.LilleEmployer}/dsn?month=2026-12&test=true");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("iso-8859-1", response.Content.Headers.ContentType?.CharSet);
@@ -87,6 +96,7 @@ public abstract class StaffDeclarationsTests<TFactory>(TFactory factory) : IClas
             var leftOut = result.Lines.Where(l => DsnFile.NotDeclared.Contains(l.Code)).Sum(l => l.EmployeeAmount + l.EmployerAmount);
             Assert.Equal(result.TotalEmployee + result.TotalEmployer - result.TotalReductions - leftOut, declared);
             Assert.Contains((Rubric: "S21.G00.62.002", Value: "031"), person);
+            Assert.Equal(payslip.ContractId == artist.Id ? "Lille" : "Tourcoing", person.Single(l => l.Rubric == "S21.G00.30.007").Value);
         }
 
         var file = Path.Combine(Invoicing.InvoiceTests.ArtifactsFolder, $"dsn-employer-{factory.Provider}.dsn");
@@ -120,6 +130,39 @@ public abstract class StaffDeclarationsTests<TFactory>(TFactory factory) : IClas
         Assert.Contains("AAAA-MM", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var nothing = await employer.GetStringAsync($"/api/v1/employers/{world.LilleEmployer}/dsn?month=2026-11");
         Assert.Contains("S20.G00.05.002,'02'", nothing, StringComparison.Ordinal);
+    }
+
+    /// <summary>Payroll staff complete every town of birth missing on the employer's staff list, after a refused correction.</summary>
+    private async Task CompleteBirthplacesAsync(World world)
+    {
+        using var payroll = await factory.ClientForAsync(World.Payroll);
+        var staff = JsonDocument.Parse(await payroll.GetStringAsync($"/api/v1/employers/{world.LilleEmployer}/staff")).RootElement.EnumerateArray().ToList();
+        var missing = staff.Where(p => p.GetProperty("missing").GetBoolean()).Select(p => p.GetProperty("id").GetString()).ToList();
+        Assert.Contains(staff, p => p.GetProperty("fullName").GetString() == "Sam PETIT" && p.GetProperty("missing").GetBoolean());
+        Assert.DoesNotContain(staff, p => p.GetProperty("fullName").GetString() == "Alex MARTIN" && p.GetProperty("missing").GetBoolean());   // given in the file
+        var wrong = await payroll.PutAsJsonAsync($"/api/v1/employers/{world.LilleEmployer}/staff/{missing[0]}/birthplace", new { BirthPlace = "Lille", BirthCountry = "BE" });
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Contains("indique une naissance en France", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The same on the page: the people to complete first, the form's message next to its field.
+        using var browser = await factory.SignedInBrowserAsync(World.Payroll);
+        var page = await browser.GetStringAsync($"/employeurs/{world.LilleEmployer}/salaries");
+        Assert.Contains("à compléter", page, StringComparison.Ordinal);
+        var fields = BrowserForms.HiddenFields(System.Text.RegularExpressions.Regex.Match(page, "<form method=\"post\" class=\"stack\".*?</form>", System.Text.RegularExpressions.RegexOptions.Singleline).Value);
+        fields["Input.StaffMemberId"] = missing[0]!;
+        fields["Input.BirthPlace"] = "Lille";
+        fields["Input.BirthCountry"] = "ZZ";
+        var refusedForm = await browser.PostAsync($"/employeurs/{world.LilleEmployer}/salaries", new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.OK, refusedForm.StatusCode);
+        Assert.Contains("Pays de naissance inconnu : « ZZ »", System.Net.WebUtility.HtmlDecode(await refusedForm.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        foreach (var id in missing)
+        {
+            var set = await payroll.PutAsJsonAsync($"/api/v1/employers/{world.LilleEmployer}/staff/{id}/birthplace", new { BirthPlace = "Tourcoing" });
+            Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        }
+
+        var audited = await factory.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Set<App.Modules.Audit.AuditEvent>().CountAsync(e => e.Action == "employers.staff_birthplace_set"));
+        Assert.True(audited >= missing.Count);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public class StaffPayrollTests(December2026Factory factory) : IClassFixture<Dece
 {
     /// <summary>A CSV line of the upload file for a one- or two-day artist engagement.</summary>
     public static string Line(string lastName, string nir, string start, string end, string cachets = "1", string gross = "300,00", string allowances = "") =>
-        $"{lastName};Alex;{nir};1991-02-03;FR7630006000011234567890189;intermittent_artist;non;Musicien;Festival du Nord;{start};{end};;{cachets};{gross};{allowances}";
+        $"{lastName};Alex;{nir};1991-02-03;FR7630006000011234567890189;intermittent_artist;non;Musicien;Festival du Nord;{start};{end};;{cachets};{gross};{allowances};;Lille";
 
     /// <summary>Valid NIRs of people born in 1991 in the Nord (key computed).</summary>
     public static string Nir(int n)
@@ -33,7 +33,7 @@ public class StaffPayrollTests(December2026Factory factory) : IClassFixture<Dece
 
     public static MultipartFormDataContent Upload(params string[] lines)
     {
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(string.Join("\r\n", [string.Join(";", ImportStaffContracts.Columns), .. lines])));
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(string.Join("\r\n", [string.Join(";", [.. ImportStaffContracts.Columns, .. ImportStaffContracts.OptionalColumns]), .. lines])));
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         return new MultipartFormDataContent { { file, "file", "contrats.csv" } };
     }

@@ -290,6 +290,10 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
         // Payroll staff reach the check of the person (none has an empty id); everyone else is refused on the route.
         yield return ("POST", "/api/v1/employers/{id:guid}/tax-rates", _ => "/api/v1/employers/{lille-employer-mandated}/tax-rates",
             _ => new { StaffMemberId = Guid.Empty.ToString(), Rate = "0.05", From = EffectiveDay(), Source = "Matrice" }, Only(HttpStatusCode.BadRequest, service), HttpStatusCode.Forbidden);
+        yield return ("GET", "/api/v1/employers/{id:guid}/staff", _ => "/api/v1/employers/{lille-employer-mandated}/staff", _ => null, Only(ok, service), HttpStatusCode.Forbidden);
+        // Payroll staff reach the check of the person (none has an empty id); everyone else is refused on the route.
+        yield return ("PUT", "/api/v1/employers/{id:guid}/staff/{staffMemberId:guid}/birthplace", _ => $"/api/v1/employers/{{lille-employer-mandated}}/staff/{Guid.Empty}/birthplace",
+            _ => new { BirthPlace = "Lille" }, Only(HttpStatusCode.NotFound, service), HttpStatusCode.Forbidden);
         yield return ("GET", "/api/v1/employers/{id:guid}/mandates/{mandate:guid}.pdf", _ => "/api/v1/employers/{lille-mandate}.pdf", _ => null,
             Only(ok, [.. Staff, World.LilleManager, World.Employer]), HttpStatusCode.NotFound);
     }

@@ -72,6 +72,7 @@ public sealed record World(
         Email = email,
         Password = password,
         BirthDate = "1990-05-17",
+        BirthPlace = "Paris",
         Gender = "Female",
         Street = "3 rue Oberkampf",
         PostalCode = "75011",

@@ -95,6 +95,31 @@ public class MemberSliceTests(PartageFactory factory) : IClassFixture<PartageFac
     }
 
     [Fact]
+    public async Task Birthplace_CheckedAgainstTheNir_CountryKeptOnlyForSomeoneBornAbroad()
+    {
+        var world = await World.OfAsync(factory);
+        var body = "1910299352001";   // department 99: born abroad
+        var abroad = body + (97 - long.Parse(body, System.Globalization.CultureInfo.InvariantCulture) % 97).ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
+        async Task<IReadOnlyDictionary<string, string[]>> Refused(NewMemberInput input) =>
+            (await Assert.ThrowsAsync<InputValidationException>(() => Run(s => s.GetRequiredService<CreateMember>().HandleAsync(input, Actor.System)))).Errors;
+
+        var noCountry = await Refused(World.NewMember(world.Lille, "ne.ailleurs@exemple.fr") with { Nir = abroad, BirthPlace = "Dakar" });
+        Assert.Equal(["Le numéro de sécurité sociale indique une naissance hors de France : indiquez le pays de naissance."], noCountry["BirthCountry"]);
+        var unknown = await Refused(World.NewMember(world.Lille, "ne.ailleurs@exemple.fr") with { Nir = abroad, BirthPlace = "Dakar", BirthCountry = "QQ" });
+        Assert.Equal(["Pays de naissance inconnu : « QQ ». Indiquez son code ISO à deux lettres (DZ, BE, SN…)."], unknown["BirthCountry"]);
+        var notAbroad = await Refused(World.NewMember(world.Lille, "ne.paris@exemple.fr") with { BirthCountry = "BE" });
+        Assert.Equal(["Le numéro de sécurité sociale indique une naissance en France : le pays de naissance est la France (FR)."], notAbroad["BirthCountry"]);
+        var tooLong = await Refused(World.NewMember(world.Lille, "ne.paris@exemple.fr") with { BirthPlace = new string('a', 31) });
+        Assert.Equal(["La commune de naissance ne doit pas dépasser 30 caractères."], tooLong["BirthPlace"]);
+
+        var created = await Run(s => s.GetRequiredService<CreateMember>().HandleAsync(
+            World.NewMember(world.Lille, "ne.ailleurs@exemple.fr") with { Nir = abroad, BirthPlace = " Dakar ", BirthCountry = "sn" }, Actor.System));
+        Assert.Equal(("Dakar", "SN"), (created.BirthPlace, created.BirthCountry));
+        var french = await Run(s => s.GetRequiredService<CreateMember>().HandleAsync(World.NewMember(world.Lille, "ne.paris@exemple.fr") with { Nir = Employers.StaffPayrollTests.Nir(901), BirthCountry = "FR" }, Actor.System));
+        Assert.Equal(("Paris", null), (french.BirthPlace, french.BirthCountry));
+    }
+
+    [Fact]
     public async Task CreateMember_MissingAndOversizedFields_AllReportedAtOnce()
     {
         var world = await World.OfAsync(factory);

@@ -105,7 +105,7 @@ public partial class DsnFileTests
             new DsnSender("900000001", "00017", "SCIC Partage", "1 rue de la Coopération", "59000", "Lille", contact),
             new DsnEmployer("80012345700015", "9001Z", "Festival du Nord", "2 place d'Armes", "59000", "Lille", "3090", contact, 151.67m, "923AB", 0.0123m, "9712345678", "PLATESV-R-2020-000123"),
             [new DsnIndividual(nir, "Lefèvre-D'Arc", "Zoé", new DateOnly(1991, 2, 3), "A1", "3 rue des Lilas", "59000", "Lille", [new DsnContract("GC-2026-000001",
-                EmployeeKind.IntermittentArtist, false, "Musicienne\nsoliste", "musician_singer", new DateOnly(2026, 12, 2), new DateOnly(2026, 12, 3), [payslip])])]);
+                EmployeeKind.IntermittentArtist, false, "Musicienne\nsoliste", "musician_singer", new DateOnly(2026, 12, 2), new DateOnly(2026, 12, 3), [payslip])]) { BirthPlace = "Roubaix" }]);
         var complements = DsnFile.ComplementsOn(ParameterCatalog.Default, new DateOnly(2026, 12, 1));
         var bytes = DsnFile.Write(submission, complements);
         var text = Encoding.Latin1.GetString(bytes);
@@ -121,6 +121,7 @@ public partial class DsnFileTests
             (One("S21.G00.40.006"), One("S21.G00.40.004"), One("S21.G00.40.011"), One("S21.G00.40.013"), One("S21.G00.40.025"), One("S21.G00.40.022")));
         Assert.Equal(("paie@partage.test", "0320000000", "04"), (One("S10.G00.02.004"), One("S20.G00.07.002"), One("S20.G00.07.004")));
         Assert.Equal(("01", "FR", "2.00", "39"), (One("S21.G00.50.003"), One("S21.G00.30.015"), One("S21.G00.53.002"), One("S21.G00.53.003")));
+        Assert.Equal(("Roubaix", "59", "01"), (One("S21.G00.30.007"), One("S21.G00.30.014"), One("S21.G00.30.013")));
         Assert.Equal(("400.00", "600.00"), (One("S21.G00.50.004"), rubrics.First(r => r.Rubric == "S21.G00.51.013").Value));
         Assert.Equal(("03122026", "031"), (One("S21.G00.62.001"), One("S21.G00.62.002")));
         Assert.Equal((lines.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), "1"), (One("S90.G00.90.001"), One("S90.G00.90.002")));
@@ -141,19 +142,27 @@ public partial class DsnFileTests
     }
 
     [Fact]
-    public void Write_SomeoneBornAbroad_OrAPeriodOfAnotherNorm_RefusedWithTheReason()
+    public void Birthplace_AbroadDeclaredWithItsCountry_MissingOnesNamed_AnotherNormRefused()
     {
         var body = "1910299352001";   // born abroad: department 99, then INSEE's country code
         var abroad = Nir.Parse(body + (97 - long.Parse(body, System.Globalization.CultureInfo.InvariantCulture) % 97).ToString("D2", System.Globalization.CultureInfo.InvariantCulture));
         var contact = new DsnContact("Service paie", "paie@partage.test", "0320000000");
+        var awa = new DsnIndividual(abroad, "Diallo", "Awa", new DateOnly(1991, 2, 3), "A2", "", "", "", []) { BirthPlace = "Dakar", BirthCountry = "SN" };
+        var lou = new DsnIndividual(Nir.Parse(Employers.StaffPayrollTests.Nir(3)), "Roux", "Lou", new DateOnly(1991, 2, 3), "A3", "", "", "", []);
         var submission = new DsnSubmission(2026, 12, true, new DateOnly(2027, 1, 5),
             new DsnSender("900000001", "00017", "SCIC Partage", "1 rue de la Coopération", "59000", "Lille", contact),
             new DsnEmployer("80012345700015", "9001Z", "Festival du Nord", "2 place d'Armes", "59000", "Lille", "3090", contact, 151.67m, "923AB", 0.0123m, null, null),
-            [new DsnIndividual(abroad, "Diallo", "Awa", new DateOnly(1991, 2, 3), "A2", "", "", "", [])]);
+            [awa]);
         var complements = DsnFile.ComplementsOn(ParameterCatalog.Default, new DateOnly(2026, 12, 1));
-        var bornAbroad = Assert.Throws<DomainException>(() => DsnFile.Write(submission, complements));
-        Assert.Equal((PayrollErrors.DsnNotReady, "Awa Diallo est né(e) hors de France : son pays de naissance n'est pas encore enregistré, la DSN ne peut pas le déclarer."),
-            (bornAbroad.Error, bornAbroad.Message));
+
+        // Born abroad: department 99, the country's ISO code, outside the European Union.
+        var text = Encoding.Latin1.GetString(DsnFile.Write(submission, complements));
+        Assert.Contains("S21.G00.30.007,'Dakar'\r\nS21.G00.30.013,'04'\r\nS21.G00.30.014,'99'\r\nS21.G00.30.015,'SN'", text, StringComparison.Ordinal);
+
+        // A town missing (born in France) or a country missing (born abroad): refused, naming everyone to complete.
+        var missing = Assert.Throws<DomainException>(() => DsnFile.Write(submission with { Individuals = [awa with { BirthCountry = null }, lou] }, complements));
+        Assert.Equal((PayrollErrors.DsnNotReady, "La DSN déclare la commune (et, hors de France, le pays) de naissance de chaque salarié ; complétez la fiche de : Awa Diallo, Lou Roux."),
+            (missing.Error, missing.Message));
         var nextYear = Assert.Throws<DomainException>(() => DsnFile.Write(submission with { Year = 2027, Month = 1, Individuals = [] }, complements));
         Assert.Contains("norme P26V01 (périodes de 2026) seulement", nextYear.Message, StringComparison.Ordinal);
     }

@@ -1,5 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Partage.App.Security;
 using Partage.Kernel;
+using Partage.Persistence;
 
 namespace Partage.App.Modules.Employers;
 
@@ -28,6 +30,14 @@ public static class EmployersAccess
         {
             throw new DomainException(EmployersErrors.NotFound);
         }
+    }
+
+    /// <summary>An employer for the staff who run the service, if they see it; anyone else finds nothing.</summary>
+    public static async Task<Employer> ManagedEmployerAsync(this PartageDbContext db, EmployerId id, Actor actor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        RequireManager(actor);
+        return await db.Set<Employer>().AsNoTracking().Visible(actor).SingleOrDefaultAsync(e => e.Id == id, ct) ?? throw new DomainException(EmployersErrors.NotFound);
     }
 }
 

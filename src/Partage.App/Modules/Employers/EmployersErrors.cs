@@ -5,6 +5,8 @@ namespace Partage.App.Modules.Employers;
 public static class EmployersErrors
 {
     public static readonly ErrorCode NotFound = new("employers.not_found", "Cet employeur n'existe pas.", ErrorKind.NotFound);
+
+    public static readonly ErrorCode StaffNotFound = new("employers.staff_not_found", "Ce salarié n'existe pas chez cet employeur.", ErrorKind.NotFound);
     public static readonly ErrorCode Duplicate = new("employers.duplicate", "Un employeur est déjà inscrit avec ce SIRET.", ErrorKind.Conflict);
     public static readonly ErrorCode MandateOpen = new("employers.mandate_open", "Le mandat en cours doit être résilié avant qu'un nouveau mandat commence.", ErrorKind.Conflict);
     public static readonly ErrorCode NoMandate = new("employers.no_mandate", "Aucun mandat en cours à résilier.", ErrorKind.Conflict);

@@ -43,6 +43,7 @@ public static class EmployersModule
             .AddScoped<StaffWages>()
             .AddScoped<GetStaffDsn>()
             .AddScoped<StaffTaxRates>()
+            .AddScoped<StaffBirthplaces>()
             .AddScoped<GetStaffCertificatePdf>()
             .AddScoped<EmployerInvoiceDocuments>()
             .AddScoped<IssueEmployerInvoice>()
@@ -80,6 +81,7 @@ public static class EmployersModule
         GetStaffCertificatePdf.Map(employers);
         GetStaffDsn.Map(employers);
         StaffTaxRates.Map(service);
+        StaffBirthplaces.Map(service);
         ListStaffPayslips.Map(payslips);
         GetStaffPayslip.Map(payslips);
         ValidateStaffPayslip.Map(payslips.MapGroup(string.Empty).RequireAuthorization(SecuritySetup.PayrollPolicy));

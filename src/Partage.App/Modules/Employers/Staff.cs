@@ -1,3 +1,4 @@
+using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Database;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,12 @@ public sealed class StaffMember
     public string Nir { get; init; } = string.Empty;
 
     public DateOnly BirthDate { get; set; }
+
+    /// <summary>The town of birth (DSN S21.G00.30.007, at most 30 characters); null until given.</summary>
+    public string? BirthPlace { get; set; }
+
+    /// <summary>The country of birth (ISO 3166) of someone born abroad; null for France.</summary>
+    public string? BirthCountry { get; set; }
 
     public string Iban { get; set; } = string.Empty;
 
@@ -185,6 +192,8 @@ internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffM
         builder.Property(s => s.LastName).HasMaxLength(100);
         builder.Property(s => s.Nir).HasMaxLength(15);
         builder.Property(s => s.Iban).HasMaxLength(34);
+        builder.Property(s => s.BirthPlace).HasMaxLength(Birthplace.PlaceMaxLength);
+        builder.Property(s => s.BirthCountry).HasMaxLength(2);
         builder.HasIndex(s => new { s.EmployerId, s.Nir }).IsUnique();
         builder.HasOne<Employer>().WithMany().HasForeignKey(s => s.EmployerId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(s => s.FullName);

@@ -8,7 +8,14 @@ namespace Partage.App.Modules.Members;
 /// <summary>What an employer needs of the person it hires (contract, DPAE, payslip, wage transfer).</summary>
 public sealed record EmployeeIdentity(
     MemberId Id, long Number, string FirstName, string LastName, string Email, DateOnly BirthDate, string Street, string PostalCode, string City, string Country,
-    string? Nir, string? Iban);
+    string? Nir, string? Iban)
+{
+    /// <summary>The town of birth, if given (the DSN requires it of anyone born in France).</summary>
+    public string? BirthPlace { get; init; }
+
+    /// <summary>The country of birth (ISO 3166) of someone born abroad; null for France.</summary>
+    public string? BirthCountry { get; init; }
+}
 
 /// <summary>A member as other modules need to know them.</summary>
 public sealed record MemberRef(MemberId Id, long Number, string FullName, OfficeId OfficeId, ActivityManagerId? ManagerId, MemberStatus Status);
@@ -52,14 +59,14 @@ internal sealed class MembersApi(PartageDbContext db) : IMembersApi
 
     public async Task<EmployeeIdentity?> EmployeeAsync(MemberId id, CancellationToken ct = default) =>
         await db.Set<Member>().AsNoTracking().Where(m => m.Id == id)
-            .Select(m => new EmployeeIdentity(m.Id, m.Number, m.FirstName, m.LastName, m.Email, m.BirthDate, m.Street, m.PostalCode, m.City, m.Country, m.Nir, m.Iban))
+            .Select(m => new EmployeeIdentity(m.Id, m.Number, m.FirstName, m.LastName, m.Email, m.BirthDate, m.Street, m.PostalCode, m.City, m.Country, m.Nir, m.Iban) { BirthPlace = m.BirthPlace, BirthCountry = m.BirthCountry })
             .SingleOrDefaultAsync(ct);
 
     public async Task<IReadOnlyDictionary<MemberId, EmployeeIdentity>> EmployeesAsync(IReadOnlyCollection<MemberId> ids, CancellationToken ct = default)
     {
         var wanted = ids.Distinct().ToList();
         return await db.Set<Member>().AsNoTracking().Where(m => wanted.Contains(m.Id))
-            .Select(m => new EmployeeIdentity(m.Id, m.Number, m.FirstName, m.LastName, m.Email, m.BirthDate, m.Street, m.PostalCode, m.City, m.Country, m.Nir, m.Iban))
+            .Select(m => new EmployeeIdentity(m.Id, m.Number, m.FirstName, m.LastName, m.Email, m.BirthDate, m.Street, m.PostalCode, m.City, m.Country, m.Nir, m.Iban) { BirthPlace = m.BirthPlace, BirthCountry = m.BirthCountry })
             .ToDictionaryAsync(e => e.Id, ct);
     }
 

@@ -35,6 +35,12 @@ public sealed class Member
 
     public DateOnly BirthDate { get; set; }
 
+    /// <summary>The town of birth (DSN S21.G00.30.007, at most 30 characters); null until given.</summary>
+    public string? BirthPlace { get; set; }
+
+    /// <summary>The country of birth (ISO 3166) of someone born abroad; null for France.</summary>
+    public string? BirthCountry { get; set; }
+
     /// <summary>Optional, asked only for the cooperative's statistics.</summary>
     public Gender? Gender { get; set; }
 

@@ -66,6 +66,17 @@ internal static class MemberFields
         }
     }
 
+    /// <summary>The town and country of birth, checked against the social security number (applied after it).</summary>
+    public static void ApplyBirthplace(Validation v, Member member, string? place, string? country)
+    {
+        if (place is null && country is null)
+        {
+            return;
+        }
+
+        (member.BirthPlace, member.BirthCountry) = Birthplace.Check(v, "BirthPlace", "BirthCountry", place ?? member.BirthPlace, country ?? member.BirthCountry, member.Nir);
+    }
+
     public static void ApplyCivil(Validation v, Member member, string? birthDate, string? gender, string? trade, DateOnly today)
     {
         if (birthDate is not null || member.BirthDate == default)
@@ -161,7 +172,7 @@ internal static class MemberFields
     /// <summary>What the audit keeps of a member: everything but the full NIR and IBAN.</summary>
     public static object AuditSnapshot(Member m) => new
     {
-        m.Number, m.FirstName, m.LastName, m.Email, m.Phone, m.BirthDate, Gender = m.Gender?.ToString(), m.Street, m.PostalCode,
+        m.Number, m.FirstName, m.LastName, m.Email, m.Phone, m.BirthDate, m.BirthPlace, m.BirthCountry, Gender = m.Gender?.ToString(), m.Street, m.PostalCode,
         m.City, m.Country, Nir = m.Nir is null ? null : Nir.Parse(m.Nir).Masked, Iban = m.Iban is null ? null : Iban.Parse(m.Iban).Masked,
         m.TradeCode, OfficeId = m.OfficeId.Value, ManagerId = m.ManagerId?.Value, m.MembershipDate, Status = m.Status.ToString(),
     };

@@ -11,6 +11,8 @@ public sealed record MemberView(
     string Email,
     string? Phone,
     DateOnly BirthDate,
+    string? BirthPlace,
+    string? BirthCountry,
     Gender? Gender,
     string Street,
     string PostalCode,
@@ -31,7 +33,7 @@ public sealed record MemberView(
     public string FullName => $"{FirstName} {LastName}";
 
     public static MemberView From(Member m, string? officeName, string? managerName) => new(
-        m.Id, m.Number, m.FirstName, m.LastName, m.Email, m.Phone, m.BirthDate, m.Gender, m.Street, m.PostalCode, m.City, m.Country,
+        m.Id, m.Number, m.FirstName, m.LastName, m.Email, m.Phone, m.BirthDate, m.BirthPlace, m.BirthCountry, m.Gender, m.Street, m.PostalCode, m.City, m.Country,
         m.Nir is null ? null : Nir.Parse(m.Nir).Masked,
         m.Iban is null ? null : Iban.Parse(m.Iban).Masked,
         m.TradeCode, Trades.Label(m.TradeCode), m.OfficeId, officeName, m.ManagerId, managerName, m.MembershipDate, m.Status, m.UserId is not null);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Partage.App.Infrastructure;
 using Partage.App.Modules.Offices;
 using Partage.Persistence;
 
@@ -28,6 +29,8 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.Property(m => m.PostalCode).HasMaxLength(12);
         builder.Property(m => m.City).HasMaxLength(100);
         builder.Property(m => m.Country).HasMaxLength(2);
+        builder.Property(m => m.BirthPlace).HasMaxLength(Birthplace.PlaceMaxLength);
+        builder.Property(m => m.BirthCountry).HasMaxLength(2);
         builder.Property(m => m.Nir).HasMaxLength(15);
         builder.Property(m => m.Iban).HasMaxLength(34);
         builder.Property(m => m.TradeCode).HasMaxLength(40);

@@ -107,13 +107,6 @@ public static partial class DsnFile
         _ => "543d",                                                      // employés administratifs divers d'entreprises
     };
 
-    /// <summary>The country of birth a NIR tells: France (department 01 to 95, 2A, 2B, or overseas); null for someone born abroad (department 99), whose country the NIR codes in INSEE's own list.</summary>
-    internal static string? BirthCountry(Nir nir)
-    {
-        ArgumentNullException.ThrowIfNull(nir);
-        return nir.Value.Substring(5, 2) == "99" ? null : "FR";
-    }
-
     /// <summary>The complements' rates for a month, from the payroll parameters (none before 2026).</summary>
     public static DsnComplements ComplementsOn(ParameterCatalog catalog, DateOnly month)
     {

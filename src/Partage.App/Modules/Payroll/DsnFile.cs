@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Partage.App.Infrastructure;
 using Partage.Kernel;
 using Partage.Payroll;
 
@@ -40,6 +41,7 @@ public static partial class DsnFile
             throw new DomainException(PayrollErrors.DsnNotReady, $"La DSN de {s.Month:D2}/{s.Year} relève de la norme de son année ; Partage écrit la norme {Norm} (périodes de {NormYear}) seulement.");
         }
 
+        RequireBirthplaces(s.Individuals);
         var lines = new List<string>();
         void Add(string rubric, string? value)
         {
@@ -110,21 +112,37 @@ public static partial class DsnFile
         return Latin1.GetBytes(string.Concat(lines.Select(l => l + "\r\n")));
     }
 
+    /// <summary>
+    /// The town of birth is required of anyone born in France (S21.G00.30.007 when the department is not 99), and Partage asks
+    /// it of everyone; the country of anyone born abroad (.015): the declaration is refused, naming everyone whose record lacks them.
+    /// </summary>
+    private static void RequireBirthplaces(IReadOnlyList<DsnIndividual> individuals)
+    {
+        var missing = individuals.Where(i => i.BirthPlace is null || (Birthplace.BornAbroad(i.Nir) && i.BirthCountry is null))
+            .Select(i => $"{i.FirstName} {i.LastName}").ToList();
+        if (missing.Count > 0)
+        {
+            throw new DomainException(PayrollErrors.DsnNotReady,
+                $"La DSN déclare la commune (et, hors de France, le pays) de naissance de chaque salarié ; complétez la fiche de : {string.Join(", ", missing)}.");
+        }
+    }
+
     /// <summary>An individual (S21.G00.30), then their contracts (S21.G00.40 with their end and pension blocks), their payments (S21.G00.50 and children) and seniority (S21.G00.86), as the norm nests them.</summary>
     private static void WriteIndividual(DsnIndividual person, DsnSubmission s, DsnComplements complements, Action<string, string?> add)
     {
-        var country = BirthCountry(person.Nir)
-            ?? throw new DomainException(PayrollErrors.DsnNotReady, $"{person.FirstName} {person.LastName} est né(e) hors de France : son pays de naissance n'est pas encore enregistré, la DSN ne peut pas le déclarer.");
+        var abroad = Birthplace.BornAbroad(person.Nir);
+        var country = abroad ? person.BirthCountry! : "FR";
         add("S21.G00.30.001", person.Nir.Value[..13]);
         add("S21.G00.30.002", person.LastName.ToUpperInvariant());
         add("S21.G00.30.004", person.FirstName);
         add("S21.G00.30.005", person.Nir.SexDigit is 2 or 4 or 8 ? "02" : "01");
         add("S21.G00.30.006", Date(person.BirthDate));
+        add("S21.G00.30.007", person.BirthPlace);
         add("S21.G00.30.008", person.Street);
         add("S21.G00.30.009", person.PostalCode);
         add("S21.G00.30.010", person.City);
         add("S21.G00.30.013", country switch { "FR" => "01", "IS" or "LI" or "NO" => "03", var other when EuropeanUnion.Contains(other) => "02", _ => "04" });
-        add("S21.G00.30.014", person.Nir.Value.Substring(5, 2) is var department && department != "99" ? department : null);
+        add("S21.G00.30.014", person.Nir.Value.Substring(5, 2));
         add("S21.G00.30.015", country);
         add("S21.G00.30.019", person.Matricule);
         var monthEnd = new DateOnly(s.Year, s.Month, 1).AddMonths(1).AddDays(-1);

@@ -31,10 +31,17 @@ public sealed record DsnPayslip(
 /// <summary>A contract and its payslips of the month; <paramref name="Trade"/> (a member's trade code, none for employers' staff) gives its PCS-ESE code.</summary>
 public sealed record DsnContract(string Number, EmployeeKind Kind, bool Cadre, string Job, string? Trade, DateOnly Start, DateOnly End, IReadOnlyList<DsnPayslip> Payslips);
 
-/// <summary>A person declared: the NIR, names, birth date, and home address (the country of birth is read from the NIR).</summary>
+/// <summary>A person declared: the NIR, names, birth date and place, and home address.</summary>
 public sealed record DsnIndividual(
     Nir Nir, string LastName, string FirstName, DateOnly BirthDate, string Matricule, string Street, string PostalCode, string City,
-    IReadOnlyList<DsnContract> Contracts);
+    IReadOnlyList<DsnContract> Contracts)
+{
+    /// <summary>The town of birth (S21.G00.30.007), required of anyone born in France.</summary>
+    public string? BirthPlace { get; init; }
+
+    /// <summary>The country of birth (ISO 3166) of someone born abroad (the NIR's department 99); null for France.</summary>
+    public string? BirthCountry { get; init; }
+}
 
 /// <summary>A base subject to contributions (S21.G00.78) and the individual contributions on it (S21.G00.81).</summary>
 public sealed record DsnBase(string Code, decimal Amount, IReadOnlyList<DsnContribution> Contributions);

@@ -54,7 +54,7 @@ public sealed class GetStaffDsn(PartageDbContext db, IPayrollApi payroll, Employ
                     return new DsnContract(contract.Number, contract.Kind, contract.Cadre, contract.Job, null, contract.Start, contract.End, byContract.Select(p =>
                         new DsnPayslip(p.Number, p.From, p.To, p.PaidOn ?? p.DueOn, p.Result(), Money.Eur(p.Figures.NetTaxableCents), Money.Eur(p.Figures.NetPaidCents), p.Figures.TaxRate,
                             !p.Figures.NeutralTaxRate, Money.Eur(p.Figures.TaxCents), months[p.Period].Hours, months[p.Period].Cachets)).ToList());
-                }).ToList());
+                }).ToList()) { BirthPlace = person.BirthPlace, BirthCountry = person.BirthCountry };
         }).OrderBy(i => i.LastName, StringComparer.Ordinal).ThenBy(i => i.FirstName, StringComparer.Ordinal).ToList();
         var catalog = await payroll.CatalogAsync(ct);
         return await payroll.DsnAsync(new DsnSubmission(first.Year, first.Month, test, clock.Today(),

@@ -14,7 +14,7 @@ namespace Partage.App.Modules.Employers.Features;
 /// <summary>One contract as the employer submits it, with the person hired (found again by social security number).</summary>
 public sealed record StaffContractInput(
     string? LastName, string? FirstName, string? Nir, string? BirthDate, string? Iban, string? Kind, string? Cadre, string? Job, string? Event,
-    string? Start, string? End, string? Hours, string? Cachets, string? Gross, string? Allowances, string? Dfs = null);
+    string? Start, string? End, string? Hours, string? Cachets, string? Gross, string? Allowances, string? Dfs = null, string? BirthPlace = null, string? BirthCountry = null);
 
 /// <summary>
 /// The rules of an employer's contracts, one submitted online (SubmitStaffContract) or many in a
@@ -118,6 +118,11 @@ public sealed class StaffContractRecorder(PartageDbContext db, GetEmployer emplo
             }
 
             (person.FirstName, person.LastName, person.BirthDate, person.Iban) = (row.FirstName, row.LastName, row.BirthDate, row.Iban.Value);
+            if (row.BirthPlace is not null)
+            {
+                // A contract without them keeps what an earlier one gave (the DSN asks for them).
+                (person.BirthPlace, person.BirthCountry) = (row.BirthPlace, row.BirthCountry);
+            }
             var contract = new StaffContract
             {
                 Id = Guid.CreateVersion7(), Number = $"GC-{row.Start.Year}-{next[row.Start.Year]++:D6}", EmployerId = employerId,
@@ -135,7 +140,7 @@ public sealed class StaffContractRecorder(PartageDbContext db, GetEmployer emplo
 
     private sealed record Checked(
         string LastName, string FirstName, Nir Nir, DateOnly BirthDate, Iban Iban, EmployeeKind Kind, bool Cadre, string Job, string Event,
-        DateOnly Start, DateOnly End, decimal? Hours, int? Cachets, Money Gross, Money Allowances, string? Dfs);
+        DateOnly Start, DateOnly End, decimal? Hours, int? Cachets, Money Gross, Money Allowances, string? Dfs, string? BirthPlace, string? BirthCountry);
 
     private Checked Check(StaffContractInput input, ParameterCatalog catalog)
     {
@@ -149,6 +154,7 @@ public sealed class StaffContractRecorder(PartageDbContext db, GetEmployer emplo
         }
 
         var birth = v.Date("BirthDate", "La date de naissance", input.BirthDate, required: true);
+        var (birthPlace, birthCountry) = Birthplace.Check(v, "BirthPlace", "BirthCountry", input.BirthPlace, input.BirthCountry, nir?.Value);
         var iban = v.Parsed<Iban>("Iban", input.Iban, Iban.TryParse);
         if (string.IsNullOrWhiteSpace(input.Iban))
         {
@@ -194,7 +200,7 @@ public sealed class StaffContractRecorder(PartageDbContext db, GetEmployer emplo
 
         v.ThrowIfInvalid();
         return new Checked(lastName.ToUpperInvariant(), firstName, nir!, birth!.Value, iban!, kind!.Value, cadre, job, eventName, start!.Value, end!.Value, hours,
-            (int?)cachets, gross!.Value, allowances, dfs);
+            (int?)cachets, gross!.Value, allowances, dfs, birthPlace, birthCountry);
     }
 
     /// <summary>A file's problems are reported by line (line 1 is the header: the first contract is on line 2), a form's by field.</summary>

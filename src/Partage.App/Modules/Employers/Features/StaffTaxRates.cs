@@ -27,7 +27,7 @@ public sealed class StaffTaxRates(PartageDbContext db, IPayrollApi payroll, IAud
 {
     public async Task<StaffTaxRateView> AddAsync(EmployerId employerId, StaffTaxRateInput input, Actor actor, CancellationToken ct = default)
     {
-        var employer = await EmployerAsync(employerId, actor, ct);
+        var employer = await db.ManagedEmployerAsync(employerId, actor, ct);
         var v = new Validation();
         var person = Guid.TryParse(input.StaffMemberId, out var id)
             ? await db.Set<StaffMember>().AsNoTracking().SingleOrDefaultAsync(s => s.Id == id && s.EmployerId == employer.Id, ct)
@@ -59,7 +59,7 @@ public sealed class StaffTaxRates(PartageDbContext db, IPayrollApi payroll, IAud
     /// <summary>Every person of the employer's staff with their notified rates, by name.</summary>
     public async Task<IReadOnlyList<StaffTaxRatesView>> ListAsync(EmployerId employerId, Actor actor, CancellationToken ct = default)
     {
-        var employer = await EmployerAsync(employerId, actor, ct);
+        var employer = await db.ManagedEmployerAsync(employerId, actor, ct);
         var people = await db.Set<StaffMember>().AsNoTracking().Where(s => s.EmployerId == employer.Id).ToListAsync(ct);
         var rates = (await db.Set<StaffTaxRate>().AsNoTracking().Where(r => r.EmployerId == employer.Id).ToListAsync(ct)).ToLookup(r => r.StaffMemberId);
         return people.OrderBy(p => p.LastName, StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), true)).ThenBy(p => p.FirstName, StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), true))
@@ -71,12 +71,6 @@ public sealed class StaffTaxRates(PartageDbContext db, IPayrollApi payroll, IAud
     internal async Task<ILookup<Guid, StaffTaxRate>> ForPeopleAsync(IReadOnlyCollection<Guid> people, CancellationToken ct) =>
         (await db.Set<StaffTaxRate>().AsNoTracking().Where(r => people.Contains(r.StaffMemberId)).ToListAsync(ct)).OrderBy(r => r.From).ToLookup(r => r.StaffMemberId);
 
-    /// <summary>Only the staff who run the service, for an employer they see; anyone else finds nothing.</summary>
-    private async Task<Employer> EmployerAsync(EmployerId id, Actor actor, CancellationToken ct)
-    {
-        EmployersAccess.RequireManager(actor);
-        return await db.Set<Employer>().AsNoTracking().Visible(actor).SingleOrDefaultAsync(e => e.Id == id, ct) ?? throw new DomainException(EmployersErrors.NotFound);
-    }
 
     public static void Map(RouteGroupBuilder service)
     {

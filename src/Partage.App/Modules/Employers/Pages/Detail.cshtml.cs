@@ -73,6 +73,10 @@ public sealed class DetailModel(GetEmployer getEmployer, SignMandate signMandate
 
         public string? BirthDate { get; set; }
 
+        public string? BirthPlace { get; set; }
+
+        public string? BirthCountry { get; set; }
+
         public string? Iban { get; set; }
 
         public string? Kind { get; set; } = "intermittent_artist";
@@ -121,7 +125,7 @@ public sealed class DetailModel(GetEmployer getEmployer, SignMandate signMandate
     {
         var c = Contract;
         var saved = await submitContract.HandleAsync(EmployerId.From(id), new StaffContractInput(c.LastName, c.FirstName, c.Nir, c.BirthDate, c.Iban, c.Kind, null, c.Job, c.Event,
-            c.Start, c.End, c.Hours, c.Cachets, c.Gross, c.Allowances, c.Dfs), Actor, ct);
+            c.Start, c.End, c.Hours, c.Cachets, c.Gross, c.Allowances, c.Dfs, c.BirthPlace, c.BirthCountry), Actor, ct);
         return $"Contrat {saved.Number} enregistré ; DPAE enregistrée.";
     }, ct, prefix: "Contract");
 

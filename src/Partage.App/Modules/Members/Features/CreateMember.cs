@@ -30,6 +30,11 @@ public sealed record NewMemberInput
 
     public string? BirthDate { get; init; }
 
+    /// <summary>The town of birth; abroad, the town and the country's ISO code below.</summary>
+    public string? BirthPlace { get; init; }
+
+    public string? BirthCountry { get; init; }
+
     public string? Gender { get; init; }
 
     public string? Street { get; init; }
@@ -133,6 +138,7 @@ public sealed class CreateMember(
         };
         MemberFields.ApplyContact(v, member, input.Phone, input.Street, input.PostalCode, input.City, input.Country ?? "FR", input.Nir, input.Iban, required: true);
         MemberFields.ApplyCivil(v, member, input.BirthDate, input.Gender, input.Trade, today);
+        MemberFields.ApplyBirthplace(v, member, input.BirthPlace, input.BirthCountry);
         if (selfRegistration)
         {
             if (string.IsNullOrEmpty(input.Password))

@@ -24,6 +24,11 @@ public sealed record UpdateMemberInput
 
     public string? BirthDate { get; init; }
 
+    /// <summary>The town of birth; abroad, the town and the country's ISO code below.</summary>
+    public string? BirthPlace { get; init; }
+
+    public string? BirthCountry { get; init; }
+
     public string? Gender { get; init; }
 
     public string? Street { get; init; }
@@ -120,6 +125,7 @@ public sealed class UpdateMember(PartageDbContext db, IOfficesApi offices, IEnum
 
         MemberFields.ApplyContact(v, member, input.Phone, input.Street, input.PostalCode, input.City, input.Country, input.Nir, input.Iban, required: false);
         MemberFields.ApplyCivil(v, member, input.BirthDate, input.Gender, input.Trade, clock.Today());
+        MemberFields.ApplyBirthplace(v, member, input.BirthPlace, input.BirthCountry);
         if (input.Status is not null)
         {
             member.Status = v.Enum<MemberStatus>(nameof(input.Status), "Le statut", input.Status, required: true) ?? member.Status;

@@ -26,7 +26,7 @@ public sealed class EditModel(GetMember getMember, UpdateMember handler, IOffice
             {
                 FirstName = m.FirstName, LastName = m.LastName, BirthDate = m.BirthDate.ToString("yyyy-MM-dd"), Trade = m.TradeCode,
                 Status = m.Status.ToString(), ManagerId = m.ManagerId?.ToString(), Phone = m.Phone, Street = m.Street,
-                PostalCode = m.PostalCode, City = m.City, Gender = m.Gender?.ToString(),
+                PostalCode = m.PostalCode, City = m.City, Gender = m.Gender?.ToString(), BirthPlace = m.BirthPlace, BirthCountry = m.BirthCountry,
             };
         });
 

@@ -87,7 +87,7 @@ public sealed class GetEntityDsn(
                         new DsnPayslip(p.Number, p.From, p.To, p.PaidOn ?? p.DueOn, System.Text.Json.JsonSerializer.Deserialize<PayrollResult>(p.ResultJson, PayrollJson.Options)!,
                             Money.Eur(p.Figures.NetTaxableCents), Money.Eur(p.Figures.NetPaidCents), p.Figures.TaxRate, !p.Figures.NeutralTaxRate, Money.Eur(p.Figures.TaxCents),
                             months[p.Period].Hours, months[p.Period].Cachets)).ToList());
-                }).ToList()));
+                }).ToList()) { BirthPlace = person.BirthPlace, BirthCountry = person.BirthCountry });
         }
 
         return individuals.OrderBy(i => i.LastName, StringComparer.Ordinal).ThenBy(i => i.FirstName, StringComparer.Ordinal).ToList();
