@@ -98,11 +98,23 @@ public static class PayslipLabels
     };
 }
 
-/// <summary>The professions whose artists may consent to the DFS ("déduction forfaitaire spécifique"), as the contracts name them.</summary>
+/// <summary>
+/// The professions of the live performance that have a DFS ("déduction forfaitaire spécifique") their employees may consent to,
+/// as the contracts name them: artists (dramatic, musician) and, among technicians, the régisseurs de théâtre (stage_manager),
+/// who share the musicians' rate (CGI annexe IV art. 5 as it stood, kept by the arrêté of 20 December 2002 on professional expenses;
+/// BOSS « Frais professionnels », DFS).
+/// </summary>
 public static class DfsLabels
 {
-    public const string Refused = "La déduction forfaitaire spécifique ne s'applique qu'à un artiste qui y a consenti (dramatic ou musician).";
+    public const string StageManager = "stage_manager";
 
-    /// <summary>Whether a contract's DFS is acceptable: none, or a known profession for an artist.</summary>
-    public static bool Accepts(string? dfs, EmployeeKind? kind) => dfs is null || (dfs is "dramatic" or "musician" && kind == EmployeeKind.IntermittentArtist);
+    public const string Refused = "La déduction forfaitaire spécifique ne s'applique qu'à qui y a consenti dans une profession qui en a une : "
+        + "un artiste (dramatic ou musician) ou un régisseur de théâtre (stage_manager).";
+
+    /// <summary>Whether a contract's DFS is acceptable: none, a known profession for an artist, the régisseurs' for a technician.</summary>
+    public static bool Accepts(string? dfs, EmployeeKind? kind) =>
+        dfs is null || (dfs is "dramatic" or "musician" && kind == EmployeeKind.IntermittentArtist) || (dfs == StageManager && kind == EmployeeKind.IntermittentTechnician);
+
+    /// <summary>The engine's DFS category of a contract's profession: a régisseur de théâtre has the musicians' rate.</summary>
+    public static string? Category(string? dfs) => dfs == StageManager ? "musician" : dfs;
 }

@@ -21,8 +21,8 @@ namespace Partage.Tests.Employers;
 public class StaffPayrollTests(December2026Factory factory) : IClassFixture<December2026Factory>
 {
     /// <summary>A CSV line of the upload file for a one- or two-day artist engagement.</summary>
-    public static string Line(string lastName, string nir, string start, string end, string cachets = "1", string gross = "300,00", string allowances = "") =>
-        $"{lastName};Alex;{nir};1991-02-03;FR7630006000011234567890189;intermittent_artist;non;Musicien;Festival du Nord;{start};{end};;{cachets};{gross};{allowances};;Lille";
+    public static string Line(string lastName, string nir, string start, string end, string cachets = "1", string gross = "300,00", string allowances = "", string dfs = "") =>
+        $"{lastName};Alex;{nir};1991-02-03;FR7630006000011234567890189;intermittent_artist;non;Musicien;Festival du Nord;{start};{end};;{cachets};{gross};{allowances};{dfs};Lille";
 
     /// <summary>Valid NIRs of people born in 1991 in the Nord (key computed).</summary>
     public static string Nir(int n)
@@ -178,10 +178,15 @@ public class StaffDfsTests(December2026Factory factory) : IClassFixture<December
                 "2026-12-02", "2026-12-02", "8", null, "200", null, "musician"), employerActor)));
         Assert.Equal([DfsLabels.Refused], refused.Errors["Dfs"]);
 
+        // A régisseur de théâtre has the musicians' DFS: 16 % in 2026, 200 € → 168 € (above the SMIC of 8 hours, 98.48 €).
+        var stageManager = await factory.InScopeAsync(s => s.GetRequiredService<SubmitStaffContract>().HandleAsync(world.LilleEmployer,
+            new StaffContractInput("REGIE", "Lou", StaffPayrollTests.Nir(73), "1991-02-03", "FR7630006000011234567890189", "intermittent_technician", "non", "Régisseur de théâtre", null,
+                "2026-12-02", "2026-12-02", "8", null, "200", null, "stage_manager", "Lille"), employerActor));
+
         var csv = string.Join("\n", string.Join(";", [.. ImportStaffContracts.Columns, .. ImportStaffContracts.OptionalColumns]),
-            StaffPayrollTests.Line("VIOLON", StaffPayrollTests.Nir(71), "2026-12-02", "2026-12-03", cachets: "2", gross: "45000,00") + ";musician",
-            StaffPayrollTests.Line("VIOLON", StaffPayrollTests.Nir(71), "2026-12-08", "2026-12-08", cachets: "1", gross: "5000,00") + ";musician",
-            StaffPayrollTests.Line("ALTO", StaffPayrollTests.Nir(72), "2026-12-02", "2026-12-02", cachets: "1", gross: "500,00") + ";");
+            StaffPayrollTests.Line("VIOLON", StaffPayrollTests.Nir(71), "2026-12-02", "2026-12-03", cachets: "2", gross: "45000,00", dfs: "musician"),
+            StaffPayrollTests.Line("VIOLON", StaffPayrollTests.Nir(71), "2026-12-08", "2026-12-08", cachets: "1", gross: "5000,00", dfs: "musician"),
+            StaffPayrollTests.Line("ALTO", StaffPayrollTests.Nir(72), "2026-12-02", "2026-12-02", cachets: "1", gross: "500,00"));
         var imported = await factory.InScopeAsync(s => s.GetRequiredService<ImportStaffContracts>().HandleAsync(world.LilleEmployer, new MemoryStream(Encoding.UTF8.GetBytes(csv)), employerActor));
         Assert.Equal(["musician", "musician", null], imported.Contracts.OrderBy(c => c.Number).Select(c => c.Dfs));
 
@@ -194,6 +199,9 @@ public class StaffDfsTests(December2026Factory factory) : IClassFixture<December
         Assert.Equal((45_000m, 37_800m), (Result(byNumber[0].Id).Gross, Result(byNumber[0].Id).SocialBase));   // 16 % in 2026: 7,200 deducted
         Assert.Equal((5_000m, 4_600m), (Result(byNumber[1].Id).Gross, Result(byNumber[1].Id).SocialBase));     // 800 due, 400 left under the 7,600 cap
         Assert.Equal(500m, Result(byNumber[2].Id).SocialBase);                                                // no consent, no DFS
+        Assert.Equal((200m, 168m), (Result(stageManager.Id).Gross, Result(stageManager.Id).SocialBase));
+        var (regieName, regiePdf) = await factory.InScopeAsync(s => s.GetRequiredService<GetStaffContractPdf>().HandleAsync(world.LilleEmployer, stageManager.Id, employerActor));
+        Assert.Contains("régisseurs de théâtre", await StaffDocuments.PdfTextAsync(regieName, regiePdf), StringComparison.Ordinal);
 
         var (name, pdf) = await factory.InScopeAsync(s => s.GetRequiredService<GetStaffContractPdf>().HandleAsync(world.LilleEmployer, byNumber[0].Id, employerActor));
         Assert.Contains("déduction forfaitaire spécifique", await StaffDocuments.PdfTextAsync(name, pdf), StringComparison.Ordinal);

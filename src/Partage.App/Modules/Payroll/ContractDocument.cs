@@ -1,6 +1,7 @@
 using System.Globalization;
 using Partage.App.Infrastructure.Pdf;
 using Partage.Kernel;
+using Partage.Payroll;
 
 namespace Partage.App.Modules.Payroll;
 
@@ -34,7 +35,7 @@ public static class ContractDocument
             + (c.Hours is { } hours ? $" Durée du travail : {hours.ToString("0.##", French)} heure(s)." : string.Empty)
             + (c.Cachets is { } cachets ? $" Rémunération au cachet : {cachets} cachet(s)." : string.Empty));
         pdf.Paragraph($"Article 4 — Rémunération. Salaire brut de {c.Gross.ToDisplayString()} pour l'ensemble du contrat"
-            + (c.Dfs is null ? "." : $", avec la déduction forfaitaire spécifique pour frais professionnels ({(c.Dfs == "musician" ? "musiciens" : "artistes dramatiques")}) à laquelle le salarié a consenti.")
+            + (c.Dfs is null ? "." : $", avec la déduction forfaitaire spécifique pour frais professionnels ({c.Dfs switch { "musician" => "musiciens", DfsLabels.StageManager => "régisseurs de théâtre", _ => "artistes dramatiques" }}) à laquelle le salarié a consenti.")
             + (c.Intermittent ? string.Empty : " S'y ajoutent, avec le dernier salaire, l'indemnité de fin de contrat de 10 % de ce brut (art. L1243-8) et l'indemnité compensatrice de congés payés d'un dixième de la rémunération totale (art. L1242-16).")
             + " Il est versé par virement au plus tard le 7e jour suivant la fin du contrat (ou de chaque mois pour un contrat plus long), avec le bulletin de paie.");
         pdf.Paragraph($"Article 5 — Convention collective. {PayslipDocument.AgreementTitle(c.CollectiveAgreement)}.");

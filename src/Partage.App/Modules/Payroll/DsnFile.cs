@@ -26,6 +26,9 @@ public static partial class DsnFile
 
     private static readonly Encoding Latin1 = Encoding.Latin1;
 
+    /// <summary>How many people a refusal for missing birthplaces names.</summary>
+    private const int MissingNamed = 20;
+
     public static DsnDocument Document(DsnSubmission submission, DsnComplements complements) => new(FileName(submission), ContentType, Write(submission, complements));
 
     public static string FileName(DsnSubmission submission) =>
@@ -122,8 +125,10 @@ public static partial class DsnFile
             .Select(i => $"{i.FirstName} {i.LastName}").ToList();
         if (missing.Count > 0)
         {
+            // A month of thousands names the first ones: enough to start, the next attempt names the rest.
+            var named = string.Join(", ", missing.Take(MissingNamed)) + (missing.Count > MissingNamed ? $" et {missing.Count - MissingNamed} autre(s)" : string.Empty);
             throw new DomainException(PayrollErrors.DsnNotReady,
-                $"La DSN déclare la commune (et, hors de France, le pays) de naissance de chaque salarié ; complétez la fiche de : {string.Join(", ", missing)}.");
+                $"La DSN déclare la commune (et, hors de France, le pays) de naissance de chaque salarié ; complétez la fiche de : {named}.");
         }
     }
 

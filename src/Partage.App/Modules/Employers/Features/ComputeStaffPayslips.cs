@@ -68,7 +68,7 @@ public sealed class ComputeStaffPayslips(PartageDbContext db, IPayrollApi payrol
         var year = (contract.StaffMemberId, month.To.Year);
         var request = new PayrollRequest(month.Period,
             new Partage.Payroll.EmployerInput(employer.Headcount, employer.AtMpRate, 0, false, true, employer.CollectiveAgreement),
-            new EmployeeInput(contract.Kind switch { EmployeeKind.RegimeGeneral => "regime_general", EmployeeKind.IntermittentTechnician => "intermittent_technician", _ => "intermittent_artist" }, contract.Cadre, contract.Dfs)
+            new EmployeeInput(contract.Kind switch { EmployeeKind.RegimeGeneral => "regime_general", EmployeeKind.IntermittentTechnician => "intermittent_technician", _ => "intermittent_artist" }, contract.Cadre, DfsLabels.Category(contract.Dfs))
             {
                 DfsUsedThisYear = contract.Dfs is null ? null : dfsUsed.GetValueOrDefault(year),
             },

@@ -15,7 +15,7 @@ public sealed class JobPayrollRequests(IOptions<PayrollEmployerOptions> employer
 {
     public PayrollRequest For(ParameterCatalog catalog, EmployeeKind kind, bool cadre, DateOnly start, DateOnly end, long contractGrossCents, ContractMonth month, string? dfs, decimal dfsUsedThisYear = 0) =>
         new(month.Period, employer.Value.ToInput(catalog, month.From),
-            new EmployeeInput(kind switch { EmployeeKind.RegimeGeneral => "regime_general", EmployeeKind.IntermittentTechnician => "intermittent_technician", _ => "intermittent_artist" }, cadre, dfs)
+            new EmployeeInput(kind switch { EmployeeKind.RegimeGeneral => "regime_general", EmployeeKind.IntermittentTechnician => "intermittent_technician", _ => "intermittent_artist" }, cadre, DfsLabels.Category(dfs))
             {
                 DfsUsedThisYear = dfsUsedThisYear,
             },
