@@ -8,7 +8,11 @@ namespace Partage.App.Modules.Payroll;
 /// <summary>What a fixed-term contract prints, whoever the employer: the cooperative for a member's job, an employer under mandate for its staff.</summary>
 public sealed record ContractPrint(
     string Number, bool Intermittent, string EmployerParty, string EmployeeParty, string UsageReason, DateOnly Start, DateOnly End, int TrialDays, string Trade, bool Cadre,
-    string Description, string Place, decimal? Hours, int? Cachets, Money Gross, string? Dfs, string? CollectiveAgreement, string? Licence, IReadOnlyList<string> Signatures);
+    string Description, string Place, decimal? Hours, int? Cachets, Money Gross, string? Dfs, string? CollectiveAgreement, string? Licence, IReadOnlyList<string> Signatures)
+{
+    /// <summary>Why the end-of-contract indemnity is not due (L1243-10), when known at hiring; null: due.</summary>
+    public string? PrecarityExemption { get; init; }
+}
 
 /// <summary>
 /// The CDD or CDD d'usage as PDF, with the clauses the Code du travail requires (art. L1242-12 and
@@ -36,7 +40,9 @@ public static class ContractDocument
             + (c.Cachets is { } cachets ? $" Rémunération au cachet : {cachets} cachet(s)." : string.Empty));
         pdf.Paragraph($"Article 4 — Rémunération. Salaire brut de {c.Gross.ToDisplayString()} pour l'ensemble du contrat"
             + (c.Dfs is null ? "." : $", avec la déduction forfaitaire spécifique pour frais professionnels ({c.Dfs switch { "musician" => "musiciens", DfsLabels.StageManager => "régisseurs de théâtre", _ => "artistes dramatiques" }}) à laquelle le salarié a consenti.")
-            + (c.Intermittent ? string.Empty : " S'y ajoutent, avec le dernier salaire, l'indemnité de fin de contrat de 10 % de ce brut (art. L1243-8) et l'indemnité compensatrice de congés payés d'un dixième de la rémunération totale (art. L1242-16).")
+            + (c.Intermittent ? string.Empty
+                : c.PrecarityExemption is not null ? " S'y ajoute, avec le dernier salaire, l'indemnité compensatrice de congés payés d'un dixième de la rémunération totale (art. L1242-16). Conclu avec un jeune pour une période de ses vacances scolaires ou universitaires, le contrat ne donne pas lieu à l'indemnité de fin de contrat (art. L1243-10)."
+                : " S'y ajoutent, avec le dernier salaire, l'indemnité de fin de contrat de 10 % de ce brut (art. L1243-8) et l'indemnité compensatrice de congés payés d'un dixième de la rémunération totale (art. L1242-16).")
             + " Il est versé par virement au plus tard le 7e jour suivant la fin du contrat (ou de chaque mois pour un contrat plus long), avec le bulletin de paie.");
         pdf.Paragraph($"Article 5 — Convention collective. {PayslipDocument.AgreementTitle(c.CollectiveAgreement)}.");
         pdf.Paragraph("Article 6 — Protection sociale. Retraite complémentaire et prévoyance : Audiens (groupe de protection sociale de la culture), 74 rue Jean Bleuzen, 92170 Vanves."

@@ -70,6 +70,9 @@ public sealed class Job : IVersioned
     /// <summary>"dramatic" or "musician" when the artist consented to the DFS.</summary>
     public string? Dfs { get; init; }
 
+    /// <summary>Why a régime général CDD's end-of-contract indemnity is not due, when known at hiring (student_holidays, L1243-10 2°); null: due.</summary>
+    public string? PrecarityExemption { get; init; }
+
     public JobStatus Status { get; set; }
 
     public DateTime? MemberSignedAt { get; set; }
@@ -180,6 +183,7 @@ internal sealed class JobConfiguration : IEntityTypeConfiguration<Job>
         builder.Property(j => j.Hours).HasPrecision(7, 2);
         builder.Property(j => j.UsageReason).HasMaxLength(300);
         builder.Property(j => j.Dfs).HasMaxLength(20);
+        builder.Property(j => j.PrecarityExemption).HasMaxLength(30);
         builder.Property(j => j.MemberSignatureName).HasMaxLength(200);
         builder.Property(j => j.MemberSignatureIp).HasMaxLength(64);
         builder.Property(j => j.CountersignedBy).HasMaxLength(200);

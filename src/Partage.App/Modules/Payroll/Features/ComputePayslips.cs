@@ -129,7 +129,7 @@ public sealed class ComputePayslips(
 
     private Payslip Compute(Job job, ContractMonth month, ParameterCatalog catalog, decimal? notifiedTaxRate, decimal dfsUsedThisYear, string number)
     {
-        var result = PayslipEngine.Compute(jobs.For(catalog, job.Kind, job.Cadre, job.Start, job.End, job.GrossCents, month, job.Dfs, dfsUsedThisYear), catalog);
+        var result = PayslipEngine.Compute(jobs.For(catalog, job.Kind, job.Cadre, job.Start, job.End, job.GrossCents, month, job.Dfs, dfsUsedThisYear, job.PrecarityExemption), catalog);
         var tax = IncomeTaxWithholding.Compute(result.NetTaxable, notifiedTaxRate, IncomeTaxWithholding.ShortContractAbatement(catalog, job.Start, job.End, month.From), catalog.Resolve(job.Start));
         var figures = PayslipFigures.Of(result, tax);
         return new Payslip

@@ -22,6 +22,9 @@ public sealed record JobInput(
 {
     /// <summary>A technician's days actually worked, when fewer than the contract's calendar days (a rehearsal on days 1 and 5, a show on day 11); empty: every day.</summary>
     public string? WorkedDays { get; init; }
+
+    /// <summary>A régime général CDD with a young person during their school or university holidays: student_holidays, no end-of-contract indemnity (L1243-10 2°).</summary>
+    public string? PrecarityExemption { get; init; }
 }
 
 /// <summary>
@@ -39,7 +42,7 @@ public sealed class DeclareJob(
     /// <summary>The job's terms as read from the form; null where the input was refused (the validation then holds why).</summary>
     private sealed record Terms(
         EmployeeKind? Kind, Trade? Trade, string? Description, string? Place, DateOnly? Start, DateOnly? End, decimal? Hours, decimal? Cachets, Money? Gross,
-        string? Usage, string? Dfs, int? WorkedDays, IReadOnlyList<ContractMonth> Months);
+        string? Usage, string? Dfs, int? WorkedDays, string? Exemption, IReadOnlyList<ContractMonth> Months);
 
     public async Task<JobView> HandleAsync(JobInput input, Actor actor, CancellationToken ct = default)
     {
@@ -51,7 +54,7 @@ public sealed class DeclareJob(
         var catalog = await parameters.CatalogAsync(ct);
         var kind = t.Kind!.Value;
         var (start, end, gross) = (t.Start!.Value, t.End!.Value, t.Gross!.Value);
-        var payslips = t.Months.Select(m => PayslipEngine.Compute(requests.For(catalog, kind, input.Cadre, start, end, gross.Cents, m, t.Dfs), catalog)).ToList();
+        var payslips = t.Months.Select(m => PayslipEngine.Compute(requests.For(catalog, kind, input.Cadre, start, end, gross.Cents, m, t.Dfs, exemption: t.Exemption), catalog)).ToList();
         var cost = Money.Eur(payslips.Sum(p => Rounding.ToCents(p.EmployerCost)));
         await CheckBeforeContractAsync(activity!, entity, kind, t.Trade!, start, end, t.Hours, (int?)t.Cachets, gross, cost, catalog, ct);
 
@@ -62,7 +65,7 @@ public sealed class DeclareJob(
             ActivityId = activity!.Id, MemberId = activity.MemberId, OfficeId = activity.OfficeId, LegalEntityId = entity.Id, Kind = kind, Cadre = input.Cadre,
             TradeCode = t.Trade!.Code, Description = t.Description!, Place = t.Place!, Start = start, End = end, Hours = t.Hours, Cachets = (int?)t.Cachets, WorkedDays = t.WorkedDays,
             GrossCents = gross.Cents, EmployerCostCents = cost.Cents, NetCents = payslips.Sum(p => Rounding.ToCents(p.NetBeforeTax)),
-            UsageReason = t.Usage!, Dfs = t.Dfs, Status = JobStatus.Declared, CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = actor.Name,
+            UsageReason = t.Usage!, Dfs = t.Dfs, PrecarityExemption = t.Exemption, Status = JobStatus.Declared, CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = actor.Name,
         };
         db.Add(job);
         audit.Record(actor, "payroll.job_declared", "job", job.Id.ToString(), null,
@@ -133,13 +136,19 @@ public sealed class DeclareJob(
             workedDays = null;
         }
 
+        var exemption = string.IsNullOrWhiteSpace(input.PrecarityExemption) ? null : input.PrecarityExemption.Trim();
+        if (exemption is not null && (exemption != PrecarityExemptions.StudentHolidays || kind != EmployeeKind.RegimeGeneral))
+        {
+            v.Add("PrecarityExemption", "À la déclaration, seul un CDD de droit commun conclu avec un jeune pendant ses vacances scolaires ou universitaires est sans indemnité de fin de contrat (student_holidays, art. L1243-10 2°).");
+        }
+
         var (broken, months) = ContractTerms.Check(start, end, hours, cachets, gross, clock.Today(), workedDays);
         foreach (var term in broken)
         {
             v.Add(term.Field, term.Message);
         }
 
-        return new Terms(kind, trade, description, place, start, end, hours, cachets, gross, usage, dfs, (int?)workedDays, months);
+        return new Terms(kind, trade, description, place, start, end, hours, cachets, gross, usage, dfs, (int?)workedDays, exemption, months);
     }
 
     /// <summary>The rules a job must meet before its contract exists; every broken one is reported at once.</summary>

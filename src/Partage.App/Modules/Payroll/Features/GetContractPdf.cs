@@ -39,7 +39,7 @@ public sealed class GetContractPdf(GetJob jobs, IMembersApi members, ILegalEntit
                 job.CountersignedAt is { } countersigned
                     ? $"Contre-signé pour l'employeur par {job.CountersignedBy}, le {ParisTime.Local(countersigned).ToString("dd/MM/yyyy 'à' HH:mm", French)} (heure de Paris)."
                     : "Contre-signature de l'employeur : en attente.",
-            ]), entity.Name);
+            ]) { PrecarityExemption = job.PrecarityExemption }, entity.Name);
         return ($"contrat-{job.Number}.pdf", content);
     }
 

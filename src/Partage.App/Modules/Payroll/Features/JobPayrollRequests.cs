@@ -13,7 +13,7 @@ namespace Partage.App.Modules.Payroll.Features;
 /// </summary>
 public sealed class JobPayrollRequests(IOptions<PayrollEmployerOptions> employer)
 {
-    public PayrollRequest For(ParameterCatalog catalog, EmployeeKind kind, bool cadre, DateOnly start, DateOnly end, long contractGrossCents, ContractMonth month, string? dfs, decimal dfsUsedThisYear = 0) =>
+    public PayrollRequest For(ParameterCatalog catalog, EmployeeKind kind, bool cadre, DateOnly start, DateOnly end, long contractGrossCents, ContractMonth month, string? dfs, decimal dfsUsedThisYear = 0, string? exemption = null) =>
         new(month.Period, employer.Value.ToInput(catalog, month.From),
             new EmployeeInput(kind switch { EmployeeKind.RegimeGeneral => "regime_general", EmployeeKind.IntermittentTechnician => "intermittent_technician", _ => "intermittent_artist" }, cadre, DfsLabels.Category(dfs))
             {
@@ -21,7 +21,7 @@ public sealed class JobPayrollRequests(IOptions<PayrollEmployerOptions> employer
             },
             new ContractInput(kind == EmployeeKind.RegimeGeneral ? "CDD" : "CDDU", start, end)
             {
-                EndOfContract = month.To == end ? new EndOfContractInput(Money.Eur(contractGrossCents).Amount, null) : null,
+                EndOfContract = month.To == end ? new EndOfContractInput(Money.Eur(contractGrossCents).Amount, exemption) : null,
             },
             new WorkInput(month.Hours, month.WorkedDays ?? month.Days, month.Cachets), Money.Eur(month.GrossCents).Amount);
 }

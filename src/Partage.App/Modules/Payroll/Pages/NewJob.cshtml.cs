@@ -35,6 +35,8 @@ public sealed class NewJobModel(DeclareJob jobs, IActivitiesApi activities) : Pa
 
         public string? WorkedDays { get; set; }
 
+        public string? PrecarityExemption { get; set; }
+
         public string? Cachets { get; set; }
 
         public string? Gross { get; set; }
@@ -59,7 +61,7 @@ public sealed class NewJobModel(DeclareJob jobs, IActivitiesApi activities) : Pa
         return await TryAsync(async () =>
         {
             var job = await jobs.HandleAsync(new JobInput(Input.ActivityId, Input.Kind, Input.Cadre, Input.Trade, Input.Description, Input.Place, Input.Start, Input.End,
-                Input.Hours, Input.Cachets, Input.Gross, Input.UsageReason, string.IsNullOrEmpty(Input.Dfs) ? null : Input.Dfs) { WorkedDays = Input.WorkedDays }, Actor, ct);
+                Input.Hours, Input.Cachets, Input.Gross, Input.UsageReason, string.IsNullOrEmpty(Input.Dfs) ? null : Input.Dfs) { WorkedDays = Input.WorkedDays, PrecarityExemption = Input.PrecarityExemption }, Actor, ct);
             return Redirect($"/travaux/{job.Id}?fait={Uri.EscapeDataString($"Contrat {job.Number} établi : relisez-le et signez-le.")}");
         });
     }
