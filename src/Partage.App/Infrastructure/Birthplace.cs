@@ -38,6 +38,9 @@ public static class Birthplace
         return (town, code);
     }
 
+    /// <summary>What the DSN would refuse: no town, or someone born abroad without their country.</summary>
+    public static bool IsIncomplete(Nir nir, string? place, string? country) => place is null || (BornAbroad(nir) && country is null);
+
     /// <summary>Born abroad: department 99 in the social security number, then INSEE's code of the country.</summary>
     public static bool BornAbroad(Nir nir)
     {

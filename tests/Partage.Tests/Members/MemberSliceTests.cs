@@ -105,6 +105,8 @@ public class MemberSliceTests(PartageFactory factory) : IClassFixture<PartageFac
 
         var noCountry = await Refused(World.NewMember(world.Lille, "ne.ailleurs@exemple.fr") with { Nir = abroad, BirthPlace = "Dakar" });
         Assert.Equal(["Le numéro de sécurité sociale indique une naissance hors de France : indiquez le pays de naissance."], noCountry["BirthCountry"]);
+        var silent = await Refused(World.NewMember(world.Lille, "ne.ailleurs@exemple.fr") with { Nir = abroad, BirthPlace = null });   // the NIR alone brings the check
+        Assert.Equal(noCountry["BirthCountry"], silent["BirthCountry"]);
         var unknown = await Refused(World.NewMember(world.Lille, "ne.ailleurs@exemple.fr") with { Nir = abroad, BirthPlace = "Dakar", BirthCountry = "QQ" });
         Assert.Equal(["Pays de naissance inconnu : « QQ ». Indiquez son code ISO à deux lettres (DZ, BE, SN…)."], unknown["BirthCountry"]);
         var notAbroad = await Refused(World.NewMember(world.Lille, "ne.paris@exemple.fr") with { BirthCountry = "BE" });

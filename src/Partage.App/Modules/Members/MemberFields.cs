@@ -66,10 +66,10 @@ internal static class MemberFields
         }
     }
 
-    /// <summary>The town and country of birth, checked against the social security number (applied after it).</summary>
-    public static void ApplyBirthplace(Validation v, Member member, string? place, string? country)
+    /// <summary>The town and country of birth, checked against the social security number (applied after it, again when it changes).</summary>
+    public static void ApplyBirthplace(Validation v, Member member, string? place, string? country, string? nir)
     {
-        if (place is null && country is null)
+        if (place is null && country is null && string.IsNullOrWhiteSpace(nir))
         {
             return;
         }

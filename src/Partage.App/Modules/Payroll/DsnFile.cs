@@ -121,7 +121,7 @@ public static partial class DsnFile
     /// </summary>
     private static void RequireBirthplaces(IReadOnlyList<DsnIndividual> individuals)
     {
-        var missing = individuals.Where(i => i.BirthPlace is null || (Birthplace.BornAbroad(i.Nir) && i.BirthCountry is null))
+        var missing = individuals.Where(i => Birthplace.IsIncomplete(i.Nir, i.BirthPlace, i.BirthCountry))
             .Select(i => $"{i.FirstName} {i.LastName}").ToList();
         if (missing.Count > 0)
         {

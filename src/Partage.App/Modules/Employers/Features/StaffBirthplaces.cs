@@ -50,9 +50,11 @@ public sealed class StaffBirthplaces(PartageDbContext db, IAuditLog audit)
         return View(person);
     }
 
-    private static StaffPersonView View(StaffMember p) =>
-        new(p.Id, p.FullName, Nir.Parse(p.Nir).Masked, p.BirthDate, p.BirthPlace, p.BirthCountry, p.BirthPlace is null || (Birthplace.BornAbroad(Nir.Parse(p.Nir)) && p.BirthCountry is null));
-
+    private static StaffPersonView View(StaffMember p)
+    {
+        var nir = Nir.Parse(p.Nir);
+        return new(p.Id, p.FullName, nir.Masked, p.BirthDate, p.BirthPlace, p.BirthCountry, Birthplace.IsIncomplete(nir, p.BirthPlace, p.BirthCountry));
+    }
 
     public static void Map(RouteGroupBuilder service)
     {

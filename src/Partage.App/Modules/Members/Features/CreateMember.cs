@@ -138,7 +138,7 @@ public sealed class CreateMember(
         };
         MemberFields.ApplyContact(v, member, input.Phone, input.Street, input.PostalCode, input.City, input.Country ?? "FR", input.Nir, input.Iban, required: true);
         MemberFields.ApplyCivil(v, member, input.BirthDate, input.Gender, input.Trade, today);
-        MemberFields.ApplyBirthplace(v, member, input.BirthPlace, input.BirthCountry);
+        MemberFields.ApplyBirthplace(v, member, input.BirthPlace, input.BirthCountry, input.Nir);
         if (selfRegistration)
         {
             if (string.IsNullOrEmpty(input.Password))

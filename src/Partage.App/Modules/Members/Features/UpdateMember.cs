@@ -125,7 +125,7 @@ public sealed class UpdateMember(PartageDbContext db, IOfficesApi offices, IEnum
 
         MemberFields.ApplyContact(v, member, input.Phone, input.Street, input.PostalCode, input.City, input.Country, input.Nir, input.Iban, required: false);
         MemberFields.ApplyCivil(v, member, input.BirthDate, input.Gender, input.Trade, clock.Today());
-        MemberFields.ApplyBirthplace(v, member, input.BirthPlace, input.BirthCountry);
+        MemberFields.ApplyBirthplace(v, member, input.BirthPlace, input.BirthCountry, input.Nir);
         if (input.Status is not null)
         {
             member.Status = v.Enum<MemberStatus>(nameof(input.Status), "Le statut", input.Status, required: true) ?? member.Status;
