@@ -16,7 +16,13 @@ public static class Birthplace
     public static (string? Place, string? Country) Check(Validation v, string placeField, string countryField, string? place, string? country, string? nir)
     {
         ArgumentNullException.ThrowIfNull(v);
-        var town = v.Optional(placeField, "La commune de naissance", place, PlaceMaxLength);
+        var town = v.Optional(placeField, "La commune de naissance", place is null ? null : Latin1Text.Fold(place), PlaceMaxLength);
+        if (town is not null && Latin1Text.Outside(town) is { } foreign)
+        {
+            v.Add(placeField, $"La commune de naissance s'écrit en lettres latines, comme sur l'état civil français (la DSN ne peut pas porter « {foreign} ») : « {town} ».");
+            town = null;
+        }
+
         var code = string.IsNullOrWhiteSpace(country) ? null : country.Trim().ToUpperInvariant();
         if (code is not null && !IsCountry(code))
         {

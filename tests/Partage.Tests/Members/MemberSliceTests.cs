@@ -113,12 +113,17 @@ public class MemberSliceTests(PartageFactory factory) : IClassFixture<PartageFac
         Assert.Equal(["Le numéro de sécurité sociale indique une naissance en France : le pays de naissance est la France (FR)."], notAbroad["BirthCountry"]);
         var tooLong = await Refused(World.NewMember(world.Lille, "ne.paris@exemple.fr") with { BirthPlace = new string('a', 31) });
         Assert.Equal(["La commune de naissance ne doit pas dépasser 30 caractères."], tooLong["BirthPlace"]);
+        var cyrillic = await Refused(World.NewMember(world.Lille, "ne.paris@exemple.fr") with { BirthPlace = "Москва" });   // the DSN is in ISO-8859-1
+        Assert.Equal(["La commune de naissance s'écrit en lettres latines, comme sur l'état civil français (la DSN ne peut pas porter « М ») : « Москва »."], cyrillic["BirthPlace"]);
 
         var created = await Run(s => s.GetRequiredService<CreateMember>().HandleAsync(
             World.NewMember(world.Lille, "ne.ailleurs@exemple.fr") with { Nir = abroad, BirthPlace = " Dakar ", BirthCountry = "sn" }, Actor.System));
         Assert.Equal(("Dakar", "SN"), (created.BirthPlace, created.BirthCountry));
         var french = await Run(s => s.GetRequiredService<CreateMember>().HandleAsync(World.NewMember(world.Lille, "ne.paris@exemple.fr") with { Nir = Employers.StaffPayrollTests.Nir(901), BirthCountry = "FR" }, Actor.System));
         Assert.Equal(("Paris", null), (french.BirthPlace, french.BirthCountry));
+        var ligature = await Run(s => s.GetRequiredService<CreateMember>().HandleAsync(   // œ and the phone's apostrophe take their Latin-1 spelling
+            World.NewMember(world.Lille, "ne.coeuvres@exemple.fr") with { Nir = Employers.StaffPayrollTests.Nir(902), BirthPlace = "Cœuvres-et-Valsery’s" }, Actor.System));
+        Assert.Equal("Coeuvres-et-Valsery's", ligature.BirthPlace);
     }
 
     [Fact]

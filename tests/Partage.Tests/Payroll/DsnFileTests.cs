@@ -104,7 +104,7 @@ public partial class DsnFileTests
         var submission = new DsnSubmission(2026, 12, true, new DateOnly(2027, 1, 5),
             new DsnSender("900000001", "00017", "SCIC Partage", "1 rue de la Coopération", "59000", "Lille", contact),
             new DsnEmployer("80012345700015", "9001Z", "Festival du Nord", "2 place d'Armes", "59000", "Lille", "3090", contact, 151.67m, "923AB", 0.0123m, "9712345678", "PLATESV-R-2020-000123"),
-            [new DsnIndividual(nir, "Lefèvre-D'Arc", "Zoé", new DateOnly(1991, 2, 3), "A1", "3 rue des Lilas", "59000", "Lille", [new DsnContract("GC-2026-000001",
+            [new DsnIndividual(nir, "Lefèvre-D'Arc", "Zoé", new DateOnly(1991, 2, 3), "A1", "3 rue des Œillets", "59000", "Lille", [new DsnContract("GC-2026-000001",
                 EmployeeKind.IntermittentArtist, false, "Musicienne\nsoliste", "musician_singer", new DateOnly(2026, 12, 2), new DateOnly(2026, 12, 3), [payslip])]) { BirthPlace = "Roubaix" }]);
         var complements = DsnFile.ComplementsOn(ParameterCatalog.Default, new DateOnly(2026, 12, 1));
         var bytes = DsnFile.Write(submission, complements);
@@ -126,6 +126,7 @@ public partial class DsnFileTests
         Assert.Equal(("03122026", "031"), (One("S21.G00.62.001"), One("S21.G00.62.002")));
         Assert.Equal((lines.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), "1"), (One("S90.G00.90.001"), One("S90.G00.90.002")));
         Assert.Contains(bytes, b => b == 0xC8);   // "È" in one Latin-1 byte
+        Assert.Equal("3 rue des OEillets", One("S21.G00.30.008"));   // Latin-1 has no Œ: its usual spelling, never « ? »
 
         // Blocks in the norm's order; an individual contribution always under a base.
         var blocks = rubrics.Select(r => r.Rubric[..10]).ToList();

@@ -76,6 +76,7 @@ public class JobTests(PartageFactory factory) : IClassFixture<PartageFactory>
         Assert.Equal("90000001900019", Field("FR_Organization.SIRET.Identifier"));
         Assert.Equal((identity!.Nir![..13], identity.Nir[13..]), (Field("FR_NNI.NIR.Identifier"), Field("FR_NNI.NIRKey.Text")));
         Assert.Equal(identity.BirthDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Field("FR_Birth.Date"));
+        Assert.Equal(identity.BirthPlace!.ToUpperInvariant(), Field("FR_Birth.Town.Text"));
         Assert.Equal(("CDD", job.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), job.Number),
             (Field("FR_Contract.Nature.Code"), Field("FR_Contract.StartContract.Date"), Field("FR_EmployeeGroup.Comment.Text")));
         var none = await payroll.GetAsync("/api/v1/payroll/dpae.xml?from=2030-01-01&to=2030-01-31");

@@ -323,10 +323,10 @@ public static partial class DsnFile
 
     private static string Amount(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
 
-    /// <summary>A value sits on one line between quotes: no line break, nothing Latin-1 cannot carry.</summary>
+    /// <summary>A value sits on one line between quotes: no line break, nothing Latin-1 cannot carry (the French letters it lacks folded, anything else « ? », refused at entry where it matters).</summary>
     private static string Clean(string value)
     {
-        var flat = value.Replace('\r', ' ').Replace('\n', ' ').Trim();
+        var flat = Latin1Text.Fold(value.Replace('\r', ' ').Replace('\n', ' ')).Trim();
         return new string(flat.Select(c => c <= '\u00FF' ? c : '?').ToArray());
     }
 }

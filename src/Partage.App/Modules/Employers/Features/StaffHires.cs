@@ -21,6 +21,6 @@ public sealed class StaffHires(PartageDbContext db)
         return rows.Select(x => new DpaeDeclaration(x.Contract.Number, x.Employer.Siret, x.Employer.Name, x.Employer.Ape, x.Employer.UrssafReference.Split(' ')[0],
             x.Employer.Street, x.Employer.PostalCode, x.Employer.City, declarantPhone, x.Person.LastName, x.Person.FirstName, Nir.Parse(x.Person.Nir), x.Person.BirthDate,
             x.Contract.Kind == EmployeeKind.RegimeGeneral ? "CDD" : "CDDU", x.Contract.Start, new TimeOnly(9, 0), x.Contract.End, 0,
-            x.Contract.Kind == EmployeeKind.RegimeGeneral ? "Service de santé au travail interentreprises" : "CMB", x.Contract.DpaeRecordedAt)).ToList();
+            x.Contract.Kind == EmployeeKind.RegimeGeneral ? "Service de santé au travail interentreprises" : "CMB", x.Contract.DpaeRecordedAt) { BirthTown = x.Person.BirthPlace }).ToList();
     }
 }

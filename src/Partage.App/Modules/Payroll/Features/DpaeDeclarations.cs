@@ -38,7 +38,7 @@ public sealed class DpaeDeclarations(PartageDbContext db, IMembersApi members, I
             var regimeGeneral = job.Kind == EmployeeKind.RegimeGeneral;
             return new DpaeDeclaration(job.Number, entity.Siren + establishment.Nic, entity.Name, establishment.Ape!, establishment.UrssafCode!, entity.Street, entity.PostalCode,
                 entity.City, establishment.Phone!, person.LastName, person.FirstName, Nir.Parse(person.Nir), person.BirthDate, job.ContractType == ContractType.Cdd ? "CDD" : "CDDU", job.Start, new TimeOnly(9, 0), job.End,
-                regimeGeneral ? job.TrialDays : 0, regimeGeneral ? "Service de santé au travail interentreprises" : "CMB", job.DpaeRecordedAt);
+                regimeGeneral ? job.TrialDays : 0, regimeGeneral ? "Service de santé au travail interentreprises" : "CMB", job.DpaeRecordedAt) { BirthTown = person.BirthPlace };
         }).Concat(staff).ToList();
     }
 

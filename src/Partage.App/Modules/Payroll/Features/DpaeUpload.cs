@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using Partage.App.Infrastructure;
 using Partage.Kernel;
 
 namespace Partage.App.Modules.Payroll.Features;
@@ -43,7 +44,11 @@ public sealed class EstablishmentOptions
 public sealed record DpaeDeclaration(
     string Contract, string Siret, string EmployerName, string Ape, string UrssafCode, string Street, string PostalCode, string City, string Phone,
     string LastName, string FirstName, Nir Nir, DateOnly BirthDate, string NatureCode, DateOnly Start, TimeOnly StartTime, DateOnly End, int TrialDays,
-    string HealthService, DateTime? RecordedAt);
+    string HealthService, DateTime? RecordedAt)
+{
+    /// <summary>The town of birth (FR_Birth.Town.Text) when the person's record holds it.</summary>
+    public string? BirthTown { get; init; }
+}
 
 /// <summary>
 /// The DPAE upload message (FR_DUE_Upload of the repXML norm, ISO-8859-1) that URSSAF takes by
@@ -112,6 +117,11 @@ public static class DpaeUpload
             xml.WriteEndElement();
             xml.WriteStartElement("FR_Birth", Person);
             xml.WriteElementString("FR_Birth.Date", Person, d.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            if (!string.IsNullOrWhiteSpace(d.BirthTown))
+            {
+                xml.WriteElementString("FR_Birth.Town.Text", Person, Field(Latin1Text.Fold(d.BirthTown), upper: true));
+            }
+
             xml.WriteEndElement();
             xml.WriteEndElement();
             xml.WriteStartElement("FR_EmployeeComplement");
