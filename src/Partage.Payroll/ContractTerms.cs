@@ -29,6 +29,11 @@ public static class ContractTerms
 
     public const string KindRefused = "Le statut est regime_general (salarié du régime général), intermittent_technician ou intermittent_artist.";
 
+    /// <summary>Days actually worked are declared for a technician only: their ceiling is daily; an artist's follows the cachets, the régime général's the month.</summary>
+    public static bool TakesWorkedDays(EmployeeKind? kind) => kind == EmployeeKind.IntermittentTechnician;
+
+    public const string WorkedDaysRefused = "Les jours réellement travaillés se déclarent pour un technicien (son plafond est journalier) ; ceux d'un artiste suivent ses cachets.";
+
     /// <summary>
     /// The terms broken by these dates and quantities (those missing are reported by the caller's
     /// parsing), and the contract's months when the dates and quantities allow splitting it.

@@ -1083,6 +1083,10 @@ namespace Partage.Migrations.Postgres.Migrations
                         .HasColumnType("date")
                         .HasColumnName("start");
 
+                    b.Property<int?>("WorkedDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("worked_days");
+
                     b.HasKey("Id")
                         .HasName("pk_employer_contracts");
 

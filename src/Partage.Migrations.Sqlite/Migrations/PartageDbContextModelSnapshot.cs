@@ -1072,6 +1072,10 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("start");
 
+                    b.Property<int?>("WorkedDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("worked_days");
+
                     b.HasKey("Id")
                         .HasName("pk_employer_contracts");
 

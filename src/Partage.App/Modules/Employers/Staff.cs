@@ -93,6 +93,9 @@ public sealed class StaffContract
     /// <summary>The DFS an artist consented to (dramatic or musician), if any: the social base is the gross less its rate, within the yearly cap.</summary>
     public string? Dfs { get; init; }
 
+    /// <summary>A technician's days actually worked over the contract, when fewer than its calendar days: their ceiling counts these (split over the months like cachets).</summary>
+    public int? WorkedDays { get; init; }
+
     /// <summary>When the DPAE data was recorded (at submission, before the start).</summary>
     public DateTime DpaeRecordedAt { get; init; }
 
@@ -102,7 +105,7 @@ public sealed class StaffContract
 
     /// <summary>The contract's calendar months with their share of work and gross, by period ("2026-11").</summary>
     internal IReadOnlyDictionary<string, ContractMonth> Months() =>
-        ContractMonths.Split(Start, End, Hours, Cachets, GrossCents).ToDictionary(m => m.Period);
+        ContractMonths.Split(Start, End, Hours, Cachets, GrossCents, WorkedDays).ToDictionary(m => m.Period);
 }
 
 public enum StaffPayslipStatus

@@ -26,7 +26,7 @@ public sealed class ComputeStaffPayslips(PartageDbContext db, IPayrollApi payrol
         var ids = contracts.Select(c => c.Id).ToList();
         var existing = (await db.Set<StaffPayslip>().AsNoTracking().Where(p => ids.Contains(p.ContractId)).Select(p => new { p.ContractId, p.Period }).ToListAsync(ct))
             .Select(p => (p.ContractId, p.Period)).ToHashSet();
-        var due = contracts.SelectMany(c => ContractMonths.Split(c.Start, c.End, c.Hours, c.Cachets, c.GrossCents)
+        var due = contracts.SelectMany(c => c.Months().Values.OrderBy(m => m.From)
             .Where(m => m.To <= until && !existing.Contains((c.Id, m.Period))).Select(m => (Contract: c, Month: m))).ToList();
         if (due.Count == 0)
         {
@@ -76,7 +76,7 @@ public sealed class ComputeStaffPayslips(PartageDbContext db, IPayrollApi payrol
             {
                 EndOfContract = month.To == contract.End ? new EndOfContractInput(Kernel.Money.Eur(contract.GrossCents).Amount, null) : null,
             },
-            new WorkInput(month.Hours, month.Days, month.Cachets), Kernel.Money.Eur(month.GrossCents).Amount);
+            new WorkInput(month.Hours, month.WorkedDays ?? month.Days, month.Cachets), Kernel.Money.Eur(month.GrossCents).Amount);
         var result = PayslipEngine.Compute(request, catalog);
         var tax = IncomeTaxWithholding.Compute(result.NetTaxable, notifiedTaxRate, IncomeTaxWithholding.ShortContractAbatement(catalog, contract.Start, contract.End, month.From), catalog.Resolve(contract.Start));
         var figures = PayslipFigures.Of(result, tax);

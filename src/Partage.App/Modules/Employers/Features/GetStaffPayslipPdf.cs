@@ -16,7 +16,7 @@ public sealed class GetStaffPayslipPdf(PartageDbContext db, GetStaffPayslip view
         var contract = await db.Set<StaffContract>().AsNoTracking().SingleAsync(c => c.Id == payslip.ContractId, ct);
         var person = await db.Set<StaffMember>().AsNoTracking().SingleAsync(s => s.Id == contract.StaffMemberId, ct);
         var employer = await db.Set<Employer>().AsNoTracking().SingleAsync(e => e.Id == payslip.EmployerId, ct);
-        var month = Partage.Payroll.ContractMonths.Split(contract.Start, contract.End, contract.Hours, contract.Cachets, contract.GrossCents).Single(m => m.Period == payslip.Period);
+        var month = contract.Months()[payslip.Period];
         var content = payroll.PayslipPdf(new PayslipPrint(payslip.Number, payslip.Period, payslip.From, payslip.To, contract.Number, contract.Start, contract.End,
             employer.Name, $"SIRET {employer.Siret}, APE {employer.Ape}", $"{employer.Street}, {employer.PostalCode} {employer.City} (paie gérée par mandat)",
             person.FullName, $"né(e) le {person.BirthDate:dd/MM/yyyy}", $"{JobLabels.Kind(contract.Kind)}, {contract.Job}{(contract.Event.Length > 0 ? " — " + contract.Event : string.Empty)}",

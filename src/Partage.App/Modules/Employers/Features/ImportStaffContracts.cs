@@ -20,8 +20,8 @@ public sealed class ImportStaffContracts(StaffContractRecorder recorder)
     public static readonly string[] Columns =
         ["nom", "prenom", "nir", "date_naissance", "iban", "statut", "cadre", "emploi", "evenement", "debut", "fin", "heures", "cachets", "brut", "frais"];
 
-    /// <summary>Columns a file may add: the DFS an artist consented to (dramatic or musician; empty: none).</summary>
-    public static readonly string[] OptionalColumns = ["dfs", "lieu_naissance", "pays_naissance"];
+    /// <summary>Columns a file may add: the DFS consented to (dramatic, musician, stage_manager; empty: none), the birthplace, a technician's days actually worked.</summary>
+    public static readonly string[] OptionalColumns = ["dfs", "lieu_naissance", "pays_naissance", "jours_travailles"];
 
     /// <summary>Contracts in one file: a large festival's month, well under what one transaction checks and writes quickly.</summary>
     public const int MaxRowsPerFile = 2_000;
@@ -55,7 +55,7 @@ public sealed class ImportStaffContracts(StaffContractRecorder recorder)
                 string? Field(string name) => csv.TryGetField<string>(name, out var value) ? value : null;
                 rows.Add(new StaffContractInput(Field("nom"), Field("prenom"), Field("nir"), Field("date_naissance"), Field("iban"), Field("statut"), Field("cadre"), Field("emploi"),
                     Field("evenement"), Field("debut"), Field("fin"), Field("heures"), Field("cachets"), Field("brut"), Field("frais"), Field("dfs"),
-                    Field("lieu_naissance"), Field("pays_naissance")));
+                    Field("lieu_naissance"), Field("pays_naissance")) { WorkedDays = Field("jours_travailles") });
             }
         }
 
@@ -71,7 +71,7 @@ public sealed class ImportStaffContracts(StaffContractRecorder recorder)
     public static byte[] Template()
     {
         var text = string.Join(";", [.. Columns, .. OptionalColumns]) + "\r\n"
-            + "DURAND;Jeanne;290057511212353;1990-05-17;FR7630006000011234567890189;intermittent_artist;non;Chanteuse;Festival du Nord 2027;2027-01-15;2027-01-16;;2;600,00;45,00;;Paris;\r\n";
+            + "DURAND;Jeanne;290057511212353;1990-05-17;FR7630006000011234567890189;intermittent_artist;non;Chanteuse;Festival du Nord 2027;2027-01-15;2027-01-16;;2;600,00;45,00;;Paris;;\r\n";
         return [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(text)];
     }
 

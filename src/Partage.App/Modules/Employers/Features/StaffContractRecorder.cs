@@ -14,7 +14,11 @@ namespace Partage.App.Modules.Employers.Features;
 /// <summary>One contract as the employer submits it, with the person hired (found again by social security number).</summary>
 public sealed record StaffContractInput(
     string? LastName, string? FirstName, string? Nir, string? BirthDate, string? Iban, string? Kind, string? Cadre, string? Job, string? Event,
-    string? Start, string? End, string? Hours, string? Cachets, string? Gross, string? Allowances, string? Dfs = null, string? BirthPlace = null, string? BirthCountry = null);
+    string? Start, string? End, string? Hours, string? Cachets, string? Gross, string? Allowances, string? Dfs = null, string? BirthPlace = null, string? BirthCountry = null)
+{
+    /// <summary>A technician's days actually worked, when fewer than the contract's calendar days (their ceiling is daily).</summary>
+    public string? WorkedDays { get; init; }
+}
 
 /// <summary>
 /// The rules of an employer's contracts, one submitted online (SubmitStaffContract) or many in a
@@ -127,7 +131,7 @@ public sealed class StaffContractRecorder(PartageDbContext db, GetEmployer emplo
             {
                 Id = Guid.CreateVersion7(), Number = $"GC-{row.Start.Year}-{next[row.Start.Year]++:D6}", EmployerId = employerId,
                 StaffMemberId = person.Id, Kind = row.Kind, Cadre = row.Cadre, Job = row.Job, Event = row.Event, Start = row.Start, End = row.End, Hours = row.Hours,
-                Cachets = row.Cachets, GrossCents = row.Gross.Cents, AllowancesCents = row.Allowances.Cents, Dfs = row.Dfs, DpaeRecordedAt = now, CreatedAt = now, CreatedBy = actor.Name,
+                Cachets = row.Cachets, GrossCents = row.Gross.Cents, AllowancesCents = row.Allowances.Cents, Dfs = row.Dfs, WorkedDays = row.WorkedDays, DpaeRecordedAt = now, CreatedAt = now, CreatedBy = actor.Name,
             };
             db.Add(contract);
             saved.Add(contract);
@@ -140,7 +144,7 @@ public sealed class StaffContractRecorder(PartageDbContext db, GetEmployer emplo
 
     private sealed record Checked(
         string LastName, string FirstName, Nir Nir, DateOnly BirthDate, Iban Iban, EmployeeKind Kind, bool Cadre, string Job, string Event,
-        DateOnly Start, DateOnly End, decimal? Hours, int? Cachets, Money Gross, Money Allowances, string? Dfs, string? BirthPlace, string? BirthCountry);
+        DateOnly Start, DateOnly End, decimal? Hours, int? Cachets, Money Gross, Money Allowances, string? Dfs, string? BirthPlace, string? BirthCountry, int? WorkedDays);
 
     private Checked Check(StaffContractInput input, ParameterCatalog catalog)
     {
@@ -182,13 +186,8 @@ public sealed class StaffContractRecorder(PartageDbContext db, GetEmployer emplo
         var gross = v.Amount("Gross", "Le salaire brut", input.Gross, required: true);
         var allowances = string.IsNullOrWhiteSpace(input.Allowances) || input.Allowances.Trim() is "0" or "0,00" or "0.00"
             ? Money.ZeroEur : v.Amount("Allowances", "Les frais avancés", input.Allowances, required: false) ?? Money.ZeroEur;
-        var dfs = string.IsNullOrWhiteSpace(input.Dfs) ? null : input.Dfs.Trim().ToLowerInvariant();
-        if (!DfsLabels.Accepts(dfs, kind))
-        {
-            v.Add("Dfs", DfsLabels.Refused);
-        }
-
-        foreach (var term in ContractTerms.Check(start, end, hours, cachets, gross, Today).Broken)
+        var (dfs, workedDays) = CheckKindOptions(v, input, kind);
+        foreach (var term in ContractTerms.Check(start, end, hours, cachets, gross, Today, workedDays).Broken)
         {
             v.Add(term.Field, term.Message);
         }
@@ -200,7 +199,26 @@ public sealed class StaffContractRecorder(PartageDbContext db, GetEmployer emplo
 
         v.ThrowIfInvalid();
         return new Checked(lastName.ToUpperInvariant(), firstName, nir!, birth!.Value, iban!, kind!.Value, cadre, job, eventName, start!.Value, end!.Value, hours,
-            (int?)cachets, gross!.Value, allowances, dfs, birthPlace, birthCountry);
+            (int?)cachets, gross!.Value, allowances, dfs, birthPlace, birthCountry, (int?)workedDays);
+    }
+
+    /// <summary>What only some statuses take: the DFS (artists, régisseurs de théâtre) and the days actually worked (technicians).</summary>
+    private static (string? Dfs, decimal? WorkedDays) CheckKindOptions(Validation v, StaffContractInput input, EmployeeKind? kind)
+    {
+        var dfs = string.IsNullOrWhiteSpace(input.Dfs) ? null : input.Dfs.Trim().ToLowerInvariant();
+        if (!DfsLabels.Accepts(dfs, kind))
+        {
+            v.Add("Dfs", DfsLabels.Refused);
+        }
+
+        var workedDays = v.Decimal("WorkedDays", "Les jours réellement travaillés", input.WorkedDays, required: false);
+        if (workedDays is not null && !ContractTerms.TakesWorkedDays(kind))
+        {
+            v.Add("WorkedDays", ContractTerms.WorkedDaysRefused);
+            workedDays = null;
+        }
+
+        return (dfs, workedDays);
     }
 
     /// <summary>A file's problems are reported by line (line 1 is the header: the first contract is on line 2), a form's by field.</summary>

@@ -98,6 +98,8 @@ public sealed class DetailModel(GetEmployer getEmployer, SignMandate signMandate
         public string? Allowances { get; set; }
 
         public string? Dfs { get; set; }
+
+        public string? WorkedDays { get; set; }
     }
 
     public bool CanSubmit => Employer is { } e && (EmployersAccess.Manages(Actor) || Actor.EmployerId == e.Id);
@@ -125,7 +127,7 @@ public sealed class DetailModel(GetEmployer getEmployer, SignMandate signMandate
     {
         var c = Contract;
         var saved = await submitContract.HandleAsync(EmployerId.From(id), new StaffContractInput(c.LastName, c.FirstName, c.Nir, c.BirthDate, c.Iban, c.Kind, null, c.Job, c.Event,
-            c.Start, c.End, c.Hours, c.Cachets, c.Gross, c.Allowances, c.Dfs, c.BirthPlace, c.BirthCountry), Actor, ct);
+            c.Start, c.End, c.Hours, c.Cachets, c.Gross, c.Allowances, c.Dfs, c.BirthPlace, c.BirthCountry) { WorkedDays = c.WorkedDays }, Actor, ct);
         return $"Contrat {saved.Number} enregistré ; DPAE enregistrée.";
     }, ct, prefix: "Contract");
 

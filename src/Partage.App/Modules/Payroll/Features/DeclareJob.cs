@@ -130,9 +130,9 @@ public sealed class DeclareJob(
         }
 
         var workedDays = v.Decimal("WorkedDays", "Les jours réellement travaillés", input.WorkedDays, required: false);
-        if (workedDays is not null && kind is not EmployeeKind.IntermittentTechnician)
+        if (workedDays is not null && !ContractTerms.TakesWorkedDays(kind))
         {
-            v.Add("WorkedDays", "Les jours réellement travaillés se déclarent pour un technicien (son plafond est journalier) ; ceux d'un artiste suivent ses cachets.");
+            v.Add("WorkedDays", ContractTerms.WorkedDaysRefused);
             workedDays = null;
         }
 
