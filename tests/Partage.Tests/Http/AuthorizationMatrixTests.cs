@@ -190,6 +190,9 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
             Only(ok, World.LilleMemberEmail), HttpStatusCode.NotFound);
         yield return ("POST", "/api/v1/jobs/{id:guid}/countersign", _ => "/api/v1/jobs/{signed-job}/countersign", _ => null,
             Only(ok, World.Admin, World.Payroll, World.LilleManager), HttpStatusCode.NotFound);
+        // Payroll staff only; the matrix's job is not a countersigned régime général CDD: the reason, to them alone.
+        yield return ("POST", "/api/v1/jobs/{id:guid}/cdi-refusal", _ => "/api/v1/jobs/{job}/cdi-refusal", _ => new { Offer = "Courrier du 10/12/2026" },
+            Only(HttpStatusCode.Conflict, payroll), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/payslips/", _ => "/api/v1/payslips", _ => null, Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => ok), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/payslips/{id:guid}", _ => "/api/v1/payslips/{payslip}", _ => null, Only(ok, jobReaders), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/payslips/{id:guid}/pdf", _ => "/api/v1/payslips/{payslip}/pdf", _ => null, Only(ok, jobReaders), HttpStatusCode.NotFound);

@@ -70,8 +70,11 @@ public sealed class Job : IVersioned
     /// <summary>"dramatic" or "musician" when the artist consented to the DFS.</summary>
     public string? Dfs { get; init; }
 
-    /// <summary>Why a régime général CDD's end-of-contract indemnity is not due, when known at hiring (student_holidays, L1243-10 2°); null: due.</summary>
-    public string? PrecarityExemption { get; init; }
+    /// <summary>
+    /// Why a régime général CDD's end-of-contract indemnity is not due (L1243-10): known at hiring (student_holidays) or
+    /// recorded by payroll staff before the last payslip (cdi_refused); null: due.
+    /// </summary>
+    public string? PrecarityExemption { get; set; }
 
     public JobStatus Status { get; set; }
 
@@ -157,6 +160,14 @@ public static class JobLabels
         JobStatus.Signed => "Contrat à contre-signer",
         JobStatus.Countersigned => "Contrat signé, DPAE faite",
         _ => "Annulé",
+    };
+
+    /// <summary>Why the end-of-contract indemnity is not due, as staff and members read it.</summary>
+    public static string Exemption(string reason) => reason switch
+    {
+        PrecarityExemptions.StudentHolidays => "emploi d'un jeune pendant ses vacances scolaires ou universitaires, art. L1243-10 2°",
+        PrecarityExemptions.CdiRefused => "CDI proposé et refusé par le salarié, art. L1243-10 4°",
+        _ => "rupture anticipée à l'initiative du salarié, faute grave ou force majeure, art. L1243-10 4°",
     };
 
     public static string Kind(EmployeeKind kind) => kind switch

@@ -22,6 +22,7 @@ public static class PayrollModule
             .AddScoped<Features.DeclareJob>()
             .AddScoped<Features.SignContract>()
             .AddScoped<Features.CountersignContract>()
+            .AddScoped<Features.RecordCdiRefusal>()
             .AddScoped<Features.JobPayrollRequests>()
             .AddScoped<Features.GetContractPdf>()
             .AddScoped<Features.DpaeDeclarations>()
@@ -62,6 +63,7 @@ public static class PayrollModule
         Features.GetJob.Map(jobs);
         Features.SignContract.Map(jobs);
         Features.CountersignContract.Map(jobs);
+        Features.RecordCdiRefusal.Map(jobs);
         Features.GetContractPdf.Map(jobs);
         Features.GetJobCertificatePdf.Map(jobs);
         Features.ExportDpaeCsv.Map(staff);

@@ -39,7 +39,8 @@ public sealed class GetContractPdf(GetJob jobs, IMembersApi members, ILegalEntit
                 job.CountersignedAt is { } countersigned
                     ? $"Contre-signé pour l'employeur par {job.CountersignedBy}, le {ParisTime.Local(countersigned).ToString("dd/MM/yyyy 'à' HH:mm", French)} (heure de Paris)."
                     : "Contre-signature de l'employeur : en attente.",
-            ]) { PrecarityExemption = job.PrecarityExemption }, entity.Name);
+            // As signed: a CDI refused later (RecordCdiRefusal) does not rewrite the contract.
+            ]) { PrecarityExemption = job.PrecarityExemption == PrecarityExemptions.StudentHolidays ? job.PrecarityExemption : null }, entity.Name);
         return ($"contrat-{job.Number}.pdf", content);
     }
 

@@ -14,7 +14,11 @@ namespace Partage.App.Modules.Payroll.Features;
 public sealed record JobView(
     JobId Id, string Number, ActivityId ActivityId, string ActivityName, string MemberName, string EntityCode, EmployeeKind Kind, bool Cadre, string Trade,
     string Description, string Place, DateOnly Start, DateOnly End, decimal? Hours, int? Cachets, Money Gross, Money EmployerCost, Money Net, string UsageReason,
-    JobStatus Status, DateTime? MemberSignedAt, string? MemberSignatureName, DateTime? CountersignedAt, string? CountersignedBy, DateTime? DpaeRecordedAt, DateOnly PayDay);
+    JobStatus Status, DateTime? MemberSignedAt, string? MemberSignatureName, DateTime? CountersignedAt, string? CountersignedBy, DateTime? DpaeRecordedAt, DateOnly PayDay)
+{
+    /// <summary>Why a régime général CDD's end-of-contract indemnity is not due (student_holidays, cdi_refused), if so.</summary>
+    public string? PrecarityExemption { get; init; }
+}
 
 /// <summary>A job and its contract, as the member, their manager or payroll staff may see it; loading and viewing jobs for the other use cases.</summary>
 public sealed class GetJob(PartageDbContext db, IActivitiesApi activities, IMembersApi members, ILegalEntitiesApi entities, IOptions<PayrollOptions> options)
@@ -34,7 +38,7 @@ public sealed class GetJob(PartageDbContext db, IActivitiesApi activities, IMemb
         return jobs.Select(j => new JobView(j.Id, j.Number, j.ActivityId, names.GetValueOrDefault(j.ActivityId, "?"), people.GetValueOrDefault(j.MemberId)?.FullName ?? "?", codes[j.LegalEntityId],
             j.Kind, j.Cadre, Trades.Label(j.TradeCode), j.Description, j.Place, j.Start, j.End, j.Hours, j.Cachets, Money.Eur(j.GrossCents), Money.Eur(j.EmployerCostCents),
             Money.Eur(j.NetCents), j.UsageReason, j.Status, j.MemberSignedAt, j.MemberSignatureName, j.CountersignedAt, j.CountersignedBy, j.DpaeRecordedAt,
-            j.PayDay(options.Value.PayDelayDays))).ToList();
+            j.PayDay(options.Value.PayDelayDays)) { PrecarityExemption = j.PrecarityExemption }).ToList();
     }
 
     public static void Map(RouteGroupBuilder jobs)

@@ -6,7 +6,7 @@ using Partage.Kernel;
 namespace Partage.App.Modules.Payroll.Pages;
 
 /// <summary>A job and its contract: the member signs it, the cooperative countersigns it, anyone concerned downloads it.</summary>
-public sealed class JobModel(GetJob jobs, SignContract sign, CountersignContract countersign, GetContractPdf contracts, GetPayslip payslips, GetPayslipPdf pdfs, ListPayslips jobPayslips, GetJobCertificatePdf certificates) : PartagePageModel
+public sealed class JobModel(GetJob jobs, SignContract sign, CountersignContract countersign, RecordCdiRefusal cdiRefusal, GetContractPdf contracts, GetPayslip payslips, GetPayslipPdf pdfs, ListPayslips jobPayslips, GetJobCertificatePdf certificates) : PartagePageModel
 {
     public JobView? Job { get; private set; }
 
@@ -19,6 +19,14 @@ public sealed class JobModel(GetJob jobs, SignContract sign, CountersignContract
 
     public bool CanCountersign { get; private set; }
 
+    /// <summary>How the CDI was offered, when payroll staff record its refusal.</summary>
+    [BindProperty]
+    public string? CdiOffer { get; set; }
+
+    /// <summary>Payroll staff, a countersigned régime général CDD still owing its indemnity, its last payslip not computed.</summary>
+    public bool CanRecordCdiRefusal => Job is { } j && PayrollAccess.KeepsPayroll(Actor) && j.Kind == Partage.Payroll.EmployeeKind.RegimeGeneral && j.Status == JobStatus.Countersigned
+        && j.PrecarityExemption is null && Payslips.All(p => p.Period != j.End.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         await LoadActorAsync();
@@ -28,6 +36,9 @@ public sealed class JobModel(GetJob jobs, SignContract sign, CountersignContract
 
     public Task<IActionResult> OnPostSignAsync(Guid id, CancellationToken ct) =>
         RunAsync(id, async () => (await sign.HandleAsync(JobId.From(id), SignatureName, HttpContext.Connection.RemoteIpAddress?.ToString(), Actor, ct)).Number + " signé.", ct);
+
+    public Task<IActionResult> OnPostCdiRefusalAsync(Guid id, CancellationToken ct) =>
+        RunAsync(id, async () => (await cdiRefusal.HandleAsync(JobId.From(id), new CdiRefusalInput(CdiOffer), Actor, ct)).Number + " : refus du CDI enregistré, pas d'indemnité de fin de contrat.", ct);
 
     public Task<IActionResult> OnPostCountersignAsync(Guid id, CancellationToken ct) =>
         RunAsync(id, async () => (await countersign.HandleAsync(JobId.From(id), Actor, ct)).Number + " contre-signé ; DPAE enregistrée.", ct);
