@@ -58,6 +58,7 @@ public sealed class PayrollRates
         FormationLarge = Get("formation_11_et_plus");
         CpfCdd = Get("cpf_cdd");
         TaxeApprentissage = Get("taxe_apprentissage");
+        TaxeApprentissageSolde = Get("taxe_apprentissage_solde");
         TaxeApprentissageAlsaceMoselle = Get("taxe_apprentissage_alsace_moselle");
         TaxeApprentissageSupplementary = Get("taxe_apprentissage_supplementaire");
         Threshold250 = (int)Get("seuil_250");
@@ -208,6 +209,9 @@ public sealed class PayrollRates
     public decimal CpfCdd { get; }
 
     public decimal TaxeApprentissage { get; }
+
+    /// <summary>The part of <see cref="TaxeApprentissage"/> paid as a yearly balance (none in Alsace-Moselle).</summary>
+    public decimal TaxeApprentissageSolde { get; }
 
     public decimal TaxeApprentissageAlsaceMoselle { get; }
 

@@ -135,9 +135,19 @@ public static class PayslipEngine
                 }
             }
 
-            // From 250 employees the supplementary apprenticeship contribution is collected with the tax, on the same base.
-            Add(PayslipLabels.TaxeApprentissage, socialBase, 0, (input.AlsaceMoselle ? r.TaxeApprentissageAlsaceMoselle : r.TaxeApprentissage)
-                + (input.Headcount >= r.Threshold250 ? r.TaxeApprentissageSupplementary : 0));
+            // The tax in its two parts (C. trav. L6241-2): the main one (0.59 %) paid each month, the balance (0.09 %, none in
+            // Alsace-Moselle) owed on the same base but paid once, in May of the next year; from 250 employees the supplementary
+            // contribution, on the same base too. Each its own line, since each is declared on its own (docs/payroll.md).
+            Add(PayslipLabels.TaxeApprentissage, socialBase, 0, input.AlsaceMoselle ? r.TaxeApprentissageAlsaceMoselle : r.TaxeApprentissage - r.TaxeApprentissageSolde);
+            if (!input.AlsaceMoselle)
+            {
+                Add(PayslipLabels.TaxeApprentissageSolde, socialBase, 0, r.TaxeApprentissageSolde);
+            }
+
+            if (input.Headcount >= r.Threshold250)
+            {
+                Add(PayslipLabels.TaxeApprentissageSupplementaire, socialBase, 0, r.TaxeApprentissageSupplementary);
+            }
             if (input.Headcount >= r.Threshold11 && input.MobilityRate > 0)
             {
                 Add(PayslipLabels.VersementMobilite, socialBase, 0, Reduced(input.MobilityRate));

@@ -65,6 +65,11 @@ public static class PayslipLabels
 
     public static readonly LineKind TaxeApprentissage = new("taxe_apprentissage", "Taxe d'apprentissage", Other);
 
+    /// <summary>The tax's balance (13 %, 0.09 %), owed on the year's payroll and paid once, with the April DSN of the next year.</summary>
+    public static readonly LineKind TaxeApprentissageSolde = new("taxe_apprentissage_solde", "Taxe d'apprentissage (solde annuel)", Other);
+
+    public static readonly LineKind TaxeApprentissageSupplementaire = new("taxe_apprentissage_supplementaire", "Contribution supplémentaire à l'apprentissage", Other);
+
     public static readonly LineKind VersementMobilite = new("versement_mobilite", "Versement mobilité", Other);
 
     public static readonly LineKind Peec = new("peec", "Participation à l'effort de construction", Other);

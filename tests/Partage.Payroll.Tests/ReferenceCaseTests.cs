@@ -25,7 +25,7 @@ public class ReferenceCaseTests
         var problems = new List<string>();
         foreach (var (family, expected) in reference.Lines)
         {
-            var lines = result.Lines.Where(l => l.Code == family || l.Code.StartsWith(family + "_t", StringComparison.Ordinal)).ToList();
+            var lines = result.Lines.Where(l => LineFamily.Holds(family, l.Code)).ToList();
             var (employee, employer) = (lines.Sum(l => l.EmployeeAmount), lines.Sum(l => l.EmployerAmount));
             if (Math.Abs(employee - expected.Employee) > reference.LineTolerance || Math.Abs(employer - expected.Employer) > reference.LineTolerance)
             {
@@ -33,7 +33,7 @@ public class ReferenceCaseTests
             }
         }
 
-        var unexpected = result.Lines.Where(l => (l.EmployeeAmount != 0 || l.EmployerAmount != 0) && !reference.Lines.Keys.Any(f => l.Code == f || l.Code.StartsWith(f + "_t", StringComparison.Ordinal)));
+        var unexpected = result.Lines.Where(l => (l.EmployeeAmount != 0 || l.EmployerAmount != 0) && !reference.Lines.Keys.Any(f => LineFamily.Holds(f, l.Code)));
         problems.AddRange(unexpected.Select(l => $"{l.Code}: not in the reference ({l.EmployeeAmount}/{l.EmployerAmount})"));
         void Total(string name, decimal actual, decimal expected)
         {

@@ -189,8 +189,10 @@ public class WorkedExampleTests
         Assert.Equal((0m, 0.24m), Line(result, "forfait_social"));
         Assert.Equal((16.91m, 0m), Line(result, "csg_deductible"));           // on 245.625 + 3.00 of prévoyance = 248.63
         Assert.Empty(result.Reductions);   // no RGDU with the artists' reduced rates (setting)
-        Assert.Equal((56.15m, 141.83m), (result.TotalEmployee, result.TotalEmployer));
-        Assert.Equal((193.85m, 201.06m, 391.83m), (result.NetBeforeTax, result.NetTaxable, result.EmployerCost));   // 193.85 + 5.97 + 1.24
+        // The apprenticeship tax in its two parts, each rounded: 0.59 % → 1.48 and 0.09 % → 0.23, a cent more than 0.68 % → 1.70 in one line.
+        Assert.Equal(((0m, 1.48m), (0m, 0.23m)), (Line(result, "taxe_apprentissage"), Line(result, "taxe_apprentissage_solde")));
+        Assert.Equal((56.15m, 141.84m), (result.TotalEmployee, result.TotalEmployer));
+        Assert.Equal((193.85m, 201.06m, 391.84m), (result.NetBeforeTax, result.NetTaxable, result.EmployerCost));   // 193.85 + 5.97 + 1.24
     }
 
     [Fact]

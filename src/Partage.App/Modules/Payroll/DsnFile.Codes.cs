@@ -46,12 +46,44 @@ public static partial class DsnFile
     /// <summary>
     /// Lines the monthly file does not carry: prévoyance needs the affiliation blocks (S21.G00.15/70)
     /// of a contract with an insurer, the PEEC is declared once a year, FNAS and FCAP are paid to
-    /// the sector's funds directly.
+    /// the sector's funds directly; the apprenticeship tax's balance is declared once, for the whole
+    /// year, by the establishment (<see cref="ApprenticeshipBalance"/>), and so is the supplementary
+    /// contribution (not written yet: its month is to confirm).
     /// </summary>
     public static readonly IReadOnlySet<string> NotDeclared = new HashSet<string>(StringComparer.Ordinal)
     {
         PayslipLabels.PrevoyanceCadre.Code, PayslipLabels.PrevoyanceIntermittents.Code, PayslipLabels.Peec.Code, PayslipLabels.Fnas.Code, PayslipLabels.Fcap.Code,
+        PayslipLabels.TaxeApprentissageSolde.Code, PayslipLabels.TaxeApprentissageSupplementaire.Code,
     };
+
+    /// <summary>Whether the month's DSN carries the previous year's apprenticeship tax balance (its payslips are then read).</summary>
+    public static bool IsApprenticeshipBalanceMonth(ParameterCatalog catalog, DateOnly month) =>
+        catalog?.ValueOn("dsn_mois_solde_taxe_apprentissage", month) is { } due && month.Month == (int)due;
+
+    /// <summary>S21.G00.82.002 « Solde de la taxe d'apprentissage versé en numéraire ».</summary>
+    public const string ApprenticeshipBalanceCode = "076";
+
+    /// <summary>
+    /// In the month the dated parameter <c>dsn_mois_solde_taxe_apprentissage</c> names (April), the apprenticeship tax's balance
+    /// of the previous calendar year: its rate on that year's base (the payslips' balance lines), rounded once (C. trav. L6241-2;
+    /// declared by the establishment, S21.G00.82 code 076, for 1 January to 31 December, with the URSSAF's SIRET as its reference).
+    /// None in other months or without a base.
+    /// </summary>
+    public static IReadOnlyList<DsnEstablishmentContribution> ApprenticeshipBalance(ParameterCatalog catalog, DateOnly month, IEnumerable<PayrollResult> previousYear, string urssafSiret)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(previousYear);
+        if (!IsApprenticeshipBalanceMonth(catalog, month))
+        {
+            return [];
+        }
+
+        var (from, to) = (new DateOnly(month.Year - 1, 1, 1), new DateOnly(month.Year - 1, 12, 31));
+        var @base = previousYear.SelectMany(r => r.Lines).Where(l => l.Code == PayslipLabels.TaxeApprentissageSolde.Code).Sum(l => l.Base);
+        var rate = catalog.ValueOn("taxe_apprentissage_solde", to) ?? 0m;
+        var value = decimal.Round(@base * rate, 2, MidpointRounding.AwayFromZero);
+        return value == 0 ? [] : [new DsnEstablishmentContribution(ApprenticeshipBalanceCode, value, from, to, urssafSiret)];
+    }
 
     /// <summary>Reductions are declared as negative contributions on the gross base: the general reduction (018), the 2025 reduced rates on their own codes.</summary>
     public static readonly IReadOnlyDictionary<string, string> Reductions = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -103,6 +103,14 @@ public static partial class DsnFile
         Add("S21.G00.11.005", s.Employer.City);
         Add("S21.G00.11.017", "01");
         Add("S21.G00.11.022", s.Employer.CollectiveAgreement);
+        foreach (var contribution in s.EstablishmentContributions)
+        {
+            Add("S21.G00.82.001", Amount(contribution.Value));
+            Add("S21.G00.82.002", contribution.Code);
+            Add("S21.G00.82.003", Date(contribution.From));
+            Add("S21.G00.82.004", Date(contribution.To));
+            Add("S21.G00.82.005", contribution.Reference);
+        }
 
         foreach (var person in s.Individuals)
         {

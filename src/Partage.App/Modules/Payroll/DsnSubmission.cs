@@ -62,4 +62,10 @@ public sealed record DsnSubmission(int Year, int Month, bool Test, DateOnly Buil
 
     /// <summary>It cancels and replaces the month's declaration already deposited (type 03, or 05 without anyone), before the deadline.</summary>
     public bool Replacement { get; init; }
+
+    /// <summary>Contributions owed by the establishment itself (S21.G00.82), e.g. the apprenticeship tax's yearly balance in April.</summary>
+    public IReadOnlyList<DsnEstablishmentContribution> EstablishmentContributions { get; init; } = [];
 }
+
+/// <summary>A contribution of the establishment (S21.G00.82): its amount, code, the period it is owed for, and the body's reference (for URSSAF, its SIRET).</summary>
+public sealed record DsnEstablishmentContribution(string Code, decimal Value, DateOnly From, DateOnly To, string Reference);

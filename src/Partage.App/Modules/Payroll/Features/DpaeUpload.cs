@@ -28,6 +28,9 @@ public sealed class EstablishmentOptions
     /// <summary>The Congés Spectacles affiliation as the DSN writes it: "97" then the number and its key (S21.G00.40.022).</summary>
     public string? CongesSpectacles { get; set; }
 
+    /// <summary>The SIRET of the URSSAF the establishment pays: the reference of its own contributions (S21.G00.82.005), e.g. the apprenticeship tax balance.</summary>
+    public string? UrssafSiret { get; set; }
+
     /// <summary>The settings a monthly DSN needs, named as configured, that are missing or malformed; empty when all are set.</summary>
     public IReadOnlyList<string> MissingForDsn() =>
         new (string Name, bool Set)[]

@@ -61,12 +61,33 @@ public sealed class GetEntityDsn(
         var people = await members.EmployeesAsync(jobs.Values.Select(j => j.MemberId).ToList(), ct);
         var catalog = await parameters.CatalogAsync(ct);
         var individuals = Individuals(payslips, jobs, people);
+        var balance = await EstablishmentContributionsAsync(entity, first, catalog, ct);
         var licence = entity.Licences.Where(l => l.ValidUntil >= last).OrderBy(l => l.Category).Select(l => l.Number).FirstOrDefault();
         return DsnFile.Document(new DsnSubmission(first.Year, first.Month, test, clock.Today(),
             new DsnSender(entity.Siren, declarant.Nic, entity.Name, entity.Street, entity.PostalCode, entity.City, declarant.Contact),
             new DsnEmployer(declarant.Siret, declarant.Ape, entity.Name, entity.Street, entity.PostalCode, entity.City, employer.Value.CollectiveAgreement ?? string.Empty, declarant.Contact,
                 catalog.Resolve(last).MonthlyHours, declarant.AtRiskCode, catalog.ValueOn(PayrollEmployerOptions.AtMpRateCode, last) ?? 0m, declarant.CongesSpectacles, licence),
-            individuals) { Ordinal = ordinal, Replacement = replacement }, DsnFile.ComplementsOn(catalog, first));
+            individuals) { Ordinal = ordinal, Replacement = replacement, EstablishmentContributions = balance }, DsnFile.ComplementsOn(catalog, first));
+    }
+
+    /// <summary>What the establishment itself owes in the month: in April, the previous year's apprenticeship tax balance, on that year's payslips.</summary>
+    private async Task<IReadOnlyList<DsnEstablishmentContribution>> EstablishmentContributionsAsync(LegalEntityView entity, DateOnly first, ParameterCatalog catalog, CancellationToken ct)
+    {
+        if (!DsnFile.IsApprenticeshipBalanceMonth(catalog, first))
+        {
+            return [];
+        }
+
+        var year = await db.Set<Payslip>().AsNoTracking().Where(p => p.LegalEntityId == entity.Id && p.Period.StartsWith($"{first.Year - 1:D4}-")).Select(p => p.ResultJson).ToListAsync(ct);
+        var results = year.Select(json => System.Text.Json.JsonSerializer.Deserialize<PayrollResult>(json, PayrollJson.Options)!).ToList();
+        var urssaf = options.Value.Establishment(entity.Code)?.UrssafSiret;
+        if (string.IsNullOrWhiteSpace(urssaf) && results.Count > 0)
+        {
+            throw new DomainException(PayrollErrors.DsnNotReady,
+                $"La DSN d'avril déclare le solde de la taxe d'apprentissage de {first.Year - 1} : indiquez le SIRET de l'Urssaf de l'établissement (Payroll:Establishments:{entity.Code}:UrssafSiret).");
+        }
+
+        return DsnFile.ApprenticeshipBalance(catalog, first, results, urssaf ?? string.Empty);
     }
 
     /// <summary>The month's people, each with their contracts and payslips.</summary>
