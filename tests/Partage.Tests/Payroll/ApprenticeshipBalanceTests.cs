@@ -55,5 +55,6 @@ public class ApprenticeshipBalanceTests
         Assert.True(at > 0 && lines[at - 1].StartsWith("S21.G00.11.", StringComparison.Ordinal), string.Join("\n", lines));
         Assert.Equal(["S21.G00.82.002,'076'", "S21.G00.82.003,'01012025'", "S21.G00.82.004,'31122025'", $"S21.G00.82.005,'{Urssaf}'"], lines[(at + 1)..(at + 5)]);
         Assert.Empty(DsnChecker.Check(bytes));
+        File.WriteAllBytes(Path.Combine(Invoicing.InvoiceTests.ArtifactsFolder, "dsn-april-apprenticeship-balance.dsn"), bytes);   // for the reference checker by hand
     }
 }
