@@ -4285,10 +4285,23 @@ namespace Partage.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("created_by");
 
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("date")
+                        .HasColumnName("deadline");
+
                     b.Property<string>("DepositReference")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("deposit_reference");
+
+                    b.Property<Guid?>("EmployerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("employer_id");
+
+                    b.Property<string>("EmployerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("employer_name");
 
                     b.Property<string>("FileName")
                         .IsRequired()
@@ -4345,9 +4358,15 @@ namespace Partage.Migrations.Postgres.Migrations
                     b.HasKey("Id")
                         .HasName("pk_payroll_dsn_filings");
 
+                    b.HasIndex("EmployerId", "Period", "Ordinal")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payroll_dsn_filings_employer_id_period_ordinal")
+                        .HasFilter("employer_id IS NOT NULL");
+
                     b.HasIndex("LegalEntityId", "Period", "Ordinal")
                         .IsUnique()
-                        .HasDatabaseName("ix_payroll_dsn_filings_legal_entity_id_period_ordinal");
+                        .HasDatabaseName("ix_payroll_dsn_filings_legal_entity_id_period_ordinal")
+                        .HasFilter("employer_id IS NULL");
 
                     b.ToTable("payroll_dsn_filings", (string)null);
                 });

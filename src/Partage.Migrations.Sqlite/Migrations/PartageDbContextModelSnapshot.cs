@@ -4274,10 +4274,23 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("created_by");
 
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deadline");
+
                     b.Property<string>("DepositReference")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("deposit_reference");
+
+                    b.Property<Guid?>("EmployerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employer_id");
+
+                    b.Property<string>("EmployerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("employer_name");
 
                     b.Property<string>("FileName")
                         .IsRequired()
@@ -4334,9 +4347,15 @@ namespace Partage.Migrations.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_payroll_dsn_filings");
 
+                    b.HasIndex("EmployerId", "Period", "Ordinal")
+                        .IsUnique()
+                        .HasDatabaseName("ix_payroll_dsn_filings_employer_id_period_ordinal")
+                        .HasFilter("employer_id IS NOT NULL");
+
                     b.HasIndex("LegalEntityId", "Period", "Ordinal")
                         .IsUnique()
-                        .HasDatabaseName("ix_payroll_dsn_filings_legal_entity_id_period_ordinal");
+                        .HasDatabaseName("ix_payroll_dsn_filings_legal_entity_id_period_ordinal")
+                        .HasFilter("employer_id IS NULL");
 
                     b.ToTable("payroll_dsn_filings", (string)null);
                 });

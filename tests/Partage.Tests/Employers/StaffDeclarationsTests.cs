@@ -20,6 +20,46 @@ namespace Partage.Tests.Employers;
 public abstract class StaffDeclarationsTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
     where TFactory : PartageFactory
 {
+    /// <summary>
+    /// Payroll staff keep the employer's file for the deposit as they keep the entities' own: numbered apart from them, due by the
+    /// employer's headcount, an "annule et remplace" once deposited; the employer downloads theirs but does not keep it.
+    /// </summary>
+    private async Task KeptAndReplacedAsync(World world, HttpClient employer)
+    {
+        using var notTheirs = await employer.PostAsJsonAsync($"/api/v1/employers/{world.LilleEmployer}/dsn-filings", new { Month = "2026-12" });
+        Assert.Equal(HttpStatusCode.NotFound, notTheirs.StatusCode);
+        using var staff = await factory.ClientForAsync(World.Payroll);
+        async Task<JsonElement> KeepAsync()
+        {
+            using var kept = await staff.PostAsJsonAsync($"/api/v1/employers/{world.LilleEmployer}/dsn-filings", new { Month = "2026-12" });
+            Assert.Equal(HttpStatusCode.Created, kept.StatusCode);
+            return JsonDocument.Parse(await kept.Content.ReadAsStringAsync()).RootElement.Clone();
+        }
+
+        using var badMonth = await staff.PostAsJsonAsync($"/api/v1/employers/{world.LilleEmployer}/dsn-filings", new { Month = "décembre" });
+        Assert.Equal(HttpStatusCode.BadRequest, badMonth.StatusCode);
+        var entityFilings = (await staff.GetFromJsonAsync<JsonElement>("/api/v1/payroll/dsn-filings?entity=LNA&month=2026-12")).GetArrayLength();
+        var first = await KeepAsync();
+        var headcount = (await factory.InScopeAsync(s => s.GetRequiredService<GetEmployer>().HandleAsync(world.LilleEmployer, Actor.System))).Headcount;
+        Assert.Equal((1, "01", world.LilleEmployer.Value.ToString()), (first.GetProperty("ordinal").GetInt32(), first.GetProperty("type").GetString(), first.GetProperty("employerId").GetString()));
+        Assert.Equal(new DateOnly(2027, 1, headcount >= 50 ? 5 : 15), DateOnly.Parse(first.GetProperty("deadline").GetString()!, CultureInfo.InvariantCulture));
+        Assert.Equal(entityFilings, (await staff.GetFromJsonAsync<JsonElement>("/api/v1/payroll/dsn-filings?entity=LNA&month=2026-12")).GetArrayLength());   // numbered apart
+
+        using var sent = await staff.PostAsJsonAsync($"/api/v1/payroll/dsn-filings/{first.GetProperty("id").GetString()}/sent", new { DepositReference = "NE-EMP-2026-12" });
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        var replacement = await KeepAsync();
+        Assert.Equal((2, "03"), (replacement.GetProperty("ordinal").GetInt32(), replacement.GetProperty("type").GetString()));
+        var bytes = await staff.GetByteArrayAsync($"/api/v1/payroll/dsn-filings/{replacement.GetProperty("id").GetString()}/file");
+        var text = Encoding.Latin1.GetString(bytes);
+        Assert.Contains("S20.G00.05.002,'03'", text, StringComparison.Ordinal);
+        Assert.Contains("S20.G00.05.004,'20261202'", text, StringComparison.Ordinal);
+        Assert.Contains("S21.G00.06.001,'800123457'", text, StringComparison.Ordinal);   // the employer's SIREN, declared by the cooperative
+        Assert.Empty(Payroll.DsnChecker.Check(bytes));
+        var listed = await staff.GetFromJsonAsync<JsonElement>($"/api/v1/employers/{world.LilleEmployer}/dsn-filings");
+        Assert.Equal(["Built", "Sent"], listed.EnumerateArray().Select(f => f.GetProperty("status").GetString()));
+        Assert.Equal(HttpStatusCode.NotFound, (await employer.GetAsync($"/api/v1/employers/{world.LilleEmployer}/dsn-filings")).StatusCode);
+    }
+
     [Fact]
     public async Task DsnOfTheMonth_FromValidatedPayslips_AndCertificatesAtTheEnd()
     {
@@ -103,6 +143,7 @@ public abstract class StaffDeclarationsTests<TFactory>(TFactory factory) : IClas
         await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync());
         var problems = Payroll.DsnChecker.Check(await response.Content.ReadAsByteArrayAsync());
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+        await KeptAndReplacedAsync(world, employer);
 
         // Certificates: the AEM of the artist (cachets counted 12 hours), the France Travail certificate of the technician.
         var (aemName, aem) = await factory.InScopeAsync(s => s.GetRequiredService<GetStaffCertificatePdf>().HandleAsync(world.LilleEmployer, artist.Id, employerActor));

@@ -289,6 +289,10 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
         var dsnMonth = TestDates.Ahead("2026-11");
         yield return ("GET", "/api/v1/employers/{id:guid}/dsn", _ => $"/api/v1/employers/{{lille-employer-mandated}}/dsn?month={dsnMonth}&test=true", _ => null,
             Only(dsnMonth.StartsWith("2026", StringComparison.Ordinal) ? ok : HttpStatusCode.Conflict, [.. Staff, World.LilleManager, World.Employer]), HttpStatusCode.NotFound);
+        // Payroll staff keep the file for the deposit; the employer and their manager only download it.
+        yield return ("POST", "/api/v1/employers/{id:guid}/dsn-filings", _ => "/api/v1/employers/{lille-employer-mandated}/dsn-filings", _ => new { Month = dsnMonth },
+            Only(dsnMonth.StartsWith("2026", StringComparison.Ordinal) ? HttpStatusCode.Created : HttpStatusCode.Conflict, service), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/employers/{id:guid}/dsn-filings", _ => "/api/v1/employers/{lille-employer-mandated}/dsn-filings", _ => null, Only(ok, service), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/employers/{id:guid}/tax-rates", _ => "/api/v1/employers/{lille-employer-mandated}/tax-rates", _ => null, Only(ok, service), HttpStatusCode.Forbidden);
         // Payroll staff reach the check of the person (none has an empty id); everyone else is refused on the route.
         yield return ("POST", "/api/v1/employers/{id:guid}/tax-rates", _ => "/api/v1/employers/{lille-employer-mandated}/tax-rates",

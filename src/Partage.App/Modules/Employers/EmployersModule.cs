@@ -42,6 +42,7 @@ public static class EmployersModule
             .AddScoped<GetStaffPayslipPdf>()
             .AddScoped<StaffWages>()
             .AddScoped<GetStaffDsn>()
+            .AddScoped<FileStaffDsn>()
             .AddScoped<StaffTaxRates>()
             .AddScoped<StaffBirthplaces>()
             .AddScoped<GetStaffCertificatePdf>()
@@ -80,6 +81,7 @@ public static class EmployersModule
         ImportStaffContracts.Map(employers, api);
         GetStaffCertificatePdf.Map(employers);
         GetStaffDsn.Map(employers);
+        FileStaffDsn.Map(employers);
         StaffTaxRates.Map(service);
         StaffBirthplaces.Map(service);
         ListStaffPayslips.Map(payslips);

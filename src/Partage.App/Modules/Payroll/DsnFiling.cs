@@ -14,7 +14,7 @@ public enum DsnFilingStatus
 }
 
 /// <summary>
-/// A monthly DSN of an entity as it was built and kept: the exact bytes deposited, their SHA-256,
+/// A monthly DSN of an entity (or of an employer under mandate, filed by the cooperative) as it was built and kept: the exact bytes deposited, their SHA-256,
 /// who built it and when, and its sending state. A month may have several: a file not yet
 /// deposited is superseded by a newer one; once deposited, a newer one is an "annule et remplace"
 /// until the deadline. Never deleted.
@@ -25,7 +25,17 @@ public sealed class DsnFiling : IVersioned
 
     public Guid Id { get; init; }
 
+    /// <summary>The entity that files it: the employer declared, or the declarant for an employer under mandate.</summary>
     public LegalEntityId LegalEntityId { get; init; }
+
+    /// <summary>The employer under a complete mandate whose DSN the cooperative files in their name; null for the entity's own.</summary>
+    public Guid? EmployerId { get; init; }
+
+    /// <summary>That employer's name when it was built, for the lists.</summary>
+    public string? EmployerName { get; init; }
+
+    /// <summary>Its due date, set when built (from the declared employer's headcount); older files have it computed.</summary>
+    public DateOnly? Deadline { get; init; }
 
     /// <summary>The month declared, YYYY-MM.</summary>
     public string Period { get; init; } = string.Empty;
@@ -69,7 +79,10 @@ internal sealed class DsnFilingConfiguration : IEntityTypeConfiguration<DsnFilin
         builder.Property(f => f.CreatedBy).HasMaxLength(200);
         builder.Property(f => f.SentBy).HasMaxLength(200);
         builder.Property(f => f.DepositReference).HasMaxLength(100);
+        builder.Property(f => f.EmployerName).HasMaxLength(200);
         builder.Property(f => f.Status).HasConversion<string>().HasMaxLength(20);
-        builder.HasIndex(f => new { f.LegalEntityId, f.Period, f.Ordinal }).IsUnique();   // two files built at once for a month: one wins
+        // Two files built at once for a month: one wins (the entity's own files, and each employer's, numbered apart).
+        builder.HasIndex(f => new { f.LegalEntityId, f.Period, f.Ordinal }).IsUnique().HasFilter("employer_id IS NULL");
+        builder.HasIndex(f => new { f.EmployerId, f.Period, f.Ordinal }).IsUnique().HasFilter("employer_id IS NOT NULL");
     }
 }

@@ -25,6 +25,16 @@ public interface IPayrollApi
     /// <summary>The monthly DSN file of a submission, with the contribution codes of its month; refused for a period the writer's norm does not cover.</summary>
     Task<DsnDocument> DsnAsync(DsnSubmission submission, CancellationToken ct = default);
 
+    /// <summary>
+    /// Keeps the DSN of an employer under a complete mandate that the cooperative files in their name, as the entities' own are
+    /// kept (payroll staff; numbered, replaced after a deposit until the due date, marked deposited on /api/v1/payroll/dsn-filings).
+    /// <paramref name="build"/> receives the file's rank in the month and whether it replaces a deposited one.
+    /// </summary>
+    Task<Features.DsnFilingView> KeepEmployerDsnAsync(Features.DsnOwner owner, DateOnly month, Func<int, bool, Task<DsnDocument>> build, Actor actor, CancellationToken ct = default);
+
+    /// <summary>The DSN kept for an employer under mandate, newest first (payroll staff).</summary>
+    Task<IReadOnlyList<Features.DsnFilingView>> EmployerDsnFilingsAsync(Guid employerId, Actor actor, CancellationToken ct = default);
+
     /// <summary>An entity's establishment references (NIC, APE, URSSAF, phone), if all are configured.</summary>
     Features.EstablishmentOptions? Establishment(string entityCode);
 
@@ -34,7 +44,7 @@ public interface IPayrollApi
 
 public sealed record DsnDocument(string FileName, string ContentType, byte[] Content);
 
-internal sealed class PayrollApi(PayrollParameters parameters, Microsoft.Extensions.Options.IOptions<PayrollOptions> options) : IPayrollApi
+internal sealed class PayrollApi(PayrollParameters parameters, Microsoft.Extensions.Options.IOptions<PayrollOptions> options, Features.FileEntityDsn filings) : IPayrollApi
 {
     public Task<ParameterCatalog> CatalogAsync(CancellationToken ct = default) => parameters.CatalogAsync(ct);
 
@@ -54,6 +64,14 @@ internal sealed class PayrollApi(PayrollParameters parameters, Microsoft.Extensi
         ArgumentNullException.ThrowIfNull(submission);
         return DsnFile.Document(submission, DsnFile.ComplementsOn(await parameters.CatalogAsync(ct), new DateOnly(submission.Year, submission.Month, 1)));
     }
+
+    public Task<Features.DsnFilingView> KeepEmployerDsnAsync(Features.DsnOwner owner, DateOnly month, Func<int, bool, Task<DsnDocument>> build, Actor actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        return owner.EmployerId is null ? throw new ArgumentException("An employer's DSN names the employer.", nameof(owner)) : filings.KeepAsync(owner, month, build, actor, ct);
+    }
+
+    public Task<IReadOnlyList<Features.DsnFilingView>> EmployerDsnFilingsAsync(Guid employerId, Actor actor, CancellationToken ct = default) => filings.ListOfEmployerAsync(employerId, actor, ct);
 
     public Features.EstablishmentOptions? Establishment(string entityCode) => options.Value.Establishment(entityCode);
 

@@ -16,11 +16,27 @@ public sealed class GetStaffDsn(PartageDbContext db, IPayrollApi payroll, Employ
 {
     public async Task<DsnDocument> HandleAsync(EmployerId id, string? month, bool test, Actor actor, CancellationToken ct = default)
     {
-        var employer = await db.Set<Employer>().AsNoTracking().Visible(actor).SingleOrDefaultAsync(e => e.Id == id, ct) ?? throw new DomainException(EmployersErrors.NotFound);
+        var (employer, first) = await ReadAsync(id, month, actor, ct);
+        return await BuildAsync(employer, first, test, 1, replacement: false, ct);
+    }
+
+    /// <summary>The employer, as the actor may see it, and the declared month's first day; bad input named by field.</summary>
+    internal async Task<(Employer Employer, DateOnly First)> ReadAsync(EmployerId id, string? month, Actor actor, CancellationToken ct)
+    {
+        var employer = await EmployerAsync(id, actor, ct);
         var v = new Validation();
         var declared = v.Month("month", "Le mois déclaré", month, required: true);
         v.ThrowIfInvalid();
-        var (first, last) = (declared!.Value.Start, declared.Value.End);
+        return (employer, declared!.Value.Start);
+    }
+
+    internal async Task<Employer> EmployerAsync(EmployerId id, Actor actor, CancellationToken ct) =>
+        await db.Set<Employer>().AsNoTracking().Visible(actor).SingleOrDefaultAsync(e => e.Id == id, ct) ?? throw new DomainException(EmployersErrors.NotFound);
+
+    /// <summary>The month's file: its rank among the month's files, and whether it replaces the one deposited.</summary>
+    internal async Task<DsnDocument> BuildAsync(Employer employer, DateOnly first, bool test, int ordinal, bool replacement, CancellationToken ct)
+    {
+        var (id, last) = (employer.Id, first.AddMonths(1).AddDays(-1));
         var mandates = await db.Set<Mandate>().AsNoTracking().Where(m => m.EmployerId == id && m.Kind == MandateKind.Complete && m.SignedOn <= last).ToListAsync(ct);
         if (!mandates.Any(m => m.TerminatedOn is not { } end || end >= first))
         {
@@ -62,7 +78,7 @@ public sealed class GetStaffDsn(PartageDbContext db, IPayrollApi payroll, Employ
             // Under a complete mandate the cooperative's payroll service runs the employer's payroll: it is the contact for the declaration too.
             new DsnEmployer(employer.Siret, employer.Ape, employer.Name, employer.Street, employer.PostalCode, employer.City, employer.CollectiveAgreement, declarant.Contact,
                 catalog.Resolve(last).MonthlyHours, declarant.AtRiskCode, employer.AtMpRate, CongesSpectaclesAffiliation(employer.FundReferences), null),
-            individuals), ct);
+            individuals) { Ordinal = ordinal, Replacement = replacement }, ct);
     }
 
     /// <summary>The employer's Congés Spectacles affiliation as the DSN writes it ("97", the number and its key), when its fund references hold one.</summary>

@@ -15,7 +15,7 @@ namespace Partage.App.Modules.Employers.Pages;
 /// </summary>
 public sealed class DetailModel(GetEmployer getEmployer, SignMandate signMandate, TerminateMandate terminateMandate, GetMandatePdf mandatePdf, SubmitStaffContract submitContract, ImportStaffContracts import, ListStaffContracts contracts, GetStaffContractPdf contractPdf, ValidateStaffPayslip validatePayslip,
     ListStaffPayslips payslips, GetStaffPayslipPdf payslipPdf, IssueEmployerInvoice issueInvoice, RecordEmployerPayment recordPayment, CreditEmployerInvoice creditInvoice,
-    ListEmployerInvoices invoices, GetEmployerInvoicePdf invoicePdf, GetStaffCertificatePdf certificatePdf, GetStaffDsn dsnFile) : PartagePageModel
+    ListEmployerInvoices invoices, GetEmployerInvoicePdf invoicePdf, GetStaffCertificatePdf certificatePdf, GetStaffDsn dsnFile, FileStaffDsn dsnFilings) : PartagePageModel
 {
     public EmployerView? Employer { get; private set; }
 
@@ -29,6 +29,9 @@ public sealed class DetailModel(GetEmployer getEmployer, SignMandate signMandate
 
     /// <summary>The month the DSN form offers: the one asked for, else the last month with payslips.</summary>
     public string? DsnMonth { get; private set; }
+
+    /// <summary>The DSN kept for this employer (payroll staff only).</summary>
+    public IReadOnlyList<Payroll.Features.DsnFilingView> DsnFilings { get; private set; } = [];
 
     [BindProperty]
     public IFormFile? ContractsFile { get; set; }
@@ -184,6 +187,13 @@ public sealed class DetailModel(GetEmployer getEmployer, SignMandate signMandate
             return File(dsn.Content, dsn.ContentType, dsn.FileName);
         }, ct);
 
+    public Task<IActionResult> OnPostFileDsnAsync(Guid id, string? month, CancellationToken ct) => RunAsync(id, async () =>
+    {
+        DsnMonth = month;
+        var filed = await dsnFilings.HandleAsync(EmployerId.From(id), new StaffDsnFilingInput(month), Actor, ct);
+        return $"DSN {filed.Period} n° {filed.Ordinal} conservée ({Payroll.Features.DsnLabels.Type(filed.Type)}), à déposer avant le {filed.Deadline:dd/MM/yyyy} ; le dépôt se note sur le bureau de la paie.";
+    }, ct);
+
     public IActionResult OnGetTemplate() => File(ImportStaffContracts.Template(), "text/csv; charset=utf-8", "modele-contrats.csv");
 
     private Task<IActionResult> DownloadAsync(Func<Task<(string Name, byte[] Content)>> download, string type) => DownloadAsync(async () =>
@@ -211,5 +221,9 @@ public sealed class DetailModel(GetEmployer getEmployer, SignMandate signMandate
         Invoices = (await invoices.HandleAsync(Employer.Id, new PageRequest(1, 50), Actor, ct)).Items;
         Period ??= Payslips.FirstOrDefault(p => p.InvoiceId is null)?.Period;
         DsnMonth ??= Payslips.FirstOrDefault()?.Period;
+        if (EmployersAccess.Manages(Actor) && Employer.Mandates.Any(m => m.Kind == Partage.App.Modules.Employers.MandateKind.Complete))
+        {
+            DsnFilings = await dsnFilings.ListAsync(Employer.Id, Actor, ct);
+        }
     }
 }

@@ -38,7 +38,16 @@ public sealed record DsnSentInput(string? DepositReference);
 
 public sealed record DsnFilingView(
     Guid Id, string Entity, string Period, int Ordinal, string Type, string FileName, string Sha256, DsnFilingStatus Status, DateTime CreatedAt, string CreatedBy,
-    DateTime? SentAt, string? SentBy, string? DepositReference, DateOnly Deadline);
+    DateTime? SentAt, string? SentBy, string? DepositReference, DateOnly Deadline)
+{
+    /// <summary>The employer under mandate whose DSN this is, when the cooperative files it in their name.</summary>
+    public Guid? EmployerId { get; init; }
+
+    public string? EmployerName { get; init; }
+}
+
+/// <summary>Whose DSN is kept: the entity's own (no employer), or an employer's under a complete mandate, with their headcount for the due date.</summary>
+public sealed record DsnOwner(LegalEntityId Declarant, Guid? EmployerId, string? EmployerName, int Headcount);
 
 /// <summary>
 /// The monthly DSN of an entity kept as filed: built from the month's validated payslips and stored
@@ -46,6 +55,8 @@ public sealed record DsnFilingView(
 /// supersedes one not yet deposited; after a deposit it is an "annule et remplace intégral" (type 03,
 /// 05 without anyone), accepted until the due date (the 5th of the next month from 50 employees,
 /// the 15th below: dated parameters), after which an error is corrected in the next month's DSN.
+/// The DSN the cooperative files for an employer under a complete mandate is kept the same way
+/// (<see cref="IPayrollApi.KeepEmployerDsnAsync"/>), numbered apart, due by the employer's headcount.
 /// </summary>
 public sealed class FileEntityDsn(
     PartageDbContext db, GetEntityDsn dsn, ILegalEntitiesApi entities, PayrollParameters parameters, IOptions<PayrollEmployerOptions> employer, IAuditLog audit, TimeProvider clock)
@@ -54,22 +65,32 @@ public sealed class FileEntityDsn(
     {
         PayrollAccess.RequireStaff(actor);
         var (entity, first) = await dsn.ReadAsync(input.Entity, input.Month, ct);
+        return await KeepAsync(new DsnOwner(entity.Id, null, null, employer.Value.Headcount), first, (ordinal, replacement) => dsn.BuildAsync(entity, first, test: false, ordinal, replacement, ct), actor, ct);
+    }
+
+    /// <summary>
+    /// Builds and keeps the month's file of an owner (the entity's own or an employer's): its rank among the month's files, an
+    /// "annule et remplace" once one was deposited, refused after the due date; drafts not deposited are superseded.
+    /// </summary>
+    internal async Task<DsnFilingView> KeepAsync(DsnOwner owner, DateOnly first, Func<int, bool, Task<DsnDocument>> build, Actor actor, CancellationToken ct)
+    {
+        PayrollAccess.RequireStaff(actor);
         var period = $"{first.Year:D4}-{first.Month:D2}";
-        var earlier = await db.Set<DsnFiling>().Where(f => f.LegalEntityId == entity.Id && f.Period == period).ToListAsync(ct);
+        var earlier = await db.Set<DsnFiling>().Where(f => f.LegalEntityId == owner.Declarant && f.EmployerId == owner.EmployerId && f.Period == period).ToListAsync(ct);
         var deposited = earlier.SingleOrDefault(f => f.Status == DsnFilingStatus.Sent);
-        var deadline = await DeadlineAsync(first, ct);
+        var deadline = await DeadlineAsync(first, owner.Headcount, ct);
         if (deposited is not null && clock.Today() > deadline)
         {
             throw new DomainException(PayrollErrors.DsnDeadlinePassed, $"La DSN de {period} a été déposée et son échéance, le {deadline:dd/MM/yyyy}, est passée : une erreur se corrige dans la DSN du mois suivant.");
         }
 
         var ordinal = earlier.Count == 0 ? 1 : earlier.Max(f => f.Ordinal) + 1;
-        var document = await dsn.BuildAsync(entity, first, test: false, ordinal, replacement: deposited is not null, ct);
+        var document = await build(ordinal, deposited is not null);
         var filing = new DsnFiling
         {
-            Id = Guid.CreateVersion7(), LegalEntityId = entity.Id, Period = period, Ordinal = ordinal, Type = TypeOf(document.Content), FileName = document.FileName,
-            Content = document.Content, Sha256 = Convert.ToHexStringLower(SHA256.HashData(document.Content)), CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = actor.Name,
-            Status = DsnFilingStatus.Built,
+            Id = Guid.CreateVersion7(), LegalEntityId = owner.Declarant, EmployerId = owner.EmployerId, EmployerName = owner.EmployerName, Deadline = deadline, Period = period,
+            Ordinal = ordinal, Type = TypeOf(document.Content), FileName = document.FileName, Content = document.Content, Sha256 = Convert.ToHexStringLower(SHA256.HashData(document.Content)),
+            CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = actor.Name, Status = DsnFilingStatus.Built,
         };
         foreach (var draft in earlier.Where(f => f.Status == DsnFilingStatus.Built))
         {
@@ -77,7 +98,8 @@ public sealed class FileEntityDsn(
         }
 
         db.Add(filing);
-        audit.Record(actor, "payroll.dsn_filed", "dsn_filing", filing.Id.ToString(), null, new { Entity = entity.Code, filing.Period, filing.Ordinal, filing.Type, filing.Sha256 });
+        var code = await CodeAsync(owner.Declarant, ct);
+        audit.Record(actor, "payroll.dsn_filed", "dsn_filing", filing.Id.ToString(), null, new { Entity = code, filing.EmployerId, filing.Period, filing.Ordinal, filing.Type, filing.Sha256 });
         try
         {
             await db.SaveChangesAsync(ct);
@@ -87,7 +109,7 @@ public sealed class FileEntityDsn(
             throw new DomainException(ConcurrencyErrors.Modified);   // another file of the month was built at the same moment
         }
 
-        return View(filing, entity.Code, deadline);
+        return View(filing, code, deadline);
     }
 
     /// <summary>Payroll staff deposited the file: its receipt is noted; the month's deposited file it replaces is marked replaced.</summary>
@@ -103,7 +125,8 @@ public sealed class FileEntityDsn(
             throw new DomainException(PayrollErrors.DsnFilingState);
         }
 
-        foreach (var replaced in await db.Set<DsnFiling>().Where(f => f.LegalEntityId == filing.LegalEntityId && f.Period == filing.Period && f.Status == DsnFilingStatus.Sent).ToListAsync(ct))
+        foreach (var replaced in await db.Set<DsnFiling>()
+            .Where(f => f.LegalEntityId == filing.LegalEntityId && f.EmployerId == filing.EmployerId && f.Period == filing.Period && f.Status == DsnFilingStatus.Sent).ToListAsync(ct))
         {
             replaced.Status = DsnFilingStatus.Replaced;
         }
@@ -111,7 +134,7 @@ public sealed class FileEntityDsn(
         (filing.Status, filing.SentAt, filing.SentBy, filing.DepositReference) = (DsnFilingStatus.Sent, clock.GetUtcNow().UtcDateTime, actor.Name, reference);
         audit.Record(actor, "payroll.dsn_sent", "dsn_filing", filing.Id.ToString(), null, new { filing.Period, filing.Ordinal, filing.DepositReference });
         await db.SaveChangesAsync(ct);
-        return View(filing, await CodeAsync(filing.LegalEntityId, ct), await DeadlineAsync(PeriodStart(filing.Period), ct));
+        return View(filing, await CodeAsync(filing.LegalEntityId, ct), await DeadlineOfAsync(filing, ct));
     }
 
     /// <summary>The files kept, newest first, for an entity and month when given.</summary>
@@ -123,14 +146,14 @@ public sealed class FileEntityDsn(
         {
             var (found, first) = await dsn.ReadAsync(entity, month, ct);
             var period = $"{first.Year:D4}-{first.Month:D2}";
-            query = query.Where(f => f.LegalEntityId == found.Id && f.Period == period);
+            query = query.Where(f => f.LegalEntityId == found.Id && f.EmployerId == null && f.Period == period);
         }
 
         var rows = await query.OrderByDescending(f => f.CreatedAt).ThenByDescending(f => f.Ordinal).Take(100).ToListAsync(ct);
         var views = new List<DsnFilingView>(rows.Count);
         foreach (var row in rows)
         {
-            views.Add(View(row, await CodeAsync(row.LegalEntityId, ct), await DeadlineAsync(PeriodStart(row.Period), ct)));
+            views.Add(View(row, await CodeAsync(row.LegalEntityId, ct), await DeadlineOfAsync(row, ct)));
         }
 
         return views;
@@ -144,12 +167,30 @@ public sealed class FileEntityDsn(
         return new DsnDocument(filing.FileName, DsnFile.ContentType, filing.Content);
     }
 
+    /// <summary>The files of an employer under mandate, newest first.</summary>
+    internal async Task<IReadOnlyList<DsnFilingView>> ListOfEmployerAsync(Guid employerId, Actor actor, CancellationToken ct)
+    {
+        PayrollAccess.RequireStaff(actor);
+        var rows = await db.Set<DsnFiling>().AsNoTracking().Where(f => f.EmployerId == employerId).OrderByDescending(f => f.CreatedAt).ThenByDescending(f => f.Ordinal).Take(100).ToListAsync(ct);
+        var views = new List<DsnFilingView>(rows.Count);
+        foreach (var row in rows)
+        {
+            views.Add(View(row, await CodeAsync(row.LegalEntityId, ct), await DeadlineOfAsync(row, ct)));
+        }
+
+        return views;
+    }
+
+    /// <summary>The due date kept with the file, or for a file kept before it was, the entity's.</summary>
+    private async Task<DateOnly> DeadlineOfAsync(DsnFiling filing, CancellationToken ct) =>
+        filing.Deadline ?? await DeadlineAsync(PeriodStart(filing.Period), employer.Value.Headcount, ct);
+
     /// <summary>The month's due date: the 5th of the next month from 50 employees, else the 15th (dated parameters).</summary>
-    private async Task<DateOnly> DeadlineAsync(DateOnly first, CancellationToken ct)
+    private async Task<DateOnly> DeadlineAsync(DateOnly first, int headcount, CancellationToken ct)
     {
         var catalog = await parameters.CatalogAsync(ct);
         var next = first.AddMonths(1);
-        var large = employer.Value.Headcount >= (catalog.ValueOn("seuil_50", first) ?? 50);
+        var large = headcount >= (catalog.ValueOn("seuil_50", first) ?? 50);
         var day = (int)(catalog.ValueOn(large ? "dsn_echeance_jour_50" : "dsn_echeance_jour", next) ?? 5);
         return new DateOnly(next.Year, next.Month, Math.Min(day, DateTime.DaysInMonth(next.Year, next.Month)));
     }
@@ -168,7 +209,10 @@ public sealed class FileEntityDsn(
     }
 
     private static DsnFilingView View(DsnFiling f, string entity, DateOnly deadline) =>
-        new(f.Id, entity, f.Period, f.Ordinal, f.Type, f.FileName, f.Sha256, f.Status, f.CreatedAt, f.CreatedBy, f.SentAt, f.SentBy, f.DepositReference, deadline);
+        new(f.Id, entity, f.Period, f.Ordinal, f.Type, f.FileName, f.Sha256, f.Status, f.CreatedAt, f.CreatedBy, f.SentAt, f.SentBy, f.DepositReference, deadline)
+        {
+            EmployerId = f.EmployerId, EmployerName = f.EmployerName,
+        };
 
     public static void Map(RouteGroupBuilder staff)
     {
