@@ -186,7 +186,7 @@ public sealed class StaffContractRecorder(PartageDbContext db, GetEmployer emplo
         var gross = v.Amount("Gross", "Le salaire brut", input.Gross, required: true);
         var allowances = string.IsNullOrWhiteSpace(input.Allowances) || input.Allowances.Trim() is "0" or "0,00" or "0.00"
             ? Money.ZeroEur : v.Amount("Allowances", "Les frais avancés", input.Allowances, required: false) ?? Money.ZeroEur;
-        var (dfs, workedDays) = CheckKindOptions(v, input, kind);
+        var (dfs, workedDays) = ContractOptions.Check(v, input.Dfs, input.WorkedDays, kind);
         foreach (var term in ContractTerms.Check(start, end, hours, cachets, gross, Today, workedDays).Broken)
         {
             v.Add(term.Field, term.Message);
@@ -200,25 +200,6 @@ public sealed class StaffContractRecorder(PartageDbContext db, GetEmployer emplo
         v.ThrowIfInvalid();
         return new Checked(lastName.ToUpperInvariant(), firstName, nir!, birth!.Value, iban!, kind!.Value, cadre, job, eventName, start!.Value, end!.Value, hours,
             (int?)cachets, gross!.Value, allowances, dfs, birthPlace, birthCountry, (int?)workedDays);
-    }
-
-    /// <summary>What only some statuses take: the DFS (artists, régisseurs de théâtre) and the days actually worked (technicians).</summary>
-    private static (string? Dfs, decimal? WorkedDays) CheckKindOptions(Validation v, StaffContractInput input, EmployeeKind? kind)
-    {
-        var dfs = string.IsNullOrWhiteSpace(input.Dfs) ? null : input.Dfs.Trim().ToLowerInvariant();
-        if (!DfsLabels.Accepts(dfs, kind))
-        {
-            v.Add("Dfs", DfsLabels.Refused);
-        }
-
-        var workedDays = v.Decimal("WorkedDays", "Les jours réellement travaillés", input.WorkedDays, required: false);
-        if (workedDays is not null && !ContractTerms.TakesWorkedDays(kind))
-        {
-            v.Add("WorkedDays", ContractTerms.WorkedDaysRefused);
-            workedDays = null;
-        }
-
-        return (dfs, workedDays);
     }
 
     /// <summary>A file's problems are reported by line (line 1 is the header: the first contract is on line 2), a form's by field.</summary>

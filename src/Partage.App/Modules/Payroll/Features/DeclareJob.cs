@@ -123,18 +123,7 @@ public sealed class DeclareJob(
             v.Add("UsageReason", "Le motif du CDD est obligatoire (par exemple : accroissement temporaire d'activité, art. L1242-2 2° du code du travail).");
         }
 
-        var dfs = input.Dfs is "" ? null : input.Dfs;
-        if (!DfsLabels.Accepts(dfs, kind))
-        {
-            v.Add("Dfs", DfsLabels.Refused);
-        }
-
-        var workedDays = v.Decimal("WorkedDays", "Les jours réellement travaillés", input.WorkedDays, required: false);
-        if (workedDays is not null && !ContractTerms.TakesWorkedDays(kind))
-        {
-            v.Add("WorkedDays", ContractTerms.WorkedDaysRefused);
-            workedDays = null;
-        }
+        var (dfs, workedDays) = ContractOptions.Check(v, input.Dfs, input.WorkedDays, kind);
 
         var exemption = string.IsNullOrWhiteSpace(input.PrecarityExemption) ? null : input.PrecarityExemption.Trim();
         if (exemption is not null && (exemption != PrecarityExemptions.StudentHolidays || kind != EmployeeKind.RegimeGeneral))
