@@ -32,11 +32,20 @@ public class ApprenticeshipBalanceTests
         Assert.Equal(7.87m, onGross.Single(c => c.Code == "130").Amount);   // the main part only, each month
 
         // April 2026: the 2025 balance on the year's base, rounded once: (1,333.33 + 2,501.17) × 0.09 % = 3.451… → 3.45 (the payslips' lines say 1.20 + 2.25).
-        var april = Assert.Single(DsnFile.ApprenticeshipBalance(ParameterCatalog.Default, new DateOnly(2026, 4, 1), [june, november], Urssaf));
+        var april = Assert.Single(DsnFile.YearlyContributions(ParameterCatalog.Default, new DateOnly(2026, 4, 1), [june, november], Urssaf));
         Assert.Equal(("076", 3.45m, new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31), Urssaf), (april.Code, april.Value, april.From, april.To, april.Reference));
-        Assert.Empty(DsnFile.ApprenticeshipBalance(ParameterCatalog.Default, new DateOnly(2026, 3, 1), [june, november], Urssaf));
-        Assert.Empty(DsnFile.ApprenticeshipBalance(ParameterCatalog.Default, new DateOnly(2026, 4, 1), [Payslip("2025-06", 1_333.33m, alsace: true)], Urssaf));
+        Assert.Empty(DsnFile.YearlyContributions(ParameterCatalog.Default, new DateOnly(2026, 3, 1), [june, november], Urssaf));   // no supplementary contribution below 250
+        Assert.Empty(DsnFile.YearlyContributions(ParameterCatalog.Default, new DateOnly(2026, 5, 1), [june, november], Urssaf));
+        Assert.Empty(DsnFile.YearlyContributions(ParameterCatalog.Default, new DateOnly(2026, 4, 1), [Payslip("2025-06", 1_333.33m, alsace: true)], Urssaf));
         Assert.DoesNotContain(Payslip("2025-06", 1_333.33m, alsace: true).Lines, l => l.Code == "taxe_apprentissage_solde");
+
+        // From 250 employees the supplementary contribution (0.40 % by default, a setting) has its own line, declared for the year in March.
+        var large = PayslipEngine.Compute(new PayrollRequest("2025-06", new EmployerInput(300, 0.0123m, 0, false, false, null), new EmployeeInput("regime_general", false, null),
+            new ContractInput("CDD", new DateOnly(2025, 6, 1), new DateOnly(2025, 6, 5)), new WorkInput(35, 5, null), 1_333.33m), ParameterCatalog.Default);
+        Assert.Equal(5.33m, large.Lines.Single(l => l.Code == "taxe_apprentissage_supplementaire").EmployerAmount);
+        var march = Assert.Single(DsnFile.YearlyContributions(ParameterCatalog.Default, new DateOnly(2026, 3, 1), [large, june], Urssaf));
+        Assert.Equal(("079", 5.33m, new DateOnly(2025, 12, 31)), (march.Code, march.Value, march.To));   // only the large employer's base bears it
+        Assert.Equal(["076"], DsnFile.YearlyContributions(ParameterCatalog.Default, new DateOnly(2026, 4, 1), [large], Urssaf).Select(c => c.Code));
     }
 
     [Fact]

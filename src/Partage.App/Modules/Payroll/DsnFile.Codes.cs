@@ -46,9 +46,8 @@ public static partial class DsnFile
     /// <summary>
     /// Lines the monthly file does not carry: prévoyance needs the affiliation blocks (S21.G00.15/70)
     /// of a contract with an insurer, the PEEC is declared once a year, FNAS and FCAP are paid to
-    /// the sector's funds directly; the apprenticeship tax's balance is declared once, for the whole
-    /// year, by the establishment (<see cref="ApprenticeshipBalance"/>), and so is the supplementary
-    /// contribution (not written yet: its month is to confirm).
+    /// the sector's funds directly; the apprenticeship tax's balance and the supplementary contribution
+    /// are declared once, for the whole year, by the establishment (<see cref="YearlyContributions"/>).
     /// </summary>
     public static readonly IReadOnlySet<string> NotDeclared = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -56,33 +55,44 @@ public static partial class DsnFile
         PayslipLabels.TaxeApprentissageSolde.Code, PayslipLabels.TaxeApprentissageSupplementaire.Code,
     };
 
-    /// <summary>Whether the month's DSN carries the previous year's apprenticeship tax balance (its payslips are then read).</summary>
-    public static bool IsApprenticeshipBalanceMonth(ParameterCatalog catalog, DateOnly month) =>
-        catalog?.ValueOn("dsn_mois_solde_taxe_apprentissage", month) is { } due && month.Month == (int)due;
+    /// <summary>
+    /// The contributions owed on a whole year's payroll and declared once by the establishment (S21.G00.82), in the month
+    /// of the next year a dated parameter names: the apprenticeship tax's balance (code 076, April; C. trav. L6241-2) and the
+    /// supplementary apprenticeship contribution (code 079, March, due in April; CGI 1609 quinvicies): the payslip line,
+    /// its rate parameter, the month's parameter, the DSN code.
+    /// </summary>
+    private static readonly (string Line, string Rate, string Month, string Code)[] Yearly =
+    [
+        (PayslipLabels.TaxeApprentissageSolde.Code, "taxe_apprentissage_solde", "dsn_mois_solde_taxe_apprentissage", "076"),
+        (PayslipLabels.TaxeApprentissageSupplementaire.Code, "taxe_apprentissage_supplementaire", "dsn_mois_csa", "079"),
+    ];
 
-    /// <summary>S21.G00.82.002 « Solde de la taxe d'apprentissage versé en numéraire ».</summary>
-    public const string ApprenticeshipBalanceCode = "076";
+    /// <summary>Whether the month's DSN carries a contribution of the previous year (its payslips are then read).</summary>
+    public static bool IsYearlyContributionMonth(ParameterCatalog catalog, DateOnly month) =>
+        catalog is not null && Yearly.Any(y => catalog.ValueOn(y.Month, month) is { } due && month.Month == (int)due);
 
     /// <summary>
-    /// In the month the dated parameter <c>dsn_mois_solde_taxe_apprentissage</c> names (April), the apprenticeship tax's balance
-    /// of the previous calendar year: its rate on that year's base (the payslips' balance lines), rounded once (C. trav. L6241-2;
-    /// declared by the establishment, S21.G00.82 code 076, for 1 January to 31 December, with the URSSAF's SIRET as its reference).
-    /// None in other months or without a base.
+    /// The previous calendar year's contributions due in this month: each its rate (on 31 December) on the sum of that year's
+    /// bases of its payslip lines, rounded once, for 1 January to 31 December, with the URSSAF's SIRET as reference. None in
+    /// other months or without a base.
     /// </summary>
-    public static IReadOnlyList<DsnEstablishmentContribution> ApprenticeshipBalance(ParameterCatalog catalog, DateOnly month, IEnumerable<PayrollResult> previousYear, string urssafSiret)
+    public static IReadOnlyList<DsnEstablishmentContribution> YearlyContributions(ParameterCatalog catalog, DateOnly month, IReadOnlyList<PayrollResult> previousYear, string urssafSiret)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(previousYear);
-        if (!IsApprenticeshipBalanceMonth(catalog, month))
+        var (from, to) = (new DateOnly(month.Year - 1, 1, 1), new DateOnly(month.Year - 1, 12, 31));
+        var due = new List<DsnEstablishmentContribution>();
+        foreach (var yearly in Yearly.Where(y => catalog.ValueOn(y.Month, month) is { } m && month.Month == (int)m))
         {
-            return [];
+            var @base = previousYear.SelectMany(r => r.Lines).Where(l => l.Code == yearly.Line).Sum(l => l.Base);
+            var value = decimal.Round(@base * (catalog.ValueOn(yearly.Rate, to) ?? 0m), 2, MidpointRounding.AwayFromZero);
+            if (value != 0)
+            {
+                due.Add(new DsnEstablishmentContribution(yearly.Code, value, from, to, urssafSiret));
+            }
         }
 
-        var (from, to) = (new DateOnly(month.Year - 1, 1, 1), new DateOnly(month.Year - 1, 12, 31));
-        var @base = previousYear.SelectMany(r => r.Lines).Where(l => l.Code == PayslipLabels.TaxeApprentissageSolde.Code).Sum(l => l.Base);
-        var rate = catalog.ValueOn("taxe_apprentissage_solde", to) ?? 0m;
-        var value = decimal.Round(@base * rate, 2, MidpointRounding.AwayFromZero);
-        return value == 0 ? [] : [new DsnEstablishmentContribution(ApprenticeshipBalanceCode, value, from, to, urssafSiret)];
+        return due;
     }
 
     /// <summary>Reductions are declared as negative contributions on the gross base: the general reduction (018), the 2025 reduced rates on their own codes.</summary>

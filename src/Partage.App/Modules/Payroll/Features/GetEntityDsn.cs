@@ -70,10 +70,10 @@ public sealed class GetEntityDsn(
             individuals) { Ordinal = ordinal, Replacement = replacement, EstablishmentContributions = balance }, DsnFile.ComplementsOn(catalog, first));
     }
 
-    /// <summary>What the establishment itself owes in the month: in April, the previous year's apprenticeship tax balance, on that year's payslips.</summary>
+    /// <summary>What the establishment itself owes in the month: in March and April, contributions of the previous year, on that year's payslips.</summary>
     private async Task<IReadOnlyList<DsnEstablishmentContribution>> EstablishmentContributionsAsync(LegalEntityView entity, DateOnly first, ParameterCatalog catalog, CancellationToken ct)
     {
-        if (!DsnFile.IsApprenticeshipBalanceMonth(catalog, first))
+        if (!DsnFile.IsYearlyContributionMonth(catalog, first))
         {
             return [];
         }
@@ -81,13 +81,15 @@ public sealed class GetEntityDsn(
         var year = await db.Set<Payslip>().AsNoTracking().Where(p => p.LegalEntityId == entity.Id && p.Period.StartsWith($"{first.Year - 1:D4}-")).Select(p => p.ResultJson).ToListAsync(ct);
         var results = year.Select(json => System.Text.Json.JsonSerializer.Deserialize<PayrollResult>(json, PayrollJson.Options)!).ToList();
         var urssaf = options.Value.Establishment(entity.Code)?.UrssafSiret;
-        if (string.IsNullOrWhiteSpace(urssaf) && results.Count > 0)
+        var due = DsnFile.YearlyContributions(catalog, first, results, urssaf ?? string.Empty);
+        if (due.Count > 0 && string.IsNullOrWhiteSpace(urssaf))
         {
             throw new DomainException(PayrollErrors.DsnNotReady,
-                $"La DSN d'avril déclare le solde de la taxe d'apprentissage de {first.Year - 1} : indiquez le SIRET de l'Urssaf de l'établissement (Payroll:Establishments:{entity.Code}:UrssafSiret).");
+                $"La DSN de ce mois déclare des contributions de {first.Year - 1} (solde de la taxe d'apprentissage en avril, contribution supplémentaire à l'apprentissage en mars) : "
+                + $"indiquez le SIRET de l'Urssaf de l'établissement (Payroll:Establishments:{entity.Code}:UrssafSiret).");
         }
 
-        return DsnFile.ApprenticeshipBalance(catalog, first, results, urssaf ?? string.Empty);
+        return due;
     }
 
     /// <summary>The month's people, each with their contracts and payslips.</summary>
