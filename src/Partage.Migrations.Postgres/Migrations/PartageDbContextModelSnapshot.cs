@@ -754,6 +754,11 @@ namespace Partage.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(30)")
                         .HasColumnName("urssaf_reference");
 
+                    b.Property<string>("UrssafSiret")
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)")
+                        .HasColumnName("urssaf_siret");
+
                     b.HasKey("Id")
                         .HasName("pk_employers");
 

@@ -743,6 +743,11 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("urssaf_reference");
 
+                    b.Property<string>("UrssafSiret")
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("urssaf_siret");
+
                     b.HasKey("Id")
                         .HasName("pk_employers");
 

@@ -40,11 +40,11 @@ public class EmployerTests(December2026Factory factory) : IClassFixture<December
     {
         var world = await World.OfAsync(factory);
         using var payroll = await factory.ClientForAsync(World.Payroll);
-        var bad = World.NewEmployer(world.Lille, "Compagnie", "12345678901234") with { Ape = "90", LegalForm = "Cooperative", AtMpRate = "3" };
+        var bad = World.NewEmployer(world.Lille, "Compagnie", "12345678901234") with { Ape = "90", LegalForm = "Cooperative", AtMpRate = "3", UrssafSiret = "78861779300014" };
         var refused = await payroll.PostAsJsonAsync("/api/v1/employers", bad);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var errors = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
-        foreach (var field in new[] { "Siret", "Ape", "LegalForm", "AtMpRate" })
+        foreach (var field in new[] { "Siret", "Ape", "LegalForm", "AtMpRate", "UrssafSiret" })
         {
             Assert.True(errors.TryGetProperty(field, out _), field);
         }
@@ -53,6 +53,11 @@ public class EmployerTests(December2026Factory factory) : IClassFixture<December
         Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
         var list = JsonDocument.Parse(await payroll.GetStringAsync("/api/v1/employers?search=compagnie")).RootElement;
         Assert.Equal(0, list.GetProperty("total").GetInt32());
+
+        // The URSSAF's SIRET, for the yearly contributions of a DSN under complete mandate: kept in its 14 digits.
+        using var created = await payroll.PostAsJsonAsync("/api/v1/employers", World.NewEmployer(world.Lille, "Compagnie Urssaf", "80012345700023") with { UrssafSiret = "788 617 793 00013" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("78861779300013", JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("urssafSiret").GetString());
     }
 
     [Fact]

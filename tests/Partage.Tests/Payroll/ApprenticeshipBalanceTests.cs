@@ -49,6 +49,19 @@ public class ApprenticeshipBalanceTests
     }
 
     [Fact]
+    public async Task DueWithoutTheUrssafSiret_RefusedSayingWhereToSetIt_PayslipsReadOnlyInMarchAndApril()
+    {
+        var june = Payslip("2025-06", 1_333.33m);
+        Task<IReadOnlyList<PayrollResult>> Year(int year) => Task.FromResult<IReadOnlyList<PayrollResult>>(year == 2025 ? [june] : []);
+        var refused = await Assert.ThrowsAsync<Partage.Kernel.DomainException>(() => DsnFile.YearlyContributionsAsync(ParameterCatalog.Default, new DateOnly(2026, 4, 1), null, "fiche de l'employeur", Year));
+        Assert.Equal(PayrollErrors.DsnNotReady, refused.Error);
+        Assert.Contains("indiquez le SIRET de l'Urssaf (fiche de l'employeur)", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(await DsnFile.YearlyContributionsAsync(ParameterCatalog.Default, new DateOnly(2026, 4, 1), null, "x", _ => Task.FromResult<IReadOnlyList<PayrollResult>>([])));   // nothing due, nothing needed
+        Assert.Empty(await DsnFile.YearlyContributionsAsync(ParameterCatalog.Default, new DateOnly(2026, 5, 1), null, "x", _ => throw new InvalidOperationException("read in May")));
+        Assert.Single(await DsnFile.YearlyContributionsAsync(ParameterCatalog.Default, new DateOnly(2026, 4, 1), Urssaf, "x", Year));
+    }
+
+    [Fact]
     public void AprilFile_CarriesTheBalanceUnderTheEstablishment_AndPassesTheChecker()
     {
         var contact = new DsnContact("Service paie", "paie@partage.test", "03 20 00 00 00");

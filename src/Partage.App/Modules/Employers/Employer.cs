@@ -50,6 +50,9 @@ public sealed class Employer
 
     public string UrssafReference { get; set; } = string.Empty;
 
+    /// <summary>The SIRET of the URSSAF the employer pays: the reference of the yearly contributions its DSN declares (S21.G00.82.005).</summary>
+    public string? UrssafSiret { get; set; }
+
     /// <summary>Audiens, Congés Spectacles and other funds' member numbers, as the employer gives them.</summary>
     public string FundReferences { get; set; } = string.Empty;
 
@@ -100,6 +103,7 @@ internal sealed class EmployerConfiguration : IEntityTypeConfiguration<Employer>
         builder.Property(e => e.Ape).HasMaxLength(5);
         builder.Property(e => e.CollectiveAgreement).HasMaxLength(4);
         builder.Property(e => e.UrssafReference).HasMaxLength(30);
+        builder.Property(e => e.UrssafSiret).HasMaxLength(14);
         builder.Property(e => e.FundReferences).HasMaxLength(300);
         builder.Property(e => e.AtMpRate).HasPrecision(6, 4);
         builder.Property(e => e.Street).HasMaxLength(200);

@@ -95,6 +95,27 @@ public static partial class DsnFile
         return due;
     }
 
+    /// <summary>
+    /// The yearly contributions due in the month, on the previous year's results (asked for only in the months that declare
+    /// some); refused when one is due and the URSSAF's SIRET, their reference, is missing, saying where to set it.
+    /// </summary>
+    public static async Task<IReadOnlyList<DsnEstablishmentContribution>> YearlyContributionsAsync(
+        ParameterCatalog catalog, DateOnly month, string? urssafSiret, string siretSetting, Func<int, Task<IReadOnlyList<PayrollResult>>> yearResults)
+    {
+        ArgumentNullException.ThrowIfNull(yearResults);
+        if (!IsYearlyContributionMonth(catalog, month))
+        {
+            return [];
+        }
+
+        var due = YearlyContributions(catalog, month, await yearResults(month.Year - 1), urssafSiret ?? string.Empty);
+        return due.Count > 0 && string.IsNullOrWhiteSpace(urssafSiret)
+            ? throw new DomainException(PayrollErrors.DsnNotReady,
+                $"La DSN de ce mois déclare des contributions de {month.Year - 1} (contribution supplémentaire à l'apprentissage en mars, solde de la taxe d'apprentissage en avril) : "
+                + $"indiquez le SIRET de l'Urssaf ({siretSetting}).")
+            : due;
+    }
+
     /// <summary>Reductions are declared as negative contributions on the gross base: the general reduction (018), the 2025 reduced rates on their own codes.</summary>
     public static readonly IReadOnlyDictionary<string, string> Reductions = new Dictionary<string, string>(StringComparer.Ordinal)
     {

@@ -35,6 +35,15 @@ public interface IPayrollApi
     /// <summary>The DSN kept for an employer under mandate, newest first (payroll staff).</summary>
     Task<IReadOnlyList<Features.DsnFilingView>> EmployerDsnFilingsAsync(Guid employerId, Actor actor, CancellationToken ct = default);
 
+    /// <summary>
+    /// The previous year's contributions an establishment declares in this month's DSN (S21.G00.82: the supplementary
+    /// apprenticeship contribution in March, the apprenticeship tax balance in April), on that year's payslip results, which
+    /// <paramref name="yearResults"/> gives and is asked for only in those months. Their reference is the URSSAF's SIRET:
+    /// refused when one is due without it, saying where to set it (<paramref name="siretSetting"/>).
+    /// </summary>
+    Task<IReadOnlyList<DsnEstablishmentContribution>> YearlyContributionsAsync(
+        DateOnly month, string? urssafSiret, string siretSetting, Func<int, Task<IReadOnlyList<PayrollResult>>> yearResults, CancellationToken ct = default);
+
     /// <summary>An entity's establishment references (NIC, APE, URSSAF, phone), if all are configured.</summary>
     Features.EstablishmentOptions? Establishment(string entityCode);
 
@@ -72,6 +81,10 @@ internal sealed class PayrollApi(PayrollParameters parameters, Microsoft.Extensi
     }
 
     public Task<IReadOnlyList<Features.DsnFilingView>> EmployerDsnFilingsAsync(Guid employerId, Actor actor, CancellationToken ct = default) => filings.ListOfEmployerAsync(employerId, actor, ct);
+
+    public async Task<IReadOnlyList<DsnEstablishmentContribution>> YearlyContributionsAsync(
+        DateOnly month, string? urssafSiret, string siretSetting, Func<int, Task<IReadOnlyList<PayrollResult>>> yearResults, CancellationToken ct = default) =>
+        await DsnFile.YearlyContributionsAsync(await parameters.CatalogAsync(ct), month, urssafSiret, siretSetting, yearResults);
 
     public Features.EstablishmentOptions? Establishment(string entityCode) => options.Value.Establishment(entityCode);
 

@@ -8,7 +8,11 @@ namespace Partage.App.Modules.Employers.Features;
 
 public sealed record EmployerInput(
     string? Name, string? LegalForm, string? Sector, string? Siret, string? Ape, string? CollectiveAgreement, string? UrssafReference, string? FundReferences,
-    string? AtMpRate, string? Headcount, string? OfficeId, string? Street, string? PostalCode, string? City, string? BillingEmail, string? ExposureLimit);
+    string? AtMpRate, string? Headcount, string? OfficeId, string? Street, string? PostalCode, string? City, string? BillingEmail, string? ExposureLimit)
+{
+    /// <summary>The SIRET of the employer's URSSAF, for the yearly contributions of its DSN under a complete mandate (optional until then).</summary>
+    public string? UrssafSiret { get; init; }
+}
 
 /// <summary>The rules of an employer's record, the same at registration and at each change: every problem at once, SIRET unique.</summary>
 public sealed class EmployerRecord(PartageDbContext db, IOfficesApi offices)
@@ -38,6 +42,7 @@ public sealed class EmployerRecord(PartageDbContext db, IOfficesApi offices)
         }
 
         var (urssaf, funds, atMp, headcount) = PayrollReferences(input, v);
+        var urssafSiret = string.IsNullOrWhiteSpace(input.UrssafSiret) ? null : v.Parsed<Siret>("UrssafSiret", input.UrssafSiret, Siret.TryParse);
 
         var office = v.Id<OfficeId>("OfficeId", "Le bureau", input.OfficeId, required: true);
         if (office is { } o && await offices.FindOfficeAsync(o, ct) is null)
@@ -64,6 +69,7 @@ public sealed class EmployerRecord(PartageDbContext db, IOfficesApi offices)
         (employer.Name, employer.LegalForm, employer.Sector, employer.Siret, employer.Ape, employer.CollectiveAgreement) = (name, form!.Value, sector!.Value, siret!.Value, ape, idcc);
         (employer.UrssafReference, employer.FundReferences, employer.AtMpRate, employer.Headcount, employer.OfficeId) = (urssaf, funds, atMp, (int)headcount, office!.Value);
         (employer.Street, employer.PostalCode, employer.City, employer.BillingEmail, employer.ExposureLimitCents) = (street, postalCode, city, email, limit.Cents);
+        employer.UrssafSiret = urssafSiret?.Value;
     }
 
     /// <summary>What the employer's payslips and declarations are computed with: its URSSAF and funds' references, AT/MP rate and headcount.</summary>

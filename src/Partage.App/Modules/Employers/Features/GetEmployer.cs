@@ -14,6 +14,9 @@ public sealed record EmployerView(
     string FundReferences, decimal AtMpRate, int Headcount, OfficeId OfficeId, string OfficeName, EmployerStatus Status, string Street, string PostalCode, string City,
     string BillingEmail, Money ExposureLimit, IReadOnlyList<MandateView> Mandates)
 {
+    /// <summary>The SIRET of the employer's URSSAF, when given (the yearly contributions of its DSN need it).</summary>
+    public string? UrssafSiret { get; init; }
+
     public MandateView? CurrentMandate(DateOnly today) => Mandates.LastOrDefault(m => m.SignedOn <= today && (m.TerminatedOn is not { } last || last >= today));
 }
 
@@ -35,7 +38,10 @@ public sealed class GetEmployer(PartageDbContext db, IOfficesApi offices, TimePr
         var officeNames = (await offices.ListOfficesAsync(ct)).ToDictionary(o => o.Id, o => o.Name);
         return rows.Select(e => new EmployerView(e.Id, e.Name, e.LegalForm, e.Sector, e.Siret, e.Ape, e.CollectiveAgreement, e.UrssafReference, e.FundReferences, e.AtMpRate,
             e.Headcount, e.OfficeId, officeNames.GetValueOrDefault(e.OfficeId, "?"), e.Status, e.Street, e.PostalCode, e.City, e.BillingEmail, Money.Eur(e.ExposureLimitCents),
-            mandates[e.Id].OrderBy(m => m.SignedOn).Select(m => new MandateView(m.Id, m.Kind, m.SignedOn, m.SignedBy, m.TerminatedOn, m.TerminationReason, m.Periods(Today))).ToList()))
+            mandates[e.Id].OrderBy(m => m.SignedOn).Select(m => new MandateView(m.Id, m.Kind, m.SignedOn, m.SignedBy, m.TerminatedOn, m.TerminationReason, m.Periods(Today))).ToList())
+            {
+                UrssafSiret = e.UrssafSiret,
+            })
             .ToList();
     }
 

@@ -73,12 +73,15 @@ public sealed class GetStaffDsn(PartageDbContext db, IPayrollApi payroll, Employ
                 }).ToList()) { BirthPlace = person.BirthPlace, BirthCountry = person.BirthCountry };
         }).OrderBy(i => i.LastName, StringComparer.Ordinal).ThenBy(i => i.FirstName, StringComparer.Ordinal).ToList();
         var catalog = await payroll.CatalogAsync(ct);
+        var yearly = await payroll.YearlyContributionsAsync(first, employer.UrssafSiret, "fiche de l'employeur, « SIRET de l'URSSAF »",
+            async year => (await db.Set<StaffPayslip>().AsNoTracking().Where(p => p.EmployerId == id && p.Mandate == MandateKind.Complete && p.Period.StartsWith($"{year:D4}-"))
+                .ToListAsync(ct)).Select(p => p.Result()).ToList(), ct);
         return await payroll.DsnAsync(new DsnSubmission(first.Year, first.Month, test, clock.Today(),
             new DsnSender(entity.Siren, declarant.Nic, entity.Name, entity.Street, entity.PostalCode, entity.City, declarant.Contact),
             // Under a complete mandate the cooperative's payroll service runs the employer's payroll: it is the contact for the declaration too.
             new DsnEmployer(employer.Siret, employer.Ape, employer.Name, employer.Street, employer.PostalCode, employer.City, employer.CollectiveAgreement, declarant.Contact,
                 catalog.Resolve(last).MonthlyHours, declarant.AtRiskCode, employer.AtMpRate, CongesSpectaclesAffiliation(employer.FundReferences), null),
-            individuals) { Ordinal = ordinal, Replacement = replacement }, ct);
+            individuals) { Ordinal = ordinal, Replacement = replacement, EstablishmentContributions = yearly }, ct);
     }
 
     /// <summary>The employer's Congés Spectacles affiliation as the DSN writes it ("97", the number and its key), when its fund references hold one.</summary>

@@ -61,35 +61,15 @@ public sealed class GetEntityDsn(
         var people = await members.EmployeesAsync(jobs.Values.Select(j => j.MemberId).ToList(), ct);
         var catalog = await parameters.CatalogAsync(ct);
         var individuals = Individuals(payslips, jobs, people);
-        var balance = await EstablishmentContributionsAsync(entity, first, catalog, ct);
+        var balance = await DsnFile.YearlyContributionsAsync(catalog, first, options.Value.Establishment(entity.Code)?.UrssafSiret, $"Payroll:Establishments:{entity.Code}:UrssafSiret",
+            async year => (await db.Set<Payslip>().AsNoTracking().Where(p => p.LegalEntityId == entity.Id && p.Period.StartsWith($"{year:D4}-")).Select(p => p.ResultJson).ToListAsync(ct))
+                .Select(json => System.Text.Json.JsonSerializer.Deserialize<PayrollResult>(json, PayrollJson.Options)!).ToList());
         var licence = entity.Licences.Where(l => l.ValidUntil >= last).OrderBy(l => l.Category).Select(l => l.Number).FirstOrDefault();
         return DsnFile.Document(new DsnSubmission(first.Year, first.Month, test, clock.Today(),
             new DsnSender(entity.Siren, declarant.Nic, entity.Name, entity.Street, entity.PostalCode, entity.City, declarant.Contact),
             new DsnEmployer(declarant.Siret, declarant.Ape, entity.Name, entity.Street, entity.PostalCode, entity.City, employer.Value.CollectiveAgreement ?? string.Empty, declarant.Contact,
                 catalog.Resolve(last).MonthlyHours, declarant.AtRiskCode, catalog.ValueOn(PayrollEmployerOptions.AtMpRateCode, last) ?? 0m, declarant.CongesSpectacles, licence),
             individuals) { Ordinal = ordinal, Replacement = replacement, EstablishmentContributions = balance }, DsnFile.ComplementsOn(catalog, first));
-    }
-
-    /// <summary>What the establishment itself owes in the month: in March and April, contributions of the previous year, on that year's payslips.</summary>
-    private async Task<IReadOnlyList<DsnEstablishmentContribution>> EstablishmentContributionsAsync(LegalEntityView entity, DateOnly first, ParameterCatalog catalog, CancellationToken ct)
-    {
-        if (!DsnFile.IsYearlyContributionMonth(catalog, first))
-        {
-            return [];
-        }
-
-        var year = await db.Set<Payslip>().AsNoTracking().Where(p => p.LegalEntityId == entity.Id && p.Period.StartsWith($"{first.Year - 1:D4}-")).Select(p => p.ResultJson).ToListAsync(ct);
-        var results = year.Select(json => System.Text.Json.JsonSerializer.Deserialize<PayrollResult>(json, PayrollJson.Options)!).ToList();
-        var urssaf = options.Value.Establishment(entity.Code)?.UrssafSiret;
-        var due = DsnFile.YearlyContributions(catalog, first, results, urssaf ?? string.Empty);
-        if (due.Count > 0 && string.IsNullOrWhiteSpace(urssaf))
-        {
-            throw new DomainException(PayrollErrors.DsnNotReady,
-                $"La DSN de ce mois déclare des contributions de {first.Year - 1} (solde de la taxe d'apprentissage en avril, contribution supplémentaire à l'apprentissage en mars) : "
-                + $"indiquez le SIRET de l'Urssaf de l'établissement (Payroll:Establishments:{entity.Code}:UrssafSiret).");
-        }
-
-        return due;
     }
 
     /// <summary>The month's people, each with their contracts and payslips.</summary>
