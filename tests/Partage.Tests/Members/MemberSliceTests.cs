@@ -221,7 +221,9 @@ public class MemberSliceTests(PartageFactory factory) : IClassFixture<PartageFac
     [Fact]
     public async Task ExportCsv_ManagerScope_HeaderAndOwnOfficeOnlyWithoutNirOrIban()
     {
-        await World.OfAsync(factory);
+        var world = await World.OfAsync(factory);
+        await Run(s => s.GetRequiredService<CreateMember>().HandleAsync(   // a name a spreadsheet would run: exported as text
+            World.NewMember(world.Lille, "formule@exemple.fr") with { LastName = "=HYPERLINK(\"http://x\")", Nir = Employers.StaffPayrollTests.Nir(903) }, Actor.System));
         var csv = await Run(async s =>
         {
             using var buffer = new MemoryStream();
@@ -233,5 +235,6 @@ public class MemberSliceTests(PartageFactory factory) : IClassFixture<PartageFac
         Assert.Contains(lines, l => l.Contains("membre@partage.test", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains(World.ParisMemberEmail, StringComparison.Ordinal));
         Assert.DoesNotContain("FR76", csv, StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.Contains("\"'=HYPERLINK(\"\"http://x\"\")\"", StringComparison.Ordinal));
     }
 }

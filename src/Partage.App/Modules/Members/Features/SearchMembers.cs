@@ -1,7 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using CsvHelper;
-using CsvHelper.Configuration;
 using Partage.App.Infrastructure;
 using Partage.App.Modules.Offices;
 using Partage.App.Security;
@@ -50,31 +48,13 @@ public sealed class SearchMembers(PartageDbContext db, IOfficesApi offices)
     public async Task ExportCsvAsync(MemberSearch search, Actor actor, Stream output, CancellationToken ct = default)
     {
         var officeNames = await OfficeNamesAsync(ct);
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";" };
-        await using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
-        await using var csv = new CsvWriter(writer, configuration);
-        foreach (var header in new[] { "numero", "nom", "prenom", "email", "telephone", "bureau", "metier", "statut", "date_adhesion", "genre", "annee_naissance", "ville" })
-        {
-            csv.WriteField(header);
-        }
-
-        await csv.NextRecordAsync();
-        await foreach (var m in Filter(search, actor).OrderBy(m => m.Number).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            csv.WriteField(m.Number);
-            csv.WriteField(m.LastName);
-            csv.WriteField(m.FirstName);
-            csv.WriteField(m.Email);
-            csv.WriteField(m.Phone);
-            csv.WriteField(officeNames.GetValueOrDefault(m.OfficeId));
-            csv.WriteField(Trades.Label(m.TradeCode));
-            csv.WriteField(MemberLabels.Status(m.Status));
-            csv.WriteField(m.MembershipDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            csv.WriteField(m.Gender is null ? string.Empty : MemberLabels.Gender(m.Gender));
-            csv.WriteField(m.BirthDate.Year);
-            csv.WriteField(m.City);
-            await csv.NextRecordAsync();
-        }
+        string[] headers = ["numero", "nom", "prenom", "email", "telephone", "bureau", "metier", "statut", "date_adhesion", "genre", "annee_naissance", "ville"];
+        await SpreadsheetCsv.WriteAsync(output, headers, Filter(search, actor).OrderBy(m => m.Number).AsAsyncEnumerable().Select(m => (IReadOnlyList<string?>)
+        [
+            m.Number.ToString(CultureInfo.InvariantCulture), m.LastName, m.FirstName, m.Email, m.Phone, officeNames.GetValueOrDefault(m.OfficeId), Trades.Label(m.TradeCode),
+            MemberLabels.Status(m.Status), SpreadsheetCsv.Date(m.MembershipDate), m.Gender is null ? string.Empty : MemberLabels.Gender(m.Gender),
+            m.BirthDate.Year.ToString(CultureInfo.InvariantCulture), m.City,
+        ]), ct);
     }
 
     private IQueryable<Member> Filter(MemberSearch search, Actor actor)

@@ -1,6 +1,5 @@
 using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
+using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Http;
 using Partage.App.Security;
 
@@ -16,32 +15,17 @@ public sealed class ExportDpaeCsv(DpaeDeclarations hires)
     public async Task HandleAsync(DateOnly from, DateOnly to, Actor actor, Stream output, CancellationToken ct = default)
     {
         var declarations = await hires.ForPeriodAsync(from, to, actor, ct);
-        await using var writer = new StreamWriter(output, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true);
-        await using var csv = new CsvWriter(writer, new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";" });
-        foreach (var header in new[]
-                 {
-                     "contrat", "siret", "raison_sociale", "adresse_employeur", "nom", "prenom", "nir", "date_naissance", "date_embauche", "heure_embauche",
-                     "nature_contrat", "date_fin", "periode_essai_jours", "sante_travail", "enregistree_le",
-                 })
-        {
-            csv.WriteField(header);
-        }
-
-        await csv.NextRecordAsync();
-        foreach (var d in declarations)
-        {
-            foreach (var field in new[]
-                     {
-                         d.Contract, d.Siret, d.EmployerName, $"{d.Street}, {d.PostalCode} {d.City}", d.LastName, d.FirstName, d.Nir.Value, Iso(d.BirthDate), Iso(d.Start),
-                         d.StartTime.ToString("HH:mm", CultureInfo.InvariantCulture), d.NatureCode, Iso(d.End), d.TrialDays.ToString(CultureInfo.InvariantCulture), d.HealthService,
-                         d.RecordedAt?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-                     })
-            {
-                csv.WriteField(field);
-            }
-
-            await csv.NextRecordAsync();
-        }
+        string[] headers =
+        [
+            "contrat", "siret", "raison_sociale", "adresse_employeur", "nom", "prenom", "nir", "date_naissance", "date_embauche", "heure_embauche",
+            "nature_contrat", "date_fin", "periode_essai_jours", "sante_travail", "enregistree_le",
+        ];
+        await SpreadsheetCsv.WriteAsync(output, headers, declarations.Select(d => (IReadOnlyList<string?>)
+        [
+            d.Contract, d.Siret, d.EmployerName, $"{d.Street}, {d.PostalCode} {d.City}", d.LastName, d.FirstName, d.Nir.Value, Iso(d.BirthDate), Iso(d.Start),
+            d.StartTime.ToString("HH:mm", CultureInfo.InvariantCulture), d.NatureCode, Iso(d.End), d.TrialDays.ToString(CultureInfo.InvariantCulture), d.HealthService,
+            d.RecordedAt?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+        ]), ct);
     }
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

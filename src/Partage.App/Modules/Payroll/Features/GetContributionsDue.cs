@@ -56,25 +56,8 @@ public sealed class GetContributionsDue(PartageDbContext db)
     {
         var rows = await HandleAsync(from, to, actor, ct);
         using var output = new MemoryStream();
-        await using (var writer = new StreamWriter(output, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
-        await using (var csv = new CsvHelper.CsvWriter(writer, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";" }))
-        {
-            foreach (var header in new[] { "organisme", "part_salariale", "part_patronale", "total" })
-            {
-                csv.WriteField(header);
-            }
-
-            await csv.NextRecordAsync();
-            foreach (var row in rows)
-            {
-                csv.WriteField(row.Body);
-                csv.WriteField(row.Employee.Amount.ToString("0.00", CultureInfo.InvariantCulture));
-                csv.WriteField(row.Employer.Amount.ToString("0.00", CultureInfo.InvariantCulture));
-                csv.WriteField(row.Total.Amount.ToString("0.00", CultureInfo.InvariantCulture));
-                await csv.NextRecordAsync();
-            }
-        }
-
+        await SpreadsheetCsv.WriteAsync(output, ["organisme", "part_salariale", "part_patronale", "total"],
+            rows.Select(row => (IReadOnlyList<string?>)[row.Body, SpreadsheetCsv.Amount(row.Employee), SpreadsheetCsv.Amount(row.Employer), SpreadsheetCsv.Amount(row.Total)]), ct);
         return output.ToArray();
     }
 
