@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Partage.App.Demo;
 using Partage.App.Infrastructure.Database;
@@ -69,6 +70,11 @@ public static class PartageHost
             o.RootDirectory = "/";
             o.Conventions.AuthorizeFolder("/Modules");
         });
+        // Used when Security:RequireHttps is on: behind a proxy the port the platform listens on is not the public one; HSTS for a year.
+        services.AddHttpsRedirection(o => o.HttpsPort = 443);
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        // The anti-forgery cookie is Secure over HTTPS like the sign-in cookie (its default is never).
+        services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddHealthChecks().AddDbContextCheck<PartageDbContext>("database");
         services.AddHttpLogging(o =>
         {
@@ -82,6 +88,22 @@ public static class PartageHost
     {
         ArgumentNullException.ThrowIfNull(builder);
         var app = builder.Build();
+        var security = builder.Configuration.GetSection("Security").Get<SecurityOptions>() ?? new SecurityOptions();
+        if (security.TrustForwardedHeaders)
+        {
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+            forwarded.KnownIPNetworks.Clear();   // the proxy in front is the deployment's: its address is not known here
+            forwarded.KnownProxies.Clear();
+            app.UseForwardedHeaders(forwarded);
+        }
+
+        app.UseMiddleware<SecurityHeaders>();
+        if (security.RequireHttps)
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
         app.UseHttpLogging();
         app.UseRequestLocalization("fr-FR");
         app.UseExceptionHandler("/erreur");

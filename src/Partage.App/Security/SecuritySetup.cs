@@ -15,6 +15,12 @@ public sealed class SecurityOptions
     public int LockoutMinutes { get; set; } = 15;
 
     public int BearerTokenHours { get; set; } = 8;
+
+    /// <summary>Served over HTTPS: plain HTTP is redirected and browsers are told to use HTTPS only (HSTS, one year).</summary>
+    public bool RequireHttps { get; set; }
+
+    /// <summary>Behind a reverse proxy: its X-Forwarded-For and X-Forwarded-Proto are believed, so an HTTPS request is known as one (cookies Secure, redirects).</summary>
+    public bool TrustForwardedHeaders { get; set; }
 }
 
 public static class SecuritySetup
@@ -75,6 +81,7 @@ public static class SecuritySetup
                 o.Cookie.Name = "partage";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;   // Secure over HTTPS, the forwarded scheme included when trusted
                 o.SlidingExpiration = true;
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
             }));

@@ -1,0 +1,75 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Partage.App.Infrastructure;
+using Partage.Tests.Infrastructure;
+
+namespace Partage.Tests.Http;
+
+/// <summary>Every response carries the security headers (pages, API answers, errors, downloads); cookies are Secure over HTTPS, the proxy's scheme included when trusted.</summary>
+public class SecurityHeadersTests(PartageFactory factory) : IClassFixture<PartageFactory>
+{
+    private static void AssertHeaders(HttpResponseMessage response, bool contentPolicy = true)
+    {
+        var what = $"{response.RequestMessage?.RequestUri} ({(int)response.StatusCode})";
+        Assert.True(response.Headers.TryGetValues("X-Content-Type-Options", out var nosniff) && nosniff.Single() == "nosniff", what);
+        Assert.True(response.Headers.TryGetValues("X-Frame-Options", out var frame) && frame.Single() == "DENY", what);
+        Assert.True(response.Headers.TryGetValues("Referrer-Policy", out var referrer) && referrer.Single() == "no-referrer", what);
+        Assert.True(response.Headers.TryGetValues("Permissions-Policy", out var permissions) && permissions.Single().Contains("camera=()", StringComparison.Ordinal), what);
+        Assert.Equal(contentPolicy, response.Headers.TryGetValues("Content-Security-Policy", out var csp) && csp.Single() == SecurityHeaders.ContentPolicy);
+        if (contentPolicy)
+        {
+            Assert.Contains("frame-ancestors 'none'", csp!.Single(), StringComparison.Ordinal);
+            Assert.DoesNotContain("unsafe-inline", csp!.Single(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task PagesApiErrorsAndDownloads_CarryTheHeaders()
+    {
+        await World.OfAsync(factory);
+        using var anonymous = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        AssertHeaders(await anonymous.GetAsync("/connexion"));                 // a page
+        AssertHeaders(await anonymous.GetAsync("/api/v1/members"));           // an API refusal (401, problem details)
+        AssertHeaders(await anonymous.GetAsync("/page-qui-n-existe-pas"));    // a page error
+        AssertHeaders(await anonymous.GetAsync("/openapi/v1.json"));          // a document
+        AssertHeaders(await anonymous.GetAsync("/api/reference"), contentPolicy: false);   // Scalar runs its own scripts
+        using var staff = await factory.ClientForAsync(World.Admin);
+        var export = await staff.GetAsync("/api/v1/members/export.csv");     // a download
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        AssertHeaders(export);
+    }
+
+    [Fact]
+    public async Task Cookies_SecureOverHttps_ForwardedSchemeTrustedOnlyWhenSet_HttpsRequiredRedirects()
+    {
+        await World.OfAsync(factory);
+        async Task<IEnumerable<string>> CookiesAsync(WebApplicationFactory<Program> app, string baseAddress, bool forwardedHttps = false)
+        {
+            using var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri(baseAddress) });
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/connexion");
+            if (forwardedHttps)
+            {
+                request.Headers.Add("X-Forwarded-Proto", "https");
+            }
+
+            var response = await browser.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return response.Headers.GetValues("Set-Cookie");
+        }
+
+        Assert.All(await CookiesAsync(factory, "https://localhost"), c => Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase));
+        Assert.All(await CookiesAsync(factory, "http://localhost"), c => Assert.DoesNotContain("secure", c, StringComparison.OrdinalIgnoreCase));
+        Assert.All(await CookiesAsync(factory, "http://localhost", forwardedHttps: true), c => Assert.DoesNotContain("secure", c, StringComparison.OrdinalIgnoreCase));   // not trusted by default
+
+        await using var proxied = factory.WithWebHostBuilder(b => b.UseSetting("Security:TrustForwardedHeaders", "true").UseSetting("Security:RequireHttps", "true"));
+        Assert.All(await CookiesAsync(proxied, "http://localhost", forwardedHttps: true), c => Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase));
+        using var plain = proxied.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://localhost") });
+        var redirected = await plain.GetAsync("/connexion");
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, redirected.StatusCode);
+        Assert.Equal("https", redirected.Headers.Location?.Scheme);
+        using var secure = proxied.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://partage.example") });   // HSTS is never sent to localhost
+        var strict = await secure.GetAsync("/connexion");
+        Assert.True(strict.Headers.TryGetValues("Strict-Transport-Security", out var hsts) && hsts.Single().Contains("max-age=", StringComparison.Ordinal));
+    }
+}
