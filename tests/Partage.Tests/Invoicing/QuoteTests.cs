@@ -55,6 +55,23 @@ public class QuoteTests(PartageFactory factory) : IClassFixture<PartageFactory>
     }
 
     [Fact]
+    public async Task Send_TheMemberNeverGetsTheClientsLink()
+    {
+        var world = await OpenAsync(factory);
+        var client = await Sales.FrenchClientAsync(factory);
+        var member = await factory.ActorAsync(World.LilleMemberEmail);
+        var quote = await factory.InScopeAsync(s => s.GetRequiredService<CreateQuote>().HandleAsync(
+            new QuoteInput(Sales.Draft(world.LilleActivity, client.Id, ("Atelier", "1", "C62", "300", "FR_2_1")), TestDates.Text(TestDates.Today.AddDays(20))), member));
+        using var api = await factory.ClientForAsync(World.LilleMemberEmail);
+        using var sent = await api.PostAsync($"/api/v1/quotes/{quote.Id}/send", null);
+        Assert.Equal(System.Net.HttpStatusCode.OK, sent.StatusCode);
+        var body = await sent.Content.ReadAsStringAsync();
+        Assert.Equal("{\"status\":\"sent\"}", body);
+        var mail = await factory.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Set<OutboxMessage>().SingleAsync(m => m.Subject.StartsWith($"Devis {quote.Number}")));
+        Assert.Contains("/devis/reponse/", mail.Body, StringComparison.Ordinal);   // the client has it, by mail
+    }
+
+    [Fact]
     public async Task Link_OpensThePublicPageWithoutAccount_ForgedLinkIs404()
     {
         var world = await OpenAsync(factory);

@@ -191,6 +191,12 @@ public class MemberSliceTests(PartageFactory factory) : IClassFixture<PartageFac
             await s.GetRequiredService<UpdateMember>().HandleAsync(world.ParisMember, new UpdateMemberInput { Status = "Inactive" }, await ActorAsync(s, World.ParisMemberEmail))));
         Assert.Equal("members.field_reserved_to_staff", error.Error.Code);
         Assert.Equal(MemberStatus.Active, await Run(s => s.GetRequiredService<PartageDbContext>().Set<Member>().Where(m => m.Id == world.ParisMember).Select(m => m.Status).SingleAsync()));
+
+        // Civil data, declared in the DSN and the DPAE, is the staff's to change: the gender as the birth date.
+        var gender = await Assert.ThrowsAsync<DomainException>(() => Run(async s =>
+            await s.GetRequiredService<UpdateMember>().HandleAsync(world.ParisMember, new UpdateMemberInput { Gender = "Male" }, await ActorAsync(s, World.ParisMemberEmail))));
+        Assert.Equal("members.field_reserved_to_staff", gender.Error.Code);
+        Assert.Equal(Gender.Female, await Run(s => s.GetRequiredService<PartageDbContext>().Set<Member>().Where(m => m.Id == world.ParisMember).Select(m => m.Gender).SingleAsync()));
     }
 
     [Fact]

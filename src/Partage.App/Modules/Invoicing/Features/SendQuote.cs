@@ -8,7 +8,10 @@ using Partage.Kernel;
 using Partage.Persistence;
 
 namespace Partage.App.Modules.Invoicing.Features;
-/// <summary>E-mails the quote to the client's billing address with the signed link to answer it; returns the link.</summary>
+/// <summary>
+/// E-mails the quote to the client's billing address with the signed link to answer it. The link is the client's: the
+/// member who sends it never gets it (the API says "sent"), or she could answer her own quote as the client.
+/// </summary>
 public sealed class SendQuote(PartageDbContext db, QuoteRecords records, IClientsApi clients, ILegalEntitiesApi entities, Outbox outbox, IAuditLog audit, IConfiguration configuration, TimeProvider clock)
 {
     public async Task<string> HandleAsync(Guid id, Actor actor, CancellationToken ct = default)
@@ -44,7 +47,10 @@ public sealed class SendQuote(PartageDbContext db, QuoteRecords records, IClient
     public static void Map(RouteGroupBuilder quotes)
     {
         quotes.MapPost("/{id:guid}/send", async (Guid id, SendQuote handler, ActorAccessor actors, CancellationToken ct) =>
-                new { Link = await handler.HandleAsync(id, await actors.GetAsync(ct), ct) })
+            {
+                await handler.HandleAsync(id, await actors.GetAsync(ct), ct);
+                return new { Status = "sent" };
+            })
             .WithName("SendQuote").WithSummary("Envoyer le devis au client (e-mail avec lien de réponse signé)").ProducesProblems();
     }
 }

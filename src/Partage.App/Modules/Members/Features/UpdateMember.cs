@@ -51,8 +51,9 @@ public sealed record UpdateMemberInput
 
     public string? Status { get; init; }
 
+    /// <summary>Fields only staff change: civil data (names, birth date, gender: what the DSN and the DPAE declare) and the membership's placement.</summary>
     public bool TouchesRecord =>
-        FirstName is not null || LastName is not null || BirthDate is not null || Trade is not null
+        FirstName is not null || LastName is not null || BirthDate is not null || Gender is not null || Trade is not null
         || OfficeId is not null || ManagerId is not null || Status is not null;
 }
 
