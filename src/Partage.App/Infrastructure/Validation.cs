@@ -42,6 +42,21 @@ public sealed class Validation
     }
 
     /// <summary>Trims; null when empty; records a message when too long.</summary>
+    /// <summary>
+    /// A person's name: required, and a name never holds a separator or a control character (a ';' or a line break would
+    /// split a CSV line or a declaration's field; it comes from registrations and employers' files).
+    /// </summary>
+    public string PersonName(string field, string label, string? value, int max)
+    {
+        var text = Required(field, label, value, max);
+        if (text.Any(c => char.IsControl(c) || c == ';'))
+        {
+            Add(field, $"{label} ne peut contenir ni point-virgule, ni tabulation, ni retour à la ligne.");
+        }
+
+        return text;
+    }
+
     public string? Optional(string field, string label, string? value, int max)
     {
         var text = value?.Trim();

@@ -60,6 +60,17 @@ public class StaffPayrollTests(December2026Factory factory) : IClassFixture<Dece
         var list = JsonDocument.Parse(await employer.GetStringAsync($"/api/v1/employers/{world.LilleEmployer}/contracts")).RootElement;
         Assert.Equal(0, list.GetProperty("total").GetInt32());
 
+        // A file saved by Excel in Windows-1252 is refused, naming the line, never read as garbage; a name never holds a separator.
+        var header = string.Join(";", [.. ImportStaffContracts.Columns, .. ImportStaffContracts.OptionalColumns]);
+        var latin = new ByteArrayContent(Encoding.Latin1.GetBytes($"{header}\r\n{Line("HÉLÈNE", Nir(1), "2026-12-05", "2026-12-05")}"));
+        using var latinFile = new MultipartFormDataContent { { latin, "file", "contrats.csv" } };
+        var garbled = await employer.PostAsync($"/api/v1/employers/{world.LilleEmployer}/contracts.csv", latinFile);
+        Assert.Equal(HttpStatusCode.BadRequest, garbled.StatusCode);
+        Assert.Contains("n'est pas en UTF-8 (ligne 2)", JsonDocument.Parse(await garbled.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").GetProperty("file")[0].GetString(), StringComparison.Ordinal);
+        var split = await employer.PostAsync($"/api/v1/employers/{world.LilleEmployer}/contracts.csv", Upload(Line("\"DU;PONT\"", Nir(1), "2026-12-05", "2026-12-05")));
+        Assert.Equal(HttpStatusCode.BadRequest, split.StatusCode);
+        Assert.Contains("ni point-virgule", await split.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
         var good = await employer.PostAsync($"/api/v1/employers/{world.LilleEmployer}/contracts.csv", Upload(
             Line("UN", Nir(1), "2026-12-05", "2026-12-05"), Line("DEUX", Nir(2), "2026-12-05", "2026-12-06", cachets: "2", gross: "640,00")));
         Assert.Equal(HttpStatusCode.Created, good.StatusCode);

@@ -127,6 +127,16 @@ public class MemberSliceTests(PartageFactory factory) : IClassFixture<PartageFac
     }
 
     [Fact]
+    public async Task CreateMember_NameWithASeparatorOrALineBreak_Refused()
+    {
+        var world = await World.OfAsync(factory);
+        var error = await Assert.ThrowsAsync<InputValidationException>(() => Run(s => s.GetRequiredService<CreateMember>().HandleAsync(
+            World.NewMember(world.Lille, "separateur@exemple.fr") with { FirstName = "Anne\nMarie", LastName = "DU;PONT" }, Actor.System)));
+        Assert.Equal(["Le prénom ne peut contenir ni point-virgule, ni tabulation, ni retour à la ligne."], error.Errors["FirstName"]);
+        Assert.Equal(["Le nom ne peut contenir ni point-virgule, ni tabulation, ni retour à la ligne."], error.Errors["LastName"]);
+    }
+
+    [Fact]
     public async Task CreateMember_MissingAndOversizedFields_AllReportedAtOnce()
     {
         var world = await World.OfAsync(factory);

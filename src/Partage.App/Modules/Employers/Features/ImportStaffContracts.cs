@@ -31,7 +31,7 @@ public sealed class ImportStaffContracts(StaffContractRecorder recorder)
     {
         await recorder.RequireSubmitterAsync(employer, actor, ct);
         var rows = new List<StaffContractInput>();
-        using (var reader = new StreamReader(file, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
+        using (var reader = new StringReader(await Utf8TextAsync(file, ct)))
         using (var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = ";", MissingFieldFound = null, BadDataFound = null }))
         {
             if (!await csv.ReadAsync() || !csv.ReadHeader() || csv.HeaderRecord is not { } header || !Columns.All(c => header.Contains(c, StringComparer.OrdinalIgnoreCase)))
@@ -65,6 +65,38 @@ public sealed class ImportStaffContracts(StaffContractRecorder recorder)
         }
 
         return await recorder.RecordAsync(employer, rows, actor, fromFile: true, ct);
+    }
+
+    /// <summary>The largest file read: well above 2,000 contracts, far below what would strain the server.</summary>
+    public const int MaxFileBytes = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// The file as UTF-8 text, checked: a file saved in another encoding (Excel's « CSV (séparateur : point-virgule) » writes
+    /// Windows-1252) would turn « é » into garbage that reaches the DPAE; it is refused, naming the line and how to save it.
+    /// </summary>
+    private static async Task<string> Utf8TextAsync(Stream file, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        if (buffer.Length > MaxFileBytes)
+        {
+            throw new InputValidationException(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["file"] = [$"Le fichier dépasse {MaxFileBytes / (1024 * 1024)} Mo : découpez-le. Rien n'a été importé."] });
+        }
+
+        var bytes = buffer.ToArray();
+        var start = bytes.AsSpan().StartsWith(System.Text.Encoding.UTF8.Preamble) ? 3 : 0;
+        try
+        {
+            return new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, start, bytes.Length - start);
+        }
+        catch (System.Text.DecoderFallbackException e)
+        {
+            var line = 1 + bytes.AsSpan(0, Math.Clamp(start + e.Index, 0, bytes.Length)).Count((byte)'\n');
+            throw new InputValidationException(new Dictionary<string, string[]>(StringComparer.Ordinal)
+            {
+                ["file"] = [$"Le fichier n'est pas en UTF-8 (ligne {line}) : enregistrez-le au format « CSV UTF-8 » (Excel : Fichier › Enregistrer sous › CSV UTF-8) ou téléchargez le modèle. Rien n'a été importé."],
+            });
+        }
     }
 
     /// <summary>The upload template: the header and one example line.</summary>

@@ -149,8 +149,8 @@ public sealed class StaffContractRecorder(PartageDbContext db, GetEmployer emplo
     private Checked Check(StaffContractInput input, ParameterCatalog catalog)
     {
         var v = new Validation();
-        var lastName = v.Required("LastName", "Le nom", input.LastName, 100);
-        var firstName = v.Required("FirstName", "Le prénom", input.FirstName, 100);
+        var lastName = v.PersonName("LastName", "Le nom", input.LastName, 100);
+        var firstName = v.PersonName("FirstName", "Le prénom", input.FirstName, 100);
         var nir = v.Parsed<Nir>("Nir", input.Nir, Nir.TryParse);
         if (string.IsNullOrWhiteSpace(input.Nir))
         {

@@ -130,8 +130,8 @@ public sealed class CreateMember(
         var member = new Member
         {
             Id = TypedId.New<MemberId>(),
-            FirstName = v.Required(nameof(input.FirstName), "Le prénom", input.FirstName, 100),
-            LastName = v.Required(nameof(input.LastName), "Le nom", input.LastName, 100),
+            FirstName = v.PersonName(nameof(input.FirstName), "Le prénom", input.FirstName, 100),
+            LastName = v.PersonName(nameof(input.LastName), "Le nom", input.LastName, 100),
             Email = v.Email(nameof(input.Email), input.Email),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
             Status = MemberStatus.Active,

@@ -116,12 +116,12 @@ public sealed class UpdateMember(PartageDbContext db, IOfficesApi offices, IEnum
         var v = new Validation();
         if (input.FirstName is not null)
         {
-            member.FirstName = v.Required(nameof(input.FirstName), "Le prénom", input.FirstName, 100);
+            member.FirstName = v.PersonName(nameof(input.FirstName), "Le prénom", input.FirstName, 100);
         }
 
         if (input.LastName is not null)
         {
-            member.LastName = v.Required(nameof(input.LastName), "Le nom", input.LastName, 100);
+            member.LastName = v.PersonName(nameof(input.LastName), "Le nom", input.LastName, 100);
         }
 
         MemberFields.ApplyContact(v, member, input.Phone, input.Street, input.PostalCode, input.City, input.Country, input.Nir, input.Iban, required: false);
