@@ -81,6 +81,7 @@ public static class PartageHost
             o.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
             o.CombineLogs = true;
         });
+        services.AddHttpLoggingInterceptor<RequestLogRedaction>();
         return builder;
     }
 

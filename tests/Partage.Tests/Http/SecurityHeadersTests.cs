@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Partage.App.Infrastructure;
 using Partage.Tests.Infrastructure;
 
@@ -71,5 +73,28 @@ public class SecurityHeadersTests(PartageFactory factory) : IClassFixture<Partag
         using var secure = proxied.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://partage.example") });   // HSTS is never sent to localhost
         var strict = await secure.GetAsync("/connexion");
         Assert.True(strict.Headers.TryGetValues("Strict-Transport-Security", out var hsts) && hsts.Single().Contains("max-age=", StringComparison.Ordinal));
+    }
+}
+
+/// <summary>The request log never holds a quote's capability token (whoever reads the logs could answer for the client).</summary>
+public class RequestLogTests(PartageFactory factory) : IClassFixture<PartageFactory>
+{
+    [Fact]
+    public async Task QuoteAnswerPath_LoggedWithTheTokenMasked()
+    {
+        await World.OfAsync(factory);
+        await using var logged = factory.WithWebHostBuilder(b => b
+            .UseSetting("Logging:LogLevel:Microsoft.AspNetCore.HttpLogging", "Information")
+            .ConfigureLogging(l => l.AddFakeLogging()));
+        using var browser = logged.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        const string Token = "SECRETJETON0123456789abcdef";
+        await browser.GetAsync($"/devis/reponse/{Token}");
+        await browser.GetAsync("/connexion");
+        var records = logged.Services.GetRequiredService<Microsoft.Extensions.Logging.Testing.FakeLogCollector>().GetSnapshot()
+            .Where(r => r.Category?.Contains("HttpLogging", StringComparison.Ordinal) == true).ToList();
+        Assert.Contains(records, r => r.Message.Contains("/devis/reponse/[jeton masqué]", StringComparison.Ordinal));
+        Assert.Contains(records, r => r.Message.Contains("/connexion", StringComparison.Ordinal));   // other paths as they are
+        Assert.DoesNotContain(logged.Services.GetRequiredService<Microsoft.Extensions.Logging.Testing.FakeLogCollector>().GetSnapshot(),
+            r => r.Message.Contains(Token, StringComparison.Ordinal));
     }
 }
