@@ -143,7 +143,7 @@ public static class PartageHost
 
     public sealed record TokenRequest(string? Email, string? Password);
 
-    private static async Task<IResult> IssueToken(TokenRequest request, SignInManager<PartageUser> signIn)
+    private static async Task<IResult> IssueToken(TokenRequest request, SignInManager<PartageUser> signIn, PasswordSignIn passwords)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
         {
@@ -151,16 +151,13 @@ public static class PartageHost
         }
 
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-        var result = await signIn.PasswordSignInAsync(request.Email.Trim(), request.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        if (await passwords.SignInAsync(request.Email, request.Password))
         {
             return Results.Empty;   // the bearer handler has written the token response
         }
 
-        return Results.Problem(
-            statusCode: StatusCodes.Status401Unauthorized,
-            title: result.IsLockedOut ? "Compte verrouillé après trop d'échecs : réessayez plus tard." : "E-mail ou mot de passe incorrect.",
-            extensions: new Dictionary<string, object?> { ["code"] = result.IsLockedOut ? "auth.locked_out" : "auth.invalid_credentials" });
+        // The same answer for an unknown e-mail, a wrong password and a locked account.
+        return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: PasswordSignIn.Refused, extensions: new Dictionary<string, object?> { ["code"] = "auth.refused" });
     }
 
     /// <summary>

@@ -98,6 +98,7 @@ public static class SecuritySetup
         services.AddHttpContextAccessor();
         services.AddScoped<ActorAccessor>();
         services.AddScoped<TokenIssuer>();
+        services.AddScoped<PasswordSignIn>();
         return services;
     }
 }

@@ -1,10 +1,9 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Partage.Persistence;
+using Partage.App.Security;
 
 namespace Partage.App.Ui.Pages;
 
-public sealed class SignInModel(SignInManager<PartageUser> signIn) : PartagePageModel
+public sealed class SignInModel(PasswordSignIn passwords) : PartagePageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -27,15 +26,12 @@ public sealed class SignInModel(SignInManager<PartageUser> signIn) : PartagePage
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        if (await passwords.SignInAsync(Email, Password))
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/tableau-de-bord");
         }
 
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? "Compte verrouillé après trop d'échecs : réessayez dans quelques minutes."
-            : "E-mail ou mot de passe incorrect.");
+        ModelState.AddModelError(string.Empty, PasswordSignIn.Refused);
         return Page();
     }
 }
