@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Partage.Kernel;
 using Partage.Tests.Infrastructure;
 
@@ -52,14 +54,24 @@ public class ApiTests(PartageFactory factory) : IClassFixture<PartageFactory>
     }
 
     /// <summary>
-    /// An unknown e-mail, a wrong password and a locked account each cost one password hash: their answer times agree (medians
-    /// of seven tries); before, an unknown e-mail answered in about 2 ms and a real one in about 55 ms.
+    /// An unknown e-mail and a wrong password each cost one password hash: their answer times agree (medians of seven tries);
+    /// before, an unknown e-mail answered in about 2 ms and a real one in about 55 ms. With the hashing cost of production (the
+    /// suite lowers it elsewhere), for an account whose hash has that cost.
     /// </summary>
     [Fact]
     public async Task Token_UnknownEmailAnswersAsSlowlyAsAWrongPassword()
     {
         await World.OfAsync(factory);
-        using var client = factory.CreateClient();
+        await using var costly = factory.WithWebHostBuilder(b => b.ConfigureServices(s =>
+            s.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = new Microsoft.AspNetCore.Identity.PasswordHasherOptions().IterationCount)));
+        const string Email = "lent@partage.test";
+        using (var scope = costly.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Partage.Persistence.PartageUser>>();
+            Assert.True((await users.CreateAsync(new Partage.Persistence.PartageUser { UserName = Email, Email = Email, EmailConfirmed = true, DisplayName = "Lent" }, World.Password)).Succeeded);
+        }
+
+        using var client = costly.CreateClient();
         async Task<double> MedianAsync(string email)
         {
             var times = new List<double>();
@@ -69,13 +81,14 @@ public class ApiTests(PartageFactory factory) : IClassFixture<PartageFactory>
                 using var refused = await client.PostAsJsonAsync("/api/v1/auth/token", new { Email = email, Password = "mauvais" });
                 times.Add(watch.Elapsed.TotalMilliseconds);
                 Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+                using var reset = await client.PostAsJsonAsync("/api/v1/auth/token", new { Email = email, Password = World.Password });   // a success clears the failures: never locked here
             }
 
             return times.Order().ElementAt(3);
         }
 
         await MedianAsync("echauffement@partage.test");
-        var (known, unknown) = (await MedianAsync(World.LilleManager), await MedianAsync("inconnu@partage.test"));   // the known account locks after 3: the rest are locked answers
+        var (known, unknown) = (await MedianAsync(Email), await MedianAsync("inconnu@partage.test"));
         Assert.True(Math.Abs(known - unknown) < Math.Max(known, unknown) * 0.6, $"known {known:0.0} ms, unknown {unknown:0.0} ms");
     }
 
