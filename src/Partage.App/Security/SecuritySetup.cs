@@ -72,7 +72,11 @@ public static class SecuritySetup
             .AddDefaultTokenProviders()
             .AddErrorDescriber<FrenchIdentityErrorDescriber>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(options.BearerTokenHours))
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+            {
+                o.BearerTokenExpiration = TimeSpan.FromHours(options.BearerTokenHours);
+                o.Events = new BearerTokenEvents { OnMessageReceived = BearerTokenRevocation.CheckAsync };
+            })
             .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
             {
                 o.LoginPath = "/connexion";

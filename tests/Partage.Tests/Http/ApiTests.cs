@@ -234,3 +234,31 @@ public class ApiTests(PartageFactory factory) : IClassFixture<PartageFactory>
         Assert.Contains("Page introuvable", await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
+
+/// <summary>A token stops working the moment its account is locked or its security stamp changes, and works again once unlocked.</summary>
+public class TokenRevocationTests(PartageFactory factory) : IClassFixture<PartageFactory>
+{
+    [Fact]
+    public async Task Token_RefusedWhileLocked_AndForeverAfterTheStampChanges()
+    {
+        await World.OfAsync(factory);
+        using var client = await factory.ClientForAsync(World.Governance);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/offices")).StatusCode);
+
+        async Task WithUserAsync(Func<Microsoft.AspNetCore.Identity.UserManager<Partage.Persistence.PartageUser>, Partage.Persistence.PartageUser, Task> change)
+        {
+            using var scope = factory.Services.CreateScope();
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Partage.Persistence.PartageUser>>();
+            await change(users, (await users.FindByEmailAsync(World.Governance))!);
+        }
+
+        await WithUserAsync((users, user) => users.SetLockoutEndDateAsync(user, factory.Clock.GetUtcNow().AddYears(10)));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/offices")).StatusCode);   // locked: the token issued before is refused at once
+        await WithUserAsync((users, user) => users.SetLockoutEndDateAsync(user, null));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/offices")).StatusCode);
+        await WithUserAsync((users, user) => users.UpdateSecurityStampAsync(user));                       // a password change or a sign-out everywhere
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/offices")).StatusCode);
+        using var again = await factory.ClientForAsync(World.Governance);
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/api/v1/offices")).StatusCode);             // a new sign-in gets a working token
+    }
+}
