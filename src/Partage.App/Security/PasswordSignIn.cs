@@ -9,14 +9,15 @@ namespace Partage.App.Security;
 /// one password hash (ASP.NET Identity skips it for an unknown or locked account, which made them answer in 2 ms
 /// against 55 ms for a real one).
 /// </summary>
-public sealed class PasswordSignIn(SignInManager<PartageUser> signIn, IPasswordHasher<PartageUser> hasher)
+public sealed class PasswordSignIn(SignInManager<PartageUser> signIn, IPasswordHasher<PartageUser> hasher, Microsoft.Extensions.Options.IOptions<PasswordHasherOptions> hashing)
 {
     /// <summary>The one refusal, whatever the reason.</summary>
     public const string Refused = "E-mail ou mot de passe incorrect, ou compte verrouillé après trop d'échecs : réessayez plus tard.";
 
     private static readonly PartageUser Nobody = new();
 
-    private static string? nobodyHash;
+    /// <summary>One hash nobody's password matches, per hashing cost: it must cost what a real account's check costs.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> NobodyHashes = new();
 
     /// <summary>Signs in under the manager's current scheme (cookie or bearer); false for every refusal alike.</summary>
     public async Task<bool> SignInAsync(string email, string password)
@@ -41,7 +42,7 @@ public sealed class PasswordSignIn(SignInManager<PartageUser> signIn, IPasswordH
     /// <summary>The work of a real password check, on a hash nobody's password matches.</summary>
     private void SpendAsMuch(string password)
     {
-        nobodyHash ??= hasher.HashPassword(Nobody, Guid.NewGuid().ToString("N"));
+        var nobodyHash = NobodyHashes.GetOrAdd(hashing.Value.IterationCount, _ => hasher.HashPassword(Nobody, Guid.NewGuid().ToString("N")));
         hasher.VerifyHashedPassword(Nobody, nobodyHash, password);
     }
 }

@@ -149,14 +149,7 @@ public sealed class FileEntityDsn(
             query = query.Where(f => f.LegalEntityId == found.Id && f.EmployerId == null && f.Period == period);
         }
 
-        var rows = await query.OrderByDescending(f => f.CreatedAt).ThenByDescending(f => f.Ordinal).Take(100).ToListAsync(ct);
-        var views = new List<DsnFilingView>(rows.Count);
-        foreach (var row in rows)
-        {
-            views.Add(View(row, await CodeAsync(row.LegalEntityId, ct), await DeadlineOfAsync(row, ct)));
-        }
-
-        return views;
+        return await ViewsAsync(query, ct);
     }
 
     /// <summary>The kept file, byte for byte as it was built.</summary>
@@ -171,11 +164,18 @@ public sealed class FileEntityDsn(
     internal async Task<IReadOnlyList<DsnFilingView>> ListOfEmployerAsync(Guid employerId, Actor actor, CancellationToken ct)
     {
         PayrollAccess.RequireStaff(actor);
-        var rows = await db.Set<DsnFiling>().AsNoTracking().Where(f => f.EmployerId == employerId).OrderByDescending(f => f.CreatedAt).ThenByDescending(f => f.Ordinal).Take(100).ToListAsync(ct);
+        return await ViewsAsync(db.Set<DsnFiling>().AsNoTracking().Where(f => f.EmployerId == employerId), ct);
+    }
+
+    /// <summary>The newest 100 files of a query as staff read them, the entity codes read once.</summary>
+    private async Task<IReadOnlyList<DsnFilingView>> ViewsAsync(IQueryable<DsnFiling> query, CancellationToken ct)
+    {
+        var rows = await query.OrderByDescending(f => f.CreatedAt).ThenByDescending(f => f.Ordinal).Take(100).ToListAsync(ct);
+        var codes = (await entities.ListAsync(ct)).ToDictionary(e => e.Id, e => e.Code);
         var views = new List<DsnFilingView>(rows.Count);
         foreach (var row in rows)
         {
-            views.Add(View(row, await CodeAsync(row.LegalEntityId, ct), await DeadlineOfAsync(row, ct)));
+            views.Add(View(row, codes[row.LegalEntityId], await DeadlineOfAsync(row, ct)));
         }
 
         return views;
