@@ -112,6 +112,7 @@ public static class PartageHost
         app.UseWhen(c => !IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/erreur/{0}"));
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<Idempotency>();

@@ -7,9 +7,15 @@ namespace Partage.App.Security;
 /// Sign-in by password (the sign-in page and the API token) that tells nobody whether an account exists: an unknown
 /// e-mail, a wrong password and a locked account get the same answer, and about the same time, since each of them checks
 /// one password hash (ASP.NET Identity skips it for an unknown or locked account, which made them answer in 2 ms
-/// against 55 ms for a real one).
+/// against 55 ms for a real one). Failures are counted per address (<see cref="SignInFailures"/>) before they count
+/// against the account, so that nobody can lock another person out from their own address.
 /// </summary>
-public sealed class PasswordSignIn(SignInManager<PartageUser> signIn, IPasswordHasher<PartageUser> hasher, Microsoft.Extensions.Options.IOptions<PasswordHasherOptions> hashing)
+public sealed class PasswordSignIn(
+    SignInManager<PartageUser> signIn,
+    IPasswordHasher<PartageUser> hasher,
+    Microsoft.Extensions.Options.IOptions<PasswordHasherOptions> hashing,
+    SignInFailures failures,
+    IHttpContextAccessor http)
 {
     /// <summary>The one refusal, whatever the reason.</summary>
     public const string Refused = "E-mail ou mot de passe incorrect, ou compte verrouillé après trop d'échecs : réessayez plus tard.";
@@ -23,20 +29,29 @@ public sealed class PasswordSignIn(SignInManager<PartageUser> signIn, IPasswordH
     public async Task<bool> SignInAsync(string email, string password)
     {
         ArgumentNullException.ThrowIfNull(email);
+        var address = http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "inconnue";
         var user = await signIn.UserManager.FindByNameAsync(email.Trim());
-        if (user is null)
+        if (user is null || failures.IsBlocked(email, address))
         {
             SpendAsMuch(password);
+            failures.Fail(email, address);
             return false;
         }
 
         var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            failures.Clear(email, address);
+            return true;
+        }
+
         if (result.IsLockedOut)
         {
             SpendAsMuch(password);
         }
 
-        return result.Succeeded;
+        failures.Fail(email, address);
+        return false;
     }
 
     /// <summary>The work of a real password check, on a hash nobody's password matches.</summary>

@@ -10,9 +10,22 @@ namespace Partage.App.Security;
 
 public sealed class SecurityOptions
 {
+    /// <summary>Failed sign-ins from one address on one account before that address is refused for that account (LockoutMinutes).</summary>
     public int LockoutMaxFailedAttempts { get; set; } = 5;
 
+    /// <summary>
+    /// Failed sign-ins on one account, from all addresses, before the account itself is locked: far above the per-address
+    /// limit, so that one address cannot lock anybody out, while a guessing spread over many addresses still stops.
+    /// </summary>
+    public int AccountLockoutMaxFailedAttempts { get; set; } = 50;
+
     public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>Sign-ins, tokens, registrations and resets sent from one address per minute (429 beyond).</summary>
+    public int AccountRequestsPerMinute { get; set; } = 10;
+
+    /// <summary>Requests to the public pages (a quote's answer, the simulator and its API) from one address per minute.</summary>
+    public int PublicRequestsPerMinute { get; set; } = 60;
 
     public int BearerTokenHours { get; set; } = 8;
 
@@ -51,9 +64,10 @@ public static class SecuritySetup
     public static IServiceCollection AddPartageSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection("Security").Get<SecurityOptions>() ?? new SecurityOptions();
-        if (options.LockoutMaxFailedAttempts < 1 || options.LockoutMinutes < 1 || options.BearerTokenHours < 1)
+        if (new[] { options.LockoutMaxFailedAttempts, options.AccountLockoutMaxFailedAttempts, options.LockoutMinutes, options.BearerTokenHours, options.AccountRequestsPerMinute, options.PublicRequestsPerMinute }.Any(v => v < 1))
         {
-            throw new InvalidOperationException("Security: LockoutMaxFailedAttempts, LockoutMinutes et BearerTokenHours doivent être positifs.");
+            throw new InvalidOperationException(
+                "Security: LockoutMaxFailedAttempts, AccountLockoutMaxFailedAttempts, LockoutMinutes, BearerTokenHours, AccountRequestsPerMinute et PublicRequestsPerMinute doivent être positifs.");
         }
 
         services.AddSingleton(options);
@@ -62,7 +76,7 @@ public static class SecuritySetup
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 10;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = options.LockoutMaxFailedAttempts;
+                o.Lockout.MaxFailedAccessAttempts = options.AccountLockoutMaxFailedAttempts;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(options.LockoutMinutes);
                 o.Lockout.AllowedForNewUsers = true;
             })
@@ -103,6 +117,8 @@ public static class SecuritySetup
         services.AddScoped<ActorAccessor>();
         services.AddScoped<TokenIssuer>();
         services.AddScoped<PasswordSignIn>();
+        services.AddSingleton<SignInFailures>();
+        services.AddPartageRateLimits(options);
         return services;
     }
 }

@@ -111,6 +111,10 @@ public class PartageFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:SeedOnFirstStart", "false");
         builder.UseSetting("Scheduling:Enabled", SchedulingEnabled ? "true" : "false");
         builder.UseSetting("Security:LockoutMaxFailedAttempts", "3");
+        // Every test server's requests come from one address (none, on the test server): the budgets per address are
+        // out of the way here and tested on their own (RateLimitTests).
+        builder.UseSetting("Security:AccountRequestsPerMinute", "1000000");
+        builder.UseSetting("Security:PublicRequestsPerMinute", "1000000");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
