@@ -89,7 +89,7 @@ public static class PartageHost
     {
         ArgumentNullException.ThrowIfNull(builder);
         var app = builder.Build();
-        var security = builder.Configuration.GetSection("Security").Get<SecurityOptions>() ?? new SecurityOptions();
+        var security = app.Services.GetRequiredService<SecurityOptions>();
         if (security.TrustForwardedHeaders)
         {
             var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
@@ -126,6 +126,10 @@ public static class PartageHost
         var api = app.MapGroup("/api/v1").RequireAuthorization(SecuritySetup.ApiPolicy).DisableAntiforgery();
         anonymousApi.MapPost("/auth/token", IssueToken).WithTags("Authentification").WithName("IssueToken")
             .WithSummary("Échange e-mail et mot de passe contre un jeton porteur (verrouillage après échecs répétés)");
+        Security.Accounts.RequestPasswordReset.Map(anonymousApi);
+        Security.Accounts.ResetPassword.Map(anonymousApi);
+        Security.Accounts.ChangePassword.Map(api);
+        Security.Accounts.SignOutEverywhere.Map(api);
         LegalEntitiesModule.MapLegalEntitiesEndpoints(api);
         OfficesModule.MapOfficesEndpoints(api);
         MembersModule.MapMembersEndpoints(api, anonymousApi);

@@ -21,6 +21,19 @@ public sealed class SecurityOptions
 
     public int LockoutMinutes { get; set; } = 15;
 
+    /// <summary>The "Security" settings, refused at start when a count or a duration is not positive.</summary>
+    public static SecurityOptions From(IConfiguration configuration)
+    {
+        var options = configuration.GetSection("Security").Get<SecurityOptions>() ?? new SecurityOptions();
+        if (new[] { options.LockoutMaxFailedAttempts, options.AccountLockoutMaxFailedAttempts, options.LockoutMinutes, options.BearerTokenHours, options.PasswordResetMinutes, options.AccountRequestsPerMinute, options.PublicRequestsPerMinute }.Any(v => v < 1))
+        {
+            throw new InvalidOperationException(
+                "Security: LockoutMaxFailedAttempts, AccountLockoutMaxFailedAttempts, LockoutMinutes, BearerTokenHours, PasswordResetMinutes, AccountRequestsPerMinute et PublicRequestsPerMinute doivent être positifs.");
+        }
+
+        return options;
+    }
+
     /// <summary>Sign-ins, tokens, registrations and resets sent from one address per minute (429 beyond).</summary>
     public int AccountRequestsPerMinute { get; set; } = 10;
 
@@ -28,6 +41,9 @@ public sealed class SecurityOptions
     public int PublicRequestsPerMinute { get; set; } = 60;
 
     public int BearerTokenHours { get; set; } = 8;
+
+    /// <summary>How long a password reset link is worth (it also dies once used).</summary>
+    public int PasswordResetMinutes { get; set; } = 30;
 
     /// <summary>Served over HTTPS: plain HTTP is redirected and browsers are told to use HTTPS only (HSTS, one year).</summary>
     public bool RequireHttps { get; set; }
@@ -63,13 +79,7 @@ public static class SecuritySetup
 
     public static IServiceCollection AddPartageSecurity(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection("Security").Get<SecurityOptions>() ?? new SecurityOptions();
-        if (new[] { options.LockoutMaxFailedAttempts, options.AccountLockoutMaxFailedAttempts, options.LockoutMinutes, options.BearerTokenHours, options.AccountRequestsPerMinute, options.PublicRequestsPerMinute }.Any(v => v < 1))
-        {
-            throw new InvalidOperationException(
-                "Security: LockoutMaxFailedAttempts, AccountLockoutMaxFailedAttempts, LockoutMinutes, BearerTokenHours, AccountRequestsPerMinute et PublicRequestsPerMinute doivent être positifs.");
-        }
-
+        var options = SecurityOptions.From(configuration);
         services.AddSingleton(options);
         services.AddIdentityCore<PartageUser>(o =>
             {
@@ -118,6 +128,11 @@ public static class SecuritySetup
         services.AddScoped<TokenIssuer>();
         services.AddScoped<PasswordSignIn>();
         services.AddSingleton<SignInFailures>();
+        services.AddScoped<AccountLinks>()
+            .AddScoped<Accounts.RequestPasswordReset>().AddScoped<Accounts.ResetPassword>().AddScoped<Accounts.ChangePassword>().AddScoped<Accounts.SignOutEverywhere>();
+        // A session is checked against its account's security stamp on every request, like a token: a password change
+        // or a sign-out everywhere ends the other sessions at their next page, not half an hour later (Identity's default).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.AddPartageRateLimits(options);
         return services;
     }

@@ -62,6 +62,14 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
         yield return ("POST", "/api/v1/registrations", _ => "/api/v1/registrations",
             w => World.NewMember(w.Paris, $"r{Guid.NewGuid():N}@exemple.fr", World.Password) with { Nir = null },
             new Dictionary<string, HttpStatusCode> { [Anonymous] = created }, created);
+        // The account's own doors: a reset is asked and answered alike by anyone; a change and a sign-out act on the caller's own account only.
+        yield return ("POST", "/api/v1/auth/password-reset", _ => "/api/v1/auth/password-reset", _ => new { Email = "personne@exemple.fr" },
+            Everyone.ToDictionary(e => e, _ => HttpStatusCode.Accepted), HttpStatusCode.Accepted);
+        yield return ("POST", "/api/v1/auth/password-reset/confirm", _ => "/api/v1/auth/password-reset/confirm", _ => new { Token = "faux", NewPassword = "Nouveau-Mot-2026" },
+            Everyone.ToDictionary(e => e, _ => HttpStatusCode.UnprocessableEntity), HttpStatusCode.UnprocessableEntity);
+        yield return ("POST", "/api/v1/auth/password", _ => "/api/v1/auth/password", _ => new { CurrentPassword = "pas-le-bon", NewPassword = "Nouveau-Mot-2026" },
+            All(HttpStatusCode.BadRequest), HttpStatusCode.BadRequest);
+        yield return ("POST", "/api/v1/auth/sign-out", _ => "/api/v1/auth/sign-out", _ => null, All(HttpStatusCode.NoContent), HttpStatusCode.NoContent);
         yield return ("GET", "/api/v1/activities", _ => "/api/v1/activities", _ => null, All(ok), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/activities/{id:guid}", w => $"/api/v1/activities/{w.LilleActivity}", _ => null,
             Only(ok, [.. Staff, World.LilleManager, World.LilleMemberEmail]), HttpStatusCode.NotFound);

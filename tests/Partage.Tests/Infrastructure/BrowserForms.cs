@@ -10,8 +10,9 @@ public static partial class BrowserForms
     [GeneratedRegex("""<input[^>]*type="hidden"[^>]*name="(?<name>[^"]+)"[^>]*value="(?<value>[^"]*)"|<input[^>]*name="(?<name>[^"]+)"[^>]*type="hidden"[^>]*value="(?<value>[^"]*)""")]
     private static partial Regex Hidden();
 
+    /// <summary>The page's hidden fields, the first of each name (a page with several forms repeats the anti-forgery token, the same in each).</summary>
     public static Dictionary<string, string> HiddenFields(string html) =>
-        Hidden().Matches(html).ToDictionary(m => m.Groups["name"].Value, m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        Hidden().Matches(html).DistinctBy(m => m.Groups["name"].Value).ToDictionary(m => m.Groups["name"].Value, m => WebUtility.HtmlDecode(m.Groups["value"].Value));
 
     /// <summary>A browser (cookies, no redirects followed) signed in through the sign-in form.</summary>
     public static async Task<HttpClient> SignedInBrowserAsync(this PartageFactory factory, string email)

@@ -14,6 +14,12 @@ public sealed class SignInModel(PasswordSignIn passwords) : PartagePageModel
     [BindProperty]
     public string? Password { get; set; }
 
+    /// <summary>Back from a password reset.</summary>
+    [BindProperty(SupportsGet = true, Name = "motDePasse")]
+    public string? PasswordChange { get; set; }
+
+    public bool PasswordChanged => PasswordChange == "change";
+
     public void OnGet()
     {
     }
