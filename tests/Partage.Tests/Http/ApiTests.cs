@@ -235,8 +235,9 @@ public class ApiTests(PartageFactory factory) : IClassFixture<PartageFactory>
     }
 }
 
-/// <summary>A token stops working the moment its account is locked or its security stamp changes, and works again once unlocked.</summary>
-public class TokenRevocationTests(PartageFactory factory) : IClassFixture<PartageFactory>
+/// <summary>A token stops working the moment its account is locked or its security stamp changes, and works again once unlocked; on both databases.</summary>
+public abstract class TokenRevocationTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : PartageFactory
 {
     [Fact]
     public async Task Token_RefusedWhileLocked_AndForeverAfterTheStampChanges()
@@ -261,4 +262,31 @@ public class TokenRevocationTests(PartageFactory factory) : IClassFixture<Partag
         using var again = await factory.ClientForAsync(World.Governance);
         Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/api/v1/offices")).StatusCode);             // a new sign-in gets a working token
     }
+
+    /// <summary>A member set inactive by staff loses her tokens at once and cannot sign in; set active again, she signs in anew.</summary>
+    [Fact]
+    public async Task Token_RefusedOnceTheMemberIsSetInactive_AndSignInAgainOnceActive()
+    {
+        var world = await World.OfAsync(factory);
+        using var member = await factory.ClientForAsync(World.ParisMemberEmail);
+        Assert.Equal(HttpStatusCode.OK, (await member.GetAsync("/api/v1/members/me")).StatusCode);
+        using var admin = await factory.ClientForAsync(World.Admin);
+        async Task<HttpStatusCode> SignInAsync()
+        {
+            using var anonymous = factory.CreateClient();
+            using var answer = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { Email = World.ParisMemberEmail, Password = World.Password });
+            return answer.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PatchAsJsonAsync($"/api/v1/members/{world.ParisMember}", new { Status = "Inactive" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await member.GetAsync("/api/v1/members/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, await SignInAsync());
+        Assert.Equal(HttpStatusCode.OK, (await admin.PatchAsJsonAsync($"/api/v1/members/{world.ParisMember}", new { Status = "Active" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await member.GetAsync("/api/v1/members/me")).StatusCode);   // the old token stays dead
+        Assert.Equal(HttpStatusCode.OK, await SignInAsync());
+    }
 }
+
+public sealed class SqliteTokenRevocationTests(PartageFactory factory) : TokenRevocationTests<PartageFactory>(factory);
+
+public sealed class PostgresTokenRevocationTests(PostgresFactory factory) : TokenRevocationTests<PostgresFactory>(factory);

@@ -57,7 +57,7 @@ public sealed record UpdateMemberInput
         || OfficeId is not null || ManagerId is not null || Status is not null;
 }
 
-public sealed class UpdateMember(PartageDbContext db, IOfficesApi offices, IEnumerable<IMemberOfficeFollower> followers, IAuditLog audit, TimeProvider clock)
+public sealed class UpdateMember(PartageDbContext db, IOfficesApi offices, IEnumerable<IMemberOfficeFollower> followers, IAuditLog audit, TimeProvider clock, Microsoft.AspNetCore.Identity.UserManager<PartageUser> users)
 {
     public async Task<MemberView> HandleAsync(MemberId id, UpdateMemberInput input, Actor actor, CancellationToken ct = default)
     {
@@ -74,7 +74,7 @@ public sealed class UpdateMember(PartageDbContext db, IOfficesApi offices, IEnum
         }
 
         var before = MemberFields.AuditSnapshot(member);
-        var (nirBefore, ibanBefore) = (member.Nir, member.Iban);
+        var (nirBefore, ibanBefore, statusBefore) = (member.Nir, member.Iban, member.Status);
         var (officeId, managerId) = Apply(member, input);
         var v = new Validation();
         var officeBefore = member.OfficeId;
@@ -94,6 +94,10 @@ public sealed class UpdateMember(PartageDbContext db, IOfficesApi offices, IEnum
         await MemberFields.CheckUniqueAsync(v, db, member, ct);
         v.ThrowIfInvalid();
         member.RefreshSearchKey();
+        if (member.Status != statusBefore)
+        {
+            await FollowStatusWithAccountAsync(member);
+        }
 
         Audit(actor, member, before, nirBefore, ibanBefore);
         try
@@ -108,6 +112,20 @@ public sealed class UpdateMember(PartageDbContext db, IOfficesApi offices, IEnum
         var office = await offices.FindOfficeAsync(member.OfficeId, ct);
         var manager = member.ManagerId is { } m ? await offices.FindManagerAsync(m, ct) : null;
         return MemberView.From(member, office?.Name, manager?.FullName);
+    }
+
+    /// <summary>
+    /// An inactive member's account is locked and its security stamp renewed, in the same unit of work: her tokens and
+    /// sessions end at once and she cannot sign in; set active again, she signs in anew.
+    /// </summary>
+    private async Task FollowStatusWithAccountAsync(Member member)
+    {
+        if (member.UserId is { } userId && await users.FindByIdAsync(userId.ToString()) is { } account)
+        {
+            account.LockoutEnabled = true;
+            account.LockoutEnd = member.Status == MemberStatus.Inactive ? DateTimeOffset.MaxValue : null;
+            account.SecurityStamp = Guid.NewGuid().ToString("N");
+        }
     }
 
     /// <summary>The fields given applied to the member, each checked; the office and manager asked for, placed by the caller.</summary>
