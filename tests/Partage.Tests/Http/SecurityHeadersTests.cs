@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -96,5 +97,53 @@ public class RequestLogTests(PartageFactory factory) : IClassFixture<PartageFact
         Assert.Contains(records, r => r.Message.Contains("/connexion", StringComparison.Ordinal));   // other paths as they are
         Assert.DoesNotContain(logged.Services.GetRequiredService<Microsoft.Extensions.Logging.Testing.FakeLogCollector>().GetSnapshot(),
             r => r.Message.Contains(Token, StringComparison.Ordinal));
+    }
+
+    /// <summary>An unexpected failure is logged under the route that failed, for the API and for a page, never under the error page's path.</summary>
+    [Fact]
+    public async Task UnexpectedFailure_LoggedUnderTheFailingRoute()
+    {
+        await World.OfAsync(factory);
+        await using var broken = factory.WithWebHostBuilder(b => b
+            .ConfigureLogging(l => l.AddFakeLogging())
+            .ConfigureServices(s => s.AddScoped<Partage.App.Modules.Clients.IClientsApi, BrokenClients>()));
+        var id = Guid.NewGuid();
+        using var api = await ClientOf(broken, World.Finance);
+        using var failed = await api.GetAsync($"/api/v1/clients/{id}");
+        Assert.Equal(System.Net.HttpStatusCode.InternalServerError, failed.StatusCode);
+        using var browser = broken.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var signIn = BrowserForms.HiddenFields(await browser.GetStringAsync("/connexion"));
+        signIn["Email"] = World.Finance;
+        signIn["Password"] = World.Password;
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostAsync("/connexion", new FormUrlEncodedContent(signIn))).StatusCode);
+        using var page = await browser.GetAsync($"/clients/{id}");
+        Assert.Equal(System.Net.HttpStatusCode.InternalServerError, page.StatusCode);
+
+        var errors = broken.Services.GetRequiredService<Microsoft.Extensions.Logging.Testing.FakeLogCollector>().GetSnapshot()
+            .Where(r => r.Level == Microsoft.Extensions.Logging.LogLevel.Error && r.Message.StartsWith("Unhandled exception on", StringComparison.Ordinal)).Select(r => r.Message).ToList();
+        Assert.Contains($"Unhandled exception on GET /api/v1/clients/{id}", errors);
+        Assert.Contains(errors, e => e.StartsWith($"Unhandled exception on GET /clients/{id} (trace ", StringComparison.Ordinal));
+        Assert.DoesNotContain(errors, e => e.Contains("/erreur", StringComparison.Ordinal));
+    }
+
+    private static async Task<HttpClient> ClientOf(Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> server, string email)
+    {
+        using var anonymous = server.CreateClient();
+        using var token = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { Email = email, Password = World.Password });
+        var client = server.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", System.Text.Json.JsonDocument.Parse(await token.Content.ReadAsStringAsync()).RootElement.GetProperty("accessToken").GetString());
+        return client;
+    }
+
+    /// <summary>A client directory that fails as a lost database connection would.</summary>
+    private sealed class BrokenClients : Partage.App.Modules.Clients.IClientsApi
+    {
+        public Task<Partage.App.Modules.Clients.ClientView?> FindAsync(Partage.Kernel.ClientId client, CancellationToken ct = default) => throw new InvalidOperationException("panne simulée");
+
+        public Task<IReadOnlyDictionary<Partage.Kernel.ClientId, string>> NamesAsync(IReadOnlyCollection<Partage.Kernel.ClientId> ids, CancellationToken ct = default) => throw new InvalidOperationException("panne simulée");
+
+        public Task<IReadOnlyDictionary<Partage.Kernel.ClientId, Partage.App.Modules.Clients.ClientView>> FindManyAsync(IReadOnlyCollection<Partage.Kernel.ClientId> ids, CancellationToken ct = default) => throw new InvalidOperationException("panne simulée");
+
+        public Task<Partage.App.Infrastructure.PagedResult<Partage.App.Modules.Clients.Features.ClientListItem>> SearchAsync(string? search, Partage.App.Infrastructure.PageRequest page, Partage.App.Security.Actor actor, CancellationToken ct = default) => throw new InvalidOperationException("panne simulée");
     }
 }

@@ -60,7 +60,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         };
         if (problem.Status == StatusCodes.Status500InternalServerError)
         {
-            logger.LogError(exception, "Unhandled exception on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            logger.LogError(exception, "Unhandled exception on {Method} {Path}", httpContext.Request.Method, path);   // the route asked for, not the error page
         }
 
         problem.Extensions["traceId"] = Activity.Current?.Id ?? httpContext.TraceIdentifier;

@@ -6,7 +6,7 @@ namespace Partage.App.Ui.Pages;
 
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
-public sealed class ErrorModel : PartagePageModel
+public sealed class ErrorModel(ILogger<ErrorModel> logger) : PartagePageModel
 {
     public string Title { get; private set; } = "Erreur";
 
@@ -34,6 +34,11 @@ public sealed class ErrorModel : PartagePageModel
         {
             Response.StatusCode = StatusCodes.Status500InternalServerError;
             TraceId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+            if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is { } failed)
+            {
+                // Under the page that failed: the request has been re-executed here, and its path is now this page's.
+                logger.LogError(failed.Error, "Unhandled exception on {Method} {Path} (trace {TraceId})", Request.Method, failed.Path, TraceId);
+            }
         }
     }
 }
