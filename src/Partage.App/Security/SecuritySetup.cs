@@ -25,10 +25,10 @@ public sealed class SecurityOptions
     public static SecurityOptions From(IConfiguration configuration)
     {
         var options = configuration.GetSection("Security").Get<SecurityOptions>() ?? new SecurityOptions();
-        if (new[] { options.LockoutMaxFailedAttempts, options.AccountLockoutMaxFailedAttempts, options.LockoutMinutes, options.BearerTokenHours, options.PasswordResetMinutes, options.AccountRequestsPerMinute, options.PublicRequestsPerMinute }.Any(v => v < 1))
+        if (new[] { options.LockoutMaxFailedAttempts, options.AccountLockoutMaxFailedAttempts, options.LockoutMinutes, options.AccessTokenMinutes, options.RefreshTokenDays, options.PasswordResetMinutes, options.AccountRequestsPerMinute, options.PublicRequestsPerMinute }.Any(v => v < 1))
         {
             throw new InvalidOperationException(
-                "Security: LockoutMaxFailedAttempts, AccountLockoutMaxFailedAttempts, LockoutMinutes, BearerTokenHours, PasswordResetMinutes, AccountRequestsPerMinute et PublicRequestsPerMinute doivent être positifs.");
+                "Security: LockoutMaxFailedAttempts, AccountLockoutMaxFailedAttempts, LockoutMinutes, AccessTokenMinutes, RefreshTokenDays, PasswordResetMinutes, AccountRequestsPerMinute et PublicRequestsPerMinute doivent être positifs.");
         }
 
         return options;
@@ -40,7 +40,11 @@ public sealed class SecurityOptions
     /// <summary>Requests to the public pages (a quote's answer, the simulator and its API) from one address per minute.</summary>
     public int PublicRequestsPerMinute { get; set; } = 60;
 
-    public int BearerTokenHours { get; set; } = 8;
+    /// <summary>Lifetime of an API access token: short, a stolen one is soon worthless; the refresh token gets the next.</summary>
+    public int AccessTokenMinutes { get; set; } = 15;
+
+    /// <summary>Lifetime of a refresh token (each serves once: a refresh returns the next).</summary>
+    public int RefreshTokenDays { get; set; } = 14;
 
     /// <summary>How long a password reset link is worth (it also dies once used).</summary>
     public int PasswordResetMinutes { get; set; } = 30;
@@ -98,7 +102,8 @@ public static class SecuritySetup
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddBearerToken(IdentityConstants.BearerScheme, o =>
             {
-                o.BearerTokenExpiration = TimeSpan.FromHours(options.BearerTokenHours);
+                o.BearerTokenExpiration = TimeSpan.FromMinutes(options.AccessTokenMinutes);
+                o.RefreshTokenExpiration = TimeSpan.FromDays(options.RefreshTokenDays);
                 o.Events = new BearerTokenEvents { OnMessageReceived = BearerTokenRevocation.CheckAsync };
             })
             .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
@@ -128,14 +133,22 @@ public static class SecuritySetup
         services.AddScoped<TokenIssuer>();
         services.AddScoped<PasswordSignIn>();
         services.AddSingleton<SignInFailures>();
-        services.AddScoped<AccountLinks>()
-            .AddScoped<Accounts.RequestPasswordReset>().AddScoped<Accounts.ResetPassword>().AddScoped<Accounts.ChangePassword>().AddScoped<Accounts.SignOutEverywhere>();
+        services.AddAccounts();
         // A session is checked against its account's security stamp on every request, like a token: a password change
         // or a sign-out everywhere ends the other sessions at their next page, not half an hour later (Identity's default).
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         services.AddPartageRateLimits(options);
         return services;
     }
+}
+
+/// <summary>The account's own use cases: its links by e-mail, the refresh, the password reset and change, the sign-out everywhere.</summary>
+internal static class AccountServices
+{
+    public static IServiceCollection AddAccounts(this IServiceCollection services) =>
+        services.AddScoped<AccountLinks>()
+            .AddScoped<Accounts.RefreshAccessToken>()
+            .AddScoped<Accounts.RequestPasswordReset>().AddScoped<Accounts.ResetPassword>().AddScoped<Accounts.ChangePassword>().AddScoped<Accounts.SignOutEverywhere>();
 }
 
 /// <summary>Issues bearer tokens for the API, for a signed-in user or for a script on the server.</summary>

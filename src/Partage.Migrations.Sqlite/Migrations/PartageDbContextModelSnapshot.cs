@@ -4933,6 +4933,34 @@ namespace Partage.Migrations.Sqlite.Migrations
                     b.ToTable("payroll_payslips", (string)null);
                 });
 
+            modelBuilder.Entity("Partage.App.Security.Accounts.SpentRefreshToken", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTime>("SpentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("spent_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Hash")
+                        .HasName("pk_spent_refresh_tokens");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_spent_refresh_tokens_expires_at");
+
+                    b.ToTable("spent_refresh_tokens", (string)null);
+                });
+
             modelBuilder.Entity("Partage.Persistence.PartageRole", b =>
                 {
                     b.Property<Guid>("Id")

@@ -63,6 +63,8 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
             w => World.NewMember(w.Paris, $"r{Guid.NewGuid():N}@exemple.fr", World.Password) with { Nir = null },
             new Dictionary<string, HttpStatusCode> { [Anonymous] = created }, created);
         // The account's own doors: a reset is asked and answered alike by anyone; a change and a sign-out act on the caller's own account only.
+        yield return ("POST", "/api/v1/auth/refresh", _ => "/api/v1/auth/refresh", _ => new { RefreshToken = "faux" },
+            Everyone.ToDictionary(e => e, _ => HttpStatusCode.Unauthorized), HttpStatusCode.Unauthorized);
         yield return ("POST", "/api/v1/auth/password-reset", _ => "/api/v1/auth/password-reset", _ => new { Email = "personne@exemple.fr" },
             Everyone.ToDictionary(e => e, _ => HttpStatusCode.Accepted), HttpStatusCode.Accepted);
         yield return ("POST", "/api/v1/auth/password-reset/confirm", _ => "/api/v1/auth/password-reset/confirm", _ => new { Token = "faux", NewPassword = "Nouveau-Mot-2026" },

@@ -115,6 +115,9 @@ public class PartageFactory : WebApplicationFactory<Program>
         // out of the way here and tested on their own (RateLimitTests).
         builder.UseSetting("Security:AccountRequestsPerMinute", "1000000");
         builder.UseSetting("Security:PublicRequestsPerMinute", "1000000");
+        // The scenarios move the clock by hours within one client: access tokens live a working day here; their short
+        // life in production (15 minutes) and the refresh are tested on their own (RefreshTokenTests).
+        builder.UseSetting("Security:AccessTokenMinutes", "480");
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
