@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Partage.Tests.Infrastructure;
 
@@ -117,5 +118,34 @@ public class Journeys(BrowserFixture browser) : IClassFixture<BrowserFixture>
         await Assertions.Expect(manager.GetByText("Le statut a été modifié.")).ToBeVisibleAsync();
         await Assertions.Expect(manager.GetByRole(AriaRole.Definition).Filter(new() { HasText = "Suspendue" })).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(manager, "07-manager-suspends-activity");
+    }
+
+    /// <summary>A member who forgot her password asks for a link, opens it from the e-mail, chooses a new one and signs in with it.</summary>
+    [Fact]
+    public async Task ForgottenPassword_ResetByTheEmailedLink_ThenSignIn()
+    {
+        await World.OfAsync(browser.App);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/connexion");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Mot de passe oublié ?" }).ClickAsync();
+        await page.GetByLabel("Adresse e-mail").FillAsync(World.ParisMemberEmail);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Recevoir le lien" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Si un compte Partage utilise cette adresse")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "08-forgotten-password-sent");
+
+        var mail = await browser.App.InScopeAsync(s => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            s.GetRequiredService<Partage.Persistence.PartageDbContext>().Set<Partage.App.Infrastructure.Mail.OutboxMessage>(), m => m.To == World.ParisMemberEmail));
+        var link = System.Text.RegularExpressions.Regex.Match(mail.Body, @"/mot-de-passe/nouveau\?jeton=[A-Za-z0-9_-]+").Value;
+        await page.GotoAsync(link);
+        await page.GetByLabel("Nouveau mot de passe").FillAsync("Oublie-Puis-Retrouve-2026");
+        await page.GetByLabel("Le même, une seconde fois").FillAsync("Oublie-Puis-Retrouve-2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le mot de passe" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Mot de passe enregistré : connectez-vous avec le nouveau.")).ToBeVisibleAsync();
+
+        await page.GetByLabel("Adresse e-mail").FillAsync(World.ParisMemberEmail);
+        await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync("Oublie-Puis-Retrouve-2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/tableau-de-bord$"), new() { Timeout = 90_000 });
+        await BrowserFixture.ScreenshotAsync(page, "09-signed-in-with-the-new-password");
     }
 }
