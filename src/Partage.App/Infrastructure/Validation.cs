@@ -22,7 +22,12 @@ public sealed class Validation
             errors[field] = list = [];
         }
 
-        list.Add(message);
+        // Once per field: two checks that find the same fault say it once (a registration's e-mail taken by a member
+        // failed both the members' and the accounts' checks, and its doubled message told a member from a staff account).
+        if (!list.Contains(message, StringComparer.Ordinal))
+        {
+            list.Add(message);
+        }
     }
 
     /// <summary>Trims; records a message when empty or longer than <paramref name="max"/>. Returns the trimmed text.</summary>
