@@ -58,12 +58,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public static async Task SignInAsync(IPage page, string email)
+    public static async Task SignInAsync(IPage page, string email, string password = World.Password)
     {
         ArgumentNullException.ThrowIfNull(page);
         await page.GotoAsync("/connexion");
         await page.GetByLabel("Adresse e-mail").FillAsync(email);
-        await page.GetByLabel("Mot de passe").FillAsync(World.Password);
+        await page.GetByLabel("Mot de passe").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
 
         // The page's HTML is what the next steps read: waiting for every subresource's "load" timed out twice under a loaded machine.

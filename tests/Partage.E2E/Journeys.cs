@@ -21,22 +21,43 @@ public class Journeys(BrowserFixture browser) : IClassFixture<BrowserFixture>
         await page.GetByLabel("Métier").SelectOptionAsync(new SelectOptionValue { Label = "Graphistes / Web designers" });
         await page.GetByLabel("Bureau").SelectOptionAsync(new SelectOptionValue { Label = "Bureau de Lille" });
         await page.GetByLabel("Mot de passe (10 caractères").FillAsync("Inscription2026");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Créer mon compte" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Demander mon adhésion" }).ClickAsync();
     }
 
+    /// <summary>The link of the last e-mail sent to an address, as the person would click it.</summary>
+    private async Task<string> LinkMailedToAsync(string email, string pattern)
+    {
+        var mails = await browser.App.InScopeAsync(s => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            System.Linq.Queryable.Where(s.GetRequiredService<Partage.Persistence.PartageDbContext>().Set<Partage.App.Infrastructure.Mail.OutboxMessage>(), m => m.To == email)));
+        return System.Text.RegularExpressions.Regex.Match(mails.OrderBy(m => m.CreatedAt).Last().Body, pattern).Value;
+    }
+
+    /// <summary>Register → confirm the address by the e-mail's link → the office's manager approves → first sign-in → an activity opened for her.</summary>
     [Fact]
-    public async Task MemberRegisters_ManagerFindsThemAndOpensAnActivity()
+    public async Task MemberRegisters_ConfirmsTheAddress_ManagerApproves_SheSignsIn_AndGetsAnActivity()
     {
         await World.OfAsync(browser.App);
         var member = await browser.NewPageAsync();
         await FillRegistrationAsync(member, "ines.lefevre@exemple.fr", "FR76 3000 6000 0112 3456 7890 189");
-        await member.WaitForURLAsync("**/tableau-de-bord");
-        await Assertions.Expect(member.GetByRole(AriaRole.Heading, new() { Name = "Bonjour Inès" })).ToBeVisibleAsync();
-        await Assertions.Expect(member.GetByText("Bureau de Lille")).ToBeVisibleAsync();
-        await BrowserFixture.ScreenshotAsync(member, "01-member-dashboard");
+        await Assertions.Expect(member.GetByText("Un e-mail vient de partir vers l'adresse indiquée")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(member, "01-registration-received");
+        await member.GotoAsync(await LinkMailedToAsync("ines.lefevre@exemple.fr", @"/inscription/confirmer\?jeton=[A-Za-z0-9_-]+"));
+        await member.GetByRole(AriaRole.Button, new() { Name = "Confirmer mon adresse" }).ClickAsync();
+        await Assertions.Expect(member.GetByText("Votre adresse est confirmée.")).ToBeVisibleAsync();
 
         var manager = await browser.NewPageAsync();
         await BrowserFixture.SignInAsync(manager, World.LilleManager);
+        await manager.GotoAsync("/membres/adhesions");
+        await Assertions.Expect(manager.GetByRole(AriaRole.Link, new() { Name = "Lefèvre Inès" })).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(manager, "01b-manager-applications-queue");
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Accepter la demande de Inès Lefèvre" }).ClickAsync();
+        await Assertions.Expect(manager.GetByText("La demande est acceptée")).ToBeVisibleAsync();
+
+        await BrowserFixture.SignInAsync(member, "ines.lefevre@exemple.fr", "Inscription2026");
+        await Assertions.Expect(member.GetByRole(AriaRole.Heading, new() { Name = "Bonjour Inès" })).ToBeVisibleAsync();
+        await Assertions.Expect(member.GetByText("Bureau de Lille")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(member, "01c-member-dashboard");
+
         await manager.GotoAsync("/membres");
         await manager.GetByLabel("Rechercher").FillAsync("lefevre");
         await manager.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).ClickAsync();

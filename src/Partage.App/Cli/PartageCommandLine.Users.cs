@@ -14,7 +14,7 @@ public static partial class PartageCommandLine
     private static Command Users()
     {
         var email = new Option<string>("--email") { Description = "Adresse e-mail (identifiant).", Required = true };
-        var role = new Option<string>("--role") { Description = $"Rôle : {string.Join(", ", Roles.All)}.", Required = true };
+        var role = new Option<string>("--role") { Description = $"Rôle : {string.Join(", ", Roles.Assignable)}.", Required = true };
         var password = new Option<string>("--password") { Description = "Mot de passe (10 caractères au moins, majuscule, minuscule, chiffre).", Required = true };
         var name = new Option<string?>("--name") { Description = "Nom affiché (Prénom Nom pour un gestionnaire)." };
         var office = new Option<string?>("--office") { Description = "Pour le rôle Manager : ville ou nom du bureau." };
@@ -37,10 +37,10 @@ public static partial class PartageCommandLine
     /// <summary>An account with its role; a manager's is attached to an office and gets its activity-manager record.</summary>
     private static async Task<int> CreateUserAsync(IServiceProvider services, string roleText, string email, string password, string? name, string? officeText, CancellationToken ct)
     {
-        var roleName = Roles.All.FirstOrDefault(r => string.Equals(r, roleText, StringComparison.OrdinalIgnoreCase));
+        var roleName = Roles.Assignable.FirstOrDefault(r => string.Equals(r, roleText, StringComparison.OrdinalIgnoreCase));
         if (roleName is null)
         {
-            Console.Error.WriteLine($"Rôle inconnu « {roleText} ». Rôles : {string.Join(", ", Roles.All)}.");
+            Console.Error.WriteLine($"Rôle inconnu « {roleText} ». Rôles : {string.Join(", ", Roles.Assignable)}.");
             return 2;
         }
 

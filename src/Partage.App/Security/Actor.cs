@@ -8,9 +8,10 @@ namespace Partage.App.Security;
 
 /// <summary>
 /// Who is acting, with the resources their role is scoped to: a member acts for their own member
-/// record, a manager for their office, an employer's account for that employer. Built once per request from the signed-in principal.
+/// record, a manager for their office, an employer's account for that employer,
+/// an applicant (registered, not yet approved) for their application only. Built once per request from the signed-in principal.
 /// </summary>
-public sealed record Actor(Guid? UserId, string Name, IReadOnlySet<string> Roles, MemberId? MemberId, OfficeId? ManagedOfficeId, EmployerId? EmployerId = null)
+public sealed record Actor(Guid? UserId, string Name, IReadOnlySet<string> Roles, MemberId? MemberId, OfficeId? ManagedOfficeId, EmployerId? EmployerId = null, MemberId? ApplicantId = null)
 {
     /// <summary>The platform itself (command-line verbs, demo seeding): unrestricted.</summary>
     public static readonly Actor System = new(null, "système", new HashSet<string> { Security.Roles.Admin }, null, null);
@@ -51,6 +52,7 @@ public sealed class ActorAccessor(IHttpContextAccessor http, IMembersApi members
         var memberId = roles.Contains(Roles.Member) ? await members.FindMemberIdByUserAsync(userId, ct) : null;
         var officeId = roles.Contains(Roles.Manager) ? (await offices.FindManagerByUserAsync(userId, ct))?.OfficeId : null;
         var employerId = roles.Contains(Roles.Employer) ? await employers.FindEmployerByUserAsync(userId, ct) : null;
-        return actor = new Actor(userId, principal.Identity.Name ?? string.Empty, roles, memberId, officeId, employerId);
+        var applicantId = roles.Contains(Roles.Applicant) ? await members.FindMemberIdByUserAsync(userId, ct) : null;
+        return actor = new Actor(userId, principal.Identity.Name ?? string.Empty, roles, memberId, officeId, employerId, applicantId);
     }
 }

@@ -25,10 +25,10 @@ public sealed class SecurityOptions
     public static SecurityOptions From(IConfiguration configuration)
     {
         var options = configuration.GetSection("Security").Get<SecurityOptions>() ?? new SecurityOptions();
-        if (new[] { options.LockoutMaxFailedAttempts, options.AccountLockoutMaxFailedAttempts, options.LockoutMinutes, options.AccessTokenMinutes, options.RefreshTokenDays, options.PasswordResetMinutes, options.AccountRequestsPerMinute, options.PublicRequestsPerMinute }.Any(v => v < 1))
+        if (new[] { options.LockoutMaxFailedAttempts, options.AccountLockoutMaxFailedAttempts, options.LockoutMinutes, options.AccessTokenMinutes, options.RefreshTokenDays, options.PasswordResetMinutes, options.EmailConfirmationHours, options.AccountRequestsPerMinute, options.PublicRequestsPerMinute }.Any(v => v < 1))
         {
             throw new InvalidOperationException(
-                "Security: LockoutMaxFailedAttempts, AccountLockoutMaxFailedAttempts, LockoutMinutes, AccessTokenMinutes, RefreshTokenDays, PasswordResetMinutes, AccountRequestsPerMinute et PublicRequestsPerMinute doivent être positifs.");
+                "Security: LockoutMaxFailedAttempts, AccountLockoutMaxFailedAttempts, LockoutMinutes, AccessTokenMinutes, RefreshTokenDays, PasswordResetMinutes, EmailConfirmationHours, AccountRequestsPerMinute et PublicRequestsPerMinute doivent être positifs.");
         }
 
         return options;
@@ -48,6 +48,9 @@ public sealed class SecurityOptions
 
     /// <summary>How long a password reset link is worth (it also dies once used).</summary>
     public int PasswordResetMinutes { get; set; } = 30;
+
+    /// <summary>How long the link confirming a registration's e-mail is worth (registering again with the address sends a new one).</summary>
+    public int EmailConfirmationHours { get; set; } = 48;
 
     /// <summary>Served over HTTPS: plain HTTP is redirected and browsers are told to use HTTPS only (HSTS, one year).</summary>
     public bool RequireHttps { get; set; }

@@ -4046,6 +4046,10 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("email");
 
+                    b.Property<DateTime?>("EmailConfirmedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email_confirmed_at");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -4099,6 +4103,11 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .HasMaxLength(12)
                         .HasColumnType("TEXT")
                         .HasColumnName("postal_code");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refusal_reason");
 
                     b.Property<string>("SearchKey")
                         .IsRequired()

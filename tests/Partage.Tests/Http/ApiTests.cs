@@ -92,24 +92,6 @@ public class ApiTests(PartageFactory factory) : IClassFixture<PartageFactory>
         Assert.True(Math.Abs(known - unknown) < Math.Max(known, unknown) * 0.6, $"known {known:0.0} ms, unknown {unknown:0.0} ms");
     }
 
-    /// <summary>A registration with a taken e-mail gets the same refusal whether a member or a staff account holds it.</summary>
-    [Fact]
-    public async Task Registration_TakenEmail_SameAnswerForAMemberAndAStaffAccount()
-    {
-        var world = await World.OfAsync(factory);
-        using var client = factory.CreateClient();
-        async Task<string> ErrorsAsync(string email)
-        {
-            using var refused = await client.PostAsJsonAsync("/api/v1/registrations", World.NewMember(world.Lille, email, World.Password) with { Nir = null });
-            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-            return (await JsonAsync(refused)).GetProperty("errors").GetRawText();
-        }
-
-        var member = await ErrorsAsync(World.LilleMemberEmail);
-        Assert.Contains("utilise déjà cette adresse", member, StringComparison.Ordinal);
-        Assert.Equal(member, await ErrorsAsync(World.Finance));
-    }
-
     [Fact]
     public async Task NoToken_Api_Answers401Problem()
     {

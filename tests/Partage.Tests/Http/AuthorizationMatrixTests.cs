@@ -22,7 +22,7 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
     private static readonly string[] Everyone =
     [
         Anonymous, World.Admin, World.Finance, World.Payroll, World.Governance, World.LilleManager, World.ParisManager,
-        World.LilleMemberEmail, World.Employer,
+        World.LilleMemberEmail, World.Employer, World.LilleApplicantEmail,
     ];
 
     private static readonly string[] Staff = [World.Admin, World.Finance, World.Payroll, World.Governance];
@@ -47,7 +47,7 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
             _ => new { FirstName = "Zoé", LastName = "Renfort", Email = $"z{Guid.NewGuid():N}@partage.test" }, Only(created, World.Admin), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/members/", _ => "/api/v1/members", _ => null, All(ok), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/members/export.csv", _ => "/api/v1/members/export.csv", _ => null, All(ok), HttpStatusCode.NotFound);
-        yield return ("GET", "/api/v1/members/me", _ => "/api/v1/members/me", _ => null, Only(ok, World.LilleMemberEmail), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/members/me", _ => "/api/v1/members/me", _ => null, Only(ok, World.LilleMemberEmail, World.LilleApplicantEmail), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/members/{id:guid}", w => $"/api/v1/members/{w.LilleMember}", _ => null,
             Only(ok, [.. Staff, World.LilleManager, World.LilleMemberEmail]), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/members/{id:guid}#other", w => $"/api/v1/members/{w.ParisMember}", _ => null,
@@ -61,7 +61,14 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
             Only(ok, World.Admin, World.LilleManager, World.LilleMemberEmail), HttpStatusCode.NotFound);
         yield return ("POST", "/api/v1/registrations", _ => "/api/v1/registrations",
             w => World.NewMember(w.Paris, $"r{Guid.NewGuid():N}@exemple.fr", World.Password) with { Nir = null },
-            new Dictionary<string, HttpStatusCode> { [Anonymous] = created }, created);
+            Everyone.ToDictionary(e => e, _ => HttpStatusCode.Accepted), HttpStatusCode.Accepted);
+        yield return ("POST", "/api/v1/registrations/confirm", _ => "/api/v1/registrations/confirm", _ => new { Token = "faux" },
+            Everyone.ToDictionary(e => e, _ => HttpStatusCode.UnprocessableEntity), HttpStatusCode.UnprocessableEntity);
+        // The Lille applicant has not confirmed their address: the office's manager and the administrator get the reason, nobody else anything.
+        yield return ("POST", "/api/v1/members/{id:guid}/approve", w => $"/api/v1/members/{w.LilleApplicant}/approve", _ => null,
+            Only(HttpStatusCode.UnprocessableEntity, World.Admin, World.LilleManager), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/members/{id:guid}/refuse", w => $"/api/v1/members/{w.LilleApplicant}/refuse", _ => new { Reason = "" },
+            Only(HttpStatusCode.BadRequest, World.Admin, World.LilleManager), HttpStatusCode.NotFound);
         // The account's own doors: a reset is asked and answered alike by anyone; a change and a sign-out act on the caller's own account only.
         yield return ("POST", "/api/v1/auth/refresh", _ => "/api/v1/auth/refresh", _ => new { RefreshToken = "faux" },
             Everyone.ToDictionary(e => e, _ => HttpStatusCode.Unauthorized), HttpStatusCode.Unauthorized);
@@ -84,7 +91,7 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
 
     protected static IEnumerable<(string Method, string Pattern, Func<World, string> Path, Func<World, object?> Body, Dictionary<string, HttpStatusCode> Allowed, HttpStatusCode Otherwise)> ClientEndpoints()
     {
-        var users = Everyone.Where(e => e is not Anonymous and not World.Employer).ToArray();
+        var users = Everyone.Where(e => e is not Anonymous and not World.Employer and not World.LilleApplicantEmail).ToArray();
         Dictionary<string, HttpStatusCode> Users(HttpStatusCode code) => users.ToDictionary(e => e, _ => code);
         yield return ("GET", "/api/v1/clients/", _ => "/api/v1/clients?q=a", _ => null, Users(HttpStatusCode.OK), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/clients/{id:guid}", _ => "/api/v1/clients/{client}", _ => null, Users(HttpStatusCode.OK), HttpStatusCode.NotFound);

@@ -29,7 +29,8 @@ public sealed record World(
     MemberId ParisMember,
     ActivityId ParisActivity,
     EmployerId LilleEmployer,
-    EmployerId ParisEmployer)
+    EmployerId ParisEmployer,
+    MemberId LilleApplicant)
 {
     public const string Password = DemoSeeder.Password;
     public const string Admin = "admin@partage.test";
@@ -42,6 +43,9 @@ public sealed record World(
     public const string ParisManager = "gestion.paris@partage.test";
     public const string ParisMemberEmail = "membre.paris@partage.test";
     public const string ParisEmployerEmail = "employeur.paris@partage.test";
+
+    /// <summary>Registered in Lille, e-mail not confirmed, not approved: an applicant's account sees its application only.</summary>
+    public const string LilleApplicantEmail = "candidat.lille@partage.test";
 
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static readonly Dictionary<PartageFactory, World> Built = [];
@@ -99,7 +103,7 @@ public sealed record World(
         await users.AddToRoleAsync(managerUser, Roles.Manager);
         await s.GetRequiredService<CreateActivityManager>().HandleAsync(paris, new CreateActivityManagerInput("Paul", "Gestion", ParisManager, managerUser.Id), Actor.System);
 
-        var parisMember = await s.GetRequiredService<CreateMember>().HandleAsync(NewMember(paris, ParisMemberEmail, Password), Actor.Anonymous);
+        var parisMember = await s.GetRequiredService<CreateMember>().HandleAsync(NewMember(paris, ParisMemberEmail, Password), Actor.System);
         var activities = s.GetRequiredService<CreateActivity>();
         var parisActivity = await activities.HandleAsync(parisMember.Id,
             new CreateActivityInput("Compagnie Martin", "Danse contemporaine", LegalEntitiesReferenceData.Lna.ToString(), BusinessModules.Shows), Actor.System);
@@ -114,6 +118,8 @@ public sealed record World(
         await link.HandleAsync(lilleEmployer.Id, Employer, Actor.System);
         var parisEmployer = await employers.HandleAsync(NewEmployer(paris, "Theatre de Paris", "80023456900013", "Sas"), Actor.System);
         await link.HandleAsync(parisEmployer.Id, ParisEmployerEmail, Actor.System);
-        return new World(lille, paris, lilleMember, lilleActivity, parisMember.Id, parisActivity.Id, lilleEmployer.Id, parisEmployer.Id);
+        var applicant = await s.GetRequiredService<CreateMember>().RegisterAsync(NewMember(lille, LilleApplicantEmail, Password) with { Nir = null })
+            ?? throw new InvalidOperationException("The applicant's registration was refused.");
+        return new World(lille, paris, lilleMember, lilleActivity, parisMember.Id, parisActivity.Id, lilleEmployer.Id, parisEmployer.Id, applicant.Id);
     }
 }

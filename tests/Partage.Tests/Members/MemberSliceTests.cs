@@ -25,26 +25,31 @@ public class MemberSliceTests(PartageFactory factory) : IClassFixture<PartageFac
     }
 
     [Fact]
-    public async Task SelfRegistration_ValidInput_CreatesMemberAccountAndAuditInOneGo()
+    public async Task SelfRegistration_ValidInput_PendingMemberApplicantAccountAndAuditInOneGo()
     {
         var world = await World.OfAsync(factory);
         var created = await Run(s => s.GetRequiredService<CreateMember>()
-            .HandleAsync(World.NewMember(world.Lille, "nouvelle@exemple.fr", "Motdepasse1") with { Nir = null }, Actor.Anonymous));
+            .RegisterAsync(World.NewMember(world.Lille, "nouvelle@exemple.fr", "Motdepasse1") with { Nir = null }));
 
-        Assert.True(created.HasAccount);
-        Assert.Equal("FR76 •••• •••• 0189", created.IbanMasked);
+        Assert.NotNull(created);
         Assert.NotNull(created.ManagerId);   // the office's manager was assigned
-        var (audit, stored) = await Run(async s =>
+        var (audit, stored, roles) = await Run(async s =>
         {
             var db = s.GetRequiredService<PartageDbContext>();
+            var users = s.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PartageUser>>();
             return (await db.Set<AuditEvent>().Where(e => e.ResourceId == created.Id.ToString()).ToListAsync(),
-                await db.Set<Member>().SingleAsync(m => m.Id == created.Id));
+                await db.Set<Member>().SingleAsync(m => m.Id == created.Id),
+                await users.GetRolesAsync((await users.FindByIdAsync(created.UserId!.Value.ToString()))!));
         });
         var entry = Assert.Single(audit);
         Assert.Equal("members.registered", entry.Action);
         Assert.DoesNotContain("30006000011234567890189", entry.After, StringComparison.Ordinal);   // IBAN only masked in the audit
         Assert.Equal("FR7630006000011234567890189", stored.Iban);
-        Assert.Equal(TestDates.Today, stored.MembershipDate);
+        Assert.Equal(MemberStatus.Pending, stored.Status);
+        Assert.Null(stored.EmailConfirmedAt);
+        Assert.Equal([Roles.Applicant], roles);
+        Assert.Null(await Run(s => s.GetRequiredService<CreateMember>()
+            .RegisterAsync(World.NewMember(world.Lille, "nouvelle@exemple.fr", "Motdepasse1") with { Nir = null })));   // taken: nothing, no error
     }
 
     [Fact]

@@ -38,8 +38,8 @@ public abstract class ProviderTests<TFactory>(TFactory factory) : IClassFixture<
         var before = await factory.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Set<Member>().MaxAsync(m => m.Number));
         var tag = Guid.NewGuid().ToString("N")[..8];
 
-        var registrations = Enumerable.Range(0, 20).Select(i => Task.Run(() => factory.InScopeAsync(s =>
-            s.GetRequiredService<CreateMember>().HandleAsync(World.NewMember(world.Paris, $"concurrent{i}-{tag}@exemple.fr", World.Password) with { Nir = null }, Actor.Anonymous))));
+        var registrations = Enumerable.Range(0, 20).Select(i => Task.Run(() => factory.InScopeAsync(async s =>
+            (await s.GetRequiredService<CreateMember>().RegisterAsync(World.NewMember(world.Paris, $"concurrent{i}-{tag}@exemple.fr", World.Password) with { Nir = null }))!)));
         var members = await Task.WhenAll(registrations);
 
         var numbers = members.Select(m => m.Number).Order().ToList();

@@ -13,6 +13,12 @@ public enum MemberStatus
 {
     Active,
     Inactive,
+
+    /// <summary>Registered by themselves, waiting for the e-mail's confirmation and their office's approval.</summary>
+    Pending,
+
+    /// <summary>An application the office refused (with a reason); the row stays, its number is not reused.</summary>
+    Refused,
 }
 
 /// <summary>A member ("membre, porteur de projet"): a person who runs one or more activities in the cooperative.</summary>
@@ -67,6 +73,12 @@ public sealed class Member
     public DateOnly MembershipDate { get; set; }
 
     public MemberStatus Status { get; set; }
+
+    /// <summary>When a self-registered applicant opened the link sent to their address; null until then (and for members created by staff).</summary>
+    public DateTime? EmailConfirmedAt { get; set; }
+
+    /// <summary>Why the office refused the application, as told to the applicant.</summary>
+    public string? RefusalReason { get; set; }
 
     /// <summary>Lower-case, accent-free name, e-mail and number, for search.</summary>
     public string SearchKey { get; set; } = string.Empty;

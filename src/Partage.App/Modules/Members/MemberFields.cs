@@ -156,6 +156,8 @@ internal static class MemberFields
             .First().Id;
     }
 
+    public const int RefusalReasonMaxLength = 500;
+
     public static async Task CheckUniqueAsync(Validation v, PartageDbContext db, Member member, CancellationToken ct)
     {
         if (await db.Set<Member>().AnyAsync(m => m.Email == member.Email && m.Id != member.Id, ct))

@@ -28,7 +28,9 @@ public sealed record MemberView(
     string? ManagerName,
     DateOnly MembershipDate,
     MemberStatus Status,
-    bool HasAccount)
+    bool HasAccount,
+    DateTime? EmailConfirmedAt,
+    string? RefusalReason)
 {
     public string FullName => $"{FirstName} {LastName}";
 
@@ -36,16 +38,23 @@ public sealed record MemberView(
         m.Id, m.Number, m.FirstName, m.LastName, m.Email, m.Phone, m.BirthDate, m.BirthPlace, m.BirthCountry, m.Gender, m.Street, m.PostalCode, m.City, m.Country,
         m.Nir is null ? null : Nir.Parse(m.Nir).Masked,
         m.Iban is null ? null : Iban.Parse(m.Iban).Masked,
-        m.TradeCode, Trades.Label(m.TradeCode), m.OfficeId, officeName, m.ManagerId, managerName, m.MembershipDate, m.Status, m.UserId is not null);
+        m.TradeCode, Trades.Label(m.TradeCode), m.OfficeId, officeName, m.ManagerId, managerName, m.MembershipDate, m.Status, m.UserId is not null,
+        m.EmailConfirmedAt, m.RefusalReason);
 }
 
 public sealed record MemberListItem(
     MemberId Id, long Number, string FirstName, string LastName, string Email, OfficeId OfficeId, string? OfficeName,
-    string TradeCode, string TradeLabel, MemberStatus Status, DateOnly MembershipDate);
+    string TradeCode, string TradeLabel, MemberStatus Status, DateOnly MembershipDate, DateTime? EmailConfirmedAt);
 
 public static class MemberLabels
 {
-    public static string Status(MemberStatus status) => status == MemberStatus.Active ? "Actif" : "Inactif";
+    public static string Status(MemberStatus status) => status switch
+    {
+        MemberStatus.Active => "Actif",
+        MemberStatus.Pending => "Adhésion en attente",
+        MemberStatus.Refused => "Adhésion refusée",
+        _ => "Inactif",
+    };
 
     public static string Gender(Gender? gender) => gender switch
     {

@@ -6,7 +6,7 @@ namespace Partage.App.Modules.Members;
 public static class MembersAccess
 {
     public static bool CanRead(Actor actor, Member member) =>
-        actor.IsCooperativeStaff || actor.IsManagerOf(member.OfficeId) || actor.MemberId == member.Id;
+        actor.IsCooperativeStaff || actor.IsManagerOf(member.OfficeId) || actor.MemberId == member.Id || actor.ApplicantId == member.Id;
 
     /// <summary>Contact details, address, IBAN and NIR.</summary>
     public static bool CanEditContact(Actor actor, Member member) =>
@@ -30,7 +30,7 @@ public static class MembersAccess
             return members.Where(m => m.OfficeId == office);
         }
 
-        if (actor.MemberId is { } self)
+        if ((actor.MemberId ?? actor.ApplicantId) is { } self)
         {
             return members.Where(m => m.Id == self);
         }

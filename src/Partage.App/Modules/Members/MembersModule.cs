@@ -7,6 +7,9 @@ public static class MembersModule
     public static IServiceCollection AddMembers(this IServiceCollection services) =>
         services.AddScoped<IMembersApi, MembersApi>()
             .AddScoped<CreateMember>()
+            .AddScoped<RegisterMember>()
+            .AddScoped<ConfirmRegistration>()
+            .AddScoped<DecideApplication>()
             .AddScoped<UpdateMember>()
             .AddScoped<SearchMembers>()
             .AddScoped<GetMember>();
@@ -18,7 +21,10 @@ public static class MembersModule
         var members = api.MapGroup("/members").WithTags("Membres");
         SearchMembers.Map(members);
         GetMember.Map(members);
-        CreateMember.Map(members, anonymousApi);
+        CreateMember.Map(members);
+        RegisterMember.Map(anonymousApi);
+        ConfirmRegistration.Map(anonymousApi);
+        DecideApplication.Map(members);
         UpdateMember.Map(members);
     }
 }

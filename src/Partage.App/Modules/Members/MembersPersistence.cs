@@ -35,6 +35,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.Property(m => m.Iban).HasMaxLength(34);
         builder.Property(m => m.TradeCode).HasMaxLength(40);
         builder.Property(m => m.SearchKey).HasMaxLength(600);
+        builder.Property(m => m.RefusalReason).HasMaxLength(MemberFields.RefusalReasonMaxLength);
         builder.Property(m => m.Gender).HasConversion<string>().HasMaxLength(10);
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(10);
         builder.Ignore(m => m.FullName);

@@ -20,6 +20,8 @@ public sealed class DashboardModel(GetMember getMember, SearchMembers members, S
 
     public int? ActiveMemberTotal { get; private set; }
 
+    public int? PendingTotal { get; private set; }
+
     public int? ActivityTotal { get; private set; }
 
     public IReadOnlyList<ActivityView>? Activities { get; private set; }
@@ -27,7 +29,7 @@ public sealed class DashboardModel(GetMember getMember, SearchMembers members, S
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await LoadActorAsync();
-        if (Actor.MemberId is { } self)
+        if ((Actor.MemberId ?? Actor.ApplicantId) is { } self)
         {
             Me = await getMember.HandleAsync(self, Actor, ct);
         }
@@ -41,6 +43,7 @@ public sealed class DashboardModel(GetMember getMember, SearchMembers members, S
         {
             MemberTotal = (await members.HandleAsync(new MemberSearch { PageSize = 1 }, Actor, ct)).Total;
             ActiveMemberTotal = (await members.HandleAsync(new MemberSearch { PageSize = 1, Status = nameof(MemberStatus.Active) }, Actor, ct)).Total;
+            PendingTotal = (await members.HandleAsync(new MemberSearch { PageSize = 1, Status = nameof(MemberStatus.Pending) }, Actor, ct)).Total;
         }
 
         if (Actor.IsCooperativeStaff || Actor.IsInRole(Roles.Manager) || Actor.MemberId is not null)

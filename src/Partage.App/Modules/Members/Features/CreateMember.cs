@@ -61,8 +61,8 @@ public sealed record NewMemberInput
 }
 
 /// <summary>
-/// Creates a member: self-registration (anonymous, password required) or creation by staff.
-/// The member number is taken from the gapless series in the same transaction as the member row,
+/// Creates a member: by staff (active at once), or a self-registration (<see cref="RegisterMember"/>: pending, its account
+/// an applicant's). The member number is taken from the gapless series in the same transaction as the member row,
 /// the account and the audit row.
 /// </summary>
 public sealed class CreateMember(
@@ -78,30 +78,52 @@ public sealed class CreateMember(
     public async Task<MemberView> HandleAsync(NewMemberInput input, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var selfRegistration = actor.UserId is null && actor != Actor.System;
-        if (!selfRegistration && !MembersAccess.CanCreate(actor))
+        if (!MembersAccess.CanCreate(actor))
         {
             throw new DomainException(MembersErrors.NotFound);
         }
 
+        var member = await CreateAsync(input, actor, selfRegistration: false, ct) ?? throw new DomainException(MembersErrors.DuplicateEmail);
+        var office = await offices.FindOfficeAsync(member.OfficeId, ct);
+        var manager = member.ManagerId is { } m ? await offices.FindManagerAsync(m, ct) : null;
+        return MemberView.From(member, office?.Name, manager?.FullName);
+    }
+
+    /// <summary>
+    /// A pending member and an applicant's account, from someone registering themselves; null when the e-mail or the
+    /// social security number is already taken, which the caller must not tell apart from a success.
+    /// </summary>
+    public Task<Member?> RegisterAsync(NewMemberInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return CreateAsync(input, Actor.Anonymous, selfRegistration: true, ct);
+    }
+
+    private async Task<Member?> CreateAsync(NewMemberInput input, Actor actor, bool selfRegistration, CancellationToken ct)
+    {
         var (member, officeId, managerId) = Check(input, selfRegistration);
         var v = new Validation();
-
         await MemberFields.PlaceInOfficeAsync(v, db, offices, member, officeId, managerId, actor, ct);
-        await MemberFields.CheckUniqueAsync(v, db, member, ct);
+        v.ThrowIfInvalid();
+        var taken = new Validation();
+        await MemberFields.CheckUniqueAsync(taken, db, member, ct);
         if (input.Password is { Length: > 0 } && await users.FindByEmailAsync(member.Email) is not null)
         {
-            v.Add(nameof(input.Email), MembersErrors.DuplicateEmail.Message);
+            taken.Add(nameof(input.Email), MembersErrors.DuplicateEmail.Message);
         }
 
-        v.ThrowIfInvalid();
+        if (selfRegistration && !taken.IsValid)
+        {
+            return null;
+        }
 
+        taken.ThrowIfInvalid();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         member.Number = await numbers.NextAsync(Series, ct);
         member.RefreshSearchKey();
         if (input.Password is { Length: > 0 } password)
         {
-            member.UserId = await CreateAccountAsync(member, password);
+            member.UserId = await CreateAccountAsync(member, password, selfRegistration ? Roles.Applicant : Roles.Member);
         }
 
         db.Add(member);
@@ -113,13 +135,11 @@ public sealed class CreateMember(
         }
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
-            throw new DomainException(MembersErrors.DuplicateEmail);
+            return selfRegistration ? null : throw new DomainException(MembersErrors.DuplicateEmail);
         }
 
         await transaction.CommitAsync(ct);
-        var office = await offices.FindOfficeAsync(member.OfficeId, ct);
-        var manager = member.ManagerId is { } m ? await offices.FindManagerAsync(m, ct) : null;
-        return MemberView.From(member, office?.Name, manager?.FullName);
+        return member;
     }
 
     /// <summary>The new member as entered, every field checked; what only staff may set refused to someone registering themselves.</summary>
@@ -134,7 +154,7 @@ public sealed class CreateMember(
             LastName = v.PersonName(nameof(input.LastName), "Le nom", input.LastName, 100),
             Email = v.Email(nameof(input.Email), input.Email),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
-            Status = MemberStatus.Active,
+            Status = selfRegistration ? MemberStatus.Pending : MemberStatus.Active,
         };
         MemberFields.ApplyContact(v, member, input.Phone, input.Street, input.PostalCode, input.City, input.Country ?? "FR", input.Nir, input.Iban, required: true);
         MemberFields.ApplyCivil(v, member, input.BirthDate, input.Gender, input.Trade, today);
@@ -159,7 +179,7 @@ public sealed class CreateMember(
         return (member, officeId!.Value, managerId);
     }
 
-    private async Task<Guid> CreateAccountAsync(Member member, string password)
+    private async Task<Guid> CreateAccountAsync(Member member, string password, string role)
     {
         var user = new PartageUser { Id = Guid.CreateVersion7(), UserName = member.Email, Email = member.Email, DisplayName = member.FullName, EmailConfirmed = false };
         var result = await users.CreateAsync(user, password);
@@ -172,12 +192,11 @@ public sealed class CreateMember(
             });
         }
 
-        await users.AddToRoleAsync(user, Roles.Member);
+        await users.AddToRoleAsync(user, role);
         return user.Id;
     }
 
-    public static void Map(RouteGroupBuilder members, RouteGroupBuilder anonymousApi)
-    {
+    public static void Map(RouteGroupBuilder members) =>
         members.MapPost("/", async (NewMemberInput input, CreateMember handler, ActorAccessor actors, CancellationToken ct) =>
             {
                 var member = await handler.HandleAsync(input, await actors.GetAsync(ct), ct);
@@ -185,12 +204,4 @@ public sealed class CreateMember(
             })
             .WithName("CreateMember").WithSummary("Créer un membre (administration, gestionnaire de son bureau)")
             .ProducesProblems();
-        anonymousApi.MapPost("/registrations", async (NewMemberInput input, CreateMember handler, CancellationToken ct) =>
-            {
-                var member = await handler.HandleAsync(input, Actor.Anonymous, ct);
-                return TypedResults.Created($"/api/v1/members/{member.Id}", member);
-            })
-            .WithTags("Membres").WithName("RegisterMember").WithSummary("Inscription d'un nouveau membre (mot de passe obligatoire)")
-            .ProducesProblems();
-    }
 }

@@ -27,9 +27,9 @@ public sealed class GetMember(PartageDbContext db, IOfficesApi offices)
         members.MapGet("/me", async (GetMember handler, ActorAccessor actors, CancellationToken ct) =>
             {
                 var actor = await actors.GetAsync(ct);
-                return await handler.HandleAsync(actor.MemberId ?? throw new DomainException(MembersErrors.NotFound), actor, ct);
+                return await handler.HandleAsync(actor.MemberId ?? actor.ApplicantId ?? throw new DomainException(MembersErrors.NotFound), actor, ct);
             })
-            .WithName("GetMyMemberProfile").WithSummary("Le profil du membre connecté");
+            .WithName("GetMyMemberProfile").WithSummary("Le profil du membre connecté (ou sa demande d'adhésion en attente)");
         members.MapGet("/{id:guid}", async (Guid id, GetMember handler, ActorAccessor actors, CancellationToken ct) =>
                 await handler.HandleAsync(new MemberId(id), await actors.GetAsync(ct), ct))
             .WithName("GetMember").WithSummary("Un membre");

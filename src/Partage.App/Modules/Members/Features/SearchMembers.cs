@@ -34,13 +34,13 @@ public sealed class SearchMembers(PartageDbContext db, IOfficesApi offices)
         var query = Filter(search, actor);
         var page = await query
             .OrderBy(m => m.LastName).ThenBy(m => m.FirstName).ThenBy(m => m.Number)
-            .Select(m => new { m.Id, m.Number, m.FirstName, m.LastName, m.Email, m.OfficeId, m.TradeCode, m.Status, m.MembershipDate })
+            .Select(m => new { m.Id, m.Number, m.FirstName, m.LastName, m.Email, m.OfficeId, m.TradeCode, m.Status, m.MembershipDate, m.EmailConfirmedAt })
             .ToPageAsync(new PageRequest(search.Page, search.PageSize), ct);
         var officeNames = await OfficeNamesAsync(ct);
         return new PagedResult<MemberListItem>(
             page.Items.Select(m => new MemberListItem(
                 m.Id, m.Number, m.FirstName, m.LastName, m.Email, m.OfficeId, officeNames.GetValueOrDefault(m.OfficeId),
-                m.TradeCode, Trades.Label(m.TradeCode), m.Status, m.MembershipDate)).ToList(),
+                m.TradeCode, Trades.Label(m.TradeCode), m.Status, m.MembershipDate, m.EmailConfirmedAt)).ToList(),
             page.Page, page.PageSize, page.Total);
     }
 

@@ -147,7 +147,16 @@ public sealed class UpdateMember(PartageDbContext db, IOfficesApi offices, IEnum
         MemberFields.ApplyBirthplace(v, member, input.BirthPlace, input.BirthCountry, input.Nir);
         if (input.Status is not null)
         {
-            member.Status = v.Enum<MemberStatus>(nameof(input.Status), "Le statut", input.Status, required: true) ?? member.Status;
+            var status = v.Enum<MemberStatus>(nameof(input.Status), "Le statut", input.Status, required: true) ?? member.Status;
+            if (status != member.Status && (status is not (MemberStatus.Active or MemberStatus.Inactive) || member.Status is not (MemberStatus.Active or MemberStatus.Inactive)))
+            {
+                // An application is decided by its approval or refusal (the account's role follows), not by editing a status.
+                v.Add(nameof(input.Status), "Une demande d'adhésion s'accepte ou se refuse depuis la file des adhésions ; le statut ne passe ici que d'actif à inactif.");
+            }
+            else
+            {
+                member.Status = status;
+            }
         }
 
         var officeId = v.Id<OfficeId>(nameof(input.OfficeId), "Le bureau", input.OfficeId, required: false);

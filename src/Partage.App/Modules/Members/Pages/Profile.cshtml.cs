@@ -9,6 +9,6 @@ public sealed class ProfileModel : PartagePageModel
     public async Task<IActionResult> OnGetAsync()
     {
         await LoadActorAsync();
-        return Actor.MemberId is { } id ? Redirect($"/membres/{id}") : NotFound();
+        return (Actor.MemberId ?? Actor.ApplicantId) is { } id ? Redirect($"/membres/{id}") : NotFound();
     }
 }

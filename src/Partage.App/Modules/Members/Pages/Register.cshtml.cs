@@ -1,19 +1,19 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Partage.App.Modules.Members.Features;
 using Partage.App.Modules.Offices;
-using Partage.App.Security;
 using Partage.App.Ui;
-using Partage.Persistence;
 
 namespace Partage.App.Modules.Members.Pages;
 
+/// <summary>« Devenir membre »: the application form; the same receipt whether the address was free or taken (<see cref="RegisterMember"/>).</summary>
 [AllowAnonymous]
-public sealed class RegisterModel(CreateMember handler, IOfficesApi offices, SignInManager<PartageUser> signIn) : PartagePageModel
+public sealed class RegisterModel(RegisterMember handler, IOfficesApi offices) : PartagePageModel
 {
     [BindProperty]
     public NewMemberInput Input { get; set; } = new();
+
+    public RegistrationReceipt? Receipt { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => ViewData["Offices"] = await offices.ListOfficesAsync(ct);
 
@@ -22,9 +22,8 @@ public sealed class RegisterModel(CreateMember handler, IOfficesApi offices, Sig
         ViewData["Offices"] = await offices.ListOfficesAsync(ct);
         return await TryAsync(async () =>
         {
-            var member = await handler.HandleAsync(Input, Actor.Anonymous, ct);
-            await signIn.PasswordSignInAsync(member.Email, Input.Password!, isPersistent: false, lockoutOnFailure: false);
-            return Redirect("/tableau-de-bord");
+            Receipt = await handler.HandleAsync(Input, ct);
+            return Page();
         });
     }
 }
