@@ -643,6 +643,29 @@ namespace Partage.Migrations.Postgres.Migrations
                     b.ToTable("client_contacts", (string)null);
                 });
 
+            modelBuilder.Entity("Partage.App.Modules.Clients.ClientMember", b =>
+                {
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("client_id");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<DateTime>("LinkedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("linked_at");
+
+                    b.HasKey("ClientId", "MemberId")
+                        .HasName("pk_client_members");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_client_members_member_id");
+
+                    b.ToTable("client_members", (string)null);
+                });
+
             modelBuilder.Entity("Partage.App.Modules.Employers.Employer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -5202,6 +5225,23 @@ namespace Partage.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_client_contacts_clients_client_id");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Clients.ClientMember", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_client_members_clients_client_id");
+
+                    b.HasOne("Partage.App.Modules.Members.Member", null)
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_client_members_member_member_id");
                 });
 
             modelBuilder.Entity("Partage.App.Modules.Employers.Employer", b =>

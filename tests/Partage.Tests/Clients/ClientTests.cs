@@ -32,11 +32,11 @@ public class ClientTests(PartageFactory factory) : IClassFixture<PartageFactory>
     }
 
     [Fact]
-    public async Task Create_SameSirenOrVatNumber_RefusedWithLinkToTheExistingClient()
+    public async Task Create_SameSirenOrVatNumber_StaffPointedAtTheExistingClient()
     {
         var siren = TestIdentifiers.Siren();
         var first = await CreateAsync(FrenchCompany(siren));
-        using var http = await factory.ClientForAsync(World.LilleMemberEmail);
+        using var http = await factory.ClientForAsync(World.Admin);
         var response = await http.PostAsJsonAsync("/api/v1/clients", FrenchCompany(siren, "Autre nom"));
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -85,8 +85,8 @@ public class ClientTests(PartageFactory factory) : IClassFixture<PartageFactory>
     public async Task Search_ByNameWithoutAccentsOrBySiren_EmployerSeesNothing()
     {
         var siren = TestIdentifiers.Siren();
-        await CreateAsync(FrenchCompany(siren, $"Compagnie Éole {siren}"));
         using var member = await factory.ClientForAsync(World.LilleMemberEmail);
+        (await member.PostAsJsonAsync("/api/v1/clients", FrenchCompany(siren, $"Compagnie Éole {siren}"))).EnsureSuccessStatusCode();
         var byName = await member.GetFromJsonAsync<JsonElement>($"/api/v1/clients?q=compagnie%20eole%20{siren}");
         Assert.Equal(1, byName.GetProperty("total").GetInt32());
         var bySiren = await member.GetFromJsonAsync<JsonElement>($"/api/v1/clients?q={siren[..3]}%20{siren[3..6]}%20{siren[6..]}");
@@ -96,3 +96,88 @@ public class ClientTests(PartageFactory factory) : IClassFixture<PartageFactory>
         Assert.Equal(HttpStatusCode.NotFound, (await employer.GetAsync("/api/v1/clients")).StatusCode);
     }
 }
+
+/// <summary>
+/// A member's client directory holds the clients they created or invoiced, nothing else; a company stays one client for
+/// the whole cooperative, shared behind the scenes. On both databases (the link is written by SQL of its own).
+/// </summary>
+public abstract class ClientDirectoryTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : PartageFactory
+{
+    private static async Task<HttpStatusCode> StatusAsync(HttpClient http, string path)
+    {
+        using var response = await http.GetAsync(path);
+        return response.StatusCode;
+    }
+
+    private static async Task<bool> ListsAsync(HttpClient http, string q, ClientId id)
+    {
+        var page = await http.GetFromJsonAsync<JsonElement>($"/api/v1/clients?q={Uri.EscapeDataString(q)}&pageSize=200");
+        return page.GetProperty("items").EnumerateArray().Any(c => c.GetProperty("id").GetString() == id.ToString());
+    }
+
+    [Fact]
+    public async Task Member_SeesTheClientsTheyCreated_NotAnotherMembers_StaffSeeAll()
+    {
+        await World.OfAsync(factory);
+        using var lille = await factory.ClientForAsync(World.LilleMemberEmail);
+        using var paris = await factory.ClientForAsync(World.ParisMemberEmail);
+        using var finance = await factory.ClientForAsync(World.Finance);
+        var name = $"Camille Particulier {Guid.NewGuid():N}";
+        var person = ClientTests.FrenchCompany(string.Empty, name) with { Kind = "Person", LegalForm = null, Siren = null, Siret = null };
+        using var created = await lille.PostAsJsonAsync("/api/v1/clients", person);
+        var id = ClientId.From((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(lille, $"/api/v1/clients/{id}"));
+        Assert.True(await ListsAsync(lille, name, id));
+        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(paris, $"/api/v1/clients/{id}"));   // a private person's address stays with her member
+        Assert.False(await ListsAsync(paris, name, id));
+        Assert.True(await ListsAsync(finance, name, id));
+    }
+
+    [Fact]
+    public async Task Invoicing_PutsTheClientInTheMembersDirectory_AndAMemberCannotInvoiceAClientNotTheirs()
+    {
+        var world = await World.OfAsync(factory);
+        var client = await factory.InScopeAsync(s => s.GetRequiredService<CreateClient>().HandleAsync(ClientTests.FrenchCompany(TestIdentifiers.Siren()), Actor.System));
+        using var member = await factory.ClientForAsync(World.LilleMemberEmail);
+        using var manager = await factory.ClientForAsync(World.LilleManager);
+        var draft = Invoicing.Sales.Draft(world.LilleActivity, client.Id, ("Concert", "1", "C62", "800", null));
+
+        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(member, $"/api/v1/clients/{client.Id}"));
+        using var refused = await member.PostAsJsonAsync("/api/v1/invoices", draft);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Ce client n'existe pas.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var drafted = await manager.PostAsJsonAsync("/api/v1/invoices", draft);   // the manager drafts for her member
+        Assert.Equal(HttpStatusCode.Created, drafted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(member, $"/api/v1/clients/{client.Id}"));
+        using var own = await member.PostAsJsonAsync("/api/v1/invoices", draft);
+        Assert.Equal(HttpStatusCode.Created, own.StatusCode);
+    }
+
+    [Fact]
+    public async Task Member_EnteringAKnownCompany_GetsTheSameClientInTheirDirectory()
+    {
+        await World.OfAsync(factory);
+        var siren = TestIdentifiers.Siren();
+        var existing = await factory.InScopeAsync(s => s.GetRequiredService<CreateClient>().HandleAsync(ClientTests.FrenchCompany(siren), Actor.System));
+        using var paris = await factory.ClientForAsync(World.ParisMemberEmail);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => paris.PostAsJsonAsync("/api/v1/clients", ClientTests.FrenchCompany(siren, "Nom saisi autrement"))));
+        foreach (var answer in answers)
+        {
+            Assert.Equal(HttpStatusCode.Created, answer.StatusCode);
+            Assert.Equal(existing.Id.ToString(), (await answer.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString());
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(paris, $"/api/v1/clients/{existing.Id}"));
+        using var finance = await factory.ClientForAsync(World.Finance);
+        var all = await finance.GetFromJsonAsync<JsonElement>($"/api/v1/clients?q={siren}");
+        Assert.Equal(1, all.GetProperty("total").GetInt32());
+    }
+}
+
+public sealed class SqliteClientDirectoryTests(PartageFactory factory) : ClientDirectoryTests<PartageFactory>(factory);
+
+public sealed class PostgresClientDirectoryTests(PostgresFactory factory) : ClientDirectoryTests<PostgresFactory>(factory);

@@ -522,8 +522,7 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
 
         if (path.Contains("{client}", StringComparison.Ordinal))
         {
-            var client = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Clients.Features.CreateClient>()
-                .HandleAsync(Clients.ClientTests.FrenchCompany(TestIdentifiers.Siren()), App.Security.Actor.System));
+            var client = await Invoicing.Sales.FrenchClientAsync(factory);
             path = path.Replace("{client}", client.Id.ToString(), StringComparison.Ordinal);
         }
 

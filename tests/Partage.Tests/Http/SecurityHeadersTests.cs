@@ -140,6 +140,10 @@ public class RequestLogTests(PartageFactory factory) : IClassFixture<PartageFact
     {
         public Task<Partage.App.Modules.Clients.ClientView?> FindAsync(Partage.Kernel.ClientId client, CancellationToken ct = default) => throw new InvalidOperationException("panne simulée");
 
+        public Task<Partage.App.Modules.Clients.ClientView?> FindVisibleAsync(Partage.Kernel.ClientId client, Partage.App.Security.Actor actor, CancellationToken ct = default) => throw new InvalidOperationException("panne simulée");
+
+        public Task LinkMemberAsync(Partage.Kernel.ClientId client, Partage.Kernel.MemberId member, CancellationToken ct = default) => throw new InvalidOperationException("panne simulée");
+
         public Task<IReadOnlyDictionary<Partage.Kernel.ClientId, string>> NamesAsync(IReadOnlyCollection<Partage.Kernel.ClientId> ids, CancellationToken ct = default) => throw new InvalidOperationException("panne simulée");
 
         public Task<IReadOnlyDictionary<Partage.Kernel.ClientId, Partage.App.Modules.Clients.ClientView>> FindManyAsync(IReadOnlyCollection<Partage.Kernel.ClientId> ids, CancellationToken ct = default) => throw new InvalidOperationException("panne simulée");

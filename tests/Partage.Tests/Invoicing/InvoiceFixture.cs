@@ -13,11 +13,21 @@ namespace Partage.Tests.Invoicing;
 /// <summary>Clients and invoices for the invoicing tests, through the module's own services.</summary>
 public static class Sales
 {
-    public static Task<ClientView> FrenchClientAsync(PartageFactory factory) =>
-        factory.InScopeAsync(s => s.GetRequiredService<CreateClient>().HandleAsync(ClientTests.FrenchCompany(TestIdentifiers.Siren()), Actor.System));
+    public static Task<ClientView> FrenchClientAsync(PartageFactory factory) => ClientAsync(factory, ClientTests.FrenchCompany(TestIdentifiers.Siren()));
 
-    public static Task<ClientView> ClientAsync(PartageFactory factory, ClientInput input) =>
-        factory.InScopeAsync(s => s.GetRequiredService<CreateClient>().HandleAsync(input, Actor.System));
+    /// <summary>A client created by the system, in the directories of the world's two members (who work for it in the tests).</summary>
+    public static async Task<ClientView> ClientAsync(PartageFactory factory, ClientInput input)
+    {
+        var world = await World.OfAsync(factory);
+        return await factory.InScopeAsync(async s =>
+        {
+            var client = await s.GetRequiredService<CreateClient>().HandleAsync(input, Actor.System);
+            var directory = s.GetRequiredService<IClientsApi>();
+            await directory.LinkMemberAsync(client.Id, world.LilleMember);
+            await directory.LinkMemberAsync(client.Id, world.ParisMember);
+            return client;
+        });
+    }
 
     public static DraftInput Draft(ActivityId activity, ClientId client, params (string Description, string Quantity, string Unit, string Price, string? Vat)[] lines) =>
         new(activity.ToString(), client.ToString(), "2026-11-02", "2026-11-20", "DOSSIER-42", "BC-2026-118", 30,

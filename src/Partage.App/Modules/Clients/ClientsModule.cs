@@ -28,6 +28,15 @@ public interface IClientsApi
 {
     Task<ClientView?> FindAsync(ClientId client, CancellationToken ct = default);
 
+    /// <summary>The client if the actor's directory holds it (a member's: the clients they work for), else null (callers answer 404).</summary>
+    Task<ClientView?> FindVisibleAsync(ClientId client, Actor actor, CancellationToken ct = default);
+
+    /// <summary>
+    /// Puts the client in the member's directory (an invoice or a quote of theirs is addressed to it). Written at once and
+    /// idempotent, so two drafts for one client at the same moment both succeed.
+    /// </summary>
+    Task LinkMemberAsync(ClientId client, MemberId member, CancellationToken ct = default);
+
     /// <summary>The names of several clients in one query (lists of invoices, covers…).</summary>
     Task<IReadOnlyDictionary<ClientId, string>> NamesAsync(IReadOnlyCollection<ClientId> ids, CancellationToken ct = default);
 
@@ -46,8 +55,25 @@ public static class ClientsErrors
 
 public static class ClientsAccess
 {
-    /// <summary>Clients are shared across the cooperative: members (who invoice them), managers and staff; not employers.</summary>
+    /// <summary>Members (who invoice clients), managers and staff use clients; employers and applicants do not.</summary>
     public static bool CanUse(Actor actor) => actor.IsCooperativeStaff || actor.IsInRole(Roles.Manager) || actor.MemberId is not null;
+
+    /// <summary>Staff and managers see the whole directory; a member only the clients they created or invoiced.</summary>
+    public static bool SeesWholeDirectory(Actor actor) => actor.IsCooperativeStaff || actor.IsInRole(Roles.Manager);
+
+    /// <summary>The clients an actor may see, as a SQL filter (404 for anyone who uses no clients).</summary>
+    public static IQueryable<Client> Visible(this IQueryable<Client> clients, Actor actor, PartageDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        Require(actor);
+        if (SeesWholeDirectory(actor))
+        {
+            return clients;
+        }
+
+        var member = actor.MemberId!.Value;
+        return clients.Where(c => db.Set<ClientMember>().Any(l => l.ClientId == c.Id && l.MemberId == member));
+    }
 
     public static void Require(Actor actor)
     {
@@ -58,7 +84,7 @@ public static class ClientsAccess
     }
 }
 
-internal sealed class ClientsApi(PartageDbContext db, SearchClients searchClients) : IClientsApi
+internal sealed class ClientsApi(PartageDbContext db, SearchClients searchClients, TimeProvider clock) : IClientsApi
 {
     public Task<Infrastructure.PagedResult<ClientListItem>> SearchAsync(string? search, Infrastructure.PageRequest page, Actor actor, CancellationToken ct = default) =>
         searchClients.HandleAsync(search, null, page, actor, ct);
@@ -74,6 +100,16 @@ internal sealed class ClientsApi(PartageDbContext db, SearchClients searchClient
         var wanted = ids.Distinct().ToList();
         return await db.Set<Client>().AsNoTracking().Include(c => c.Contacts).Where(c => wanted.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ClientView.Of, ct);
     }
+
+    public async Task<ClientView?> FindVisibleAsync(ClientId client, Actor actor, CancellationToken ct = default)
+    {
+        var found = await db.Set<Client>().AsNoTracking().Visible(actor, db).Include(c => c.Contacts).SingleOrDefaultAsync(c => c.Id == client, ct);
+        return found is null ? null : ClientView.Of(found);
+    }
+
+    public async Task LinkMemberAsync(ClientId client, MemberId member, CancellationToken ct = default) =>
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"INSERT INTO client_members (client_id, member_id, linked_at) VALUES ({client.Value}, {member.Value}, {clock.GetUtcNow().UtcDateTime}) ON CONFLICT DO NOTHING", ct);
 
     public async Task<ClientView?> FindAsync(ClientId client, CancellationToken ct = default)
     {

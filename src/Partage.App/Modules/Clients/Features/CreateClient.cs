@@ -17,30 +17,30 @@ public sealed record ClientInput(
     string? AddressLine1, string? AddressLine2, string? PostalCode, string? City, string? ElectronicAddress, string? BillingEmail,
     IReadOnlyList<ClientContactInput>? Contacts);
 
-public sealed class CreateClient(PartageDbContext db, IAuditLog audit, TimeProvider clock)
+public sealed class CreateClient(PartageDbContext db, IClientsApi clients, IAuditLog audit, TimeProvider clock)
 {
+    /// <summary>
+    /// A new client, in the creating member's directory. A company the cooperative already knows (same SIREN or VAT number)
+    /// stays one client: a member gets it in their directory instead (the company's identity is public, the other members
+    /// who work for it are not told); staff and managers, who see the whole directory, are pointed at it (409).
+    /// </summary>
     public async Task<ClientView> HandleAsync(ClientInput input, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         ClientsAccess.Require(actor);
-        var client = Check(input);
-        var duplicate = await db.Set<Client>().AsNoTracking()
-            .Where(c => (client.Siren != null && c.Siren == client.Siren) || (client.VatNumber != null && c.VatNumber == client.VatNumber))
-            .Select(c => (ClientId?)c.Id).FirstOrDefaultAsync(ct);
-        if (duplicate is { } existing)
+        var checkedClient = Check(input);
+        if (await ExistingAsync(checkedClient, ct) is { } existing)
         {
-            throw Duplicate(existing);
+            return await ShareOrRefuseAsync(existing, actor, ct);
         }
 
-        client = new Client
-        {
-            Id = TypedId.New<ClientId>(), Kind = client.Kind, Name = client.Name, LegalForm = client.LegalForm, Country = client.Country,
-            Siren = client.Siren, Siret = client.Siret, VatNumber = client.VatNumber, AddressLine1 = client.AddressLine1, AddressLine2 = client.AddressLine2,
-            PostalCode = client.PostalCode, City = client.City, ElectronicAddress = client.ElectronicAddress, BillingEmail = client.BillingEmail,
-            SearchKey = Text.SearchKey(client.Name), CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = actor.Name,
-            Contacts = client.Contacts,
-        };
+        var client = New(checkedClient, actor);
         db.Add(client);
+        if (!ClientsAccess.SeesWholeDirectory(actor) && actor.MemberId is { } member)
+        {
+            db.Add(new ClientMember { ClientId = client.Id, MemberId = member, LinkedAt = client.CreatedAt });
+        }
+
         audit.Record(actor, "clients.created", "client", client.Id.ToString(), null, new { client.Name, client.Kind, client.Country, client.Siren, client.VatNumber });
         try
         {
@@ -48,14 +48,40 @@ public sealed class CreateClient(PartageDbContext db, IAuditLog audit, TimeProvi
         }
         catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
-            // Created at the same moment by someone else: point at theirs.
+            // Created at the same moment by someone else: theirs is the client.
             db.ChangeTracker.Clear();
-            var winner = await db.Set<Client>().AsNoTracking().Where(c => c.Siren == client.Siren || c.VatNumber == client.VatNumber).Select(c => c.Id).FirstAsync(ct);
-            throw Duplicate(winner);
+            return await ShareOrRefuseAsync((await ExistingAsync(client, ct))!.Value, actor, ct);
         }
 
         return ClientView.Of(client);
     }
+
+    private Task<ClientId?> ExistingAsync(Client client, CancellationToken ct) =>
+        db.Set<Client>().AsNoTracking()
+            .Where(c => (client.Siren != null && c.Siren == client.Siren) || (client.VatNumber != null && c.VatNumber == client.VatNumber))
+            .Select(c => (ClientId?)c.Id).FirstOrDefaultAsync(ct);
+
+    private async Task<ClientView> ShareOrRefuseAsync(ClientId existing, Actor actor, CancellationToken ct)
+    {
+        if (ClientsAccess.SeesWholeDirectory(actor) || actor.MemberId is not { } member)
+        {
+            throw Duplicate(existing);
+        }
+
+        await clients.LinkMemberAsync(existing, member, ct);
+        audit.Record(actor, "clients.shared", "client", existing.ToString(), null, new { MemberId = member.Value });
+        await db.SaveChangesAsync(ct);
+        return (await clients.FindAsync(existing, ct))!;
+    }
+
+    private Client New(Client checkedClient, Actor actor) => new()
+    {
+        Id = TypedId.New<ClientId>(), Kind = checkedClient.Kind, Name = checkedClient.Name, LegalForm = checkedClient.LegalForm, Country = checkedClient.Country,
+        Siren = checkedClient.Siren, Siret = checkedClient.Siret, VatNumber = checkedClient.VatNumber, AddressLine1 = checkedClient.AddressLine1,
+        AddressLine2 = checkedClient.AddressLine2, PostalCode = checkedClient.PostalCode, City = checkedClient.City, ElectronicAddress = checkedClient.ElectronicAddress,
+        BillingEmail = checkedClient.BillingEmail, SearchKey = Text.SearchKey(checkedClient.Name), CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = actor.Name,
+        Contacts = checkedClient.Contacts,
+    };
 
     private static DomainException Duplicate(ClientId existing) =>
         new(ClientsErrors.Duplicate, $"Ce client existe déjà (même SIREN ou même numéro de TVA) : /clients/{existing}") { Link = $"/clients/{existing}" };
@@ -190,6 +216,6 @@ public sealed class CreateClient(PartageDbContext db, IAuditLog audit, TimeProvi
                 var client = await create.HandleAsync(input, await actors.GetAsync(ct), ct);
                 return TypedResults.Created($"/api/v1/clients/{client.Id}", client);
             })
-            .WithName("CreateClient").WithSummary("Créer un client (refusé s'il existe déjà : même SIREN ou numéro de TVA)").ProducesProblems();
+            .WithName("CreateClient").WithSummary("Créer un client ; un membre qui saisit une entreprise déjà connue (même SIREN ou TVA) la reçoit dans son répertoire, l'équipe est renvoyée vers elle (409)").ProducesProblems();
     }
 }

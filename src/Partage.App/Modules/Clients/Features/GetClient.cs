@@ -4,13 +4,12 @@ using Partage.Kernel;
 
 namespace Partage.App.Modules.Clients.Features;
 
-/// <summary>One client, for those who invoice (members, their managers, staff); employers do not see clients.</summary>
+/// <summary>One client: for staff and managers any, for a member one they created or invoiced; employers do not see clients.</summary>
 public sealed class GetClient(IClientsApi clients)
 {
     public async Task<ClientView> HandleAsync(ClientId id, Actor actor, CancellationToken ct = default)
     {
-        ClientsAccess.Require(actor);
-        return await clients.FindAsync(id, ct) ?? throw new DomainException(ClientsErrors.NotFound);
+        return await clients.FindVisibleAsync(id, actor, ct) ?? throw new DomainException(ClientsErrors.NotFound);
     }
 
     public static void Map(RouteGroupBuilder clients) =>

@@ -13,8 +13,7 @@ public sealed class SearchClients(PartageDbContext db)
 {
     public async Task<PagedResult<ClientListItem>> HandleAsync(string? search, string? country, PageRequest page, Actor actor, CancellationToken ct = default)
     {
-        ClientsAccess.Require(actor);
-        var query = db.Set<Client>().AsNoTracking();
+        var query = db.Set<Client>().AsNoTracking().Visible(actor, db);
         var term = search?.Trim();
         if (!string.IsNullOrEmpty(term))
         {

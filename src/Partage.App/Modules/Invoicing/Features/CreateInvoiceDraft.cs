@@ -31,7 +31,7 @@ public sealed class CreateInvoiceDraft(
         }
 
         var entity = (await entities.ListAsync(ct)).Single(e => e.Code == activity.LegalEntityCode);
-        var (client, content) = await rules.CheckAsync(input, ct);
+        var (client, content) = await rules.CheckAsync(input, actor, activity.MemberId, ct);
         var invoice = new Invoice
         {
             Id = TypedId.New<InvoiceId>(), Kind = InvoiceKind.Invoice, LegalEntityId = entity.Id, ActivityId = activity.Id,

@@ -33,7 +33,7 @@ public sealed class CreateQuote(PartageDbContext db, QuoteRecords records, Draft
             throw new DomainException(InvoicingErrors.NotFound);
         }
 
-        var (client, content) = await draftRules.CheckAsync(draft, ct);
+        var (client, content) = await draftRules.CheckAsync(draft, actor, activity.MemberId, ct);
         var entity = (await entities.ListAsync(ct)).Single(e => e.Code == activity.LegalEntityCode);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var quote = new Quote

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Partage.App.Infrastructure;
 using Partage.App.Modules.Clients;
+using Partage.App.Security;
 using Partage.Kernel;
 
 namespace Partage.App.Modules.Invoicing.Features;
@@ -22,8 +23,12 @@ public sealed class DraftRules(IClientsApi clients, IOptions<InvoicingOptions> o
     /// <summary>A draft's content once every field is checked.</summary>
     internal sealed record DraftContent(DateOnly From, DateOnly To, string? BuyerReference, string? PurchaseOrder, int Terms, IReadOnlyList<InvoiceLine> Lines, InvoiceTotals Totals);
 
-    /// <summary>Checks every field of a draft (or a quote), computes each line's net and applies the VAT treatment the client imposes.</summary>
-    internal async Task<(ClientView Client, DraftContent Content)> CheckAsync(DraftInput input, CancellationToken ct)
+    /// <summary>
+    /// Checks every field of a draft (or a quote), computes each line's net and applies the VAT treatment the client imposes.
+    /// The client must be in the actor's directory (a member's: the clients they work for); once the draft is valid, it
+    /// enters the directory of the member the activity belongs to.
+    /// </summary>
+    internal async Task<(ClientView Client, DraftContent Content)> CheckAsync(DraftInput input, Actor actor, MemberId member, CancellationToken ct)
     {
         var v = new Validation();
         var clientId = v.Id<ClientId>(nameof(input.ClientId), "Le client", input.ClientId, required: true);
@@ -39,7 +44,7 @@ public sealed class DraftRules(IClientsApi clients, IOptions<InvoicingOptions> o
         var purchaseOrder = v.Optional(nameof(input.PurchaseOrder), "Le bon de commande", input.PurchaseOrder, 100);
         var terms = Terms(v, input.PaymentTermsDays ?? options.Value.PaymentTermsDays, today);
 
-        var client = clientId is { } cid ? await clients.FindAsync(cid, ct) : null;
+        var client = clientId is { } cid ? await clients.FindVisibleAsync(cid, actor, ct) : null;
         if (clientId is not null && client is null)
         {
             v.Add(nameof(input.ClientId), "Ce client n'existe pas.");
@@ -48,7 +53,8 @@ public sealed class DraftRules(IClientsApi clients, IOptions<InvoicingOptions> o
         var imposed = client is null ? null : VatRules.ImposedCode(VatRules.RegimeFor(client));
         var (lines, rules) = CheckLines(v, input.Lines, imposed, from ?? today);
         v.ThrowIfInvalid();
-        return (client!, new DraftContent(from!.Value, to!.Value, buyerReference, purchaseOrder, terms, lines, InvoiceCalculator.Totals(rules)));
+        await clients.LinkMemberAsync(client!.Id, member, ct);
+        return (client, new DraftContent(from!.Value, to!.Value, buyerReference, purchaseOrder, terms, lines, InvoiceCalculator.Totals(rules)));
     }
 
     /// <summary>

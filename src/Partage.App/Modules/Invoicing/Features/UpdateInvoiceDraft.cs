@@ -27,7 +27,7 @@ public sealed class UpdateInvoiceDraft(PartageDbContext db, DraftRules rules, IA
             throw new DomainException(InvoicingErrors.NotDraft);
         }
 
-        var (client, content) = await rules.CheckAsync(input with { ActivityId = invoice.ActivityId.ToString() }, ct);
+        var (client, content) = await rules.CheckAsync(input with { ActivityId = invoice.ActivityId.ToString() }, actor, invoice.MemberId, ct);
         db.RemoveRange(invoice.Lines);
         invoice.Lines.Clear();
         var before = new { invoice.ClientId, invoice.NetCents };
