@@ -169,4 +169,46 @@ public class Journeys(BrowserFixture browser) : IClassFixture<BrowserFixture>
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/tableau-de-bord$"), new() { Timeout = 90_000 });
         await BrowserFixture.ScreenshotAsync(page, "09-signed-in-with-the-new-password");
     }
+
+    /// <summary>A staff account sets up its authenticator app from its account page, keeps its recovery codes, and signs in with a code.</summary>
+    [Fact]
+    public async Task Staff_SetsUpTotp_ThenSignsInWithTheCode()
+    {
+        await World.OfAsync(browser.App);
+        var email = $"finance.totp.{Guid.NewGuid():N}@partage.test";
+        await browser.App.InScopeAsync(async s =>
+        {
+            var users = s.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Partage.Persistence.PartageUser>>();
+            var user = new Partage.Persistence.PartageUser { Id = Guid.CreateVersion7(), UserName = email, Email = email, DisplayName = "Fanny Comptes" };
+            await users.CreateAsync(user, World.Password);
+            return await users.AddToRoleAsync(user, Partage.App.Security.Roles.Finance);
+        });
+        var page = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, email);
+        await page.GotoAsync("/mon-compte");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Double authentification" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Configurer une application d'authentification" }).ClickAsync();
+        var key = (await page.GetByTestId("authenticator-key").InnerTextAsync()).Replace(" ", string.Empty, StringComparison.Ordinal);
+        await BrowserFixture.ScreenshotAsync(page, "10-staff-totp-setup");
+        await page.GetByLabel("Code à 6 chiffres").FillAsync(Partage.Tests.Http.TwoFactorTests.Code(browser.App, key));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Activer la double authentification" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Vos codes de secours" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".recovery-codes li")).ToHaveCountAsync(10);
+        await BrowserFixture.ScreenshotAsync(page, "11-staff-recovery-codes");
+
+        browser.App.Clock.Advance(TimeSpan.FromSeconds(30));   // the enrolment's code served once
+        var again = await browser.NewPageAsync();
+        await again.GotoAsync("/connexion");
+        await again.GetByLabel("Adresse e-mail").FillAsync(email);
+        await again.GetByLabel("Mot de passe").FillAsync(World.Password);
+        await again.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await Assertions.Expect(again).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/connexion/code$"), new() { Timeout = 90_000 });
+        await again.GetByLabel("Code de l'application d'authentification").FillAsync("000000");
+        await again.GetByRole(AriaRole.Button, new() { Name = "Valider" }).ClickAsync();
+        await Assertions.Expect(again.GetByText("Code incorrect ou déjà utilisé")).ToBeVisibleAsync();
+        await again.GetByLabel("Code de l'application d'authentification").FillAsync(Partage.Tests.Http.TwoFactorTests.Code(browser.App, key));
+        await again.GetByRole(AriaRole.Button, new() { Name = "Valider" }).ClickAsync();
+        await Assertions.Expect(again).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/tableau-de-bord$"), new() { Timeout = 90_000 });
+        await BrowserFixture.ScreenshotAsync(again, "12-staff-signed-in-with-totp");
+    }
 }

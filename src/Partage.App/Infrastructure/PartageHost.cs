@@ -115,6 +115,7 @@ public static class PartageHost
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<Security.TwoFactor.StaffTwoFactorGate>();
         app.UseMiddleware<Idempotency>();
         app.UseAntiforgery();
 
@@ -147,7 +148,8 @@ public static class PartageHost
 
     public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 
-    public sealed record TokenRequest(string? Email, string? Password);
+    /// <summary>The sign-in for a token; an account with a second factor adds a code from its app, or a recovery code.</summary>
+    public sealed record TokenRequest(string? Email, string? Password, string? TwoFactorCode = null, string? TwoFactorRecoveryCode = null);
 
     private static async Task<IResult> IssueToken(TokenRequest request, SignInManager<PartageUser> signIn, PasswordSignIn passwords)
     {
@@ -157,12 +159,21 @@ public static class PartageHost
         }
 
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-        if (await passwords.SignInAsync(request.Email, request.Password))
+        var outcome = await passwords.SignInAsync(request.Email, request.Password);
+        if (outcome == SignInOutcome.SecondFactorRequired && string.IsNullOrWhiteSpace(request.TwoFactorCode) && string.IsNullOrWhiteSpace(request.TwoFactorRecoveryCode))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized,
+                title: "Code de double authentification requis : ajoutez twoFactorCode (le code de votre application) ou twoFactorRecoveryCode.",
+                extensions: new Dictionary<string, object?> { ["code"] = "auth.two_factor_required" });
+        }
+
+        if (outcome == SignInOutcome.Succeeded
+            || (outcome == SignInOutcome.SecondFactorRequired && await passwords.SecondFactorAsync(request.TwoFactorCode, request.TwoFactorRecoveryCode)))
         {
             return Results.Empty;   // the bearer handler has written the token response
         }
 
-        // The same answer for an unknown e-mail, a wrong password and a locked account.
+        // The same answer for an unknown e-mail, a wrong password, a locked account and a wrong second factor.
         return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: PasswordSignIn.Refused, extensions: new Dictionary<string, object?> { ["code"] = "auth.refused" });
     }
 

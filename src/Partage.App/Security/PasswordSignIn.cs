@@ -25,8 +25,11 @@ public sealed class PasswordSignIn(
     /// <summary>One hash nobody's password matches, per hashing cost: it must cost what a real account's check costs.</summary>
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, string> NobodyHashes = new();
 
-    /// <summary>Signs in under the manager's current scheme (cookie or bearer); false for every refusal alike.</summary>
-    public async Task<bool> SignInAsync(string email, string password)
+    /// <summary>
+    /// Signs in under the manager's current scheme (cookie or bearer): Refused for every refusal alike; SecondFactorRequired
+    /// when the password is right and the account has a second factor (<see cref="SecondFactorAsync"/> then finishes).
+    /// </summary>
+    public async Task<SignInOutcome> SignInAsync(string email, string password)
     {
         ArgumentNullException.ThrowIfNull(email);
         var address = http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "inconnue";
@@ -35,14 +38,14 @@ public sealed class PasswordSignIn(
         {
             SpendAsMuch(password);
             failures.Fail(email, address);
-            return false;
+            return SignInOutcome.Refused;
         }
 
         var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        if (result.Succeeded || result.RequiresTwoFactor)
         {
             failures.Clear(email, address);
-            return true;
+            return result.Succeeded ? SignInOutcome.Succeeded : SignInOutcome.SecondFactorRequired;
         }
 
         if (result.IsLockedOut)
@@ -51,7 +54,21 @@ public sealed class PasswordSignIn(
         }
 
         failures.Fail(email, address);
-        return false;
+        return SignInOutcome.Refused;
+    }
+
+    /// <summary>
+    /// The second step, after a right password in this request or in the short-lived cookie Identity set for it: a code
+    /// from the authenticator app, or else a recovery code (each serves once). Wrong codes count as failed sign-ins.
+    /// </summary>
+    public async Task<bool> SecondFactorAsync(string? code, string? recoveryCode)
+    {
+        var result = !string.IsNullOrWhiteSpace(code)
+            ? await signIn.TwoFactorAuthenticatorSignInAsync(code.Trim(), isPersistent: false, rememberClient: false)
+            : !string.IsNullOrWhiteSpace(recoveryCode)
+                ? await signIn.TwoFactorRecoveryCodeSignInAsync(recoveryCode.Trim())
+                : SignInResult.Failed;
+        return result.Succeeded;
     }
 
     /// <summary>The work of a real password check, on a hash nobody's password matches.</summary>
@@ -60,4 +77,11 @@ public sealed class PasswordSignIn(
         var nobodyHash = NobodyHashes.GetOrAdd(hashing.Value.IterationCount, _ => hasher.HashPassword(Nobody, Guid.NewGuid().ToString("N")));
         hasher.VerifyHashedPassword(Nobody, nobodyHash, password);
     }
+}
+
+public enum SignInOutcome
+{
+    Refused,
+    Succeeded,
+    SecondFactorRequired,
 }

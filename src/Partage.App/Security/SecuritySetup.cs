@@ -49,6 +49,12 @@ public sealed class SecurityOptions
     /// <summary>How long a password reset link is worth (it also dies once used).</summary>
     public int PasswordResetMinutes { get; set; } = 30;
 
+    /// <summary>
+    /// Staff and managers must sign in with a second factor (TOTP); until they set one up they reach only its setup page.
+    /// On by default; appsettings.Development.json turns it off for the demo's accounts.
+    /// </summary>
+    public bool RequireStaffTwoFactor { get; set; } = true;
+
     /// <summary>How long the link confirming a registration's e-mail is worth (registering again with the address sends a new one).</summary>
     public int EmailConfirmationHours { get; set; } = 48;
 
@@ -88,20 +94,7 @@ public static class SecuritySetup
     {
         var options = SecurityOptions.From(configuration);
         services.AddSingleton(options);
-        services.AddIdentityCore<PartageUser>(o =>
-            {
-                o.User.RequireUniqueEmail = true;
-                o.Password.RequiredLength = 10;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = options.AccountLockoutMaxFailedAttempts;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(options.LockoutMinutes);
-                o.Lockout.AllowedForNewUsers = true;
-            })
-            .AddRoles<PartageRole>()
-            .AddEntityFrameworkStores<PartageDbContext>()
-            .AddSignInManager()
-            .AddDefaultTokenProviders()
-            .AddErrorDescriber<FrenchIdentityErrorDescriber>();
+        AddPartageIdentity(services, options);
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddBearerToken(IdentityConstants.BearerScheme, o =>
             {
@@ -143,6 +136,29 @@ public static class SecuritySetup
         services.AddPartageRateLimits(options);
         return services;
     }
+
+    /// <summary>
+    /// Identity: French messages, lockout, and the second factor's parts — TOTP codes by Otp.NET, recovery codes stored
+    /// hashed, and the staff's « second factor to set up » claim.
+    /// </summary>
+    private static void AddPartageIdentity(IServiceCollection services, SecurityOptions options) =>
+        services.AddIdentityCore<PartageUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = options.AccountLockoutMaxFailedAttempts;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(options.LockoutMinutes);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<PartageRole>()
+            .AddEntityFrameworkStores<PartageDbContext>()
+            .AddUserStore<TwoFactor.HashedRecoveryCodesStore>()
+            .AddClaimsPrincipalFactory<TwoFactor.PartageClaimsPrincipalFactory>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<TwoFactor.TotpTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
+            .AddErrorDescriber<FrenchIdentityErrorDescriber>();
 }
 
 /// <summary>The account's own use cases: its links by e-mail, the refresh, the password reset and change, the sign-out everywhere.</summary>
@@ -151,7 +167,8 @@ internal static class AccountServices
     public static IServiceCollection AddAccounts(this IServiceCollection services) =>
         services.AddScoped<AccountLinks>()
             .AddScoped<Accounts.RefreshAccessToken>()
-            .AddScoped<Accounts.RequestPasswordReset>().AddScoped<Accounts.ResetPassword>().AddScoped<Accounts.ChangePassword>().AddScoped<Accounts.SignOutEverywhere>();
+            .AddScoped<Accounts.RequestPasswordReset>().AddScoped<Accounts.ResetPassword>().AddScoped<Accounts.ChangePassword>().AddScoped<Accounts.SignOutEverywhere>()
+            .AddScoped<Accounts.TwoFactorSetup>();
 }
 
 /// <summary>Issues bearer tokens for the API, for a signed-in user or for a script on the server.</summary>

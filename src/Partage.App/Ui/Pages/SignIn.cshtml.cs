@@ -32,9 +32,12 @@ public sealed class SignInModel(PasswordSignIn passwords) : PartagePageModel
             return Page();
         }
 
-        if (await passwords.SignInAsync(Email, Password))
+        switch (await passwords.SignInAsync(Email, Password))
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/tableau-de-bord");
+            case SignInOutcome.Succeeded:
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/tableau-de-bord");
+            case SignInOutcome.SecondFactorRequired:
+                return Redirect(Url.IsLocalUrl(ReturnUrl) ? $"/connexion/code?ReturnUrl={Uri.EscapeDataString(ReturnUrl!)}" : "/connexion/code");
         }
 
         ModelState.AddModelError(string.Empty, PasswordSignIn.Refused);
