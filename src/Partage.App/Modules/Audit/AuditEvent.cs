@@ -37,6 +37,12 @@ public interface IAuditLog
     /// (IBAN, NIR) must be passed masked.
     /// </summary>
     void Record(Actor actor, string action, string resourceType, string resourceId, object? before, object? after);
+
+    /// <summary>
+    /// Someone other than the person read full IBANs or social security numbers (a payment file, a declaration, a contract):
+    /// action `personal_data.read`, written at once with its own save, whatever the request does next.
+    /// </summary>
+    Task RecordPersonalDataReadAsync(Actor actor, string file, int? people, CancellationToken ct = default);
 }
 
 internal sealed class AuditLog(PartageDbContext db, TimeProvider clock) : IAuditLog
@@ -57,6 +63,12 @@ internal sealed class AuditLog(PartageDbContext db, TimeProvider clock) : IAudit
             Before = before is null ? null : JsonSerializer.Serialize(before, Json),
             After = after is null ? null : JsonSerializer.Serialize(after, Json),
         });
+    }
+
+    public async Task RecordPersonalDataReadAsync(Actor actor, string file, int? people, CancellationToken ct = default)
+    {
+        Record(actor, "personal_data.read", "file", file.Length > 100 ? file[..100] : file, null, new { File = file, People = people });
+        await db.SaveChangesAsync(ct);
     }
 }
 

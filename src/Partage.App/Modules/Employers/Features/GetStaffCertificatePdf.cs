@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Partage.App.Modules.Audit;
 using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Payroll;
 using Partage.App.Security;
@@ -12,7 +13,7 @@ namespace Partage.App.Modules.Employers.Features;
 /// The employment certificate the cooperative makes for an employer's staff under either mandate
 /// at the end of each contract: the AEM of an intermittent, the employer's certificate for France Travail otherwise.
 /// </summary>
-public sealed class GetStaffCertificatePdf(PartageDbContext db, IPayrollApi payroll, EmployerAccounts accounts, TimeProvider clock)
+public sealed class GetStaffCertificatePdf(PartageDbContext db, IPayrollApi payroll, EmployerAccounts accounts, IAuditLog audit, TimeProvider clock)
 {
     /// <summary>
     /// The employment certificate of a contract, once its last payslip is validated: every month's
@@ -20,6 +21,17 @@ public sealed class GetStaffCertificatePdf(PartageDbContext db, IPayrollApi payr
     /// contract and its reason.
     /// </summary>
     public async Task<(string FileName, byte[] Content)> HandleAsync(EmployerId id, Guid contractId, Actor actor, CancellationToken ct = default)
+    {
+        var certificate = await WriteAsync(id, contractId, actor, ct);
+        if (actor.UserId is not null)   // a person (staff, the employer), not the platform's own work
+        {
+            await audit.RecordPersonalDataReadAsync(actor, certificate.FileName, 1, ct);   // the full social security number of someone else
+        }
+
+        return certificate;
+    }
+
+    private async Task<(string FileName, byte[] Content)> WriteAsync(EmployerId id, Guid contractId, Actor actor, CancellationToken ct)
     {
         var employer = await db.Set<Employer>().AsNoTracking().Visible(actor).SingleOrDefaultAsync(e => e.Id == id, ct) ?? throw new DomainException(EmployersErrors.NotFound);
         var contract = await db.Set<StaffContract>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == contractId && c.EmployerId == id, ct)

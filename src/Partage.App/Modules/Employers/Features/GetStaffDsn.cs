@@ -5,6 +5,7 @@ using Partage.App.Modules.Payroll;
 using Partage.App.Security;
 using Partage.Kernel;
 using Partage.Persistence;
+using Partage.App.Modules.Audit;
 
 namespace Partage.App.Modules.Employers.Features;
 
@@ -12,12 +13,14 @@ namespace Partage.App.Modules.Employers.Features;
 /// The monthly DSN the cooperative files for an employer under a complete mandate (the
 /// contributions it advances, declared in the employer's name), from the month's validated payslips.
 /// </summary>
-public sealed class GetStaffDsn(PartageDbContext db, IPayrollApi payroll, EmployerAccounts accounts, TimeProvider clock)
+public sealed class GetStaffDsn(PartageDbContext db, IPayrollApi payroll, EmployerAccounts accounts, IAuditLog audit, TimeProvider clock)
 {
     public async Task<DsnDocument> HandleAsync(EmployerId id, string? month, bool test, Actor actor, CancellationToken ct = default)
     {
         var (employer, first) = await ReadAsync(id, month, actor, ct);
-        return await BuildAsync(employer, first, test, 1, replacement: false, ct);
+        var document = await BuildAsync(employer, first, test, 1, replacement: false, ct);
+        await audit.RecordPersonalDataReadAsync(actor, document.FileName, null, ct);
+        return document;
     }
 
     /// <summary>The employer, as the actor may see it, and the declared month's first day; bad input named by field.</summary>

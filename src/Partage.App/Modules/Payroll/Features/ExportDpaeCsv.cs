@@ -2,10 +2,11 @@ using System.Globalization;
 using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Http;
 using Partage.App.Security;
+using Partage.App.Modules.Audit;
 
 namespace Partage.App.Modules.Payroll.Features;
 
-public sealed class ExportDpaeCsv(DpaeDeclarations hires)
+public sealed class ExportDpaeCsv(DpaeDeclarations hires, IAuditLog audit)
 {
     /// <summary>
     /// The DPAE data of the contracts countersigned between two dates, one line per hire, as CSV
@@ -15,6 +16,7 @@ public sealed class ExportDpaeCsv(DpaeDeclarations hires)
     public async Task HandleAsync(DateOnly from, DateOnly to, Actor actor, Stream output, CancellationToken ct = default)
     {
         var declarations = await hires.ForPeriodAsync(from, to, actor, ct);
+        await audit.RecordPersonalDataReadAsync(actor, $"dpae-{from:yyyyMMdd}-{to:yyyyMMdd}.csv", declarations.Count, ct);
         string[] headers =
         [
             "contrat", "siret", "raison_sociale", "adresse_employeur", "nom", "prenom", "nir", "date_naissance", "date_embauche", "heure_embauche",

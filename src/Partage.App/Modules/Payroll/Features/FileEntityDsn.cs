@@ -157,6 +157,7 @@ public sealed class FileEntityDsn(
     {
         PayrollAccess.RequireStaff(actor);
         var filing = await db.Set<DsnFiling>().AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, ct) ?? throw new DomainException(PayrollErrors.NotFound);
+        await audit.RecordPersonalDataReadAsync(actor, filing.FileName, null, ct);
         return new DsnDocument(filing.FileName, DsnFile.ContentType, filing.Content);
     }
 

@@ -1,10 +1,11 @@
 using Partage.App.Infrastructure.Http;
 using Partage.App.Security;
 using Partage.Kernel;
+using Partage.App.Modules.Audit;
 
 namespace Partage.App.Modules.Payroll.Features;
 
-public sealed class GetDpaeUpload(DpaeDeclarations hires)
+public sealed class GetDpaeUpload(DpaeDeclarations hires, IAuditLog audit)
 {
     /// <summary>The same hires as the DPAE upload file URSSAF takes (at most 100 per file).</summary>
     public async Task HandleAsync(DateOnly from, DateOnly to, bool test, Actor actor, Stream output, CancellationToken ct = default)
@@ -20,6 +21,7 @@ public sealed class GetDpaeUpload(DpaeDeclarations hires)
             throw new DomainException(PayrollErrors.DpaeFile, $"{declarations.Count} embauches sur la période : un fichier DPAE en porte {DpaeUpload.MaxDeclarations} au plus, choisissez une période plus courte.");
         }
 
+        await audit.RecordPersonalDataReadAsync(actor, $"dpae-{from:yyyyMMdd}-{to:yyyyMMdd}.xml", declarations.Count, ct);
         DpaeUpload.Write(declarations, test, output);
     }
 

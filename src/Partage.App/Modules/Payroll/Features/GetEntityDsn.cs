@@ -8,6 +8,7 @@ using Partage.App.Security;
 using Partage.Kernel;
 using Partage.Payroll;
 using Partage.Persistence;
+using Partage.App.Modules.Audit;
 
 namespace Partage.App.Modules.Payroll.Features;
 
@@ -18,13 +19,15 @@ namespace Partage.App.Modules.Payroll.Features;
 /// </summary>
 public sealed class GetEntityDsn(
     PartageDbContext db, ILegalEntitiesApi entities, IMembersApi members, PayrollParameters parameters, IOptions<PayrollOptions> options,
-    IOptions<PayrollEmployerOptions> employer, TimeProvider clock)
+    IOptions<PayrollEmployerOptions> employer, IAuditLog audit, TimeProvider clock)
 {
     public async Task<DsnDocument> HandleAsync(string? entityCode, string? month, bool test, Actor actor, CancellationToken ct = default)
     {
         PayrollAccess.RequireStaff(actor);
         var (entity, first) = await ReadAsync(entityCode, month, ct);
-        return await BuildAsync(entity, first, test, 1, replacement: false, ct);
+        var document = await BuildAsync(entity, first, test, 1, replacement: false, ct);
+        await audit.RecordPersonalDataReadAsync(actor, document.FileName, null, ct);
+        return document;
     }
 
     /// <summary>The entity and the month's first day, checked; bad input named field by field.</summary>

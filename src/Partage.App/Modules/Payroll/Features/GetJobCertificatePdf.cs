@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Partage.App.Modules.Audit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Partage.App.Infrastructure.Http;
@@ -19,9 +20,20 @@ namespace Partage.App.Modules.Payroll.Features;
 /// </summary>
 public sealed class GetJobCertificatePdf(
     PartageDbContext db, GetJob jobs, IMembersApi members, ILegalEntitiesApi entities, PayrollParameters parameters, IOptions<PayrollOptions> options,
-    IOptions<PayrollEmployerOptions> employer, TimeProvider clock)
+    IOptions<PayrollEmployerOptions> employer, IAuditLog audit, TimeProvider clock)
 {
     public async Task<(string FileName, byte[] Content)> HandleAsync(JobId id, Actor actor, CancellationToken ct = default)
+    {
+        var certificate = await WriteAsync(id, actor, ct);
+        if (actor.MemberId is null)   // the employee reading their own certificate is not recorded
+        {
+            await audit.RecordPersonalDataReadAsync(actor, certificate.FileName, 1, ct);   // the full social security number of someone else
+        }
+
+        return certificate;
+    }
+
+    private async Task<(string FileName, byte[] Content)> WriteAsync(JobId id, Actor actor, CancellationToken ct)
     {
         var job = await jobs.LoadAsync(id, actor, ct);
         var payslips = await db.Set<Payslip>().AsNoTracking().Where(p => p.JobId == job.Id).OrderBy(p => p.From).ToListAsync(ct);

@@ -6,10 +6,11 @@ using Partage.App.Modules.Members;
 using Partage.App.Security;
 using Partage.Kernel;
 using Partage.Persistence;
+using Partage.App.Modules.Audit;
 
 namespace Partage.App.Modules.Payroll.Features;
 
-public sealed class GetWageBatchSepaFile(PartageDbContext db, IMembersApi members, IWageSource staffWages, ILegalEntitiesApi entities, IOptions<PayrollOptions> options)
+public sealed class GetWageBatchSepaFile(PartageDbContext db, IMembersApi members, IWageSource staffWages, ILegalEntitiesApi entities, IOptions<PayrollOptions> options, IAuditLog audit)
 {
     /// <summary>The pain.001.001.09 file of a released batch.</summary>
     public async Task<(string FileName, byte[] Content)> HandleAsync(Guid id, Actor actor, CancellationToken ct = default)
@@ -37,6 +38,7 @@ public sealed class GetWageBatchSepaFile(PartageDbContext db, IMembersApi member
         transfers.AddRange((await staffWages.BatchWagesAsync(id, ct)).Select(w => new SepaTransfer(w.Reference, w.Amount.Amount, w.PayeeName, w.Iban, w.Label)));
         var content = SepaCreditTransfer.Write(new SepaBatch(batch.Number, batch.ReleasedAt ?? batch.CreatedAt, batch.ExecutionDate, entity.Name, entity.City, entity.Country,
             options.Value.Iban, options.Value.Bic, transfers));
+        await audit.RecordPersonalDataReadAsync(actor, $"{batch.Number}.xml", transfers.Count, ct);   // every payee's full IBAN
         return ($"{batch.Number}.xml", content);
     }
 
