@@ -132,6 +132,7 @@ public static class PartageHost
         Security.Accounts.ResetPassword.Map(anonymousApi);
         Security.Accounts.ChangePassword.Map(api);
         Security.Accounts.SignOutEverywhere.Map(api);
+        Security.Accounts.ExportPersonalData.Map(api);
         LegalEntitiesModule.MapLegalEntitiesEndpoints(api);
         OfficesModule.MapOfficesEndpoints(api);
         MembersModule.MapMembersEndpoints(api, anonymousApi);

@@ -168,7 +168,7 @@ internal static class AccountServices
         services.AddScoped<AccountLinks>()
             .AddScoped<Accounts.RefreshAccessToken>()
             .AddScoped<Accounts.RequestPasswordReset>().AddScoped<Accounts.ResetPassword>().AddScoped<Accounts.ChangePassword>().AddScoped<Accounts.SignOutEverywhere>()
-            .AddScoped<Accounts.TwoFactorSetup>();
+            .AddScoped<Accounts.TwoFactorSetup>().AddScoped<Accounts.ExportPersonalData>();
 }
 
 /// <summary>Issues bearer tokens for the API, for a signed-in user or for a script on the server.</summary>

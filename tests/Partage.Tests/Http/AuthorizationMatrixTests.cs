@@ -48,6 +48,7 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
         yield return ("GET", "/api/v1/members/", _ => "/api/v1/members", _ => null, All(ok), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/members/export.csv", _ => "/api/v1/members/export.csv", _ => null, All(ok), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/members/me", _ => "/api/v1/members/me", _ => null, Only(ok, World.LilleMemberEmail, World.LilleApplicantEmail), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/members/me/export.zip", _ => "/api/v1/members/me/export.zip", _ => null, Only(ok, World.LilleMemberEmail, World.LilleApplicantEmail), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/members/{id:guid}", w => $"/api/v1/members/{w.LilleMember}", _ => null,
             Only(ok, [.. Staff, World.LilleManager, World.LilleMemberEmail]), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/members/{id:guid}#other", w => $"/api/v1/members/{w.ParisMember}", _ => null,

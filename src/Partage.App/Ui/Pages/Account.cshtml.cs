@@ -7,7 +7,7 @@ using Partage.Persistence;
 namespace Partage.App.Ui.Pages;
 
 [Authorize]
-public sealed class AccountModel(ChangePassword changePassword, SignOutEverywhere signOutEverywhere, SignInManager<PartageUser> signIn) : PartagePageModel
+public sealed class AccountModel(ChangePassword changePassword, SignOutEverywhere signOutEverywhere, ExportPersonalData export, SignInManager<PartageUser> signIn) : PartagePageModel
 {
     [BindProperty]
     public string? CurrentPassword { get; set; }
@@ -21,6 +21,13 @@ public sealed class AccountModel(ChangePassword changePassword, SignOutEverywher
     public bool Changed { get; private set; }
 
     public Task OnGetAsync() => LoadActorAsync();
+
+    /// <summary>« Télécharger mes données »: the ZIP of <see cref="ExportPersonalData"/>.</summary>
+    public Task<IActionResult> OnGetExportAsync(CancellationToken ct) => DownloadAsync(async () =>
+    {
+        var (name, content) = await export.HandleAsync(Actor, ct);
+        return File(content, "application/zip", name);
+    });
 
     public async Task<IActionResult> OnPostPasswordAsync(CancellationToken ct)
     {
