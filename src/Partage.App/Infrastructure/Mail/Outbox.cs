@@ -66,6 +66,10 @@ public sealed class Outbox(PartageDbContext db, TimeProvider clock)
         {
             Id = Guid.CreateVersion7(), To = to, Subject = subject, Body = body, AttachmentName = attachmentName, Attachment = attachment, CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
+
+    /// <summary>Deletes the messages kept for an address whose owner's data is erased (their bodies name the person).</summary>
+    public Task<int> ForgetAsync(string to, CancellationToken ct = default) =>
+        db.Set<OutboxMessage>().Where(m => m.To == to).ExecuteDeleteAsync(ct);
 }
 
 /// <summary>

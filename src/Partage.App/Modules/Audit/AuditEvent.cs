@@ -43,6 +43,12 @@ public interface IAuditLog
     /// action `personal_data.read`, written at once with its own save, whatever the request does next.
     /// </summary>
     Task RecordPersonalDataReadAsync(Actor actor, string file, int? people, CancellationToken ct = default);
+
+    /// <summary>
+    /// Erasure: the before and after values of a resource's rows are blanked (who did what and when stays), since they
+    /// hold the person's data. Runs in the caller's transaction.
+    /// </summary>
+    Task RedactAsync(string resourceType, string resourceId, CancellationToken ct = default);
 }
 
 internal sealed class AuditLog(PartageDbContext db, TimeProvider clock) : IAuditLog
@@ -64,6 +70,10 @@ internal sealed class AuditLog(PartageDbContext db, TimeProvider clock) : IAudit
             After = after is null ? null : JsonSerializer.Serialize(after, Json),
         });
     }
+
+    public Task RedactAsync(string resourceType, string resourceId, CancellationToken ct = default) =>
+        db.Set<AuditEvent>().Where(e => e.ResourceType == resourceType && e.ResourceId == resourceId)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Before, (string?)null).SetProperty(e => e.After, (string?)null), ct);
 
     public async Task RecordPersonalDataReadAsync(Actor actor, string file, int? people, CancellationToken ct = default)
     {

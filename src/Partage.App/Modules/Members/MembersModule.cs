@@ -1,3 +1,4 @@
+using Partage.App.Infrastructure.Scheduling;
 using Partage.App.Modules.Members.Features;
 
 namespace Partage.App.Modules.Members;
@@ -12,7 +13,10 @@ public static class MembersModule
             .AddScoped<DecideApplication>()
             .AddScoped<UpdateMember>()
             .AddScoped<SearchMembers>()
-            .AddScoped<GetMember>();
+            .AddScoped<GetMember>()
+            .AddScheduledWork<EraseLapsedApplications>(EraseLapsedApplications.Key, "Anonymisation des demandes d'adhésion échues", "0 30 3 * * ?")
+            .AddOptions<RetentionOptions>().BindConfiguration("Retention")
+            .Validate(o => o.ApplicationDays > 0, "Retention:ApplicationDays doit être un nombre de jours positif.").ValidateOnStart().Services;
 
     public static void MapMembersEndpoints(RouteGroupBuilder api, RouteGroupBuilder anonymousApi)
     {
