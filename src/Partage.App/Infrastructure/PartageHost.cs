@@ -127,12 +127,7 @@ public static class PartageHost
         var api = app.MapGroup("/api/v1").RequireAuthorization(SecuritySetup.ApiPolicy).DisableAntiforgery();
         anonymousApi.MapPost("/auth/token", IssueToken).WithTags("Authentification").WithName("IssueToken")
             .WithSummary("Échange e-mail et mot de passe contre un jeton porteur (verrouillage après échecs répétés)");
-        Security.Accounts.RefreshAccessToken.Map(anonymousApi);
-        Security.Accounts.RequestPasswordReset.Map(anonymousApi);
-        Security.Accounts.ResetPassword.Map(anonymousApi);
-        Security.Accounts.ChangePassword.Map(api);
-        Security.Accounts.SignOutEverywhere.Map(api);
-        Security.Accounts.ExportPersonalData.Map(api);
+        SecuritySetup.MapAccountEndpoints(anonymousApi, api);
         LegalEntitiesModule.MapLegalEntitiesEndpoints(api);
         OfficesModule.MapOfficesEndpoints(api);
         MembersModule.MapMembersEndpoints(api, anonymousApi);

@@ -137,6 +137,17 @@ public static class SecuritySetup
         return services;
     }
 
+    /// <summary>The account's own doors: refresh, password reset and change, sign-out everywhere, the export of one's data.</summary>
+    public static void MapAccountEndpoints(RouteGroupBuilder anonymousApi, RouteGroupBuilder api)
+    {
+        Accounts.RefreshAccessToken.Map(anonymousApi);
+        Accounts.RequestPasswordReset.Map(anonymousApi);
+        Accounts.ResetPassword.Map(anonymousApi);
+        Accounts.ChangePassword.Map(api);
+        Accounts.SignOutEverywhere.Map(api);
+        Accounts.ExportPersonalData.Map(api);
+    }
+
     /// <summary>
     /// Identity: French messages, lockout, and the second factor's parts — TOTP codes by Otp.NET, recovery codes stored
     /// hashed, and the staff's « second factor to set up » claim.
