@@ -92,6 +92,37 @@ public class ApiTests(PartageFactory factory) : IClassFixture<PartageFactory>
         Assert.True(Math.Abs(known - unknown) < Math.Max(known, unknown) * 0.6, $"known {known:0.0} ms, unknown {unknown:0.0} ms");
     }
 
+    /// <summary>
+    /// A registration with a taken address does the work of a real one (a password hash), so the answer's time does not tell
+    /// a member's address from a free one either (medians of seven tries, production's hashing cost).
+    /// </summary>
+    [Fact]
+    public async Task Registration_TakenAddressAnswersAsSlowlyAsAFreeOne()
+    {
+        var world = await World.OfAsync(factory);
+        await using var costly = factory.WithWebHostBuilder(b => b.ConfigureServices(s =>
+            s.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = new Microsoft.AspNetCore.Identity.PasswordHasherOptions().IterationCount)));
+        using var client = costly.CreateClient();
+        async Task<double> MedianAsync(Func<int, string> email)
+        {
+            var times = new List<double>();
+            for (var i = 0; i < 7; i++)
+            {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                using var answer = await client.PostAsJsonAsync("/api/v1/registrations", World.NewMember(world.Paris, email(i), World.Password) with { Nir = null });
+                times.Add(watch.Elapsed.TotalMilliseconds);
+                Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
+            }
+
+            return times.Order().ElementAt(3);
+        }
+
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        await MedianAsync(i => $"echauffement{i}-{tag}@exemple.fr");
+        var (free, taken) = (await MedianAsync(i => $"libre{i}-{tag}@exemple.fr"), await MedianAsync(_ => World.LilleMemberEmail));
+        Assert.True(Math.Abs(free - taken) < Math.Max(free, taken) * 0.6, $"free {free:0.0} ms, taken {taken:0.0} ms");
+    }
+
     [Fact]
     public async Task NoToken_Api_Answers401Problem()
     {
