@@ -33,6 +33,7 @@ public static class PartageHost
         var services = builder.Services;
         services.AddSingleton(AppClock.From(builder.Configuration, builder.Environment));
         services.AddPartageDatabase(DatabaseOptions.From(builder.Configuration));
+        PersonalDataCipher.Configure(builder.Configuration["Security:PersonalDataKey"]);
         services.AddPartageSecurity(builder.Configuration);
         services.AddPartageMail(builder.Configuration);
         services.AddAudit().AddLegalEntities().AddOffices().AddMembers().AddActivities().AddLedger().AddClients().AddInvoicing(builder.Configuration).AddPayroll(builder.Configuration).AddEmployers(builder.Configuration);

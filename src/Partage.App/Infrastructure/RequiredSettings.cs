@@ -43,6 +43,11 @@ public static class RequiredSettings
             }
         }
 
+        if (configuration["Security:PersonalDataKey"] is not { Length: > 0 } key || !Convert.TryFromBase64String(key.Trim(), new byte[32], out var length) || length != 32)
+        {
+            problems.Add("Security__PersonalDataKey (la clé qui chiffre NIR et IBAN en base : 32 octets en base64, `openssl rand -base64 32` ; à sauvegarder hors de la base) : manquante ou invalide");
+        }
+
         if (!MailAddress.TryCreate(configuration["Mail:From"], out _))
         {
             problems.Add("Mail__From (l'expéditeur des e-mails, par exemple « Partage <factures@exemple.coop> ») : manquant ou invalide");

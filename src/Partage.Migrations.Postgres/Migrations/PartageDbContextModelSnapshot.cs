@@ -1168,8 +1168,8 @@ namespace Partage.Migrations.Postgres.Migrations
 
                     b.Property<string>("Iban")
                         .IsRequired()
-                        .HasMaxLength(34)
-                        .HasColumnType("character varying(34)")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
                         .HasColumnName("iban");
 
                     b.Property<string>("LastName")
@@ -1180,8 +1180,8 @@ namespace Partage.Migrations.Postgres.Migrations
 
                     b.Property<string>("Nir")
                         .IsRequired()
-                        .HasMaxLength(15)
-                        .HasColumnType("character varying(15)")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
                         .HasColumnName("nir");
 
                     b.HasKey("Id")
@@ -4096,8 +4096,8 @@ namespace Partage.Migrations.Postgres.Migrations
                         .HasColumnName("gender");
 
                     b.Property<string>("Iban")
-                        .HasMaxLength(34)
-                        .HasColumnType("character varying(34)")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
                         .HasColumnName("iban");
 
                     b.Property<string>("LastName")
@@ -4115,8 +4115,8 @@ namespace Partage.Migrations.Postgres.Migrations
                         .HasColumnName("membership_date");
 
                     b.Property<string>("Nir")
-                        .HasMaxLength(15)
-                        .HasColumnType("character varying(15)")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
                         .HasColumnName("nir");
 
                     b.Property<long>("Number")

@@ -1157,7 +1157,7 @@ namespace Partage.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Iban")
                         .IsRequired()
-                        .HasMaxLength(34)
+                        .HasMaxLength(120)
                         .HasColumnType("TEXT")
                         .HasColumnName("iban");
 
@@ -1169,7 +1169,7 @@ namespace Partage.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Nir")
                         .IsRequired()
-                        .HasMaxLength(15)
+                        .HasMaxLength(120)
                         .HasColumnType("TEXT")
                         .HasColumnName("nir");
 
@@ -4085,7 +4085,7 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .HasColumnName("gender");
 
                     b.Property<string>("Iban")
-                        .HasMaxLength(34)
+                        .HasMaxLength(120)
                         .HasColumnType("TEXT")
                         .HasColumnName("iban");
 
@@ -4104,7 +4104,7 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .HasColumnName("membership_date");
 
                     b.Property<string>("Nir")
-                        .HasMaxLength(15)
+                        .HasMaxLength(120)
                         .HasColumnType("TEXT")
                         .HasColumnName("nir");
 

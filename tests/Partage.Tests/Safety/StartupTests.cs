@@ -35,7 +35,7 @@ public class StartupTests
 
             Assert.Equal(1, exit);
             Assert.Contains("réglages obligatoires manquants", error, StringComparison.Ordinal);
-            foreach (var setting in new[] { "Invoicing__Iban", "Invoicing__Bic", "Payroll__Iban", "Payroll__Bic", "Payroll__Establishments__SCIC", "Mail__From", "App__PublicUrl" })
+            foreach (var setting in new[] { "Invoicing__Iban", "Invoicing__Bic", "Payroll__Iban", "Payroll__Bic", "Payroll__Establishments__SCIC", "Security__PersonalDataKey", "Mail__From", "App__PublicUrl" })
             {
                 Assert.Contains(setting, error, StringComparison.Ordinal);
             }

@@ -36,6 +36,12 @@ public sealed class DatabaseMigrator(PartageDbContext db, DatabaseOptions option
         }
 
         logger.LogInformation("Applied {Count} migrations: {Migrations}", pending.Count, string.Join(", ", pending));
+        var encrypted = await PersonalDataCipher.EncryptLegacyAsync(db, ct);
+        if (encrypted > 0)
+        {
+            logger.LogInformation("Encrypted {Count} social security numbers and IBANs stored in clear", encrypted);
+        }
+
         return pending;
     }
 

@@ -193,8 +193,8 @@ internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffM
         builder.HasKey(s => s.Id);
         builder.Property(s => s.FirstName).HasMaxLength(100);
         builder.Property(s => s.LastName).HasMaxLength(100);
-        builder.Property(s => s.Nir).HasMaxLength(15);
-        builder.Property(s => s.Iban).HasMaxLength(34);
+        builder.Property(s => s.Nir).HasMaxLength(PersonalDataCipher.MaxLength).HasConversion((Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter)PersonalDataCipher.Converter);
+        builder.Property(s => s.Iban).HasMaxLength(PersonalDataCipher.MaxLength).HasConversion((Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter)PersonalDataCipher.Converter);
         builder.Property(s => s.BirthPlace).HasMaxLength(Birthplace.PlaceMaxLength);
         builder.Property(s => s.BirthCountry).HasMaxLength(2);
         builder.HasIndex(s => new { s.EmployerId, s.Nir }).IsUnique();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Partage.App.Infrastructure;
+using Partage.App.Infrastructure.Database;
 using Partage.App.Modules.Offices;
 using Partage.Persistence;
 
@@ -31,8 +32,8 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.Property(m => m.Country).HasMaxLength(2);
         builder.Property(m => m.BirthPlace).HasMaxLength(Birthplace.PlaceMaxLength);
         builder.Property(m => m.BirthCountry).HasMaxLength(2);
-        builder.Property(m => m.Nir).HasMaxLength(15);
-        builder.Property(m => m.Iban).HasMaxLength(34);
+        builder.Property(m => m.Nir).HasMaxLength(PersonalDataCipher.MaxLength).HasConversion((Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter)PersonalDataCipher.Converter);
+        builder.Property(m => m.Iban).HasMaxLength(PersonalDataCipher.MaxLength).HasConversion((Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter)PersonalDataCipher.Converter);
         builder.Property(m => m.TradeCode).HasMaxLength(40);
         builder.Property(m => m.SearchKey).HasMaxLength(600);
         builder.Property(m => m.RefusalReason).HasMaxLength(MemberFields.RefusalReasonMaxLength);
