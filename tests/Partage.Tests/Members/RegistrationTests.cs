@@ -80,6 +80,17 @@ public abstract partial class RegistrationTests<TFactory>(TFactory factory) : IC
     }
 
     [Fact]
+    public async Task Register_SameAddressTwiceAtOnce_BothAnsweredAlike_OneApplication()
+    {
+        var world = await World.OfAsync(factory);
+        var email = $"double-{Guid.NewGuid():N}@exemple.fr";
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => RegisterAsync(world, email)));
+        Assert.All(answers, a => Assert.Equal(answers[0], a));
+        Assert.Equal(HttpStatusCode.Accepted, answers[0].Status);
+        Assert.Equal(1, await factory.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Set<Member>().CountAsync(m => m.Email == email)));
+    }
+
+    [Fact]
     public async Task Applicant_SeesOnlyTheirApplication()
     {
         var world = await World.OfAsync(factory);

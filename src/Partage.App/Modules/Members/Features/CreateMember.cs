@@ -104,6 +104,7 @@ public sealed class CreateMember(
         var (member, officeId, managerId) = Check(input, selfRegistration);
         var v = new Validation();
         await MemberFields.PlaceInOfficeAsync(v, db, offices, member, officeId, managerId, actor, ct);
+        await CheckPasswordAsync(v, input.Password);
         v.ThrowIfInvalid();
         var taken = new Validation();
         await MemberFields.CheckUniqueAsync(taken, db, member, ct);
@@ -119,22 +120,24 @@ public sealed class CreateMember(
 
         taken.ThrowIfInvalid();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        member.Number = await numbers.NextAsync(Series, ct);
-        member.RefreshSearchKey();
-        if (input.Password is { Length: > 0 } password)
-        {
-            member.UserId = await CreateAccountAsync(member, password, selfRegistration ? Roles.Applicant : Roles.Member);
-        }
-
-        db.Add(member);
-        var author = selfRegistration ? actor with { UserId = member.UserId, Name = member.Email } : actor;
-        audit.Record(author, selfRegistration ? "members.registered" : "members.member", "member", member.Id.ToString(), null, MemberFields.AuditSnapshot(member));
         try
         {
+            member.Number = await numbers.NextAsync(Series, ct);
+            member.RefreshSearchKey();
+            if (input.Password is { Length: > 0 } password)
+            {
+                member.UserId = await CreateAccountAsync(member, password, selfRegistration ? Roles.Applicant : Roles.Member);
+            }
+
+            db.Add(member);
+            var author = selfRegistration ? actor with { UserId = member.UserId, Name = member.Email } : actor;
+            audit.Record(author, selfRegistration ? "members.registered" : "members.member", "member", member.Id.ToString(), null, MemberFields.AuditSnapshot(member));
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        catch (Exception e) when (e is DbUpdateException update && DbErrors.IsUniqueViolation(update) || e is DomainException { Error: var error } && error == MembersErrors.DuplicateEmail)
         {
+            // Taken at the same moment by another request: nothing of this one may be saved later by the same unit of work.
+            db.ChangeTracker.Clear();
             return selfRegistration ? null : throw new DomainException(MembersErrors.DuplicateEmail);
         }
 
@@ -179,17 +182,34 @@ public sealed class CreateMember(
         return (member, officeId!.Value, managerId);
     }
 
+    /// <summary>
+    /// The password's rules, checked with the other fields and before anything is looked up: a weak password is refused
+    /// alike whether the address is free or taken, so the refusal tells nothing about the address.
+    /// </summary>
+    private async Task CheckPasswordAsync(Validation v, string? password)
+    {
+        if (string.IsNullOrEmpty(password))
+        {
+            return;
+        }
+
+        foreach (var validator in users.PasswordValidators)
+        {
+            foreach (var error in (await validator.ValidateAsync(users, new PartageUser(), password)).Errors)
+            {
+                v.Add(nameof(NewMemberInput.Password), error.Description);
+            }
+        }
+    }
+
     private async Task<Guid> CreateAccountAsync(Member member, string password, string role)
     {
         var user = new PartageUser { Id = Guid.CreateVersion7(), UserName = member.Email, Email = member.Email, DisplayName = member.FullName, EmailConfirmed = false };
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded)
         {
-            throw new InputValidationException(new Dictionary<string, string[]>
-            {
-                [result.Errors.Any(e => e.Code.StartsWith("Password", StringComparison.Ordinal)) ? nameof(NewMemberInput.Password) : nameof(NewMemberInput.Email)] =
-                    result.Errors.Select(e => e.Description).ToArray(),
-            });
+            // The password was checked before; what is left is the address, taken since the check by another request.
+            throw new DomainException(MembersErrors.DuplicateEmail);
         }
 
         await users.AddToRoleAsync(user, role);
