@@ -33,7 +33,7 @@ public static class PartageHost
         var services = builder.Services;
         services.AddSingleton(AppClock.From(builder.Configuration, builder.Environment));
         services.AddPartageDatabase(DatabaseOptions.From(builder.Configuration));
-        PersonalDataCipher.Configure(builder.Configuration["Security:PersonalDataKey"]);
+        PersonalDataCipher.Configure(builder.Configuration["Security:PersonalDataKey"], builder.Configuration["Security:PreviousPersonalDataKeys"]);
         services.AddPartageSecurity(builder.Configuration);
         services.AddPartageMail(builder.Configuration);
         services.AddAudit().AddLegalEntities().AddOffices().AddMembers().AddActivities().AddLedger().AddClients().AddInvoicing(builder.Configuration).AddPayroll(builder.Configuration).AddEmployers(builder.Configuration);

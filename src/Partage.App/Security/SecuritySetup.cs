@@ -164,7 +164,7 @@ public static class SecuritySetup
             })
             .AddRoles<PartageRole>()
             .AddEntityFrameworkStores<PartageDbContext>()
-            .AddUserStore<TwoFactor.HashedRecoveryCodesStore>()
+            .AddUserStore<TwoFactor.TwoFactorSecretsStore>()
             .AddClaimsPrincipalFactory<TwoFactor.PartageClaimsPrincipalFactory>()
             .AddSignInManager()
             .AddDefaultTokenProviders()

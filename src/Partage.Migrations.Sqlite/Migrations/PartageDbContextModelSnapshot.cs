@@ -4095,6 +4095,10 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("last_name");
 
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("left_on");
+
                     b.Property<Guid?>("ManagerId")
                         .HasColumnType("TEXT")
                         .HasColumnName("manager_id");

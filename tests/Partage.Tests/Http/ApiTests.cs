@@ -123,6 +123,25 @@ public class ApiTests(PartageFactory factory) : IClassFixture<PartageFactory>
         Assert.True(Math.Abs(free - taken) < Math.Max(free, taken) * 0.6, $"free {free:0.0} ms, taken {taken:0.0} ms");
     }
 
+    /// <summary>A registration the form refuses (a weak password) is refused alike whether its address is a member's or free.</summary>
+    [Fact]
+    public async Task Registration_RefusedInput_SameAnswerForATakenAndAFreeAddress()
+    {
+        var world = await World.OfAsync(factory);
+        using var client = factory.CreateClient();
+        async Task<(HttpStatusCode Status, string Errors)> AnswerAsync(string email)
+        {
+            using var answer = await client.PostAsJsonAsync("/api/v1/registrations", World.NewMember(world.Lille, email, "court") with { Nir = null });
+            var problem = JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement;
+            return (answer.StatusCode, problem.GetProperty("errors").GetRawText());
+        }
+
+        var taken = await AnswerAsync(World.LilleMemberEmail);
+        Assert.Equal(HttpStatusCode.BadRequest, taken.Status);
+        Assert.Contains("Password", taken.Errors, StringComparison.Ordinal);
+        Assert.Equal(taken, await AnswerAsync($"libre-{Guid.NewGuid():N}@exemple.fr"));
+    }
+
     [Fact]
     public async Task NoToken_Api_Answers401Problem()
     {

@@ -81,6 +81,9 @@ public class PartageFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; }
 
+    /// <summary>The key the tests' personal-data key replaced (PersonalDataEncryptionTests writes values under it).</summary>
+    public const string PreviousPersonalDataKey = "swKsP5n4Ul3N7rRwAls8bHXEVD8K4PXSBqnehlE4G6s=";
+
     /// <summary>Today in Paris by this server's clock (it moves when a test moves the clock).</summary>
     public DateOnly Today => Kernel.ParisTime.DateOf(Clock.GetUtcNow());
 
@@ -118,6 +121,8 @@ public class PartageFactory : WebApplicationFactory<Program>
         // The scenarios move the clock by hours within one client: access tokens live a working day here; their short
         // life in production (15 minutes) and the refresh are tested on their own (RefreshTokenTests).
         builder.UseSetting("Security:AccessTokenMinutes", "480");
+        // Every test server runs as if the personal-data key had just been changed: values under the old one still read.
+        builder.UseSetting("Security:PreviousPersonalDataKeys", PreviousPersonalDataKey);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();

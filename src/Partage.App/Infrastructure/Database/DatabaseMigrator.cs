@@ -17,11 +17,23 @@ public sealed class DatabaseMigrator(PartageDbContext db, DatabaseOptions option
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken ct = default)
     {
         var pending = await PendingAsync(ct);
-        if (pending.Count == 0)
+        if (pending.Count > 0)
         {
-            return pending;
+            await ApplyAsync(pending, ct);
         }
 
+        // Also without a pending migration: after a change of the personal-data key, this rewrites the values under the new one.
+        var encrypted = await PersonalDataCipher.UpgradeAsync(db, ct);
+        if (encrypted > 0)
+        {
+            logger.LogInformation("Encrypted {Count} personal data values or files stored in clear or under a previous key", encrypted);
+        }
+
+        return pending;
+    }
+
+    private async Task ApplyAsync(IReadOnlyList<string> pending, CancellationToken ct)
+    {
         if (options.BackupBeforeMigrate && options.SqliteFilePath is { } file && File.Exists(file) && new FileInfo(file).Length > 0)
         {
             var backup = BackupSqlite(file);
@@ -36,13 +48,6 @@ public sealed class DatabaseMigrator(PartageDbContext db, DatabaseOptions option
         }
 
         logger.LogInformation("Applied {Count} migrations: {Migrations}", pending.Count, string.Join(", ", pending));
-        var encrypted = await PersonalDataCipher.EncryptLegacyAsync(db, ct);
-        if (encrypted > 0)
-        {
-            logger.LogInformation("Encrypted {Count} social security numbers and IBANs stored in clear", encrypted);
-        }
-
-        return pending;
     }
 
     /// <summary>Online copy through SQLite's backup API (consistent even while the app writes).</summary>

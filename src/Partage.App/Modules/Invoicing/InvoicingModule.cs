@@ -11,6 +11,7 @@ public static class InvoicingModule
     {
         services.AddOptions<InvoicingOptions>().Bind(configuration.GetSection("Invoicing"));
         return services.AddScoped<IInvoicingApi, InvoicingApi>()
+            .AddScoped<Members.IMemberRecordKeeper, InvoicingRecordKeeper>()
             .AddScoped<GetInvoice>()
             .AddScoped<SearchInvoices>()
             .AddScoped<DraftRules>()

@@ -74,6 +74,12 @@ public sealed class Member
 
     public MemberStatus Status { get; set; }
 
+    /// <summary>
+    /// The day the member was set inactive (Europe/Paris); null while active. Their record is erased once this is
+    /// `Retention:FormerMemberDays` behind and no module must still keep records naming them (EraseFormerMembers).
+    /// </summary>
+    public DateOnly? LeftOn { get; set; }
+
     /// <summary>When a self-registered applicant opened the link sent to their address; null until then (and for members created by staff).</summary>
     public DateTime? EmailConfirmedAt { get; set; }
 

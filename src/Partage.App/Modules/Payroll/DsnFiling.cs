@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Partage.App.Infrastructure.Database;
 using Partage.Kernel;
 using Partage.Persistence;
 
@@ -76,6 +77,9 @@ internal sealed class DsnFilingConfiguration : IEntityTypeConfiguration<DsnFilin
         builder.Property(f => f.Type).HasMaxLength(2);
         builder.Property(f => f.FileName).HasMaxLength(100);
         builder.Property(f => f.Sha256).HasMaxLength(64);
+        // The files name every employee with their NIR: encrypted at rest like the NIR itself, read back byte for byte.
+        builder.Property(f => f.Content).HasConversion(PersonalDataCipher.FileConverter,
+            new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<byte[]>((a, b) => a!.SequenceEqual(b!), v => v.Length, v => v.ToArray()));
         builder.Property(f => f.CreatedBy).HasMaxLength(200);
         builder.Property(f => f.SentBy).HasMaxLength(200);
         builder.Property(f => f.DepositReference).HasMaxLength(100);

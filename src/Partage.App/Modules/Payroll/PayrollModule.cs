@@ -15,6 +15,7 @@ public static class PayrollModule
             .Configure<PayrollOptions>(configuration.GetSection("Payroll"))
             .AddScoped<PayrollParameters>()
             .AddScoped<IPayrollApi, PayrollApi>()
+            .AddScoped<Members.IMemberRecordKeeper, PayrollRecordKeeper>()
             .AddScoped<MinimumRates>()
             .AddScoped<NotifiedTaxRates>()
             .AddScoped<Features.GetJob>()

@@ -96,6 +96,7 @@ public sealed class UpdateMember(PartageDbContext db, IOfficesApi offices, IEnum
         member.RefreshSearchKey();
         if (member.Status != statusBefore)
         {
+            member.LeftOn = member.Status == MemberStatus.Inactive ? clock.Today() : null;
             await FollowStatusWithAccountAsync(member);
         }
 
