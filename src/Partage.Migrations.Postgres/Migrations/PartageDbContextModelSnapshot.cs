@@ -193,6 +193,23 @@ namespace Partage.Migrations.Postgres.Migrations
                     b.ToTable("number_series", (string)null);
                 });
 
+            modelBuilder.Entity("Partage.App.Infrastructure.Database.SerialLockRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<long>("Holds")
+                        .HasColumnType("bigint")
+                        .HasColumnName("holds");
+
+                    b.HasKey("Name")
+                        .HasName("pk_serial_locks");
+
+                    b.ToTable("serial_locks", (string)null);
+                });
+
             modelBuilder.Entity("Partage.App.Infrastructure.Http.IdempotentRequest", b =>
                 {
                     b.Property<string>("Owner")

@@ -182,6 +182,23 @@ namespace Partage.Migrations.Sqlite.Migrations
                     b.ToTable("number_series", (string)null);
                 });
 
+            modelBuilder.Entity("Partage.App.Infrastructure.Database.SerialLockRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("Holds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("holds");
+
+                    b.HasKey("Name")
+                        .HasName("pk_serial_locks");
+
+                    b.ToTable("serial_locks", (string)null);
+                });
+
             modelBuilder.Entity("Partage.App.Infrastructure.Http.IdempotentRequest", b =>
                 {
                     b.Property<string>("Owner")

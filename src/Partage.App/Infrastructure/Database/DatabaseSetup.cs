@@ -11,6 +11,7 @@ public static class DatabaseSetup
         services.AddSingleton(new PartageModelSource([typeof(DatabaseSetup).Assembly]));
         services.AddDbContext<PartageDbContext>(builder => Configure(builder, options));
         services.AddScoped<NumberSeries>();
+        services.AddScoped<SerialLocks>();
         services.AddScoped<DatabaseMigrator>();
         return services;
     }

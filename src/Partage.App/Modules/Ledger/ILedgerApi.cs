@@ -100,6 +100,13 @@ public interface ILedgerApi
 
     Task<ActivityBudget> BudgetAsync(ActivityId activity, CancellationToken ct = default);
 
+    /// <summary>
+    /// The budget for a decision to spend from it, inside the caller's transaction, as its first statement: the activity's
+    /// budget is held until the transaction ends, so two spenders (two countersignatures on two servers) decide one after
+    /// the other, the second on a budget that includes what the first committed.
+    /// </summary>
+    Task<ActivityBudget> BudgetToSpendAsync(ActivityId activity, CancellationToken ct = default);
+
     /// <summary>Debits minus credits of an entity's account (all its auxiliary accounts included), over all postings.</summary>
     Task<Money> BalanceAsync(LegalEntityId entity, string accountNumber, CancellationToken ct = default);
 

@@ -7,7 +7,7 @@ using Partage.Persistence;
 
 namespace Partage.App.Modules.Ledger;
 
-internal sealed class LedgerApi(PartageDbContext db, NumberSeries numbers, CooperativeFees fees, EntryPosting posting, TimeProvider clock) : ILedgerApi
+internal sealed class LedgerApi(PartageDbContext db, NumberSeries numbers, SerialLocks locks, CooperativeFees fees, EntryPosting posting, TimeProvider clock) : ILedgerApi
 {
     public async Task<CooperativeFee> FeeAsync(LegalEntityId entity, string module, DateOnly date, Money baseAmount, ActivityId activity, CancellationToken ct = default)
     {
@@ -212,6 +212,12 @@ internal sealed class LedgerApi(PartageDbContext db, NumberSeries numbers, Coope
                 where a.LegalEntityId == entity && a.Number == accountNumber
                 select p.Side == Side.Debit ? p.Amount : -p.Amount)
             .SumAsync(ct));
+
+    public async Task<ActivityBudget> BudgetToSpendAsync(ActivityId activity, CancellationToken ct = default)
+    {
+        await locks.HoldAsync($"budget:{activity}", ct);
+        return await BudgetAsync(activity, ct);
+    }
 
     public async Task<ActivityBudget> BudgetAsync(ActivityId activity, CancellationToken ct = default)
     {

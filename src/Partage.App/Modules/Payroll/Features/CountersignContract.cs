@@ -9,8 +9,9 @@ using Partage.Persistence;
 namespace Partage.App.Modules.Payroll.Features;
 
 /// <summary>
-/// The cooperative countersigns before the start date: the DPAE data is recorded at once, and
-/// the employer cost is committed on the activity's budget (8011/8091).
+/// The cooperative countersigns before the start date: the budget is checked again (held, so that two countersignatures
+/// spend it one after the other), the DPAE data is recorded at once, and the employer cost is committed on the
+/// activity's budget (8011/8091).
 /// </summary>
 public sealed class CountersignContract(PartageDbContext db, GetJob views, IMembersApi members, ILedgerApi ledger, IAuditLog audit, TimeProvider clock)
 {
@@ -32,6 +33,13 @@ public sealed class CountersignContract(PartageDbContext db, GetJob views, IMemb
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var cost = Money.Eur(job.EmployerCostCents);
+
+        // Checked again here, with the budget held: two jobs declared together may each fit and not both.
+        if (JobBudget.Shortfall(await ledger.BudgetToSpendAsync(job.ActivityId, ct), cost) is { } shortfall)
+        {
+            throw new DomainException(PayrollErrors.BudgetExceeded, shortfall + " Le contrat reste signé par le membre ; il pourra être contre-signé quand l'activité aura de quoi le payer.");
+        }
+
         var entry = await ledger.PostAsync(new PostEntryRequest(job.LegalEntityId, "OD", today, $"Engagement — contrat {job.Number}", "job_commitment", job.Id.ToString(),
             $"job:{job.Id}:commitment",
             [

@@ -146,12 +146,11 @@ public sealed class DeclareJob(
         Money cost, ParameterCatalog catalog, CancellationToken ct)
     {
         var problems = new List<string>();
-        var budget = await ledger.BudgetAsync(activity.Id, ct);
-        var canPay = budget.Available + budget.InvoicedUnpaid;
-        var overBudget = cost > canPay;
-        if (overBudget)
+        var shortfall = JobBudget.Shortfall(await ledger.BudgetAsync(activity.Id, ct), cost);
+        var overBudget = shortfall is not null;
+        if (shortfall is not null)
         {
-            problems.Add($"L'activité ne peut pas payer ce travail : coût employeur {cost.ToDisplayString()}, disponible et factures confirmées {canPay.ToDisplayString()}.");
+            problems.Add(shortfall);
         }
 
         var minimum = await MinimumAsync(kind, trade, start, hours, cachets, catalog, ct);
