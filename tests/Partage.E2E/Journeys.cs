@@ -170,6 +170,47 @@ public class Journeys(BrowserFixture browser) : IClassFixture<BrowserFixture>
         await BrowserFixture.ScreenshotAsync(page, "09-signed-in-with-the-new-password");
     }
 
+    /// <summary>
+    /// A member signs her contract with her civil name and the code e-mailed to her; her office's manager sees the evidence
+    /// on the job's page and countersigns with a code of his own; the contract's last page prints both.
+    /// </summary>
+    [Fact]
+    public async Task Contract_SignedWithTheEmailedCode_ThenCountersignedByTheManagerWithHisOwn()
+    {
+        var world = await Partage.Tests.Ledger.Books.OpenAsync(browser.App);
+        await Partage.Tests.Payroll.Hiring.FundAsync(browser.App, world.LilleActivity, 200_000);
+        var owner = await browser.App.ActorAsync(World.LilleMemberEmail);
+        var job = await Partage.Tests.Payroll.Hiring.DeclareAsync(browser.App, Partage.Tests.Payroll.Hiring.Artist(world.LilleActivity, Partage.Tests.Payroll.Hiring.NextDay()), owner);
+
+        var member = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(member, World.LilleMemberEmail);
+        await member.GotoAsync($"/travaux/{job.Id}");
+        await member.GetByRole(AriaRole.Button, new() { Name = "Recevoir un code par e-mail" }).ClickAsync();
+        await Assertions.Expect(member.GetByText("Un code vient de partir vers m•••@partage.test")).ToBeVisibleAsync();
+        await member.GetByLabel("Votre nom (signature)").FillAsync("Mickey Mouse");
+        await member.GetByLabel("Code reçu par e-mail").FillAsync(await Partage.Tests.Payroll.Hiring.CodeAsync(browser.App, job));
+        await member.GetByRole(AriaRole.Button, new() { Name = "Signer le contrat" }).ClickAsync();
+        await Assertions.Expect(member.GetByText($"Tapez votre nom tel qu'il figure à votre état civil et sur le contrat : {job.MemberName}.").First).ToBeVisibleAsync();
+        await member.GetByLabel("Votre nom (signature)").FillAsync(job.MemberName);
+        await member.GetByLabel("Code reçu par e-mail").FillAsync(await Partage.Tests.Payroll.Hiring.CodeAsync(browser.App, job));
+        await member.GetByRole(AriaRole.Button, new() { Name = "Signer le contrat" }).ClickAsync();
+        await Assertions.Expect(member.GetByText($"{job.Number} signé.")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(member, "13-member-signed-with-the-emailed-code");
+
+        var manager = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(manager, World.LilleManager);
+        await manager.GotoAsync($"/travaux/{job.Id}");
+        await Assertions.Expect(manager.GetByRole(AriaRole.Term).Filter(new() { HasText = "Preuve de la signature" })).ToBeVisibleAsync();
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Recevoir un code par e-mail" }).ClickAsync();
+        await Assertions.Expect(manager.GetByText("Un code vient de partir vers")).ToBeVisibleAsync();
+        var name = await browser.App.InScopeAsync(async s => (await s.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Partage.Persistence.PartageUser>>().FindByEmailAsync(World.LilleManager))!.DisplayName);
+        await manager.GetByLabel("Votre nom (signature)").FillAsync(name);
+        await manager.GetByLabel("Code reçu par e-mail").FillAsync(await Partage.Tests.Payroll.Hiring.CodeAsync(browser.App, job));
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Contre-signer pour la coopérative" }).ClickAsync();
+        await Assertions.Expect(manager.GetByText($"{job.Number} contre-signé ; DPAE enregistrée.")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(manager, "14-manager-countersigned-with-his-code");
+    }
+
     /// <summary>A staff account sets up its authenticator app from its account page, keeps its recovery codes, and signs in with a code.</summary>
     [Fact]
     public async Task Staff_SetsUpTotp_ThenSignsInWithTheCode()

@@ -102,8 +102,7 @@ public sealed class DemoPayroll(PartageDbContext db, IServiceProvider services, 
             }
             if (plan.StartsInDays < 10)
             {
-                await services.Backdated<SignContract>(new DemoClock(start.AddDays(-4))).HandleAsync(declared.Id, declared.MemberName, "192.0.2.20", owner, ct);
-                await services.Backdated<CountersignContract>(new DemoClock(start.AddDays(-3))).HandleAsync(declared.Id, Actor.System, ct);
+                await SignAsync(declared, owner, start, ct);
             }
 
             jobs.Add((plan, declared));
@@ -132,6 +131,33 @@ public sealed class DemoPayroll(PartageDbContext db, IServiceProvider services, 
             foreach (var batch in (await services.GetRequiredService<ListWageBatches>().HandleAsync(new PageRequest(1, PageRequest.MaxSize), Actor.System, ct)).Items.Where(b => b.Status == PaymentBatchStatus.Built && b.ExecutionDate == day))
             {
                 await release.HandleAsync(batch.Id, Actor.System, ct);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Signed as people sign: a code is sent, read from the e-mail waiting in the outbox and typed with the name — by the
+    /// member four days before the start, then by the payroll staff account the day after.
+    /// </summary>
+    private async Task SignAsync(JobView job, Actor member, DateOnly start, CancellationToken ct)
+    {
+        var staff = await db.Set<PartageUser>().AsNoTracking().SingleAsync(u => u.Email == $"paie@{DemoSeeder.Domain}", ct);
+        var countersigner = new Actor(staff.Id, staff.Email!, new HashSet<string> { Roles.Payroll }, null, null);
+        foreach (var (signer, name, day) in new[] { (member, job.MemberName, start.AddDays(-4)), (countersigner, staff.DisplayName, start.AddDays(-3)) })
+        {
+            var clock = new DemoClock(day);
+            var codes = services.Backdated<SignatureCodes>(clock);
+            await ActivatorUtilities.CreateInstance<SendSignatureCode>(services, codes).HandleAsync(job.Id, signer, ct);
+            var mail = await db.Set<Infrastructure.Mail.OutboxMessage>().AsNoTracking().Where(m => m.Subject.EndsWith(job.Number))
+                .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Select(m => m.Body).FirstAsync(ct);
+            var input = new SignatureInput(name, System.Text.RegularExpressions.Regex.Match(mail, @"^\s+(\d{6})$", System.Text.RegularExpressions.RegexOptions.Multiline).Groups[1].Value);
+            if (signer == member)
+            {
+                await ActivatorUtilities.CreateInstance<SignContract>(services, clock, codes).HandleAsync(job.Id, input, "192.0.2.20", signer, ct);
+            }
+            else
+            {
+                await ActivatorUtilities.CreateInstance<CountersignContract>(services, clock, codes).HandleAsync(job.Id, input, "192.0.2.21", signer, ct);
             }
         }
     }

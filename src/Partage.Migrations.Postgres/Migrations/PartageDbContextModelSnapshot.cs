@@ -4451,6 +4451,20 @@ namespace Partage.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("commitment_entry_id");
 
+                    b.Property<Guid?>("CountersignatureCodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("countersignature_code_id");
+
+                    b.Property<string>("CountersignatureIp")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("countersignature_ip");
+
+                    b.Property<string>("CountersignatureName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("countersignature_name");
+
                     b.Property<DateTime?>("CountersignedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("countersigned_at");
@@ -4516,6 +4530,10 @@ namespace Partage.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("member_id");
 
+                    b.Property<Guid?>("MemberSignatureCodeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_signature_code_id");
+
                     b.Property<string>("MemberSignatureIp")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -4559,6 +4577,11 @@ namespace Partage.Migrations.Postgres.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("integer")
                         .HasColumnName("row_version");
+
+                    b.Property<string>("SignedTermsSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("signed_terms_sha256");
 
                     b.Property<DateOnly>("Start")
                         .HasColumnType("date")
@@ -4995,6 +5018,64 @@ namespace Partage.Migrations.Postgres.Migrations
                         .HasDatabaseName("ix_payroll_payslips_status_due_on");
 
                     b.ToTable("payroll_payslips", (string)null);
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Payroll.SignatureCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code_hash");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.Property<string>("SentTo")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("sent_to");
+
+                    b.Property<string>("Signer")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("signer");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payroll_signature_codes");
+
+                    b.HasIndex("JobId", "Signer", "CreatedAt")
+                        .HasDatabaseName("ix_payroll_signature_codes_job_id_signer_created_at");
+
+                    b.ToTable("payroll_signature_codes", (string)null);
                 });
 
             modelBuilder.Entity("Partage.App.Security.Accounts.SpentRefreshToken", b =>
@@ -5650,6 +5731,16 @@ namespace Partage.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_payroll_payslips_payroll_jobs_job_id");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Payroll.SignatureCode", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Payroll.Job", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payroll_signature_codes_payroll_jobs_job_id");
                 });
 
             modelBuilder.Entity("Partage.App.Modules.Clients.Client", b =>

@@ -4440,6 +4440,20 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("commitment_entry_id");
 
+                    b.Property<Guid?>("CountersignatureCodeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("countersignature_code_id");
+
+                    b.Property<string>("CountersignatureIp")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("countersignature_ip");
+
+                    b.Property<string>("CountersignatureName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("countersignature_name");
+
                     b.Property<DateTime?>("CountersignedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("countersigned_at");
@@ -4505,6 +4519,10 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("member_id");
 
+                    b.Property<Guid?>("MemberSignatureCodeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("member_signature_code_id");
+
                     b.Property<string>("MemberSignatureIp")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
@@ -4548,6 +4566,11 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
                         .HasColumnName("row_version");
+
+                    b.Property<string>("SignedTermsSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signed_terms_sha256");
 
                     b.Property<DateOnly>("Start")
                         .HasColumnType("TEXT")
@@ -4984,6 +5007,64 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .HasDatabaseName("ix_payroll_payslips_status_due_on");
 
                     b.ToTable("payroll_payslips", (string)null);
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Payroll.SignatureCode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_hash");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("job_id");
+
+                    b.Property<string>("SentTo")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_to");
+
+                    b.Property<string>("Signer")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signer");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("used_at");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payroll_signature_codes");
+
+                    b.HasIndex("JobId", "Signer", "CreatedAt")
+                        .HasDatabaseName("ix_payroll_signature_codes_job_id_signer_created_at");
+
+                    b.ToTable("payroll_signature_codes", (string)null);
                 });
 
             modelBuilder.Entity("Partage.App.Security.Accounts.SpentRefreshToken", b =>
@@ -5639,6 +5720,16 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_payroll_payslips_payroll_jobs_job_id");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Payroll.SignatureCode", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Payroll.Job", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_payroll_signature_codes_payroll_jobs_job_id");
                 });
 
             modelBuilder.Entity("Partage.App.Modules.Clients.Client", b =>

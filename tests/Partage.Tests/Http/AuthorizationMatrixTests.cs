@@ -204,10 +204,14 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
         yield return ("GET", "/api/v1/jobs/{id:guid}/contract.pdf", _ => "/api/v1/jobs/{job}/contract.pdf", _ => null, Only(ok, jobReaders), HttpStatusCode.NotFound);
         // The job has no validated final payslip yet: those who may read it get the reason, the others nothing.
         yield return ("GET", "/api/v1/jobs/{id:guid}/certificate.pdf", _ => "/api/v1/jobs/{job}/certificate.pdf", _ => null, Only(HttpStatusCode.Conflict, jobReaders), HttpStatusCode.NotFound);
-        yield return ("POST", "/api/v1/jobs/{id:guid}/sign", _ => "/api/v1/jobs/{job}/sign", _ => new { Name = "Jeanne Durand" },
-            Only(ok, World.LilleMemberEmail), HttpStatusCode.NotFound);
-        yield return ("POST", "/api/v1/jobs/{id:guid}/countersign", _ => "/api/v1/jobs/{signed-job}/countersign", _ => null,
-            Only(ok, World.Admin, World.Payroll, World.LilleManager), HttpStatusCode.NotFound);
+        // The member gets her code; the others who read the job are told it does not wait for their signature.
+        yield return ("POST", "/api/v1/jobs/{id:guid}/send-signature-code", _ => "/api/v1/jobs/{job}/send-signature-code", _ => null,
+            jobReaders.ToDictionary(e => e, e => e == World.LilleMemberEmail ? HttpStatusCode.Accepted : HttpStatusCode.Conflict), HttpStatusCode.NotFound);
+        // Without the e-mailed code a signature is refused (400), to those who may sign alone.
+        yield return ("POST", "/api/v1/jobs/{id:guid}/sign", _ => "/api/v1/jobs/{job}/sign", _ => new { Name = "Jeanne Durand", Code = "000000" },
+            Only(HttpStatusCode.BadRequest, World.LilleMemberEmail), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/jobs/{id:guid}/countersign", _ => "/api/v1/jobs/{signed-job}/countersign", _ => new { Name = "Personne", Code = "000000" },
+            Only(HttpStatusCode.BadRequest, World.Admin, World.Payroll, World.LilleManager), HttpStatusCode.NotFound);
         // Payroll staff only; the matrix's job is not a countersigned régime général CDD: the reason, to them alone.
         yield return ("POST", "/api/v1/jobs/{id:guid}/cdi-refusal", _ => "/api/v1/jobs/{job}/cdi-refusal", _ => new { Offer = "Courrier du 10/12/2026" },
             Only(HttpStatusCode.Conflict, payroll), HttpStatusCode.NotFound);
@@ -423,7 +427,7 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
             var job = await Payroll.Hiring.DeclareAsync(factory, Payroll.Hiring.Artist(world.LilleActivity, Payroll.Hiring.NextDay()), member);
             if (path.Contains("{signed-job}", StringComparison.Ordinal))
             {
-                await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Payroll.Features.SignContract>().HandleAsync(job.Id, "Jeanne Durand", null, member));
+                await Payroll.Hiring.SignAsync(factory, job, member);
             }
 
             path = path.Replace("{job}", job.Id.ToString(), StringComparison.Ordinal).Replace("{signed-job}", job.Id.ToString(), StringComparison.Ordinal);

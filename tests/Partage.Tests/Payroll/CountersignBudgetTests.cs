@@ -25,8 +25,7 @@ public abstract class CountersignBudgetTests<TFactory>(TFactory factory) : IClas
         for (var i = 0; i < count; i++)
         {
             var job = await Hiring.DeclareAsync(factory, Hiring.Artist(activity, Hiring.NextDay()), member);
-            await factory.InScopeAsync(s => s.GetRequiredService<SignContract>().HandleAsync(job.Id, "Jeanne Durand", "192.0.2.1", member));
-            jobs.Add(job);
+            jobs.Add(await Hiring.SignAsync(factory, job, member));
         }
 
         var budget = await BudgetAsync(factory, activity);
@@ -35,7 +34,7 @@ public abstract class CountersignBudgetTests<TFactory>(TFactory factory) : IClas
         return jobs;
     }
 
-    private Task<JobView> CountersignAsync(JobId job) => factory.InScopeAsync(s => s.GetRequiredService<CountersignContract>().HandleAsync(job, Actor.System));
+    private Task<JobView> CountersignAsync(JobView job) => Hiring.CountersignAsync(factory, job);
 
     [Fact]
     public async Task SecondCountersignature_OverTheBudgetLeft_RefusedWithTheFigures_TheContractStaysSigned()
@@ -44,9 +43,9 @@ public abstract class CountersignBudgetTests<TFactory>(TFactory factory) : IClas
         var committedBefore = (await BudgetAsync(factory, world.LilleActivity)).Committed;
         var jobs = await SignedJobsForOneAndAHalfAsync(world.LilleActivity, 2);
         var (first, second) = (jobs[0], jobs[1]);
-        Assert.Equal(JobStatus.Countersigned, (await CountersignAsync(first.Id)).Status);
+        Assert.Equal(JobStatus.Countersigned, (await CountersignAsync(first)).Status);
 
-        var refused = await Assert.ThrowsAsync<DomainException>(() => CountersignAsync(second.Id));
+        var refused = await Assert.ThrowsAsync<DomainException>(() => CountersignAsync(second));
         Assert.Equal(PayrollErrors.BudgetExceeded, refused.Error);
         Assert.Contains("coût employeur", refused.Message, StringComparison.Ordinal);
         var still = await factory.InScopeAsync(s => s.GetRequiredService<GetJob>().HandleAsync(second.Id, Actor.System));
@@ -62,11 +61,18 @@ public abstract class CountersignBudgetTests<TFactory>(TFactory factory) : IClas
         var committedBefore = (await BudgetAsync(factory, activity)).Committed;
         var jobs = await SignedJobsForOneAndAHalfAsync(activity, 4);
 
-        var results = await Task.WhenAll(jobs.Select(j => j.Id).Select(async id =>
+        var staff = await factory.ActorAsync(World.Payroll);
+        var signatures = new List<SignatureInput>();
+        foreach (var job in jobs)
+        {
+            signatures.Add(await Hiring.CountersignatureAsync(factory, job, staff));   // each code asked first, then all typed at once
+        }
+
+        var results = await Task.WhenAll(jobs.Select((job, i) => (job.Id, Signature: signatures[i])).Select(async x =>
         {
             try
             {
-                return (await CountersignAsync(id)).Status.ToString();
+                return (await factory.InScopeAsync(s => s.GetRequiredService<CountersignContract>().HandleAsync(x.Id, x.Signature, null, staff))).Status.ToString();
             }
             catch (DomainException e)
             {

@@ -1,10 +1,16 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Partage.App.Infrastructure.Mail;
+using Partage.App.Modules.Payroll;
 using Partage.App.Modules.Ledger;
 using Partage.App.Modules.Payroll.Features;
 using Partage.App.Security;
 using Partage.Tests.Infrastructure;
 using static Partage.Tests.Ledger.Books;
 using Partage.Kernel;
+using Partage.Persistence;
 
 namespace Partage.Tests.Payroll;
 
@@ -47,8 +53,40 @@ public static class Hiring
     {
         var member = await factory.ActorAsync(World.LilleMemberEmail);
         var job = await DeclareAsync(factory, input, member);
-        await factory.InScopeAsync(s => s.GetRequiredService<SignContract>().HandleAsync(job.Id, "Jeanne Durand", "192.0.2.1", member));
-        return await factory.InScopeAsync(s => s.GetRequiredService<CountersignContract>().HandleAsync(job.Id, Actor.System));
+        await SignAsync(factory, job, member);
+        return await CountersignAsync(factory, job);
+    }
+
+    /// <summary>The code of the last signature e-mail about this contract, as its reader would type it.</summary>
+    public static Task<string> CodeAsync(PartageFactory factory, JobView job) => factory.InScopeAsync(async s =>
+    {
+        var body = await s.GetRequiredService<PartageDbContext>().Set<OutboxMessage>().AsNoTracking().Where(m => m.Subject.EndsWith(job.Number))
+            .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Select(m => m.Body).FirstAsync();
+        return Regex.Match(body, @"^\s+(\d{6})$", RegexOptions.Multiline).Groups[1].Value;
+    });
+
+    /// <summary>The member asks for a code, reads it from her e-mail and signs with her name.</summary>
+    public static async Task<JobView> SignAsync(PartageFactory factory, JobView job, Actor member)
+    {
+        await factory.InScopeAsync(s => s.GetRequiredService<SendSignatureCode>().HandleAsync(job.Id, member));
+        var code = await CodeAsync(factory, job);
+        return await factory.InScopeAsync(s => s.GetRequiredService<SignContract>().HandleAsync(job.Id, new SignatureInput(job.MemberName, code), "192.0.2.1", member));
+    }
+
+    /// <summary>A countersigner's code asked and read, with the name of their account: what they type.</summary>
+    public static async Task<SignatureInput> CountersignatureAsync(PartageFactory factory, JobView job, Actor staff)
+    {
+        await factory.InScopeAsync(s => s.GetRequiredService<SendSignatureCode>().HandleAsync(job.Id, staff));
+        var name = await factory.InScopeAsync(async s => (await s.GetRequiredService<UserManager<PartageUser>>().FindByIdAsync(staff.UserId!.Value.ToString()))!.DisplayName);
+        return new SignatureInput(name, await CodeAsync(factory, job));
+    }
+
+    /// <summary>Payroll staff (or <paramref name="staff"/>) countersign with their code.</summary>
+    public static async Task<JobView> CountersignAsync(PartageFactory factory, JobView job, Actor? staff = null)
+    {
+        staff ??= await factory.ActorAsync(World.Payroll);
+        var signature = await CountersignatureAsync(factory, job, staff);
+        return await factory.InScopeAsync(s => s.GetRequiredService<CountersignContract>().HandleAsync(job.Id, signature, "192.0.2.2", staff));
     }
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

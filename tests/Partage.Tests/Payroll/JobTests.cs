@@ -33,15 +33,15 @@ public class JobTests(PartageFactory factory) : IClassFixture<PartageFactory>
         Assert.Equal(start.AddDays(1 + 7), job.PayDay);
 
         var other = await factory.ActorAsync(World.ParisMemberEmail);
-        await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<SignContract>().HandleAsync(job.Id, "Intrus", null, other)));
-        var early = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<CountersignContract>().HandleAsync(job.Id, Actor.System)));
+        await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<SignContract>().HandleAsync(job.Id, new SignatureInput("Intrus", "000000"), null, other)));
+        var early = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<CountersignContract>().HandleAsync(job.Id, new SignatureInput("Système", "000000"), null, Actor.System)));
         Assert.Equal(PayrollErrors.WrongJobStatus, early.Error);
 
         var before = await BudgetAsync(factory, world.LilleActivity);
-        var signed = await factory.InScopeAsync(s => s.GetRequiredService<SignContract>().HandleAsync(job.Id, "Jeanne Durand", "192.0.2.1", member));
-        Assert.Equal((JobStatus.Signed, "Jeanne Durand"), (signed.Status, signed.MemberSignatureName));
+        var signed = await Hiring.SignAsync(factory, job, member);
+        Assert.Equal((JobStatus.Signed, job.MemberName), (signed.Status, signed.MemberSignatureName));
         var manager = await factory.ActorAsync(World.LilleManager);
-        var countersigned = await factory.InScopeAsync(s => s.GetRequiredService<CountersignContract>().HandleAsync(job.Id, manager));
+        var countersigned = await Hiring.CountersignAsync(factory, job, manager);
         Assert.Equal(JobStatus.Countersigned, countersigned.Status);
         Assert.NotNull(countersigned.DpaeRecordedAt);
         var after = await BudgetAsync(factory, world.LilleActivity);
@@ -54,8 +54,12 @@ public class JobTests(PartageFactory factory) : IClassFixture<PartageFactory>
         Assert.Contains("Contrat de travail à durée déterminée d'usage (CDDU)", text, StringComparison.Ordinal);
         Assert.Contains("Congés Spectacles", text, StringComparison.Ordinal);
         Assert.Contains("PLATESV-R-2024-000102", text, StringComparison.Ordinal);
-        Assert.Contains("Signé en ligne par le salarié : Jeanne Durand", text, StringComparison.Ordinal);
-        Assert.Contains("Contre-signé pour l'employeur par gestionnaire@partage.test", text, StringComparison.Ordinal);
+        Assert.Contains($"Signé en ligne par le salarié : {job.MemberName}", text, StringComparison.Ordinal);
+        Assert.Contains($"Contre-signé pour l'employeur par {countersigned.Evidence!.CountersignatureName}", text, StringComparison.Ordinal);
+        Assert.Contains("Preuves de signature électronique", text, StringComparison.Ordinal);
+        Assert.Contains(countersigned.Evidence.MemberCodeId!.Value.ToString(), text, StringComparison.Ordinal);
+        Assert.Contains(countersigned.Evidence.CountersignatureCodeId!.Value.ToString(), text, StringComparison.Ordinal);
+        Assert.Contains(countersigned.Evidence.SignedTermsSha256!, text.Replace("\n", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
 
         using var payroll = await factory.ClientForAsync(World.Payroll);
         var csv = await payroll.GetStringAsync($"/api/v1/payroll/dpae.csv?from={TestDates.TodayText}&to={TestDates.TodayText}");
@@ -152,7 +156,7 @@ public class JobDeadlineTests(PartageFactory factory) : IClassFixture<PartageFac
         var member = await factory.ActorAsync(World.LilleMemberEmail);
         var job = await Hiring.DeclareAsync(factory, Hiring.Artist(world.LilleActivity, TestDates.Today.AddDays(10)), member);
         factory.Clock.Advance(TimeSpan.FromDays(100));   // past the start
-        var late = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<SignContract>().HandleAsync(job.Id, "Jeanne Durand", null, member)));
+        var late = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<SignContract>().HandleAsync(job.Id, new SignatureInput(job.MemberName, "000000"), null, member)));
         Assert.Equal(PayrollErrors.TooLate, late.Error);
     }
 }

@@ -89,6 +89,9 @@ public sealed class PdfDocumentWriter : IDisposable
 
     public void Space(double points = 8) => y += points;
 
+    /// <summary>What follows starts on a new page.</summary>
+    public void PageBreak() => NewPage();
+
     /// <summary>A table: relative column widths, right-aligned columns, a header repeated on each page.</summary>
     public void Table(IReadOnlyList<string> headers, IReadOnlyList<double> widths, IReadOnlySet<int> rightAligned, IEnumerable<IReadOnlyList<string>> rows)
     {

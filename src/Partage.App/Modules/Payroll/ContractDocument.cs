@@ -12,6 +12,9 @@ public sealed record ContractPrint(
 {
     /// <summary>Why the end-of-contract indemnity is not due (L1243-10), when known at hiring; null: due.</summary>
     public string? PrecarityExemption { get; init; }
+
+    /// <summary>The signatures' evidence, printed on a last page of its own; empty before the member signs.</summary>
+    public IReadOnlyList<string> Evidence { get; init; } = [];
 }
 
 /// <summary>
@@ -57,6 +60,19 @@ public static class ContractDocument
         foreach (var signature in c.Signatures)
         {
             pdf.Line(signature);
+        }
+
+        if (c.Evidence.Count > 0)
+        {
+            pdf.PageBreak();
+            pdf.Title("Preuves de signature électronique");
+            pdf.Paragraph("Chaque signature a été faite en tapant son nom et un code à usage unique envoyé à l'adresse e-mail du signataire (valable 10 minutes, une seule fois).");
+            pdf.Space();
+            foreach (var line in c.Evidence)
+            {
+                pdf.Paragraph(line);
+                pdf.Space(4);
+            }
         }
 
         using var output = new MemoryStream();

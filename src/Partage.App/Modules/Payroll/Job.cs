@@ -84,6 +84,19 @@ public sealed class Job : IVersioned
 
     public string? MemberSignatureIp { get; set; }
 
+    /// <summary>The one-time code the member typed to sign (<see cref="SignatureCode"/>): the evidence that she signed.</summary>
+    public Guid? MemberSignatureCodeId { get; set; }
+
+    /// <summary>SHA-256 of the contract's clauses as signed (its print without the signatures): what both signatures bind.</summary>
+    public string? SignedTermsSha256 { get; set; }
+
+    /// <summary>The name the countersigner typed, their address and code.</summary>
+    public string? CountersignatureName { get; set; }
+
+    public string? CountersignatureIp { get; set; }
+
+    public Guid? CountersignatureCodeId { get; set; }
+
     public DateTime? CountersignedAt { get; set; }
 
     public string? CountersignedBy { get; set; }
@@ -107,19 +120,30 @@ public sealed class Job : IVersioned
     /// <summary>The wage is due the 7th day after the end of the service.</summary>
     public DateOnly PayDay(int daysAfterEnd) => End.AddDays(daysAfterEnd);
 
-    /// <summary>The member signs ("lu et approuvé": name, time and IP kept), before the start date.</summary>
-    public void Sign(string name, string? ip, DateTime at, DateOnly today)
+    /// <summary>
+    /// The member signs ("lu et approuvé"), before the start date: her name as typed, the time, her address, the one-time
+    /// code she typed and the fingerprint of the clauses she signed are kept.
+    /// </summary>
+    public void Sign(string name, string? ip, DateTime at, DateOnly today, Guid codeId, string termsSha256)
+    {
+        RequireSignable(today);
+
+        Status = JobStatus.Signed;
+        MemberSignedAt = at;
+        MemberSignatureName = name;
+        MemberSignatureIp = ip;
+        MemberSignatureCodeId = codeId;
+        SignedTermsSha256 = termsSha256;
+    }
+
+    /// <summary>Before a code is spent on signing: the contract waits for the member's signature, before its start.</summary>
+    public void RequireSignable(DateOnly today)
     {
         RequireBeforeStart(today);
         if (Status != JobStatus.Declared)
         {
             throw new DomainException(PayrollErrors.WrongJobStatus, "Ce contrat n'attend pas votre signature.");
         }
-
-        Status = JobStatus.Signed;
-        MemberSignedAt = at;
-        MemberSignatureName = name;
-        MemberSignatureIp = ip;
     }
 
     /// <summary>Before <see cref="Countersign"/> posts the commitment: the member must have signed, before the start date.</summary>
@@ -132,13 +156,17 @@ public sealed class Job : IVersioned
         }
     }
 
-    /// <summary>The cooperative countersigns: the DPAE data is recorded at the same moment, the commitment entry kept.</summary>
-    public void Countersign(string by, DateTime at, EntryId commitment, DateOnly today)
+    /// <summary>
+    /// The cooperative countersigns: the DPAE data is recorded at the same moment, the commitment entry kept, and the
+    /// countersigner's evidence as the member's (<paramref name="signature"/>: name typed, address, code).
+    /// </summary>
+    public void Countersign(string by, DateTime at, EntryId commitment, DateOnly today, (string Name, string? Ip, Guid CodeId) signature)
     {
         RequireCountersignable(today);
         Status = JobStatus.Countersigned;
         CountersignedAt = at;
         CountersignedBy = by;
+        (CountersignatureName, CountersignatureIp, CountersignatureCodeId) = signature;
         DpaeRecordedAt = at;
         CommitmentEntryId = commitment;
     }
@@ -197,6 +225,9 @@ internal sealed class JobConfiguration : IEntityTypeConfiguration<Job>
         builder.Property(j => j.PrecarityExemption).HasMaxLength(30);
         builder.Property(j => j.MemberSignatureName).HasMaxLength(200);
         builder.Property(j => j.MemberSignatureIp).HasMaxLength(64);
+        builder.Property(j => j.SignedTermsSha256).HasMaxLength(64);
+        builder.Property(j => j.CountersignatureName).HasMaxLength(200);
+        builder.Property(j => j.CountersignatureIp).HasMaxLength(64);
         builder.Property(j => j.CountersignedBy).HasMaxLength(200);
         builder.Property(j => j.CreatedBy).HasMaxLength(200);
         builder.HasOne<Activity>().WithMany().HasForeignKey(j => j.ActivityId).OnDelete(DeleteBehavior.Restrict);

@@ -11,6 +11,8 @@ public static class PayrollErrors
     public static readonly ErrorCode BudgetExceeded = new("payroll.budget_exceeded", "L'activité ne peut pas payer ce travail.");
     public static readonly ErrorCode WrongJobStatus = new("payroll.wrong_job_status", "Cette étape ne s'applique pas au contrat dans son état actuel.", ErrorKind.Conflict);
     public static readonly ErrorCode TooLate = new("payroll.too_late", "Le contrat se signe avant le début du travail.", ErrorKind.Conflict);
+    public static readonly ErrorCode SignerWithoutAddress = new("payroll.signer_without_address", "Une signature se fait par une personne qui reçoit un code à son adresse e-mail : connectez-vous avec votre compte.");
+    public static readonly ErrorCode TooManySignatureCodes = new("payroll.too_many_signature_codes", "Cinq codes ont déjà été envoyés pour ce contrat dans l'heure : utilisez le dernier reçu ou réessayez plus tard.", ErrorKind.Conflict);
     public static readonly ErrorCode DpaeIncomplete = new("payroll.dpae_incomplete", "La DPAE exige le numéro de sécurité sociale du membre : complétez sa fiche avant de contre-signer.");
     public static readonly ErrorCode DsnDeadlinePassed = new("payroll.dsn_deadline_passed", "L'échéance de cette DSN est passée : une erreur se corrige désormais dans la DSN du mois suivant.", ErrorKind.Conflict);
     public static readonly ErrorCode DsnFilingState = new("payroll.dsn_filing_state", "Cette DSN n'est plus à déposer : une DSN plus récente du même mois l'a remplacée, ou elle est déjà déposée.", ErrorKind.Conflict);

@@ -4,7 +4,8 @@ using Partage.App.Security;
 
 namespace Partage.App.Modules.Payroll;
 
-public sealed record SignatureInput(string? Name);
+/// <summary>A signature: the signer's name as typed, and the one-time code received by e-mail.</summary>
+public sealed record SignatureInput(string? Name, string? Code = null);
 
 public sealed record PayrollRunInput(string? Until);
 
@@ -22,6 +23,8 @@ public static class PayrollModule
             .AddScoped<Features.ListJobs>()
             .AddScoped<Features.DeclareJob>()
             .AddScoped<Features.SignContract>()
+            .AddScoped<SignatureCodes>()
+            .AddScoped<Features.SendSignatureCode>()
             .AddScoped<Features.CountersignContract>()
             .AddScoped<Features.RecordCdiRefusal>()
             .AddScoped<Features.JobPayrollRequests>()
@@ -62,6 +65,7 @@ public static class PayrollModule
         Features.ListJobs.Map(jobs);
         Features.DeclareJob.Map(jobs);
         Features.GetJob.Map(jobs);
+        Features.SendSignatureCode.Map(jobs);
         Features.SignContract.Map(jobs);
         Features.CountersignContract.Map(jobs);
         Features.RecordCdiRefusal.Map(jobs);

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Identity;
+using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Audit;
 using Partage.App.Modules.Ledger;
@@ -13,10 +15,12 @@ namespace Partage.App.Modules.Payroll.Features;
 /// spend it one after the other), the DPAE data is recorded at once, and the employer cost is committed on the
 /// activity's budget (8011/8091).
 /// </summary>
-public sealed class CountersignContract(PartageDbContext db, GetJob views, IMembersApi members, ILedgerApi ledger, IAuditLog audit, TimeProvider clock)
+public sealed class CountersignContract(
+    PartageDbContext db, GetJob views, IMembersApi members, ILedgerApi ledger, SignatureCodes codes, UserManager<PartageUser> users, IAuditLog audit, TimeProvider clock)
 {
-    public async Task<JobView> HandleAsync(JobId id, Actor actor, CancellationToken ct = default)
+    public async Task<JobView> HandleAsync(JobId id, SignatureInput input, string? ip, Actor actor, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(input);
         var job = await views.LoadAsync(id, actor, ct);
         if (!JobsAccess.CanCountersign(actor, job))
         {
@@ -30,6 +34,8 @@ public sealed class CountersignContract(PartageDbContext db, GetJob views, IMemb
         {
             throw new DomainException(PayrollErrors.DpaeIncomplete);
         }
+
+        var signature = await SignatureAsync(job, input, ip, actor, ct);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var cost = Money.Eur(job.EmployerCostCents);
@@ -47,17 +53,42 @@ public sealed class CountersignContract(PartageDbContext db, GetJob views, IMemb
                 new PostingLine(await ledger.AccountAsync(job.LegalEntityId, ChartOfAccounts.CommitmentsCounterpart, ct), Side.Credit, cost, null, $"Contrat {job.Number}"),
             ], job.Number), actor, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        job.Countersign(actor.Name, now, entry.Id, today);
-        audit.Record(actor, "payroll.contract_countersigned", "job", job.Id.ToString(), null, new { job.Number, Dpae = now, CommitmentCents = cost.Cents });
+        job.Countersign(actor.Name, now, entry.Id, today, signature);
+        audit.Record(actor, "payroll.contract_countersigned", "job", job.Id.ToString(), null, new { job.Number, Dpae = now, CommitmentCents = cost.Cents, signature.Name, signature.Ip, signature.CodeId });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return await views.HandleAsync(id, actor, ct);
     }
 
+    /// <summary>
+    /// The countersigner signs as the member does: the name of their account as typed and the code sent to its address,
+    /// spent before the transaction (a spent code stays spent if the countersignature is then refused).
+    /// </summary>
+    private async Task<(string Name, string? Ip, Guid CodeId)> SignatureAsync(Job job, SignatureInput input, string? ip, Actor actor, CancellationToken ct)
+    {
+        var account = actor.UserId is { } user ? await users.FindByIdAsync(user.ToString()) : null;
+        if (account is null)
+        {
+            throw new DomainException(PayrollErrors.SignerWithoutAddress);
+        }
+
+        var v = new Validation();
+        var name = v.Required("Name", "Votre nom (signature)", input.Name, 200);
+        if (name is not null && !SignatureCodes.SameName(name, account.DisplayName, string.Empty))
+        {
+            v.Add("Name", $"Tapez le nom de votre compte : {account.DisplayName}.");
+        }
+
+        v.ThrowIfInvalid();
+        var code = await codes.SpendAsync(job.Id, Signer.Cooperative, actor.UserId, input.Code, v, ct);
+        v.ThrowIfInvalid();
+        return (name!, ip, code!.Id);
+    }
+
     public static void Map(RouteGroupBuilder jobs)
     {
-        jobs.MapPost("/{id:guid}/countersign", async (Guid id, CountersignContract handler, ActorAccessor actors, CancellationToken ct) =>
-                await handler.HandleAsync(JobId.From(id), await actors.GetAsync(ct), ct))
-            .WithName("CountersignContract").WithSummary("La coopérative contre-signe (service paie ou chargé d'accompagnement) : DPAE enregistrée, coût engagé").ProducesProblems();
+        jobs.MapPost("/{id:guid}/countersign", async (Guid id, SignatureInput input, HttpContext http, CountersignContract handler, ActorAccessor actors, CancellationToken ct) =>
+                await handler.HandleAsync(JobId.From(id), input, http.Connection.RemoteIpAddress?.ToString(), await actors.GetAsync(ct), ct))
+            .WithName("CountersignContract").WithSummary("La coopérative contre-signe (service paie ou chargé d'accompagnement) avec son nom et le code reçu par e-mail : budget revérifié, DPAE enregistrée, coût engagé").ProducesProblems();
     }
 }

@@ -18,7 +18,13 @@ public sealed record JobView(
 {
     /// <summary>Why a régime général CDD's end-of-contract indemnity is not due (student_holidays, cdi_refused), if so.</summary>
     public string? PrecarityExemption { get; init; }
+
+    /// <summary>The signatures' evidence: how each was made (null until signed).</summary>
+    public SignatureEvidence? Evidence { get; init; }
 }
+
+/// <summary>The clauses' fingerprint, and for each signature the address it came from and the number of the one-time code typed.</summary>
+public sealed record SignatureEvidence(string? SignedTermsSha256, string? MemberIp, Guid? MemberCodeId, string? CountersignatureName, string? CountersignatureIp, Guid? CountersignatureCodeId);
 
 /// <summary>A job and its contract, as the member, their manager or payroll staff may see it; loading and viewing jobs for the other use cases.</summary>
 public sealed class GetJob(PartageDbContext db, IActivitiesApi activities, IMembersApi members, ILegalEntitiesApi entities, IOptions<PayrollOptions> options)
@@ -38,7 +44,12 @@ public sealed class GetJob(PartageDbContext db, IActivitiesApi activities, IMemb
         return jobs.Select(j => new JobView(j.Id, j.Number, j.ActivityId, names.GetValueOrDefault(j.ActivityId, "?"), people.GetValueOrDefault(j.MemberId)?.FullName ?? "?", codes[j.LegalEntityId],
             j.Kind, j.Cadre, Trades.Label(j.TradeCode), j.Description, j.Place, j.Start, j.End, j.Hours, j.Cachets, Money.Eur(j.GrossCents), Money.Eur(j.EmployerCostCents),
             Money.Eur(j.NetCents), j.UsageReason, j.Status, j.MemberSignedAt, j.MemberSignatureName, j.CountersignedAt, j.CountersignedBy, j.DpaeRecordedAt,
-            j.PayDay(options.Value.PayDelayDays)) { PrecarityExemption = j.PrecarityExemption }).ToList();
+            j.PayDay(options.Value.PayDelayDays))
+        {
+            PrecarityExemption = j.PrecarityExemption,
+            Evidence = j.MemberSignatureCodeId is null ? null
+                : new SignatureEvidence(j.SignedTermsSha256, j.MemberSignatureIp, j.MemberSignatureCodeId, j.CountersignatureName, j.CountersignatureIp, j.CountersignatureCodeId),
+        }).ToList();
     }
 
     public static void Map(RouteGroupBuilder jobs)

@@ -6,7 +6,7 @@ using Partage.Kernel;
 namespace Partage.App.Modules.Payroll.Pages;
 
 /// <summary>A job and its contract: the member signs it, the cooperative countersigns it, anyone concerned downloads it.</summary>
-public sealed class JobModel(GetJob jobs, SignContract sign, CountersignContract countersign, RecordCdiRefusal cdiRefusal, GetContractPdf contracts, GetPayslip payslips, GetPayslipPdf pdfs, ListPayslips jobPayslips, GetJobCertificatePdf certificates) : PartagePageModel
+public sealed class JobModel(GetJob jobs, SendSignatureCode signatureCodes, SignContract sign, CountersignContract countersign, RecordCdiRefusal cdiRefusal, GetContractPdf contracts, GetPayslip payslips, GetPayslipPdf pdfs, ListPayslips jobPayslips, GetJobCertificatePdf certificates) : PartagePageModel
 {
     public JobView? Job { get; private set; }
 
@@ -16,6 +16,10 @@ public sealed class JobModel(GetJob jobs, SignContract sign, CountersignContract
 
     [BindProperty]
     public string? SignatureName { get; set; }
+
+    /// <summary>The one-time code received by e-mail, typed with the name.</summary>
+    [BindProperty]
+    public string? SignatureCode { get; set; }
 
     public bool CanCountersign { get; private set; }
 
@@ -34,14 +38,22 @@ public sealed class JobModel(GetJob jobs, SignContract sign, CountersignContract
         return await LoadAsync(() => ShowAsync(id, ct));
     }
 
+    /// <summary>« Recevoir un code » for the signature the contract waits for (the member's or the countersignature).</summary>
+    public Task<IActionResult> OnPostSendCodeAsync(Guid id, CancellationToken ct) =>
+        RunAsync(id, async () =>
+        {
+            var sent = await signatureCodes.HandleAsync(JobId.From(id), Actor, ct);
+            return $"Un code vient de partir vers {sent.SentTo} ; il vaut {SignatureCodes.Validity.TotalMinutes:0} minutes.";
+        }, ct);
+
     public Task<IActionResult> OnPostSignAsync(Guid id, CancellationToken ct) =>
-        RunAsync(id, async () => (await sign.HandleAsync(JobId.From(id), SignatureName, HttpContext.Connection.RemoteIpAddress?.ToString(), Actor, ct)).Number + " signé.", ct);
+        RunAsync(id, async () => (await sign.HandleAsync(JobId.From(id), new SignatureInput(SignatureName, SignatureCode), HttpContext.Connection.RemoteIpAddress?.ToString(), Actor, ct)).Number + " signé.", ct);
 
     public Task<IActionResult> OnPostCdiRefusalAsync(Guid id, CancellationToken ct) =>
         RunAsync(id, async () => (await cdiRefusal.HandleAsync(JobId.From(id), new CdiRefusalInput(CdiOffer), Actor, ct)).Number + " : refus du CDI enregistré, pas d'indemnité de fin de contrat.", ct);
 
     public Task<IActionResult> OnPostCountersignAsync(Guid id, CancellationToken ct) =>
-        RunAsync(id, async () => (await countersign.HandleAsync(JobId.From(id), Actor, ct)).Number + " contre-signé ; DPAE enregistrée.", ct);
+        RunAsync(id, async () => (await countersign.HandleAsync(JobId.From(id), new SignatureInput(SignatureName, SignatureCode), HttpContext.Connection.RemoteIpAddress?.ToString(), Actor, ct)).Number + " contre-signé ; DPAE enregistrée.", ct);
 
     public async Task<IActionResult> OnGetContractAsync(Guid id, CancellationToken ct)
     {
