@@ -63,7 +63,12 @@ public sealed class DemoEmployers(PartageDbContext db, IServiceProvider services
             var siren = WithLuhnKey($"8{Today.Year % 100:D2}{i + 10:D5}");
             var employer = await services.GetRequiredService<CreateEmployer>().HandleAsync(new EmployerInput(plan.Name, plan.Form.ToString(), plan.Sector.ToString(), WithLuhnKey(siren + "0001"), "9001Z", "3090",
                 $"317 {i + 1:D9}", $"Audiens {40000 + i}, Congés Spectacles {70000 + i}", "0,0123", (5 + (i * 7 % 40)).ToString(CultureInfo.InvariantCulture),
-                cities[plan.City].ToString(), $"{i + 2} place du Théâtre", "59000", plan.City, $"compta{i + 1}@employeur.test", "20000"), Actor.System, ct);
+                cities[plan.City].ToString(), $"{i + 2} place du Théâtre", "59000", plan.City, $"compta{i + 1}@employeur.test", "20000")
+                {
+                    // Live-performance employers hold a licence (or its declaration receipt), or they could not hire intermittents.
+                    LicenceNumber = plan.Sector == EmployerSector.LivePerformance ? $"PLATESV-D-{Today.Year - 1}-{100200 + i:D6}" : null,
+                    LicenceValidUntil = plan.Sector == EmployerSector.LivePerformance ? $"{Today.Year + 4}-06-30" : null,
+                }, Actor.System, ct);
             await services.GetRequiredService<SignMandate>().HandleAsync(employer.Id, new MandateInput(plan.Mandate.ToString(), yearStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "Présidence"), Actor.System, ct);
             if (plan.Terminated)
             {

@@ -748,6 +748,15 @@ namespace Partage.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("legal_form");
 
+                    b.Property<string>("LicenceNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("licence_number");
+
+                    b.Property<DateOnly?>("LicenceValidUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("licence_valid_until");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)

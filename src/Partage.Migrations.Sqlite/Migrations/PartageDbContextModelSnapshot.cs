@@ -737,6 +737,15 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("legal_form");
 
+                    b.Property<string>("LicenceNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("licence_number");
+
+                    b.Property<DateOnly?>("LicenceValidUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("licence_valid_until");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)

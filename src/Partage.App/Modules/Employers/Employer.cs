@@ -53,6 +53,14 @@ public sealed class Employer
     /// <summary>The SIRET of the URSSAF the employer pays: the reference of the yearly contributions its DSN declares (S21.G00.82.005).</summary>
     public string? UrssafSiret { get; set; }
 
+    /// <summary>
+    /// The live-performance entrepreneur's licence, or the receipt of its declaration worth a licence (Code du travail,
+    /// L7122-3), and until when it is valid: without it a live-performance employer cannot hire intermittents.
+    /// </summary>
+    public string? LicenceNumber { get; set; }
+
+    public DateOnly? LicenceValidUntil { get; set; }
+
     /// <summary>Audiens, Congés Spectacles and other funds' member numbers, as the employer gives them.</summary>
     public string FundReferences { get; set; } = string.Empty;
 
@@ -104,6 +112,7 @@ internal sealed class EmployerConfiguration : IEntityTypeConfiguration<Employer>
         builder.Property(e => e.CollectiveAgreement).HasMaxLength(4);
         builder.Property(e => e.UrssafReference).HasMaxLength(30);
         builder.Property(e => e.UrssafSiret).HasMaxLength(14);
+        builder.Property(e => e.LicenceNumber).HasMaxLength(100);
         builder.Property(e => e.FundReferences).HasMaxLength(300);
         builder.Property(e => e.AtMpRate).HasPrecision(6, 4);
         builder.Property(e => e.Street).HasMaxLength(200);

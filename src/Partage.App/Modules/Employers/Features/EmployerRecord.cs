@@ -12,6 +12,11 @@ public sealed record EmployerInput(
 {
     /// <summary>The SIRET of the employer's URSSAF, for the yearly contributions of its DSN under a complete mandate (optional until then).</summary>
     public string? UrssafSiret { get; init; }
+
+    /// <summary>The live-performance licence (or declaration receipt) number and its end of validity (yyyy-MM-dd), both or neither.</summary>
+    public string? LicenceNumber { get; init; }
+
+    public string? LicenceValidUntil { get; init; }
 }
 
 /// <summary>The rules of an employer's record, the same at registration and at each change: every problem at once, SIRET unique.</summary>
@@ -44,6 +49,7 @@ public sealed class EmployerRecord(PartageDbContext db, IOfficesApi offices)
         var (urssaf, funds, atMp, headcount) = PayrollReferences(input, v);
         var urssafSiret = string.IsNullOrWhiteSpace(input.UrssafSiret) ? null : v.Parsed<Siret>("UrssafSiret", input.UrssafSiret, Siret.TryParse);
 
+        var (licence, licenceUntil) = Licence(input, v);
         var office = v.Id<OfficeId>("OfficeId", "Le bureau", input.OfficeId, required: true);
         if (office is { } o && await offices.FindOfficeAsync(o, ct) is null)
         {
@@ -70,6 +76,24 @@ public sealed class EmployerRecord(PartageDbContext db, IOfficesApi offices)
         (employer.UrssafReference, employer.FundReferences, employer.AtMpRate, employer.Headcount, employer.OfficeId) = (urssaf, funds, atMp, (int)headcount, office!.Value);
         (employer.Street, employer.PostalCode, employer.City, employer.BillingEmail, employer.ExposureLimitCents) = (street, postalCode, city, email, limit.Cents);
         employer.UrssafSiret = urssafSiret?.Value;
+        (employer.LicenceNumber, employer.LicenceValidUntil) = (licence, licenceUntil);
+    }
+
+    /// <summary>A licence is a number and an end of validity, given together (a licence or a declaration receipt lasts five years).</summary>
+    private static (string? Number, DateOnly? ValidUntil) Licence(EmployerInput input, Validation v)
+    {
+        var number = v.Optional("LicenceNumber", "Le numéro de licence d'entrepreneur de spectacles", input.LicenceNumber, 100);
+        var until = v.Date("LicenceValidUntil", "La fin de validité de la licence", input.LicenceValidUntil, required: false);
+        if (number is not null && until is null)
+        {
+            v.Add("LicenceValidUntil", "Indiquez jusqu'à quand la licence est valable (une licence ou un récépissé de déclaration vaut cinq ans).");
+        }
+        else if (number is null && until is not null)
+        {
+            v.Add("LicenceNumber", "Indiquez le numéro de la licence (ou du récépissé de déclaration) dont vous donnez la fin de validité.");
+        }
+
+        return (number, until);
     }
 
     /// <summary>What the employer's payslips and declarations are computed with: its URSSAF and funds' references, AT/MP rate and headcount.</summary>

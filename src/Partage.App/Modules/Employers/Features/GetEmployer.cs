@@ -17,6 +17,10 @@ public sealed record EmployerView(
     /// <summary>The SIRET of the employer's URSSAF, when given (the yearly contributions of its DSN need it).</summary>
     public string? UrssafSiret { get; init; }
 
+    public string? LicenceNumber { get; init; }
+
+    public DateOnly? LicenceValidUntil { get; init; }
+
     public MandateView? CurrentMandate(DateOnly today) => Mandates.LastOrDefault(m => m.SignedOn <= today && (m.TerminatedOn is not { } last || last >= today));
 }
 
@@ -41,6 +45,8 @@ public sealed class GetEmployer(PartageDbContext db, IOfficesApi offices, TimePr
             mandates[e.Id].OrderBy(m => m.SignedOn).Select(m => new MandateView(m.Id, m.Kind, m.SignedOn, m.SignedBy, m.TerminatedOn, m.TerminationReason, m.Periods(Today))).ToList())
             {
                 UrssafSiret = e.UrssafSiret,
+                LicenceNumber = e.LicenceNumber,
+                LicenceValidUntil = e.LicenceValidUntil,
             })
             .ToList();
     }

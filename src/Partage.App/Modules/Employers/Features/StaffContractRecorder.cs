@@ -69,6 +69,11 @@ public sealed class StaffContractRecorder(PartageDbContext db, GetEmployer emplo
                     throw new InputValidationException(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["Start"] = [EmployersErrors.OutsideMandate.Message] });
                 }
 
+                if (row.Kind != EmployeeKind.RegimeGeneral && IntermittentRefusal(employer, row.End) is { } refusal)
+                {
+                    throw new InputValidationException(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["Kind"] = [refusal] });
+                }
+
                 checkedRows.Add((i, row));
             }
             catch (InputValidationException e)
@@ -140,6 +145,26 @@ public sealed class StaffContractRecorder(PartageDbContext db, GetEmployer emplo
         }
 
         return saved;
+    }
+
+    /// <summary>
+    /// Why this employer may not hire an intermittent until <paramref name="end"/>, or null when it may: only employers of
+    /// live performance, cinema and audiovisual, or recording hire under annexes 8 and 10, and a live-performance employer
+    /// holds a valid licence (or declaration receipt, L7122-3). Anyone else organising a show occasionally declares its
+    /// artists and technicians to the GUSO (L7122-22 and following).
+    /// </summary>
+    public static string? IntermittentRefusal(EmployerView employer, DateOnly end)
+    {
+        ArgumentNullException.ThrowIfNull(employer);
+        return employer.Sector switch
+        {
+            EmployerSector.Other => $"{employer.Name} n'a pas pour activité le spectacle, le cinéma, l'audiovisuel ou l'enregistrement : il ne peut pas engager d'intermittent (annexes 8 et 10). "
+                + "Un organisateur occasionnel de spectacles déclare ses artistes et techniciens au GUSO (www.guso.fr, art. L7122-22 du code du travail) ; un contrat de droit commun reste possible ici.",
+            EmployerSector.LivePerformance when employer.LicenceNumber is null || employer.LicenceValidUntil < end =>
+                $"{employer.Name} n'a pas de licence d'entrepreneur de spectacles (ou de récépissé de déclaration, art. L7122-3 du code du travail) valable jusqu'au {end:dd/MM/yyyy} : "
+                + "pas de contrat d'intermittent du spectacle. Renseignez la licence sur la fiche de l'employeur.",
+            _ => null,
+        };
     }
 
     private sealed record Checked(

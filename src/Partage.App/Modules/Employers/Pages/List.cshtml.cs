@@ -52,6 +52,10 @@ public sealed class ListModel(SearchEmployers searchEmployers, CreateEmployer cr
 
         public string? UrssafSiret { get; set; }
 
+        public string? LicenceNumber { get; set; }
+
+        public string? LicenceValidUntil { get; set; }
+
         public string? FundReferences { get; set; }
 
         /// <summary>From the employer's own CARSAT notice: no default, a wrong rate would be declared.</summary>
@@ -89,7 +93,7 @@ public sealed class ListModel(SearchEmployers searchEmployers, CreateEmployer cr
         var result = await TryAsync(async () =>
         {
             var created = await createEmployer.HandleAsync(new EmployerInput(Input.Name, Input.LegalForm, Input.Sector, Input.Siret, Input.Ape, Input.CollectiveAgreement, Input.UrssafReference,
-                Input.FundReferences, Input.AtMpRate, Input.Headcount, Input.OfficeId, Input.Street, Input.PostalCode, Input.City, Input.BillingEmail, Input.ExposureLimit) { UrssafSiret = Input.UrssafSiret }, Actor, ct);
+                Input.FundReferences, Input.AtMpRate, Input.Headcount, Input.OfficeId, Input.Street, Input.PostalCode, Input.City, Input.BillingEmail, Input.ExposureLimit) { UrssafSiret = Input.UrssafSiret, LicenceNumber = Input.LicenceNumber, LicenceValidUntil = Input.LicenceValidUntil }, Actor, ct);
             return Redirect($"/employeurs/{created.Id}?fait={Uri.EscapeDataString(created.Name + " inscrit.")}");
         });
         return result is Microsoft.AspNetCore.Mvc.RazorPages.PageResult ? await LoadAsync(() => ShowAsync(ct)) : result;

@@ -1,0 +1,66 @@
+using Microsoft.Extensions.DependencyInjection;
+using Partage.App.Modules.Employers;
+using Partage.App.Modules.Employers.Features;
+using Partage.Kernel;
+using Partage.Tests.Infrastructure;
+
+namespace Partage.Tests.Employers;
+
+/// <summary>
+/// Only employers of live performance (with a valid licence), cinema and audiovisual, or recording hire intermittents;
+/// an occasional organiser is sent to the GUSO. A contract of the régime général stays possible for all.
+/// </summary>
+public class IntermittentEmployerTests(PartageFactory factory) : IClassFixture<PartageFactory>
+{
+    private async Task<Func<StaffContractInput, Task<StaffContractView>>> EmployerAsync(string sector, string? licence, string? validUntil)
+    {
+        var world = await World.OfAsync(factory);
+        var payroll = await factory.ActorAsync(World.Payroll);
+        var input = World.NewEmployer(world.Lille, $"Employeur {sector}", TestIdentifiers.Siret(TestIdentifiers.Siren()), sector: sector);
+        var employer = await factory.InScopeAsync(s => s.GetRequiredService<CreateEmployer>().HandleAsync(input with { LicenceNumber = licence, LicenceValidUntil = validUntil }, payroll));
+        await factory.InScopeAsync(s => s.GetRequiredService<SignMandate>().HandleAsync(employer.Id, new MandateInput("Complete", "2026-03-15", "Présidence"), payroll));
+        return contract => factory.InScopeAsync(s => s.GetRequiredService<SubmitStaffContract>().HandleAsync(employer.Id, contract, payroll));
+    }
+
+    private static int next = 300;
+
+    private static StaffContractInput Contract(string kind, string start = "2027-01-04") =>
+        new("DUPONT", "Lou", StaffPayrollTests.Nir(Interlocked.Increment(ref next)), "1991-02-03", "FR7630006000011234567890189", kind, "non",
+            kind == "intermittent_artist" ? "Chanteuse" : "Régisseur", "Concert", start, start, kind == "intermittent_artist" ? null : "8", kind == "intermittent_artist" ? "1" : null, "400", null, null, "Lille");
+
+    private static async Task<string> RefusedAsync(Func<StaffContractInput, Task<StaffContractView>> submit, StaffContractInput contract) =>
+        (await Assert.ThrowsAsync<InputValidationException>(() => submit(contract))).Errors["Kind"].Single();
+
+    [Fact]
+    public async Task OccasionalOrganiser_NoIntermittents_SentToTheGuso_ButCommonLawContractsStayPossible()
+    {
+        var submit = await EmployerAsync("Other", null, null);
+        Assert.Contains("GUSO (www.guso.fr, art. L7122-22", await RefusedAsync(submit, Contract("intermittent_artist")), StringComparison.Ordinal);
+        Assert.Contains("GUSO", await RefusedAsync(submit, Contract("intermittent_technician")), StringComparison.Ordinal);
+        Assert.StartsWith("GC-", (await submit(Contract("regime_general"))).Number, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LivePerformanceEmployer_NeedsALicenceValidUntilTheContractsEnd()
+    {
+        var unlicensed = await EmployerAsync("LivePerformance", null, null);
+        Assert.Contains("n'a pas de licence d'entrepreneur de spectacles", await RefusedAsync(unlicensed, Contract("intermittent_artist")), StringComparison.Ordinal);
+
+        var expiring = await EmployerAsync("LivePerformance", "PLATESV-D-2022-000099", "2027-01-10");
+        Assert.StartsWith("GC-", (await expiring(Contract("intermittent_artist", "2027-01-08"))).Number, StringComparison.Ordinal);
+        Assert.Contains("valable jusqu'au 11/01/2027", await RefusedAsync(expiring, Contract("intermittent_artist", "2027-01-11")), StringComparison.Ordinal);
+
+        var audiovisual = await EmployerAsync("Audiovisual", null, null);
+        Assert.StartsWith("GC-", (await audiovisual(Contract("intermittent_technician"))).Number, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Licence_IsANumberAndAnEndOfValidity_GivenTogether()
+    {
+        var world = await World.OfAsync(factory);
+        var payroll = await factory.ActorAsync(World.Payroll);
+        var halfLicence = World.NewEmployer(world.Lille, "Demi-licence", TestIdentifiers.Siret(TestIdentifiers.Siren())) with { LicenceValidUntil = null };
+        var refused = await Assert.ThrowsAsync<InputValidationException>(() => factory.InScopeAsync(s => s.GetRequiredService<CreateEmployer>().HandleAsync(halfLicence, payroll)));
+        Assert.Contains("LicenceValidUntil", refused.Errors.Keys);
+    }
+}
