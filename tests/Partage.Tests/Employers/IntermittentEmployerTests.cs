@@ -12,7 +12,8 @@ namespace Partage.Tests.Employers;
 /// </summary>
 public class IntermittentEmployerTests(PartageFactory factory) : IClassFixture<PartageFactory>
 {
-    private async Task<Func<StaffContractInput, Task<StaffContractView>>> EmployerAsync(string sector, string? licence, string? validUntil)
+    /// <summary>A new employer of this sector under a complete mandate since March 2026, and how payroll staff submit its contracts.</summary>
+    public static async Task<Func<StaffContractInput, Task<StaffContractView>>> EmployerAsync(PartageFactory factory, string sector, string? licence, string? validUntil)
     {
         var world = await World.OfAsync(factory);
         var payroll = await factory.ActorAsync(World.Payroll);
@@ -24,9 +25,9 @@ public class IntermittentEmployerTests(PartageFactory factory) : IClassFixture<P
 
     private static int next = 300;
 
-    private static StaffContractInput Contract(string kind, string start = "2027-01-04") =>
+    public static StaffContractInput Contract(string kind, string start = "2027-01-04", string gross = "400") =>
         new("DUPONT", "Lou", StaffPayrollTests.Nir(Interlocked.Increment(ref next)), "1991-02-03", "FR7630006000011234567890189", kind, "non",
-            kind == "intermittent_artist" ? "Chanteuse" : "Régisseur", "Concert", start, start, kind == "intermittent_artist" ? null : "8", kind == "intermittent_artist" ? "1" : null, "400", null, null, "Lille");
+            kind == "intermittent_artist" ? "Chanteuse" : "Régisseur", "Concert", start, start, kind == "intermittent_artist" ? null : "8", kind == "intermittent_artist" ? "1" : null, gross, null, null, "Lille");
 
     private static async Task<string> RefusedAsync(Func<StaffContractInput, Task<StaffContractView>> submit, StaffContractInput contract) =>
         (await Assert.ThrowsAsync<InputValidationException>(() => submit(contract))).Errors["Kind"].Single();
@@ -34,7 +35,7 @@ public class IntermittentEmployerTests(PartageFactory factory) : IClassFixture<P
     [Fact]
     public async Task OccasionalOrganiser_NoIntermittents_SentToTheGuso_ButCommonLawContractsStayPossible()
     {
-        var submit = await EmployerAsync("Other", null, null);
+        var submit = await EmployerAsync(factory, "Other", null, null);
         Assert.Contains("GUSO (www.guso.fr, art. L7122-22", await RefusedAsync(submit, Contract("intermittent_artist")), StringComparison.Ordinal);
         Assert.Contains("GUSO", await RefusedAsync(submit, Contract("intermittent_technician")), StringComparison.Ordinal);
         Assert.StartsWith("GC-", (await submit(Contract("regime_general"))).Number, StringComparison.Ordinal);
@@ -43,14 +44,14 @@ public class IntermittentEmployerTests(PartageFactory factory) : IClassFixture<P
     [Fact]
     public async Task LivePerformanceEmployer_NeedsALicenceValidUntilTheContractsEnd()
     {
-        var unlicensed = await EmployerAsync("LivePerformance", null, null);
+        var unlicensed = await EmployerAsync(factory, "LivePerformance", null, null);
         Assert.Contains("n'a pas de licence d'entrepreneur de spectacles", await RefusedAsync(unlicensed, Contract("intermittent_artist")), StringComparison.Ordinal);
 
-        var expiring = await EmployerAsync("LivePerformance", "PLATESV-D-2022-000099", "2027-01-10");
+        var expiring = await EmployerAsync(factory, "LivePerformance", "PLATESV-D-2022-000099", "2027-01-10");
         Assert.StartsWith("GC-", (await expiring(Contract("intermittent_artist", "2027-01-08"))).Number, StringComparison.Ordinal);
         Assert.Contains("valable jusqu'au 11/01/2027", await RefusedAsync(expiring, Contract("intermittent_artist", "2027-01-11")), StringComparison.Ordinal);
 
-        var audiovisual = await EmployerAsync("Audiovisual", null, null);
+        var audiovisual = await EmployerAsync(factory, "Audiovisual", null, null);
         Assert.StartsWith("GC-", (await audiovisual(Contract("intermittent_technician"))).Number, StringComparison.Ordinal);
     }
 

@@ -9,6 +9,9 @@ public interface IPayrollApi
 {
     Task<ParameterCatalog> CatalogAsync(CancellationToken ct = default);
 
+    /// <summary>The least a contract of <paramref name="agreement"/> pays (<see cref="JobMinimum"/>): the SMIC or the agreement's minimum for the trade, per hour or cachet.</summary>
+    Task<MinimumPay> MinimumAsync(string agreement, string? tradeCode, DateOnly start, decimal? hours, int? cachets, CancellationToken ct = default);
+
     byte[] PayslipPdf(PayslipPrint print);
 
     byte[] ContractPdf(ContractPrint print, string author);
@@ -53,9 +56,12 @@ public interface IPayrollApi
 
 public sealed record DsnDocument(string FileName, string ContentType, byte[] Content);
 
-internal sealed class PayrollApi(PayrollParameters parameters, Microsoft.Extensions.Options.IOptions<PayrollOptions> options, Features.FileEntityDsn filings) : IPayrollApi
+internal sealed class PayrollApi(PayrollParameters parameters, JobMinimum minimum, Microsoft.Extensions.Options.IOptions<PayrollOptions> options, Features.FileEntityDsn filings) : IPayrollApi
 {
     public Task<ParameterCatalog> CatalogAsync(CancellationToken ct = default) => parameters.CatalogAsync(ct);
+
+    public async Task<MinimumPay> MinimumAsync(string agreement, string? tradeCode, DateOnly start, decimal? hours, int? cachets, CancellationToken ct = default) =>
+        await minimum.ForAsync(agreement, tradeCode, start, hours, cachets, await parameters.CatalogAsync(ct), ct);
 
     public byte[] PayslipPdf(PayslipPrint print) => PayslipDocument.Write(print);
 

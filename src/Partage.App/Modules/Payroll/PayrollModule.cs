@@ -16,6 +16,7 @@ public static class PayrollModule
             .Configure<PayrollOptions>(configuration.GetSection("Payroll"))
             .AddScoped<PayrollParameters>()
             .AddScoped<IPayrollApi, PayrollApi>()
+            .AddScoped<JobMinimum>()
             .AddScoped<Members.IMemberRecordKeeper, PayrollRecordKeeper>()
             .AddScoped<MinimumRates>()
             .AddScoped<NotifiedTaxRates>()

@@ -57,13 +57,12 @@ public sealed class StaffContractRecorder(PartageDbContext db, GetEmployer emplo
     /// <summary>Every row checked on its own and against the employer's mandates; the problems gathered, not the first only.</summary>
     private async Task<List<(int Index, Checked Row)>> CheckAllAsync(EmployerView employer, IReadOnlyList<StaffContractInput> inputs, Problems problems, CancellationToken ct)
     {
-        var catalog = await payroll.CatalogAsync(ct);
         var checkedRows = new List<(int Index, Checked Row)>();
         for (var i = 0; i < inputs.Count; i++)
         {
             try
             {
-                var row = Check(inputs[i], catalog);
+                var row = Check(inputs[i]);
                 if (!employer.Mandates.Any(m => m.SignedOn <= row.Start && (m.TerminatedOn is not { } last || row.End <= last)))
                 {
                     throw new InputValidationException(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["Start"] = [EmployersErrors.OutsideMandate.Message] });
@@ -72,6 +71,12 @@ public sealed class StaffContractRecorder(PartageDbContext db, GetEmployer emplo
                 if (row.Kind != EmployeeKind.RegimeGeneral && IntermittentRefusal(employer, row.End) is { } refusal)
                 {
                     throw new InputValidationException(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["Kind"] = [refusal] });
+                }
+
+                // The SMIC, or the employer's agreement's minimum for every trade ("*": staff jobs are free text), per hour or cachet.
+                if ((await payroll.MinimumAsync(employer.CollectiveAgreement, null, row.Start, row.Hours, row.Cachets, ct)).Shortfall(row.Gross) is { } underpaid)
+                {
+                    throw new InputValidationException(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["Gross"] = [underpaid] });
                 }
 
                 checkedRows.Add((i, row));
@@ -171,7 +176,7 @@ public sealed class StaffContractRecorder(PartageDbContext db, GetEmployer emplo
         string LastName, string FirstName, Nir Nir, DateOnly BirthDate, Iban Iban, EmployeeKind Kind, bool Cadre, string Job, string Event,
         DateOnly Start, DateOnly End, decimal? Hours, int? Cachets, Money Gross, Money Allowances, string? Dfs, string? BirthPlace, string? BirthCountry, int? WorkedDays);
 
-    private Checked Check(StaffContractInput input, ParameterCatalog catalog)
+    private Checked Check(StaffContractInput input)
     {
         var v = new Validation();
         var lastName = v.PersonName("LastName", "Le nom", input.LastName, 100);
@@ -215,11 +220,6 @@ public sealed class StaffContractRecorder(PartageDbContext db, GetEmployer emplo
         foreach (var term in ContractTerms.Check(start, end, hours, cachets, gross, Today, workedDays).Broken)
         {
             v.Add(term.Field, term.Message);
-        }
-
-        if (start is { } s && hours is { } h && gross is { } g && catalog.ValueOn("smic_horaire", s) is { } smic && g.Amount < Rounding.ToCents(smic * h) / 100m)
-        {
-            v.Add("Gross", $"Le brut est inférieur au SMIC pour {h.ToString("0.##", CultureInfo.GetCultureInfo("fr-FR"))} heures ({Money.Eur(Rounding.ToCents(smic * h)).ToDisplayString()}).");
         }
 
         v.ThrowIfInvalid();

@@ -16,7 +16,8 @@ namespace Partage.App.Modules.Payroll.Features;
 /// activity's budget (8011/8091).
 /// </summary>
 public sealed class CountersignContract(
-    PartageDbContext db, GetJob views, IMembersApi members, ILedgerApi ledger, SignatureCodes codes, UserManager<PartageUser> users, IAuditLog audit, TimeProvider clock)
+    PartageDbContext db, GetJob views, IMembersApi members, ILedgerApi ledger, SignatureCodes codes, UserManager<PartageUser> users, IPayrollApi payroll,
+    Microsoft.Extensions.Options.IOptions<PayrollEmployerOptions> employer, IAuditLog audit, TimeProvider clock)
 {
     public async Task<JobView> HandleAsync(JobId id, SignatureInput input, string? ip, Actor actor, CancellationToken ct = default)
     {
@@ -33,6 +34,12 @@ public sealed class CountersignContract(
         if (member.Nir is null)
         {
             throw new DomainException(PayrollErrors.DpaeIncomplete);
+        }
+
+        // The minimum again: a conventional minimum may have been added or raised from a date since the declaration.
+        if ((await payroll.MinimumAsync(employer.Value.CollectiveAgreement ?? string.Empty, job.TradeCode, job.Start, job.Hours, job.Cachets, ct)).Shortfall(Money.Eur(job.GrossCents)) is { } underpaid)
+        {
+            throw new DomainException(PayrollErrors.ChecksFailed, underpaid + " Ce contrat ne peut pas être contre-signé : déclarez le travail à nouveau, au bon montant.");
         }
 
         var signature = await SignatureAsync(job, input, ip, actor, ct);

@@ -35,7 +35,7 @@ public sealed record JobInput(
 /// </summary>
 public sealed class DeclareJob(
     PartageDbContext db, IActivitiesApi activities, ILegalEntitiesApi entities, ILedgerApi ledger, PayrollParameters parameters, JobPayrollRequests requests,
-    IOptions<PayrollEmployerOptions> employer, NumberSeries numbers, IAuditLog audit, GetJob views, TimeProvider clock)
+    IOptions<PayrollEmployerOptions> employer, JobMinimum minimum, NumberSeries numbers, IAuditLog audit, GetJob views, TimeProvider clock)
 {
     private const string DefaultUsageReason = "Emploi par nature temporaire dans le secteur du spectacle vivant, où il est d'usage constant de ne pas recourir au CDI (art. L1242-2 3° et D1242-1 6° du code du travail)";
 
@@ -153,10 +153,9 @@ public sealed class DeclareJob(
             problems.Add(shortfall);
         }
 
-        var minimum = await MinimumAsync(kind, trade, start, hours, cachets, catalog, ct);
-        if (gross < minimum.Amount)
+        if ((await minimum.ForAsync(employer.Value.CollectiveAgreement ?? string.Empty, trade.Code, start, hours, cachets, catalog, ct)).Shortfall(gross) is { } underpaid)
         {
-            problems.Add($"Le brut est inférieur au minimum applicable : {minimum.Amount.ToDisplayString()} ({minimum.Basis}).");
+            problems.Add(underpaid);
         }
 
         if (activity.ModuleCode == BusinessModules.Shows && !entity.Licences.Any(l => l.Category == 2 && l.ValidUntil >= end))
@@ -177,23 +176,6 @@ public sealed class DeclareJob(
             // The budget alone has its own code: a manager (or the demo) may then wait for sales, whereas other refusals need the job changed.
             throw new DomainException(overBudget && problems.Count == 1 ? PayrollErrors.BudgetExceeded : PayrollErrors.ChecksFailed, string.Join(" ", problems));
         }
-    }
-
-    private async Task<(Money Amount, string Basis)> MinimumAsync(EmployeeKind kind, Trade trade, DateOnly start, decimal? hours, int? cachets, ParameterCatalog catalog, CancellationToken ct)
-    {
-        var agreement = employer.Value.CollectiveAgreement ?? string.Empty;
-        var rates = await db.Set<MinimumRate>().AsNoTracking()
-            .Where(r => r.CollectiveAgreement == agreement && (r.TradeCode == trade.Code || r.TradeCode == "*") && r.From <= start)
-            .ToListAsync(ct);
-        var unit = cachets is not null && hours is null ? MinimumUnit.Cachet : MinimumUnit.Hour;
-        var conventional = rates.Where(r => r.Unit == unit).GroupBy(r => r.TradeCode).Select(g => g.OrderBy(r => r.From).Last())
-            .OrderBy(r => r.TradeCode == "*" ? 1 : 0).FirstOrDefault();
-        var quantity = unit == MinimumUnit.Cachet ? cachets!.Value : hours ?? 0;
-        var smic = unit == MinimumUnit.Hour ? Money.Eur(Rounding.ToCents(catalog.ValueOn("smic_horaire", start)!.Value * quantity)) : Money.ZeroEur;
-        var agreed = conventional is null ? Money.ZeroEur : Money.Eur(Rounding.ToCents(conventional.Amount * quantity));
-        return agreed > smic
-            ? (agreed, $"minimum conventionnel IDCC {agreement} de {Money.Eur(Rounding.ToCents(conventional!.Amount)).ToDisplayString()} par {(unit == MinimumUnit.Cachet ? "cachet" : "heure")} depuis le {conventional.From:dd/MM/yyyy}")
-            : (smic, $"SMIC horaire × {quantity.ToString("0.##", CultureInfo.GetCultureInfo("fr-FR"))} h");
     }
 
     public static void Map(RouteGroupBuilder jobs)
