@@ -97,6 +97,18 @@ public sealed class BrowserFixture : IAsyncLifetime
             System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
     }
 
+    /// <summary>The member's civil name, as she types it to sign.</summary>
+    public static Task<string> CivilNameAsync(PartageFactory app, string email) => app.InScopeAsync(async s =>
+    {
+        var member = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            s.GetRequiredService<Partage.Persistence.PartageDbContext>().Set<Partage.App.Modules.Members.Member>(), m => m.Email == email);
+        return $"{member.FirstName} {member.LastName}";
+    });
+
+    /// <summary>The name of a staff account, as its owner types it to countersign.</summary>
+    public static Task<string> AccountNameAsync(PartageFactory app, string email) => app.InScopeAsync(async s =>
+        (await s.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Partage.Persistence.PartageUser>>().FindByEmailAsync(email))!.DisplayName);
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactsFolder, name + ".png"), FullPage = true });
 

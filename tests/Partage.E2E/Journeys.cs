@@ -178,9 +178,11 @@ public class Journeys(BrowserFixture browser) : IClassFixture<BrowserFixture>
     public async Task Contract_SignedWithTheEmailedCode_ThenCountersignedByTheManagerWithHisOwn()
     {
         var world = await Partage.Tests.Ledger.Books.OpenAsync(browser.App);
-        await Partage.Tests.Payroll.Hiring.FundAsync(browser.App, world.LilleActivity, 200_000);
+        var activity = await browser.App.InScopeAsync(s => s.GetRequiredService<Partage.App.Modules.Activities.Features.CreateActivity>().HandleAsync(world.LilleMember,   // its own: another journey suspends the member's first
+            new Partage.App.Modules.Activities.Features.CreateActivityInput("Duo Signature", "Concerts", Partage.App.Modules.LegalEntities.LegalEntitiesReferenceData.Lna.ToString(), Partage.App.Modules.LegalEntities.BusinessModules.Shows), Partage.App.Security.Actor.System));
+        await Partage.Tests.Payroll.Hiring.FundAsync(browser.App, activity.Id, 200_000);
         var owner = await browser.App.ActorAsync(World.LilleMemberEmail);
-        var job = await Partage.Tests.Payroll.Hiring.DeclareAsync(browser.App, Partage.Tests.Payroll.Hiring.Artist(world.LilleActivity, Partage.Tests.Payroll.Hiring.NextDay()), owner);
+        var job = await Partage.Tests.Payroll.Hiring.DeclareAsync(browser.App, Partage.Tests.Payroll.Hiring.Artist(activity.Id, Partage.Tests.Payroll.Hiring.NextDay()), owner);
 
         var member = await browser.NewPageAsync();
         await BrowserFixture.SignInAsync(member, World.LilleMemberEmail);
@@ -203,8 +205,7 @@ public class Journeys(BrowserFixture browser) : IClassFixture<BrowserFixture>
         await Assertions.Expect(manager.GetByRole(AriaRole.Term).Filter(new() { HasText = "Preuve de la signature" })).ToBeVisibleAsync();
         await manager.GetByRole(AriaRole.Button, new() { Name = "Recevoir un code par e-mail" }).ClickAsync();
         await Assertions.Expect(manager.GetByText("Un code vient de partir vers")).ToBeVisibleAsync();
-        var name = await browser.App.InScopeAsync(async s => (await s.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Partage.Persistence.PartageUser>>().FindByEmailAsync(World.LilleManager))!.DisplayName);
-        await manager.GetByLabel("Votre nom (signature)").FillAsync(name);
+        await manager.GetByLabel("Votre nom (signature)").FillAsync(await BrowserFixture.AccountNameAsync(browser.App, World.LilleManager));
         await manager.GetByLabel("Code reçu par e-mail").FillAsync(await Partage.Tests.Payroll.Hiring.CodeAsync(browser.App, job));
         await manager.GetByRole(AriaRole.Button, new() { Name = "Contre-signer pour la coopérative" }).ClickAsync();
         await Assertions.Expect(manager.GetByText($"{job.Number} contre-signé ; DPAE enregistrée.")).ToBeVisibleAsync();

@@ -109,7 +109,9 @@ public class PayrollJourneys(BrowserFixture browser) : IClassFixture<BrowserFixt
         await Assertions.Expect(page.GetByText(new System.Text.RegularExpressions.Regex(@"Contrat CT-LNA-2026-\d{6} établi"))).ToBeVisibleAsync();
         var cost = BrowserFixture.ParseEuros(await page.Locator("[data-figure=cost]").InnerTextAsync());
         var contract = (await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync())["Contrat ".Length..];
-        await page.GetByLabel("Votre nom (signature)").FillAsync("Jeanne Durand");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Recevoir un code par e-mail" }).ClickAsync();
+        await page.GetByLabel("Votre nom (signature)").FillAsync(await BrowserFixture.CivilNameAsync(browser.App, World.LilleMemberEmail));
+        await page.GetByLabel("Code reçu par e-mail").FillAsync(await Partage.Tests.Payroll.Hiring.CodeAsync(browser.App, contract));
         await page.GetByRole(AriaRole.Button, new() { Name = "Signer le contrat" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Contrat à contre-signer" })).ToBeVisibleAsync();
         var jobUrl = new Uri(page.Url).GetLeftPart(UriPartial.Path);
@@ -117,6 +119,9 @@ public class PayrollJourneys(BrowserFixture browser) : IClassFixture<BrowserFixt
         var manager = await browser.NewPageAsync();
         await BrowserFixture.SignInAsync(manager, World.LilleManager);
         await manager.GotoAsync(jobUrl);
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Recevoir un code par e-mail" }).ClickAsync();
+        await manager.GetByLabel("Votre nom (signature)").FillAsync(await BrowserFixture.AccountNameAsync(browser.App, World.LilleManager));
+        await manager.GetByLabel("Code reçu par e-mail").FillAsync(await Partage.Tests.Payroll.Hiring.CodeAsync(browser.App, contract));
         await manager.GetByRole(AriaRole.Button, new() { Name = "Contre-signer pour la coopérative" }).ClickAsync();
         await Assertions.Expect(manager.GetByText(new System.Text.RegularExpressions.Regex("contre-signé ; DPAE enregistrée"))).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(manager, "24-manager-countersigns");

@@ -4023,6 +4023,10 @@ namespace Partage.Migrations.Postgres.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("category");
 
+                    b.Property<DateOnly?>("ExpiryAlertSentOn")
+                        .HasColumnType("date")
+                        .HasColumnName("expiry_alert_sent_on");
+
                     b.Property<Guid>("LegalEntityId")
                         .HasColumnType("uuid")
                         .HasColumnName("legal_entity_id");

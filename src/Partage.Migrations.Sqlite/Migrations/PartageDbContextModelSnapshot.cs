@@ -4012,6 +4012,10 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("category");
 
+                    b.Property<DateOnly?>("ExpiryAlertSentOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expiry_alert_sent_on");
+
                     b.Property<Guid>("LegalEntityId")
                         .HasColumnType("TEXT")
                         .HasColumnName("legal_entity_id");

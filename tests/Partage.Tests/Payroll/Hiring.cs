@@ -58,9 +58,11 @@ public static class Hiring
     }
 
     /// <summary>The code of the last signature e-mail about this contract, as its reader would type it.</summary>
-    public static Task<string> CodeAsync(PartageFactory factory, JobView job) => factory.InScopeAsync(async s =>
+    public static Task<string> CodeAsync(PartageFactory factory, JobView job) => CodeAsync(factory, job.Number);
+
+    public static Task<string> CodeAsync(PartageFactory factory, string contract) => factory.InScopeAsync(async s =>
     {
-        var body = await s.GetRequiredService<PartageDbContext>().Set<OutboxMessage>().AsNoTracking().Where(m => m.Subject.EndsWith(job.Number))
+        var body = await s.GetRequiredService<PartageDbContext>().Set<OutboxMessage>().AsNoTracking().Where(m => m.Subject.EndsWith(contract))
             .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Select(m => m.Body).FirstAsync();
         return Regex.Match(body, @"^\s+(\d{6})$", RegexOptions.Multiline).Groups[1].Value;
     });

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Partage.App.Infrastructure.Scheduling;
 using Partage.Kernel;
 using Partage.Persistence;
 
@@ -54,7 +55,8 @@ internal sealed class LegalEntitiesApi(PartageDbContext db) : ILegalEntitiesApi
 public static class LegalEntitiesModule
 {
     public static IServiceCollection AddLegalEntities(this IServiceCollection services) =>
-        services.AddScoped<ILegalEntitiesApi, LegalEntitiesApi>();
+        services.AddScoped<ILegalEntitiesApi, LegalEntitiesApi>()
+            .AddScheduledWork<LicenceExpiryAlerts>(LicenceExpiryAlerts.Key, "Alerte de fin de validité des licences de spectacles (60 jours avant)", "0 0 7 * * ?");
 
     public static void MapLegalEntitiesEndpoints(RouteGroupBuilder api)
     {

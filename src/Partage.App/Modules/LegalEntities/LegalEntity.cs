@@ -41,6 +41,9 @@ public sealed class PerformanceLicence
     public string Number { get; init; } = string.Empty;
 
     public DateOnly ValidUntil { get; init; }
+
+    /// <summary>When finance was told the licence expires within <see cref="LicenceExpiryAlerts.NoticeDays"/> days (once).</summary>
+    public DateOnly? ExpiryAlertSentOn { get; set; }
 }
 
 /// <summary>A line of business the report counts revenue by ("production de projets", …).</summary>
