@@ -135,15 +135,18 @@ public sealed class DemoPayroll(PartageDbContext db, IServiceProvider services, 
         }
     }
 
+    /// <summary>The payroll staff account that countersigns the demo's contracts, read once.</summary>
+    private PartageUser? payrollStaff;
+
     /// <summary>
     /// Signed as people sign: a code is sent, read from the e-mail waiting in the outbox and typed with the name — by the
     /// member four days before the start, then by the payroll staff account the day after.
     /// </summary>
     private async Task SignAsync(JobView job, Actor member, DateOnly start, CancellationToken ct)
     {
-        var staff = await db.Set<PartageUser>().AsNoTracking().SingleAsync(u => u.Email == $"paie@{DemoSeeder.Domain}", ct);
-        var countersigner = new Actor(staff.Id, staff.Email!, new HashSet<string> { Roles.Payroll }, null, null);
-        foreach (var (signer, name, day) in new[] { (member, job.MemberName, start.AddDays(-4)), (countersigner, staff.DisplayName, start.AddDays(-3)) })
+        payrollStaff ??= await db.Set<PartageUser>().AsNoTracking().SingleAsync(u => u.Email == $"paie@{DemoSeeder.Domain}", ct);
+        var countersigner = new Actor(payrollStaff.Id, payrollStaff.Email!, new HashSet<string> { Roles.Payroll }, null, null);
+        foreach (var (signer, name, day) in new[] { (member, job.MemberName, start.AddDays(-4)), (countersigner, payrollStaff.DisplayName, start.AddDays(-3)) })
         {
             var clock = new DemoClock(day);
             var codes = services.Backdated<SignatureCodes>(clock);

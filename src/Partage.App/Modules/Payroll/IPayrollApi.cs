@@ -9,8 +9,8 @@ public interface IPayrollApi
 {
     Task<ParameterCatalog> CatalogAsync(CancellationToken ct = default);
 
-    /// <summary>The least a contract of <paramref name="agreement"/> pays (<see cref="JobMinimum"/>): the SMIC or the agreement's minimum for the trade, per hour or cachet.</summary>
-    Task<MinimumPay> MinimumAsync(string agreement, string? tradeCode, DateOnly start, decimal? hours, int? cachets, CancellationToken ct = default);
+    /// <summary>What a contract of <paramref name="agreement"/> pays at least (<see cref="MinimumTable"/>): the SMIC or the agreement's minimum for the trade, per hour or cachet.</summary>
+    Task<MinimumTable> MinimaAsync(string agreement, CancellationToken ct = default);
 
     byte[] PayslipPdf(PayslipPrint print);
 
@@ -60,8 +60,7 @@ internal sealed class PayrollApi(PayrollParameters parameters, JobMinimum minimu
 {
     public Task<ParameterCatalog> CatalogAsync(CancellationToken ct = default) => parameters.CatalogAsync(ct);
 
-    public async Task<MinimumPay> MinimumAsync(string agreement, string? tradeCode, DateOnly start, decimal? hours, int? cachets, CancellationToken ct = default) =>
-        await minimum.ForAsync(agreement, tradeCode, start, hours, cachets, await parameters.CatalogAsync(ct), ct);
+    public Task<MinimumTable> MinimaAsync(string agreement, CancellationToken ct = default) => minimum.TableAsync(agreement, ct);
 
     public byte[] PayslipPdf(PayslipPrint print) => PayslipDocument.Write(print);
 

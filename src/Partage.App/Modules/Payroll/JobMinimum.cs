@@ -17,20 +17,21 @@ public sealed record MinimumPay(Money Amount, string Basis)
 /// <summary>
 /// The least a contract pays: the SMIC for its hours, or the conventional minimum of the collective agreement for the trade
 /// ("*": every trade of the agreement), per hour or per cachet, in force at the start — whichever is higher. One rule for
-/// members' jobs (at declaration and again at countersignature) and for the contracts of employers under mandate.
+/// members' jobs (at declaration and again at countersignature) and for the contracts of employers under mandate. The
+/// agreement's rates are read once (<see cref="JobMinimum.TableAsync"/>), then each contract is checked without a query.
 /// </summary>
-public sealed class JobMinimum(PartageDbContext db)
+public sealed class MinimumTable(string agreement, IReadOnlyList<MinimumRate> rates, ParameterCatalog catalog)
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
-    public async Task<MinimumPay> ForAsync(string agreement, string? tradeCode, DateOnly start, decimal? hours, int? cachets, ParameterCatalog catalog, CancellationToken ct = default)
+    /// <summary>Why <paramref name="gross"/> is below the least a contract of this trade, start, hours or cachets pays; null when it is not.</summary>
+    public string? Shortfall(string? tradeCode, DateOnly start, decimal? hours, int? cachets, Money gross) => For(tradeCode, start, hours, cachets).Shortfall(gross);
+
+    private MinimumPay For(string? tradeCode, DateOnly start, decimal? hours, int? cachets)
     {
-        ArgumentNullException.ThrowIfNull(catalog);
-        var rates = await db.Set<MinimumRate>().AsNoTracking()
-            .Where(r => r.CollectiveAgreement == agreement && (r.TradeCode == tradeCode || r.TradeCode == "*") && r.From <= start)
-            .ToListAsync(ct);
         var unit = cachets is not null && hours is null ? MinimumUnit.Cachet : MinimumUnit.Hour;
-        var conventional = rates.Where(r => r.Unit == unit).GroupBy(r => r.TradeCode).Select(g => g.OrderBy(r => r.From).Last())
+        var conventional = rates.Where(r => r.Unit == unit && (r.TradeCode == tradeCode || r.TradeCode == "*") && r.From <= start)
+            .GroupBy(r => r.TradeCode).Select(g => g.OrderBy(r => r.From).Last())
             .OrderBy(r => r.TradeCode == "*" ? 1 : 0).FirstOrDefault();
         var quantity = unit == MinimumUnit.Cachet ? cachets!.Value : hours ?? 0;
         var smic = unit == MinimumUnit.Hour ? Money.Eur(Rounding.ToCents(catalog.ValueOn("smic_horaire", start)!.Value * quantity)) : Money.ZeroEur;
@@ -39,4 +40,11 @@ public sealed class JobMinimum(PartageDbContext db)
             ? new(agreed, $"minimum conventionnel IDCC {agreement} de {Money.Eur(Rounding.ToCents(conventional!.Amount)).ToDisplayString()} par {(unit == MinimumUnit.Cachet ? "cachet" : "heure")} depuis le {conventional.From:dd/MM/yyyy}")
             : new(smic, $"SMIC horaire × {quantity.ToString("0.##", French)} h");
     }
+}
+
+/// <summary>Reads an agreement's minimum rates and the SMIC's parameters into a <see cref="MinimumTable"/>.</summary>
+public sealed class JobMinimum(PartageDbContext db, PayrollParameters parameters)
+{
+    public async Task<MinimumTable> TableAsync(string agreement, CancellationToken ct = default) =>
+        new(agreement, await db.Set<MinimumRate>().AsNoTracking().Where(r => r.CollectiveAgreement == agreement).ToListAsync(ct), await parameters.CatalogAsync(ct));
 }

@@ -57,6 +57,7 @@ public sealed class StaffContractRecorder(PartageDbContext db, GetEmployer emplo
     /// <summary>Every row checked on its own and against the employer's mandates; the problems gathered, not the first only.</summary>
     private async Task<List<(int Index, Checked Row)>> CheckAllAsync(EmployerView employer, IReadOnlyList<StaffContractInput> inputs, Problems problems, CancellationToken ct)
     {
+        var minima = await payroll.MinimaAsync(employer.CollectiveAgreement, ct);   // once for the whole file
         var checkedRows = new List<(int Index, Checked Row)>();
         for (var i = 0; i < inputs.Count; i++)
         {
@@ -74,7 +75,7 @@ public sealed class StaffContractRecorder(PartageDbContext db, GetEmployer emplo
                 }
 
                 // The SMIC, or the employer's agreement's minimum for every trade ("*": staff jobs are free text), per hour or cachet.
-                if ((await payroll.MinimumAsync(employer.CollectiveAgreement, null, row.Start, row.Hours, row.Cachets, ct)).Shortfall(row.Gross) is { } underpaid)
+                if (minima.Shortfall(null, row.Start, row.Hours, row.Cachets, row.Gross) is { } underpaid)
                 {
                     throw new InputValidationException(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["Gross"] = [underpaid] });
                 }

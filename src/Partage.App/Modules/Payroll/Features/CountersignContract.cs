@@ -37,7 +37,7 @@ public sealed class CountersignContract(
         }
 
         // The minimum again: a conventional minimum may have been added or raised from a date since the declaration.
-        if ((await payroll.MinimumAsync(employer.Value.CollectiveAgreement ?? string.Empty, job.TradeCode, job.Start, job.Hours, job.Cachets, ct)).Shortfall(Money.Eur(job.GrossCents)) is { } underpaid)
+        if ((await payroll.MinimaAsync(employer.Value.CollectiveAgreement ?? string.Empty, ct)).Shortfall(job.TradeCode, job.Start, job.Hours, job.Cachets, Money.Eur(job.GrossCents)) is { } underpaid)
         {
             throw new DomainException(PayrollErrors.ChecksFailed, underpaid + " Ce contrat ne peut pas être contre-signé : déclarez le travail à nouveau, au bon montant.");
         }

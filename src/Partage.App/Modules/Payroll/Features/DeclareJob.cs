@@ -56,7 +56,7 @@ public sealed class DeclareJob(
         var (start, end, gross) = (t.Start!.Value, t.End!.Value, t.Gross!.Value);
         var payslips = t.Months.Select(m => PayslipEngine.Compute(requests.For(catalog, kind, input.Cadre, start, end, gross.Cents, m, t.Dfs, exemption: t.Exemption), catalog)).ToList();
         var cost = Money.Eur(payslips.Sum(p => Rounding.ToCents(p.EmployerCost)));
-        await CheckBeforeContractAsync(activity!, entity, kind, t.Trade!, start, end, t.Hours, (int?)t.Cachets, gross, cost, catalog, ct);
+        await CheckBeforeContractAsync(activity!, entity, t.Trade!, start, end, t.Hours, (int?)t.Cachets, gross, cost, ct);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var job = new Job
@@ -142,8 +142,7 @@ public sealed class DeclareJob(
 
     /// <summary>The rules a job must meet before its contract exists; every broken one is reported at once.</summary>
     private async Task CheckBeforeContractAsync(
-        ActivityView activity, LegalEntityView entity, EmployeeKind kind, Trade trade, DateOnly start, DateOnly end, decimal? hours, int? cachets, Money gross,
-        Money cost, ParameterCatalog catalog, CancellationToken ct)
+        ActivityView activity, LegalEntityView entity, Trade trade, DateOnly start, DateOnly end, decimal? hours, int? cachets, Money gross, Money cost, CancellationToken ct)
     {
         var problems = new List<string>();
         var shortfall = JobBudget.Shortfall(await ledger.BudgetAsync(activity.Id, ct), cost);
@@ -153,7 +152,7 @@ public sealed class DeclareJob(
             problems.Add(shortfall);
         }
 
-        if ((await minimum.ForAsync(employer.Value.CollectiveAgreement ?? string.Empty, trade.Code, start, hours, cachets, catalog, ct)).Shortfall(gross) is { } underpaid)
+        if ((await minimum.TableAsync(employer.Value.CollectiveAgreement ?? string.Empty, ct)).Shortfall(trade.Code, start, hours, cachets, gross) is { } underpaid)
         {
             problems.Add(underpaid);
         }
