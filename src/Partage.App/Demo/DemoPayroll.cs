@@ -21,7 +21,25 @@ namespace Partage.App.Demo;
 /// </summary>
 public sealed class DemoPayroll(PartageDbContext db, IServiceProvider services, IMembersApi members, ILegalEntitiesApi entities, TimeProvider clock)
 {
-    private sealed record Plan(ActivityId Activity, string Kind, string Trade, string Description, int StartsInDays, int Days, string? Hours, string? Cachets, string Gross);
+    private sealed record Plan(ActivityId Activity, string Kind, string Trade, string Description, int StartsInDays, int Days, string? Hours, string? Cachets, string Gross)
+    {
+        /// <summary>An intermittent's function (annexes 8 and 10) and the index of the show's organiser in <see cref="Organisers"/>.</summary>
+        public (string Function, int Organiser)? Show { get; init; }
+    }
+
+    /// <summary>
+    /// The demo's organisers: a licensed venue buying shows, a festival the cooperative produces for, a town hall without
+    /// licence the cooperative sells a show to (flagged), and a brasserie hiring a musician for its own party (refused: GUSO).
+    /// </summary>
+    private static readonly (string Name, string Siret, string Ape, string? Licence, string Role)[] Organisers =
+    [
+        ("Le Splendid", "41234567000019", "9004Z", "PLATESV-R-2023-000321", OrganiserRoles.LicensedBuyer),
+        ("Festival des Beffrois", "78912345200011", "9001Z", null, OrganiserRoles.Cooperative),
+        ("Mairie de Roubaix", "53298765800012", "8411Z", null, OrganiserRoles.Cooperative),
+        ("Brasserie du Vieux-Lille", "81234567600017", "5630Z", null, OrganiserRoles.Occasional),
+    ];
+
+    private const int GusoExample = 3;
 
     private DateOnly Today => clock.Today();
 
@@ -62,16 +80,32 @@ public sealed class DemoPayroll(PartageDbContext db, IServiceProvider services, 
             }
         }
 
-        Add(shows, 0, a => new Plan(a, "intermittent_artist", "musician_singer", "Concerts du festival d'automne", -40, 2, null, "2", "520"));
-        Add(shows, 1, a => new Plan(a, "intermittent_artist", "actor", "Lecture-spectacle", -33, 1, null, "1", "260"));
-        Add(shows, 2, a => new Plan(a, "intermittent_technician", "technician", "Régie lumière", -31, 2, "16", null, "420"));
+        Add(shows, 0, a => new Plan(a, "intermittent_artist", "musician_singer", "Concerts du festival d'automne", -40, 2, null, "2", "520") { Show = ("Musicien", 1) });
+        Add(shows, 1, a => new Plan(a, "intermittent_artist", "actor", "Lecture-spectacle", -33, 1, null, "1", "260") { Show = ("Artiste dramatique", 0) });
+        Add(shows, 2, a => new Plan(a, "intermittent_technician", "technician", "Régie lumière", -31, 2, "16", null, "420") { Show = ("Régisseur lumière", 0) });
         Add(projects, 0, a => new Plan(a, "regime_general", "graphic_web_designer", "Identité visuelle d'une saison", -45, 10, "70", null, "1450"));
         Add(projects, 1, a => new Plan(a, "regime_general", "consultant_trainer", "Formation des bénévoles", -30, 3, "21", null, "600"));
         Add(projects, 2, a => new Plan(a, "regime_general", "graphic_web_designer", "Refonte d'un site, paie à chaque fin de mois", -70, 60, "120", null, "1600"));
-        Add(shows, 3, a => new Plan(a, "intermittent_technician", "technician", "Montage et démontage", -6, 2, "18", null, "430"));
-        Add(shows, 0, a => new Plan(a, "intermittent_artist", "musician_singer", "Bal du nouvel an", 10, 1, null, "1", "280"));   // the demo member's next contract, to sign
+        Add(shows, 3, a => new Plan(a, "intermittent_technician", "technician", "Montage et démontage", -6, 2, "18", null, "430") { Show = ("Machiniste", 1) });
+        Add(shows, 0, a => new Plan(a, "intermittent_artist", "musician_singer", "Bal du nouvel an", 10, 1, null, "1", "280") { Show = ("Musicien", 2) });   // the demo member's next contract, to sign
+        Add(shows, 1, a => new Plan(a, "intermittent_artist", "musician_singer", "Soirée d'anniversaire de la brasserie", 12, 1, null, "1", "250") { Show = ("Musicien", GusoExample) });
 
         return plans;
+    }
+
+    private static JobInput WithShow(JobInput job, Plan plan)
+    {
+        if (plan.Show is not { } show)
+        {
+            return job;
+        }
+
+        var organiser = Organisers[show.Organiser];
+        return job with
+        {
+            Function = show.Function, Production = "show", Title = plan.Description, OrganiserName = organiser.Name, OrganiserSiret = organiser.Siret,
+            OrganiserApe = organiser.Ape, OrganiserLicence = organiser.Licence, OrganiserRole = organiser.Role,
+        };
     }
 
     /// <summary>Each plan declared by its member on its day (five days before the start), signed and countersigned unless it starts later.</summary>
@@ -91,8 +125,12 @@ public sealed class DemoPayroll(PartageDbContext db, IServiceProvider services, 
             JobView declared;
             try
             {
-                declared = await services.Backdated<DeclareJob>(new DemoClock(start.AddDays(-5))).HandleAsync(new JobInput(plan.Activity.ToString(), plan.Kind, false, plan.Trade,
-                    plan.Description, "Lille", Day(start), Day(end), plan.Hours, plan.Cachets, plan.Gross, plan.Kind == "regime_general" ? "Accroissement temporaire d'activité (art. L1242-2 2° du code du travail)" : null, null), owner, ct);
+                declared = await services.Backdated<DeclareJob>(new DemoClock(start.AddDays(-5))).HandleAsync(WithShow(new JobInput(plan.Activity.ToString(), plan.Kind, false, plan.Trade,
+                    plan.Description, "Lille", Day(start), Day(end), plan.Hours, plan.Cachets, plan.Gross, plan.Kind == "regime_general" ? "Accroissement temporaire d'activité (art. L1242-2 2° du code du travail)" : null, null), plan), owner, ct);
+            }
+            catch (DomainException refused) when (refused.Error == PayrollErrors.ChecksFailed && plan.Show?.Organiser == GusoExample)
+            {
+                continue;   // refused as it should be: the compliance page shows it
             }
             catch (DomainException refused) when (refused.Error == PayrollErrors.BudgetExceeded)   // the budget alone; any other refusal is a bug of the demo
             {

@@ -4334,6 +4334,90 @@ namespace Partage.Migrations.Postgres.Migrations
                     b.ToTable("offices", (string)null);
                 });
 
+            modelBuilder.Entity("Partage.App.Modules.Payroll.ComplianceEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("activity_id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("by");
+
+                    b.Property<string>("Job")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("job");
+
+                    b.Property<Guid?>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.Property<string>("JobNumber")
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasColumnName("job_number");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("office_id");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("rule");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("step");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payroll_compliance_events");
+
+                    b.HasIndex("JobId")
+                        .HasDatabaseName("ix_payroll_compliance_events_job_id");
+
+                    b.HasIndex("OfficeId", "On")
+                        .HasDatabaseName("ix_payroll_compliance_events_office_id_on");
+
+                    b.ToTable("payroll_compliance_events", (string)null);
+                });
+
             modelBuilder.Entity("Partage.App.Modules.Payroll.DsnFiling", b =>
                 {
                     b.Property<Guid>("Id")
@@ -5734,6 +5818,71 @@ namespace Partage.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_payroll_jobs_activities_activity_id");
+
+                    b.OwnsOne("Partage.App.Modules.Payroll.JobProduction", "Production", b1 =>
+                        {
+                            b1.Property<Guid>("JobId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Function")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("production_function");
+
+                            b1.Property<string>("OrganiserApe")
+                                .IsRequired()
+                                .HasMaxLength(5)
+                                .HasColumnType("character varying(5)")
+                                .HasColumnName("production_organiser_ape");
+
+                            b1.Property<string>("OrganiserLicence")
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)")
+                                .HasColumnName("production_organiser_licence");
+
+                            b1.Property<string>("OrganiserName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("production_organiser_name");
+
+                            b1.Property<string>("OrganiserRole")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("production_organiser_role");
+
+                            b1.Property<string>("OrganiserSiret")
+                                .IsRequired()
+                                .HasMaxLength(14)
+                                .HasColumnType("character varying(14)")
+                                .HasColumnName("production_organiser_siret");
+
+                            b1.Property<bool>("Recording")
+                                .HasColumnType("boolean")
+                                .HasColumnName("production_recording");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("production_title");
+
+                            b1.HasKey("JobId");
+
+                            b1.HasIndex("OrganiserSiret")
+                                .HasDatabaseName("ix_payroll_jobs_production_organiser_siret");
+
+                            b1.ToTable("payroll_jobs");
+
+                            b1.WithOwner()
+                                .HasForeignKey("JobId")
+                                .HasConstraintName("fk_payroll_jobs_payroll_jobs_id");
+                        });
+
+                    b.Navigation("Production");
                 });
 
             modelBuilder.Entity("Partage.App.Modules.Payroll.Payslip", b =>

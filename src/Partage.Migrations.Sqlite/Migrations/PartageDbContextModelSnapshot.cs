@@ -4323,6 +4323,90 @@ namespace Partage.Migrations.Sqlite.Migrations
                     b.ToTable("offices", (string)null);
                 });
 
+            modelBuilder.Entity("Partage.App.Modules.Payroll.ComplianceEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activity_id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by");
+
+                    b.Property<string>("Job")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("job");
+
+                    b.Property<Guid?>("JobId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("job_id");
+
+                    b.Property<string>("JobNumber")
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("job_number");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("member_id");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("office_id");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("on");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("step");
+
+                    b.HasKey("Id")
+                        .HasName("pk_payroll_compliance_events");
+
+                    b.HasIndex("JobId")
+                        .HasDatabaseName("ix_payroll_compliance_events_job_id");
+
+                    b.HasIndex("OfficeId", "On")
+                        .HasDatabaseName("ix_payroll_compliance_events_office_id_on");
+
+                    b.ToTable("payroll_compliance_events", (string)null);
+                });
+
             modelBuilder.Entity("Partage.App.Modules.Payroll.DsnFiling", b =>
                 {
                     b.Property<Guid>("Id")
@@ -5723,6 +5807,71 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_payroll_jobs_activities_activity_id");
+
+                    b.OwnsOne("Partage.App.Modules.Payroll.JobProduction", "Production", b1 =>
+                        {
+                            b1.Property<Guid>("JobId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("Function")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("production_function");
+
+                            b1.Property<string>("OrganiserApe")
+                                .IsRequired()
+                                .HasMaxLength(5)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("production_organiser_ape");
+
+                            b1.Property<string>("OrganiserLicence")
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("production_organiser_licence");
+
+                            b1.Property<string>("OrganiserName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("production_organiser_name");
+
+                            b1.Property<string>("OrganiserRole")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("production_organiser_role");
+
+                            b1.Property<string>("OrganiserSiret")
+                                .IsRequired()
+                                .HasMaxLength(14)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("production_organiser_siret");
+
+                            b1.Property<bool>("Recording")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("production_recording");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("production_title");
+
+                            b1.HasKey("JobId");
+
+                            b1.HasIndex("OrganiserSiret")
+                                .HasDatabaseName("ix_payroll_jobs_production_organiser_siret");
+
+                            b1.ToTable("payroll_jobs");
+
+                            b1.WithOwner()
+                                .HasForeignKey("JobId")
+                                .HasConstraintName("fk_payroll_jobs_payroll_jobs_id");
+                        });
+
+                    b.Navigation("Production");
                 });
 
             modelBuilder.Entity("Partage.App.Modules.Payroll.Payslip", b =>

@@ -200,6 +200,9 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
         yield return ("GET", "/api/v1/jobs/", _ => "/api/v1/jobs", _ => null, Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => ok), HttpStatusCode.NotFound);
         yield return ("POST", "/api/v1/jobs/", _ => "/api/v1/jobs", _ => Payroll.Hiring.Artist(default, Payroll.Hiring.NextDay()) with { ActivityId = "{funded-activity}" },
             Only(HttpStatusCode.Created, World.Admin, World.Payroll, World.LilleManager, World.LilleMemberEmail), HttpStatusCode.NotFound);
+        // Managers see their office's refusals and flags, payroll staff every office's; nobody else has the page.
+        yield return ("GET", "/api/v1/compliance/events", _ => "/api/v1/compliance/events", _ => null,
+            Only(ok, World.Admin, World.Payroll, World.LilleManager, World.ParisManager), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/jobs/{id:guid}", _ => "/api/v1/jobs/{job}", _ => null, Only(ok, jobReaders), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/jobs/{id:guid}/contract.pdf", _ => "/api/v1/jobs/{job}/contract.pdf", _ => null, Only(ok, jobReaders), HttpStatusCode.NotFound);
         // The job has no validated final payslip yet: those who may read it get the reason, the others nothing.

@@ -29,8 +29,8 @@ public class CdiRefusalTests(December2026Factory factory) : IClassFixture<Decemb
             "Lille", start, end, "14", null, "420", "Accroissement temporaire d'activité", null);
         var job = await Hiring.CountersignedAsync(factory, Clerk("2026-12-14", "2026-12-15"));
         var later = await Hiring.CountersignedAsync(factory, Clerk("2026-12-16", "2026-12-17"));
-        var technician = await Hiring.CountersignedAsync(factory, new JobInput(world.LilleActivity.ToString(), "intermittent_technician", false, "technician", "Régie",
-            "Lille", "2026-12-18", "2026-12-18", "8", null, "200", null, null));
+        var technician = await Hiring.CountersignedAsync(factory, Hiring.AtTheVenue(new JobInput(world.LilleActivity.ToString(), "intermittent_technician", false, "technician", "Régie",
+            "Lille", "2026-12-18", "2026-12-18", "8", null, "200", null, null), "Régisseur"));
 
         using var member = await factory.ClientForAsync(World.LilleMemberEmail);
         using var notStaff = await member.PostAsJsonAsync($"/api/v1/jobs/{job.Id}/cdi-refusal", new { Offer = "Courrier du 10/12/2026" });

@@ -50,6 +50,8 @@ public abstract class CountersignBudgetTests<TFactory>(TFactory factory) : IClas
         Assert.Contains("coût employeur", refused.Message, StringComparison.Ordinal);
         var still = await factory.InScopeAsync(s => s.GetRequiredService<GetJob>().HandleAsync(second.Id, Actor.System));
         Assert.Equal(JobStatus.Signed, still.Status);
+        var events = await factory.InScopeAsync(s => s.GetRequiredService<ListComplianceEvents>().HandleAsync(null, null, "refused", new App.Infrastructure.PageRequest(1, 100), Actor.System));
+        Assert.Contains(events.Items, e => e.JobId == second.Id && e.Rule == ComplianceRules.Budget && e.Step == ComplianceLog.Countersignature);   // kept, though the request failed
         Assert.Equal(committedBefore + first.EmployerCost, (await BudgetAsync(factory, world.LilleActivity)).Committed);   // only the first is committed
     }
 

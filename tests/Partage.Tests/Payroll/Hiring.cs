@@ -39,12 +39,22 @@ public static class Hiring
     public static Task FundAsync(PartageFactory factory, ActivityId activity, long cents) =>
         PostAsync(factory, Lna, D(11, 20), $"fund-{Guid.NewGuid():N}", ("512", Side.Debit, cents, null), ("706", Side.Credit, cents, activity));
 
+    /// <summary>A licensed venue's SIRET (Luhn keys valid), the organiser of the tests' shows.</summary>
+    public const string VenueSiret = "41234567000019";
+
     public static JobInput Artist(ActivityId activity, DateOnly start, int days = 1, string gross = "300", string? cachets = null) =>
-        new(activity.ToString(), "intermittent_artist", false, "musician_singer", "Concert au Splendid", "Lille", Day(start), Day(start.AddDays(days - 1)), null,
-            cachets ?? days.ToString(System.Globalization.CultureInfo.InvariantCulture), gross, null, null);
+        AtTheVenue(new(activity.ToString(), "intermittent_artist", false, "musician_singer", "Concert au Splendid", "Lille", Day(start), Day(start.AddDays(days - 1)), null,
+            cachets ?? days.ToString(System.Globalization.CultureInfo.InvariantCulture), gross, null, null), "Musicien");
 
     public static JobInput Technician(ActivityId activity, DateOnly start, string hours, string gross) =>
-        new(activity.ToString(), "intermittent_technician", false, "technician", "Régie son", "Lille", Day(start), Day(start), hours, null, gross, null, null);
+        AtTheVenue(new(activity.ToString(), "intermittent_technician", false, "technician", "Régie son", "Lille", Day(start), Day(start), hours, null, gross, null, null), "Régisseur son");
+
+    /// <summary>An intermittent's job for a show a licensed venue buys (annexes 8 and 10): the function, the show and its organiser.</summary>
+    public static JobInput AtTheVenue(JobInput job, string function) => job with
+    {
+        Function = function, Production = "show", Title = "Concert au Splendid", OrganiserName = "Le Splendid", OrganiserSiret = VenueSiret, OrganiserApe = "9004Z",
+        OrganiserLicence = "PLATESV-R-2023-000321", OrganiserRole = OrganiserRoles.LicensedBuyer,
+    };
 
     public static Task<JobView> DeclareAsync(PartageFactory factory, JobInput input, Actor? actor = null) =>
         factory.InScopeAsync(s => s.GetRequiredService<DeclareJob>().HandleAsync(input, actor ?? Actor.System));
@@ -91,5 +101,5 @@ public static class Hiring
         return await factory.InScopeAsync(s => s.GetRequiredService<CountersignContract>().HandleAsync(job.Id, signature, "192.0.2.2", staff));
     }
 
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

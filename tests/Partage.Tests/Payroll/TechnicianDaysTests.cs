@@ -21,12 +21,12 @@ public class TechnicianDaysTests(December2026Factory factory) : IClassFixture<De
     {
         var world = await OpenAsync(factory);
         await Hiring.FundAsync(factory, world.LilleActivity, 500_000);
-        var job = await Hiring.CountersignedAsync(factory, new JobInput(world.LilleActivity.ToString(), "intermittent_technician", false, "technician", "Régie d'une création",
-            "Lille", "2026-12-07", "2026-12-17", "40", null, "1000", null, null) { WorkedDays = "5" });
+        var job = await Hiring.CountersignedAsync(factory, Hiring.AtTheVenue(new JobInput(world.LilleActivity.ToString(), "intermittent_technician", false, "technician", "Régie d'une création",
+            "Lille", "2026-12-07", "2026-12-17", "40", null, "1000", null, null), "Régisseur général") with { WorkedDays = "5" });
 
         // A régisseur de théâtre may consent to the musicians' DFS (16 % in 2026): 200 € → a base of 168 €; not a régime général employee.
-        var stageManager = await Hiring.CountersignedAsync(factory, new JobInput(world.LilleActivity.ToString(), "intermittent_technician", false, "technician", "Régie plateau",
-            "Lille", "2026-12-04", "2026-12-04", "8", null, "200", null, DfsLabels.StageManager));
+        var stageManager = await Hiring.CountersignedAsync(factory, Hiring.AtTheVenue(new JobInput(world.LilleActivity.ToString(), "intermittent_technician", false, "technician", "Régie plateau",
+            "Lille", "2026-12-04", "2026-12-04", "8", null, "200", null, DfsLabels.StageManager), "Régisseur plateau"));
 
         using var member = await factory.ClientForAsync(World.LilleMemberEmail);
         using var artist = await member.PostAsJsonAsync("/api/v1/jobs", new

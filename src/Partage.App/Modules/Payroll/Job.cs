@@ -47,6 +47,9 @@ public sealed class Job : IVersioned
 
     public string Place { get; init; } = string.Empty;
 
+    /// <summary>An intermittent's function, show or recording and organiser (annexes 8 and 10, the GUSO boundary); null for the régime général.</summary>
+    public JobProduction? Production { get; init; }
+
     public DateOnly Start { get; init; }
 
     public DateOnly End { get; init; }
@@ -233,6 +236,18 @@ internal sealed class JobConfiguration : IEntityTypeConfiguration<Job>
         builder.HasOne<Activity>().WithMany().HasForeignKey(j => j.ActivityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(j => new { j.MemberId, j.Start });
         builder.HasIndex(j => new { j.OfficeId, j.Status });
+        builder.OwnsOne(j => j.Production, p =>
+        {
+            p.Property(x => x.Function).HasMaxLength(100);
+            p.Property(x => x.Title).HasMaxLength(200);
+            p.Property(x => x.OrganiserName).HasMaxLength(200);
+            p.Property(x => x.OrganiserSiret).HasMaxLength(14);
+            p.Property(x => x.OrganiserApe).HasMaxLength(5);
+            p.Property(x => x.OrganiserLicence).HasMaxLength(50);
+            p.Property(x => x.OrganiserRole).HasMaxLength(20);
+            p.HasIndex(x => x.OrganiserSiret);
+            p.Ignore(x => x.OrganiserIsOccasional);
+        });
         builder.Ignore(j => j.ContractType);
         builder.Ignore(j => j.Days);
     }

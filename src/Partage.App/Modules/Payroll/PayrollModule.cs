@@ -20,6 +20,9 @@ public static class PayrollModule
             .AddScoped<Members.IMemberRecordKeeper, PayrollRecordKeeper>()
             .AddScoped<MinimumRates>()
             .AddScoped<NotifiedTaxRates>()
+            .AddScoped<ComplianceLog>()
+            .AddScoped<JobFlags>()
+            .AddScoped<Features.ListComplianceEvents>()
             .AddScoped<Features.GetJob>()
             .AddScoped<Features.ListJobs>()
             .AddScoped<Features.DeclareJob>()
@@ -64,6 +67,7 @@ public static class PayrollModule
         SimulateBudget.Map(open);
         SimulateNet.Map(open);
         Features.ListJobs.Map(jobs);
+        Features.ListComplianceEvents.Map(api.MapGroup("/compliance").WithTags("Emploi"));
         Features.DeclareJob.Map(jobs);
         Features.GetJob.Map(jobs);
         Features.SendSignatureCode.Map(jobs);

@@ -17,7 +17,7 @@ namespace Partage.App.Modules.Payroll.Features;
 /// </summary>
 public sealed class CountersignContract(
     PartageDbContext db, GetJob views, IMembersApi members, ILedgerApi ledger, SignatureCodes codes, UserManager<PartageUser> users, IPayrollApi payroll,
-    Microsoft.Extensions.Options.IOptions<PayrollEmployerOptions> employer, IAuditLog audit, TimeProvider clock)
+    Microsoft.Extensions.Options.IOptions<PayrollEmployerOptions> employer, ComplianceLog compliance, IAuditLog audit, TimeProvider clock)
 {
     public async Task<JobView> HandleAsync(JobId id, SignatureInput input, string? ip, Actor actor, CancellationToken ct = default)
     {
@@ -30,6 +30,14 @@ public sealed class CountersignContract(
 
         var today = clock.Today();
         job.RequireCountersignable(today);
+
+        // The member's independence: someone other than the member validates their contract, even a member who is also staff.
+        if (actor.MemberId is { } self && self == job.MemberId)
+        {
+            await RefuseAsync(job, ComplianceRules.SelfCountersigned, PayrollErrors.SelfCountersignature.Message, actor, ct);
+            throw new DomainException(PayrollErrors.SelfCountersignature);
+        }
+
         var member = await members.EmployeeAsync(job.MemberId, ct) ?? throw new DomainException(PayrollErrors.NotFound);
         if (member.Nir is null)
         {
@@ -39,6 +47,7 @@ public sealed class CountersignContract(
         // The minimum again: a conventional minimum may have been added or raised from a date since the declaration.
         if ((await payroll.MinimaAsync(employer.Value.CollectiveAgreement ?? string.Empty, ct)).Shortfall(job.TradeCode, job.Start, job.Hours, job.Cachets, Money.Eur(job.GrossCents)) is { } underpaid)
         {
+            await RefuseAsync(job, ComplianceRules.Minimum, underpaid, actor, ct);
             throw new DomainException(PayrollErrors.ChecksFailed, underpaid + " Ce contrat ne peut pas être contre-signé : déclarez le travail à nouveau, au bon montant.");
         }
 
@@ -50,6 +59,8 @@ public sealed class CountersignContract(
         // Checked again here, with the budget held: two jobs declared together may each fit and not both.
         if (JobBudget.Shortfall(await ledger.BudgetToSpendAsync(job.ActivityId, ct), cost) is { } shortfall)
         {
+            await transaction.RollbackAsync(ct);
+            await RefuseAsync(job, ComplianceRules.Budget, shortfall, actor, ct);
             throw new DomainException(PayrollErrors.BudgetExceeded, shortfall + " Le contrat reste signé par le membre ; il pourra être contre-signé quand l'activité aura de quoi le payer.");
         }
 
@@ -66,6 +77,9 @@ public sealed class CountersignContract(
         await transaction.CommitAsync(ct);
         return await views.HandleAsync(id, actor, ct);
     }
+
+    private Task RefuseAsync(Job job, string rule, string message, Actor actor, CancellationToken ct) =>
+        compliance.RefusedAsync((job.OfficeId, job.MemberId, job.ActivityId, job.Description), job, ComplianceLog.Countersignature, [(rule, message)], actor, ct);
 
     /// <summary>
     /// The countersigner signs as the member does: the name of their account as typed and the code sent to its address,

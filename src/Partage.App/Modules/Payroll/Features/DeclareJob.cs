@@ -25,6 +25,27 @@ public sealed record JobInput(
 
     /// <summary>A régime général CDD with a young person during their school or university holidays: student_holidays, no end-of-contract indemnity (L1243-10 2°).</summary>
     public string? PrecarityExemption { get; init; }
+
+    /// <summary>An intermittent's function, from the list of annex 8 (technicians) or 10 (artists).</summary>
+    public string? Function { get; init; }
+
+    /// <summary>"show" or "recording": what the intermittent is hired for.</summary>
+    public string? Production { get; init; }
+
+    /// <summary>The show's or recording's title.</summary>
+    public string? Title { get; init; }
+
+    public string? OrganiserName { get; init; }
+
+    public string? OrganiserSiret { get; init; }
+
+    public string? OrganiserApe { get; init; }
+
+    /// <summary>The organiser's live-performance licence or declaration receipt number, if it holds one.</summary>
+    public string? OrganiserLicence { get; init; }
+
+    /// <summary><see cref="OrganiserRoles"/>: cooperative, licensed_buyer or occasional.</summary>
+    public string? OrganiserRole { get; init; }
 }
 
 /// <summary>
@@ -35,14 +56,14 @@ public sealed record JobInput(
 /// </summary>
 public sealed class DeclareJob(
     PartageDbContext db, IActivitiesApi activities, ILegalEntitiesApi entities, ILedgerApi ledger, PayrollParameters parameters, JobPayrollRequests requests,
-    IOptions<PayrollEmployerOptions> employer, JobMinimum minimum, NumberSeries numbers, IAuditLog audit, GetJob views, TimeProvider clock)
+    IOptions<PayrollEmployerOptions> employer, JobMinimum minimum, NumberSeries numbers, ComplianceLog compliance, JobFlags flags, IAuditLog audit, GetJob views, TimeProvider clock)
 {
     private const string DefaultUsageReason = "Emploi par nature temporaire dans le secteur du spectacle vivant, où il est d'usage constant de ne pas recourir au CDI (art. L1242-2 3° et D1242-1 6° du code du travail)";
 
     /// <summary>The job's terms as read from the form; null where the input was refused (the validation then holds why).</summary>
     private sealed record Terms(
         EmployeeKind? Kind, Trade? Trade, string? Description, string? Place, DateOnly? Start, DateOnly? End, decimal? Hours, decimal? Cachets, Money? Gross,
-        string? Usage, string? Dfs, int? WorkedDays, string? Exemption, IReadOnlyList<ContractMonth> Months);
+        string? Usage, string? Dfs, int? WorkedDays, string? Exemption, IReadOnlyList<ContractMonth> Months, JobProduction? Production);
 
     public async Task<JobView> HandleAsync(JobInput input, Actor actor, CancellationToken ct = default)
     {
@@ -56,18 +77,19 @@ public sealed class DeclareJob(
         var (start, end, gross) = (t.Start!.Value, t.End!.Value, t.Gross!.Value);
         var payslips = t.Months.Select(m => PayslipEngine.Compute(requests.For(catalog, kind, input.Cadre, start, end, gross.Cents, m, t.Dfs, exemption: t.Exemption), catalog)).ToList();
         var cost = Money.Eur(payslips.Sum(p => Rounding.ToCents(p.EmployerCost)));
-        await CheckBeforeContractAsync(activity!, entity, t.Trade!, start, end, t.Hours, (int?)t.Cachets, gross, cost, ct);
+        await CheckBeforeContractAsync(activity!, entity, t, cost, actor, ct);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var job = new Job
         {
             Id = TypedId.New<JobId>(), Number = $"CT-{entity.Code}-{start.Year}-{await numbers.NextAsync($"contract:{entity.Code}:{start.Year}", ct):D6}",
             ActivityId = activity!.Id, MemberId = activity.MemberId, OfficeId = activity.OfficeId, LegalEntityId = entity.Id, Kind = kind, Cadre = input.Cadre,
-            TradeCode = t.Trade!.Code, Description = t.Description!, Place = t.Place!, Start = start, End = end, Hours = t.Hours, Cachets = (int?)t.Cachets, WorkedDays = t.WorkedDays,
+            TradeCode = t.Trade!.Code, Description = t.Description!, Place = t.Place!, Production = t.Production, Start = start, End = end, Hours = t.Hours, Cachets = (int?)t.Cachets, WorkedDays = t.WorkedDays,
             GrossCents = gross.Cents, EmployerCostCents = cost.Cents, NetCents = payslips.Sum(p => Rounding.ToCents(p.NetBeforeTax)),
             UsageReason = t.Usage!, Dfs = t.Dfs, PrecarityExemption = t.Exemption, Status = JobStatus.Declared, CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = actor.Name,
         };
         db.Add(job);
+        await flags.FlagAsync(job, actor, ct);
         audit.Record(actor, "payroll.job_declared", "job", job.Id.ToString(), null,
             new { job.Number, job.GrossCents, job.EmployerCostCents, Start = job.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), End = job.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
         await db.SaveChangesAsync(ct);
@@ -137,29 +159,32 @@ public sealed class DeclareJob(
             v.Add(term.Field, term.Message);
         }
 
-        return new Terms(kind, trade, description, place, start, end, hours, cachets, gross, usage, dfs, (int?)workedDays, exemption, months);
+        return new Terms(kind, trade, description, place, start, end, hours, cachets, gross, usage, dfs, (int?)workedDays, exemption, months, JobProduction.Read(input, kind, v));
     }
 
-    /// <summary>The rules a job must meet before its contract exists; every broken one is reported at once.</summary>
-    private async Task CheckBeforeContractAsync(
-        ActivityView activity, LegalEntityView entity, Trade trade, DateOnly start, DateOnly end, decimal? hours, int? cachets, Money gross, Money cost, CancellationToken ct)
+    /// <summary>The rules a job must meet before its contract exists; every broken one is reported at once, and kept for the compliance page.</summary>
+    private async Task CheckBeforeContractAsync(ActivityView activity, LegalEntityView entity, Terms t, Money cost, Actor actor, CancellationToken ct)
     {
-        var problems = new List<string>();
-        var shortfall = JobBudget.Shortfall(await ledger.BudgetAsync(activity.Id, ct), cost);
-        var overBudget = shortfall is not null;
-        if (shortfall is not null)
+        var (start, end) = (t.Start!.Value, t.End!.Value);
+        var problems = new List<(string Rule, string Message)>();
+        if (JobBudget.Shortfall(await ledger.BudgetAsync(activity.Id, ct), cost) is { } shortfall)
         {
-            problems.Add(shortfall);
+            problems.Add((ComplianceRules.Budget, shortfall));
         }
 
-        if ((await minimum.TableAsync(employer.Value.CollectiveAgreement ?? string.Empty, ct)).Shortfall(trade.Code, start, hours, cachets, gross) is { } underpaid)
+        if ((await minimum.TableAsync(employer.Value.CollectiveAgreement ?? string.Empty, ct)).Shortfall(t.Trade!.Code, start, t.Hours, (int?)t.Cachets, t.Gross!.Value) is { } underpaid)
         {
-            problems.Add(underpaid);
+            problems.Add((ComplianceRules.Minimum, underpaid));
         }
 
-        if (activity.ModuleCode == BusinessModules.Shows && !entity.Licences.Any(l => l.Category == 2 && l.ValidUntil >= end))
+        problems.AddRange(t.Production?.Problems(t.Kind!.Value) ?? []);
+
+        // A show the cooperative employs for needs its producer's licence, whoever buys it (the GUSO case is refused above).
+        var show = t.Production is { Recording: false } || (t.Production is null && activity.ModuleCode == BusinessModules.Shows);
+        if (show && !entity.Licences.Any(l => l.Category == 2 && l.ValidUntil >= end))
         {
-            problems.Add($"{entity.Name} ne détient pas de licence d'entrepreneur de spectacles (catégorie 2, producteur) valable jusqu'au {end:dd/MM/yyyy} : pas de contrat de spectacle.");
+            problems.Add((ComplianceRules.Licence,
+                $"{entity.Name} ne détient pas de licence d'entrepreneur de spectacles (catégorie 2, producteur) valable jusqu'au {end:dd/MM/yyyy} : pas de contrat de spectacle."));
         }
 
         var overlapping = await db.Set<Job>().AsNoTracking()
@@ -167,13 +192,15 @@ public sealed class DeclareJob(
             .Select(j => j.Number).FirstOrDefaultAsync(ct);
         if (overlapping is not null)
         {
-            problems.Add($"Ces dates chevauchent le contrat {overlapping} du même membre.");
+            problems.Add((ComplianceRules.Overlap, $"Ces dates chevauchent le contrat {overlapping} du même membre."));
         }
 
         if (problems.Count > 0)
         {
+            await compliance.RefusedAsync((activity.OfficeId, activity.MemberId, activity.Id, t.Description!), null, ComplianceLog.Declaration, problems, actor, ct);
+
             // The budget alone has its own code: a manager (or the demo) may then wait for sales, whereas other refusals need the job changed.
-            throw new DomainException(overBudget && problems.Count == 1 ? PayrollErrors.BudgetExceeded : PayrollErrors.ChecksFailed, string.Join(" ", problems));
+            throw new DomainException(problems is [{ Rule: ComplianceRules.Budget }] ? PayrollErrors.BudgetExceeded : PayrollErrors.ChecksFailed, string.Join(" ", problems.Select(p => p.Message)));
         }
     }
 
@@ -184,6 +211,6 @@ public sealed class DeclareJob(
                 var job = await handler.HandleAsync(input, await actors.GetAsync(ct), ct);
                 return TypedResults.Created($"/api/v1/jobs/{job.Id}", job);
             })
-            .WithName("DeclareJob").WithSummary("Déclarer un travail : budget, minimum, licence et chevauchement vérifiés, contrat établi").ProducesProblems();
+            .WithName("DeclareJob").WithSummary("Déclarer un travail : budget, minimum, fonction, organisateur (GUSO), licence et chevauchement vérifiés, contrat établi").ProducesProblems();
     }
 }

@@ -21,13 +21,19 @@ public sealed record JobView(
 
     /// <summary>The signatures' evidence: how each was made (null until signed).</summary>
     public SignatureEvidence? Evidence { get; init; }
+
+    /// <summary>An intermittent's function, show or recording and organiser; null for the régime général.</summary>
+    public JobProduction? Production { get; init; }
+
+    /// <summary>The warning signs the manager weighs before countersigning (<see cref="JobFlags"/>).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }
 
 /// <summary>The clauses' fingerprint, and for each signature the address it came from and the number of the one-time code typed.</summary>
 public sealed record SignatureEvidence(string? SignedTermsSha256, string? MemberIp, Guid? MemberCodeId, string? CountersignatureName, string? CountersignatureIp, Guid? CountersignatureCodeId);
 
 /// <summary>A job and its contract, as the member, their manager or payroll staff may see it; loading and viewing jobs for the other use cases.</summary>
-public sealed class GetJob(PartageDbContext db, IActivitiesApi activities, IMembersApi members, ILegalEntitiesApi entities, IOptions<PayrollOptions> options)
+public sealed class GetJob(PartageDbContext db, IActivitiesApi activities, IMembersApi members, ILegalEntitiesApi entities, JobFlags flags, IOptions<PayrollOptions> options)
 {
     public async Task<JobView> HandleAsync(JobId id, Actor actor, CancellationToken ct = default) =>
         (await ViewsAsync([await LoadAsync(id, actor, ct)], ct))[0];
@@ -40,6 +46,7 @@ public sealed class GetJob(PartageDbContext db, IActivitiesApi activities, IMemb
         var people = await members.FindManyAsync(jobs.Select(j => j.MemberId).Distinct().ToList(), ct);
         var codes = await entities.CodesAsync(ct);
         var names = await activities.NamesAsync(jobs.Select(j => j.ActivityId).ToList(), ct);
+        var warnings = await flags.OfAsync(jobs.Select(j => j.Id).ToList(), ct);
 
         return jobs.Select(j => new JobView(j.Id, j.Number, j.ActivityId, names.GetValueOrDefault(j.ActivityId, "?"), people.GetValueOrDefault(j.MemberId)?.FullName ?? "?", codes[j.LegalEntityId],
             j.Kind, j.Cadre, Trades.Label(j.TradeCode), j.Description, j.Place, j.Start, j.End, j.Hours, j.Cachets, Money.Eur(j.GrossCents), Money.Eur(j.EmployerCostCents),
@@ -47,6 +54,8 @@ public sealed class GetJob(PartageDbContext db, IActivitiesApi activities, IMemb
             j.PayDay(options.Value.PayDelayDays))
         {
             PrecarityExemption = j.PrecarityExemption,
+            Production = j.Production,
+            Warnings = warnings[j.Id].ToList(),
             Evidence = j.MemberSignatureCodeId is null ? null
                 : new SignatureEvidence(j.SignedTermsSha256, j.MemberSignatureIp, j.MemberSignatureCodeId, j.CountersignatureName, j.CountersignatureIp, j.CountersignatureCodeId),
         }).ToList();

@@ -44,6 +44,22 @@ public sealed class NewJobModel(DeclareJob jobs, IActivitiesApi activities) : Pa
         public string? UsageReason { get; set; }
 
         public string? Dfs { get; set; }
+
+        public string? Function { get; set; }
+
+        public string? Production { get; set; } = "show";
+
+        public string? Title { get; set; }
+
+        public string? OrganiserName { get; set; }
+
+        public string? OrganiserSiret { get; set; }
+
+        public string? OrganiserApe { get; set; }
+
+        public string? OrganiserLicence { get; set; }
+
+        public string? OrganiserRole { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -61,7 +77,12 @@ public sealed class NewJobModel(DeclareJob jobs, IActivitiesApi activities) : Pa
         return await TryAsync(async () =>
         {
             var job = await jobs.HandleAsync(new JobInput(Input.ActivityId, Input.Kind, Input.Cadre, Input.Trade, Input.Description, Input.Place, Input.Start, Input.End,
-                Input.Hours, Input.Cachets, Input.Gross, Input.UsageReason, string.IsNullOrEmpty(Input.Dfs) ? null : Input.Dfs) { WorkedDays = Input.WorkedDays, PrecarityExemption = Input.PrecarityExemption }, Actor, ct);
+                Input.Hours, Input.Cachets, Input.Gross, Input.UsageReason, string.IsNullOrEmpty(Input.Dfs) ? null : Input.Dfs) 
+            {
+                WorkedDays = Input.WorkedDays, PrecarityExemption = Input.PrecarityExemption, Function = Input.Function, Production = Input.Production, Title = Input.Title,
+                OrganiserName = Input.OrganiserName, OrganiserSiret = Input.OrganiserSiret, OrganiserApe = Input.OrganiserApe, OrganiserLicence = Input.OrganiserLicence,
+                OrganiserRole = Input.OrganiserRole,
+            }, Actor, ct);
             return Redirect($"/travaux/{job.Id}?fait={Uri.EscapeDataString($"Contrat {job.Number} établi : relisez-le et signez-le.")}");
         });
     }
