@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Partage.App.Modules.Payroll;
 using Partage.Tests.Infrastructure;
 using Partage.Tests.Ledger;
 
@@ -92,6 +94,19 @@ public class PayrollJourneys(BrowserFixture browser) : IClassFixture<BrowserFixt
         await BrowserFixture.SignInAsync(page, World.LilleMemberEmail);
         var availableAtStart = await BrowserFixture.AvailableAsync(page, world.LilleActivity);
 
+        // The cooperative produces the show and sells it: the organiser signs a contrat de cession made from the quote.
+        var client = await Partage.Tests.Invoicing.Sales.FrenchClientAsync(browser.App);
+        var quote = await browser.App.InScopeAsync(async s => await s.GetRequiredService<Partage.App.Modules.Invoicing.Features.CreateQuote>().HandleAsync(
+            new Partage.App.Modules.Invoicing.QuoteInput(Partage.Tests.Invoicing.Sales.Draft(world.LilleActivity, client.Id, ("Deux concerts au Splendid", "2", "C62", "900", "FR_2_1")), "2026-12-20"),
+            await browser.App.ActorAsync(World.LilleMemberEmail)));
+        await page.GotoAsync("/devis");
+        var cession = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = $"Contrat de cession {quote.Number} (spectacle, PDF)" }).ClickAsync());
+        var cessionFile = Path.Combine(BrowserFixture.ArtifactsFolder, "24-contrat-de-cession.pdf");
+        await cession.SaveAsAsync(cessionFile);
+        var cessionText = Partage.Tests.Infrastructure.Poppler.Run("pdftotext", cessionFile + " -");
+        Assert.Contains("Contrat de cession du droit d'exploitation d'un spectacle", cessionText, StringComparison.Ordinal);
+        Assert.Contains("PLATESV-R-2024-000102", cessionText, StringComparison.Ordinal);
+
         await page.GetByRole(AriaRole.Link, new() { Name = "Travaux" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Déclarer un travail" }).ClickAsync();
         await page.GetByLabel("Activité").SelectOptionAsync(world.LilleActivity.ToString());
@@ -105,8 +120,26 @@ public class PayrollJourneys(BrowserFixture browser) : IClassFixture<BrowserFixt
         await page.GetByRole(AriaRole.Button, new() { Name = "Déclarer et établir le contrat" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Le nombre de cachets est obligatoire.").First).ToBeVisibleAsync();
         await page.GetByLabel("Cachets (artiste)").FillAsync("2");
+
+        // The show and its organiser: a brasserie hiring for its own party is the GUSO's, not the cooperative's.
+        await page.GetByLabel("Fonction (listes des annexes 8 et 10)").FillAsync("Musicien");
+        await page.GetByLabel("Titre du spectacle ou de l'enregistrement").FillAsync("Deux concerts au Splendid");
+        await page.GetByLabel("Organisateur (nom)").FillAsync("Brasserie du Vieux-Lille");
+        await page.GetByLabel("SIRET de l'organisateur").FillAsync("812 345 676 00017");
+        await page.GetByLabel("Code APE de l'organisateur").FillAsync("56.30Z");
+        await page.GetByLabel("Qui organise ?").SelectOptionAsync(OrganiserRoles.Occasional);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Déclarer et établir le contrat" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("GUSO", new() { Exact = false }).Last).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("organise son propre événement", new() { Exact = false })).ToBeVisibleAsync();
+
+        await page.GetByLabel("Organisateur (nom)").FillAsync("Le Splendid");
+        await page.GetByLabel("SIRET de l'organisateur").FillAsync("41234567000019");
+        await page.GetByLabel("Code APE de l'organisateur").FillAsync("9004Z");
+        await page.GetByLabel("Licence de spectacles ou récépissé de l'organisateur (s'il en a un)").FillAsync("PLATESV-R-2023-000321");
+        await page.GetByLabel("Qui organise ?").SelectOptionAsync(OrganiserRoles.LicensedBuyer);
         await page.GetByRole(AriaRole.Button, new() { Name = "Déclarer et établir le contrat" }).ClickAsync();
         await Assertions.Expect(page.GetByText(new System.Text.RegularExpressions.Regex(@"Contrat CT-LNA-2026-\d{6} établi"))).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-figure=organiser]")).ToContainTextAsync("Le Splendid — SIRET 41234567000019, APE 9004Z, licence PLATESV-R-2023-000321");
         var cost = BrowserFixture.ParseEuros(await page.Locator("[data-figure=cost]").InnerTextAsync());
         var contract = (await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync())["Contrat ".Length..];
         await page.GetByRole(AriaRole.Button, new() { Name = "Recevoir un code par e-mail" }).ClickAsync();
@@ -119,6 +152,7 @@ public class PayrollJourneys(BrowserFixture browser) : IClassFixture<BrowserFixt
         var manager = await browser.NewPageAsync();
         await BrowserFixture.SignInAsync(manager, World.LilleManager);
         await manager.GotoAsync(jobUrl);
+        await Assertions.Expect(manager.GetByText("Preuve de la signature")).ToBeVisibleAsync();   // the evidence, before countersigning
         await manager.GetByRole(AriaRole.Button, new() { Name = "Recevoir un code par e-mail" }).ClickAsync();
         await manager.GetByLabel("Votre nom (signature)").FillAsync(await BrowserFixture.AccountNameAsync(browser.App, World.LilleManager));
         await manager.GetByLabel("Code reçu par e-mail").FillAsync(await Partage.Tests.Payroll.Hiring.CodeAsync(browser.App, contract));

@@ -5,6 +5,8 @@ namespace Partage.App.Modules.Invoicing;
 public static class InvoicingErrors
 {
     public static readonly ErrorCode NotFound = new("invoicing.not_found", "Cette facture n'existe pas.", ErrorKind.NotFound);
+    public static readonly ErrorCode CessionNotAShow = new("invoicing.cession_not_a_show", "Un contrat de cession se fait d'après un devis non refusé d'une activité de spectacle.");
+    public static readonly ErrorCode CessionWithoutLicence = new("invoicing.cession_without_licence", "L'entité n'a pas de licence de producteur de spectacles valable pour ces dates.");
     public static readonly ErrorCode NotDraft = new("invoicing.not_draft", "Une facture émise ne se modifie plus : annulez-la par un avoir.", ErrorKind.Conflict);
     public static readonly ErrorCode NoLines = new("invoicing.no_lines", "La facture n'a aucune ligne.");
     public static readonly ErrorCode ClientIncomplete = new("invoicing.client_incomplete", "Le client n'a pas les informations qu'une facture exige.");

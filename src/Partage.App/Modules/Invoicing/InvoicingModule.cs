@@ -35,6 +35,7 @@ public static class InvoicingModule
             .AddScoped<QuoteRecords>()
             .AddScoped<CreateQuote>()
             .AddScoped<GetQuote>()
+            .AddScoped<GetCessionContractPdf>()
             .AddScoped<ListQuotes>()
             .AddScoped<SendQuote>()
             .AddScoped<AnswerQuote>()
@@ -76,6 +77,7 @@ public static class InvoicingModule
         ListQuotes.Map(quotes);
         CreateQuote.Map(quotes);
         GetQuote.Map(quotes);
+        GetCessionContractPdf.Map(quotes);
         SendQuote.Map(quotes);
         InvoiceQuote.Map(quotes);
         ImportBankStatement.Map(statements);

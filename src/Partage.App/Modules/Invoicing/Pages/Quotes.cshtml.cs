@@ -6,7 +6,7 @@ using Partage.App.Ui;
 namespace Partage.App.Modules.Invoicing.Pages;
 
 /// <summary>Quotes: the list, sending one, turning an accepted one into an invoice.</summary>
-public sealed class QuotesModel(ListQuotes list, SendQuote send, InvoiceQuote invoice) : PartagePageModel
+public sealed class QuotesModel(ListQuotes list, SendQuote send, InvoiceQuote invoice, GetCessionContractPdf cession) : PartagePageModel
 {
     [BindProperty(SupportsGet = true, Name = "p")]
     public int? PageNumber { get; set; }
@@ -28,6 +28,27 @@ public sealed class QuotesModel(ListQuotes list, SendQuote send, InvoiceQuote in
         Notice = Request.Query["fait"].FirstOrDefault();
         Result = await list.HandleAsync(new PageRequest(PageNumber, null), Actor, ct);
         return Page();
+    }
+
+    /// <summary>The show's contrat de cession, for the organiser to sign; a quote that cannot have one stays on the list with the reason.</summary>
+    public async Task<IActionResult> OnGetCessionAsync(Guid id, CancellationToken ct)
+    {
+        await LoadActorAsync();
+        try
+        {
+            var (name, content) = await cession.HandleAsync(id, Actor, ct);
+            return File(content, "application/pdf", name);
+        }
+        catch (Kernel.DomainException e) when (e.Error.Kind != Kernel.ErrorKind.NotFound)
+        {
+            ModelState.AddModelError(string.Empty, e.Message);
+            Result = await list.HandleAsync(new PageRequest(PageNumber, null), Actor, ct);
+            return Page();
+        }
+        catch (Kernel.DomainException)
+        {
+            return NotFound();
+        }
     }
 
     public Task<IActionResult> OnPostSendAsync(CancellationToken ct) =>
