@@ -103,7 +103,7 @@ public sealed class DemoEmployers(PartageDbContext db, IServiceProvider services
                 var artist = n % 2 == 0;
                 await services.Backdated<SubmitStaffContract, StaffContractRecorder>(new DemoClock(start.AddDays(-5))).HandleAsync(employer.Id, new StaffContractInput(
                     $"SALARIE{person}", artist ? "Camille" : "Dominique", DemoNir(person), "1988-04-12", "FR7630006000011234567890189",
-                    artist ? "intermittent_artist" : "intermittent_technician", "non", artist ? "Comédien(ne)" : "Régisseur(se)", plan.Name + " — saison",
+                    artist ? "intermittent_artist" : "intermittent_technician", "non", artist ? "Artiste dramatique" : "Régisseur", plan.Name + " — saison",
                     Day(start), Day(end), artist ? null : "16", artist ? "2" : null, artist ? "580" : "420", n == 0 ? "35" : null, BirthPlace: "Lille"), Actor.System, ct);
                 ends.Add(end);
             }

@@ -20,7 +20,7 @@ public abstract class EmployerInvoiceTests<TFactory>(TFactory factory) : IClassF
     {
         var payroll = await factory.ActorAsync(World.Payroll);
         var lines = Enumerable.Range(firstNir, 4).Select(n =>
-            $"TECH{n};Sam;{StaffPayrollTests.Nir(n)};1991-02-03;FR7630006000011234567890189;intermittent_technician;non;Technicien;Festival;2026-12-{startDay:D2};2026-12-{startDay + 4:D2};40;;2500,00;");
+            $"TECH{n};Sam;{StaffPayrollTests.Nir(n)};1991-02-03;FR7630006000011234567890189;intermittent_technician;non;Technicien son;Festival;2026-12-{startDay:D2};2026-12-{startDay + 4:D2};40;;2500,00;");
         await factory.InScopeAsync(s => s.GetRequiredService<ImportStaffContracts>().HandleAsync(employer,
             new MemoryStream(Encoding.UTF8.GetBytes(string.Join("\n", [string.Join(";", ImportStaffContracts.Columns), .. lines]))), payroll));
     }

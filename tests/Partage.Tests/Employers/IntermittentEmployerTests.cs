@@ -27,7 +27,7 @@ public class IntermittentEmployerTests(PartageFactory factory) : IClassFixture<P
 
     public static StaffContractInput Contract(string kind, string start = "2027-01-04", string gross = "400") =>
         new("DUPONT", "Lou", StaffPayrollTests.Nir(Interlocked.Increment(ref next)), "1991-02-03", "FR7630006000011234567890189", kind, "non",
-            kind == "intermittent_artist" ? "Chanteuse" : "Régisseur", "Concert", start, start, kind == "intermittent_artist" ? null : "8", kind == "intermittent_artist" ? "1" : null, gross, null, null, "Lille");
+            kind == "intermittent_artist" ? "Artiste de variétés" : "Régisseur", "Concert", start, start, kind == "intermittent_artist" ? null : "8", kind == "intermittent_artist" ? "1" : null, gross, null, null, "Lille");
 
     private static async Task<string> RefusedAsync(Func<StaffContractInput, Task<StaffContractView>> submit, StaffContractInput contract) =>
         (await Assert.ThrowsAsync<InputValidationException>(() => submit(contract))).Errors["Kind"].Single();
@@ -53,6 +53,11 @@ public class IntermittentEmployerTests(PartageFactory factory) : IClassFixture<P
 
         var audiovisual = await EmployerAsync(factory, "Audiovisual", null, null);
         Assert.StartsWith("GC-", (await audiovisual(Contract("intermittent_technician"))).Number, StringComparison.Ordinal);
+
+        // A job title outside the functions of annexes 8 and 10 is no intermittent's contract, even for a licensed employer.
+        var outside = await Assert.ThrowsAsync<InputValidationException>(() => expiring(Contract("intermittent_artist", "2027-01-07") with { Job = "Animateur de soirée" }));
+        Assert.Contains("« Animateur de soirée » n'est pas une fonction de la liste de l'annexe 10", outside.Errors["Job"].Single(), StringComparison.Ordinal);
+        Assert.StartsWith("GC-", (await expiring(Contract("regime_general", "2027-01-07") with { Job = "Animateur de soirée" })).Number, StringComparison.Ordinal);
     }
 
     [Fact]

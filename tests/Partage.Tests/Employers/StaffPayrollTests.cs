@@ -191,7 +191,7 @@ public class StaffDfsTests(December2026Factory factory) : IClassFixture<December
 
         // A régisseur de théâtre has the musicians' DFS: 16 % in 2026, 200 € → 168 € (above the SMIC of 8 hours, 98.48 €).
         var stageManager = await factory.InScopeAsync(s => s.GetRequiredService<SubmitStaffContract>().HandleAsync(world.LilleEmployer,
-            new StaffContractInput("REGIE", "Lou", StaffPayrollTests.Nir(73), "1991-02-03", "FR7630006000011234567890189", "intermittent_technician", "non", "Régisseur de théâtre", null,
+            new StaffContractInput("REGIE", "Lou", StaffPayrollTests.Nir(73), "1991-02-03", "FR7630006000011234567890189", "intermittent_technician", "non", "Régisseur", null,
                 "2026-12-02", "2026-12-02", "8", null, "200", null, "stage_manager", "Lille"), employerActor));
 
         var csv = string.Join("\n", string.Join(";", [.. ImportStaffContracts.Columns, .. ImportStaffContracts.OptionalColumns]),

@@ -58,7 +58,7 @@ public abstract class BoundsTests<TFactory>(TFactory factory) : IClassFixture<TF
         var job = Hiring.Artist(world.LilleActivity, Hiring.NextDay());
         var csvHeader = string.Join(";", ImportStaffContracts.Columns);
         string CsvLine(int n, string start, string end) =>
-            $"BORNE{n};Sam;{StaffPayrollTests.Nir(700 + (n % 100))};1991-02-03;FR7630006000011234567890189;intermittent_technician;non;Technicien;Festival;{start};{end};40;;2500,00;";
+            $"BORNE{n};Sam;{StaffPayrollTests.Nir(700 + (n % 100))};1991-02-03;FR7630006000011234567890189;intermittent_technician;non;Technicien son;Festival;{start};{end};40;;2500,00;";
         var employer = world.LilleEmployer;
         var bad = new[] { HttpStatusCode.BadRequest };
         var probes = new List<Probe>

@@ -173,7 +173,7 @@ public abstract class ConcurrencyTests<TFactory>(TFactory factory) : IClassFixtu
         var payroll = await factory.ActorAsync(World.Payroll);
         var first = new DateOnly(TestDates.Today.Year, TestDates.Today.Month, 1).AddMonths(2);   // February 2027 at the default clock
         var period = first.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-        var line = $"CONC1;Sam;{StaffPayrollTests.Nir(901)};1991-02-03;FR7630006000011234567890189;intermittent_technician;non;Technicien;Festival;{TestDates.Text(first)};{TestDates.Text(first.AddDays(4))};40;;2500,00;";
+        var line = $"CONC1;Sam;{StaffPayrollTests.Nir(901)};1991-02-03;FR7630006000011234567890189;intermittent_technician;non;Technicien son;Festival;{TestDates.Text(first)};{TestDates.Text(first.AddDays(4))};40;;2500,00;";
         await OpenYearAsync(factory, first.Year);
         await factory.InScopeAsync(s => s.GetRequiredService<ImportStaffContracts>().HandleAsync(world.LilleEmployer,
             new MemoryStream(Encoding.UTF8.GetBytes(string.Join(";", ImportStaffContracts.Columns) + "\n" + line)), payroll));

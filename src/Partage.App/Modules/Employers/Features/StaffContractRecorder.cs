@@ -74,6 +74,12 @@ public sealed class StaffContractRecorder(PartageDbContext db, GetEmployer emplo
                     throw new InputValidationException(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["Kind"] = [refusal] });
                 }
 
+                // An intermittent's job is a function of annex 8 or 10, as for the members' jobs.
+                if (IntermittentFunctions.Refusal(row.Kind, row.Job) is { } outside)
+                {
+                    throw new InputValidationException(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["Job"] = [outside] });
+                }
+
                 // The SMIC, or the employer's agreement's minimum for every trade ("*": staff jobs are free text), per hour or cachet.
                 if (minima.Shortfall(null, row.Start, row.Hours, row.Cachets, row.Gross) is { } underpaid)
                 {
