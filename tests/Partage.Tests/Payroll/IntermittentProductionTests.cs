@@ -76,6 +76,9 @@ public abstract class IntermittentProductionTests<TFactory>(TFactory factory) : 
         var technician = Hiring.Technician(world.LilleActivity, Hiring.NextDay(), "8", "200") with { Function = "regisseur general" };
         var job = await Hiring.DeclareAsync(factory, technician, member);
         Assert.Equal("regisseur general", job.Production!.Function);
+        var (name, pdf) = await factory.InScopeAsync(s => s.GetRequiredService<GetContractPdf>().HandleAsync(job.Id, member));
+        var clauses = System.Text.RegularExpressions.Regex.Replace(await Employers.StaffDocuments.PdfTextAsync(name, pdf), @"\s+", " ");
+        Assert.Contains("fonction : regisseur general ; spectacle « Concert au Splendid », organisateur Le Splendid (SIRET 41234567000019, licence PLATESV-R-2023-000321)", clauses, StringComparison.Ordinal);
 
         var artistAsTechnician = Hiring.Technician(world.LilleActivity, Hiring.NextDay(), "8", "200") with { Function = "Musicien" };
         Assert.Contains("annexe 8", (await RefusedAsync(() => Hiring.DeclareAsync(factory, artistAsTechnician, member))).Message, StringComparison.Ordinal);

@@ -60,7 +60,9 @@ public sealed class GetContractPdf(GetJob jobs, IMembersApi members, ILegalEntit
         return (new ContractPrint(job.Number, intermittent, $"{entity.Name} ({entity.LegalForm}), SIREN {entity.Siren}, {entity.Street}, {entity.PostalCode} {entity.City}",
             $"{person.FirstName} {person.LastName}, né(e) le {person.BirthDate:dd/MM/yyyy}, demeurant {person.Street}, {person.PostalCode} {person.City}, "
             + $"numéro de sécurité sociale {(person.Nir is null ? "à compléter" : Nir.Parse(person.Nir).Masked)}, sociétaire n° {person.Number}",
-            job.UsageReason, job.Start, job.End, job.TrialDays, view.Trade, job.Cadre, job.Description, job.Place, job.Hours, job.Cachets, view.Gross, job.Dfs,
+            job.UsageReason, job.Start, job.End, job.TrialDays, view.Trade, job.Cadre, job.Production is { } production
+                ? $"{job.Description} — fonction : {production.Function} ; {(production.Recording ? "enregistrement" : "spectacle")} « {production.Title} », organisateur {production.OrganiserName} (SIRET {production.OrganiserSiret}{(production.OrganiserLicence is { } organiserLicence ? $", licence {organiserLicence}" : string.Empty)})"
+                : job.Description, job.Place, job.Hours, job.Cachets, view.Gross, job.Dfs,
             employer.Value.CollectiveAgreement,
             intermittent ? $"L'employeur est titulaire de la licence d'entrepreneur de spectacles {licence?.Number ?? "(aucune)"} (catégorie 2), valable jusqu'au {licence?.ValidUntil.ToString("dd/MM/yyyy", French) ?? "—"}." : null,
             [])
