@@ -34,12 +34,25 @@ public static class IntermittentFunctions
         : $"« {title?.Trim()} » n'est pas une fonction de la liste de l'annexe {annex} de l'assurance chômage ({(annex == 10 ? "artistes du spectacle, art. L7121-2 du code du travail" : "techniciens du spectacle")}) : "
           + "pas de contrat d'intermittent pour cet emploi. Choisissez une fonction de la liste, ou un contrat de droit commun.";
 
+    /// <summary>
+    /// The title without case, accents or feminine endings: the lists are written in the masculine, and "Régisseuse",
+    /// "Costumière" or "Administratrice de production" hold the same function as "Régisseur", "Costumier", "Administrateur".
+    /// </summary>
     private static string Key(string title)
     {
         var decomposed = title.Trim().Normalize(NormalizationForm.FormD);
-        var kept = decomposed.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark).ToArray();
-        return new string(kept).ToLowerInvariant().Replace('’', '\'');
+        var kept = new string(decomposed.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark).ToArray()).ToLowerInvariant().Replace('’', '\'');
+        var words = kept.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries).Select(Masculine);
+        return string.Join(' ', words);
     }
+
+    private static string Masculine(string word) =>
+        word.EndsWith("euse", StringComparison.Ordinal) ? word[..^4] + "eur"
+        : word.EndsWith("rice", StringComparison.Ordinal) ? word[..^4] + "eur"
+        : word.EndsWith("ienne", StringComparison.Ordinal) ? word[..^2]
+        : word.EndsWith("iere", StringComparison.Ordinal) ? word[..^1]
+        : word.EndsWith("ee", StringComparison.Ordinal) || word.EndsWith("ante", StringComparison.Ordinal) || word.EndsWith("ale", StringComparison.Ordinal) ? word[..^1]
+        : word;
 
     private static List<IntermittentFunction> Load()
     {

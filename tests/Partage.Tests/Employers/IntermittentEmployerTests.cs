@@ -13,12 +13,12 @@ namespace Partage.Tests.Employers;
 public class IntermittentEmployerTests(PartageFactory factory) : IClassFixture<PartageFactory>
 {
     /// <summary>A new employer of this sector under a complete mandate since March 2026, and how payroll staff submit its contracts.</summary>
-    public static async Task<Func<StaffContractInput, Task<StaffContractView>>> EmployerAsync(PartageFactory factory, string sector, string? licence, string? validUntil)
+    public static async Task<Func<StaffContractInput, Task<StaffContractView>>> EmployerAsync(PartageFactory factory, string sector, string? licence, string? validUntil, string? funds = null)
     {
         var world = await World.OfAsync(factory);
         var payroll = await factory.ActorAsync(World.Payroll);
         var input = World.NewEmployer(world.Lille, $"Employeur {sector}", TestIdentifiers.Siret(TestIdentifiers.Siren()), sector: sector);
-        var employer = await factory.InScopeAsync(s => s.GetRequiredService<CreateEmployer>().HandleAsync(input with { LicenceNumber = licence, LicenceValidUntil = validUntil }, payroll));
+        var employer = await factory.InScopeAsync(s => s.GetRequiredService<CreateEmployer>().HandleAsync(input with { LicenceNumber = licence, LicenceValidUntil = validUntil, FundReferences = funds ?? input.FundReferences }, payroll));
         await factory.InScopeAsync(s => s.GetRequiredService<SignMandate>().HandleAsync(employer.Id, new MandateInput("Complete", "2026-03-15", "Présidence"), payroll));
         return contract => factory.InScopeAsync(s => s.GetRequiredService<SubmitStaffContract>().HandleAsync(employer.Id, contract, payroll));
     }
@@ -53,6 +53,11 @@ public class IntermittentEmployerTests(PartageFactory factory) : IClassFixture<P
 
         var audiovisual = await EmployerAsync(factory, "Audiovisual", null, null);
         Assert.StartsWith("GC-", (await audiovisual(Contract("intermittent_technician"))).Number, StringComparison.Ordinal);
+
+        // Compulsory affiliations: without the Congés Spectacles and Audiens numbers on file, no intermittent.
+        var unaffiliated = await EmployerAsync(factory, "Recording", null, null, funds: "Congés Spectacles 67890");
+        Assert.Contains("n'a pas renseigné son numéro d'adhérent Audiens", await RefusedAsync(unaffiliated, Contract("intermittent_technician")), StringComparison.Ordinal);
+        Assert.StartsWith("GC-", (await unaffiliated(Contract("regime_general"))).Number, StringComparison.Ordinal);
 
         // A job title outside the functions of annexes 8 and 10 is no intermittent's contract, even for a licensed employer.
         var outside = await Assert.ThrowsAsync<InputValidationException>(() => expiring(Contract("intermittent_artist", "2027-01-07") with { Job = "Animateur de soirée" }));

@@ -10,6 +10,7 @@ using Partage.App.Modules.Payroll;
 using Partage.App.Modules.Payroll.Features;
 using Partage.App.Security;
 using Partage.Kernel;
+using Partage.Payroll;
 using Partage.Persistence;
 using Partage.Tests.Infrastructure;
 using static Partage.Tests.Ledger.Books;
@@ -79,6 +80,13 @@ public abstract class IntermittentProductionTests<TFactory>(TFactory factory) : 
         var (name, pdf) = await factory.InScopeAsync(s => s.GetRequiredService<GetContractPdf>().HandleAsync(job.Id, member));
         var clauses = System.Text.RegularExpressions.Regex.Replace(await Employers.StaffDocuments.PdfTextAsync(name, pdf), @"\s+", " ");
         Assert.Contains("fonction : regisseur general ; spectacle « Concert au Splendid », organisateur Le Splendid (SIRET 41234567000019, licence PLATESV-R-2023-000321)", clauses, StringComparison.Ordinal);
+
+        // The lists are written in the masculine: a woman's title finds the same function.
+        Assert.Equal("Régisseur général", IntermittentFunctions.Find(EmployeeKind.IntermittentTechnician, "Régisseuse générale")?.Title);
+        Assert.Equal("Costumier", IntermittentFunctions.Find(EmployeeKind.IntermittentTechnician, "costumière")?.Title);
+        Assert.Equal("Administrateur de production", IntermittentFunctions.Find(EmployeeKind.IntermittentTechnician, "Administratrice de production")?.Title);
+        Assert.Equal("Musicien", IntermittentFunctions.Find(EmployeeKind.IntermittentArtist, "Musicienne")?.Title);
+        Assert.Null(IntermittentFunctions.Find(EmployeeKind.IntermittentArtist, "Régisseuse"));   // a technician's function, not an artist's
 
         var artistAsTechnician = Hiring.Technician(world.LilleActivity, Hiring.NextDay(), "8", "200") with { Function = "Musicien" };
         Assert.Contains("annexe 8", (await RefusedAsync(() => Hiring.DeclareAsync(factory, artistAsTechnician, member))).Message, StringComparison.Ordinal);

@@ -175,8 +175,23 @@ public sealed class StaffContractRecorder(PartageDbContext db, GetEmployer emplo
             EmployerSector.LivePerformance when employer.LicenceNumber is null || employer.LicenceValidUntil < end =>
                 $"{employer.Name} n'a pas de licence d'entrepreneur de spectacles (ou de récépissé de déclaration, art. L7122-3 du code du travail) valable jusqu'au {end:dd/MM/yyyy} : "
                 + "pas de contrat d'intermittent du spectacle. Renseignez la licence sur la fiche de l'employeur.",
-            _ => null,
+            _ => MissingAffiliations(employer),
         };
+    }
+
+    /// <summary>
+    /// Compulsory affiliations are not switches: an employer of intermittents is a member of the Congés Spectacles fund
+    /// (D7121-28) and of Audiens (retirement and provident schemes of the entertainment trades); the payslips then compute
+    /// both, and the CMB (occupational health), for every intermittent. Without their numbers on file, no contract.
+    /// </summary>
+    private static string? MissingAffiliations(EmployerView employer)
+    {
+        var missing = new[] { ("Congés Spectacles", @"cong[eé]s\s+spectacles\D{0,10}\d{3,}"), ("Audiens", @"audiens\D{0,10}\d{3,}") }
+            .Where(fund => !System.Text.RegularExpressions.Regex.IsMatch(employer.FundReferences, fund.Item2, System.Text.RegularExpressions.RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1)))
+            .Select(fund => fund.Item1).ToList();
+        return missing.Count == 0 ? null
+            : $"{employer.Name} n'a pas renseigné son numéro d'adhérent {string.Join(" et ", missing)} : l'affiliation est obligatoire pour engager un intermittent "
+              + "(art. D7121-28 du code du travail pour les Congés Spectacles ; Audiens pour la retraite complémentaire et la prévoyance du spectacle). Complétez les références des caisses sur la fiche de l'employeur.";
     }
 
     private sealed record Checked(
