@@ -201,6 +201,10 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
         yield return ("GET", "/api/v1/jobs/", _ => "/api/v1/jobs", _ => null, Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => ok), HttpStatusCode.NotFound);
         yield return ("POST", "/api/v1/jobs/", _ => "/api/v1/jobs", _ => Payroll.Hiring.Artist(default, Payroll.Hiring.NextDay()) with { ActivityId = "{funded-activity}" },
             Only(HttpStatusCode.Created, World.Admin, World.Payroll, World.LilleManager, World.LilleMemberEmail), HttpStatusCode.NotFound);
+        // Finance records an entity's renewed licence; nobody else finds the entity to write to.
+        yield return ("POST", "/api/v1/legal-entities/{code}/licences", _ => "/api/v1/legal-entities/GE/licences",
+            _ => new { Category = "1", Number = $"PLATESV-R-2026-{Guid.NewGuid():N}"[..32], ValidUntil = TestDates.Text(TestDates.Today.AddYears(1)) },
+            Only(HttpStatusCode.Created, World.Admin, World.Finance), HttpStatusCode.NotFound);
         // Managers see their office's refusals and flags, payroll staff every office's; nobody else has the page.
         yield return ("GET", "/api/v1/compliance/events", _ => "/api/v1/compliance/events", _ => null,
             Only(ok, World.Admin, World.Payroll, World.LilleManager, World.ParisManager), HttpStatusCode.NotFound);

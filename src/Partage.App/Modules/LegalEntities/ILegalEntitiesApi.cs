@@ -56,6 +56,7 @@ public static class LegalEntitiesModule
 {
     public static IServiceCollection AddLegalEntities(this IServiceCollection services) =>
         services.AddScoped<ILegalEntitiesApi, LegalEntitiesApi>()
+            .AddScoped<Features.RecordLicence>()
             .AddScheduledWork<LicenceExpiryAlerts>(LicenceExpiryAlerts.Key, "Alerte de fin de validité des licences de spectacles (60 jours avant)", "0 0 7 * * ?");
 
     public static void MapLegalEntitiesEndpoints(RouteGroupBuilder api)
@@ -65,5 +66,6 @@ public static class LegalEntitiesModule
             .WithName("ListLegalEntities").WithTags("Entités").WithSummary("Entités juridiques du groupe, licences et modules");
         api.MapGet("/business-modules", (ILegalEntitiesApi entities, CancellationToken ct) => entities.ListModulesAsync(ct))
             .WithName("ListBusinessModules").WithTags("Entités").WithSummary("Modules d'activité");
+        Features.RecordLicence.Map(api);
     }
 }
