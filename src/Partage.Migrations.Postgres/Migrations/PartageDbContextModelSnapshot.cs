@@ -4044,6 +4044,10 @@ namespace Partage.Migrations.Postgres.Migrations
                     b.HasKey("Id")
                         .HasName("pk_performance_licences");
 
+                    b.HasIndex("LegalEntityId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_performance_licences_legal_entity_id_number");
+
                     b.HasIndex("LegalEntityId", "Category", "ValidUntil")
                         .HasDatabaseName("ix_performance_licences_legal_entity_id_category_valid_until");
 

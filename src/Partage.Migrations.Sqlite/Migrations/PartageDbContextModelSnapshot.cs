@@ -4033,6 +4033,10 @@ namespace Partage.Migrations.Sqlite.Migrations
                     b.HasKey("Id")
                         .HasName("pk_performance_licences");
 
+                    b.HasIndex("LegalEntityId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_performance_licences_legal_entity_id_number");
+
                     b.HasIndex("LegalEntityId", "Category", "ValidUntil")
                         .HasDatabaseName("ix_performance_licences_legal_entity_id_category_valid_until");
 

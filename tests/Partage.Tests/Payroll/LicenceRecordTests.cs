@@ -15,7 +15,7 @@ using static Partage.Tests.Ledger.Books;
 namespace Partage.Tests.Payroll;
 
 /// <summary>Finance records an entity's renewed licence (a new row, audited); a show job of that entity is then accepted.</summary>
-public class LicenceRecordTests(PartageFactory factory) : IClassFixture<PartageFactory>
+public abstract class LicenceRecordTests<TFactory>(TFactory factory) : IClassFixture<TFactory> where TFactory : PartageFactory
 {
     [Fact]
     public async Task Finance_RecordsARenewedLicence_ThenTheEntitysShowJobIsAccepted()
@@ -50,4 +50,30 @@ public class LicenceRecordTests(PartageFactory factory) : IClassFixture<PartageF
         var job = await Hiring.DeclareAsync(factory, Hiring.Artist(ge.Id, day), member);
         Assert.StartsWith("CT-GE-", job.Number, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TheSameReceipt_SentSixTimesAtOnce_IsRecordedOnce()
+    {
+        await OpenAsync(factory);
+        var number = $"PLATESV-R-2026-{Random.Shared.Next(100_000, 999_999)}";
+        var until = TestDates.Text(TestDates.Today.AddYears(2));
+        var clients = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => factory.ClientForAsync(World.Finance)));
+        var statuses = await Task.WhenAll(clients.Select(async c =>
+        {
+            using var response = await c.PostAsJsonAsync("/api/v1/legal-entities/LNA/licences", new { Category = "2", Number = number, ValidUntil = until });
+            return response.StatusCode;
+        }));
+        Assert.Single(statuses, s => s == HttpStatusCode.Created);
+        Assert.All(statuses.Where(s => s != HttpStatusCode.Created), s => Assert.Equal(HttpStatusCode.Conflict, s));
+        var licences = (await factory.InScopeAsync(s => s.GetRequiredService<ILegalEntitiesApi>().ListAsync())).Single(e => e.Code == "LNA").Licences;
+        Assert.Single(licences, l => l.Number == number);
+        foreach (var c in clients)
+        {
+            c.Dispose();
+        }
+    }
 }
+
+public sealed class SqliteLicenceRecordTests(PartageFactory factory) : LicenceRecordTests<PartageFactory>(factory);
+
+public sealed class PostgresLicenceRecordTests(PostgresFactory factory) : LicenceRecordTests<PostgresFactory>(factory);

@@ -12,7 +12,15 @@ public sealed record LicenceView(int Category, string Number, DateOnly ValidUnti
 public sealed record LegalEntityView(
     LegalEntityId Id, string Code, string Name, string LegalForm, string Siren, string VatNumber,
     string Street, string PostalCode, string City, string Country,
-    IReadOnlyList<LicenceView> Licences, IReadOnlyList<string> Modules);
+    IReadOnlyList<LicenceView> Licences, IReadOnlyList<string> Modules)
+{
+    /// <summary>
+    /// The category 2 (producer) licence that still holds on <paramref name="day"/>, the latest-running one first: what
+    /// an employer of intermittent artists in a show and the seller of a contrat de cession must hold (L7122-3).
+    /// </summary>
+    public LicenceView? ProducerLicenceOn(DateOnly day) =>
+        Licences.Where(l => l.Category == 2 && l.ValidUntil >= day).OrderByDescending(l => l.ValidUntil).FirstOrDefault();
+}
 
 public sealed record BusinessModuleView(string Code, string Name);
 

@@ -60,6 +60,8 @@ internal sealed class PerformanceLicenceConfiguration : IEntityTypeConfiguration
         builder.HasKey(l => l.Id);
         builder.Property(l => l.Number).HasMaxLength(40);
         builder.HasIndex(l => new { l.LegalEntityId, l.Category, l.ValidUntil });
+        // A receipt number is recorded once per entity, even under two simultaneous requests.
+        builder.HasIndex(l => new { l.LegalEntityId, l.Number }).IsUnique();
         builder.HasData(
             new PerformanceLicence
             {

@@ -30,7 +30,7 @@ public sealed class GetCessionContractPdf(QuoteRecords records, IActivitiesApi a
         }
 
         var entity = (await entities.ListAsync(ct)).Single(e => e.Id == quote.LegalEntityId);
-        var licence = entity.Licences.Where(l => l.Category == 2 && l.ValidUntil >= quote.ServiceTo).OrderByDescending(l => l.ValidUntil).FirstOrDefault()
+        var licence = entity.ProducerLicenceOn(quote.ServiceTo)
             ?? throw new DomainException(InvoicingErrors.CessionWithoutLicence, $"{entity.Name} ne détient pas de licence d'entrepreneur de spectacles de catégorie 2 valable jusqu'au {quote.ServiceTo:dd/MM/yyyy} : "
                 + "elle ne peut pas vendre ce spectacle comme producteur.");
         var client = await clients.FindAsync(quote.ClientId, ct) ?? throw new DomainException(InvoicingErrors.NotFound);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Partage.App.Infrastructure;
+using Partage.App.Infrastructure.Database;
 using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Audit;
 using Partage.App.Security;
@@ -62,7 +63,17 @@ public sealed class RecordLicence(PartageDbContext db, IAuditLog audit, TimeProv
         db.Add(licence);
         audit.Record(actor, "legal_entities.licence_recorded", "legal_entity", entity.Id.ToString(), null,
             new { entity.Code, licence.Category, licence.Number, ValidUntil = licence.ValidUntil.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+        {
+            // The same receipt recorded at the same moment by another click or another server: the first one holds.
+            db.ChangeTracker.Clear();
+            throw new DomainException(LegalEntitiesErrors.LicenceExists);
+        }
+
         return new LicenceView(licence.Category, licence.Number, licence.ValidUntil);
     }
 

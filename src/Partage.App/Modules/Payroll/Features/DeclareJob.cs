@@ -181,7 +181,7 @@ public sealed class DeclareJob(
 
         // A show the cooperative employs for needs its producer's licence, whoever buys it (the GUSO case is refused above).
         var show = t.Production is { Recording: false } || (t.Production is null && activity.ModuleCode == BusinessModules.Shows);
-        if (show && !entity.Licences.Any(l => l.Category == 2 && l.ValidUntil >= end))
+        if (show && entity.ProducerLicenceOn(end) is null)
         {
             problems.Add((ComplianceRules.Licence,
                 $"{entity.Name} ne détient pas de licence d'entrepreneur de spectacles (catégorie 2, producteur) valable jusqu'au {end:dd/MM/yyyy} : pas de contrat de spectacle."));
