@@ -102,7 +102,7 @@ public class EmployerJourneys(BrowserFixture browser) : IClassFixture<BrowserFix
         await payroll.GotoAsync("/paie");
         await payroll.GetByLabel("Jusqu'au").FillAsync("2026-12-13");
         await payroll.GetByRole(AriaRole.Button, new() { Name = "Lancer la paie" }).ClickAsync();
-        await Assertions.Expect(payroll.GetByText("1 lots de virement (5 salaires", new() { Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(payroll.GetByText("1 lot de virement (5 salaires", new() { Exact = false })).ToBeVisibleAsync();
         await payroll.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Libérer VIR-SCIC-") }).ClickAsync();
         await Assertions.Expect(payroll.GetByText(new System.Text.RegularExpressions.Regex(@"Lot VIR-SCIC-2026-\d{6} libéré\."))).ToBeVisibleAsync();
         var sepa = await payroll.RunAndWaitForDownloadAsync(() => payroll.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Fichier SEPA VIR-SCIC-") }).ClickAsync());

@@ -176,7 +176,7 @@ public class PayrollJourneys(BrowserFixture browser) : IClassFixture<BrowserFixt
 
         await payroll.GetByLabel("Jusqu'au").FillAsync("2026-12-04");
         await payroll.GetByRole(AriaRole.Button, new() { Name = "Lancer la paie" }).ClickAsync();
-        await Assertions.Expect(payroll.GetByText("Paie au 04/12/2026 : 1 bulletins calculés, 0 lots de virement", new() { Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(payroll.GetByText("Paie au 04/12/2026 : 1 bulletin calculé, 0 lot de virement", new() { Exact = false })).ToBeVisibleAsync();
         await payroll.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Valider BP-LNA-") }).ClickAsync();
         await Assertions.Expect(payroll.GetByText(new System.Text.RegularExpressions.Regex(@"Bulletin BP-LNA-2026-\d{6} validé\."))).ToBeVisibleAsync();
 
@@ -193,7 +193,7 @@ public class PayrollJourneys(BrowserFixture browser) : IClassFixture<BrowserFixt
         await payroll.GotoAsync("/paie");
         await payroll.GetByLabel("Jusqu'au").FillAsync("2026-12-10");
         await payroll.GetByRole(AriaRole.Button, new() { Name = "Lancer la paie" }).ClickAsync();
-        await Assertions.Expect(payroll.GetByText("1 lots de virement (1 salaires", new() { Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(payroll.GetByText("1 lot de virement (1 salaire,", new() { Exact = false })).ToBeVisibleAsync();
         await payroll.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Libérer VIR-LNA-") }).ClickAsync();
         await Assertions.Expect(payroll.GetByText(new System.Text.RegularExpressions.Regex(@"Lot VIR-LNA-2026-\d{6} libéré\."))).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(payroll, "26-payroll-desk");

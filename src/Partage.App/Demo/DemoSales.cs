@@ -240,7 +240,7 @@ public sealed class DemoSales(
                     {
                         < 6 => French(faker, $"Compagnie {faker.Name.LastName()}", "Association", "Association loi 1901", faker.Address.City(), faker.Address.ZipCode("#####")),
                         < 8 => French(faker, $"{faker.Name.LastName()} Productions", "Company", faker.PickRandom("SARL", "SAS", "SCOP"), faker.Address.City(), faker.Address.ZipCode("#####")),
-                        8 => French(faker, $"Ville de {faker.Address.City()}", "PublicBody", "Collectivité territoriale", faker.Address.City(), faker.Address.ZipCode("#####")),
+                        8 => French(faker, $"Ville {Kernel.French.Of(faker.Address.City())}", "PublicBody", "Collectivité territoriale", faker.Address.City(), faker.Address.ZipCode("#####")),
                         _ => Person(faker, faker.Name.FirstName(), faker.Name.LastName()),
                     }
                     : Foreign(faker, label);

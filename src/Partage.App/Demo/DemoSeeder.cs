@@ -127,7 +127,7 @@ public sealed class DemoSeeder(
                 office = new Office
                 {
                     Id = TypedId.New<OfficeId>(),
-                    Name = (kind == OfficeKind.Office ? "Bureau de " : "Permanence de ") + city,
+                    Name = (kind == OfficeKind.Office ? "Bureau " : "Permanence ") + Kernel.French.Of(city),
                     City = city,
                     Street = faker.Address.StreetAddress(),
                     PostalCode = postalCode,

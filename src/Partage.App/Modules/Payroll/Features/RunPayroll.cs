@@ -82,13 +82,28 @@ public sealed class RunPayroll(
         }
     }
 
+    /// <summary>
+    /// The date a person asks the run to go to: today when left empty, never later. A run "until" next month would
+    /// batch wages before their pay day and pay them early; the scheduler and the operator's command pass their own day.
+    /// </summary>
+    public static DateOnly Until(string field, string? text, DateOnly today)
+    {
+        var v = new Infrastructure.Validation();
+        var until = v.Date(field, "La date", text, required: false) ?? today;
+        if (until > today)
+        {
+            v.Add(field, "La paie se lance au plus tard jusqu'à aujourd'hui : les salaires d'une date à venir ne sont pas encore dus.");
+        }
+
+        v.ThrowIfInvalid();
+        return until;
+    }
+
     public static void Map(RouteGroupBuilder staff)
     {
         staff.MapPost("/runs", async (PayrollRunInput input, RunPayroll handler, ActorAccessor actors, TimeProvider clock, CancellationToken ct) =>
             {
-                var v = new Infrastructure.Validation();
-                var until = v.Date("until", "La date", input.Until, required: false) ?? clock.Today();
-                v.ThrowIfInvalid();
+                var until = Until("until", input.Until, clock.Today());
                 return await handler.HandleAsync(until, await actors.GetAsync(ct), ct);
             })
             .WithName("PayrollRun").WithSummary("Calcule les bulletins des travaux terminés et prépare les lots de virement des salaires dus (relançable sans effet)").ProducesProblems();

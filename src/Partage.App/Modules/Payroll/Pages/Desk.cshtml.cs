@@ -65,11 +65,8 @@ public sealed class DeskModel(ListJobs jobs, ListPayslips payslips, ValidatePays
 
     public Task<IActionResult> OnPostRunAsync(CancellationToken ct) => RunAsync(async () =>
     {
-        var v = new Validation();
-        var until = v.Date("Until", "La date", Until, required: false) ?? Today;
-        v.ThrowIfInvalid();
-        var run = await payroll.HandleAsync(until, Actor, ct);
-        return $"Paie au {run.Until:dd/MM/yyyy} : {run.Computed} bulletins calculés, {run.Batches} lots de virement ({run.Payments} salaires, {run.Total.ToDisplayString()}), {run.WithoutIban} sans IBAN.";
+        var run = await payroll.HandleAsync(RunPayroll.Until(nameof(Until), Until, Today), Actor, ct);
+        return $"Paie au {run.Until:dd/MM/yyyy} : {Kernel.French.Count(run.Computed, "bulletin calculé")}, {Kernel.French.Count(run.Batches, "lot de virement", "lots de virement")} ({Kernel.French.Count(run.Payments, "salaire")}, {run.Total.ToDisplayString()}), {run.WithoutIban} sans IBAN.";
     }, ct);
 
     public Task<IActionResult> OnPostValidateAsync(Guid id, CancellationToken ct) =>
@@ -168,7 +165,7 @@ public sealed class DeskModel(ListJobs jobs, ListPayslips payslips, ValidatePays
         return result is Microsoft.AspNetCore.Mvc.RazorPages.PageResult ? await LoadAsync(() => ShowAsync(ct)) : result;
     }
 
-    private DateOnly Today => clock.Today();
+    public DateOnly Today => clock.Today();
 
     private async Task<IActionResult> RunAsync(Func<Task<string>> action, CancellationToken ct)
     {
