@@ -40,7 +40,7 @@ public class EmployerJourneys(BrowserFixture browser) : IClassFixture<BrowserFix
 
         var employer = await browser.NewPageAsync();
         await BrowserFixture.SignInAsync(employer, World.Employer);
-        await employer.GetByRole(AriaRole.Link, new() { Name = "Mon organisation" }).ClickAsync();
+        await employer.GetByRole(AriaRole.Link, new() { Name = "Ouvrir mon organisation" }).ClickAsync();
         await Assertions.Expect(employer.GetByRole(AriaRole.Heading, new() { Name = "Festival du Nord", Level = 1 })).ToBeVisibleAsync();
         string[] five = [.. Enumerable.Range(1, 5).Select(n => StaffPayrollTests.Line($"ARTISTE{n}", StaffPayrollTests.Nir(900 + n), "2026-12-05", "2026-12-06", cachets: "2", gross: "560,00", allowances: "30,00"))];
         await employer.GetByLabel("Fichier des contrats (CSV)").SetInputFilesAsync(Csv([.. five[..3], StaffPayrollTests.Line("FAUX", "123", "2026-12-05", "2026-12-06", cachets: "2"), five[4]]));
@@ -103,8 +103,10 @@ public class EmployerJourneys(BrowserFixture browser) : IClassFixture<BrowserFix
         await payroll.GetByLabel("Jusqu'au").FillAsync("2026-12-13");
         await payroll.GetByRole(AriaRole.Button, new() { Name = "Lancer la paie" }).ClickAsync();
         await Assertions.Expect(payroll.GetByText("1 lot de virement (5 salaires", new() { Exact = false })).ToBeVisibleAsync();
+        await payroll.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Vérifier et libérer VIR-SCIC-") }).ClickAsync();
+        await payroll.GetByRole(AriaRole.Checkbox).CheckAsync();
         await payroll.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Libérer VIR-SCIC-") }).ClickAsync();
-        await Assertions.Expect(payroll.GetByText(new System.Text.RegularExpressions.Regex(@"Lot VIR-SCIC-2026-\d{6} libéré\."))).ToBeVisibleAsync();
+        await Assertions.Expect(payroll.GetByText(new System.Text.RegularExpressions.Regex(@"Lot VIR-SCIC-2026-\d{6} libéré :"))).ToBeVisibleAsync();
         var sepa = await payroll.RunAndWaitForDownloadAsync(() => payroll.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Fichier SEPA VIR-SCIC-") }).ClickAsync());
         var sepaFile = Path.Combine(BrowserFixture.ArtifactsFolder, "30-staff-pain001.xml");
         await sepa.SaveAsAsync(sepaFile);

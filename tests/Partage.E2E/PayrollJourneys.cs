@@ -194,8 +194,14 @@ public class PayrollJourneys(BrowserFixture browser) : IClassFixture<BrowserFixt
         await payroll.GetByLabel("Jusqu'au").FillAsync("2026-12-10");
         await payroll.GetByRole(AriaRole.Button, new() { Name = "Lancer la paie" }).ClickAsync();
         await Assertions.Expect(payroll.GetByText("1 lot de virement (1 salaire,", new() { Exact = false })).ToBeVisibleAsync();
+        await payroll.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Vérifier et libérer VIR-LNA-") }).ClickAsync();
+        await Assertions.Expect(payroll.Locator("[data-figure=lines-total]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"\d,\d{2}\s€"));   // the lines and their total, read before release
         await payroll.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Libérer VIR-LNA-") }).ClickAsync();
-        await Assertions.Expect(payroll.GetByText(new System.Text.RegularExpressions.Regex(@"Lot VIR-LNA-2026-\d{6} libéré\."))).ToBeVisibleAsync();
+        await Assertions.Expect(payroll.GetByText("Cochez la case pour confirmer", new() { Exact = false }).First).ToBeVisibleAsync();   // no release without the confirmation
+        await BrowserFixture.ScreenshotAsync(payroll, "26-payroll-batch");
+        await payroll.GetByRole(AriaRole.Checkbox).CheckAsync();
+        await payroll.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Libérer VIR-LNA-") }).ClickAsync();
+        await Assertions.Expect(payroll.GetByText(new System.Text.RegularExpressions.Regex(@"Lot VIR-LNA-2026-\d{6} libéré :"))).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(payroll, "26-payroll-desk");
         await Assertions.Expect(payroll.Locator("[data-to-confirm-count]")).ToContainTextAsync("majoration_cddu_courts");   // open points named on the desk
         var sepa = await payroll.RunAndWaitForDownloadAsync(() => payroll.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Fichier SEPA VIR-LNA-") }).ClickAsync());

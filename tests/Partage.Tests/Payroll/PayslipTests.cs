@@ -68,6 +68,7 @@ public abstract class PayslipTests<TFactory>(TFactory factory) : IClassFixture<T
         Assert.Equal(0, (await RunAsync(new DateOnly(2026, 12, 10))).Batches);   // re-run: nothing new
         var batch = Assert.Single((await factory.InScopeAsync(s => s.GetRequiredService<ListWageBatches>().HandleAsync(new App.Infrastructure.PageRequest(1, 50), payroll))).Items);
         await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<GetWageBatchSepaFile>().HandleAsync(batch.Id, payroll)));   // not released yet
+        await BatchPage_ShowsTheLines_AndReleasesOnlyOnceConfirmedAsync(batch, payslip.NetPaid);
 
         var released = await factory.InScopeAsync(s => s.GetRequiredService<ReleaseWageBatch>().HandleAsync(batch.Id, payroll));
         Assert.Equal(PaymentBatchStatus.Released, released.Status);
@@ -96,6 +97,26 @@ public abstract class PayslipTests<TFactory>(TFactory factory) : IClassFixture<T
         var csv = await staff.GetAsync("/api/v1/payroll/contributions.csv?from=2026-12&to=2026-12");
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         Assert.Contains("Congés Spectacles;", await csv.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    // Staff read every transfer and its total before money leaves; a post without the confirmation releases nothing.
+    private async Task BatchPage_ShowsTheLines_AndReleasesOnlyOnceConfirmedAsync(PaymentBatchView batch, Money netPaid)
+    {
+        var detail = await factory.InScopeAsync(async s => await s.GetRequiredService<GetWageBatch>().HandleAsync(batch.Id, await factory.ActorAsync(World.Payroll)));
+        var line = Assert.Single(detail.Lines);
+        Assert.Equal((netPaid, netPaid, 4), (line.Amount, detail.LinesTotal, line.IbanEnd.Length));
+        using var member = await factory.SignedInBrowserAsync(World.LilleMemberEmail);
+        Assert.Equal(HttpStatusCode.NotFound, (await member.GetAsync($"/paie/lots/{batch.Id}")).StatusCode);
+        using var browser = await factory.SignedInBrowserAsync(World.Payroll);
+        var page = await browser.GetStringAsync($"/paie/lots/{batch.Id}");
+        Assert.Contains(line.Reference, page, StringComparison.Ordinal);
+        Assert.Contains($"Libérer {batch.Number}", page, StringComparison.Ordinal);
+        var form = System.Text.RegularExpressions.Regex.Match(page, "<form method=\"post\"[^>]*>(?<body>.*?)</form>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        using var unconfirmed = await browser.PostAsync($"/paie/lots/{batch.Id}", new FormUrlEncodedContent(BrowserForms.HiddenFields(form.Groups["body"].Value)));
+        Assert.Equal(HttpStatusCode.OK, unconfirmed.StatusCode);
+        Assert.Contains("Cochez la case pour confirmer", await unconfirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var still = await factory.InScopeAsync(async s => await s.GetRequiredService<GetWageBatch>().HandleAsync(batch.Id, await factory.ActorAsync(World.Payroll)));
+        Assert.Equal(PaymentBatchStatus.Built, still.Batch.Status);
     }
 }
 

@@ -13,7 +13,7 @@ public class DashboardTests(PartageFactory factory) : IClassFixture<PartageFacto
         using var browser = await factory.SignedInBrowserAsync(World.Employer);
         var page = await browser.GetStringAsync("/tableau-de-bord");
         Assert.Contains("Espace employeur", page, StringComparison.Ordinal);
-        Assert.Contains("class=\"button\" href=\"/employeurs\">Mon organisation</a>", page, StringComparison.Ordinal);
+        Assert.Contains("class=\"button\" href=\"/employeurs\">Ouvrir mon organisation</a>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("pas encore ouvert", page, StringComparison.Ordinal);
     }
 }

@@ -49,6 +49,7 @@ public static class PayrollModule
             .AddScoped<Features.RunPayroll>()
             .AddScoped<Features.ListWageBatches>()
             .AddScoped<Features.ReleaseWageBatch>()
+            .AddScoped<Features.GetWageBatch>()
             .AddScoped<Features.GetWageBatchSepaFile>()
             .AddScoped<Features.ExportWageBatches>()
             .AddScheduledWork<Features.PayrollRunWork>(Features.PayrollRunWork.Key, "Paie du jour : bulletins des travaux terminés et lots de virement", "0 0 6 * * ?")

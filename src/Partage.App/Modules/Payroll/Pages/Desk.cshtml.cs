@@ -7,7 +7,7 @@ using Partage.Kernel;
 namespace Partage.App.Modules.Payroll.Pages;
 
 /// <summary>Payroll staff's desk: run the payroll, validate payslips, release wage batches, see contributions due.</summary>
-public sealed class DeskModel(ListJobs jobs, ListPayslips payslips, ValidatePayslip validate, GetContributionsDue contributions, RunPayroll payroll, ListWageBatches batches, ReleaseWageBatch release, GetWageBatchSepaFile sepa, ExportDpaeCsv dpaeCsv, GetDpaeUpload dpaeUpload, GetEntityDsn dsn, FileEntityDsn filings, LegalEntities.ILegalEntitiesApi entities, PayrollParameters parameters, TimeProvider clock) : PartagePageModel
+public sealed class DeskModel(ListJobs jobs, ListPayslips payslips, ValidatePayslip validate, GetContributionsDue contributions, RunPayroll payroll, ListWageBatches batches, GetWageBatchSepaFile sepa, ExportDpaeCsv dpaeCsv, GetDpaeUpload dpaeUpload, GetEntityDsn dsn, FileEntityDsn filings, LegalEntities.ILegalEntitiesApi entities, PayrollParameters parameters, TimeProvider clock) : PartagePageModel
 {
     [BindProperty]
     public string? Until { get; set; }
@@ -71,9 +71,6 @@ public sealed class DeskModel(ListJobs jobs, ListPayslips payslips, ValidatePays
 
     public Task<IActionResult> OnPostValidateAsync(Guid id, CancellationToken ct) =>
         RunAsync(async () => $"Bulletin {(await validate.HandleAsync(PayslipId.From(id), Actor, ct)).Number} validé.", ct);
-
-    public Task<IActionResult> OnPostReleaseAsync(Guid id, CancellationToken ct) =>
-        RunAsync(async () => $"Lot {(await release.HandleAsync(id, Actor, ct)).Number} libéré.", ct);
 
     public async Task<IActionResult> OnGetSepaAsync(Guid id, CancellationToken ct)
     {
