@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Partage.App.Modules.Ledger;
 using Partage.App.Modules.Payroll;
@@ -69,9 +70,6 @@ public abstract class PayslipTests<TFactory>(TFactory factory) : IClassFixture<T
         var batch = Assert.Single((await factory.InScopeAsync(s => s.GetRequiredService<ListWageBatches>().HandleAsync(new App.Infrastructure.PageRequest(1, 50), payroll))).Items);
         await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<GetWageBatchSepaFile>().HandleAsync(batch.Id, payroll)));   // not released yet
         await BatchPage_ShowsTheLines_AndReleasesOnlyOnceConfirmedAsync(batch, payslip.NetPaid);
-
-        var released = await factory.InScopeAsync(s => s.GetRequiredService<ReleaseWageBatch>().HandleAsync(batch.Id, payroll));
-        Assert.Equal(PaymentBatchStatus.Released, released.Status);
         await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<ReleaseWageBatch>().HandleAsync(batch.Id, payroll)));
         var paid = await factory.InScopeAsync(s => s.GetRequiredService<GetPayslip>().HandleAsync(payslip.Id, member));
         Assert.Equal((PayslipStatus.Paid, new DateOnly(2026, 12, 10)), (paid.Status, paid.PaidOn));
@@ -117,6 +115,22 @@ public abstract class PayslipTests<TFactory>(TFactory factory) : IClassFixture<T
         Assert.Contains("Cochez la case pour confirmer", await unconfirmed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var still = await factory.InScopeAsync(async s => await s.GetRequiredService<GetWageBatch>().HandleAsync(batch.Id, await factory.ActorAsync(World.Payroll)));
         Assert.Equal(PaymentBatchStatus.Built, still.Batch.Status);
+
+        // Two people (or two tabs) confirm at the same moment: the batch is released once, the payment posted once.
+        using var other = await factory.SignedInBrowserAsync(World.Payroll);
+        var posts = await Task.WhenAll(new[] { browser, other }.Select(async client =>
+        {
+            var fields = BrowserForms.HiddenFields(System.Text.RegularExpressions.Regex.Match(await client.GetStringAsync($"/paie/lots/{batch.Id}"),
+                "<form method=\"post\"[^>]*>(?<body>.*?)</form>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups["body"].Value);
+            fields["Confirmed"] = "true";
+            using var response = await client.PostAsync($"/paie/lots/{batch.Id}", new FormUrlEncodedContent(fields));
+            return response.StatusCode;
+        }));
+        Assert.All(posts, status => Assert.True(status is HttpStatusCode.OK or HttpStatusCode.Redirect or HttpStatusCode.Found, status.ToString()));
+        var released = await factory.InScopeAsync(async s => await s.GetRequiredService<GetWageBatch>().HandleAsync(batch.Id, await factory.ActorAsync(World.Payroll)));
+        Assert.Equal(PaymentBatchStatus.Released, released.Batch.Status);
+        Assert.Equal(1, await factory.InScopeAsync(s => s.GetRequiredService<Partage.Persistence.PartageDbContext>().Set<JournalEntry>()
+            .CountAsync(e => e.SourceType == "wage_batch" && e.SourceId == batch.Id.ToString())));
     }
 }
 

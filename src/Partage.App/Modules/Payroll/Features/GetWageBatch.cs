@@ -25,7 +25,7 @@ public sealed class GetWageBatch(PartageDbContext db, IMembersApi members, IWage
     {
         PayrollAccess.RequireStaff(actor);
         var (batch, transfers) = await TransfersAsync(id, ct);
-        var lines = transfers.Select(t => new WageBatchLine(t.EndToEndId, t.CreditorName, t.CreditorIban[^4..], Money.Eur(decimal.ToInt64(t.Amount * 100m)), t.Remittance)).ToList();
+        var lines = transfers.Select(t => new WageBatchLine(t.EndToEndId, t.CreditorName, t.CreditorIban[^4..], Money.FromAmount(t.Amount, Currency.Eur), t.Remittance)).ToList();
         return new WageBatchDetail((await views.ViewsAsync([batch], ct))[0], lines);
     }
 

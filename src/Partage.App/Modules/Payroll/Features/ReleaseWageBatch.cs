@@ -10,6 +10,8 @@ namespace Partage.App.Modules.Payroll.Features;
 
 public sealed class ReleaseWageBatch(PartageDbContext db, IWageSource staffWages, ILedgerApi ledger, IAuditLog audit, ListWageBatches views, TimeProvider clock)
 {
+    private const string AlreadyReleased = "Ce lot de virements est déjà libéré.";
+
     /// <summary>Releases a batch to the bank: the payment is posted once (421 against 512) and its payslips are paid on the execution date.</summary>
     public async Task<PaymentBatchView> HandleAsync(Guid id, Actor actor, CancellationToken ct = default)
     {
@@ -17,10 +19,20 @@ public sealed class ReleaseWageBatch(PartageDbContext db, IWageSource staffWages
         var batch = await db.Set<PaymentBatch>().SingleOrDefaultAsync(b => b.Id == id, ct) ?? throw new DomainException(PayrollErrors.NotFound);
         if (batch.Status != PaymentBatchStatus.Built)
         {
-            throw new DomainException(PayrollErrors.WrongJobStatus, "Ce lot de virements est déjà libéré.");
+            throw new DomainException(PayrollErrors.WrongJobStatus, AlreadyReleased);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Claim the batch first, in the database: of two releases at the same moment (two tabs, two servers), the second
+        // waits for the first's row lock, then finds the batch released and changes nothing.
+        var releasedAt = clock.GetUtcNow().UtcDateTime;
+        var claimed = await db.Set<PaymentBatch>().Where(b => b.Id == id && b.Status == PaymentBatchStatus.Built)
+            .ExecuteUpdateAsync(u => u.SetProperty(b => b.Status, PaymentBatchStatus.Released).SetProperty(b => b.ReleasedAt, releasedAt).SetProperty(b => b.ReleasedBy, actor.Name), ct);
+        if (claimed == 0)
+        {
+            throw new DomainException(PayrollErrors.WrongJobStatus, AlreadyReleased);
+        }
+
         var total = Money.Eur(batch.TotalCents);
         var entry = await ledger.PostAsync(new PostEntryRequest(batch.LegalEntityId, "BQ", batch.ExecutionDate, $"Virement des salaires {batch.Number}", "wage_batch", batch.Id.ToString(),
             $"wages:{batch.Id}",
@@ -32,10 +44,7 @@ public sealed class ReleaseWageBatch(PartageDbContext db, IWageSource staffWages
             .ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, PayslipStatus.Paid).SetProperty(p => p.PaidOn, batch.ExecutionDate), ct);
         await staffWages.WagesPaidAsync(id, batch.ExecutionDate, ct);
 
-        batch.Status = PaymentBatchStatus.Released;
-        batch.ReleasedAt = clock.GetUtcNow().UtcDateTime;
-        batch.ReleasedBy = actor.Name;
-        batch.PaymentEntryId = entry.Id;
+        (batch.Status, batch.ReleasedAt, batch.ReleasedBy, batch.PaymentEntryId) = (PaymentBatchStatus.Released, releasedAt, actor.Name, entry.Id);
         audit.Record(actor, "payroll.batch_released", "payment_batch", batch.Id.ToString(), new { Status = PaymentBatchStatus.Built }, new { batch.Number, batch.TotalCents, EntryId = entry.Id.ToString() });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
