@@ -6,7 +6,7 @@ namespace Partage.Kernel;
 /// French grammar the screens and messages need, in one place: the preposition "de" before a name (elided, or
 /// contracted with the article), counts with their plural, months in words.
 /// </summary>
-public static class French
+public static partial class French
 {
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("fr-FR");
 
@@ -44,6 +44,31 @@ public static class French
 
     /// <summary>A month as people write it: "octobre 2026".</summary>
     public static string Month(DateOnly day) => day.ToString("MMMM yyyy", Culture);
+
+    /// <summary>
+    /// A number as people type it, the French or the English way: "1 200,50", "1200.5", "1.200,50", "1,200.50",
+    /// "6,5" (spaces, no-break spaces or thin spaces between groups of three digits). One separator alone is the
+    /// decimal one; both together, the last is. Signs, exponents and badly grouped digits are not numbers.
+    /// </summary>
+    public static bool TryParseDecimal(string? text, out decimal value)
+    {
+        value = 0;
+        var s = text?.Trim();
+        if (string.IsNullOrEmpty(s) || !NumberShape().IsMatch(s))
+        {
+            return false;
+        }
+
+        var comma = s.LastIndexOf(',');
+        var point = s.LastIndexOf('.');
+        var groups = comma >= 0 && point >= 0 ? (comma > point ? '.' : ',') : ' ';
+        var normalized = new string(s.Where(c => c != groups && !char.IsWhiteSpace(c)).ToArray()).Replace(',', '.');
+        return decimal.TryParse(normalized, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>Digits grouped by three with spaces, points or commas (or not grouped), then an optional decimal part.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(\d+|\d{1,3}([ \u00A0\u202F]\d{3})+|\d{1,3}(\.\d{3})+(?=,)|\d{1,3}(,\d{3})+(?=\.))([.,]\d+)?$")]
+    private static partial System.Text.RegularExpressions.Regex NumberShape();
 
     private static bool StartsWithVowel(string word)
     {

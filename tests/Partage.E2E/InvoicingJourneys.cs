@@ -41,18 +41,24 @@ public class InvoicingJourneys(BrowserFixture browser) : IClassFixture<BrowserFi
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Factures" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Nouvelle facture" }).ClickAsync();
-        await page.GetByLabel("Client", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Théâtre de la Verrière (FR)" });
+        await page.GetByLabel("Client", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = $"Théâtre de la Verrière — SIREN {siren[..3]} {siren[3..6]} {siren[6..]} — Lille" });
         await page.GetByLabel("Date de la prestation").FillAsync("2026-11-14");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le brouillon" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Ajoutez au moins une ligne (désignation, quantité, prix unitaire).").First).ToBeVisibleAsync();
         await page.GetByLabel("Désignation de la ligne 1").FillAsync("Concert du 14 novembre");
         await page.GetByLabel("Quantité de la ligne 1").FillAsync("1");
-        await page.GetByLabel("Prix unitaire de la ligne 1").FillAsync("1 200,00".Replace(" ", string.Empty, StringComparison.Ordinal));
+        await page.GetByLabel("Prix unitaire de la ligne 1").FillAsync("1 200,00");
         await page.GetByLabel("TVA de la ligne 1").SelectOptionAsync("FR_2_1");
+        // The totals follow the typing (the editor's script computes them as the server will).
+        await Assertions.Expect(page.Locator("[data-total=gross]")).ToHaveTextAsync("1\u202f225,20\u00a0€");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter une ligne" }).ClickAsync();
         await page.GetByLabel("Désignation de la ligne 2").FillAsync("Régie son");
         await page.GetByLabel("Quantité de la ligne 2").FillAsync("4");
         await page.GetByLabel("Unité de la ligne 2").SelectOptionAsync("HUR");
         await page.GetByLabel("Prix unitaire de la ligne 2").FillAsync("45,50");
+        await Assertions.Expect(page.Locator("[data-total=gross]")).ToHaveTextAsync("1\u202f443,60\u00a0€");
+        await Assertions.Expect(page.GetByText("TVA 2,1 % sur 1\u202f200,00\u00a0€")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "05-invoice-editor-totals");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le brouillon" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Brouillon de facture" })).ToBeVisibleAsync();
         // 1,200.00 at 2.1 % (25.20) + 182.00 at 20 % (36.40) = 1,443.60 incl. VAT.

@@ -31,4 +31,35 @@ public class FrenchTests
 
     [Fact]
     public void Month_IsWrittenInWords() => Assert.Equal("octobre 2026", French.Month(new DateOnly(2026, 10, 14)));
+
+    [Theory]
+    [InlineData("1 200,50", "1200.50")]
+    [InlineData("1\u00a0200,50", "1200.50")]
+    [InlineData("1\u202f200,5", "1200.5")]
+    [InlineData("1200.5", "1200.5")]
+    [InlineData("1200,5", "1200.5")]
+    [InlineData("1.200,50", "1200.50")]
+    [InlineData("1,200.50", "1200.50")]
+    [InlineData("12 345 678,9", "12345678.9")]
+    [InlineData(" 6,5 ", "6.5")]
+    [InlineData("0", "0")]
+    public void TryParseDecimal_TakesFrenchAndEnglishWriting(string text, string expected)
+    {
+        Assert.True(French.TryParseDecimal(text, out var value));
+        Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), value);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("abc")]
+    [InlineData("-5")]
+    [InlineData("1e3")]
+    [InlineData("12 00")]
+    [InlineData("1 2000,5")]
+    [InlineData("1,2,3")]
+    [InlineData("1.200.5")]
+    [InlineData("1,5.200")]
+    [InlineData("1 200 ,5")]
+    [InlineData(",5")]
+    public void TryParseDecimal_RefusesWhatIsNotANumber(string text) => Assert.False(French.TryParseDecimal(text, out _));
 }

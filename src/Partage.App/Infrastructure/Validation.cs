@@ -127,7 +127,7 @@ public sealed class Validation
             return null;
         }
 
-        if (decimal.TryParse(value.Trim().Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+        if (French.TryParseDecimal(value, out var number))
         {
             if (number > MaxNumber)
             {
@@ -138,7 +138,7 @@ public sealed class Validation
             return number;
         }
 
-        Add(field, $"{label} doit être un nombre positif (par exemple 6,5).");
+        Add(field, $"{label} doit être un nombre positif (par exemple 6,5 ou 1 200,50).");
         return null;
     }
 

@@ -112,6 +112,8 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
         yield return ("POST", "/api/v1/invoices/", _ => "/api/v1/invoices", Draft, Only(HttpStatusCode.Created, editors), notFound);
         yield return ("GET", "/api/v1/invoices/{id:guid}", _ => "/api/v1/invoices/{draft}", _ => null, Only(HttpStatusCode.OK, readers), notFound);
         yield return ("PUT", "/api/v1/invoices/{id:guid}", _ => "/api/v1/invoices/{draft}", Draft, Only(HttpStatusCode.OK, editors), notFound);
+        yield return ("DELETE", "/api/v1/invoices/{id:guid}", _ => "/api/v1/invoices/{draft}", _ => null, Only(HttpStatusCode.NoContent, editors), notFound);
+        yield return ("POST", "/api/v1/invoices/{id:guid}/duplicate", _ => "/api/v1/invoices/{issued}/duplicate", _ => null, Only(HttpStatusCode.Created, editors), notFound);
         yield return ("POST", "/api/v1/invoices/{id:guid}/issue", _ => "/api/v1/invoices/{draft}/issue", _ => null, Only(HttpStatusCode.OK, editors), notFound);
         yield return ("POST", "/api/v1/invoices/{id:guid}/send", _ => "/api/v1/invoices/{issued}/send", _ => null, Only(HttpStatusCode.OK, editors), notFound);
         yield return ("POST", "/api/v1/invoices/{id:guid}/validate", _ => "/api/v1/invoices/{pending}/validate", _ => null, Only(HttpStatusCode.OK, validators), notFound);

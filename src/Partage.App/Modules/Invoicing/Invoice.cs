@@ -262,6 +262,15 @@ public static class InvoiceLabels
 
     public static string Kind(InvoiceKind kind) => kind == InvoiceKind.Invoice ? "Facture" : "Avoir";
 
+    /// <summary>A client in a list of look-alikes: the name, then what tells two "Mairie" apart (SIREN, town, country).</summary>
+    public static string ClientChoice(Clients.Features.ClientListItem client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var siren = client.Siren is { Length: 9 } s ? $"SIREN {s[..3]} {s[3..6]} {s[6..]}" : client.VatNumber;
+        var place = client.Country == "FR" ? client.City : $"{client.City} ({client.Country})";
+        return string.Join(" — ", new[] { client.Name, siren, place }.Where(p => !string.IsNullOrWhiteSpace(p)));
+    }
+
     public static string Unit(string code) => code switch
     {
         "HUR" => "heure",

@@ -17,6 +17,8 @@ public static class InvoicingModule
             .AddScoped<DraftRules>()
             .AddScoped<CreateInvoiceDraft>()
             .AddScoped<UpdateInvoiceDraft>()
+            .AddScoped<DeleteInvoiceDraft>()
+            .AddScoped<DuplicateInvoice>()
             .AddScoped<InvoiceIssuer>()
             .AddScoped<IssueInvoice>()
             .AddScoped<ValidateInvoice>()
@@ -61,6 +63,8 @@ public static class InvoicingModule
         GetInvoice.Map(invoices);
         CreateInvoiceDraft.Map(invoices);
         UpdateInvoiceDraft.Map(invoices);
+        DeleteInvoiceDraft.Map(invoices);
+        DuplicateInvoice.Map(invoices);
         IssueInvoice.Map(invoices);
         ValidateInvoice.Map(invoices);
         CreditInvoice.Map(invoices);

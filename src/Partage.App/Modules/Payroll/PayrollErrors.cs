@@ -19,6 +19,6 @@ public static class PayrollErrors
     public static readonly ErrorCode CertificateNotReady = new("payroll.certificate_not_ready", "L'attestation est établie à la fin du contrat, une fois tous ses bulletins validés.", ErrorKind.Conflict);
     public static readonly ErrorCode DsnNotReady = new("payroll.dsn_not_ready", "La DSN du mois ne peut pas encore être établie.", ErrorKind.Conflict);
     public static readonly ErrorCode DpaeFile = new("payroll.dpae_file", "Le fichier DPAE ne peut pas être établi.");
-    public static readonly ErrorCode SelfCountersignature = new("payroll.self_countersignature", "Vous ne pouvez pas contre-signer votre propre contrat : un chargé d'accompagnement ou le service paie le valide pour la coopérative.");
+    public static readonly ErrorCode SelfCountersignature = new("payroll.self_countersignature", "Vous ne pouvez pas contre-signer votre propre contrat : un gestionnaire d'activité ou le service paie le valide pour la coopérative.");
     public static readonly ErrorCode MinimumExists = new("payroll.minimum_exists", "Un minimum existe déjà pour cette convention, ce métier et cette date : ajoutez-en un à une autre date.", ErrorKind.Conflict);
 }

@@ -33,6 +33,18 @@ public sealed class InvoiceIssuer(
         return (invoice, activity);
     }
 
+    /// <summary>A draft the actor may change (tracked, with its lines) and its activity: else 404, or 409 once issued.</summary>
+    public async Task<(Invoice Invoice, ActivityView Activity)> EditableDraftAsync(InvoiceId id, Actor actor, CancellationToken ct)
+    {
+        var (invoice, activity) = await LoadAsync(id, actor, ct);
+        if (!InvoicingAccess.CanEdit(actor, activity))
+        {
+            throw new DomainException(InvoicingErrors.NotFound);
+        }
+
+        return invoice.Status == InvoiceStatus.Draft ? (invoice, activity) : throw new DomainException(InvoicingErrors.NotDraft);
+    }
+
     /// <summary>Issues a draft or a validated invoice: number, frozen parties and VAT, sale entry, audit.</summary>
     public async Task<InvoiceView> IssueAsync(Invoice invoice, Actor actor, CancellationToken ct)
     {

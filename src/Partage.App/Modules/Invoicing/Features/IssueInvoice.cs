@@ -12,16 +12,7 @@ public sealed class IssueInvoice(PartageDbContext db, InvoiceIssuer issuer, IAud
 {
     public async Task<InvoiceView> HandleAsync(InvoiceId id, Actor actor, CancellationToken ct = default)
     {
-        var (invoice, activity) = await issuer.LoadAsync(id, actor, ct);
-        if (!InvoicingAccess.CanEdit(actor, activity))
-        {
-            throw new DomainException(InvoicingErrors.NotFound);
-        }
-
-        if (invoice.Status != InvoiceStatus.Draft)
-        {
-            throw new DomainException(InvoicingErrors.NotDraft);
-        }
+        var (invoice, activity) = await issuer.EditableDraftAsync(id, actor, ct);
 
         if (!InvoicingAccess.CanValidate(actor, activity) && invoice.GrossCents > options.Value.ValidationThresholdCents)
         {

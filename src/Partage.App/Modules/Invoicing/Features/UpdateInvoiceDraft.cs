@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Partage.App.Infrastructure.Http;
-using Partage.App.Modules.Activities;
 using Partage.App.Modules.Audit;
 using Partage.App.Security;
 using Partage.Kernel;
@@ -9,24 +7,12 @@ using Partage.Persistence;
 namespace Partage.App.Modules.Invoicing.Features;
 
 /// <summary>A draft rewritten whole (client, dates, lines) while it is still a draft.</summary>
-public sealed class UpdateInvoiceDraft(PartageDbContext db, DraftRules rules, IActivitiesApi activities, IAuditLog audit, GetInvoice views)
+public sealed class UpdateInvoiceDraft(PartageDbContext db, DraftRules rules, InvoiceIssuer issuer, IAuditLog audit, GetInvoice views)
 {
     public async Task<InvoiceView> HandleAsync(InvoiceId id, DraftInput input, Actor actor, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var invoice = await db.Set<Invoice>().Include(i => i.Lines).Visible(actor).SingleOrDefaultAsync(i => i.Id == id, ct)
-            ?? throw new DomainException(InvoicingErrors.NotFound);
-        var activity = await activities.FindVisibleAsync(invoice.ActivityId, actor, ct);
-        if (activity is null || !InvoicingAccess.CanEdit(actor, activity))
-        {
-            throw new DomainException(InvoicingErrors.NotFound);
-        }
-
-        if (invoice.Status != InvoiceStatus.Draft)
-        {
-            throw new DomainException(InvoicingErrors.NotDraft);
-        }
-
+        var (invoice, _) = await issuer.EditableDraftAsync(id, actor, ct);
         var (client, content) = await rules.CheckAsync(input with { ActivityId = invoice.ActivityId.ToString() }, actor, invoice.MemberId, ct);
         db.RemoveRange(invoice.Lines);
         invoice.Lines.Clear();

@@ -27,6 +27,6 @@ public sealed class ValidateInvoice(InvoiceIssuer issuer)
     {
         invoices.MapPost("/{id:guid}/validate", async (Guid id, ValidateInvoice handler, ActorAccessor actors, CancellationToken ct) =>
                 await handler.HandleAsync(InvoiceId.From(id), await actors.GetAsync(ct), ct))
-            .WithName("ValidateInvoice").WithSummary("Valider et émettre une facture en attente (chargé d'accompagnement, finance)").ProducesProblems();
+            .WithName("ValidateInvoice").WithSummary("Valider et émettre une facture en attente (gestionnaire d'activité, finance)").ProducesProblems();
     }
 }

@@ -7,7 +7,7 @@ using Partage.Kernel;
 
 namespace Partage.App.Modules.Invoicing.Pages;
 
-public sealed class DetailModel(GetInvoice views, IssueInvoice issue, ValidateInvoice validate, CreditInvoice credit, RecordInvoicePayment recordPayment, InvoiceDocuments documents, IActivitiesApi activities, DisputeInvoice dispute, GetDunningLog dunningLog, SendInvoice send) : PartagePageModel
+public sealed class DetailModel(GetInvoice views, IssueInvoice issue, ValidateInvoice validate, CreditInvoice credit, RecordInvoicePayment recordPayment, InvoiceDocuments documents, IActivitiesApi activities, DisputeInvoice dispute, GetDunningLog dunningLog, SendInvoice send, DuplicateInvoice duplicate) : PartagePageModel
 {
     public InvoiceView? Invoice { get; private set; }
 
@@ -39,11 +39,14 @@ public sealed class DetailModel(GetInvoice views, IssueInvoice issue, ValidateIn
 
     public Task<IActionResult> OnPostIssueAsync(Guid id, CancellationToken ct) =>
         RunAsync(id, async () => (await issue.HandleAsync(InvoiceId.From(id), Actor, ct)) is { Status: InvoiceStatus.PendingValidation }
-            ? ("La facture dépasse le seuil : elle attend la validation de votre chargé d'accompagnement.", id)
+            ? ("La facture dépasse le seuil : elle attend la validation de votre gestionnaire d'activité.", id)
             : ("Facture émise.", id), ct);
 
     public Task<IActionResult> OnPostSendAsync(Guid id, CancellationToken ct) =>
         RunAsync(id, async () => ($"Envoyée à {(await send.HandleAsync(InvoiceId.From(id), Actor, ct)).SentTo}.", id), ct);
+
+    public Task<IActionResult> OnPostDuplicateAsync(Guid id, CancellationToken ct) =>
+        RunAsync(id, async () => ("Copie enregistrée en brouillon, datée d'aujourd'hui : vérifiez-la avant de l'émettre.", (await duplicate.HandleAsync(InvoiceId.From(id), Actor, ct)).Id.Value), ct);
 
     public Task<IActionResult> OnPostValidateAsync(Guid id, CancellationToken ct) =>
         RunAsync(id, async () => { await validate.HandleAsync(InvoiceId.From(id), Actor, ct); return ("Facture validée et émise.", id); }, ct);

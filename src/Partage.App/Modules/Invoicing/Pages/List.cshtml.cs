@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Partage.App.Infrastructure;
 using Partage.App.Modules.Invoicing.Features;
 using Partage.App.Ui;
+using Partage.Kernel;
 
 namespace Partage.App.Modules.Invoicing.Pages;
 
@@ -30,7 +31,7 @@ public sealed class ListModel(SearchInvoices views, RunDunning dunning) : Partag
         return await LoadAsync(async () =>
         {
             var run = await dunning.HandleAsync(Actor, ct);
-            Notice = $"Relances : {run.Reminders} rappels, {run.FormalNotices} mises en demeure ; {run.Disputed} factures en litige non relancées.";
+            Notice = $"Relances : {French.Count(run.Reminders, "rappel")}, {French.Count(run.FormalNotices, "mise en demeure", "mises en demeure")} ; {French.Count(run.Disputed, "facture en litige non relancée", "factures en litige non relancées")}.";
             Result = await views.HandleAsync(Status, null, new PageRequest(PageNumber, null), Actor, ct);
         });
     }
@@ -38,6 +39,7 @@ public sealed class ListModel(SearchInvoices views, RunDunning dunning) : Partag
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await LoadActorAsync();
+        Notice = Request.Query["fait"].FirstOrDefault();
         return await LoadAsync(async () => Result = await views.HandleAsync(Status, null, new PageRequest(PageNumber, null), Actor, ct));
     }
 }

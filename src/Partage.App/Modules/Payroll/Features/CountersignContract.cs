@@ -110,6 +110,6 @@ public sealed class CountersignContract(
     {
         jobs.MapPost("/{id:guid}/countersign", async (Guid id, SignatureInput input, HttpContext http, CountersignContract handler, ActorAccessor actors, CancellationToken ct) =>
                 await handler.HandleAsync(JobId.From(id), input, http.Connection.RemoteIpAddress?.ToString(), await actors.GetAsync(ct), ct))
-            .WithName("CountersignContract").WithSummary("La coopérative contre-signe (service paie ou chargé d'accompagnement) avec son nom et le code reçu par e-mail : budget revérifié, DPAE enregistrée, coût engagé").ProducesProblems();
+            .WithName("CountersignContract").WithSummary("La coopérative contre-signe (service paie ou gestionnaire d'activité) avec son nom et le code reçu par e-mail : budget revérifié, DPAE enregistrée, coût engagé").ProducesProblems();
     }
 }

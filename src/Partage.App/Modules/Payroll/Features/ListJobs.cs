@@ -26,6 +26,6 @@ public sealed class ListJobs(PartageDbContext db, GetJob views)
     {
         jobs.MapGet("/", async (string? status, int? page, int? pageSize, ListJobs handler, ActorAccessor actors, CancellationToken ct) =>
                 await handler.HandleAsync(status, new PageRequest(page, pageSize), await actors.GetAsync(ct), ct))
-            .WithName("ListJobs").WithSummary("Les travaux et contrats que l'utilisateur peut voir (membre : les siens ; chargé d'accompagnement : son bureau)").ProducesProblems();
+            .WithName("ListJobs").WithSummary("Les travaux et contrats que l'utilisateur peut voir (membre : les siens ; gestionnaire d'activité : son bureau)").ProducesProblems();
     }
 }
