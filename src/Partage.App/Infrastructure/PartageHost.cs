@@ -70,7 +70,8 @@ public static class PartageHost
             // Pages live beside their module (Modules/*/Pages) and in Ui/Pages; each declares an absolute route.
             o.RootDirectory = "/";
             o.Conventions.AuthorizeFolder("/Modules");
-        });
+        }).AddMvcOptions(o => o.Filters.Add<UnhandledPostFilter>());
+        services.AddFrenchModelBinding();
         // Used when Security:RequireHttps is on: behind a proxy the port the platform listens on is not the public one; HSTS for a year.
         services.AddHttpsRedirection(o => o.HttpsPort = 443);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));

@@ -84,4 +84,26 @@ public abstract class PartagePageModel : PageModel
             return NotFound();
         }
     }
+
+    /// <summary>
+    /// A list read with filters typed in the address or a form (months, dates): filters that do not read are told on
+    /// the page, in the fields' own French words, and the list stays empty instead of the page failing.
+    /// </summary>
+    protected async Task<IReadOnlyList<T>> FilteredAsync<T>(Func<Task<IReadOnlyList<T>>> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        try
+        {
+            return await read();
+        }
+        catch (InputValidationException e)
+        {
+            foreach (var message in e.Errors.SelectMany(f => f.Value))
+            {
+                ModelState.AddModelError(string.Empty, message);
+            }
+
+            return [];
+        }
+    }
 }

@@ -14,9 +14,10 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PartagePageModel
 
     public string? TraceId { get; private set; }
 
-    public void OnGet(int? code) => Describe(code);
+    // The code comes from the route only: a form or query field named "code" in the failed request must not change it.
+    public void OnGet([FromRoute] int? code) => Describe(code);
 
-    public void OnPost(int? code) => Describe(code);
+    public void OnPost([FromRoute] int? code) => Describe(code);
 
     private void Describe(int? code)
     {
@@ -24,6 +25,8 @@ public sealed class ErrorModel(ILogger<ErrorModel> logger) : PartagePageModel
         {
             404 => ("Page introuvable", "Cette page n'existe pas, ou vous n'y avez pas accès."),
             400 => ("Requête invalide", "La requête n'a pas pu être comprise."),
+            405 => ("Action impossible ici", "Cette page ne reçoit pas de formulaire : revenez à la page précédente et recommencez."),
+            >= 400 and < 500 => ("Requête refusée", "Cette demande ne peut pas aboutir telle quelle : revenez à la page précédente et recommencez."),
             _ => ("Une erreur est survenue", "Une erreur inattendue est survenue. L'équipe a été prévenue ; rien n'a été enregistré."),
         };
         if (code is >= 400 and < 500)

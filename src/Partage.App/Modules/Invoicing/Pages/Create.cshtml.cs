@@ -55,7 +55,7 @@ public sealed class CreateModel(CreateInvoiceDraft createDraft, CreateQuote crea
         return await FindClientAsync(ShowAsync, ct);
     }
 
-    private async Task<IActionResult> ShowAsync(CancellationToken ct)
+    private Task<IActionResult> ShowAsync(CancellationToken ct) => LoadAsync(async () =>
     {
         if (Actor.MemberId is { } member)
         {
@@ -67,6 +67,5 @@ public sealed class CreateModel(CreateInvoiceDraft createDraft, CreateQuote crea
         }
 
         await LoadEditorAsync(ct);
-        return Page();
-    }
+    });
 }

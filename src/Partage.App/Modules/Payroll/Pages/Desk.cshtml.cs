@@ -188,6 +188,6 @@ public sealed class DeskModel(ListJobs jobs, ListPayslips payslips, ValidatePays
         ToCountersign = (await jobs.HandleAsync(nameof(JobStatus.Signed), new PageRequest(1, 50), Actor, ct)).Items;
         ToValidate = (await payslips.HandleAsync(nameof(PayslipStatus.Computed), new PageRequest(1, 100), Actor, ct)).Items;
         BatchResult = await batches.HandleAsync(new PageRequest(BatchPage, null), Actor, ct);
-        Contributions = await contributions.HandleAsync(From, To, Actor, ct);
+        Contributions = await FilteredAsync(() => contributions.HandleAsync(From, To, Actor, ct));
     }
 }
