@@ -167,3 +167,30 @@ public sealed partial class FrenchMessagesTests(PartageFactory factory) : IClass
     [GeneratedRegex(@"\{[^}]+\}")]
     private static partial Regex RouteParameter();
 }
+
+/// <summary>A refused form tells each field what is wrong, in a way screen readers announce.</summary>
+public sealed class FieldErrorTests(PartageFactory factory) : IClassFixture<PartageFactory>
+{
+    [Fact]
+    public async Task RefusedForm_FieldsInError_AreMarked_DescribedByTheirMessage_SummaryFocused()
+    {
+        await World.OfAsync(factory);
+        using var browser = await factory.SignedInBrowserAsync(World.LilleMemberEmail);
+        var fields = BrowserForms.HiddenFields(await browser.GetStringAsync("/clients/nouveau"));
+        fields["Input.Name"] = "Théâtre du Nord";
+        fields["Input.Kind"] = "Company";
+        fields["Input.Country"] = "FR";
+        fields["Input.Siren"] = "123456788";
+        using var response = await browser.PostAsync("/clients/nouveau", new FormUrlEncodedContent(fields));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+        var siren = Regex.Match(html, "<input[^>]*name=\"Input.Siren\"[^>]*>").Value;
+        Assert.Contains("aria-invalid=\"true\"", siren, StringComparison.Ordinal);
+        Assert.Contains("aria-describedby=\"Input_Siren-erreur\"", siren, StringComparison.Ordinal);
+        Assert.Matches("<span id=\"Input_Siren-erreur\" class=\"field-error\">[^<]*SIREN[^<]*</span>", html);
+        Assert.Single(Regex.Matches(html, "id=\"Input_Siren-erreur\""));
+        var name = Regex.Match(html, "<input[^>]*name=\"Input.Name\"[^>]*>").Value;
+        Assert.DoesNotContain("aria-invalid", name, StringComparison.Ordinal);
+        Assert.Matches("<div class=\"alert\" role=\"alert\" id=\"erreurs\" tabindex=\"-1\" autofocus>", html);
+    }
+}

@@ -1,0 +1,77 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Partage.Tests.Infrastructure;
+using Partage.Tests.Ledger;
+
+namespace Partage.E2E;
+
+/// <summary>
+/// axe-core (the engine behind most accessibility audits) on every page (the member's and the employer's as they see them, then staff's), and on a refused form:
+/// no critical and no serious finding. The report of every finding, minor ones included, is written beside the screenshots.
+/// </summary>
+public class AccessibilityJourneys(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task EveryPage_OfEachRole_NoCriticalNorSeriousAxeFinding()
+    {
+        await Books.OpenAsync(browser.App);
+        var routes = browser.App.Services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors.Items
+            .OfType<PageActionDescriptor>().Select(p => "/" + p.AttributeRouteInfo!.Template)
+            .Where(r => !r.Contains('{', StringComparison.Ordinal) && !Path.HasExtension(r) && !r.Contains("deconnexion", StringComparison.Ordinal) && !r.Contains("erreur", StringComparison.Ordinal))
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+        var report = new List<string>();
+        var blocking = new List<string>();
+        var audited = new HashSet<string>(StringComparer.Ordinal);
+        // The member and the employer first (their pages as they see them), then staff on every page left.
+        foreach (var email in new[] { World.LilleMemberEmail, World.Employer, World.Admin })
+        {
+            var page = await browser.NewPageAsync();
+            await BrowserFixture.SignInAsync(page, email);
+            // Staff see every page; a member and an employer, the pages their menu leads to.
+            IEnumerable<string> visit = email == World.Admin ? routes : await page.Locator("nav a[href^='/']").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+            // A route audited for one role is not audited again for the next (same markup, the suite's time is counted).
+            foreach (var route in visit.Where(audited.Add))
+            {
+                var response = await page.GotoAsync(route);
+                if (response is null || response.Status != 200 || !(response.Headers.TryGetValue("content-type", out var type) && type.StartsWith("text/html", StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+
+                Audit(await page.RunAxe(), $"{email} {route}", report, blocking);
+            }
+
+            await page.Context.CloseAsync();
+        }
+
+        // A refused form: fields in error, the summary focused.
+        var member = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(member, World.LilleMemberEmail);
+        await member.GotoAsync("/factures/nouvelle");
+        await member.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le brouillon" }).ClickAsync();
+        await Assertions.Expect(member.Locator("#erreurs")).ToBeFocusedAsync();
+        Audit(await member.RunAxe(), "formulaire refusé /factures/nouvelle", report, blocking);
+
+        await File.WriteAllLinesAsync(Path.Combine(BrowserFixture.ArtifactsFolder, "axe-report.txt"), report);
+        Assert.True(report.Count > 0 || blocking.Count == 0);
+        Assert.Equal([], blocking);
+    }
+
+    private static void Audit(AxeResult result, string where, List<string> report, List<string> blocking)
+    {
+        report.Add($"{where}: {result.Passes.Length} règles passées, {result.Violations.Length} constats");
+        foreach (var violation in result.Violations)
+        {
+            var line = $"  [{violation.Impact}] {violation.Id} — {violation.Help} — {string.Join(" | ", violation.Nodes.Take(3).Select(n => n.Html))}";
+            report.Add(line);
+            if (violation.Impact is "critical" or "serious")
+            {
+                blocking.Add($"{where}{line}");
+            }
+        }
+    }
+}
