@@ -22,7 +22,14 @@ public class LedgerJourneys(BrowserFixture browser) : IClassFixture<BrowserFixtu
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Budget" })).ToBeVisibleAsync();
         // 1,500.00 earned − 400.00 spent = 1,100.00; 1,500.00 still to be paid by the client.
         await Assertions.Expect(page.Locator("[data-figure=available]")).ToHaveTextAsync("-400,00\u00a0€");
-        await Assertions.Expect(page.GetByText("Solde : 1\u202f100,00\u00a0€", new() { Exact = false })).ToBeVisibleAsync();
+        // The explanation adds up on screen: 1,500.00 earned, of which 1,500.00 not yet paid, 400.00 spent.
+        await page.GetByText("Comment ce montant est calculé").ClickAsync();
+        var explanation = page.Locator("[data-budget-explanation] tr");
+        await Assertions.Expect(explanation).ToHaveCountAsync(6);
+        await Assertions.Expect(explanation.Nth(2)).ToContainTextAsync("0,00\u00a0€");
+        await Assertions.Expect(explanation.Nth(3)).ToContainTextAsync("-400,00\u00a0€");
+        await Assertions.Expect(explanation.Nth(5)).ToContainTextAsync("= Disponible-400,00\u00a0€");
+        await Assertions.Expect(page.Locator("[data-balance-chart] rect")).ToHaveCountAsync(12);
         var rows = page.Locator("section[aria-labelledby=statement-title] tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(4);
         await Assertions.Expect(rows.Nth(2)).ToContainTextAsync("1\u202f100,00\u00a0€");

@@ -72,6 +72,7 @@ public static class PartageHost
             o.Conventions.AuthorizeFolder("/Modules");
         }).AddMvcOptions(o => o.Filters.Add<UnhandledPostFilter>());
         services.AddFrenchModelBinding();
+        services.AddScoped<Ui.Pages.RoleHome>();
         // Used when Security:RequireHttps is on: behind a proxy the port the platform listens on is not the public one; HSTS for a year.
         services.AddHttpsRedirection(o => o.HttpsPort = 443);
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));

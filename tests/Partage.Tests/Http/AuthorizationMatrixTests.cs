@@ -109,6 +109,7 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
         string[] validators = [World.Admin, World.Finance, World.LilleManager];
         object Draft(World w) => new { ActivityId = w.LilleActivity.ToString(), ClientId = "{client-id}", ServiceFrom = "2026-11-02", Lines = new[] { new { Description = "Concert", Quantity = "1", UnitPrice = "100" } } };
         yield return ("GET", "/api/v1/invoices/", _ => "/api/v1/invoices", _ => null, Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => HttpStatusCode.OK), notFound);
+        yield return ("GET", "/api/v1/invoices/overdue-ages", _ => "/api/v1/invoices/overdue-ages", _ => null, Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => HttpStatusCode.OK), notFound);
         yield return ("POST", "/api/v1/invoices/", _ => "/api/v1/invoices", Draft, Only(HttpStatusCode.Created, editors), notFound);
         yield return ("GET", "/api/v1/invoices/{id:guid}", _ => "/api/v1/invoices/{draft}", _ => null, Only(HttpStatusCode.OK, readers), notFound);
         yield return ("PUT", "/api/v1/invoices/{id:guid}", _ => "/api/v1/invoices/{draft}", Draft, Only(HttpStatusCode.OK, editors), notFound);

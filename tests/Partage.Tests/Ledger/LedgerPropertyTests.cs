@@ -11,8 +11,9 @@ using Partage.Kernel;
 namespace Partage.Tests.Ledger;
 
 /// <summary>
-/// Random sequences of postings and reversals, on two activities: the book stays balanced and
-/// every activity's budget equals a replay, by this test, of the entries it posted.
+/// Random sequences of postings and reversals, on two activities: the book stays balanced,
+/// every activity's budget equals a replay, by this test, of the entries it posted, and the
+/// explanation of "disponible" adds up to it.
 /// </summary>
 public class LedgerPropertyTests(PartageFactory factory) : IClassFixture<PartageFactory>
 {
@@ -88,6 +89,18 @@ public class LedgerPropertyTests(PartageFactory factory) : IClassFixture<Partage
                 Assert.Equal(start[i].Spent.Cents + expected[i].Spent, budget.Spent.Cents);
                 Assert.Equal(start[i].InvoicedUnpaid.Cents + expected[i].Invoiced, budget.InvoicedUnpaid.Cents);
                 Assert.Equal(start[i].Committed.Cents + expected[i].Committed, budget.Committed.Cents);
+
+                // The explanation shown under "disponible" adds up, line by line, to the headline figure and to the replay.
+                var lines = budget.Explain();
+                var terms = lines.Where(l => l.Kind == BudgetLineKind.Term).Sum(l => l.Amount.Cents);
+                var total = Assert.Single(lines, l => l.Kind == BudgetLineKind.Total);
+                Assert.Same(lines[^1], total);
+                Assert.Equal(terms, total.Amount.Cents);
+                Assert.Equal(budget.Available, total.Amount);
+                Assert.Equal(budget.Received, Assert.Single(lines, l => l.Kind == BudgetLineKind.Subtotal).Amount);
+                Assert.Equal(lines.TakeWhile(l => l.Kind == BudgetLineKind.Term).Sum(l => l.Amount.Cents), budget.Received.Cents);
+                var replayed = start[i].Available.Cents + expected[i].Earned - expected[i].Spent - expected[i].Invoiced - expected[i].Committed;
+                Assert.Equal(replayed, total.Amount.Cents);
             }
 
             var check = await factory.InScopeAsync(s => s.GetRequiredService<CheckBooks>().HandleAsync("LNA"));

@@ -14,6 +14,7 @@ public static class InvoicingModule
             .AddScoped<Members.IMemberRecordKeeper, InvoicingRecordKeeper>()
             .AddScoped<GetInvoice>()
             .AddScoped<SearchInvoices>()
+            .AddScoped<GetOverdueAges>()
             .AddScoped<DraftRules>()
             .AddScoped<CreateInvoiceDraft>()
             .AddScoped<UpdateInvoiceDraft>()
@@ -60,6 +61,7 @@ public static class InvoicingModule
         var financeInvoices = invoices.MapGroup(string.Empty).RequireAuthorization(SecuritySetup.FinancePolicy);
         var finance = api.MapGroup(string.Empty).RequireAuthorization(SecuritySetup.FinancePolicy);
         SearchInvoices.Map(invoices);
+        GetOverdueAges.Map(invoices);
         GetInvoice.Map(invoices);
         CreateInvoiceDraft.Map(invoices);
         UpdateInvoiceDraft.Map(invoices);

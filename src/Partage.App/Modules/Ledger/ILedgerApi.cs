@@ -48,10 +48,52 @@ public sealed record CooperativeFee(Money Total, IReadOnlyList<PostingLine> Line
 /// <summary>An activity's budget: every figure a sum of its postings (docs/adr/0005-ledger.md).</summary>
 public sealed record ActivityBudget(ActivityId Activity, Money Earned, Money Spent, Money InvoicedUnpaid, Money Committed)
 {
+    /// <summary>The words every page and message uses for the headline figure.</summary>
+    public const string AvailableWord = "disponible";
+
+    /// <summary>The one sentence that says what "disponible" is, the same on every page.</summary>
+    public const string AvailableMeaning =
+        "Ce que l'activité peut verser ou engager aujourd'hui : l'argent encaissé de ses clients, net de la contribution de la coopérative, "
+        + "moins ce qui est déjà dépensé ou engagé. Une facture compte quand le client la paie ; la contribution est retenue dès son émission.";
+
     public Money Balance => Earned - Spent;
 
+    /// <summary>Revenue the clients have paid, net of the cooperative's contribution (taken on every invoice issued, paid or not).</summary>
+    public Money Received => Earned - InvoicedUnpaid;
+
     public Money Available => Balance - InvoicedUnpaid - Committed;
+
+    /// <summary>What a job may cost: the available money plus the invoices issued and not yet paid (the guarantee fund covers them).</summary>
+    public Money PayableForJobs => Available + InvoicedUnpaid;
+
+    /// <summary>
+    /// "Disponible" taken apart, line by line, as the activity page shows it: each line a signed amount, the
+    /// subtotal and the total recomputed from the lines above them (never copied from the figure they explain).
+    /// </summary>
+    public IReadOnlyList<BudgetLine> Explain()
+    {
+        var earned = new BudgetLine("Produits de l'activité, nets de la contribution de la coopérative", Earned, BudgetLineKind.Term);
+        var unpaid = new BudgetLine("Facturé, pas encore payé par les clients (HT)", -InvoicedUnpaid, BudgetLineKind.Term);
+        var received = new BudgetLine("= Encaissé, net de la contribution", earned.Amount + unpaid.Amount, BudgetLineKind.Subtotal);
+        var spent = new BudgetLine("Dépensé (salaires, cotisations, frais)", -Spent, BudgetLineKind.Term);
+        var committed = new BudgetLine("Engagé (contrats signés, pas encore payés)", -Committed, BudgetLineKind.Term);
+        var available = new BudgetLine("= Disponible", received.Amount + spent.Amount + committed.Amount, BudgetLineKind.Total);
+        return [earned, unpaid, received, spent, committed, available];
+    }
 }
+
+public enum BudgetLineKind
+{
+    Term,
+    Subtotal,
+    Total,
+}
+
+/// <summary>One line of the explanation of "disponible": a signed amount, or a subtotal of the lines above it.</summary>
+public sealed record BudgetLine(string Label, Money Amount, BudgetLineKind Kind);
+
+/// <summary>The balance at the end of a month (<paramref name="Month"/>: its first day).</summary>
+public sealed record MonthBalance(DateOnly Month, Money Balance);
 
 public sealed record StatementLine(EntryId Entry, DateOnly Date, string Label, string SourceType, string SourceId, string PieceRef, string AccountNumber, Money Amount, Money RunningBalance);
 
@@ -126,6 +168,9 @@ public interface ILedgerApi
     Task<Money> FeeTotalAsync(LegalEntityId entity, string module, DateOnly date, Money baseAmount, CancellationToken ct = default);
 
     Task<ActivityStatement> StatementAsync(ActivityId activity, DateOnly? from, DateOnly? to, int? last, CancellationToken ct = default);
+
+    /// <summary>An activity's balance (revenue − expenses) at the end of each of the <paramref name="months"/> months up to <paramref name="lastDay"/> (the last one: at that day).</summary>
+    Task<IReadOnlyList<MonthBalance>> MonthlyBalancesAsync(ActivityId activity, DateOnly lastDay, int months, CancellationToken ct = default);
 }
 
 /// <summary>

@@ -240,15 +240,8 @@ internal sealed class LedgerApi(PartageDbContext db, NumberSeries numbers, Seria
 
     public async Task<ActivityStatement> StatementAsync(ActivityId activity, DateOnly? from, DateOnly? to, int? last, CancellationToken ct = default)
     {
-        // Movements of the budget: postings of the activity on expense (6) and revenue (7) accounts;
-        // a credit raises the balance, a debit lowers it. Sums and ordering use the posting's own
-        // date (index activity_id, accounting_date); entries are joined only for the page shown.
-        var movements =
-            from p in db.Set<Posting>()
-            where p.ActivityId == activity
-            join a in db.Set<LedgerAccount>() on p.AccountId equals a.Id
-            where a.Number.StartsWith("6") || a.Number.StartsWith("7")
-            select new { Posting = p, AccountNumber = a.Number, Amount = p.Side == Side.Credit ? p.Amount : -p.Amount };
+        // Sums and ordering use the posting's own date (index activity_id, accounting_date); entries are joined only for the page shown.
+        var movements = Movements(activity);
         var opening = from is { } f ? await movements.Where(m => m.Posting.AccountingDate < f).SumAsync(m => m.Amount, ct) : 0;
         var inRange = movements.Where(m => (from == null || m.Posting.AccountingDate >= from) && (to == null || m.Posting.AccountingDate <= to));
         var total = await inRange.SumAsync(m => m.Amount, ct);
@@ -271,5 +264,47 @@ internal sealed class LedgerApi(PartageDbContext db, NumberSeries numbers, Seria
 
         lines.Reverse();
         return new ActivityStatement(activity, from, to, Money.Eur(running), lines, Money.Eur(closing));   // opening: the balance before the first line shown
+    }
+
+    public async Task<IReadOnlyList<MonthBalance>> MonthlyBalancesAsync(ActivityId activity, DateOnly lastDay, int months, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(months, 1);
+        var first = new DateOnly(lastDay.Year, lastDay.Month, 1).AddMonths(1 - months);
+        var movements = Movements(activity);
+        var running = await movements.Where(m => m.Posting.AccountingDate < first).SumAsync(m => m.Amount, ct);
+        var perMonth = (await movements.Where(m => m.Posting.AccountingDate >= first && m.Posting.AccountingDate <= lastDay)
+                .GroupBy(m => new { m.Posting.AccountingDate.Year, m.Posting.AccountingDate.Month })
+                .Select(g => new { g.Key.Year, g.Key.Month, Total = g.Sum(m => m.Amount) })
+                .ToListAsync(ct))
+            .ToDictionary(m => (m.Year, m.Month), m => m.Total);
+        var balances = new List<MonthBalance>(months);
+        for (var month = first; month <= lastDay; month = month.AddMonths(1))
+        {
+            running += perMonth.GetValueOrDefault((month.Year, month.Month));
+            balances.Add(new MonthBalance(month, Money.Eur(running)));
+        }
+
+        return balances;
+    }
+
+    /// <summary>
+    /// Movements of the budget: postings of the activity on expense (6) and revenue (7) accounts; a credit raises
+    /// the balance, a debit lowers it.
+    /// </summary>
+    private IQueryable<Movement> Movements(ActivityId activity) =>
+        from p in db.Set<Posting>()
+        where p.ActivityId == activity
+        join a in db.Set<LedgerAccount>() on p.AccountId equals a.Id
+        where a.Number.StartsWith("6") || a.Number.StartsWith("7")
+        select new Movement { Posting = p, AccountNumber = a.Number, Amount = p.Side == Side.Credit ? p.Amount : -p.Amount };
+
+    /// <summary>A posting with its account and its signed effect on the balance (a class with setters: EF composes queries on it).</summary>
+    private sealed class Movement
+    {
+        public Posting Posting { get; init; } = null!;
+
+        public string AccountNumber { get; init; } = string.Empty;
+
+        public long Amount { get; init; }
     }
 }

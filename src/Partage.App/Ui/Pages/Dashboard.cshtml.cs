@@ -10,7 +10,7 @@ using Partage.App.Security;
 namespace Partage.App.Ui.Pages;
 
 [Authorize]
-public sealed class DashboardModel(GetMember getMember, SearchMembers members, SearchActivities activities, IOfficesApi offices) : PartagePageModel
+public sealed class DashboardModel(GetMember getMember, SearchMembers members, SearchActivities activities, IOfficesApi offices, RoleHome home) : PartagePageModel
 {
     public MemberView? Me { get; private set; }
 
@@ -25,6 +25,16 @@ public sealed class DashboardModel(GetMember getMember, SearchMembers members, S
     public int? ActivityTotal { get; private set; }
 
     public IReadOnlyList<ActivityView>? Activities { get; private set; }
+
+    public IReadOnlyList<ActivityMoney> Money { get; private set; } = [];
+
+    public IReadOnlyList<WaitingItem> Waiting { get; private set; } = [];
+
+    public NextPay? NextPay { get; private set; }
+
+    public IReadOnlyList<WorkQueue> Queues { get; private set; } = [];
+
+    public IReadOnlyList<Modules.Invoicing.Features.OverdueBand> Overdue { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -51,6 +61,19 @@ public sealed class DashboardModel(GetMember getMember, SearchMembers members, S
             var page = await activities.HandleAsync(new ActivitySearch { PageSize = 10 }, Actor, ct);
             ActivityTotal = MemberTotal is null ? null : page.Total;
             Activities = page.Items;
+        }
+
+        if (Actor.MemberId is not null && Activities is not null)
+        {
+            Money = await home.MoneyAsync(Activities, ct);
+            Waiting = await home.WaitingForMemberAsync(Actor, ct);
+            NextPay = await home.NextPayAsync(Actor, ct);
+        }
+
+        Queues = await home.QueuesAsync(Actor, ct);
+        if (Actor.IsAdmin || Actor.IsInRole(Roles.Finance) || Actor.IsInRole(Roles.Manager) || Actor.MemberId is not null)
+        {
+            Overdue = (await home.OverdueAsync(Actor, ct)).Where(b => b.Count > 0).ToList();
         }
 
         return Page();

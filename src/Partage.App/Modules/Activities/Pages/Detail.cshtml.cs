@@ -15,6 +15,8 @@ public sealed class DetailModel(GetActivity handler, UpdateActivity update, ILed
 
     public ActivityStatement? Statement { get; private set; }
 
+    public BalanceChart? Chart { get; private set; }
+
     [BindProperty(SupportsGet = true)]
     public string? From { get; set; }
 
@@ -56,6 +58,7 @@ public sealed class DetailModel(GetActivity handler, UpdateActivity update, ILed
         Activity = await handler.HandleAsync(new ActivityId(id), Actor, ct);
         CanManage = Actor.IsAdmin || Actor.IsManagerOf(Activity.OfficeId);
         Budget = await ledger.BudgetAsync(Activity.Id, ct);
+        Chart = new BalanceChart(await ledger.MonthlyBalancesAsync(Activity.Id, HttpContext.RequestServices.GetRequiredService<TimeProvider>().Today(), 12, ct));
         var v = new Infrastructure.Validation();
         var from = v.Date("From", "La date de début", From, required: false);
         var to = v.Date("To", "La date de fin", To, required: false);

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.DependencyInjection;
+using Partage.App.Modules.Ledger;
+using Partage.Kernel;
+using Partage.Tests.Infrastructure;
+using static Partage.Tests.Ledger.Books;
+
+namespace Partage.Tests.Ledger;
+
+/// <summary>The twelve month-end balances the activity page draws, from the postings, on SQLite and PostgreSQL.</summary>
+public abstract class MonthlyBalanceTests<TFactory>(TFactory factory) : IClassFixture<TFactory>
+    where TFactory : PartageFactory
+{
+    [Fact]
+    public async Task MonthEndBalances_MoveWithThePostingsOfTheirMonth_NotWithLaterOnes()
+    {
+        var world = await OpenAsync(factory);
+        var activity = world.LilleActivity;
+        var before = await BalancesAsync(activity);
+        Assert.Equal(12, before.Count);
+        Assert.Equal((new DateOnly(2025, 11, 1), D(10, 1)), (before[0].Month, before[^1].Month));   // November 2025 … October 2026
+
+        await PostAsync(factory, Lna, D(3, 10), Guid.NewGuid().ToString("N"), ("411", Side.Debit, 100_000, activity), ("706", Side.Credit, 100_000, activity));
+        await PostAsync(factory, Lna, D(3, 31), Guid.NewGuid().ToString("N"), ("641", Side.Debit, 30_000, activity), ("421", Side.Credit, 30_000, null));
+        await PostAsync(factory, Lna, D(7, 1), Guid.NewGuid().ToString("N"), ("411", Side.Debit, 50_000, activity), ("706", Side.Credit, 50_000, activity));
+        await PostAsync(factory, Lna, D(11, 20), Guid.NewGuid().ToString("N"), ("411", Side.Debit, 999_900, activity), ("706", Side.Credit, 999_900, activity));
+        var after = await BalancesAsync(activity);
+
+        var moved = after.Zip(before, (a, b) => (a.Month.Month, Cents: a.Balance.Cents - b.Balance.Cents)).ToList();
+        Assert.Equal([(11, 0L), (12, 0L), (1, 0L), (2, 0L), (3, 70_000L), (4, 70_000L), (5, 70_000L), (6, 70_000L), (7, 120_000L), (8, 120_000L), (9, 120_000L), (10, 120_000L)], moved);
+    }
+
+    private Task<IReadOnlyList<MonthBalance>> BalancesAsync(ActivityId activity) =>
+        factory.InScopeAsync(s => s.GetRequiredService<ILedgerApi>().MonthlyBalancesAsync(activity, D(10, 31), 12));
+}
+
+public sealed class SqliteMonthlyBalanceTests(PartageFactory factory) : MonthlyBalanceTests<PartageFactory>(factory);
+
+public sealed class PostgresMonthlyBalanceTests(PostgresFactory factory) : MonthlyBalanceTests<PostgresFactory>(factory);
