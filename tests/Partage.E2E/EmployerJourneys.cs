@@ -87,7 +87,9 @@ public class EmployerJourneys(BrowserFixture browser) : IClassFixture<BrowserFix
         Assert.Contains("Attestation d'employeur mensuelle (AEM)", Partage.Tests.Infrastructure.Poppler.Run("pdftotext", aemFile + " -"), StringComparison.Ordinal);
         await employer.GetByLabel("Mois déclaré (AAAA-MM)").FillAsync("2026-13");
         await employer.GetByRole(AriaRole.Button, new() { Name = "Télécharger la DSN" }).ClickAsync();
-        await Assertions.Expect(employer.GetByText("Le mois déclaré est un mois au format AAAA-MM", new() { Exact = false })).ToBeVisibleAsync();
+        // In the summary and under the field itself, which says it is invalid.
+        await Assertions.Expect(employer.Locator("#month-erreur")).ToContainTextAsync("Le mois déclaré est un mois au format AAAA-MM");
+        await Assertions.Expect(employer.Locator("#erreurs")).ToContainTextAsync("Le mois déclaré est un mois au format AAAA-MM");
         await employer.GetByLabel("Mois déclaré (AAAA-MM)").FillAsync("2026-12");
         var dsn = await employer.RunAndWaitForDownloadAsync(() => employer.GetByRole(AriaRole.Button, new() { Name = "Télécharger la DSN" }).ClickAsync());
         var dsnFile = Path.Combine(BrowserFixture.ArtifactsFolder, "31-employer-dsn.dsn");

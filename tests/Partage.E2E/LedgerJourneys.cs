@@ -86,7 +86,8 @@ public class LedgerJourneys(BrowserFixture browser) : IClassFixture<BrowserFixtu
         await page.GetByLabel("Numéro (PCG)").FillAsync("0628");
         await page.GetByLabel("Libellé", new() { Exact = true }).FillAsync("Cotisations diverses");
         await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("Un compte du PCG s'écrit avec au moins trois chiffres, de la classe 1 à 8.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#Input_Number-erreur")).ToHaveTextAsync("Un compte du PCG s'écrit avec au moins trois chiffres, de la classe 1 à 8.");
+        await Assertions.Expect(page.Locator("input[name='Input.Number']")).ToHaveAttributeAsync("aria-invalid", "true");
         await Assertions.Expect(page.GetByLabel("Libellé", new() { Exact = true })).ToHaveValueAsync("Cotisations diverses");
         await page.GetByLabel("Numéro (PCG)").FillAsync("6281");
         await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter" }).ClickAsync();

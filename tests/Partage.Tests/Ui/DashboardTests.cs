@@ -40,6 +40,10 @@ public class RoleHomeTests(PartageFactory factory) : IClassFixture<PartageFactor
         Assert.Contains($"Brouillon pour {client.Name} (216,00\u00a0€) à émettre", page, StringComparison.Ordinal);
         Assert.Contains($"Facture {issued.Number} en retard de 40 jours : {client.Name} doit encore 1\u202f200,00\u00a0€", page, StringComparison.Ordinal);
 
+        // In the member's list, its status says how late it is, in red; the credit-free amount still due is shown.
+        var list = System.Net.WebUtility.HtmlDecode(await browser.GetStringAsync("/factures"));
+        Assert.Contains("<span class=\"badge late\">Envoyée, en retard de 40 jours</span>", list, StringComparison.Ordinal);
+
         // The same invoice in finance's aged balance, in the 31–60 days band; finance's queues count what waits.
         using var finance = await factory.SignedInBrowserAsync(World.Finance);
         var financePage = System.Net.WebUtility.HtmlDecode(await finance.GetStringAsync("/tableau-de-bord"));
