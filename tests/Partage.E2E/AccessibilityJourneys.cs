@@ -61,6 +61,31 @@ public class AccessibilityJourneys(BrowserFixture browser) : IClassFixture<Brows
         Assert.Equal([], blocking);
     }
 
+    /// <summary>At 390 px (a common phone): the menu folds behind one button, the home and the invoice editor fit the width.</summary>
+    [Fact]
+    public async Task Phone_MenuFoldsBehindOneButton_HomeAndInvoiceEditorFitTheScreen()
+    {
+        await Books.OpenAsync(browser.App);
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseUrl, Locale = "fr-FR", ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+        var page = await context.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, World.LilleMemberEmail);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Factures", Exact = true })).Not.ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Mon argent" })).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), "the home is wider than the phone");
+        await BrowserFixture.ScreenshotAsync(page, "30-phone-member-home");
+
+        await page.GetByText("Menu", new() { Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Factures", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nouvelle facture" }).ClickAsync();
+        await page.GetByLabel("Désignation de la ligne 1").FillAsync("Cours de guitare");
+        await page.GetByLabel("Quantité de la ligne 1").FillAsync("3");
+        await page.GetByLabel("Prix unitaire de la ligne 1").FillAsync("40");
+        await Assertions.Expect(page.Locator("[data-total=gross]")).ToHaveTextAsync("144,00\u00a0€");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), "the invoice editor is wider than the phone");
+        await BrowserFixture.ScreenshotAsync(page, "31-phone-invoice-editor");
+        await context.CloseAsync();
+    }
+
     private static void Audit(AxeResult result, string where, List<string> report, List<string> blocking)
     {
         report.Add($"{where}: {result.Passes.Length} règles passées, {result.Violations.Length} constats");
