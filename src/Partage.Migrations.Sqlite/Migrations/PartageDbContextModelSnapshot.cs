@@ -295,6 +295,11 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("next_attempt_at");
 
+                    b.Property<string>("ReplyTo")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reply_to");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("sent_at");

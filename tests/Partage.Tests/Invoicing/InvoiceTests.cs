@@ -103,6 +103,8 @@ public abstract class InvoiceTests<TFactory>(TFactory factory) : IClassFixture<T
         var mail = await factory.InScopeAsync(s => s.GetRequiredService<Partage.Persistence.PartageDbContext>().Set<App.Infrastructure.Mail.OutboxMessage>()
             .SingleAsync(m => m.Subject.StartsWith("Facture " + issued.Number)));
         Assert.Equal(client.BillingEmail, mail.To);
+        Assert.EndsWith("TTC — La Nouvelle Aventure — pour le compte de l'activité Quartet Durand", mail.Subject, StringComparison.Ordinal);
+        Assert.Equal(World.LilleMemberEmail, mail.ReplyTo);   // the client answers the member, not a no-reply box
         Assert.Equal($"facture-{issued.Number}.pdf", mail.AttachmentName);
         Assert.Contains(issued.PaymentReference!, mail.Body, StringComparison.Ordinal);
         var pdf = Path.Combine(ArtifactsFolder, mail.AttachmentName!);

@@ -69,6 +69,10 @@ public class QuoteTests(PartageFactory factory) : IClassFixture<PartageFactory>
         Assert.Equal("{\"status\":\"sent\"}", body);
         var mail = await factory.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Set<OutboxMessage>().SingleAsync(m => m.Subject.StartsWith($"Devis {quote.Number}")));
         Assert.Contains("/devis/reponse/", mail.Body, StringComparison.Ordinal);   // the client has it, by mail
+        // From the cooperative for the member's activity; the client's answer goes to the member.
+        Assert.EndsWith("— La Nouvelle Aventure — pour le compte de l'activité Quartet Durand", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("La Nouvelle Aventure — pour le compte de l'activité Quartet Durand", mail.Body, StringComparison.Ordinal);
+        Assert.Equal(World.LilleMemberEmail, mail.ReplyTo);
     }
 
     [Fact]
@@ -79,8 +83,17 @@ public class QuoteTests(PartageFactory factory) : IClassFixture<PartageFactory>
         var (_, token) = await Sales.SentQuoteAsync(factory, world.LilleActivity, client.Id, "300", TestDates.Text(TestDates.Today.AddDays(1)));
         Assert.NotNull(await factory.InScopeAsync(s => s.GetRequiredService<AnswerQuote>().FindAsync(token)));
         using var anonymous = factory.CreateClient();
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await anonymous.GetAsync($"/devis/reponse/{token}")).StatusCode);
+        using var publicPage = await anonymous.GetAsync($"/devis/reponse/{token}");
+        Assert.Equal(System.Net.HttpStatusCode.OK, publicPage.StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await anonymous.GetAsync($"/devis/reponse/{token}x")).StatusCode);
+
+        // The client reads who sells, for which activity, each line with its VAT, and the totals in French.
+        var html = System.Net.WebUtility.HtmlDecode(await publicPage.Content.ReadAsStringAsync());
+        Assert.Contains("<strong>La Nouvelle Aventure</strong> — pour le compte de l'activité Quartet Durand", html, StringComparison.Ordinal);
+        Assert.Contains("TVA 20 %", html, StringComparison.Ordinal);
+        Assert.Contains("300\u00a0€", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><th scope=\"row\" colspan=\"3\">TVA</th><td class=\"figure\">60,00\u00a0€</td></tr>", html, StringComparison.Ordinal);
+        Assert.Matches("<button[^>]*class=\"secondary\"[^>]*>Refuser</button>", html);
     }
 }
 

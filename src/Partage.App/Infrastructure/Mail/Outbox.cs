@@ -18,6 +18,9 @@ public sealed class OutboxMessage
 
     public string Subject { get; init; } = string.Empty;
 
+    /// <summary>Where the recipient's answer goes when it is not the platform's no-reply address (a member's, for their client).</summary>
+    public string? ReplyTo { get; init; }
+
     public string Body { get; init; } = string.Empty;
 
     public string? AttachmentName { get; init; }
@@ -61,10 +64,11 @@ public sealed class MailOptions
 public sealed class Outbox(PartageDbContext db, TimeProvider clock)
 {
     /// <summary>Adds the message to the caller's unit of work: it is saved, and later sent, only if the caller's changes are.</summary>
-    public void Enqueue(string to, string subject, string body, string? attachmentName = null, byte[]? attachment = null) =>
+    public void Enqueue(string to, string subject, string body, string? attachmentName = null, byte[]? attachment = null, string? replyTo = null) =>
         db.Add(new OutboxMessage
         {
             Id = Guid.CreateVersion7(), To = to, Subject = subject, Body = body, AttachmentName = attachmentName, Attachment = attachment, CreatedAt = clock.GetUtcNow().UtcDateTime,
+            ReplyTo = replyTo,
         });
 
     /// <summary>Deletes the messages kept for an address whose owner's data is erased (their bodies name the person).</summary>
@@ -145,6 +149,11 @@ public sealed class OutboxSender(PartageDbContext db, Microsoft.Extensions.Optio
         var mime = new MimeMessage();
         mime.From.Add(MailboxAddress.Parse(options.Value.From));
         mime.To.Add(MailboxAddress.Parse(message.To));
+        if (message.ReplyTo is { } replyTo)
+        {
+            mime.ReplyTo.Add(MailboxAddress.Parse(replyTo));
+        }
+
         mime.Subject = message.Subject;
         mime.MessageId = $"{message.Id}@partage";
         var body = new BodyBuilder { TextBody = message.Body };
@@ -200,6 +209,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.HasKey(m => m.Id);
         builder.Property(m => m.To).HasMaxLength(254);
         builder.Property(m => m.Subject).HasMaxLength(200);
+        builder.Property(m => m.ReplyTo).HasMaxLength(254);
         builder.Property(m => m.AttachmentName).HasMaxLength(200);
         builder.Property(m => m.LastError).HasMaxLength(500);
         builder.HasIndex(m => new { m.SentAt, m.CreatedAt });

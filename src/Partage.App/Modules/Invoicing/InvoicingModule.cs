@@ -16,6 +16,7 @@ public static class InvoicingModule
             .AddScoped<SearchInvoices>()
             .AddScoped<GetOverdueAges>()
             .AddScoped<DraftRules>()
+            .AddScoped<OnBehalfOf>()
             .AddScoped<CreateInvoiceDraft>()
             .AddScoped<UpdateInvoiceDraft>()
             .AddScoped<DeleteInvoiceDraft>()

@@ -119,6 +119,10 @@ public sealed record QuoteView(Guid Id, string Number, string EntityCode, Activi
 
 public static class QuoteLabels
 {
+    /// <summary>A quantity or price stored as typed ("1500", "6.5") written for a French reader ("1 500", "6,5").</summary>
+    public static string Number(string? value) =>
+        French.TryParseDecimal(value, out var number) ? number.ToString("#,0.####", French.Culture) : value ?? string.Empty;
+
     public static string Status(QuoteStatus status) => status switch
     {
         QuoteStatus.Draft => "Brouillon",

@@ -19,7 +19,7 @@ namespace Partage.App.Modules.Invoicing.Features;
 /// </summary>
 public sealed class SendInvoice(
     PartageDbContext db, IActivitiesApi activities, IClientsApi clients, InvoiceDocuments documents, Outbox outbox, IAuditLog audit, GetInvoice views,
-    IOptions<InvoicingOptions> options, TimeProvider clock)
+    IOptions<InvoicingOptions> options, OnBehalfOf onBehalfOf, TimeProvider clock)
 {
     public async Task<InvoiceView> HandleAsync(InvoiceId id, Actor actor, CancellationToken ct = default)
     {
@@ -47,16 +47,17 @@ public sealed class SendInvoice(
         var payment = invoice.Kind == InvoiceKind.Invoice
             ? $"À régler avant le {invoice.DueDate:dd/MM/yyyy} par virement (IBAN {options.Value.Iban}) en indiquant la référence {invoice.PaymentReference}."
             : $"Cet avoir annule la facture {document.CreditedNumber}.";
-        outbox.Enqueue(client.BillingEmail, $"{InvoiceLabels.Kind(invoice.Kind)} {invoice.Number} — {Money.Eur(invoice.GrossCents).ToDisplayString()} TTC",
+        var sender = await onBehalfOf.ForAsync(document.Parties.Seller.Name, invoice.ActivityId, invoice.MemberId, ct);
+        outbox.Enqueue(client.BillingEmail, $"{InvoiceLabels.Kind(invoice.Kind)} {invoice.Number} — {Money.Eur(invoice.GrossCents).ToDisplayString()} TTC — {sender.Signature}",
             $"""
             Bonjour,
 
             Veuillez trouver ci-joint notre {kind} {invoice.Number} du {invoice.IssueDate:dd/MM/yyyy}, au format Factur-X (PDF lisible et données structurées) : {Money.Eur(invoice.GrossCents).ToDisplayString()} TTC.
             {payment}
 
-            {document.Parties.Seller.Name}
+            {sender.Signature}
             """,
-            $"{document.FileStem}.pdf", FacturXPdf.Write(document));
+            $"{document.FileStem}.pdf", FacturXPdf.Write(document), sender.ReplyTo);
         var before = invoice.Status;
         invoice.MarkSent();
 

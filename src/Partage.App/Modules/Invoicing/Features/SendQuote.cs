@@ -12,7 +12,7 @@ namespace Partage.App.Modules.Invoicing.Features;
 /// E-mails the quote to the client's billing address with the signed link to answer it. The link is the client's: the
 /// member who sends it never gets it (the API says "sent"), or she could answer her own quote as the client.
 /// </summary>
-public sealed class SendQuote(PartageDbContext db, QuoteRecords records, IClientsApi clients, ILegalEntitiesApi entities, Outbox outbox, IAuditLog audit, IConfiguration configuration, TimeProvider clock)
+public sealed class SendQuote(PartageDbContext db, QuoteRecords records, IClientsApi clients, ILegalEntitiesApi entities, Outbox outbox, IAuditLog audit, IConfiguration configuration, OnBehalfOf onBehalfOf, TimeProvider clock)
 {
     public async Task<string> HandleAsync(Guid id, Actor actor, CancellationToken ct = default)
     {
@@ -27,17 +27,18 @@ public sealed class SendQuote(PartageDbContext db, QuoteRecords records, IClient
 
         var link = $"{configuration["App:PublicUrl"]?.TrimEnd('/')}/devis/reponse/{records.LinkToken(quote)}";   // required outside Development (RequiredSettings)
         var view = await records.ViewAsync(quote, ct);
-        outbox.Enqueue(client.BillingEmail, $"Devis {quote.Number} — {view.Gross.ToDisplayString()} TTC",
+        var sender = await onBehalfOf.ForAsync((await entities.ListAsync(ct)).Single(e => e.Id == quote.LegalEntityId).Name, quote.ActivityId, quote.MemberId, ct);
+        outbox.Enqueue(client.BillingEmail, $"Devis {quote.Number} — {view.Gross.ToDisplayString()} TTC — {sender.Signature}",
             $"""
             Bonjour,
 
             Voici notre devis {quote.Number} : {view.Net.ToDisplayString()} HT, {view.Gross.ToDisplayString()} TTC, valable jusqu'au {quote.ValidUntil:dd/MM/yyyy}.
-            {string.Join(Environment.NewLine, view.Lines.Select(l => $"- {l.Description} : {l.Quantity} × {l.UnitPrice} € HT"))}
+            {string.Join(Environment.NewLine, view.Lines.Select(l => $"- {l.Description} : {QuoteLabels.Number(l.Quantity)} × {QuoteLabels.Number(l.UnitPrice)} € HT"))}
 
             Pour l'accepter (bon pour accord) ou le refuser : {link}
 
-            {(await entities.ListAsync(ct)).Single(e => e.Id == quote.LegalEntityId).Name}
-            """);
+            {sender.Signature}
+            """, replyTo: sender.ReplyTo);
         quote.SentAt = clock.GetUtcNow().UtcDateTime;
         audit.Record(actor, "invoicing.quote_sent", "quote", quote.Id.ToString(), null, new { quote.Number, client.BillingEmail });
         await db.SaveChangesAsync(ct);
