@@ -105,7 +105,7 @@ public class Journeys(BrowserFixture browser) : IClassFixture<BrowserFixture>
         var admin = await browser.NewPageAsync();
         await BrowserFixture.SignInAsync(admin, World.Admin);
         await admin.GotoAsync("/membres?q=iban.faux");
-        await Assertions.Expect(admin.GetByText("0 résultat(s)")).ToBeVisibleAsync();
+        await Assertions.Expect(admin.GetByText(new System.Text.RegularExpressions.Regex("^0 résultat — page"))).ToBeVisibleAsync();
     }
 
     [Fact]

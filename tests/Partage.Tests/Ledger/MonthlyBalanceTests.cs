@@ -36,3 +36,26 @@ public abstract class MonthlyBalanceTests<TFactory>(TFactory factory) : IClassFi
 public sealed class SqliteMonthlyBalanceTests(PartageFactory factory) : MonthlyBalanceTests<PartageFactory>(factory);
 
 public sealed class PostgresMonthlyBalanceTests(PostgresFactory factory) : MonthlyBalanceTests<PostgresFactory>(factory);
+
+/// <summary>The detail of a busy account is read page by page, each page carrying the balance forward.</summary>
+public sealed class AccountDetailPageTests(PartageFactory factory) : IClassFixture<PartageFactory>
+{
+    [Fact]
+    public async Task AccountDetail_TwoHundredLinesAPage_BalanceBroughtForward()
+    {
+        var world = await OpenAsync(factory);
+        for (var i = 0; i < 205; i++)
+        {
+            await PostAsync(factory, Lna, D(4, 1 + (i % 28)), Guid.NewGuid().ToString("N"), ("8011", Side.Debit, 100, world.LilleActivity), ("8091", Side.Credit, 100, null));
+        }
+
+        using var browser = await factory.SignedInBrowserAsync(World.Finance);
+        var first = System.Net.WebUtility.HtmlDecode(await browser.GetStringAsync("/comptabilite/compte?entity=LNA&number=8091&from=2026-04-01&to=2026-04-30"));
+        var second = System.Net.WebUtility.HtmlDecode(await browser.GetStringAsync("/comptabilite/compte?entity=LNA&number=8091&from=2026-04-01&to=2026-04-30&p=2"));
+        static int Rows(string html) => System.Text.RegularExpressions.Regex.Matches(html, "<td>LNA-|<td>OD-").Count;
+        Assert.Equal(200, Rows(first));
+        Assert.True(Rows(second) >= 5, $"{Rows(second)} lines on page 2");
+        Assert.Contains("Solde reporté de la page précédente", second, StringComparison.Ordinal);
+        Assert.Contains("page 2 sur 2", second, StringComparison.Ordinal);
+    }
+}
