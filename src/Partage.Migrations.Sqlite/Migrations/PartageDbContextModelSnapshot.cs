@@ -4836,6 +4836,19 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by");
+
+                    b.Property<Guid?>("ApprovedByUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by_user_id");
+
                     b.Property<int>("Count")
                         .HasColumnType("INTEGER")
                         .HasColumnName("count");

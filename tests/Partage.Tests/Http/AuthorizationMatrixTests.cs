@@ -233,6 +233,7 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
         yield return ("POST", "/api/v1/payroll/runs", _ => "/api/v1/payroll/runs", _ => new { Until = "2026-11-26" }, Only(ok, payroll), HttpStatusCode.Forbidden);
         yield return ("GET", "/api/v1/payroll/batches", _ => "/api/v1/payroll/batches", _ => null, Only(ok, payroll), HttpStatusCode.Forbidden);
         yield return ("POST", "/api/v1/payroll/batches/{id:guid}/release", _ => $"/api/v1/payroll/batches/{Guid.NewGuid()}/release", _ => null, payroll.ToDictionary(e => e, _ => HttpStatusCode.NotFound), HttpStatusCode.Forbidden);
+        yield return ("POST", "/api/v1/payroll/batches/{id:guid}/approve", _ => $"/api/v1/payroll/batches/{Guid.NewGuid()}/approve", _ => null, payroll.ToDictionary(e => e, _ => HttpStatusCode.NotFound), HttpStatusCode.Forbidden);
         yield return ("GET", "/api/v1/payroll/batches/{id:guid}/sepa.xml", _ => $"/api/v1/payroll/batches/{Guid.NewGuid()}/sepa.xml", _ => null, payroll.ToDictionary(e => e, _ => HttpStatusCode.NotFound), HttpStatusCode.Forbidden);
         yield return ("GET", "/api/v1/payroll/contributions", _ => "/api/v1/payroll/contributions?from=2026-11&to=2026-12", _ => null, Only(ok, payroll), HttpStatusCode.Forbidden);
         yield return ("GET", "/api/v1/payroll/contributions.csv", _ => "/api/v1/payroll/contributions.csv?from=2026-11&to=2026-12", _ => null, Only(ok, payroll), HttpStatusCode.Forbidden);

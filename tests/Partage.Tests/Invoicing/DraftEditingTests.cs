@@ -54,8 +54,8 @@ public abstract class DraftEditingTests<TFactory>(TFactory factory) : IClassFixt
         var world = await OpenAsync(factory);
         var client = await Sales.FrenchClientAsync(factory);
         var draft = await Sales.DraftAsync(factory, Sales.Draft(world.LilleActivity, client.Id, ("Concert", "1", "C62", "300", null)));
-        var delete = Attempt(() => DeleteAsync(draft.Id));
-        var issue = Attempt(() => Sales.IssueAsync(factory, draft.Id));
+        var delete = Attempts.CatchAsync(() => DeleteAsync(draft.Id));
+        var issue = Attempts.CatchAsync(() => Sales.IssueAsync(factory, draft.Id));
         var outcomes = await Task.WhenAll(delete, issue);
 
         var left = await factory.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Set<Invoice>().AsNoTracking().SingleOrDefaultAsync(i => i.Id == draft.Id));
@@ -100,19 +100,6 @@ public abstract class DraftEditingTests<TFactory>(TFactory factory) : IClassFixt
         await s.GetRequiredService<DeleteInvoiceDraft>().HandleAsync(id, Actor.System);
         return true;
     });
-
-    private static async Task<Exception?> Attempt(Func<Task> action)
-    {
-        try
-        {
-            await action();
-            return null;
-        }
-        catch (Exception e)
-        {
-            return e;
-        }
-    }
 }
 
 public sealed class SqliteDraftEditingTests(PartageFactory factory) : DraftEditingTests<PartageFactory>(factory);

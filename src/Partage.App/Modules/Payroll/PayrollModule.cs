@@ -49,6 +49,7 @@ public static class PayrollModule
             .AddScoped<Features.RunPayroll>()
             .AddScoped<Features.ListWageBatches>()
             .AddScoped<Features.ReleaseWageBatch>()
+            .AddScoped<Features.ApproveWageBatch>()
             .AddScoped<Features.GetWageBatch>()
             .AddScoped<Features.GetWageBatchSepaFile>()
             .AddScoped<Features.ExportWageBatches>()
@@ -89,6 +90,7 @@ public static class PayrollModule
         Features.RunPayroll.Map(staff);
         Features.ListWageBatches.Map(staff);
         Features.ReleaseWageBatch.Map(staff);
+        Features.ApproveWageBatch.Map(staff);
         Features.GetWageBatchSepaFile.Map(staff);
         NotifiedTaxRates.Map(staff);
         MinimumRates.Map(staff);

@@ -13,6 +13,12 @@ public sealed class PayrollOptions
 
     public string Bic { get; set; } = string.Empty;
 
+    /// <summary>
+    /// Above this total (in cents), a wage batch is released only once a second person of the payroll service has
+    /// approved it: the one who approves does not release (setting <c>Payroll:SecondApprovalAboveCents</c>; 50,000 EUR).
+    /// </summary>
+    public long SecondApprovalAboveCents { get; set; } = 5_000_000;
+
     /// <summary>Per legal entity code, the establishment's references the DPAE needs.</summary>
     public Dictionary<string, EstablishmentOptions> Establishments { get; set; } = new(StringComparer.Ordinal);
 

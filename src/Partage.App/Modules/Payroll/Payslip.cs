@@ -130,6 +130,13 @@ public sealed class PaymentBatch : IVersioned
 
     public string? ReleasedBy { get; set; }
 
+    /// <summary>The second person's approval of a batch above the setting (<see cref="PayrollOptions.SecondApprovalAboveCents"/>).</summary>
+    public DateTime? ApprovedAt { get; set; }
+
+    public string? ApprovedBy { get; set; }
+
+    public Guid? ApprovedByUserId { get; set; }
+
     public EntryId? PaymentEntryId { get; set; }
 }
 
@@ -144,5 +151,6 @@ internal sealed class PaymentBatchConfiguration : IEntityTypeConfiguration<Payme
         builder.HasIndex(b => new { b.LegalEntityId, b.ExecutionDate });
         builder.Property(b => b.Status).HasConversion<string>().HasMaxLength(12);
         builder.Property(b => b.ReleasedBy).HasMaxLength(200);
+        builder.Property(b => b.ApprovedBy).HasMaxLength(200);
     }
 }

@@ -8,7 +8,9 @@ using Partage.Persistence;
 
 namespace Partage.App.Modules.Payroll.Features;
 
-public sealed record PaymentBatchView(Guid Id, string Number, string EntityCode, DateOnly ExecutionDate, int Count, Money Total, PaymentBatchStatus Status, DateTime? ReleasedAt, string? ReleasedBy);
+public sealed record PaymentBatchView(
+    Guid Id, string Number, string EntityCode, DateOnly ExecutionDate, int Count, Money Total, PaymentBatchStatus Status, DateTime? ReleasedAt, string? ReleasedBy,
+    DateTime? ApprovedAt = null, string? ApprovedBy = null);
 
 /// <summary>The wage payment batches, latest first, a page at a time, for payroll staff; their views for the other batch use cases.</summary>
 public sealed class ListWageBatches(PartageDbContext db, ILegalEntitiesApi entities)
@@ -25,7 +27,7 @@ public sealed class ListWageBatches(PartageDbContext db, ILegalEntitiesApi entit
     internal async Task<IReadOnlyList<PaymentBatchView>> ViewsAsync(IReadOnlyList<PaymentBatch> batches, CancellationToken ct)
     {
         var codes = await entities.CodesAsync(ct);
-        return batches.Select(b => new PaymentBatchView(b.Id, b.Number, codes[b.LegalEntityId], b.ExecutionDate, b.Count, Money.Eur(b.TotalCents), b.Status, b.ReleasedAt, b.ReleasedBy)).ToList();
+        return batches.Select(b => new PaymentBatchView(b.Id, b.Number, codes[b.LegalEntityId], b.ExecutionDate, b.Count, Money.Eur(b.TotalCents), b.Status, b.ReleasedAt, b.ReleasedBy, b.ApprovedAt, b.ApprovedBy)).ToList();
     }
 
     public static void Map(RouteGroupBuilder staff)

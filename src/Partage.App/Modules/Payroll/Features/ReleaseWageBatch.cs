@@ -8,7 +8,8 @@ using Partage.Persistence;
 
 namespace Partage.App.Modules.Payroll.Features;
 
-public sealed class ReleaseWageBatch(PartageDbContext db, IWageSource staffWages, ILedgerApi ledger, IAuditLog audit, ListWageBatches views, TimeProvider clock)
+public sealed class ReleaseWageBatch(
+    PartageDbContext db, IWageSource staffWages, ILedgerApi ledger, IAuditLog audit, ListWageBatches views, Microsoft.Extensions.Options.IOptions<PayrollOptions> options, TimeProvider clock)
 {
     private const string AlreadyReleased = "Ce lot de virements est déjà libéré.";
 
@@ -20,6 +21,19 @@ public sealed class ReleaseWageBatch(PartageDbContext db, IWageSource staffWages
         if (batch.Status != PaymentBatchStatus.Built)
         {
             throw new DomainException(PayrollErrors.WrongJobStatus, AlreadyReleased);
+        }
+
+        if (ApproveWageBatch.NeedsSecondApproval(batch.TotalCents, options.Value))
+        {
+            if (batch.ApprovedByUserId is null)
+            {
+                throw new DomainException(PayrollErrors.SecondApprovalRequired);
+            }
+
+            if (batch.ApprovedByUserId == actor.UserId)
+            {
+                throw new DomainException(PayrollErrors.SelfRelease);
+            }
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -1,0 +1,50 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Partage.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class WageBatchSecondApproval : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "approved_at",
+                table: "payroll_payment_batches",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "approved_by",
+                table: "payroll_payment_batches",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "approved_by_user_id",
+                table: "payroll_payment_batches",
+                type: "uuid",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "approved_at",
+                table: "payroll_payment_batches");
+
+            migrationBuilder.DropColumn(
+                name: "approved_by",
+                table: "payroll_payment_batches");
+
+            migrationBuilder.DropColumn(
+                name: "approved_by_user_id",
+                table: "payroll_payment_batches");
+        }
+    }
+}
