@@ -50,6 +50,8 @@ public class RoleHomeTests(PartageFactory factory) : IClassFixture<PartageFactor
         Assert.Contains("Factures en retard", financePage, StringComparison.Ordinal);
         Assert.Matches("<tr><td>31 à 60 jours</td><td>[1-9][0-9]*</td>", financePage);
         Assert.Contains("à rapprocher", financePage, StringComparison.Ordinal);
+        Assert.Contains("<h2 id=\"fund-title\">Fonds de garantie</h2>", financePage, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>LNA</td>", financePage, StringComparison.Ordinal);
         Assert.DoesNotContain("Ce qui vous attend", financePage, StringComparison.Ordinal);
     }
 

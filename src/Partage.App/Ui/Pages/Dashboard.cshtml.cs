@@ -36,6 +36,8 @@ public sealed class DashboardModel(GetMember getMember, SearchMembers members, S
 
     public IReadOnlyList<Modules.Invoicing.Features.OverdueBand> Overdue { get; private set; } = [];
 
+    public IReadOnlyList<(string Entity, Kernel.Money Balance, Kernel.Money Exposure)> Fund { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await LoadActorAsync();
@@ -71,6 +73,7 @@ public sealed class DashboardModel(GetMember getMember, SearchMembers members, S
         }
 
         Queues = await home.QueuesAsync(Actor, ct);
+        Fund = await home.FundAsync(Actor, ct);
         if (Actor.IsAdmin || Actor.IsInRole(Roles.Finance) || Actor.IsInRole(Roles.Manager) || Actor.MemberId is not null)
         {
             Overdue = (await home.OverdueAsync(Actor, ct)).Where(b => b.Count > 0).ToList();

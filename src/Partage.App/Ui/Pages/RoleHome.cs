@@ -30,7 +30,7 @@ public sealed record NextPay(DateOnly Day, Money Net, int Payslips);
 /// them; a manager's, finance's and payroll's queues. Every figure links to the page where the work is done.
 /// </summary>
 public sealed class RoleHome(ILedgerApi ledger, SearchInvoices invoices, GetOverdueAges overdue, ListJobs jobs, ListPayslips payslips,
-    ListWageBatches batches, ListUnmatchedBankLines bankLines, TimeProvider clock)
+    ListWageBatches batches, ListUnmatchedBankLines bankLines, GetGuaranteeFund fund, TimeProvider clock)
 {
     private const int Recent = 100;
 
@@ -129,6 +129,10 @@ public sealed class RoleHome(ILedgerApi ledger, SearchInvoices invoices, GetOver
     private static string PeriodText(string period) =>
         DateOnly.TryParseExact(period + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var month)
             ? French.Month(month) : period;
+
+    /// <summary>Finance's view of the guarantee fund per entity: its balance and what it is exposed to (invoices it could have to cover).</summary>
+    public async Task<IReadOnlyList<(string Entity, Money Balance, Money Exposure)>> FundAsync(Actor actor, CancellationToken ct) =>
+        actor.IsAdmin || actor.IsInRole(Roles.Finance) ? (await fund.HandleAsync(actor, ct)).Entities : [];
 
     /// <summary>Overdue invoices by age, for whoever follows payments (finance, a manager for their office, a member for their own).</summary>
     public Task<IReadOnlyList<OverdueBand>> OverdueAsync(Actor actor, CancellationToken ct) => overdue.HandleAsync(actor, ct);
