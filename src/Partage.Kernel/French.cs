@@ -45,6 +45,9 @@ public static partial class French
     /// <summary>A month as people write it: "octobre 2026".</summary>
     public static string Month(DateOnly day) => day.ToString("MMMM yyyy", Culture);
 
+    /// <summary>A period as stored ("2026-10") as people write it ("octobre 2026"); anything else unchanged.</summary>
+    public static string Month(string period) => PayPeriod.TryParse(period, out var month) ? Month(new DateOnly(month.Year, month.Month, 1)) : period;
+
     /// <summary>
     /// A number as people type it, the French or the English way: "1 200,50", "1200.5", "1.200,50", "1,200.50",
     /// "6,5" (spaces, no-break spaces or thin spaces between groups of three digits). One separator alone is the

@@ -54,9 +54,10 @@ public class LedgerJourneys(BrowserFixture browser) : IClassFixture<BrowserFixtu
         var page = await browser.NewPageAsync();
         await BrowserFixture.SignInAsync(page, World.Finance);
         await page.GotoAsync("/comptabilite?entity=GE");
-        await page.GetByLabel("Clôturer le mois (AAAA-MM)").FillAsync("2026-04");
+        await page.GetByLabel("Clôturer le mois").SelectOptionAsync("2026-04");
         await page.GetByRole(AriaRole.Button, new() { Name = "Clôturer" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("La période 2026-04 de GE est clôturée.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("avril 2026 est clôturé pour GE.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#Period option[value='2026-04']")).ToHaveCountAsync(0);
 
         await page.GetByLabel("Date comptable").FillAsync("2026-04-15");
         await page.GetByLabel("Libellé").FillAsync("Frais bancaires d'avril");

@@ -15,6 +15,7 @@ using Partage.App.Modules.Invoicing;
 using Partage.App.Modules.Ledger;
 using Partage.App.Modules.LegalEntities;
 using Partage.App.Modules.Members;
+using Partage.App.Modules.Notifications;
 using Partage.App.Modules.Offices;
 using Partage.App.Modules.Payroll;
 using Partage.App.Security;
@@ -36,7 +37,7 @@ public static class PartageHost
         PersonalDataCipher.Configure(builder.Configuration["Security:PersonalDataKey"], builder.Configuration["Security:PreviousPersonalDataKeys"]);
         services.AddPartageSecurity(builder.Configuration);
         services.AddPartageMail(builder.Configuration);
-        services.AddAudit().AddLegalEntities().AddOffices().AddMembers().AddActivities().AddLedger().AddClients().AddInvoicing(builder.Configuration).AddPayroll(builder.Configuration).AddEmployers(builder.Configuration);
+        services.AddAudit().AddLegalEntities().AddOffices().AddMembers().AddNotifications().AddActivities().AddLedger().AddClients().AddInvoicing(builder.Configuration).AddPayroll(builder.Configuration).AddEmployers(builder.Configuration);
         services.AddScoped<DemoSeeder>().AddScoped<DemoMembers>().AddScoped<DemoBooks>().AddScoped<DemoSales>().AddScoped<DemoPayroll>().AddScoped<DemoEmployers>();
         builder.AddPartageScheduling(DatabaseOptions.From(builder.Configuration));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
@@ -134,6 +135,7 @@ public static class PartageHost
         LegalEntitiesModule.MapLegalEntitiesEndpoints(api);
         OfficesModule.MapOfficesEndpoints(api);
         MembersModule.MapMembersEndpoints(api, anonymousApi);
+        NotificationsModule.MapNotificationsEndpoints(api);
         ActivitiesModule.MapActivitiesEndpoints(api);
         LedgerModule.MapLedgerEndpoints(api);
         ClientsModule.MapClientsEndpoints(api);

@@ -45,6 +45,12 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
         yield return ("GET", "/api/v1/offices/{id:guid}/managers", w => $"/api/v1/offices/{w.Lille}/managers", _ => null, All(ok), HttpStatusCode.NotFound);
         yield return ("POST", "/api/v1/offices/{id:guid}/managers", w => $"/api/v1/offices/{w.Paris}/managers",
             _ => new { FirstName = "Zoé", LastName = "Renfort", Email = $"z{Guid.NewGuid():N}@partage.test" }, Only(created, World.Admin), HttpStatusCode.NotFound);
+        // Every account reads and sets its own notifications; nobody reaches another's (a notice not theirs is not found).
+        yield return ("GET", "/api/v1/notifications/", _ => "/api/v1/notifications", _ => null, All(ok), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/notifications/{id:guid}/read", _ => $"/api/v1/notifications/{Guid.NewGuid()}/read", _ => null, [], HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/notifications/read-all", _ => "/api/v1/notifications/read-all", _ => null, All(ok), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/notifications/preferences", _ => "/api/v1/notifications/preferences", _ => null, All(ok), HttpStatusCode.NotFound);
+        yield return ("PUT", "/api/v1/notifications/preferences", _ => "/api/v1/notifications/preferences", _ => new[] { new { Kind = "WagePaid", InApp = true, Email = true } }, All(ok), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/members/", _ => "/api/v1/members", _ => null, All(ok), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/members/export.csv", _ => "/api/v1/members/export.csv", _ => null, All(ok), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/members/me", _ => "/api/v1/members/me", _ => null, Only(ok, World.LilleMemberEmail, World.LilleApplicantEmail), HttpStatusCode.NotFound);
@@ -118,6 +124,7 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
         yield return ("POST", "/api/v1/invoices/{id:guid}/issue", _ => "/api/v1/invoices/{draft}/issue", _ => null, Only(HttpStatusCode.OK, editors), notFound);
         yield return ("POST", "/api/v1/invoices/{id:guid}/send", _ => "/api/v1/invoices/{issued}/send", _ => null, Only(HttpStatusCode.OK, editors), notFound);
         yield return ("POST", "/api/v1/invoices/{id:guid}/validate", _ => "/api/v1/invoices/{pending}/validate", _ => null, Only(HttpStatusCode.OK, validators), notFound);
+        yield return ("POST", "/api/v1/invoices/{id:guid}/send-back", _ => "/api/v1/invoices/{pending}/send-back", _ => new { Reason = "Le bon de commande manque." }, Only(HttpStatusCode.OK, validators), notFound);
         yield return ("POST", "/api/v1/invoices/{id:guid}/credit-note", _ => "/api/v1/invoices/{issued}/credit-note", _ => new { Reason = "Erreur" }, Only(HttpStatusCode.Created, validators), notFound);
         yield return ("POST", "/api/v1/invoices/{id:guid}/payments", _ => "/api/v1/invoices/{issued}/payments", _ => new { Amount = "10" }, Only(HttpStatusCode.OK, World.Admin, World.Finance), HttpStatusCode.Forbidden);
         yield return ("GET", "/api/v1/invoices/{id:guid}/factur-x.xml", _ => "/api/v1/invoices/{issued}/factur-x.xml", _ => null, Only(HttpStatusCode.OK, readers), notFound);
@@ -129,6 +136,10 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
         yield return ("GET", "/api/v1/invoices/{id:guid}/dunning-log", _ => "/api/v1/invoices/{issued}/dunning-log", _ => null, Only(HttpStatusCode.OK, readers), notFound);
         yield return ("POST", "/api/v1/bank-statements/", _ => "/api/v1/bank-statements", _ => null, Only(HttpStatusCode.BadRequest, World.Admin, World.Finance), HttpStatusCode.Forbidden);
         yield return ("GET", "/api/v1/bank-statements/unmatched", _ => "/api/v1/bank-statements/unmatched", _ => null, Only(HttpStatusCode.OK, World.Admin, World.Finance), HttpStatusCode.Forbidden);
+        yield return ("GET", "/api/v1/bank-statements/", _ => "/api/v1/bank-statements", _ => null, Only(HttpStatusCode.OK, World.Admin, World.Finance), HttpStatusCode.Forbidden);
+        yield return ("GET", "/api/v1/bank-statements/{id:guid}", _ => $"/api/v1/bank-statements/{Guid.NewGuid()}", _ => null, Only(HttpStatusCode.NotFound, World.Admin, World.Finance), HttpStatusCode.Forbidden);
+        yield return ("GET", "/api/v1/bank-statements/lines/{id:guid}/suggestions", _ => "/api/v1/bank-statements/lines/{bank-line}/suggestions", _ => null,
+            Only(HttpStatusCode.OK, World.Admin, World.Finance), HttpStatusCode.Forbidden);
         yield return ("POST", "/api/v1/bank-statements/lines/{id:guid}/match", _ => "/api/v1/bank-statements/lines/{bank-line}/match", _ => new { InvoiceNumber = "LNA-1999-000001" },
             Only(HttpStatusCode.BadRequest, World.Admin, World.Finance), HttpStatusCode.Forbidden);
         object Quote(World w) => new { Draft = new { ActivityId = w.LilleActivity.ToString(), ClientId = "{client-id}", ServiceFrom = "2026-11-02", Lines = new[] { new { Description = "Concert", Quantity = "1", UnitPrice = "100" } } } };
@@ -223,6 +234,8 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
             Only(HttpStatusCode.BadRequest, World.LilleMemberEmail), HttpStatusCode.NotFound);
         yield return ("POST", "/api/v1/jobs/{id:guid}/countersign", _ => "/api/v1/jobs/{signed-job}/countersign", _ => new { Name = "Personne", Code = "000000" },
             Only(HttpStatusCode.BadRequest, World.Admin, World.Payroll, World.LilleManager), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/jobs/{id:guid}/send-back", _ => "/api/v1/jobs/{signed-job}/send-back", _ => new { Reason = "Le cachet est à revoir." },
+            Only(ok, World.Admin, World.Payroll, World.LilleManager), HttpStatusCode.NotFound);
         // Payroll staff only; the matrix's job is not a countersigned régime général CDD: the reason, to them alone.
         yield return ("POST", "/api/v1/jobs/{id:guid}/cdi-refusal", _ => "/api/v1/jobs/{job}/cdi-refusal", _ => new { Offer = "Courrier du 10/12/2026" },
             Only(HttpStatusCode.Conflict, payroll), HttpStatusCode.NotFound);

@@ -15,8 +15,10 @@ public class DunningTests(PartageFactory factory) : IClassFixture<PartageFactory
 {
     private Task<DunningRun> RunAsync() => factory.InScopeAsync(s => s.GetRequiredService<RunDunning>().HandleAsync(Actor.System));
 
+    /// <summary>What the client received about the invoice (the member's own notifications, "Partage : …", aside).</summary>
     private Task<List<OutboxMessage>> MailsAsync(string number) =>
-        factory.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Set<OutboxMessage>().Where(m => m.Subject.Contains(number)).OrderBy(m => m.CreatedAt).ToListAsync());
+        factory.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Set<OutboxMessage>().Where(m => m.Subject.Contains(number) && !m.Subject.StartsWith("Partage : "))
+            .OrderBy(m => m.CreatedAt).ToListAsync());
 
     [Fact]
     public async Task Schedule_RemindersThenFormalNotice_OncePerStep_PausedByADispute()

@@ -33,6 +33,11 @@ public abstract class DsnFilingTests<TFactory>(TFactory factory) : IClassFixture
             await factory.InScopeAsync(s => s.GetRequiredService<ValidatePayslip>().HandleAsync(computed.Id, payroll));
         }
 
+        // January: December's DSN is due (payroll's home lists it) until it is deposited.
+        factory.Clock.Advance(TimeSpan.FromDays(23));   // 2027-01-02
+        Task<IReadOnlyList<DsnDue>> DueAsync() => factory.InScopeAsync(s => s.GetRequiredService<FileEntityDsn>().DueAsync(payroll));
+        Assert.Equal([new DsnDue("LNA", "2026-12", new DateOnly(2027, 1, 5), false)], await DueAsync());
+
         using var staff = await factory.ClientForAsync(World.Payroll);
         async Task<JsonElement> FileAsync()
         {
@@ -58,11 +63,13 @@ public abstract class DsnFilingTests<TFactory>(TFactory factory) : IClassFixture
         var listed = await staff.GetFromJsonAsync<JsonElement>("/api/v1/payroll/dsn-filings?entity=LNA&month=2026-12");
         Assert.Equal(["Built", "Replaced"], listed.EnumerateArray().Select(f => f.GetProperty("status").GetString()));
 
+        Assert.Equal([new DsnDue("LNA", "2026-12", new DateOnly(2027, 1, 5), true)], await DueAsync());   // built, not deposited yet
         var firstId = first.GetProperty("id").GetString();
         using var noReference = await staff.PostAsJsonAsync($"/api/v1/payroll/dsn-filings/{firstId}/sent", new { DepositReference = "" });
         Assert.Equal(HttpStatusCode.BadRequest, noReference.StatusCode);
         using var sent = await staff.PostAsJsonAsync($"/api/v1/payroll/dsn-filings/{firstId}/sent", new { DepositReference = "NE-2026-12-0001" });
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        Assert.Empty(await DueAsync());
         using var twice = await staff.PostAsJsonAsync($"/api/v1/payroll/dsn-filings/{firstId}/sent", new { DepositReference = "NE-2026-12-0001" });
         Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
         using var draftSent = await staff.PostAsJsonAsync($"/api/v1/payroll/dsn-filings/{draft.GetProperty("id").GetString()}/sent", new { DepositReference = "x" });
@@ -80,7 +87,7 @@ public abstract class DsnFilingTests<TFactory>(TFactory factory) : IClassFixture
         Assert.Equal(["Sent", "Replaced", "Replaced"], listed.EnumerateArray().Select(f => f.GetProperty("status").GetString()));
 
         // After the due date, a deposited month is corrected in the next one.
-        factory.Clock.Advance(TimeSpan.FromDays(27));   // 2027-01-06
+        factory.Clock.Advance(TimeSpan.FromDays(4));   // 2027-01-06
         using var later = await factory.ClientForAsync(World.Payroll);   // a new sign-in: the first token has expired since
         using var late = await later.PostAsJsonAsync("/api/v1/payroll/dsn-filings", new { Entity = "LNA", Month = "2026-12" });
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);

@@ -52,7 +52,10 @@ public class RoleHomeTests(PartageFactory factory) : IClassFixture<PartageFactor
         Assert.Contains("à rapprocher", financePage, StringComparison.Ordinal);
         Assert.Contains("<h2 id=\"fund-title\">Fonds de garantie</h2>", financePage, StringComparison.Ordinal);
         Assert.Contains("<tr><td>LNA</td>", financePage, StringComparison.Ordinal);
+        Assert.Matches("<span class=\"stat\">[0-9]+</span> mois à clôturer", financePage);
         Assert.DoesNotContain("Ce qui vous attend", financePage, StringComparison.Ordinal);
+        using var payroll = await factory.SignedInBrowserAsync(World.Payroll);
+        Assert.Matches("<span class=\"stat\">[0-9]+</span> DSN à déposer", System.Net.WebUtility.HtmlDecode(await payroll.GetStringAsync("/tableau-de-bord")));
     }
 
     [Fact]

@@ -11,6 +11,7 @@ public static class ActivitiesModule
             .AddScoped<IActivitiesApi>(sp => sp.GetRequiredService<ActivitiesApi>())
             .AddScoped<IMemberOfficeFollower>(sp => sp.GetRequiredService<ActivitiesApi>())
             .AddScoped<IFeeBearingActivities>(sp => sp.GetRequiredService<ActivitiesApi>())
+            .AddScoped<IActivityDirectory>(sp => sp.GetRequiredService<ActivitiesApi>())
             .AddScoped<ActivityViews>()
             .AddScoped<CreateActivity>()
             .AddScoped<UpdateActivity>()

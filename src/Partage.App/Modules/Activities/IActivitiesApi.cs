@@ -25,7 +25,7 @@ public interface IActivitiesApi
 /// activities follow a moving member, the Ledger asks which activities owe the monthly fee): they
 /// call their own interfaces and never this module, so the module graph has no cycle.
 /// </summary>
-internal sealed class ActivitiesApi(PartageDbContext db, ActivityViews views) : IActivitiesApi, IMemberOfficeFollower, IFeeBearingActivities
+internal sealed class ActivitiesApi(PartageDbContext db, ActivityViews views) : IActivitiesApi, IMemberOfficeFollower, IFeeBearingActivities, IActivityDirectory
 {
     public async Task<ActivityView?> FindVisibleAsync(ActivityId activity, Actor actor, CancellationToken ct = default)
     {
@@ -49,6 +49,14 @@ internal sealed class ActivitiesApi(PartageDbContext db, ActivityViews views) : 
         return await db.Set<Activity>().AsNoTracking()
             .Where(a => a.LegalEntityId == entity && a.ModuleCode == module && a.Status == ActivityStatus.Active && a.CreatedAt < before)
             .OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<ActivityChoice>> ChoicesAsync(LegalEntityId entity, CancellationToken ct = default)
+    {
+        var activities = await db.Set<Activity>().AsNoTracking().Where(a => a.LegalEntityId == entity)
+            .OrderBy(a => a.Status == ActivityStatus.Active ? 0 : 1).ThenBy(a => a.Name).ThenBy(a => a.Id).ToListAsync(ct);
+        return (await views.BuildAsync(activities, ct))
+            .Select(a => new ActivityChoice(a.Id, $"{a.Name} — n° {a.MemberNumber} {a.MemberName}{(a.Status == ActivityStatus.Active ? string.Empty : $" — {ActivityLabels.Status(a.Status)}")}")).ToList();
     }
 
     public async Task FollowMemberToOfficeAsync(MemberId member, OfficeId office, CancellationToken ct = default)

@@ -136,8 +136,22 @@ public sealed class Invoice : IVersioned
 
     public bool IsDraft => Status is InvoiceStatus.Draft or InvoiceStatus.PendingValidation;
 
+    /// <summary>Why the manager sent the invoice back to its member; kept on the draft until it is submitted again.</summary>
+    public string? ReturnReason { get; private set; }
+
     /// <summary>A draft above the threshold waits for the manager's validation.</summary>
-    public void AwaitValidation() => MoveTo(InvoiceStatus.PendingValidation, InvoicingErrors.NotDraft, InvoiceStatus.Draft);
+    public void AwaitValidation()
+    {
+        MoveTo(InvoiceStatus.PendingValidation, InvoicingErrors.NotDraft, InvoiceStatus.Draft);
+        ReturnReason = null;
+    }
+
+    /// <summary>The manager sends an invoice waiting for validation back to its member, a draft again, with the reason.</summary>
+    public void SendBack(string reason)
+    {
+        MoveTo(InvoiceStatus.Draft, InvoicingErrors.NotPending, InvoiceStatus.PendingValidation);
+        ReturnReason = reason;
+    }
 
     /// <summary>Issued: numbered and frozen (a draft, a validated one, or a new credit note).</summary>
     public void MarkIssued() => MoveTo(InvoiceStatus.Issued, InvoicingErrors.NotDraft, InvoiceStatus.Draft, InvoiceStatus.PendingValidation);
@@ -245,40 +259,6 @@ public sealed class InvoicePayment
     public string RecordedBy { get; init; } = string.Empty;
 }
 
-public static class InvoiceLabels
-{
-    public static string Status(InvoiceStatus status) => status switch
-    {
-        InvoiceStatus.Draft => "Brouillon",
-        InvoiceStatus.PendingValidation => "À valider",
-        InvoiceStatus.Issued => "Émise",
-        InvoiceStatus.Sent => "Envoyée",
-        InvoiceStatus.PartlyPaid => "Partiellement payée",
-        InvoiceStatus.Paid => "Payée",
-        InvoiceStatus.Covered => "Couverte par le fonds de garantie",
-        InvoiceStatus.WrittenOff => "Passée en perte",
-        _ => "Annulée par avoir",
-    };
-
-    public static string Kind(InvoiceKind kind) => kind == InvoiceKind.Invoice ? "Facture" : "Avoir";
-
-    /// <summary>A client in a list of look-alikes: the name, then what tells two "Mairie" apart (SIREN, town, country).</summary>
-    public static string ClientChoice(Clients.Features.ClientListItem client)
-    {
-        ArgumentNullException.ThrowIfNull(client);
-        var siren = client.Siren is { Length: 9 } s ? $"SIREN {s[..3]} {s[3..6]} {s[6..]}" : client.VatNumber;
-        var place = client.Country == "FR" ? client.City : $"{client.City} ({client.Country})";
-        return string.Join(" — ", new[] { client.Name, siren, place }.Where(p => !string.IsNullOrWhiteSpace(p)));
-    }
-
-    public static string Unit(string code) => code switch
-    {
-        "HUR" => "heure",
-        "DAY" => "jour",
-        _ => "unité",
-    };
-}
-
 internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
 {
     public void Configure(EntityTypeBuilder<Invoice> builder)
@@ -287,6 +267,7 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         builder.HasKey(i => i.Id);
         builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(12);
         builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(i => i.ReturnReason).HasMaxLength(500);
         builder.Property(i => i.ModuleCode).HasMaxLength(30);
         builder.Property(i => i.Number).HasMaxLength(35);
         builder.Property(i => i.BuyerReference).HasMaxLength(100);

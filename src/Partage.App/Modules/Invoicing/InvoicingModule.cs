@@ -24,6 +24,7 @@ public static class InvoicingModule
             .AddScoped<InvoiceIssuer>()
             .AddScoped<IssueInvoice>()
             .AddScoped<ValidateInvoice>()
+            .AddScoped<SendBackInvoice>()
             .AddScoped<CreditInvoice>()
             .AddScoped<SendInvoice>()
             .AddScoped<InvoiceSettlement>()
@@ -31,6 +32,8 @@ public static class InvoicingModule
             .AddScoped<ImportBankStatement>()
             .AddScoped<ListUnmatchedBankLines>()
             .AddScoped<MatchBankLine>()
+            .AddScoped<SuggestBankMatches>()
+            .AddScoped<ListBankStatements>()
             .AddScoped<GuaranteeCovers>()
             .AddScoped<ListCoverableInvoices>()
             .AddScoped<CoverInvoice>()
@@ -70,6 +73,7 @@ public static class InvoicingModule
         DuplicateInvoice.Map(invoices);
         IssueInvoice.Map(invoices);
         ValidateInvoice.Map(invoices);
+        SendBackInvoice.Map(invoices);
         CreditInvoice.Map(invoices);
         SendInvoice.Map(invoices);
         RecordInvoicePayment.Map(financeInvoices);
@@ -90,6 +94,8 @@ public static class InvoicingModule
         ImportBankStatement.Map(statements);
         ListUnmatchedBankLines.Map(statements);
         MatchBankLine.Map(statements);
+        SuggestBankMatches.Map(statements);
+        ListBankStatements.Map(statements);
         VatRules.Map(api);
     }
 }

@@ -182,3 +182,16 @@ public interface IFeeBearingActivities
 {
     Task<IReadOnlyList<ActivityId>> ActiveAsync(LegalEntityId entity, string module, DateOnly openedBy, CancellationToken ct = default);
 }
+
+/// <summary>An activity as staff pick it on an entry line: its id, and the words they know it by.</summary>
+public sealed record ActivityChoice(ActivityId Id, string Label);
+
+/// <summary>
+/// The activities an entry line may be charged to, named as people know them (a manual entry's activity picker).
+/// Implemented by the Activities module; the Ledger asks through this interface so that it never calls Activities.
+/// </summary>
+public interface IActivityDirectory
+{
+    /// <summary>The entity's activities, active first then by name, each labelled "Quartet Durand — n° 1042 Jeanne Durand".</summary>
+    Task<IReadOnlyList<ActivityChoice>> ChoicesAsync(LegalEntityId entity, CancellationToken ct = default);
+}

@@ -20,6 +20,9 @@ public sealed record EmployeeIdentity(
 /// <summary>A member as other modules need to know them.</summary>
 public sealed record MemberRef(MemberId Id, long Number, string FullName, OfficeId OfficeId, ActivityManagerId? ManagerId, MemberStatus Status);
 
+/// <summary>Where a member is reached: their account, if they have one, and their e-mail address.</summary>
+public sealed record MemberContact(MemberId Id, Guid? UserId, string Email);
+
 /// <summary>What other modules may ask of the Members module.</summary>
 public interface IMembersApi
 {
@@ -32,6 +35,9 @@ public interface IMembersApi
     Task<MemberRef?> FindVisibleAsync(MemberId id, Actor actor, CancellationToken ct = default);
 
     Task<IReadOnlyDictionary<MemberId, MemberRef>> FindManyAsync(IReadOnlyCollection<MemberId> ids, CancellationToken ct = default);
+
+    /// <summary>How to reach these members (notifications), in one query; unknown ids are left out.</summary>
+    Task<IReadOnlyDictionary<MemberId, MemberContact>> ContactsAsync(IReadOnlyCollection<MemberId> ids, CancellationToken ct = default);
 
     /// <summary>The member as an employee, for the cooperative's own payroll (callers have checked the actor's right on the job).</summary>
     Task<EmployeeIdentity?> EmployeeAsync(MemberId id, CancellationToken ct = default);
@@ -57,6 +63,12 @@ internal sealed class MembersApi(PartageDbContext db) : IMembersApi
     public async Task<IReadOnlyDictionary<MemberId, MemberRef>> FindManyAsync(IReadOnlyCollection<MemberId> ids, CancellationToken ct = default) =>
         (await db.Set<Member>().AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync(ct)).ToDictionary(m => m.Id, ToRef);
 
+    public async Task<IReadOnlyDictionary<MemberId, MemberContact>> ContactsAsync(IReadOnlyCollection<MemberId> ids, CancellationToken ct = default)
+    {
+        var wanted = ids.Distinct().ToList();
+        return await db.Set<Member>().AsNoTracking().Where(m => wanted.Contains(m.Id)).Select(m => new MemberContact(m.Id, m.UserId, m.Email)).ToDictionaryAsync(c => c.Id, ct);
+    }
+
     public async Task<EmployeeIdentity?> EmployeeAsync(MemberId id, CancellationToken ct = default) =>
         await db.Set<Member>().AsNoTracking().Where(m => m.Id == id)
             .Select(m => new EmployeeIdentity(m.Id, m.Number, m.FirstName, m.LastName, m.Email, m.BirthDate, m.Street, m.PostalCode, m.City, m.Country, m.Nir, m.Iban) { BirthPlace = m.BirthPlace, BirthCountry = m.BirthCountry })
@@ -81,4 +93,14 @@ internal sealed class MembersApi(PartageDbContext db) : IMembersApi
 public interface IMemberOfficeFollower
 {
     Task FollowMemberToOfficeAsync(MemberId member, OfficeId office, CancellationToken ct = default);
+}
+
+/// <summary>
+/// A module that keeps rows for an account (Notifications: its notices and preferences) and forgets them when the member's
+/// data is erased. Members calls every one in the erasure's transaction; the module implements this interface, so the
+/// module graph has no cycle.
+/// </summary>
+public interface IAccountErasureFollower
+{
+    Task ForgetAccountAsync(Guid userId, CancellationToken ct = default);
 }

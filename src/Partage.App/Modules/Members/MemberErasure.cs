@@ -14,7 +14,7 @@ namespace Partage.App.Modules.Members;
 /// blanked (who did what and when stay). The row, its number (the series stays gapless), office, trade, dates and status
 /// stay, for the cooperative's statistics and for the records other modules keep under that number. One transaction.
 /// </summary>
-public sealed class MemberErasure(PartageDbContext db, UserManager<PartageUser> users, Outbox outbox, IAuditLog audit)
+public sealed class MemberErasure(PartageDbContext db, UserManager<PartageUser> users, Outbox outbox, IEnumerable<IAccountErasureFollower> followers, IAuditLog audit)
 {
     public const string ErasedDomain = "@efface.invalid";
 
@@ -35,6 +35,11 @@ public sealed class MemberErasure(PartageDbContext db, UserManager<PartageUser> 
         if (member.UserId is { } userId && await users.FindByIdAsync(userId.ToString()) is { } account)
         {
             member.UserId = null;
+            foreach (var follower in followers)
+            {
+                await follower.ForgetAccountAsync(userId, ct);
+            }
+
             await db.SaveChangesAsync(ct);
             await users.DeleteAsync(account);
         }

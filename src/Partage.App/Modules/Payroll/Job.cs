@@ -174,6 +174,24 @@ public sealed class Job : IVersioned
         CommitmentEntryId = commitment;
     }
 
+    /// <summary>Why a manager or payroll sent the contract back before the countersignature (the job is then cancelled).</summary>
+    public string? ReturnReason { get; private set; }
+
+    /// <summary>
+    /// Sent back to the member before the countersignature: nothing was committed nor declared yet, so the job is cancelled
+    /// with its reason, and the member declares it again as it should be (a job's pay and dates never change).
+    /// </summary>
+    public void SendBack(string reason)
+    {
+        if (Status is not (JobStatus.Declared or JobStatus.Signed))
+        {
+            throw new DomainException(PayrollErrors.WrongJobStatus, "Seul un contrat pas encore contre-signé peut être renvoyé au membre.");
+        }
+
+        Status = JobStatus.Cancelled;
+        ReturnReason = reason;
+    }
+
     private void RequireBeforeStart(DateOnly today)
     {
         if (today >= Start)
@@ -190,7 +208,7 @@ public static class JobLabels
         JobStatus.Declared => "Contrat à signer par le membre",
         JobStatus.Signed => "Contrat à contre-signer",
         JobStatus.Countersigned => "Contrat signé, DPAE faite",
-        _ => "Annulé",
+        _ => "Renvoyé au membre, annulé",
     };
 
     /// <summary>Why the end-of-contract indemnity is not due, as staff and members read it.</summary>
@@ -219,6 +237,7 @@ internal sealed class JobConfiguration : IEntityTypeConfiguration<Job>
         builder.HasIndex(j => j.Number).IsUnique();
         builder.Property(j => j.Kind).HasConversion<string>().HasMaxLength(30);
         builder.Property(j => j.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(j => j.ReturnReason).HasMaxLength(500);
         builder.Property(j => j.TradeCode).HasMaxLength(40);
         builder.Property(j => j.Description).HasMaxLength(300);
         builder.Property(j => j.Place).HasMaxLength(200);

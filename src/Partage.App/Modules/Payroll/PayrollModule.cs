@@ -27,6 +27,7 @@ public static class PayrollModule
             .AddScoped<Features.ListJobs>()
             .AddScoped<Features.DeclareJob>()
             .AddScoped<Features.SignContract>()
+            .AddScoped<Features.SendBackContract>()
             .AddScoped<SignatureCodes>()
             .AddScoped<Features.SendSignatureCode>()
             .AddScoped<Features.CountersignContract>()
@@ -74,6 +75,7 @@ public static class PayrollModule
         Features.GetJob.Map(jobs);
         Features.SendSignatureCode.Map(jobs);
         Features.SignContract.Map(jobs);
+        Features.SendBackContract.Map(jobs);
         Features.CountersignContract.Map(jobs);
         Features.RecordCdiRefusal.Map(jobs);
         Features.GetContractPdf.Map(jobs);

@@ -3,6 +3,7 @@ using Partage.App.Modules.Activities;
 using Partage.App.Modules.Invoicing;
 using Partage.App.Modules.Invoicing.Features;
 using Partage.App.Modules.Ledger;
+using Partage.App.Modules.Ledger.Features;
 using Partage.App.Modules.Payroll;
 using Partage.App.Modules.Payroll.Features;
 using Partage.App.Security;
@@ -30,7 +31,7 @@ public sealed record NextPay(DateOnly Day, Money Net, int Payslips);
 /// them; a manager's, finance's and payroll's queues. Every figure links to the page where the work is done.
 /// </summary>
 public sealed class RoleHome(ILedgerApi ledger, SearchInvoices invoices, GetOverdueAges overdue, ListJobs jobs, ListPayslips payslips,
-    ListWageBatches batches, ListUnmatchedBankLines bankLines, GetGuaranteeFund fund, TimeProvider clock)
+    ListWageBatches batches, ListUnmatchedBankLines bankLines, GetGuaranteeFund fund, FileEntityDsn dsn, ListFiscalYears fiscalYears, TimeProvider clock)
 {
     private const int Recent = 100;
 
@@ -74,7 +75,7 @@ public sealed class RoleHome(ILedgerApi ledger, SearchInvoices invoices, GetOver
         foreach (var slip in (await payslips.HandleAsync(null, new PageRequest(1, Recent), actor, ct)).Items
                      .Where(p => p.Status != PayslipStatus.Computed && p.ValidatedAt is { } at && ParisTime.DateOf(at) >= today.AddDays(-30)))
         {
-            items.Add(new WaitingItem($"Bulletin {slip.Number} ({PeriodText(slip.Period)}) disponible : net {slip.NetPaid.ToDisplayString()}", $"/travaux/{slip.JobId}"));
+            items.Add(new WaitingItem($"Bulletin {slip.Number} ({French.Month(slip.Period)}) disponible : net {slip.NetPaid.ToDisplayString()}", $"/travaux/{slip.JobId}"));
         }
 
         return items;
@@ -115,20 +116,22 @@ public sealed class RoleHome(ILedgerApi ledger, SearchInvoices invoices, GetOver
             queues.Add(new WorkQueue("bulletin à valider", "bulletins à valider", (await payslips.HandleAsync(nameof(PayslipStatus.Computed), one, actor, ct)).Total, "/paie"));
             var built = (await batches.HandleAsync(new PageRequest(1, Recent), actor, ct)).Items.Where(b => b.Status == PaymentBatchStatus.Built).ToList();
             queues.Add(new WorkQueue("lot de virements à libérer", "lots de virements à libérer", built.Count, "/paie", built.Count == 0 ? null : built.Select(b => b.Total).Sum(Currency.Eur).ToDisplayString()));
+            var due = await dsn.DueAsync(actor, ct);
+            queues.Add(new WorkQueue("DSN à déposer", "DSN à déposer", due.Count, "/paie#dsn-title", due.Count == 0 ? null
+                : string.Join(" ; ", due.Select(d => $"{d.Entity}, {French.Month(d.Period)}, avant le {d.Deadline:dd/MM/yyyy}{(d.Built ? " (fichier constitué)" : string.Empty)}"))));
         }
 
         if (actor.IsAdmin || actor.IsInRole(Roles.Finance))
         {
             queues.Add(new WorkQueue("ligne bancaire à rapprocher", "lignes bancaires à rapprocher", (await bankLines.HandleAsync(one, actor, ct)).Total, "/banque"));
+            var toClose = (await fiscalYears.HandleAsync(null, actor, ct)).SelectMany(y => y.MonthsToClose(clock.Today()).Select(m => (y.Entity, Month: m))).ToList();
+            var entities = toClose.GroupBy(m => m.Entity).ToList();
+            queues.Add(new WorkQueue("mois à clôturer", "mois à clôturer", toClose.Count, entities.Count == 1 ? $"/comptabilite?entity={entities[0].Key}" : "/comptabilite",
+                toClose.Count == 0 ? null : string.Join(" ; ", entities.Select(e => $"{e.Key} : {French.Count(e.Count(), "mois", "mois")} depuis {French.Month(e.First().Month.ToString())}"))));
         }
 
         return queues;
     }
-
-    /// <summary>"2026-10" as people write it: "octobre 2026".</summary>
-    private static string PeriodText(string period) =>
-        DateOnly.TryParseExact(period + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var month)
-            ? French.Month(month) : period;
 
     /// <summary>Finance's view of the guarantee fund per entity: its balance and what it is exposed to (invoices it could have to cover).</summary>
     public async Task<IReadOnlyList<(string Entity, Money Balance, Money Exposure)>> FundAsync(Actor actor, CancellationToken ct) =>

@@ -18,7 +18,11 @@ public sealed record InvoiceView(
     ClientId ClientId, string ClientName, DateOnly? IssueDate, DateOnly? DueDate, int PaymentTermsDays, DateOnly ServiceFrom, DateOnly ServiceTo,
     string? BuyerReference, string? PurchaseOrder, IReadOnlyList<InvoiceLineView> Lines, InvoiceTotals Totals, Money Paid, Money Remaining,
     string? PaymentReference, InvoiceId? CreditedInvoiceId, string? CreditedInvoiceNumber, InvoiceId? CreditNoteId,
-    IReadOnlyList<InvoicePaymentView> Payments, VatRegime Regime, DateTime? SentAt, string? SentTo);
+    IReadOnlyList<InvoicePaymentView> Payments, VatRegime Regime, DateTime? SentAt, string? SentTo)
+{
+    /// <summary>Why a manager sent the draft back, until it is submitted again.</summary>
+    public string? ReturnReason { get; init; }
+}
 
 /// <summary>An invoice or credit note with its lines, totals, payments and links, as its reader may see it (else 404).</summary>
 public sealed class GetInvoice(PartageDbContext db, IActivitiesApi activities, IClientsApi clients, ILegalEntitiesApi entities)
@@ -42,7 +46,7 @@ public sealed class GetInvoice(PartageDbContext db, IActivitiesApi activities, I
             InvoiceCalculator.Totals(rules.Select(x => (x.l.NetCents, x.Rule))), invoice.Paid, invoice.Remaining, invoice.PaymentReference,
             invoice.CreditedInvoiceId, credited, creditNote,
             invoice.Payments.OrderBy(p => p.Date).Select(p => new InvoicePaymentView(p.Date, Money.Eur(p.AmountCents), p.Reference)).ToList(),
-            VatRules.RegimeFor(client), invoice.SentAt, invoice.SentTo);
+            VatRules.RegimeFor(client), invoice.SentAt, invoice.SentTo) { ReturnReason = invoice.ReturnReason };
     }
 
     public static void Map(RouteGroupBuilder invoices)

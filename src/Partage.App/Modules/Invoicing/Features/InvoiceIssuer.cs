@@ -5,6 +5,7 @@ using Partage.App.Modules.Audit;
 using Partage.App.Modules.Clients;
 using Partage.App.Modules.Ledger;
 using Partage.App.Modules.LegalEntities;
+using Partage.App.Modules.Notifications;
 using Partage.App.Security;
 using Partage.Kernel;
 using Partage.Persistence;
@@ -18,7 +19,7 @@ namespace Partage.App.Modules.Invoicing.Features;
 /// </summary>
 public sealed class InvoiceIssuer(
     PartageDbContext db, NumberSeries numbers, ILedgerApi ledger, IActivitiesApi activities, IClientsApi clients,
-    ILegalEntitiesApi entities, IAuditLog audit, GetInvoice views, TimeProvider clock)
+    ILegalEntitiesApi entities, INotificationsApi notifications, IAuditLog audit, GetInvoice views, TimeProvider clock)
 {
     /// <summary>The 411 auxiliary account of a client in an entity's books, created on its first invoice.</summary>
     public static Task<AccountId> ClientAccountAsync(ILedgerApi ledger, LegalEntityId entity, ClientView client, CancellationToken ct) =>
@@ -95,6 +96,10 @@ public sealed class InvoiceIssuer(
         invoice.SaleEntryId = sale.Id;
         audit.Record(actor, "invoicing.issued", "invoice", invoice.Id.ToString(), null,
             new { invoice.Number, invoice.NetCents, invoice.VatCents, invoice.GrossCents, FeeCents = fee.Total.Cents });
+
+        // Told when someone else issued it for them (a manager's validation); not when the member issued it themselves.
+        await notifications.NotifyMemberAsync(invoice.MemberId, NoticeKind.InvoiceValidated,
+            $"Votre facture {invoice.Number} ({totals.Gross.ToDisplayString()} TTC, {client.Name}) est validée et émise", $"/factures/{invoice.Id}", actor, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return await views.HandleAsync(invoice.Id, actor, ct);

@@ -1,6 +1,7 @@
 using Partage.App.Modules.Audit;
 using Partage.App.Modules.Clients;
 using Partage.App.Modules.Ledger;
+using Partage.App.Modules.Notifications;
 using Partage.App.Security;
 using Partage.Kernel;
 using Partage.Persistence;
@@ -13,7 +14,7 @@ namespace Partage.App.Modules.Invoicing.Features;
 /// client's account, split between the activity's share (excl. VAT) and the VAT in the invoice's
 /// proportions; when the invoice is settled, its postings on the client's account are lettered.
 /// </summary>
-public sealed class InvoiceSettlement(PartageDbContext db, ILedgerApi ledger, IClientsApi clients, IAuditLog audit, GuaranteeCovers fund, TimeProvider clock)
+public sealed class InvoiceSettlement(PartageDbContext db, ILedgerApi ledger, IClientsApi clients, INotificationsApi notifications, IAuditLog audit, GuaranteeCovers fund, TimeProvider clock)
 {
     private readonly Dictionary<(LegalEntityId, ClientId), (ClientView Client, AccountId Account)> clientAccounts = [];
     private readonly Dictionary<(LegalEntityId, string), AccountId> accounts = [];
@@ -72,6 +73,9 @@ public sealed class InvoiceSettlement(PartageDbContext db, ILedgerApi ledger, IC
         }
 
         audit.Record(actor, "invoicing.payment_recorded", "invoice", invoice.Id.ToString(), null, new { AmountCents = amount.Cents, Date = date, reference, fromAccount });
+        await notifications.NotifyMemberAsync(invoice.MemberId, NoticeKind.PaymentReceived,
+            $"{client.Name} a payé {amount.ToDisplayString()} sur la facture {invoice.Number}" + (invoice.Status == InvoiceStatus.Paid ? " (soldée)" : $" (reste {invoice.Remaining.ToDisplayString()})"),
+            $"/factures/{invoice.Id}", actor, ct);
         await db.SaveChangesAsync(ct);
         if (invoice.Status == InvoiceStatus.Paid && !covered)
         {

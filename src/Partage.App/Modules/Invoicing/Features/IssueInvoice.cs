@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Audit;
+using Partage.App.Modules.Notifications;
 using Partage.App.Security;
 using Partage.Kernel;
 using Partage.Persistence;
@@ -8,7 +9,7 @@ using Partage.Persistence;
 namespace Partage.App.Modules.Invoicing.Features;
 
 /// <summary>Issues a draft, or sends it to the manager when a member's invoice is above the validation threshold.</summary>
-public sealed class IssueInvoice(PartageDbContext db, InvoiceIssuer issuer, IAuditLog audit, GetInvoice views, IOptions<InvoicingOptions> options)
+public sealed class IssueInvoice(PartageDbContext db, InvoiceIssuer issuer, INotificationsApi notifications, IAuditLog audit, GetInvoice views, IOptions<InvoicingOptions> options)
 {
     public async Task<InvoiceView> HandleAsync(InvoiceId id, Actor actor, CancellationToken ct = default)
     {
@@ -18,6 +19,8 @@ public sealed class IssueInvoice(PartageDbContext db, InvoiceIssuer issuer, IAud
         {
             invoice.AwaitValidation();
             audit.Record(actor, "invoicing.validation_requested", "invoice", invoice.Id.ToString(), null, new { invoice.GrossCents });
+            await notifications.NotifyManagersAsync(invoice.OfficeId, NoticeKind.InvoiceToValidate,
+                $"Facture à valider : {invoice.Gross.ToDisplayString()} TTC, activité {activity.Name} ({activity.MemberName})", $"/factures/{invoice.Id}", actor, ct);
             await db.SaveChangesAsync(ct);
             return await views.HandleAsync(id, actor, ct);
         }

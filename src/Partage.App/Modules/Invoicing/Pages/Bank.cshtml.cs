@@ -7,7 +7,7 @@ using Partage.Kernel;
 namespace Partage.App.Modules.Invoicing.Pages;
 
 /// <summary>Finance's bank page: import a camt.053 statement, then match by hand what waits on the suspense account.</summary>
-public sealed class BankModel(ImportBankStatement import, ListUnmatchedBankLines unmatched, MatchBankLine match) : PartagePageModel
+public sealed class BankModel(ImportBankStatement import, ListUnmatchedBankLines unmatched, MatchBankLine match, SuggestBankMatches suggest, ListBankStatements statements) : PartagePageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Entity { get; set; } = "SCIC";
@@ -26,6 +26,16 @@ public sealed class BankModel(ImportBankStatement import, ListUnmatchedBankLines
     public int? PageNumber { get; set; }
 
     public PagedResult<UnmatchedLine>? Waiting { get; private set; }
+
+    /// <summary>Per waiting receipt, the invoices it most likely pays (one click to match).</summary>
+    public IReadOnlyDictionary<Guid, IReadOnlyList<MatchSuggestion>> Suggestions { get; private set; } = new Dictionary<Guid, IReadOnlyList<MatchSuggestion>>();
+
+    [BindProperty(SupportsGet = true, Name = "r")]
+    public int? StatementsPage { get; set; }
+
+    public PagedResult<StatementSummary>? Statements { get; private set; }
+
+    public string StatementsPageUrl(int page) => $"/banque?r={page}#statements-title";
 
     public string? Notice { get; private set; }
 
@@ -65,6 +75,10 @@ public sealed class BankModel(ImportBankStatement import, ListUnmatchedBankLines
         return result is Microsoft.AspNetCore.Mvc.RazorPages.PageResult ? await LoadAsync(() => ShowAsync(ct)) : result;
     }
 
-    private async Task ShowAsync(CancellationToken ct) =>
+    private async Task ShowAsync(CancellationToken ct)
+    {
         Waiting = await unmatched.HandleAsync(new PageRequest(PageNumber, 50), Actor, ct);
+        Suggestions = await suggest.HandleAsync(Waiting.Items, Actor, ct);
+        Statements = await statements.HandleAsync(new PageRequest(StatementsPage, 20), Actor, ct);
+    }
 }

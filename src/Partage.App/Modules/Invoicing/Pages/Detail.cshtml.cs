@@ -1,3 +1,4 @@
+using Partage.App.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Partage.App.Modules.Activities;
 using Partage.App.Modules.Invoicing.FacturX;
@@ -7,7 +8,7 @@ using Partage.Kernel;
 
 namespace Partage.App.Modules.Invoicing.Pages;
 
-public sealed class DetailModel(GetInvoice views, IssueInvoice issue, ValidateInvoice validate, CreditInvoice credit, RecordInvoicePayment recordPayment, InvoiceDocuments documents, IActivitiesApi activities, DisputeInvoice dispute, GetDunningLog dunningLog, SendInvoice send, DuplicateInvoice duplicate) : PartagePageModel
+public sealed class DetailModel(GetInvoice views, IssueInvoice issue, ValidateInvoice validate, CreditInvoice credit, RecordInvoicePayment recordPayment, InvoiceDocuments documents, IActivitiesApi activities, DisputeInvoice dispute, GetDunningLog dunningLog, SendInvoice send, DuplicateInvoice duplicate, SendBackInvoice sendBack) : PartagePageModel
 {
     public InvoiceView? Invoice { get; private set; }
 
@@ -30,6 +31,10 @@ public sealed class DetailModel(GetInvoice views, IssueInvoice issue, ValidateIn
     [BindProperty]
     public string? Reason { get; set; }
 
+    /// <summary>Why the manager sends the invoice back to the member.</summary>
+    [BindProperty]
+    public string? SendBackReason { get; set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         await LoadActorAsync();
@@ -50,6 +55,9 @@ public sealed class DetailModel(GetInvoice views, IssueInvoice issue, ValidateIn
 
     public Task<IActionResult> OnPostValidateAsync(Guid id, CancellationToken ct) =>
         RunAsync(id, async () => { await validate.HandleAsync(InvoiceId.From(id), Actor, ct); return ("Facture validée et émise.", id); }, ct);
+
+    public Task<IActionResult> OnPostSendBackAsync(Guid id, CancellationToken ct) =>
+        RunAsync(id, async () => { await sendBack.HandleAsync(InvoiceId.From(id), new SendBackInput(SendBackReason), Actor, ct); return ("Facture renvoyée au membre avec votre motif.", id); }, ct);
 
     public Task<IActionResult> OnPostPaymentAsync(Guid id, CancellationToken ct) =>
         RunAsync(id, async () => { var paid = await recordPayment.HandleAsync(InvoiceId.From(id), Payment, Actor, ct); return ($"Paiement enregistré. Reste dû : {paid.Remaining.ToDisplayString()}.", id); }, ct);

@@ -6,7 +6,24 @@ using Partage.Persistence;
 
 namespace Partage.App.Modules.Ledger.Features;
 
-public sealed record FiscalYearView(Guid Id, string Entity, DateOnly StartsOn, DateOnly EndsOn, bool Closed, IReadOnlyList<string> ClosedMonths);
+public sealed record FiscalYearView(Guid Id, string Entity, DateOnly StartsOn, DateOnly EndsOn, bool Closed, IReadOnlyList<string> ClosedMonths)
+{
+    /// <summary>The months of this year that have ended by <paramref name="today"/> and are not closed yet, oldest first (none once the year is closed).</summary>
+    public IReadOnlyList<PayPeriod> MonthsToClose(DateOnly today)
+    {
+        var months = new List<PayPeriod>();
+        for (var first = new DateOnly(StartsOn.Year, StartsOn.Month, 1); !Closed && first <= EndsOn && first.AddMonths(1) <= today; first = first.AddMonths(1))
+        {
+            var month = new PayPeriod(first.Year, first.Month);
+            if (!ClosedMonths.Contains(month.ToString()))
+            {
+                months.Add(month);
+            }
+        }
+
+        return months;
+    }
+}
 
 /// <summary>Fiscal years and their closed months, per entity or for all (finance staff).</summary>
 public sealed class ListFiscalYears(PartageDbContext db, ILegalEntitiesApi entities, LedgerEntities ledgerEntities)

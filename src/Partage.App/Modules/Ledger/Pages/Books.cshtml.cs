@@ -1,3 +1,4 @@
+using Partage.App.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Partage.App.Modules.Ledger.Features;
 using Partage.App.Ui;
@@ -6,7 +7,7 @@ using Partage.Kernel;
 namespace Partage.App.Modules.Ledger.Pages;
 
 /// <summary>The finance staff's page for one entity: fiscal years, month closing, manual entries, trial balance, FEC.</summary>
-public sealed class BooksModel(ListFiscalYears fiscalYears, OpenFiscalYear openYear, CloseMonth closeMonth, ManualEntry manualEntry, GetTrialBalance trialBalance, CheckBooks checkBooks, FecExport fec, TimeProvider clock) : PartagePageModel
+public sealed class BooksModel(ListFiscalYears fiscalYears, OpenFiscalYear openYear, CloseMonth closeMonth, ManualEntry manualEntry, GetTrialBalance trialBalance, CheckBooks checkBooks, FecExport fec, IActivityDirectory activities, LedgerEntities entities, TimeProvider clock) : PartagePageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Entity { get; set; } = "SCIC";
@@ -48,7 +49,13 @@ public sealed class BooksModel(ListFiscalYears fiscalYears, OpenFiscalYear openY
 
     public IReadOnlyList<FiscalYearView> Years { get; private set; } = [];
 
+    /// <summary>The ended months not closed yet, oldest first: the choices of "Clôturer le mois".</summary>
+    public IReadOnlyList<PayPeriod> ToClose => [.. Years.SelectMany(y => y.MonthsToClose(clock.Today())).OrderBy(m => m.Year).ThenBy(m => m.Month)];
+
     public TrialBalance? Balance { get; private set; }
+
+    /// <summary>The entity's activities, as the entry lines' picker offers them.</summary>
+    public IReadOnlyList<ActivityChoice> Activities { get; private set; } = [];
 
     public BookCheck? Check { get; private set; }
 
@@ -78,7 +85,7 @@ public sealed class BooksModel(ListFiscalYears fiscalYears, OpenFiscalYear openY
     public Task<IActionResult> OnPostCloseMonthAsync(CancellationToken ct) => RunAsync(async () =>
     {
         await closeMonth.HandleAsync(Entity, Period ?? string.Empty, Actor, ct);
-        return $"La période {Period} de {Entity} est clôturée.";
+        return $"{French.Month(Period ?? string.Empty)} est clôturé pour {Entity}.";
     }, ct);
 
     public Task<IActionResult> OnPostOpenYearAsync(CancellationToken ct) => RunAsync(async () =>
@@ -89,8 +96,11 @@ public sealed class BooksModel(ListFiscalYears fiscalYears, OpenFiscalYear openY
 
     public Task<IActionResult> OnPostEntryAsync(CancellationToken ct) => RunAsync(async () =>
     {
+        var choices = await activities.ChoicesAsync(await entities.ByCodeAsync(Entity, ct), ct);
+        var v = new Validation();
         var lines = Lines.Where(l => !string.IsNullOrWhiteSpace(l.Account) || !string.IsNullOrWhiteSpace(l.Amount))
-            .Select(l => new ManualLineInput(l.Account, null, l.Side, l.Amount, l.ActivityId, null)).ToList();
+            .Select((l, i) => new ManualLineInput(l.Account, null, l.Side, l.Amount, ActivityOf(l.ActivityId, choices, i, v), null)).ToList();
+        v.ThrowIfInvalid();
         var entry = await manualEntry.HandleAsync(new ManualEntryInput(Entity, Journal, EntryDate, EntryLabel, PieceRef, lines), IdempotencyKey, Actor, ct);
         return $"Écriture {entry.Journal}-{entry.Number} passée.";
     }, ct);
@@ -165,6 +175,23 @@ public sealed class BooksModel(ListFiscalYears fiscalYears, OpenFiscalYear openY
         return notice is not null ? result : await ShowAsync(ct);
     }
 
+    /// <summary>The activity picked by its label (or, from an older habit, its identifier); anything else is refused in words.</summary>
+    private static string? ActivityOf(string? text, IReadOnlyList<ActivityChoice> choices, int line, Validation v)
+    {
+        if (string.IsNullOrWhiteSpace(text) || TypedId.TryParse<ActivityId>(text.Trim(), out _))
+        {
+            return text;
+        }
+
+        if (choices.FirstOrDefault(c => c.Label == text.Trim()) is { } chosen)
+        {
+            return chosen.Id.ToString();
+        }
+
+        v.Add($"Lines[{line}].ActivityId", $"Ligne {line + 1} : choisissez l'activité dans la liste (son nom, puis le numéro et le nom du membre).");
+        return null;
+    }
+
     private async Task<IActionResult> ShowAsync(CancellationToken ct)
     {
         var today = clock.Today();
@@ -177,6 +204,7 @@ public sealed class BooksModel(ListFiscalYears fiscalYears, OpenFiscalYear openY
         }
 
         Years = await fiscalYears.HandleAsync(Entity, Actor, ct);
+        Activities = await activities.ChoicesAsync(await entities.ByCodeAsync(Entity, ct), ct);
         Check = await checkBooks.HandleAsync(Entity, ct);
         try
         {

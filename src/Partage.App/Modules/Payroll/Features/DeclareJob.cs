@@ -9,6 +9,7 @@ using Partage.App.Modules.Audit;
 using Partage.App.Modules.Ledger;
 using Partage.App.Modules.LegalEntities;
 using Partage.App.Modules.Members;
+using Partage.App.Modules.Notifications;
 using Partage.App.Security;
 using Partage.Kernel;
 using Partage.Payroll;
@@ -56,7 +57,7 @@ public sealed record JobInput(
 /// </summary>
 public sealed class DeclareJob(
     PartageDbContext db, IActivitiesApi activities, ILegalEntitiesApi entities, ILedgerApi ledger, PayrollParameters parameters, JobPayrollRequests requests,
-    IOptions<PayrollEmployerOptions> employer, JobMinimum minimum, NumberSeries numbers, ComplianceLog compliance, JobFlags flags, IAuditLog audit, GetJob views, TimeProvider clock)
+    IOptions<PayrollEmployerOptions> employer, JobMinimum minimum, NumberSeries numbers, ComplianceLog compliance, JobFlags flags, INotificationsApi notifications, IAuditLog audit, GetJob views, TimeProvider clock)
 {
     private const string DefaultUsageReason = "Emploi par nature temporaire dans le secteur du spectacle vivant, où il est d'usage constant de ne pas recourir au CDI (art. L1242-2 3° et D1242-1 6° du code du travail)";
 
@@ -92,6 +93,8 @@ public sealed class DeclareJob(
         await flags.FlagAsync(job, actor, ct);
         audit.Record(actor, "payroll.job_declared", "job", job.Id.ToString(), null,
             new { job.Number, job.GrossCents, job.EmployerCostCents, Start = job.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), End = job.End.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
+        await notifications.NotifyMemberAsync(job.MemberId, NoticeKind.ContractToSign,
+            $"Contrat {job.Number} à signer avant le {job.Start:dd/MM/yyyy} : {job.Description}", $"/travaux/{job.Id}", actor, ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return await views.HandleAsync(job.Id, actor, ct);

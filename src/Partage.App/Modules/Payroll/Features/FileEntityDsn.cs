@@ -46,6 +46,9 @@ public sealed record DsnFilingView(
     public string? EmployerName { get; init; }
 }
 
+/// <summary>An entity's monthly DSN not yet deposited: the month, its due date, and whether a file is built and waits for its deposit.</summary>
+public sealed record DsnDue(string Entity, string Period, DateOnly Deadline, bool Built);
+
 /// <summary>Whose DSN is kept: the entity's own (no employer), or an employer's under a complete mandate, with their headcount for the due date.</summary>
 public sealed record DsnOwner(LegalEntityId Declarant, Guid? EmployerId, string? EmployerName, int Headcount);
 
@@ -150,6 +153,26 @@ public sealed class FileEntityDsn(
         }
 
         return await ViewsAsync(query, ct);
+    }
+
+    /// <summary>
+    /// Payroll's home: last month's DSN of each entity that paid someone that month (validated payslips) and has not deposited it
+    /// yet, with its due date. Employers under mandate are followed on their own page.
+    /// </summary>
+    public async Task<IReadOnlyList<DsnDue>> DueAsync(Actor actor, CancellationToken ct = default)
+    {
+        PayrollAccess.RequireStaff(actor);
+        var today = clock.Today();
+        var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        var period = $"{first.Year:D4}-{first.Month:D2}";
+        var paying = await db.Set<Payslip>().AsNoTracking().Where(p => p.Period == period && p.Status != PayslipStatus.Computed)
+            .Join(db.Set<Job>(), p => p.JobId, j => j.Id, (p, j) => j.LegalEntityId).Distinct().ToListAsync(ct);
+        var filings = await db.Set<DsnFiling>().AsNoTracking().Where(f => f.Period == period && f.EmployerId == null && f.Status != DsnFilingStatus.Replaced)
+            .Select(f => new { f.LegalEntityId, f.Status }).ToListAsync(ct);
+        var deadline = await DeadlineAsync(first, employer.Value.Headcount, ct);
+        var codes = (await entities.ListAsync(ct)).ToDictionary(e => e.Id, e => e.Code);
+        return paying.Where(e => !filings.Any(f => f.LegalEntityId == e && f.Status == DsnFilingStatus.Sent))
+            .Select(e => new DsnDue(codes[e], period, deadline, filings.Any(f => f.LegalEntityId == e))).OrderBy(d => d.Entity, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The kept file, byte for byte as it was built.</summary>

@@ -25,6 +25,9 @@ public sealed record JobView(
     /// <summary>An intermittent's function, show or recording and organiser; null for the régime général.</summary>
     public JobProduction? Production { get; init; }
 
+    /// <summary>Why the contract was sent back to the member (the job is then cancelled).</summary>
+    public string? ReturnReason { get; init; }
+
     /// <summary>The warning signs the manager weighs before countersigning (<see cref="JobFlags"/>).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 }
@@ -55,6 +58,7 @@ public sealed class GetJob(PartageDbContext db, IActivitiesApi activities, IMemb
         {
             PrecarityExemption = j.PrecarityExemption,
             Production = j.Production,
+            ReturnReason = j.ReturnReason,
             Warnings = warnings[j.Id].ToList(),
             Evidence = j.MemberSignatureCodeId is null ? null
                 : new SignatureEvidence(j.SignedTermsSha256, j.MemberSignatureIp, j.MemberSignatureCodeId, j.CountersignatureName, j.CountersignatureIp, j.CountersignatureCodeId),

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Partage.App.Modules.Audit;
 using Partage.App.Modules.Ledger;
+using Partage.App.Modules.Notifications;
 using Partage.App.Security;
 using Partage.Kernel;
 using Partage.Payroll;
@@ -10,7 +11,7 @@ using Partage.Persistence;
 namespace Partage.App.Modules.Payroll.Features;
 
 /// <summary>How validated payslips reach the books: the payroll entry of each, the release of its job's commitment, who the contributions are owed to.</summary>
-public sealed class PayslipPosting(PartageDbContext db, ILedgerApi ledger, IAuditLog audit, TimeProvider clock)
+public sealed class PayslipPosting(PartageDbContext db, ILedgerApi ledger, INotificationsApi notifications, IAuditLog audit, TimeProvider clock)
 {
     /// <summary>
     /// The payroll entries of validated payslips, posted together (all or none): per payslip the
@@ -37,6 +38,8 @@ public sealed class PayslipPosting(PartageDbContext db, ILedgerApi ledger, IAudi
 
         var posted = (await ledger.PostManyAsync(requests, actor, ct)).Where(e => e.SourceType == "payslip").ToDictionary(e => e.SourceId);
         var now = clock.GetUtcNow().UtcDateTime;
+        await notifications.NotifyMembersAsync(NoticeKind.PayslipAvailable, validated.Select(v => new MemberNotice(v.Job.MemberId,
+            $"Votre bulletin de paie {v.Payslip.Number} est disponible : {Money.Eur(v.Payslip.Figures.NetPaidCents).ToDisplayString()} net à payer", $"/travaux/{v.Job.Id}")).ToList(), actor, ct);
         foreach (var (payslip, _) in validated)
         {
             payslip.Status = PayslipStatus.Validated;

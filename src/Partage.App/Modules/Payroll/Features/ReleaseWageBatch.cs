@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Audit;
 using Partage.App.Modules.Ledger;
+using Partage.App.Modules.Notifications;
 using Partage.App.Security;
 using Partage.Kernel;
 using Partage.Persistence;
@@ -9,7 +10,7 @@ using Partage.Persistence;
 namespace Partage.App.Modules.Payroll.Features;
 
 public sealed class ReleaseWageBatch(
-    PartageDbContext db, IWageSource staffWages, ILedgerApi ledger, IAuditLog audit, ListWageBatches views, Microsoft.Extensions.Options.IOptions<PayrollOptions> options, TimeProvider clock)
+    PartageDbContext db, IWageSource staffWages, ILedgerApi ledger, INotificationsApi notifications, IAuditLog audit, ListWageBatches views, Microsoft.Extensions.Options.IOptions<PayrollOptions> options, TimeProvider clock)
 {
     private const string AlreadyReleased = "Ce lot de virements est déjà libéré.";
 
@@ -58,11 +59,21 @@ public sealed class ReleaseWageBatch(
             .ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, PayslipStatus.Paid).SetProperty(p => p.PaidOn, batch.ExecutionDate), ct);
         await staffWages.WagesPaidAsync(id, batch.ExecutionDate, ct);
 
+        await NotifyPaidAsync(batch, actor, ct);
         (batch.Status, batch.ReleasedAt, batch.ReleasedBy, batch.PaymentEntryId) = (PaymentBatchStatus.Released, releasedAt, actor.Name, entry.Id);
         audit.Record(actor, "payroll.batch_released", "payment_batch", batch.Id.ToString(), new { Status = PaymentBatchStatus.Built }, new { batch.Number, batch.TotalCents, EntryId = entry.Id.ToString() });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return (await views.ViewsAsync([batch], ct))[0];
+    }
+
+    /// <summary>Each member paid in the batch hears of it once, with the total of their payslips in it.</summary>
+    private async Task NotifyPaidAsync(PaymentBatch batch, Actor actor, CancellationToken ct)
+    {
+        var paid = await db.Set<Payslip>().AsNoTracking().Where(p => p.PaymentBatchId == batch.Id)
+            .Join(db.Set<Job>(), p => p.JobId, j => j.Id, (p, j) => new { j.MemberId, p.Figures.NetPaidCents }).ToListAsync(ct);
+        await notifications.NotifyMembersAsync(NoticeKind.WagePaid, paid.GroupBy(p => p.MemberId).Select(member => new MemberNotice(member.Key,
+            $"Votre salaire de {Money.Eur(member.Sum(p => p.NetPaidCents)).ToDisplayString()} est viré le {batch.ExecutionDate:dd/MM/yyyy}", "/travaux")).ToList(), actor, ct);
     }
 
     public static void Map(RouteGroupBuilder staff)

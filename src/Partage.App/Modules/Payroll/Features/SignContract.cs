@@ -2,6 +2,7 @@ using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Audit;
 using Partage.App.Modules.Members;
+using Partage.App.Modules.Notifications;
 using Partage.App.Security;
 using Partage.Kernel;
 using Partage.Persistence;
@@ -13,7 +14,7 @@ namespace Partage.App.Modules.Payroll.Features;
 /// record and the one-time code she received by e-mail (<see cref="SendSignatureCode"/>). The name, time, address, the
 /// code's number and the fingerprint of the clauses are kept and printed on the contract's last page.
 /// </summary>
-public sealed class SignContract(PartageDbContext db, GetJob views, IMembersApi members, SignatureCodes codes, GetContractPdf contracts, IAuditLog audit, TimeProvider clock)
+public sealed class SignContract(PartageDbContext db, GetJob views, IMembersApi members, SignatureCodes codes, GetContractPdf contracts, INotificationsApi notifications, IAuditLog audit, TimeProvider clock)
 {
     public async Task<JobView> HandleAsync(JobId id, SignatureInput input, string? ip, Actor actor, CancellationToken ct = default)
     {
@@ -38,6 +39,8 @@ public sealed class SignContract(PartageDbContext db, GetJob views, IMembersApi 
         v.ThrowIfInvalid();
         job.Sign(name!, ip, clock.GetUtcNow().UtcDateTime, clock.Today(), code!.Id, await contracts.TermsSha256Async(job, ct));
         audit.Record(actor, "payroll.contract_signed", "job", job.Id.ToString(), null, new { job.Number, Name = name, Ip = ip, CodeId = code.Id, job.SignedTermsSha256 });
+        await notifications.NotifyManagersAsync(job.OfficeId, NoticeKind.ContractToCountersign,
+            $"Contrat {job.Number} signé par {person.FirstName} {person.LastName}, à contre-signer avant le {job.Start:dd/MM/yyyy}", $"/travaux/{job.Id}", actor, ct);
         await db.SaveChangesAsync(ct);
         return await views.HandleAsync(id, actor, ct);
     }

@@ -6,7 +6,7 @@ using Partage.Kernel;
 namespace Partage.App.Modules.Payroll.Pages;
 
 /// <summary>A job and its contract: the member signs it, the cooperative countersigns it, anyone concerned downloads it.</summary>
-public sealed class JobModel(GetJob jobs, SendSignatureCode signatureCodes, SignContract sign, CountersignContract countersign, RecordCdiRefusal cdiRefusal, GetContractPdf contracts, GetPayslip payslips, GetPayslipPdf pdfs, ListPayslips jobPayslips, GetJobCertificatePdf certificates) : PartagePageModel
+public sealed class JobModel(GetJob jobs, SendSignatureCode signatureCodes, SignContract sign, CountersignContract countersign, RecordCdiRefusal cdiRefusal, GetContractPdf contracts, GetPayslip payslips, GetPayslipPdf pdfs, ListPayslips jobPayslips, GetJobCertificatePdf certificates, SendBackContract sendBack) : PartagePageModel
 {
     public JobView? Job { get; private set; }
 
@@ -54,6 +54,13 @@ public sealed class JobModel(GetJob jobs, SendSignatureCode signatureCodes, Sign
 
     public Task<IActionResult> OnPostCountersignAsync(Guid id, CancellationToken ct) =>
         RunAsync(id, async () => (await countersign.HandleAsync(JobId.From(id), new SignatureInput(SignatureName, SignatureCode), HttpContext.Connection.RemoteIpAddress?.ToString(), Actor, ct)).Number + " contre-signé ; DPAE enregistrée.", ct);
+
+    /// <summary>Why the contract goes back to the member.</summary>
+    [BindProperty]
+    public string? SendBackReason { get; set; }
+
+    public Task<IActionResult> OnPostSendBackAsync(Guid id, CancellationToken ct) =>
+        RunAsync(id, async () => (await sendBack.HandleAsync(JobId.From(id), new Infrastructure.SendBackInput(SendBackReason), Actor, ct)).Number + " renvoyé au membre avec votre motif ; le travail est annulé.", ct);
 
     public async Task<IActionResult> OnGetContractAsync(Guid id, CancellationToken ct)
     {

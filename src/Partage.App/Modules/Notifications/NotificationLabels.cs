@@ -1,0 +1,19 @@
+namespace Partage.App.Modules.Notifications;
+
+/// <summary>The French names of the kinds of notice, as the preferences page shows them.</summary>
+public static class NotificationLabels
+{
+    public static string Kind(NoticeKind kind) => kind switch
+    {
+        NoticeKind.ContractToSign => "Un contrat à signer",
+        NoticeKind.ContractToCountersign => "Un contrat à contre-signer (gestionnaires d'activité)",
+        NoticeKind.ContractReturned => "Un contrat renvoyé avec un motif",
+        NoticeKind.InvoiceToValidate => "Une facture à valider (gestionnaires d'activité)",
+        NoticeKind.InvoiceValidated => "Une facture validée et émise",
+        NoticeKind.InvoiceReturned => "Une facture renvoyée avec un motif",
+        NoticeKind.PaymentReceived => "Un paiement reçu d'un client",
+        NoticeKind.PayslipAvailable => "Un bulletin de paie disponible",
+        NoticeKind.WagePaid => "Un salaire versé",
+        _ => kind.ToString(),
+    };
+}
