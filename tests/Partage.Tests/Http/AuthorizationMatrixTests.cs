@@ -53,6 +53,7 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
         yield return ("PUT", "/api/v1/notifications/preferences", _ => "/api/v1/notifications/preferences", _ => new[] { new { Kind = "WagePaid", InApp = true, Email = true } }, All(ok), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/members/", _ => "/api/v1/members", _ => null, All(ok), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/members/export.csv", _ => "/api/v1/members/export.csv", _ => null, All(ok), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/members/export.xlsx", _ => "/api/v1/members/export.xlsx", _ => null, All(ok), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/members/me", _ => "/api/v1/members/me", _ => null, Only(ok, World.LilleMemberEmail, World.LilleApplicantEmail), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/members/me/export.zip", _ => "/api/v1/members/me/export.zip", _ => null, Only(ok, World.LilleMemberEmail, World.LilleApplicantEmail), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/members/{id:guid}", w => $"/api/v1/members/{w.LilleMember}", _ => null,
@@ -115,6 +116,8 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
         string[] validators = [World.Admin, World.Finance, World.LilleManager];
         object Draft(World w) => new { ActivityId = w.LilleActivity.ToString(), ClientId = "{client-id}", ServiceFrom = "2026-11-02", Lines = new[] { new { Description = "Concert", Quantity = "1", UnitPrice = "100" } } };
         yield return ("GET", "/api/v1/invoices/", _ => "/api/v1/invoices", _ => null, Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => HttpStatusCode.OK), notFound);
+        yield return ("GET", "/api/v1/invoices/export.csv", _ => "/api/v1/invoices/export.csv", _ => null, Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => HttpStatusCode.OK), notFound);
+        yield return ("GET", "/api/v1/invoices/export.xlsx", _ => "/api/v1/invoices/export.xlsx", _ => null, Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => HttpStatusCode.OK), notFound);
         yield return ("GET", "/api/v1/invoices/overdue-ages", _ => "/api/v1/invoices/overdue-ages", _ => null, Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => HttpStatusCode.OK), notFound);
         yield return ("POST", "/api/v1/invoices/", _ => "/api/v1/invoices", Draft, Only(HttpStatusCode.Created, editors), notFound);
         yield return ("GET", "/api/v1/invoices/{id:guid}", _ => "/api/v1/invoices/{draft}", _ => null, Only(HttpStatusCode.OK, readers), notFound);
@@ -180,6 +183,7 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
         yield return ("POST", "/api/v1/ledger/periods/{entity}/{period}/close", _ => "/api/v1/ledger/periods/GE/{month}/close", _ => null, Books(HttpStatusCode.NoContent), HttpStatusCode.Forbidden);
         yield return ("GET", "/api/v1/ledger/trial-balance", _ => "/api/v1/ledger/trial-balance?" + year, _ => null, Books(HttpStatusCode.OK), HttpStatusCode.Forbidden);
         yield return ("GET", "/api/v1/ledger/trial-balance.csv", _ => "/api/v1/ledger/trial-balance.csv?" + year, _ => null, Books(HttpStatusCode.OK), HttpStatusCode.Forbidden);
+        yield return ("GET", "/api/v1/ledger/trial-balance.xlsx", _ => "/api/v1/ledger/trial-balance.xlsx?" + year, _ => null, Books(HttpStatusCode.OK), HttpStatusCode.Forbidden);
         yield return ("GET", "/api/v1/ledger/accounts/{number}/detail", _ => "/api/v1/ledger/accounts/512/detail?" + year, _ => null, Books(HttpStatusCode.OK), HttpStatusCode.Forbidden);
         yield return ("GET", "/api/v1/ledger/check", _ => "/api/v1/ledger/check", _ => null, Books(HttpStatusCode.OK), HttpStatusCode.Forbidden);
         yield return ("GET", "/api/v1/ledger/fec", _ => "/api/v1/ledger/fec?entity=SCIC&year=2026", _ => null, Books(HttpStatusCode.OK), HttpStatusCode.Forbidden);

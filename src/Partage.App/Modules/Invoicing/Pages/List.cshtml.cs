@@ -16,12 +16,27 @@ public sealed class ListModel(SearchInvoices views, RunDunning dunning, TimeProv
     [BindProperty(SupportsGet = true, Name = "p")]
     public int? PageNumber { get; set; }
 
+    /// <summary>The column and direction asked ("due", "-amount"); the newest first by default.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Sort { get; set; }
+
     public PagedResult<InvoiceListItem>? Result { get; private set; }
 
-    public string PageUrl(int page) => QueryHelpers.AddQueryString("/factures", new Dictionary<string, string?>
+    /// <summary>The order shown (the default when what was asked does not exist: the page says so).</summary>
+    public SortOrder Order { get; private set; } = SearchInvoices.Newest;
+
+    public string PageUrl(int page) => ListUrl("/factures", Sort, page);
+
+    /// <summary>A column header's link: sorted by it, or the other way round if it is the current order; back to the first page.</summary>
+    public string SortUrl(string column) => ListUrl("/factures", Order.By(column).ToString(), null);
+
+    /// <summary>The export of what the list shows (every page), in the order shown.</summary>
+    public string ExportUrl(string handler) => ListUrl("/factures", Sort, null) is var url && url.Contains('?', StringComparison.Ordinal) ? $"{url}&handler={handler}" : $"{url}?handler={handler}";
+
+    private string ListUrl(string path, string? sort, int? page) => QueryHelpers.AddQueryString(path, new Dictionary<string, string?>
     {
-        ["status"] = Status ?? string.Empty, ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    });
+        ["status"] = Status, ["sort"] = sort, ["p"] = page?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    }.Where(q => !string.IsNullOrEmpty(q.Value)));
 
     public string? Notice { get; private set; }
 
@@ -52,7 +67,7 @@ public sealed class ListModel(SearchInvoices views, RunDunning dunning, TimeProv
         {
             var run = await dunning.HandleAsync(Actor, ct);
             Notice = $"Relances : {French.Count(run.Reminders, "rappel")}, {French.Count(run.FormalNotices, "mise en demeure", "mises en demeure")} ; {French.Count(run.Disputed, "facture en litige non relancée", "factures en litige non relancées")}.";
-            Result = await views.HandleAsync(Status, null, new PageRequest(PageNumber, null), Actor, ct);
+            await ReadAsync(ct);
         });
     }
 
@@ -60,6 +75,38 @@ public sealed class ListModel(SearchInvoices views, RunDunning dunning, TimeProv
     {
         await LoadActorAsync();
         Notice = Request.Query["fait"].FirstOrDefault();
-        return await LoadAsync(async () => Result = await views.HandleAsync(Status, null, new PageRequest(PageNumber, null), Actor, ct));
+        return await LoadAsync(() => ReadAsync(ct));
+    }
+
+    public Task<IActionResult> OnGetCsvAsync(CancellationToken ct) => DownloadAsync(async () =>
+    {
+        var (headers, rows) = await views.ExportAsync(Status, null, Sort, Actor, ct);
+        var output = new MemoryStream();
+        await SpreadsheetCsv.WriteAsync(output, headers, rows, ct);
+        return File(output.ToArray(), "text/csv; charset=utf-8", "factures.csv");
+    });
+
+    public Task<IActionResult> OnGetXlsxAsync(CancellationToken ct) => DownloadAsync(async () =>
+    {
+        var (headers, rows) = await views.ExportAsync(Status, null, Sort, Actor, ct);
+        var output = new MemoryStream();
+        await SpreadsheetXlsx.WriteAsync(output, "Factures", headers, rows, ct);
+        return File(output.ToArray(), SpreadsheetXlsx.ContentType, "factures.xlsx");
+    });
+
+    /// <summary>The page of the list; a status or an order that does not exist is told on the page, and the list shown unfiltered, newest first.</summary>
+    private async Task ReadAsync(CancellationToken ct)
+    {
+        try
+        {
+            Order = SortOrder.Parse(Sort, SearchInvoices.Columns, SearchInvoices.Newest);
+            Result = await views.HandleAsync(Status, null, Sort, new PageRequest(PageNumber, null), Actor, ct);
+        }
+        catch (InputValidationException e)
+        {
+            ModelState.AddModelError(string.Empty, string.Join(" ", e.Errors.SelectMany(f => f.Value)));
+            (Status, Sort, Order) = (null, null, SearchInvoices.Newest);
+            Result = await views.HandleAsync(null, null, null, new PageRequest(PageNumber, null), Actor, ct);
+        }
     }
 }

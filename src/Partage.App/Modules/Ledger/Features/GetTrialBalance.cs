@@ -46,11 +46,17 @@ public sealed class GetTrialBalance(PartageDbContext db, LedgerEntities codes)
     }
 
 
-    public static Task WriteCsvAsync(TrialBalance balance, Stream output, CancellationToken ct)
+    private static readonly string[] Headers = ["compte", "compte_auxiliaire", "libelle", "debit", "credit", "solde"];
+
+    public static Task WriteCsvAsync(TrialBalance balance, Stream output, CancellationToken ct) => SpreadsheetCsv.WriteAsync(output, Headers, Rows(balance), ct);
+
+    /// <summary>The same as an Excel workbook, amounts as numbers.</summary>
+    public static Task WriteXlsxAsync(TrialBalance balance, Stream output, CancellationToken ct) => SpreadsheetXlsx.WriteAsync(output, "Balance", Headers, Rows(balance), ct);
+
+    private static IEnumerable<IReadOnlyList<string?>> Rows(TrialBalance balance)
     {
         ArgumentNullException.ThrowIfNull(balance);
-        return SpreadsheetCsv.WriteAsync(output, ["compte", "compte_auxiliaire", "libelle", "debit", "credit", "solde"],
-            balance.Rows.Select(r => new[] { r.Number, r.AuxiliaryCode, r.Label, SpreadsheetCsv.Amount(r.Debit), SpreadsheetCsv.Amount(r.Credit), SpreadsheetCsv.Amount(r.Balance) }), ct);
+        return balance.Rows.Select(r => new[] { r.Number, r.AuxiliaryCode, r.Label, SpreadsheetCsv.Amount(r.Debit), SpreadsheetCsv.Amount(r.Credit), SpreadsheetCsv.Amount(r.Balance) });
     }
 
     public static void Map(RouteGroupBuilder ledger)
@@ -66,5 +72,13 @@ public sealed class GetTrialBalance(PartageDbContext db, LedgerEntities codes)
                 await GetTrialBalance.WriteCsvAsync(balance, http.Response.Body, ct);
             })
             .WithName("TrialBalanceCsv").WithSummary("Balance générale en CSV");
+        ledger.MapGet("/trial-balance.xlsx", async (string? entity, string? from, string? to, GetTrialBalance reports, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var balance = await reports.HandleAsync(entity ?? string.Empty, from, to, await actors.GetAsync(ct), ct);
+                var buffer = new MemoryStream();
+                await GetTrialBalance.WriteXlsxAsync(balance, buffer, ct);
+                return Results.File(buffer.ToArray(), SpreadsheetXlsx.ContentType, $"balance-{balance.Entity}-{balance.From:yyyyMMdd}-{balance.To:yyyyMMdd}.xlsx");
+            })
+            .WithName("TrialBalanceXlsx").WithSummary("Balance générale en classeur Excel").Produces(200, contentType: SpreadsheetXlsx.ContentType).ProducesValidationProblem();
     }
 }

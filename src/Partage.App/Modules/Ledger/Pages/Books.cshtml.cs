@@ -105,7 +105,11 @@ public sealed class BooksModel(ListFiscalYears fiscalYears, OpenFiscalYear openY
         return $"Écriture {entry.Journal}-{entry.Number} passée.";
     }, ct);
 
-    public async Task<IActionResult> OnGetBalanceCsvAsync(CancellationToken ct)
+    public Task<IActionResult> OnGetBalanceCsvAsync(CancellationToken ct) => BalanceFileAsync(GetTrialBalance.WriteCsvAsync, "text/csv; charset=utf-8", "csv", ct);
+
+    public Task<IActionResult> OnGetBalanceXlsxAsync(CancellationToken ct) => BalanceFileAsync(GetTrialBalance.WriteXlsxAsync, SpreadsheetXlsx.ContentType, "xlsx", ct);
+
+    private async Task<IActionResult> BalanceFileAsync(Func<TrialBalance, Stream, CancellationToken, Task> write, string contentType, string extension, CancellationToken ct)
     {
         if (!await AllowedAsync())
         {
@@ -116,9 +120,9 @@ public sealed class BooksModel(ListFiscalYears fiscalYears, OpenFiscalYear openY
         {
             var balance = await trialBalance.HandleAsync(Entity, From, To, Actor, ct);
             var buffer = new MemoryStream();
-            await GetTrialBalance.WriteCsvAsync(balance, buffer, ct);
+            await write(balance, buffer, ct);
             buffer.Position = 0;
-            return File(buffer, "text/csv; charset=utf-8", $"balance-{balance.Entity}-{balance.From:yyyyMMdd}-{balance.To:yyyyMMdd}.csv");
+            return File(buffer, contentType, $"balance-{balance.Entity}-{balance.From:yyyyMMdd}-{balance.To:yyyyMMdd}.{extension}");
         }
         catch (InputValidationException)
         {

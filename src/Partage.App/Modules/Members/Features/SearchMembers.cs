@@ -44,17 +44,25 @@ public sealed class SearchMembers(PartageDbContext db, IOfficesApi offices)
             page.Page, page.PageSize, page.Total);
     }
 
+    private static readonly string[] ExportHeaders = ["numero", "nom", "prenom", "email", "telephone", "bureau", "metier", "statut", "date_adhesion", "genre", "annee_naissance", "ville"];
+
     /// <summary>Writes every member matching the filters (no paging) as CSV, semicolon-separated for French spreadsheets. NIR and IBAN are not exported.</summary>
-    public async Task ExportCsvAsync(MemberSearch search, Actor actor, Stream output, CancellationToken ct = default)
+    public async Task ExportCsvAsync(MemberSearch search, Actor actor, Stream output, CancellationToken ct = default) =>
+        await SpreadsheetCsv.WriteAsync(output, ExportHeaders, await ExportRowsAsync(search, actor, ct), ct);
+
+    /// <summary>The same as an Excel workbook.</summary>
+    public async Task ExportXlsxAsync(MemberSearch search, Actor actor, Stream output, CancellationToken ct = default) =>
+        await SpreadsheetXlsx.WriteAsync(output, "Membres", ExportHeaders, await (await ExportRowsAsync(search, actor, ct)).ToListAsync(ct), ct);
+
+    private async Task<IAsyncEnumerable<IReadOnlyList<string?>>> ExportRowsAsync(MemberSearch search, Actor actor, CancellationToken ct)
     {
         var officeNames = await OfficeNamesAsync(ct);
-        string[] headers = ["numero", "nom", "prenom", "email", "telephone", "bureau", "metier", "statut", "date_adhesion", "genre", "annee_naissance", "ville"];
-        await SpreadsheetCsv.WriteAsync(output, headers, Filter(search, actor).OrderBy(m => m.Number).AsAsyncEnumerable().Select(m => (IReadOnlyList<string?>)
+        return Filter(search, actor).OrderBy(m => m.Number).AsAsyncEnumerable().Select(m => (IReadOnlyList<string?>)
         [
             m.Number.ToString(CultureInfo.InvariantCulture), m.LastName, m.FirstName, m.Email, m.Phone, officeNames.GetValueOrDefault(m.OfficeId), Trades.Label(m.TradeCode),
             MemberLabels.Status(m.Status), SpreadsheetCsv.Date(m.MembershipDate), m.Gender is null ? string.Empty : MemberLabels.Gender(m.Gender),
             m.BirthDate.Year.ToString(CultureInfo.InvariantCulture), m.City,
-        ]), ct);
+        ]);
     }
 
     private IQueryable<Member> Filter(MemberSearch search, Actor actor)
@@ -119,5 +127,13 @@ public sealed class SearchMembers(PartageDbContext db, IOfficesApi offices)
                 await handler.ExportCsvAsync(search, actor, http.Response.Body, ct);
             })
             .WithName("ExportMembers").WithSummary("Export CSV des membres visibles (sans NIR ni IBAN)");
+        members.MapGet("/export.xlsx", async ([AsParameters] MemberSearch search, SearchMembers handler, ActorAccessor actors, CancellationToken ct) =>
+            {
+                var actor = await actors.GetAsync(ct);
+                var buffer = new MemoryStream();
+                await handler.ExportXlsxAsync(search, actor, buffer, ct);
+                return Results.File(buffer.ToArray(), SpreadsheetXlsx.ContentType, "membres.xlsx");
+            })
+            .WithName("ExportMembersXlsx").WithSummary("Export Excel des membres visibles (sans NIR ni IBAN)").Produces(200, contentType: SpreadsheetXlsx.ContentType).ProducesValidationProblem();
     }
 }

@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
+using Partage.App.Infrastructure;
 using Partage.App.Modules.Members.Features;
 using Partage.App.Ui;
 
 namespace Partage.App.Modules.Members.Pages;
 
-/// <summary>The list's CSV export for signed-in staff (the API has the same at /api/v1/members/export.csv).</summary>
+/// <summary>The list's CSV or Excel export for signed-in staff (the API has the same at /api/v1/members/export.csv and .xlsx).</summary>
 public sealed class ExportModel(SearchMembers handler) : PartagePageModel
 {
-    public async Task<IActionResult> OnGetAsync([FromQuery] MemberSearch search, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([FromQuery] MemberSearch search, [FromRoute] string format, CancellationToken ct)
     {
         await LoadActorAsync();
         if (!Actor.IsCooperativeStaff && !Actor.IsInRole(Security.Roles.Manager))
@@ -18,7 +19,7 @@ public sealed class ExportModel(SearchMembers handler) : PartagePageModel
         var buffer = new MemoryStream();
         try
         {
-            await handler.ExportCsvAsync(search, Actor, buffer, ct);
+            await (format == "xlsx" ? handler.ExportXlsxAsync(search, Actor, buffer, ct) : handler.ExportCsvAsync(search, Actor, buffer, ct));
         }
         catch (Kernel.InputValidationException)
         {
@@ -26,6 +27,6 @@ public sealed class ExportModel(SearchMembers handler) : PartagePageModel
         }
 
         buffer.Position = 0;
-        return File(buffer, "text/csv; charset=utf-8", "membres.csv");
+        return format == "xlsx" ? File(buffer, SpreadsheetXlsx.ContentType, "membres.xlsx") : File(buffer, "text/csv; charset=utf-8", "membres.csv");
     }
 }

@@ -18,6 +18,8 @@ public sealed class ListModel(SearchMembers handler, IOfficesApi offices) : Part
 
     public string ExportUrl => QueryHelpers.AddQueryString("/membres/export.csv", Query(null));
 
+    public string ExportXlsxUrl => QueryHelpers.AddQueryString("/membres/export.xlsx", Query(null));
+
     public string PageUrl(int page) => QueryHelpers.AddQueryString("/membres", Query(page));
 
     public async Task<IActionResult> OnGetAsync([FromQuery] MemberSearch search, CancellationToken ct)
