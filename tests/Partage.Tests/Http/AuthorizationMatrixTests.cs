@@ -116,6 +116,7 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
         string[] validators = [World.Admin, World.Finance, World.LilleManager];
         object Draft(World w) => new { ActivityId = w.LilleActivity.ToString(), ClientId = "{client-id}", ServiceFrom = "2026-11-02", Lines = new[] { new { Description = "Concert", Quantity = "1", UnitPrice = "100" } } };
         yield return ("GET", "/api/v1/invoices/", _ => "/api/v1/invoices", _ => null, Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => HttpStatusCode.OK), notFound);
+        yield return ("GET", "/api/v1/invoices/usual-lines", _ => "/api/v1/invoices/usual-lines", _ => null, Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => HttpStatusCode.OK), notFound);
         yield return ("GET", "/api/v1/invoices/export.csv", _ => "/api/v1/invoices/export.csv", _ => null, Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => HttpStatusCode.OK), notFound);
         yield return ("GET", "/api/v1/invoices/export.xlsx", _ => "/api/v1/invoices/export.xlsx", _ => null, Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => HttpStatusCode.OK), notFound);
         yield return ("GET", "/api/v1/invoices/overdue-ages", _ => "/api/v1/invoices/overdue-ages", _ => null, Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => HttpStatusCode.OK), notFound);

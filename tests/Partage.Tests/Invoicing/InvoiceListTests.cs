@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
+using Partage.App.Modules.Invoicing.Features;
 using Partage.Tests.Infrastructure;
 using static Partage.Tests.Ledger.Books;
 
@@ -97,5 +99,40 @@ public sealed class SpreadsheetExportTests(PartageFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync("/membres/export.pdf")).StatusCode);
         using var books = await browser.GetAsync($"/comptabilite?handler=BalanceXlsx&{year}");
         Assert.Equal(HttpStatusCode.OK, books.StatusCode);
+    }
+}
+
+/// <summary>The member's usual lines: kept by themselves from their invoices, the most used first, added to a draft in one choice.</summary>
+public sealed class UsualLinesTests(PartageFactory factory) : IClassFixture<PartageFactory>
+{
+    [Fact]
+    public async Task MostUsedFirst_AddedInOneChoice_NoneForStaff()
+    {
+        var world = await OpenAsync(factory);
+        var client = await Sales.FrenchClientAsync(factory);
+        var member = await factory.ActorAsync(World.LilleMemberEmail);
+        foreach (var lines in new[] { new[] { ("Cours de guitare", "2", "HUR", "40") }, [("Cours de guitare", "3", "HUR", "40"), ("Partitions", "1", "C62", "12.5")] })
+        {
+            await Sales.DraftAsync(factory, Sales.Draft(world.LilleActivity, client.Id, [.. lines.Select(l => (l.Item1, l.Item2, l.Item3, l.Item4, (string?)null))]), member);
+        }
+
+        var usual = await factory.InScopeAsync(s => s.GetRequiredService<ListUsualLines>().HandleAsync(member));
+        var guitar = usual[0];
+        Assert.Equal(("Cours de guitare", "HUR", 40m), (guitar.Description, guitar.Unit, guitar.UnitPrice));
+        Assert.True(guitar.Uses >= 2);
+        Assert.Contains(usual, u => u.Description == "Partitions" && u.UnitPrice == 12.5m);
+        Assert.Equal("Cours de guitare — 40,00 € HT l'heure", guitar.Label);
+        Assert.Empty(await factory.InScopeAsync(s => s.GetRequiredService<ListUsualLines>().HandleAsync(Partage.App.Security.Actor.System)));
+
+        using var browser = await factory.SignedInBrowserAsync(World.LilleMemberEmail);
+        var page = await browser.GetStringAsync("/factures/nouvelle");
+        Assert.Contains(">Cours de guitare — 40,00 € HT l&#x27;heure</option>", page, StringComparison.Ordinal);
+        var fields = BrowserForms.HiddenFields(page);
+        fields["Input.ActivityId"] = world.LilleActivity.ToString();
+        fields["UsualLine"] = "0";
+        using var added = await browser.PostAsync("/factures/nouvelle?handler=AddUsualLine", new FormUrlEncodedContent(fields));
+        var html = WebUtility.HtmlDecode(await added.Content.ReadAsStringAsync());
+        Assert.Matches("name=\"Input.Lines\\[0\\].Description\" value=\"Cours de guitare\"", html);
+        Assert.Matches("name=\"Input.Lines\\[0\\].UnitPrice\" value=\"40\"", html);
     }
 }

@@ -25,6 +25,7 @@ public static class InvoicingModule
             .AddScoped<IssueInvoice>()
             .AddScoped<ValidateInvoice>()
             .AddScoped<SendBackInvoice>()
+            .AddScoped<ListUsualLines>()
             .AddScoped<CreditInvoice>()
             .AddScoped<SendInvoice>()
             .AddScoped<InvoiceSettlement>()
@@ -74,6 +75,7 @@ public static class InvoicingModule
         IssueInvoice.Map(invoices);
         ValidateInvoice.Map(invoices);
         SendBackInvoice.Map(invoices);
+        ListUsualLines.Map(invoices);
         CreditInvoice.Map(invoices);
         SendInvoice.Map(invoices);
         RecordInvoicePayment.Map(financeInvoices);

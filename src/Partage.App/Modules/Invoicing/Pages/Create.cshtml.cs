@@ -43,6 +43,12 @@ public sealed class CreateModel(CreateInvoiceDraft createDraft, CreateQuote crea
         return await AddLineAsync(ShowAsync, ct);
     }
 
+    public async Task<IActionResult> OnPostAddUsualLineAsync(CancellationToken ct)
+    {
+        await LoadActorAsync();
+        return await AddUsualLineAsync(ShowAsync, ct);
+    }
+
     public async Task<IActionResult> OnPostRemoveLineAsync(int remove, CancellationToken ct)
     {
         await LoadActorAsync();

@@ -32,6 +32,13 @@ public abstract class DraftEditorModel(IClientsApi clients) : PartagePageModel
 
     public DraftPreview Preview { get; private set; } = DraftPreview.Empty;
 
+    /// <summary>The member's usual lines, offered to add in one choice.</summary>
+    public IReadOnlyList<UsualLine> Usual { get; private set; } = [];
+
+    /// <summary>Which usual line to add (its place in <see cref="Usual"/>).</summary>
+    [BindProperty]
+    public int? UsualLine { get; set; }
+
     public sealed class DraftForm
     {
         public string? ActivityId { get; set; }
@@ -60,6 +67,20 @@ public abstract class DraftEditorModel(IClientsApi clients) : PartagePageModel
         ModelState.Clear();
         Input.Lines = Filled(Input.Lines);
         Input.Lines.Add(EmptyLine);
+        return await show(ct);
+    }
+
+    /// <summary>"Ajouter cette ligne": the chosen usual line added, quantity one, nothing saved.</summary>
+    protected async Task<IActionResult> AddUsualLineAsync(Func<CancellationToken, Task<IActionResult>> show, CancellationToken ct)
+    {
+        ModelState.Clear();
+        Input.Lines = Filled(Input.Lines);
+        var usual = await HttpContext.RequestServices.GetRequiredService<ListUsualLines>().HandleAsync(Actor, ct);
+        if (UsualLine is { } chosen && chosen >= 0 && chosen < usual.Count)
+        {
+            Input.Lines.Add(usual[chosen].ToInput());
+        }
+
         return await show(ct);
     }
 
@@ -98,6 +119,7 @@ public abstract class DraftEditorModel(IClientsApi clients) : PartagePageModel
         }
 
         Clients = list;
+        Usual = await HttpContext.RequestServices.GetRequiredService<ListUsualLines>().HandleAsync(Actor, ct);
         var today = HttpContext.RequestServices.GetRequiredService<TimeProvider>().Today();
         Input.ServiceFrom ??= today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Input.Lines = Filled(Input.Lines);

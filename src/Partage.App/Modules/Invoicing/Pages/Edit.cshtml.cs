@@ -59,6 +59,12 @@ public sealed class EditModel(GetInvoice views, UpdateInvoiceDraft update, Delet
         return await AddLineAsync(c => ShowAsync(id, c), ct);
     }
 
+    public async Task<IActionResult> OnPostAddUsualLineAsync(Guid id, CancellationToken ct)
+    {
+        await LoadActorAsync();
+        return await AddUsualLineAsync(c => ShowAsync(id, c), ct);
+    }
+
     public async Task<IActionResult> OnPostRemoveLineAsync(Guid id, int remove, CancellationToken ct)
     {
         await LoadActorAsync();
