@@ -40,6 +40,25 @@ public class QuoteTests(PartageFactory factory) : IClassFixture<PartageFactory>
         Assert.Equal(InvoicingErrors.QuoteLinkInvalid, forged.Error);
         var nameless = await Assert.ThrowsAsync<InputValidationException>(() => factory.InScopeAsync(s => s.GetRequiredService<AnswerQuote>().HandleAsync(token, true, " ", "203.0.113.7")));
         Assert.Contains("Name", nameless.Errors.Keys);
+
+        // The PDF: for the client behind the link, for the member from their quotes; nobody else.
+        var clientPdf = await factory.InScopeAsync(s => s.GetRequiredService<GetQuotePdf>().ForClientAsync(token));
+        await File.WriteAllBytesAsync(Path.Combine(InvoiceTests.ArtifactsFolder, "devis.pdf"), clientPdf!.Value.Content);
+        var text = Poppler.Text(clientPdf.Value.Content);
+        Assert.Contains($"Devis {quote.Number}", text, StringComparison.Ordinal);
+        Assert.Contains("pour le compte de l'activité", text, StringComparison.Ordinal);
+        Assert.Matches(@"Total TTC\s+1\s?531,50\s€", text);
+        Assert.Contains("Bon pour accord", text, StringComparison.Ordinal);
+        Assert.Null(await factory.InScopeAsync(s => s.GetRequiredService<GetQuotePdf>().ForClientAsync(token[..^4] + "AAAA")));
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString((await factory.InScopeAsync(s => s.GetRequiredService<GetQuotePdf>().HandleAsync(quote.Id, member))).Content, 0, 4), StringComparison.Ordinal);
+        var stranger = await factory.ActorAsync(World.ParisMemberEmail);
+        await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<GetQuotePdf>().HandleAsync(quote.Id, stranger)));
+        using (var anonymous = factory.CreateClient())
+        {
+            using var page = await anonymous.GetAsync($"/devis/reponse/{token}?handler=Pdf");
+            Assert.Equal("application/pdf", page.Content.Headers.ContentType?.MediaType);
+        }
+
         var accepted = await factory.InScopeAsync(s => s.GetRequiredService<AnswerQuote>().HandleAsync(token, true, "Lucie Martin", "203.0.113.7"));
         Assert.Equal(QuoteStatus.Accepted, accepted.Status);
         Assert.Equal("Lucie Martin", accepted.RespondentName);

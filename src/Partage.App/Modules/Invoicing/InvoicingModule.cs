@@ -26,6 +26,7 @@ public static class InvoicingModule
             .AddScoped<ValidateInvoice>()
             .AddScoped<SendBackInvoice>()
             .AddScoped<ListUsualLines>()
+            .AddScoped<GetQuotePdf>()
             .AddScoped<CreditInvoice>()
             .AddScoped<SendInvoice>()
             .AddScoped<InvoiceSettlement>()
@@ -90,6 +91,7 @@ public static class InvoicingModule
         ListQuotes.Map(quotes);
         CreateQuote.Map(quotes);
         GetQuote.Map(quotes);
+        GetQuotePdf.Map(quotes);
         GetCessionContractPdf.Map(quotes);
         SendQuote.Map(quotes);
         InvoiceQuote.Map(quotes);

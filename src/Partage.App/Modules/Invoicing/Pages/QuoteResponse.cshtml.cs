@@ -7,7 +7,7 @@ namespace Partage.App.Modules.Invoicing.Pages;
 
 /// <summary>The client's page behind the signed link of a quote: read it, accept ("bon pour accord") or refuse. No account needed.</summary>
 [AllowAnonymous]
-public sealed class QuoteResponseModel(AnswerQuote answer, LegalEntities.ILegalEntitiesApi entities, Activities.IActivitiesApi activities) : PartagePageModel
+public sealed class QuoteResponseModel(AnswerQuote answer, GetQuotePdf pdfs, LegalEntities.ILegalEntitiesApi entities, Activities.IActivitiesApi activities) : PartagePageModel
 {
     public QuoteView? Quote { get; private set; }
 
@@ -26,6 +26,10 @@ public sealed class QuoteResponseModel(AnswerQuote answer, LegalEntities.ILegalE
         Quote = await answer.FindAsync(token, ct);
         return Quote is null ? NotFound() : await ShowAsync(ct);
     }
+
+    /// <summary>The quote as a PDF, behind the same signed link.</summary>
+    public async Task<IActionResult> OnGetPdfAsync(string token, CancellationToken ct) =>
+        await pdfs.ForClientAsync(token, ct) is { } file ? File(file.Content, "application/pdf", file.Name) : NotFound();
 
     public Task<IActionResult> OnPostAcceptAsync(string token, CancellationToken ct) => RespondAsync(token, accept: true, ct);
 

@@ -6,7 +6,7 @@ using Partage.App.Ui;
 namespace Partage.App.Modules.Invoicing.Pages;
 
 /// <summary>Quotes: the list, sending one, turning an accepted one into an invoice.</summary>
-public sealed class QuotesModel(ListQuotes list, SendQuote send, InvoiceQuote invoice, GetCessionContractPdf cession) : PartagePageModel
+public sealed class QuotesModel(ListQuotes list, SendQuote send, InvoiceQuote invoice, GetCessionContractPdf cession, GetQuotePdf pdfs) : PartagePageModel
 {
     [BindProperty(SupportsGet = true, Name = "p")]
     public int? PageNumber { get; set; }
@@ -31,6 +31,12 @@ public sealed class QuotesModel(ListQuotes list, SendQuote send, InvoiceQuote in
     }
 
     /// <summary>The show's contrat de cession, for the organiser to sign; a quote that cannot have one stays on the list with the reason.</summary>
+    public Task<IActionResult> OnGetPdfAsync(Guid id, CancellationToken ct) => DownloadAsync(async () =>
+    {
+        var (name, content) = await pdfs.HandleAsync(id, Actor, ct);
+        return File(content, "application/pdf", name);
+    });
+
     public async Task<IActionResult> OnGetCessionAsync(Guid id, CancellationToken ct)
     {
         await LoadActorAsync();
