@@ -44,7 +44,7 @@ public class QuoteTests(PartageFactory factory) : IClassFixture<PartageFactory>
         // The PDF: for the client behind the link, for the member from their quotes; nobody else.
         var clientPdf = await factory.InScopeAsync(s => s.GetRequiredService<GetQuotePdf>().ForClientAsync(token));
         await File.WriteAllBytesAsync(Path.Combine(InvoiceTests.ArtifactsFolder, "devis.pdf"), clientPdf!.Value.Content);
-        var text = Poppler.Text(clientPdf.Value.Content);
+        var text = Poppler.Text(clientPdf.Value.Content, layout: true);
         Assert.Contains($"Devis {quote.Number}", text, StringComparison.Ordinal);
         Assert.Contains("pour le compte de l'activité", text, StringComparison.Ordinal);
         Assert.Matches(@"Total TTC\s+1\s?531,50\s€", text);
