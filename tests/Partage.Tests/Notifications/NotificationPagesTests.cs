@@ -58,7 +58,7 @@ public sealed class NotificationPagesTests(PartageFactory factory) : IClassFixtu
 
         // Every kind in Partage but wages; nothing by e-mail. An unticked box is simply not sent.
         var form = new List<KeyValuePair<string, string>>(BrowserForms.HiddenFields(await browser.GetStringAsync("/notifications")));
-        form.AddRange(Enum.GetValues<NoticeKind>().Where(k => k != NoticeKind.WagePaid).Select(k => new KeyValuePair<string, string>("InApp", k.ToString())));
+        form.AddRange(Enum.GetValues<NoticeKind>().Where(k => k != NoticeKind.WagePaid && !NotificationLabels.ForManagers(k)).Select(k => new KeyValuePair<string, string>("InApp", k.ToString())));
         using (var saved = await browser.PostAsync("/notifications?handler=Preferences", new FormUrlEncodedContent(form)))
         {
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);

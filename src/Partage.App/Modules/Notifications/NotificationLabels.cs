@@ -16,4 +16,7 @@ public static class NotificationLabels
         NoticeKind.WagePaid => "Un salaire versé",
         _ => kind.ToString(),
     };
+
+    /// <summary>The kinds only activity managers and staff receive (work in their queues): a member is not asked about them.</summary>
+    public static bool ForManagers(NoticeKind kind) => kind is NoticeKind.ContractToCountersign or NoticeKind.InvoiceToValidate;
 }

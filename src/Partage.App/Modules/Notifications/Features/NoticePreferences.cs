@@ -13,14 +13,15 @@ public sealed record NoticeChoice(NoticeKind Kind, bool InApp, bool Email)
     public string Label => NotificationLabels.Kind(Kind);
 }
 
-/// <summary>The account's notification preferences: every kind, both channels on until the account says otherwise.</summary>
+/// <summary>The account's notification preferences: every kind it may receive (a manager's queues only for managers and staff), both channels on until the account says otherwise.</summary>
 public sealed class NoticePreferences(PartageDbContext db, Modules.Audit.IAuditLog audit)
 {
     public async Task<IReadOnlyList<NoticeChoice>> GetAsync(Actor actor, CancellationToken ct = default)
     {
         var user = actor.UserId ?? throw new DomainException(NotificationsErrors.NoAccount);
         var saved = await db.Set<NoticePreference>().AsNoTracking().Where(p => p.UserId == user).ToDictionaryAsync(p => p.Kind, ct);
-        return Enum.GetValues<NoticeKind>()
+        var managesWork = actor.IsCooperativeStaff || actor.IsInRole(Roles.Manager);
+        return Enum.GetValues<NoticeKind>().Where(k => managesWork || !NotificationLabels.ForManagers(k))
             .Select(k => saved.TryGetValue(k, out var p) ? new NoticeChoice(k, p.InApp, p.Email) : new NoticeChoice(k, true, true)).ToList();
     }
 

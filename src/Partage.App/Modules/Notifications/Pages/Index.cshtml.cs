@@ -70,7 +70,9 @@ public sealed class IndexModel(ListNotices list, MarkNoticesRead mark, NoticePre
         await LoadListsAsync(ct);
         return await TryAsync(async () =>
         {
-            await preferences.SaveAsync(Enum.GetValues<NoticeKind>().Select(k => new NoticeChoice(k, InApp.Contains(k), Email.Contains(k))).ToList(), Actor, ct);
+            // The kinds the form showed: a kind it did not show keeps what it was.
+            var shown = (await preferences.GetAsync(Actor, ct)).Select(c => c.Kind);
+            await preferences.SaveAsync(shown.Select(k => new NoticeChoice(k, InApp.Contains(k), Email.Contains(k))).ToList(), Actor, ct);
             return Redirect("/notifications?enregistre=1#preferences");
         });
     }
