@@ -87,14 +87,29 @@ log "Building"
 dotnet build Partage.slnx -c Release -nologo -clp:ErrorsOnly
 times+=("build $((SECONDS - SUITE_START)) s")
 
-status=0
-for project in tests/Partage.Kernel.Tests tests/Partage.Payroll.Tests tests/Partage.Tests tests/Partage.E2E; do
+# Two lines of layers run side by side, one per core: the slice tests (the longest layer) on one, the kernel, payroll
+# and end-to-end layers after one another on the other (the browser waits much of its time). Each layer's output is
+# kept in its own log and printed whole when both lines are done, so that the log reads one layer at a time.
+run_layer() {
+  local project=$1 name layer_start rc=0
   name=$(basename "$project")
-  log "Testing $name"
   layer_start=$SECONDS
   dotnet test "$project" -c Release --no-build --nologo \
-    --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS" || status=1
-  times+=("$name $((SECONDS - layer_start)) s")
+    --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS" > "$RESULTS/$name.log" 2>&1 || rc=1
+  echo "$name $((SECONDS - layer_start)) s" > "$RESULTS/$name.time"
+  return $rc
+}
+
+status=0
+log "Testing Partage.Tests beside Partage.Kernel.Tests, Partage.Payroll.Tests then Partage.E2E"
+( run_layer tests/Partage.Kernel.Tests; k=$?; run_layer tests/Partage.Payroll.Tests; p=$?; run_layer tests/Partage.E2E; e=$?; [ $k -eq 0 ] && [ $p -eq 0 ] && [ $e -eq 0 ] ) &
+other_line=$!
+run_layer tests/Partage.Tests || status=1
+wait "$other_line" || status=1
+for name in Partage.Kernel.Tests Partage.Payroll.Tests Partage.Tests Partage.E2E; do
+  log "$name"
+  cat "$RESULTS/$name.log" 2>/dev/null || echo "(no output: the layer did not run)"
+  times+=("$(cat "$RESULTS/$name.time" 2>/dev/null || echo "$name not run")")
 done
 
 # --- one closing line over all layers, read from the TRX files ------------------------------------

@@ -43,6 +43,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         await App.ReadyAsync();
         BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal);
+        // The suite runs beside the slice tests (test.sh): an assertion waits up to 15 s for the page to show what it
+        // expects instead of Playwright's 5 s, which a loaded machine has exceeded; a fast page passes as soon as it is right.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
