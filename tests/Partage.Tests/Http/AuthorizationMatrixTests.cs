@@ -150,6 +150,7 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
         yield return ("GET", "/api/v1/quotes/", _ => "/api/v1/quotes", _ => null, Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => HttpStatusCode.OK), notFound);
         yield return ("POST", "/api/v1/quotes/", _ => "/api/v1/quotes", Quote, Only(HttpStatusCode.Created, editors), notFound);
         yield return ("GET", "/api/v1/quotes/{id:guid}", _ => "/api/v1/quotes/{quote}", _ => null, Only(HttpStatusCode.OK, editors), notFound);
+        yield return ("PUT", "/api/v1/quotes/{id:guid}", _ => "/api/v1/quotes/{quote}", Quote, Only(HttpStatusCode.OK, editors), notFound);
         yield return ("GET", "/api/v1/quotes/{id:guid}/pdf", _ => "/api/v1/quotes/{quote}/pdf", _ => null, Only(HttpStatusCode.OK, editors), notFound);
         yield return ("GET", "/api/v1/quotes/{id:guid}/cession-contract.pdf", _ => "/api/v1/quotes/{quote}/cession-contract.pdf", _ => null, Only(HttpStatusCode.OK, editors), notFound);
         yield return ("POST", "/api/v1/quotes/{id:guid}/send", _ => "/api/v1/quotes/{quote}/send", _ => null, Only(HttpStatusCode.OK, editors), notFound);

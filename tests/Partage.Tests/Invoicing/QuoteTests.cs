@@ -74,6 +74,54 @@ public class QuoteTests(PartageFactory factory) : IClassFixture<PartageFactory>
     }
 
     [Fact]
+    public async Task DraftQuote_Rewritten_SameNumber_NewFigures_ThenFrozenOnceSent()
+    {
+        var world = await OpenAsync(factory);
+        var client = await Sales.FrenchClientAsync(factory);
+        var member = await factory.ActorAsync(World.LilleMemberEmail);
+        var quote = await factory.InScopeAsync(s => s.GetRequiredService<CreateQuote>().HandleAsync(
+            new QuoteInput(Sales.Draft(world.LilleActivity, client.Id, ("Concert", "1", "C62", "1000", null)), null), member));
+        UpdateQuote Update(IServiceProvider s) => s.GetRequiredService<UpdateQuote>();
+
+        var validUntil = TestDates.Text(TestDates.Today.AddDays(60));
+        var rewritten = await factory.InScopeAsync(s => Update(s).HandleAsync(quote.Id,
+            new QuoteInput(Sales.Draft(world.LilleActivity, client.Id, ("Concert", "1", "C62", "1 200,50", null), ("Répétition", "2", "HUR", "45", null)), validUntil), member));
+        Assert.Equal(quote.Number, rewritten.Number);
+        Assert.Equal(2, rewritten.Lines.Count);
+        Assert.Equal(Money.Eur(129_050), rewritten.Net);   // 1 200,50 + 2 × 45
+        Assert.Equal(TestDates.Today.AddDays(60), rewritten.ValidUntil);
+
+        var empty = await Assert.ThrowsAsync<InputValidationException>(() => factory.InScopeAsync(s => Update(s).HandleAsync(quote.Id,
+            new QuoteInput(Sales.Draft(world.LilleActivity, client.Id), null), member)));
+        Assert.NotEmpty(empty.Errors);
+        Assert.Equal(Money.Eur(129_050), (await factory.InScopeAsync(s => s.GetRequiredService<GetQuote>().HandleAsync(quote.Id, member))).Net);   // nothing half-saved
+        var stranger = await factory.ActorAsync(World.ParisMemberEmail);
+        Assert.Equal(InvoicingErrors.NotFound, (await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => Update(s).HandleAsync(quote.Id,
+            new QuoteInput(Sales.Draft(world.LilleActivity, client.Id, ("Concert", "1", "C62", "1", null)), null), stranger)))).Error);
+
+        // The editor's page, without JavaScript: the lines as typed the French way, saved again.
+        using var browser = await factory.SignedInBrowserAsync(World.LilleMemberEmail);
+        var page = await browser.GetStringAsync($"/devis/{quote.Id}/modifier");
+        Assert.Matches("value=\"1\\s200,5\"", System.Net.WebUtility.HtmlDecode(page));   // a no-break space between thousands
+        var fields = BrowserForms.HiddenFields(page);
+        (fields["Input.ClientId"], fields["Input.ServiceFrom"], fields["Input.ValidUntil"]) = (client.Id.ToString(), TestDates.Text(TestDates.Today), validUntil);
+        (fields["Input.Lines[0].Description"], fields["Input.Lines[0].Quantity"], fields["Input.Lines[0].Unit"], fields["Input.Lines[0].UnitPrice"], fields["Input.Lines[0].VatCode"]) =
+            ("Concert", "1", "C62", "900", "FR_20");
+        using (var saved = await browser.PostAsync($"/devis/{quote.Id}/modifier", new FormUrlEncodedContent(fields)))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        Assert.Equal(Money.Eur(90_000), (await factory.InScopeAsync(s => s.GetRequiredService<GetQuote>().HandleAsync(quote.Id, member))).Net);
+
+        await factory.InScopeAsync(s => s.GetRequiredService<SendQuote>().HandleAsync(quote.Id, member));
+        Assert.Equal(InvoicingErrors.QuoteNotDraft, (await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => Update(s).HandleAsync(quote.Id,
+            new QuoteInput(Sales.Draft(world.LilleActivity, client.Id, ("Concert", "1", "C62", "1", null)), null), member)))).Error);
+        using var sent = await browser.GetAsync($"/devis/{quote.Id}/modifier");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, sent.StatusCode);
+    }
+
+    [Fact]
     public async Task Send_TheMemberNeverGetsTheClientsLink()
     {
         var world = await OpenAsync(factory);

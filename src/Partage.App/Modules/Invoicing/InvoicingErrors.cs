@@ -11,6 +11,7 @@ public static class InvoicingErrors
     public static readonly ErrorCode NoLines = new("invoicing.no_lines", "La facture n'a aucune ligne.");
     public static readonly ErrorCode ClientIncomplete = new("invoicing.client_incomplete", "Le client n'a pas les informations qu'une facture exige.");
     public static readonly ErrorCode ActivityInactive = new("invoicing.activity_inactive", "On ne facture que pour une activité active.");
+    public static readonly ErrorCode QuoteNotDraft = new("invoicing.quote_not_draft", "Ce devis est déjà envoyé : il ne change plus (le client le lit tel quel). Faites-en un nouveau.", ErrorKind.Conflict);
     public static readonly ErrorCode NotPending = new("invoicing.not_pending", "Cette facture n'attend pas de validation.", ErrorKind.Conflict);
     public static readonly ErrorCode NotIssued = new("invoicing.not_issued", "Seule une facture émise et non soldée reçoit un paiement ou un avoir.", ErrorKind.Conflict);
     public static readonly ErrorCode PaymentTooLarge = new("invoicing.payment_too_large", "Le paiement dépasse le reste à payer de la facture.");

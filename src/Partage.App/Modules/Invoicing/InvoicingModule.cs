@@ -27,6 +27,7 @@ public static class InvoicingModule
             .AddScoped<SendBackInvoice>()
             .AddScoped<ListUsualLines>()
             .AddScoped<GetQuotePdf>()
+            .AddScoped<UpdateQuote>()
             .AddScoped<CreditInvoice>()
             .AddScoped<SendInvoice>()
             .AddScoped<InvoiceSettlement>()
@@ -92,6 +93,7 @@ public static class InvoicingModule
         CreateQuote.Map(quotes);
         GetQuote.Map(quotes);
         GetQuotePdf.Map(quotes);
+        UpdateQuote.Map(quotes);
         GetCessionContractPdf.Map(quotes);
         SendQuote.Map(quotes);
         InvoiceQuote.Map(quotes);

@@ -35,24 +35,24 @@ public sealed class Quote : IVersioned
 
     public OfficeId OfficeId { get; init; }
 
-    public ClientId ClientId { get; init; }
+    public ClientId ClientId { get; internal set; }
 
-    public DateOnly ServiceFrom { get; init; }
+    public DateOnly ServiceFrom { get; internal set; }
 
-    public DateOnly ServiceTo { get; init; }
+    public DateOnly ServiceTo { get; internal set; }
 
-    public string? BuyerReference { get; init; }
+    public string? BuyerReference { get; internal set; }
 
     /// <summary>The lines as typed (what an invoice draft is made from); figures below computed from them.</summary>
-    public string LinesJson { get; init; } = "[]";
+    public string LinesJson { get; internal set; } = "[]";
 
-    public long NetCents { get; init; }
+    public long NetCents { get; internal set; }
 
-    public long VatCents { get; init; }
+    public long VatCents { get; internal set; }
 
-    public long GrossCents { get; init; }
+    public long GrossCents { get; internal set; }
 
-    public DateOnly ValidUntil { get; init; }
+    public DateOnly ValidUntil { get; internal set; }
 
     /// <summary>Moved only by the transitions below (sent, answered, invoiced), each refusing a move out of the quote's life.</summary>
     public QuoteStatus Status { get; private set; } = QuoteStatus.Draft;
@@ -73,6 +73,18 @@ public sealed class Quote : IVersioned
 
     public IReadOnlyList<InvoiceLineInput> Lines => JsonSerializer.Deserialize<List<InvoiceLineInput>>(LinesJson) ?? [];
     /// <summary>Sent to the client (again, while unanswered).</summary>
+    /// <summary>A draft quote rewritten (client, dates, lines, validity) before it is sent; once sent, the client's link shows it as it was.</summary>
+    public void Revise(ClientId client, DateOnly from, DateOnly to, string? buyerReference, string linesJson, InvoiceTotals totals, DateOnly validUntil)
+    {
+        if (Status != QuoteStatus.Draft)
+        {
+            throw new DomainException(InvoicingErrors.QuoteNotDraft);
+        }
+
+        (ClientId, ServiceFrom, ServiceTo, BuyerReference, LinesJson, ValidUntil) = (client, from, to, buyerReference, linesJson, validUntil);
+        (NetCents, VatCents, GrossCents) = (totals.Net.Cents, totals.Vat.Cents, totals.Gross.Cents);
+    }
+
     public void MarkSent() => MoveTo(QuoteStatus.Sent, InvoicingErrors.QuoteAnswered, QuoteStatus.Draft, QuoteStatus.Sent);
 
     /// <summary>The client's answer through the signed link: once.</summary>
@@ -115,7 +127,17 @@ internal sealed class QuoteConfiguration : IEntityTypeConfiguration<Quote>
 public sealed record QuoteInput(DraftInput? Draft, string? ValidUntil);
 
 public sealed record QuoteView(Guid Id, string Number, string EntityCode, ActivityId ActivityId, string ClientName, string? ClientEmail, DateOnly ValidUntil, QuoteStatus Status,
-    IReadOnlyList<InvoiceLineInput> Lines, Money Net, Money Vat, Money Gross, DateTime? RespondedAt, string? RespondentName, InvoiceId? InvoiceId);
+    IReadOnlyList<InvoiceLineInput> Lines, Money Net, Money Vat, Money Gross, DateTime? RespondedAt, string? RespondentName, InvoiceId? InvoiceId)
+{
+    /// <summary>What the editor fills its form with (the client, the service's dates, the client's reference).</summary>
+    public ClientId ClientId { get; init; }
+
+    public DateOnly ServiceFrom { get; init; }
+
+    public DateOnly ServiceTo { get; init; }
+
+    public string? BuyerReference { get; init; }
+}
 
 public static class QuoteLabels
 {

@@ -16,6 +16,26 @@ public sealed class CreateQuote(PartageDbContext db, QuoteRecords records, Draft
 {
     public async Task<QuoteView> HandleAsync(QuoteInput input, Actor actor, CancellationToken ct = default)
     {
+        var (activity, client, content, validUntil) = await CheckAsync(input, actor, ct);
+        var entity = (await entities.ListAsync(ct)).Single(e => e.Code == activity.LegalEntityCode);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var quote = new Quote
+        {
+            Id = Guid.CreateVersion7(), Number = $"DV-{entity.Code}-{clock.Today().Year}-{await numbers.NextAsync($"quote:{entity.Id}", ct):D6}", LegalEntityId = entity.Id, ActivityId = activity.Id,
+            MemberId = activity.MemberId, OfficeId = activity.OfficeId, ClientId = client.Id, ServiceFrom = content.From, ServiceTo = content.To, BuyerReference = content.BuyerReference,
+            LinesJson = LinesJson(content), NetCents = content.Totals.Net.Cents, VatCents = content.Totals.Vat.Cents, GrossCents = content.Totals.Gross.Cents, ValidUntil = validUntil,
+            CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = actor.Name,
+        };
+        db.Add(quote);
+        audit.Record(actor, "invoicing.quote_created", "quote", quote.Id.ToString(), null, new { quote.Number, quote.GrossCents });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return await records.ViewAsync(quote, ct);
+    }
+
+    /// <summary>A quote's content checked as an invoice draft's, with its validity (30 days by default, never past); the activity must be the actor's to edit.</summary>
+    internal async Task<(ActivityView Activity, Clients.ClientView Client, DraftRules.DraftContent Content, DateOnly ValidUntil)> CheckAsync(QuoteInput input, Actor actor, CancellationToken ct)
+    {
         ArgumentNullException.ThrowIfNull(input);
         var draft = input.Draft ?? throw new InputValidationException(new Dictionary<string, string[]> { ["Draft"] = ["Le devis est vide."] });
         var v = new Validation();
@@ -34,23 +54,13 @@ public sealed class CreateQuote(PartageDbContext db, QuoteRecords records, Draft
         }
 
         var (client, content) = await draftRules.CheckAsync(draft, actor, activity.MemberId, ct);
-        var entity = (await entities.ListAsync(ct)).Single(e => e.Code == activity.LegalEntityCode);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var quote = new Quote
-        {
-            Id = Guid.CreateVersion7(), Number = $"DV-{entity.Code}-{clock.Today().Year}-{await numbers.NextAsync($"quote:{entity.Id}", ct):D6}", LegalEntityId = entity.Id, ActivityId = activity.Id,
-            MemberId = activity.MemberId, OfficeId = activity.OfficeId, ClientId = client.Id, ServiceFrom = content.From, ServiceTo = content.To, BuyerReference = content.BuyerReference,
-            LinesJson = JsonSerializer.Serialize(content.Lines.Select(l => new InvoiceLineInput(l.Description, l.Quantity.ToString(System.Globalization.CultureInfo.InvariantCulture), l.Unit,
-                l.UnitPrice.ToString(System.Globalization.CultureInfo.InvariantCulture), l.VatCode)).ToList()),
-            NetCents = content.Totals.Net.Cents, VatCents = content.Totals.Vat.Cents, GrossCents = content.Totals.Gross.Cents, ValidUntil = validUntil,
-            CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = actor.Name,
-        };
-        db.Add(quote);
-        audit.Record(actor, "invoicing.quote_created", "quote", quote.Id.ToString(), null, new { quote.Number, quote.GrossCents });
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return await records.ViewAsync(quote, ct);
+        return (activity, client, content, validUntil);
     }
+
+    /// <summary>The lines as they are kept on a quote: checked, written back the invariant way (what an invoice draft is made from).</summary>
+    internal static string LinesJson(DraftRules.DraftContent content) =>
+        JsonSerializer.Serialize(content.Lines.Select(l => new InvoiceLineInput(l.Description, l.Quantity.ToString(System.Globalization.CultureInfo.InvariantCulture), l.Unit,
+            l.UnitPrice.ToString(System.Globalization.CultureInfo.InvariantCulture), l.VatCode)).ToList());
 
     public static void Map(RouteGroupBuilder quotes)
     {

@@ -70,5 +70,8 @@ public sealed class QuoteRecords(
 
     internal static QuoteView View(Quote q, ClientView? client, string code) =>
         new(q.Id, q.Number, code, q.ActivityId, client?.Name ?? "?", client?.BillingEmail, q.ValidUntil, q.Status, q.Lines, Money.Eur(q.NetCents), Money.Eur(q.VatCents),
-            Money.Eur(q.GrossCents), q.RespondedAt, q.RespondentName, q.InvoiceId);
+            Money.Eur(q.GrossCents), q.RespondedAt, q.RespondentName, q.InvoiceId)
+        {
+            ClientId = q.ClientId, ServiceFrom = q.ServiceFrom, ServiceTo = q.ServiceTo, BuyerReference = q.BuyerReference,
+        };
 }
