@@ -103,6 +103,7 @@ public class QuoteTests(PartageFactory factory) : IClassFixture<PartageFactory>
         using var browser = await factory.SignedInBrowserAsync(World.LilleMemberEmail);
         var page = await browser.GetStringAsync($"/devis/{quote.Id}/modifier");
         Assert.Matches("value=\"1\\s200,5\"", System.Net.WebUtility.HtmlDecode(page));   // a no-break space between thousands
+        Assert.DoesNotContain("Input.PurchaseOrder", page, StringComparison.Ordinal);   // a quote keeps none: not asked, so nothing typed is lost
         var fields = BrowserForms.HiddenFields(page);
         (fields["Input.ClientId"], fields["Input.ServiceFrom"], fields["Input.ValidUntil"]) = (client.Id.ToString(), TestDates.Text(TestDates.Today), validUntil);
         (fields["Input.Lines[0].Description"], fields["Input.Lines[0].Quantity"], fields["Input.Lines[0].Unit"], fields["Input.Lines[0].UnitPrice"], fields["Input.Lines[0].VatCode"]) =

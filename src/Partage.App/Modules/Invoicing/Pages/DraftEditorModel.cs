@@ -32,6 +32,9 @@ public abstract class DraftEditorModel(IClientsApi clients) : PartagePageModel
 
     public DraftPreview Preview { get; private set; } = DraftPreview.Empty;
 
+    /// <summary>Whether the form asks for the client's purchase order: an invoice keeps it, a quote does not (it comes before the order).</summary>
+    public virtual bool TakesPurchaseOrder => true;
+
     /// <summary>The member's usual lines, offered to add in one choice.</summary>
     public IReadOnlyList<UsualLine> Usual { get; private set; } = [];
 

@@ -10,6 +10,8 @@ public sealed class QuoteEditModel(GetQuote quotes, UpdateQuote update, IClients
 {
     public QuoteView? Quote { get; private set; }
 
+    public override bool TakesPurchaseOrder => false;
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         await LoadActorAsync();
