@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Partage.App.Modules.Ledger;
+using Partage.App.Modules.Ledger.Features;
+using Partage.App.Security;
 using Partage.Kernel;
 using Partage.Tests.Infrastructure;
 using static Partage.Tests.Ledger.Books;
@@ -57,5 +59,20 @@ public sealed class AccountDetailPageTests(PartageFactory factory) : IClassFixtu
         Assert.True(Rows(second) >= 5, $"{Rows(second)} lines on page 2");
         Assert.Contains("Solde reporté de la page précédente", second, StringComparison.Ordinal);
         Assert.Contains("page 2 sur 2", second, StringComparison.Ordinal);
+
+        // The page read from the database carries exactly what the whole period, read at once, has at that point.
+        var all = await factory.InScopeAsync(s => s.GetRequiredService<GetAccountDetail>().HandleAsync("LNA", "8091", "2026-04-01", "2026-04-30", Actor.System));
+        var page = await factory.InScopeAsync(s => s.GetRequiredService<GetAccountDetail>().PageAsync("LNA", "8091", "2026-04-01", "2026-04-30", 3, 90, Actor.System));
+        Assert.Equal((3, 3, all.Lines.Count), (page.Page, page.PageCount, page.TotalLines));
+        Assert.Equal(all.Lines[179].RunningBalance, page.BroughtForward);
+        Assert.Equal(all.Lines.Skip(180), page.Lines);
+        Assert.Equal(all.Closing, page.Closing);
+        var beyond = await factory.InScopeAsync(s => s.GetRequiredService<GetAccountDetail>().PageAsync("LNA", "8091", "2026-04-01", "2026-04-30", int.MaxValue, 90, Actor.System));
+        Assert.Equal(page.Lines, beyond.Lines);   // a page past the end is the last one
+
+        using var api = await factory.ClientForAsync(World.Finance);
+        using var json = System.Text.Json.JsonDocument.Parse(await api.GetStringAsync("/api/v1/ledger/accounts/8091/detail?entity=LNA&from=2026-04-01&to=2026-04-30&page=2&pageSize=100"));
+        Assert.Equal(100, json.RootElement.GetProperty("lines").GetArrayLength());
+        Assert.Equal(all.Lines[99].RunningBalance.Amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), json.RootElement.GetProperty("broughtForward").GetProperty("amount").GetString());
     }
 }

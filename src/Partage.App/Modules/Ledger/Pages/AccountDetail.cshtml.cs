@@ -20,23 +20,10 @@ public sealed class AccountDetailModel(GetAccountDetail accountDetail, TimeProvi
     [BindProperty(SupportsGet = true)]
     public string? To { get; set; }
 
-    /// <summary>Lines per page: a busy client account (411) has thousands in a year; the CSV has them all.</summary>
-    public const int LinesPerPage = 200;
-
     [BindProperty(SupportsGet = true, Name = "p")]
     public int? PageNumber { get; set; }
 
     public AccountDetail? Detail { get; private set; }
-
-    public int PageCount => Detail is null ? 1 : Math.Max(1, (Detail.Lines.Count + LinesPerPage - 1) / LinesPerPage);
-
-    public int CurrentPage => Math.Clamp(PageNumber ?? 1, 1, PageCount);
-
-    /// <summary>The lines of the page shown, each with its running balance computed over the whole period.</summary>
-    public IEnumerable<AccountDetailLine> Shown => Detail?.Lines.Skip((CurrentPage - 1) * LinesPerPage).Take(LinesPerPage) ?? [];
-
-    /// <summary>The balance brought forward to the page: the opening balance, or the last line of the previous page's.</summary>
-    public Money BroughtForward => CurrentPage == 1 || Detail is null ? Detail?.Opening ?? Money.ZeroEur : Detail.Lines[(CurrentPage - 1) * LinesPerPage - 1].RunningBalance;
 
     public string PageUrl(int page) => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/comptabilite/compte", new Dictionary<string, string?>
     {
@@ -51,7 +38,7 @@ public sealed class AccountDetailModel(GetAccountDetail accountDetail, TimeProvi
         {
             try
             {
-                Detail = await accountDetail.HandleAsync(Entity, Number ?? string.Empty, From, To, Actor, ct);
+                Detail = await accountDetail.PageAsync(Entity, Number ?? string.Empty, From, To, PageNumber, GetAccountDetail.LinesPerPage, Actor, ct);
             }
             catch (InputValidationException)
             {
