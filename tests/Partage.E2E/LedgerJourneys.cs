@@ -115,7 +115,7 @@ public class LedgerJourneys(BrowserFixture browser) : IClassFixture<BrowserFixtu
         await page.GetByRole(AriaRole.Link, new() { Name = "Contributions coopératives" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "SCIC", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Contributions coopératives — SCIC" })).ToBeVisibleAsync();
-        await page.GetByLabel("Module").FillAsync("AUDIOVISUEL");
+        await page.GetByLabel("Module").SelectOptionAsync(new SelectOptionValue { Label = "Audiovisuel" });
         await page.GetByLabel("Date d'effet").FillAsync("2026-11-01");
         await page.GetByLabel("Taux (% du montant HT)").FillAsync("6,5");
         await page.GetByLabel("Forfait mensuel par activité (€, facultatif)").FillAsync("15");
@@ -129,11 +129,11 @@ public class LedgerJourneys(BrowserFixture browser) : IClassFixture<BrowserFixtu
         await Assertions.Expect(page.GetByText("La somme des parts doit égaler le taux.")).ToBeVisibleAsync();
         await page.GetByLabel("Points de la part 2").FillAsync("4,5");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la règle" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("Règle AUDIOVISUEL à 6,5 % en vigueur à partir du 01/11/2026.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Règle Audiovisuel à 6,5 % en vigueur à partir du 01/11/2026.")).ToBeVisibleAsync();
 
-        await page.GetByLabel("Mois (AAAA-MM)").FillAsync("2026-11");
+        await page.GetByLabel("Mois", new() { Exact = true }).FillAsync("2026-11");
         await page.GetByRole(AriaRole.Button, new() { Name = "Passer les forfaits du mois" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("Forfaits de 2026-11 :", new() { Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Forfaits de novembre 2026 :", new() { Exact = false })).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "15-finance-fee-rules");
     }
 }

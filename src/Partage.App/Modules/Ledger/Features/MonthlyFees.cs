@@ -10,7 +10,7 @@ namespace Partage.App.Modules.Ledger.Features;
 
 public sealed record MonthlyFeeRun(string Month, int Activities, Money Total)
 {
-    public string Summary => $"Forfaits de {Month} : {Activities} activités, {Total.ToDisplayString()}.";
+    public string Summary => $"Forfaits {French.Of(French.Month(Month))} : {French.Count(Activities, "activité")}, {Total.ToDisplayString()}.";
 }
 
 /// <summary>

@@ -7,7 +7,7 @@ using Partage.Kernel;
 namespace Partage.App.Modules.Ledger.Pages;
 
 /// <summary>The dated fee rules (a change is a new rule from a date, never an edit) and the monthly run of fixed fees.</summary>
-public sealed class FeeRulesModel(CooperativeFees fees, MonthlyFees monthly, TimeProvider clock) : PartagePageModel
+public sealed class FeeRulesModel(CooperativeFees fees, MonthlyFees monthly, LegalEntities.ILegalEntitiesApi entities, TimeProvider clock) : PartagePageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Entity { get; set; } = "SCIC";
@@ -19,6 +19,11 @@ public sealed class FeeRulesModel(CooperativeFees fees, MonthlyFees monthly, Tim
     public string? Month { get; set; }
 
     public IReadOnlyList<FeeRuleView> Rules { get; private set; } = [];
+
+    /// <summary>The business modules a rule may be for, by their names (the code is what the rule keeps).</summary>
+    public IReadOnlyList<LegalEntities.BusinessModuleView> Modules { get; private set; } = [];
+
+    public string ModuleName(string code) => Modules.FirstOrDefault(m => m.Code == code)?.Name ?? code;
 
     public string? Notice { get; private set; }
 
@@ -64,13 +69,14 @@ public sealed class FeeRulesModel(CooperativeFees fees, MonthlyFees monthly, Tim
             .Select((s, i) => new NewFeeShareInput(s.Label, v.Decimal($"Input.Shares[{i}].Points", "Les points", s.Points, required: true), s.Account)).ToList();
         v.ThrowIfInvalid();
         var rule = await fees.AddAsync(new NewFeeRuleInput(Entity, Input.Module, Input.ValidFrom, rate, cap?.Cents, fixedMonthly?.Cents, shares), Actor, ct);
-        return $"Règle {rule.Module} à {rule.RatePercent:0.##} % en vigueur à partir du {rule.ValidFrom:dd/MM/yyyy}.";
+        Modules = await entities.ListModulesAsync(ct);
+        return $"Règle {ModuleName(rule.Module)} à {rule.RatePercent.ToString("0.##", French.Culture)} % en vigueur à partir du {rule.ValidFrom:dd/MM/yyyy}.";
     }, ct);
 
     public Task<IActionResult> OnPostMonthAsync(CancellationToken ct) => RunAsync(async () =>
     {
         var run = await monthly.RunAsync(Month, Actor, ct);
-        return $"Forfaits de {run.Month} : {run.Activities} activités, {run.Total.ToDisplayString()}.";
+        return run.Summary;
     }, ct);
 
     private async Task<IActionResult> RunAsync(Func<Task<string>> action, CancellationToken ct)
@@ -91,6 +97,7 @@ public sealed class FeeRulesModel(CooperativeFees fees, MonthlyFees monthly, Tim
         Entity = BooksModel.EntityCode(Entity);
         LedgerAccess.RequireBooks(Actor);
         Rules = (await fees.ListAsync(ct)).Where(r => r.Entity == Entity).ToList();
+        Modules = await entities.ListModulesAsync(ct);
         while (Input.Shares.Count < 3)
         {
             Input.Shares.Add(new ShareForm());
