@@ -64,7 +64,7 @@ public class AccessibilityJourneys(BrowserFixture browser) : IClassFixture<Brows
         Assert.Equal([], blocking);
     }
 
-    /// <summary>At 390 px (a common phone): the menu folds behind one button, the home and the invoice editor fit the width.</summary>
+    /// <summary>At 390 px (a common phone): the menu folds behind one button, the home and the invoice editor fit the width; every role's home too.</summary>
     [Fact]
     public async Task Phone_MenuFoldsBehindOneButton_HomeAndInvoiceEditorFitTheScreen()
     {
@@ -87,6 +87,18 @@ public class AccessibilityJourneys(BrowserFixture browser) : IClassFixture<Brows
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), "the invoice editor is wider than the phone");
         await BrowserFixture.ScreenshotAsync(page, "31-phone-invoice-editor");
         await context.CloseAsync();
+
+        // Every other role's home on the same phone: the menu folded, nothing wider than the screen.
+        foreach (var (email, name) in new[] { (World.LilleManager, "manager"), (World.Finance, "finance"), (World.Payroll, "payroll"), (World.Employer, "employer") })
+        {
+            var phone = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseUrl, Locale = "fr-FR", ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
+            var home = await phone.NewPageAsync();
+            await BrowserFixture.SignInAsync(home, email);
+            await Assertions.Expect(home.GetByText("Menu", new() { Exact = true })).ToBeVisibleAsync();
+            Assert.True(await home.EvaluateAsync<bool>("document.documentElement.scrollWidth <= 390"), $"the {name}'s home is wider than the phone");
+            await BrowserFixture.ScreenshotAsync(home, $"32-phone-{name}-home");
+            await phone.CloseAsync();
+        }
     }
 
     private static void Audit(AxeResult result, string where, List<string> report, List<string> blocking)

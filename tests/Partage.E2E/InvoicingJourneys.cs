@@ -118,6 +118,87 @@ public class InvoicingJourneys(BrowserFixture browser) : IClassFixture<BrowserFi
         await page.GetByRole(AriaRole.Button, new() { Name = "Affecter" }).ClickAsync();
         await Assertions.Expect(page.GetByText($"Encaissement affecté à la facture {other.Number}.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Aucun encaissement en attente.")).ToBeVisibleAsync();
+
+        // A transfer without the reference, of the amount due, from the client's name: Partage suggests the invoice, one click reconciles it.
+        var third = await Sales.IssuedAsync(browser.App, Sales.Draft(world.LilleActivity, client.Id, ("Stage de danse", "1", "C62", "250", null)));
+        var second = Path.Combine(BrowserFixture.ArtifactsFolder, "18-camt053-second.xml");
+        await File.WriteAllTextAsync(second, BankStatementTests.Camt("08", "E2E-STATEMENT-2", new BankStatementTests.Credit(300m, Text: "VIREMENT STAGE", Debtor: client.Name)));
+        await page.GetByLabel("Entité").SelectOptionAsync("LNA");
+        await page.GetByLabel("Fichier du relevé").SetInputFilesAsync(second);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Importer" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Relevé E2E-STATEMENT-2 : 1 encaissements (300,00\u00a0€), 0 rapprochés, 0 en partie, 1 à identifier", new() { Exact = false })).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "18-finance-bank-suggestion");
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Affecter à {third.Number}" }).ClickAsync();
+        await Assertions.Expect(page.GetByText($"Encaissement affecté à la facture {third.Number}.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Aucun encaissement en attente.")).ToBeVisibleAsync();
+
+        // The statement's history: its line, now reconciled.
+        await page.GetByRole(AriaRole.Link, new() { Name = "E2E-STATEMENT-2" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Relevé E2E-STATEMENT-2" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("tbody tr").First).ToContainTextAsync("Rapproché");
+
+        // The invoice list sorted by amount, then exported as staff take it away (CSV for a French spreadsheet, and .xlsx).
+        await page.GotoAsync("/factures");
+        await page.GetByRole(AriaRole.Link, new() { Name = "TTC", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("th[aria-sort=ascending]")).ToHaveTextAsync("TTC");
+        var csv = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "CSV", Exact = true }).ClickAsync());
+        var csvText = await File.ReadAllTextAsync(await csv.PathAsync());
+        Assert.Contains(third.Number!, csvText, StringComparison.Ordinal);
+        Assert.Contains("300,00", csvText, StringComparison.Ordinal);
+        var xlsx = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Excel (.xlsx)" }).ClickAsync());
+        Assert.Equal("factures.xlsx", xlsx.SuggestedFilename);
+        Assert.Equal("PK"u8.ToArray(), (await File.ReadAllBytesAsync(await xlsx.PathAsync()))[..2]);
+    }
+
+    /// <summary>
+    /// An invoice above the threshold waits for the manager, who sends it back with a reason; the member is told (notice and
+    /// e-mail), reads the reason on the invoice, corrects it and submits it again; the manager validates it.
+    /// </summary>
+    [Fact]
+    public async Task Manager_SendsAnInvoiceBack_MemberIsNotified_CorrectsIt_ManagerValidates()
+    {
+        var world = await Books.OpenAsync(browser.App);
+        var client = await Sales.FrenchClientAsync(browser.App);
+        var draft = await Sales.DraftAsync(browser.App, Sales.Draft(world.LilleActivity, client.Id, ("Tournée d'hiver", "1", "C62", "9500", null)), await browser.App.ActorAsync(World.LilleMemberEmail));
+        var member = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(member, World.LilleMemberEmail);
+        await member.GotoAsync($"/factures/{draft.Id}");
+        await member.GetByRole(AriaRole.Button, new() { Name = "Émettre la facture" }).ClickAsync();
+        await Assertions.Expect(member.GetByText("La facture dépasse le seuil : elle attend la validation de votre gestionnaire d'activité.")).ToBeVisibleAsync();
+
+        var manager = await browser.NewPageAsync();
+        await BrowserFixture.SignInAsync(manager, World.LilleManager);
+        await manager.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(@"^\d+ factures? à valider") }).ClickAsync();
+        await Assertions.Expect(manager.GetByText(client.Name).First).ToBeVisibleAsync();
+        await manager.GotoAsync($"/factures/{draft.Id}");
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Renvoyer avec ce motif" }).ClickAsync();
+        await Assertions.Expect(manager.GetByText("Le motif est obligatoire.").First).ToBeVisibleAsync();
+        await manager.GetByLabel("Motif (le membre le lira)").FillAsync("Ajoutez le numéro de bon de commande du client.");
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Renvoyer avec ce motif" }).ClickAsync();
+        await Assertions.Expect(manager.GetByText("Facture renvoyée au membre avec votre motif.")).ToBeVisibleAsync();
+
+        await member.GotoAsync("/tableau-de-bord");
+        await member.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(@"^Notifications \(\d+ non lues?\)") }).ClickAsync();
+        await BrowserFixture.ScreenshotAsync(member, "22-member-notifications");
+        await member.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("vous est renvoyée : Ajoutez le numéro de bon de commande du client\\.") }).First.ClickAsync();
+        await Assertions.Expect(member.GetByText("Renvoyée par votre gestionnaire d'activité : « Ajoutez le numéro de bon de commande du client. »")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(member, "23-member-invoice-sent-back");
+        await member.GetByRole(AriaRole.Link, new() { Name = "Modifier ou supprimer le brouillon" }).ClickAsync();
+        await member.GetByLabel("Bon de commande").FillAsync("BC-2026-118");
+        await member.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le brouillon" }).ClickAsync();
+        await Assertions.Expect(member.GetByText("Brouillon enregistré.")).ToBeVisibleAsync();
+        await member.GetByRole(AriaRole.Button, new() { Name = "Émettre la facture" }).ClickAsync();
+        await Assertions.Expect(member.GetByText("La facture dépasse le seuil : elle attend la validation de votre gestionnaire d'activité.")).ToBeVisibleAsync();
+
+        await manager.GotoAsync($"/factures/{draft.Id}");
+        await manager.GetByRole(AriaRole.Button, new() { Name = "Valider et émettre" }).ClickAsync();
+        await Assertions.Expect(manager.GetByText("Facture validée et émise.")).ToBeVisibleAsync();
+        await Assertions.Expect(manager.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex(@"^Facture [A-Z]+-\d{4}-\d{6}$") })).ToBeVisibleAsync();
+
+        // The e-mail that went with the notice carries the reason too.
+        var mails = await browser.App.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Set<OutboxMessage>().Where(m => m.To == World.LilleMemberEmail).ToListAsync());
+        Assert.Contains(mails, m => m.Body.Contains("Ajoutez le numéro de bon de commande du client.", StringComparison.Ordinal));
     }
 
     /// <summary>
