@@ -240,6 +240,40 @@ public class MemberSliceTests(PartageFactory factory) : IClassFixture<PartageFac
     }
 
     [Fact]
+    public async Task SearchMembers_SortedByAColumnEitherWay_ExportInTheSameOrder_UnknownColumnRefused()
+    {
+        await World.OfAsync(factory);
+        var (byNumber, byNumberDown, byJoining, csv) = await Run(async s =>
+        {
+            var search = s.GetRequiredService<SearchMembers>();
+            var finance = await ActorAsync(s, World.Finance);
+            using var buffer = new MemoryStream();
+            await search.ExportCsvAsync(new MemberSearch { Sort = "-number" }, finance, buffer);
+            return (await search.HandleAsync(new MemberSearch { Sort = "number", PageSize = 200 }, finance),
+                await search.HandleAsync(new MemberSearch { Sort = "-number", PageSize = 200 }, finance),
+                await search.HandleAsync(new MemberSearch { Sort = "membership", PageSize = 200 }, finance),
+                System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        });
+        Assert.True(byNumber.Items.Count > 2);
+        Assert.Equal(byNumber.Items.Select(m => m.Number).Order(), byNumber.Items.Select(m => m.Number));
+        Assert.Equal(byNumber.Items.Select(m => m.Number).Reverse(), byNumberDown.Items.Select(m => m.Number));
+        Assert.Equal(byJoining.Items.Select(m => m.MembershipDate).Order(), byJoining.Items.Select(m => m.MembershipDate));
+        var exported = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => long.Parse(l.Split(';')[0], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(byNumberDown.Items.Select(m => m.Number), exported);
+
+        var error = await Assert.ThrowsAsync<InputValidationException>(() =>
+            Run(async s => await s.GetRequiredService<SearchMembers>().HandleAsync(new MemberSearch { Sort = "age" }, await ActorAsync(s, World.Admin))));
+        Assert.Contains("Triez par : name, number, membership, status", Assert.Single(error.Errors["sort"]), StringComparison.Ordinal);
+
+        using var browser = await factory.SignedInBrowserAsync(World.Finance);
+        var page = await browser.GetStringAsync("/membres?sort=-number&status=Active");
+        Assert.Contains("aria-sort=\"descending\"><a href=\"/membres?status=Active&amp;sort=number\">N°</a>", page, StringComparison.Ordinal);
+        var refused = await browser.GetAsync("/membres?sort=age");
+        Assert.Equal(System.Net.HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Ce tri n&#x27;existe pas", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ExportCsv_ManagerScope_HeaderAndOwnOfficeOnlyWithoutNirOrIban()
     {
         var world = await World.OfAsync(factory);

@@ -135,6 +135,44 @@ public class PayrollApiTests(PartageFactory factory) : IClassFixture<PartageFact
         Assert.StartsWith("Cette fonction est réservée", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Jobs_SortedByGrossOrNumberEitherWay_UnknownStateOrOrderRefusedInWords()
+    {
+        var world = await Ledger.Books.OpenAsync(factory);
+        await Hiring.FundAsync(factory, world.LilleActivity, 500_000);
+        foreach (var (gross, day) in new[] { ("410", 3), ("250", 4), ("390", 5) })
+        {
+            await Hiring.DeclareAsync(factory, Hiring.Artist(world.LilleActivity, Hiring.NextDay(day), gross: gross), await factory.ActorAsync(World.LilleMemberEmail));
+        }
+
+        using var member = await factory.ClientForAsync(World.LilleMemberEmail);
+        async Task<List<JsonElement>> ItemsAsync(string query) =>
+            (await member.GetFromJsonAsync<JsonElement>($"/api/v1/jobs?{query}&pageSize=100")).GetProperty("items").EnumerateArray().ToList();
+        static decimal Gross(JsonElement job) => decimal.Parse(job.GetProperty("gross").GetProperty("amount").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+
+        var byGross = await ItemsAsync("sort=gross");
+        Assert.True(byGross.Count >= 3);
+        Assert.Equal(byGross.Select(Gross).Order(), byGross.Select(Gross));
+        Assert.Equal(byGross.Select(Gross).Reverse(), (await ItemsAsync("sort=-gross")).Select(Gross));
+        var byNumber = (await ItemsAsync("sort=number")).Select(j => j.GetProperty("number").GetString()).ToList();
+        Assert.Equal(byNumber.Order(StringComparer.Ordinal), byNumber);
+        var latest = (await ItemsAsync("status=Declared")).Select(j => j.GetProperty("start").GetString()).ToList();
+        Assert.Equal(latest.OrderDescending(StringComparer.Ordinal), latest);
+
+        foreach (var (query, field) in new[] { ("sort=age", "sort"), ("status=Dormant", "status") })
+        {
+            using var refused = await member.GetAsync($"/api/v1/jobs?{query}");
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.True(JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").TryGetProperty(field, out _), query);
+        }
+
+        using var browser = await factory.SignedInBrowserAsync(World.LilleMemberEmail);
+        var page = await browser.GetStringAsync("/travaux?sort=-gross");
+        Assert.Contains("aria-sort=\"descending\"><a href=\"/travaux?sort=gross\">Brut</a>", page, StringComparison.Ordinal);
+        var told = await browser.GetStringAsync("/travaux?status=Dormant");
+        Assert.Contains("L&#x27;état", told, StringComparison.Ordinal);
+    }
+
     private static bool ToConfirm(JsonElement parameters, string code) =>
         parameters.EnumerateArray().Single(p => p.GetProperty("code").GetString() == code).GetProperty("toConfirm").GetBoolean();
 

@@ -36,7 +36,7 @@ public sealed class ExportPersonalData(
         var member = await members.HandleAsync(memberId, actor, ct);
         var identity = await memberData.EmployeeAsync(memberId, ct);
         var isMember = actor.MemberId is not null;
-        var jobList = isMember ? await AllAsync(p => jobs.HandleAsync(null, p, actor, ct)) : [];
+        var jobList = isMember ? await AllAsync(p => jobs.HandleAsync(null, null, p, actor, ct)) : [];
         var payslipList = isMember ? await AllAsync(p => payslips.HandleAsync(null, p, actor, ct)) : [];
         var data = new
         {

@@ -51,7 +51,7 @@ public sealed class RoleHome(ILedgerApi ledger, SearchInvoices invoices, GetOver
     {
         var today = clock.Today();
         var items = new List<WaitingItem>();
-        foreach (var job in (await jobs.HandleAsync(nameof(JobStatus.Declared), new PageRequest(1, Recent), actor, ct)).Items)
+        foreach (var job in (await jobs.HandleAsync(nameof(JobStatus.Declared), null, new PageRequest(1, Recent), actor, ct)).Items)
         {
             items.Add(new WaitingItem($"Contrat {job.Number} à signer : {job.Trade}, du {job.Start:dd/MM/yyyy} ({job.ActivityName})", $"/travaux/{job.Id}"));
         }
@@ -108,7 +108,7 @@ public sealed class RoleHome(ILedgerApi ledger, SearchInvoices invoices, GetOver
 
         if (actor.IsAdmin || actor.IsInRole(Roles.Manager) || actor.IsInRole(Roles.Payroll))
         {
-            queues.Add(new WorkQueue("contrat à contre-signer", "contrats à contre-signer", (await jobs.HandleAsync(nameof(JobStatus.Signed), one, actor, ct)).Total, $"/travaux?status={nameof(JobStatus.Signed)}"));
+            queues.Add(new WorkQueue("contrat à contre-signer", "contrats à contre-signer", (await jobs.HandleAsync(nameof(JobStatus.Signed), null, one, actor, ct)).Total, $"/travaux?status={nameof(JobStatus.Signed)}"));
         }
 
         if (actor.IsAdmin || actor.IsInRole(Roles.Payroll))

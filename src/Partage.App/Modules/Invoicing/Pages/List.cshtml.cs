@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.WebUtilities;
 using Partage.App.Infrastructure;
 using Partage.App.Modules.Invoicing.Features;
 using Partage.App.Ui;
@@ -33,10 +32,7 @@ public sealed class ListModel(SearchInvoices views, RunDunning dunning, TimeProv
     /// <summary>The export of what the list shows (every page), in the order shown.</summary>
     public string ExportUrl(string handler) => ListUrl("/factures", Sort, null) is var url && url.Contains('?', StringComparison.Ordinal) ? $"{url}&handler={handler}" : $"{url}?handler={handler}";
 
-    private string ListUrl(string path, string? sort, int? page) => QueryHelpers.AddQueryString(path, new Dictionary<string, string?>
-    {
-        ["status"] = Status, ["sort"] = sort, ["p"] = page?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    }.Where(q => !string.IsNullOrEmpty(q.Value)));
+    private string ListUrl(string path, string? sort, int? page) => ListAddress.Of(path, Status, sort, page);
 
     public string? Notice { get; private set; }
 

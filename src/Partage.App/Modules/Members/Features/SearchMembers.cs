@@ -21,6 +21,9 @@ public sealed record MemberSearch
 
     public string? ManagerId { get; init; }
 
+    /// <summary>A column of <see cref="SearchMembers.Columns"/>, "-" before it for descending; by name by default.</summary>
+    public string? Sort { get; init; }
+
     public int? Page { get; init; }
 
     public int? PageSize { get; init; }
@@ -29,11 +32,14 @@ public sealed record MemberSearch
 /// <summary>The member list for staff and managers: search, filters, paging, CSV export, always within the actor's scope.</summary>
 public sealed class SearchMembers(PartageDbContext db, IOfficesApi offices)
 {
+    /// <summary>The columns the list may be sorted by (office names belong to the offices module: not sortable here).</summary>
+    public static readonly string[] Columns = ["name", "number", "membership", "status"];
+
+    public static readonly SortOrder ByName = new("name", false);
+
     public async Task<PagedResult<MemberListItem>> HandleAsync(MemberSearch search, Actor actor, CancellationToken ct = default)
     {
-        var query = Filter(search, actor);
-        var page = await query
-            .OrderBy(m => m.LastName).ThenBy(m => m.FirstName).ThenBy(m => m.Number)
+        var page = await Sorted(Filter(search, actor), search.Sort)
             .Select(m => new { m.Id, m.Number, m.FirstName, m.LastName, m.Email, m.OfficeId, m.TradeCode, m.Status, m.MembershipDate, m.EmailConfirmedAt })
             .ToPageAsync(new PageRequest(search.Page, search.PageSize), ct);
         var officeNames = await OfficeNamesAsync(ct);
@@ -57,12 +63,26 @@ public sealed class SearchMembers(PartageDbContext db, IOfficesApi offices)
     private async Task<IAsyncEnumerable<IReadOnlyList<string?>>> ExportRowsAsync(MemberSearch search, Actor actor, CancellationToken ct)
     {
         var officeNames = await OfficeNamesAsync(ct);
-        return Filter(search, actor).OrderBy(m => m.Number).AsAsyncEnumerable().Select(m => (IReadOnlyList<string?>)
+        return Sorted(Filter(search, actor), search.Sort).AsAsyncEnumerable().Select(m => (IReadOnlyList<string?>)
         [
             m.Number.ToString(CultureInfo.InvariantCulture), m.LastName, m.FirstName, m.Email, m.Phone, officeNames.GetValueOrDefault(m.OfficeId), Trades.Label(m.TradeCode),
             MemberLabels.Status(m.Status), SpreadsheetCsv.Date(m.MembershipDate), m.Gender is null ? string.Empty : MemberLabels.Gender(m.Gender),
             m.BirthDate.Year.ToString(CultureInfo.InvariantCulture), m.City,
         ]);
+    }
+
+    /// <summary>The asked order, then the member number: two members of the same name or date always come in the same order.</summary>
+    private static IQueryable<Member> Sorted(IQueryable<Member> query, string? sort)
+    {
+        var order = SortOrder.Parse(sort, Columns, ByName);
+        var sorted = order.Column switch
+        {
+            "number" => order.Descending ? query.OrderByDescending(m => m.Number) : query.OrderBy(m => m.Number),
+            "membership" => order.Descending ? query.OrderByDescending(m => m.MembershipDate) : query.OrderBy(m => m.MembershipDate),
+            "status" => order.Descending ? query.OrderByDescending(m => m.Status) : query.OrderBy(m => m.Status),
+            _ => order.Descending ? query.OrderByDescending(m => m.LastName).ThenByDescending(m => m.FirstName) : query.OrderBy(m => m.LastName).ThenBy(m => m.FirstName),
+        };
+        return sorted.ThenBy(m => m.Number);
     }
 
     private IQueryable<Member> Filter(MemberSearch search, Actor actor)

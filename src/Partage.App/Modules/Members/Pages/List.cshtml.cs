@@ -16,11 +16,16 @@ public sealed class ListModel(SearchMembers handler, IOfficesApi offices) : Part
 
     public IReadOnlyList<OfficeView> Offices { get; private set; } = [];
 
+    public SortOrder Order { get; private set; } = SearchMembers.ByName;
+
     public string ExportUrl => QueryHelpers.AddQueryString("/membres/export.csv", Query(null));
 
     public string ExportXlsxUrl => QueryHelpers.AddQueryString("/membres/export.xlsx", Query(null));
 
     public string PageUrl(int page) => QueryHelpers.AddQueryString("/membres", Query(page));
+
+    /// <summary>A column header's link: sorted by it, or the other way round if it is the current order; back to the first page.</summary>
+    public string SortUrl(string column) => QueryHelpers.AddQueryString("/membres", Query(null, Order.By(column).ToString()));
 
     public async Task<IActionResult> OnGetAsync([FromQuery] MemberSearch search, CancellationToken ct)
     {
@@ -34,6 +39,7 @@ public sealed class ListModel(SearchMembers handler, IOfficesApi offices) : Part
         Offices = await offices.ListOfficesAsync(ct);
         try
         {
+            Order = SortOrder.Parse(search.Sort, SearchMembers.Columns, SearchMembers.ByName);
             Result = await handler.HandleAsync(search, Actor, ct);
         }
         catch (InputValidationException e)
@@ -47,7 +53,7 @@ public sealed class ListModel(SearchMembers handler, IOfficesApi offices) : Part
         return Page();
     }
 
-    private Dictionary<string, string?> Query(int? page)
+    private Dictionary<string, string?> Query(int? page, string? sort = null)
     {
         var query = new Dictionary<string, string?>(StringComparer.Ordinal);
         void Put(string key, string? value)
@@ -62,6 +68,7 @@ public sealed class ListModel(SearchMembers handler, IOfficesApi offices) : Part
         Put("officeId", Search.OfficeId);
         Put("status", Search.Status);
         Put("trade", Search.Trade);
+        Put("sort", sort ?? Search.Sort);
         Put("page", page?.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return query;
     }

@@ -185,7 +185,7 @@ public sealed class DeskModel(ListJobs jobs, ListPayslips payslips, ValidatePays
             .Select(p => p.Code.StartsWith("pas_neutre_", StringComparison.Ordinal) ? "pas_neutre_* (grille par défaut)" : p.Code).Distinct().ToList();
         Filings = (await filings.ListAsync(null, null, Actor, ct)).Take(12).ToList();
         DpaeTo ??= DpaeFrom;
-        ToCountersign = (await jobs.HandleAsync(nameof(JobStatus.Signed), new PageRequest(1, 50), Actor, ct)).Items;
+        ToCountersign = (await jobs.HandleAsync(nameof(JobStatus.Signed), null, new PageRequest(1, 50), Actor, ct)).Items;
         ToValidate = (await payslips.HandleAsync(nameof(PayslipStatus.Computed), new PageRequest(1, 100), Actor, ct)).Items;
         BatchResult = await batches.HandleAsync(new PageRequest(BatchPage, null), Actor, ct);
         Contributions = await FilteredAsync(() => contributions.HandleAsync(From, To, Actor, ct));
