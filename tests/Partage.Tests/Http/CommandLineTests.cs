@@ -122,9 +122,9 @@ public class CommandLineTests(PartageFactory factory) : IClassFixture<PartageFac
         await Task.WhenAll(new[] { first, second }.Select(async db =>
         {
             Assert.Equal(0, (await PartageAsync(db, "db", "migrate")).Exit);
-            var (exit, output, error) = await PartageAsync(db, "demo", "seed", "--members", "40", "--seed", "11");
+            var (exit, output, error) = await PartageAsync(db, "demo", "seed", "--members", "12", "--seed", "11");
             Assert.True(exit == 0, error);
-            Assert.Contains("40 membres ajoutés", output, StringComparison.Ordinal);
+            Assert.Contains("12 membres ajoutés", output, StringComparison.Ordinal);
             Assert.Contains("admin@partage.test", output, StringComparison.Ordinal);
         }));
 
@@ -132,7 +132,7 @@ public class CommandLineTests(PartageFactory factory) : IClassFixture<PartageFac
         Assert.Equal(0, exitA);
         Assert.True(File.Exists(csvA.Trim()));
         Assert.Equal(await MemberRowsAsync(first), await MemberRowsAsync(second));
-        Assert.Equal(41, (await MemberRowsAsync(first)).Count);   // 40 generated and the demo member
+        Assert.Equal(13, (await MemberRowsAsync(first)).Count);   // 12 generated and the demo member
     }
 
     [Fact]
