@@ -169,6 +169,9 @@ public class PayrollApiTests(PartageFactory factory) : IClassFixture<PartageFact
         using var browser = await factory.SignedInBrowserAsync(World.LilleMemberEmail);
         var page = await browser.GetStringAsync("/travaux?sort=-gross");
         Assert.Contains("aria-sort=\"descending\"><a href=\"/travaux?sort=gross\">Brut</a>", page, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"badge open\">Contrat à signer par le membre</span>", page, StringComparison.Ordinal);
+        var total = byGross.Where(j => j.GetProperty("status").GetString() != "Cancelled").Sum(Gross);
+        Assert.Matches($@"Total de cette page \(hors contrats annulés\)</th>\s*<td class=""figure"">{total:0}[,.]00", WebUtility.HtmlDecode(page).Replace("\u202F", string.Empty, StringComparison.Ordinal).Replace("\u00A0", string.Empty, StringComparison.Ordinal).Replace("€", string.Empty, StringComparison.Ordinal));
         var told = await browser.GetStringAsync("/travaux?status=Dormant");
         Assert.Contains("L&#x27;état", told, StringComparison.Ordinal);
     }

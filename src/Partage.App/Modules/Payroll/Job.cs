@@ -211,6 +211,14 @@ public static class JobLabels
         _ => "Renvoyé au membre, annulé",
     };
 
+    /// <summary>The colour of the state's badge (the list's CSS classes): waiting for someone, done, or ended without effect.</summary>
+    public static string Tone(JobStatus status) => status switch
+    {
+        JobStatus.Declared or JobStatus.Signed => "open",
+        JobStatus.Countersigned => "done",
+        _ => "closed",
+    };
+
     /// <summary>Why the end-of-contract indemnity is not due, as staff and members read it.</summary>
     public static string Exemption(string reason) => reason switch
     {
