@@ -77,8 +77,37 @@ public class ClientTests(PartageFactory factory) : IClassFixture<PartageFactory>
         var input = JsonSerializer.Deserialize<ClientInput>(json)!;
         var error = await Assert.ThrowsAsync<InputValidationException>(() => CreateAsync(input));
         Assert.Contains(message, error.Errors[field]);
-        var found = await factory.InScopeAsync(s => s.GetRequiredService<SearchClients>().HandleAsync(input.Name, null, new(1, 200), Actor.System));
+        var found = await factory.InScopeAsync(s => s.GetRequiredService<SearchClients>().HandleAsync(input.Name, null, null, new(1, 200), Actor.System));
         Assert.DoesNotContain(found.Items, c => c.Siren == input.Siren && c.Siren != null);
+    }
+
+    [Fact]
+    public async Task List_SortedByCityOrNameEitherWay_UnknownOrderRefusedInWords()
+    {
+        foreach (var (name, city) in new[] { ("Zénith d'Amiens", "Amiens"), ("Atelier Brest", "Brest"), ("Maison Caen", "Caen") })
+        {
+            await CreateAsync(FrenchCompany(TestIdentifiers.Siren(), name) with { City = city });
+        }
+
+        using var http = await factory.ClientForAsync(World.Admin);
+        async Task<List<string>> ColumnAsync(string sort, string field) =>
+            (await http.GetFromJsonAsync<JsonElement>($"/api/v1/clients?sort={sort}&pageSize=200")).GetProperty("items").EnumerateArray()
+                .Select(c => c.GetProperty(field).GetString()!).ToList();
+
+        var cities = await ColumnAsync("city", "city");
+        Assert.True(cities.Count >= 3);
+        Assert.Equal(cities.Order(StringComparer.Ordinal), cities);
+        Assert.Equal(cities.OrderDescending(StringComparer.Ordinal), await ColumnAsync("-city", "city"));
+        var names = await ColumnAsync("-name", "name");
+        Assert.True(names.IndexOf("Zénith d'Amiens") < names.IndexOf("Atelier Brest"));
+
+        using var refused = await http.GetAsync("/api/v1/clients?sort=siren");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Ce tri n'existe pas", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var browser = await factory.SignedInBrowserAsync(World.Admin);
+        var page = await browser.GetStringAsync("/clients?sort=-city");
+        Assert.Contains("aria-sort=\"descending\"><a href=\"/clients?sort=city\">Ville</a>", page, StringComparison.Ordinal);
+        Assert.Contains("Ce tri n&#x27;existe pas", await browser.GetStringAsync("/clients?sort=siren"), StringComparison.Ordinal);
     }
 
     [Fact]

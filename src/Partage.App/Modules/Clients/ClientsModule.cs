@@ -87,7 +87,7 @@ public static class ClientsAccess
 internal sealed class ClientsApi(PartageDbContext db, SearchClients searchClients, TimeProvider clock) : IClientsApi
 {
     public Task<Infrastructure.PagedResult<ClientListItem>> SearchAsync(string? search, Infrastructure.PageRequest page, Actor actor, CancellationToken ct = default) =>
-        searchClients.HandleAsync(search, null, page, actor, ct);
+        searchClients.HandleAsync(search, null, null, page, actor, ct);
 
     public async Task<IReadOnlyDictionary<ClientId, string>> NamesAsync(IReadOnlyCollection<ClientId> ids, CancellationToken ct = default)
     {
