@@ -268,6 +268,7 @@ public class MemberSliceTests(PartageFactory factory) : IClassFixture<PartageFac
         using var browser = await factory.SignedInBrowserAsync(World.Finance);
         var page = await browser.GetStringAsync("/membres?sort=-number&status=Active");
         Assert.Contains("aria-sort=\"descending\"><a href=\"/membres?status=Active&amp;sort=number\">N°</a>", page, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"badge done\">Actif</span>", page, StringComparison.Ordinal);
         var refused = await browser.GetAsync("/membres?sort=age");
         Assert.Equal(System.Net.HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("Ce tri n&#x27;existe pas", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);

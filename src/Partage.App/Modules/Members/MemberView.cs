@@ -56,6 +56,14 @@ public static class MemberLabels
         _ => "Inactif",
     };
 
+    /// <summary>The colour of the status's badge in lists (the site's CSS classes): active, waiting for a decision, or not active.</summary>
+    public static string Tone(MemberStatus status) => status switch
+    {
+        MemberStatus.Active => "done",
+        MemberStatus.Pending => "open",
+        _ => "closed",
+    };
+
     public static string Gender(Gender? gender) => gender switch
     {
         Members.Gender.Female => "Femme",
