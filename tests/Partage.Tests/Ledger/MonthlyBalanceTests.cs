@@ -31,6 +31,22 @@ public abstract class MonthlyBalanceTests<TFactory>(TFactory factory) : IClassFi
         Assert.Equal([(11, 0L), (12, 0L), (1, 0L), (2, 0L), (3, 70_000L), (4, 70_000L), (5, 70_000L), (6, 70_000L), (7, 120_000L), (8, 120_000L), (9, 120_000L), (10, 120_000L)], moved);
     }
 
+    /// <summary>Many activities' budgets in one grouped query (a list of identifiers in SQL on both databases) equal each one's own.</summary>
+    [Fact]
+    public async Task Budgets_OfSeveralActivitiesAtOnce_EqualEachOnesBudget()
+    {
+        var world = await OpenAsync(factory);
+        await PostAsync(factory, Lna, D(4, 2), Guid.NewGuid().ToString("N"), ("411", Side.Debit, 12_345, world.LilleActivity), ("706", Side.Credit, 12_345, world.LilleActivity));
+        var (many, lille, paris) = await factory.InScopeAsync(async s =>
+        {
+            var ledger = s.GetRequiredService<ILedgerApi>();
+            return (await ledger.BudgetsAsync([world.LilleActivity, world.ParisActivity]), await ledger.BudgetAsync(world.LilleActivity), await ledger.BudgetAsync(world.ParisActivity));
+        });
+        Assert.Equal(lille, many[world.LilleActivity]);
+        Assert.Equal(paris, many[world.ParisActivity]);
+        Assert.True(lille.Earned.Cents >= 12_345);
+    }
+
     private Task<IReadOnlyList<MonthBalance>> BalancesAsync(ActivityId activity) =>
         factory.InScopeAsync(s => s.GetRequiredService<ILedgerApi>().MonthlyBalancesAsync(activity, D(10, 31), 12));
 }

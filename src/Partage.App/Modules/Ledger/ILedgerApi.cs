@@ -142,6 +142,9 @@ public interface ILedgerApi
 
     Task<ActivityBudget> BudgetAsync(ActivityId activity, CancellationToken ct = default);
 
+    /// <summary>The budgets of many activities in one query (a list's page, an office's activities in the red); one per activity asked, zero when it has no posting.</summary>
+    Task<IReadOnlyDictionary<ActivityId, ActivityBudget>> BudgetsAsync(IReadOnlyCollection<ActivityId> activities, CancellationToken ct = default);
+
     /// <summary>
     /// The budget for a decision to spend from it, inside the caller's transaction, as its first statement: the activity's
     /// budget is held until the transaction ends, so two spenders (two countersignatures on two servers) decide one after

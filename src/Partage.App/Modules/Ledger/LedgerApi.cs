@@ -219,23 +219,34 @@ internal sealed class LedgerApi(PartageDbContext db, NumberSeries numbers, Seria
         return await BudgetAsync(activity, ct);
     }
 
-    public async Task<ActivityBudget> BudgetAsync(ActivityId activity, CancellationToken ct = default)
+    public async Task<ActivityBudget> BudgetAsync(ActivityId activity, CancellationToken ct = default) =>
+        (await BudgetsAsync([activity], ct))[activity];
+
+    public async Task<IReadOnlyDictionary<ActivityId, ActivityBudget>> BudgetsAsync(IReadOnlyCollection<ActivityId> activities, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(activities);
+        var asked = activities.Select(a => (ActivityId?)a).Distinct().ToList();
+        // One activity (every decision to spend) filters by equality, which the index (activity_id, accounting_date) serves on both databases.
+        var postings = asked.Count == 1 ? db.Set<Posting>().Where(p => p.ActivityId == asked[0]) : db.Set<Posting>().Where(p => asked.Contains(p.ActivityId));
         var sums = await (
-                from p in db.Set<Posting>()
-                where p.ActivityId == activity
+                from p in postings
                 join a in db.Set<LedgerAccount>() on p.AccountId equals a.Id
-                group p by new { a.Number, p.Side } into g
-                select new { g.Key.Number, g.Key.Side, Total = g.Sum(x => x.Amount) })
+                group p by new { p.ActivityId, a.Number, p.Side } into g
+                select new { g.Key.ActivityId, g.Key.Number, g.Key.Side, Total = g.Sum(x => x.Amount) })
             .ToListAsync(ct);
-        long Net(Func<string, bool> account, Side positive) =>
-            sums.Where(s => account(s.Number)).Sum(s => s.Side == positive ? s.Total : -s.Total);
-        return new ActivityBudget(
-            activity,
-            Earned: Money.Eur(Net(n => n[0] == '7', Side.Credit)),
-            Spent: Money.Eur(Net(n => n[0] == '6', Side.Debit)),
-            InvoicedUnpaid: Money.Eur(Net(n => n.StartsWith(ChartOfAccounts.Clients, StringComparison.Ordinal), Side.Debit)),
-            Committed: Money.Eur(Net(n => n.StartsWith(ChartOfAccounts.CommitmentsGiven, StringComparison.Ordinal), Side.Debit)));
+        var byActivity = sums.ToLookup(s => s.ActivityId!.Value);
+        return activities.Distinct().ToDictionary(activity => activity, activity =>
+        {
+            var mine = byActivity[activity];
+            long Net(Func<string, bool> account, Side positive) =>
+                mine.Where(s => account(s.Number)).Sum(s => s.Side == positive ? s.Total : -s.Total);
+            return new ActivityBudget(
+                activity,
+                Earned: Money.Eur(Net(n => n[0] == '7', Side.Credit)),
+                Spent: Money.Eur(Net(n => n[0] == '6', Side.Debit)),
+                InvoicedUnpaid: Money.Eur(Net(n => n.StartsWith(ChartOfAccounts.Clients, StringComparison.Ordinal), Side.Debit)),
+                Committed: Money.Eur(Net(n => n.StartsWith(ChartOfAccounts.CommitmentsGiven, StringComparison.Ordinal), Side.Debit)));
+        });
     }
 
     public async Task<ActivityStatement> StatementAsync(ActivityId activity, DateOnly? from, DateOnly? to, int? last, CancellationToken ct = default)

@@ -1,5 +1,6 @@
 using Partage.App.Infrastructure;
 using Partage.App.Modules.Activities;
+using Partage.App.Modules.Activities.Features;
 using Partage.App.Modules.Invoicing;
 using Partage.App.Modules.Invoicing.Features;
 using Partage.App.Modules.Ledger;
@@ -31,19 +32,16 @@ public sealed record NextPay(DateOnly Day, Money Net, int Payslips);
 /// them; a manager's, finance's and payroll's queues. Every figure links to the page where the work is done.
 /// </summary>
 public sealed class RoleHome(ILedgerApi ledger, SearchInvoices invoices, GetOverdueAges overdue, ListJobs jobs, ListPayslips payslips,
-    ListWageBatches batches, ListUnmatchedBankLines bankLines, GetGuaranteeFund fund, FileEntityDsn dsn, ListFiscalYears fiscalYears, TimeProvider clock)
+    ListWageBatches batches, ListUnmatchedBankLines bankLines, GetGuaranteeFund fund, FileEntityDsn dsn, ListFiscalYears fiscalYears, SearchActivities activities,
+    TimeProvider clock)
 {
     private const int Recent = 100;
 
     public async Task<IReadOnlyList<ActivityMoney>> MoneyAsync(IReadOnlyList<ActivityView> activities, CancellationToken ct)
     {
-        var money = new List<ActivityMoney>();
-        foreach (var activity in activities.Where(a => a.Status == ActivityStatus.Active))
-        {
-            money.Add(new ActivityMoney(activity, (await ledger.BudgetAsync(activity.Id, ct)).Available));
-        }
-
-        return money;
+        var active = activities.Where(a => a.Status == ActivityStatus.Active).ToList();
+        var budgets = await ledger.BudgetsAsync(active.Select(a => a.Id).ToList(), ct);
+        return active.Select(a => new ActivityMoney(a, budgets[a.Id].Available)).ToList();
     }
 
     /// <summary>A member's contracts to sign, drafts to issue, invoices to send or chase, payslips of the last 30 days.</summary>
@@ -104,6 +102,14 @@ public sealed class RoleHome(ILedgerApi ledger, SearchInvoices invoices, GetOver
         {
             queues.Add(new WorkQueue("facture à valider", "factures à valider", (await invoices.HandleAsync(nameof(InvoiceStatus.PendingValidation), null, one, actor, ct)).Total,
                 $"/factures?status={nameof(InvoiceStatus.PendingValidation)}"));
+        }
+
+        if (actor.IsAdmin || actor.IsInRole(Roles.Manager) || actor.IsInRole(Roles.Finance))
+        {
+            // Active activities whose « disponible » is below zero: the member is spending money the activity does not have.
+            var red = new ActivitySearch { Status = nameof(ActivityStatus.Active), InTheRed = true, PageSize = 1 };
+            queues.Add(new WorkQueue("activité dans le rouge", "activités dans le rouge", (await activities.HandleAsync(red, actor, ct)).Total,
+                $"/activites?status={nameof(ActivityStatus.Active)}&inTheRed=true"));
         }
 
         if (actor.IsAdmin || actor.IsInRole(Roles.Manager) || actor.IsInRole(Roles.Payroll))
