@@ -156,6 +156,11 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
         yield return ("POST", "/api/v1/quotes/{id:guid}/send", _ => "/api/v1/quotes/{quote}/send", _ => null, Only(HttpStatusCode.OK, editors), notFound);
         yield return ("POST", "/api/v1/quotes/{id:guid}/invoice", _ => "/api/v1/quotes/{quote}/invoice", _ => null, Only(HttpStatusCode.Conflict, editors), notFound);
         yield return ("POST", "/api/v1/dunning/run", _ => "/api/v1/dunning/run", _ => null, Only(HttpStatusCode.OK, World.Admin, World.Finance), HttpStatusCode.Forbidden);
+        yield return ("POST", "/api/v1/einvoicing/send", _ => "/api/v1/einvoicing/send", _ => null, Only(HttpStatusCode.OK, World.Admin, World.Finance), HttpStatusCode.Forbidden);
+        yield return ("POST", "/api/v1/einvoicing/receive", _ => "/api/v1/einvoicing/receive", _ => null, Only(HttpStatusCode.OK, World.Admin, World.Finance), HttpStatusCode.Forbidden);
+        // The platform's call back: no account, its HMAC signature instead — without one, nobody (signed in or not) is let in.
+        yield return ("POST", "/api/v1/einvoicing/webhook/{entity}", _ => "/api/v1/einvoicing/webhook/LNA", _ => new { flowId = "F-1" },
+            Everyone.ToDictionary(e => e, _ => HttpStatusCode.Unauthorized), HttpStatusCode.Unauthorized);
         yield return ("POST", "/api/v1/invoices/{id:guid}/dispute", _ => "/api/v1/invoices/{issued}/dispute", _ => new { Reason = "Litige" },
             Only(HttpStatusCode.NoContent, World.Admin, World.Finance, World.LilleManager), notFound);
         yield return ("GET", "/api/v1/vat-rules", _ => "/api/v1/vat-rules", _ => null, Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => HttpStatusCode.OK), notFound);

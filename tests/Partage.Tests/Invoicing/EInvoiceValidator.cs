@@ -88,6 +88,21 @@ public static class EInvoiceValidator
         }
     }
 
+    /// <summary>A lifecycle message (CDAR D22B): the FNFE uncoupled XSD with xmllint, then the BR-FR-CDV rules (fatal and error asserts).</summary>
+    public static async Task<Report> ValidateCdarAsync(string xml)
+    {
+        var failures = new List<string>();
+        var cdar = Path.Combine(Standards, "fnfe-france-rfe-1.4.0.02", "CDAR");
+        var (code, output) = await RunAsync("xmllint", "--noout", "--schema", Path.Combine(cdar, "1xsd-CDAR_D22B_uncoupled", "CrossDomainAcknowledgementAndResponse_100pD22B.xsd"), xml);
+        if (code != 0)
+        {
+            failures.Add("XSD: " + output.Trim());
+        }
+
+        failures.AddRange(await SchematronAsync(xml, "BR-FR-CDV", Path.Combine(cdar, "2xslt", "BR-FR-CDV-Schematron-CDAR.xslt"), onlyFlagged: true));
+        return new Report(failures);
+    }
+
     private static async Task<IEnumerable<string>> SchematronAsync(string xml, string name, string xslt, bool onlyFlagged)
     {
         var svrl = Path.GetTempFileName();

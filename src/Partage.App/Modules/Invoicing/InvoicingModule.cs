@@ -1,6 +1,7 @@
 using Partage.App.Infrastructure.Scheduling;
 using Partage.App.Modules.Invoicing.FacturX;
 using Partage.App.Modules.Invoicing.Features;
+using Partage.App.Modules.Invoicing.Platform;
 using Partage.App.Security;
 
 namespace Partage.App.Modules.Invoicing;
@@ -10,6 +11,9 @@ public static class InvoicingModule
     public static IServiceCollection AddInvoicing(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<InvoicingOptions>().Bind(configuration.GetSection("Invoicing"));
+        services.AddOptions<EInvoicingOptions>().Bind(configuration.GetSection("EInvoicing"));
+        services.AddSingleton<PlatformTokens>();
+        services.AddHttpClient<IEInvoicingPlatform, AfnorPlatform>(http => http.Timeout = TimeSpan.FromSeconds(60));
         return services.AddScoped<IInvoicingApi, InvoicingApi>()
             .AddScoped<Members.IMemberRecordKeeper, InvoicingRecordKeeper>()
             .AddScoped<GetInvoice>()
@@ -54,6 +58,12 @@ public static class InvoicingModule
             .AddScoped<DisputeInvoice>()
             .AddScoped<GetDunningLog>()
             .AddScheduledWork<DunningWork>(DunningWork.Key, "Relances des factures échues", "0 0 8 ? * MON-FRI")
+            .AddScoped<PlatformQueue>()
+            .AddScoped<SendPlatformFlows>()
+            .AddScoped<ReceivePlatformFlows>()
+            .AddScoped<PlatformWebhook>()
+            .AddScheduledWork<PlatformSendWork>(PlatformSendWork.Key, "Dépôt des factures et statuts sur la plateforme agréée", "0 0/5 * ? * *", recordsIdleRuns: false)
+            .AddScheduledWork<PlatformReceiveWork>(PlatformReceiveWork.Key, "Lecture des statuts de factures sur la plateforme agréée", "0 2/15 * ? * *", recordsIdleRuns: false)
             .AddScoped<InvoiceDocuments>()
             .AddScoped<ExportInvoiceArchive>();
     }
@@ -102,6 +112,9 @@ public static class InvoicingModule
         MatchBankLine.Map(statements);
         SuggestBankMatches.Map(statements);
         ListBankStatements.Map(statements);
+        SendPlatformFlows.Map(finance);
+        ReceivePlatformFlows.Map(finance);
+        PlatformWebhook.Map(api);
         VatRules.Map(api);
     }
 }

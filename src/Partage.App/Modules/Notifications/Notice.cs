@@ -15,6 +15,8 @@ public enum NoticeKind
     PaymentReceived,
     PayslipAvailable,
     WagePaid,
+    /// <summary>The client (or the platform) refused, rejected, disputed or suspended an invoice sent through the accredited platform.</summary>
+    InvoiceRefused,
 }
 
 /// <summary>An in-app notice: one line, the page where the thing is done, read or not. Written in the unit of work of the event it announces.</summary>

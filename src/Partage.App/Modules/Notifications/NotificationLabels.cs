@@ -12,6 +12,7 @@ public static class NotificationLabels
         NoticeKind.InvoiceValidated => "Une facture validée et émise",
         NoticeKind.InvoiceReturned => "Une facture renvoyée avec un motif",
         NoticeKind.PaymentReceived => "Un paiement reçu d'un client",
+        NoticeKind.InvoiceRefused => "Une facture refusée ou contestée par le client",
         NoticeKind.PayslipAvailable => "Un bulletin de paie disponible",
         NoticeKind.WagePaid => "Un salaire versé",
         _ => kind.ToString(),

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Activities;
 using Partage.App.Modules.Clients;
+using Partage.App.Modules.Invoicing.Platform;
 using Partage.App.Modules.LegalEntities;
 using Partage.App.Security;
 using Partage.Kernel;
@@ -22,7 +23,19 @@ public sealed record InvoiceView(
 {
     /// <summary>Why a manager sent the draft back, until it is submitted again.</summary>
     public string? ReturnReason { get; init; }
+
+    /// <summary>Its life at the accredited platform, oldest first (empty when it did not go through one).</summary>
+    public IReadOnlyList<LifecycleStatusView> PlatformStatuses { get; init; } = [];
+
+    /// <summary>Why the platform could not take it yet or at all, while its flow waits or has failed.</summary>
+    public string? PlatformProblem { get; init; }
+
+    /// <summary>Queued for the platform and not taken yet.</summary>
+    public bool PlatformQueued { get; init; }
 }
+
+/// <summary>One status of the invoice at the platform (CDAR code, its French words, when, why, given by whom).</summary>
+public sealed record LifecycleStatusView(int Code, string Label, DateTime At, string? Reason, string Source, bool NeedsAttention);
 
 /// <summary>An invoice or credit note with its lines, totals, payments and links, as its reader may see it (else 404).</summary>
 public sealed class GetInvoice(PartageDbContext db, IActivitiesApi activities, IClientsApi clients, ILegalEntitiesApi entities)
@@ -38,6 +51,9 @@ public sealed class GetInvoice(PartageDbContext db, IActivitiesApi activities, I
             ? await db.Set<Invoice>().AsNoTracking().Where(i => i.Id == cid).Select(i => i.Number).SingleAsync(ct) : null;
         var creditNote = await db.Set<Invoice>().AsNoTracking().Where(i => i.CreditedInvoiceId == id).Select(i => (InvoiceId?)i.Id).SingleOrDefaultAsync(ct);
         var rules = invoice.Lines.OrderBy(l => l.Position).Select(l => (l, Rule: l.Vat)).ToList();
+        var statuses = await db.Set<InvoiceLifecycleEvent>().AsNoTracking().Where(e => e.InvoiceId == id).OrderBy(e => e.At).ThenBy(e => e.Id).ToListAsync(ct);
+        var outgoing = await db.Set<PlatformFlow>().AsNoTracking()
+            .Where(f => f.InvoiceId == id && f.Direction == FlowDirection.Out && f.Kind == PlatformFlowKind.Invoice).SingleOrDefaultAsync(ct);
         return new InvoiceView(
             invoice.Id, invoice.Kind, invoice.Status, invoice.Number, entity.Code, invoice.ActivityId, activity.Name, invoice.ClientId,
             invoice.PartiesJson is { } json ? InvoiceParties.FromJson(json).Buyer.Name : client.Name,
@@ -46,7 +62,13 @@ public sealed class GetInvoice(PartageDbContext db, IActivitiesApi activities, I
             InvoiceCalculator.Totals(rules.Select(x => (x.l.NetCents, x.Rule))), invoice.Paid, invoice.Remaining, invoice.PaymentReference,
             invoice.CreditedInvoiceId, credited, creditNote,
             invoice.Payments.OrderBy(p => p.Date).Select(p => new InvoicePaymentView(p.Date, Money.Eur(p.AmountCents), p.Reference)).ToList(),
-            VatRules.RegimeFor(client), invoice.SentAt, invoice.SentTo) { ReturnReason = invoice.ReturnReason };
+            VatRules.RegimeFor(client), invoice.SentAt, invoice.SentTo)
+        {
+            ReturnReason = invoice.ReturnReason,
+            PlatformStatuses = statuses.Select(e => new LifecycleStatusView(e.Code, LifecycleStatuses.Label(e.Code), e.At, e.Reason, e.Source, LifecycleStatuses.NeedsAttention(e.Code))).ToList(),
+            PlatformProblem = outgoing?.State is PlatformFlowState.Queued or PlatformFlowState.Failed ? outgoing.LastError : null,
+            PlatformQueued = outgoing?.State == PlatformFlowState.Queued,
+        };
     }
 
     public static void Map(RouteGroupBuilder invoices)

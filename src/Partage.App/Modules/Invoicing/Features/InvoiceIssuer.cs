@@ -5,6 +5,7 @@ using Partage.App.Modules.Audit;
 using Partage.App.Modules.Clients;
 using Partage.App.Modules.Ledger;
 using Partage.App.Modules.LegalEntities;
+using Partage.App.Modules.Invoicing.Platform;
 using Partage.App.Modules.Notifications;
 using Partage.App.Security;
 using Partage.Kernel;
@@ -19,7 +20,7 @@ namespace Partage.App.Modules.Invoicing.Features;
 /// </summary>
 public sealed class InvoiceIssuer(
     PartageDbContext db, NumberSeries numbers, ILedgerApi ledger, IActivitiesApi activities, IClientsApi clients,
-    ILegalEntitiesApi entities, INotificationsApi notifications, IAuditLog audit, GetInvoice views, TimeProvider clock)
+    ILegalEntitiesApi entities, INotificationsApi notifications, IAuditLog audit, GetInvoice views, PlatformQueue platform, TimeProvider clock)
 {
     /// <summary>The 411 auxiliary account of a client in an entity's books, created on its first invoice.</summary>
     public static Task<AccountId> ClientAccountAsync(ILedgerApi ledger, LegalEntityId entity, ClientView client, CancellationToken ct) =>
@@ -94,6 +95,7 @@ public sealed class InvoiceIssuer(
             invoice.LegalEntityId, "VT", today, $"Facture {invoice.Number} — {client.Name}", "invoice", invoice.Id.ToString(), $"invoice:{invoice.Id}:issued",
             postings, invoice.Number), actor, ct);
         invoice.SaleEntryId = sale.Id;
+        platform.QueueInvoice(invoice, client);
         audit.Record(actor, "invoicing.issued", "invoice", invoice.Id.ToString(), null,
             new { invoice.Number, invoice.NetCents, invoice.VatCents, invoice.GrossCents, FeeCents = fee.Total.Cents });
 

@@ -1,5 +1,6 @@
 using Partage.App.Modules.Audit;
 using Partage.App.Modules.Clients;
+using Partage.App.Modules.Invoicing.Platform;
 using Partage.App.Modules.Ledger;
 using Partage.App.Modules.Notifications;
 using Partage.App.Security;
@@ -14,7 +15,7 @@ namespace Partage.App.Modules.Invoicing.Features;
 /// client's account, split between the activity's share (excl. VAT) and the VAT in the invoice's
 /// proportions; when the invoice is settled, its postings on the client's account are lettered.
 /// </summary>
-public sealed class InvoiceSettlement(PartageDbContext db, ILedgerApi ledger, IClientsApi clients, INotificationsApi notifications, IAuditLog audit, GuaranteeCovers fund, TimeProvider clock)
+public sealed class InvoiceSettlement(PartageDbContext db, ILedgerApi ledger, IClientsApi clients, INotificationsApi notifications, IAuditLog audit, GuaranteeCovers fund, PlatformQueue platform, TimeProvider clock)
 {
     private readonly Dictionary<(LegalEntityId, ClientId), (ClientView Client, AccountId Account)> clientAccounts = [];
     private readonly Dictionary<(LegalEntityId, string), AccountId> accounts = [];
@@ -67,6 +68,7 @@ public sealed class InvoiceSettlement(PartageDbContext db, ILedgerApi ledger, IC
         db.Add(payment);   // tracked as new (a key set in advance would read as an existing row); EF adds it to invoice.Payments
         invoice.Touch();   // two payments of one invoice must not both pass the check of what remains to pay
         invoice.PaymentRecorded();
+        await platform.QueueCollectedAsync(invoice, payment, ct);
         if (covered)
         {
             await fund.RecoveredAsync(invoice, ct);

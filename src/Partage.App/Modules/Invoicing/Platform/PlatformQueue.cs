@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Partage.App.Modules.Clients;
+using Partage.Persistence;
+
+namespace Partage.App.Modules.Invoicing.Platform;
+
+/// <summary>
+/// What goes on the platform's queue, in the unit of work of the event: an invoice or credit note
+/// issued to a French business (the reform's B2B e-invoicing — private persons and foreign clients
+/// stay on e-mail and, later, e-reporting), and the status "encaissée" (212) of each payment of an
+/// invoice that went through the platform — for services, that status is also the payment e-reporting.
+/// </summary>
+public sealed class PlatformQueue(PartageDbContext db, IOptions<EInvoicingOptions> options, TimeProvider clock)
+{
+    public static bool GoesThroughPlatform(ClientView client) => client.Country == "FR" && client.IsBusiness && client.Siren is not null;
+
+    public void QueueInvoice(Invoice invoice, ClientView client)
+    {
+        if (!options.Value.Enabled || !GoesThroughPlatform(client))
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.Add(new PlatformFlow
+        {
+            LegalEntityId = invoice.LegalEntityId, InvoiceId = invoice.Id, Direction = FlowDirection.Out, Kind = PlatformFlowKind.Invoice,
+            TrackingId = invoice.Number!, State = PlatformFlowState.Queued, QueuedAt = now, NextAttemptAt = now,
+        });
+    }
+
+    public async Task QueueCollectedAsync(Invoice invoice, InvoicePayment payment, CancellationToken ct)
+    {
+        var sentThrough = await db.Set<PlatformFlow>().AnyAsync(
+            f => f.InvoiceId == invoice.Id && f.Direction == FlowDirection.Out && f.Kind == PlatformFlowKind.Invoice && f.State != PlatformFlowState.Failed, ct);
+        if (!sentThrough)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.Add(new PlatformFlow
+        {
+            LegalEntityId = invoice.LegalEntityId, InvoiceId = invoice.Id, Direction = FlowDirection.Out, Kind = PlatformFlowKind.Lifecycle,
+            TrackingId = $"{invoice.Number}/212/{payment.Id.ToString("N")[..12]}", StatusCode = LifecycleStatuses.Collected,
+            AmountCents = payment.AmountCents, StatusDate = payment.Date, State = PlatformFlowState.Queued, QueuedAt = now, NextAttemptAt = now,
+        });
+    }
+}
