@@ -138,6 +138,14 @@ public sealed class PlatformTests(PlatformStandIn standIn) : IClassFixture<Platf
         var page = await (await factory.SignedInBrowserAsync(World.LilleMemberEmail)).GetStringAsync($"/factures/{issued.Id}");
         Assert.Contains("Plateforme de facturation électronique", page, StringComparison.Ordinal);
         Assert.Contains("Refusée", page, StringComparison.Ordinal);
+
+        // The manager cancels it: the credit note follows the invoice's channel, through the platform.
+        var manager = await factory.ActorAsync(World.LilleManager);
+        var note = await factory.InScopeAsync(s => s.GetRequiredService<CreditInvoice>().HandleAsync(issued.Id, "Taux de TVA erroné", manager));
+        Assert.Equal(1, (await SendAsync(factory)).Submitted);
+        var held = standIn.Platform.Submitted.Single(f => f.TrackingId == note.Number);
+        Assert.Equal(($"avoir-{note.Number}.pdf", "Factur-X"), (held.Name, held.Syntax));
+        Assert.Equal([200], (await ViewAsync(factory, note.Id)).PlatformStatuses.Select(s => s.Code));
     }
 
     [Fact]

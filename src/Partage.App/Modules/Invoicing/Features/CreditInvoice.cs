@@ -1,5 +1,6 @@
 using Partage.App.Infrastructure.Http;
 using Partage.App.Modules.Audit;
+using Partage.App.Modules.Invoicing.Platform;
 using Partage.App.Modules.Ledger;
 using Partage.App.Security;
 using Partage.Kernel;
@@ -8,7 +9,7 @@ using Partage.Persistence;
 namespace Partage.App.Modules.Invoicing.Features;
 
 /// <summary>Cancels an issued, unpaid invoice by a credit note of the same amounts, numbered in the same series; its entry, the sale's mirror, is lettered against it (ILedgerApi.PostCreditNoteAsync, as for employers' invoices).</summary>
-public sealed class CreditInvoice(PartageDbContext db, InvoiceIssuer issuer, ILedgerApi ledger, IAuditLog audit, GetInvoice views, TimeProvider clock)
+public sealed class CreditInvoice(PartageDbContext db, InvoiceIssuer issuer, ILedgerApi ledger, IAuditLog audit, GetInvoice views, PlatformQueue platform, TimeProvider clock)
 {
     public async Task<InvoiceView> HandleAsync(InvoiceId id, string? reason, Actor actor, CancellationToken ct = default)
     {
@@ -50,6 +51,7 @@ public sealed class CreditInvoice(PartageDbContext db, InvoiceIssuer issuer, ILe
         note.SaleEntryId = entry.Id;
         invoice.MarkCredited();
         db.Add(note);
+        await platform.QueueCreditNoteAsync(note, invoice.Id, ct);
         audit.Record(actor, "invoicing.credited", "invoice", invoice.Id.ToString(), new { Status = before }, new { CreditNote = note.Number, Reason = why });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

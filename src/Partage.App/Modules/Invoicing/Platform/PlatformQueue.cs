@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Partage.App.Modules.Clients;
+using Partage.Kernel;
 using Partage.Persistence;
 
 namespace Partage.App.Modules.Invoicing.Platform;
@@ -30,11 +31,23 @@ public sealed class PlatformQueue(PartageDbContext db, IOptions<EInvoicingOption
         });
     }
 
+    /// <summary>A credit note follows the channel of the invoice it cancels: through the platform if that invoice went through it.</summary>
+    public async Task QueueCreditNoteAsync(Invoice note, InvoiceId credited, CancellationToken ct)
+    {
+        if (options.Value.Enabled && await SentThroughAsync(credited, ct))
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            db.Add(new PlatformFlow
+            {
+                LegalEntityId = note.LegalEntityId, InvoiceId = note.Id, Direction = FlowDirection.Out, Kind = PlatformFlowKind.Invoice,
+                TrackingId = note.Number!, State = PlatformFlowState.Queued, QueuedAt = now, NextAttemptAt = now,
+            });
+        }
+    }
+
     public async Task QueueCollectedAsync(Invoice invoice, InvoicePayment payment, CancellationToken ct)
     {
-        var sentThrough = await db.Set<PlatformFlow>().AnyAsync(
-            f => f.InvoiceId == invoice.Id && f.Direction == FlowDirection.Out && f.Kind == PlatformFlowKind.Invoice && f.State != PlatformFlowState.Failed, ct);
-        if (!sentThrough)
+        if (!await SentThroughAsync(invoice.Id, ct))
         {
             return;
         }
@@ -47,4 +60,7 @@ public sealed class PlatformQueue(PartageDbContext db, IOptions<EInvoicingOption
             AmountCents = payment.AmountCents, StatusDate = payment.Date, State = PlatformFlowState.Queued, QueuedAt = now, NextAttemptAt = now,
         });
     }
+
+    private Task<bool> SentThroughAsync(InvoiceId invoice, CancellationToken ct) => db.Set<PlatformFlow>().AnyAsync(
+        f => f.InvoiceId == invoice && f.Direction == FlowDirection.Out && f.Kind == PlatformFlowKind.Invoice && f.State != PlatformFlowState.Failed, ct);
 }
