@@ -103,6 +103,33 @@ public static class EInvoiceValidator
         return new Report(failures);
     }
 
+    /// <summary>
+    /// An e-reporting file (PPF flux 10): the AIFE XSD with xmllint, then the PPF schematron v1.8 (all its asserts are fatal)
+    /// with node-schematron — written for an XPath 2 binding that Saxon-HE could run only once compiled, and no compiler is served.
+    /// </summary>
+    public static async Task<Report> ValidateEReportAsync(string xml)
+    {
+        var failures = new List<string>();
+        var folder = Path.Combine(Standards, "..", "e-reporting-ppf-flux10-v1.0");
+        var (code, output) = await RunAsync("xmllint", "--noout", "--schema", Path.Combine(folder, "ereporting.xsd"), xml);
+        if (code != 0)
+        {
+            failures.Add("XSD: " + output.Trim());
+        }
+
+        var (ran, lines) = await RunAsync("node", Path.Combine(Standards, "..", "..", "validators", "schematron.js"), Path.Combine(folder, "PPF_Flux10_v1.0.sch"), xml);
+        if (ran != 0)
+        {
+            failures.Add("flux 10 schematron did not run: " + lines.Trim());
+        }
+
+        failures.AddRange(lines.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement)
+            .Where(r => r.GetProperty("failed").GetBoolean())
+            .Select(r => "flux 10: " + r.GetProperty("text").GetString()));
+        return new Report(failures);
+    }
+
     private static async Task<IEnumerable<string>> SchematronAsync(string xml, string name, string xslt, bool onlyFlagged)
     {
         var svrl = Path.GetTempFileName();

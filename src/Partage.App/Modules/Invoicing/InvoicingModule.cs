@@ -62,6 +62,7 @@ public static class InvoicingModule
             .AddScoped<SendPlatformFlows>()
             .AddScoped<ReceivePlatformFlows>()
             .AddScoped<PlatformWebhook>()
+            .AddScoped<BuildEReport>()
             .AddScheduledWork<PlatformSendWork>(PlatformSendWork.Key, "Dépôt des factures et statuts sur la plateforme agréée", "0 0/5 * ? * *", recordsIdleRuns: false)
             .AddScheduledWork<PlatformReceiveWork>(PlatformReceiveWork.Key, "Lecture des statuts de factures sur la plateforme agréée", "0 2/15 * ? * *", recordsIdleRuns: false)
             .AddScoped<InvoiceDocuments>()

@@ -186,6 +186,25 @@ public sealed class PlatformTests(PlatformStandIn standIn) : IClassFixture<Platf
     }
 
     [Fact]
+    public async Task TheMonthsEReporting_GoesToThePlatform_OnceAsFrrFlows()
+    {
+        using var factory = new PlatformFactory(standIn);
+        var world = await Ledger.Books.OpenAsync(factory);
+        var person = await Sales.ClientAsync(factory, Clients.ClientTests.FrenchCompany(string.Empty, "Camille Durand") with { Kind = "Person", LegalForm = null, Siren = null, Siret = null });
+        var sold = await Sales.IssuedAsync(factory, Sales.Draft(world.LilleActivity, person.Id, ("Cours de chant", "2", "HUR", "45", null)));
+        var files = await factory.InScopeAsync(s => s.GetRequiredService<BuildEReport>().HandleAsync(sold.EntityCode, "2026-11", Actor.System));
+        Assert.True(files.Queued);
+        await factory.InScopeAsync(s => s.GetRequiredService<BuildEReport>().HandleAsync(sold.EntityCode, "2026-11", Actor.System));   // asked twice: queued once
+        Assert.Equal(2, (await SendAsync(factory)).Submitted);
+        var held = standIn.Platform.Submitted.Where(f => f.Syntax == "FRR").OrderBy(f => f.TrackingId, StringComparer.Ordinal).ToList();
+        Assert.Equal([$"EREPORT-{sold.EntityCode}-2026-11-P", $"EREPORT-{sold.EntityCode}-2026-11-T"], held.Select(f => f.TrackingId));
+        Assert.Equal("B2C", held[1].ProcessingRule);
+        Assert.Contains("<TypeCode>IN</TypeCode>", Encoding.UTF8.GetString(held[1].Content), StringComparison.Ordinal);
+        Assert.Equal(0, (await SendAsync(factory)).Submitted);
+        Assert.Empty(standIn.Flows.Violations);
+    }
+
+    [Fact]
     public async Task Prism_RefusesARequestThatDoesNotFollowTheStandard()
     {
         // Without this, "no 422 from Prism" would prove nothing: a flowInfo without its name is refused before the platform sees it.

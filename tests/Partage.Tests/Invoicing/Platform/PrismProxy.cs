@@ -6,7 +6,7 @@ using System.Net.Sockets;
 namespace Partage.Tests.Invoicing.Platform;
 
 /// <summary>
-/// Prism (@stoplight/prism-cli, installed by test.sh in tests/prism with its one patch) as a validating
+/// Prism (@stoplight/prism-cli, installed by test.sh in tests/validators with its one patch) as a validating
 /// proxy: it checks each request against an official AFNOR OpenAPI file, answers 422 without
 /// forwarding one that does not conform (--errors), forwards the rest to the scripted platform and
 /// checks its answers too. Everything it reports is kept in <see cref="Output"/>.
@@ -28,14 +28,14 @@ public sealed class PrismProxy : IAsyncDisposable
     /// <summary>The lines where Prism reported a request or an answer that does not conform to the specification.</summary>
     public IReadOnlyList<string> Violations => [.. Output.Where(l => l.Contains("Violation", StringComparison.OrdinalIgnoreCase) || l.Contains("not valid", StringComparison.OrdinalIgnoreCase) || l.Contains("✖", StringComparison.Ordinal))];
 
-    public static string Root { get; } = Path.Combine(EInvoiceValidator.StandardsFolder, "..", "..", "prism");
+    public static string Root { get; } = Path.Combine(EInvoiceValidator.StandardsFolder, "..", "..", "validators");
 
     public static async Task<PrismProxy> StartAsync(string specification, string upstream)
     {
         var cli = Path.Combine(Root, "node_modules", "@stoplight", "prism-cli", "dist", "index.js");
         if (!File.Exists(cli))
         {
-            throw new InvalidOperationException($"Prism is not installed ({cli}): run ./test.sh once, or `npm ci` in tests/prism.");
+            throw new InvalidOperationException($"Prism is not installed ({cli}): run ./test.sh once, or `npm ci` in tests/validators.");
         }
 
         var port = FreePort();

@@ -19,11 +19,7 @@ public sealed class ExportInvoiceArchive(PartageDbContext db, InvoiceDocuments d
         }
 
         var v = new Validation();
-        var entity = (await entities.ListAsync(ct)).FirstOrDefault(e => string.Equals(e.Code, entityCode?.Trim(), StringComparison.OrdinalIgnoreCase));
-        if (entity is null)
-        {
-            v.Add("Entity", "Entité inconnue (SCIC, LNA ou GE).");
-        }
+        var entity = await EntityInput.FindAsync(entities, entityCode, v, ct);
 
         var start = v.Date("From", "La date de début", from, required: true);
         var end = v.Date("To", "La date de fin", to, required: true);

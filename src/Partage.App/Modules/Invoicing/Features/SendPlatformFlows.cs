@@ -27,7 +27,7 @@ public sealed record PlatformRound(int Submitted, int Retrying, int Failed, bool
 /// platform's reason for finance to read. Scheduled every five minutes, and `partage einvoicing send`.
 /// </summary>
 public sealed class SendPlatformFlows(
-    PartageDbContext db, IEInvoicingPlatform platform, InvoiceDocuments documents, ILegalEntitiesApi entities, IAuditLog audit,
+    PartageDbContext db, IEInvoicingPlatform platform, InvoiceDocuments documents, ILegalEntitiesApi entities, BuildEReport reports, IAuditLog audit,
     IOptions<EInvoicingOptions> options, TimeProvider clock)
 {
     public async Task<PlatformRound> HandleAsync(Actor actor, CancellationToken ct = default)
@@ -41,7 +41,7 @@ public sealed class SendPlatformFlows(
         var due = await db.Set<PlatformFlow>()
             .Where(f => f.Direction == FlowDirection.Out && f.State == PlatformFlowState.Queued && f.NextAttemptAt <= now)
             .OrderBy(f => f.QueuedAt).Take(200).ToListAsync(ct);
-        var accounts = (await entities.ListAsync(ct)).ToDictionary(e => e.Id, e => new PlatformAccount(e.Code, e.Siren));
+        var known = (await entities.ListAsync(ct)).ToDictionary(e => e.Id);
         int submitted = 0, retrying = 0, failed = 0;
         foreach (var flow in due)
         {
@@ -50,7 +50,7 @@ public sealed class SendPlatformFlows(
                 continue;
             }
 
-            var state = await SendAsync(flow, accounts[flow.LegalEntityId], actor, ct);
+            var state = await SendAsync(flow, known[flow.LegalEntityId], actor, ct);
             submitted += state == PlatformFlowState.Submitted ? 1 : 0;
             retrying += state == PlatformFlowState.Queued ? 1 : 0;
             failed += state == PlatformFlowState.Failed ? 1 : 0;
@@ -76,19 +76,30 @@ public sealed class SendPlatformFlows(
         }
     }
 
-    private async Task<PlatformFlowState> SendAsync(PlatformFlow flow, PlatformAccount account, Actor actor, CancellationToken ct)
+    private async Task<PlatformFlowState> SendAsync(PlatformFlow flow, LegalEntityView entity, Actor actor, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var account = new PlatformAccount(entity.Code, entity.Siren);
         try
         {
-            var submission = flow.Kind == PlatformFlowKind.Invoice ? await InvoiceFileAsync(flow, account, ct) : await StatusFileAsync(flow, ct);
+            var submission = flow.Kind switch
+            {
+                PlatformFlowKind.Invoice => await InvoiceFileAsync(flow, account, ct),
+                PlatformFlowKind.Lifecycle => await StatusFileAsync(flow, ct),
+                _ => await ReportFileAsync(flow, entity, ct),
+            };
             flow.PlatformFlowId = await platform.SubmitAsync(account, submission, ct);
             flow.State = PlatformFlowState.Submitted;
             flow.DoneAt = now;
             flow.LastError = null;
-            var (code, source) = flow.Kind == PlatformFlowKind.Invoice ? (LifecycleStatuses.Deposited, "plateforme") : (flow.StatusCode!.Value, "Partage");
-            db.Add(new InvoiceLifecycleEvent { InvoiceId = flow.InvoiceId!.Value, Code = code, At = now, Source = source, FlowId = flow.Id });
-            audit.Record(actor, "einvoicing.submitted", "invoice", flow.InvoiceId.Value.ToString(), null, new { flow.TrackingId, flow.PlatformFlowId, flow.Kind });
+            if (flow.InvoiceId is { } invoice)
+            {
+                var (code, source) = flow.Kind == PlatformFlowKind.Invoice ? (LifecycleStatuses.Deposited, "plateforme") : (flow.StatusCode!.Value, "Partage");
+                db.Add(new InvoiceLifecycleEvent { InvoiceId = invoice, Code = code, At = now, Source = source, FlowId = flow.Id });
+            }
+
+            audit.Record(actor, "einvoicing.submitted", flow.InvoiceId is null ? "platform_flow" : "invoice", flow.InvoiceId?.ToString() ?? flow.Id.ToString(), null,
+                new { flow.TrackingId, flow.PlatformFlowId, flow.Kind });
         }
         catch (PlatformException e)
         {
@@ -129,6 +140,15 @@ public sealed class SendPlatformFlows(
             invoiceFlow.RecipientAddress ?? document.Parties.Buyer.Siren!);
         var messageId = flow.TrackingId.Replace('/', '-');
         return new FlowSubmission($"{messageId}.xml", "CDAR", "CIUS", "B2B", flow.TrackingId, Cdar.Write(status, parties, messageId), "application/xml");
+    }
+
+    /// <summary>A month's e-reporting file, rebuilt from the books as they stand (transactions "T", payments "P").</summary>
+    private async Task<FlowSubmission> ReportFileAsync(PlatformFlow flow, LegalEntityView entity, CancellationToken ct)
+    {
+        var files = await reports.BuildAsync(entity, PayPeriod.Containing(flow.StatusDate!.Value), ct);
+        return flow.TrackingId.EndsWith("-T", StringComparison.Ordinal)
+            ? new FlowSubmission(files.TransactionsName, "FRR", "Basic", files.Days > 0 ? "B2C" : "B2BInt", flow.TrackingId, files.TransactionsFile, "application/xml")
+            : new FlowSubmission(files.PaymentsName, "FRR", "Basic", "B2C", flow.TrackingId, files.PaymentsFile, "application/xml");
     }
 
     public static void Map(RouteGroupBuilder finance)

@@ -19,6 +19,9 @@ public sealed class EInvoicingOptions
 
     public string ClientSecret { get; set; } = string.Empty;
 
+    /// <summary>The platform's registration number at the DGFiP (4 characters), the sender of the e-reporting files.</summary>
+    public string PlatformRegistration { get; set; } = "0000";
+
     /// <summary>The key the platform signs its webhook calls with (HMAC-SHA-256, header Afnor-Signature).</summary>
     public string WebhookSecret { get; set; } = string.Empty;
 

@@ -19,6 +19,9 @@ public enum PlatformFlowKind
 {
     Invoice,
     Lifecycle,
+
+    /// <summary>A month's e-reporting file (transactions or payments) of an entity, syntax FRR.</summary>
+    EReport,
 }
 
 public enum PlatformFlowState
