@@ -135,6 +135,9 @@ public sealed class PlatformTests(PlatformStandIn standIn) : IClassFixture<Platf
             Assert.Single(notices.Notices.Items, n => n.Text.Contains($"Facture {issued.Number} : refusée par le client (TX_TVA_ERR — Taux de TVA erroné)", StringComparison.Ordinal));
         }
 
+        var dispute = await factory.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Set<Partage.App.Modules.Invoicing.Invoice>()
+            .Where(i => i.Id == issued.Id).Select(i => new { i.DisputedSince, i.DisputeReason }).SingleAsync());
+        Assert.Equal((factory.Today, "Refusée par le client sur la plateforme : TX_TVA_ERR — Taux de TVA erroné"), (dispute.DisputedSince, dispute.DisputeReason));   // dunning pauses
         var page = await (await factory.SignedInBrowserAsync(World.LilleMemberEmail)).GetStringAsync($"/factures/{issued.Id}");
         Assert.Contains("Plateforme de facturation électronique", page, StringComparison.Ordinal);
         Assert.Contains("Refusée", page, StringComparison.Ordinal);

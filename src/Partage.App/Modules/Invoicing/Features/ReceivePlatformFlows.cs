@@ -23,7 +23,8 @@ public sealed record PlatformReceipt(int Statuses, int Rejected, bool Configured
 /// Reads the statuses the platform and the clients give the entities' invoices (CDAR flows of type
 /// CustomerInvoiceLC): each flow once (its id is the tracking id of an incoming row, unique per
 /// entity), each status added to the invoice's life; a refusal, a rejection, a dispute or a
-/// suspension reaches the member and the office's managers. A flow that cannot be read or names an
+/// suspension reaches the member and the office's managers, and a refusal, dispute or suspension
+/// pauses its dunning (a dispute recorded, closed by finance or the manager as any other). A flow that cannot be read or names an
 /// unknown invoice is kept as rejected, with why. Polled every fifteen minutes and by
 /// `partage einvoicing receive`; the platform's webhook reads one flow at once.
 /// </summary>
@@ -115,6 +116,13 @@ public sealed class ReceivePlatformFlows(
         var at = status.At == DateTimeOffset.MinValue ? clock.GetUtcNow().UtcDateTime : status.At.UtcDateTime;
         db.Add(new InvoiceLifecycleEvent { InvoiceId = invoice.Id, Code = status.Code, At = at, Reason = reason, Source = status.SenderRole == "BY" ? "client" : "plateforme", FlowId = flow.Id });
         audit.Record(actor, "einvoicing.status_received", "invoice", invoice.Id.ToString(), null, new { status.Code, reason, flow.PlatformFlowId });
+        if (status.Code is LifecycleStatuses.Disputed or LifecycleStatuses.Suspended or LifecycleStatuses.Refused && invoice.DisputedSince is null)
+        {
+            // The client contests it: dunning pauses, as for a dispute finance records by hand (and is closed the same way).
+            invoice.DisputedSince = ParisTime.DateOf(at);
+            invoice.DisputeReason = Text.Cut($"{LifecycleStatuses.Label(status.Code)} par le client sur la plateforme" + (reason is null ? string.Empty : $" : {reason}"), 300);
+        }
+
         if (LifecycleStatuses.NeedsAttention(status.Code))
         {
             var text = $"Facture {invoice.Number} : {LifecycleStatuses.Label(status.Code).ToLowerInvariant()} par le client" + (reason is null ? string.Empty : $" ({reason})");
