@@ -99,3 +99,11 @@ public readonly record struct MemberId(Guid Value) : ITypedId<MemberId>
 
     public override string ToString() => Value.ToString();
 }
+
+/// <summary>Identifies a supplier's invoice in the Purchases module.</summary>
+public readonly record struct SupplierInvoiceId(Guid Value) : ITypedId<SupplierInvoiceId>
+{
+    public static SupplierInvoiceId From(Guid value) => new(value);
+
+    public override string ToString() => Value.ToString();
+}

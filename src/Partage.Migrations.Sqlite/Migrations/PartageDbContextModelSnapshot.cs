@@ -2025,6 +2025,10 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("attempts");
 
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
                     b.Property<string>("Direction")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -3024,6 +3028,14 @@ namespace Partage.Migrations.Sqlite.Migrations
                         },
                         new
                         {
+                            Id = new Guid("b0802692-12a7-f6bb-fe3a-1ab1d308aff9"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Fournisseurs - avances et acomptes versés sur commandes",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "4091"
+                        },
+                        new
+                        {
                             Id = new Guid("fd4395a7-61e9-9caa-4d44-73d02eb70665"),
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Label = "Clients",
@@ -3160,6 +3172,22 @@ namespace Partage.Migrations.Sqlite.Migrations
                         },
                         new
                         {
+                            Id = new Guid("e967880c-59f0-c90f-c5b2-87e69d46ca4a"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Sous-traitance générale",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "611"
+                        },
+                        new
+                        {
+                            Id = new Guid("3d2b1bbc-bfcc-6b4e-e12c-6b866e0424cc"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Locations mobilières",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "6135"
+                        },
+                        new
+                        {
                             Id = new Guid("8749a957-e21e-0dce-06e0-07a3da371cbf"),
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Label = "Honoraires",
@@ -3168,11 +3196,35 @@ namespace Partage.Migrations.Sqlite.Migrations
                         },
                         new
                         {
+                            Id = new Guid("ab0e931f-c0f2-dfe7-3a17-31616b5d59d3"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Publicité, publications, relations publiques",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "623"
+                        },
+                        new
+                        {
+                            Id = new Guid("06d3aac3-2a0f-5103-ef75-2fa130a83dbb"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Voyages et déplacements",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "6251"
+                        },
+                        new
+                        {
                             Id = new Guid("582e9010-39a1-fa0d-e88a-a16da028ab02"),
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Label = "Services bancaires et assimilés",
                             LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
                             Number = "627"
+                        },
+                        new
+                        {
+                            Id = new Guid("6a06f9d8-1e70-eb73-d10b-54260ee84f25"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Divers",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "628"
                         },
                         new
                         {
@@ -3312,6 +3364,14 @@ namespace Partage.Migrations.Sqlite.Migrations
                         },
                         new
                         {
+                            Id = new Guid("182e48cf-9c3b-1e5c-74d2-08bb73d0c38a"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Fournisseurs - avances et acomptes versés sur commandes",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "4091"
+                        },
+                        new
+                        {
                             Id = new Guid("bc7bd439-8aa9-df09-bf3e-7eab4998ed41"),
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Label = "Clients",
@@ -3448,6 +3508,22 @@ namespace Partage.Migrations.Sqlite.Migrations
                         },
                         new
                         {
+                            Id = new Guid("3d4b0b16-2e69-5a46-d10b-ff5f8b0ae9b6"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Sous-traitance générale",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "611"
+                        },
+                        new
+                        {
+                            Id = new Guid("68783109-8366-da17-cd90-ee92cd9f151d"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Locations mobilières",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "6135"
+                        },
+                        new
+                        {
                             Id = new Guid("3ed63b53-ca00-5fb4-3f67-e3f439179554"),
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Label = "Honoraires",
@@ -3456,11 +3532,35 @@ namespace Partage.Migrations.Sqlite.Migrations
                         },
                         new
                         {
+                            Id = new Guid("76a0e658-b061-008f-73d5-f52adba3cac1"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Publicité, publications, relations publiques",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "623"
+                        },
+                        new
+                        {
+                            Id = new Guid("03c1ccd0-6128-60cf-db93-34ca33deace8"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Voyages et déplacements",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "6251"
+                        },
+                        new
+                        {
                             Id = new Guid("737049a2-4172-094d-0af5-0a53c68466b1"),
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Label = "Services bancaires et assimilés",
                             LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
                             Number = "627"
+                        },
+                        new
+                        {
+                            Id = new Guid("9639de88-74bb-4875-9dc1-f4c737b668e2"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Divers",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "628"
                         },
                         new
                         {
@@ -3600,6 +3700,14 @@ namespace Partage.Migrations.Sqlite.Migrations
                         },
                         new
                         {
+                            Id = new Guid("ab56025a-4108-aca5-3bf4-de4406fc4671"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Fournisseurs - avances et acomptes versés sur commandes",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "4091"
+                        },
+                        new
+                        {
                             Id = new Guid("d18979cf-6dbe-1824-d1a8-c2e84a4839d8"),
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Label = "Clients",
@@ -3736,6 +3844,22 @@ namespace Partage.Migrations.Sqlite.Migrations
                         },
                         new
                         {
+                            Id = new Guid("1d2f13ec-4180-19a2-301a-971abe43b1b6"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Sous-traitance générale",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "611"
+                        },
+                        new
+                        {
+                            Id = new Guid("2ff814ac-b2dc-b962-0054-6808ced4b928"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Locations mobilières",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "6135"
+                        },
+                        new
+                        {
                             Id = new Guid("61159f48-5427-1c92-1236-e10aa0ae8e3e"),
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Label = "Honoraires",
@@ -3744,11 +3868,35 @@ namespace Partage.Migrations.Sqlite.Migrations
                         },
                         new
                         {
+                            Id = new Guid("7c3f0e83-8d1b-5e81-344e-385153c35dd3"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Publicité, publications, relations publiques",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "623"
+                        },
+                        new
+                        {
+                            Id = new Guid("e91feec0-db59-bf46-1aff-a7d862706abe"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Voyages et déplacements",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "6251"
+                        },
+                        new
+                        {
                             Id = new Guid("3738b6c2-08be-c50e-1dff-c0f58bf8849e"),
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Label = "Services bancaires et assimilés",
                             LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
                             Number = "627"
+                        },
+                        new
+                        {
+                            Id = new Guid("2036bf84-6b0f-37b2-a5c8-56e6ef790f8b"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Divers",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "628"
                         },
                         new
                         {
@@ -5417,6 +5565,209 @@ namespace Partage.Migrations.Sqlite.Migrations
                     b.ToTable("payroll_signature_codes", (string)null);
                 });
 
+            modelBuilder.Entity("Partage.App.Modules.Purchases.SupplierInvoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ActivityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activity_id");
+
+                    b.Property<string>("BuyerReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("buyer_reference");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("DisputeReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dispute_reason");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_date");
+
+                    b.Property<Guid?>("EntryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entry_id");
+
+                    b.Property<string>("FileHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_hash");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("InvoiceNumber")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invoice_number");
+
+                    b.Property<DateOnly>("IssueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issue_date");
+
+                    b.Property<Guid>("LegalEntityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_entity_id");
+
+                    b.Property<Guid?>("MemberId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("member_id");
+
+                    b.Property<long>("NetCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("net_cents");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid?>("OfficeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("office_id");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paid_on");
+
+                    b.Property<long>("PayableCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("payable_cents");
+
+                    b.Property<Guid?>("PaymentBatchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_batch_id");
+
+                    b.Property<string>("PlatformFlowId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("platform_flow_id");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_at");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("row_version");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("summary");
+
+                    b.Property<Guid?>("SupplierAccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplier_account_id");
+
+                    b.Property<string>("SupplierAddress")
+                        .IsRequired()
+                        .HasMaxLength(125)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplier_address");
+
+                    b.Property<string>("SupplierIban")
+                        .IsRequired()
+                        .HasMaxLength(34)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplier_iban");
+
+                    b.Property<string>("SupplierName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplier_name");
+
+                    b.Property<string>("SupplierSiren")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplier_siren");
+
+                    b.Property<string>("SupplierVatNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplier_vat_number");
+
+                    b.Property<string>("Syntax")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("syntax");
+
+                    b.Property<long>("TotalCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_cents");
+
+                    b.Property<string>("TypeCode")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type_code");
+
+                    b.Property<long>("VatCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("vat_cents");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supplier_invoices");
+
+                    b.HasIndex("ActivityId")
+                        .HasDatabaseName("ix_supplier_invoices_activity_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_supplier_invoices_number");
+
+                    b.HasIndex("OfficeId")
+                        .HasDatabaseName("ix_supplier_invoices_office_id");
+
+                    b.HasIndex("PaymentBatchId")
+                        .HasDatabaseName("ix_supplier_invoices_payment_batch_id");
+
+                    b.HasIndex("Status", "DueDate")
+                        .HasDatabaseName("ix_supplier_invoices_status_due_date");
+
+                    b.HasIndex("LegalEntityId", "SupplierSiren", "InvoiceNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_supplier_invoices_legal_entity_id_supplier_siren_invoice_number");
+
+                    b.ToTable("supplier_invoices", (string)null);
+                });
+
             modelBuilder.Entity("Partage.App.Security.Accounts.SpentRefreshToken", b =>
                 {
                     b.Property<string>("Hash")
@@ -6171,6 +6522,22 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_payroll_signature_codes_payroll_jobs_job_id");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Purchases.SupplierInvoice", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_supplier_invoices_activities_activity_id");
+
+                    b.HasOne("Partage.App.Modules.LegalEntities.LegalEntity", null)
+                        .WithMany()
+                        .HasForeignKey("LegalEntityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_supplier_invoices_legal_entities_legal_entity_id");
                 });
 
             modelBuilder.Entity("Partage.App.Modules.Clients.Client", b =>

@@ -163,6 +163,14 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
             Everyone.ToDictionary(e => e, _ => HttpStatusCode.Unauthorized), HttpStatusCode.Unauthorized);
         yield return ("POST", "/api/v1/invoices/{id:guid}/dispute", _ => "/api/v1/invoices/{issued}/dispute", _ => new { Reason = "Litige" },
             Only(HttpStatusCode.NoContent, World.Admin, World.Finance, World.LilleManager), notFound);
+        // Suppliers' invoices: the list is scoped (employers and applicants see an empty one); one that does not exist, or is not theirs, is 404 to all.
+        yield return ("GET", "/api/v1/supplier-invoices", _ => "/api/v1/supplier-invoices", _ => null, Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => HttpStatusCode.OK), notFound);
+        var missing = Guid.NewGuid();
+        yield return ("GET", "/api/v1/supplier-invoices/{id:guid}", _ => $"/api/v1/supplier-invoices/{missing}", _ => null, [], notFound);
+        yield return ("GET", "/api/v1/supplier-invoices/{id:guid}/file", _ => $"/api/v1/supplier-invoices/{missing}/file", _ => null, [], notFound);
+        yield return ("POST", "/api/v1/supplier-invoices/{id:guid}/assign", _ => $"/api/v1/supplier-invoices/{missing}/assign", w => new { ActivityId = w.LilleActivity.Value }, [], notFound);
+        yield return ("POST", "/api/v1/supplier-invoices/{id:guid}/approve", _ => $"/api/v1/supplier-invoices/{missing}/approve", _ => new { Category = "Supplies" }, [], notFound);
+        yield return ("POST", "/api/v1/supplier-invoices/{id:guid}/dispute", _ => $"/api/v1/supplier-invoices/{missing}/dispute", _ => new { Reason = "Jamais livré" }, [], notFound);
         yield return ("GET", "/api/v1/vat-rules", _ => "/api/v1/vat-rules", _ => null, Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => HttpStatusCode.OK), notFound);
     }
 

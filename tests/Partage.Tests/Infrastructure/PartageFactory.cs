@@ -112,6 +112,7 @@ public class PartageFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:BackupBeforeMigrate", "false");
         builder.UseSetting("Database:MigrateOnStart", "true");
         builder.UseSetting("Demo:SeedOnFirstStart", "false");
+        builder.UseSetting("Attachments:Path", Path.Combine(Path.GetTempPath(), "partage-test-attachments"));
         builder.UseSetting("Scheduling:Enabled", SchedulingEnabled ? "true" : "false");
         builder.UseSetting("Security:LockoutMaxFailedAttempts", "3");
         // Every test server's requests come from one address (none, on the test server): the budgets per address are

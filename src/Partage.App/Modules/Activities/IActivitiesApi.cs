@@ -18,6 +18,26 @@ public interface IActivitiesApi
 
     /// <summary>A member's activities the actor may see.</summary>
     Task<IReadOnlyList<ActivityView>> ListForMemberAsync(MemberId member, Actor actor, CancellationToken ct = default);
+
+    /// <summary>The entity's open activity (active or suspended) whose reference (<see cref="ActivityReference"/>) the text contains, or null.</summary>
+    Task<ActivityView?> FindByReferenceAsync(LegalEntityId entity, string? text, CancellationToken ct = default);
+}
+
+/// <summary>
+/// The reference a member gives their suppliers so that invoices find the activity (in the buyer reference BT-10 or
+/// the order reference BT-13): "ACT-" and the last ten hexadecimal digits of its id — the random part of a version 7
+/// id, so two activities share one with a chance under one in ten million at ten thousand activities.
+/// </summary>
+public static partial class ActivityReference
+{
+    public static string Of(ActivityId activity) => "ACT-" + activity.Value.ToString("N")[^10..].ToUpperInvariant();
+
+    /// <summary>The references a text holds ("Commande ACT-1A2B3C4D5E du 3 mars"), in capitals.</summary>
+    public static IReadOnlyList<string> In(string? text) =>
+        text is null ? [] : Pattern().Matches(text).Select(m => m.Value.ToUpperInvariant()).Distinct().ToList();
+
+    [System.Text.RegularExpressions.GeneratedRegex("ACT-[0-9A-F]{10}(?![0-9A-F])", System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Pattern();
 }
 
 /// <summary>
@@ -42,6 +62,27 @@ internal sealed class ActivitiesApi(PartageDbContext db, ActivityViews views) : 
     public async Task<IReadOnlyList<ActivityView>> ListForMemberAsync(MemberId member, Actor actor, CancellationToken ct = default) =>
         await views.BuildAsync(
             await db.Set<Activity>().AsNoTracking().Visible(actor).Where(a => a.MemberId == member).OrderBy(a => a.Name).ToListAsync(ct), ct);
+
+    public async Task<ActivityView?> FindByReferenceAsync(LegalEntityId entity, string? text, CancellationToken ct = default)
+    {
+        var wanted = ActivityReference.In(text);
+        if (wanted.Count == 0)
+        {
+            return null;
+        }
+
+        // The reference is a suffix of the id, which no index serves: the entity's open activities are read (ids only,
+        // thousands at most, once per supplier's invoice) and matched here.
+        var ids = await db.Set<Activity>().AsNoTracking().Where(a => a.LegalEntityId == entity && a.Status != ActivityStatus.Closed).Select(a => a.Id).ToListAsync(ct);
+        var matches = ids.Where(id => wanted.Contains(ActivityReference.Of(id))).ToList();
+        if (matches.Count != 1)
+        {
+            return null;
+        }
+
+        var found = await db.Set<Activity>().AsNoTracking().SingleAsync(a => a.Id == matches[0], ct);
+        return (await views.BuildAsync([found], ct))[0];
+    }
 
     public async Task<IReadOnlyList<ActivityId>> ActiveAsync(LegalEntityId entity, string module, DateOnly openedBy, CancellationToken ct = default)
     {

@@ -36,10 +36,25 @@ public interface IInvoicingApi
 
     /// <summary>The standard French VAT rate on a date, as a fraction (0.20).</summary>
     decimal StandardVatRate(DateOnly on);
+
+    /// <summary>Whether a VAT rate (per cent) of category S is a French rate in force on that date (the dated rates of <see cref="VatRules"/>).</summary>
+    bool IsFrenchVatRate(decimal ratePercent, DateOnly on);
+
+    /// <summary>
+    /// Queues for the accredited platform a status the entity gives, as buyer, to a supplier's invoice (CDAR code
+    /// 205 approuvée, 207 en litige, 210 refusée, 211 paiement transmis, with the reason), in the caller's unit of work.
+    /// A status already queued for that invoice and code is not queued twice. Nothing is queued when no platform is configured.
+    /// </summary>
+    Task QueueSupplierStatusAsync(LegalEntityId entity, SupplierInvoiceReference invoice, int code, BuyerReason? reason, CancellationToken ct = default);
 }
 
-internal sealed class InvoicingApi(ILegalEntitiesApi entities, Microsoft.Extensions.Options.IOptions<InvoicingOptions> options) : IInvoicingApi
+internal sealed class InvoicingApi(ILegalEntitiesApi entities, Platform.PlatformQueue queue, Microsoft.Extensions.Options.IOptions<InvoicingOptions> options) : IInvoicingApi
 {
+    public bool IsFrenchVatRate(decimal ratePercent, DateOnly on) => VatRules.All.Any(r => r.Category == "S" && r.RatePercent == ratePercent && r.IsValidOn(on));
+
+    public async Task QueueSupplierStatusAsync(LegalEntityId entity, SupplierInvoiceReference invoice, int code, BuyerReason? reason, CancellationToken ct = default) =>
+        await queue.QueueBuyerStatusAsync((await entities.ListAsync(ct)).Single(e => e.Id == entity), invoice, code, reason, ct);
+
     public async Task<byte[]> FacturXAsync(ExternalInvoice invoice, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(invoice);

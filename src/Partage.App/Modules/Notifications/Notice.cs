@@ -17,6 +17,8 @@ public enum NoticeKind
     WagePaid,
     /// <summary>The client (or the platform) refused, rejected, disputed or suspended an invoice sent through the accredited platform.</summary>
     InvoiceRefused,
+    /// <summary>A supplier's invoice arrived for the member's activity (or, with no activity found, for a manager to route).</summary>
+    SupplierInvoiceToApprove,
 }
 
 /// <summary>An in-app notice: one line, the page where the thing is done, read or not. Written in the unit of work of the event it announces.</summary>

@@ -13,6 +13,7 @@ public static class NotificationLabels
         NoticeKind.InvoiceReturned => "Une facture renvoyée avec un motif",
         NoticeKind.PaymentReceived => "Un paiement reçu d'un client",
         NoticeKind.InvoiceRefused => "Une facture refusée ou contestée par le client",
+        NoticeKind.SupplierInvoiceToApprove => "Une facture de fournisseur à approuver",
         NoticeKind.PayslipAvailable => "Un bulletin de paie disponible",
         NoticeKind.WagePaid => "Un salaire versé",
         _ => kind.ToString(),

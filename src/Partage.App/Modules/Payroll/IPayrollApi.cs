@@ -96,13 +96,17 @@ internal sealed class PayrollApi(PayrollParameters parameters, JobMinimum minimu
     public DsnDeclarant DsnDeclarant(string entityCode, string entityName, string siren) => options.Value.DsnDeclarant(entityCode, entityName, siren);
 }
 
-/// <summary>A net wage (or allowance) another payroll owes, to be paid in the cooperative's SEPA batches.</summary>
-public sealed record DueWage(Guid Id, LegalEntityId LegalEntityId, string PayeeName, string Iban, Money Amount, string Reference, string Label);
+/// <summary>
+/// A payment another module owes, to be made in the cooperative's SEPA batches: a net wage (or allowance) of an
+/// employer's staff, a supplier's invoice, a member's expense note. The release debits <see cref="DebitAccount"/>
+/// (the supplier's account) or, when none is given, the wages due (421).
+/// </summary>
+public sealed record DueWage(Guid Id, LegalEntityId LegalEntityId, string PayeeName, string Iban, Money Amount, string Reference, string Label, AccountId? DebitAccount = null);
 
 /// <summary>
-/// Payslips kept outside this module (the staff of employers whose payroll the cooperative runs)
-/// whose wages the daily run computes and pays with the members'. The Employers module implements
-/// it; Payroll calls it in its own transaction and never depends on that module.
+/// Payments kept outside this module that the daily run batches with the members' wages: the wages of the staff
+/// of employers whose payroll the cooperative runs (Employers), the suppliers' invoices approved (Purchases).
+/// Each of those modules implements it; Payroll calls every one in its own transaction and never depends on them.
 /// </summary>
 public interface IWageSource
 {

@@ -22,31 +22,8 @@ namespace Partage.Tests.Invoicing.Platform;
 /// </summary>
 public sealed class PlatformTests(PlatformStandIn standIn) : IClassFixture<PlatformStandIn>
 {
-    private const string WebhookSecret = "secret-des-rappels";
-
     // The tests of the class run one after the other on one stand-in: each starts with an empty platform.
     private readonly bool reset = standIn.Reset();
-
-    private sealed class PlatformFactory(PlatformStandIn standIn) : PartageFactory
-    {
-        /// <summary>
-        /// The files Partage handed to the platform, as they left it. Prism's proxy forwards a multipart body
-        /// as text, which spoils a PDF on its way to the scripted platform; the Factur-X is checked as sent.
-        /// </summary>
-        public ConcurrentQueue<(string Name, byte[] Content)> Sent { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services => services.AddHttpClient<IEInvoicingPlatform, AfnorPlatform>().AddHttpMessageHandler(() => new Recorder(Sent)));
-            builder.UseSetting("EInvoicing:PlatformUrl", standIn.Flows.Url);
-            builder.UseSetting("EInvoicing:DirectoryUrl", standIn.Directory.Url);
-            builder.UseSetting("EInvoicing:TokenUrl", standIn.Platform.Url + "/token");
-            builder.UseSetting("EInvoicing:ClientId", ScriptedPlatform.ClientId);
-            builder.UseSetting("EInvoicing:ClientSecret", ScriptedPlatform.ClientSecret);
-            builder.UseSetting("EInvoicing:WebhookSecret", WebhookSecret);
-        }
-    }
 
     [Fact]
     public async Task AnInvoiceToAFrenchBusiness_GoesThroughThePlatform_FromDepositedToCollected()
@@ -57,30 +34,30 @@ public sealed class PlatformTests(PlatformStandIn standIn) : IClassFixture<Platf
         standIn.Platform.Directory[client.Siren!] = client.Siren + "_FACTURES";
         var issued = await Sales.IssuedAsync(factory, Sales.Draft(world.LilleActivity, client.Id, ("Concert", "1", "C62", "800", null), ("Sonorisation", "2", "DAY", "150.50", null)));
 
-        var round = await SendAsync(factory);
+        var round = await PlatformFactory.SendAsync(factory);
         Assert.Equal((1, 0, 0), (round.Submitted, round.Retrying, round.Failed));
         var held = standIn.Platform.Submitted.Single(f => f.TrackingId == issued.Number);
         Assert.Equal(("Factur-X", "application/pdf", "B2B"), (held.Syntax, held.ContentType, held.ProcessingRule));
-        var entity = await EntityAsync(factory, issued.EntityCode);
+        var entity = await PlatformFactory.EntityAsync(factory, issued.EntityCode);
         Assert.Equal(entity.Siren, held.OrganizationId);
         var pdf = Path.Combine(Path.GetTempPath(), $"{held.FlowId}-{Guid.NewGuid():N}.pdf");
         await File.WriteAllBytesAsync(pdf, factory.Sent.Single(f => f.Name == held.Name).Content);
         var report = await EInvoiceValidator.ValidatePdfAsync(pdf);
         Assert.True(report.Passed, report.ToString());
         Assert.Equal([200], (await ViewAsync(factory, issued.Id)).PlatformStatuses.Select(s => s.Code));
-        Assert.Equal(0, (await SendAsync(factory)).Submitted);   // once, however many rounds
+        Assert.Equal(0, (await PlatformFactory.SendAsync(factory)).Submitted);   // once, however many rounds
 
         // The client's side: received by its platform, taken in hand, approved.
         standIn.Platform.AddIncomingStatus(entity.Siren, ClientStatus(factory, issued.Number!, entity.Siren, client.Siren!, 202, "WK"));
         standIn.Platform.AddIncomingStatus(entity.Siren, ClientStatus(factory, issued.Number!, entity.Siren, client.Siren!, 204, "BY"));
         standIn.Platform.AddIncomingStatus(entity.Siren, ClientStatus(factory, issued.Number!, entity.Siren, client.Siren!, 205, "BY"));
-        Assert.Equal(3, (await ReceiveAsync(factory)).Statuses);
-        Assert.Equal(0, (await ReceiveAsync(factory)).Statuses);   // each flow read once
+        Assert.Equal(3, (await PlatformFactory.ReceiveAsync(factory)).Statuses);
+        Assert.Equal(0, (await PlatformFactory.ReceiveAsync(factory)).Statuses);   // each flow read once
 
         // Paid in full a day later: the status "encaissée" goes back with the amount collected, a valid CDAR.
         factory.Clock.Advance(TimeSpan.FromDays(1));
         await factory.InScopeAsync(s => s.GetRequiredService<RecordInvoicePayment>().HandleAsync(issued.Id, new PaymentInput("1321.20", TestDates.TodayText, "VIR CLIENT"), Actor.System));
-        Assert.Equal(1, (await SendAsync(factory)).Submitted);
+        Assert.Equal(1, (await PlatformFactory.SendAsync(factory)).Submitted);
         var collected = standIn.Platform.Submitted.Single(f => f.TrackingId!.StartsWith(issued.Number + "/212/", StringComparison.Ordinal));
         Assert.Equal("CDAR", collected.Syntax);
         var xml = Path.Combine(Path.GetTempPath(), $"{collected.FlowId}-{Guid.NewGuid():N}.xml");
@@ -106,8 +83,8 @@ public sealed class PlatformTests(PlatformStandIn standIn) : IClassFixture<Platf
         var client = await Sales.FrenchClientAsync(factory);
         standIn.Platform.Directory[client.Siren!] = client.Siren!;
         var issued = await Sales.IssuedAsync(factory, Sales.Draft(world.LilleActivity, client.Id, ("Atelier", "1", "C62", "300", null)));
-        await SendAsync(factory);
-        var entity = await EntityAsync(factory, issued.EntityCode);
+        await PlatformFactory.SendAsync(factory);
+        var entity = await PlatformFactory.EntityAsync(factory, issued.EntityCode);
         var refusal = ClientStatus(factory, issued.Number!, entity.Siren, client.Siren!, 210, "BY", "TX_TVA_ERR", "Taux de TVA erroné");
         var refusalFile = Path.Combine(Path.GetTempPath(), $"refus-{Guid.NewGuid():N}.xml");
         await File.WriteAllBytesAsync(refusalFile, refusal);
@@ -119,11 +96,11 @@ public sealed class PlatformTests(PlatformStandIn standIn) : IClassFixture<Platf
         using var http = factory.CreateClient();
         var now = factory.Clock.GetUtcNow().ToUnixTimeSeconds();
         Assert.Equal(HttpStatusCode.Unauthorized, (await CallBackAsync(http, issued.EntityCode, body, now, "bm9u")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await CallBackAsync(http, issued.EntityCode, body, now - 3600, PlatformWebhook.Sign(WebhookSecret, now - 3600, body))).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await CallBackAsync(http, "XXX", body, now, PlatformWebhook.Sign(WebhookSecret, now, body))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await CallBackAsync(http, issued.EntityCode, body, now, PlatformWebhook.Sign(WebhookSecret, now, body))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await CallBackAsync(http, issued.EntityCode, body, now, PlatformWebhook.Sign(WebhookSecret, now, body))).StatusCode);
-        Assert.Equal(0, (await ReceiveAsync(factory)).Statuses);   // the poll finds it already read
+        Assert.Equal(HttpStatusCode.Unauthorized, (await CallBackAsync(http, issued.EntityCode, body, now - 3600, PlatformWebhook.Sign(PlatformFactory.WebhookSecret, now - 3600, body))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await CallBackAsync(http, "XXX", body, now, PlatformWebhook.Sign(PlatformFactory.WebhookSecret, now, body))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await CallBackAsync(http, issued.EntityCode, body, now, PlatformWebhook.Sign(PlatformFactory.WebhookSecret, now, body))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await CallBackAsync(http, issued.EntityCode, body, now, PlatformWebhook.Sign(PlatformFactory.WebhookSecret, now, body))).StatusCode);
+        Assert.Equal(0, (await PlatformFactory.ReceiveAsync(factory)).Statuses);   // the poll finds it already read
 
         var member = await factory.ActorAsync(World.LilleMemberEmail);
         var view = await ViewAsync(factory, issued.Id, member);
@@ -145,7 +122,7 @@ public sealed class PlatformTests(PlatformStandIn standIn) : IClassFixture<Platf
         // The manager cancels it: the credit note follows the invoice's channel, through the platform.
         var manager = await factory.ActorAsync(World.LilleManager);
         var note = await factory.InScopeAsync(s => s.GetRequiredService<CreditInvoice>().HandleAsync(issued.Id, "Taux de TVA erroné", manager));
-        Assert.Equal(1, (await SendAsync(factory)).Submitted);
+        Assert.Equal(1, (await PlatformFactory.SendAsync(factory)).Submitted);
         var held = standIn.Platform.Submitted.Single(f => f.TrackingId == note.Number);
         Assert.Equal(($"avoir-{note.Number}.pdf", "Factur-X"), (held.Name, held.Syntax));
         Assert.Equal([200], (await ViewAsync(factory, note.Id)).PlatformStatuses.Select(s => s.Code));
@@ -163,23 +140,23 @@ public sealed class PlatformTests(PlatformStandIn standIn) : IClassFixture<Platf
         standIn.Platform.FailingSubmissions = 1;
         var delayed = await Sales.IssuedAsync(factory, Sales.Draft(world.LilleActivity, known.Id, ("Atelier", "1", "C62", "200", null)));
 
-        var first = await SendAsync(factory);
+        var first = await PlatformFactory.SendAsync(factory);
         Assert.Equal((0, 1, 1), (first.Submitted, first.Retrying, first.Failed));
         var problem = (await ViewAsync(factory, lost.Id)).PlatformProblem;
         Assert.Contains($"(SIREN {unknown.Siren}) n'a pas d'adresse de réception active dans l'annuaire", problem, StringComparison.Ordinal);
         var waiting = await ViewAsync(factory, delayed.Id);
         Assert.True(waiting.PlatformQueued);
         Assert.Contains("503", waiting.PlatformProblem, StringComparison.Ordinal);
-        Assert.Equal(0, (await SendAsync(factory)).Submitted);   // not due yet
+        Assert.Equal(0, (await PlatformFactory.SendAsync(factory)).Submitted);   // not due yet
         factory.Clock.Advance(TimeSpan.FromMinutes(6));
-        Assert.Equal((1, 0, 0), await SendAsync(factory) is var again ? (again.Submitted, again.Retrying, again.Failed) : default);
+        Assert.Equal((1, 0, 0), await PlatformFactory.SendAsync(factory) is var again ? (again.Submitted, again.Retrying, again.Failed) : default);
         Assert.Null((await ViewAsync(factory, delayed.Id)).PlatformProblem);
 
         // Incoming messages that cannot be read, or name an invoice the entity did not issue, are kept as rejected, whole.
-        var entity = await EntityAsync(factory, delayed.EntityCode);
+        var entity = await PlatformFactory.EntityAsync(factory, delayed.EntityCode);
         standIn.Platform.AddIncomingStatus(entity.Siren, Encoding.UTF8.GetBytes("<pas-un-cdar/>"));
         standIn.Platform.AddIncomingStatus(entity.Siren, ClientStatus(factory, "LNA-1999-999999", entity.Siren, known.Siren!, 205, "BY"));
-        var receipt = await ReceiveAsync(factory);
+        var receipt = await PlatformFactory.ReceiveAsync(factory);
         Assert.Equal((0, 2), (receipt.Statuses, receipt.Rejected));
         var rejected = await factory.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Set<PlatformFlow>()
             .Where(f => f.Direction == FlowDirection.In && f.State == PlatformFlowState.Rejected).Select(f => f.LastError).ToListAsync());
@@ -198,12 +175,12 @@ public sealed class PlatformTests(PlatformStandIn standIn) : IClassFixture<Platf
         var files = await factory.InScopeAsync(s => s.GetRequiredService<BuildEReport>().HandleAsync(sold.EntityCode, "2026-11", Actor.System));
         Assert.True(files.Queued);
         await factory.InScopeAsync(s => s.GetRequiredService<BuildEReport>().HandleAsync(sold.EntityCode, "2026-11", Actor.System));   // asked twice: queued once
-        Assert.Equal(2, (await SendAsync(factory)).Submitted);
+        Assert.Equal(2, (await PlatformFactory.SendAsync(factory)).Submitted);
         var held = standIn.Platform.Submitted.Where(f => f.Syntax == "FRR").OrderBy(f => f.TrackingId, StringComparer.Ordinal).ToList();
         Assert.Equal([$"EREPORT-{sold.EntityCode}-2026-11-P", $"EREPORT-{sold.EntityCode}-2026-11-T"], held.Select(f => f.TrackingId));
         Assert.Equal("B2C", held[1].ProcessingRule);
         Assert.Contains("<TypeCode>IN</TypeCode>", Encoding.UTF8.GetString(held[1].Content), StringComparison.Ordinal);
-        Assert.Equal(0, (await SendAsync(factory)).Submitted);
+        Assert.Equal(0, (await PlatformFactory.SendAsync(factory)).Submitted);
         Assert.Empty(standIn.Flows.Violations);
     }
 
@@ -222,31 +199,8 @@ public sealed class PlatformTests(PlatformStandIn standIn) : IClassFixture<Platf
         Assert.Equal(before, standIn.Platform.Flows.Count);
     }
 
-    private sealed class Recorder(ConcurrentQueue<(string Name, byte[] Content)> sent) : DelegatingHandler
-    {
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            if (request.Content is MultipartFormDataContent parts)
-            {
-                foreach (var part in parts.Where(p => p.Headers.ContentDisposition?.FileName is not null))
-                {
-                    sent.Enqueue((part.Headers.ContentDisposition!.FileName!.Trim('"'), await part.ReadAsByteArrayAsync(cancellationToken)));
-                }
-            }
-
-            return await base.SendAsync(request, cancellationToken);
-        }
-    }
-
-    private static Task<PlatformRound> SendAsync(PartageFactory factory) => factory.InScopeAsync(s => s.GetRequiredService<SendPlatformFlows>().HandleAsync(Actor.System));
-
-    private static Task<PlatformReceipt> ReceiveAsync(PartageFactory factory) => factory.InScopeAsync(s => s.GetRequiredService<ReceivePlatformFlows>().HandleAsync(Actor.System));
-
     private static Task<InvoiceView> ViewAsync(PartageFactory factory, Partage.Kernel.InvoiceId id, Actor? actor = null) =>
         factory.InScopeAsync(s => s.GetRequiredService<GetInvoice>().HandleAsync(id, actor ?? Actor.System));
-
-    private static Task<LegalEntityView> EntityAsync(PartageFactory factory, string code) =>
-        factory.InScopeAsync(async s => (await s.GetRequiredService<ILegalEntitiesApi>().ListAsync()).Single(e => e.Code == code));
 
     private static async Task<HttpResponseMessage> CallBackAsync(HttpClient http, string entity, string body, long timestamp, string signature)
     {

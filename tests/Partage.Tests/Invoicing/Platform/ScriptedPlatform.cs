@@ -74,6 +74,16 @@ public sealed class ScriptedPlatform : IAsyncDisposable
         return id;
     }
 
+    /// <summary>A supplier's invoice (Factur-X, CII or UBL) addressed to one of Partage's entities (its SIREN); returns its flow id.</summary>
+    public string AddIncomingInvoice(string organization, byte[] content, string syntax)
+    {
+        var id = $"IN-{Interlocked.Increment(ref flowNumber):D5}";
+        Now = Now.AddSeconds(1);
+        var (name, type) = syntax == "Factur-X" ? ($"{id}.pdf", "application/pdf") : ($"{id}.xml", "application/xml");
+        Flows[id] = new HeldFlow(id, "In", "SupplierInvoice", syntax, name, null, content, Now, organization, type, "B2B", "CIUS");
+        return id;
+    }
+
     public static JsonObject FlowJson(HeldFlow f) => new()
     {
         ["flowId"] = f.FlowId,

@@ -59,7 +59,7 @@ public sealed class PlatformWebhook(ReceivePlatformFlows receiver, ILegalEntitie
 
         try
         {
-            await receiver.ReadAsync(entity.Id, new PlatformAccount(entity.Code, entity.Siren), info, Actor.System, ct);
+            await receiver.ReadAsync(entity, new PlatformAccount(entity.Code, entity.Siren), info, Actor.System, ct);
         }
         catch (PlatformException e)
         {

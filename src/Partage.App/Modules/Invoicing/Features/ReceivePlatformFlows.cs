@@ -12,80 +12,91 @@ using Partage.Persistence;
 namespace Partage.App.Modules.Invoicing.Features;
 
 /// <summary>What a round of receiving did.</summary>
-public sealed record PlatformReceipt(int Statuses, int Rejected, bool Configured = true)
+public sealed record PlatformReceipt(int Statuses, int SupplierInvoices, int Rejected, bool Configured = true)
 {
     public string Summary => Configured
-        ? $"{Statuses} statuts de factures reçus, {Rejected} messages rejetés."
+        ? $"{Statuses} statuts de factures reçus, {SupplierInvoices} factures de fournisseurs reçues, {Rejected} messages rejetés."
         : "Aucune plateforme agréée configurée : renseignez EInvoicing:PlatformUrl (voir le README).";
 }
 
 /// <summary>
-/// Reads the statuses the platform and the clients give the entities' invoices (CDAR flows of type
-/// CustomerInvoiceLC): each flow once (its id is the tracking id of an incoming row, unique per
-/// entity), each status added to the invoice's life; a refusal, a rejection, a dispute or a
-/// suspension reaches the member and the office's managers, and a refusal, dispute or suspension
-/// pauses its dunning (a dispute recorded, closed by finance or the manager as any other). A flow that cannot be read or names an
-/// unknown invoice is kept as rejected, with why. Polled every fifteen minutes and by
+/// Reads what the platform delivers to the entities. The statuses the platform and the clients give the
+/// entities' invoices (CDAR flows of type CustomerInvoiceLC): each status added to the invoice's life; a
+/// refusal, a rejection, a dispute or a suspension reaches the member and the office's managers, and a
+/// refusal, dispute or suspension pauses its dunning (a dispute recorded, closed by finance or the manager
+/// as any other). The suppliers' invoices (SupplierInvoice): handed to the Purchases module's inbox, which
+/// reads, checks and queues them for approval — or refuses them whole, and the refusal (210) goes back to the
+/// supplier. Each flow once (its id is the tracking id of an incoming row, unique per entity); a flow that
+/// cannot be read or matched is kept as rejected, with why. Polled every fifteen minutes and by
 /// `partage einvoicing receive`; the platform's webhook reads one flow at once.
 /// </summary>
 public sealed class ReceivePlatformFlows(
-    PartageDbContext db, IEInvoicingPlatform platform, ILegalEntitiesApi entities, INotificationsApi notifications, IAuditLog audit,
-    IOptions<EInvoicingOptions> options, TimeProvider clock)
+    PartageDbContext db, IEInvoicingPlatform platform, ILegalEntitiesApi entities, INotificationsApi notifications, ISupplierInvoiceInbox inbox, PlatformQueue queue,
+    IAuditLog audit, IOptions<EInvoicingOptions> options, TimeProvider clock)
 {
-    public static readonly string[] LifecycleTypes = ["CustomerInvoiceLC"];
+    public const string SupplierInvoiceType = "SupplierInvoice";
+
+    public static readonly string[] FlowTypes = ["CustomerInvoiceLC", SupplierInvoiceType];
 
     public async Task<PlatformReceipt> HandleAsync(Actor actor, CancellationToken ct = default)
     {
         if (!options.Value.Enabled)
         {
-            return new PlatformReceipt(0, 0, Configured: false);
+            return new PlatformReceipt(0, 0, 0, Configured: false);
         }
 
-        int statuses = 0, rejected = 0;
+        var receipt = new PlatformReceipt(0, 0, 0);
         foreach (var entity in await entities.ListAsync(ct))
         {
             var account = new PlatformAccount(entity.Code, entity.Siren);
             var since = await db.Set<PlatformFlow>().Where(f => f.LegalEntityId == entity.Id && f.Direction == FlowDirection.In).MaxAsync(f => f.PlatformUpdatedAt, ct)
                 ?? clock.GetUtcNow().UtcDateTime.AddDays(-30);
-            foreach (var info in await platform.SearchIncomingAsync(account, LifecycleTypes, new DateTimeOffset(since, TimeSpan.Zero), ct))
+            foreach (var info in await platform.SearchIncomingAsync(account, FlowTypes, new DateTimeOffset(since, TimeSpan.Zero), ct))
             {
-                var (read, refused) = await ReadAsync(entity.Id, account, info, actor, ct);
-                statuses += read;
-                rejected += refused ? 1 : 0;
+                var read = await ReadAsync(entity, account, info, actor, ct);
+                receipt = new PlatformReceipt(receipt.Statuses + read.Statuses, receipt.SupplierInvoices + read.SupplierInvoices, receipt.Rejected + read.Rejected);
             }
         }
 
-        return new PlatformReceipt(statuses, rejected);
+        return receipt;
     }
 
-    /// <summary>One incoming flow, once: its statuses recorded (count), or the flow kept as rejected (true).</summary>
-    public async Task<(int Statuses, bool Rejected)> ReadAsync(LegalEntityId entity, PlatformAccount account, PlatformFlowInfo info, Actor actor, CancellationToken ct)
+    /// <summary>One incoming flow, once: its statuses recorded, or the supplier's invoice taken; or the flow kept as rejected.</summary>
+    public async Task<PlatformReceipt> ReadAsync(LegalEntityView entity, PlatformAccount account, PlatformFlowInfo info, Actor actor, CancellationToken ct)
     {
-        if (!LifecycleTypes.Contains(info.FlowType) || await db.Set<PlatformFlow>().AnyAsync(f => f.LegalEntityId == entity && f.Direction == FlowDirection.In && f.TrackingId == info.FlowId, ct))
+        if (!FlowTypes.Contains(info.FlowType) || await db.Set<PlatformFlow>().AnyAsync(f => f.LegalEntityId == entity.Id && f.Direction == FlowDirection.In && f.TrackingId == info.FlowId, ct))
         {
-            return (0, false);
+            return new PlatformReceipt(0, 0, 0);
         }
 
+        var supplierInvoice = info.FlowType == SupplierInvoiceType;
         var flow = new PlatformFlow
         {
-            LegalEntityId = entity, Direction = FlowDirection.In, Kind = PlatformFlowKind.Lifecycle, TrackingId = Text.Cut(info.FlowId, 64), PlatformFlowId = Text.Cut(info.FlowId, 64),
+            LegalEntityId = entity.Id, Direction = FlowDirection.In, Kind = supplierInvoice ? PlatformFlowKind.Invoice : PlatformFlowKind.Lifecycle,
+            TrackingId = Text.Cut(info.FlowId, 64), PlatformFlowId = Text.Cut(info.FlowId, 64),
             State = PlatformFlowState.Received, QueuedAt = clock.GetUtcNow().UtcDateTime, DoneAt = clock.GetUtcNow().UtcDateTime, PlatformUpdatedAt = info.UpdatedAt.UtcDateTime,
         };
         db.Add(flow);
         var recorded = 0;
         try
         {
-            foreach (var status in Cdar.Read(await platform.DownloadAsync(account, info.FlowId, ct)))
+            var content = await platform.DownloadAsync(account, info.FlowId, ct);
+            if (supplierInvoice)
             {
-                await RecordAsync(entity, flow, status, actor, ct);
-                recorded++;
+                await TakeSupplierInvoiceAsync(entity, flow, content, actor, ct);
+            }
+            else
+            {
+                foreach (var status in Cdar.Read(content))
+                {
+                    await RecordAsync(entity.Id, flow, status, actor, ct);
+                    recorded++;
+                }
             }
         }
         catch (FormatException e)
         {
-            flow.State = PlatformFlowState.Rejected;
-            flow.LastError = Text.Cut(e.Message, 1000);
-            audit.Record(actor, "einvoicing.rejected", "platform_flow", info.FlowId, null, new { flow.LastError });
+            Reject(flow, e.Message, actor);
         }
 
         try
@@ -96,10 +107,34 @@ public sealed class ReceivePlatformFlows(
         {
             // Read at the same moment by another server (or the webhook): its copy stands, this one is dropped whole.
             db.ChangeTracker.Clear();
-            return (0, false);
+            return new PlatformReceipt(0, 0, 0);
         }
 
-        return (flow.State == PlatformFlowState.Rejected ? 0 : recorded, flow.State == PlatformFlowState.Rejected);
+        var rejected = flow.State == PlatformFlowState.Rejected;
+        return new PlatformReceipt(rejected ? 0 : recorded, !rejected && supplierInvoice ? 1 : 0, rejected ? 1 : 0);
+    }
+
+    /// <summary>A supplier's invoice into the approval queue; refused whole, it is kept as rejected and the refusal goes back to the supplier.</summary>
+    private async Task TakeSupplierInvoiceAsync(LegalEntityView entity, PlatformFlow flow, byte[] content, Actor actor, CancellationToken ct)
+    {
+        var answer = await inbox.ReceiveAsync(new InboundSupplierInvoice(entity.Id, flow.TrackingId, content), actor, ct);
+        if (answer.Accepted)
+        {
+            return;
+        }
+
+        Reject(flow, answer.Reason!.Text, actor);
+        if (answer.Invoice is { } invoice)
+        {
+            await queue.QueueBuyerStatusAsync(entity, invoice, LifecycleStatuses.Refused, answer.Reason, ct);
+        }
+    }
+
+    private void Reject(PlatformFlow flow, string reason, Actor actor)
+    {
+        flow.State = PlatformFlowState.Rejected;
+        flow.LastError = Text.Cut(reason, 1000);
+        audit.Record(actor, "einvoicing.rejected", "platform_flow", flow.TrackingId, null, new { flow.LastError });
     }
 
     private async Task RecordAsync(LegalEntityId entity, PlatformFlow flow, CdarStatus status, Actor actor, CancellationToken ct)

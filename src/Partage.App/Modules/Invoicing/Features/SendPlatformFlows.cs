@@ -125,9 +125,18 @@ public sealed class SendPlatformFlows(
         return new FlowSubmission($"{document.FileStem}.pdf", "Factur-X", "CIUS", "B2B", flow.TrackingId, FacturXPdf.Write(document), "application/pdf");
     }
 
-    /// <summary>The status "encaissée" of one payment: its amount split over the invoice's VAT rates in the proportions of their totals.</summary>
+    /// <summary>
+    /// The status "encaissée" of one payment: its amount split over the invoice's VAT rates in the proportions of their
+    /// totals; or a buyer's status on a supplier's invoice, sent as written.
+    /// </summary>
     private async Task<FlowSubmission> StatusFileAsync(PlatformFlow flow, CancellationToken ct)
     {
+        if (flow.Content is { } written)
+        {
+            // A status the entity gives as buyer of a supplier's invoice: written when queued.
+            return new FlowSubmission($"{flow.TrackingId.Replace('/', '-')}.xml", "CDAR", "CIUS", "B2B", flow.TrackingId, written, "application/xml");
+        }
+
         var document = await documents.FindAsync(flow.InvoiceId!.Value, Actor.System, ct) ?? throw new InvalidOperationException("A status without its invoice.");
         var invoiceFlow = await db.Set<PlatformFlow>().AsNoTracking()
             .SingleAsync(f => f.InvoiceId == flow.InvoiceId && f.Direction == FlowDirection.Out && f.Kind == PlatformFlowKind.Invoice, ct);

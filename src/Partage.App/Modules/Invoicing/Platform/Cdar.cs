@@ -13,14 +13,18 @@ public sealed record CdarStatus(
     string InvoiceNumber, DateOnly? InvoiceDate, int Code, DateTimeOffset At, string? SellerSiren, string? ReasonCode, string? Reason, string? SenderRole,
     IReadOnlyList<CollectedAmount> Collected);
 
-/// <summary>The parties of a status Partage gives: the seller (the entity) and the buyer with its addressing identifier.</summary>
-public sealed record CdarParties(string SellerSiren, string SellerName, string BuyerSiren, string BuyerName, string BuyerAddress);
+/// <summary>
+/// The parties of a status Partage gives: the seller and the buyer, and the addressing identifier of the one that
+/// receives it (the client when the entity sells, the supplier when the entity buys).
+/// </summary>
+public sealed record CdarParties(string SellerSiren, string SellerName, string BuyerSiren, string BuyerName, string RecipientAddress);
 
 /// <summary>
 /// Invoice lifecycle messages: UN/CEFACT Cross Domain Acknowledgement And Response D22B under the
 /// French CDV profile (guideline <c>urn.cpro.gouv.fr:1p0:CDV:invoice</c>), as the FNFE XSD and the
-/// BR-FR-CDV schematron (v1.4.0) define them. Partage writes the status it gives (212 encaissée,
-/// processing phase "23", with the amount collected per VAT rate as BR-FR-CDV-14 asks) and reads the
+/// BR-FR-CDV schematron (v1.4.0) define them. Partage writes the statuses it gives — as seller, 212
+/// encaissée with the amount collected per VAT rate as BR-FR-CDV-14 asks; as buyer of a supplier's
+/// invoice, approuvée, en litige, refusée or paiement transmis (sender role BY) — and reads the
 /// statuses the platform and the client give.
 /// </summary>
 public static class Cdar
@@ -31,9 +35,10 @@ public static class Cdar
     public static readonly XNamespace Qdt = "urn:un:unece:uncefact:data:standard:QualifiedDataType:100";
     public const string Guideline = "urn.cpro.gouv.fr:1p0:CDV:invoice";
 
-    /// <summary>A status the seller gives, as the XML file handed to the platform.</summary>
+    /// <summary>A status the seller gives (sender role SE) or the buyer gives (BY), as the XML file handed to the platform.</summary>
     public static byte[] Write(CdarStatus status, CdarParties parties, string messageId)
     {
+        var byBuyer = status.SenderRole == "BY";
         var at = status.At.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
         var documentStatus = new XElement(Ram + "SpecifiedDocumentStatus",
             status.ReasonCode is null ? null : new XElement(Ram + "ReasonCode", status.ReasonCode),
@@ -54,9 +59,13 @@ public static class Cdar
                     new XElement(Ram + "ID", messageId),
                     new XElement(Ram + "Name", $"CDV-{status.Code}"),
                     DateTime(Udt, at, "204"),
-                    new XElement(Ram + "SenderTradeParty", new XElement(Ram + "RoleCode", "SE")),
-                    Party("IssuerTradeParty", parties.SellerSiren, parties.SellerName, "SE", null),
-                    Party("RecipientTradeParty", parties.BuyerSiren, parties.BuyerName, "BY", parties.BuyerAddress)),
+                    new XElement(Ram + "SenderTradeParty", new XElement(Ram + "RoleCode", byBuyer ? "BY" : "SE")),
+                    byBuyer
+                        ? Party("IssuerTradeParty", parties.BuyerSiren, parties.BuyerName, "BY", null)
+                        : Party("IssuerTradeParty", parties.SellerSiren, parties.SellerName, "SE", null),
+                    byBuyer
+                        ? Party("RecipientTradeParty", parties.SellerSiren, parties.SellerName, "SE", parties.RecipientAddress)
+                        : Party("RecipientTradeParty", parties.BuyerSiren, parties.BuyerName, "BY", parties.RecipientAddress)),
                 new XElement(Rsm + "AcknowledgementDocument",
                     new XElement(Ram + "MultipleReferencesIndicator", new XElement(Udt + "Indicator", "false")),
                     new XElement(Ram + "TypeCode", "23"),

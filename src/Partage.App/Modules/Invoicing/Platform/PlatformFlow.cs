@@ -11,7 +11,7 @@ public enum FlowDirection
     /// <summary>From Partage to the platform: an invoice, or a status Partage gives (encaissée).</summary>
     Out,
 
-    /// <summary>From the platform to Partage: the statuses the client gives an invoice.</summary>
+    /// <summary>From the platform to Partage: the statuses the client gives an invoice, and the suppliers' invoices.</summary>
     In,
 }
 
@@ -92,6 +92,12 @@ public sealed class PlatformFlow : IVersioned
 
     /// <summary>In: the platform's last-change time, from which the next poll searches.</summary>
     public DateTime? PlatformUpdatedAt { get; init; }
+
+    /// <summary>
+    /// The file as it goes out, written when the flow is queued: the statuses the entity gives its suppliers'
+    /// invoices as their buyer (approved, disputed, refused, paid), which no invoice of Partage's own describes.
+    /// </summary>
+    public byte[]? Content { get; init; }
 }
 
 /// <summary>

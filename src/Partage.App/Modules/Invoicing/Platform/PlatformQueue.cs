@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Partage.App.Modules.Clients;
+using Partage.App.Modules.LegalEntities;
 using Partage.Kernel;
 using Partage.Persistence;
 
@@ -58,6 +59,31 @@ public sealed class PlatformQueue(PartageDbContext db, IOptions<EInvoicingOption
             LegalEntityId = invoice.LegalEntityId, InvoiceId = invoice.Id, Direction = FlowDirection.Out, Kind = PlatformFlowKind.Lifecycle,
             TrackingId = $"{invoice.Number}/212/{payment.Id.ToString("N")[..12]}", StatusCode = LifecycleStatuses.Collected,
             AmountCents = payment.AmountCents, StatusDate = payment.Date, State = PlatformFlowState.Queued, QueuedAt = now, NextAttemptAt = now,
+        });
+    }
+
+    /// <summary>
+    /// A status the entity gives as buyer of a supplier's invoice, written now as the CDAR file that goes out: it
+    /// describes an invoice Partage did not issue, so nothing later could rebuild it. Once per invoice and code.
+    /// </summary>
+    public async Task QueueBuyerStatusAsync(LegalEntityView entity, SupplierInvoiceReference invoice, int code, BuyerReason? reason, CancellationToken ct)
+    {
+        var tracking = Text.Cut($"{invoice.SellerSiren}/{invoice.Number}/{code}", 64);
+        if (!options.Value.Enabled || await db.Set<PlatformFlow>().AnyAsync(f => f.LegalEntityId == entity.Id && f.Direction == FlowDirection.Out && f.TrackingId == tracking, ct)
+            || db.Set<PlatformFlow>().Local.Any(f => f.LegalEntityId == entity.Id && f.Direction == FlowDirection.Out && f.TrackingId == tracking))
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var messageId = $"{entity.Code}-{Guid.CreateVersion7():N}";
+        var status = new CdarStatus(invoice.Number, invoice.IssueDate, code, now, invoice.SellerSiren, reason?.Code, reason is null ? null : Text.Cut(reason.Text, 400), "BY", []);
+        var parties = new CdarParties(invoice.SellerSiren, invoice.SellerName, entity.Siren, entity.Name, invoice.SellerAddress);
+        db.Add(new PlatformFlow
+        {
+            LegalEntityId = entity.Id, Direction = FlowDirection.Out, Kind = PlatformFlowKind.Lifecycle, TrackingId = tracking, StatusCode = code,
+            StatusDate = ParisTime.DateOf(now.UtcDateTime), State = PlatformFlowState.Queued, QueuedAt = now.UtcDateTime, NextAttemptAt = now.UtcDateTime,
+            Content = Cdar.Write(status, parties, messageId),
         });
     }
 

@@ -19,7 +19,7 @@ public sealed record WageBatchDetail(PaymentBatchView Batch, IReadOnlyList<WageB
 /// A wage batch with each transfer it will make — the members' payslips and the employers' staff wages — what payroll
 /// staff read before releasing it, and what its SEPA file is written from.
 /// </summary>
-public sealed class GetWageBatch(PartageDbContext db, IMembersApi members, IWageSource staffWages, ListWageBatches views)
+public sealed class GetWageBatch(PartageDbContext db, IMembersApi members, IEnumerable<IWageSource> otherPayments, ListWageBatches views)
 {
     public async Task<WageBatchDetail> HandleAsync(Guid id, Actor actor, CancellationToken ct = default)
     {
@@ -44,7 +44,11 @@ public sealed class GetWageBatch(PartageDbContext db, IMembersApi members, IWage
                 $"Salaire {payslip.Period} contrat {jobNumbers[payslip.JobId]} bulletin {payslip.Number}"));
         }
 
-        transfers.AddRange((await staffWages.BatchWagesAsync(id, ct)).Select(w => new SepaTransfer(w.Reference, w.Amount.Amount, w.PayeeName, w.Iban, w.Label)));
+        foreach (var source in otherPayments)
+        {
+            transfers.AddRange((await source.BatchWagesAsync(id, ct)).Select(w => new SepaTransfer(w.Reference, w.Amount.Amount, w.PayeeName, w.Iban, w.Label)));
+        }
+
         return (batch, transfers);
     }
 }

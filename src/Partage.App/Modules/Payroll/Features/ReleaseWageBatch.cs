@@ -10,7 +10,7 @@ using Partage.Persistence;
 namespace Partage.App.Modules.Payroll.Features;
 
 public sealed class ReleaseWageBatch(
-    PartageDbContext db, IWageSource staffWages, ILedgerApi ledger, INotificationsApi notifications, IAuditLog audit, ListWageBatches views, Microsoft.Extensions.Options.IOptions<PayrollOptions> options, TimeProvider clock)
+    PartageDbContext db, IEnumerable<IWageSource> otherPayments, ILedgerApi ledger, INotificationsApi notifications, IAuditLog audit, ListWageBatches views, Microsoft.Extensions.Options.IOptions<PayrollOptions> options, TimeProvider clock)
 {
     private const string AlreadyReleased = "Ce lot de virements est déjà libéré.";
 
@@ -48,16 +48,14 @@ public sealed class ReleaseWageBatch(
             throw new DomainException(PayrollErrors.WrongJobStatus, AlreadyReleased);
         }
 
-        var total = Money.Eur(batch.TotalCents);
         var entry = await ledger.PostAsync(new PostEntryRequest(batch.LegalEntityId, "BQ", batch.ExecutionDate, $"Virement des salaires {batch.Number}", "wage_batch", batch.Id.ToString(),
-            $"wages:{batch.Id}",
-            [
-                new PostingLine(await ledger.AccountAsync(batch.LegalEntityId, "421", ct), Side.Debit, total, null, $"{batch.Count} salaires nets"),
-                new PostingLine(await ledger.AccountAsync(batch.LegalEntityId, ChartOfAccounts.Bank, ct), Side.Credit, total, null, batch.Number),
-            ], batch.Number), actor, ct);
+            $"wages:{batch.Id}", await PaymentLinesAsync(batch, ct), batch.Number), actor, ct);
         await db.Set<Payslip>().Where(p => p.PaymentBatchId == id)
             .ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, PayslipStatus.Paid).SetProperty(p => p.PaidOn, batch.ExecutionDate), ct);
-        await staffWages.WagesPaidAsync(id, batch.ExecutionDate, ct);
+        foreach (var source in otherPayments)
+        {
+            await source.WagesPaidAsync(id, batch.ExecutionDate, ct);
+        }
 
         await NotifyPaidAsync(batch, actor, ct);
         (batch.Status, batch.ReleasedAt, batch.ReleasedBy, batch.PaymentEntryId) = (PaymentBatchStatus.Released, releasedAt, actor.Name, entry.Id);
@@ -65,6 +63,30 @@ public sealed class ReleaseWageBatch(
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return (await views.ViewsAsync([batch], ct))[0];
+    }
+
+    /// <summary>
+    /// The bank pays the batch's total: net wages come off 421 as one line, each payment that names its own account
+    /// (a supplier's invoice: the supplier's 401) off that account, so the supplier's balance settles.
+    /// </summary>
+    private async Task<IReadOnlyList<PostingLine>> PaymentLinesAsync(PaymentBatch batch, CancellationToken ct)
+    {
+        var total = Money.Eur(batch.TotalCents);
+        var named = new List<DueWage>();
+        foreach (var source in otherPayments)
+        {
+            named.AddRange((await source.BatchWagesAsync(batch.Id, ct)).Where(w => w.DebitAccount is not null));
+        }
+
+        var wages = total - named.Select(w => w.Amount).Sum(Currency.Eur);
+        var lines = named.Select(w => new PostingLine(w.DebitAccount!.Value, Side.Debit, w.Amount, null, w.Label)).ToList();
+        if (!wages.IsZero)
+        {
+            lines.Insert(0, new PostingLine(await ledger.AccountAsync(batch.LegalEntityId, "421", ct), Side.Debit, wages, null, $"{batch.Count - named.Count} salaires nets"));
+        }
+
+        lines.Add(new PostingLine(await ledger.AccountAsync(batch.LegalEntityId, ChartOfAccounts.Bank, ct), Side.Credit, total, null, batch.Number));
+        return lines;
     }
 
     /// <summary>Each member paid in the batch hears of it once, with the total of their payslips in it.</summary>

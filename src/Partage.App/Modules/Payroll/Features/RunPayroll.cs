@@ -23,7 +23,7 @@ public sealed record PayrollRun(DateOnly Until, int Computed, int AutoValidated,
 /// Releasing a batch posts the payment (421 against 512) and makes its pain.001 file available.
 /// </summary>
 public sealed class RunPayroll(
-    PartageDbContext db, ComputePayslips payslips, IMembersApi members, IWageSource staffWages, ILegalEntitiesApi entities, NumberSeries numbers, IAuditLog audit, TimeProvider clock)
+    PartageDbContext db, ComputePayslips payslips, IMembersApi members, IEnumerable<IWageSource> otherPayments, ILegalEntitiesApi entities, NumberSeries numbers, IAuditLog audit, TimeProvider clock)
 {
     /// <summary>
     /// Computes what ended, then batches the validated wages due on or before <paramref name="until"/>:
@@ -33,12 +33,24 @@ public sealed class RunPayroll(
     {
         PayrollAccess.RequireStaff(actor);
         var (computed, autoValidated) = await payslips.HandleAsync(until, actor, ct);
-        computed += await staffWages.ComputeDueAsync(until, actor, ct);
+        var sources = otherPayments.ToList();
+        foreach (var source in sources)
+        {
+            computed += await source.ComputeDueAsync(until, actor, ct);
+        }
+
+        var others = new List<(int Source, DueWage Wage)>();
+        for (var i = 0; i < sources.Count; i++)
+        {
+            others.AddRange((await sources[i].DueWagesAsync(until, ct)).Select(w => (i, w)));
+        }
+
         var due = await db.Set<Payslip>().AsNoTracking().Where(p => p.Status == PayslipStatus.Validated && p.PaymentBatchId == null && p.DueOn <= until)
             .Select(p => new { p.Id, p.MemberId, p.LegalEntityId, p.Figures.NetPaidCents }).ToListAsync(ct);
         var identities = await members.EmployeesAsync(due.Select(p => p.MemberId).ToList(), ct);
-        var payable = due.Where(p => identities.GetValueOrDefault(p.MemberId)?.Iban is not null).Select(p => (Id: p.Id.Value, p.LegalEntityId, p.NetPaidCents, Staff: false))
-            .Concat((await staffWages.DueWagesAsync(until, ct)).Select(w => (w.Id, w.LegalEntityId, NetPaidCents: w.Amount.Cents, Staff: true))).ToList();
+        // Source -1: the members' own payslips; otherwise the index of the module that owes the payment.
+        var payable = due.Where(p => identities.GetValueOrDefault(p.MemberId)?.Iban is not null).Select(p => (Id: p.Id.Value, p.LegalEntityId, p.NetPaidCents, Source: -1))
+            .Concat(others.Select(o => (o.Wage.Id, o.Wage.LegalEntityId, NetPaidCents: o.Wage.Amount.Cents, o.Source))).ToList();
         var codes = await entities.CodesAsync(ct);
         var (batches, total) = (0, Money.ZeroEur);
         foreach (var group in payable.GroupBy(p => p.LegalEntityId))
@@ -53,7 +65,7 @@ public sealed class RunPayroll(
             db.Add(batch);
             audit.Record(actor, "payroll.batch_built", "payment_batch", batch.Id.ToString(), null, new { batch.Number, batch.Count, batch.TotalCents });
             await db.SaveChangesAsync(ct);
-            foreach (var ids in group.Where(p => !p.Staff).Select(p => PayslipId.From(p.Id)).Chunk(1_000))
+            foreach (var ids in group.Where(p => p.Source < 0).Select(p => PayslipId.From(p.Id)).Chunk(1_000))
             {
                 // Only payslips still outside any batch join it: a concurrent run cannot pay one twice.
                 var joined = await db.Set<Payslip>().Where(p => ids.Contains(p.Id) && p.PaymentBatchId == null)
@@ -61,17 +73,17 @@ public sealed class RunPayroll(
                 RequireAllJoined(joined, ids.Length);
             }
 
-            var staff = group.Where(p => p.Staff).Select(p => p.Id).ToList();
-            if (staff.Count > 0)
+            foreach (var owed in group.Where(p => p.Source >= 0).GroupBy(p => p.Source))
             {
-                RequireAllJoined(await staffWages.JoinBatchAsync(batch.Id, staff, ct), staff.Count);
+                var ids = owed.Select(p => p.Id).ToList();
+                RequireAllJoined(await sources[owed.Key].JoinBatchAsync(batch.Id, ids, ct), ids.Count);
             }
 
             await transaction.CommitAsync(ct);
             (batches, total) = (batches + 1, total + Money.Eur(batch.TotalCents));
         }
 
-        return new PayrollRun(until, computed, autoValidated, batches, payable.Count, total, due.Count - payable.Count(p => !p.Staff));
+        return new PayrollRun(until, computed, autoValidated, batches, payable.Count, total, due.Count - payable.Count(p => p.Source < 0));
     }
 
     private static void RequireAllJoined(int joined, int expected)
