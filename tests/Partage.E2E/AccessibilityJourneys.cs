@@ -16,7 +16,7 @@ namespace Partage.E2E;
 public class AccessibilityJourneys(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     /// <summary>The rules of WCAG 2.0 and 2.1, levels A and AA (what French public accessibility law, the RGAA, builds on).</summary>
-    private static readonly AxeRunOptions Wcag = new() { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } };
+    public static readonly AxeRunOptions Wcag = new() { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } };
 
     [Fact]
     public async Task EveryPage_OfEachRole_NoCriticalNorSeriousAxeFinding()

@@ -36,7 +36,12 @@ public static class PurchasesAccess
     }
 
     /// <summary>Who decides (approve, dispute, choose the activity): the member of the activity, a manager, finance.</summary>
-    public static bool CanDecide(Actor actor, SupplierInvoice invoice) =>
-        SeesAll(actor) || actor.IsInRole(Roles.Manager) && (invoice.OfficeId is null || actor.IsManagerOf(invoice.OfficeId.Value))
-        || invoice.MemberId is { } member && actor.MemberId == member;
+    public static bool CanDecide(Actor actor, SupplierInvoice invoice) => CanDecide(actor, invoice.OfficeId, invoice.MemberId);
+
+    public static bool CanDecide(Actor actor, OfficeId? office, MemberId? member) =>
+        SeesAll(actor) || actor.IsInRole(Roles.Manager) && (office is null || actor.IsManagerOf(office.Value))
+        || member is { } owner && actor.MemberId == owner;
+
+    /// <summary>Who chooses the activity of an invoice: managers and finance.</summary>
+    public static bool CanAssign(Actor actor) => SeesAll(actor) || actor.IsInRole(Roles.Manager);
 }

@@ -7,6 +7,8 @@ using Partage.App.Modules.Ledger;
 using Partage.App.Modules.Ledger.Features;
 using Partage.App.Modules.Payroll;
 using Partage.App.Modules.Payroll.Features;
+using Partage.App.Modules.Purchases;
+using Partage.App.Modules.Purchases.Features;
 using Partage.App.Security;
 using Partage.Kernel;
 
@@ -33,7 +35,7 @@ public sealed record NextPay(DateOnly Day, Money Net, int Payslips);
 /// </summary>
 public sealed class RoleHome(ILedgerApi ledger, SearchInvoices invoices, GetOverdueAges overdue, ListJobs jobs, ListPayslips payslips,
     ListWageBatches batches, ListUnmatchedBankLines bankLines, GetGuaranteeFund fund, FileEntityDsn dsn, ListFiscalYears fiscalYears, SearchActivities activities,
-    TimeProvider clock)
+    SearchSupplierInvoices supplierInvoices, TimeProvider clock)
 {
     private const int Recent = 100;
 
@@ -44,7 +46,7 @@ public sealed class RoleHome(ILedgerApi ledger, SearchInvoices invoices, GetOver
         return active.Select(a => new ActivityMoney(a, budgets[a.Id].Available)).ToList();
     }
 
-    /// <summary>A member's contracts to sign, drafts to issue, invoices to send or chase, payslips of the last 30 days.</summary>
+    /// <summary>A member's contracts to sign, drafts to issue, invoices to send or chase, suppliers' invoices to approve, payslips of the last 30 days.</summary>
     public async Task<IReadOnlyList<WaitingItem>> WaitingForMemberAsync(Actor actor, CancellationToken ct)
     {
         var today = clock.Today();
@@ -68,6 +70,11 @@ public sealed class RoleHome(ILedgerApi ledger, SearchInvoices invoices, GetOver
             {
                 items.Add(new WaitingItem(text, $"/factures/{invoice.Id}"));
             }
+        }
+
+        foreach (var bill in (await supplierInvoices.HandleAsync(SupplierInvoiceStatus.ToApprove, null, new PageRequest(1, Recent), actor, ct)).Items)
+        {
+            items.Add(new WaitingItem($"Facture de {bill.SupplierName} ({bill.Payable.ToDisplayString()}) à approuver pour {bill.ActivityName}", $"/achats/{bill.Id}"));
         }
 
         foreach (var slip in (await payslips.HandleAsync(null, new PageRequest(1, Recent), actor, ct)).Items
@@ -102,6 +109,8 @@ public sealed class RoleHome(ILedgerApi ledger, SearchInvoices invoices, GetOver
         {
             queues.Add(new WorkQueue("facture à valider", "factures à valider", (await invoices.HandleAsync(nameof(InvoiceStatus.PendingValidation), null, one, actor, ct)).Total,
                 $"/factures?status={nameof(InvoiceStatus.PendingValidation)}"));
+            queues.Add(new WorkQueue("facture de fournisseur à approuver", "factures de fournisseurs à approuver",
+                (await supplierInvoices.HandleAsync(SupplierInvoiceStatus.ToApprove, null, one, actor, ct)).Total, $"/achats?statut={nameof(SupplierInvoiceStatus.ToApprove)}"));
         }
 
         if (actor.IsAdmin || actor.IsInRole(Roles.Manager) || actor.IsInRole(Roles.Finance))

@@ -19,7 +19,7 @@ public sealed class AssignSupplierInvoice(PartageDbContext db, IActivitiesApi ac
 {
     public async Task<SupplierInvoiceView> HandleAsync(SupplierInvoiceId id, AssignSupplierInvoiceInput input, Actor actor, CancellationToken ct = default)
     {
-        if (!PurchasesAccess.SeesAll(actor) && !actor.IsInRole(Roles.Manager))
+        if (!PurchasesAccess.CanAssign(actor))
         {
             throw new DomainException(PurchasesErrors.NotFound);
         }
