@@ -27,11 +27,13 @@ public sealed class SupplierInvoiceTests(PlatformStandIn standIn) : IClassFixtur
 {
     private readonly bool reset = standIn.Reset();
 
-    [Fact]
-    public async Task CiiUblAndFacturX_AreRoutedApprovedPostedAndPaidInTheWageBatch_AndTheStatusesGoBack()
+    [Theory]
+    [InlineData(Provider.Sqlite)]
+    [InlineData(Provider.Postgres)]
+    public async Task CiiUblAndFacturX_AreRoutedApprovedPostedAndPaidInTheWageBatch_AndTheStatusesGoBack(Provider provider)
     {
         Assert.True(reset);
-        using var factory = new PlatformFactory(standIn);
+        using var factory = new PlatformFactory(standIn, provider);
         var world = await Ledger.Books.OpenAsync(factory);
         await Payroll.Hiring.FundAsync(factory, world.LilleActivity, 500_000);
         var lna = await PlatformFactory.EntityAsync(factory, "LNA");
@@ -61,7 +63,23 @@ public sealed class SupplierInvoiceTests(PlatformStandIn standIn) : IClassFixtur
         await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<ApproveSupplierInvoice>().HandleAsync(queue.Items[0].Id, new("Rentals"), paris)));
 
         var spentBefore = (await factory.InScopeAsync(s => s.GetRequiredService<ILedgerApi>().BudgetAsync(world.LilleActivity))).Spent;
-        foreach (var invoice in queue.Items)
+        // Two approvals of one invoice at the same moment (two tabs, two servers): one posts it, the other is refused whole.
+        var first = queue.Items[0];
+        var twice = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        {
+            try
+            {
+                await factory.InScopeAsync(s => s.GetRequiredService<ApproveSupplierInvoice>().HandleAsync(first.Id, new("Rentals"), member));
+                return true;
+            }
+            catch (DomainException)
+            {
+                return false;
+            }
+        })));
+        Assert.Equal(1, twice.Count(ok => ok));
+        Assert.Equal(1, await factory.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Set<JournalEntry>().CountAsync(e => e.SourceType == "supplier_invoice" && e.SourceId == first.Id.ToString())));
+        foreach (var invoice in queue.Items.Skip(1))
         {
             var approved = await factory.InScopeAsync(s => s.GetRequiredService<ApproveSupplierInvoice>().HandleAsync(invoice.Id, new("Rentals"), member));
             Assert.Equal((SupplierInvoiceStatus.Approved, "Locations (matériel, salles)"), (approved.Status, approved.CategoryLabel));

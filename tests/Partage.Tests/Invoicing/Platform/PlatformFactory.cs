@@ -10,7 +10,7 @@ using Partage.Tests.Infrastructure;
 namespace Partage.Tests.Invoicing.Platform;
 
 /// <summary>A test server pointed at the stand-in platform (Prism in front of the scripted platform), with the rounds a test runs.</summary>
-internal sealed class PlatformFactory(PlatformStandIn standIn) : PartageFactory
+internal sealed class PlatformFactory(PlatformStandIn standIn, Provider provider = Provider.Sqlite) : PartageFactory(provider)
 {
     public const string WebhookSecret = "secret-des-rappels";
 
