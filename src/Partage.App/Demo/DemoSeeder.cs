@@ -15,7 +15,7 @@ namespace Partage.App.Demo;
 /// <summary>
 /// Fills a database with realistic demo data: the network of offices of the 2016 report, its
 /// activity managers, one account per role, members drawn from the report's distributions, and
-/// a year of books (<see cref="DemoBooks"/>), sales (<see cref="DemoSales"/>) jobs with their pay (<see cref="DemoPayroll"/>) and the employers of the contract-management service (<see cref="DemoEmployers"/>).
+/// a year of books (<see cref="DemoBooks"/>), sales (<see cref="DemoSales"/>) jobs with their pay (<see cref="DemoPayroll"/>) the employers of the contract-management service (<see cref="DemoEmployers"/>) and suppliers' invoices to approve (<see cref="DemoPurchases"/>).
 /// The same seed on an empty database gives the same people, numbers and activities.
 /// </summary>
 public sealed class DemoSeeder(
@@ -28,6 +28,7 @@ public sealed class DemoSeeder(
     DemoSales sales,
     DemoPayroll payroll,
     DemoEmployers employers,
+    DemoPurchases purchases,
     TimeProvider clock)
 {
     public const string Password = "Partage-Demo-2026";
@@ -96,6 +97,7 @@ public sealed class DemoSeeder(
             await sales.SeedAsync(faker, ct);
             await payroll.SeedAsync(ct);
             await employers.SeedAsync(ct);
+            await purchases.SeedAsync(ct);
         }
     }
 

@@ -90,6 +90,16 @@ public class DemoSalesTests(December2026Factory factory) : IClassFixture<Decembe
             return 0;
         });
 
+        // Two suppliers' invoices wait: one routed to the demo member's activity by its reference, one for a manager to route.
+        var member = await factory.ActorAsync(World.LilleMemberEmail);
+        var mine = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Purchases.Features.SearchSupplierInvoices>()
+            .HandleAsync(App.Modules.Purchases.SupplierInvoiceStatus.ToApprove, null, new App.Infrastructure.PageRequest(1, 50), member));
+        Assert.Single(mine.Items);
+        var all = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Purchases.Features.SearchSupplierInvoices>()
+            .HandleAsync(null, null, new App.Infrastructure.PageRequest(1, 50), App.Security.Actor.System));
+        Assert.Equal(2, all.Total);
+        Assert.Single(all.Items, i => i.ActivityId is null);
+
         await factory.InScopeAsync(async s =>
         {
             var db = s.GetRequiredService<PartageDbContext>();
