@@ -107,3 +107,11 @@ public readonly record struct SupplierInvoiceId(Guid Value) : ITypedId<SupplierI
 
     public override string ToString() => Value.ToString();
 }
+
+/// <summary>Identifies a member's expense note in the Purchases module.</summary>
+public readonly record struct ExpenseNoteId(Guid Value) : ITypedId<ExpenseNoteId>
+{
+    public static ExpenseNoteId From(Guid value) => new(value);
+
+    public override string ToString() => Value.ToString();
+}

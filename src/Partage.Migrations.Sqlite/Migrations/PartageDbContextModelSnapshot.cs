@@ -5565,6 +5565,151 @@ namespace Partage.Migrations.Sqlite.Migrations
                     b.ToTable("payroll_signature_codes", (string)null);
                 });
 
+            modelBuilder.Entity("Partage.App.Modules.Purchases.ExpenseNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activity_id");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("Electric")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("electric");
+
+                    b.Property<Guid?>("EntryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entry_id");
+
+                    b.Property<int?>("FiscalPower")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fiscal_power");
+
+                    b.Property<decimal?>("Kilometres")
+                        .HasPrecision(9, 1)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kilometres");
+
+                    b.Property<Guid>("LegalEntityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_entity_id");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("office_id");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paid_on");
+
+                    b.Property<Guid?>("PaymentBatchId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_batch_id");
+
+                    b.Property<string>("ReceiptHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receipt_hash");
+
+                    b.Property<string>("ReceiptName")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receipt_name");
+
+                    b.Property<string>("ReceiptType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receipt_type");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refusal_reason");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("row_version");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<long>("VatCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("vat_cents");
+
+                    b.HasKey("Id")
+                        .HasName("pk_expense_notes");
+
+                    b.HasIndex("ActivityId")
+                        .HasDatabaseName("ix_expense_notes_activity_id");
+
+                    b.HasIndex("LegalEntityId")
+                        .HasDatabaseName("ix_expense_notes_legal_entity_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_expense_notes_number");
+
+                    b.HasIndex("OfficeId")
+                        .HasDatabaseName("ix_expense_notes_office_id");
+
+                    b.HasIndex("MemberId", "Date")
+                        .HasDatabaseName("ix_expense_notes_member_id_date");
+
+                    b.HasIndex("Status", "PaymentBatchId")
+                        .HasDatabaseName("ix_expense_notes_status_payment_batch_id");
+
+                    b.ToTable("expense_notes", (string)null);
+                });
+
             modelBuilder.Entity("Partage.App.Modules.Purchases.SupplierInvoice", b =>
                 {
                     b.Property<Guid>("Id")
@@ -6522,6 +6667,23 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_payroll_signature_codes_payroll_jobs_job_id");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Purchases.ExpenseNote", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Activities.Activity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_expense_notes_activities_activity_id");
+
+                    b.HasOne("Partage.App.Modules.LegalEntities.LegalEntity", null)
+                        .WithMany()
+                        .HasForeignKey("LegalEntityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_expense_notes_legal_entities_legal_entity_id");
                 });
 
             modelBuilder.Entity("Partage.App.Modules.Purchases.SupplierInvoice", b =>

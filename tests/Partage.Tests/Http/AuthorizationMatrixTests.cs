@@ -158,6 +158,9 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
         yield return ("POST", "/api/v1/dunning/run", _ => "/api/v1/dunning/run", _ => null, Only(HttpStatusCode.OK, World.Admin, World.Finance), HttpStatusCode.Forbidden);
         yield return ("POST", "/api/v1/einvoicing/send", _ => "/api/v1/einvoicing/send", _ => null, Only(HttpStatusCode.OK, World.Admin, World.Finance), HttpStatusCode.Forbidden);
         yield return ("POST", "/api/v1/einvoicing/receive", _ => "/api/v1/einvoicing/receive", _ => null, Only(HttpStatusCode.OK, World.Admin, World.Finance), HttpStatusCode.Forbidden);
+        yield return ("GET", "/api/v1/einvoicing/flows", _ => "/api/v1/einvoicing/flows", _ => null, Only(HttpStatusCode.OK, World.Admin, World.Finance), HttpStatusCode.Forbidden);
+        yield return ("POST", "/api/v1/einvoicing/flows/{id:guid}/retry", _ => $"/api/v1/einvoicing/flows/{Guid.NewGuid()}/retry", _ => null,
+            Only(HttpStatusCode.NotFound, World.Admin, World.Finance), HttpStatusCode.Forbidden);
         // The platform's call back: no account, its HMAC signature instead — without one, nobody (signed in or not) is let in.
         yield return ("POST", "/api/v1/einvoicing/webhook/{entity}", _ => "/api/v1/einvoicing/webhook/LNA", _ => new { flowId = "F-1" },
             Everyone.ToDictionary(e => e, _ => HttpStatusCode.Unauthorized), HttpStatusCode.Unauthorized);
@@ -171,6 +174,13 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
         yield return ("POST", "/api/v1/supplier-invoices/{id:guid}/assign", _ => $"/api/v1/supplier-invoices/{missing}/assign", w => new { ActivityId = w.LilleActivity.Value }, [], notFound);
         yield return ("POST", "/api/v1/supplier-invoices/{id:guid}/approve", _ => $"/api/v1/supplier-invoices/{missing}/approve", _ => new { Category = "Supplies" }, [], notFound);
         yield return ("POST", "/api/v1/supplier-invoices/{id:guid}/dispute", _ => $"/api/v1/supplier-invoices/{missing}/dispute", _ => new { Reason = "Jamais livré" }, [], notFound);
+        // Expense notes: members submit (a JSON body is refused, 400: the note is a multipart form), the list is scoped, a missing note is 404 to all.
+        yield return ("POST", "/api/v1/expense-notes", _ => "/api/v1/expense-notes", _ => new { Description = "Taxi" }, Only(HttpStatusCode.BadRequest, World.LilleMemberEmail, World.ParisMemberEmail), notFound);
+        yield return ("GET", "/api/v1/expense-notes", _ => "/api/v1/expense-notes", _ => null, Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => HttpStatusCode.OK), notFound);
+        yield return ("GET", "/api/v1/expense-notes/{id:guid}", _ => $"/api/v1/expense-notes/{missing}", _ => null, [], notFound);
+        yield return ("GET", "/api/v1/expense-notes/{id:guid}/receipt", _ => $"/api/v1/expense-notes/{missing}/receipt", _ => null, [], notFound);
+        yield return ("POST", "/api/v1/expense-notes/{id:guid}/approve", _ => $"/api/v1/expense-notes/{missing}/approve", _ => null, [], notFound);
+        yield return ("POST", "/api/v1/expense-notes/{id:guid}/refuse", _ => $"/api/v1/expense-notes/{missing}/refuse", _ => new { Reason = "Pas de justificatif lisible" }, [], notFound);
         yield return ("GET", "/api/v1/vat-rules", _ => "/api/v1/vat-rules", _ => null, Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => HttpStatusCode.OK), notFound);
     }
 

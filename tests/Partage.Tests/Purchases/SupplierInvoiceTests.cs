@@ -109,6 +109,8 @@ public sealed class SupplierInvoiceTests(PlatformStandIn standIn) : IClassFixtur
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
         Assert.Contains(SupplierFiles.SupplierIban, Encoding.UTF8.GetString(sepa), StringComparison.Ordinal);
         Assert.Equal(Money.ZeroEur, await factory.InScopeAsync(s => SupplierBalanceAsync(s, lna.Id)));   // 401 settled
+        var books = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Ledger.Features.CheckBooks>().HandleAsync("LNA"));
+        Assert.True(books.IsBalanced, string.Join(Environment.NewLine, books.Problems));
         var paid = await factory.InScopeAsync(s => s.GetRequiredService<SearchSupplierInvoices>().HandleAsync(SupplierInvoiceStatus.Paid, null, new App.Infrastructure.PageRequest(1, 50), member));
         Assert.Equal(3, paid.Total);
 

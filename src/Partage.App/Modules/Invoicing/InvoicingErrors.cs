@@ -22,6 +22,8 @@ public static class InvoicingErrors
     public static readonly ErrorCode QuoteNotAccepted = new("invoicing.quote_not_accepted", "Seul un devis accepté devient une facture.", ErrorKind.Conflict);
     public static readonly ErrorCode QuoteLinkInvalid = new("invoicing.quote_link_invalid", "Ce lien n'est pas valable ou a expiré : demandez un nouveau devis.", ErrorKind.NotFound);
     public static readonly ErrorCode LineNotFound = new("invoicing.bank_line_not_found", "Cette ligne de relevé n'existe pas ou est déjà rapprochée.", ErrorKind.NotFound);
+    public static readonly ErrorCode FlowNotFound = new("invoicing.flow_not_found", "Cet échange avec la plateforme n'existe pas.", ErrorKind.NotFound);
+    public static readonly ErrorCode FlowNotFailed = new("invoicing.flow_not_failed", "Seul un envoi en échec peut être relancé.", ErrorKind.Conflict);
     public static readonly ErrorCode NotSendable = new("invoicing.not_sendable", "Seule une facture ou un avoir émis s'envoie au client.", ErrorKind.Conflict);
     public static readonly ErrorCode CreditAfterPayment = new("invoicing.credit_after_payment", "Cette facture a déjà reçu des paiements : l'avoir total n'est pas possible.", ErrorKind.Conflict);
 }

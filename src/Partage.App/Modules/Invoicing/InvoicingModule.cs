@@ -11,9 +11,7 @@ public static class InvoicingModule
     public static IServiceCollection AddInvoicing(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<InvoicingOptions>().Bind(configuration.GetSection("Invoicing"));
-        services.AddOptions<EInvoicingOptions>().Bind(configuration.GetSection("EInvoicing"));
-        services.AddSingleton<PlatformTokens>();
-        services.AddHttpClient<IEInvoicingPlatform, AfnorPlatform>(http => http.Timeout = TimeSpan.FromSeconds(60));
+        services.AddEInvoicingPlatform(configuration);
         return services.AddScoped<IInvoicingApi, InvoicingApi>()
             .AddScoped<Members.IMemberRecordKeeper, InvoicingRecordKeeper>()
             .AddScoped<GetInvoice>()
@@ -58,15 +56,24 @@ public static class InvoicingModule
             .AddScoped<DisputeInvoice>()
             .AddScoped<GetDunningLog>()
             .AddScheduledWork<DunningWork>(DunningWork.Key, "Relances des factures échues", "0 0 8 ? * MON-FRI")
-            .AddScoped<PlatformQueue>()
+            .AddScoped<BuildEReport>()
+            .AddScoped<InvoiceDocuments>()
+            .AddScoped<ExportInvoiceArchive>();
+    }
+
+    /// <summary>The accredited platform: its settings, the OAuth2 tokens, the AFNOR client, the queue and its rounds (scheduled and on demand).</summary>
+    private static void AddEInvoicingPlatform(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<EInvoicingOptions>().Bind(configuration.GetSection("EInvoicing"));
+        services.AddSingleton<PlatformTokens>();
+        services.AddHttpClient<IEInvoicingPlatform, AfnorPlatform>(http => http.Timeout = TimeSpan.FromSeconds(60));
+        services.AddScoped<PlatformQueue>()
             .AddScoped<SendPlatformFlows>()
             .AddScoped<ReceivePlatformFlows>()
             .AddScoped<PlatformWebhook>()
-            .AddScoped<BuildEReport>()
+            .AddScoped<ListPlatformFlows>()
             .AddScheduledWork<PlatformSendWork>(PlatformSendWork.Key, "Dépôt des factures et statuts sur la plateforme agréée", "0 0/5 * ? * *", recordsIdleRuns: false)
-            .AddScheduledWork<PlatformReceiveWork>(PlatformReceiveWork.Key, "Lecture des statuts de factures sur la plateforme agréée", "0 2/15 * ? * *", recordsIdleRuns: false)
-            .AddScoped<InvoiceDocuments>()
-            .AddScoped<ExportInvoiceArchive>();
+            .AddScheduledWork<PlatformReceiveWork>(PlatformReceiveWork.Key, "Lecture des statuts et des factures de fournisseurs sur la plateforme agréée", "0 2/15 * ? * *", recordsIdleRuns: false);
     }
 
     /// <summary>Each use case maps its own endpoints; the groups give them their prefix and OpenAPI tag.</summary>
@@ -115,6 +122,7 @@ public static class InvoicingModule
         ListBankStatements.Map(statements);
         SendPlatformFlows.Map(finance);
         ReceivePlatformFlows.Map(finance);
+        ListPlatformFlows.Map(finance);
         PlatformWebhook.Map(api);
         VatRules.Map(api);
     }

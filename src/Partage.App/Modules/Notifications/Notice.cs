@@ -19,6 +19,8 @@ public enum NoticeKind
     InvoiceRefused,
     /// <summary>A supplier's invoice arrived for the member's activity (or, with no activity found, for a manager to route).</summary>
     SupplierInvoiceToApprove,
+    /// <summary>A manager approved or refused the member's expense note.</summary>
+    ExpenseNoteDecided,
 }
 
 /// <summary>An in-app notice: one line, the page where the thing is done, read or not. Written in the unit of work of the event it announces.</summary>

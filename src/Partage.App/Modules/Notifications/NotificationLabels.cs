@@ -14,6 +14,7 @@ public static class NotificationLabels
         NoticeKind.PaymentReceived => "Un paiement reçu d'un client",
         NoticeKind.InvoiceRefused => "Une facture refusée ou contestée par le client",
         NoticeKind.SupplierInvoiceToApprove => "Une facture de fournisseur à approuver",
+        NoticeKind.ExpenseNoteDecided => "Une note de frais approuvée ou refusée",
         NoticeKind.PayslipAvailable => "Un bulletin de paie disponible",
         NoticeKind.WagePaid => "Un salaire versé",
         _ => kind.ToString(),

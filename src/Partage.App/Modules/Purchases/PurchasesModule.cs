@@ -7,7 +7,8 @@ namespace Partage.App.Modules.Purchases;
 
 /// <summary>
 /// The spending side: the invoices suppliers address to the entities through the accredited platform, approved by the
-/// member of the activity (or a manager), posted, and paid in the day's SEPA batches. It builds on Invoicing (which
+/// member of the activity (or a manager), posted, and paid in the day's SEPA batches; and the members' expense notes
+/// (receipts, trips at the kilometre scale), approved by a manager and reimbursed in the same batches. It builds on Invoicing (which
 /// hands it the inbound invoices through <see cref="ISupplierInvoiceInbox"/> and sends the statuses back) and Payroll
 /// (whose batches pay through <see cref="IWageSource"/>); other modules need nothing of it, so it has no contract of its own.
 /// </summary>
@@ -24,7 +25,13 @@ public static class PurchasesModule
             .AddScoped<GetSupplierInvoice>()
             .AddScoped<AssignSupplierInvoice>()
             .AddScoped<ApproveSupplierInvoice>()
-            .AddScoped<DisputeSupplierInvoice>();
+            .AddScoped<DisputeSupplierInvoice>()
+            .AddScoped<SubmitExpenseNote>()
+            .AddScoped<SearchExpenseNotes>()
+            .AddScoped<ApproveExpenseNote>()
+            .AddScoped<RefuseExpenseNote>()
+            .AddScoped<ExpenseReimbursements>()
+            .AddScoped<IWageSource>(sp => sp.GetRequiredService<ExpenseReimbursements>());
 
     public static void MapPurchasesEndpoints(RouteGroupBuilder api)
     {
@@ -35,5 +42,9 @@ public static class PurchasesModule
         AssignSupplierInvoice.Map(purchases);
         ApproveSupplierInvoice.Map(purchases);
         DisputeSupplierInvoice.Map(purchases);
+        SubmitExpenseNote.Map(purchases);
+        SearchExpenseNotes.Map(purchases);
+        ApproveExpenseNote.Map(purchases);
+        RefuseExpenseNote.Map(purchases);
     }
 }

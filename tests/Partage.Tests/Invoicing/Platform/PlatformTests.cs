@@ -1,9 +1,7 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Partage.App.Modules.Invoicing.Features;
@@ -11,6 +9,7 @@ using Partage.App.Modules.Invoicing.Platform;
 using Partage.App.Modules.LegalEntities;
 using Partage.App.Modules.Notifications.Features;
 using Partage.App.Security;
+using Partage.Kernel;
 using Partage.Persistence;
 using Partage.Tests.Infrastructure;
 
@@ -162,6 +161,19 @@ public sealed class PlatformTests(PlatformStandIn standIn) : IClassFixture<Platf
             .Where(f => f.Direction == FlowDirection.In && f.State == PlatformFlowState.Rejected).Select(f => f.LastError).ToListAsync());
         Assert.Contains(rejected, e => e!.Contains("n'est pas un CDAR", StringComparison.Ordinal));
         Assert.Contains(rejected, e => e!.Contains("LNA-1999-999999, que l'entité n'a pas émise", StringComparison.Ordinal));
+
+        // Finance's page lists what needs them (the failed sending, the two rejected messages); the failed one, put back in the queue, is tried again once.
+        var finance = await factory.ActorAsync(World.Finance);
+        var attention = await factory.InScopeAsync(s => s.GetRequiredService<ListPlatformFlows>().HandleAsync(null, new App.Infrastructure.PageRequest(1, 50), finance));
+        Assert.Equal(3, attention.Total);
+        var failed = Assert.Single(attention.Items, f => f.TrackingId == lost.Number);
+        Assert.Equal(("envoi", "en échec"), (failed.Direction, failed.State));
+        Assert.Contains("n'a pas d'adresse de réception active", failed.LastError, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(async s => { await s.GetRequiredService<ListPlatformFlows>().RetryAsync(failed.Id, await factory.ActorAsync(World.LilleManager)); return 0; }));
+        await factory.InScopeAsync(async s => { await s.GetRequiredService<ListPlatformFlows>().RetryAsync(failed.Id, finance); return 0; });
+        var twice = await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(async s => { await s.GetRequiredService<ListPlatformFlows>().RetryAsync(failed.Id, finance); return 0; }));
+        Assert.Equal(Partage.App.Modules.Invoicing.InvoicingErrors.FlowNotFailed, twice.Error);
+        Assert.Equal(1, (await PlatformFactory.SendAsync(factory)).Failed);   // tried again: the client is still missing from the directory
         Assert.Empty(standIn.Flows.Violations);
     }
 

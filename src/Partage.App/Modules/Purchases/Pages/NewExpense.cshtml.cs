@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Mvc;
+using Partage.App.Modules.Activities;
+using Partage.App.Modules.Purchases.Features;
+using Partage.App.Ui;
+using Partage.Kernel;
+
+namespace Partage.App.Modules.Purchases.Pages;
+
+public sealed class NewExpenseModel(SubmitExpenseNote submit, IActivitiesApi activities, TimeProvider clock) : PartagePageModel
+{
+    [BindProperty]
+    public ExpenseNoteInput Input { get; set; } = new(null, null, null, null, null, null, null, null);
+
+    [BindProperty]
+    public IFormFile? Receipt { get; set; }
+
+    public IReadOnlyList<ActivityView> Activities { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await LoadActorAsync();
+        if (Actor.MemberId is null)
+        {
+            return NotFound();
+        }
+
+        Input = Input with { Date = clock.Today().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) };
+        await LoadActivitiesAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LoadActorAsync();
+        if (Actor.MemberId is null)
+        {
+            return NotFound();
+        }
+
+        var result = await TryAsync(async () =>
+        {
+            ReceiptUpload? receipt = null;
+            if (Receipt is { Length: > 0 })
+            {
+                using var buffer = new MemoryStream();
+                await Receipt.CopyToAsync(buffer, ct);
+                receipt = new ReceiptUpload(Receipt.FileName, buffer.ToArray());
+            }
+
+            var note = await submit.HandleAsync(Input, receipt, Actor, ct);
+            return Redirect($"/frais/{note.Id}?fait={Uri.EscapeDataString($"Note de frais enregistrée ({note.Amount.ToDisplayString()}) : votre gestionnaire d'activité l'approuvera.")}");
+        });
+        await LoadActivitiesAsync(ct);
+        return result;
+    }
+
+    private async Task LoadActivitiesAsync(CancellationToken ct) =>
+        Activities = (await activities.ListForMemberAsync(Actor.MemberId!.Value, Actor, ct)).Where(a => a.Status != ActivityStatus.Closed).ToList();
+}
