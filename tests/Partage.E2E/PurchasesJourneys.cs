@@ -13,7 +13,7 @@ using Partage.Tests.Purchases;
 
 namespace Partage.E2E;
 
-/// <summary>The spending side in the browser: a supplier's invoice arrives, the member approves it from their home, finance sees it paid.</summary>
+/// <summary>The spending side in the browser: a supplier's invoice arrives, the member approves it from their home and records an expense note, finance sees the invoice paid.</summary>
 public class PurchasesJourneys(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
@@ -47,6 +47,24 @@ public class PurchasesJourneys(BrowserFixture browser) : IClassFixture<BrowserFi
         await page.GetByRole(AriaRole.Button, new() { Name = "Approuver la facture" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Facture approuvée et comptabilisée (ACH-LNA-");
         await BrowserFixture.ScreenshotAsync(page, "40-facture-fournisseur-approuvee");
+
+        // The member also records what they paid themselves, with the photo of the receipt.
+        await page.GotoAsync("/frais/nouvelle");
+        Assert.Empty((await page.RunAxe(AccessibilityJourneys.Wcag)).Violations.Where(v => v.Impact is "critical" or "serious").Select(v => $"{v.Id}: {v.Help}"));
+        await page.GetByLabel("Activité", new() { Exact = true }).SelectOptionAsync(world.LilleActivity.ToString());
+        await page.GetByLabel("Ce qui a été payé").FillAsync("Câble XLR");
+        await page.GetByLabel("Nature de la dépense").SelectOptionAsync("Supplies");
+        await page.GetByLabel("Montant TTC (€)").FillAsync("24,90");
+        await page.GetByLabel("Dont TVA (€, si le justificatif la montre)").FillAsync("4,15");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la note" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Joignez le justificatif").First).ToBeVisibleAsync();
+        await page.GetByLabel("Justificatif (PDF, photo JPEG ou PNG, 10 Mo au plus)").SetInputFilesAsync(new FilePayload
+        {
+            Name = "ticket.png", MimeType = "image/png", Buffer = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D],
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la note" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Note de frais enregistrée (24,90");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "ticket.png" })).ToBeVisibleAsync();
 
         // The day's run pays it with the wages (due 5 December); finance finds it paid.
         var payroll = await browser.App.ActorAsync(World.Payroll);
