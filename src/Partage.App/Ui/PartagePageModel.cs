@@ -86,6 +86,27 @@ public abstract class PartagePageModel : PageModel
     }
 
     /// <summary>
+    /// A list's filter by a status typed in the address (« ?statut=Paid »): its value, or null — and, when the text names
+    /// no status, <paramref name="unknown"/> on the page, and the list shown unfiltered.
+    /// </summary>
+    protected TEnum? EnumFilter<TEnum>(string? text, string unknown)
+        where TEnum : struct, Enum
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        if (Enum.TryParse<TEnum>(text, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(text, out _))
+        {
+            return parsed;
+        }
+
+        ModelState.AddModelError(string.Empty, unknown);
+        return null;
+    }
+
+    /// <summary>
     /// A list read with filters typed in the address or a form (months, dates): filters that do not read are told on
     /// the page, in the fields' own French words, and the list stays empty instead of the page failing.
     /// </summary>

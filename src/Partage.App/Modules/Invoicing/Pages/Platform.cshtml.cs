@@ -44,20 +44,8 @@ public sealed class PlatformModel(ListPlatformFlows flows) : PartagePageModel
 
     private async Task ShowAsync(CancellationToken ct)
     {
-        PlatformFlowState? state = null;
-        if (!string.IsNullOrEmpty(Etat))
-        {
-            if (Enum.TryParse<PlatformFlowState>(Etat, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(Etat, out _))
-            {
-                state = parsed;
-            }
-            else
-            {
-                ModelState.AddModelError(string.Empty, "Cet état n'existe pas : les échanges en échec ou rejetés sont affichés.");
-                Etat = null;
-            }
-        }
-
+        var state = EnumFilter<PlatformFlowState>(Etat, "Cet état n'existe pas : les échanges en échec ou rejetés sont affichés.");
+        Etat = state?.ToString();
         Result = await flows.HandleAsync(state, new PageRequest(PageNumber, null), Actor, ct);
     }
 }

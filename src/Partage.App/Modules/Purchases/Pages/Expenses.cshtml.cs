@@ -24,20 +24,8 @@ public sealed class ExpensesModel(SearchExpenseNotes search) : PartagePageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await LoadActorAsync();
-        ExpenseNoteStatus? status = null;
-        if (!string.IsNullOrEmpty(Statut))
-        {
-            if (Enum.TryParse<ExpenseNoteStatus>(Statut, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(Statut, out _))
-            {
-                status = parsed;
-            }
-            else
-            {
-                ModelState.AddModelError(string.Empty, "Ce statut n'existe pas : toutes les notes sont affichées.");
-                Statut = null;
-            }
-        }
-
+        var status = EnumFilter<ExpenseNoteStatus>(Statut, "Ce statut n'existe pas : toutes les notes sont affichées.");
+        Statut = status?.ToString();
         return await LoadAsync(async () => Result = await search.HandleAsync(status, new PageRequest(PageNumber, null), Actor, ct));
     }
 }

@@ -27,20 +27,8 @@ public sealed class ListModel(SearchSupplierInvoices search) : PartagePageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await LoadActorAsync();
-        SupplierInvoiceStatus? status = null;
-        if (!string.IsNullOrEmpty(Statut))
-        {
-            if (Enum.TryParse<SupplierInvoiceStatus>(Statut, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(Statut, out _))
-            {
-                status = parsed;
-            }
-            else
-            {
-                ModelState.AddModelError(string.Empty, "Ce statut n'existe pas : toutes les factures sont affichées.");
-                Statut = null;
-            }
-        }
-
+        var status = EnumFilter<SupplierInvoiceStatus>(Statut, "Ce statut n'existe pas : toutes les factures sont affichées.");
+        Statut = status?.ToString();
         return await LoadAsync(async () => Result = await search.HandleAsync(status, Q, new PageRequest(PageNumber, null), Actor, ct));
     }
 }
