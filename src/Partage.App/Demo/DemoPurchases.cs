@@ -2,9 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Partage.App.Modules.Activities;
 using Partage.App.Modules.Invoicing;
 using Partage.App.Modules.LegalEntities;
+using Partage.App.Modules.Payroll;
 using Partage.App.Modules.Purchases;
+using Partage.App.Modules.Purchases.Features;
 using Partage.App.Security;
 using Partage.Kernel;
+using Partage.Payroll;
 using Partage.Persistence;
 
 namespace Partage.App.Demo;
@@ -13,8 +16,10 @@ namespace Partage.App.Demo;
 /// Two suppliers' invoices waiting for approval, as the platform would deliver them: another entity of the group
 /// invoices the demo member's activity's entity for accompaniment (a Factur-X written by Partage's own writer) — one
 /// names the activity's reference, so the member finds it on their home; the other names none, for a manager to route.
+/// And the member's expense note for the dinners of their first concert at the payroll's flat rate, for the manager to approve.
 /// </summary>
-public sealed class DemoPurchases(PartageDbContext db, ILegalEntitiesApi entities, IInvoicingApi invoicing, ISupplierInvoiceInbox inbox, TimeProvider clock)
+public sealed class DemoPurchases(
+    PartageDbContext db, ILegalEntitiesApi entities, IInvoicingApi invoicing, ISupplierInvoiceInbox inbox, IPayrollApi payroll, SubmitExpenseNote notes, TimeProvider clock)
 {
     public async Task SeedAsync(CancellationToken ct = default)
     {
@@ -44,5 +49,14 @@ public sealed class DemoPurchases(PartageDbContext db, ILegalEntitiesApi entitie
         }
 
         await db.SaveChangesAsync(ct);
+        var job = (await payroll.MemberJobsAsync(activity.MemberId, today.AddYears(-1), ct)).LastOrDefault(j => j.ActivityId == activity.Id && !j.Dfs);
+        if (job is not null)
+        {
+            var member = new Actor(null, "démonstration", new HashSet<string> { Roles.Member }, activity.MemberId, null);
+            await notes.HandleAsync(new ExpenseNoteInput(null, job.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "Dîner du premier soir de concert",
+                null, null, null, null, null, JobNumber: job.Number, Allowance: nameof(JobAllowance.MealRestaurant), Count: "1"), null, member, ct);
+            await notes.HandleAsync(new ExpenseNoteInput(null, job.End.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "Dîner du second soir",
+                null, null, null, null, null, JobNumber: job.Number, Allowance: nameof(JobAllowance.MealRestaurant), Count: "1"), null, member, ct);
+        }
     }
 }

@@ -5586,6 +5586,15 @@ namespace Partage.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("activity_id");
 
+                    b.Property<string>("Allowance")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("allowance");
+
+                    b.Property<int?>("AllowanceCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("allowance_count");
+
                     b.Property<long>("AmountCents")
                         .HasColumnType("bigint")
                         .HasColumnName("amount_cents");
@@ -5626,6 +5635,11 @@ namespace Partage.Migrations.Postgres.Migrations
                     b.Property<int?>("FiscalPower")
                         .HasColumnType("integer")
                         .HasColumnName("fiscal_power");
+
+                    b.Property<string>("JobNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("job_number");
 
                     b.Property<decimal?>("Kilometres")
                         .HasPrecision(9, 1)
@@ -5701,6 +5715,9 @@ namespace Partage.Migrations.Postgres.Migrations
 
                     b.HasIndex("ActivityId")
                         .HasDatabaseName("ix_expense_notes_activity_id");
+
+                    b.HasIndex("JobNumber")
+                        .HasDatabaseName("ix_expense_notes_job_number");
 
                     b.HasIndex("LegalEntityId")
                         .HasDatabaseName("ix_expense_notes_legal_entity_id");

@@ -5575,6 +5575,15 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("activity_id");
 
+                    b.Property<string>("Allowance")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("allowance");
+
+                    b.Property<int?>("AllowanceCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("allowance_count");
+
                     b.Property<long>("AmountCents")
                         .HasColumnType("INTEGER")
                         .HasColumnName("amount_cents");
@@ -5615,6 +5624,11 @@ namespace Partage.Migrations.Sqlite.Migrations
                     b.Property<int?>("FiscalPower")
                         .HasColumnType("INTEGER")
                         .HasColumnName("fiscal_power");
+
+                    b.Property<string>("JobNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("job_number");
 
                     b.Property<decimal?>("Kilometres")
                         .HasPrecision(9, 1)
@@ -5690,6 +5704,9 @@ namespace Partage.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ActivityId")
                         .HasDatabaseName("ix_expense_notes_activity_id");
+
+                    b.HasIndex("JobNumber")
+                        .HasDatabaseName("ix_expense_notes_job_number");
 
                     b.HasIndex("LegalEntityId")
                         .HasDatabaseName("ix_expense_notes_legal_entity_id");

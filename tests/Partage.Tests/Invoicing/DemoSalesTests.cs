@@ -100,6 +100,12 @@ public class DemoSalesTests(December2026Factory factory) : IClassFixture<Decembe
         Assert.Equal(2, all.Total);
         Assert.Single(all.Items, i => i.ActivityId is null);
 
+        // The member's dinners of their first concert wait for the manager, at the payroll's restaurant rate of the day.
+        var notes = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Purchases.Features.SearchExpenseNotes>()
+            .HandleAsync(App.Modules.Purchases.ExpenseNoteStatus.Submitted, new App.Infrastructure.PageRequest(1, 50), member));
+        Assert.Equal(2, notes.Items.Count(n => n.Allowance == Partage.Payroll.JobAllowance.MealRestaurant));
+        Assert.All(notes.Items, n => Assert.Equal(Partage.Payroll.JobAllowances.Limit(Partage.Payroll.ParameterCatalog.Default, Partage.Payroll.JobAllowance.MealRestaurant, n.Date), n.Amount));
+
         await factory.InScopeAsync(async s =>
         {
             var db = s.GetRequiredService<PartageDbContext>();

@@ -1,6 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+using Partage.App.Modules.Activities;
 using Partage.App.Security;
 using Partage.Kernel;
 using Partage.Payroll;
+using Partage.Persistence;
 
 namespace Partage.App.Modules.Payroll;
 
@@ -52,11 +55,18 @@ public interface IPayrollApi
 
     /// <summary>An entity as a DSN's declarant; refused, naming the settings to complete.</summary>
     DsnDeclarant DsnDeclarant(string entityCode, string entityName, string siren);
+
+    /// <summary>A member's countersigned jobs (the contract exists, its DPAE is recorded) that end on or after <paramref name="endingFrom"/>, latest first: the jobs their meal and lodging allowances name.</summary>
+    Task<IReadOnlyList<JobSummary>> MemberJobsAsync(MemberId member, DateOnly endingFrom, CancellationToken ct = default);
 }
+
+/// <summary>A job as other modules see it: its number, activity, days and place, and whether its pay takes the DFS (which already covers the artist's expenses).</summary>
+public sealed record JobSummary(JobId Id, string Number, ActivityId ActivityId, string Description, string Place, DateOnly Start, DateOnly End, bool Dfs);
 
 public sealed record DsnDocument(string FileName, string ContentType, byte[] Content);
 
-internal sealed class PayrollApi(PayrollParameters parameters, JobMinimum minimum, Microsoft.Extensions.Options.IOptions<PayrollOptions> options, Features.FileEntityDsn filings) : IPayrollApi
+internal sealed class PayrollApi(
+    PayrollParameters parameters, JobMinimum minimum, Microsoft.Extensions.Options.IOptions<PayrollOptions> options, Features.FileEntityDsn filings, PartageDbContext db) : IPayrollApi
 {
     public Task<ParameterCatalog> CatalogAsync(CancellationToken ct = default) => parameters.CatalogAsync(ct);
 
@@ -94,6 +104,11 @@ internal sealed class PayrollApi(PayrollParameters parameters, JobMinimum minimu
     public Features.EstablishmentOptions? Establishment(string entityCode) => options.Value.Establishment(entityCode);
 
     public DsnDeclarant DsnDeclarant(string entityCode, string entityName, string siren) => options.Value.DsnDeclarant(entityCode, entityName, siren);
+
+    public async Task<IReadOnlyList<JobSummary>> MemberJobsAsync(MemberId member, DateOnly endingFrom, CancellationToken ct = default) =>
+        await db.Set<Job>().AsNoTracking().Where(j => j.MemberId == member && j.Status == JobStatus.Countersigned && j.End >= endingFrom)
+            .OrderByDescending(j => j.Start).ThenByDescending(j => j.Number)
+            .Select(j => new JobSummary(j.Id, j.Number, j.ActivityId, j.Description, j.Place, j.Start, j.End, j.Dfs != null)).ToListAsync(ct);
 }
 
 /// <summary>

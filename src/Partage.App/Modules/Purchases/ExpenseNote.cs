@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Partage.App.Modules.Activities;
 using Partage.App.Modules.LegalEntities;
 using Partage.Kernel;
+using Partage.Payroll;
 using Partage.Persistence;
 
 namespace Partage.App.Modules.Purchases;
@@ -24,7 +25,8 @@ public enum ExpenseNoteStatus
 
 /// <summary>
 /// An expense a member paid personally for their activity: a purchase with its receipt (amount including VAT and the
-/// deductible VAT it shows), or a trip with their own car at the kilometre scale. A manager approves it; the
+/// deductible VAT it shows), a trip with their own car at the kilometre scale, or the meals and nights of a job at
+/// the payroll's flat-rate allowances. A manager approves it; the
 /// reimbursement joins the next wage batch. The receipt is kept in the attachment store under its SHA-256.
 /// </summary>
 public sealed class ExpenseNote : IVersioned
@@ -61,6 +63,13 @@ public sealed class ExpenseNote : IVersioned
     public int? FiscalPower { get; init; }
 
     public bool Electric { get; init; }
+
+    /// <summary>A flat-rate allowance for a job's meals or nights: the job (CT-LNA-2026-000001), the allowance and how many.</summary>
+    public string? JobNumber { get; init; }
+
+    public JobAllowance? Allowance { get; init; }
+
+    public int? AllowanceCount { get; init; }
 
     public string? ReceiptHash { get; init; }
 
@@ -134,6 +143,8 @@ internal sealed class ExpenseNoteConfiguration : IEntityTypeConfiguration<Expens
         builder.Property(n => n.Description).HasMaxLength(300);
         builder.Property(n => n.Category).HasConversion<string>().HasMaxLength(20);
         builder.Property(n => n.Kilometres).HasPrecision(9, 1);
+        builder.Property(n => n.JobNumber).HasMaxLength(40);
+        builder.Property(n => n.Allowance).HasConversion<string>().HasMaxLength(20);
         builder.Property(n => n.ReceiptHash).HasMaxLength(64);
         builder.Property(n => n.ReceiptName).HasMaxLength(120);
         builder.Property(n => n.ReceiptType).HasMaxLength(40);
@@ -143,6 +154,7 @@ internal sealed class ExpenseNoteConfiguration : IEntityTypeConfiguration<Expens
         builder.Ignore(n => n.Amount);
         builder.HasIndex(n => n.Number).IsUnique();
         builder.HasIndex(n => new { n.MemberId, n.Date });
+        builder.HasIndex(n => n.JobNumber);
         builder.HasIndex(n => n.OfficeId);
         builder.HasIndex(n => new { n.Status, n.PaymentBatchId });
         builder.HasOne<LegalEntity>().WithMany().HasForeignKey(n => n.LegalEntityId).OnDelete(DeleteBehavior.Restrict);
