@@ -4,7 +4,7 @@
 # "N passed, N failed, N skipped". Installs PostgreSQL, Chromium and the e-invoice validators
 # (xmllint, Saxon-HE, qpdf, poppler) with apt-get when missing, and Node with URSSAF's payroll rules
 # (npm packages modele-social and publicodes) for the payroll differential test, and Prism and node-schematron (npm) which check the
-# calls to the e-invoicing platform and the e-reporting files.
+# calls to the e-invoicing platform and the e-reporting files, and s3rver (npm), the S3-compatible stand-in of the attachment store.
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(pwd)
@@ -58,8 +58,8 @@ if [ ! -d tests/Partage.Payroll.Tests/Oracle/node_modules/modele-social ]; then
   log "Installing URSSAF's payroll rules (npm ci: modele-social 11.1.0, publicodes 1.10.3)"
   (cd tests/Partage.Payroll.Tests/Oracle && npm ci --no-audit --no-fund --loglevel=error)
 fi
-if [ ! -f tests/validators/node_modules/@stoplight/prism-cli/dist/index.js ] || [ ! -d tests/validators/node_modules/node-schematron ]; then
-  log "Installing the e-invoicing validators run with Node (npm ci: @stoplight/prism-cli 5.16.0 patched by patch-package, node-schematron 2.1.0)"
+if [ ! -f tests/validators/node_modules/@stoplight/prism-cli/dist/index.js ] || [ ! -d tests/validators/node_modules/node-schematron ] || [ ! -f tests/validators/node_modules/s3rver/bin/s3rver.js ]; then
+  log "Installing the e-invoicing validators run with Node (npm ci: @stoplight/prism-cli 5.16.0 patched by patch-package, node-schematron 2.1.0, s3rver 3.7.1)"
   (cd tests/validators && npm ci --no-audit --no-fund --loglevel=error)
 fi
 PGBIN=$(pg_bin)

@@ -3,16 +3,24 @@ using Microsoft.Extensions.Options;
 
 namespace Partage.App.Infrastructure.Storage;
 
-/// <summary>Where the files people and suppliers hand over are kept: <c>Attachments:Path</c>, a folder (relative to the app's folder unless absolute).</summary>
+/// <summary>
+/// Where the files people and suppliers hand over are kept: <c>Attachments:Store</c> is <c>Local</c> (the default: the
+/// folder <c>Attachments:Path</c>, relative to the app's folder unless absolute) or <c>S3</c> (an S3-compatible object
+/// store: <c>Attachments:S3:*</c>).
+/// </summary>
 public sealed class AttachmentOptions
 {
+    public string Store { get; set; } = "Local";
+
     public string Path { get; set; } = "data/attachments";
+
+    public S3AttachmentOptions S3 { get; set; } = new();
 }
 
 /// <summary>
 /// The files Partage keeps beside its database and never in it — suppliers' invoices, receipts. Content-addressed:
 /// a file's key is its SHA-256 in hex, so storing the same file twice keeps one copy, and what comes back is provably
-/// what went in. A local folder by default; an S3-compatible store would be another implementation of this contract.
+/// what went in. A local folder by default, or an S3-compatible object store (<see cref="S3AttachmentStore"/>).
 /// </summary>
 public interface IAttachmentStore
 {

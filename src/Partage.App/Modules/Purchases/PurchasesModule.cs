@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Partage.App.Infrastructure.Storage;
 using Partage.App.Modules.Invoicing;
 using Partage.App.Modules.Payroll;
@@ -14,9 +15,16 @@ namespace Partage.App.Modules.Purchases;
 /// </summary>
 public static class PurchasesModule
 {
-    public static IServiceCollection AddPurchases(this IServiceCollection services, IConfiguration configuration) =>
-        services.Configure<AttachmentOptions>(configuration.GetSection("Attachments"))
-            .AddSingleton<IAttachmentStore, LocalAttachmentStore>()
+    public static IServiceCollection AddPurchases(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AttachmentOptions>().Bind(configuration.GetSection("Attachments"))
+            .Validate(o => o.Store is "Local" or "S3", "Attachments__Store is Local (a folder, the default) or S3 (an S3-compatible object store).")
+            .Validate(o => o.Store != "S3" || o.S3.Missing().Count == 0, "Attachments__Store is S3: set Attachments__S3__Bucket, Attachments__S3__AccessKey and Attachments__S3__SecretKey.")
+            .ValidateOnStart();
+        return services
+            .AddSingleton(sp => S3AttachmentStore.Client(sp.GetRequiredService<IOptions<AttachmentOptions>>().Value.S3))
+            .AddSingleton<IAttachmentStore>(sp => sp.GetRequiredService<IOptions<AttachmentOptions>>().Value.Store == "S3"
+                ? ActivatorUtilities.CreateInstance<S3AttachmentStore>(sp) : ActivatorUtilities.CreateInstance<LocalAttachmentStore>(sp))
             .AddScoped<ReceiveSupplierInvoice>()
             .AddScoped<ISupplierInvoiceInbox>(sp => sp.GetRequiredService<ReceiveSupplierInvoice>())
             .AddScoped<SupplierPayments>()
@@ -32,6 +40,7 @@ public static class PurchasesModule
             .AddScoped<RefuseExpenseNote>()
             .AddScoped<ExpenseReimbursements>()
             .AddScoped<IWageSource>(sp => sp.GetRequiredService<ExpenseReimbursements>());
+    }
 
     public static void MapPurchasesEndpoints(RouteGroupBuilder api)
     {
