@@ -15,6 +15,7 @@ public static class ActivitiesModule
             .AddScoped<ActivityViews>()
             .AddScoped<CreateActivity>()
             .AddScoped<UpdateActivity>()
+            .AddScoped<AssignActivityManager>()
             .AddScoped<SearchActivities>()
             .AddScoped<GetActivity>()
             .AddScoped<GetActivityStatement>()
@@ -29,6 +30,7 @@ public static class ActivitiesModule
         GetActivity.Map(activities);
         CreateActivity.Map(activities);
         UpdateActivity.Map(activities);
+        AssignActivityManager.Map(activities);
         GetActivityStatement.Map(activities);
         GetActivityBudget.Map(activities);
     }

@@ -19,6 +19,7 @@ public static class ComplianceRules
     public const string OccasionalBuyer = "occasional_buyer";
     public const string SelfDirected = "self_directed";
     public const string SelfCountersigned = "self_countersigned";
+    public const string NamedManager = "named_manager";
 
     public static string Label(string rule) => rule switch
     {
@@ -32,6 +33,7 @@ public static class ComplianceRules
         OccasionalBuyer => "Spectacle vendu à un organisateur hors spectacle",
         SelfDirected => "Le membre vend, distribue et dirige",
         SelfCountersigned => "Contre-signature par le membre lui-même",
+        NamedManager => "Contre-signature hors du gestionnaire nommé",
         _ => rule,
     };
 }

@@ -21,6 +21,8 @@ public static class PayrollErrors
     public static readonly ErrorCode DpaeFile = new("payroll.dpae_file", "Le fichier DPAE ne peut pas être établi.");
     public static readonly ErrorCode SelfCountersignature = new("payroll.self_countersignature", "Vous ne pouvez pas contre-signer votre propre contrat : un gestionnaire d'activité ou le service paie le valide pour la coopérative.");
 
+    public static readonly ErrorCode NotNamedManager = new("payroll.not_named_manager", "Ce contrat d'intermittent est validé par le gestionnaire nommé de l'activité, ou par le service paie.");
+
     public static readonly ErrorCode SecondApprovalRequired = new("payroll.second_approval_required", "Ce lot dépasse le montant qu'une seule personne peut libérer : une autre personne du service paie doit d'abord l'approuver.", ErrorKind.Conflict);
 
     public static readonly ErrorCode SelfRelease = new("payroll.self_release", "Vous avez approuvé ce lot : une autre personne du service paie doit le libérer.", ErrorKind.Conflict);

@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 using Partage.App.Modules.Activities.Features;
 using Partage.App.Modules.Ledger;
+using Partage.App.Modules.Offices;
 using Partage.App.Ui;
 using Partage.Kernel;
 
 namespace Partage.App.Modules.Activities.Pages;
 
-public sealed class DetailModel(GetActivity handler, UpdateActivity update, ILedgerApi ledger) : PartagePageModel
+public sealed class DetailModel(GetActivity handler, UpdateActivity update, AssignActivityManager assign, IOfficesApi offices, ILedgerApi ledger) : PartagePageModel
 {
     private const int DefaultLines = 50;
 
@@ -35,6 +36,12 @@ public sealed class DetailModel(GetActivity handler, UpdateActivity update, ILed
     [BindProperty]
     public string? Status { get; set; }
 
+    [BindProperty]
+    public string? ManagerId { get; set; }
+
+    /// <summary>The office's managers, one of whom the staff name to follow the activity.</summary>
+    public IReadOnlyList<ManagerView> Managers { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct) => await LoadAsync(() => PrepareAsync(id, ct));
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
@@ -52,11 +59,27 @@ public sealed class DetailModel(GetActivity handler, UpdateActivity update, ILed
         }, string.Empty);
     }
 
+    public async Task<IActionResult> OnPostManagerAsync(Guid id, CancellationToken ct)
+    {
+        var loaded = await LoadAsync(() => PrepareAsync(id, ct));
+        if (loaded is not Microsoft.AspNetCore.Mvc.RazorPages.PageResult)
+        {
+            return loaded;
+        }
+
+        return await TryAsync(async () =>
+        {
+            await assign.HandleAsync(new ActivityId(id), new AssignActivityManagerInput(ManagerId), Actor, ct);
+            return Redirect($"/activites/{id}?gestionnaire=1");
+        }, string.Empty);
+    }
+
     private async Task PrepareAsync(Guid id, CancellationToken ct)
     {
         await LoadActorAsync();
         Activity = await handler.HandleAsync(new ActivityId(id), Actor, ct);
         CanManage = Actor.IsAdmin || Actor.IsManagerOf(Activity.OfficeId);
+        Managers = CanManage ? await offices.ListManagersAsync(Activity.OfficeId, ct) : [];
         Budget = await ledger.BudgetAsync(Activity.Id, ct);
         Chart = new BalanceChart(await ledger.MonthlyBalancesAsync(Activity.Id, HttpContext.RequestServices.GetRequiredService<TimeProvider>().Today(), 12, ct));
         var v = new Infrastructure.Validation();

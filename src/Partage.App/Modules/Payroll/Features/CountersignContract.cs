@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Identity;
 using Partage.App.Infrastructure;
 using Partage.App.Infrastructure.Http;
+using Partage.App.Modules.Activities;
 using Partage.App.Modules.Audit;
 using Partage.App.Modules.Ledger;
 using Partage.App.Modules.Members;
+using Partage.App.Modules.Offices;
 using Partage.App.Security;
 using Partage.Kernel;
+using Partage.Payroll;
 using Partage.Persistence;
 
 namespace Partage.App.Modules.Payroll.Features;
@@ -16,8 +19,8 @@ namespace Partage.App.Modules.Payroll.Features;
 /// activity's budget (8011/8091).
 /// </summary>
 public sealed class CountersignContract(
-    PartageDbContext db, GetJob views, IMembersApi members, ILedgerApi ledger, SignatureCodes codes, UserManager<PartageUser> users, IPayrollApi payroll,
-    Microsoft.Extensions.Options.IOptions<PayrollEmployerOptions> employer, ComplianceLog compliance, IAuditLog audit, TimeProvider clock)
+    PartageDbContext db, GetJob views, IMembersApi members, IActivitiesApi activities, IOfficesApi offices, ILedgerApi ledger, SignatureCodes codes, UserManager<PartageUser> users,
+    IPayrollApi payroll, Microsoft.Extensions.Options.IOptions<PayrollEmployerOptions> employer, ComplianceLog compliance, IAuditLog audit, TimeProvider clock)
 {
     public async Task<JobView> HandleAsync(JobId id, SignatureInput input, string? ip, Actor actor, CancellationToken ct = default)
     {
@@ -37,6 +40,8 @@ public sealed class CountersignContract(
             await RefuseAsync(job, ComplianceRules.SelfCountersigned, PayrollErrors.SelfCountersignature.Message, actor, ct);
             throw new DomainException(PayrollErrors.SelfCountersignature);
         }
+
+        await RequireNamedManagerAsync(job, actor, ct);
 
         var member = await members.EmployeeAsync(job.MemberId, ct) ?? throw new DomainException(PayrollErrors.NotFound);
         if (member.Nir is null)
@@ -76,6 +81,22 @@ public sealed class CountersignContract(
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return await views.HandleAsync(id, actor, ct);
+    }
+
+    /// <summary>
+    /// The member's independence in practice: an intermittent's contract is validated by the manager the activity names (or
+    /// payroll staff), not by whichever manager of the office is at hand. An activity without one keeps the office's managers.
+    /// </summary>
+    private async Task RequireNamedManagerAsync(Job job, Actor actor, CancellationToken ct)
+    {
+        if (job.Kind != EmployeeKind.RegimeGeneral && !PayrollAccess.KeepsPayroll(actor)
+            && await activities.FindVisibleAsync(job.ActivityId, actor, ct) is { ManagerId: { } named } activity
+            && (actor.UserId is not { } user || (await offices.FindManagerByUserAsync(user, ct))?.Id != named))
+        {
+            var message = $"Ce contrat d'intermittent est validé par le gestionnaire nommé de l'activité, {activity.ManagerName}, ou par le service paie.";
+            await RefuseAsync(job, ComplianceRules.NamedManager, message, actor, ct);
+            throw new DomainException(PayrollErrors.NotNamedManager, message);
+        }
     }
 
     private Task RefuseAsync(Job job, string rule, string message, Actor actor, CancellationToken ct) =>
