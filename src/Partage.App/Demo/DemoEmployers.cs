@@ -61,7 +61,7 @@ public sealed class DemoEmployers(PartageDbContext db, IServiceProvider services
         {
             var plan = Plans[i];
             var siren = WithLuhnKey($"8{Today.Year % 100:D2}{i + 10:D5}");
-            var employer = await services.GetRequiredService<CreateEmployer>().HandleAsync(new EmployerInput(plan.Name, plan.Form.ToString(), plan.Sector.ToString(), WithLuhnKey(siren + "0001"), "9001Z", "3090",
+            var employer = await services.GetRequiredService<CreateEmployer>().HandleAsync(new EmployerInput(plan.Name, plan.Form.ToString(), plan.Sector.ToString(), WithLuhnKey(siren + "0001"), SectorActivityCodes.Of(plan.Sector).FirstOrDefault() ?? "9499Z", "3090",
                 $"317 {i + 1:D9}", $"Audiens {40000 + i}, Congés Spectacles {70000 + i}", "0,0123", (5 + (i * 7 % 40)).ToString(CultureInfo.InvariantCulture),
                 cities[plan.City].ToString(), $"{i + 2} place du Théâtre", "59000", plan.City, $"compta{i + 1}@employeur.test", "20000")
                 {

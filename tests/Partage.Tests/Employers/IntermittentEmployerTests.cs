@@ -13,12 +13,12 @@ namespace Partage.Tests.Employers;
 public class IntermittentEmployerTests(PartageFactory factory) : IClassFixture<PartageFactory>
 {
     /// <summary>A new employer of this sector under a complete mandate since March 2026, and how payroll staff submit its contracts.</summary>
-    public static async Task<Func<StaffContractInput, Task<StaffContractView>>> EmployerAsync(PartageFactory factory, string sector, string? licence, string? validUntil, string? funds = null)
+    public static async Task<Func<StaffContractInput, Task<StaffContractView>>> EmployerAsync(PartageFactory factory, string sector, string? licence, string? validUntil, string? funds = null, string? ape = null)
     {
         var world = await World.OfAsync(factory);
         var payroll = await factory.ActorAsync(World.Payroll);
         var input = World.NewEmployer(world.Lille, $"Employeur {sector}", TestIdentifiers.Siret(TestIdentifiers.Siren()), sector: sector);
-        var employer = await factory.InScopeAsync(s => s.GetRequiredService<CreateEmployer>().HandleAsync(input with { LicenceNumber = licence, LicenceValidUntil = validUntil, FundReferences = funds ?? input.FundReferences }, payroll));
+        var employer = await factory.InScopeAsync(s => s.GetRequiredService<CreateEmployer>().HandleAsync(input with { LicenceNumber = licence, LicenceValidUntil = validUntil, FundReferences = funds ?? input.FundReferences, Ape = ape ?? input.Ape }, payroll));
         await factory.InScopeAsync(s => s.GetRequiredService<SignMandate>().HandleAsync(employer.Id, new MandateInput("Complete", "2026-03-15", "Présidence"), payroll));
         return contract => factory.InScopeAsync(s => s.GetRequiredService<SubmitStaffContract>().HandleAsync(employer.Id, contract, payroll));
     }
@@ -50,6 +50,11 @@ public class IntermittentEmployerTests(PartageFactory factory) : IClassFixture<P
         var expiring = await EmployerAsync(factory, "LivePerformance", "PLATESV-D-2022-000099", "2027-01-10");
         Assert.StartsWith("GC-", (await expiring(Contract("intermittent_artist", "2027-01-08"))).Number, StringComparison.Ordinal);
         Assert.Contains("valable jusqu'au 11/01/2027", await RefusedAsync(expiring, Contract("intermittent_artist", "2027-01-11")), StringComparison.Ordinal);
+
+        // The APE code INSEE recorded decides, not the sector stated: a licensed "live performance" restaurant hires no intermittent.
+        var restaurant = await EmployerAsync(factory, "LivePerformance", "PLATESV-D-2022-000100", "2030-12-31", ape: "5610A");
+        Assert.Contains("Le code APE de Employeur LivePerformance (5610A) n'est pas celui d'une activité de spectacle vivant (9001Z, 9002Z, 9004Z)", await RefusedAsync(restaurant, Contract("intermittent_artist")), StringComparison.Ordinal);
+        Assert.StartsWith("GC-", (await restaurant(Contract("regime_general"))).Number, StringComparison.Ordinal);
 
         var audiovisual = await EmployerAsync(factory, "Audiovisual", null, null);
         Assert.StartsWith("GC-", (await audiovisual(Contract("intermittent_technician"))).Number, StringComparison.Ordinal);

@@ -88,9 +88,9 @@ public sealed record World(
     };
 
     /// <summary>An employer of the contract-management service; <paramref name="siret"/> must be a valid SIRET of its own.</summary>
-    /// <summary>A live-performance employer holds a licence valid to 2030, so that it may hire intermittents.</summary>
+    /// <summary>A live-performance employer holds a licence valid to 2030, so that it may hire intermittents; each has its sector's first APE code (9499Z for "other").</summary>
     public static EmployerInput NewEmployer(OfficeId office, string name, string siret, string legalForm = "Association", string sector = "LivePerformance") =>
-        new(name, legalForm, sector, siret, "9001Z", "3090", "317 123456789", "Audiens 12345, Congés Spectacles 67890", "0.0123", "12", office.ToString(),
+        new(name, legalForm, sector, siret, SectorActivityCodes.Of(Enum.Parse<App.Modules.Employers.EmployerSector>(sector)).FirstOrDefault() ?? "9499Z", "3090", "317 123456789", "Audiens 12345, Congés Spectacles 67890", "0.0123", "12", office.ToString(),
             "12 rue des Arts", "59000", "Lille", "compta@" + name.ToLowerInvariant().Replace(' ', '-') + ".fr", null)
         {
             LicenceNumber = sector == "LivePerformance" ? "PLATESV-D-2025-000417" : null,

@@ -161,7 +161,7 @@ public sealed class StaffContractRecorder(PartageDbContext db, GetEmployer emplo
 
     /// <summary>
     /// Why this employer may not hire an intermittent until <paramref name="end"/>, or null when it may: only employers of
-    /// live performance, cinema and audiovisual, or recording hire under annexes 8 and 10, and a live-performance employer
+    /// live performance, cinema and audiovisual, or recording — as their APE code says — hire under annexes 8 and 10, and a live-performance employer
     /// holds a valid licence (or declaration receipt, L7122-3). Anyone else organising a show occasionally declares its
     /// artists and technicians to the GUSO (L7122-22 and following).
     /// </summary>
@@ -172,6 +172,10 @@ public sealed class StaffContractRecorder(PartageDbContext db, GetEmployer emplo
         {
             EmployerSector.Other => $"{employer.Name} n'a pas pour activité le spectacle, le cinéma, l'audiovisuel ou l'enregistrement : il ne peut pas engager d'intermittent (annexes 8 et 10). "
                 + "Un organisateur occasionnel de spectacles déclare ses artistes et techniciens au GUSO (www.guso.fr, art. L7122-22 du code du travail) ; un contrat de droit commun reste possible ici.",
+            var sector when !SectorActivityCodes.Fits(sector, employer.Ape) =>
+                $"Le code APE de {employer.Name} ({employer.Ape}) n'est pas celui d'une activité de {Labels.Sector(sector)} ({string.Join(", ", SectorActivityCodes.Of(sector))}) : "
+                + "l'activité principale enregistrée par l'INSEE ne permet pas d'engager des intermittents (annexes 8 et 10). Un organisateur dont ce n'est pas l'activité principale "
+                + "déclare ses artistes et techniciens au GUSO (art. L7122-22 du code du travail) ; si le code ne correspond pas à l'activité, faites-le corriger par l'INSEE puis sur la fiche de l'employeur.",
             EmployerSector.LivePerformance when employer.LicenceNumber is null || employer.LicenceValidUntil < end =>
                 $"{employer.Name} n'a pas de licence d'entrepreneur de spectacles (ou de récépissé de déclaration, art. L7122-3 du code du travail) valable jusqu'au {end:dd/MM/yyyy} : "
                 + "pas de contrat d'intermittent du spectacle. Renseignez la licence sur la fiche de l'employeur.",
