@@ -274,6 +274,14 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("body");
 
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("email")
+                        .HasColumnName("channel");
+
                     b.Property<Guid?>("ClaimedBy")
                         .HasColumnType("TEXT")
                         .HasColumnName("claimed_by");

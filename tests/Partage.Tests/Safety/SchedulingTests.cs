@@ -225,7 +225,7 @@ public sealed partial class SingleNodeSchedulingTests(SqliteSchedulingFactory fa
         await WaitForAsync("the e-mail sent by the scheduled outbox", () => Task.FromResult(File.Exists(Path.Combine(factory.Pickup, $"{message.Id}.eml"))));
         await WaitForAsync("the outbox run recorded", () => factory.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Set<ScheduledJobRun>().AnyAsync(r => r.Job == OutboxWork.Key)));
         var run = await factory.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Set<ScheduledJobRun>().AsNoTracking().SingleAsync(r => r.Job == OutboxWork.Key));
-        Assert.Equal((true, "1 e-mail(s) envoyé(s)."), (run.Succeeded, run.Summary));
+        Assert.Equal((true, "1 message(s) envoyé(s)."), (run.Succeeded, run.Summary));
         Assert.Equal("NON_CLUSTERED", run.Instance);   // the single-node store
 
         using var member = await factory.SignedInBrowserAsync(World.LilleMemberEmail);
@@ -238,7 +238,7 @@ public sealed partial class SingleNodeSchedulingTests(SqliteSchedulingFactory fa
             Assert.Contains(title, page, StringComparison.Ordinal);
         }
 
-        Assert.Contains("1 e-mail(s) envoyé(s).", page, StringComparison.Ordinal);
+        Assert.Contains("1 message(s) envoyé(s).", page, StringComparison.Ordinal);
         Assert.Contains("0 0 8 ? * MON-FRI", page, StringComparison.Ordinal);
         var status = await factory.InScopeAsync(s => s.GetRequiredService<ScheduledJobs>().StatusAsync(CancellationToken.None));
         var dunning = Assert.Single(status, j => j.Key == DunningWork.Key);

@@ -5,14 +5,24 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MimeKit;
 using Partage.App.Infrastructure.Scheduling;
+using Partage.App.Infrastructure.Sms;
 using Partage.Persistence;
 
 namespace Partage.App.Infrastructure.Mail;
 
-/// <summary>An e-mail written in the same unit of work as what it announces, sent afterwards (nothing is lost if the mail server is down).</summary>
+/// <summary>
+/// An e-mail — or a text message — written in the same unit of work as what it announces, sent afterwards (nothing is lost
+/// if the mail server or the SMS provider is down).
+/// </summary>
 public sealed class OutboxMessage
 {
+    public const string Email = "email";
+    public const string Sms = "sms";
+
     public Guid Id { get; init; }
+
+    /// <summary><see cref="Email"/>, or <see cref="Sms"/> (then <see cref="To"/> is a number in E.164 form and <see cref="Body"/> the text).</summary>
+    public string Channel { get; init; } = Email;
 
     public string To { get; init; } = string.Empty;
 
@@ -71,7 +81,11 @@ public sealed class Outbox(PartageDbContext db, TimeProvider clock)
             ReplyTo = replyTo,
         });
 
-    /// <summary>Deletes the messages kept for an address whose owner's data is erased (their bodies name the person).</summary>
+    /// <summary>Adds a text message to a mobile number (E.164) to the caller's unit of work, sent as the e-mails are.</summary>
+    public void EnqueueSms(string to, string text) =>
+        db.Add(new OutboxMessage { Id = Guid.CreateVersion7(), Channel = OutboxMessage.Sms, To = to, Body = text, CreatedAt = clock.GetUtcNow().UtcDateTime });
+
+    /// <summary>Deletes the messages kept for an address (or a number) whose owner's data is erased (their bodies name the person).</summary>
     public Task<int> ForgetAsync(string to, CancellationToken ct = default) =>
         db.Set<OutboxMessage>().Where(m => m.To == to).ExecuteDeleteAsync(ct);
 }
@@ -84,7 +98,8 @@ public sealed class Outbox(PartageDbContext db, TimeProvider clock)
 /// a crashed server expires after <see cref="ClaimFor"/>. A message is sent twice only if a server
 /// dies between the SMTP server's acceptance and the next write, the unavoidable window of any outbox.
 /// </summary>
-public sealed class OutboxSender(PartageDbContext db, Microsoft.Extensions.Options.IOptions<MailOptions> options, TimeProvider clock, ILogger<OutboxSender> log)
+public sealed class OutboxSender(
+    PartageDbContext db, Microsoft.Extensions.Options.IOptions<MailOptions> options, Sms.ISmsGateway sms, TimeProvider clock, ILogger<OutboxSender> log)
 {
     public const int MaxAttempts = 10;
     public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(5);
@@ -111,7 +126,7 @@ public sealed class OutboxSender(PartageDbContext db, Microsoft.Extensions.Optio
         {
             try
             {
-                await SendAsync(message.Id, Mime(message), ct);
+                await (message.Channel == OutboxMessage.Sms ? sms.SendAsync(message.To, message.Body, ct) : SendAsync(message.Id, Mime(message), ct));
                 await db.Set<OutboxMessage>().Where(m => m.Id == message.Id && m.ClaimedBy == run)
                     .ExecuteUpdateAsync(u => u.SetProperty(m => m.SentAt, clock.GetUtcNow().UtcDateTime).SetProperty(m => m.ClaimedUntil, (DateTime?)null), CancellationToken.None);
                 sent++;
@@ -122,7 +137,8 @@ public sealed class OutboxSender(PartageDbContext db, Microsoft.Extensions.Optio
                 await FailAsync(message, run, e, MaxAttempts);
             }
             catch (Exception e) when (e is IOException or SmtpCommandException or SmtpProtocolException or AuthenticationException or System.Net.Sockets.SocketException
-                or ServiceNotConnectedException or ServiceNotAuthenticatedException or TimeoutException or UnauthorizedAccessException)
+                or ServiceNotConnectedException or ServiceNotAuthenticatedException or TimeoutException or UnauthorizedAccessException
+                or Sms.SmsNotSentException or HttpRequestException or TaskCanceledException)
             {
                 await FailAsync(message, run, e, message.Attempts + 1);
             }
@@ -136,7 +152,7 @@ public sealed class OutboxSender(PartageDbContext db, Microsoft.Extensions.Optio
 
     private async Task FailAsync(OutboxMessage message, Guid run, Exception error, int attempts)
     {
-        log.LogWarning(error, "Sending mail {Id} failed (attempt {Attempts})", message.Id, attempts);
+        log.LogWarning(error, "Sending {Channel} {Id} failed (attempt {Attempts})", message.Channel, message.Id, attempts);
         var text = error.Message.Length > 500 ? error.Message[..500] : error.Message;
         var next = clock.GetUtcNow().UtcDateTime + Backoff(attempts);
         await db.Set<OutboxMessage>().Where(m => m.Id == message.Id && m.ClaimedBy == run).ExecuteUpdateAsync(u => u
@@ -198,7 +214,7 @@ public sealed class OutboxWork(OutboxSender sender) : IScheduledWork
     public const string Key = "outbox";
 
     public async Task<string?> RunAsync(CancellationToken ct) =>
-        await sender.SendPendingAsync(ct) is var sent and > 0 ? $"{sent} e-mail(s) envoyé(s)." : null;
+        await sender.SendPendingAsync(ct) is var sent and > 0 ? $"{sent} message(s) envoyé(s)." : null;
 }
 
 internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
@@ -207,6 +223,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
     {
         builder.ToTable("outbox_messages");
         builder.HasKey(m => m.Id);
+        builder.Property(m => m.Channel).HasMaxLength(5).HasDefaultValue(OutboxMessage.Email);
         builder.Property(m => m.To).HasMaxLength(254);
         builder.Property(m => m.Subject).HasMaxLength(200);
         builder.Property(m => m.ReplyTo).HasMaxLength(254);
@@ -219,8 +236,9 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
 
 public static class MailSetup
 {
+    /// <summary>The outbox, its mail settings, and the SMS gateway it also sends through.</summary>
     public static IServiceCollection AddPartageMail(this IServiceCollection services, IConfiguration configuration) =>
-        services.Configure<MailOptions>(configuration.GetSection("Mail"))
+        services.Configure<MailOptions>(configuration.GetSection("Mail")).AddPartageSms(configuration)
             .AddScoped<Outbox>()
             .AddScoped<OutboxSender>()
             .AddScheduledWork<OutboxWork>(OutboxWork.Key, "Envoi des e-mails en attente", "0/10 * * * * ?", recordsIdleRuns: false);

@@ -15,6 +15,9 @@ public sealed record EmployeeIdentity(
 
     /// <summary>The country of birth (ISO 3166) of someone born abroad; null for France.</summary>
     public string? BirthCountry { get; init; }
+
+    /// <summary>The phone number as the member gave it (a signature code also goes there by SMS when it is a mobile).</summary>
+    public string? Phone { get; init; }
 }
 
 /// <summary>A member as other modules need to know them.</summary>
@@ -71,7 +74,7 @@ internal sealed class MembersApi(PartageDbContext db) : IMembersApi
 
     public async Task<EmployeeIdentity?> EmployeeAsync(MemberId id, CancellationToken ct = default) =>
         await db.Set<Member>().AsNoTracking().Where(m => m.Id == id)
-            .Select(m => new EmployeeIdentity(m.Id, m.Number, m.FirstName, m.LastName, m.Email, m.BirthDate, m.Street, m.PostalCode, m.City, m.Country, m.Nir, m.Iban) { BirthPlace = m.BirthPlace, BirthCountry = m.BirthCountry })
+            .Select(m => new EmployeeIdentity(m.Id, m.Number, m.FirstName, m.LastName, m.Email, m.BirthDate, m.Street, m.PostalCode, m.City, m.Country, m.Nir, m.Iban) { BirthPlace = m.BirthPlace, BirthCountry = m.BirthCountry, Phone = m.Phone })
             .SingleOrDefaultAsync(ct);
 
     public async Task<IReadOnlyDictionary<MemberId, EmployeeIdentity>> EmployeesAsync(IReadOnlyCollection<MemberId> ids, CancellationToken ct = default)

@@ -44,11 +44,16 @@ public sealed class MemberErasure(PartageDbContext db, UserManager<PartageUser> 
             await users.DeleteAsync(account);
         }
 
+        var mobile = Infrastructure.Sms.MobileNumbers.ToE164(member.Phone);
         (member.FirstName, member.LastName, member.Email, member.Phone) = ("Anonyme", $"{label} {member.Number}", $"{member.Id.Value:N}{ErasedDomain}", null);
         (member.BirthDate, member.BirthPlace, member.BirthCountry, member.Gender) = (new DateOnly(1900, 1, 1), null, null, null);
         (member.Street, member.PostalCode, member.City, member.Nir, member.Iban, member.RefusalReason) = (string.Empty, string.Empty, string.Empty, null, null, null);
         member.RefreshSearchKey();
         await outbox.ForgetAsync(email, ct);
+        if (mobile is not null)
+        {
+            await outbox.ForgetAsync(mobile, ct);   // the text messages sent to their mobile
+        }
         await audit.RedactAsync("member", id.ToString(), ct);
         audit.Record(Actor.System, action, "member", id.ToString(), null, new { member.Number, Status = member.Status.ToString() });
         await db.SaveChangesAsync(ct);

@@ -101,7 +101,7 @@ public sealed class SignatureCodes(PartageDbContext db, TimeProvider clock)
             .OrderByDescending(c => c.CreatedAt).FirstOrDefaultAsync(ct);
         if (digits.Length != 6 || !digits.All(char.IsAsciiDigit))
         {
-            v.Add("Code", "Tapez le code à six chiffres reçu par e-mail.");
+            v.Add("Code", "Tapez le code à six chiffres reçu par e-mail (ou par SMS).");
         }
         else if (last is null || last.UsedAt is not null || last.ExpiresAt <= now)
         {

@@ -43,7 +43,7 @@ public sealed class JobModel(GetJob jobs, SendSignatureCode signatureCodes, Sign
         RunAsync(id, async () =>
         {
             var sent = await signatureCodes.HandleAsync(JobId.From(id), Actor, ct);
-            return $"Un code vient de partir vers {sent.SentTo} ; il vaut {SignatureCodes.Validity.TotalMinutes:0} minutes.";
+            return $"Un code vient de partir vers {sent.SentTo}{(sent.SmsTo is { } sms ? $" et par SMS au {sms}" : string.Empty)} ; il vaut {SignatureCodes.Validity.TotalMinutes:0} minutes.";
         }, ct);
 
     public Task<IActionResult> OnPostSignAsync(Guid id, CancellationToken ct) =>

@@ -1,0 +1,30 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Partage.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class OutboxSms : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "channel",
+                table: "outbox_messages",
+                type: "TEXT",
+                maxLength: 5,
+                nullable: false,
+                defaultValue: "email");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "channel",
+                table: "outbox_messages");
+        }
+    }
+}
