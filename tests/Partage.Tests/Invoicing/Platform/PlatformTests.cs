@@ -197,6 +197,26 @@ public sealed class PlatformTests(PlatformStandIn standIn) : IClassFixture<Platf
     }
 
     [Fact]
+    public async Task TwoServersSendingAtOnce_OnPostgres_EachInvoiceReachesThePlatformOnce()
+    {
+        using var factory = new PlatformFactory(standIn, Provider.Postgres);
+        var world = await Ledger.Books.OpenAsync(factory);
+        var client = await Sales.FrenchClientAsync(factory);
+        standIn.Platform.Directory[client.Siren!] = client.Siren + "_FACTURES";
+        var numbers = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            numbers.Add((await Sales.IssuedAsync(factory, Sales.Draft(world.LilleActivity, client.Id, ($"Concert {i}", "1", "C62", "500", null)))).Number!);
+        }
+
+        // Two "servers": two sending rounds, each with its own unit of work, at the same time on one database.
+        var rounds = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() => PlatformFactory.SendAsync(factory))));
+        Assert.Equal(4, rounds.Sum(r => r.Submitted) + (await PlatformFactory.SendAsync(factory)).Submitted);
+        Assert.Equal(numbers.Order(StringComparer.Ordinal), standIn.Platform.Submitted.Where(f => numbers.Contains(f.TrackingId!)).Select(f => f.TrackingId!).Order(StringComparer.Ordinal));
+        Assert.Empty(standIn.Flows.Violations);
+    }
+
+    [Fact]
     public async Task Prism_RefusesARequestThatDoesNotFollowTheStandard()
     {
         // Without this, "no 422 from Prism" would prove nothing: a flowInfo without its name is refused before the platform sees it.

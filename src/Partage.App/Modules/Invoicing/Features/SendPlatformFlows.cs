@@ -69,8 +69,9 @@ public sealed class SendPlatformFlows(
             await db.SaveChangesAsync(ct);
             return true;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DomainException e) when (e.Error == ConcurrencyErrors.Modified)
         {
+            // The context turns a lost row-version race into this error: another server claimed the flow first.
             db.Entry(flow).State = EntityState.Detached;
             return false;
         }
