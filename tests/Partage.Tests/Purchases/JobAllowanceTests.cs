@@ -106,6 +106,37 @@ public abstract class JobAllowanceTests<TFactory>(TFactory factory) : IClassFixt
         var books = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Ledger.Features.CheckBooks>().HandleAsync("LNA"));
         Assert.True(books.IsBalanced, string.Join(Environment.NewLine, books.Problems));
 
+        // Two notes of two meals sent at the same instant may both be recorded; approved, the day still counts two meals at most.
+        var third = Payroll.Hiring.Day(start.AddDays(2));
+        var sent = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        {
+            try
+            {
+                return await SubmitAsync(Allowance(job.Number, third, "MealOutside", "2"), member);
+            }
+            catch (InputValidationException)
+            {
+                return null;
+            }
+        })));
+        var recorded = sent.OfType<ExpenseNoteView>().ToList();
+        Assert.NotEmpty(recorded);
+        var outcomes = new List<string>();
+        foreach (var note in recorded)
+        {
+            try
+            {
+                await factory.InScopeAsync(s => s.GetRequiredService<ApproveExpenseNote>().HandleAsync(note.Id, manager));
+                outcomes.Add("approved");
+            }
+            catch (DomainException e) when (e.Error == PurchasesErrors.AllowancesExceeded)
+            {
+                outcomes.Add("refused");
+            }
+        }
+
+        Assert.Equal(recorded.Count == 1 ? ["approved"] : ["approved", "refused"], outcomes);
+
         // Through the API as the member's client sends it (multipart form).
         var client = await factory.ClientForAsync(World.LilleMemberEmail);
         using var form = new MultipartFormDataContent

@@ -10,6 +10,7 @@ public static class PurchasesErrors
     public static readonly ErrorCode NoActivity = new("purchases.no_activity", "Choisissez d'abord l'activité pour laquelle la dépense est faite.");
     public static readonly ErrorCode NoteNotFound = new("purchases.note_not_found", "Cette note de frais n'existe pas.", ErrorKind.NotFound);
     public static readonly ErrorCode BudgetExceeded = new("purchases.budget_exceeded", "L'activité n'a pas assez de budget disponible pour cette dépense.");
+    public static readonly ErrorCode AllowancesExceeded = new("purchases.allowances_exceeded", "Ce jour compte déjà les repas ou la nuit que les forfaits permettent.", ErrorKind.Conflict);
 }
 
 public static class PurchasesAccess

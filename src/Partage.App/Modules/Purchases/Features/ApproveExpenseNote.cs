@@ -8,6 +8,7 @@ using Partage.App.Modules.LegalEntities;
 using Partage.App.Modules.Notifications;
 using Partage.App.Security;
 using Partage.Kernel;
+using Partage.Payroll;
 using Partage.Persistence;
 
 namespace Partage.App.Modules.Purchases.Features;
@@ -36,6 +37,7 @@ public sealed class ApproveExpenseNote(
             throw new DomainException(PurchasesErrors.WrongStatus, $"Cette note de frais est déjà {ExpenseNoteLabels.Status(note.Status).ToLowerInvariant()}.");
         }
 
+        await RequireAllowanceRoomAsync(note, ct);
         var net = Money.Eur(note.AmountCents - note.VatCents);
         var budget = await ledger.BudgetToSpendAsync(note.ActivityId, ct);   // held until commit: two approvals cannot both spend the same money
         if (budget.Available < net)
@@ -62,6 +64,29 @@ public sealed class ApproveExpenseNote(
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return await views.OneAsync(id, actor, ct);
+    }
+
+    /// <summary>
+    /// Two meals or one night a day, counted again among the member's notes of that day already approved: two notes recorded
+    /// at the same instant could both have passed the count when they were recorded.
+    /// </summary>
+    private async Task RequireAllowanceRoomAsync(ExpenseNote note, CancellationToken ct)
+    {
+        if (note.Allowance is not { } allowance)
+        {
+            return;
+        }
+
+        var approved = (await db.Set<ExpenseNote>()
+                .Where(n => n.MemberId == note.MemberId && n.Date == note.Date && n.Id != note.Id && n.Allowance != null
+                    && (n.Status == ExpenseNoteStatus.Approved || n.Status == ExpenseNoteStatus.Paid))
+                .Select(n => new { n.Allowance, n.AllowanceCount }).ToListAsync(ct))
+            .Where(n => JobAllowances.IsLodging(n.Allowance!.Value) == JobAllowances.IsLodging(allowance)).Sum(n => n.AllowanceCount ?? 0);
+        if (approved + (note.AllowanceCount ?? 0) > JobAllowances.PerDay(allowance))
+        {
+            throw new DomainException(PurchasesErrors.AllowancesExceeded,
+                $"Le {note.Date:dd/MM/yyyy} compte déjà {approved} {(JobAllowances.IsLodging(allowance) ? "nuit" : "repas")} approuvé(s) : refusez cette note, les forfaits en permettent {JobAllowances.PerDay(allowance)} par jour.");
+        }
     }
 
     public static void Map(RouteGroupBuilder purchases) =>
