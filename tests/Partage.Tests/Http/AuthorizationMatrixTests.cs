@@ -93,7 +93,7 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
         yield return ("PATCH", "/api/v1/activities/{id:guid}", w => $"/api/v1/activities/{w.LilleActivity}", _ => new { Description = "Mise à jour" },
             Only(ok, World.Admin, World.LilleManager), HttpStatusCode.NotFound);
         yield return ("PUT", "/api/v1/activities/{id:guid}/manager", w => $"/api/v1/activities/{w.LilleActivity}/manager", _ => new { ManagerId = Guid.NewGuid().ToString() },
-            Only(HttpStatusCode.UnprocessableEntity, World.Admin, World.LilleManager), HttpStatusCode.NotFound);
+            Only(HttpStatusCode.BadRequest, World.Admin, World.LilleManager), HttpStatusCode.NotFound);
         yield return ("POST", "/api/v1/members/{memberId:guid}/activities", w => $"/api/v1/members/{w.LilleMember}/activities",
             _ => new { Name = $"Activité {Guid.NewGuid():N}", LegalEntityId = LegalEntitiesReferenceData.Scic.ToString(), ModuleCode = BusinessModules.Projects },
             Only(created, World.Admin, World.LilleManager), HttpStatusCode.NotFound);
