@@ -90,6 +90,7 @@ public abstract class JobAllowanceTests<TFactory>(TFactory factory) : IClassFixt
         await RefusedAsync(Allowance(withDfs.Number, day, "MealOnSite"), "JobNumber", "déduction forfaitaire spécifique");
         await RefusedAsync(Allowance(job.Number, day, "MealOnSite") with { ActivityId = world.ParisActivity.ToString() }, "ActivityId", "une de vos activités");
         await RefusedAsync(Allowance(job.Number, day, "MealOnSite"), "JobNumber", "Aucun de vos contrats", await factory.ActorAsync(World.ParisMemberEmail));
+        await RefusedAsync(Allowance(job.Number, Payroll.Hiring.Day(start.AddDays(1)), "MealOnSite") with { Amount = "35" }, "Amount", "videz le montant TTC");
 
         // The manager's refusal frees the day: the night can be claimed again, then both notes are approved and posted.
         var manager = await factory.ActorAsync(World.LilleManager);

@@ -99,7 +99,7 @@ public sealed class Outbox(PartageDbContext db, TimeProvider clock)
 /// dies between the SMTP server's acceptance and the next write, the unavoidable window of any outbox.
 /// </summary>
 public sealed class OutboxSender(
-    PartageDbContext db, Microsoft.Extensions.Options.IOptions<MailOptions> options, Sms.ISmsGateway sms, TimeProvider clock, ILogger<OutboxSender> log)
+    PartageDbContext db, Microsoft.Extensions.Options.IOptions<MailOptions> options, ISmsGateway sms, TimeProvider clock, ILogger<OutboxSender> log)
 {
     public const int MaxAttempts = 10;
     public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(5);
@@ -138,7 +138,7 @@ public sealed class OutboxSender(
             }
             catch (Exception e) when (e is IOException or SmtpCommandException or SmtpProtocolException or AuthenticationException or System.Net.Sockets.SocketException
                 or ServiceNotConnectedException or ServiceNotAuthenticatedException or TimeoutException or UnauthorizedAccessException
-                or Sms.SmsNotSentException or HttpRequestException or TaskCanceledException)
+                or SmsNotSentException or HttpRequestException or TaskCanceledException)
             {
                 await FailAsync(message, run, e, message.Attempts + 1);
             }

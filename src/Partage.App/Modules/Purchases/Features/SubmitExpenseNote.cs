@@ -48,6 +48,7 @@ public sealed class SubmitExpenseNote(
         var description = allowance ? v.Optional("Description", "Ce qui a été payé", input.Description, 300) : v.Required("Description", "Ce qui a été payé", input.Description, 300);
         var category = trip || allowance ? (ExpenseCategory?)ExpenseCategory.Travel : v.Enum<ExpenseCategory>("Category", "La nature de la dépense", input.Category, required: true);
         CheckDate(v, date);
+        CheckOneKind(v, input, trip, allowance);
         var job = allowance ? await JobAsync(v, input.JobNumber, member, date, ct) : null;
         var activityId = v.Id<ActivityId>("ActivityId", "L'activité", input.ActivityId, required: job is null) ?? job?.ActivityId;
         var activity = activityId is { } id ? await activities.FindVisibleAsync(id, actor, ct) : null;
@@ -86,6 +87,20 @@ public sealed class SubmitExpenseNote(
         audit.Record(actor, "purchases.expense_submitted", "expense_note", note.Id.ToString(), null, new { note.AmountCents, note.VatCents, note.Kilometres, note.JobNumber, note.Allowance, note.ReceiptHash });
         await db.SaveChangesAsync(ct);
         return ExpenseNoteView.Of(note, activity.Name);
+    }
+
+    /// <summary>A note is a purchase, a trip or an allowance: what the member typed for another kind is refused, never silently dropped.</summary>
+    private static void CheckOneKind(Validation v, ExpenseNoteInput input, bool trip, bool allowance)
+    {
+        if ((trip || allowance) && !string.IsNullOrWhiteSpace(input.Amount))
+        {
+            v.Add("Amount", $"Le montant se calcule pour {(trip ? "un trajet (barème kilométrique)" : "un forfait de repas ou de nuit")} : videz le montant TTC, ou faites une note d'achat séparée.");
+        }
+
+        if (trip && !string.IsNullOrWhiteSpace(input.Allowance))
+        {
+            v.Add("Allowance", "Une note est un trajet ou un forfait de repas ou de nuit, pas les deux : faites deux notes.");
+        }
     }
 
     private void CheckDate(Validation v, DateOnly? date)
