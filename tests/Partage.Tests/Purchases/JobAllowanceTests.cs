@@ -138,16 +138,28 @@ public abstract class JobAllowanceTests<TFactory>(TFactory factory) : IClassFixt
 
         Assert.Equal(recorded.Count == 1 ? ["approved"] : ["approved", "refused"], outcomes);
 
-        // Through the API as the member's client sends it (multipart form).
+        // Through the API as the member's client sends it (multipart form); a retry with the same Idempotency-Key, whose
+        // body carries another multipart boundary, is answered with the first note, not a second one or a refusal.
         var client = await factory.ClientForAsync(World.LilleMemberEmail);
-        using var form = new MultipartFormDataContent
+        var key = Guid.NewGuid().ToString();
+        async Task<HttpResponseMessage> PostAsync()
         {
-            { new StringContent(Payroll.Hiring.Day(start.AddDays(1))), "date" }, { new StringContent(job.Number), "jobNumber" },
-            { new StringContent("MealOnSite"), "allowance" }, { new StringContent("1"), "count" },
-        };
-        var response = await client.PostAsync(new Uri("/api/v1/expense-notes", UriKind.Relative), form);
+            using var form = new MultipartFormDataContent
+            {
+                { new StringContent(Payroll.Hiring.Day(start.AddDays(1))), "date" }, { new StringContent(job.Number), "jobNumber" },
+                { new StringContent("MealOnSite"), "allowance" }, { new StringContent("1"), "count" },
+            };
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/v1/expense-notes", UriKind.Relative)) { Content = form };
+            request.Headers.Add("Idempotency-Key", key);
+            return await client.SendAsync(request);
+        }
+
+        var response = await PostAsync();
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var created = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        var retried = await PostAsync();
+        Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
+        var created = await retried.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Equal((await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("id").GetString(), created.GetProperty("id").GetString());
         Assert.Equal(JobAllowances.Limit(catalog, JobAllowance.MealOnSite, start.AddDays(1))!.Value.Amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
             created.GetProperty("amount").GetProperty("amount").GetString());
         Assert.Equal("MealOnSite", created.GetProperty("allowance").GetString());

@@ -172,10 +172,32 @@ public sealed class Idempotency(RequestDelegate next, IServiceScopeFactory scope
         return form.TryGetValue(FormField, out var field) ? field : default;
     }
 
+    /// <summary>
+    /// What makes two requests the same: method, path and body. A multipart body is taken by its fields and files, not its
+    /// bytes: its boundary is drawn anew at each send, so a retry (a double click on an upload form) would not match.
+    /// </summary>
     private static async Task<string> FingerprintAsync(HttpRequest request, CancellationToken ct)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
+        if (request.HasFormContentType && request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
+        {
+            var form = await request.ReadFormAsync(ct);
+            foreach (var field in form.OrderBy(f => f.Key, StringComparer.Ordinal))
+            {
+                hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{field.Key}={string.Join('\u001f', field.Value.ToArray())}\n"));
+            }
+
+            foreach (var file in form.Files.OrderBy(f => f.Name, StringComparer.Ordinal).ThenBy(f => f.FileName, StringComparer.Ordinal))
+            {
+                await using var content = file.OpenReadStream();
+                hash.AppendData(System.Text.Encoding.UTF8.GetBytes($"{file.Name};{file.FileName};{Convert.ToHexString(await SHA256.HashDataAsync(content, ct))}\n"));
+            }
+
+            request.Body.Position = 0;
+            return Convert.ToHexString(hash.GetHashAndReset());
+        }
+
         var buffer = new byte[16 * 1024];
         int read;
         while ((read = await request.Body.ReadAsync(buffer, ct)) > 0)
