@@ -257,7 +257,7 @@ public sealed class Validation
             return parsed;
         }
 
-        Add(field, $"{label} : valeur inconnue « {value} ».");
+        Add(field, $"{label} : valeur inconnue « {Text.Cut(value.Trim(), 40)} ».");
         return null;
     }
 

@@ -6,7 +6,7 @@ namespace Partage.App.Modules.Purchases;
 public static class PurchasesErrors
 {
     public static readonly ErrorCode NotFound = new("purchases.not_found", "Cette facture de fournisseur n'existe pas.", ErrorKind.NotFound);
-    public static readonly ErrorCode WrongStatus = new("purchases.wrong_status", "Cette facture ne peut pas changer ainsi.", ErrorKind.Conflict);
+    public static readonly ErrorCode WrongStatus = new("purchases.wrong_status", "Ce document (facture de fournisseur ou note de frais) ne peut pas changer ainsi.", ErrorKind.Conflict);
     public static readonly ErrorCode NoActivity = new("purchases.no_activity", "Choisissez d'abord l'activité pour laquelle la dépense est faite.");
     public static readonly ErrorCode NoteNotFound = new("purchases.note_not_found", "Cette note de frais n'existe pas.", ErrorKind.NotFound);
     public static readonly ErrorCode BudgetExceeded = new("purchases.budget_exceeded", "L'activité n'a pas assez de budget disponible pour cette dépense.");

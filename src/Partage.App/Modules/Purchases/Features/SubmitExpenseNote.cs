@@ -50,7 +50,7 @@ public sealed class SubmitExpenseNote(
         CheckDate(v, date);
         CheckOneKind(v, input, trip, allowance);
         var job = allowance ? await JobAsync(v, input.JobNumber, member, date, ct) : null;
-        var activityId = v.Id<ActivityId>("ActivityId", "L'activité", input.ActivityId, required: job is null) ?? job?.ActivityId;
+        var activityId = v.Id<ActivityId>("ActivityId", "L'activité", input.ActivityId, required: !allowance) ?? job?.ActivityId;
         var activity = activityId is { } id ? await activities.FindVisibleAsync(id, actor, ct) : null;
         if (activityId is not null && (activity is null || activity.MemberId != member || activity.Status == ActivityStatus.Closed))
         {
@@ -184,7 +184,7 @@ public sealed class SubmitExpenseNote(
         var count = 1;
         if (!string.IsNullOrWhiteSpace(input.Count) && !int.TryParse(input.Count.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out count))
         {
-            v.Add("Count", "Le nombre de repas ou de nuits est un nombre entier.");
+            v.Add("Count", "Le nombre de repas ou de nuits est un nombre entier : 1 ou 2 repas, 1 nuit.");
         }
 
         if (kind is not { } allowance || date is not { } day || job is null || !v.IsValid)
