@@ -115,3 +115,19 @@ public readonly record struct ExpenseNoteId(Guid Value) : ITypedId<ExpenseNoteId
 
     public override string ToString() => Value.ToString();
 }
+
+/// <summary>Identifies a shareholder ("sociétaire") in a cooperative's share register (Governance module).</summary>
+public readonly record struct ShareholderId(Guid Value) : ITypedId<ShareholderId>
+{
+    public static ShareholderId From(Guid value) => new(value);
+
+    public override string ToString() => Value.ToString();
+}
+
+/// <summary>Identifies a general assembly of a cooperative (Governance module).</summary>
+public readonly record struct AssemblyId(Guid Value) : ITypedId<AssemblyId>
+{
+    public static AssemblyId From(Guid value) => new(value);
+
+    public override string ToString() => Value.ToString();
+}

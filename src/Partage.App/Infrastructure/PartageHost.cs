@@ -19,6 +19,7 @@ using Partage.App.Modules.Notifications;
 using Partage.App.Modules.Offices;
 using Partage.App.Modules.Payroll;
 using Partage.App.Modules.Purchases;
+using Partage.App.Modules.Governance;
 using Partage.App.Security;
 using Partage.Kernel;
 using Partage.Persistence;
@@ -38,7 +39,7 @@ public static class PartageHost
         PersonalDataCipher.Configure(builder.Configuration["Security:PersonalDataKey"], builder.Configuration["Security:PreviousPersonalDataKeys"]);
         services.AddPartageSecurity(builder.Configuration);
         services.AddPartageMail(builder.Configuration);
-        services.AddAudit().AddLegalEntities().AddOffices().AddMembers().AddNotifications().AddActivities().AddLedger().AddClients().AddInvoicing(builder.Configuration).AddPayroll(builder.Configuration).AddEmployers(builder.Configuration).AddPurchases(builder.Configuration);
+        services.AddAudit().AddLegalEntities().AddOffices().AddMembers().AddNotifications().AddActivities().AddLedger().AddClients().AddInvoicing(builder.Configuration).AddPayroll(builder.Configuration).AddEmployers(builder.Configuration).AddPurchases(builder.Configuration).AddGovernance();
         services.AddScoped<DemoSeeder>().AddScoped<DemoMembers>().AddScoped<DemoBooks>().AddScoped<DemoSales>().AddScoped<DemoPayroll>().AddScoped<DemoEmployers>().AddScoped<DemoPurchases>();
         builder.AddPartageScheduling(DatabaseOptions.From(builder.Configuration));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
@@ -144,6 +145,7 @@ public static class PartageHost
         PayrollModule.MapPayrollEndpoints(api, anonymousApi);
         EmployersModule.MapEmployersEndpoints(api);
         PurchasesModule.MapPurchasesEndpoints(api);
+        GovernanceModule.MapGovernanceEndpoints(api);
 
         app.MapRazorPages();
         return app;

@@ -1453,6 +1453,541 @@ namespace Partage.Migrations.Postgres.Migrations
                     b.ToTable("employer_staff_tax_rates", (string)null);
                 });
 
+            modelBuilder.Entity("Partage.App.Modules.Governance.Assembly", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Call")
+                        .HasColumnType("integer")
+                        .HasColumnName("call");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("closed_by");
+
+                    b.Property<DateTime?>("ConvenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("convened_at");
+
+                    b.Property<string>("ConvenedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("convened_by");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("LegalEntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("legal_entity_id");
+
+                    b.Property<DateTime>("MeetingAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("meeting_at");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("place");
+
+                    b.Property<DateOnly?>("RollDate")
+                        .HasColumnType("date")
+                        .HasColumnName("roll_date");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("row_version");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTime>("VotingClosesAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("voting_closes_at");
+
+                    b.Property<DateTime>("VotingOpensAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("voting_opens_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_governance_assemblies");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_governance_assemblies_number");
+
+                    b.HasIndex("LegalEntityId", "MeetingAt")
+                        .HasDatabaseName("ix_governance_assemblies_legal_entity_id_meeting_at");
+
+                    b.ToTable("governance_assemblies", (string)null);
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Governance.AssemblyVoter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssemblyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assembly_id");
+
+                    b.Property<string>("CastBy")
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)")
+                        .HasColumnName("cast_by");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer")
+                        .HasColumnName("category");
+
+                    b.Property<string>("College")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("college");
+
+                    b.Property<Guid?>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("ProxyHolderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("proxy_holder_id");
+
+                    b.Property<string>("ReceiptHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("receipt_hash");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("row_version");
+
+                    b.Property<Guid>("ShareholderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("shareholder_id");
+
+                    b.Property<DateTime?>("VotedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("voted_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_governance_assembly_voters");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_governance_assembly_voters_member_id");
+
+                    b.HasIndex("AssemblyId", "ProxyHolderId")
+                        .HasDatabaseName("ix_governance_assembly_voters_assembly_id_proxy_holder_id");
+
+                    b.HasIndex("AssemblyId", "ShareholderId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_governance_assembly_voters_assembly_id_shareholder_id");
+
+                    b.ToTable("governance_assembly_voters", (string)null);
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Governance.BallotCount", b =>
+                {
+                    b.Property<Guid>("ResolutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resolution_id");
+
+                    b.Property<string>("College")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("college");
+
+                    b.Property<string>("Choice")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("choice");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.HasKey("ResolutionId", "College", "Choice")
+                        .HasName("pk_governance_ballot_counts");
+
+                    b.ToTable("governance_ballot_counts", (string)null);
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Governance.OpenVote", b =>
+                {
+                    b.Property<Guid>("ResolutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resolution_id");
+
+                    b.Property<Guid>("ShareholderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("shareholder_id");
+
+                    b.Property<string>("Choice")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("choice");
+
+                    b.HasKey("ResolutionId", "ShareholderId")
+                        .HasName("pk_governance_open_votes");
+
+                    b.ToTable("governance_open_votes", (string)null);
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Governance.Resolution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssemblyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assembly_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<bool>("Secret")
+                        .HasColumnType("boolean")
+                        .HasColumnName("secret");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_governance_resolutions");
+
+                    b.HasIndex("AssemblyId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_governance_resolutions_assembly_id_number");
+
+                    b.ToTable("governance_resolutions", (string)null);
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Governance.ShareDeduction", b =>
+                {
+                    b.Property<Guid>("PayslipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payslip_id");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<Guid?>("MovementId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("movement_id");
+
+                    b.Property<DateOnly>("PayDay")
+                        .HasColumnType("date")
+                        .HasColumnName("pay_day");
+
+                    b.Property<Guid>("ShareholderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("shareholder_id");
+
+                    b.HasKey("PayslipId")
+                        .HasName("pk_governance_share_deductions");
+
+                    b.HasIndex("ShareholderId")
+                        .HasDatabaseName("ix_governance_share_deductions_shareholder_id");
+
+                    b.ToTable("governance_share_deductions", (string)null);
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Governance.ShareMovement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CounterpartId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("counterpart_id");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("decision");
+
+                    b.Property<Guid?>("EntryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("entry_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("LegalEntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("legal_entity_id");
+
+                    b.Property<string>("Means")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("means");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasColumnName("number");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date")
+                        .HasColumnName("on");
+
+                    b.Property<long>("PaidCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("paid_cents");
+
+                    b.Property<Guid?>("PayslipId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payslip_id");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Seal")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("seal");
+
+                    b.Property<Guid>("ShareholderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("shareholder_id");
+
+                    b.Property<int>("Shares")
+                        .HasColumnType("integer")
+                        .HasColumnName("shares");
+
+                    b.Property<long>("SubscribedCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("subscribed_cents");
+
+                    b.HasKey("Id")
+                        .HasName("pk_governance_share_movements");
+
+                    b.HasIndex("PayslipId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_governance_share_movements_payslip_id");
+
+                    b.HasIndex("LegalEntityId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_governance_share_movements_legal_entity_id_number");
+
+                    b.HasIndex("LegalEntityId", "On")
+                        .HasDatabaseName("ix_governance_share_movements_legal_entity_id_on");
+
+                    b.HasIndex("ShareholderId", "On")
+                        .HasDatabaseName("ix_governance_share_movements_shareholder_id_on");
+
+                    b.ToTable("governance_share_movements", (string)null);
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Governance.Shareholder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("AdmittedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("admitted_on");
+
+                    b.Property<DateOnly>("AppliedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("applied_on");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer")
+                        .HasColumnName("category");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("decision");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("LeaveDecision")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("leave_decision");
+
+                    b.Property<string>("LeaveReason")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("leave_reason");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date")
+                        .HasColumnName("left_on");
+
+                    b.Property<Guid>("LegalEntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("legal_entity_id");
+
+                    b.Property<Guid?>("MemberId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<long?>("Number")
+                        .HasColumnType("bigint")
+                        .HasColumnName("number");
+
+                    b.Property<bool>("PaysByDeduction")
+                        .HasColumnType("boolean")
+                        .HasColumnName("pays_by_deduction");
+
+                    b.Property<int>("RequestedShares")
+                        .HasColumnType("integer")
+                        .HasColumnName("requested_shares");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("row_version");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_governance_shareholders");
+
+                    b.HasIndex("LegalEntityId", "MemberId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_governance_shareholders_legal_entity_id_member_id");
+
+                    b.HasIndex("LegalEntityId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_governance_shareholders_legal_entity_id_number");
+
+                    b.HasIndex("LegalEntityId", "Status", "Category")
+                        .HasDatabaseName("ix_governance_shareholders_legal_entity_id_status_category");
+
+                    b.ToTable("governance_shareholders", (string)null);
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Governance.ShareholderCategoryChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer")
+                        .HasColumnName("category");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<Guid>("ShareholderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("shareholder_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_governance_category_changes");
+
+                    b.HasIndex("ShareholderId", "From")
+                        .HasDatabaseName("ix_governance_category_changes_shareholder_id_from");
+
+                    b.ToTable("governance_category_changes", (string)null);
+                });
+
             modelBuilder.Entity("Partage.App.Modules.Invoicing.BankStatement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2999,6 +3534,14 @@ namespace Partage.Migrations.Postgres.Migrations
                     b.HasData(
                         new
                         {
+                            Id = new Guid("223980f4-cfb4-f20b-134f-617e680df34d"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Capital souscrit - non appelé",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "1011"
+                        },
+                        new
+                        {
                             Id = new Guid("492c622b-7201-fc4a-0ec6-5a749956c7b2"),
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Label = "Capital souscrit - appelé, versé",
@@ -3012,6 +3555,14 @@ namespace Partage.Migrations.Postgres.Migrations
                             Label = "Réserves",
                             LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
                             Number = "106"
+                        },
+                        new
+                        {
+                            Id = new Guid("08ec9b9b-1a93-4afb-a63c-d6090503fad7"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Associés - capital souscrit non appelé",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "109"
                         },
                         new
                         {
@@ -3140,6 +3691,14 @@ namespace Partage.Migrations.Postgres.Migrations
                             Label = "Associés - comptes courants",
                             LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
                             Number = "455"
+                        },
+                        new
+                        {
+                            Id = new Guid("afaa09ae-7f99-73f5-a3a5-3a7706a624de"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Associés - capital à rembourser",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "4567"
                         },
                         new
                         {
@@ -3335,6 +3894,14 @@ namespace Partage.Migrations.Postgres.Migrations
                         },
                         new
                         {
+                            Id = new Guid("3a59ea70-4c2c-379a-74a2-248a39c884a4"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Capital souscrit - non appelé",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "1011"
+                        },
+                        new
+                        {
                             Id = new Guid("60c0202e-ddbc-380c-d654-2629fca8cb01"),
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Label = "Capital souscrit - appelé, versé",
@@ -3348,6 +3915,14 @@ namespace Partage.Migrations.Postgres.Migrations
                             Label = "Réserves",
                             LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
                             Number = "106"
+                        },
+                        new
+                        {
+                            Id = new Guid("a3580dc9-0bbe-c69c-be4a-d84a9219f17a"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Associés - capital souscrit non appelé",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "109"
                         },
                         new
                         {
@@ -3476,6 +4051,14 @@ namespace Partage.Migrations.Postgres.Migrations
                             Label = "Associés - comptes courants",
                             LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
                             Number = "455"
+                        },
+                        new
+                        {
+                            Id = new Guid("8664ac14-c06d-3c58-e5d3-5c339fbee190"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Associés - capital à rembourser",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "4567"
                         },
                         new
                         {
@@ -3671,6 +4254,14 @@ namespace Partage.Migrations.Postgres.Migrations
                         },
                         new
                         {
+                            Id = new Guid("c336f259-6d65-76de-d1ff-6a2274787465"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Capital souscrit - non appelé",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "1011"
+                        },
+                        new
+                        {
                             Id = new Guid("916005f8-fa34-3a4e-973b-db0efce2daa0"),
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Label = "Capital souscrit - appelé, versé",
@@ -3684,6 +4275,14 @@ namespace Partage.Migrations.Postgres.Migrations
                             Label = "Réserves",
                             LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
                             Number = "106"
+                        },
+                        new
+                        {
+                            Id = new Guid("233526e4-8252-8ecf-6794-43df1516a73a"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Associés - capital souscrit non appelé",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "109"
                         },
                         new
                         {
@@ -3812,6 +4411,14 @@ namespace Partage.Migrations.Postgres.Migrations
                             Label = "Associés - comptes courants",
                             LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
                             Number = "455"
+                        },
+                        new
+                        {
+                            Id = new Guid("e1c09672-59b5-e05a-4765-511bbe371717"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Associés - capital à rembourser",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "4567"
                         },
                         new
                         {
@@ -5372,6 +5979,15 @@ namespace Partage.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("computed_at");
 
+                    b.Property<long>("DeductionCents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("deduction_cents");
+
+                    b.Property<string>("DeductionLabel")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("deduction_label");
+
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date")
                         .HasColumnName("due_on");
@@ -6309,6 +6925,76 @@ namespace Partage.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_employer_staff_tax_rates_employer_staff_staff_member_id");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Governance.AssemblyVoter", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Governance.Assembly", null)
+                        .WithMany()
+                        .HasForeignKey("AssemblyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_governance_assembly_voters_governance_assemblies_assembly_id");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Governance.BallotCount", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Governance.Resolution", null)
+                        .WithMany()
+                        .HasForeignKey("ResolutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_governance_ballot_counts_governance_resolutions_resolution_");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Governance.OpenVote", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Governance.Resolution", null)
+                        .WithMany()
+                        .HasForeignKey("ResolutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_governance_open_votes_governance_resolutions_resolution_id");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Governance.Resolution", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Governance.Assembly", null)
+                        .WithMany()
+                        .HasForeignKey("AssemblyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_governance_resolutions_governance_assemblies_assembly_id");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Governance.ShareDeduction", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Governance.Shareholder", null)
+                        .WithMany()
+                        .HasForeignKey("ShareholderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_governance_share_deductions_governance_shareholders_shareho");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Governance.ShareMovement", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Governance.Shareholder", null)
+                        .WithMany()
+                        .HasForeignKey("ShareholderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_governance_share_movements_governance_shareholders_sharehol");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Governance.ShareholderCategoryChange", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Governance.Shareholder", null)
+                        .WithMany()
+                        .HasForeignKey("ShareholderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_governance_category_changes_governance_shareholders_shareho");
                 });
 
             modelBuilder.Entity("Partage.App.Modules.Invoicing.BankStatement", b =>

@@ -29,8 +29,10 @@ public static class ChartOfAccounts
 
     public static readonly IReadOnlyList<(string Number, string Label)> Standard =
     [
+        ("1011", "Capital souscrit - non appelé"),
         ("1013", "Capital souscrit - appelé, versé"),
         ("106", "Réserves"),
+        ("109", "Associés - capital souscrit non appelé"),
         ("110", "Report à nouveau (solde créditeur)"),
         ("119", "Report à nouveau (solde débiteur)"),
         ("401", "Fournisseurs"),
@@ -47,6 +49,7 @@ public static class ChartOfAccounts
         ("44566", "TVA déductible sur autres biens et services"),
         ("44571", "TVA collectée"),
         ("455", "Associés - comptes courants"),
+        ("4567", "Associés - capital à rembourser"),
         ("467", "Autres comptes débiteurs ou créditeurs"),
         ("4671", "Fonds de garantie des membres"),
         ("471", "Compte d'attente"),

@@ -68,7 +68,7 @@ internal sealed class NotificationsApi(PartageDbContext db, IMembersApi members,
                 db.Add(new Notice { UserId = account, Kind = kind, Text = line, Link = link, CreatedAt = now });
             }
 
-            if (choice?.Email != false && !string.IsNullOrWhiteSpace(email))
+            if (choice?.Email != false && !NotificationLabels.EmailedByTheirModule(kind) && !string.IsNullOrWhiteSpace(email))
             {
                 outbox.Enqueue(email, $"Partage : {line}", Body(line, link));
             }

@@ -21,6 +21,10 @@ public enum NoticeKind
     SupplierInvoiceToApprove,
     /// <summary>A manager approved or refused the member's expense note.</summary>
     ExpenseNoteDecided,
+    /// <summary>The board decided the member's application to become a shareholder, or a movement changed their shares.</summary>
+    SharesChanged,
+    /// <summary>A general assembly the member votes in is convened (with the convocation).</summary>
+    AssemblyConvened,
 }
 
 /// <summary>An in-app notice: one line, the page where the thing is done, read or not. Written in the unit of work of the event it announces.</summary>

@@ -15,10 +15,18 @@ public static class NotificationLabels
         NoticeKind.InvoiceRefused => "Une facture refusée ou contestée par le client",
         NoticeKind.SupplierInvoiceToApprove => "Une facture de fournisseur à approuver",
         NoticeKind.ExpenseNoteDecided => "Une note de frais approuvée ou refusée",
+        NoticeKind.SharesChanged => "Mon sociétariat : candidature décidée, parts souscrites ou libérées",
+        NoticeKind.AssemblyConvened => "La convocation à une assemblée générale",
         NoticeKind.PayslipAvailable => "Un bulletin de paie disponible",
         NoticeKind.WagePaid => "Un salaire versé",
         _ => kind.ToString(),
     };
+
+    /// <summary>
+    /// The kinds whose e-mail is a legal document the sending module sends itself, to every recipient whatever their
+    /// preferences (a convocation with its PDF): the notice stays in Partage only, so that no one gets two e-mails.
+    /// </summary>
+    public static bool EmailedByTheirModule(NoticeKind kind) => kind is NoticeKind.AssemblyConvened;
 
     /// <summary>The kinds only activity managers and staff receive (work in their queues): a member is not asked about them.</summary>
     public static bool ForManagers(NoticeKind kind) => kind is NoticeKind.ContractToCountersign or NoticeKind.InvoiceToValidate;

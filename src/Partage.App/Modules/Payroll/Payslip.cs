@@ -61,6 +61,14 @@ public sealed class Payslip : IVersioned
 
     public DateOnly DueOn { get; init; }
 
+    /// <summary>Withheld after the net pay (the member's cooperative shares, <see cref="IPayslipDeductions"/>); zero for most payslips.</summary>
+    public long DeductionCents { get; set; }
+
+    public string? DeductionLabel { get; set; }
+
+    /// <summary>What the bank transfer pays: the net pay less what is withheld after it.</summary>
+    public long TransferCents => Figures.NetPaidCents - DeductionCents;
+
     public PayslipStatus Status { get; set; }
 
     public DateTime ComputedAt { get; init; }
@@ -89,6 +97,8 @@ internal sealed class PayslipConfiguration : IEntityTypeConfiguration<Payslip>
         builder.MapFigures(p => p.Figures);
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(12);
         builder.Property(p => p.ValidatedBy).HasMaxLength(200);
+        builder.Property(p => p.DeductionLabel).HasMaxLength(120);
+        builder.Ignore(p => p.TransferCents);
         builder.HasOne<Job>().WithMany().HasForeignKey(p => p.JobId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => new { p.Status, p.DueOn });
         builder.HasIndex(p => p.MemberId);

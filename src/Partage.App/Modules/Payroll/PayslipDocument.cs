@@ -12,6 +12,11 @@ public sealed record PayslipPrint(
     PayrollResult Result, Money NetBeforeTax, Money NetTaxable, decimal TaxRate, bool NeutralTaxRate, Money Tax, Money NetPaid, DateOnly DueOn, DateOnly? PaidOn,
     Money EmployerCost, Money Allowances)
 {
+    /// <summary>Withheld after the net pay (cooperative shares a coordinator subscribed), with its label; zero for most payslips.</summary>
+    public Money Deduction { get; init; } = Money.ZeroEur;
+
+    public string? DeductionLabel { get; init; }
+
     /// <summary>The establishment that pays: its SIRET, APE code and the URSSAF its contributions go to (R3243-1 1°).</summary>
     public string? Establishment { get; init; }
 
@@ -196,7 +201,8 @@ public static class PayslipDocument
         $"Impôt sur le revenu prélevé à la source : base {p.NetTaxable.ToDisplayString()}, taux {(p.TaxRate * 100).ToString("0.0##", French)} % {(p.NeutralTaxRate ? "(taux non personnalisé)" : "(taux transmis par l'administration fiscale)")}, montant {p.Tax.ToDisplayString()}";
 
     private static string NetPaidLine(PayslipPrint p) =>
-        $"Net payé : {(p.NetPaid + p.Allowances).ToDisplayString()} — le {p.DueOn:dd/MM/yyyy} par virement{(p.PaidOn is { } paid ? $" (payé le {paid:dd/MM/yyyy})" : string.Empty)}";
+        (p.Deduction.IsZero ? string.Empty : $"Net à payer : {(p.NetPaid + p.Allowances).ToDisplayString()} ; retenue après le net — {p.DeductionLabel} : -{p.Deduction.ToDisplayString()}. ")
+        + $"Net payé : {(p.NetPaid + p.Allowances - p.Deduction).ToDisplayString()} — le {p.DueOn:dd/MM/yyyy} par virement{(p.PaidOn is { } paid ? $" (payé le {paid:dd/MM/yyyy})" : string.Empty)}";
 
     /// <summary>The prévoyance lines: "facultatives" on the rénové model (not common to every employee), whatever the agreement that makes them due.</summary>
     private static readonly HashSet<string> Optional = [PayslipLabels.PrevoyanceCadre.Code, PayslipLabels.PrevoyanceIntermittents.Code];

@@ -14,7 +14,7 @@ namespace Partage.App.Modules.Payroll.Features;
 /// <summary>The payroll run's first half: the payslips of the months that ended (the wage batches follow in <see cref="RunPayroll"/>).</summary>
 public sealed class ComputePayslips(
     PartageDbContext db, JobPayrollRequests jobs, PayrollParameters parameters, NotifiedTaxRates taxRates, PayslipPosting posting, ILegalEntitiesApi entities, NumberSeries numbers,
-    IAuditLog audit, IOptions<PayrollOptions> options, TimeProvider clock)
+    IEnumerable<IPayslipDeductions> deductions, IAuditLog audit, IOptions<PayrollOptions> options, TimeProvider clock)
 {
     private const int Chunk = 500;
 
@@ -68,6 +68,7 @@ public sealed class ComputePayslips(
                 }
             }
 
+            await WithholdAsync(computedNow, actor, ct);
             await db.SaveChangesAsync(ct);
             var automatic = computedNow.Where(c => catalog.ValueOn(PayrollParameters.AutoValidationCode, c.Payslip.To) is > 0 and var limit
                 && c.Payslip.Figures.GrossCents <= Rounding.ToCents(limit) && c.Payslip.Figures.EmployerCostCents <= c.Job.EmployerCostCents).ToList();
@@ -100,6 +101,24 @@ public sealed class ComputePayslips(
         var due = started.SelectMany(job => ContractMonths.Split(job.Start, job.End, job.Hours, job.Cachets, job.GrossCents, job.WorkedDays)
             .Where(m => m.To <= until && !existing.Contains((job.Id, m.Period))).Select(m => (Job: job, Month: m))).ToList();
         return (started[^1].Number, due);
+    }
+
+    /// <summary>What each module that withholds after the net pay reserves on the payslips just computed (their cooperative shares).</summary>
+    private async Task WithholdAsync(IReadOnlyList<(Payslip Payslip, Job Job)> computed, Actor actor, CancellationToken ct)
+    {
+        foreach (var source in deductions)
+        {
+            var reserved = await source.ReserveAsync(
+                computed.Select(c => new NetPayToWithhold(c.Payslip.Id, c.Payslip.MemberId, c.Payslip.LegalEntityId, c.Payslip.DueOn, Money.Eur(c.Payslip.TransferCents))).ToList(), actor, ct);
+            foreach (var (payslip, _) in computed)
+            {
+                if (reserved.TryGetValue(payslip.Id, out var deduction))
+                {
+                    payslip.DeductionCents += deduction.Amount.Cents;
+                    payslip.DeductionLabel = deduction.Label;
+                }
+            }
+        }
     }
 
     /// <summary>The DFS already deducted this calendar year for each member with a DFS (gross less social base of their payslips), for the yearly cap.</summary>

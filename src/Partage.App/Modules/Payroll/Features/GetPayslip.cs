@@ -10,7 +10,13 @@ namespace Partage.App.Modules.Payroll.Features;
 public sealed record PayslipView(
     PayslipId Id, string Number, JobId JobId, string JobNumber, string MemberName, string Period, PayslipStatus Status, Money Gross, Money EmployeeContributions,
     Money EmployerContributions, Money Reductions, Money NetBeforeTax, Money NetTaxable, decimal TaxRate, bool NeutralTaxRate, Money Tax, Money NetPaid, Money EmployerCost,
-    DateOnly DueOn, DateOnly? PaidOn, DateTime? ValidatedAt, string? ValidatedBy);
+    DateOnly DueOn, DateOnly? PaidOn, DateTime? ValidatedAt, string? ValidatedBy)
+{
+    /// <summary>Withheld after the net pay (cooperative shares); the transfer pays <see cref="NetPaid"/> less it.</summary>
+    public Money Deduction { get; init; } = Money.ZeroEur;
+
+    public string? DeductionLabel { get; init; }
+}
 
 /// <summary>A payslip as the member, their manager or payroll staff may see it; who sees which payslips, and their views, for the other use cases.</summary>
 public sealed class GetPayslip(PartageDbContext db, IMembersApi members)
@@ -35,7 +41,7 @@ public sealed class GetPayslip(PartageDbContext db, IMembersApi members)
         return rows.Select(p => new PayslipView(p.Id, p.Number, p.JobId, numbersByJob[p.JobId], people.GetValueOrDefault(p.MemberId)?.FullName ?? "?", p.Period, p.Status,
             Money.Eur(p.Figures.GrossCents), Money.Eur(p.Figures.EmployeeContributionsCents), Money.Eur(p.Figures.EmployerContributionsCents), Money.Eur(p.Figures.ReductionsCents), Money.Eur(p.Figures.NetBeforeTaxCents),
             Money.Eur(p.Figures.NetTaxableCents), p.Figures.TaxRate, p.Figures.NeutralTaxRate, Money.Eur(p.Figures.TaxCents), Money.Eur(p.Figures.NetPaidCents), Money.Eur(p.Figures.EmployerCostCents), p.DueOn, p.PaidOn,
-            p.ValidatedAt, p.ValidatedBy)).ToList();
+            p.ValidatedAt, p.ValidatedBy) { Deduction = Money.Eur(p.DeductionCents), DeductionLabel = p.DeductionLabel }).ToList();
     }
 
     public static void Map(RouteGroupBuilder payslips)

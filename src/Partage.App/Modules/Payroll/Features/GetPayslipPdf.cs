@@ -30,7 +30,7 @@ public sealed class GetPayslipPdf(PartageDbContext db, GetPayslip views, IMember
         {
             Establishment = options.Value.Establishment(entity.Code) is { Nic: { } nic, Ape: { } ape, UrssafCode: { } urssaf }
                 ? $"SIRET {entity.Siren}{nic}, APE {ape}, cotisations versées à l'URSSAF {urssaf}" : null,
-            Hours = month.Hours, Cachets = month.Cachets, Cadre = job.Cadre,
+            Hours = month.Hours, Cachets = month.Cachets, Cadre = job.Cadre, Deduction = Money.Eur(payslip.DeductionCents), DeductionLabel = payslip.DeductionLabel,
         });
         return ($"bulletin-{payslip.Number}.pdf", content);
     }

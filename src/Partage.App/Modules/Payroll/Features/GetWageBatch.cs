@@ -40,7 +40,7 @@ public sealed class GetWageBatch(PartageDbContext db, IMembersApi members, IEnum
         foreach (var payslip in included)
         {
             var person = people[payslip.MemberId];
-            transfers.Add(new SepaTransfer(payslip.Number, Money.Eur(payslip.Figures.NetPaidCents).Amount, $"{person.FirstName} {person.LastName}", person.Iban!,
+            transfers.Add(new SepaTransfer(payslip.Number, Money.Eur(payslip.TransferCents).Amount, $"{person.FirstName} {person.LastName}", person.Iban!,
                 $"Salaire {payslip.Period} contrat {jobNumbers[payslip.JobId]} bulletin {payslip.Number}"));
         }
 

@@ -11,7 +11,7 @@ using Partage.Persistence;
 namespace Partage.App.Modules.Payroll.Features;
 
 /// <summary>How validated payslips reach the books: the payroll entry of each, the release of its job's commitment, who the contributions are owed to.</summary>
-public sealed class PayslipPosting(PartageDbContext db, ILedgerApi ledger, INotificationsApi notifications, IAuditLog audit, TimeProvider clock)
+public sealed class PayslipPosting(PartageDbContext db, ILedgerApi ledger, INotificationsApi notifications, IEnumerable<IPayslipDeductions> deductions, IAuditLog audit, TimeProvider clock)
 {
     /// <summary>
     /// The payroll entries of validated payslips, posted together (all or none): per payslip the
@@ -37,9 +37,14 @@ public sealed class PayslipPosting(PartageDbContext db, ILedgerApi ledger, INoti
         }
 
         var posted = (await ledger.PostManyAsync(requests, actor, ct)).Where(e => e.SourceType == "payslip").ToDictionary(e => e.SourceId);
+        foreach (var source in deductions)
+        {
+            await source.SettleAsync(validated.Where(v => v.Payslip.DeductionCents > 0).Select(v => v.Payslip.Id).ToList(), actor, ct);
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         await notifications.NotifyMembersAsync(NoticeKind.PayslipAvailable, validated.Select(v => new MemberNotice(v.Job.MemberId,
-            $"Votre bulletin de paie {v.Payslip.Number} est disponible : {Money.Eur(v.Payslip.Figures.NetPaidCents).ToDisplayString()} net à payer", $"/travaux/{v.Job.Id}")).ToList(), actor, ct);
+            $"Votre bulletin de paie {v.Payslip.Number} est disponible : {Money.Eur(v.Payslip.TransferCents).ToDisplayString()} {(v.Payslip.DeductionCents > 0 ? "versés" : "net à payer")}", $"/travaux/{v.Job.Id}")).ToList(), actor, ct);
         foreach (var (payslip, _) in validated)
         {
             payslip.Status = PayslipStatus.Validated;

@@ -93,7 +93,7 @@ public sealed class ReleaseWageBatch(
     private async Task NotifyPaidAsync(PaymentBatch batch, Actor actor, CancellationToken ct)
     {
         var paid = await db.Set<Payslip>().AsNoTracking().Where(p => p.PaymentBatchId == batch.Id)
-            .Join(db.Set<Job>(), p => p.JobId, j => j.Id, (p, j) => new { j.MemberId, p.Figures.NetPaidCents }).ToListAsync(ct);
+            .Join(db.Set<Job>(), p => p.JobId, j => j.Id, (p, j) => new { j.MemberId, NetPaidCents = p.Figures.NetPaidCents - p.DeductionCents }).ToListAsync(ct);
         await notifications.NotifyMembersAsync(NoticeKind.WagePaid, paid.GroupBy(p => p.MemberId).Select(member => new MemberNotice(member.Key,
             $"Votre salaire de {Money.Eur(member.Sum(p => p.NetPaidCents)).ToDisplayString()} est viré le {batch.ExecutionDate:dd/MM/yyyy}", "/travaux")).ToList(), actor, ct);
     }

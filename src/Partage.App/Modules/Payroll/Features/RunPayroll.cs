@@ -46,7 +46,7 @@ public sealed class RunPayroll(
         }
 
         var due = await db.Set<Payslip>().AsNoTracking().Where(p => p.Status == PayslipStatus.Validated && p.PaymentBatchId == null && p.DueOn <= until)
-            .Select(p => new { p.Id, p.MemberId, p.LegalEntityId, p.Figures.NetPaidCents }).ToListAsync(ct);
+            .Select(p => new { p.Id, p.MemberId, p.LegalEntityId, NetPaidCents = p.Figures.NetPaidCents - p.DeductionCents }).ToListAsync(ct);
         var identities = await members.EmployeesAsync(due.Select(p => p.MemberId).ToList(), ct);
         // Source -1: the members' own payslips; otherwise the index of the module that owes the payment.
         var payable = due.Where(p => identities.GetValueOrDefault(p.MemberId)?.Iban is not null).Select(p => (Id: p.Id.Value, p.LegalEntityId, p.NetPaidCents, Source: -1))
