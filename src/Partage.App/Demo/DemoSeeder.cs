@@ -29,6 +29,7 @@ public sealed class DemoSeeder(
     DemoPayroll payroll,
     DemoEmployers employers,
     DemoPurchases purchases,
+    DemoGovernance governance,
     TimeProvider clock)
 {
     public const string Password = "Partage-Demo-2026";
@@ -98,6 +99,7 @@ public sealed class DemoSeeder(
             await payroll.SeedAsync(ct);
             await employers.SeedAsync(ct);
             await purchases.SeedAsync(ct);
+            await governance.SeedAsync(faker, Accounts.First(a => a.Role == Roles.Member).Email, ct);
         }
     }
 

@@ -40,7 +40,7 @@ public static class PartageHost
         services.AddPartageSecurity(builder.Configuration);
         services.AddPartageMail(builder.Configuration);
         services.AddAudit().AddLegalEntities().AddOffices().AddMembers().AddNotifications().AddActivities().AddLedger().AddClients().AddInvoicing(builder.Configuration).AddPayroll(builder.Configuration).AddEmployers(builder.Configuration).AddPurchases(builder.Configuration).AddGovernance();
-        services.AddScoped<DemoSeeder>().AddScoped<DemoMembers>().AddScoped<DemoBooks>().AddScoped<DemoSales>().AddScoped<DemoPayroll>().AddScoped<DemoEmployers>().AddScoped<DemoPurchases>();
+        services.AddScoped<DemoSeeder>().AddScoped<DemoMembers>().AddScoped<DemoBooks>().AddScoped<DemoSales>().AddScoped<DemoPayroll>().AddScoped<DemoEmployers>().AddScoped<DemoPurchases>().AddScoped<DemoGovernance>();
         builder.AddPartageScheduling(DatabaseOptions.From(builder.Configuration));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {

@@ -48,7 +48,7 @@ public static class AssemblyTally
         var rows = roll.Select(c =>
         {
             var n = counts.FirstOrDefault(x => x.College == c.Code) ?? new CollegeCount(c.Code, 0, 0, 0, 0);
-            var why = c.Eligible == 0 || !quorum.ReachedBy(c.Present, c.Eligible) ? "participation sous le quorum" : n.Cast == 0 ? "aucune voix exprimée" : null;
+            var why = c.Eligible == 0 ? "aucun sociétaire" : !quorum.ReachedBy(c.Present, c.Eligible) ? "participation sous le quorum" : n.Cast == 0 ? "aucune voix exprimée" : null;
             return (Roll: c, Count: n, Counted: why is null, Why: why);
         }).ToList();
         var counted = rows.Where(r => r.Counted).ToList();

@@ -56,13 +56,17 @@ public sealed class ShareRegister(PartageDbContext db, ILedgerApi ledger, ILegal
 
     public DateOnly Today => ParisTime.DateOf(clock.GetUtcNow());
 
-    public async Task<ShareMovement> RecordAsync(Shareholder holder, MovementRequest request, Actor actor, CancellationToken ct)
+    /// <summary>
+    /// Writes a movement in the register and posts its entry. <paramref name="posted"/> false only for a register taken
+    /// over from before Partage (the demo's history): its capital reaches the books by one opening entry instead.
+    /// </summary>
+    public async Task<ShareMovement> RecordAsync(Shareholder holder, MovementRequest request, Actor actor, CancellationToken ct, bool posted = true)
     {
         var code = await EntityCodeAsync(holder.LegalEntityId, ct);
         var number = $"PS-{code}-{await numbers.NextAsync($"shares:{code}", ct):D6}";
         var id = Guid.CreateVersion7();
         var now = clock.GetUtcNow().UtcDateTime;
-        var entry = await PostAsync(holder, id, number, request, actor, ct);
+        var entry = posted ? await PostAsync(holder, id, number, request, actor, ct) : null;
         var seal = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('|',
             number, holder.Id, request.Kind, request.On.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), request.Shares, request.SubscribedCents, request.PaidCents,
             request.Means, request.Payslip, request.Counterpart, request.Decision, actor.Name, now.ToString("O", CultureInfo.InvariantCulture)))));

@@ -32,13 +32,21 @@ public sealed class CastVote(PartageDbContext db, AssemblyViews views, IAuditLog
         var assembly = await views.Visible(actor).SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new DomainException(GovernanceErrors.AssemblyNotFound);
         var resolutions = await db.Set<Resolution>().AsNoTracking().Where(r => r.AssemblyId == id).OrderBy(r => r.Number).ToListAsync(ct);
         var v = new Validation();
-        var inRoom = staff ? v.Id<ShareholderId>(nameof(input.ForShareholderId), "Le sociétaire qui vote en séance", input.ForShareholderId, required: !actor.MemberId.HasValue) : null;
+        // In the room, the shareholder by id (API) or by their number in the register (what staff type).
+        var number = staff && long.TryParse(input.ForShareholderId?.Trim(), out var n) ? n : (long?)null;
+        var inRoom = staff && number is null ? v.Id<ShareholderId>(nameof(input.ForShareholderId), "Le sociétaire qui vote en séance", input.ForShareholderId, required: !actor.MemberId.HasValue) : null;
         var choices = Choices(v, resolutions, input.Choices);
         v.ThrowIfInvalid();
         var now = clock.GetUtcNow().UtcDateTime;
         if (assembly.Status != AssemblyStatus.Convened || now < assembly.VotingOpensAt || now >= assembly.VotingClosesAt)
         {
             throw new DomainException(GovernanceErrors.VotingClosed);
+        }
+
+        if (number is { } registered)
+        {
+            inRoom = await db.Set<Shareholder>().Where(s => s.LegalEntityId == assembly.LegalEntityId && s.Number == registered).Select(s => (ShareholderId?)s.Id).SingleOrDefaultAsync(ct)
+                ?? throw new InputValidationException(new Dictionary<string, string[]> { [nameof(input.ForShareholderId)] = [$"Aucun sociétaire n'a le numéro {registered}."] });
         }
 
         var self = inRoom is { } present

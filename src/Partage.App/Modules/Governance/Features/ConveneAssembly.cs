@@ -18,7 +18,7 @@ namespace Partage.App.Modules.Governance.Features;
 /// </summary>
 public sealed class ConveneAssembly(
     PartageDbContext db, ShareRegister register, AssemblyViews views, IMembersApi members, INotificationsApi notifications, ILegalEntitiesApi entities, Outbox outbox,
-    IAuditLog audit, TimeProvider clock)
+    IConfiguration configuration, IAuditLog audit, TimeProvider clock)
 {
     public async Task<AssemblyView> HandleAsync(AssemblyId id, Actor actor, CancellationToken ct = default)
     {
@@ -74,7 +74,8 @@ public sealed class ConveneAssembly(
         var subject = $"Convocation : {view.KindLabel.ToLowerInvariant()} du {GovernanceDocuments.When(assembly.MeetingAt)} — {entity.Name}";
         var body = $"Bonjour,\n\nVous êtes convoqué(e) à l'{view.KindLabel.ToLowerInvariant()} « {assembly.Title} » de {entity.Name}, le {GovernanceDocuments.When(assembly.MeetingAt)}, {assembly.Place}.\n\n"
             + $"Ordre du jour :\n{string.Join("\n", view.Resolutions.Select(r => $"  {r.Number}. {r.Title}"))}\n\n"
-            + $"Vous pouvez voter dans Partage du {GovernanceDocuments.When(assembly.VotingOpensAt)} au {GovernanceDocuments.When(assembly.VotingClosesAt)}, ou donner pouvoir à un autre sociétaire.\n"
+            + $"Vous pouvez voter dans Partage du {GovernanceDocuments.When(assembly.VotingOpensAt)} au {GovernanceDocuments.When(assembly.VotingClosesAt)}, ou donner pouvoir à un autre sociétaire :\n"
+            + $"{configuration["App:PublicUrl"]?.TrimEnd('/')}/assemblees/{assembly.Id}\n\n"
             + "La convocation est jointe en PDF.\n";
         foreach (var email in roll.Select(s => s.MemberId is { } m ? contacts.GetValueOrDefault(m)?.Email : s.Email).Where(e => !string.IsNullOrWhiteSpace(e)).Distinct())
         {

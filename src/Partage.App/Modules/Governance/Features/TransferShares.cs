@@ -21,7 +21,9 @@ public sealed class TransferShares(PartageDbContext db, ShareRegister register, 
         ArgumentNullException.ThrowIfNull(input);
         GovernanceAccess.RequireStaff(actor, GovernanceErrors.NotFound);
         var v = new Validation();
-        var to = v.Id<ShareholderId>(nameof(input.ToShareholderId), "Le sociétaire qui reçoit les parts", input.ToShareholderId, required: true);
+        // The receiver by id (API) or by their number in the register (what staff type).
+        var number = long.TryParse(input.ToShareholderId?.Trim(), out var n) ? n : (long?)null;
+        var to = number is null ? v.Id<ShareholderId>(nameof(input.ToShareholderId), "Le sociétaire qui reçoit les parts", input.ToShareholderId, required: true) : null;
         var shares = ApplyForShares.Shares(v, input.Shares);
         var decision = v.Required(nameof(input.Decision), "L'agrément de la cession (instance et date)", input.Decision, 300);
         var on = RegisterDates.NotAhead(v, register, input.On);
@@ -33,10 +35,11 @@ public sealed class TransferShares(PartageDbContext db, ShareRegister register, 
         v.ThrowIfInvalid();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var holder = await RegisterDates.AdmittedAsync(db, id, ct);
-        var receiver = await db.Set<Shareholder>().SingleOrDefaultAsync(s => s.Id == to!.Value && s.LegalEntityId == holder.LegalEntityId, ct);
-        if (receiver?.Status != ShareholderStatus.Admitted)
+        var receiver = await db.Set<Shareholder>().Where(s => s.LegalEntityId == holder.LegalEntityId)
+            .SingleOrDefaultAsync(s => number != null ? s.Number == number : s.Id == to!.Value, ct);
+        if (receiver?.Status != ShareholderStatus.Admitted || receiver.Id == holder.Id)
         {
-            throw new InputValidationException(new Dictionary<string, string[]> { [nameof(input.ToShareholderId)] = ["Les parts ne vont qu'à un sociétaire admis de la même coopérative."] });
+            throw new InputValidationException(new Dictionary<string, string[]> { [nameof(input.ToShareholderId)] = ["Les parts ne vont qu'à un autre sociétaire admis de la même coopérative."] });
         }
 
         var nominal = await register.NominalCentsAsync(holder.LegalEntityId, on, ct);
