@@ -41,12 +41,13 @@ public sealed class DemoGovernance(
         var nominal = await register.NominalCentsAsync(scic, today, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var (paid, unpaid) = (0L, 0L);
+        var movements = new List<(Shareholder Holder, MovementRequest Movement)>();
         foreach (var c in coordinators)
         {
             var demo = c.Email == demoMemberEmail;
             var admitted = demo ? today.AddDays(-20) : ParisTime.DateOf(c.CreatedAt) < today.AddYears(-1) ? ParisTime.DateOf(c.CreatedAt) : today.AddDays(-faker.Random.Int(30, 700));
             var payments = demo ? 1 : admitted < new DateOnly(today.Year, 1, 1) ? 3 : faker.Random.Int(0, 3);
-            var (p, u) = await HolderAsync(new Shareholder { MemberId = c.Id, Name = $"{c.FirstName} {c.LastName}", Category = Statutes.Coordinators, PaysByDeduction = true }, admitted, 3, payments, nominal, ct);
+            var (p, u) = await HolderAsync(new Shareholder { MemberId = c.Id, Name = $"{c.FirstName} {c.LastName}", Category = Statutes.Coordinators, PaysByDeduction = true }, admitted, 3, payments, nominal, movements, ct);
             (paid, unpaid) = (paid + p, unpaid + u);
         }
 
@@ -58,9 +59,15 @@ public sealed class DemoGovernance(
                 var name = category is 4 ? faker.Name.FullName() : faker.Company.CompanyName();
                 var shares = category is 3 or 4 ? 1 : faker.Random.Int(5, 40);
                 var (p, _) = await HolderAsync(new Shareholder { Name = name, Email = $"contact{faker.Random.Int(100, 999)}@{faker.Internet.DomainWord()}.example", Category = category },
-                    today.AddDays(-faker.Random.Int(400, 3000)), shares, shares, nominal, ct);
+                    today.AddDays(-faker.Random.Int(400, 3000)), shares, shares, nominal, movements, ct);
                 paid += p;
             }
+        }
+
+        // The register is chronological: the movements taken over are numbered in the order of their dates.
+        foreach (var (holder, movement) in movements.OrderBy(m => m.Movement.On).ThenBy(m => m.Holder.Number))
+        {
+            await register.RecordAsync(holder, movement, Staff, ct, posted: false);
         }
 
         await db.SaveChangesAsync(ct);
@@ -79,8 +86,11 @@ public sealed class DemoGovernance(
     }
 
     /// <summary>A shareholder admitted on a day with their subscription and the shares paid since, taken over without entries; returns the capital paid and unpaid.</summary>
-    private async Task<(long Paid, long Unpaid)> HolderAsync(Shareholder s, DateOnly admitted, int shares, int paidShares, long nominal, CancellationToken ct)
+    private async Task<(long Paid, long Unpaid)> HolderAsync(
+        Shareholder s, DateOnly admitted, int shares, int paidShares, long nominal, List<(Shareholder, MovementRequest)> movements, CancellationToken ct)
     {
+        // A payment is never dated after today: a recent shareholder has paid the months since their admission at most.
+        paidShares = Enumerable.Range(0, paidShares).Count(i => admitted.AddMonths(i) <= clock.Today());
         var holder = new Shareholder
         {
             Id = TypedId.New<ShareholderId>(), LegalEntityId = LegalEntitiesReferenceData.Scic, MemberId = s.MemberId, Name = s.Name, Email = s.Email, Category = s.Category,
@@ -89,11 +99,8 @@ public sealed class DemoGovernance(
         };
         db.Add(holder);
         db.Add(new ShareholderCategoryChange { ShareholderId = holder.Id, Category = holder.Category, From = admitted, RecordedBy = Staff.Name });
-        await register.RecordAsync(holder, new MovementRequest(ShareMovementKind.Subscription, admitted, shares, shares * nominal, 0, Decision: holder.Decision), Staff, ct, posted: false);
-        for (var i = 0; i < paidShares; i++)
-        {
-            await register.RecordAsync(holder, new MovementRequest(ShareMovementKind.Payment, admitted.AddMonths(i), 0, 0, nominal, PaymentMeans.Bank), Staff, ct, posted: false);
-        }
+        movements.Add((holder, new MovementRequest(ShareMovementKind.Subscription, admitted, shares, shares * nominal, 0, Decision: holder.Decision)));
+        movements.AddRange(Enumerable.Range(0, paidShares).Select(i => (holder, new MovementRequest(ShareMovementKind.Payment, admitted.AddMonths(i), 0, 0, nominal, PaymentMeans.Bank))));
 
         return (paidShares * nominal, (shares - paidShares) * nominal);
     }

@@ -384,6 +384,54 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
             Only(ok, [.. Staff, World.LilleManager, World.Employer]), HttpStatusCode.NotFound);
     }
 
+    /// <summary>The share register and the assemblies: governance staff (and administrators) keep them; a member applies, reads their own record and votes where convened; anyone else gets 404.</summary>
+    protected static IEnumerable<(string Method, string Pattern, Func<World, string> Path, Func<World, object?> Body, Dictionary<string, HttpStatusCode> Allowed, HttpStatusCode Otherwise)> GovernanceEndpoints()
+    {
+        var ok = HttpStatusCode.OK;
+        Dictionary<string, HttpStatusCode> Only(HttpStatusCode code, params string[] who) => who.ToDictionary(e => e, _ => code);
+        string[] governance = [World.Admin, World.Governance];
+        var staff = Only(ok, governance);
+        var signedIn = Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => ok);
+        yield return ("POST", "/api/v1/shareholders", _ => "/api/v1/shareholders", _ => new { Name = $"Partenaire {Guid.NewGuid():N}"[..22], Category = "6", Shares = "1" },
+            Only(HttpStatusCode.Created, [.. governance, World.LilleMemberEmail]), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/shareholders/{id:guid}/decision", _ => "/api/v1/shareholders/{applicant-shareholder}/decision", _ => new { Approve = true, Decision = "CA du 20/11/2026" }, staff, HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/shareholders/{id:guid}/subscriptions", _ => "/api/v1/shareholders/{admitted-shareholder}/subscriptions", _ => new { Shares = "1" }, staff, HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/shareholders/{id:guid}/payments", _ => "/api/v1/shareholders/{admitted-shareholder}/payments", _ => new { Amount = "10" }, staff, HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/shareholders/{id:guid}/transfers", _ => "/api/v1/shareholders/{paid-shareholder}/transfers",
+            _ => new { ToShareholderId = "{receiver-shareholder}", Shares = "1", Decision = "CA" }, staff, HttpStatusCode.NotFound);
+        // Admitted today, the category changes from tomorrow at the earliest: staff reach the rule (400), no one else the record.
+        yield return ("POST", "/api/v1/shareholders/{id:guid}/category", _ => "/api/v1/shareholders/{admitted-shareholder}/category", _ => new { Category = "7" },
+            Only(HttpStatusCode.BadRequest, governance), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/shareholders/{id:guid}/leave", _ => "/api/v1/shareholders/{admitted-shareholder}/leave", _ => new { Reason = "Resignation", Decision = "Lettre" }, staff, HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/shareholders/{id:guid}/redemption", _ => "/api/v1/shareholders/{left-shareholder}/redemption", _ => new { Decision = "CA" },
+            Only(HttpStatusCode.Conflict, governance), HttpStatusCode.NotFound);   // the statutory delay has not run
+        yield return ("GET", "/api/v1/shareholders", _ => "/api/v1/shareholders?q=Partenaire", _ => null, staff, HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/shareholders/{id:guid}", _ => "/api/v1/shareholders/{admitted-shareholder}", _ => null, staff, HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/shareholders/{id:guid}#own", _ => "/api/v1/shareholders/{own-shareholder}", _ => null, Only(ok, [.. governance, World.LilleMemberEmail]), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/me/shares", _ => "/api/v1/me/shares", _ => null, signedIn, HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/share-movements/{id:guid}/certificate.pdf", _ => "/api/v1/share-movements/{share-movement}/certificate.pdf", _ => null, staff, HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/share-register", _ => "/api/v1/share-register?entity=SCIC", _ => null, staff, HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/share-register.pdf", _ => "/api/v1/share-register.pdf", _ => null, staff, HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/share-register.csv", _ => "/api/v1/share-register.csv?entity=GE", _ => null, staff, HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/assemblies", _ => "/api/v1/assemblies", _ =>
+            {
+                string At(int days, int hour) => PartageFactory.Now.AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + $"T{hour:D2}:00";
+                return new { EntityCode = "SCIC", Kind = "Ordinary", Title = "AG", Place = "Lille", MeetingAt = At(40, 18), VotingOpensAt = At(39, 9), VotingClosesAt = At(40, 20) };
+            }, Only(HttpStatusCode.Created, governance), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/assemblies/{id:guid}/resolutions", _ => "/api/v1/assemblies/{draft-assembly}/resolutions", _ => new { Title = "Comptes", Text = "Approbation." }, staff, HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/assemblies/{id:guid}/convene", _ => "/api/v1/assemblies/{ready-assembly}/convene", _ => null, staff, HttpStatusCode.NotFound);
+        // Staff must name who gives the proxy or who votes in the room (400); a member not on the roll does not see the assembly.
+        yield return ("POST", "/api/v1/assemblies/{id:guid}/proxies", _ => "/api/v1/assemblies/{convened-assembly}/proxies", _ => new { ToShareholderId = Guid.NewGuid().ToString() },
+            Only(HttpStatusCode.BadRequest, governance), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/assemblies/{id:guid}/votes", _ => "/api/v1/assemblies/{convened-assembly}/votes", _ => new { Choices = new Dictionary<string, string>() },
+            Only(HttpStatusCode.BadRequest, governance), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/assemblies/{id:guid}/close", _ => "/api/v1/assemblies/{convened-assembly}/close", _ => null, staff, HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/assemblies", _ => "/api/v1/assemblies", _ => null, signedIn, HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/assemblies/{id:guid}", _ => "/api/v1/assemblies/{convened-assembly}", _ => null, staff, HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/assemblies/{id:guid}/convocation.pdf", _ => "/api/v1/assemblies/{convened-assembly}/convocation.pdf", _ => null, staff, HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/assemblies/{id:guid}/minutes.pdf", _ => "/api/v1/assemblies/{closed-assembly}/minutes.pdf", _ => null, staff, HttpStatusCode.NotFound);
+    }
+
     private static int counter;
 
     /// <summary>Fiscal years from 2031 and first days of months from 2040, each used once: within the dates the API takes (1900..2100).</summary>
@@ -395,7 +443,7 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
     private static int closedMonths;
 
     internal static IEnumerable<(string Method, string Pattern, Func<World, string> Path, Func<World, object?> Body, Dictionary<string, HttpStatusCode> Allowed, HttpStatusCode Otherwise)> All() =>
-        Endpoints().Concat(LedgerEndpoints()).Concat(ClientEndpoints()).Concat(InvoiceEndpoints()).Concat(PayrollEndpoints()).Concat(EmployerEndpoints());
+        Endpoints().Concat(LedgerEndpoints()).Concat(ClientEndpoints()).Concat(InvoiceEndpoints()).Concat(PayrollEndpoints()).Concat(EmployerEndpoints()).Concat(GovernanceEndpoints());
 
     /// <summary>Every endpoint with every caller: the rows of one part of the matrix (each part runs on its own server, in parallel with the others).</summary>
     protected static TheoryData<string, string> CasesOf(IEnumerable<(string Method, string Pattern, Func<World, string> Path, Func<World, object?> Body, Dictionary<string, HttpStatusCode> Allowed, HttpStatusCode Otherwise)> endpoints)
@@ -435,6 +483,11 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
                 json = json.Replace("{funded-activity}", world.LilleActivity.ToString(), StringComparison.Ordinal);
             }
 
+            if (json.Contains("{receiver-shareholder}", StringComparison.Ordinal))
+            {
+                json = json.Replace("{receiver-shareholder}", (await Governance.Registers.AdmittedAsync(factory)).Id.ToString(), StringComparison.Ordinal);
+            }
+
             if (json.Contains("{client-id}", StringComparison.Ordinal))
             {
                 json = json.Replace("{client-id}", (await Invoicing.Sales.FrenchClientAsync(factory)).Id.ToString(), StringComparison.Ordinal);
@@ -451,6 +504,7 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
     /// <summary>Fills the placeholders that need data of their own: an entry, an entry to reverse, a month to close.</summary>
     private async Task<string> ResolveAsync(string path, World world)
     {
+        path = await ResolveGovernanceAsync(path);
         if (path.Contains("{draft}", StringComparison.Ordinal) || path.Contains("{issued}", StringComparison.Ordinal) || path.Contains("{pending}", StringComparison.Ordinal))
         {
             var client = await Invoicing.Sales.FrenchClientAsync(factory);
@@ -593,6 +647,28 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
             ? path.Replace("{month}", $"2026-{Interlocked.Increment(ref closedMonths):D2}", StringComparison.Ordinal)
             : path;
     }
+
+    /// <summary>The governance placeholders: a fresh shareholder in the state the row needs, a movement, an assembly in the state it needs.</summary>
+    private async Task<string> ResolveGovernanceAsync(string path)
+    {
+        async Task<string> Fill(string placeholder, Func<Task<string>> make) => path.Contains(placeholder, StringComparison.Ordinal) ? path.Replace(placeholder, await make(), StringComparison.Ordinal) : path;
+        path = await Fill("{applicant-shareholder}", async () => (await Governance.Registers.ApplicantAsync(factory)).Id.ToString());
+        path = await Fill("{admitted-shareholder}", async () => (await Governance.Registers.AdmittedAsync(factory)).Id.ToString());
+        path = await Fill("{paid-shareholder}", async () => (await Governance.Registers.AdmittedAsync(factory, paid: true)).Id.ToString());
+        path = await Fill("{left-shareholder}", async () => (await Governance.Registers.LeftAsync(factory)).Id.ToString());
+        path = await Fill("{own-shareholder}", async () => (await Governance.Registers.OwnAsync(factory)).Id.ToString());
+        path = await Fill("{share-movement}", async () => (await Governance.Registers.AdmittedAsync(factory)).Movements[0].Id.ToString());
+        path = await Fill("{draft-assembly}", async () => (await Governance.Registers.AssemblyAsync(factory, App.Modules.Governance.AssemblyStatus.Draft, withAgenda: false)).Id.ToString());
+        path = await Fill("{ready-assembly}", async () => (await Governance.Registers.AssemblyAsync(factory, App.Modules.Governance.AssemblyStatus.Draft)).Id.ToString());
+        path = await Fill("{convened-assembly}", async () => (await Governance.Registers.AssemblyAsync(factory, App.Modules.Governance.AssemblyStatus.Convened)).Id.ToString());
+        return await Fill("{closed-assembly}", async () => (await Governance.Registers.AssemblyAsync(factory, App.Modules.Governance.AssemblyStatus.Closed)).Id.ToString());
+    }
+}
+
+/// <summary>The share register and the assemblies.</summary>
+public sealed class GovernanceAuthorizationTests(PartageFactory factory) : AuthorizationMatrixTests(factory)
+{
+    public static TheoryData<string, string> Cases() => CasesOf(GovernanceEndpoints());
 }
 
 /// <summary>Members, activities, offices and the documents of their own.</summary>

@@ -39,7 +39,8 @@ public static class GovernanceDocuments
         ArgumentNullException.ThrowIfNull(register);
         ArgumentNullException.ThrowIfNull(movements);
         using var pdf = new PdfDocumentWriter($"Registre des parts sociales au {register.Date:dd/MM/yyyy}", entity);
-        pdf.Title($"Registre des parts sociales — {entity}");
+        pdf.Title("Registre des parts sociales");
+        pdf.Line(entity, strong: true);
         pdf.Line($"Arrêté au {register.Date:dd/MM/yyyy} : {Kernel.French.Count(register.Shareholders, "sociétaire")}, {Kernel.French.Count(register.Shares, "part")}, capital souscrit {register.Capital.ToDisplayString()} dont {register.PaidCapital.ToDisplayString()} libérés.", strong: true);
         pdf.Space();
         pdf.Line("Sociétaires par catégorie", strong: true);
