@@ -1744,6 +1744,10 @@ namespace Partage.Migrations.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("shareholder_id");
 
+                    b.Property<Guid>("WithheldBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("withheld_by");
+
                     b.HasKey("PayslipId")
                         .HasName("pk_governance_share_deductions");
 
@@ -3686,6 +3690,14 @@ namespace Partage.Migrations.Postgres.Migrations
                         },
                         new
                         {
+                            Id = new Guid("3f3fe1c4-cd38-0267-68ff-cf6801002ac5"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Groupe - comptes courants entre les entités",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "451"
+                        },
+                        new
+                        {
                             Id = new Guid("e4b7b0a3-4555-d58d-21fc-12d12fdae862"),
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Label = "Associés - comptes courants",
@@ -4046,6 +4058,14 @@ namespace Partage.Migrations.Postgres.Migrations
                         },
                         new
                         {
+                            Id = new Guid("52616ac8-62fb-84e2-539d-917f6d5caf89"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Groupe - comptes courants entre les entités",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "451"
+                        },
+                        new
+                        {
                             Id = new Guid("da352a0c-9af6-2fe2-0bba-39623f1f8ed7"),
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Label = "Associés - comptes courants",
@@ -4403,6 +4423,14 @@ namespace Partage.Migrations.Postgres.Migrations
                             Label = "TVA collectée",
                             LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
                             Number = "44571"
+                        },
+                        new
+                        {
+                            Id = new Guid("42b57817-3b8c-4295-c71e-1234b1c41e35"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Groupe - comptes courants entre les entités",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "451"
                         },
                         new
                         {

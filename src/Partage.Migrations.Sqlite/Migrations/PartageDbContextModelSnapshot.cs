@@ -1733,6 +1733,10 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("shareholder_id");
 
+                    b.Property<Guid>("WithheldBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("withheld_by");
+
                     b.HasKey("PayslipId")
                         .HasName("pk_governance_share_deductions");
 
@@ -3675,6 +3679,14 @@ namespace Partage.Migrations.Sqlite.Migrations
                         },
                         new
                         {
+                            Id = new Guid("3f3fe1c4-cd38-0267-68ff-cf6801002ac5"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Groupe - comptes courants entre les entités",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "451"
+                        },
+                        new
+                        {
                             Id = new Guid("e4b7b0a3-4555-d58d-21fc-12d12fdae862"),
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Label = "Associés - comptes courants",
@@ -4035,6 +4047,14 @@ namespace Partage.Migrations.Sqlite.Migrations
                         },
                         new
                         {
+                            Id = new Guid("52616ac8-62fb-84e2-539d-917f6d5caf89"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Groupe - comptes courants entre les entités",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "451"
+                        },
+                        new
+                        {
                             Id = new Guid("da352a0c-9af6-2fe2-0bba-39623f1f8ed7"),
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Label = "Associés - comptes courants",
@@ -4392,6 +4412,14 @@ namespace Partage.Migrations.Sqlite.Migrations
                             Label = "TVA collectée",
                             LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
                             Number = "44571"
+                        },
+                        new
+                        {
+                            Id = new Guid("42b57817-3b8c-4295-c71e-1234b1c41e35"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Groupe - comptes courants entre les entités",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "451"
                         },
                         new
                         {

@@ -42,11 +42,13 @@ public abstract class ShareRegisterTests<TFactory>(TFactory factory) : IClassFix
         Assert.NotNull(admitted.Number);
         var before = await BalancesAsync();
 
-        // Five contracts; nets of about 80, 150, 300, 120 and 200 € (a technician's 6 hours).
+        // Five contracts; nets of about 80, 150, 300, 120 and 200 € (a technician's 6 hours); the third in her show activity of the SAS (LNA).
+        await Hiring.FundAsync(factory, world.LilleActivity, 1_000_000);
         var jobs = new List<JobView>();
-        foreach (var gross in new[] { "100", "195", "390", "155", "260" })
+        foreach (var (gross, sas) in new[] { ("100", false), ("195", false), ("390", true), ("155", false), ("260", false) })
         {
-            jobs.Add(await Hiring.CountersignedAsync(factory, Hiring.Technician(activity, Hiring.NextDay(), "6", gross) with { Production = "recording", Title = "Album des adhérents" }));
+            jobs.Add(await Hiring.CountersignedAsync(factory, sas ? Hiring.Technician(world.LilleActivity, Hiring.NextDay(), "6", gross)
+                : Hiring.Technician(activity, Hiring.NextDay(), "6", gross) with { Production = "recording", Title = "Album des adhérents" }));
         }
 
         var last = jobs.Max(j => j.End);
@@ -83,6 +85,9 @@ public abstract class ShareRegisterTests<TFactory>(TFactory factory) : IClassFix
         Assert.Equal(-9_000, after["109"] - before["109"]);
         Assert.Equal(9_000, after["1011"] - before["1011"]);
         Assert.Equal(holder.Paid.Cents, -(after["1013"] - before["1013"]));
+        // The SAS withheld the third for the SCIC: it owes it 30 € (451 on both sides), its 421 settled by the same amount.
+        Assert.Equal(3_000, after["451"] - before["451"]);
+        Assert.Equal(-3_000, after["LNA 451"] - before["LNA 451"]);
 
         // The transfer pays the net less the deduction; the payslip prints both.
         var due = payslips.Max(p => p.DueOn);
@@ -99,10 +104,12 @@ public abstract class ShareRegisterTests<TFactory>(TFactory factory) : IClassFix
     {
         var ledger = s.GetRequiredService<ILedgerApi>();
         var balances = new Dictionary<string, long>();
-        foreach (var account in new[] { "1011", "1013", "109" })
+        foreach (var account in new[] { "1011", "1013", "109", "451" })
         {
             balances[account] = (await ledger.BalanceAsync(Scic, account)).Cents;
         }
+
+        balances["LNA 451"] = (await ledger.BalanceAsync(LegalEntitiesReferenceData.Lna, "451")).Cents;
 
         return balances;
     });

@@ -273,7 +273,8 @@ public sealed partial class SingleNodeSchedulingTests(SqliteSchedulingFactory fa
 
         Assert.Equal([App.Modules.Ledger.Features.MonthlyFeesWork.Key, PayrollRunWork.Key], missed.Order());   // dunning: nothing interrupted, nothing missed
         await WaitForAsync("the interrupted payroll run done again", () => factory.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Set<ScheduledJobRun>()
-            .AnyAsync(r => r.Job == PayrollRunWork.Key && r.Succeeded == true)));
+            .AnyAsync(r => r.Job == PayrollRunWork.Key && r.Succeeded == true)), async () => string.Join("; ", await factory.InScopeAsync(s => s.GetRequiredService<PartageDbContext>()
+            .Set<ScheduledJobRun>().AsNoTracking().Where(r => r.Job == PayrollRunWork.Key).Select(r => $"{r.StartedAt:O} → {r.FinishedAt:O} {r.Succeeded} {r.Summary}").ToListAsync())));
         Assert.DoesNotContain(PayrollRunWork.Key, await factory.InScopeAsync(s => s.GetRequiredService<MissedRunsAtStart>().CatchUpAsync(CancellationToken.None)));   // caught up once
     }
 }

@@ -88,6 +88,9 @@ public sealed class ShareDeduction
     /// <summary>The payslip's pay day: the day the share is paid.</summary>
     public DateOnly PayDay { get; init; }
 
+    /// <summary>The entity whose payslip withheld it: the cooperative itself, or another entity of the group, which then owes it the amount (451).</summary>
+    public LegalEntityId WithheldBy { get; init; }
+
     public Guid? MovementId { get; set; }
 }
 

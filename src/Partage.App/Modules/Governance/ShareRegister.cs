@@ -22,9 +22,10 @@ public sealed record Holding(int Shares, long SubscribedCents, long PaidCents)
 }
 
 /// <summary>A movement to write in the register.</summary>
+/// <summary>A movement to write in the register; a deduction withheld by another entity of the group names it (<paramref name="WithheldBy"/>).</summary>
 public sealed record MovementRequest(
     ShareMovementKind Kind, DateOnly On, int Shares, long SubscribedCents, long PaidCents, PaymentMeans? Means = null, PayslipId? Payslip = null,
-    ShareholderId? Counterpart = null, string? Decision = null);
+    ShareholderId? Counterpart = null, string? Decision = null, LegalEntityId? WithheldBy = null);
 
 /// <summary>
 /// The register's one way in: each movement numbered in the entity's series, sealed, posted to the books as the
@@ -114,12 +115,14 @@ public sealed class ShareRegister(PartageDbContext db, ILedgerApi ledger, ILegal
     {
         var who = $"{holder.Name} (sociétaire {holder.Number})";
         var deduction = r.Means == PaymentMeans.PayrollDeduction;
+        // Withheld from the cooperative's own payslip: from the net wage due (421); by another entity of the group: owed by it (451).
+        var from = !deduction ? ChartOfAccounts.Bank : r.WithheldBy is { } other && other != holder.LegalEntityId ? ChartOfAccounts.Group : "421";
         (string Account, Side Side, long Cents, string Label)[] planned = r.Kind switch
         {
             ShareMovementKind.Subscription => [("109", Side.Debit, r.SubscribedCents, who), ("1011", Side.Credit, r.SubscribedCents, "Capital souscrit")],
             ShareMovementKind.Payment =>
             [
-                (deduction ? "421" : ChartOfAccounts.Bank, Side.Debit, r.PaidCents, deduction ? $"Retenue sur salaire — {who}" : who), ("109", Side.Credit, r.PaidCents, who),
+                (from, Side.Debit, r.PaidCents, deduction ? $"Retenue sur salaire — {who}" : who), ("109", Side.Credit, r.PaidCents, who),
                 ("1011", Side.Debit, r.PaidCents, "Capital libéré"), ("1013", Side.Credit, r.PaidCents, "Capital libéré"),
             ],
             ShareMovementKind.Redemption =>

@@ -14,6 +14,9 @@ public static class ChartOfAccounts
 {
     public const string Clients = "411";
     public const string Bank = "512";
+
+    /// <summary>What the group's entities owe each other (a share deducted by one entity's payroll for another's capital).</summary>
+    public const string Group = "451";
     public const string Services = "706";
     public const string CooperativeFee = "7062";
     public const string GuaranteeFund = "4671";
@@ -48,6 +51,7 @@ public static class ChartOfAccounts
         ("44551", "TVA à décaisser"),
         ("44566", "TVA déductible sur autres biens et services"),
         ("44571", "TVA collectée"),
+        ("451", "Groupe - comptes courants entre les entités"),
         ("455", "Associés - comptes courants"),
         ("4567", "Associés - capital à rembourser"),
         ("467", "Autres comptes débiteurs ou créditeurs"),

@@ -8,7 +8,11 @@ using Partage.Persistence;
 
 namespace Partage.App.Modules.Governance.Features;
 
-public sealed record AssemblyRow(AssemblyId Id, string Number, string Title, AssemblyKind Kind, string KindLabel, DateTime MeetingAt, AssemblyStatus Status, string StatusLabel);
+public sealed record AssemblyRow(AssemblyId Id, string Number, string Title, AssemblyKind Kind, string KindLabel, DateTime MeetingAt, AssemblyStatus Status, string StatusLabel, int Eligible, int Present)
+{
+    /// <summary>The turnout: who voted, themselves or by proxy, of those convened.</summary>
+    public decimal TurnoutPercent => Eligible == 0 ? 0m : Rounding.ToDecimals(100m * Present / Eligible, 2);
+}
 
 /// <summary>An assembly (staff: any; a member: those they are convened to), the list, and its convocation and minutes as PDF.</summary>
 public sealed class GetAssembly(PartageDbContext db, AssemblyViews views, ILegalEntitiesApi entities)
@@ -20,8 +24,11 @@ public sealed class GetAssembly(PartageDbContext db, AssemblyViews views, ILegal
         var query = views.Visible(actor);
         var total = await query.CountAsync(ct);
         var rows = await query.OrderByDescending(a => a.MeetingAt).Skip(page.Skip).Take(page.Size).ToListAsync(ct);
-        return new PagedResult<AssemblyRow>(rows.Select(a => new AssemblyRow(a.Id, a.Number, a.Title, a.Kind, GovernanceLabels.Of(a.Kind), a.MeetingAt, a.Status, GovernanceLabels.Of(a.Status))).ToList(),
-            page.Page, page.Size, total);
+        var ids = rows.Select(a => a.Id).ToList();
+        var turnout = await db.Set<AssemblyVoter>().AsNoTracking().Where(v => ids.Contains(v.AssemblyId)).GroupBy(v => v.AssemblyId)
+            .Select(g => new { g.Key, Eligible = g.Count(), Present = g.Count(v => v.VotedAt != null) }).ToDictionaryAsync(t => t.Key, ct);
+        return new PagedResult<AssemblyRow>(rows.Select(a => new AssemblyRow(a.Id, a.Number, a.Title, a.Kind, GovernanceLabels.Of(a.Kind), a.MeetingAt, a.Status, GovernanceLabels.Of(a.Status),
+            turnout.GetValueOrDefault(a.Id)?.Eligible ?? 0, turnout.GetValueOrDefault(a.Id)?.Present ?? 0)).ToList(), page.Page, page.Size, total);
     }
 
     /// <summary>The convocation once convened; the minutes once closed.</summary>
