@@ -1722,6 +1722,52 @@ namespace Partage.Migrations.Postgres.Migrations
                     b.ToTable("governance_resolutions", (string)null);
                 });
 
+            modelBuilder.Entity("Partage.App.Modules.Governance.ResolutionDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("added_by");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("ResolutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("resolution_id");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.HasKey("Id")
+                        .HasName("pk_governance_resolution_documents");
+
+                    b.HasIndex("ResolutionId")
+                        .HasDatabaseName("ix_governance_resolution_documents_resolution_id");
+
+                    b.ToTable("governance_resolution_documents", (string)null);
+                });
+
             modelBuilder.Entity("Partage.App.Modules.Governance.ShareDeduction", b =>
                 {
                     b.Property<Guid>("PayslipId")
@@ -6993,6 +7039,16 @@ namespace Partage.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_governance_resolutions_governance_assemblies_assembly_id");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Governance.ResolutionDocument", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Governance.Resolution", null)
+                        .WithMany()
+                        .HasForeignKey("ResolutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_governance_resolution_documents_governance_resolutions_reso");
                 });
 
             modelBuilder.Entity("Partage.App.Modules.Governance.ShareDeduction", b =>

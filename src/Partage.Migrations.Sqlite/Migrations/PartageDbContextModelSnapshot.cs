@@ -1711,6 +1711,52 @@ namespace Partage.Migrations.Sqlite.Migrations
                     b.ToTable("governance_resolutions", (string)null);
                 });
 
+            modelBuilder.Entity("Partage.App.Modules.Governance.ResolutionDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added_at");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added_by");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("ResolutionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolution_id");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.HasKey("Id")
+                        .HasName("pk_governance_resolution_documents");
+
+                    b.HasIndex("ResolutionId")
+                        .HasDatabaseName("ix_governance_resolution_documents_resolution_id");
+
+                    b.ToTable("governance_resolution_documents", (string)null);
+                });
+
             modelBuilder.Entity("Partage.App.Modules.Governance.ShareDeduction", b =>
                 {
                     b.Property<Guid>("PayslipId")
@@ -6982,6 +7028,16 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_governance_resolutions_governance_assemblies_assembly_id");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Governance.ResolutionDocument", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Governance.Resolution", null)
+                        .WithMany()
+                        .HasForeignKey("ResolutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_governance_resolution_documents_governance_resolutions_resolution_id");
                 });
 
             modelBuilder.Entity("Partage.App.Modules.Governance.ShareDeduction", b =>

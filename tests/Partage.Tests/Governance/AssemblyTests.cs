@@ -46,6 +46,15 @@ public abstract class AssemblyTests<TFactory>(TFactory factory) : IClassFixture<
             new AddResolutionInput("Modification des statuts", "L'assemblée porte à 40 € la valeur nominale de la part.", "Extraordinary", Secret: true), governance));
         var (accounts, statutes) = (withBoth.Resolutions[0].Id, withBoth.Resolutions[1].Id);
 
+        // The accounts go with their resolution: a PDF, nothing else.
+        var pdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");
+        var notPdf = await Assert.ThrowsAsync<InputValidationException>(() => factory.InScopeAsync(s => s.GetRequiredService<AttachResolutionDocument>()
+            .HandleAsync(id, accounts, "comptes.exe", [0x4D, 0x5A, 0x90, 0x00], governance)));
+        Assert.Contains("est un PDF", string.Join(" ", notPdf.Errors["File"]), StringComparison.Ordinal);
+        var attached = await factory.InScopeAsync(s => s.GetRequiredService<AttachResolutionDocument>().HandleAsync(id, accounts, "Comptes 2026.pdf", pdf, governance));
+        var document = Assert.Single(attached.Resolutions[0].Documents);
+        Assert.Equal("Comptes 2026.pdf", document.Name);
+
         // Convened: the roll is fixed; every shareholder is written to, with the PDF; members also get a notice.
         var convened = await factory.InScopeAsync(s => s.GetRequiredService<ConveneAssembly>().HandleAsync(id, governance));
         Assert.Equal((AssemblyStatus.Convened, 6), (convened.Status, convened.Eligible));
@@ -56,6 +65,13 @@ public abstract class AssemblyTests<TFactory>(TFactory factory) : IClassFixture<
         Assert.Contains(World.LilleMemberEmail, mails);
         Assert.Equal(GovernanceErrors.AssemblyWrongStatus, (await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<AddResolution>()
             .HandleAsync(id, new AddResolutionInput("Tardive", "Trop tard."), governance)))).Error);
+        var convocation = await factory.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.To == World.LilleMemberEmail && m.AttachmentName == $"convocation-{convened.Number}.pdf").Select(m => m.Attachment!).SingleAsync());
+        Assert.Contains("Comptes 2026.pdf", Poppler.Text(convocation), StringComparison.Ordinal);
+        // Those convened read the document; others do not see it.
+        Assert.Equal(pdf, (await factory.InScopeAsync(s => s.GetRequiredService<AttachResolutionDocument>().ReadAsync(id, document.Id, lille))).Content);
+        var outsider = await factory.ActorAsync(World.Employer);
+        await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<AttachResolutionDocument>().ReadAsync(id, document.Id, outsider)));
 
         // Before the window opens, no vote.
         var both = new Dictionary<string, string> { [accounts.ToString()] = "For", [statutes.ToString()] = "For" };

@@ -43,7 +43,7 @@ public static class Registers
             new CreateAssemblyInput("SCIC", "Ordinary", "Assemblée de test", "Lille", At(now.AddDays(30)), At(now.AddHours(-1)), At(now.AddDays(30).AddHours(2))), Actor.System));
         if (withAgenda || status != AssemblyStatus.Draft)
         {
-            await factory.InScopeAsync(s => s.GetRequiredService<AddResolution>().HandleAsync(assembly.Id, new AddResolutionInput("Comptes", "L'assemblée approuve les comptes."), Actor.System));
+            assembly = await factory.InScopeAsync(s => s.GetRequiredService<AddResolution>().HandleAsync(assembly.Id, new AddResolutionInput("Comptes", "L'assemblée approuve les comptes."), Actor.System));
         }
 
         if (status != AssemblyStatus.Draft)

@@ -429,6 +429,10 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
         yield return ("GET", "/api/v1/assemblies", _ => "/api/v1/assemblies", _ => null, signedIn, HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/assemblies/{id:guid}", _ => "/api/v1/assemblies/{convened-assembly}", _ => null, staff, HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/assemblies/{id:guid}/convocation.pdf", _ => "/api/v1/assemblies/{convened-assembly}/convocation.pdf", _ => null, staff, HttpStatusCode.NotFound);
+        // The upload is multipart: the matrix's JSON body is refused in words (400) to staff; nobody else reaches the assembly.
+        yield return ("POST", "/api/v1/assemblies/{id:guid}/resolutions/{resolution:guid}/documents", _ => "/api/v1/assemblies/{draft-resolution}/documents", _ => new { Name = "comptes.pdf" },
+            Only(HttpStatusCode.BadRequest, governance), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/assemblies/{id:guid}/documents/{document:guid}", _ => "/api/v1/assemblies/{assembly-document}", _ => null, staff, HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/assemblies/{id:guid}/minutes.pdf", _ => "/api/v1/assemblies/{closed-assembly}/minutes.pdf", _ => null, staff, HttpStatusCode.NotFound);
     }
 
@@ -661,6 +665,18 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
         path = await Fill("{draft-assembly}", async () => (await Governance.Registers.AssemblyAsync(factory, App.Modules.Governance.AssemblyStatus.Draft, withAgenda: false)).Id.ToString());
         path = await Fill("{ready-assembly}", async () => (await Governance.Registers.AssemblyAsync(factory, App.Modules.Governance.AssemblyStatus.Draft)).Id.ToString());
         path = await Fill("{convened-assembly}", async () => (await Governance.Registers.AssemblyAsync(factory, App.Modules.Governance.AssemblyStatus.Convened)).Id.ToString());
+        path = await Fill("{draft-resolution}", async () =>
+        {
+            var draft = await Governance.Registers.AssemblyAsync(factory, App.Modules.Governance.AssemblyStatus.Draft);
+            return $"{draft.Id}/resolutions/{draft.Resolutions[0].Id}";
+        });
+        path = await Fill("{assembly-document}", async () =>
+        {
+            var draft = await Governance.Registers.AssemblyAsync(factory, App.Modules.Governance.AssemblyStatus.Draft);
+            var with = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Governance.Features.AttachResolutionDocument>()
+                .HandleAsync(draft.Id, draft.Resolutions[0].Id, "comptes.pdf", System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n%%EOF\n"), App.Security.Actor.System));
+            return $"{draft.Id}/documents/{with.Resolutions[0].Documents[0].Id}";
+        });
         return await Fill("{closed-assembly}", async () => (await Governance.Registers.AssemblyAsync(factory, App.Modules.Governance.AssemblyStatus.Closed)).Id.ToString());
     }
 }

@@ -101,6 +101,24 @@ public sealed class Resolution
     public bool Secret { get; init; }
 }
 
+/// <summary>A document put before the assembly with a resolution (the accounts, the new statutes): a PDF in the attachment store, by its hash.</summary>
+public sealed class ResolutionDocument
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public Guid ResolutionId { get; init; }
+
+    public string Name { get; init; } = string.Empty;
+
+    public string Hash { get; init; } = string.Empty;
+
+    public long Size { get; init; }
+
+    public DateTime AddedAt { get; init; }
+
+    public string AddedBy { get; init; } = string.Empty;
+}
+
 /// <summary>
 /// One line of an assembly's roll, fixed at the convocation: the shareholder, the college they vote in, whom they gave
 /// their proxy to, and whether their voice was cast (when, by whom, with the hash of the receipt they were given).
@@ -160,8 +178,20 @@ public sealed class OpenVote
 }
 
 internal sealed class AssemblyConfiguration :
-    IEntityTypeConfiguration<Assembly>, IEntityTypeConfiguration<Resolution>, IEntityTypeConfiguration<AssemblyVoter>, IEntityTypeConfiguration<BallotCount>, IEntityTypeConfiguration<OpenVote>
+    IEntityTypeConfiguration<Assembly>, IEntityTypeConfiguration<Resolution>, IEntityTypeConfiguration<AssemblyVoter>, IEntityTypeConfiguration<BallotCount>, IEntityTypeConfiguration<OpenVote>,
+    IEntityTypeConfiguration<ResolutionDocument>
 {
+    public void Configure(EntityTypeBuilder<ResolutionDocument> builder)
+    {
+        builder.ToTable("governance_resolution_documents");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Name).HasMaxLength(120);
+        builder.Property(d => d.Hash).HasMaxLength(64);
+        builder.Property(d => d.AddedBy).HasMaxLength(200);
+        builder.HasOne<Resolution>().WithMany().HasForeignKey(d => d.ResolutionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(d => d.ResolutionId);
+    }
+
     public void Configure(EntityTypeBuilder<Assembly> builder)
     {
         builder.ToTable("governance_assemblies");

@@ -10,7 +10,12 @@ public sealed record CollegeTurnout(string Code, string Label, int WeightPercent
     public decimal Percent => Eligible == 0 ? 0m : Rounding.ToDecimals(100m * Present / Eligible, 2);
 }
 
-public sealed record ResolutionView(Guid Id, int Number, string Title, string Text, ResolutionKind Kind, bool Secret, ResolutionResult? Result);
+public sealed record ResolutionDocumentView(Guid Id, string Name, long Size);
+
+public sealed record ResolutionView(Guid Id, int Number, string Title, string Text, ResolutionKind Kind, bool Secret, ResolutionResult? Result)
+{
+    public IReadOnlyList<ResolutionDocumentView> Documents { get; init; } = [];
+}
 
 /// <summary>A voice on the roll, as its owner (or the holder of their proxy) sees it.</summary>
 public sealed record VoterView(ShareholderId Shareholder, string Name, string College, bool Voted, DateTime? VotedAt, string? CastBy, ShareholderId? ProxyHolder);
@@ -58,7 +63,12 @@ public sealed class AssemblyViews(PartageDbContext db, ShareRegister register)
         var counts = assembly.Status == AssemblyStatus.Closed
             ? (await db.Set<BallotCount>().AsNoTracking().Where(b => resolutions.Select(r => r.Id).Contains(b.ResolutionId)).ToListAsync(ct)).ToLookup(b => b.ResolutionId)
             : null;
-        var views = resolutions.Select(r => new ResolutionView(r.Id, r.Number, r.Title, r.Text, r.Kind, r.Secret, counts is null ? null : Tally(code, assembly, r, roll, counts[r.Id]))).ToList();
+        var resolutionIds = resolutions.Select(r => r.Id).ToList();
+        var documents = (await db.Set<ResolutionDocument>().AsNoTracking().Where(d => resolutionIds.Contains(d.ResolutionId)).ToListAsync(ct)).OrderBy(d => d.AddedAt).ToLookup(d => d.ResolutionId);
+        var views = resolutions.Select(r => new ResolutionView(r.Id, r.Number, r.Title, r.Text, r.Kind, r.Secret, counts is null ? null : Tally(code, assembly, r, roll, counts[r.Id]))
+        {
+            Documents = documents[r.Id].Select(d => new ResolutionDocumentView(d.Id, d.Name, d.Size)).ToList(),
+        }).ToList();
         MyVoices? me = null;
         if (voters.FirstOrDefault(v => actor.MemberId is { } member && v.MemberId == member) is { } self)
         {

@@ -71,7 +71,8 @@ public static class GovernanceDocuments
         pdf.Line("Ordre du jour", strong: true);
         foreach (var r in assembly.Resolutions)
         {
-            pdf.Paragraph($"Résolution {r.Number} — {r.Title} ({(r.Kind == ResolutionKind.Extraordinary ? "extraordinaire : deux tiers des voix exprimées" : "ordinaire : majorité des voix exprimées")}{(r.Secret ? ", à bulletin secret" : string.Empty)}). {r.Text}");
+            pdf.Paragraph($"Résolution {r.Number} — {r.Title} ({(r.Kind == ResolutionKind.Extraordinary ? "extraordinaire : deux tiers des voix exprimées" : "ordinaire : majorité des voix exprimées")}{(r.Secret ? ", à bulletin secret" : string.Empty)}). {r.Text}"
+                + (r.Documents.Count == 0 ? string.Empty : $" Documents joints, à lire dans Partage : {string.Join(", ", r.Documents.Select(d => d.Name))}."));
         }
 
         return Save(pdf);

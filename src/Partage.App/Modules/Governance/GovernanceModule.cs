@@ -35,7 +35,8 @@ public static class GovernanceModule
         .AddScoped<GiveProxy>()
         .AddScoped<CastVote>()
         .AddScoped<CloseAssembly>()
-        .AddScoped<GetAssembly>();
+        .AddScoped<GetAssembly>()
+        .AddScoped<AttachResolutionDocument>();
 
     public static void MapGovernanceEndpoints(RouteGroupBuilder api)
     {
@@ -59,5 +60,6 @@ public static class GovernanceModule
         CastVote.Map(governance);
         CloseAssembly.Map(governance);
         GetAssembly.Map(governance);
+        AttachResolutionDocument.Map(governance);
     }
 }

@@ -10,7 +10,8 @@ namespace Partage.App.Modules.Governance.Pages;
 /// a vote recorded in the room and the close; for a member convened, the vote (their voice and their proxies) or the
 /// proxy; once closed, the results and the minutes.
 /// </summary>
-public sealed class AssemblyModel(GetAssembly assemblies, AddResolution addResolution, ConveneAssembly convene, GiveProxy giveProxy, CastVote castVote, CloseAssembly close, TimeProvider clock)
+public sealed class AssemblyModel(
+    GetAssembly assemblies, AddResolution addResolution, AttachResolutionDocument attach, ConveneAssembly convene, GiveProxy giveProxy, CastVote castVote, CloseAssembly close, TimeProvider clock)
     : PartagePageModel
 {
     public AssemblyView? Assembly { get; private set; }
@@ -45,6 +46,20 @@ public sealed class AssemblyModel(GetAssembly assemblies, AddResolution addResol
 
     public Task<IActionResult> OnPostResolutionAsync(Guid id, CancellationToken ct) =>
         RunAsync(id, async () => { await addResolution.HandleAsync(AssemblyId.From(id), Resolution, Actor, ct); return "Résolution ajoutée à l'ordre du jour."; }, ct);
+
+    public Task<IActionResult> OnPostAttachAsync(Guid id, Guid resolution, IFormFile? file, CancellationToken ct) =>
+        RunAsync(id, async () =>
+        {
+            await attach.HandleAsync(AssemblyId.From(id), resolution, file?.FileName, await AttachResolutionDocument.ReadAsync(file, ct), Actor, ct);
+            return "Document joint à la résolution.";
+        }, ct);
+
+    public async Task<IActionResult> OnGetAttachmentAsync(Guid id, Guid document, CancellationToken ct) =>
+        await DownloadAsync(async () =>
+        {
+            var (name, content) = await attach.ReadAsync(AssemblyId.From(id), document, Actor, ct);
+            return File(content, "application/pdf", name);
+        });
 
     public Task<IActionResult> OnPostConveneAsync(Guid id, CancellationToken ct) =>
         RunAsync(id, async () => $"Assemblée convoquée : {French.Count((await convene.HandleAsync(AssemblyId.From(id), Actor, ct)).Eligible, "sociétaire")} sur la liste, convocations envoyées.", ct);
