@@ -55,6 +55,15 @@ public sealed class ShareRegister(PartageDbContext db, ILedgerApi ledger, ILegal
 
     public static string UnknownEntity => $"Choisissez une coopérative qui tient un registre : {string.Join(", ", Statutes.Entities)}.";
 
+    /// <summary>A shareholder named by their number in the register (what people type; the API also takes ids): the number, when the text is one.</summary>
+    public static long? NumberIn(string? text) =>
+        long.TryParse(text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
+
+    /// <summary>The shareholder of the entity with that register number, or a 400 that says none has it.</summary>
+    public async Task<ShareholderId> ByNumberAsync(LegalEntityId entity, long number, string field, CancellationToken ct) =>
+        await db.Set<Shareholder>().Where(s => s.LegalEntityId == entity && s.Number == number).Select(s => (ShareholderId?)s.Id).SingleOrDefaultAsync(ct)
+        ?? throw new InputValidationException(new Dictionary<string, string[]> { [field] = [$"Aucun sociétaire n'a le numéro {number}."] });
+
     public DateOnly Today => ParisTime.DateOf(clock.GetUtcNow());
 
     /// <summary>

@@ -23,7 +23,7 @@ public sealed record VoteReceipt(string Code, DateTime At, int Voices, IReadOnly
 /// counted twice — 409); then each resolution's count for that college and choice goes up by one. Secret resolutions
 /// keep nothing else; open ones also keep the vote by name.
 /// </summary>
-public sealed class CastVote(PartageDbContext db, AssemblyViews views, IAuditLog audit, TimeProvider clock)
+public sealed class CastVote(PartageDbContext db, ShareRegister register, AssemblyViews views, IAuditLog audit, TimeProvider clock)
 {
     public async Task<VoteReceipt> HandleAsync(AssemblyId id, CastVoteInput input, Actor actor, CancellationToken ct = default)
     {
@@ -33,7 +33,7 @@ public sealed class CastVote(PartageDbContext db, AssemblyViews views, IAuditLog
         var resolutions = await db.Set<Resolution>().AsNoTracking().Where(r => r.AssemblyId == id).OrderBy(r => r.Number).ToListAsync(ct);
         var v = new Validation();
         // In the room, the shareholder by id (API) or by their number in the register (what staff type).
-        var number = staff && long.TryParse(input.ForShareholderId?.Trim(), out var n) ? n : (long?)null;
+        var number = staff ? ShareRegister.NumberIn(input.ForShareholderId) : null;
         var inRoom = staff && number is null ? v.Id<ShareholderId>(nameof(input.ForShareholderId), "Le sociétaire qui vote en séance", input.ForShareholderId, required: !actor.MemberId.HasValue) : null;
         var choices = Choices(v, resolutions, input.Choices);
         v.ThrowIfInvalid();
@@ -45,8 +45,7 @@ public sealed class CastVote(PartageDbContext db, AssemblyViews views, IAuditLog
 
         if (number is { } registered)
         {
-            inRoom = await db.Set<Shareholder>().Where(s => s.LegalEntityId == assembly.LegalEntityId && s.Number == registered).Select(s => (ShareholderId?)s.Id).SingleOrDefaultAsync(ct)
-                ?? throw new InputValidationException(new Dictionary<string, string[]> { [nameof(input.ForShareholderId)] = [$"Aucun sociétaire n'a le numéro {registered}."] });
+            inRoom = await register.ByNumberAsync(assembly.LegalEntityId, registered, nameof(input.ForShareholderId), ct);
         }
 
         var self = inRoom is { } present

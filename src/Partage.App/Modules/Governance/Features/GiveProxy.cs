@@ -24,14 +24,13 @@ public sealed class GiveProxy(PartageDbContext db, ShareRegister register, Seria
         ArgumentNullException.ThrowIfNull(input);
         var v = new Validation();
         // The holder by id (API) or by their number in the register (what a member types from the convocation's list).
-        var number = long.TryParse(input.ToShareholderId?.Trim(), out var n) ? n : (long?)null;
+        var number = ShareRegister.NumberIn(input.ToShareholderId);
         var to = number is null ? v.Id<ShareholderId>(nameof(input.ToShareholderId), "Le sociétaire qui reçoit le pouvoir", input.ToShareholderId, required: true) : null;
         var staff = GovernanceAccess.IsStaff(actor);
         var from = staff ? v.Id<ShareholderId>(nameof(input.FromShareholderId), "Le sociétaire qui donne pouvoir", input.FromShareholderId, required: true) : null;
         v.ThrowIfInvalid();
         var assembly = await views.Visible(actor).SingleOrDefaultAsync(a => a.Id == id, ct) ?? throw new DomainException(GovernanceErrors.AssemblyNotFound);
-        to ??= await db.Set<Shareholder>().Where(s => s.LegalEntityId == assembly.LegalEntityId && s.Number == number).Select(s => (ShareholderId?)s.Id).SingleOrDefaultAsync(ct)
-            ?? throw new InputValidationException(new Dictionary<string, string[]> { [nameof(input.ToShareholderId)] = [$"Aucun sociétaire n'a le numéro {number}."] });
+        to ??= await register.ByNumberAsync(assembly.LegalEntityId, number!.Value, nameof(input.ToShareholderId), ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await locks.HoldAsync($"assembly-proxies:{id}:{to}", ct);
         var giver = staff

@@ -22,7 +22,7 @@ public sealed class TransferShares(PartageDbContext db, ShareRegister register, 
         GovernanceAccess.RequireStaff(actor, GovernanceErrors.NotFound);
         var v = new Validation();
         // The receiver by id (API) or by their number in the register (what staff type).
-        var number = long.TryParse(input.ToShareholderId?.Trim(), out var n) ? n : (long?)null;
+        var number = ShareRegister.NumberIn(input.ToShareholderId);
         var to = number is null ? v.Id<ShareholderId>(nameof(input.ToShareholderId), "Le sociétaire qui reçoit les parts", input.ToShareholderId, required: true) : null;
         var shares = ApplyForShares.Shares(v, input.Shares);
         var decision = v.Required(nameof(input.Decision), "L'agrément de la cession (instance et date)", input.Decision, 300);
