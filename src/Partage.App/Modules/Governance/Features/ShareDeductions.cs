@@ -32,11 +32,18 @@ public sealed class ShareDeductions(PartageDbContext db, ShareRegister register,
         }
 
         var codes = await entities.CodesAsync(ct);
+        // What each still owes: unpaid capital less what computed payslips already reserved (a query for each, whatever the number of holders).
+        var ids = holders.Select(h => h.Id).ToList();
+        var pending = await db.Set<ShareDeduction>().Where(d => ids.Contains(d.ShareholderId) && d.MovementId == null).GroupBy(d => d.ShareholderId)
+            .Select(g => new { g.Key, Cents = g.Sum(d => d.AmountCents) }).ToDictionaryAsync(p => p.Key, p => p.Cents, ct);
         var unpaid = new Dictionary<ShareholderId, long>();
-        foreach (var holder in holders)
+        foreach (var entity in holders.GroupBy(h => h.LegalEntityId))
         {
-            var pending = await db.Set<ShareDeduction>().Where(d => d.ShareholderId == holder.Id && d.MovementId == null).SumAsync(d => (long?)d.AmountCents, ct) ?? 0;
-            unpaid[holder.Id] = (await register.HoldingAsync(holder, DateOnly.MaxValue, ct)).UnpaidCents - pending;
+            var holdings = await register.HoldingsAsync(entity.Key, DateOnly.MaxValue, entity.Select(h => h.Id).ToList(), ct);
+            foreach (var holder in entity)
+            {
+                unpaid[holder.Id] = (holdings.GetValueOrDefault(holder.Id) ?? Holding.None).UnpaidCents - pending.GetValueOrDefault(holder.Id);
+            }
         }
 
         foreach (var payslip in payslips)
