@@ -32,6 +32,9 @@ public abstract class ShareMovementTests<TFactory>(TFactory factory) : IClassFix
         // Half paid by transfer; more than owed is refused.
         var partly = await factory.InScopeAsync(s => s.GetRequiredService<PayShares>().HandleAsync(festival.Id, new PaySharesInput("60,00"), governance));
         Assert.Equal(Money.Eur(6_000), partly.Unpaid);
+        var backdated = await Assert.ThrowsAsync<InputValidationException>(() => factory.InScopeAsync(s => s.GetRequiredService<PayShares>()
+            .HandleAsync(festival.Id, new PaySharesInput("10", factory.Today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), governance)));
+        Assert.Contains("chronologique", string.Join(" ", backdated.Errors["On"]), StringComparison.Ordinal);
         Assert.Equal(GovernanceErrors.Overpaid, (await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<PayShares>()
             .HandleAsync(festival.Id, new PaySharesInput("60,01"), governance)))).Error);
 

@@ -19,6 +19,23 @@ internal static class RegisterDates
         return on;
     }
 
+    /// <summary>
+    /// The register is chronological: a movement recorded by staff is never dated before the holder's admission or their
+    /// last movement (a payment dated before its subscription would show more paid than subscribed on that day).
+    /// </summary>
+    public static async Task NotBeforeLastAsync(PartageDbContext db, Shareholder holder, DateOnly on, CancellationToken ct)
+    {
+        var last = await db.Set<ShareMovement>().Where(m => m.ShareholderId == holder.Id).MaxAsync(m => (DateOnly?)m.On, ct);
+        var earliest = new[] { last, holder.AdmittedOn }.Max();
+        if (earliest is { } day && on < day)
+        {
+            throw new InputValidationException(new Dictionary<string, string[]>
+            {
+                ["On"] = [$"Le registre est chronologique : ce mouvement de {holder.Name} ne peut pas être daté avant le {day:dd/MM/yyyy} (son admission ou son dernier mouvement)."],
+            });
+        }
+    }
+
     /// <summary>The shareholder, tracked, when admitted; otherwise 404 or 409 in words.</summary>
     public static async Task<Shareholder> AdmittedAsync(PartageDbContext db, ShareholderId id, CancellationToken ct)
     {

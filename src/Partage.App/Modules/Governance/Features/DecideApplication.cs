@@ -35,6 +35,11 @@ public sealed class DecideApplication(PartageDbContext db, ShareRegister registe
         v.ThrowIfInvalid();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var holder = await db.Set<Shareholder>().SingleOrDefaultAsync(s => s.Id == id, ct) ?? throw new DomainException(GovernanceErrors.NotFound);
+        if (on < holder.AppliedOn)
+        {
+            throw new InputValidationException(new Dictionary<string, string[]> { [nameof(input.On)] = [$"La décision suit la candidature, reçue le {holder.AppliedOn:dd/MM/yyyy}."] });
+        }
+
         if (holder.Status != ShareholderStatus.Applicant)
         {
             throw new DomainException(GovernanceErrors.WrongStatus, "Cette candidature est déjà décidée.");

@@ -22,6 +22,7 @@ public sealed class LeaveCooperative(PartageDbContext db, ShareRegister register
         var on = RegisterDates.NotAhead(v, register, input.On);
         v.ThrowIfInvalid();
         var holder = await RegisterDates.AdmittedAsync(db, id, ct);
+        await RegisterDates.NotBeforeLastAsync(db, holder, on, ct);
         (holder.Status, holder.LeftOn, holder.LeaveReason, holder.LeaveDecision) = (ShareholderStatus.Left, on, reason, decision);
         audit.Record(actor, "governance.left", "shareholder", holder.Id.ToString(), new { Status = ShareholderStatus.Admitted }, new { reason, decision, on });
         await db.SaveChangesAsync(ct);

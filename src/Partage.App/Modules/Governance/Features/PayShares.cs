@@ -26,6 +26,7 @@ public sealed class PayShares(PartageDbContext db, ShareRegister register, Share
         v.ThrowIfInvalid();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var holder = await RegisterDates.AdmittedAsync(db, id, ct);
+        await RegisterDates.NotBeforeLastAsync(db, holder, on, ct);
         var holding = await register.HoldingAsync(holder, DateOnly.MaxValue, ct);
         if (amount!.Value.Cents > holding.UnpaidCents)
         {

@@ -24,6 +24,7 @@ public sealed class SubscribeShares(PartageDbContext db, ShareRegister register,
         v.ThrowIfInvalid();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var holder = await RegisterDates.AdmittedAsync(db, id, ct);
+        await RegisterDates.NotBeforeLastAsync(db, holder, on, ct);
         var code = await register.EntityCodeAsync(holder.LegalEntityId, ct);
         var subscribed = shares!.Value * Statutes.Number(code, Statutes.SharesNominal, on);
         holder.PaysByDeduction = input.PaysByDeduction && holder.MemberId is not null;

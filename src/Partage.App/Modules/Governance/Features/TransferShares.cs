@@ -42,6 +42,8 @@ public sealed class TransferShares(PartageDbContext db, ShareRegister register, 
             throw new InputValidationException(new Dictionary<string, string[]> { [nameof(input.ToShareholderId)] = ["Les parts ne vont qu'à un autre sociétaire admis de la même coopérative."] });
         }
 
+        await RegisterDates.NotBeforeLastAsync(db, holder, on, ct);
+        await RegisterDates.NotBeforeLastAsync(db, receiver, on, ct);
         var nominal = await register.NominalCentsAsync(holder.LegalEntityId, on, ct);
         var holding = await register.HoldingAsync(holder, DateOnly.MaxValue, ct);
         var value = shares!.Value * nominal;
