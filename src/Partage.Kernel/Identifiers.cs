@@ -131,3 +131,11 @@ public readonly record struct AssemblyId(Guid Value) : ITypedId<AssemblyId>
 
     public override string ToString() => Value.ToString();
 }
+
+/// <summary>Identifies an equipment lease of the Leasing module (Matlease).</summary>
+public readonly record struct LeaseId(Guid Value) : ITypedId<LeaseId>
+{
+    public static LeaseId From(Guid value) => new(value);
+
+    public override string ToString() => Value.ToString();
+}

@@ -20,6 +20,7 @@ using Partage.App.Modules.Offices;
 using Partage.App.Modules.Payroll;
 using Partage.App.Modules.Purchases;
 using Partage.App.Modules.Governance;
+using Partage.App.Modules.Leasing;
 using Partage.App.Security;
 using Partage.Kernel;
 using Partage.Persistence;
@@ -39,7 +40,7 @@ public static class PartageHost
         PersonalDataCipher.Configure(builder.Configuration["Security:PersonalDataKey"], builder.Configuration["Security:PreviousPersonalDataKeys"]);
         services.AddPartageSecurity(builder.Configuration);
         services.AddPartageMail(builder.Configuration);
-        services.AddAudit().AddLegalEntities().AddOffices().AddMembers().AddNotifications().AddActivities().AddLedger().AddClients().AddInvoicing(builder.Configuration).AddPayroll(builder.Configuration).AddEmployers(builder.Configuration).AddPurchases(builder.Configuration).AddGovernance();
+        services.AddAudit().AddLegalEntities().AddOffices().AddMembers().AddNotifications().AddActivities().AddLedger().AddClients().AddInvoicing(builder.Configuration).AddPayroll(builder.Configuration).AddEmployers(builder.Configuration).AddPurchases(builder.Configuration).AddGovernance().AddLeasing(builder.Configuration);
         services.AddScoped<DemoSeeder>().AddScoped<DemoMembers>().AddScoped<DemoBooks>().AddScoped<DemoSales>().AddScoped<DemoPayroll>().AddScoped<DemoEmployers>().AddScoped<DemoPurchases>().AddScoped<DemoGovernance>();
         builder.AddPartageScheduling(DatabaseOptions.From(builder.Configuration));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
@@ -146,6 +147,7 @@ public static class PartageHost
         EmployersModule.MapEmployersEndpoints(api);
         PurchasesModule.MapPurchasesEndpoints(api);
         GovernanceModule.MapGovernanceEndpoints(api);
+        LeasingModule.MapLeasingEndpoints(api);
 
         app.MapRazorPages();
         return app;

@@ -2960,6 +2960,254 @@ namespace Partage.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Partage.App.Modules.Leasing.DirectDebitFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("CollectionOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("collection_on");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("content");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_on");
+
+                    b.Property<Guid>("LegalEntityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_entity_id");
+
+                    b.Property<string>("MessageId")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message_id");
+
+                    b.Property<long>("TotalCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_cents");
+
+                    b.HasKey("Id")
+                        .HasName("pk_leasing_direct_debit_files");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_leasing_direct_debit_files_message_id");
+
+                    b.ToTable("leasing_direct_debit_files", (string)null);
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Leasing.Lease", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("activity_id");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
+
+                    b.Property<string>("ClosingNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closing_note");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("LegalEntityId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_entity_id");
+
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("office_id");
+
+                    b.Property<int>("PausedMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paused_months");
+
+                    b.Property<long>("PriceExclVatCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("price_excl_vat_cents");
+
+                    b.Property<long>("PriceInclVatCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("price_incl_vat_cents");
+
+                    b.Property<string>("QuoteHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quote_hash");
+
+                    b.Property<string>("QuoteName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("quote_name");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("refusal_reason");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
+                    b.Property<DateOnly>("RequestedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_on");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("row_version");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Supplier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supplier");
+
+                    b.Property<int>("WishedMonths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("wished_months");
+
+                    b.HasKey("Id")
+                        .HasName("pk_leasing_leases");
+
+                    b.HasIndex("ActivityId")
+                        .HasDatabaseName("ix_leasing_leases_activity_id");
+
+                    b.HasIndex("MemberId")
+                        .HasDatabaseName("ix_leasing_leases_member_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_leasing_leases_number");
+
+                    b.HasIndex("Status", "OfficeId")
+                        .HasDatabaseName("ix_leasing_leases_status_office_id");
+
+                    b.ToTable("leasing_leases", (string)null);
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Leasing.LeaseInstalment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount_cents");
+
+                    b.Property<long>("CapitalCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("capital_cents");
+
+                    b.Property<DateOnly?>("CollectedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("collected_on");
+
+                    b.Property<Guid?>("DirectDebitFileId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("direct_debit_file_id");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<Guid?>("EntryId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entry_id");
+
+                    b.Property<long>("InterestCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("interest_cents");
+
+                    b.Property<Guid>("LeaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lease_id");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<DateOnly?>("PrenotifiedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prenotified_on");
+
+                    b.Property<long>("RemainingCents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("remaining_cents");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_leasing_instalments");
+
+                    b.HasIndex("LeaseId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_leasing_instalments_lease_id_number");
+
+                    b.HasIndex("Status", "DueOn")
+                        .HasDatabaseName("ix_leasing_instalments_status_due_on");
+
+                    b.ToTable("leasing_instalments", (string)null);
+                });
+
             modelBuilder.Entity("Partage.App.Modules.Ledger.ClosedPeriod", b =>
                 {
                     b.Property<Guid>("LegalEntityId")
@@ -3621,11 +3869,51 @@ namespace Partage.Migrations.Sqlite.Migrations
                         },
                         new
                         {
+                            Id = new Guid("f4925056-da09-2e03-cc13-2965a0085c24"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Matériel industriel",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "2154"
+                        },
+                        new
+                        {
+                            Id = new Guid("3909e611-4e89-7ff6-1758-22707f709a79"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Matériel de bureau et matériel informatique",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "2183"
+                        },
+                        new
+                        {
+                            Id = new Guid("dc61507d-2059-4ab1-3f3a-33a01d0b4054"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Amortissements du matériel industriel",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "28154"
+                        },
+                        new
+                        {
+                            Id = new Guid("66f1091b-3360-67f7-7d5f-32bb0fe9f1f9"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Amortissements du matériel de bureau et informatique",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "28183"
+                        },
+                        new
+                        {
                             Id = new Guid("a73c0444-41fe-682e-c44a-244df730b02f"),
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Label = "Fournisseurs",
                             LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
                             Number = "401"
+                        },
+                        new
+                        {
+                            Id = new Guid("3b97662f-4d14-7e6c-c445-65f23789ddd5"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Fournisseurs d'immobilisations",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "404"
                         },
                         new
                         {
@@ -3709,6 +3997,14 @@ namespace Partage.Migrations.Sqlite.Migrations
                         },
                         new
                         {
+                            Id = new Guid("04ecd352-dbd1-43dd-6287-99bf66f46d1f"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "TVA déductible sur immobilisations",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "44562"
+                        },
+                        new
+                        {
                             Id = new Guid("41e74241-3b39-217f-a6ef-1d444d066dbd"),
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Label = "TVA déductible sur autres biens et services",
@@ -3770,6 +4066,14 @@ namespace Partage.Migrations.Sqlite.Migrations
                             Label = "Compte d'attente",
                             LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
                             Number = "471"
+                        },
+                        new
+                        {
+                            Id = new Guid("efa7075c-4c3b-9059-9bf4-0b6902f06469"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Effets à l'encaissement (prélèvements présentés)",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "5113"
                         },
                         new
                         {
@@ -3877,6 +4181,14 @@ namespace Partage.Migrations.Sqlite.Migrations
                         },
                         new
                         {
+                            Id = new Guid("d514c19c-f8ad-fc3f-9870-2f1cbc18fccd"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Dotations aux amortissements des immobilisations",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "6811"
+                        },
+                        new
+                        {
                             Id = new Guid("0d7d6e54-bb6f-3995-6f6a-24a15f6e2a95"),
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Label = "Dotations aux dépréciations des actifs circulants",
@@ -3914,6 +4226,14 @@ namespace Partage.Migrations.Sqlite.Migrations
                             Label = "Locations diverses",
                             LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
                             Number = "7083"
+                        },
+                        new
+                        {
+                            Id = new Guid("847ad28d-e9f3-6494-abd7-a0a6b6581c6b"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Produits des cessions d'éléments d'actif",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            Number = "775"
                         },
                         new
                         {
@@ -3989,11 +4309,51 @@ namespace Partage.Migrations.Sqlite.Migrations
                         },
                         new
                         {
+                            Id = new Guid("84f2c61c-274f-7e20-793b-3201be8ce68d"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Matériel industriel",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "2154"
+                        },
+                        new
+                        {
+                            Id = new Guid("026855a5-9d95-f535-bbd5-78f966d37e81"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Matériel de bureau et matériel informatique",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "2183"
+                        },
+                        new
+                        {
+                            Id = new Guid("5e20ae39-11ba-5470-b35e-90eab30de668"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Amortissements du matériel industriel",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "28154"
+                        },
+                        new
+                        {
+                            Id = new Guid("f8de614f-a9df-396f-0fab-f34d0c165bfc"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Amortissements du matériel de bureau et informatique",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "28183"
+                        },
+                        new
+                        {
                             Id = new Guid("f7f6660b-164f-b1c6-1b8a-8c6b90d93805"),
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Label = "Fournisseurs",
                             LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
                             Number = "401"
+                        },
+                        new
+                        {
+                            Id = new Guid("ba0b8e8e-8482-b029-b4f5-80b40a98b8a1"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Fournisseurs d'immobilisations",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "404"
                         },
                         new
                         {
@@ -4077,6 +4437,14 @@ namespace Partage.Migrations.Sqlite.Migrations
                         },
                         new
                         {
+                            Id = new Guid("58685074-3011-fa67-b203-9bf104ccf7f6"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "TVA déductible sur immobilisations",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "44562"
+                        },
+                        new
+                        {
                             Id = new Guid("979501a1-7a2c-57d9-21ae-6bcc59327eaf"),
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Label = "TVA déductible sur autres biens et services",
@@ -4138,6 +4506,14 @@ namespace Partage.Migrations.Sqlite.Migrations
                             Label = "Compte d'attente",
                             LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
                             Number = "471"
+                        },
+                        new
+                        {
+                            Id = new Guid("e74e7aef-36e8-b1d6-3673-d2ec5aa54741"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Effets à l'encaissement (prélèvements présentés)",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "5113"
                         },
                         new
                         {
@@ -4245,6 +4621,14 @@ namespace Partage.Migrations.Sqlite.Migrations
                         },
                         new
                         {
+                            Id = new Guid("8c212d6e-9234-0005-6f6b-56de03ae6e16"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Dotations aux amortissements des immobilisations",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "6811"
+                        },
+                        new
+                        {
                             Id = new Guid("ed0fb9ab-d1c9-5e5d-2dda-a9857fc02bb9"),
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Label = "Dotations aux dépréciations des actifs circulants",
@@ -4282,6 +4666,14 @@ namespace Partage.Migrations.Sqlite.Migrations
                             Label = "Locations diverses",
                             LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
                             Number = "7083"
+                        },
+                        new
+                        {
+                            Id = new Guid("6a378257-9432-b568-e1f7-13740122ebb3"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Produits des cessions d'éléments d'actif",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            Number = "775"
                         },
                         new
                         {
@@ -4357,11 +4749,51 @@ namespace Partage.Migrations.Sqlite.Migrations
                         },
                         new
                         {
+                            Id = new Guid("754c07ea-3fc5-a9cc-05b1-12ac9be1b1cc"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Matériel industriel",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "2154"
+                        },
+                        new
+                        {
+                            Id = new Guid("fc0dcdea-9c8a-1689-467d-7c5759d29478"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Matériel de bureau et matériel informatique",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "2183"
+                        },
+                        new
+                        {
+                            Id = new Guid("207f7d04-6023-92e7-b409-6d6adce5b06a"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Amortissements du matériel industriel",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "28154"
+                        },
+                        new
+                        {
+                            Id = new Guid("15dda3f9-2e6d-c778-6b09-4bd2807f5838"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Amortissements du matériel de bureau et informatique",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "28183"
+                        },
+                        new
+                        {
                             Id = new Guid("b823cd47-91de-7230-83a6-da16d8fd152b"),
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Label = "Fournisseurs",
                             LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
                             Number = "401"
+                        },
+                        new
+                        {
+                            Id = new Guid("42bd7b9f-3176-bc6e-ef71-23c9a03240f2"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Fournisseurs d'immobilisations",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "404"
                         },
                         new
                         {
@@ -4445,6 +4877,14 @@ namespace Partage.Migrations.Sqlite.Migrations
                         },
                         new
                         {
+                            Id = new Guid("0b1b43e8-59de-588e-0286-1547bac285c5"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "TVA déductible sur immobilisations",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "44562"
+                        },
+                        new
+                        {
                             Id = new Guid("7d173fe6-218d-766d-26ed-50bf71558d1e"),
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Label = "TVA déductible sur autres biens et services",
@@ -4506,6 +4946,14 @@ namespace Partage.Migrations.Sqlite.Migrations
                             Label = "Compte d'attente",
                             LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
                             Number = "471"
+                        },
+                        new
+                        {
+                            Id = new Guid("2036a17c-0160-95dd-98a4-034626702651"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Effets à l'encaissement (prélèvements présentés)",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "5113"
                         },
                         new
                         {
@@ -4613,6 +5061,14 @@ namespace Partage.Migrations.Sqlite.Migrations
                         },
                         new
                         {
+                            Id = new Guid("baa56ad9-dd05-56f7-e939-4b989545e501"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Dotations aux amortissements des immobilisations",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "6811"
+                        },
+                        new
+                        {
                             Id = new Guid("1e749683-2728-d75c-c189-4cf3384274b6"),
                             CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
                             Label = "Dotations aux dépréciations des actifs circulants",
@@ -4650,6 +5106,14 @@ namespace Partage.Migrations.Sqlite.Migrations
                             Label = "Locations diverses",
                             LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
                             Number = "7083"
+                        },
+                        new
+                        {
+                            Id = new Guid("2896ec89-be71-8c92-f30b-c5743045663e"),
+                            CreatedAt = new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Label = "Produits des cessions d'éléments d'actif",
+                            LegalEntityId = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            Number = "775"
                         },
                         new
                         {
@@ -7195,6 +7659,167 @@ namespace Partage.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_quotes_clients_client_id");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Leasing.Lease", b =>
+                {
+                    b.OwnsOne("Partage.App.Modules.Leasing.DirectDebitMandate", "Mandate", b1 =>
+                        {
+                            b1.Property<Guid>("LeaseId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("DebtorName")
+                                .IsRequired()
+                                .HasMaxLength(140)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("mandate_debtor_name");
+
+                            b1.Property<string>("Iban")
+                                .IsRequired()
+                                .HasMaxLength(34)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("mandate_iban");
+
+                            b1.Property<string>("Reference")
+                                .IsRequired()
+                                .HasMaxLength(35)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("mandate_reference");
+
+                            b1.Property<DateOnly>("SignedOn")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("mandate_signed_on");
+
+                            b1.Property<bool>("Used")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("mandate_used");
+
+                            b1.HasKey("LeaseId");
+
+                            b1.HasIndex("Reference")
+                                .IsUnique()
+                                .HasDatabaseName("ix_leasing_leases_mandate_reference");
+
+                            b1.ToTable("leasing_leases");
+
+                            b1.WithOwner()
+                                .HasForeignKey("LeaseId")
+                                .HasConstraintName("fk_leasing_leases_leasing_leases_id");
+                        });
+
+                    b.OwnsOne("Partage.App.Modules.Leasing.LeasePurchase", "Purchase", b1 =>
+                        {
+                            b1.Property<Guid>("LeaseId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("id");
+
+                            b1.Property<long>("AmountExclVatCents")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("purchase_amount_excl_vat_cents");
+
+                            b1.Property<string>("AssetAccount")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("purchase_asset_account");
+
+                            b1.Property<Guid>("EntryId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("purchase_entry_id");
+
+                            b1.Property<DateOnly>("InvoiceDate")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("purchase_invoice_date");
+
+                            b1.Property<string>("InvoiceNumber")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("purchase_invoice_number");
+
+                            b1.Property<int>("UsefulLifeYears")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("purchase_useful_life_years");
+
+                            b1.Property<long>("VatCents")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("purchase_vat_cents");
+
+                            b1.HasKey("LeaseId");
+
+                            b1.ToTable("leasing_leases");
+
+                            b1.WithOwner()
+                                .HasForeignKey("LeaseId")
+                                .HasConstraintName("fk_leasing_leases_leasing_leases_id");
+                        });
+
+                    b.OwnsOne("Partage.App.Modules.Leasing.LeaseTerms", "Terms", b1 =>
+                        {
+                            b1.Property<Guid>("LeaseId")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("id");
+
+                            b1.Property<decimal>("AnnualRatePercent")
+                                .HasPrecision(9, 4)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("terms_annual_rate_percent");
+
+                            b1.Property<string>("ApprovedBy")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("terms_approved_by");
+
+                            b1.Property<DateOnly>("ApprovedOn")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("terms_approved_on");
+
+                            b1.Property<long>("DepositCents")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("terms_deposit_cents");
+
+                            b1.Property<int>("DueDay")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("terms_due_day");
+
+                            b1.Property<DateOnly>("FirstDueOn")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("terms_first_due_on");
+
+                            b1.Property<long>("MonthlyFeeCents")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("terms_monthly_fee_cents");
+
+                            b1.Property<int>("Months")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("terms_months");
+
+                            b1.HasKey("LeaseId");
+
+                            b1.ToTable("leasing_leases");
+
+                            b1.WithOwner()
+                                .HasForeignKey("LeaseId")
+                                .HasConstraintName("fk_leasing_leases_leasing_leases_id");
+                        });
+
+                    b.Navigation("Mandate");
+
+                    b.Navigation("Purchase");
+
+                    b.Navigation("Terms");
+                });
+
+            modelBuilder.Entity("Partage.App.Modules.Leasing.LeaseInstalment", b =>
+                {
+                    b.HasOne("Partage.App.Modules.Leasing.Lease", null)
+                        .WithMany()
+                        .HasForeignKey("LeaseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_leasing_instalments_leasing_leases_lease_id");
                 });
 
             modelBuilder.Entity("Partage.App.Modules.Ledger.FeeRule", b =>

@@ -92,18 +92,5 @@ public static class Statutes
 
     private static DateOnly Day(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static List<string[]> Rows(string file)
-    {
-        using var stream = typeof(Statutes).Assembly.GetManifestResourceStream($"Partage.App.Modules.Governance.{file}")
-            ?? throw new InvalidOperationException($"{file} is not embedded.");
-        using var reader = new StreamReader(stream);
-        reader.ReadLine();
-        var rows = new List<string[]>();
-        while (reader.ReadLine() is { Length: > 0 } line)
-        {
-            rows.Add(line.Split(';'));
-        }
-
-        return rows;
-    }
+    private static List<string[]> Rows(string file) => Infrastructure.EmbeddedCsv.Rows(typeof(Statutes), file);
 }

@@ -25,6 +25,12 @@ public enum NoticeKind
     SharesChanged,
     /// <summary>A general assembly the member votes in is convened (with the convocation).</summary>
     AssemblyConvened,
+    /// <summary>A member asked for equipment (Matlease): the office's managers review the request.</summary>
+    LeaseToReview,
+    /// <summary>The member's equipment request was decided, or their lease changed (purchase, instalment debited, pause, end).</summary>
+    LeaseChanged,
+    /// <summary>SEPA pre-notification: an instalment will be debited from the member's account if the budget does not cover it.</summary>
+    LeaseDebitNotice,
 }
 
 /// <summary>An in-app notice: one line, the page where the thing is done, read or not. Written in the unit of work of the event it announces.</summary>

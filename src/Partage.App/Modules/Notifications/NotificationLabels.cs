@@ -17,6 +17,9 @@ public static class NotificationLabels
         NoticeKind.ExpenseNoteDecided => "Une note de frais approuvée ou refusée",
         NoticeKind.SharesChanged => "Mon sociétariat : candidature décidée, parts souscrites ou libérées",
         NoticeKind.AssemblyConvened => "La convocation à une assemblée générale",
+        NoticeKind.LeaseToReview => "Une demande de matériel à étudier (gestionnaires d'activité)",
+        NoticeKind.LeaseChanged => "Mon matériel en location : demande décidée, achat, échéances",
+        NoticeKind.LeaseDebitNotice => "Le préavis d'un prélèvement SEPA d'échéance de matériel",
         NoticeKind.PayslipAvailable => "Un bulletin de paie disponible",
         NoticeKind.WagePaid => "Un salaire versé",
         _ => kind.ToString(),
@@ -26,8 +29,8 @@ public static class NotificationLabels
     /// The kinds whose e-mail is a legal document the sending module sends itself, to every recipient whatever their
     /// preferences (a convocation with its PDF): the notice stays in Partage only, so that no one gets two e-mails.
     /// </summary>
-    public static bool EmailedByTheirModule(NoticeKind kind) => kind is NoticeKind.AssemblyConvened;
+    public static bool EmailedByTheirModule(NoticeKind kind) => kind is NoticeKind.AssemblyConvened or NoticeKind.LeaseDebitNotice;
 
     /// <summary>The kinds only activity managers and staff receive (work in their queues): a member is not asked about them.</summary>
-    public static bool ForManagers(NoticeKind kind) => kind is NoticeKind.ContractToCountersign or NoticeKind.InvoiceToValidate;
+    public static bool ForManagers(NoticeKind kind) => kind is NoticeKind.ContractToCountersign or NoticeKind.InvoiceToValidate or NoticeKind.LeaseToReview;
 }

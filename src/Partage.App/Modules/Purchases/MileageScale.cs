@@ -45,14 +45,9 @@ public static class MileageScale
 
     private static IReadOnlyList<MileageRate> Load()
     {
-        using var stream = typeof(MileageScale).Assembly.GetManifestResourceStream("Partage.App.Modules.Purchases.mileage-scale.csv")
-            ?? throw new InvalidOperationException("mileage-scale.csv is not embedded.");
-        using var reader = new StreamReader(stream);
         var rows = new List<MileageRate>();
-        reader.ReadLine();
-        while (reader.ReadLine() is { Length: > 0 } line)
+        foreach (var f in Infrastructure.EmbeddedCsv.Rows(typeof(MileageScale), "mileage-scale.csv"))
         {
-            var f = line.Split(';');
             decimal D(int i) => decimal.Parse(f[i], CultureInfo.InvariantCulture);
             rows.Add(new MileageRate(DateOnly.ParseExact(f[0], "yyyy-MM-dd", CultureInfo.InvariantCulture), int.Parse(f[1], CultureInfo.InvariantCulture), D(2), D(3), D(4), D(5), D(6), f[7]));
         }
