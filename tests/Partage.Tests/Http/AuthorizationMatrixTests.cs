@@ -436,6 +436,44 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
         yield return ("GET", "/api/v1/assemblies/{id:guid}/minutes.pdf", _ => "/api/v1/assemblies/{closed-assembly}/minutes.pdf", _ => null, staff, HttpStatusCode.NotFound);
     }
 
+    /// <summary>
+    /// The equipment leases: a member asks for their own activity and reads their own leases; the office's manager reviews,
+    /// approves and refuses; finance (and administrators) do all that and record purchases, collect, pay off, pause, end,
+    /// declare defaults; anyone else gets 404.
+    /// </summary>
+    protected static IEnumerable<(string Method, string Pattern, Func<World, string> Path, Func<World, object?> Body, Dictionary<string, HttpStatusCode> Allowed, HttpStatusCode Otherwise)> LeasingEndpoints()
+    {
+        var ok = HttpStatusCode.OK;
+        Dictionary<string, HttpStatusCode> Only(HttpStatusCode code, params string[] who) => who.ToDictionary(e => e, _ => code);
+        string[] finance = [World.Admin, World.Finance];
+        string[] reviewers = [.. finance, World.LilleManager];
+        string[] readers = [.. reviewers, World.LilleMemberEmail];
+        var signedIn = Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => ok);
+        string Soon(int days) => PartageFactory.Now.AddDays(days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        yield return ("POST", "/api/v1/leases", _ => "/api/v1/leases", w => new { ActivityId = w.LilleActivity.ToString(), Description = "Caméra", Kind = "video", Supplier = "Phototech", PriceExclVat = "1000", PriceInclVat = "1200", WishedMonths = "12" },
+            Only(HttpStatusCode.Created, readers), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/leases", _ => "/api/v1/leases?q=LOC", _ => null, signedIn, HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/leases/portfolio", _ => "/api/v1/leases/portfolio", _ => null, Only(ok, [.. reviewers, World.ParisManager]), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/leases/collect", _ => "/api/v1/leases/collect", _ => new { }, Only(ok, finance), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/leases/direct-debits/{id:guid}.xml", _ => "/api/v1/leases/direct-debits/{debit-file}.xml", _ => null, Only(ok, finance), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/leases/{id:guid}", _ => "/api/v1/leases/{requested-lease}", _ => null, Only(ok, readers), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/leases/{id:guid}/review", _ => "/api/v1/leases/{requested-lease}/review", _ => null, Only(ok, reviewers), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/leases/{id:guid}/quote", _ => "/api/v1/leases/{quoted-lease}/quote", _ => null, Only(ok, readers), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/leases/{id:guid}/approve", _ => "/api/v1/leases/{requested-lease}/approve", _ => new { Months = "12", FirstDueOn = Soon(10) }, Only(ok, reviewers), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/leases/{id:guid}/refuse", _ => "/api/v1/leases/{requested-lease}/refuse", _ => new { Reason = "Pas maintenant" }, Only(ok, reviewers), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/leases/{id:guid}/purchase", _ => "/api/v1/leases/{approved-lease}/purchase",
+            _ => new { InvoiceNumber = "F-2026-1", InvoiceDate = Soon(0), AmountExclVat = "1200", Vat = "240" }, Only(ok, finance), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/leases/{id:guid}/mandate", _ => "/api/v1/leases/{approved-lease}/mandate",
+            _ => new { DebtorName = "Camille Martin", Iban = "FR1420041010050500013M02606", Accept = true }, Only(ok, [.. finance, World.LilleMemberEmail]), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/leases/{id:guid}/payoff", _ => "/api/v1/leases/{active-lease}/payoff", _ => null, Only(ok, finance), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/leases/{id:guid}/pause", _ => "/api/v1/leases/{active-lease}/pause", _ => new { Months = "1", Reason = "Hiver" }, Only(ok, finance), HttpStatusCode.NotFound);
+        // An active lease with instalments to come: finance reaches the rules (409), no one else the lease.
+        yield return ("POST", "/api/v1/leases/{id:guid}/end", _ => "/api/v1/leases/{active-lease}/end", _ => null, Only(HttpStatusCode.Conflict, finance), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/leases/{id:guid}/default", _ => "/api/v1/leases/{active-lease}/default", _ => new { Recovery = "Rendu" }, Only(HttpStatusCode.Conflict, finance), HttpStatusCode.NotFound);
+        yield return ("POST", "/api/v1/leases/{id:guid}/instalments/{number:int}/return", _ => "/api/v1/leases/{active-lease}/instalments/1/return", _ => new { Reason = "AM04" },
+            Only(HttpStatusCode.Conflict, finance), HttpStatusCode.NotFound);
+    }
+
     private static int counter;
 
     /// <summary>Fiscal years from 2031 and first days of months from 2040, each used once: within the dates the API takes (1900..2100).</summary>
@@ -447,7 +485,7 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
     private static int closedMonths;
 
     internal static IEnumerable<(string Method, string Pattern, Func<World, string> Path, Func<World, object?> Body, Dictionary<string, HttpStatusCode> Allowed, HttpStatusCode Otherwise)> All() =>
-        Endpoints().Concat(LedgerEndpoints()).Concat(ClientEndpoints()).Concat(InvoiceEndpoints()).Concat(PayrollEndpoints()).Concat(EmployerEndpoints()).Concat(GovernanceEndpoints());
+        Endpoints().Concat(LedgerEndpoints()).Concat(ClientEndpoints()).Concat(InvoiceEndpoints()).Concat(PayrollEndpoints()).Concat(EmployerEndpoints()).Concat(GovernanceEndpoints()).Concat(LeasingEndpoints());
 
     /// <summary>Every endpoint with every caller: the rows of one part of the matrix (each part runs on its own server, in parallel with the others).</summary>
     protected static TheoryData<string, string> CasesOf(IEnumerable<(string Method, string Pattern, Func<World, string> Path, Func<World, object?> Body, Dictionary<string, HttpStatusCode> Allowed, HttpStatusCode Otherwise)> endpoints)
@@ -509,6 +547,7 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
     private async Task<string> ResolveAsync(string path, World world)
     {
         path = await ResolveGovernanceAsync(path);
+        path = await ResolveLeasingAsync(path, world);
         if (path.Contains("{draft}", StringComparison.Ordinal) || path.Contains("{issued}", StringComparison.Ordinal) || path.Contains("{pending}", StringComparison.Ordinal))
         {
             var client = await Invoicing.Sales.FrenchClientAsync(factory);
@@ -652,6 +691,26 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
             : path;
     }
 
+    /// <summary>The leasing placeholders: a fresh lease on the Lille member's activity in the state the row needs, a direct-debit file.</summary>
+    private async Task<string> ResolveLeasingAsync(string path, World world)
+    {
+        async Task<string> Fill(string placeholder, Func<Task<string>> make) => path.Contains(placeholder, StringComparison.Ordinal) ? path.Replace(placeholder, await make(), StringComparison.Ordinal) : path;
+        path = await Fill("{requested-lease}", async () => (await Leasing.Leases.RequestedAsync(factory, world.LilleActivity)).Id.ToString());
+        path = await Fill("{quoted-lease}", async () => (await factory.InScopeAsync(async s => await s.GetRequiredService<App.Modules.Leasing.Features.RequestLease>().HandleAsync(
+            new App.Modules.Leasing.Features.RequestLeaseInput(world.LilleActivity.ToString(), "Projecteur", "lighting", "Scène Nord", "500", "600", "6"),
+            new App.Modules.Leasing.Features.LeaseQuote("devis.pdf", System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n%%EOF\n")), App.Security.Actor.System))).Id.ToString());
+        path = await Fill("{approved-lease}", async () => (await Leasing.Leases.ApprovedAsync(factory, world.LilleActivity, factory.Today.AddDays(10))).Id.ToString());
+        path = await Fill("{active-lease}", async () => (await Leasing.Leases.ActiveAsync(factory, await Leasing.Leases.FreshActivityAsync(factory, 500_000), factory.Today.AddDays(10))).Id.ToString());
+        return await Fill("{debit-file}", async () => await factory.InScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<Persistence.PartageDbContext>();
+            var file = new App.Modules.Leasing.DirectDebitFile { LegalEntityId = LegalEntitiesReferenceData.Lna, MessageId = $"PRLV-TEST-{Guid.NewGuid():N}"[..30], CreatedOn = factory.Today, CollectionOn = factory.Today, Content = "<Document/>"u8.ToArray() };
+            db.Add(file);
+            await db.SaveChangesAsync();
+            return file.Id.ToString();
+        }));
+    }
+
     /// <summary>The governance placeholders: a fresh shareholder in the state the row needs, a movement, an assembly in the state it needs.</summary>
     private async Task<string> ResolveGovernanceAsync(string path)
     {
@@ -679,6 +738,12 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
         });
         return await Fill("{closed-assembly}", async () => (await Governance.Registers.AssemblyAsync(factory, App.Modules.Governance.AssemblyStatus.Closed)).Id.ToString());
     }
+}
+
+/// <summary>The equipment leases.</summary>
+public sealed class LeasingAuthorizationTests(PartageFactory factory) : AuthorizationMatrixTests(factory)
+{
+    public static TheoryData<string, string> Cases() => CasesOf(LeasingEndpoints());
 }
 
 /// <summary>The share register and the assemblies.</summary>

@@ -56,17 +56,7 @@ public sealed class RequestLease(
             v.Add("Quote", "Le devis joint est vide ou dépasse 10 Mo.");
         }
 
-        var activity = activityId is { } a ? await activities.FindVisibleAsync(a, actor, ct) : null;
-        if (activityId is not null && activity is null)
-        {
-            throw new DomainException(LeasingErrors.NotFound);
-        }
-
-        if (activity is not null && !LeasingAccess.IsFinance(actor) && !actor.IsManagerOf(activity.OfficeId) && actor.MemberId != activity.MemberId)
-        {
-            throw new DomainException(LeasingErrors.NotFound);
-        }
-
+        var activity = activityId is { } a ? await ActivityAsync(a, actor, ct) : null;
         if (activity is { Status: not ActivityStatus.Active })
         {
             v.Add(nameof(input.ActivityId), "Seule une activité ouverte peut demander du matériel.");
@@ -92,6 +82,14 @@ public sealed class RequestLease(
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return await views.OfAsync(lease, ct);
+    }
+
+    /// <summary>The activity, if the actor may ask for it: its member, its office's manager, finance; 404 to anyone else.</summary>
+    private async Task<ActivityView> ActivityAsync(ActivityId id, Actor actor, CancellationToken ct)
+    {
+        var activity = await activities.FindVisibleAsync(id, actor, ct);
+        return activity is not null && (LeasingAccess.IsFinance(actor) || actor.IsManagerOf(activity.OfficeId) || actor.MemberId == activity.MemberId)
+            ? activity : throw new DomainException(LeasingErrors.NotFound);
     }
 
     /// <summary>A duration in whole months within the service's limits in force that day.</summary>
