@@ -30,6 +30,7 @@ public sealed class DemoSeeder(
     DemoEmployers employers,
     DemoPurchases purchases,
     DemoGovernance governance,
+    DemoLeasing leasing,
     TimeProvider clock)
 {
     public const string Password = "Partage-Demo-2026";
@@ -100,6 +101,7 @@ public sealed class DemoSeeder(
             await employers.SeedAsync(ct);
             await purchases.SeedAsync(ct);
             await governance.SeedAsync(faker, Accounts.First(a => a.Role == Roles.Member).Email, ct);
+            await leasing.SeedAsync(faker, Accounts.First(a => a.Role == Roles.Member).Email, ct);
         }
     }
 
