@@ -55,4 +55,28 @@ public static class SepaText
         xml.WriteEndElement();
         xml.WriteEndElement();
     }
+
+    /// <summary>
+    /// The party that initiates the message (the debtor of a transfer, the creditor of a direct debit), as both write it:
+    /// its name, its structured address (town and country: unstructured addresses are refused from November 2026), its
+    /// account and its bank's BIC.
+    /// </summary>
+    public static void Initiator(XmlWriter xml, string ns, string role, string name, string city, string country, string iban, string bic)
+    {
+        ArgumentNullException.ThrowIfNull(xml);
+        ArgumentNullException.ThrowIfNull(role);
+        xml.WriteStartElement(role);
+        xml.WriteElementString("Nm", ns, Latin(name, 140));
+        xml.WriteStartElement("PstlAdr");
+        xml.WriteElementString("TwnNm", ns, Latin(city, 35));
+        xml.WriteElementString("Ctry", ns, country);
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+        Account(xml, ns, role + "Acct", iban);
+        xml.WriteStartElement(role + "Agt");
+        xml.WriteStartElement("FinInstnId");
+        xml.WriteElementString("BICFI", ns, bic);
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+    }
 }

@@ -59,19 +59,7 @@ public static class SepaCreditTransfer
             xml.WriteStartElement("ReqdExctnDt");
             xml.WriteElementString("Dt", Namespace, batch.ExecutionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             xml.WriteEndElement();
-            xml.WriteStartElement("Dbtr");
-            xml.WriteElementString("Nm", Namespace, SepaText.Latin(batch.DebtorName, 140));
-            xml.WriteStartElement("PstlAdr");
-            xml.WriteElementString("TwnNm", Namespace, SepaText.Latin(batch.DebtorCity, 35));
-            xml.WriteElementString("Ctry", Namespace, batch.DebtorCountry);
-            xml.WriteEndElement();
-            xml.WriteEndElement();
-            SepaText.Account(xml, Namespace, "DbtrAcct", batch.DebtorIban);
-            xml.WriteStartElement("DbtrAgt");
-            xml.WriteStartElement("FinInstnId");
-            xml.WriteElementString("BICFI", Namespace, batch.DebtorBic);
-            xml.WriteEndElement();
-            xml.WriteEndElement();
+            SepaText.Initiator(xml, Namespace, "Dbtr", batch.DebtorName, batch.DebtorCity, batch.DebtorCountry, batch.DebtorIban, batch.DebtorBic);
             xml.WriteElementString("ChrgBr", Namespace, "SLEV");
             foreach (var transfer in batch.Transfers)
             {
