@@ -72,6 +72,21 @@ public abstract class ConcurrencyTests<TFactory>(TFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task LeasePurchase_FourConcurrentRequests_OnePurchaseEntry_OneSchedule()
+    {
+        var activity = await Leasing.Leases.FreshActivityAsync(factory);
+        var approved = await Leasing.Leases.ApprovedAsync(factory, activity, factory.Today.AddDays(10));
+        using var http = await factory.ClientForAsync(World.Finance);
+        var body = new { InvoiceNumber = "PT-4411", InvoiceDate = factory.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), AmountExclVat = "1200", Vat = "240" };
+
+        var responses = await RaceAsync(4, () => http.PostAsJsonAsync($"/api/v1/leases/{approved.Id}/purchase", body));
+
+        await AssertOneWinnerAsync(responses, HttpStatusCode.OK);
+        Assert.Equal(1, await EntriesOfAsync("lease", approved.Id.ToString()));
+        Assert.Equal(12, await factory.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Set<App.Modules.Leasing.LeaseInstalment>().CountAsync(i => i.LeaseId == approved.Id)));
+    }
+
+    [Fact]
     public async Task InvoiceQuote_FourConcurrentRequests_OneInvoice()
     {
         var world = await OpenAsync(factory);
