@@ -14,7 +14,7 @@ namespace Partage.App.Cli;
 /// </summary>
 public static partial class PartageCommandLine
 {
-    private static readonly string[] Verbs = ["db", "users", "demo", "ledger", "invoices", "payroll", "payments", "einvoicing", "shares", "leases", "--help", "-h", "-?"];
+    private static readonly string[] Verbs = ["db", "users", "demo", "ledger", "invoices", "payroll", "payments", "einvoicing", "shares", "leases", "report", "--help", "-h", "-?"];
 
     /// <summary>Any first word that is not an option (the web server's are `--Section:Key=value`, `--urls`) is a verb, known or not.</summary>
     public static bool Handles(string[] args) => args.Length > 0 && (Verbs.Contains(args[0], StringComparer.Ordinal) || !args[0].StartsWith('-'));
@@ -44,6 +44,7 @@ public static partial class PartageCommandLine
         root.Subcommands.Add(EInvoicingVerbs());
         root.Subcommands.Add(SharesVerbs());
         root.Subcommands.Add(LeasesVerbs());
+        root.Subcommands.Add(ReportVerbs());
         return root;
     }
 

@@ -21,6 +21,7 @@ using Partage.App.Modules.Payroll;
 using Partage.App.Modules.Purchases;
 using Partage.App.Modules.Governance;
 using Partage.App.Modules.Leasing;
+using Partage.App.Modules.Reporting;
 using Partage.App.Security;
 using Partage.Kernel;
 using Partage.Persistence;
@@ -40,7 +41,7 @@ public static class PartageHost
         PersonalDataCipher.Configure(builder.Configuration["Security:PersonalDataKey"], builder.Configuration["Security:PreviousPersonalDataKeys"]);
         services.AddPartageSecurity(builder.Configuration);
         services.AddPartageMail(builder.Configuration);
-        services.AddAudit().AddLegalEntities().AddOffices().AddMembers().AddNotifications().AddActivities().AddLedger().AddClients().AddInvoicing(builder.Configuration).AddPayroll(builder.Configuration).AddEmployers(builder.Configuration).AddPurchases(builder.Configuration).AddGovernance().AddLeasing(builder.Configuration);
+        services.AddAudit().AddLegalEntities().AddOffices().AddMembers().AddNotifications().AddActivities().AddLedger().AddClients().AddInvoicing(builder.Configuration).AddPayroll(builder.Configuration).AddEmployers(builder.Configuration).AddPurchases(builder.Configuration).AddGovernance().AddLeasing(builder.Configuration).AddReporting();
         services.AddScoped<DemoSeeder>().AddScoped<DemoMembers>().AddScoped<DemoBooks>().AddScoped<DemoSales>().AddScoped<DemoPayroll>().AddScoped<DemoEmployers>().AddScoped<DemoPurchases>().AddScoped<DemoGovernance>().AddScoped<DemoLeasing>();
         builder.AddPartageScheduling(DatabaseOptions.From(builder.Configuration));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
@@ -135,6 +136,15 @@ public static class PartageHost
         anonymousApi.MapPost("/auth/token", IssueToken).WithTags("Authentification").WithName("IssueToken")
             .WithSummary("Échange e-mail et mot de passe contre un jeton porteur (verrouillage après échecs répétés)");
         SecuritySetup.MapAccountEndpoints(anonymousApi, api);
+        MapModules(api, anonymousApi);
+
+        app.MapRazorPages();
+        return app;
+    }
+
+    /// <summary>Each module's API, under the authenticated group (and the anonymous one where a module has public doors).</summary>
+    private static void MapModules(RouteGroupBuilder api, RouteGroupBuilder anonymousApi)
+    {
         LegalEntitiesModule.MapLegalEntitiesEndpoints(api);
         OfficesModule.MapOfficesEndpoints(api);
         MembersModule.MapMembersEndpoints(api, anonymousApi);
@@ -148,9 +158,7 @@ public static class PartageHost
         PurchasesModule.MapPurchasesEndpoints(api);
         GovernanceModule.MapGovernanceEndpoints(api);
         LeasingModule.MapLeasingEndpoints(api);
-
-        app.MapRazorPages();
-        return app;
+        ReportingModule.MapReportingEndpoints(api);
     }
 
     public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);

@@ -7103,6 +7103,73 @@ namespace Partage.Migrations.Postgres.Migrations
                     b.ToTable("supplier_invoices", (string)null);
                 });
 
+            modelBuilder.Entity("Partage.App.Modules.Reporting.HistoryFigure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("imported_by");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Row")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("row");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Table")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("table");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("value");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reporting_history");
+
+                    b.HasIndex("Scope", "Year")
+                        .HasDatabaseName("ix_reporting_history_scope_year");
+
+                    b.HasIndex("Scope", "Table", "Row", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reporting_history_scope_table_row_year");
+
+                    b.ToTable("reporting_history", (string)null);
+                });
+
             modelBuilder.Entity("Partage.App.Security.Accounts.SpentRefreshToken", b =>
                 {
                     b.Property<string>("Hash")

@@ -7092,6 +7092,73 @@ namespace Partage.Migrations.Sqlite.Migrations
                     b.ToTable("supplier_invoices", (string)null);
                 });
 
+            modelBuilder.Entity("Partage.App.Modules.Reporting.HistoryFigure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_at");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_by");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Row")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("row");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Table")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("table");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("year");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reporting_history");
+
+                    b.HasIndex("Scope", "Year")
+                        .HasDatabaseName("ix_reporting_history_scope_year");
+
+                    b.HasIndex("Scope", "Table", "Row", "Year")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reporting_history_scope_table_row_year");
+
+                    b.ToTable("reporting_history", (string)null);
+                });
+
             modelBuilder.Entity("Partage.App.Security.Accounts.SpentRefreshToken", b =>
                 {
                     b.Property<string>("Hash")

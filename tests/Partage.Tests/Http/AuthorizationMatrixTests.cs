@@ -474,6 +474,21 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
             Only(HttpStatusCode.Conflict, finance), HttpStatusCode.NotFound);
     }
 
+    /// <summary>The annual report: the cooperative's staff read any, a manager their office's; administration, finance and governance load history; anyone else 404.</summary>
+    protected static IEnumerable<(string Method, string Pattern, Func<World, string> Path, Func<World, object?> Body, Dictionary<string, HttpStatusCode> Allowed, HttpStatusCode Otherwise)> ReportingEndpoints()
+    {
+        var ok = HttpStatusCode.OK;
+        Dictionary<string, HttpStatusCode> Only(HttpStatusCode code, params string[] who) => who.ToDictionary(e => e, _ => code);
+        string[] readers = [.. Staff, World.LilleManager, World.ParisManager];
+        var signedIn = Everyone.Where(e => e != Anonymous).ToDictionary(e => e, _ => ok);
+        // The import is multipart: the matrix's JSON body is refused in words (400) to those who may import; nobody else reaches it.
+        yield return ("POST", "/api/v1/reports/history", _ => "/api/v1/reports/history", _ => new { File = "x" }, Only(HttpStatusCode.BadRequest, World.Admin, World.Finance, World.Governance), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/reports/history/template.csv", _ => "/api/v1/reports/history/template.csv", _ => null, signedIn, HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/reports/annual", _ => "/api/v1/reports/annual?year=2026", _ => null, Only(ok, readers), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/reports/annual/{table}.csv", _ => "/api/v1/reports/annual/project_members.csv?year=2026", _ => null, Only(ok, readers), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/reports/annual/{table}.xlsx", _ => "/api/v1/reports/annual/project_members.xlsx?year=2026", _ => null, Only(ok, readers), HttpStatusCode.NotFound);
+    }
+
     private static int counter;
 
     /// <summary>Fiscal years from 2031 and first days of months from 2040, each used once: within the dates the API takes (1900..2100).</summary>
@@ -485,7 +500,7 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
     private static int closedMonths;
 
     internal static IEnumerable<(string Method, string Pattern, Func<World, string> Path, Func<World, object?> Body, Dictionary<string, HttpStatusCode> Allowed, HttpStatusCode Otherwise)> All() =>
-        Endpoints().Concat(LedgerEndpoints()).Concat(ClientEndpoints()).Concat(InvoiceEndpoints()).Concat(PayrollEndpoints()).Concat(EmployerEndpoints()).Concat(GovernanceEndpoints()).Concat(LeasingEndpoints());
+        Endpoints().Concat(LedgerEndpoints()).Concat(ClientEndpoints()).Concat(InvoiceEndpoints()).Concat(PayrollEndpoints()).Concat(EmployerEndpoints()).Concat(GovernanceEndpoints()).Concat(LeasingEndpoints()).Concat(ReportingEndpoints());
 
     /// <summary>Every endpoint with every caller: the rows of one part of the matrix (each part runs on its own server, in parallel with the others).</summary>
     protected static TheoryData<string, string> CasesOf(IEnumerable<(string Method, string Pattern, Func<World, string> Path, Func<World, object?> Body, Dictionary<string, HttpStatusCode> Allowed, HttpStatusCode Otherwise)> endpoints)
@@ -740,10 +755,10 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
     }
 }
 
-/// <summary>The equipment leases.</summary>
+/// <summary>The equipment leases and the annual report.</summary>
 public sealed class LeasingAuthorizationTests(PartageFactory factory) : AuthorizationMatrixTests(factory)
 {
-    public static TheoryData<string, string> Cases() => CasesOf(LeasingEndpoints());
+    public static TheoryData<string, string> Cases() => CasesOf(LeasingEndpoints().Concat(ReportingEndpoints()));
 }
 
 /// <summary>The share register and the assemblies.</summary>

@@ -16,6 +16,9 @@ public sealed record ExternalInvoice(
     IReadOnlyList<ExternalInvoiceLine> Lines, string PaymentReference, string? BuyerReference, string? CreditedNumber = null, DateOnly? CreditedIssueDate = null,
     string? CreditReason = null);
 
+/// <summary>What the entity invoiced (excl. VAT, credit notes deducted) in a calendar year, for one business module and office.</summary>
+public sealed record InvoicedTotal(LegalEntityId Entity, string ModuleCode, OfficeId Office, int Year, long NetCents);
+
 /// <summary>What other modules use of invoicing: the Factur-X document, the totals by EN 16931, the RF payment reference.</summary>
 public interface IInvoicingApi
 {
@@ -46,10 +49,31 @@ public interface IInvoicingApi
     /// A status already queued for that invoice and code is not queued twice. Nothing is queued when no platform is configured.
     /// </summary>
     Task QueueSupplierStatusAsync(LegalEntityId entity, SupplierInvoiceReference invoice, int code, BuyerReason? reason, CancellationToken ct = default);
+
+    /// <summary>The members' invoicing of each year from <paramref name="fromYear"/> to <paramref name="toYear"/> by issue date, per entity, module and office (the annual report).</summary>
+    Task<IReadOnlyList<InvoicedTotal>> InvoicedAsync(int fromYear, int toYear, CancellationToken ct = default);
 }
 
-internal sealed class InvoicingApi(ILegalEntitiesApi entities, Platform.PlatformQueue queue, Microsoft.Extensions.Options.IOptions<InvoicingOptions> options) : IInvoicingApi
+internal sealed class InvoicingApi(ILegalEntitiesApi entities, Platform.PlatformQueue queue, Microsoft.Extensions.Options.IOptions<InvoicingOptions> options, Persistence.PartageDbContext db) : IInvoicingApi
 {
+    public async Task<IReadOnlyList<InvoicedTotal>> InvoicedAsync(int fromYear, int toYear, CancellationToken ct = default)
+    {
+        var totals = new List<InvoicedTotal>();
+        for (var year = fromYear; year <= toYear; year++)
+        {
+            var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
+            // Every invoice that was issued (a number, an issue date), whatever became of it since; a credit note counts against its year.
+            var rows = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                db.Set<Invoice>().Where(i => i.IssueDate >= from && i.IssueDate <= to && i.Number != null)
+                    .GroupBy(i => new { i.LegalEntityId, i.ModuleCode, i.OfficeId, i.Kind })
+                    .Select(g => new { g.Key.LegalEntityId, g.Key.ModuleCode, g.Key.OfficeId, g.Key.Kind, Net = g.Sum(i => i.NetCents) }), ct);
+            totals.AddRange(rows.GroupBy(r => (r.LegalEntityId, r.ModuleCode, r.OfficeId))
+                .Select(g => new InvoicedTotal(g.Key.LegalEntityId, g.Key.ModuleCode, g.Key.OfficeId, year, g.Sum(r => r.Kind == InvoiceKind.CreditNote ? -r.Net : r.Net))));
+        }
+
+        return totals;
+    }
+
     public bool IsFrenchVatRate(decimal ratePercent, DateOnly on) => VatRules.All.Any(r => r.Category == "S" && r.RatePercent == ratePercent && r.IsValidOn(on));
 
     public async Task QueueSupplierStatusAsync(LegalEntityId entity, SupplierInvoiceReference invoice, int code, BuyerReason? reason, CancellationToken ct = default) =>

@@ -26,6 +26,9 @@ public sealed record MemberRef(MemberId Id, long Number, string FullName, Office
 /// <summary>Where a member is reached: their account, if they have one, and their e-mail address.</summary>
 public sealed record MemberContact(MemberId Id, Guid? UserId, string Email);
 
+/// <summary>The members of a year (the annual report): registered by its end, and those who joined in it.</summary>
+public sealed record MembershipCounts(int Year, int Registered, int Joined);
+
 /// <summary>What other modules may ask of the Members module.</summary>
 public interface IMembersApi
 {
@@ -47,10 +50,26 @@ public interface IMembersApi
 
     /// <summary>The same for many members in one query (a payroll run, a transfer file).</summary>
     Task<IReadOnlyDictionary<MemberId, EmployeeIdentity>> EmployeesAsync(IReadOnlyCollection<MemberId> ids, CancellationToken ct = default);
+
+    /// <summary>Members (not applicants nor refused applications) registered by the end of each year, and those who joined in it, in an office or all.</summary>
+    Task<IReadOnlyList<MembershipCounts>> MembershipAsync(int fromYear, int toYear, OfficeId? office, CancellationToken ct = default);
 }
 
 internal sealed class MembersApi(PartageDbContext db) : IMembersApi
 {
+    public async Task<IReadOnlyList<MembershipCounts>> MembershipAsync(int fromYear, int toYear, OfficeId? office, CancellationToken ct = default)
+    {
+        var members = db.Set<Member>().AsNoTracking().Where(m => m.Status == MemberStatus.Active || m.Status == MemberStatus.Inactive).Where(m => office == null || m.OfficeId == office);
+        var counts = new List<MembershipCounts>();
+        for (var year = fromYear; year <= toYear; year++)
+        {
+            var (start, end) = (ParisTime.UtcStartOf(new DateOnly(year, 1, 1)), ParisTime.UtcStartOf(new DateOnly(year + 1, 1, 1)));
+            counts.Add(new MembershipCounts(year, await members.CountAsync(m => m.CreatedAt < end, ct), await members.CountAsync(m => m.CreatedAt >= start && m.CreatedAt < end, ct)));
+        }
+
+        return counts;
+    }
+
     public async Task<MemberId?> FindMemberIdByUserAsync(Guid userId, CancellationToken ct = default) =>
         await db.Set<Member>().AsNoTracking().Where(m => m.UserId == userId).Select(m => (MemberId?)m.Id).SingleOrDefaultAsync(ct);
 
