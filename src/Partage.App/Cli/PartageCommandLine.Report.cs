@@ -27,7 +27,7 @@ public static partial class PartageCommandLine
         var entity = new Option<string>("--entity") { Description = "Le code d'une structure (SCIC, LNA, GE) ; tout le groupe par défaut." };
         var office = new Option<Guid?>("--office") { Description = "L'identifiant d'un bureau ; tous par défaut." };
         var output = new Option<string>("--out") { Description = "Dossier où écrire les fichiers.", Required = true };
-        var annual = new Command("annual", "Écrit le rapport annuel d'une année : chaque tableau en CSV et XLSX, et report.json (tableaux, lignes, totaux et progressions calculés).")
+        var annual = new Command("annual", "Écrit le rapport annuel d'une année : le PDF, chaque tableau en CSV et XLSX, et report.json (tableaux, lignes, totaux et progressions calculés).")
         {
             year, entity, office, output,
         };
@@ -48,6 +48,7 @@ public static partial class PartageCommandLine
                 await SpreadsheetXlsx.WriteAsync(xlsx, table.Code.Length > 31 ? table.Code[..31] : table.Code, headers, rows, ct);
             }
 
+            await File.WriteAllBytesAsync(Path.Combine(folder, $"rapport-annuel-{report.Year}.pdf"), Modules.Reporting.AnnualReportPdf.Write(report, Modules.Reporting.ReportCharts.Png), ct);
             await File.WriteAllTextAsync(Path.Combine(folder, "report.json"), JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }), ct);
             Console.WriteLine($"Rapport {report.Year} — {report.Scope} : {French.Count(report.Tables.Count, "tableau", "tableaux")} écrits dans {folder}.");
             return 0;

@@ -485,6 +485,7 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
         yield return ("POST", "/api/v1/reports/history", _ => "/api/v1/reports/history", _ => new { File = "x" }, Only(HttpStatusCode.BadRequest, World.Admin, World.Finance, World.Governance), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/reports/history/template.csv", _ => "/api/v1/reports/history/template.csv", _ => null, signedIn, HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/reports/annual", _ => "/api/v1/reports/annual?year=2026", _ => null, Only(ok, readers), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/reports/annual.pdf", _ => "/api/v1/reports/annual.pdf?year=2026", _ => null, Only(ok, readers), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/reports/annual/{table}.csv", _ => "/api/v1/reports/annual/project_members.csv?year=2026", _ => null, Only(ok, readers), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/reports/annual/{table}.xlsx", _ => "/api/v1/reports/annual/project_members.xlsx?year=2026", _ => null, Only(ok, readers), HttpStatusCode.NotFound);
     }

@@ -73,6 +73,16 @@ public sealed class AnnualReportTests(December2026Factory factory) : IClassFixtu
             "projects_revenue_by_module / production de spectacles / progression: printed 33, computed 19.81",
             "cms_clients_by_sector / Total / 2016: printed 100, computed 105",                            // the printed shares add up to 105 %
         ], differ);
+
+        // The whole report as a PDF: cover, contents naming each table's page, the tables, their charts.
+        var pdf = AnnualReportPdf.Write(report, ReportCharts.Png);
+        await File.WriteAllBytesAsync(Path.Combine(Path.GetTempPath(), "rapport-annuel-2016.pdf"), pdf);
+        var text = Poppler.Text(pdf);
+        Assert.Contains("Sommaire", text, StringComparison.Ordinal);
+        Assert.Matches(@"Facturation par structure \(HT\) — page [3-9]", text);
+        Assert.Contains("14 729 128", text.Replace('\u202f', ' ').Replace('\u00a0', ' '), StringComparison.Ordinal);
+        Assert.Contains("<svg", ReportCharts.Svg(report.Tables.Single(t => t.Code == "invoicing_by_entity"))!, StringComparison.Ordinal);
+        Assert.Null(ReportCharts.Svg(report.Tables.Single(t => t.Code == "network")));   // a list of three counts: no chart
     }
 
     [Fact]

@@ -89,6 +89,21 @@ public sealed class PdfDocumentWriter : IDisposable
 
     public void Space(double points = 8) => y += points;
 
+    /// <summary>The number of the page being written (1 for the first).</summary>
+    public int Page => document.PageCount;
+
+    /// <summary>A picture (PNG, JPEG) across the page's width at most, <paramref name="height"/> points high, its proportions kept.</summary>
+    public void Image(byte[] picture, double height)
+    {
+        ArgumentNullException.ThrowIfNull(picture);
+        Ensure(height + 6);
+        using var stream = new MemoryStream(picture);
+        using var image = XImage.FromStream(stream);
+        var width = Math.Min(Width, height * image.PixelWidth / image.PixelHeight);
+        graphics!.DrawImage(image, Margin, y, width, height);
+        y += height + 6;
+    }
+
     /// <summary>What follows starts on a new page.</summary>
     public void PageBreak() => NewPage();
 

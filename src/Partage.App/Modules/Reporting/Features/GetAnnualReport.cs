@@ -74,17 +74,26 @@ public sealed class GetAnnualReport(PartageDbContext db, LiveFigures live, ILega
         return ReportFigures.Build(definition, years, rows, values, sources);
     }
 
-    /// <summary>A table's figures as the spreadsheets want them: the rows, the total, each year's figure and the progression.</summary>
-    public static (IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string?>> Rows) Grid(ReportTable table)
+    /// <summary>
+    /// A table's figures: the rows, the total, each year's figure and the progression — plain numbers for the spreadsheets,
+    /// or as people read them (« 14 729 128 € », « 61 % », « +28,98 % ») for the PDF.
+    /// </summary>
+    public static (IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<string?>> Rows) Grid(ReportTable table, bool forReading = false)
     {
         ArgumentNullException.ThrowIfNull(table);
         var french = CultureInfo.GetCultureInfo("fr-FR");
-        string? Figure(decimal? value) => value?.ToString("0.##", french);
+        string? Figure(decimal? value) => !forReading ? value?.ToString("0.##", french) : value is not { } v ? "—" : table.Kind switch
+        {
+            FigureKind.Amount => v.ToString("N0", french) + " €",
+            FigureKind.Percent => v.ToString("0.#", french) + " %",
+            _ => v.ToString("N0", french),
+        };
+        string? Progress(decimal? value) => !forReading ? value?.ToString("0.##", french) : value is not { } p ? "—" : (p > 0 ? "+" : string.Empty) + p.ToString("0.00", french) + " %";
         var headers = new List<string> { table.RowHeading.Length == 0 ? "Ligne" : table.RowHeading };
         headers.AddRange(table.Years.Select(y => y.ToString(CultureInfo.InvariantCulture)));
         headers.Add($"Progression {table.Years[^1]}/{table.Years[^2]} (%)");
         var rows = table.Rows.Concat(table.Total is null ? [] : [table.Total])
-            .Select(r => (IReadOnlyList<string?>)[r.Label, .. r.Values.Select(Figure), Figure(r.Progression)]).ToList();
+            .Select(r => (IReadOnlyList<string?>)[r.Label, .. r.Values.Select(Figure), Progress(r.Progression)]).ToList();
         return (headers, rows);
     }
 
@@ -93,6 +102,12 @@ public sealed class GetAnnualReport(PartageDbContext db, LiveFigures live, ILega
         reporting.MapGet("/reports/annual", async (int? year, string? entity, Guid? office, GetAnnualReport handler, ActorAccessor actors, TimeProvider clock, CancellationToken ct) =>
                 TypedResults.Ok(await handler.HandleAsync(year ?? clock.Today().Year, entity, office is { } o ? OfficeId.From(o) : null, await actors.GetAsync(ct), ct)))
             .WithName("GetAnnualReport").WithSummary("Le rapport annuel d'une année : chaque tableau, l'année précédente et la progression (personnel ; un gestionnaire, son bureau)").ProducesProblems();
+        reporting.MapGet("/reports/annual.pdf", async (int? year, string? entity, Guid? office, GetAnnualReport handler, ActorAccessor actors, TimeProvider clock, CancellationToken ct) =>
+            {
+                var report = await handler.HandleAsync(year ?? clock.Today().Year, entity, office is { } o ? OfficeId.From(o) : null, await actors.GetAsync(ct), ct);
+                return TypedResults.File(AnnualReportPdf.Write(report, ReportCharts.Png), "application/pdf", $"rapport-annuel-{report.Year}.pdf");
+            })
+            .WithName("GetAnnualReportPdf").WithSummary("Le rapport annuel entier en PDF : couverture, sommaire, tableaux, graphiques, pages numérotées").Produces(200, contentType: "application/pdf").ProducesProblems();
         reporting.MapGet("/reports/annual/{table}.csv", async (string table, int? year, string? entity, Guid? office, GetAnnualReport handler, ActorAccessor actors, TimeProvider clock, HttpContext http, CancellationToken ct) =>
             {
                 var found = await handler.TableAsync(table, year ?? clock.Today().Year, entity, office, await actors.GetAsync(ct), ct);
