@@ -33,7 +33,7 @@ public static partial class PartageCommandLine
         };
         annual.SetAction((parse, ct) => WithServices(async services =>
         {
-            var report = await services.GetRequiredService<GetAnnualReport>().HandleAsync(parse.GetValue(year), parse.GetValue(entity),
+            var (report, pdf) = await services.GetRequiredService<GetAnnualReport>().PdfAsync(parse.GetValue(year), parse.GetValue(entity),
                 parse.GetValue(office) is { } o ? OfficeId.From(o) : null, Actor.System, ct);
             var folder = Directory.CreateDirectory(parse.GetValue(output)!).FullName;
             foreach (var table in report.Tables)
@@ -48,7 +48,7 @@ public static partial class PartageCommandLine
                 await SpreadsheetXlsx.WriteAsync(xlsx, table.Code.Length > 31 ? table.Code[..31] : table.Code, headers, rows, ct);
             }
 
-            await File.WriteAllBytesAsync(Path.Combine(folder, $"rapport-annuel-{report.Year}.pdf"), Modules.Reporting.AnnualReportPdf.Write(report, Modules.Reporting.ReportCharts.Png), ct);
+            await File.WriteAllBytesAsync(Path.Combine(folder, $"rapport-annuel-{report.Year}.pdf"), pdf, ct);
             await File.WriteAllTextAsync(Path.Combine(folder, "report.json"), JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }), ct);
             Console.WriteLine($"Rapport {report.Year} — {report.Scope} : {French.Count(report.Tables.Count, "tableau", "tableaux")} écrits dans {folder}.");
             return 0;

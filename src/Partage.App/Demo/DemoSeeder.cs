@@ -31,6 +31,7 @@ public sealed class DemoSeeder(
     DemoPurchases purchases,
     DemoGovernance governance,
     DemoLeasing leasing,
+    Modules.Reporting.Features.ImportHistory history,
     TimeProvider clock)
 {
     public const string Password = "Partage-Demo-2026";
@@ -102,7 +103,18 @@ public sealed class DemoSeeder(
             await purchases.SeedAsync(ct);
             await governance.SeedAsync(faker, Accounts.First(a => a.Role == Roles.Member).Email, ct);
             await leasing.SeedAsync(faker, Accounts.First(a => a.Role == Roles.Member).Email, ct);
+            await HistoryAsync(ct);
         }
+    }
+
+    /// <summary>The 2013–2016 figures of the 2016 report as the annual report's history, so that its years before the platform show.</summary>
+    private async Task HistoryAsync(CancellationToken ct)
+    {
+        using var stream = typeof(DemoSeeder).Assembly.GetManifestResourceStream("Partage.App.Demo.annual-report-2016.json")
+            ?? throw new InvalidOperationException("annual-report-2016.json is not embedded.");
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, ct);
+        await history.HandleAsync("annual-report-2016.json", buffer.ToArray(), Actor.System, ct);
     }
 
     public async Task PrintDemoAccountsAsync(TextWriter output)

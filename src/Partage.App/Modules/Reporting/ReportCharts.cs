@@ -53,7 +53,7 @@ public static class ReportCharts
         plot.Legend.ManualItems.AddRange(table.Rows.Select((r, i) => new LegendItem { LabelText = r.Label, FillColor = palette.GetColor(i) }));
         plot.ShowLegend(Alignment.UpperLeft);
         plot.Axes.Margins(bottom: 0);
-        FrenchNumbers(plot);
+        FrenchNumbers(plot, table.Kind == FigureKind.Count);
         plot.Title(table.Title);
         return plot;
     }
@@ -71,14 +71,17 @@ public static class ReportCharts
 
         plot.Axes.Bottom.SetTicks(table.Years.Select(y => (double)y).ToArray(), table.Years.Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
         plot.ShowLegend(Alignment.UpperLeft);
-        FrenchNumbers(plot);
+        FrenchNumbers(plot, table.Kind == FigureKind.Count);
         plot.Title(table.Title);
         return plot;
     }
 
-    /// <summary>The left axis's numbers written the French way (« 10 000 000 »).</summary>
-    private static void FrenchNumbers(Plot plot) =>
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => v.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("fr-FR")) };
+    /// <summary>The left axis's numbers written the French way (« 10 000 000 »), whole numbers only for counts of people.</summary>
+    private static void FrenchNumbers(Plot plot, bool integers) =>
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+        {
+            LabelFormatter = v => v.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("fr-FR")), IntegerTicksOnly = integers,
+        };
 
     /// <summary>The last year's shares, each slice labelled.</summary>
     private static Plot? Pie(ReportTable table)

@@ -104,28 +104,45 @@ public sealed class GetAnnualReport(PartageDbContext db, LiveFigures live, ILega
             .WithName("GetAnnualReport").WithSummary("Le rapport annuel d'une année : chaque tableau, l'année précédente et la progression (personnel ; un gestionnaire, son bureau)").ProducesProblems();
         reporting.MapGet("/reports/annual.pdf", async (int? year, string? entity, Guid? office, GetAnnualReport handler, ActorAccessor actors, TimeProvider clock, CancellationToken ct) =>
             {
-                var report = await handler.HandleAsync(year ?? clock.Today().Year, entity, office is { } o ? OfficeId.From(o) : null, await actors.GetAsync(ct), ct);
-                return TypedResults.File(AnnualReportPdf.Write(report, ReportCharts.Png), "application/pdf", $"rapport-annuel-{report.Year}.pdf");
+                var (report, pdf) = await handler.PdfAsync(year ?? clock.Today().Year, entity, office is { } o ? OfficeId.From(o) : null, await actors.GetAsync(ct), ct);
+                return TypedResults.File(pdf, "application/pdf", $"rapport-annuel-{report.Year}.pdf");
             })
             .WithName("GetAnnualReportPdf").WithSummary("Le rapport annuel entier en PDF : couverture, sommaire, tableaux, graphiques, pages numérotées").Produces(200, contentType: "application/pdf").ProducesProblems();
-        reporting.MapGet("/reports/annual/{table}.csv", async (string table, int? year, string? entity, Guid? office, GetAnnualReport handler, ActorAccessor actors, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        reporting.MapGet("/reports/annual/{table}.csv", async (string table, int? year, string? entity, Guid? office, GetAnnualReport handler, ActorAccessor actors, TimeProvider clock, CancellationToken ct) =>
             {
-                var found = await handler.TableAsync(table, year ?? clock.Today().Year, entity, office, await actors.GetAsync(ct), ct);
-                var (headers, rows) = Grid(found);
-                using var buffer = new MemoryStream();
-                await SpreadsheetCsv.WriteAsync(buffer, headers, rows, ct);
-                return TypedResults.File(buffer.ToArray(), "text/csv", $"{found.Code}-{found.Years[^1]}.csv");
+                var (name, type, content) = await handler.TableFileAsync(table, xlsx: false, year ?? clock.Today().Year, entity, office, await actors.GetAsync(ct), ct);
+                return TypedResults.File(content, type, name);
             })
             .WithName("GetAnnualReportTableCsv").WithSummary("Un tableau du rapport annuel en CSV").Produces(200, contentType: "text/csv").ProducesProblems();
         reporting.MapGet("/reports/annual/{table}.xlsx", async (string table, int? year, string? entity, Guid? office, GetAnnualReport handler, ActorAccessor actors, TimeProvider clock, CancellationToken ct) =>
             {
-                var found = await handler.TableAsync(table, year ?? clock.Today().Year, entity, office, await actors.GetAsync(ct), ct);
-                var (headers, rows) = Grid(found);
-                using var buffer = new MemoryStream();
-                await SpreadsheetXlsx.WriteAsync(buffer, found.Code.Length > 31 ? found.Code[..31] : found.Code, headers, rows, ct);
-                return TypedResults.File(buffer.ToArray(), SpreadsheetXlsx.ContentType, $"{found.Code}-{found.Years[^1]}.xlsx");
+                var (name, type, content) = await handler.TableFileAsync(table, xlsx: true, year ?? clock.Today().Year, entity, office, await actors.GetAsync(ct), ct);
+                return TypedResults.File(content, type, name);
             })
             .WithName("GetAnnualReportTableXlsx").WithSummary("Un tableau du rapport annuel en XLSX").Produces(200, contentType: SpreadsheetXlsx.ContentType).ProducesProblems();
+    }
+
+    /// <summary>One table as a file: CSV (French numbers) or XLSX (numbers Excel adds up).</summary>
+    public async Task<(string Name, string ContentType, byte[] Content)> TableFileAsync(string code, bool xlsx, int year, string? entity, Guid? office, Actor actor, CancellationToken ct)
+    {
+        var table = await TableAsync(code, year, entity, office, actor, ct);
+        var (headers, rows) = Grid(table);
+        using var buffer = new MemoryStream();
+        if (xlsx)
+        {
+            await SpreadsheetXlsx.WriteAsync(buffer, table.Code.Length > 31 ? table.Code[..31] : table.Code, headers, rows, ct);
+            return ($"{table.Code}-{table.Years[^1]}.xlsx", SpreadsheetXlsx.ContentType, buffer.ToArray());
+        }
+
+        await SpreadsheetCsv.WriteAsync(buffer, headers, rows, ct);
+        return ($"{table.Code}-{table.Years[^1]}.csv", "text/csv", buffer.ToArray());
+    }
+
+    /// <summary>The whole report as a PDF, with its charts.</summary>
+    public async Task<(AnnualReport Report, byte[] Pdf)> PdfAsync(int year, string? entity, OfficeId? office, Actor actor, CancellationToken ct)
+    {
+        var report = await HandleAsync(year, entity, office, actor, ct);
+        return (report, AnnualReportPdf.Write(report, ReportCharts.Png));
     }
 
     /// <summary>One table of the report, or 404 when the catalogue has no such table or the year none of its figures.</summary>

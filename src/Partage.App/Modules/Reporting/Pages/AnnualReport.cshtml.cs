@@ -30,7 +30,24 @@ public sealed class AnnualReportModel(GetAnnualReport report, ImportHistory impo
 
     public string? Notice { get; private set; }
 
-    public string Query => $"year={Report?.Year}&entity={Uri.EscapeDataString(Structure ?? string.Empty)}&office={Bureau}";
+    public string Query => $"annee={Report?.Year}&structure={Uri.EscapeDataString(Structure ?? string.Empty)}&bureau={Bureau}";
+
+    public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct) =>
+        await DownloadAsync(async () =>
+        {
+            var (found, pdf) = await report.PdfAsync(Annee ?? clock.Today().Year, Structure, Bureau is { } b ? OfficeId.From(b) : null, Actor, ct);
+            return File(pdf, "application/pdf", $"rapport-annuel-{found.Year}.pdf");
+        });
+
+    public IActionResult OnGetTemplate() => File(HistoryFiles.Template(), "text/csv", "modele-historique.csv");
+
+    /// <summary>One table as CSV or XLSX (« format=xlsx »).</summary>
+    public async Task<IActionResult> OnGetTableAsync(string? code, string? format, CancellationToken ct) =>
+        await DownloadAsync(async () =>
+        {
+            var (name, type, content) = await report.TableFileAsync(code ?? string.Empty, format == "xlsx", Annee ?? clock.Today().Year, Structure, Bureau, Actor, ct);
+            return File(content, type, name);
+        });
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
