@@ -130,7 +130,9 @@ public sealed class DemoMembers(PartageDbContext db, NumberSeries numbers, TimeP
 
     private static string UniqueEmail(string firstName, string lastName, HashSet<string> used)
     {
-        var stem = $"{Text.SearchKey(firstName)}.{Text.SearchKey(lastName)}".Replace(' ', '-').Replace('\'', '-');
+        // Generated names may carry punctuation ("Florent,"): an address keeps ASCII letters and digits, anything else a hyphen.
+        static string Part(string name) => new string(Text.SearchKey(name).Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-') is { Length: > 0 } part ? part : "membre";
+        var stem = $"{Part(firstName)}.{Part(lastName)}";
         var email = $"{stem}@{DemoSeeder.Domain}";
         for (var n = 2; !used.Add(email); n++)
         {
