@@ -98,7 +98,8 @@ public static class LedgerLoad
     /// <summary>The batch of the full run's second measurement: a day's bank statement or payroll run is of this order.</summary>
     private static int BatchedSize => Batch > 1 ? Batch : 50;
 
-    private static async Task<List<ActivityId>> BulkLoadAsync(WebApplication app, string connectionString, long postings, long fecPostings)
+    /// <summary>Loads <paramref name="postings"/> postings of 2026 with COPY (the first <paramref name="fecPostings"/> on SCIC); also the annual report's load script.</summary>
+    internal static async Task<List<ActivityId>> BulkLoadAsync(WebApplication app, string connectionString, long postings, long fecPostings)
     {
         List<(ActivityId Id, LegalEntityId Entity)> activities;
         Dictionary<(LegalEntityId, string), AccountId> accounts;
@@ -108,7 +109,7 @@ public static class LedgerLoad
             var db = scope.ServiceProvider.GetRequiredService<PartageDbContext>();
             activities = (await db.Set<Activity>().AsNoTracking().Select(a => new { a.Id, a.LegalEntityId }).ToListAsync()).Select(a => (a.Id, a.LegalEntityId)).ToList();
             accounts = await db.Set<LedgerAccount>().AsNoTracking().Where(a => a.AuxiliaryCode == null).ToDictionaryAsync(a => (a.LegalEntityId, a.Number), a => a.Id);
-            years = await db.Set<FiscalYear>().AsNoTracking().ToDictionaryAsync(f => f.LegalEntityId, f => f.Id);
+            years = await db.Set<FiscalYear>().AsNoTracking().Where(f => f.StartsOn.Year == 2026).ToDictionaryAsync(f => f.LegalEntityId, f => f.Id);
         }
 
         // A bulk COPY of millions of rows outlasts the default 30 s command timeout.

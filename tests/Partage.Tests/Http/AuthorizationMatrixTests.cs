@@ -474,7 +474,7 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
             Only(HttpStatusCode.Conflict, finance), HttpStatusCode.NotFound);
     }
 
-    /// <summary>The annual report: the cooperative's staff read any, a manager their office's; administration, finance and governance load history; anyone else 404.</summary>
+    /// <summary>The annual report and the offices' dashboards: the cooperative's staff read any, a manager their office's; administration, finance and governance load history; anyone else 404.</summary>
     protected static IEnumerable<(string Method, string Pattern, Func<World, string> Path, Func<World, object?> Body, Dictionary<string, HttpStatusCode> Allowed, HttpStatusCode Otherwise)> ReportingEndpoints()
     {
         var ok = HttpStatusCode.OK;
@@ -488,6 +488,7 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
         yield return ("GET", "/api/v1/reports/annual.pdf", _ => "/api/v1/reports/annual.pdf?year=2026", _ => null, Only(ok, readers), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/reports/annual/{table}.csv", _ => "/api/v1/reports/annual/project_members.csv?year=2026", _ => null, Only(ok, readers), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/reports/annual/{table}.xlsx", _ => "/api/v1/reports/annual/project_members.xlsx?year=2026", _ => null, Only(ok, readers), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/reports/office-dashboard", w => $"/api/v1/reports/office-dashboard?month=2026-11&office={w.Paris}", _ => null, Only(ok, readers), HttpStatusCode.NotFound);
     }
 
     private static int counter;

@@ -8,11 +8,12 @@ namespace Partage.App.Modules.Governance;
 /// deducted from wages through <see cref="IPayslipDeductions"/>, which Payroll defines —, transfers, redemptions, numbered
 /// and sealed movements, posted to the books), the nine categories and their history, the colleges and their weights,
 /// and the general assemblies: convocation, proxies, online and in-room votes, secret ballots, weighted results, minutes.
-/// The statutes' figures are dated data (<see cref="Statutes"/>). No module asks anything of it: it has no contract.
+/// The statutes' figures are dated data (<see cref="Statutes"/>). Reporting reads its shareholders by category through <see cref="IGovernanceApi"/>.
 /// </summary>
 public static class GovernanceModule
 {
     public static IServiceCollection AddGovernance(this IServiceCollection services) => services
+        .AddScoped<IGovernanceApi, GovernanceApi>()
         .AddScoped<ShareRegister>()
         .AddScoped<ShareholderViews>()
         .AddScoped<AssemblyViews>()

@@ -16,8 +16,14 @@ public sealed record ExternalInvoice(
     IReadOnlyList<ExternalInvoiceLine> Lines, string PaymentReference, string? BuyerReference, string? CreditedNumber = null, DateOnly? CreditedIssueDate = null,
     string? CreditReason = null);
 
-/// <summary>What the entity invoiced (excl. VAT, credit notes deducted) in a calendar year, for one business module and office.</summary>
-public sealed record InvoicedTotal(LegalEntityId Entity, string ModuleCode, OfficeId Office, int Year, long NetCents);
+/// <summary>What the entity invoiced (excl. VAT, credit notes deducted) in a period (a year, a month), for one business module and office.</summary>
+public sealed record InvoicedTotal(LegalEntityId Entity, string ModuleCode, OfficeId Office, DateRange Period, long NetCents);
+
+/// <summary>
+/// The money at risk in an office (or all) on a day: the invoices past their due date and not settled (how many, what
+/// is still due on them incl. VAT), and the guarantee fund's exposure (what is still due on the invoices it covered).
+/// </summary>
+public sealed record ReceivablesAtRisk(int Late, Money LateRemaining, int Covered, Money GuaranteeExposure);
 
 /// <summary>What other modules use of invoicing: the Factur-X document, the totals by EN 16931, the RF payment reference.</summary>
 public interface IInvoicingApi
@@ -50,28 +56,45 @@ public interface IInvoicingApi
     /// </summary>
     Task QueueSupplierStatusAsync(LegalEntityId entity, SupplierInvoiceReference invoice, int code, BuyerReason? reason, CancellationToken ct = default);
 
-    /// <summary>The members' invoicing of each year from <paramref name="fromYear"/> to <paramref name="toYear"/> by issue date, per entity, module and office (the annual report).</summary>
-    Task<IReadOnlyList<InvoicedTotal>> InvoicedAsync(int fromYear, int toYear, CancellationToken ct = default);
+    /// <summary>The members' invoicing of each period by issue date, per entity, module and office (the annual report, an office's dashboard).</summary>
+    Task<IReadOnlyList<InvoicedTotal>> InvoicedAsync(IReadOnlyList<DateRange> periods, OfficeId? office, CancellationToken ct = default);
+
+    /// <summary>The late invoices and the guarantee fund's exposure of an office (or all) on <paramref name="today"/>.</summary>
+    Task<ReceivablesAtRisk> AtRiskAsync(OfficeId? office, DateOnly today, CancellationToken ct = default);
 }
 
 internal sealed class InvoicingApi(ILegalEntitiesApi entities, Platform.PlatformQueue queue, Microsoft.Extensions.Options.IOptions<InvoicingOptions> options, Persistence.PartageDbContext db) : IInvoicingApi
 {
-    public async Task<IReadOnlyList<InvoicedTotal>> InvoicedAsync(int fromYear, int toYear, CancellationToken ct = default)
+    public async Task<IReadOnlyList<InvoicedTotal>> InvoicedAsync(IReadOnlyList<DateRange> periods, OfficeId? office, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(periods);
         var totals = new List<InvoicedTotal>();
-        for (var year = fromYear; year <= toYear; year++)
+        foreach (var period in periods)
         {
-            var (from, to) = (new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
-            // Every invoice that was issued (a number, an issue date), whatever became of it since; a credit note counts against its year.
+            var (from, to) = (period.Start, period.End);
+            // Every invoice that was issued (a number, an issue date), whatever became of it since; a credit note counts against its period.
             var rows = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-                db.Set<Invoice>().Where(i => i.IssueDate >= from && i.IssueDate <= to && i.Number != null)
+                db.Set<Invoice>().Where(i => i.IssueDate >= from && i.IssueDate <= to && i.Number != null && (office == null || i.OfficeId == office))
                     .GroupBy(i => new { i.LegalEntityId, i.ModuleCode, i.OfficeId, i.Kind })
                     .Select(g => new { g.Key.LegalEntityId, g.Key.ModuleCode, g.Key.OfficeId, g.Key.Kind, Net = g.Sum(i => i.NetCents) }), ct);
             totals.AddRange(rows.GroupBy(r => (r.LegalEntityId, r.ModuleCode, r.OfficeId))
-                .Select(g => new InvoicedTotal(g.Key.LegalEntityId, g.Key.ModuleCode, g.Key.OfficeId, year, g.Sum(r => r.Kind == InvoiceKind.CreditNote ? -r.Net : r.Net))));
+                .Select(g => new InvoicedTotal(g.Key.LegalEntityId, g.Key.ModuleCode, g.Key.OfficeId, period, g.Sum(r => r.Kind == InvoiceKind.CreditNote ? -r.Net : r.Net))));
         }
 
         return totals;
+    }
+
+    public async Task<ReceivablesAtRisk> AtRiskAsync(OfficeId? office, DateOnly today, CancellationToken ct = default)
+    {
+        var invoices = db.Set<Invoice>().Where(i => i.Kind == InvoiceKind.Invoice && (office == null || i.OfficeId == office));
+        var late = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            invoices.Where(i => InvoiceStatuses.AwaitingPayment.Contains(i.Status) && i.DueDate < today).Select(i => i.GrossCents - i.Payments.Sum(p => p.AmountCents)), ct);
+        var covered = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            from c in db.Set<GuaranteeCover>()
+            join i in invoices on c.InvoiceId equals i.Id
+            where c.Status == CoverStatus.Covered
+            select i.GrossCents - i.Payments.Sum(p => p.AmountCents), ct);
+        return new ReceivablesAtRisk(late.Count, Money.Eur(late.Sum()), covered.Count, Money.Eur(covered.Sum()));
     }
 
     public bool IsFrenchVatRate(decimal ratePercent, DateOnly on) => VatRules.All.Any(r => r.Category == "S" && r.RatePercent == ratePercent && r.IsValidOn(on));

@@ -26,8 +26,11 @@ public sealed record MemberRef(MemberId Id, long Number, string FullName, Office
 /// <summary>Where a member is reached: their account, if they have one, and their e-mail address.</summary>
 public sealed record MemberContact(MemberId Id, Guid? UserId, string Email);
 
-/// <summary>The members of a year (the annual report): registered by its end, and those who joined in it.</summary>
-public sealed record MembershipCounts(int Year, int Registered, int Joined);
+/// <summary>The members of a period (a year of the annual report, a month of an office's dashboard): registered by its end, and those who joined in it.</summary>
+public sealed record MembershipCounts(DateRange Period, int Registered, int Joined);
+
+/// <summary>Members alike on a day (the annual report's shares): how many of a gender, born in a year, in an office, of a trade.</summary>
+public sealed record MemberProfileCount(Gender? Gender, int BirthYear, OfficeId Office, string TradeCode, int Count);
 
 /// <summary>What other modules may ask of the Members module.</summary>
 public interface IMembersApi
@@ -51,20 +54,36 @@ public interface IMembersApi
     /// <summary>The same for many members in one query (a payroll run, a transfer file).</summary>
     Task<IReadOnlyDictionary<MemberId, EmployeeIdentity>> EmployeesAsync(IReadOnlyCollection<MemberId> ids, CancellationToken ct = default);
 
-    /// <summary>Members (not applicants nor refused applications) registered by the end of each year, and those who joined in it, in an office or all.</summary>
-    Task<IReadOnlyList<MembershipCounts>> MembershipAsync(int fromYear, int toYear, OfficeId? office, CancellationToken ct = default);
+    /// <summary>Members (not applicants nor refused applications) registered by the end of each period, and those who joined in it, in an office or all.</summary>
+    Task<IReadOnlyList<MembershipCounts>> MembershipAsync(IReadOnlyList<DateRange> periods, OfficeId? office, CancellationToken ct = default);
+
+    /// <summary>The members registered by the end of <paramref name="at"/> (those <see cref="MembershipAsync"/> counts), grouped by gender, year of birth, office and trade.</summary>
+    Task<IReadOnlyList<MemberProfileCount>> ProfileAsync(DateOnly at, OfficeId? office, CancellationToken ct = default);
 }
 
 internal sealed class MembersApi(PartageDbContext db) : IMembersApi
 {
-    public async Task<IReadOnlyList<MembershipCounts>> MembershipAsync(int fromYear, int toYear, OfficeId? office, CancellationToken ct = default)
+    public async Task<IReadOnlyList<MemberProfileCount>> ProfileAsync(DateOnly at, OfficeId? office, CancellationToken ct = default)
     {
-        var members = db.Set<Member>().AsNoTracking().Where(m => m.Status == MemberStatus.Active || m.Status == MemberStatus.Inactive).Where(m => office == null || m.OfficeId == office);
+        var end = ParisTime.UtcStartOf(at.AddDays(1));
+        return await Registered(office).Where(m => m.CreatedAt < end)
+            .GroupBy(m => new { m.Gender, m.BirthDate.Year, m.OfficeId, m.TradeCode })
+            .Select(g => new MemberProfileCount(g.Key.Gender, g.Key.Year, g.Key.OfficeId, g.Key.TradeCode, g.Count())).ToListAsync(ct);
+    }
+
+    /// <summary>The members who count as registered (not applicants nor refused applications), in an office or all.</summary>
+    private IQueryable<Member> Registered(OfficeId? office) =>
+        db.Set<Member>().AsNoTracking().Where(m => m.Status == MemberStatus.Active || m.Status == MemberStatus.Inactive).Where(m => office == null || m.OfficeId == office);
+
+    public async Task<IReadOnlyList<MembershipCounts>> MembershipAsync(IReadOnlyList<DateRange> periods, OfficeId? office, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(periods);
+        var members = Registered(office);
         var counts = new List<MembershipCounts>();
-        for (var year = fromYear; year <= toYear; year++)
+        foreach (var period in periods)
         {
-            var (start, end) = (ParisTime.UtcStartOf(new DateOnly(year, 1, 1)), ParisTime.UtcStartOf(new DateOnly(year + 1, 1, 1)));
-            counts.Add(new MembershipCounts(year, await members.CountAsync(m => m.CreatedAt < end, ct), await members.CountAsync(m => m.CreatedAt >= start && m.CreatedAt < end, ct)));
+            var (start, end) = (ParisTime.UtcStartOf(period.Start), ParisTime.UtcStartOf(period.End.AddDays(1)));
+            counts.Add(new MembershipCounts(period, await members.CountAsync(m => m.CreatedAt < end, ct), await members.CountAsync(m => m.CreatedAt >= start && m.CreatedAt < end, ct)));
         }
 
         return counts;

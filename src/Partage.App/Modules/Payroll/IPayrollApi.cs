@@ -58,7 +58,16 @@ public interface IPayrollApi
 
     /// <summary>A member's countersigned jobs (the contract exists, its DPAE is recorded) that end on or after <paramref name="endingFrom"/>, latest first: the jobs their meal and lodging allowances name.</summary>
     Task<IReadOnlyList<JobSummary>> MemberJobsAsync(MemberId member, DateOnly endingFrom, CancellationToken ct = default);
+
+    /// <summary>For each period, in an office or all: the jobs (contracts not cancelled) starting in it, and the gross pay of the payslips of its days.</summary>
+    Task<IReadOnlyList<PayrollTotals>> PayrollAsync(IReadOnlyList<DateRange> periods, OfficeId? office, CancellationToken ct = default);
+
+    /// <summary>The jobs (contracts not cancelled) starting in a period, in an office or all, counted by trade code (the annual report's contracts by trade).</summary>
+    Task<IReadOnlyDictionary<string, int>> JobsByTradeAsync(DateRange period, OfficeId? office, CancellationToken ct = default);
 }
+
+/// <summary>An office's payroll in a period (its dashboard): how many jobs start in it, and the gross pay of its payslips.</summary>
+public sealed record PayrollTotals(DateRange Period, int Jobs, long GrossCents);
 
 /// <summary>A job as other modules see it: its number, activity, days and place, and whether its pay takes the DFS (which already covers the artist's expenses).</summary>
 public sealed record JobSummary(JobId Id, string Number, ActivityId ActivityId, string Description, string Place, DateOnly Start, DateOnly End, bool Dfs);
@@ -109,6 +118,32 @@ internal sealed class PayrollApi(
         await db.Set<Job>().AsNoTracking().Where(j => j.MemberId == member && j.Status == JobStatus.Countersigned && j.End >= endingFrom)
             .OrderByDescending(j => j.Start).ThenByDescending(j => j.Number)
             .Select(j => new JobSummary(j.Id, j.Number, j.ActivityId, j.Description, j.Place, j.Start, j.End, j.Dfs != null)).ToListAsync(ct);
+
+    public async Task<IReadOnlyList<PayrollTotals>> PayrollAsync(IReadOnlyList<DateRange> periods, OfficeId? office, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(periods);
+        var totals = new List<PayrollTotals>();
+        foreach (var period in periods)
+        {
+            var (from, to) = (period.Start, period.End);
+            var jobs = await Jobs(period, office).CountAsync(ct);
+            // A payslip belongs to the period its first day falls in: a longer job's payslips are cut at each month's end.
+            var gross = await db.Set<Payslip>().AsNoTracking().Where(p => p.From >= from && p.From <= to && (office == null || p.OfficeId == office)).SumAsync(p => p.Figures.GrossCents, ct);
+            totals.Add(new PayrollTotals(period, jobs, gross));
+        }
+
+        return totals;
+    }
+
+    public async Task<IReadOnlyDictionary<string, int>> JobsByTradeAsync(DateRange period, OfficeId? office, CancellationToken ct = default) =>
+        await Jobs(period, office).GroupBy(j => j.TradeCode).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+
+    /// <summary>The contracts that count: not cancelled, starting in the period.</summary>
+    private IQueryable<Job> Jobs(DateRange period, OfficeId? office)
+    {
+        var (from, to) = (period.Start, period.End);
+        return db.Set<Job>().AsNoTracking().Where(j => j.Status != JobStatus.Cancelled && j.Start >= from && j.Start <= to && (office == null || j.OfficeId == office));
+    }
 }
 
 /// <summary>

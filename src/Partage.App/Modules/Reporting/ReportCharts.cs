@@ -16,22 +16,34 @@ public static class ReportCharts
 
     public static byte[]? Png(ReportTable table) => Draw(table) is { } plot ? plot.GetImageBytes(Width, Height, ImageFormat.Png) : null;
 
+    /// <summary>
+    /// A chart of series over labelled points (the months of an office's dashboard): bars side by side, or lines. SVG for
+    /// the page; null when every figure is zero.
+    /// </summary>
+    public static string? Svg(string title, IReadOnlyList<string> points, IReadOnlyList<(string Label, IReadOnlyList<decimal?> Values)> series, bool bars, bool counts)
+    {
+        var plot = bars ? Bars(title, points, series, counts) : Lines(title, points, series, counts);
+        return plot?.GetSvgXml(Width, Height);
+    }
+
     private static Plot? Draw(ReportTable table)
     {
         ArgumentNullException.ThrowIfNull(table);
+        var years = table.Years.Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var series = table.Rows.Select(r => (r.Label, r.Values)).ToList();
         return table.Code switch
         {
-            "invoicing_by_entity" or "projects_revenue_by_module" or "cms_revenue" => Bars(table),
-            "project_members" or "members_by_entity" => Lines(table),
+            "invoicing_by_entity" or "projects_revenue_by_module" or "cms_revenue" => Bars(table.Title, years, series, table.Kind == FigureKind.Count),
+            "project_members" or "members_by_entity" => Lines(table.Title, years, series, table.Kind == FigureKind.Count),
             _ when table.Kind == FigureKind.Percent || table.Code == "clients_by_country" => Pie(table),
             _ => null,
         };
     }
 
-    /// <summary>One group of bars per year, one bar per row, a legend naming the rows.</summary>
-    private static Plot? Bars(ReportTable table)
+    /// <summary>One group of bars per point (a year, a month), one bar per series, a legend naming the series.</summary>
+    private static Plot? Bars(string title, IReadOnlyList<string> points, IReadOnlyList<(string Label, IReadOnlyList<decimal?> Values)> series, bool counts)
     {
-        if (table.Rows.All(r => r.Values.All(v => v is null)))
+        if (series.All(r => r.Values.All(v => v is null or 0)))
         {
             return null;
         }
@@ -39,40 +51,44 @@ public static class ReportCharts
         var plot = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
         var bars = new List<Bar>();
-        for (var y = 0; y < table.Years.Count; y++)
+        for (var y = 0; y < points.Count; y++)
         {
-            for (var r = 0; r < table.Rows.Count; r++)
+            for (var r = 0; r < series.Count; r++)
             {
-                bars.Add(new Bar { Position = y * (table.Rows.Count + 1) + r, Value = (double)(table.Rows[r].Values[y] ?? 0), FillColor = palette.GetColor(r) });
+                bars.Add(new Bar { Position = y * (series.Count + 1) + r, Value = (double)(series[r].Values[y] ?? 0), FillColor = palette.GetColor(r) });
             }
         }
 
         plot.Add.Bars(bars);
-        plot.Axes.Bottom.SetTicks(table.Years.Select((_, i) => (double)(i * (table.Rows.Count + 1)) + ((table.Rows.Count - 1) / 2.0)).ToArray(),
-            table.Years.Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
-        plot.Legend.ManualItems.AddRange(table.Rows.Select((r, i) => new LegendItem { LabelText = r.Label, FillColor = palette.GetColor(i) }));
+        plot.Axes.Bottom.SetTicks(points.Select((_, i) => (double)(i * (series.Count + 1)) + ((series.Count - 1) / 2.0)).ToArray(), points.ToArray());
+        plot.Legend.ManualItems.AddRange(series.Select((r, i) => new LegendItem { LabelText = r.Label, FillColor = palette.GetColor(i) }));
         plot.ShowLegend(Alignment.UpperLeft);
         plot.Axes.Margins(bottom: 0);
-        FrenchNumbers(plot, table.Kind == FigureKind.Count);
-        plot.Title(table.Title);
+        FrenchNumbers(plot, counts);
+        plot.Title(title);
         return plot;
     }
 
-    /// <summary>A line per row across the years.</summary>
-    private static Plot Lines(ReportTable table)
+    /// <summary>A line per series across the points.</summary>
+    private static Plot? Lines(string title, IReadOnlyList<string> points, IReadOnlyList<(string Label, IReadOnlyList<decimal?> Values)> series, bool counts)
     {
-        var plot = new Plot();
-        foreach (var row in table.Rows)
+        if (series.All(r => r.Values.All(v => v is null)))
         {
-            var points = table.Years.Zip(row.Values).Where(p => p.Second is not null).ToList();
-            var line = plot.Add.Scatter(points.Select(p => (double)p.First).ToArray(), points.Select(p => (double)p.Second!.Value).ToArray());
-            line.LegendText = row.Label;
+            return null;
         }
 
-        plot.Axes.Bottom.SetTicks(table.Years.Select(y => (double)y).ToArray(), table.Years.Select(y => y.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+        var plot = new Plot();
+        foreach (var (label, values) in series)
+        {
+            var known = values.Select((v, i) => (Position: (double)i, Value: v)).Where(p => p.Value is not null).ToList();
+            var line = plot.Add.Scatter(known.Select(p => p.Position).ToArray(), known.Select(p => (double)p.Value!.Value).ToArray());
+            line.LegendText = label;
+        }
+
+        plot.Axes.Bottom.SetTicks(points.Select((_, i) => (double)i).ToArray(), points.ToArray());
         plot.ShowLegend(Alignment.UpperLeft);
-        FrenchNumbers(plot, table.Kind == FigureKind.Count);
-        plot.Title(table.Title);
+        FrenchNumbers(plot, counts);
+        plot.Title(title);
         return plot;
     }
 
