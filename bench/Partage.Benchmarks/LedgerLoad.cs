@@ -72,10 +72,7 @@ public static class LedgerLoad
     public static async Task<int> PostOnlyAsync(string adminConnection, int seconds)
     {
         var connectionString = new NpgsqlConnectionStringBuilder(adminConnection) { Database = Database, MaxPoolSize = 50 }.ConnectionString;
-        var app = PartageHost.Build(PartageHost.CreateBuilder([
-            "--environment=Development",   // the demo settings (appsettings.Development.json)
-            "--Database:Provider=Postgres", $"--ConnectionStrings:Partage={connectionString}", "--Logging:LogLevel:Default=Warning",
-        ]));
+        var app = LoadDatabase.Existing(connectionString);
         List<ActivityId> activities;
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -104,12 +101,17 @@ public static class LedgerLoad
         List<(ActivityId Id, LegalEntityId Entity)> activities;
         Dictionary<(LegalEntityId, string), AccountId> accounts;
         Dictionary<LegalEntityId, Guid> years;
+        Dictionary<LegalEntityId, long> numbers;
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PartageDbContext>();
             activities = (await db.Set<Activity>().AsNoTracking().Select(a => new { a.Id, a.LegalEntityId }).ToListAsync()).Select(a => (a.Id, a.LegalEntityId)).ToList();
             accounts = await db.Set<LedgerAccount>().AsNoTracking().Where(a => a.AuxiliaryCode == null).ToDictionaryAsync(a => (a.LegalEntityId, a.Number), a => a.Id);
             years = await db.Set<FiscalYear>().AsNoTracking().Where(f => f.StartsOn.Year == 2026).ToDictionaryAsync(f => f.LegalEntityId, f => f.Id);
+            var yearIds = years.Values.ToList();
+            // After the demo's own entries, when it posted some.
+            numbers = await db.Set<JournalEntry>().AsNoTracking().Where(e => e.JournalCode == "PA" && yearIds.Contains(e.FiscalYearId))
+                .GroupBy(e => e.LegalEntityId).Select(g => new { g.Key, Last = g.Max(e => e.Number) }).ToDictionaryAsync(g => g.Key, g => g.Last);
         }
 
         // A bulk COPY of millions of rows outlasts the default 30 s command timeout.
@@ -120,7 +122,6 @@ public static class LedgerLoad
         var others = activities.Where(a => a.Entity != scic).ToList();
         var scicActivities = activities.Where(a => a.Entity == scic).ToList();
         var postedAt = new DateTime(2026, 11, 26, 0, 0, 0, DateTimeKind.Utc);
-        var numbers = new Dictionary<LegalEntityId, long>();
         var entries = postings / 2;
         var random = new Random(42);
         // Entries first (the postings' foreign key needs them committed), then their postings.

@@ -18,10 +18,14 @@ public static class LoadDatabase
             await new NpgsqlCommand($"CREATE DATABASE {database}", admin).ExecuteNonQueryAsync();
         }
 
-        var app = PartageHost.Build(PartageHost.CreateBuilder([
+        return (Existing(connection, settings), connection);
+    }
+
+    /// <summary>The platform (not started) over an existing database.</summary>
+    public static WebApplication Existing(string connection, params string[] settings) =>
+        PartageHost.Build(PartageHost.CreateBuilder([
             "--environment=Development",   // the demo bank accounts and establishments (appsettings.Development.json)
+            $"--contentRoot={AppContext.BaseDirectory}",   // where that file is copied, whatever folder `dotnet run` starts from
             "--Database:Provider=Postgres", $"--ConnectionStrings:Partage={connection}", "--Logging:LogLevel:Default=Warning", .. settings,
         ]));
-        return (app, connection);
-    }
 }

@@ -24,6 +24,11 @@ if (args.Length > 0 && args[0] == "report")
         args.Length > 4 ? int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
 }
 
+if (args.Length > 0 && args[0] == "report-measure")
+{
+    return await ReportLoad.MeasureOnlyAsync(args[1]);
+}
+
 if (args.Length > 0 && args[0] == "ledger-post")
 {
     return await LedgerLoad.PostOnlyAsync(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20);

@@ -19,7 +19,8 @@ namespace Partage.Benchmarks;
 /// million invoices, half a million contracts and their payslips, five million postings — then the whole report of 2026
 /// (every table, N − 1 and N) timed, for the group and for an office, its PDF, and an office's dashboard; beside them, in
 /// the same run, the database's own aggregate of the same invoicing and members (the floor no code can go under).
-/// Usage: dotnet run -c Release -- report "Host=…;Username=postgres;Database=postgres" [members] [postings] [invoices per year]
+/// Usage: dotnet run -c Release -- report "Host=…;Username=postgres;Database=postgres" [members] [postings] [invoices per year];
+/// then `report-measure "<same>"` measures again on the database left behind.
 /// The rows are copied in SQL from the demo's own (the columns the report reads set per row): going through the use
 /// cases would take hours, and the report only reads.
 /// </summary>
@@ -65,6 +66,27 @@ public static class ReportLoad
         return 0;
     }
 
+    /// <summary>The measures alone, on the database a full run left behind (migrated first: a new index is measured so).</summary>
+    public static async Task<int> MeasureOnlyAsync(string adminConnection)
+    {
+        var connectionString = new NpgsqlConnectionStringBuilder(adminConnection) { Database = Database, MaxPoolSize = 50 }.ConnectionString;
+        var app = LoadDatabase.Existing(connectionString);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync();
+        }
+
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await ExecuteAsync(connection, "ANALYZE");
+        }
+
+        await MeasureAsync(app, connectionString);
+        await app.DisposeAsync();
+        return 0;
+    }
+
     /// <summary>Members joining over ten years; invoices, contracts and payslips spread over the same years and all activities.</summary>
     private static async Task TenYearsAsync(NpgsqlConnection connection, int invoicesPerYear)
     {
@@ -80,14 +102,14 @@ public static class ReportLoad
         {
             ["id"] = "gen_random_uuid()", ["number"] = "'BENCH-F-' || g", ["issue_date"] = "date '2017-01-01' + (g % 3620)::int", ["due_date"] = "date '2017-01-01' + (g % 3620)::int + 30",
             ["activity_id"] = "a.id", ["member_id"] = "a.member_id", ["office_id"] = "a.office_id", ["legal_entity_id"] = "a.legal_entity_id",
-            ["net_cents"] = "10000 + (g * 7919) % 500000", ["gross_cents"] = "(10000 + (g * 7919) % 500000) * 12 / 10", ["payment_reference"] = "'RFBENCH' || g",
+            ["net_cents"] = "10000 + (g::bigint * 7919) % 500000", ["gross_cents"] = "(10000 + (g::bigint * 7919) % 500000) * 12 / 10", ["payment_reference"] = "'RFBENCH' || g",
             ["sale_entry_id"] = "NULL", ["row_version"] = "0",
         });
         await CopyAsync(connection, "payroll_jobs", "status <> 'Cancelled'", total / 2, activities, new()
         {
             ["id"] = "gen_random_uuid()", ["number"] = "'BENCH-CT-' || g", ["start"] = "date '2017-01-01' + (g % 3620)::int", ["end"] = "date '2017-01-01' + (g % 3620)::int",
             ["activity_id"] = "a.id", ["member_id"] = "a.member_id", ["office_id"] = "a.office_id", ["legal_entity_id"] = "a.legal_entity_id",
-            ["trade_code"] = "(SELECT code FROM trades WHERE rn = g % 7)", ["gross_cents"] = "20000 + (g * 104729) % 200000", ["commitment_entry_id"] = "NULL", ["row_version"] = "0",
+            ["trade_code"] = "(SELECT code FROM trades WHERE rn = g % 7)", ["gross_cents"] = "20000 + (g::bigint * 104729) % 200000", ["commitment_entry_id"] = "NULL", ["row_version"] = "0",
         });
         // One payslip per copied contract, its gross the contract's.
         var columns = await ColumnsAsync(connection, "payroll_payslips");

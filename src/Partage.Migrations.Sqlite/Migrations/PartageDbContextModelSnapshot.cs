@@ -2432,6 +2432,9 @@ namespace Partage.Migrations.Sqlite.Migrations
                     b.HasIndex("ActivityId", "Status")
                         .HasDatabaseName("ix_invoices_activity_id_status");
 
+                    b.HasIndex("IssueDate", "OfficeId")
+                        .HasDatabaseName("ix_invoices_issue_date_office_id");
+
                     b.HasIndex("LegalEntityId", "Number")
                         .IsUnique()
                         .HasDatabaseName("ix_invoices_legal_entity_id_number");
@@ -6252,6 +6255,9 @@ namespace Partage.Migrations.Sqlite.Migrations
                     b.HasIndex("OfficeId", "Status")
                         .HasDatabaseName("ix_payroll_jobs_office_id_status");
 
+                    b.HasIndex("Start", "OfficeId")
+                        .HasDatabaseName("ix_payroll_jobs_start_office_id");
+
                     b.ToTable("payroll_jobs", (string)null);
                 });
 
@@ -6658,6 +6664,9 @@ namespace Partage.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PaymentBatchId")
                         .HasDatabaseName("ix_payroll_payslips_payment_batch_id");
+
+                    b.HasIndex("From", "OfficeId")
+                        .HasDatabaseName("ix_payroll_payslips_from_office_id");
 
                     b.HasIndex("JobId", "Period")
                         .IsUnique()

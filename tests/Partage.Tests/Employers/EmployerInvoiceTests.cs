@@ -155,6 +155,10 @@ public abstract class EmployerInvoiceTests<TFactory>(TFactory factory) : IClassF
         Assert.Equal(1, Assert.Single(serviceReport.ByMandate, r => r.Label == "partiel").Count);
         Assert.Contains(serviceReport.ByLegalForm, r => r.Label == "SAS");
         Assert.Equal(100m, serviceReport.ByStatus.Sum(r => r.Percent));
+        // The annual report reads the same revenue through the Employers module's contract.
+        var annual = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Reporting.Features.GetAnnualReport>().HandleAsync(2026, null, null, finance));
+        Assert.Equal(revenue.Amount, annual.Tables.Single(t => t.Code == "cms_revenue").Rows.Single().Values[^1]);
+        Assert.Equal(revenue.Amount, annual.Tables.Single(t => t.Code == "cms_revenue_by_office").Total!.Values[^1]);
         var member = await factory.ActorAsync(World.LilleMemberEmail);
         await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<ServiceReport>().ForYearAsync(2026, member)));
     }

@@ -144,6 +144,8 @@ public class RequestLogTests(PartageFactory factory) : IClassFixture<PartageFact
 
         public Task LinkMemberAsync(Partage.Kernel.ClientId client, Partage.Kernel.MemberId member, CancellationToken ct = default) => throw new InvalidOperationException("panne simulée");
 
+        public Task<IReadOnlyDictionary<string, int>> CountriesAsync(IReadOnlyCollection<Partage.Kernel.ClientId> ids, CancellationToken ct = default) => throw new InvalidOperationException("panne simulée");
+
         public Task<IReadOnlyDictionary<Partage.Kernel.ClientId, string>> NamesAsync(IReadOnlyCollection<Partage.Kernel.ClientId> ids, CancellationToken ct = default) => throw new InvalidOperationException("panne simulée");
 
         public Task<IReadOnlyDictionary<Partage.Kernel.ClientId, Partage.App.Modules.Clients.ClientView>> FindManyAsync(IReadOnlyCollection<Partage.Kernel.ClientId> ids, CancellationToken ct = default) => throw new InvalidOperationException("panne simulée");

@@ -115,6 +115,15 @@ public abstract class OfficeDashboardTests<TFactory>(TFactory factory) : IClassF
             Assert.All(table.Rows, r => Assert.Equal(r.Values[^1], Rounding.ToDecimals(r.Values[^1]!.Value, 2)));
         }
 
+        // A client invoiced for the first time this year counts once in its country.
+        var today = factory.Today.Year;
+        Task<AnnualReport> ThisYearAsync() => factory.InScopeAsync(s => s.GetRequiredService<GetAnnualReport>().HandleAsync(today, null, null, finance));
+        var clientsBefore = Figure(await ThisYearAsync(), "clients_by_country", "France") ?? 0;
+        var client = await Sales.FrenchClientAsync(factory);
+        await Sales.IssuedAsync(factory, Sales.Draft(world.LilleActivity, client.Id, ("Cours", "2", "C62", "80", null)));
+        await Sales.IssuedAsync(factory, Sales.Draft(world.LilleActivity, client.Id, ("Cours", "1", "C62", "80", null)));
+        Assert.Equal(clientsBefore + 1, Figure(await ThisYearAsync(), "clients_by_country", "France"));
+
         // The members' count behind the shares is the report's own « Membres inscrits ».
         var registered = Figure(after, "project_members", "Membres inscrits")!.Value;
         var share = after.Tables.Single(t => t.Code == "members_by_gender").Rows[0].Values[^1]!.Value;

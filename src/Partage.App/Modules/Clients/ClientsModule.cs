@@ -40,6 +40,9 @@ public interface IClientsApi
     /// <summary>The names of several clients in one query (lists of invoices, covers…).</summary>
     Task<IReadOnlyDictionary<ClientId, string>> NamesAsync(IReadOnlyCollection<ClientId> ids, CancellationToken ct = default);
 
+    /// <summary>How many of these clients are in each country (ISO 3166 code), in one query (the annual report's clients by country).</summary>
+    Task<IReadOnlyDictionary<string, int>> CountriesAsync(IReadOnlyCollection<ClientId> ids, CancellationToken ct = default);
+
     /// <summary>Several clients with their contacts in one query (lists that show more than a name).</summary>
     Task<IReadOnlyDictionary<ClientId, ClientView>> FindManyAsync(IReadOnlyCollection<ClientId> ids, CancellationToken ct = default);
 
@@ -88,6 +91,13 @@ internal sealed class ClientsApi(PartageDbContext db, SearchClients searchClient
 {
     public Task<Infrastructure.PagedResult<ClientListItem>> SearchAsync(string? search, Infrastructure.PageRequest page, Actor actor, CancellationToken ct = default) =>
         searchClients.HandleAsync(search, null, null, page, actor, ct);
+
+    public async Task<IReadOnlyDictionary<string, int>> CountriesAsync(IReadOnlyCollection<ClientId> ids, CancellationToken ct = default)
+    {
+        var wanted = ids.Distinct().ToList();
+        return await db.Set<Client>().AsNoTracking().Where(c => wanted.Contains(c.Id)).GroupBy(c => c.Country).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+    }
 
     public async Task<IReadOnlyDictionary<ClientId, string>> NamesAsync(IReadOnlyCollection<ClientId> ids, CancellationToken ct = default)
     {

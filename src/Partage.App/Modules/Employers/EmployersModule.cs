@@ -55,7 +55,8 @@ public static class EmployersModule
             .AddScoped<RecordEmployerPayment>()
             .AddScoped<CreditEmployerInvoice>()
             .AddScoped<GetEmployerExposure>()
-            .AddScoped<ServiceReport>();
+            .AddScoped<ServiceReport>()
+            .AddScoped<IContractManagementFigures>(sp => sp.GetRequiredService<ServiceReport>());
 
     /// <summary>Each use case maps its own endpoints; the groups give them their prefix and OpenAPI tag.</summary>
     public static void MapEmployersEndpoints(RouteGroupBuilder api)

@@ -59,6 +59,9 @@ public interface IInvoicingApi
     /// <summary>The members' invoicing of each period by issue date, per entity, module and office (the annual report, an office's dashboard).</summary>
     Task<IReadOnlyList<InvoicedTotal>> InvoicedAsync(IReadOnlyList<DateRange> periods, OfficeId? office, CancellationToken ct = default);
 
+    /// <summary>The clients invoiced in a period (an invoice issued to them, whatever became of it), in an entity and an office or all.</summary>
+    Task<IReadOnlyList<ClientId>> InvoicedClientsAsync(DateRange period, LegalEntityId? entity, OfficeId? office, CancellationToken ct = default);
+
     /// <summary>The late invoices and the guarantee fund's exposure of an office (or all) on <paramref name="today"/>.</summary>
     Task<ReceivablesAtRisk> AtRiskAsync(OfficeId? office, DateOnly today, CancellationToken ct = default);
 }
@@ -82,6 +85,15 @@ internal sealed class InvoicingApi(ILegalEntitiesApi entities, Platform.Platform
         }
 
         return totals;
+    }
+
+    public async Task<IReadOnlyList<ClientId>> InvoicedClientsAsync(DateRange period, LegalEntityId? entity, OfficeId? office, CancellationToken ct = default)
+    {
+        var (from, to) = (period.Start, period.End);
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.Set<Invoice>().Where(i => i.Kind == InvoiceKind.Invoice && i.Number != null && i.IssueDate >= from && i.IssueDate <= to
+                    && (entity == null || i.LegalEntityId == entity) && (office == null || i.OfficeId == office))
+                .Select(i => i.ClientId).Distinct(), ct);
     }
 
     public async Task<ReceivablesAtRisk> AtRiskAsync(OfficeId? office, DateOnly today, CancellationToken ct = default)

@@ -282,6 +282,7 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         builder.HasIndex(i => new { i.ActivityId, i.Status });
         builder.HasIndex(i => new { i.OfficeId, i.Status });
         builder.HasIndex(i => i.CreditedInvoiceId).IsUnique();
+        builder.HasIndex(i => new { i.IssueDate, i.OfficeId });   // the annual report and the offices' dashboards read invoicing by period
         builder.HasOne<Activity>().WithMany().HasForeignKey(i => i.ActivityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Client>().WithMany().HasForeignKey(i => i.ClientId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<LegalEntity>().WithMany().HasForeignKey(i => i.LegalEntityId).OnDelete(DeleteBehavior.Restrict);

@@ -71,6 +71,17 @@ internal sealed class MembersApi(PartageDbContext db) : IMembersApi
             .Select(g => new MemberProfileCount(g.Key.Gender, g.Key.Year, g.Key.OfficeId, g.Key.TradeCode, g.Count())).ToListAsync(ct);
     }
 
+    /// <summary>The first index of the value found at <paramref name="found"/> in a sorted list (equal instants come together).</summary>
+    private static int FirstOf(List<DateTime> sorted, int found)
+    {
+        while (found > 0 && sorted[found - 1] == sorted[found])
+        {
+            found--;
+        }
+
+        return found;
+    }
+
     /// <summary>The members who count as registered (not applicants nor refused applications), in an office or all.</summary>
     private IQueryable<Member> Registered(OfficeId? office) =>
         db.Set<Member>().AsNoTracking().Where(m => m.Status == MemberStatus.Active || m.Status == MemberStatus.Inactive).Where(m => office == null || m.OfficeId == office);
@@ -78,15 +89,21 @@ internal sealed class MembersApi(PartageDbContext db) : IMembersApi
     public async Task<IReadOnlyList<MembershipCounts>> MembershipAsync(IReadOnlyList<DateRange> periods, OfficeId? office, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(periods);
-        var members = Registered(office);
-        var counts = new List<MembershipCounts>();
-        foreach (var period in periods)
+        if (periods.Count == 0)
         {
-            var (start, end) = (ParisTime.UtcStartOf(period.Start), ParisTime.UtcStartOf(period.End.AddDays(1)));
-            counts.Add(new MembershipCounts(period, await members.CountAsync(m => m.CreatedAt < end, ct), await members.CountAsync(m => m.CreatedAt >= start && m.CreatedAt < end, ct)));
+            return [];
         }
 
-        return counts;
+        // One read of the registration instants, counted per period in memory: a dashboard asks for two dozen months.
+        var last = ParisTime.UtcStartOf(periods.Max(p => p.End).AddDays(1));
+        var registered = await Registered(office).Where(m => m.CreatedAt < last).Select(m => m.CreatedAt).ToListAsync(ct);
+        registered.Sort();
+        int Before(DateTime instant) => registered.BinarySearch(instant) is var i && i >= 0 ? FirstOf(registered, i) : ~i;
+        return periods.Select(p =>
+        {
+            var (start, end) = (Before(ParisTime.UtcStartOf(p.Start)), Before(ParisTime.UtcStartOf(p.End.AddDays(1))));
+            return new MembershipCounts(p, end, end - start);
+        }).ToList();
     }
 
     public async Task<MemberId?> FindMemberIdByUserAsync(Guid userId, CancellationToken ct = default) =>

@@ -263,6 +263,7 @@ internal sealed class JobConfiguration : IEntityTypeConfiguration<Job>
         builder.HasOne<Activity>().WithMany().HasForeignKey(j => j.ActivityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(j => new { j.MemberId, j.Start });
         builder.HasIndex(j => new { j.OfficeId, j.Status });
+        builder.HasIndex(j => new { j.Start, j.OfficeId });   // the contracts of a period (the report, the dashboards)
         builder.OwnsOne(j => j.Production, p =>
         {
             p.Property(x => x.Function).HasMaxLength(100);

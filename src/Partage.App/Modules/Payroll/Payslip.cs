@@ -92,6 +92,7 @@ internal sealed class PayslipConfiguration : IEntityTypeConfiguration<Payslip>
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Number).HasMaxLength(35);
         builder.HasIndex(p => p.Number).IsUnique();
+        builder.HasIndex(p => new { p.From, p.OfficeId });   // the gross pay of a period (the offices' dashboards)
         builder.HasIndex(p => new { p.JobId, p.Period }).IsUnique();
         builder.Property(p => p.Period).HasMaxLength(7);
         builder.MapFigures(p => p.Figures);

@@ -1,3 +1,6 @@
+using System.Globalization;
+using Partage.App.Modules.Clients;
+using Partage.App.Modules.Employers;
 using Partage.App.Modules.Governance;
 using Partage.App.Modules.Invoicing;
 using Partage.App.Modules.LegalEntities;
@@ -17,30 +20,23 @@ public sealed record LiveFigure(string Table, string Row, int Year, decimal Valu
 /// shares by gender, age and office at the year's end, the contracts by family and trade, the shareholders by category,
 /// the offices open. The other tables of the 2016 report come from the history until their modules publish what they need.
 /// </summary>
-public sealed class LiveFigures(IInvoicingApi invoicing, IMembersApi members, IOfficesApi offices, ILegalEntitiesApi entities, IPayrollApi payroll, IGovernanceApi governance)
+public sealed class LiveFigures(IInvoicingApi invoicing, IMembersApi members, IOfficesApi offices, ILegalEntitiesApi entities, IPayrollApi payroll, IGovernanceApi governance,
+    IContractManagementFigures contractManagement, IClientsApi clients)
 {
     /// <summary>The age bands of the 2016 report, by age on 31 December (its labels overlap at 30; 30 goes to the first band).</summary>
     private static readonly (int UpTo, string Label)[] AgeBands =
         [(19, "Moins de 20 ans"), (30, "20 à 30 ans"), (40, "30 à 40 ans"), (50, "41 à 50 ans"), (int.MaxValue, "51 ans et plus")];
 
+    /// <summary>The countries the 2016 report names, in its order; the others are counted together (« Autres »).</summary>
+    private static readonly (string Code, string Label)[] Countries =
+        [("FR", "France"), ("DE", "Allemagne"), ("BE", "Belgique"), ("ES", "Espagne"), ("IT", "Italie"), ("NL", "Pays-Bas"), ("LU", "Luxembourg"), ("SE", "Suède"), ("CH", "Suisse")];
+
     public async Task<IReadOnlyList<LiveFigure>> ForAsync(int fromYear, int toYear, LegalEntityId? entity, OfficeId? office, CancellationToken ct)
     {
         var figures = new List<LiveFigure>();
         var entityList = (await entities.ListAsync(ct)).ToList();
-        var modules = (await entities.ListModulesAsync(ct)).ToDictionary(m => m.Code, m => m.Name);
         var years = Enumerable.Range(fromYear, toYear - fromYear + 1).Select(y => new DateRange(new DateOnly(y, 1, 1), new DateOnly(y, 12, 31))).ToList();
-        var invoiced = (await invoicing.InvoicedAsync(years, office, ct)).Where(t => entity is null || t.Entity == entity).Select(t => (t.Entity, t.ModuleCode, t.Period.Start.Year, t.NetCents)).ToList();
-        foreach (var g in invoiced.GroupBy(t => (t.Entity, t.Year)))
-        {
-            var position = entityList.FindIndex(e => e.Id == g.Key.Entity);
-            figures.Add(new LiveFigure("invoicing_by_entity", entityList[position].Name, g.Key.Year, g.Sum(t => t.NetCents) / 100m, position));
-        }
-
-        foreach (var g in invoiced.GroupBy(t => (t.ModuleCode, t.Year)))
-        {
-            figures.Add(new LiveFigure("projects_revenue_by_module", modules.GetValueOrDefault(g.Key.ModuleCode, g.Key.ModuleCode), g.Key.Year, g.Sum(t => t.NetCents) / 100m, 0));
-        }
-
+        await InvoicingAsync(years, entityList, entity, office, figures, ct);
         if (entity is null)
         {
             foreach (var counts in await members.MembershipAsync(years, office, ct))
@@ -52,13 +48,18 @@ public sealed class LiveFigures(IInvoicingApi invoicing, IMembersApi members, IO
 
         foreach (var range in years)
         {
-            var year = range.Start.Year;
             if (entity is null)
             {
                 await MembersProfileAsync(range.End, office, figures, ct);
                 await ContractsAsync(range, office, figures, ct);
             }
 
+            if (entity is null && office is null)
+            {
+                await ContractManagementAsync(range.Start.Year, figures, ct);
+            }
+
+            await ClientsAsync(range, entity, office, figures, ct);
             if (office is null)
             {
                 await ShareholdersAsync(range.End, entity is null ? null : entityList.Single(e => e.Id == entity).Code, figures, ct);
@@ -68,7 +69,7 @@ public sealed class LiveFigures(IInvoicingApi invoicing, IMembersApi members, IO
         if (entity is null && office is null)
         {
             var open = await offices.ListOfficesAsync(ct);
-            for (var year = fromYear; year <= toYear; year++)
+            foreach (var year in years.Select(y => y.Start.Year))
             {
                 figures.Add(new LiveFigure("network", "Bureaux", year, open.Count(o => o.Kind == OfficeKind.Office && o.OpeningDate.Year <= year), 1));
                 figures.Add(new LiveFigure("network", "Antennes", year, open.Count(o => o.Kind == OfficeKind.Desk && o.OpeningDate.Year <= year), 2));
@@ -76,6 +77,31 @@ public sealed class LiveFigures(IInvoicingApi invoicing, IMembersApi members, IO
         }
 
         return figures;
+    }
+
+    /// <summary>The invoicing of each year by entity and by business module (invoices issued, credit notes deducted, excl. VAT).</summary>
+    private async Task InvoicingAsync(IReadOnlyList<DateRange> years, List<LegalEntityView> entityList, LegalEntityId? entity, OfficeId? office, List<LiveFigure> figures, CancellationToken ct)
+    {
+        var modules = (await entities.ListModulesAsync(ct)).ToDictionary(m => m.Code, m => m.Name);
+        var invoiced = (await invoicing.InvoicedAsync(years, office, ct)).Where(t => entity is null || t.Entity == entity).Select(t => (t.Entity, t.ModuleCode, t.Period.Start.Year, t.NetCents)).ToList();
+        foreach (var g in invoiced.GroupBy(t => (t.Entity, t.Year)))
+        {
+            var position = entityList.FindIndex(e => e.Id == g.Key.Entity);
+            figures.Add(new LiveFigure("invoicing_by_entity", entityList[position].Name, g.Key.Year, g.Sum(t => t.NetCents) / 100m, position));
+        }
+
+        foreach (var g in invoiced.GroupBy(t => (t.ModuleCode, t.Year)))
+        {
+            figures.Add(new LiveFigure("projects_revenue_by_module", modules.GetValueOrDefault(g.Key.ModuleCode, g.Key.ModuleCode), g.Key.Year, g.Sum(t => t.NetCents) / 100m, 0));
+        }
+    }
+
+    /// <summary>The clients invoiced in the year by country: the countries the 2016 report names, the others together.</summary>
+    private async Task ClientsAsync(DateRange year, LegalEntityId? entity, OfficeId? office, List<LiveFigure> figures, CancellationToken ct)
+    {
+        var countries = await clients.CountriesAsync(await invoicing.InvoicedClientsAsync(year, entity, office, ct), ct);
+        figures.AddRange(countries.GroupBy(c => Array.FindIndex(Countries, k => k.Code == c.Key) is var i && i >= 0 ? i : Countries.Length).OrderBy(g => g.Key)
+            .Select(g => new LiveFigure("clients_by_country", g.Key < Countries.Length ? Countries[g.Key].Label : "Autres", year.Start.Year, g.Sum(c => c.Value), g.Key)));
     }
 
     /// <summary>The shares (per cent, two decimals) of the members registered at the year's end by gender, age band and office.</summary>
@@ -109,6 +135,15 @@ public sealed class LiveFigures(IInvoicingApi invoicing, IMembersApi members, IO
             Shares(family == Members.Trades.LivePerformance ? "live_contracts_by_trade" : "other_contracts_by_trade", year.Start.Year,
                 ofFamily.GroupBy(k => k.Trade.Label).Select(g => (g.Key, g.Sum(k => k.Count))), figures);
         }
+    }
+
+    /// <summary>The contract-management service's revenue of the year (invoiced excl. VAT, credit notes deducted), whole and by office.</summary>
+    private async Task ContractManagementAsync(int year, List<LiveFigure> figures, CancellationToken ct)
+    {
+        var service = await contractManagement.YearAsync(year, ct);
+        var label = year.ToString(CultureInfo.InvariantCulture);
+        figures.AddRange(service.RevenueByYear.Where(r => r.Label == label).Select(r => new LiveFigure("cms_revenue", "Gestion de contrats", year, r.Amount.Amount, 0)));
+        figures.AddRange(service.RevenueByOffice.Select((r, i) => new LiveFigure("cms_revenue_by_office", r.Label, year, r.Amount.Amount, i)));
     }
 
     /// <summary>The shareholders at the year's end by category, in the entity's register or summed over every register.</summary>

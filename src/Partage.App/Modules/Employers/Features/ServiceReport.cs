@@ -21,8 +21,11 @@ public sealed record ServiceReportView(
     int Year, IReadOnlyList<AmountRow> RevenueByYear, IReadOnlyList<AmountRow> RevenueByOffice, IReadOnlyList<AmountRow> FeesByYear,
     IReadOnlyList<ShareRow> ByLegalForm, IReadOnlyList<ShareRow> BySector, IReadOnlyList<ShareRow> ByMandate, IReadOnlyList<ShareRow> ByStatus);
 
-public sealed class ServiceReport(PartageDbContext db, IOfficesApi offices, TimeProvider clock)
+public sealed class ServiceReport(PartageDbContext db, IOfficesApi offices, TimeProvider clock) : IContractManagementFigures
 {
+    // The caller (the annual report) has checked its reader's right to the figures.
+    public Task<ServiceReportView> YearAsync(int year, CancellationToken ct = default) => ForYearAsync(year, Actor.System, ct);
+
     public async Task<ServiceReportView> ForYearAsync(int? year, Actor actor, CancellationToken ct = default)
     {
         if (!actor.IsCooperativeStaff)
@@ -30,7 +33,7 @@ public sealed class ServiceReport(PartageDbContext db, IOfficesApi offices, Time
             throw new DomainException(EmployersErrors.NotFound);
         }
 
-        var wanted = year ?? clock.GetUtcNow().Year;
+        var wanted = year ?? clock.Today().Year;
         // A credit note takes its invoice's revenue back, in the year it is issued.
         var invoices = (await db.Set<EmployerInvoice>().AsNoTracking()
             .Join(db.Set<Employer>(), i => i.EmployerId, e => e.Id, (i, e) => new { i.IssueDate, i.Kind, i.TotalCents, i.VatCents, i.FeeCents, e.OfficeId }).ToListAsync(ct))
