@@ -159,6 +159,7 @@ public abstract class EmployerInvoiceTests<TFactory>(TFactory factory) : IClassF
         var annual = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Reporting.Features.GetAnnualReport>().HandleAsync(2026, null, null, finance));
         Assert.Equal(revenue.Amount, annual.Tables.Single(t => t.Code == "cms_revenue").Rows.Single().Values[^1]);
         Assert.Equal(revenue.Amount, annual.Tables.Single(t => t.Code == "cms_revenue_by_office").Total!.Values[^1]);
+        Assert.Equal(serviceReport.ByMandate.Single(r => r.Label == "partiel").Percent, annual.Tables.Single(t => t.Code == "cms_mandate_type").Rows.Single(r => r.Label == "partiel").Values[^1]);
         var member = await factory.ActorAsync(World.LilleMemberEmail);
         await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<ServiceReport>().ForYearAsync(2026, member)));
     }

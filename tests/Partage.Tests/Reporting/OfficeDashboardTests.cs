@@ -124,6 +124,19 @@ public abstract class OfficeDashboardTests<TFactory>(TFactory factory) : IClassF
         await Sales.IssuedAsync(factory, Sales.Draft(world.LilleActivity, client.Id, ("Cours", "1", "C62", "80", null)));
         Assert.Equal(clientsBefore + 1, Figure(await ThisYearAsync(), "clients_by_country", "France"));
 
+        // A member's first activity in an entity makes them one of its members, and one of its newcomers that year.
+        var grandsensemble = "Scop Grandsensemble";
+        var hadOne = await factory.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Set<App.Modules.Activities.Activity>()
+            .AnyAsync(a => a.MemberId == world.ParisMember && a.LegalEntityId == App.Modules.LegalEntities.LegalEntitiesReferenceData.Ge));
+        var entitiesBefore = await ThisYearAsync();
+        await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Activities.Features.CreateActivity>().HandleAsync(world.ParisMember,
+            new App.Modules.Activities.Features.CreateActivityInput("Ateliers d'écriture", "Ateliers", App.Modules.LegalEntities.LegalEntitiesReferenceData.Ge.ToString(),
+                App.Modules.LegalEntities.BusinessModules.Projects), Actor.System));
+        var entitiesAfter = await ThisYearAsync();
+        var joined = hadOne ? 0 : 1;
+        Assert.Equal((Figure(entitiesBefore, "members_by_entity", grandsensemble) ?? 0) + joined, Figure(entitiesAfter, "members_by_entity", grandsensemble));
+        Assert.Equal((Figure(entitiesBefore, "new_members_by_entity", grandsensemble) ?? 0) + joined, Figure(entitiesAfter, "new_members_by_entity", grandsensemble));
+
         // The members' count behind the shares is the report's own « Membres inscrits ».
         var registered = Figure(after, "project_members", "Membres inscrits")!.Value;
         var share = after.Tables.Single(t => t.Code == "members_by_gender").Rows[0].Values[^1]!.Value;

@@ -7,9 +7,15 @@ using Partage.Persistence;
 
 namespace Partage.App.Modules.Activities;
 
+/// <summary>The members of an entity in a year (the annual report): those with an activity in it by the year's end, and those whose first activity in it opened that year.</summary>
+public sealed record EntityMembership(LegalEntityId Entity, int Registered, int Joined);
+
 /// <summary>What other modules may ask of the Activities module.</summary>
 public interface IActivitiesApi
 {
+    /// <summary>Each entity's members in the year, in an office or all (<see cref="EntityMembership"/>).</summary>
+    Task<IReadOnlyList<EntityMembership>> MembersByEntityAsync(DateRange year, OfficeId? office, CancellationToken ct = default);
+
     /// <summary>The activity if the actor may see it, else null (callers answer 404).</summary>
     Task<ActivityView?> FindVisibleAsync(ActivityId activity, Actor actor, CancellationToken ct = default);
 
@@ -47,6 +53,14 @@ public static partial class ActivityReference
 /// </summary>
 internal sealed class ActivitiesApi(PartageDbContext db, ActivityViews views) : IActivitiesApi, IMemberOfficeFollower, IFeeBearingActivities, IActivityDirectory
 {
+    public async Task<IReadOnlyList<EntityMembership>> MembersByEntityAsync(DateRange year, OfficeId? office, CancellationToken ct = default)
+    {
+        var (start, end) = (ParisTime.UtcStartOf(year.Start), ParisTime.UtcStartOf(year.End.AddDays(1)));
+        var firsts = db.Set<Activity>().AsNoTracking().Where(a => a.CreatedAt < end && (office == null || a.OfficeId == office))
+            .GroupBy(a => new { a.LegalEntityId, a.MemberId }).Select(g => new { g.Key.LegalEntityId, First = g.Min(a => a.CreatedAt) });
+        return await firsts.GroupBy(f => f.LegalEntityId).Select(g => new EntityMembership(g.Key, g.Count(), g.Count(f => f.First >= start))).ToListAsync(ct);
+    }
+
     public async Task<ActivityView?> FindVisibleAsync(ActivityId activity, Actor actor, CancellationToken ct = default)
     {
         var found = await db.Set<Activity>().AsNoTracking().Visible(actor).SingleOrDefaultAsync(a => a.Id == activity, ct);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Partage.App.Modules.Activities;
 using Partage.App.Modules.Clients;
 using Partage.App.Modules.Employers;
 using Partage.App.Modules.Governance;
@@ -21,7 +22,7 @@ public sealed record LiveFigure(string Table, string Row, int Year, decimal Valu
 /// the offices open. The other tables of the 2016 report come from the history until their modules publish what they need.
 /// </summary>
 public sealed class LiveFigures(IInvoicingApi invoicing, IMembersApi members, IOfficesApi offices, ILegalEntitiesApi entities, IPayrollApi payroll, IGovernanceApi governance,
-    IContractManagementFigures contractManagement, IClientsApi clients)
+    IContractManagementFigures contractManagement, IClientsApi clients, IActivitiesApi activities)
 {
     /// <summary>The age bands of the 2016 report, by age on 31 December (its labels overlap at 30; 30 goes to the first band).</summary>
     private static readonly (int UpTo, string Label)[] AgeBands =
@@ -60,6 +61,7 @@ public sealed class LiveFigures(IInvoicingApi invoicing, IMembersApi members, IO
             }
 
             await ClientsAsync(range, entity, office, figures, ct);
+            await EntityMembersAsync(range, entityList, entity, office, figures, ct);
             if (office is null)
             {
                 await ShareholdersAsync(range.End, entity is null ? null : entityList.Single(e => e.Id == entity).Code, figures, ct);
@@ -93,6 +95,17 @@ public sealed class LiveFigures(IInvoicingApi invoicing, IMembersApi members, IO
         foreach (var g in invoiced.GroupBy(t => (t.ModuleCode, t.Year)))
         {
             figures.Add(new LiveFigure("projects_revenue_by_module", modules.GetValueOrDefault(g.Key.ModuleCode, g.Key.ModuleCode), g.Key.Year, g.Sum(t => t.NetCents) / 100m, 0));
+        }
+    }
+
+    /// <summary>Each entity's members at the year's end and its newcomers (their first activity in it), by the entities' order.</summary>
+    private async Task EntityMembersAsync(DateRange year, List<LegalEntityView> entityList, LegalEntityId? entity, OfficeId? office, List<LiveFigure> figures, CancellationToken ct)
+    {
+        foreach (var m in (await activities.MembersByEntityAsync(year, office, ct)).Where(m => entity is null || m.Entity == entity))
+        {
+            var position = entityList.FindIndex(e => e.Id == m.Entity);
+            figures.Add(new LiveFigure("members_by_entity", entityList[position].Name, year.Start.Year, m.Registered, position));
+            figures.Add(new LiveFigure("new_members_by_entity", entityList[position].Name, year.Start.Year, m.Joined, position));
         }
     }
 
@@ -137,13 +150,22 @@ public sealed class LiveFigures(IInvoicingApi invoicing, IMembersApi members, IO
         }
     }
 
-    /// <summary>The contract-management service's revenue of the year (invoiced excl. VAT, credit notes deducted), whole and by office.</summary>
+    /// <summary>
+    /// The contract-management service's revenue of the year (invoiced excl. VAT, credit notes deducted), whole and by
+    /// office, and its employers' shares by legal form, sector, mandate in force and status at the year's end.
+    /// </summary>
     private async Task ContractManagementAsync(int year, List<LiveFigure> figures, CancellationToken ct)
     {
         var service = await contractManagement.YearAsync(year, ct);
         var label = year.ToString(CultureInfo.InvariantCulture);
         figures.AddRange(service.RevenueByYear.Where(r => r.Label == label).Select(r => new LiveFigure("cms_revenue", "Gestion de contrats", year, r.Amount.Amount, 0)));
         figures.AddRange(service.RevenueByOffice.Select((r, i) => new LiveFigure("cms_revenue_by_office", r.Label, year, r.Amount.Amount, i)));
+        // The service's own shares of its employers (per cent, to the unit as the 2016 report prints them).
+        foreach (var (table, rows) in new[] { ("cms_clients_by_legal_form", service.ByLegalForm), ("cms_clients_by_sector", service.BySector), ("cms_mandate_type", service.ByMandate),
+            ("cms_clients_active", service.ByStatus) })
+        {
+            figures.AddRange(rows.Select((r, i) => new LiveFigure(table, r.Label, year, r.Percent, i)));
+        }
     }
 
     /// <summary>The shareholders at the year's end by category, in the entity's register or summed over every register.</summary>

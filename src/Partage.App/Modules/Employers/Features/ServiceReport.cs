@@ -14,8 +14,8 @@ public sealed record AmountRow(string Label, Money Amount);
 
 /// <summary>
 /// The contract-management pages of the annual report, from the platform's own data: the service's
-/// revenue by year and by office (invoiced excl. VAT: advances and fees), and the employers by legal
-/// form, sector, mandate type, active or not.
+/// revenue by year and by office (invoiced excl. VAT: advances and fees), and the employers registered at
+/// the year's end (today for the current year) by legal form, sector, mandate type in force, active or not.
 /// </summary>
 public sealed record ServiceReportView(
     int Year, IReadOnlyList<AmountRow> RevenueByYear, IReadOnlyList<AmountRow> RevenueByOffice, IReadOnlyList<AmountRow> FeesByYear,
@@ -46,10 +46,14 @@ public sealed class ServiceReport(PartageDbContext db, IOfficesApi offices, Time
         var byOffice = invoices.Where(i => i.IssueDate.Year == wanted).GroupBy(i => i.OfficeId)
             .Select(g => new AmountRow(officeNames.GetValueOrDefault(g.Key, "?"), Money.Eur(g.Sum(i => i.TotalCents - i.VatCents)))).OrderByDescending(r => r.Amount.Cents).ToList();
 
-        var employers = await db.Set<Employer>().AsNoTracking().Select(e => new { e.Id, e.LegalForm, e.Sector, e.Status }).ToListAsync(ct);
+        // The employers registered by the year's end (today for this year), and the mandates in force then; their form,
+        // sector and status as recorded today (the module keeps no history of them).
         var today = clock.Today();
-        var mandates = (await db.Set<Mandate>().AsNoTracking().ToListAsync(ct)).GroupBy(m => m.EmployerId)
-            .Select(g => g.OrderBy(m => m.SignedOn).Last()).Where(m => m.TerminatedOn is not { } last || last >= today).ToList();
+        var at = today.Year <= wanted ? today : new DateOnly(wanted, 12, 31);
+        var registeredBy = ParisTime.UtcStartOf(at.AddDays(1));
+        var employers = await db.Set<Employer>().AsNoTracking().Where(e => e.CreatedAt < registeredBy).Select(e => new { e.Id, e.LegalForm, e.Sector, e.Status }).ToListAsync(ct);
+        var mandates = (await db.Set<Mandate>().AsNoTracking().Where(m => m.SignedOn <= at).ToListAsync(ct)).GroupBy(m => m.EmployerId)
+            .Select(g => g.OrderBy(m => m.SignedOn).Last()).Where(m => m.TerminatedOn is not { } last || last >= at).ToList();
         return new ServiceReportView(wanted, byYear, byOffice, fees,
             Shares(employers.Select(e => Labels.LegalForm(e.LegalForm))), Shares(employers.Select(e => Labels.Sector(e.Sector))),
             Shares(mandates.Select(m => Labels.Mandate(m.Kind))), Shares(employers.Select(e => e.Status == EmployerStatus.Active ? "actifs" : "inactifs")));
