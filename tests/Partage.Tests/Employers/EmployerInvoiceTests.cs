@@ -159,6 +159,8 @@ public abstract class EmployerInvoiceTests<TFactory>(TFactory factory) : IClassF
         var annual = await factory.InScopeAsync(s => s.GetRequiredService<App.Modules.Reporting.Features.GetAnnualReport>().HandleAsync(2026, null, null, finance));
         Assert.Equal(revenue.Amount, annual.Tables.Single(t => t.Code == "cms_revenue").Rows.Single().Values[^1]);
         Assert.Equal(revenue.Amount, annual.Tables.Single(t => t.Code == "cms_revenue_by_office").Total!.Values[^1]);
+        Assert.InRange(serviceReport.ByOffice.Sum(r => r.Percent), 99m, 101m);   // shares to the unit
+        Assert.Equal(serviceReport.ByOffice.Select(r => r.Percent), annual.Tables.Single(t => t.Code == "cms_clients_by_office").Rows.Select(r => r.Values[^1]!.Value));
         Assert.Equal(serviceReport.ByMandate.Single(r => r.Label == "partiel").Percent, annual.Tables.Single(t => t.Code == "cms_mandate_type").Rows.Single(r => r.Label == "partiel").Values[^1]);
         var member = await factory.ActorAsync(World.LilleMemberEmail);
         await Assert.ThrowsAsync<DomainException>(() => factory.InScopeAsync(s => s.GetRequiredService<ServiceReport>().ForYearAsync(2026, member)));

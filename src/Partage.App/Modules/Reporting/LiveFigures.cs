@@ -152,7 +152,7 @@ public sealed class LiveFigures(IInvoicingApi invoicing, IMembersApi members, IO
 
     /// <summary>
     /// The contract-management service's revenue of the year (invoiced excl. VAT, credit notes deducted), whole and by
-    /// office, and its employers' shares by legal form, sector, mandate in force and status at the year's end.
+    /// office, and its employers' shares by legal form, sector, mandate in force, status and office at the year's end.
     /// </summary>
     private async Task ContractManagementAsync(int year, List<LiveFigure> figures, CancellationToken ct)
     {
@@ -162,7 +162,7 @@ public sealed class LiveFigures(IInvoicingApi invoicing, IMembersApi members, IO
         figures.AddRange(service.RevenueByOffice.Select((r, i) => new LiveFigure("cms_revenue_by_office", r.Label, year, r.Amount.Amount, i)));
         // The service's own shares of its employers (per cent, to the unit as the 2016 report prints them).
         foreach (var (table, rows) in new[] { ("cms_clients_by_legal_form", service.ByLegalForm), ("cms_clients_by_sector", service.BySector), ("cms_mandate_type", service.ByMandate),
-            ("cms_clients_active", service.ByStatus) })
+            ("cms_clients_active", service.ByStatus), ("cms_clients_by_office", service.ByOffice) })
         {
             figures.AddRange(rows.Select((r, i) => new LiveFigure(table, r.Label, year, r.Percent, i)));
         }

@@ -15,11 +15,11 @@ public sealed record AmountRow(string Label, Money Amount);
 /// <summary>
 /// The contract-management pages of the annual report, from the platform's own data: the service's
 /// revenue by year and by office (invoiced excl. VAT: advances and fees), and the employers registered at
-/// the year's end (today for the current year) by legal form, sector, mandate type in force, active or not.
+/// the year's end (today for the current year) by legal form, sector, mandate type in force, active or not, and office.
 /// </summary>
 public sealed record ServiceReportView(
     int Year, IReadOnlyList<AmountRow> RevenueByYear, IReadOnlyList<AmountRow> RevenueByOffice, IReadOnlyList<AmountRow> FeesByYear,
-    IReadOnlyList<ShareRow> ByLegalForm, IReadOnlyList<ShareRow> BySector, IReadOnlyList<ShareRow> ByMandate, IReadOnlyList<ShareRow> ByStatus);
+    IReadOnlyList<ShareRow> ByLegalForm, IReadOnlyList<ShareRow> BySector, IReadOnlyList<ShareRow> ByMandate, IReadOnlyList<ShareRow> ByStatus, IReadOnlyList<ShareRow> ByOffice);
 
 public sealed class ServiceReport(PartageDbContext db, IOfficesApi offices, TimeProvider clock) : IContractManagementFigures
 {
@@ -51,12 +51,13 @@ public sealed class ServiceReport(PartageDbContext db, IOfficesApi offices, Time
         var today = clock.Today();
         var at = today.Year <= wanted ? today : new DateOnly(wanted, 12, 31);
         var registeredBy = ParisTime.UtcStartOf(at.AddDays(1));
-        var employers = await db.Set<Employer>().AsNoTracking().Where(e => e.CreatedAt < registeredBy).Select(e => new { e.Id, e.LegalForm, e.Sector, e.Status }).ToListAsync(ct);
+        var employers = await db.Set<Employer>().AsNoTracking().Where(e => e.CreatedAt < registeredBy).Select(e => new { e.Id, e.LegalForm, e.Sector, e.Status, e.OfficeId }).ToListAsync(ct);
         var mandates = (await db.Set<Mandate>().AsNoTracking().Where(m => m.SignedOn <= at).ToListAsync(ct)).GroupBy(m => m.EmployerId)
             .Select(g => g.OrderBy(m => m.SignedOn).Last()).Where(m => m.TerminatedOn is not { } last || last >= at).ToList();
         return new ServiceReportView(wanted, byYear, byOffice, fees,
             Shares(employers.Select(e => Labels.LegalForm(e.LegalForm))), Shares(employers.Select(e => Labels.Sector(e.Sector))),
-            Shares(mandates.Select(m => Labels.Mandate(m.Kind))), Shares(employers.Select(e => e.Status == EmployerStatus.Active ? "actifs" : "inactifs")));
+            Shares(mandates.Select(m => Labels.Mandate(m.Kind))), Shares(employers.Select(e => e.Status == EmployerStatus.Active ? "actifs" : "inactifs")),
+            Shares(employers.Select(e => officeNames.GetValueOrDefault(e.OfficeId, "?"))));
     }
 
     private static IReadOnlyList<ShareRow> Shares(IEnumerable<string> labels)
