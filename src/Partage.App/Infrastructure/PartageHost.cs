@@ -7,6 +7,7 @@ using Partage.App.Infrastructure.Database;
 using Partage.App.Infrastructure.Http;
 using Partage.App.Infrastructure.Mail;
 using Partage.App.Infrastructure.Scheduling;
+using Partage.App.Infrastructure.Telemetry;
 using Partage.App.Modules.Activities;
 using Partage.App.Modules.Audit;
 using Partage.App.Modules.Clients;
@@ -40,7 +41,7 @@ public static class PartageHost
         services.AddPartageDatabase(DatabaseOptions.From(builder.Configuration));
         PersonalDataCipher.Configure(builder.Configuration["Security:PersonalDataKey"], builder.Configuration["Security:PreviousPersonalDataKeys"]);
         services.AddPartageSecurity(builder.Configuration);
-        services.AddPartageMail(builder.Configuration);
+        services.AddPartageMail(builder.Configuration).AddPartageTelemetry(builder.Configuration);
         services.AddAudit().AddLegalEntities().AddOffices().AddMembers().AddNotifications().AddActivities().AddLedger().AddClients().AddInvoicing(builder.Configuration).AddPayroll(builder.Configuration).AddEmployers(builder.Configuration).AddPurchases(builder.Configuration).AddGovernance().AddLeasing(builder.Configuration).AddReporting();
         services.AddScoped<DemoSeeder>().AddScoped<DemoMembers>().AddScoped<DemoBooks>().AddScoped<DemoSales>().AddScoped<DemoPayroll>().AddScoped<DemoEmployers>().AddScoped<DemoPurchases>().AddScoped<DemoGovernance>().AddScoped<DemoLeasing>();
         builder.AddPartageScheduling(DatabaseOptions.From(builder.Configuration));
@@ -128,6 +129,7 @@ public static class PartageHost
         app.UseAntiforgery();
 
         app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapPartageMetrics();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/api/reference", o => o.WithTitle("Partage API")).AllowAnonymous();
 

@@ -142,7 +142,8 @@ public sealed record ScheduledJobStatus(
 /// <summary>Runs a job with its record of runs, and tells staff where each job stands.</summary>
 public sealed class ScheduledJobs(
     IServiceScopeFactory scopes, PartageDbContext db, IEnumerable<ScheduledJobDefinition> definitions,
-    Microsoft.Extensions.Options.IOptions<SchedulingOptions> options, TimeProvider clock, ILogger<ScheduledJobs> log, IServiceProvider services, IAuditLog audit)
+    Microsoft.Extensions.Options.IOptions<SchedulingOptions> options, TimeProvider clock, ILogger<ScheduledJobs> log, IServiceProvider services, IAuditLog audit,
+    Telemetry.PartageMetrics metrics)
 {
     /// <summary>Runs over 180 days old are forgotten: the audit trail of what they changed stays in the audit log and the ledger.</summary>
     private static readonly TimeSpan KeepRuns = TimeSpan.FromDays(180);
@@ -168,6 +169,7 @@ public sealed class ScheduledJobs(
             await db.SaveChangesAsync(CancellationToken.None);
         }
 
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();   // a duration for the operators, not a legal time
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -188,6 +190,7 @@ public sealed class ScheduledJobs(
         }
 
         run.FinishedAt = clock.GetUtcNow().UtcDateTime;
+        metrics.JobRan(key, run.Succeeded == true ? "succeeded" : ct.IsCancellationRequested ? "interrupted" : "failed", System.Diagnostics.Stopwatch.GetElapsedTime(started));
         if (!definition.RecordsIdleRuns && (run.Succeeded == false || run.Summary is not null))
         {
             db.Add(run);

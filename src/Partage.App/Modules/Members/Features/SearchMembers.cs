@@ -103,8 +103,10 @@ public sealed class SearchMembers(PartageDbContext db, IOfficesApi offices)
         var query = db.Set<Member>().AsNoTracking().Visible(actor);
         if (text is not null)
         {
-            var key = Text.SearchKey(text);
-            query = query.Where(m => m.SearchKey.Contains(key));
+            // LIKE '%…%' (escaped) rather than Contains: PostgreSQL's trigram index on search_key serves it (pg_trgm).
+            var pattern = "%" + Text.SearchKey(text).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+                .Replace("_", "\\_", StringComparison.Ordinal) + "%";
+            query = query.Where(m => EF.Functions.Like(m.SearchKey, pattern, "\\"));
         }
 
         if (office is { } o)

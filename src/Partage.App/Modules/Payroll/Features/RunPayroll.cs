@@ -23,7 +23,8 @@ public sealed record PayrollRun(DateOnly Until, int Computed, int AutoValidated,
 /// Releasing a batch posts the payment (421 against 512) and makes its pain.001 file available.
 /// </summary>
 public sealed class RunPayroll(
-    PartageDbContext db, ComputePayslips payslips, IMembersApi members, IEnumerable<IWageSource> otherPayments, ILegalEntitiesApi entities, NumberSeries numbers, IAuditLog audit, TimeProvider clock)
+    PartageDbContext db, ComputePayslips payslips, IMembersApi members, IEnumerable<IWageSource> otherPayments, ILegalEntitiesApi entities, NumberSeries numbers, IAuditLog audit, TimeProvider clock,
+    Infrastructure.Telemetry.PartageMetrics metrics)
 {
     /// <summary>
     /// Computes what ended, then batches the validated wages due on or before <paramref name="until"/>:
@@ -32,6 +33,19 @@ public sealed class RunPayroll(
     public async Task<PayrollRun> HandleAsync(DateOnly until, Actor actor, CancellationToken ct = default)
     {
         PayrollAccess.RequireStaff(actor);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();   // the run's duration for the operators (partage.payroll.run.duration)
+        try
+        {
+            return await RunAsync(until, actor, ct);
+        }
+        finally
+        {
+            metrics.PayrollRan(System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private async Task<PayrollRun> RunAsync(DateOnly until, Actor actor, CancellationToken ct)
+    {
         var (computed, autoValidated) = await payslips.HandleAsync(until, actor, ct);
         var sources = otherPayments.ToList();
         foreach (var source in sources)
