@@ -44,10 +44,13 @@ public abstract class OfficeDashboardTests<TFactory>(TFactory factory) : IClassF
         var job = await Hiring.CountersignedAsync(factory, Hiring.Artist(world.LilleActivity, start));
         factory.Clock.Advance(TimeSpan.FromDays(job.End.DayNumber - factory.Today.DayNumber + 1));
         await factory.InScopeAsync(s => s.GetRequiredService<ComputePayslips>().HandleAsync(job.End, Actor.System));
-        // The invoice falls due before today and nobody has paid it (counted against today's other late invoices).
+        // The invoice, unpaid, falls due after today and then before it: on the same day, it alone moves the late invoices
+        // (the clock moved on to the contract's end, and other tests' invoices may have fallen due meanwhile).
+        Task DueAsync(int days) => factory.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Set<Invoice>().Where(i => i.Id == invoice.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.DueDate, factory.Today.AddDays(days))));
+        await DueAsync(10);
         var riskBefore = (await DashboardAsync(jobMonth, world.Lille, finance)).AtRisk;
-        await factory.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Set<Invoice>().Where(i => i.Id == invoice.Id)
-            .ExecuteUpdateAsync(u => u.SetProperty(i => i.DueDate, factory.Today.AddDays(-3))));
+        await DueAsync(-3);
 
         var (invoiced, hired) = (await DashboardAsync(invoiceMonth, world.Lille, finance), await DashboardAsync(jobMonth, world.Lille, finance));
         Assert.Equal(1234.56m, Figure(invoiced, "invoiced").Month - Figure(invoicedBefore, "invoiced").Month);
