@@ -82,10 +82,13 @@ public static class LedgerLoad
         await ThroughputAsync(app, activities, Workers, 5, Batch);   // warm-up: tiered JIT, pools
         var ours = await ThroughputAsync(app, activities, Workers, seconds, Batch);
         var pgbench = PgBench(adminConnection);
-        Console.WriteLine($"posting throughput: {ours:0} entries/s through ILedgerApi ({Workers} workers, {Batch} entries per transaction, {seconds} s); pgbench {pgbench:0} tps; ratio {ours / pgbench:P0}");
+        Console.WriteLine($"posting throughput: {ours:0} entries/s through ILedgerApi ({Workers} workers, {Batch} entries per transaction, {Journals} journal series, {seconds} s); pgbench {pgbench:0} tps; ratio {ours / pgbench:P0}");
         await app.DisposeAsync();
         return 0;
     }
+
+    /// <summary>How many journal series the workers spread over (1 to 10, see <see cref="ThroughputAsync"/>).</summary>
+    private static int Journals => int.Parse(Environment.GetEnvironmentVariable("PARTAGE_BENCH_JOURNALS") ?? "10", CultureInfo.InvariantCulture);
 
     private static int Workers => int.Parse(Environment.GetEnvironmentVariable("PARTAGE_BENCH_WORKERS") ?? "8", CultureInfo.InvariantCulture);
 
@@ -222,21 +225,32 @@ public static class LedgerLoad
         Console.WriteLine($"budget + last 50 movements: p50 {timings[timings.Count / 2]:0.0} ms, p95 {timings[timings.Count * 95 / 100]:0.0} ms, max {timings[^1]:0.0} ms ({timings.Count} activities, ~{5_000_000 / activities.Count / 2:N0} postings each)");
     }
 
+    /// <summary>
+    /// Entries posted per second by <paramref name="workers"/> workers. Each journal of an entity and a
+    /// fiscal year is one gapless series whose counter row every post of that journal waits for
+    /// (ADR 0003), as every pgbench transaction waits for its branch's row: with
+    /// <c>PARTAGE_BENCH_JOURNALS=1</c> all workers post to LNA's OD journal (one series, the worst case);
+    /// by default they spread over the VT, AC, BQ, PA and OD journals of LNA and SCIC, ten series as
+    /// pgbench's scale 10 has ten branches.
+    /// </summary>
     private static async Task<double> ThroughputAsync(WebApplication app, List<ActivityId> activities, int workers, int seconds, int batch)
     {
-        var lna = LegalEntitiesReferenceData.Lna;
-        AccountId wages, payable;
-        List<ActivityId> lnaActivities;
+        var targets = new List<(LegalEntityId Entity, string Journal, AccountId Wages, AccountId Payable, List<ActivityId> Activities)>();
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var ledger = scope.ServiceProvider.GetRequiredService<ILedgerApi>();
-            wages = await ledger.AccountAsync(lna, "641");
-            payable = await ledger.AccountAsync(lna, "421");
             var ids = activities.ToHashSet();
-            lnaActivities = (await scope.ServiceProvider.GetRequiredService<PartageDbContext>().Set<Activity>().AsNoTracking()
-                .Where(a => a.LegalEntityId == lna).Select(a => a.Id).ToListAsync()).Where(ids.Contains).ToList();
+            foreach (var entity in new[] { LegalEntitiesReferenceData.Lna, LegalEntitiesReferenceData.Scic })
+            {
+                var own = (await scope.ServiceProvider.GetRequiredService<PartageDbContext>().Set<Activity>().AsNoTracking()
+                    .Where(a => a.LegalEntityId == entity).Select(a => a.Id).ToListAsync()).Where(ids.Contains).ToList();
+                var wages = await ledger.AccountAsync(entity, "641");
+                var payable = await ledger.AccountAsync(entity, "421");
+                targets.AddRange(new[] { "OD", "VT", "AC", "BQ", "PA" }.Select(j => (entity, j, wages, payable, own)));
+            }
         }
 
+        targets = targets.Take(Journals).ToList();
         var deadline = Stopwatch.GetTimestamp() + (long)(seconds * (double)Stopwatch.Frequency);
         long posted = 0;
         var started = Stopwatch.GetTimestamp();
@@ -247,12 +261,14 @@ public static class LedgerLoad
             {
                 await using var scope = app.Services.CreateAsyncScope();
                 var ledger = scope.ServiceProvider.GetRequiredService<ILedgerApi>();
+                var target = targets[random.Next(targets.Count)];
                 var entries = Enumerable.Range(0, batch).Select(_ =>
                 {
                     var key = Guid.NewGuid().ToString("N");
                     var amount = Money.Eur(random.NextInt64(100, 100_000));
-                    return new PostEntryRequest(lna, "OD", new DateOnly(2026, 11, 20), "Charge", "load", key, key,
-                        [new PostingLine(wages, Side.Debit, amount, lnaActivities[random.Next(lnaActivities.Count)]), new PostingLine(payable, Side.Credit, amount)]);
+                    ActivityId? activity = target.Activities.Count == 0 ? null : target.Activities[random.Next(target.Activities.Count)];
+                    return new PostEntryRequest(target.Entity, target.Journal, new DateOnly(2026, 11, 20), "Charge", "load", key, key,
+                        [new PostingLine(target.Wages, Side.Debit, amount, activity), new PostingLine(target.Payable, Side.Credit, amount)]);
                 }).ToList();
                 if (batch == 1)
                 {

@@ -12,12 +12,21 @@ namespace Partage.Persistence;
 /// projects (SQLite, PostgreSQL) can reference it while the App references them: see
 /// docs/adr/0002-persistence-assembly.md. The modules' tables are mapped by the
 /// <see cref="IEntityTypeConfiguration{TEntity}"/> classes of the assemblies named in
-/// <see cref="PartageModelSource"/>, each next to its module's code.
+/// <see cref="PartageModelSource"/>, each next to its module's code. Contexts are pooled
+/// (AddDbContextPool: a request reuses a context instead of building one, docs/performance.md), so the
+/// constructor takes the options only and the model's assemblies are read from the application's
+/// services when the model is built, once per process.
 /// </summary>
-public sealed class PartageDbContext(DbContextOptions<PartageDbContext> options, PartageModelSource model)
+public sealed class PartageDbContext(DbContextOptions<PartageDbContext> options)
     : IdentityDbContext<PartageUser, PartageRole, Guid>(options), IDataProtectionKeyContext
 {
+    private PartageModelSource? model;
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    private PartageModelSource ModelSource => model ??= options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()
+        ?.ApplicationServiceProvider?.GetService(typeof(PartageModelSource)) as PartageModelSource
+        ?? throw new InvalidOperationException("PartageModelSource is not registered in the application's services.");
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -32,7 +41,7 @@ public sealed class PartageDbContext(DbContextOptions<PartageDbContext> options,
         builder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         builder.Entity<PartageUser>().Property(u => u.DisplayName).HasMaxLength(200);
 
-        foreach (var assembly in model.Assemblies)
+        foreach (var assembly in ModelSource.Assemblies)
         {
             builder.ApplyConfigurationsFromAssembly(assembly);
         }
@@ -92,7 +101,7 @@ public sealed class PartageDbContext(DbContextOptions<PartageDbContext> options,
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
         // The ids live in the Kernel (shared by the modules); a module may still declare its own.
-        foreach (var idType in model.Assemblies.Append(typeof(ITypedId<>).Assembly).Distinct().SelectMany(a => a.GetTypes()).Where(IsTypedId))
+        foreach (var idType in ModelSource.Assemblies.Append(typeof(ITypedId<>).Assembly).Distinct().SelectMany(a => a.GetTypes()).Where(IsTypedId))
         {
             configurationBuilder.Properties(idType)
                 .HaveConversion(typeof(TypedIdConverter<>).MakeGenericType(idType));

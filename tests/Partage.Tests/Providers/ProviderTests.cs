@@ -89,6 +89,35 @@ public abstract class LedgerProviderTests<TFactory>(TFactory factory) : IClassFi
         Assert.True(check.IsBalanced);
     }
 
+    private Task<Partage.App.Modules.Ledger.EntryView> PostNovemberAsync(string key, long cents) =>
+        Ledger.Books.PostAsync(factory, Ledger.Books.Lna, Ledger.Books.D(11, 3), key,
+            ("512", Partage.App.Modules.Ledger.Side.Debit, cents, null), ("471", Partage.App.Modules.Ledger.Side.Credit, cents, null));
+
+    /// <summary>A single post is not looked up before it is written (one query fewer): its replays still answer with the entry.</summary>
+    [Fact]
+    public async Task SinglePost_ReplayedConcurrentlyAndAfterItsMonthClosed_AnsweredWithTheOneEntry()
+    {
+        await Ledger.Books.OpenAsync(factory);
+        var key = Guid.NewGuid().ToString("N");
+        var entries = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => PostNovemberAsync(key, 900))));
+        Assert.Single(entries.Select(e => e.Id).Distinct());
+        Assert.Equal(1, await factory.InScopeAsync(s => s.GetRequiredService<PartageDbContext>().Set<Partage.App.Modules.Ledger.JournalEntry>().CountAsync(e => e.IdempotencyKey == key)));
+
+        var reused = await Assert.ThrowsAsync<Partage.Kernel.DomainException>(() => PostNovemberAsync(key, 901));
+        Assert.Equal(Partage.App.Modules.Ledger.LedgerErrors.IdempotencyKeyReused, reused.Error);
+
+        await factory.InScopeAsync(async s =>
+        {
+            await s.GetRequiredService<Partage.App.Modules.Ledger.Features.CloseMonth>().HandleAsync("LNA", "2026-11", Partage.App.Security.Actor.System);
+            return 0;
+        });
+        var replay = await PostNovemberAsync(key, 900);
+        Assert.Equal((entries[0].Id, entries[0].Number), (replay.Id, replay.Number));
+        Assert.Equal(Partage.App.Modules.Ledger.LedgerErrors.IdempotencyKeyReused, (await Assert.ThrowsAsync<Partage.Kernel.DomainException>(() => PostNovemberAsync(key, 901))).Error);
+        Assert.Equal(Partage.App.Modules.Ledger.LedgerErrors.PeriodClosed,
+            (await Assert.ThrowsAsync<Partage.Kernel.DomainException>(() => PostNovemberAsync(Guid.NewGuid().ToString("N"), 900))).Error);
+    }
+
     [Fact]
     public async Task PostingAboveTheBound_RefusedByTheLedgerAndByTheDatabase()
     {

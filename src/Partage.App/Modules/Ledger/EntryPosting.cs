@@ -12,7 +12,7 @@ namespace Partage.App.Modules.Ledger;
 /// on the entity's own accounts and journals, in an open period), numbered, saved, and idempotent —
 /// the same key and content answer with the entry already posted, the same key with other figures is refused.
 /// </summary>
-internal sealed class EntryPosting(PartageDbContext db, NumberSeries numbers, LedgerCatalog catalog, TimeProvider clock)
+internal sealed class EntryPosting(PartageDbContext db, EntryWriter writer, LedgerCatalog catalog, TimeProvider clock)
 {
     /// <summary>
     /// Posts the requests as one batch, each checked, numbered without gaps in its journal and
@@ -26,7 +26,33 @@ internal sealed class EntryPosting(PartageDbContext db, NumberSeries numbers, Le
             throw new DomainException(LedgerErrors.IdempotencyKeyReused, "Deux écritures du lot portent la même clé d'idempotence.");
         }
 
-        var replays = await FindByKeysAsync(drafts.Select(d => d.Key).ToList(), ct);
+        // A single entry posted in the ledger's own transaction is not looked up first: a replay shows
+        // as its key refused by the unique index, answered in WriteAsync — one query fewer on the
+        // path of every click that posts (docs/performance.md). A replay refused by a check (its month
+        // closed since) is answered with the entry posted.
+        if (drafts.Count == 1 && db.Database.CurrentTransaction is null)
+        {
+            try
+            {
+                return await PostAsync(drafts, [], actor, ct);
+            }
+            catch (DomainException)
+            {
+                var posted = await FindByKeysAsync([drafts[0].Key], ct);
+                if (posted.Count == 0)
+                {
+                    throw;
+                }
+
+                return await PostAsync(drafts, posted, actor, ct);
+            }
+        }
+
+        return await PostAsync(drafts, await FindByKeysAsync(drafts.Select(d => d.Key).ToList(), ct), actor, ct);
+    }
+
+    private async Task<IReadOnlyList<EntryView>> PostAsync(List<Draft> drafts, Dictionary<string, JournalEntry> replays, Actor actor, CancellationToken ct)
+    {
         foreach (var d in drafts.Where(d => replays.ContainsKey(d.Key)))
         {
             if (!SameContent(replays[d.Key], d))
@@ -61,61 +87,40 @@ internal sealed class EntryPosting(PartageDbContext db, NumberSeries numbers, Le
         return await WriteAsync(drafts, fresh, replays, years, accounts, actor, ct);
     }
 
-    /// <summary>The fresh entries numbered and saved, in the caller's transaction or in one of their own; a lost race answered with the winner's entries.</summary>
+    /// <summary>The fresh entries numbered and written, in the caller's transaction or in one of their own; a lost race answered with the winner's entries.</summary>
     private async Task<IReadOnlyList<EntryView>> WriteAsync(
         List<Draft> drafts, List<Draft> fresh, Dictionary<string, JournalEntry> replays, Dictionary<(LegalEntityId, DateOnly), Guid> years,
         IReadOnlyDictionary<AccountId, LedgerCatalog.AccountFacts> accounts, Actor actor, CancellationToken ct)
     {
-        var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var callersTransaction = db.Database.CurrentTransaction is not null;
         try
         {
-            var posted = new Dictionary<string, JournalEntry>(StringComparer.Ordinal);
-            foreach (var series in fresh.GroupBy(d => (d.Request.Journal, FiscalYear: years[(d.Request.Entity, d.Request.Date)])))
-            {
-                // A fiscal year belongs to one entity, so journal + year names the series. Numbers
-                // follow the order of the batch, which callers give in date order.
-                var count = series.Count();
-                var number = await numbers.NextBlockAsync($"ledger:{series.Key.Journal}:{series.Key.FiscalYear}", count, ct) - count;
-                foreach (var d in series)
-                {
-                    var entry = d.ToEntry(series.Key.FiscalYear, ++number, clock.GetUtcNow().UtcDateTime, actor);
-                    db.Add(entry);
-                    posted[d.Key] = entry;
-                }
-            }
-
-            if (ownTransaction is not null)
-            {
-                // The transaction is ours and nothing is retried inside it: a savepoint would be two more round trips.
-                db.Database.AutoSavepointsEnabled = false;
-                await db.SaveChangesAsync(ct);
-                await ownTransaction.CommitAsync(ct);
-            }
-
+            // A fiscal year belongs to one entity, so journal + year names the series. Numbers
+            // follow the order of the batch, which callers give in date order.
+            var postedAt = clock.GetUtcNow().UtcDateTime;
+            var series = fresh.GroupBy(d => (d.Request.Journal, FiscalYear: years[(d.Request.Entity, d.Request.Date)]))
+                .Select(g => new EntryWriter.Series($"ledger:{g.Key.Journal}:{g.Key.FiscalYear}", g.Select(d => d.ToEntry(g.Key.FiscalYear, postedAt, actor)).ToList()))
+                .ToList();
+            var posted = series.Count == 0 ? [] : (await writer.InsertAsync(series, ct)).ToDictionary(e => e.IdempotencyKey, StringComparer.Ordinal);
             return drafts.Select(d => View(replays.TryGetValue(d.Key, out var e) ? e : posted[d.Key], accounts)).ToList();
         }
-        catch (DbUpdateException e) when (ownTransaction is not null && DbErrors.IsUniqueViolation(e))
+        catch (DbUpdateException e) when (!callersTransaction && DbErrors.IsUniqueViolation(e))
         {
-            // A concurrent post of the same keys won the race: answer with its entries. Otherwise the
-            // unique index that lost is the one allowing a single reversal per entry.
-            await ownTransaction.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
+            // A concurrent post of the same keys won the race: answer with its entries when they are the
+            // same. Otherwise the unique index that lost is the one allowing a single reversal per entry.
             var winners = await FindByKeysAsync(drafts.Select(d => d.Key).ToList(), ct);
             if (winners.Count != drafts.Count)
             {
                 throw new DomainException(LedgerErrors.AlreadyReversed);
             }
 
+            if (drafts.Any(d => !SameContent(winners[d.Key], d)))
+            {
+                throw new DomainException(LedgerErrors.IdempotencyKeyReused);
+            }
+
             var winnerAccounts = await catalog.AccountsAsync(db, winners.Values.SelectMany(w => w.Postings).Select(p => p.AccountId).ToHashSet(), ct);
             return drafts.Select(d => View(winners[d.Key], winnerAccounts)).ToList();
-        }
-        finally
-        {
-            if (ownTransaction is not null)
-            {
-                db.Database.AutoSavepointsEnabled = true;
-                await ownTransaction.DisposeAsync();
-            }
         }
     }
 
@@ -146,34 +151,39 @@ internal sealed class EntryPosting(PartageDbContext db, NumberSeries numbers, Le
             return new Draft(request, reverses, label, sourceType, sourceId, key, pieceRef);
         }
 
-        public JournalEntry ToEntry(Guid fiscalYear, long number, DateTime postedAt, Actor actor) => new()
+        /// <summary>The entry without its number yet: <see cref="EntryWriter"/> gives it in the statement that inserts it.</summary>
+        public JournalEntry ToEntry(Guid fiscalYear, DateTime postedAt, Actor actor)
         {
-            Id = TypedId.New<EntryId>(),
-            LegalEntityId = Request.Entity,
-            JournalCode = Request.Journal,
-            FiscalYearId = fiscalYear,
-            Number = number,
-            AccountingDate = Request.Date,
-            Label = Label,
-            SourceType = SourceType,
-            SourceId = SourceId,
-            PieceRef = PieceRef,
-            IdempotencyKey = Key,
-            ReversesEntryId = Reverses,
-            PostedAt = postedAt,
-            PostedBy = actor.Name,
-            Postings = Request.Lines.Select((l, i) => new Posting
+            var id = TypedId.New<EntryId>();
+            return new()
             {
-                Id = Guid.CreateVersion7(),
-                LineNumber = i + 1,
-                AccountId = l.Account,
-                Side = l.Side,
-                Amount = l.Amount.Cents,
-                ActivityId = l.Activity,
+                Id = id,
+                LegalEntityId = Request.Entity,
+                JournalCode = Request.Journal,
+                FiscalYearId = fiscalYear,
                 AccountingDate = Request.Date,
-                Label = l.Label is null ? null : Text.Cut(l.Label, 200),
-            }).ToList(),
-        };
+                Label = Label,
+                SourceType = SourceType,
+                SourceId = SourceId,
+                PieceRef = PieceRef,
+                IdempotencyKey = Key,
+                ReversesEntryId = Reverses,
+                PostedAt = postedAt,
+                PostedBy = actor.Name,
+                Postings = Request.Lines.Select((l, i) => new Posting
+                {
+                    Id = Guid.CreateVersion7(),
+                    EntryId = id,
+                    LineNumber = i + 1,
+                    AccountId = l.Account,
+                    Side = l.Side,
+                    Amount = l.Amount.Cents,
+                    ActivityId = l.Activity,
+                    AccountingDate = Request.Date,
+                    Label = l.Label is null ? null : Text.Cut(l.Label, 200),
+                }).ToList(),
+            };
+        }
     }
 
     private static void CheckLines(IReadOnlyList<PostingLine>? lines)

@@ -9,6 +9,7 @@ public static class LedgerModule
     public static IServiceCollection AddLedger(this IServiceCollection services) =>
         services.AddSingleton<LedgerCatalog>()
             .AddScoped<EntryPosting>()
+            .AddScoped<EntryWriter>()
             .AddScoped<ILedgerApi, LedgerApi>()
             .AddScoped<LedgerEntities>()
             .AddScoped<ListFiscalYears>()
