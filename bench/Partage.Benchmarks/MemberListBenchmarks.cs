@@ -71,6 +71,10 @@ public class MemberListBenchmarks
     [Benchmark]
     public Task<string> AdminLastPage() => admin.GetStringAsync("/api/v1/members?page=1990&pageSize=25");
 
+    /// <summary>Staff: the end of the whole list by name, by position (keyset paging, no count).</summary>
+    [Benchmark]
+    public Task<string> AdminScrollEnd() => admin.GetStringAsync("/api/v1/members/scroll?end=true&pageSize=25");
+
     /// <summary>Manager of Lille (~18.6 % of members): trade filter within the office.</summary>
     [Benchmark]
     public Task<string> ManagerOfficeByTrade() => manager.GetStringAsync("/api/v1/members?trade=musician_singer&pageSize=25");

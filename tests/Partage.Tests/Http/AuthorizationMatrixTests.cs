@@ -52,6 +52,7 @@ public abstract class AuthorizationMatrixTests(PartageFactory factory) : IClassF
         yield return ("GET", "/api/v1/notifications/preferences", _ => "/api/v1/notifications/preferences", _ => null, All(ok), HttpStatusCode.NotFound);
         yield return ("PUT", "/api/v1/notifications/preferences", _ => "/api/v1/notifications/preferences", _ => new[] { new { Kind = "WagePaid", InApp = true, Email = true } }, All(ok), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/members/", _ => "/api/v1/members", _ => null, All(ok), HttpStatusCode.NotFound);
+        yield return ("GET", "/api/v1/members/scroll", _ => "/api/v1/members/scroll?end=true", _ => null, All(ok), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/members/export.csv", _ => "/api/v1/members/export.csv", _ => null, All(ok), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/members/export.xlsx", _ => "/api/v1/members/export.xlsx", _ => null, All(ok), HttpStatusCode.NotFound);
         yield return ("GET", "/api/v1/members/me", _ => "/api/v1/members/me", _ => null, Only(ok, World.LilleMemberEmail, World.LilleApplicantEmail), HttpStatusCode.NotFound);

@@ -13,6 +13,7 @@ public static class MembersModule
             .AddScoped<DecideApplication>()
             .AddScoped<UpdateMember>()
             .AddScoped<SearchMembers>()
+            .AddScoped<ScrollMembers>()
             .AddScoped<GetMember>()
             .AddScoped<MemberErasure>()
             .AddScheduledWork<EraseLapsedApplications>(EraseLapsedApplications.Key, "Anonymisation des demandes d'adhésion échues", "0 30 3 * * ?")
@@ -28,6 +29,7 @@ public static class MembersModule
         ArgumentNullException.ThrowIfNull(anonymousApi);
         var members = api.MapGroup("/members").WithTags("Membres");
         SearchMembers.Map(members);
+        ScrollMembers.Map(members);
         GetMember.Map(members);
         CreateMember.Map(members);
         RegisterMember.Map(anonymousApi);

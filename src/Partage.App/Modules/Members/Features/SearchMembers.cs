@@ -8,8 +8,8 @@ using Partage.Persistence;
 
 namespace Partage.App.Modules.Members.Features;
 
-/// <summary>Filters of the member list. Unknown or malformed filter values are refused, not ignored.</summary>
-public sealed record MemberSearch
+/// <summary>Filters of the member list, paged by number or by position. Unknown or malformed filter values are refused, not ignored.</summary>
+public abstract record MemberFilters
 {
     public string? Q { get; init; }
 
@@ -21,12 +21,16 @@ public sealed record MemberSearch
 
     public string? ManagerId { get; init; }
 
-    /// <summary>A column of <see cref="SearchMembers.Columns"/>, "-" before it for descending; by name by default.</summary>
+    /// <summary>A column of <see cref="SearchMembers.Columns"/> (of <see cref="ScrollMembers.Columns"/> by position), "-" before it for descending; by name by default.</summary>
     public string? Sort { get; init; }
 
-    public int? Page { get; init; }
-
     public int? PageSize { get; init; }
+}
+
+/// <summary>The member list by page number.</summary>
+public sealed record MemberSearch : MemberFilters
+{
+    public int? Page { get; init; }
 }
 
 /// <summary>The member list for staff and managers: search, filters, paging, CSV export, always within the actor's scope.</summary>
@@ -39,15 +43,23 @@ public sealed class SearchMembers(PartageDbContext db, IOfficesApi offices)
 
     public async Task<PagedResult<MemberListItem>> HandleAsync(MemberSearch search, Actor actor, CancellationToken ct = default)
     {
-        var page = await Sorted(Filter(search, actor), search.Sort)
+        var query = Sorted(Filter(search, actor), search.Sort);
+        var request = new PageRequest(search.Page, search.PageSize);
+        var total = await query.CountAsync(ct);
+        var items = await ItemsAsync(query.Skip(request.Skip).Take(request.Size), ct);
+        return new PagedResult<MemberListItem>(items, request.Page, request.Size, total);
+    }
+
+    /// <summary>The rows of a page of members, with their office's name.</summary>
+    internal async Task<List<MemberListItem>> ItemsAsync(IQueryable<Member> page, CancellationToken ct)
+    {
+        var rows = await page
             .Select(m => new { m.Id, m.Number, m.FirstName, m.LastName, m.Email, m.OfficeId, m.TradeCode, m.Status, m.MembershipDate, m.EmailConfirmedAt })
-            .ToPageAsync(new PageRequest(search.Page, search.PageSize), ct);
+            .ToListAsync(ct);
         var officeNames = await OfficeNamesAsync(ct);
-        return new PagedResult<MemberListItem>(
-            page.Items.Select(m => new MemberListItem(
-                m.Id, m.Number, m.FirstName, m.LastName, m.Email, m.OfficeId, officeNames.GetValueOrDefault(m.OfficeId),
-                m.TradeCode, Trades.Label(m.TradeCode), m.Status, m.MembershipDate, m.EmailConfirmedAt)).ToList(),
-            page.Page, page.PageSize, page.Total);
+        return rows.Select(m => new MemberListItem(
+            m.Id, m.Number, m.FirstName, m.LastName, m.Email, m.OfficeId, officeNames.GetValueOrDefault(m.OfficeId),
+            m.TradeCode, Trades.Label(m.TradeCode), m.Status, m.MembershipDate, m.EmailConfirmedAt)).ToList();
     }
 
     private static readonly string[] ExportHeaders = ["numero", "nom", "prenom", "email", "telephone", "bureau", "metier", "statut", "date_adhesion", "genre", "annee_naissance", "ville"];
@@ -85,7 +97,8 @@ public sealed class SearchMembers(PartageDbContext db, IOfficesApi offices)
         return sorted.ThenBy(m => m.Number);
     }
 
-    private IQueryable<Member> Filter(MemberSearch search, Actor actor)
+    /// <summary>The members visible to the actor that match the filters; malformed filters refused.</summary>
+    internal IQueryable<Member> Filter(MemberFilters search, Actor actor)
     {
         var v = new Validation();
         var office = v.Id<OfficeId>(nameof(search.OfficeId), "Le bureau", search.OfficeId, required: false);
