@@ -99,7 +99,10 @@ public static class PayrollLoad
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var batch = (await scope.ServiceProvider.GetRequiredService<ListWageBatches>().HandleAsync(new Partage.App.Infrastructure.PageRequest(1, 10), Actor.System)).Items.Single();
-            await scope.ServiceProvider.GetRequiredService<ReleaseWageBatch>().HandleAsync(batch.Id, Actor.System);
+            // A batch of this size needs a second person of the payroll service (four eyes) before its release.
+            var roles = new HashSet<string> { Partage.App.Security.Roles.Payroll };
+            await scope.ServiceProvider.GetRequiredService<ApproveWageBatch>().HandleAsync(batch.Id, new Actor(Guid.NewGuid(), "paie-1", roles, null, null));
+            await scope.ServiceProvider.GetRequiredService<ReleaseWageBatch>().HandleAsync(batch.Id, new Actor(Guid.NewGuid(), "paie-2", roles, null, null));
             var (name, content) = await scope.ServiceProvider.GetRequiredService<GetWageBatchSepaFile>().HandleAsync(batch.Id, Actor.System);
             file = Path.Combine(Path.GetTempPath(), name);
             await File.WriteAllBytesAsync(file, content);

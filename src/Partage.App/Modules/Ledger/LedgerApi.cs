@@ -7,7 +7,7 @@ using Partage.Persistence;
 
 namespace Partage.App.Modules.Ledger;
 
-internal sealed class LedgerApi(PartageDbContext db, NumberSeries numbers, SerialLocks locks, CooperativeFees fees, EntryPosting posting, TimeProvider clock) : ILedgerApi
+internal sealed class LedgerApi(PartageDbContext db, NumberSeries numbers, SerialLocks locks, CooperativeFees fees, EntryPosting posting, LedgerCatalog catalog, TimeProvider clock) : ILedgerApi
 {
     public async Task<CooperativeFee> FeeAsync(LegalEntityId entity, string module, DateOnly date, Money baseAmount, ActivityId activity, CancellationToken ct = default)
     {
@@ -118,8 +118,7 @@ internal sealed class LedgerApi(PartageDbContext db, NumberSeries numbers, Seria
     }
 
     public async Task<AccountId> AccountAsync(LegalEntityId entity, string number, CancellationToken ct = default) =>
-        await db.Set<LedgerAccount>().Where(a => a.LegalEntityId == entity && a.Number == number && a.AuxiliaryCode == null)
-            .Select(a => (AccountId?)a.Id).SingleOrDefaultAsync(ct)
+        await catalog.GeneralAccountAsync(db, entity, number, ct)
         ?? throw new DomainException(LedgerErrors.UnknownAccount, $"Le compte {number} n'existe pas pour cette entité.");
 
     public async Task<AccountId> AuxiliaryAccountAsync(

@@ -16,6 +16,29 @@ internal sealed class LedgerCatalog
 
     private readonly ConcurrentDictionary<AccountId, AccountFacts> accounts = new();
     private readonly ConcurrentDictionary<(LegalEntityId, string), bool> journals = new();
+    private readonly ConcurrentDictionary<(LegalEntityId, string), AccountId> generalAccounts = new();
+
+    /// <summary>
+    /// An entity's general account by its number (no auxiliary code), or null if it has none: a payroll run
+    /// asks for the same seven accounts for each of its payslips (140,000 queries for 20,000 contracts,
+    /// docs/performance.md). Only accounts found are kept: one added later is found then.
+    /// </summary>
+    public async Task<AccountId?> GeneralAccountAsync(PartageDbContext db, LegalEntityId entity, string number, CancellationToken ct)
+    {
+        if (generalAccounts.TryGetValue((entity, number), out var known))
+        {
+            return known;
+        }
+
+        var id = await db.Set<LedgerAccount>().Where(a => a.LegalEntityId == entity && a.Number == number && a.AuxiliaryCode == null)
+            .Select(a => (AccountId?)a.Id).SingleOrDefaultAsync(ct);
+        if (id is { } found)
+        {
+            generalAccounts.TryAdd((entity, number), found);
+        }
+
+        return id;
+    }
 
     public async Task<bool> JournalExistsAsync(PartageDbContext db, LegalEntityId entity, string code, CancellationToken ct)
     {
