@@ -31,7 +31,7 @@ public static class InvoicingLoad
 
     public static async Task<int> RunAsync(string adminConnection, int credits, int invoices)
     {
-        var (app, connectionString) = await LoadDatabase.FreshAsync(adminConnection, Database);
+        var (app, connectionString) = await LoadDatabase.FreshAsync(adminConnection, Database, "--Urls=http://127.0.0.1:0", "--Demo:SeedOnFirstStart=false");
         var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         ActivityId activity;
         ClientId client;
@@ -107,7 +107,72 @@ public static class InvoicingLoad
             Console.WriteLine($"ledger check: {check.Entries:N0} entries, balanced = {check.IsBalanced}");
         }
 
+        await IssueOverHttpAsync(app, activity, client, 8, 30);   // last: the statement above is measured with the same open invoices as before
+
         await app.DisposeAsync();
         return 0;
+    }
+
+    /// <summary>
+    /// Issuing invoices over HTTP as a user would (issue 23: 200 per second with 8 clients): each client
+    /// creates a draft (<c>POST /api/v1/invoices</c>) and issues it (<c>POST /api/v1/invoices/{id}/issue</c>:
+    /// number, sale and fee posted, PDF queued), on a real Kestrel port with a bearer token, after a 5 s warm-up.
+    /// </summary>
+    private static async Task IssueOverHttpAsync(Microsoft.AspNetCore.Builder.WebApplication app, ActivityId activity, ClientId client, int clients, int seconds)
+    {
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+            .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+        string token;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            (token, _) = await scope.ServiceProvider.GetRequiredService<TokenIssuer>().IssueAsync("admin@partage.test");
+        }
+
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var today = app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+        long failures = 0;
+        async Task<int> RunAsync(int secondsToRun, bool measured)
+        {
+            var deadline = Stopwatch.GetTimestamp() + (long)(secondsToRun * (double)Stopwatch.Frequency);
+            var issued = 0;
+            await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
+            {
+                for (var i = 0; Stopwatch.GetTimestamp() < deadline; i++)
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    using var draft = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(http, "/api/v1/invoices", new
+                    {
+                        ActivityId = activity.ToString(), ClientId = client.ToString(), ServiceFrom = $"{today:yyyy-MM}-01", PaymentTermsDays = 30,
+                        Lines = new[] { new { Description = $"Prestation {c}-{i}", Quantity = "1", Unit = "C62", UnitPrice = (100 + i % 900).ToString(CultureInfo.InvariantCulture), VatCode = "FR_20" } },
+                    });
+                    var id = draft.IsSuccessStatusCode ? (await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<System.Text.Json.JsonElement>(draft.Content)).GetProperty("id").GetString() : null;
+                    using var issue = id is null ? null : await http.PostAsync($"/api/v1/invoices/{id}/issue", null);
+                    if (issue is not { IsSuccessStatusCode: true })
+                    {
+                        Interlocked.Increment(ref failures);
+                        continue;
+                    }
+
+                    if (measured)
+                    {
+                        latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    }
+
+                    Interlocked.Increment(ref issued);
+                }
+            })));
+            return issued;
+        }
+
+        await RunAsync(5, measured: false);
+        var sw = Stopwatch.StartNew();
+        var count = await RunAsync(seconds, measured: true);
+        var sorted = latencies.Order().ToList();
+        Console.WriteLine($"issued over HTTP by {clients} clients: {count:N0} invoices in {sw.Elapsed.TotalSeconds:0.0} s = {count / sw.Elapsed.TotalSeconds:0} per second " +
+            $"(draft + issue per invoice: p50 {sorted[sorted.Count / 2]:0} ms, p99 {sorted[sorted.Count * 99 / 100]:0} ms), {failures} failed");
+        await app.StopAsync();
     }
 }
