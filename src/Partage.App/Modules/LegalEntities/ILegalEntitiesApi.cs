@@ -39,7 +39,15 @@ public interface ILegalEntitiesApi
 
 internal sealed class LegalEntitiesApi(PartageDbContext db) : ILegalEntitiesApi
 {
-    public async Task<IReadOnlyList<LegalEntityView>> ListAsync(CancellationToken ct = default)
+    private IReadOnlyList<LegalEntityView>? listed;
+
+    /// <summary>
+    /// Read once per request (the service is scoped): issuing one invoice asked for the entities nine
+    /// times (docs/performance.md). A licence recorded answers with a redirect, so the next request reads it.
+    /// </summary>
+    public async Task<IReadOnlyList<LegalEntityView>> ListAsync(CancellationToken ct = default) => listed ??= await ReadAsync(ct);
+
+    private async Task<IReadOnlyList<LegalEntityView>> ReadAsync(CancellationToken ct)
     {
         var entities = await db.Set<LegalEntity>().AsNoTracking().Include(e => e.Licences).OrderBy(e => e.Code).ToListAsync(ct);
         var offered = await db.Set<OfferedModule>().AsNoTracking().ToListAsync(ct);
