@@ -26,10 +26,17 @@ public sealed class NumberSeries(PartageDbContext db)
 
         // One round trip, on both providers: the upsert creates the series on first use.
         var last = await db.Database
-            .SqlQuery<long>($"INSERT INTO number_series (series, last_value) VALUES ({series}, {count}) ON CONFLICT (series) DO UPDATE SET last_value = number_series.last_value + {count} RETURNING last_value AS \"Value\"")
+            .SqlQueryRaw<long>(TakeBlock + " RETURNING last_value AS \"Value\"", series, count)
             .ToListAsync(ct);
         return last.Single();
     }
+
+    /// <summary>
+    /// The statement that moves a series by a block, its parameters {0} (the series) and {1} (the count): also
+    /// written by the ledger's <c>EntryWriter</c> in the command that inserts the entries numbered from it.
+    /// </summary>
+    public const string TakeBlock =
+        "INSERT INTO number_series (series, last_value) VALUES ({0}, {1}) ON CONFLICT (series) DO UPDATE SET last_value = number_series.last_value + {1}";
 
     /// <summary>After a bulk load that numbered rows itself: the series continues after <paramref name="lastValue"/>.</summary>
     public async Task ResetAsync(string series, long lastValue, CancellationToken ct = default)

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using Partage.App.Infrastructure.Database;
 using Partage.Persistence;
 
 namespace Partage.App.Modules.Ledger;
@@ -106,7 +107,7 @@ internal sealed class EntryWriter(PartageDbContext db)
             var name = P(s.Name);
             var count = P((long)s.Entries.Count);
             seriesNames.Add(name);
-            sql.Append(CultureInfo.InvariantCulture, $"INSERT INTO number_series (series, last_value) VALUES ({name}, {count}) ON CONFLICT (series) DO UPDATE SET last_value = number_series.last_value + {count};\n");
+            sql.AppendFormat(CultureInfo.InvariantCulture, NumberSeries.TakeBlock, name, count).Append(";\n");
             foreach (var chunk in s.Entries.Select((e, k) => (Entry: e, Offset: s.Entries.Count - k - 1)).Chunk(RowsPerStatement))
             {
                 sql.Append("INSERT INTO ledger_entries (id, legal_entity_id, journal_code, fiscal_year_id, number, accounting_date, label, source_type, source_id, piece_ref, idempotency_key, reverses_entry_id, posted_at, posted_by) VALUES ");
